@@ -1,0 +1,314 @@
+"""The `dateline` command line.
+
+    dateline ingest PATH... [--db FILE] [--workers N] [--quiet] [--strict]
+    dateline docs | show ID | search "QUERY"
+    dateline events [--type T] [--actor X] [--country C] [--since DATE]
+    dateline quotes [--speaker NAME] [--doc ID]
+    dateline export --what documents|entities|events|quotes|places|times --format jsonl|csv|parquet|plover|geojson
+    dateline eval SUITE [--split dev|test|all]
+    dateline demo
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dateline.store import EventFilter, Store, StoreError
+
+console = Console()
+err = Console(stderr=True)
+DEFAULT_DB = "dateline.db"
+DEMO_DIR = Path(__file__).parent / "demo" / "articles"
+
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+
+
+def _open_store(db: str, readonly: bool = True) -> Store:
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dateline")
+def main() -> None:
+    """Dateline: news articles in, a sourced and queryable record of events out."""
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", default=1, show_default=True, help="Processes for the NLP stages.")
+@click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this (MB).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input failed.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool) -> None:
+    """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database."""
+    summary = _run_ingest(list(paths), db, workers, max_mb, quiet)
+    if strict and summary.failed:
+        sys.exit(1)
+
+
+def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: bool):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dateline.pipeline import ingest as run
+
+    store = _open_store(db, readonly=False)
+    start = time.monotonic()
+    if quiet:
+        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6))
+    else:
+        with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None),
+                      TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err,
+                      transient=False) as progress:  # fmt: skip
+            task = progress.add_task("ingest", total=None, stats="")
+
+            def on_progress(s) -> None:
+                rate = s.ingested / max(time.monotonic() - start, 1e-6)
+                progress.update(task, completed=s.seen,
+                                stats=f"{s.ingested} docs, {rate:.1f} docs/s, {len(s.failed)} failed")  # fmt: skip
+
+            summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), on_progress=on_progress)
+    elapsed = time.monotonic() - start
+    rate = summary.ingested / elapsed if elapsed else 0.0
+    err.print(
+        f"[bold]{summary.ingested}[/] ingested, {summary.duplicates} duplicates, "
+        f"{summary.near_duplicates} near-duplicates, {summary.unchanged} unchanged, "
+        f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/] "
+        f"in {elapsed:.1f}s ({rate:.1f} docs/s) -> {db}"
+    )
+    for f in summary.failed:
+        err.print(f"  [red]failed[/] {f.source}: {f.reason}", markup=True, highlight=False)
+    return summary
+
+
+@main.command()
+@db_option
+def demo(db: str) -> None:
+    """Ingest the bundled demo corpus and list what came out."""
+    if not DEMO_DIR.is_dir():
+        raise click.ClickException(f"demo corpus missing at {DEMO_DIR}")
+    _run_ingest([str(DEMO_DIR)], db, 1, 20.0, quiet=not sys.stderr.isatty())
+    store = _open_store(db)
+    _print_docs(store)
+    _print_events(store, EventFilter(limit=40))
+    console.print(f"\nNext: [bold]dateline show ID --db {db}[/], [bold]dateline events --db {db}[/], "
+                  f"[bold]dateline export --what events --format plover --db {db}[/]")  # fmt: skip
+
+
+# ---------------------------------------------------------------------- inspect
+
+
+def _print_docs(store: Store, limit: int | None = None) -> None:
+    t = Table(title="documents")
+    for col in ("id", "published", "outlet", "title", "status"):
+        t.add_column(col, overflow="fold")
+    for r in store.document_rows(limit=limit):
+        status = r["status"] + (f" of {r['duplicate_of']}" if r["duplicate_of"] else "")
+        t.add_row(r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), status)
+    console.print(t)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int, default=None)
+def docs(db: str, limit: int | None) -> None:
+    """List documents: id, published, outlet, title, status."""
+    _print_docs(_open_store(db), limit)
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+def show(doc_id: str, db: str) -> None:
+    """Print a document: clean text, metadata, entities, times, quotes, events and the removed boilerplate."""
+    doc = _open_store(db).get(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
+    meta = Table.grid(padding=(0, 2))
+    for key in ("id", "title", "outlet", "byline", "published", "published_source", "url", "path", "status",
+                "duplicate_of", "input_kind"):  # fmt: skip
+        val = getattr(doc, key)
+        if val:
+            src = doc.meta_sources.get(key)
+            meta.add_row(key, Text(str(val)) + (Text(f"  ({src})", style="dim") if src else Text("")))
+    if doc.published_source == "inferred":
+        meta.add_row("confidence", f"{doc.published_confidence}  evidence: {'; '.join(doc.published_evidence)}")
+    console.print(meta)
+    console.rule("text")
+    console.print(Text(doc.text))
+    if doc.entities:
+        console.rule("entities")
+        console.print(Text(", ".join(f"{e.text} [{e.label} {e.start}-{e.end}]" for e in doc.entities)))
+    if doc.timexes:
+        console.rule("times")
+        for t in doc.timexes:
+            console.print(Text(f"{t.text!r} {t.type} {t.value}  [{t.start}-{t.end}]"))
+    if doc.places:
+        console.rule("places")
+        for p in doc.places:
+            console.print(Text(f"{p.text!r} -> {p.name} {p.country} ({p.lat}, {p.lon}) {p.feature}"))
+    if doc.quotes:
+        console.rule("quotes")
+        for q in doc.quotes:
+            console.print(Text(f"{q.speaker or q.speaker_text or '?'} ({q.cue}): {'“' if q.direct else ''}"
+                               f"{q.content}{'”' if q.direct else ''}"))  # fmt: skip
+    if doc.events:
+        console.rule("events")
+        for e in doc.events:
+            console.print(Text(_event_line(e)))
+    if doc.removed:
+        console.rule("removed boilerplate")
+        for r in doc.removed:
+            console.print(Text(f"[{r.kind}] {r.text}", style="dim"))
+    if doc.extra.get("errors"):
+        console.rule("errors")
+        for e in doc.extra["errors"]:
+            console.print(Text(e, style="red"))
+
+
+def _names(actors) -> str:
+    return " + ".join(f"{a.name or a.text}" + (f" ({a.country}/{a.sector})" if a.country or a.sector else "")
+                      for a in actors) or "-"  # fmt: skip
+
+
+def _event_line(e) -> str:
+    size = "; ".join(s.text for s in e.size)
+    parts = [e.date.value if e.date and e.date.value else "????-??-??", f"{e.event}{'/' + e.mode if e.mode else ''}",
+             _names(e.actor), "->", _names(e.recipient)]  # fmt: skip
+    if e.location:
+        parts.append(f"@ {e.location.name or e.location.text}")
+    if size:
+        parts.append(f"[{size}]")
+    if e.factuality != "asserted":
+        parts.append(f"({e.factuality})")
+    parts.append(f"«{e.event_text}»")
+    return " ".join(parts)
+
+
+def _print_events(store: Store, f: EventFilter) -> None:
+    t = Table(title="events")
+    for col in ("date", "event", "actor", "recipient", "where", "size", "factuality", "words"):
+        t.add_column(col, overflow="fold")
+    for e in store.events(f):
+        t.add_row(e.date.value if e.date and e.date.value else "", f"{e.event}{'/' + e.mode if e.mode else ''}",
+                  _names(e.actor), _names(e.recipient), e.location.name or e.location.text if e.location else "",
+                  "; ".join(s.text for s in e.size), e.factuality, Text(e.event_text))  # fmt: skip
+    console.print(t)
+
+
+@main.command()
+@db_option
+@click.option("--type", "type_", help="PLOVER event type, e.g. MOBILIZE.")
+@click.option("--actor", help="Actor or recipient name (substring).")
+@click.option("--country", help="ISO alpha-3 code of actor, recipient or place.")
+@click.option("--since", help="Earliest event date, YYYY-MM-DD.")
+@click.option("--until", help="Latest event date, YYYY-MM-DD.")
+@click.option("--factuality", help="asserted, negated, future, hypothetical, denied, alleged, historical.")
+@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def events(db: str, type_: str | None, actor: str | None, country: str | None, since: str | None,
+           until: str | None, factuality: str | None, limit: int, as_json: bool) -> None:  # fmt: skip
+    """List events."""
+    f = EventFilter(type=type_, actor=actor, country=country, since=since, until=until, factuality=factuality,
+                    limit=limit)  # fmt: skip
+    store = _open_store(db)
+    if as_json:
+        for e in store.events(f):
+            click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
+    else:
+        _print_events(store, f)
+
+
+@main.command()
+@db_option
+@click.option("--speaker", help="Speaker name (substring).")
+@click.option("--doc", "doc_id", help="Document id.")
+@click.option("--limit", type=int, default=200, show_default=True)
+def quotes(db: str, speaker: str | None, doc_id: str | None, limit: int) -> None:
+    """List quotations with their speakers."""
+    t = Table(title="quotes")
+    for col in ("doc", "speaker", "cue", "quote", "direct", "medium"):
+        t.add_column(col, overflow="fold")
+    for q in _open_store(db).quotes(speaker=speaker, doc_id=doc_id, limit=limit):
+        t.add_row(q.doc_id[:8], Text(q.speaker or q.speaker_text or "?"), q.cue or "", Text(q.content),
+                  "yes" if q.direct else "no", q.medium or "")  # fmt: skip
+    console.print(t)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over titles and text (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+    try:
+        rows = _open_store(db).search(query, limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    t = Table(title=f"search: {query}")
+    for col in ("id", "published", "outlet", "title", "snippet"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), Text(r["snippet"]))
+    console.print(t)
+
+
+@main.command()
+@db_option
+@click.option("--what", default="documents", show_default=True,
+              type=click.Choice(["documents", "entities", "events", "quotes", "places", "times"]))  # fmt: skip
+@click.option("--format", "format_", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "csv", "parquet", "plover", "geojson"]))  # fmt: skip
+@click.option("-o", "--output", default=None, help="Output file (default: stdout).")
+def export(db: str, what: str, format_: str, output: str | None) -> None:
+    """Export records as JSON lines, CSV, Parquet, PLOVER JSONL (events) or GeoJSON (events, places)."""
+    from dateline.export import ExportError
+    from dateline.export import export as run
+
+    try:
+        n = run(_open_store(db), what, format_, output)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    err.print(f"{n} {what} written" + (f" to {output}" if output else ""))
+
+
+# ---------------------------------------------------------------------- eval
+
+
+@main.command(name="eval")
+@click.argument("suite_name", metavar="SUITE")
+@click.option("--split", default="test", show_default=True, type=click.Choice(["dev", "test", "all"]))
+@click.option("--json", "json_out", default=None, help="Also write the results as JSON to this file.")
+def eval_(suite_name: str, split: str, json_out: str | None) -> None:
+    """Score a component on the shared gold data (../shared/data): extraction, events, actors, quotes, time, ..."""
+    from dateline.evaluate import DataMissing, data_dir, load_all
+
+    suites = load_all()
+    if suite_name not in suites:
+        raise click.ClickException(f"unknown suite {suite_name!r}: choose from {', '.join(sorted(suites))}")
+    try:
+        result = suites[suite_name](split, data_dir())
+    except DataMissing as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = {"suite": suite_name, "split": split, **result}
+    console.print_json(json.dumps(result, ensure_ascii=False, default=str))
+    if json_out:
+        Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

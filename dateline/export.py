@@ -1,0 +1,251 @@
+"""Export: records out of the store, in the format asked for.
+
+Two registries: RECORDS (what: documents, entities, events, quotes, places, times)
+and FORMATS (jsonl, csv, parquet, plover, geojson). A format may declare which
+record kinds it accepts.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+from dateline import __version__
+from dateline.model import Event
+from dateline.store import EventFilter, Store
+
+RecordFn = Callable[[Store], Iterator[dict[str, Any]]]
+RECORDS: dict[str, RecordFn] = {}
+FORMATS: dict[str, tuple[Callable[[Iterable[dict[str, Any]], IO[Any]], int], tuple[str, ...] | None, bool]] = {}
+
+
+class ExportError(ValueError):
+    pass
+
+
+def records(name: str) -> Callable[[RecordFn], RecordFn]:
+    def register(fn: RecordFn) -> RecordFn:
+        RECORDS[name] = fn
+        return fn
+
+    return register
+
+
+def fmt(name: str, accepts: tuple[str, ...] | None = None, binary: bool = False):
+    def register(fn):
+        FORMATS[name] = (fn, accepts, binary)
+        return fn
+
+    return register
+
+
+# ---------------------------------------------------------------------- record kinds
+
+
+@records("documents")
+def _documents(store: Store) -> Iterator[dict[str, Any]]:
+    yield from store.iter_documents()
+
+
+@records("entities")
+def _entities(store: Store) -> Iterator[dict[str, Any]]:
+    yield from store.iter_entities()
+
+
+@records("events")
+def _events(store: Store) -> Iterator[dict[str, Any]]:
+    for e in store.events(EventFilter()):
+        yield e.to_dict()
+
+
+@records("quotes")
+def _quotes(store: Store) -> Iterator[dict[str, Any]]:
+    for q in store.quotes():
+        yield q.to_dict()
+
+
+@records("places")
+def _places(store: Store) -> Iterator[dict[str, Any]]:
+    yield from store.iter_places()
+
+
+@records("times")
+def _times(store: Store) -> Iterator[dict[str, Any]]:
+    yield from store.iter_timexes()
+
+
+# ---------------------------------------------------------------------- formats
+
+
+@fmt("jsonl")
+def _jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for r in rows:
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+@fmt("csv")
+def _csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    writer = None
+    n = 0
+    for r in rows:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(r), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow({k: _flat(v) for k, v in r.items()})
+        n += 1
+    return n
+
+
+@fmt("parquet", binary=True)
+def _parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # nested values (lists of actors, sizes...) are kept as JSON text: one stable schema for every batch
+    writer = None
+    n = 0
+    batch: list[dict[str, Any]] = []
+    schema = None
+
+    def flush() -> None:
+        nonlocal writer, schema
+        if not batch:
+            return
+        flat = [{k: _flat(v) for k, v in r.items()} for r in batch]
+        if schema is None:
+            schema = pa.schema([(k, _arrow_type(k, flat)) for k in flat[0]])
+            writer = pq.ParquetWriter(out, schema)
+        table = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in flat], schema=schema)
+        writer.write_table(table)
+        batch.clear()
+
+    for r in rows:
+        batch.append(r)
+        n += 1
+        if len(batch) >= 5000:
+            flush()
+    flush()
+    if writer is not None:
+        writer.close()
+    return n
+
+
+def _arrow_type(key: str, rows: list[dict[str, Any]]):
+    import pyarrow as pa
+
+    for r in rows:
+        v = r.get(key)
+        if v is None:
+            continue
+        if isinstance(v, bool):
+            return pa.bool_()
+        if isinstance(v, int):
+            return pa.int64()
+        if isinstance(v, float):
+            return pa.float64()
+        return pa.string()
+    return pa.string()
+
+
+def plover_record(e: Event) -> dict[str, Any]:
+    """An event in PLOVER 2.0 JSON (the manual's field names) plus Dateline's own fields."""
+
+    def entity(a) -> dict[str, Any]:
+        return {"entity_text": a.text, "code": a.country, "sector": a.sector, "identifier_text": a.name,
+                "start": a.start, "end": a.end}  # fmt: skip
+
+    loc = None
+    if e.location:
+        p = e.location
+        loc = {"placename": p.text, "name": p.name, "countryCode": p.country, "admin1Code": p.admin1,
+               "lat": p.lat, "lon": p.lon, "geonameid": p.geonames_id, "featureClass": p.feature,
+               "precision_km": p.precision_km, "start": p.start, "end": p.end}  # fmt: skip
+    sizes: dict[str, Any] = {}
+    for s in e.size:
+        if s.kind in ("dead", "injured", "arrested"):
+            sizes[s.kind] = s.min if s.min == s.max else {"min": s.min, "max": s.max}
+    return {
+        "id": e.id,
+        "date": e.date.value if e.date else None,
+        "actor": [entity(a) for a in e.actor],
+        "recipient": [entity(a) for a in e.recipient],
+        "event": [e.event],
+        "mode": [e.mode] if e.mode else [],
+        "event_loc": loc,
+        "event_text": [e.event_text],
+        "text": e.text,
+        "text_info": {"start": e.sentence_start, "end": e.sentence_end,
+                      "event_start": e.event_start, "event_end": e.event_end},  # fmt: skip
+        "cameo": e.cameo,
+        "size": [s.to_dict() for s in e.size],
+        "size_info": sizes or None,
+        "factuality": e.factuality,
+        "source": e.source.to_dict() if e.source else None,
+        "doc_id": e.doc_id,
+        "date_info": e.date.to_dict() if e.date else None,
+        "coder": f"dateline {__version__}",
+        "codebook": "PLOVER 2.0",
+    }
+
+
+@fmt("plover", accepts=("events",))
+def _plover(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _jsonl((plover_record(Event.from_dict(r)) for r in rows), out)
+
+
+@fmt("geojson", accepts=("events", "places"))
+def _geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for r in rows:
+        place = r.get("location") if "event" in r else r
+        if not place or place.get("lat") is None or place.get("lon") is None:
+            continue
+        props = {k: v for k, v in r.items() if k != "location"}
+        props["place"] = place
+        feat = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                "properties": props}  # fmt: skip
+        out.write(("," if n else "") + json.dumps(feat, ensure_ascii=False) + "\n")
+        n += 1
+    out.write("]}\n")
+    return n
+
+
+# ---------------------------------------------------------------------- entry point
+
+
+@contextmanager
+def _open(path: str | None, binary: bool):
+    if path in (None, "-"):
+        yield sys.stdout.buffer if binary else sys.stdout
+    else:
+        with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "") as fh:
+            yield fh
+
+
+def export(store: Store, what: str, format: str = "jsonl", path: str | None = None) -> int:
+    """Write every `what` record in `format` to `path` (stdout for None or "-"); return how many."""
+    if what not in RECORDS:
+        raise ExportError(f"unknown record kind {what!r}: choose from {', '.join(RECORDS)}")
+    if format not in FORMATS:
+        raise ExportError(f"unknown format {format!r}: choose from {', '.join(FORMATS)}")
+    writer, accepts, binary = FORMATS[format]
+    if accepts is not None and what not in accepts:
+        raise ExportError(f"format {format!r} is for {' and '.join(accepts)}, not {what}")
+    if binary and path in (None, "-") and sys.stdout.isatty():
+        raise ExportError(f"{format} is binary: give -o FILE")
+    with _open(path, binary) as out:
+        return writer(RECORDS[what](store), out)

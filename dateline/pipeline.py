@@ -1,0 +1,230 @@
+"""The stages of Dateline, top to bottom.
+
+    read       dateline.read.read              paths, URLs, stdin    -> RawArticle | Failure
+    clean      dateline.clean.to_document      RawArticle            -> Document (clean text, metadata, removed spans)
+    dedupe     dateline.dedupe                 exact copies skipped; near-duplicates stored, linked, not processed
+    nlp        dateline.nlp.annotate           sentences and entities (spaCy, batched)
+    then the document components, in order (COMPONENTS, a registry like spaCy's):
+    published  dateline.pubdate.infer_published  publication date inferred where the input gave none
+    times      dateline.time.normalize           time expressions resolved against the publication date
+    places     dateline.places.geoparse          toponyms with coordinates
+    quotes     dateline.quotes.extract_quotes    who said what
+    events     dateline.events.extract_events    PLOVER events with actors, place, date, size, factuality, source
+    store      dateline.store.Store.add          one transaction per document
+
+Cross-article work (merged events, stories, timelines) runs over the store afterwards: dateline.link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from dateline.model import Document, Failure, RawArticle
+from dateline.store import Store
+
+Component = Callable[[Document], None]
+COMPONENTS: dict[str, Component] = {}
+
+
+def component(name: str) -> Callable[[Component], Component]:
+    """Register a document component under `name`."""
+
+    def register(fn: Component) -> Component:
+        COMPONENTS[name] = fn
+        return fn
+
+    return register
+
+
+@component("published")
+def _published(doc: Document) -> None:
+    if doc.published:
+        return
+    from dateline.pubdate import infer_published
+
+    value, confidence, evidence = infer_published(doc.text, doc.title)
+    doc.published_confidence = confidence
+    doc.published_evidence = evidence
+    if value:
+        doc.published = value
+        doc.published_source = "inferred"
+        doc.meta_sources["published"] = "inferred"
+
+
+@component("times")
+def _times(doc: Document) -> None:
+    from dateline.time import normalize
+
+    doc.timexes = normalize(doc.text, anchor=doc.published, doc=doc.spacy)
+
+
+@component("places")
+def _places(doc: Document) -> None:
+    from dateline.places import geoparse
+
+    doc.places = geoparse(doc)
+
+
+@component("quotes")
+def _quotes(doc: Document) -> None:
+    from dateline.quotes import extract_quotes
+
+    doc.quotes = extract_quotes(doc)
+
+
+@component("events")
+def _events(doc: Document) -> None:
+    from dateline.events import extract_events
+
+    doc.events = extract_events(doc)
+
+
+DEFAULT_COMPONENTS = ("published", "times", "places", "quotes", "events")
+
+
+def process(docs: list[Document], components: Iterable[str] = DEFAULT_COMPONENTS) -> list[Document]:
+    """Run the nlp stage and the document components over a batch; never raises for one bad document."""
+    from dateline.nlp import annotate
+
+    names = list(components)
+    out: list[Document] = []
+    for doc in annotate(docs):
+        for name in names:
+            try:
+                COMPONENTS[name](doc)
+            except Exception as exc:  # one extractor failing must not lose the document
+                doc.extra.setdefault("errors", []).append(f"{name}: {type(exc).__name__}: {exc}")
+        doc.status = "processed"
+        doc.spacy = None  # not stored, not pickled back to the parent
+        out.append(doc)
+    return out
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+@dataclass
+class Summary:
+    ingested: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    words: int = 0
+
+    @property
+    def seen(self) -> int:
+        return self.ingested + self.duplicates + self.near_duplicates + self.unchanged + len(self.failed)
+
+
+def raw_hash(raw: RawArticle) -> str:
+    body = raw.html if raw.html is not None else raw.text or ""
+    return hashlib.sha256(f"{raw.kind}\x1f{body}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _triage(items: Iterable[RawArticle | Failure], store: Store, summary: Summary) -> Iterator[tuple[Document, str, str]]:
+    """read -> clean -> dedupe. Yields new documents to process; records everything else in the store."""
+    from dateline.clean import to_document
+    from dateline.dedupe import NearDuplicates
+
+    near = NearDuplicates()
+    near.load(store.signatures())
+    pending: dict[str, str] = {}  # content hash -> doc id, for copies inside this run
+
+    def stored_text(doc_id: str) -> str | None:
+        row = store.db.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    for item in items:
+        if isinstance(item, Failure):
+            store.record_source(item.source, None, "failed", reason=item.reason)
+            summary.failed.append(item)
+            continue
+        rh = raw_hash(item)
+        if store.seen(item.source, rh):
+            summary.unchanged += 1
+            continue
+        try:
+            doc = to_document(item)
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+            store.record_source(item.source, rh, "failed", reason=reason)
+            summary.failed.append(Failure(item.source, reason))
+            continue
+        first = pending.get(doc.content_hash or doc.id) or store.doc_id_for_hash(doc.content_hash or doc.id)
+        if first is not None:
+            store.record_source(item.source, rh, "duplicate", doc_id=first)
+            summary.duplicates += 1
+            continue
+        dup, sim, signature = near.check(doc.id, doc.text, fetch_text=stored_text)
+        if dup is not None:
+            doc.duplicate_of, doc.similarity, doc.status = dup, sim, "near-duplicate"
+            store.add(doc, item.source, rh)
+            summary.near_duplicates += 1
+            continue
+        pending[doc.content_hash or doc.id] = doc.id
+        doc.extra["_signature"] = signature
+        yield doc, item.source, rh
+
+
+def _batches(it: Iterator[tuple[Document, str, str]], size: int) -> Iterator[list[tuple[Document, str, str]]]:
+    batch: list[tuple[Document, str, str]] = []
+    for x in it:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _process_batch(batch: list[Document], components: tuple[str, ...]) -> list[Document]:
+    return process(batch, components)
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    workers: int = 1,
+    max_bytes: int = 20_000_000,
+    components: Iterable[str] = DEFAULT_COMPONENTS,
+    on_progress: Callable[[Summary], None] | None = None,
+    batch_size: int = 16,
+) -> Summary:
+    """Ingest `inputs` into `store`: every stage above, one committed transaction per document."""
+    from dateline.read import read
+
+    comps = tuple(components)
+    summary = Summary()
+
+    def write(done: list[Document], meta: list[tuple[str, str]]) -> None:
+        for doc, (source, rh) in zip(done, meta, strict=True):
+            signature = doc.extra.pop("_signature", None)
+            store.add(doc, source, rh, signature)
+            summary.ingested += 1
+            summary.words += len(doc.text.split())
+        if on_progress:
+            on_progress(summary)
+
+    work = _batches(_triage(read(inputs, max_bytes=max_bytes), store, summary), batch_size)
+    if workers <= 1:
+        for batch in work:
+            write(process([d for d, _, _ in batch], comps), [(s, h) for _, s, h in batch])
+        return summary
+
+    # Several processes: a bounded window of batches in flight keeps memory flat in corpus size.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        inflight: dict[Future, list[tuple[str, str]]] = {}
+        for batch in work:
+            fut = pool.submit(_process_batch, [d for d, _, _ in batch], comps)
+            inflight[fut] = [(s, h) for _, s, h in batch]
+            if len(inflight) >= 2 * workers:
+                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    write(f.result(), inflight.pop(f))
+        for f in list(inflight):
+            write(f.result(), inflight.pop(f))
+    return summary

@@ -1,0 +1,544 @@
+"""Ingest readers: paths, folders, URLs and stdin in; `RawArticle` or `Failure` records out.
+
+One public entry point, `read()`. Each input kind has a reader in `_READERS` (file extension -> reader);
+bad input never raises out of `read()`, it becomes a `Failure(source, reason)` with a human reason.
+
+Size limit: `max_bytes` applies to a whole file for single-article kinds (.txt, .html, feeds) and to each
+record for streaming kinds (.jsonl lines, WARC records), so a multi-gigabyte jsonl or WARC still streams.
+Decoding: UTF-8 (BOM aware), then UTF-8 with stray cp1252 bytes (mixed files), then charset_normalizer's
+guess, then cp1252 with replacement characters; anything but plain UTF-8 is recorded in
+`RawArticle.given["encoding"]` (and `given["encoding_note"]`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import os
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from dateline.model import Failure, RawArticle
+
+Item = RawArticle | Failure
+_Reader = Callable[[Path, int], Iterator[Item]]
+
+# jsonl fields copied into RawArticle.given (key in the line -> given key)
+_GIVEN_KEYS = {
+    "url": "url",
+    "link": "url",
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source_name": "outlet",
+    "site_name": "outlet",
+    "byline": "byline",
+    "author": "byline",
+    "published": "published",
+    "date": "published",
+    "language": "language",
+}
+_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<rdf")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    # a stray byte inside otherwise valid UTF-8 is almost always cp1252 (Windows) text pasted in
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("dateline-cp1252", _cp1252_fallback)
+
+
+class _NotText(ValueError):
+    pass
+
+
+def _decode(data: bytes) -> tuple[str, str | None, str | None]:
+    """(text, encoding if not utf-8, note) or raise _NotText with the reason."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError as exc:
+            raise _NotText(f"undecodable UTF-16 text ({exc.reason})") from exc
+    if b"\x00" in data:
+        raise _NotText("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), None, None
+    except UnicodeDecodeError as exc:
+        first_error = exc
+    # mixed: valid multi-byte UTF-8 sequences plus stray single bytes
+    text = data.decode("utf-8", errors="dateline-cp1252")
+    if any(ord(c) > 0x7F for c in data.decode("utf-8", errors="ignore")):
+        return text, "utf-8+cp1252", f"mixed encoding: invalid UTF-8 bytes read as cp1252 ({first_error.reason})"
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), best.encoding, f"not UTF-8; detected {best.encoding}"
+        except (UnicodeDecodeError, LookupError):
+            pass
+    text = data.decode("cp1252", errors="replace")
+    n = text.count("\ufffd")
+    if n > max(16, len(text) // 20):
+        raise _NotText("binary or undecodable file (not UTF-8, no charset detected)")
+    return text, "cp1252", f"not UTF-8; decoded as cp1252 with {n} replacement character(s)"
+
+
+def _given_encoding(given: dict[str, Any], enc: str | None, note: str | None) -> dict[str, Any]:
+    if enc:
+        given["encoding"] = enc
+    if note:
+        given["encoding_note"] = note
+    return given
+
+
+# --------------------------------------------------------------------------- file readers
+
+
+def _too_big(path: Path, max_bytes: int) -> Failure | None:
+    size = path.stat().st_size
+    if size > max_bytes:
+        return Failure(str(path), f"file is {size:,} bytes, over the max_bytes limit of {max_bytes:,}")
+    if size == 0:
+        return Failure(str(path), "empty file")
+    return None
+
+
+def _load_text(path: Path, max_bytes: int) -> tuple[str, dict[str, Any]] | Failure:
+    bad = _too_big(path, max_bytes)
+    if bad:
+        return bad
+    data = path.read_bytes()
+    try:
+        text, enc, note = _decode(data)
+    except _NotText as exc:
+        return Failure(str(path), str(exc))
+    if not text.strip():
+        return Failure(str(path), "empty file (only whitespace)")
+    return text, _given_encoding({}, enc, note)
+
+
+def _read_txt(path: Path, max_bytes: int) -> Iterator[Item]:
+    got = _load_text(path, max_bytes)
+    if isinstance(got, Failure):
+        yield got
+        return
+    text, given = got
+    yield RawArticle(source=str(path), kind="txt", text=text, given=given)
+
+
+def _read_html(path: Path, max_bytes: int) -> Iterator[Item]:
+    got = _load_text(path, max_bytes)
+    if isinstance(got, Failure):
+        yield got
+        return
+    html, given = got
+    yield RawArticle(source=str(path), kind="html", html=html, given=given)
+
+
+def _jsonl_item(obj: Any, source: str) -> Item:
+    if not isinstance(obj, dict):
+        return Failure(source, f"jsonl line is a JSON {type(obj).__name__}, expected an object")
+    given: dict[str, Any] = {}
+    for key, target in _GIVEN_KEYS.items():
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip() and target not in given:
+            given[target] = value.strip()
+        elif isinstance(value, list) and target == "byline" and value and target not in given:
+            given[target] = ", ".join(str(v) for v in value)
+    html, text = obj.get("html"), obj.get("text")
+    if isinstance(html, str) and html.strip():
+        return RawArticle(source=source, kind="jsonl", html=html, given=given)
+    if isinstance(text, str) and text.strip():
+        return RawArticle(source=source, kind="jsonl", text=text, given=given)
+    return Failure(source, 'jsonl line has no non-empty "text" or "html" field')
+
+
+def _jsonl_lines(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Item]:
+    for n, line in enumerate(stream, start=1):
+        source = f"{name}#L{n}"
+        if len(line) > max_bytes:
+            yield Failure(source, f"jsonl line is {len(line):,} bytes, over the max_bytes limit of {max_bytes:,}")
+            continue
+        if not line.strip():
+            continue
+        try:
+            text, enc, note = _decode(line)
+            obj = json.loads(text)
+        except _NotText as exc:
+            yield Failure(source, f"jsonl line: {exc}")
+            continue
+        except json.JSONDecodeError as exc:
+            yield Failure(source, f"malformed JSON on line {n}: {exc.msg} at column {exc.colno}")
+            continue
+        item = _jsonl_item(obj, source)
+        if isinstance(item, RawArticle):
+            _given_encoding(item.given, enc, note)
+        yield item
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
+    if path.stat().st_size == 0:
+        yield Failure(str(path), "empty file")
+        return
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as stream:
+        try:
+            yield from _jsonl_lines(stream, str(path), max_bytes)  # type: ignore[arg-type]
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Failure(str(path), f"could not finish reading compressed jsonl: {exc}")
+
+
+def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if path.stat().st_size == 0:
+        yield Failure(str(path), "empty file")
+        return
+    found = 0
+    last_offset = 0
+    with open(path, "rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                last_offset = records.get_record_offset()
+                source = f"{path}#{last_offset}"
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                ctype = (
+                    record.http_headers.get_header("Content-Type")
+                    if record.http_headers is not None
+                    else record.rec_headers.get_header("Content-Type")
+                ) or ""
+                if "html" not in ctype.lower():
+                    continue
+                data = record.content_stream().read(max_bytes + 1)
+                found += 1
+                if len(data) > max_bytes:
+                    yield Failure(source, f"WARC record over the max_bytes limit of {max_bytes:,}")
+                    continue
+                if not data.strip():
+                    yield Failure(source, "WARC record has an empty HTML payload")
+                    continue
+                try:
+                    html, enc, note = _decode(data)
+                except _NotText as exc:
+                    yield Failure(source, f"WARC record payload: {exc}")
+                    continue
+                given: dict[str, Any] = {}
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                if uri:
+                    given["url"] = uri
+                warc_date = record.rec_headers.get_header("WARC-Date")
+                if warc_date:
+                    given["warc_date"] = warc_date  # crawl time, not publication: clean uses it as a last resort
+                yield RawArticle(source=source, kind="warc", html=html, given=_given_encoding(given, enc, note))
+        except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+            yield Failure(
+                f"{path}#{last_offset}",
+                f"truncated or corrupt WARC: stopped after {found} HTML record(s) "
+                f"at offset {last_offset}: {type(exc).__name__}: {exc}",
+            )
+
+
+def _feed_items(data: bytes, source: str, outlet_default: str | None = None) -> Iterator[Item]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        reason = "not an RSS/Atom feed (no <rss>, <feed> or RDF root)"
+        if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
+            reason += f"; parser said: {parsed.bozo_exception}"
+        yield Failure(source, reason)
+        return
+    outlet = (parsed.feed.get("title") or "").strip() or outlet_default
+    if not parsed.entries:
+        yield Failure(source, "feed has no items")
+        return
+    for i, entry in enumerate(parsed.entries):
+        item_source = f"{source}#item{i}"
+        body, ctype = None, ""
+        for content in entry.get("content") or []:
+            if (content.get("value") or "").strip():
+                body, ctype = content["value"], content.get("type", "")
+                break
+        if body is None and (entry.get("summary") or "").strip():
+            body = entry["summary"]
+            ctype = (entry.get("summary_detail") or {}).get("type", "")
+        if body is None:
+            yield Failure(item_source, "feed item has no content or summary")
+            continue
+        given: dict[str, Any] = {}
+        if entry.get("link"):
+            given["url"] = entry["link"]
+        if (entry.get("title") or "").strip():
+            given["title"] = entry["title"].strip()
+        if outlet:
+            given["outlet"] = outlet
+        if (entry.get("author") or "").strip():
+            given["byline"] = entry["author"].strip()
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if stamp:
+            given["published"] = time.strftime("%Y-%m-%d", stamp)
+        elif entry.get("published") or entry.get("updated"):
+            given["published"] = entry.get("published") or entry.get("updated")
+        if "html" in ctype or "<" in body:
+            yield RawArticle(source=item_source, kind="rss", html=body, given=given)
+        else:
+            yield RawArticle(source=item_source, kind="rss", text=body, given=given)
+
+
+def _is_feed(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"<?xml"):
+        end = head.find(b"?>")
+        head = head[end + 2 :].lstrip() if end >= 0 else head
+    while head.startswith(b"<!--") or head.startswith(b"<?"):
+        end = head.find(b">")
+        head = head[end + 1 :].lstrip()
+    return head.startswith(_FEED_ROOTS)
+
+
+def _read_feed(path: Path, max_bytes: int) -> Iterator[Item]:
+    bad = _too_big(path, max_bytes)
+    if bad:
+        yield bad
+        return
+    data = path.read_bytes()
+    if not _is_feed(data):
+        yield Failure(str(path), "not an RSS/Atom feed (no <rss>, <feed> or RDF root element)")
+        return
+    yield from _feed_items(data, str(path))
+
+
+def _read_by_content(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Files with an unknown extension given explicitly: sniff the content."""
+    bad = _too_big(path, max_bytes)
+    if bad:
+        yield bad
+        return
+    yield from _sniffed(path.read_bytes(), str(path), "txt")
+
+
+_READERS: dict[str, _Reader] = {
+    ".txt": _read_txt,
+    ".text": _read_txt,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".xhtml": _read_html,
+    ".jsonl": _read_jsonl,
+    ".jsonl.gz": _read_jsonl,
+    ".ndjson": _read_jsonl,
+    ".warc": _read_warc,
+    ".warc.gz": _read_warc,
+    ".rss": _read_feed,
+    ".atom": _read_feed,
+    ".xml": _read_feed,
+}
+
+
+def _reader_for(path: Path) -> _Reader | None:
+    name = path.name.lower()
+    # longest suffix first so ".warc.gz" wins over ".gz"
+    for ext in sorted(_READERS, key=len, reverse=True):
+        if name.endswith(ext):
+            return _READERS[ext]
+    return None
+
+
+# --------------------------------------------------------------------------- stdin and URLs
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:4096].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or any(
+        tag in head for tag in ("<html", "<body", "<head>", "<p>", "<div", "<article")
+    )
+
+
+def _sniffed(data: bytes, source: str, kind: str) -> Iterator[Item]:
+    if not data.strip():
+        yield Failure(source, "empty input")
+        return
+    if _is_feed(data):
+        yield from _feed_items(data, source)
+        return
+    first = data.lstrip()[:1]
+    if first == b"{":
+        first_line = data.lstrip().split(b"\n", 1)[0]
+        try:
+            if isinstance(json.loads(first_line), dict):
+                yield from _jsonl_lines(io.BytesIO(data), source, len(data) + 1)
+                return
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            pass
+    try:
+        text, enc, note = _decode(data)
+    except _NotText as exc:
+        yield Failure(source, str(exc))
+        return
+    if not text.strip():
+        yield Failure(source, "empty input (only whitespace)")
+        return
+    given = _given_encoding({}, enc, note)
+    if _looks_html(text):
+        yield RawArticle(source=source, kind=kind if kind != "txt" else "html", html=text, given=given)
+    else:
+        yield RawArticle(source=source, kind=kind, text=text, given=given)
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Failure("-", f"standard input is over the max_bytes limit of {max_bytes:,}")
+        return
+    yield from _sniffed(data, "-", "stdin")
+
+
+def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Item]:
+    import httpx
+
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=True) as client:
+            with client.stream("GET", url, headers={"User-Agent": "dateline/0.1 (+news event extraction)"}) as resp:
+                if resp.status_code >= 400:
+                    yield Failure(url, f"HTTP {resp.status_code} {resp.reason_phrase}")
+                    return
+                declared = resp.headers.get("Content-Length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    yield Failure(url, f"response is {int(declared):,} bytes, over the max_bytes limit of {max_bytes:,}")
+                    return
+                deadline = time.monotonic() + timeout * 3
+                for chunk in resp.iter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        yield Failure(url, f"response over the max_bytes limit of {max_bytes:,} (download stopped)")
+                        return
+                    if time.monotonic() > deadline:
+                        yield Failure(url, f"download took longer than {timeout * 3:.0f} s (stopped)")
+                        return
+                    chunks.append(chunk)
+                ctype = resp.headers.get("Content-Type", "").lower()
+                final_url = str(resp.url)
+                charset = resp.charset_encoding
+    except httpx.TimeoutException:
+        yield Failure(url, f"timed out after {timeout:g} s")
+        return
+    except httpx.HTTPError as exc:
+        yield Failure(url, f"fetch failed: {type(exc).__name__}: {exc}")
+        return
+    data = b"".join(chunks)
+    if not data.strip():
+        yield Failure(url, "empty response")
+        return
+    if ctype and not any(t in ctype for t in ("html", "xml", "text", "rss", "atom", "json")):
+        yield Failure(url, f"unsupported content type {ctype.split(';')[0]!r} (want HTML, text or a feed)")
+        return
+    if "rss" in ctype or "atom" in ctype or ("xml" in ctype and _is_feed(data)):
+        yield from _feed_items(data, url)
+        return
+    if charset:
+        try:
+            text = data.decode(charset)
+            enc: str | None = None if charset.lower().replace("-", "") == "utf8" else charset
+            note = None
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+    else:
+        text = ""
+    if not text:
+        try:
+            text, enc, note = _decode(data)
+        except _NotText as exc:
+            yield Failure(url, str(exc))
+            return
+    given = _given_encoding({"url": final_url}, enc, note)
+    if "html" in ctype or (not ctype.startswith("text/plain") and _looks_html(text)):
+        yield RawArticle(source=url, kind="url", html=text, given=given)
+    else:
+        yield RawArticle(source=url, kind="url", text=text, given=given)
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, sorted, skipping hidden files and folders; symlinked folders are not followed."""
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
+def _read_path(path: Path, max_bytes: int, explicit: bool) -> Iterator[Item]:
+    reader = _reader_for(path)
+    if reader is None:
+        if not explicit:
+            return  # folder walks skip files of unknown kinds
+        reader = _read_by_content
+    try:
+        yield from reader(path, max_bytes)
+    except PermissionError:
+        yield Failure(str(path), "permission denied")
+    except OSError as exc:
+        yield Failure(str(path), f"could not read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug or a library error must not stop the whole ingest
+        yield Failure(str(path), f"could not read: {type(exc).__name__}: {exc}")
+
+
+def read(
+    inputs: Iterable[str], max_bytes: int = 20_000_000, fetch_timeout: float = 20.0
+) -> Iterator[RawArticle | Failure]:
+    """Read articles from paths (files or folders, recursively), http(s) URLs or "-" (stdin).
+
+    Yields one `RawArticle` per article found and one `Failure` per input (or record, line, feed item)
+    that could not be read; it never raises for bad input.
+    """
+    for inp in inputs:
+        if inp == "-":
+            try:
+                yield from _read_stdin(max_bytes)
+            except Exception as exc:
+                yield Failure("-", f"could not read standard input: {exc}")
+            continue
+        if inp.lower().startswith(("http://", "https://")):
+            try:
+                yield from _read_url(inp, max_bytes, fetch_timeout)
+            except Exception as exc:
+                yield Failure(inp, f"fetch failed: {type(exc).__name__}: {exc}")
+            continue
+        path = Path(inp)
+        try:
+            if path.is_dir():
+                files = list(_walk(path))
+                if not files:
+                    yield Failure(inp, "folder has no readable article files")
+                for file in files:
+                    yield from _read_path(file, max_bytes, explicit=False)
+            elif path.exists():
+                yield from _read_path(path, max_bytes, explicit=True)
+            else:
+                yield Failure(inp, "no such file or directory")
+        except PermissionError:
+            yield Failure(inp, "permission denied")
+        except OSError as exc:
+            yield Failure(inp, f"could not read: {exc.strerror or exc}")

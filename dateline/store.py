@@ -1,0 +1,459 @@
+"""Storage: one SQLite file (WAL mode) behind one interface, `Store`.
+
+Each document is written in one transaction together with everything extracted
+from it, so a run killed at any moment leaves no half-written document. The
+schema is versioned (`PRAGMA user_version`) and migrations run on open.
+
+Tables: documents (+ FTS5 index), sources (every input seen: its raw hash, the
+document it gave, or the reason it failed), entities, timexes, places, quotes,
+events, signatures (MinHash for near-duplicate detection), and the cross-article
+tables (merged events, stories) added by later migrations.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.model import Document, Entity, Event, Quote
+
+# Each migration moves the schema from version i to i+1. Never edit a released one; append.
+MIGRATIONS: list[str] = [
+    # 1: documents, sources, annotations, FTS
+    """
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        source TEXT,
+        url TEXT,
+        path TEXT,
+        title TEXT,
+        outlet TEXT,
+        byline TEXT,
+        published TEXT,
+        published_source TEXT,
+        input_kind TEXT,
+        status TEXT NOT NULL,
+        duplicate_of TEXT,
+        similarity REAL,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE INDEX documents_hash ON documents(content_hash);
+    CREATE TABLE sources (
+        source TEXT PRIMARY KEY,
+        raw_hash TEXT,
+        doc_id TEXT,
+        status TEXT NOT NULL,
+        reason TEXT,
+        seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX sources_hash ON sources(raw_hash);
+    CREATE TABLE entities (
+        doc_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence INTEGER,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE INDEX entities_label_text ON entities(label, text);
+    CREATE TABLE timexes (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT, value TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE places (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT, country TEXT, feature TEXT,
+        lat REAL, lon REAL, data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE INDEX places_name ON places(name);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT, direct INTEGER, data TEXT NOT NULL
+    );
+    CREATE INDEX quotes_doc ON quotes(doc_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT,
+        date TEXT,
+        factuality TEXT,
+        actors TEXT,
+        actor_countries TEXT,
+        recipients TEXT,
+        recipient_countries TEXT,
+        location TEXT,
+        location_country TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_doc ON events(doc_id);
+    CREATE INDEX events_type_date ON events(event, date);
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE signatures (doc_id TEXT PRIMARY KEY, minhash BLOB NOT NULL);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    """,
+]
+
+# annotation tables written with each document, in deletion order
+_CHILD_TABLES = ("entities", "timexes", "places", "quotes", "events", "signatures")
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+@dataclass
+class EventFilter:
+    type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    factuality: str | None = None
+    doc_id: str | None = None
+    outlet: str | None = None
+    place: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+class Store:
+    """The Dateline database. Safe to read from several threads; one writer at a time (SQLite)."""
+
+    def __init__(self, path: str | Path = "dateline.db", readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}: run `dateline ingest` first")
+        self._local = threading.local()
+        self.readonly = readonly
+        if not readonly:
+            self._migrate()
+
+    # ------------------------------------------------------------------ connection
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self.readonly:
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=60000")
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def _migrate(self) -> None:
+        db = self.db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this Dateline ({len(MIGRATIONS)}): upgrade"
+            )
+        for i in range(version, len(MIGRATIONS)):
+            with db:
+                db.executescript("BEGIN;" + MIGRATIONS[i] + f";PRAGMA user_version={i + 1};COMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # ------------------------------------------------------------------ writing
+
+    def seen(self, source: str, raw_hash: str) -> bool:
+        """True if this input, unchanged, was already ingested (or failed) in an earlier run."""
+        row = self.db.execute("SELECT raw_hash, status FROM sources WHERE source=?", (source,)).fetchone()
+        return row is not None and row["raw_hash"] == raw_hash and row["status"] != "failed"
+
+    def doc_id_for_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute("SELECT id FROM documents WHERE content_hash=? LIMIT 1", (content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def record_source(self, source: str, raw_hash: str | None, status: str, doc_id: str | None = None,
+                      reason: str | None = None) -> None:  # fmt: skip
+        with self.db:
+            self._upsert_source(source, raw_hash, status, doc_id, reason)
+
+    def _upsert_source(self, source: str, raw_hash: str | None, status: str, doc_id: str | None,
+                       reason: str | None) -> None:  # fmt: skip
+        self.db.execute(
+            "INSERT INTO sources(source, raw_hash, doc_id, status, reason) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(source) DO UPDATE SET raw_hash=excluded.raw_hash, doc_id=excluded.doc_id, "
+            "status=excluded.status, reason=excluded.reason, seen_at=strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+            (source, raw_hash, doc_id, status, reason),
+        )
+
+    def add(self, doc: Document, source: str, raw_hash: str | None, signature: bytes | None = None) -> None:
+        """Write a document and all its annotations atomically (replacing an earlier version of it)."""
+        db = self.db
+        with db:
+            self._delete_doc(doc.id)
+            db.execute(
+                "INSERT INTO documents(id, content_hash, source, url, path, title, outlet, byline, published,"
+                " published_source, input_kind, status, duplicate_of, similarity, text, data)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.content_hash or doc.id, source, doc.url, doc.path, doc.title, doc.outlet, doc.byline,
+                 doc.published, doc.published_source, doc.input_kind, doc.status, doc.duplicate_of, doc.similarity,
+                 doc.text, json.dumps(_doc_meta(doc), ensure_ascii=False)),
+            )  # fmt: skip
+            db.executemany(
+                'INSERT INTO entities(doc_id, idx, text, label, start, "end", sentence) VALUES (?,?,?,?,?,?,?)',
+                [(doc.id, i, e.text, e.label, e.start, e.end, e.sentence) for i, e in enumerate(doc.entities)],
+            )
+            db.executemany(
+                "INSERT INTO timexes(doc_id, idx, type, value, data) VALUES (?,?,?,?,?)",
+                [(doc.id, i, t.type, t.value, _json(t.to_dict())) for i, t in enumerate(doc.timexes)],
+            )
+            db.executemany(
+                "INSERT INTO places(doc_id, idx, name, country, feature, lat, lon, data) VALUES (?,?,?,?,?,?,?,?)",
+                [(doc.id, i, p.name, p.country, p.feature, p.lat, p.lon, _json(p.to_dict()))
+                 for i, p in enumerate(doc.places)],
+            )  # fmt: skip
+            db.executemany(
+                "INSERT OR REPLACE INTO quotes(id, doc_id, speaker, direct, data) VALUES (?,?,?,?,?)",
+                [(q.id, doc.id, q.speaker, int(q.direct), _json(q.to_dict())) for q in doc.quotes],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO events(id, doc_id, event, mode, date, factuality, actors, actor_countries,"
+                " recipients, recipient_countries, location, location_country, data)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_event_row(doc.id, e) for e in doc.events],
+            )
+            if signature is not None:
+                db.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?,?)", (doc.id, signature))
+            self._upsert_source(source, raw_hash, doc.status, doc.id, None)
+
+    def _delete_doc(self, doc_id: str) -> None:
+        for table in _CHILD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
+        self.db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+
+    # ------------------------------------------------------------------ reading
+
+    def count(self, table: str = "documents") -> int:
+        if table not in ("documents", "sources", *_CHILD_TABLES):
+            raise StoreError(f"unknown table {table}")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def document_rows(self, limit: int | None = None, offset: int = 0, outlet: str | None = None,
+                      since: str | None = None, until: str | None = None) -> list[sqlite3.Row]:  # fmt: skip
+        """Document summaries (no text), ordered by publication date."""
+        where, args = _where({"outlet = ?": outlet, "published >= ?": since, "published <= ?": until})
+        sql = (
+            "SELECT id, published, outlet, title, status, duplicate_of, url, path, byline, published_source,"
+            f" input_kind FROM documents {where} ORDER BY published IS NULL, published, rowid"
+        )
+        sql, args = _page(sql, args, limit, offset)
+        return self.db.execute(sql, args).fetchall()
+
+    def get(self, doc_id: str) -> Document | None:
+        """A whole document with its annotations; `doc_id` may be a unique prefix."""
+        row = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None and len(doc_id) >= 4:
+            rows = self.db.execute("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            return None
+        data = json.loads(row["data"])
+        data["text"] = row["text"]
+        doc = Document.from_dict(data)
+        did = doc.id
+        doc.entities = [
+            Entity(r["text"], r["label"], r["start"], r["end"], r["sentence"])
+            for r in self.db.execute('SELECT * FROM entities WHERE doc_id=? ORDER BY idx', (did,))
+        ]
+        from dateline.model import Place, Timex
+
+        doc.timexes = [Timex.from_dict(json.loads(r[0])) for r in
+                       self.db.execute("SELECT data FROM timexes WHERE doc_id=? ORDER BY idx", (did,))]  # fmt: skip
+        doc.places = [Place.from_dict(json.loads(r[0])) for r in
+                      self.db.execute("SELECT data FROM places WHERE doc_id=? ORDER BY idx", (did,))]  # fmt: skip
+        doc.quotes = list(self.quotes(doc_id=did))
+        doc.events = list(self.events(EventFilter(doc_id=did)))
+        return doc
+
+    def iter_documents(self, with_text: bool = True, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Document records as dicts (the export shape), streamed."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT rowid, * FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                last = r["rowid"]
+                yield _document_record(r, with_text)
+
+    def iter_entities(self, doc_id: str | None = None, label: str | None = None) -> Iterator[dict[str, Any]]:
+        where, args = _where({"doc_id = ?": doc_id, "label = ?": label})
+        for r in self.db.execute(f'SELECT doc_id, text, label, start, "end", sentence FROM entities {where}'
+                                 " ORDER BY doc_id, idx", args):  # fmt: skip
+            yield dict(r)
+
+    def iter_places(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        where, args = _where({"doc_id = ?": doc_id})
+        for r in self.db.execute(f"SELECT doc_id, data FROM places {where} ORDER BY doc_id, idx", args):
+            yield {"doc_id": r["doc_id"], **json.loads(r["data"])}
+
+    def iter_timexes(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        where, args = _where({"doc_id = ?": doc_id})
+        for r in self.db.execute(f"SELECT doc_id, data FROM timexes {where} ORDER BY doc_id, idx", args):
+            yield {"doc_id": r["doc_id"], **json.loads(r["data"])}
+
+    def quotes(self, speaker: str | None = None, doc_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> Iterator[Quote]:  # fmt: skip
+        where, args = _where({"doc_id = ?": doc_id, "speaker LIKE ?": f"%{speaker}%" if speaker else None})
+        sql, args = _page(f"SELECT data FROM quotes {where} ORDER BY doc_id, rowid", args, limit, offset)
+        for r in self.db.execute(sql, args):
+            yield Quote.from_dict(json.loads(r[0]))
+
+    def events(self, f: EventFilter | None = None) -> Iterator[Event]:
+        f = f or EventFilter()
+        conds: dict[str, Any] = {
+            "e.event = ?": f.type.upper() if f.type else None,
+            "e.date >= ?": f.since,
+            "e.date <= ?": f.until,
+            "e.factuality = ?": f.factuality,
+            "e.doc_id = ?": f.doc_id,
+            "d.outlet = ?": f.outlet,
+        }
+        where, args = _where(conds)
+        extra = []
+        if f.actor:
+            extra.append("(e.actors LIKE ? OR e.recipients LIKE ?)")
+            args += [f"%{f.actor}%", f"%{f.actor}%"]
+        if f.country:
+            extra.append("(e.actor_countries LIKE ? OR e.recipient_countries LIKE ? OR e.location_country = ?)")
+            c = f.country.upper()
+            args += [f"%|{c}|%", f"%|{c}|%", c]
+        if f.place:
+            extra.append("e.location LIKE ?")
+            args.append(f"%{f.place}%")
+        if extra:
+            where = (where + " AND " if where else "WHERE ") + " AND ".join(extra)
+        sql = f"SELECT e.data FROM events e JOIN documents d ON d.id = e.doc_id {where} ORDER BY e.date, e.id"
+        sql, args = _page(sql, args, f.limit, f.offset)
+        for r in self.db.execute(sql, args):
+            yield Event.from_dict(json.loads(r[0]))
+
+    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        """Full-text search (FTS5 syntax) over titles and text, best first, with a snippet."""
+        try:
+            return self.db.execute(
+                "SELECT d.id, d.title, d.outlet, d.published,"
+                " snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet"
+                " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+
+    def failures(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT source, reason, seen_at FROM sources WHERE status='failed'").fetchall()
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        for r in self.db.execute("SELECT doc_id, minhash FROM signatures"):
+            yield r[0], r[1]
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _where(conds: dict[str, Any]) -> tuple[str, list[Any]]:
+    parts = [k for k, v in conds.items() if v is not None]
+    args = [v for v in conds.values() if v is not None]
+    return ("WHERE " + " AND ".join(parts) if parts else ""), args
+
+
+def _page(sql: str, args: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args = [*args, int(limit), int(offset)]
+    return sql, args
+
+
+_ANNOTATIONS = ("text", "sentences", "entities", "timexes", "places", "quotes", "events")
+
+
+def _doc_meta(doc: Document) -> dict[str, Any]:
+    d = doc.to_dict()
+    for k in _ANNOTATIONS:
+        d.pop(k, None)
+    d["sentences"] = [[s.start, s.end] for s in doc.sentences]
+    return d
+
+
+def _document_record(row: sqlite3.Row, with_text: bool) -> dict[str, Any]:
+    data = json.loads(row["data"])
+    rec = {
+        "id": row["id"],
+        "url": row["url"],
+        "path": row["path"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "byline": row["byline"],
+        "published": row["published"],
+        "published_source": row["published_source"],
+        "published_confidence": data.get("published_confidence"),
+        "status": row["status"],
+        "duplicate_of": row["duplicate_of"],
+        "similarity": row["similarity"],
+        "input_kind": row["input_kind"],
+        "meta_sources": data.get("meta_sources", {}),
+        "removed": [r["text"] for r in data.get("removed", [])],
+        "removed_kinds": [r["kind"] for r in data.get("removed", [])],
+    }
+    if with_text:
+        rec["text"] = row["text"]
+    return rec
+
+
+def _bars(values: Sequence[str | None]) -> str:
+    """'|A|B|' so that LIKE '%|A|%' matches one whole code."""
+    vals = [v for v in values if v]
+    return "|" + "|".join(vals) + "|" if vals else ""
+
+
+def _event_row(doc_id: str, e: Event) -> tuple[Any, ...]:
+    return (
+        e.id, doc_id, e.event, e.mode, e.date.value if e.date else None, e.factuality,
+        _bars([a.name or a.text for a in e.actor]), _bars([a.country for a in e.actor]),
+        _bars([a.name or a.text for a in e.recipient]), _bars([a.country for a in e.recipient]),
+        (e.location.name or e.location.text) if e.location else None,
+        e.location.country if e.location else None,
+        _json(e.to_dict()),
+    )  # fmt: skip

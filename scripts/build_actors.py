@@ -1,0 +1,248 @@
+"""Build Dateline's derived actor lexicons from the Phoenix/PETRARCH2 CAMEO dictionaries (MIT licence).
+
+Usage: python scripts/build_actors.py [--src ../shared/data/phoenix-actors] [--out dateline/data/actors]
+
+Writes three compact TSVs (the hand-written `*_extra.tsv` / `people.tsv` files next to them are not touched):
+- phoenix_countries.tsv: alias -> ISO alpha-3 (country names, demonyms, cities listed under a country)
+- phoenix_actors.tsv:    name, country, sector, secondary sectors, from, to, aliases (people, institutions, groups)
+- phoenix_agents.tsv:    agent noun phrase -> PLOVER sector (+ secondary sectors)
+
+CAMEO codes are mapped to PLOVER: country codes to ISO alpha-3 (with a few historical remaps), IGO/NGO/IMG/MNC kept
+(UN and EU bodies become UNO / EUR), CAMEO sector "MED" (media) becomes JRN and "HLH" (health) becomes MED,
+INS/SEP become REB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+# CAMEO country codes that are not ISO alpha-3 (or are historical) -> ISO alpha-3 (XKX for Kosovo)
+_COUNTRY_REMAP = {
+    "KSV": "XKX", "KOS": "XKX", "DDR": "DEU", "USR": "RUS", "SUN": "RUS", "YUG": "SRB", "SCG": "SRB",
+    "FRY": "SRB", "CSK": "CZE", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "BAH": "BHS", "ANG": "AGO",
+    "PSE": "PSE",
+}  # fmt: skip
+_GROUPS = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"}
+# CAMEO sector -> PLOVER sector; None drops the code
+_SECTOR_MAP = {
+    "MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB", "PPL": "CVL", "MOD": None, "RAD": None,
+    "MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL", "CTH": "REL", "PRO": "REL",
+    "ORT": "REL", "SHI": "REL", "SUN": "REL", "JAN": "REL", "SIK": "REL", "TAO": "REL", "ZRO": "REL",
+    "DEV": "SOC", "HRI": "SOC", "ENV": "SOC", "IRC": "SOC", "AMN": "SOC", "GRP": None, "UNK": "UNK",
+    "NGM": None, "ELI": "ELI", "SET": None, "MNC": "BUS",
+}  # fmt: skip
+_PLOVER = {
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
+    "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+}  # fmt: skip
+_ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+
+
+def _country(code: str) -> str | None:
+    code = _COUNTRY_REMAP.get(code, code)
+    return code if code in _ISO3 else None
+
+
+def _sector(code: str) -> str | None:
+    if code in _SECTOR_MAP:
+        return _SECTOR_MAP[code]
+    return code if code in _PLOVER else None
+
+
+def parse_code(code: str) -> tuple[str | None, list[str]]:
+    """CAMEO code ("AFGGOV", "IGOUNOJUD", "~GOVMIL", "ELI") -> (country or group code, PLOVER sectors)."""
+    code = code.strip().lstrip("~")
+    parts = [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
+    country: str | None = None
+    sectors: list[str] = []
+    if parts and parts[0] in _GROUPS:
+        country = parts.pop(0)
+        if country == "IGO" and parts and parts[0] in ("UNO", "EUR"):
+            country = parts.pop(0)
+        elif country == "IGO" and len(parts) >= 2 and parts[:2] == ["EUR", "EEC"]:
+            country = "EUR"
+    elif parts and (_country(parts[0]) or parts[0] in _COUNTRY_REMAP):
+        country = _country(parts.pop(0))
+    for p in parts:
+        if _country(p) and p not in _SECTOR_MAP and p not in _PLOVER:
+            continue  # MNCUSA: the home country of a group, not a sector
+        s = _sector(p)
+        if s and s not in sectors:
+            sectors.append(s)
+    return country, sectors
+
+
+def _date(s: str) -> str:
+    s = s.strip()
+    if len(s) == 6:
+        yy = int(s[:2])
+        s = ("20" if yy <= 20 else "19") + s
+    if len(s) != 8 or not s.isdigit():
+        return ""
+    return f"{s[:4]}-{s[4:6]}-{s[6:]}"
+
+
+def _range(spec: str) -> tuple[str, str]:
+    spec = spec.strip()
+    if not spec:
+        return "", ""
+    if spec.startswith(">"):
+        return _date(spec[1:]), ""
+    if spec.startswith("<"):
+        return "", _date(spec[1:])
+    if "-" in spec:
+        a, b = spec.split("-", 1)
+        return _date(a), _date(b)
+    return "", ""
+
+
+def _phrase(raw: str) -> str:
+    """TABARI phrase -> plain text ("PRESIDENT_BARACK_OBAMA_" -> "president barack obama")."""
+    raw = raw.replace("_", " ").replace("{}", " ")
+    return re.sub(r"\s+", " ", raw).strip().lower()
+
+
+def _pretty(phrase: str) -> str:
+    return " ".join(w.capitalize() if not w.isupper() else w for w in phrase.split())
+
+
+def parse_actor_file(path: Path) -> list[dict]:
+    """Entries: {"name", "aliases", "codes": [(code, spec)]}."""
+    entries: list[dict] = []
+    cur: dict | None = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0].rstrip()
+        if not body.strip():
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", body)
+        text = re.sub(r"\[[^\]]*\]", "", body)
+        if line[:1] in (" ", "\t") and not text.strip():
+            if cur is not None:
+                cur["codes"].extend(codes)
+            continue
+        if body.lstrip().startswith("+"):
+            if cur is not None:
+                for alt in text.lstrip()[1:].split("+"):
+                    if _phrase(alt):
+                        cur["aliases"].append(_phrase(alt))
+                cur["codes"].extend(codes)
+            continue
+        cur = {"name": _phrase(text), "aliases": [], "codes": list(codes)}
+        entries.append(cur)
+    return [e for e in entries if e["name"] and e["codes"]]
+
+
+def build_countries_and_actors(src: Path) -> tuple[list[tuple[str, str]], list[list[str]]]:
+    countries: list[tuple[str, str]] = []
+    actors: list[list[str]] = []
+    for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        for e in parse_actor_file(src / fname):
+            first = e["codes"][0].split()
+            if (
+                fname.startswith("Phoenix.Countries")
+                and len(e["codes"]) == 1
+                and len(first) == 1
+                and len(first[0]) == 3
+                and _country(first[0])
+            ):
+                iso = _country(first[0])
+                for alias in [e["name"], *e["aliases"]]:
+                    countries.append((alias, iso))  # type: ignore[arg-type]
+                continue
+            aliases = sorted({a for a in e["aliases"] if a != e["name"]})
+            last_country = None
+            first_row = True
+            for code in e["codes"]:
+                bits = code.split(None, 1)
+                if not bits:
+                    continue
+                country, sectors = parse_code(bits[0])
+                if country is None and not bits[0].lstrip("~")[:3] in _GROUPS:
+                    country = last_country  # "[ELI]" after "[AFGGOV ...]": same country
+                last_country = country or last_country
+                start, end = _range(bits[1] if len(bits) > 1 else "")
+                if not country and not sectors:
+                    continue
+                actors.append(
+                    [
+                        _pretty(e["name"]),
+                        country or "",
+                        sectors[0] if sectors else "",
+                        ",".join(sectors[1:]),
+                        start,
+                        end,
+                        "|".join(aliases) if first_row else "",  # later rows of one name share its aliases
+                    ]
+                )
+                first_row = False
+    return countries, actors
+
+
+def build_agents(src: Path) -> list[tuple[str, str, str]]:
+    macros: dict[str, list[str]] = {}
+    rows: list[tuple[str, str, str]] = []
+    for line in (src / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
+        body = line.split("#", 1)[0].strip()
+        if not body:
+            continue
+        m = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", body)
+        if m:
+            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", body)
+        if not codes:
+            continue
+        text = re.sub(r"\[[^\]]*\]", "", body)
+        variants = [text]
+        for mac, words in macros.items():
+            variants = [v.replace(mac, w, 1) for v in variants for w in words] if any(mac in v for v in variants) else variants
+        _, sectors = parse_code(codes[0].split()[0])
+        if not sectors:
+            continue
+        for v in variants:
+            phrase = _phrase(v)
+            if phrase and "!" not in phrase:
+                rows.append((phrase, sectors[0], ",".join(sectors[1:])))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    here = Path(__file__).resolve().parents[1]
+    ap.add_argument("--src", type=Path, default=here.parent / "shared" / "data" / "phoenix-actors")
+    ap.add_argument("--out", type=Path, default=here / "dateline" / "data" / "actors")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    countries, actors = build_countries_and_actors(args.src)
+    agents = build_agents(args.src)
+    header = "# derived by scripts/build_actors.py from Phoenix/PETRARCH2 dictionaries (MIT, Open Event Data Alliance)\n"
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    for alias, iso in countries:
+        seen[alias].add(iso)
+    with (args.out / "phoenix_countries.tsv").open("w", encoding="utf-8") as f:
+        f.write(header + "# alias\tcountry\n")
+        for alias in sorted(seen):
+            if len(seen[alias]) == 1:  # ambiguous aliases (a city name in two countries) are dropped
+                f.write(f"{alias}\t{next(iter(seen[alias]))}\n")
+    with (args.out / "phoenix_actors.tsv").open("w", encoding="utf-8") as f:
+        f.write(header + "# name\tcountry\tsector\tsectors2\tfrom\tto\taliases (only on the first row of a name)\n")
+        for row in actors:
+            f.write("\t".join(row) + "\n")
+    uniq: dict[str, tuple[str, str, str]] = {}
+    for row in agents:
+        uniq.setdefault(row[0], row)
+    with (args.out / "phoenix_agents.tsv").open("w", encoding="utf-8") as f:
+        f.write(header + "# phrase\tsector\tsectors2\n")
+        for phrase in sorted(uniq):
+            f.write("\t".join(uniq[phrase]) + "\n")
+    print(f"countries {len(seen)}  actors {len(actors)}  agents {len(uniq)} -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
