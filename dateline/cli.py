@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.store import EventFilter, Store, StoreError
 
 console = Console()
@@ -54,14 +55,19 @@ def main() -> None:
 @click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this (MB).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input failed.")
-def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool) -> None:
+@click.option("--skip", multiple=True, type=click.Choice(list(DEFAULT_COMPONENTS)),
+              help="Leave out a document component (repeatable).")  # fmt: skip
+def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool,
+           skip: tuple[str, ...]) -> None:  # fmt: skip
     """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database."""
-    summary = _run_ingest(list(paths), db, workers, max_mb, quiet)
+    components = tuple(c for c in DEFAULT_COMPONENTS if c not in skip)
+    summary = _run_ingest(list(paths), db, workers, max_mb, quiet, components)
     if strict and summary.failed:
         sys.exit(1)
 
 
-def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: bool):
+def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: bool,
+                components: tuple[str, ...] = DEFAULT_COMPONENTS):  # fmt: skip
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dateline.pipeline import ingest as run
@@ -69,7 +75,7 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
     store = _open_store(db, readonly=False)
     start = time.monotonic()
     if quiet:
-        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6))
+        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components)
     else:
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None),
                       TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err,
@@ -81,7 +87,8 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
                 progress.update(task, completed=s.seen,
                                 stats=f"{s.ingested} docs, {rate:.1f} docs/s, {len(s.failed)} failed")  # fmt: skip
 
-            summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), on_progress=on_progress)
+            summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components,
+                          on_progress=on_progress)
     elapsed = time.monotonic() - start
     rate = summary.ingested / elapsed if elapsed else 0.0
     err.print(
@@ -284,6 +291,20 @@ def export(db: str, what: str, format_: str, output: str | None) -> None:
     except ExportError as exc:
         raise click.ClickException(str(exc)) from exc
     err.print(f"{n} {what} written" + (f" to {output}" if output else ""))
+
+
+# ---------------------------------------------------------------------- serve
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; give one explicitly to expose it.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web explorer and the REST API (OpenAPI at /docs) over the database."""
+    from dateline.serve import run
+
+    run(db, host, port)
 
 
 # ---------------------------------------------------------------------- eval

@@ -80,7 +80,11 @@ def _decode(data: bytes) -> tuple[str, str | None, str | None]:
     # mixed: valid multi-byte UTF-8 sequences plus stray single bytes
     text = data.decode("utf-8", errors="dateline-cp1252")
     if any(ord(c) > 0x7F for c in data.decode("utf-8", errors="ignore")):
-        return text, "utf-8+cp1252", f"mixed encoding: invalid UTF-8 bytes read as cp1252 ({first_error.reason})"
+        return (
+            text,
+            "utf-8+cp1252",
+            f"mixed encoding: invalid UTF-8 bytes read as cp1252 ({first_error.reason})",
+        )
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data[:200_000]).best()
@@ -170,7 +174,9 @@ def _jsonl_lines(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Item]:
     for n, line in enumerate(stream, start=1):
         source = f"{name}#L{n}"
         if len(line) > max_bytes:
-            yield Failure(source, f"jsonl line is {len(line):,} bytes, over the max_bytes limit of {max_bytes:,}")
+            yield Failure(
+                source, f"jsonl line is {len(line):,} bytes, over the max_bytes limit of {max_bytes:,}"
+            )
             continue
         if not line.strip():
             continue
@@ -243,9 +249,11 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
                 if uri:
                     given["url"] = uri
                 warc_date = record.rec_headers.get_header("WARC-Date")
-                if warc_date:
-                    given["warc_date"] = warc_date  # crawl time, not publication: clean uses it as a last resort
-                yield RawArticle(source=source, kind="warc", html=html, given=_given_encoding(given, enc, note))
+                if warc_date:  # crawl time, not publication: clean uses it only as a last resort
+                    given["warc_date"] = warc_date
+                yield RawArticle(
+                    source=source, kind="warc", html=html, given=_given_encoding(given, enc, note)
+                )
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             yield Failure(
                 f"{path}#{last_offset}",
@@ -415,19 +423,25 @@ def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Item]:
     size = 0
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True) as client:
-            with client.stream("GET", url, headers={"User-Agent": "dateline/0.1 (+news event extraction)"}) as resp:
+            with client.stream(
+                "GET", url, headers={"User-Agent": "dateline/0.1 (+news event extraction)"}
+            ) as resp:
                 if resp.status_code >= 400:
                     yield Failure(url, f"HTTP {resp.status_code} {resp.reason_phrase}")
                     return
                 declared = resp.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > max_bytes:
-                    yield Failure(url, f"response is {int(declared):,} bytes, over the max_bytes limit of {max_bytes:,}")
+                    yield Failure(
+                        url, f"response is {int(declared):,} bytes, over the max_bytes limit of {max_bytes:,}"
+                    )
                     return
                 deadline = time.monotonic() + timeout * 3
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > max_bytes:
-                        yield Failure(url, f"response over the max_bytes limit of {max_bytes:,} (download stopped)")
+                        yield Failure(
+                            url, f"response over the max_bytes limit of {max_bytes:,} (download stopped)"
+                        )
                         return
                     if time.monotonic() > deadline:
                         yield Failure(url, f"download took longer than {timeout * 3:.0f} s (stopped)")

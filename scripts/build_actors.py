@@ -142,15 +142,10 @@ def build_countries_and_actors(src: Path) -> tuple[list[tuple[str, str]], list[l
     actors: list[list[str]] = []
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         for e in parse_actor_file(src / fname):
-            first = e["codes"][0].split()
-            if (
-                fname.startswith("Phoenix.Countries")
-                and len(e["codes"]) == 1
-                and len(first) == 1
-                and len(first[0]) == 3
-                and _country(first[0])
-            ):
-                iso = _country(first[0])
+            # a country entry: its current code (no date or open-ended) is a bare country code ("UKR >911221")
+            current = [c.split() for c in e["codes"] if len(c.split()) == 1 or c.split()[1].startswith(">")]
+            iso = next((_country(c[0]) for c in current if len(c[0]) == 3 and _country(c[0])), None)
+            if fname.startswith("Phoenix.Countries") and iso:
                 for alias in [e["name"], *e["aliases"]]:
                     countries.append((alias, iso))  # type: ignore[arg-type]
                 continue

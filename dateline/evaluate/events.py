@@ -1,0 +1,207 @@
+"""Eval suite `events`: PLOVER event coding against plover-gsr (DEV/TEST) and petrarch2-silver (TEST, "all").
+
+Matching (sentence level). Each gold record is one sentence with a set of gold PLOVER types (plover-gsr: one, the
+`plover2` label; petrarch2-silver: the CAMEO roots of its codings mapped to PLOVER, 01/02 dropped, none for
+`noevents`). The sentence is run through `extract_events` alone. Its predicted types are the set of the events'
+types after PLOVER's auxiliary-mode convention (manual, "Auxiliary modes": code the single category, not
+category + auxiliary): a cooperative material event that is future/hypothetical counts as AGREE ("will release"),
+a forceful one that is future/hypothetical as THREATEN ("would blockade"), a negated/denied cooperative one as
+REJECT ("will not accept"), a negated/denied forceful one as no event. Then per sentence: every gold type in the
+predicted set is correct, every gold type not in it is missed, every predicted type not in the gold set is extra.
+Micro precision/recall/F1 over those counts.
+
+Mode accuracy: over correct sentences whose gold record has a mode (old GSR vocabulary mapped to 2.0 as the
+plover-gsr README suggests), the mode of the predicted event of the gold type. Actor/recipient country and sector
+accuracy: over correct sentences, each gold actor (recipient) code counts as right when some predicted event of the
+gold type has an actor (recipient) with that country (sector, first three letters).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from dateline.evaluate import DataMissing, prf, require, suite
+from dateline.model import Document, Event
+
+_COOP = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "CONSULT", "AGREE"}
+_FORCE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+_MODE_MAP = {"demo-spon": "demo", "demo-org": "demo", "riot-spon": "riot", "riot-org": "riot",
+             "strike-hun": "hunger", "strike-gen": "strike", "detain": "arrest", "confiscate": "seize",
+             "assassinate": "targeted", "host": "visit"}  # fmt: skip
+# codes that the GSR/PETRARCH spell differently from ISO/PLOVER 2.0
+_CODE_EQ = {"JAP": "JPN", "ITL": "ITA", "UNO": "IGO", "ROM": "ROU", "GER": "DEU", "KSV": "XKX"}
+
+
+def plover_type(ev: Event) -> str | None:
+    """The event's type under PLOVER's single-category convention for auxiliary modes."""
+    f = ev.factuality
+    if f in ("negated", "denied"):
+        if ev.event in _COOP:
+            return "REJECT"
+        if ev.event in _FORCE:
+            return None
+        return ev.event
+    if f in ("future", "hypothetical"):
+        if ev.event in _COOP:
+            return "AGREE"
+        if ev.event in _FORCE:
+            return "THREATEN"
+    return ev.event
+
+
+def _code(c: str | None) -> str | None:
+    if not c:
+        return None
+    c = c[:3].upper()
+    return _CODE_EQ.get(c, c)
+
+
+def _run(texts: list[str]) -> list[list[Event]]:
+    from dateline.events import extract_events
+    from dateline.nlp import annotate
+
+    docs = [Document(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    return [extract_events(d) for d in annotate(docs, batch_size=64)]
+
+
+def _score(gold: list[dict[str, Any]], preds: list[list[Event]]) -> dict[str, Any]:
+    tp = fp = fn = 0
+    per_type: dict[str, Counter[str]] = {}
+    mode_ok = mode_n = 0
+    acc = Counter()
+    confusion: Counter[str] = Counter()
+    for g, evs in zip(gold, preds, strict=True):
+        by_type: dict[str, list[Event]] = {}
+        for ev in evs:
+            t = plover_type(ev)
+            if t is not None:
+                by_type.setdefault(t, []).append(ev)
+        pred = set(by_type)
+        for t in g["types"]:
+            c = per_type.setdefault(t, Counter())
+            if t in pred:
+                tp += 1
+                c["correct"] += 1
+            else:
+                fn += 1
+                c["missed"] += 1
+                confusion[f"{t}->{'/'.join(sorted(pred)) or 'none'}"] += 1
+        for t in pred - set(g["types"]):
+            fp += 1
+            per_type.setdefault(t, Counter())["extra"] += 1
+        for t in g["types"]:
+            if t not in pred:
+                continue
+            evs_t = by_type[t]
+            if g.get("mode") and t == g["types"][0]:
+                mode_n += 1
+                mode_ok += any(e.mode == g["mode"] for e in evs_t)
+            for role, field in (("actor", "actors"), ("recipient", "recipients")):
+                got = [a for e in evs_t for a in (e.actor if role == "actor" else e.recipient)]
+                countries = {_code(a.country) for a in got}
+                sectors = {(a.sector or "")[:3] for a in got}
+                for code, sector in g.get(field, {}).get(t, []):
+                    if code:
+                        acc[f"{role}_country_n"] += 1
+                        acc[f"{role}_country_ok"] += _code(code) in countries
+                    if sector:
+                        acc[f"{role}_sector_n"] += 1
+                        acc[f"{role}_sector_ok"] += sector[:3] in sectors
+    out: dict[str, Any] = {"sentences": len(gold), "correct": tp, "missed": fn, "extra": fp, **prf(tp, fp, fn)}
+    out["mode_accuracy"] = round(mode_ok / mode_n, 4) if mode_n else None
+    out["mode_n"] = mode_n
+    for role in ("actor", "recipient"):
+        for what in ("country", "sector"):
+            n = acc[f"{role}_{what}_n"]
+            out[f"{role}_{what}_accuracy"] = round(acc[f"{role}_{what}_ok"] / n, 4) if n else None
+            out[f"{role}_{what}_n"] = n
+    out["per_type"] = {
+        t: {**dict(c), **prf(c["correct"], c["extra"], c["missed"])} for t, c in sorted(per_type.items())
+    }
+    out["top_misses"] = dict(confusion.most_common(15))
+    return out
+
+
+def _gsr(split: str, data: Path) -> dict[str, Any]:
+    path = require(data / "plover-gsr" / f"{split}.jsonl")
+    gold = []
+    texts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        t = r["plover2"]["event"]
+        mode = r["plover2"].get("mode") or r.get("mode") or None
+        if isinstance(mode, list):
+            mode = mode[0] if mode else None
+        mode = _MODE_MAP.get(mode, mode) if mode else None
+        roles = {}
+        for field, key in (("actors", "source"), ("recipients", "target")):
+            items = r.get(key) or []
+            roles[field] = {
+                t: [(i.get("code"), i.get("sector") if i.get("sector") not in (None, "***") else None)
+                    for i in items if isinstance(i, dict)]
+            }  # fmt: skip
+        gold.append({"types": [t], "mode": mode, **roles})
+        texts.append(r["text"].strip("{} "))
+    return _score(gold, _run(texts))
+
+
+def _cameo_table(data: Path) -> dict[str, str]:
+    table = {}
+    for line in require(data / "plover-gsr" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d\d):\s*([A-Z]+)", line)
+        if m:
+            table.setdefault(m.group(1), m.group(2))
+    return table
+
+
+def _petrarch(data: Path) -> dict[str, Any]:
+    raw = require(data / "petrarch2-silver" / "PETR2_GSR_validation.xml").read_text(encoding="utf-8")
+    table = _cameo_table(data)
+    gold = []
+    texts = []
+    for chunk in raw.split("<Sentence ")[1:]:
+        m = re.search(r"<Text>\s*(.*?)\s*</Text>", chunk, re.S)
+        if not m:
+            continue
+        types: list[str] = []
+        actors: dict[str, list[tuple[str | None, str | None]]] = {}
+        recips: dict[str, list[tuple[str | None, str | None]]] = {}
+        for attrs in re.findall(r"<EventCoding([^>]*)/>", chunk):
+            code = re.search(r'eventcode="(\d+)"', attrs)
+            if not code:
+                continue
+            t = table.get(code.group(1)[:2])
+            if t is None:
+                continue  # 01/02: dropped in PLOVER
+            if t not in types:
+                types.append(t)
+            for field, store in (("sourcecode", actors), ("targetcode", recips)):
+                c = re.search(rf'{field}="([^"]*)"', attrs)
+                if c and c.group(1):
+                    v = c.group(1)
+                    store.setdefault(t, []).append((v[:3], v[3:6] or None))
+        gold.append({"types": types, "mode": None, "actors": actors, "recipients": recips})
+        texts.append(" ".join(m.group(1).split()))
+    return _score(gold, _run(texts))
+
+
+@suite("events")
+def run(split: str, data: Path) -> dict[str, Any]:
+    if split not in ("dev", "test", "all"):
+        raise ValueError(f"unknown split {split!r}: dev, test or all")
+    out: dict[str, Any] = {"split": split}
+    if split in ("dev", "test"):
+        out["plover_gsr"] = _gsr(split, data)
+    else:
+        out["plover_gsr_dev"] = _gsr("dev", data)
+        out["plover_gsr_test"] = _gsr("test", data)
+    if split in ("test", "all"):
+        try:
+            out["petrarch2_silver_all"] = _petrarch(data)
+        except DataMissing as exc:
+            out["petrarch2_silver_all"] = {"skipped": str(exc)}
+    return out

@@ -1,0 +1,202 @@
+"""Eval suite `places`: geoparsing on ../shared/data/geo (DEV: LGL; TEST: GeoWebNews and TR-News).
+
+Two scores per corpus:
+
+* resolution given the gold toponym spans: accuracy within 161 km (Acc@161) over gold toponyms that have
+  coordinates, mean and median error in km over those we resolved, and the share we could not resolve at all
+  (an unresolved toponym counts as a miss in Acc@161);
+* end-to-end recognition: toponym span precision/recall/F1. Matching rule: a predicted span counts when its
+  character offsets equal a gold span's ("exact"); "overlap" counts any character overlap (one-to-one).
+  LGL and TR-News annotate demonyms ("Russian") as toponyms while Dateline treats them as actors, so the
+  recall is also given with those gold spans left out ("no_demonyms"). GeoWebNews gold for recognition:
+  nonLocational=No and type not Demonym, Language, Non_Toponym or Homonym.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dateline.evaluate import prf, require, suite
+from dateline.model import Document
+
+_GWN_SKIP_TYPES = {"Demonym", "Language", "Non_Toponym", "Homonym"}
+
+
+@dataclass
+class _Gold:
+    start: int
+    end: int
+    phrase: str
+    lat: float | None
+    lon: float | None
+    recognise: bool = True  # part of the recognition gold
+    demonym: bool = False
+
+
+@dataclass
+class _Article:
+    id: str
+    text: str
+    url: str | None
+    toponyms: list[_Gold] = field(default_factory=list)
+
+
+def _reanchor(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | None:
+    if text[start:end] == phrase:
+        return start, end
+    best = None
+    for delta in range(0, 60):
+        for s in (start - delta, start + delta):
+            if 0 <= s and text[s : s + len(phrase)] == phrase:
+                best = (s, s + len(phrase))
+                break
+        if best:
+            return best
+    return None
+
+
+def _load_lgl_like(path: Path) -> list[_Article]:
+    from dateline.places import _gaz, _norm
+
+    demonyms = _gaz().demonyms
+    out = []
+    root = ET.parse(path).getroot()
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        a = _Article(art.get("docid") or str(len(out)), text, art.findtext("url"))
+        for t in art.iter("toponym"):
+            phrase = t.findtext("phrase") or ""
+            span = _reanchor(text, int(t.findtext("start")), int(t.findtext("end")), phrase)
+            if span is None:
+                continue
+            g = t.find("gaztag")
+            lat = lon = None
+            if g is not None and g.findtext("lat"):
+                lat, lon = float(g.findtext("lat")), float(g.findtext("lon"))
+            a.toponyms.append(_Gold(span[0], span[1], phrase, lat, lon, demonym=_norm(phrase) in demonyms))
+        out.append(a)
+    return out
+
+
+def _load_gwn(path: Path) -> list[_Article]:
+    out = []
+    root = ET.parse(path).getroot()
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        a = _Article(art.get("file") or str(len(out)), text, art.findtext("link"))
+        for t in art.iter("toponym"):
+            phrase = t.findtext("extractedName") or ""
+            span = _reanchor(text, int(t.findtext("start")), int(t.findtext("end")), phrase)
+            if span is None:
+                continue
+            lat = lon = None
+            if t.findtext("latitude"):
+                lat, lon = float(t.findtext("latitude")), float(t.findtext("longitude"))
+            kind = t.findtext("type") or ""
+            rec = t.findtext("nonLocational") == "No" and kind not in _GWN_SKIP_TYPES
+            a.toponyms.append(_Gold(span[0], span[1], phrase, lat, lon, recognise=rec, demonym=kind == "Demonym"))
+        out.append(a)
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _resolution(articles: list[_Article]) -> dict[str, Any]:
+    from dateline.places import geoparse
+
+    n = hit = unresolved = 0
+    errors: list[float] = []
+    for art in articles:
+        gold = [g for g in art.toponyms if g.lat is not None]
+        if not gold:
+            continue
+        doc = Document(id=art.id, text=art.text, url=art.url)
+        places = geoparse(doc, spans=[(g.start, g.end) for g in gold])
+        by_span = {(p.start, p.end): p for p in places}
+        for g in gold:
+            n += 1
+            p = by_span.get((g.start, g.end))
+            if p is None or p.lat is None:
+                unresolved += 1
+                continue
+            err = _km((p.lat, p.lon), (g.lat, g.lon))
+            errors.append(err)
+            hit += err <= 161
+    return {
+        "toponyms": n,
+        "acc161": round(hit / n, 4) if n else 0.0,
+        "mean_error_km": round(statistics.fmean(errors), 1) if errors else None,
+        "median_error_km": round(statistics.median(errors), 1) if errors else None,
+        "unresolved_share": round(unresolved / n, 4) if n else 0.0,
+    }
+
+
+def _recognition(articles: list[_Article]) -> dict[str, Any]:
+    from dateline.nlp import annotate
+    from dateline.places import geoparse
+
+    docs = [Document(id=a.id, text=a.text, url=a.url) for a in articles]
+    tp = fp = fn = 0
+    otp = 0
+    nd_fn = nd_tp = 0
+    for art, doc in zip(articles, annotate(docs), strict=True):
+        pred = {(p.start, p.end) for p in geoparse(doc)}
+        doc.spacy = None
+        gold = [g for g in art.toponyms if g.recognise]
+        gspans = {(g.start, g.end) for g in gold}
+        t = len(pred & gspans)
+        tp += t
+        fp += len(pred - gspans)
+        fn += len(gspans - pred)
+        nd = {(g.start, g.end) for g in gold if not g.demonym}
+        nd_tp += len(pred & nd)
+        nd_fn += len(nd - pred)
+        # overlap, one-to-one
+        used: set[tuple[int, int]] = set()
+        for ps, pe in sorted(pred):
+            for gs, ge in sorted(gspans - used):
+                if ps < ge and gs < pe:
+                    used.add((gs, ge))
+                    otp += 1
+                    break
+    exact = prf(tp, fp, fn)
+    overlap = prf(otp, tp + fp - otp, tp + fn - otp)
+    return {
+        "exact": exact,
+        "overlap": overlap,
+        "no_demonyms_exact_recall": round(nd_tp / (nd_tp + nd_fn), 4) if nd_tp + nd_fn else 0.0,
+        "predicted": tp + fp,
+        "gold": tp + fn,
+    }
+
+
+_CORPORA = {"dev": [("LGL", "lgl.xml", _load_lgl_like)], "test": [("GWN", "GWN.xml", _load_gwn), ("TR-News", "TR-News.xml", _load_lgl_like)]}  # fmt: skip
+
+
+def _evaluate(data: Path, corpora: list[tuple[str, str, Any]], limit: int | None, recognition: bool) -> dict:
+    results: dict[str, Any] = {}
+    for name, fname, loader in corpora:
+        arts = loader(require(data / "geo" / fname))
+        if limit:
+            arts = arts[:limit]
+        res: dict[str, Any] = {"articles": len(arts), "resolution_given_gold": _resolution(arts)}
+        if recognition:
+            res["recognition"] = _recognition(arts)
+        results[name] = res
+    return results
+
+
+@suite("places")
+def run(split: str, data: Path) -> dict:
+    """Acc@161 given gold toponyms and end-to-end toponym P/R/F1 on the geo corpora."""
+    corpora = _CORPORA["dev"] + _CORPORA["test"] if split == "all" else _CORPORA[split]
+    return _evaluate(data, corpora, limit=None, recognition=True)

@@ -1,0 +1,248 @@
+"""Eval suites `time` (TempEval-3 timex measures) and `pubdate` (publication-date inference).
+
+`time`: DEV = TBAQ-cleaned (TimeBank, AQUAINT) + MEANTIME English; TEST = TE3-platinum. Each document's text
+(tags stripped) is tagged by `dateline.time.normalize` anchored at the TimeML creation time, with a spaCy Doc
+for tense. Measures as in TempEval-3 (UzZaman et al. 2013): strict (exact extent) and relaxed (any overlap)
+span P/R/F1 over one-to-one matches; type and value accuracy over relaxed matches; attribute F1 = relaxed F1 x
+attribute accuracy (the official ranking measure is value F1).
+
+`pubdate`: exact-day accuracy, coverage and accuracy-when-answered of `dateline.pubdate.infer_published`
+on the timex documents (creation time withheld) and on the htmldate pages (text from trafilatura, no metadata).
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dateline.evaluate import prf, require, suite
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def _tml(path: Path) -> dict[str, Any]:
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+    title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    text_parts: list[str] = []
+    pos = 0
+    length = 0
+    gold = []
+    open_tx: tuple[int, dict[str, str]] | None = None
+    content = body.group(1) if body else ""
+    for m in _TAG.finditer(content):
+        seg = html.unescape(content[pos : m.start()])
+        text_parts.append(seg)
+        length += len(seg)
+        pos = m.end()
+        if m.group(2) == "TIMEX3":
+            if m.group(1):
+                if open_tx is not None:
+                    gold.append((open_tx[0], length, open_tx[1].get("type", ""), open_tx[1].get("value", "")))
+                open_tx = None
+            else:
+                open_tx = (length, dict(_ATTR.findall(m.group(3))))
+    text_parts.append(html.unescape(content[pos:]))
+    return {
+        "id": path.stem,
+        "text": "".join(text_parts),
+        "dct": dct.group(1)[:10] if dct else None,
+        "title": re.sub(r"<[^>]+>", "", title.group(1)).strip() if title else None,
+        "gold": gold,
+        "exclude": [],
+    }
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "'s", "n't", "%", ")", "?", "!", "'", "''", "'re", "'ve", "'ll", "'d", "'m"}
+
+
+def _meantime(path: Path) -> dict[str, Any]:
+    root = ET.parse(path).getroot()
+    text = ""
+    offsets: dict[str, tuple[int, int]] = {}
+    prev_sent = None
+    prev_tok = ""
+    sent_of: dict[str, int] = {}
+    for tok in root.iter("token"):
+        sent_of[tok.get("t_id", "")] = int(tok.get("sentence") or 0)
+        word = tok.text or ""
+        sent = tok.get("sentence")
+        if prev_sent is not None and sent != prev_sent:
+            text += "\n"
+        elif text and word not in _NO_SPACE_BEFORE and prev_tok not in ("(", "$", "``"):
+            text += " "
+        offsets[tok.get("t_id", "")] = (len(text), len(text) + len(word))
+        text += word
+        prev_sent, prev_tok = sent, word
+    gold, exclude, dct = [], [], None
+    dct_spans: list[tuple[int, int]] = []
+    markables = root.find("Markables")
+    for tx in markables.iter("TIMEX3") if markables is not None else []:
+        ids = [a.get("t_id", "") for a in tx.findall("token_anchor")]
+        spans = [offsets[i] for i in ids if i in offsets]
+        if not spans:
+            continue
+        s, e = min(x[0] for x in spans), max(x[1] for x in spans)
+        if tx.get("functionInDocument") == "CREATION_TIME":
+            dct = (tx.get("value") or "")[:10]
+            exclude.append((s, e))
+            dct_spans.append((s, e))
+            continue
+        gold.append((s, e, tx.get("type", ""), tx.get("value", "")))
+    # MEANTIME annotates only the first sentences of each article: score only that part
+    last = max((sent_of[a.get("t_id", "")] for m in (markables if markables is not None else []) for a in
+                m.findall("token_anchor") if a.get("t_id", "") in sent_of), default=-1)
+    ends = [offsets[t][1] for t, sn in sent_of.items() if sn <= last and t in offsets]
+    if ends:
+        exclude.append((max(ends) + 1, len(text) + 1))
+    first_line = text.split("\n", 1)[0]
+    return {"id": path.stem, "text": text, "dct": dct, "title": first_line, "gold": gold, "exclude": exclude, "dct_spans": dct_spans}
+
+
+def _corpora(split: str, data: Path) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    root = require(data / "timex")
+    if split in ("test", "all"):
+        yield "te3-platinum", [_tml(p) for p in sorted((root / "te3-platinum").glob("*.tml"))]
+    if split in ("dev", "all"):
+        for sub in ("TimeBank", "AQUAINT"):
+            yield f"tbaq-{sub}", [_tml(p) for p in sorted((root / "tbaq-cleaned" / sub).glob("*.tml"))]
+        mt = sorted((root / "meantime-english" / "intra-doc_annotation").glob("*/*.xml"))
+        yield "meantime", [_meantime(p) for p in mt]
+
+
+def _match(gold: list[tuple], sys: list[tuple]) -> dict[str, int]:
+    """One-to-one strict and relaxed matches, with type/value agreement on the relaxed ones."""
+    c = {"gold": len(gold), "sys": len(sys), "strict": 0, "relaxed": 0, "type": 0, "value": 0}
+    exact = {(g[0], g[1]) for g in gold}
+    c["strict"] = sum(1 for s in {(x[0], x[1]) for x in sys} if s in exact)
+    used: set[int] = set()
+    for g in gold:
+        best, best_ov = None, 0
+        for j, s in enumerate(sys):
+            if j in used:
+                continue
+            ov = min(g[1], s[1]) - max(g[0], s[0])
+            if ov > best_ov:
+                best, best_ov = j, ov
+        if best is None:
+            continue
+        used.add(best)
+        c["relaxed"] += 1
+        c["type"] += sys[best][2] == g[2]
+        c["value"] += sys[best][3] == g[3]
+    return c
+
+
+def _score(counts: dict[str, int]) -> dict[str, Any]:
+    strict = prf(counts["strict"], counts["sys"] - counts["strict"], counts["gold"] - counts["strict"])
+    relaxed = prf(counts["relaxed"], counts["sys"] - counts["relaxed"], counts["gold"] - counts["relaxed"])
+    n = counts["relaxed"] or 1
+    type_acc, value_acc = counts["type"] / n, counts["value"] / n
+    return {
+        "strict": strict,
+        "relaxed": relaxed,
+        "type_accuracy": round(type_acc, 4),
+        "type_f1": round(relaxed["f1"] * type_acc, 4),
+        "value_accuracy": round(value_acc, 4),
+        "value_f1": round(relaxed["f1"] * value_acc, 4),
+        "counts": counts,
+    }
+
+
+def _tag(docs: list[dict[str, Any]], use_spacy: bool = True) -> list[list[tuple]]:
+    from dateline.time import normalize
+
+    nlp = None
+    if use_spacy:
+        from dateline.nlp import load
+
+        nlp = load()
+    out = []
+    sdocs = nlp.pipe((d["text"] for d in docs), batch_size=16) if nlp else (None for _ in docs)
+    for d, sdoc in zip(docs, sdocs, strict=True):
+        found = []
+        for tx in normalize(d["text"], d["dct"], doc=sdoc):
+            if any(tx.start < e and s < tx.end for s, e in d["exclude"]):
+                continue
+            found.append((tx.start, tx.end, tx.type, tx.value, tx.text))
+        out.append(found)
+    return out
+
+
+@suite("time")
+def run(split: str, data: Path) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    total = {"gold": 0, "sys": 0, "strict": 0, "relaxed": 0, "type": 0, "value": 0}
+    for name, docs in _corpora(split, data):
+        counts = {k: 0 for k in total}
+        errors: list[str] = []
+        for d, found in zip(docs, _tag(docs), strict=True):
+            c = _match(d["gold"], found)
+            for k in counts:
+                counts[k] += c[k]
+            if split == "dev" and len(errors) < 40:  # examples to tune on: DEV only
+                for g in d["gold"]:
+                    hit = [s for s in found if s[0] < g[1] and g[0] < s[1]]
+                    if hit and hit[0][3] != g[3] and len(errors) < 40:
+                        errors.append(f"{d['text'][g[0]:g[1]]!r} gold {g[2]} {g[3]} sys {hit[0][2]} {hit[0][3]}")
+        results[name] = _score(counts) | {"docs": len(docs), "value_errors": errors}
+        for k in total:
+            total[k] += counts[k]
+    results["all"] = _score(total)
+    return results
+
+
+def _html_pages(split: str, data: Path) -> Iterator[tuple[str, str | None, str | None]]:
+    import trafilatura
+
+    root = require(data / "article-extraction" / "htmldate")
+    with open(root / "pages.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if split != "all" and rec["split"] != split:
+                continue
+            with gzip.open(root / rec["html"], "rb") as f:
+                page = f.read().decode("utf-8", errors="replace")
+            text = trafilatura.extract(page, with_metadata=False, include_comments=False) or ""
+            gold = rec["date"] if isinstance(rec["date"], str) else None
+            yield rec["file"], text, gold
+
+
+def _pub_score(rows: list[tuple[str | None, str | None]]) -> dict[str, Any]:
+    n = len(rows)
+    answered = [r for r in rows if r[0] is not None]
+    correct = sum(1 for p, g in rows if p is not None and p == g)
+    return {
+        "n": n,
+        "accuracy": round(correct / n, 4) if n else 0.0,
+        "coverage": round(len(answered) / n, 4) if n else 0.0,
+        "accuracy_when_answered": round(correct / len(answered), 4) if answered else 0.0,
+    }
+
+
+@suite("pubdate")
+def run_pubdate(split: str, data: Path) -> dict[str, Any]:
+    from dateline.pubdate import infer_published
+
+    results: dict[str, Any] = {}
+    for name, docs in _corpora(split, data):
+        rows = []
+        for d in docs:
+            text = d["text"]
+            for s, e in d.get("dct_spans", []):  # MEANTIME keeps its creation-time line in the text: blank it out
+                text = text[:s] + " " * (e - s) + text[e:]
+            rows.append((infer_published(text, d["title"])[0], d["dct"]))
+        results[f"timex/{name}"] = _pub_score(rows)
+    rows = []
+    for _file, text, gold in _html_pages(split, data):
+        rows.append((infer_published(text or "")[0], gold))
+    results["htmldate"] = _pub_score(rows)
+    return results

@@ -1,0 +1,722 @@
+"""Events: PLOVER 2.0 coding of who did what to whom, where, when, how many, and who said so.
+
+Public entry point: `extract_events(doc)` -> list of `Event`, one per event the article reports (repeated mentions
+merged, each keeping its `Mention`).
+
+How it works, one pass per sentence over the spaCy parse:
+1. Triggers. A verb whose lemma (+ particle/preposition, + object lemmas) is in data/events/verbs.tsv ("send" +
+   troops -> MOBILIZE/troops, "pull out" -> RETREAT/withdraw), or a noun phrase in data/events/nouns.tsv ("air
+   strike" -> ASSAULT/aerial) when it is the object of a light verb ("launched an air strike"), a subject or a
+   headline. Lookups are dicts by lemma, built once per process.
+2. Embedding. A trigger inside the complement of another trigger is part of it, not a second event: "threatened
+   to ban" is THREATEN, "agreed that their countries should cooperate" is AGREE; the inner one may give the mode.
+3. Arguments. Actor = subject (or "by" agent), with conjuncts kept in one record ("Britain and France sent");
+   recipient = object, "against/with/on/to" object or the subject of a demanded clause. Actors are coded by
+   `dateline.actors.ActorResolver`; location = a `doc.places` toponym governed by the trigger; date = a `doc.timexes`
+   expression attached to the trigger (else the publication date); source = the speaker of a `doc.quotes` quote
+   holding the sentence, else the subject of a governing reporting verb; sizes from `dateline.sizes`; factuality
+   from `dateline.factuality`.
+4. Merging. The same event (type, actors, recipients, compatible size/date/factuality) in several sentences is
+   one record with several mentions.
+
+The type recorded is the event's content ("will withdraw" is RETREAT with factuality future); PLOVER's convention
+of coding future cooperation as AGREE and conditional force as THREATEN is left to the consumer (see
+dateline/evaluate/events.py, which applies it when scoring against the PLOVER gold records).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.factuality import classify
+from dateline.model import Actor, Document, Event, EventDate, Mention, Place, Size, stable_id
+from dateline.sizes import extract_sizes
+
+_DATA = Path(__file__).resolve().parent / "data" / "events"
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_RECIP_PREPS = ("against", "with", "on", "at", "to", "into", "upon", "toward", "towards")
+_LOC_PREPS = ("in", "to", "near", "at", "into", "from", "across", "inside", "outside", "around", "along", "towards")
+_ACTOR_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis"}
+_ACTOR_POS = {"PROPN", "NOUN", "PRON"}
+_NOT_ABSORBING = {"conj", "parataxis"}
+_EVENT_THREATEN_MODE = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "PROTEST": "restrict",
+    "SANCTION": "relations",
+    "MOBILIZE": "violence",
+}
+_FUTURE_OK = ("asserted", "alleged")
+_GENERIC_HEADS = {"effort", "campaign", "operation", "drive", "bid", "initiative", "mission", "action", "plan", "wave"}
+_CONDITION_MARKS = {"if", "unless", "until", "whether"}
+_TEMPORAL_MARKS = {"after", "as", "when", "while", "before", "since", "because", "though", "although"}
+
+
+# --------------------------------------------------------------------------- lexicon (built once per process)
+
+
+@dataclass
+class _Rule:
+    event: str
+    mode: str | None
+    cameo: str | None
+    prt: str | None = None
+    objs: frozenset[str] | str | None = None
+    words: tuple[str, ...] = ()  # for nouns: the phrase lemmas
+
+    @property
+    def score(self) -> int:
+        return (2 if self.prt else 0) + (3 if self.objs else 0) + len(self.words)
+
+
+@dataclass
+class _Lex:
+    verbs: dict[str, list[_Rule]] = field(default_factory=dict)
+    nouns: dict[str, list[_Rule]] = field(default_factory=dict)  # by the phrase's last lemma
+    light: set[str] = field(default_factory=set)
+    cues: dict[str, dict[str, str]] = field(default_factory=dict)  # cue lemma -> event -> mode
+    reporting: set[str] = field(default_factory=set)
+    object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
+    people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append([c.strip() for c in line.split("\t")])
+    return out
+
+
+def _opt(v: str) -> str | None:
+    return None if v in ("", "-") else v
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    lex = _Lex()
+    classes = {r[0]: set(r[1].split(",")) for r in _rows("classes.tsv")}
+    for lemma, prt, objs, event, mode, cameo in (r[:6] for r in _rows("verbs.tsv")):
+        obj: frozenset[str] | str | None = None
+        if objs == "+":
+            obj = "+"
+        elif objs != "-":
+            words: set[str] = set()
+            for o in objs.split(","):
+                words |= classes[o[1:]] if o.startswith("@") else {o}
+            obj = frozenset(words)
+            lex.object_words |= words
+        lex.verbs.setdefault(lemma, []).append(_Rule(event, _opt(mode), _opt(cameo), _opt(prt), obj))
+    for phrase, event, mode, cameo in (r[:4] for r in _rows("nouns.tsv")):
+        words = tuple(phrase.split())
+        lex.nouns.setdefault(words[-1], []).append(_Rule(event, _opt(mode), _opt(cameo), words=words))
+    for rules in list(lex.verbs.values()) + list(lex.nouns.values()):
+        rules.sort(key=lambda r: -r.score)
+    lex.light = {r[0] for r in _rows("light_verbs.tsv")}
+    for cue, event, mode in (r[:3] for r in _rows("mode_cues.tsv")):
+        lex.cues.setdefault(cue, {}).setdefault(event, mode)
+    lex.reporting = {r[0] for r in _rows("reporting_verbs.tsv")}
+    lex.people = {r[1] for r in _rows("actor_fallback.tsv") if r[0] == "sector"}
+    lex.people |= {r[0] for r in _rows("size_words.tsv") if r[1] == "unit" and r[2] in ("people", "troops", "police")}
+    lex.object_words -= lex.people
+    return lex
+
+
+# --------------------------------------------------------------------------- adapters to the other extractors
+
+
+class _Resolver:
+    """`dateline.actors.ActorResolver` when it is there; a bare Actor (text and offsets) when it is not."""
+
+    def __init__(self, doc: Document) -> None:
+        self._r: Any = None
+        try:
+            from dateline.actors import ActorResolver
+
+            self._r = ActorResolver(doc)
+        except Exception:  # noqa: BLE001 - another engineer's module may be missing or broken: degrade
+            self._r = None
+        self._text = doc.text
+
+    def resolve(self, start: int, end: int) -> Actor:
+        if self._r is not None:
+            try:
+                a = self._r.resolve(start, end)
+                if isinstance(a, Actor):
+                    return a
+            except Exception:  # noqa: BLE001
+                pass
+        return Actor(text=self._text[start:end], start=start, end=end)
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass
+class _Trig:
+    tok: Any  # the trigger word (verb, or head noun of a nominal event)
+    anchor: Any  # the token whose arguments are the event's: the verb, or the light verb of a nominal event
+    rule: _Rule
+    start: int  # event_text span (characters)
+    end: int
+    mode: str | None = None
+    nominal: bool = False
+    sizes: list[Size] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ != "AUX")
+
+
+def _objects(tok: Any) -> tuple[set[str], set[str]]:
+    """Particles/prepositions and object lemmas of a verb (including passive subjects and prepositional objects)."""
+    prts: set[str] = set()
+    objs: set[str] = set()
+    for ch in tok.children:
+        dep = ch.dep_
+        if dep in ("prt", "prep", "agent"):
+            prts.add(ch.lemma_.lower())
+            if dep == "prep":
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        objs.add(g.lemma_.lower())
+                        objs.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
+        elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
+            objs.add(ch.lemma_.lower())
+            for c in ch.children:
+                if c.dep_ in ("compound", "amod"):
+                    objs.add(c.lemma_.lower())
+                elif c.dep_ == "prep" and c.lower_ == "of":  # "700 kg of medicine", "a state of siege"
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            objs.add(g.lemma_.lower())
+                            objs.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
+            for cj in ch.conjuncts:
+                objs.add(cj.lemma_.lower())
+    return prts, objs
+
+
+def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
+    rules = lex.verbs.get(tok.lemma_.lower())
+    if not rules:
+        return None
+    prts, objs = _objects(tok)
+    for r in rules:  # most specific first
+        if r.prt and r.prt not in prts and r.prt not in objs:
+            continue
+        if r.objs == "+":
+            if not objs:
+                continue
+        elif r.objs is not None and not (objs & r.objs):  # type: ignore[operator]
+            continue
+        return r
+    return None
+
+
+def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
+    """Rule and first token index of the longest lexicon phrase ending at `tok`."""
+    rules = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    if not rules:
+        return None
+    doc = tok.doc
+    for r in rules:
+        n = len(r.words)
+        s = tok.i - n + 1
+        if s < tok.sent.start:
+            continue
+        if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(r.words[:-1])):
+            return r, s
+    return None
+
+
+def _phrase_head(first: int, tok: Any) -> Any:
+    """The token of doc[first..tok] whose head lies outside it."""
+    for t in tok.doc[first : tok.i + 1]:
+        if not (first <= t.head.i <= tok.i) or t.head.i == t.i:
+            return t
+    return tok
+
+
+def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
+    """Where a nominal event stands in the clause, or None when it is only a mention (not reported as an event)."""
+    h = head
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in ("NOUN", "NUM"):
+        h = h.head.head  # "10 days of war games", "a wave of air strikes"
+    if h.dep_ == "conj":
+        h = h.head
+        while h.dep_ == "conj":
+            h = h.head
+    dep = h.dep_
+    if dep in ("dobj", "nsubjpass") and h.head.lemma_.lower() in lex.light and h.head.i not in verb_trigs:
+        return h.head
+    if dep in ("dobj", "nsubjpass") and h.head.i in verb_trigs:
+        return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
+    if dep in ("nsubj", "ROOT") or h.head.i == h.i:
+        return head
+    if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
+        return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
+    return None
+
+
+def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
+    trigs: list[_Trig] = []
+    verb_idx: set[int] = set()
+    for tok in sent:
+        if _is_verb(tok):
+            r = _match_verb(tok, lex)
+            if r is not None:
+                end = tok.idx + len(tok)
+                for ch in tok.children:
+                    if ch.dep_ == "prt" and ch.i == tok.i + 1:
+                        end = ch.idx + len(ch)
+                trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
+                verb_idx.add(tok.i)
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx:
+            continue
+        m = _match_noun(tok, lex)
+        if m is None:
+            continue
+        r, first = m
+        head = _phrase_head(first, tok)
+        if head.dep_ == "compound" and head.head.lemma_.lower() in _GENERIC_HEADS:
+            head = head.head  # "a mediation effort", "a bombing campaign"
+        anchor = _nominal_anchor(head, lex, verb_idx)
+        if anchor is None:
+            continue
+        doc = tok.doc
+        start = min(anchor.idx, doc[first].idx)
+        trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
+    return trigs
+
+
+def _absorb(trigs: list[_Trig]) -> list[_Trig]:
+    """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
+    by_anchor: dict[int, _Trig] = {}
+    for t in trigs:
+        by_anchor.setdefault(t.anchor.i, t)
+    kept = []
+    for t in trigs:
+        outer = None
+        if by_anchor.get(t.anchor.i) is not t:
+            outer = by_anchor[t.anchor.i]
+        cur = t.anchor
+        for _ in range(8):
+            if outer is not None or cur.head.i == cur.i:
+                break
+            child, cur = cur, cur.head
+            u = by_anchor.get(cur.i)
+            if u is None or u is t:
+                continue
+            if child.dep_ in _NOT_ABSORBING or child.dep_ in _SUBJ:
+                continue
+            if child.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in child.children):
+                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+                if not marks & _CONDITION_MARKS:
+                    continue
+            outer = u
+        if outer is None:
+            kept.append(t)
+            continue
+        if outer.mode is None:
+            if outer.rule.event == t.rule.event:
+                outer.mode = t.mode
+            elif outer.rule.event == "THREATEN":
+                outer.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+    return kept
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _span_of(h: Any) -> tuple[int, int]:
+    """Character span of a noun phrase headed by h, without clauses, appositions and coordinated heads."""
+    lo, hi = h.i, h.i
+    stack = [h]
+    while stack:
+        t = stack.pop()
+        for ch in t.children:
+            if ch.dep_ in _ACTOR_DROP and not (ch.dep_ == "prep" and ch.lower_ == "of" and t.i == h.i):
+                continue
+            if ch.dep_ == "punct":
+                continue
+            lo, hi = min(lo, ch.i), max(hi, ch.i)
+            stack.append(ch)
+    doc = h.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
+    out: list[Actor] = []
+    for head in [h, *h.conjuncts]:
+        if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
+            continue
+        s, e = _span_of(head)
+        a = res.resolve(s, e)
+        # "Hungarian and Romanian officials": one actor per coordinated nationality
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.conjuncts]
+        if mods and mods[0].ent_type_ in ("NORP", "GPE"):
+            for m in [mods[0], *mods[0].conjuncts]:
+                ma = res.resolve(m.idx, m.idx + len(m))
+                out.append(
+                    Actor(text=a.text, start=s, end=e, name=a.name, country=ma.country or a.country,
+                          sector=a.sector, kind=a.kind)
+                )  # fmt: skip
+            continue
+        out.append(a)
+    return out
+
+
+def _subject(v: Any) -> tuple[Any | None, bool]:
+    """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
+    cur = v
+    for _ in range(4):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
+        for c in cur.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g, True
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c, False
+        if passive:
+            return None, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head.i != cur.i:
+            if cur.dep_ == "acl":
+                return cur.head, False
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+_ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _actor_like(tok: Any, lex: _Lex) -> bool:
+    """An argument that names who (a country, group, person, "civilians"), not what ("aid", "talks", "Tuesday")."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
+        return True
+    return any(c.ent_type_ in _ACTOR_ENTS for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep"))
+
+
+def _proposer(tok: Any) -> Any | None:
+    """The nationality/owner of an object like "a Senegalese peace plan", "a US offer"."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _ACTOR_ENTS:
+            return c
+    return None
+
+
+def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0) -> Any | None:
+    passive = any(c.dep_ == "auxpass" for c in a.children)
+    for c in a.children:
+        if c.i in skip:
+            continue
+        if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass"):
+            if c.lemma_.lower() in lex.object_words and not c.ent_type_:
+                p = _proposer(c)
+                if p is not None:
+                    return p
+                for g in c.children:  # "relations with Russia"
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on"):
+                        for x in g.children:
+                            if x.dep_ == "pobj" and _actor_like(x, lex):
+                                return x
+            elif _actor_like(c, lex):
+                return c
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
+                    return g
+    for c in a.children:  # "demanded that Hamas renounce...", "urged X to"
+        if c.dep_ in ("ccomp", "xcomp"):
+            for g in c.children:
+                if g.dep_ == "nsubj" and g.lemma_.lower() not in ("it", "they", "we", "i", "he", "she"):
+                    return g
+    if depth < 2:  # "promised to continue military aid to Mozambique"
+        for c in a.children:
+            if c.dep_ in ("xcomp", "ccomp") and _is_verb(c):
+                r = _recipient_at(c, skip, lex, depth + 1)
+                if r is not None:
+                    return r
+    return None
+
+
+def _recipient(t: _Trig, lex: _Lex) -> Any | None:
+    a = t.anchor
+    skip = {t.tok.i}
+    if t.nominal:
+        for c in t.tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _actor_like(g, lex):
+                        return g
+        if a.i == t.tok.i:
+            return None
+    return _recipient_at(a, skip, lex)
+
+
+def _nominal_actor(t: _Trig) -> Any | None:
+    for c in t.tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
+            return c
+    return None
+
+
+def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
+    if not trigs:
+        return
+    for s in sizes:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        best = trigs[0]
+        if span is not None and len(trigs) > 1:
+            best_d = 10**9
+            for t in trigs:
+                lo, hi = t.anchor.left_edge.i, t.anchor.right_edge.i
+                if lo <= span.root.i <= hi:
+                    d = hi - lo
+                    if d < best_d:
+                        best, best_d = t, d
+        best.sizes.append(s)
+
+
+def _governed(tok: Any, anchor: Any, steps: int = 5) -> bool:
+    cur = tok
+    for _ in range(steps):
+        if cur.i == anchor.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        nxt = cur.head
+        if _is_verb(nxt) and nxt.i != anchor.i:
+            return False
+        cur = nxt
+    return cur.i == anchor.i
+
+
+def _location(t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]]) -> Place | None:
+    sdoc = doc.spacy
+    places = [p for p in doc.places if sent.start_char <= p.start < sent.end_char]
+    if not places:
+        places = [
+            Place(text=e.text, start=e.start_char, end=e.end_char)
+            for e in sent.ents
+            if e.label_ in ("GPE", "LOC", "FAC")
+        ]
+    fallback = None
+    for p in places:
+        if any(s <= p.start < e for s, e in taken):
+            continue
+        span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS:
+            if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
+                return p
+            if fallback is None and root.head.lower_ in ("in", "near", "at"):
+                fallback = p
+    return fallback
+
+
+def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
+    sdoc = doc.spacy
+    ancestors = {t.anchor.i, t.tok.i} | {a.i for a in t.anchor.ancestors}
+    best = None
+    for tx in doc.timexes:
+        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
+            continue
+        span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cur = span.root
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in ancestors:
+                break
+        if cur.i in (t.anchor.i, t.tok.i):
+            best = tx
+            break
+        if cur.i in ancestors and best is None:
+            best = tx
+    if best is not None:
+        return EventDate(value=best.value, text=best.text, start=best.start, end=best.end, source="text")
+    if doc.published:
+        return EventDate(value=doc.published[:10], source="published")
+    return EventDate(value=None, source="none")
+
+
+def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
+    for q in doc.quotes:
+        inside = q.start <= t.start < q.end
+        same_sentence = q.sentence_start is not None and q.sentence_start <= t.start < (q.sentence_end or 0)
+        if (inside or (same_sentence and not q.direct)) and (q.speaker or q.speaker_text):
+            country = q.affiliation if q.affiliation and len(q.affiliation) == 3 and q.affiliation.isupper() else None
+            return Actor(
+                text=q.speaker_text or q.speaker or "",
+                start=q.speaker_start if q.speaker_start is not None else -1,
+                end=q.speaker_end if q.speaker_end is not None else -1,
+                name=q.speaker,
+                country=country,
+                kind=q.speaker_kind,
+            )
+    for a in t.anchor.ancestors:  # "..., police said" / "officials told reporters that ..."
+        if a.lemma_.lower() in lex.reporting and _is_verb(a):
+            subj, _ = _subject(a)
+            if subj is not None:
+                s, e = _span_of(subj)
+                return res.resolve(s, e)
+    sent = t.anchor.sent
+    for tok in sent:  # "according to X"
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            for g in tok.nbor().children:
+                if g.dep_ == "pobj":
+                    s, e = _span_of(g)
+                    return res.resolve(s, e)
+    return None
+
+
+def _apply_cues(t: _Trig, lex: _Lex) -> None:
+    if t.mode is not None:
+        return
+    lo, hi = t.anchor.left_edge.i, t.anchor.right_edge.i
+    for tok in t.anchor.doc[lo : hi + 1]:
+        modes = lex.cues.get(tok.lemma_.lower()) or lex.cues.get(tok.lower_)
+        if modes and t.rule.event in modes:
+            t.mode = modes[t.rule.event]
+            return
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _key(actors: list[Actor]) -> frozenset[str]:
+    return frozenset((a.name or a.country or a.text).lower() for a in actors)
+
+
+def _sizes_compatible(a: list[Size], b: list[Size]) -> bool:
+    for x in a:
+        for y in b:
+            if x.unit == y.unit and x.kind == y.kind:
+                xlo, xhi = x.min or 0, x.max if x.max is not None else float("inf")
+                ylo, yhi = y.min or 0, y.max if y.max is not None else float("inf")
+                if xhi < ylo or yhi < xlo:
+                    return False
+    return True
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.event != b.event or _key(a.actor) != _key(b.actor) or _key(a.recipient) != _key(b.recipient):
+        return False
+    if not (a.actor or a.recipient):
+        return False
+    if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
+        return False
+    if a.date and b.date and a.date.source == "text" and b.date.source == "text" and a.date.value != b.date.value:
+        return False
+    return _sizes_compatible(a.size, b.size)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for prev in out:
+            if prev.sentence_start != ev.sentence_start and _compatible(prev, ev):
+                prev.mentions.extend(ev.mentions)
+                prev.mode = prev.mode or ev.mode
+                prev.location = prev.location or ev.location
+                if (prev.date is None or prev.date.source != "text") and ev.date and ev.date.source == "text":
+                    prev.date = ev.date
+                prev.size = prev.size or ev.size
+                prev.source = prev.source or ev.source
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Every event the article reports, PLOVER-coded, with actors, place, date, size, factuality and source."""
+    if doc.spacy is None:
+        from dateline.nlp import annotate
+
+        next(annotate([doc]))
+    lex = _lex()
+    res = _Resolver(doc)
+    events: list[Event] = []
+    for sent in doc.spacy.sents:
+        trigs = _absorb(_find_triggers(sent, lex))
+        if not trigs:
+            continue
+        for t in trigs:
+            if t.nominal and t.anchor.i == t.tok.i:
+                h = _nominal_actor(t)
+                subj = None
+                if t.tok.dep_ == "nsubj" or h is not None:
+                    subj = h
+            else:
+                subj, _ = _subject(t.anchor)
+            t.actors = _actors_of(subj, res) if subj is not None else []
+            rec = _recipient(t, lex)
+            t.recipients = _actors_of(rec, res) if rec is not None else []
+            if not t.actors and t.nominal and t.anchor.i != t.tok.i:
+                h = _nominal_actor(t)
+                t.actors = _actors_of(h, res) if h is not None else []
+            _apply_cues(t, lex)
+        # one event per type and actors in a sentence ("killed ... in a bomb attack")
+        uniq: list[_Trig] = []
+        for t in trigs:
+            for u in uniq:
+                if u.rule.event == t.rule.event and (not t.actors or not u.actors or _key(t.actors) == _key(u.actors)):
+                    u.mode = u.mode or t.mode
+                    u.actors = u.actors or t.actors
+                    u.recipients = u.recipients or t.recipients
+                    break
+            else:
+                uniq.append(t)
+        _event_sizes(extract_sizes(sent), uniq, doc.spacy)
+        for t in uniq:
+            taken = [(a.start, a.end) for a in t.actors + t.recipients]
+            ev_text = doc.text[t.start : t.end]
+            mention = Mention(doc.id, t.start, t.end, sent.start_char, sent.end_char, ev_text)
+            events.append(
+                Event(
+                    id=stable_id(doc.id, t.rule.event, t.start),
+                    doc_id=doc.id,
+                    event=t.rule.event,
+                    mode=t.mode,
+                    cameo=t.rule.cameo,
+                    actor=t.actors,
+                    recipient=t.recipients,
+                    text=sent.text,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    event_text=ev_text,
+                    event_start=t.start,
+                    event_end=t.end,
+                    factuality=classify(t.tok, doc.published),
+                    location=_location(t, doc, sent, taken),
+                    date=_date(t, doc, sent),
+                    size=t.sizes,
+                    source=_source(t, doc, res, lex),
+                    mentions=[mention],
+                    confidence=round(0.5 + 0.1 * min(t.rule.score, 4) - (0.1 if t.nominal else 0.0), 2),
+                )
+            )
+    return _merge(events)

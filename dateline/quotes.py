@@ -1,0 +1,881 @@
+"""Quotes and speakers: who said what, direct or reported, with the speaker resolved within the document.
+
+One public entry point, `extract_quotes(doc)`. It works on the spaCy parse already attached to the document
+(`doc.spacy`): one scan of the text for quotation marks, one pass over the tokens for reporting cues ("said",
+"told", "according to", "SPEAKER:" transcript labels), then a light within-document speaker linker (pronoun ->
+most recent compatible speaker or subject, surname/honorific -> full name, title -> named holder, anonymous
+sources kept as described sources). Word lists live in dateline/data/quotes/ and can be extended.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.model import Document, Quote, stable_id
+
+# --------------------------------------------------------------------------- lexicons (loaded once per process)
+
+_DATA = Path(__file__).resolve().parent / "data" / "quotes"
+
+
+@dataclass
+class _Lex:
+    cues: dict[str, str]
+    described: frozenset[str]
+    titles: frozenset[str]
+    media_names: frozenset[str]
+    media_words: frozenset[str]
+    gender: dict[str, str]
+
+
+def _lines(name: str) -> list[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    cues: dict[str, str] = {}
+    for ln in _lines("cues.tsv"):
+        lemma, _, kind = ln.partition("\t")
+        cues[lemma.strip().lower()] = kind.strip() or "speech"
+    names: set[str] = set()
+    words: set[str] = set()
+    in_words = False
+    for ln in _lines("media.txt"):
+        if ln == "[words]":
+            in_words = True
+        elif in_words:
+            words.add(ln.lower())
+        else:
+            names.add(ln.lower())
+    gender: dict[str, str] = {}
+    for ln in _lines("names.tsv"):
+        name, _, g = ln.partition("\t")
+        gender.setdefault(name.strip().lower(), g.strip())
+    return _Lex(
+        cues=cues,
+        described=frozenset(w.lower() for w in _lines("described.txt")),
+        titles=frozenset(w.lower() for w in _lines("titles.txt")),
+        media_names=frozenset(names),
+        media_words=frozenset(words),
+        gender=gender,
+    )
+
+
+_HONORIFIC_GENDER = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m", "sheikh": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
+    "princess": "f", "baroness": "f", "madam": "f",
+}  # fmt: skip
+_HONORIFICS = frozenset(_HONORIFIC_GENDER) | {"dr", "dr.", "prof", "prof.", "gen", "gen.", "sen", "sen.", "rep", "rep."}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS | {"i", "it", "you"} | _REL_PRONOUNS
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
+_SUBJ = frozenset({"nsubj", "csubj"})
+_TRIM = " \t\n,;:-—–"
+_QUOTE_CHARS = "\"“”‘’'`"
+
+# --------------------------------------------------------------------------- quotation marks
+
+# Hand-written scanner: no library pairs straight/curly/single quotes across paragraphs with apostrophe handling.
+_MARK_RE = re.compile(r"``|''|[“”\"‘’']")
+
+
+@dataclass
+class _QSpan:
+    start: int  # opening mark
+    end: int  # after closing mark
+    inner_start: int
+    inner_end: int
+    claimed: bool = False
+
+
+def _boundary_before(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
+
+
+def _boundary_after(text: str, i: int) -> bool:
+    return i >= len(text) or not text[i].isalnum()
+
+
+def _scan_quotes(text: str) -> list[_QSpan]:
+    """Quoted spans: double quotes (straight, curly, ``/'' pairs), single quotes, multi-paragraph quotes."""
+    spans: list[_QSpan] = []
+    dbl: tuple[int, int] | None = None  # (offset, mark length) of an open double quote
+    sgl: tuple[int, int] | None = None
+    para_start = 0
+    for m in _MARK_RE.finditer(text):
+        i, mark = m.start(), m.group()
+        # paragraph breaks between the previous mark and this one
+        nl = text.rfind("\n", para_start, i)
+        if nl >= 0:
+            para_start = nl + 1
+            line_start = text[para_start:i].strip() == ""
+            sgl = None
+            if dbl is not None:
+                continuing = line_start and mark in ("“", '"', "``", "''", "‘")
+                if continuing:
+                    continue  # a quote that runs on: each new paragraph opens with a quote mark
+                # unbalanced: close at the end of the paragraph the quote opened, if it opened the paragraph
+                o, ln = dbl
+                pstart = text.rfind("\n", 0, o) + 1
+                if text[pstart:o].strip() == "":
+                    pend = text.find("\n", o)
+                    pend = len(text) if pend < 0 else pend
+                    end = len(text[:pend].rstrip())
+                    spans.append(_QSpan(o, end, o + ln, end))
+                dbl = None
+        if mark in ("“", "``"):
+            dbl = (i, len(mark))
+        elif mark == "”":
+            if dbl is not None:
+                spans.append(_QSpan(dbl[0], i + 1, dbl[0] + dbl[1], i))
+                dbl = None
+        elif mark == '"':
+            if dbl is None:
+                dbl = (i, 1)
+            else:
+                spans.append(_QSpan(dbl[0], i + 1, dbl[0] + dbl[1], i))
+                dbl = None
+        elif mark == "''":
+            if dbl is not None:
+                spans.append(_QSpan(dbl[0], i + 2, dbl[0] + dbl[1], i))
+                dbl = None
+            elif _boundary_before(text, i):
+                dbl = (i, 2)
+        elif dbl is None:  # single quotes, only outside double quotes
+            if mark == "‘" or (mark == "'" and sgl is None):
+                if _boundary_before(text, i) and i + 1 < len(text) and not text[i + 1].isspace():
+                    sgl = (i, 1)
+            elif sgl is not None and i > 0 and not text[i - 1].isspace() and _boundary_after(text, i + 1):
+                spans.append(_QSpan(sgl[0], i + 1, sgl[0] + 1, i))
+                sgl = None
+    spans.sort(key=lambda q: q.start)
+    return spans
+
+
+# --------------------------------------------------------------------------- attribution candidates
+
+
+@dataclass
+class _Att:
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_tok: Any = None  # spaCy Token heading the source phrase
+    direct: bool = False
+    medium: tuple[int, int] | None = None
+    rel_head: Any = None  # antecedent token when the source is a relative pronoun
+    parent: int = -1  # index of the attribution a partial quote belongs to
+    extra_quotes: list[_QSpan] = field(default_factory=list)
+
+
+def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _span(tok: Any) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _tok_end(tok: Any) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _cue_span(v: Any) -> tuple[int, int]:
+    start = v.idx
+    j = v.i - 1
+    doc = v.doc
+    while j >= 0 and doc[j].head.i == v.i and doc[j].dep_ in ("aux", "neg", "advmod") and doc[j].i >= v.i - 3:
+        if doc[j].dep_ == "advmod" and doc[j].pos_ != "ADV":
+            break
+        start = doc[j].idx
+        j -= 1
+    end = _tok_end(v)
+    for c in v.rights:
+        if c.dep_ == "prt" and c.i == v.i + 1:
+            end = _tok_end(c)
+    return start, end
+
+
+def _subject(v: Any) -> tuple[Any, Any]:
+    """(subject token, antecedent of a relative pronoun) for a cue verb, inheriting through conj/advcl/xcomp."""
+    tok = v
+    for _ in range(3):
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                rel = tok.head if tok.dep_ == "relcl" and c.lower_ in _REL_PRONOUNS else None
+                return c, rel
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, None
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+            continue
+        break
+    return None, None
+
+
+def _source_span(subj: Any, v: Any, content: tuple[int, int]) -> tuple[int, int]:
+    start, end = _span(subj)
+    # do not let the source phrase run into the content or the cue
+    if subj.i < v.i:
+        end = min(end, v.idx)
+    if start < content[1] <= end and content[0] <= start:
+        start = content[1]
+    if start < content[0] < end:
+        end = content[0]
+    return start, end
+
+
+class _Extractor:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sdoc = doc.spacy
+        self.lex = _lex()
+        self.quotes = _scan_quotes(self.text)
+        self._qstarts = [q.start for q in self.quotes]
+        self.atts: list[_Att] = []
+
+    # -- quote lookup -------------------------------------------------------------------------------
+    def _quotes_in(self, start: int, end: int) -> list[_QSpan]:
+        i = bisect.bisect_left(self._qstarts, start)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            if self.quotes[i].end <= end + 1:
+                out.append(self.quotes[i])
+            i += 1
+        return out
+
+    def _quote_at(self, offset: int) -> _QSpan | None:
+        i = bisect.bisect_right(self._qstarts, offset) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q.inner_start <= offset < q.inner_end:
+                return q
+            if q.end < offset - 5000:
+                break
+            i -= 1
+        return None
+
+    # -- content helpers ----------------------------------------------------------------------------
+    def _fit_quote(self, start: int, end: int) -> tuple[tuple[int, int], bool, list[_QSpan]]:
+        """Widen content that is (almost) one quotation to the whole quotation; report the quotes inside."""
+        s, e = _trim(self.text, start, end, _TRIM + ".")
+        inside = self._quotes_in(s - 1, e + 1)
+        # a quotation that the content starts in may run past it (multi-sentence quotes)
+        q0 = self._quote_at(s + 1) if s + 1 < len(self.text) else None
+        if q0 is not None and q0 not in inside and q0.start <= s + 1:
+            inside.insert(0, q0)
+        if len(inside) == 1:
+            q = inside[0]
+            outside = self.text[s : max(s, q.start)] + self.text[min(e, q.end) : e]
+            if len(outside.strip(_TRIM + "." + _QUOTE_CHARS)) == 0:
+                return (q.inner_start, q.inner_end), True, []
+        return (s, e), False, inside
+
+    def _add(self, att: _Att, anchor: int | None = None) -> None:
+        content, direct, inside = self._fit_quote(*att.content)
+        if not direct and anchor is not None:
+            # reported speech stays in the paragraph of its cue (the parser may join a headline to the body)
+            p0 = self.text.rfind("\n", 0, anchor) + 1
+            p1 = self.text.find("\n", anchor)
+            p1 = len(self.text) if p1 < 0 else p1
+            content = _trim(self.text, max(content[0], p0), min(content[1], p1))
+            inside = [q for q in inside if q.start >= content[0] - 1 and q.end <= content[1] + 1]
+        if content[1] - content[0] < 2:
+            return
+        att.content, att.direct, att.extra_quotes = content, direct, inside
+        for q in inside:
+            q.claimed = True
+        if direct:
+            for q in self.quotes:
+                if q.inner_start == content[0] and q.inner_end == content[1]:
+                    q.claimed = True
+        self.atts.append(att)
+
+    # -- cues ---------------------------------------------------------------------------------------
+    def run(self) -> list[_Att]:
+        sdoc = self.sdoc
+        n = len(sdoc)
+        for sent in sdoc.sents:
+            for tok in sent:
+                low = tok.lower_
+                if low == "according" and tok.i + 1 < n and sdoc[tok.i + 1].lower_ == "to":
+                    if self._quote_at(tok.idx) is None:
+                        self._according(tok, sent)
+                    continue
+                kind = self.lex.cues.get(tok.lemma_.lower())
+                if kind is None or tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                if self._quote_at(tok.idx) is not None:
+                    continue
+                self._verb(tok, kind, sent)
+        self._transcript_labels()
+        self._dash_signatures()
+        self._orphan_quotes()
+        self.atts.sort(key=lambda a: a.content[0])
+        return self.atts
+
+    def _verb(self, v: Any, kind: str, sent: Any) -> None:
+        if v.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
+            return
+        content: tuple[int, int] | None = None
+        cue: tuple[int, int] | None = None
+        for c in v.children:
+            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and kind == "intent"):
+                content = _span(c)
+                break
+            if c.dep_ in ("dobj", "dative") and kind == "speech":
+                # "told BBC Radio 4's Today programme that ...": the clause is often parsed as the object's acl
+                for g in c.rights:
+                    if g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children):
+                        content = (min(m.idx for m in g.children if m.dep_ == "mark"), _span(g)[1])
+                        break
+                if content is not None:
+                    break
+        if content is None and v.lemma_.lower() == "call":
+            # "called for a moratorium", "called on Obama to retaliate": a request is reported speech too
+            for c in v.rights:
+                if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        content = _span(pobj)
+                        nxt = next((x for x in v.rights if x.dep_ in ("xcomp", "advcl") and x.i > pobj.i), None)
+                        if c.lower_ == "on" and nxt is not None:
+                            content = (content[0], _span(nxt)[1])
+                        cue = (v.idx, _tok_end(c))
+                    break
+        if (
+            content is None
+            and kind != "object"
+            and v.dep_ == "parataxis"
+            and v.head.i < v.i
+            and v.head.lemma_.lower() not in self.lex.cues
+        ):
+            hs, _ = _span(v.head)
+            vs = v.left_edge.idx
+            if hs < vs:
+                content = (hs, vs)
+        if content is None and kind == "object":
+            for c in v.rights:
+                if c.dep_ in ("dobj", "oprd", "prep", "attr", "ccomp", "xcomp", "advcl"):
+                    cs, ce = _span(c)
+                    qs = [q for q in self._quotes_in(cs, ce) if not q.claimed]
+                    if qs:
+                        content = (qs[0].inner_start, qs[-1].inner_end)
+                        break
+        if content is None and kind != "object":
+            content = self._adjacent_quote(v, sent)
+        if content is None:
+            return
+        subj, rel = _subject(v)
+        if subj is None:
+            return
+        src = _source_span(subj, v, content)
+        if src[1] <= src[0]:
+            return
+        att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)
+        self._add(att, v.idx)
+
+    def _adjacent_quote(self, v: Any, sent: Any) -> tuple[int, int] | None:
+        """A quotation beside the cue clause: '“...,” he said', 'He said: “...”'."""
+        s0, s1 = sent.start_char, sent.end_char
+        colon = v.i + 1 < len(self.sdoc) and self.sdoc[v.i + 1].text == ":"
+        if colon:
+            s1 = min(len(self.text), s1 + 3)
+        best = None
+        for q in self._quotes_in(s0 - 1, s1 + 1) if not colon else self._quotes_in(s0 - 1, len(self.text)):
+            if q.claimed:
+                continue
+            if colon and q.start >= v.idx:
+                between = self.text[_tok_end(v) : q.start]
+                if between.strip(" :\n\t") == "":
+                    return (q.inner_start, q.inner_end)
+                break
+            d = v.idx - q.end if q.end <= v.idx else q.start - _tok_end(v)
+            if d < 0 or d > 60:
+                continue
+            if best is None or d < best[0]:
+                best = (d, q)
+        if best is None:
+            return None
+        return (best[1].inner_start, best[1].inner_end)
+
+    def _according(self, tok: Any, sent: Any) -> None:
+        to = self.sdoc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        a0, a1 = _span(tok)
+        a1 = max(a1, _span(pobj)[1])
+        src = _span(pobj)
+        text = self.text
+        left = _trim(text, sent.start_char, a0)
+        right = _trim(text, a1, sent.end_char, _TRIM + ".")
+        if left[1] - left[0] < 3:
+            content = right
+        elif right[1] - right[0] < 3:
+            content = left
+        else:
+            content = _trim(text, sent.start_char, sent.end_char, _TRIM + ".")
+        if content[1] - content[0] < 3:
+            return
+        medium = src if self._is_medium(pobj) else None
+        self._add(_Att(content, (tok.idx, _tok_end(to)), src, pobj, medium=medium))
+
+    def _transcript_labels(self) -> None:
+        """'SPEAKER: words' lines of interview transcripts."""
+        text = self.text
+        for m in _LABEL_RE.finditer(text):
+            name = m.group(1)
+            if not (name.isupper() or self._is_named_at(m.start(1))):
+                continue
+            if self._quote_at(m.start(1)) is not None:
+                continue
+            c0 = m.end()
+            c1 = text.find("\n", c0)
+            c1 = len(text) if c1 < 0 else c1
+            content = _trim(text, c0, c1)
+            if any(a.content[0] <= content[0] < a.content[1] for a in self.atts):
+                continue
+            toks = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            head = toks.root if toks is not None else None
+            self._add(_Att(content, (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)), head))
+
+    def _is_named_at(self, offset: int) -> bool:
+        tok = self.sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+        return tok is not None and len(tok) > 0 and tok[0].ent_type_ in ("PERSON", "ORG")
+
+    def _dash_signatures(self) -> None:
+        """'“...” ― Name' sign-offs (reader comments, vox pops)."""
+        for m in _DASH_RE.finditer(self.text):
+            q = self._quote_at(m.start() - 2)
+            if q is None or q.claimed or q.end != m.start() + len(m.group(0)) - len(m.group(0).lstrip()):
+                q = next((x for x in self._quotes_in(m.start() - 2, m.start() + 1) if x.end <= m.start() + 1), q)
+            if q is None or q.claimed:
+                continue
+            name = (m.start(2), m.end(2))
+            toks = self.sdoc.char_span(*name, alignment_mode="expand")
+            if toks is None or not any(t.pos_ == "PROPN" for t in toks):
+                continue
+            self._add(_Att((q.inner_start, q.inner_end), (m.start(1), m.end(1)), name, toks.root))
+
+    def _orphan_quotes(self) -> None:
+        """Quotation sentences without a cue that continue the previous speaker's quote."""
+        if not self.atts:
+            return
+        atts = sorted(self.atts, key=lambda a: a.content[1])
+        ends = [a.content[1] for a in atts]
+        text = self.text
+        for q in self.quotes:
+            if q.claimed or q.inner_end - q.inner_start < 15:
+                continue
+            # a whole-sentence quotation: only punctuation/space between it and the previous line/sentence
+            before = text[max(0, q.start - 3) : q.start]
+            if before.strip() and not before.rstrip().endswith((".", "!", "?", ":", "”", '"')):
+                continue
+            i = bisect.bisect_right(ends, q.start) - 1
+            if i < 0:
+                continue
+            prev = atts[i]
+            gap = text[prev.content[1] : q.start]
+            if len(gap) > 400 or gap.count("\n") > 2:
+                continue
+            if not prev.direct:
+                continue
+            q.claimed = True
+            self.atts.append(
+                _Att((q.inner_start, q.inner_end), None, prev.source, prev.source_tok, True, prev.medium,
+                     prev.rel_head, parent=self.atts.index(prev))
+            )  # fmt: skip
+
+    # -- media ---------------------------------------------------------------------------------------
+    def _is_medium(self, tok: Any) -> bool:
+        s, e = _span(tok)
+        phrase = self.text[s:e].lower()
+        if phrase.startswith("the "):
+            phrase = phrase[4:]
+        if phrase in self.lex.media_names:
+            return True
+        words = re.findall(r"[\w!]+", phrase)
+        if any(w in self.lex.media_names for w in words if len(w) > 2 or w.isupper()):
+            return True
+        return tok.pos_ == "PROPN" and any(w in self.lex.media_words for w in words) or (
+            tok.lower_ in self.lex.media_words and any(c.pos_ == "PROPN" for c in tok.subtree)
+        )
+
+    def _medium(self, v: Any) -> tuple[int, int] | None:
+        for c in v.children:
+            if c.dep_ in ("dative", "dobj") and self._is_medium(c):
+                s, e = _span(c)
+                # "told [BBC Radio 4's] [Today programme]": a possessive dative runs on into the object
+                nxt = next((x for x in v.rights if x.dep_ == "dobj" and x.i > c.i), None)
+                if c.dep_ == "dative" and nxt is not None and self.text[e - 2 : e] in ("'s", "’s"):
+                    e = _tok_end(nxt)
+                return s, e
+            if c.dep_ == "prep" and c.lower_ in ("in", "to", "on", "during"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if pobj.lemma_.lower() in ("interview", "statement", "post", "article", "op-ed", "appearance"):
+                    for p2 in pobj.children:
+                        if p2.dep_ == "prep" and p2.lower_ in ("with", "on", "to", "in"):
+                            o2 = next((x for x in p2.children if x.dep_ == "pobj"), None)
+                            if o2 is not None:
+                                return _span(o2)
+                elif self._is_medium(pobj):
+                    return _span(pobj)
+        return None
+
+
+_LABEL_RE = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}):[ \t]+(?=\S)")
+_DASH_RE = re.compile(r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})[ \t.]*(?=\n|$)")
+
+
+# --------------------------------------------------------------------------- speaker linking
+
+
+@dataclass
+class _Person:
+    name: str
+    gender: str | None
+
+
+class _Speakers:
+    """Within-document speaker linking (fast, one index per document)."""
+
+    def __init__(self, doc: Document, lex: _Lex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sdoc = doc.spacy
+        self.lex = lex
+        self.by_surname: dict[str, _Person] = {}
+        self.by_first: dict[str, _Person] = {}
+        self.by_title: dict[str, _Person | None] = {}
+        self.people: dict[str, _Person] = {}
+        # (offset, person name, is subject) of person mentions, in text order
+        self.mentions: list[tuple[int, str, bool]] = []
+        self._build()
+        self.recent: list[tuple[int, str, str, bool]] = []  # (offset, speaker, kind, plural) of resolved speakers
+
+    # -- index ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        sdoc = self.sdoc
+        lex = self.lex
+        ents = [e for e in sdoc.ents if e.label_ == "PERSON"]
+        for ent in ents:
+            words = self._name_words(ent)
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            p = self.people.get(name)
+            if p is None:
+                p = _Person(name, self._gender(ent, words))
+                self.people[name] = p
+            elif p.gender is None:
+                p.gender = self._gender(ent, words)
+            self.by_surname[words[-1].lower()] = p
+            self.by_first.setdefault(words[0].lower(), p)
+            for key in self._titles_of(ent):
+                if key in self.by_title and self.by_title[key] is not p:
+                    self.by_title[key] = self.by_title[key] or p  # first holder named wins
+                else:
+                    self.by_title[key] = p
+        for ent in ents:
+            p = self._person_of(ent.start_char, ent.end_char)
+            if p is not None:
+                self.mentions.append((ent.start_char, p.name, ent.root.dep_ in _SUBJ))
+        del lex
+
+    def _name_words(self, ent: Any) -> list[str]:
+        words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+        while words and words[0].lower().rstrip(".") + "." in _HONORIFICS | {w + "." for w in _HONORIFICS}:
+            if words[0].lower() in _HONORIFICS or words[0].lower() + "." in _HONORIFICS:
+                words = words[1:]
+            else:
+                break
+        return words
+
+    def _gender(self, ent: Any, words: list[str]) -> str | None:
+        prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        first = ent[0].lower_
+        for w in (first, prev):
+            if w in _HONORIFIC_GENDER:
+                return _HONORIFIC_GENDER[w]
+        return self.lex.gender.get(words[0].lower()) if words else None
+
+    def _titles_of(self, ent: Any) -> list[str]:
+        """Title keys a person is given: 'Foreign Secretary William Hague', 'Hague, the foreign secretary'."""
+        sdoc = ent.doc
+        keys: list[str] = []
+        j = ent.start - 1
+        words: list[str] = []
+        while j >= 0 and j >= ent.sent.start:
+            t = sdoc[j]
+            if t.ent_type_ == "PERSON" or t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.is_punct:
+                if t.tag_ == "POS" and words:
+                    pass
+                break
+            words.insert(0, t.lower_)
+            j -= 1
+        if words and any(w in self.lex.titles for w in words):
+            keys.extend(self._title_keys(words))
+        root = ent.root
+        for c in root.children:
+            if c.dep_ == "appos" and c.i > root.i:
+                ws = [t.lower_ for t in c.subtree if not t.is_punct and t.lower_ not in _DETS]
+                if ws and len(ws) <= 6 and any(w in self.lex.titles for w in ws):
+                    keys.extend(self._title_keys(ws))
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
+            h = root.head
+            ws = [t.lower_ for t in sdoc[h.left_edge.i : h.i + 1] if not t.is_punct and t.lower_ not in _DETS]
+            if ws and any(w in self.lex.titles for w in ws):
+                keys.extend(self._title_keys(ws))
+        return keys
+
+    def _title_keys(self, words: list[str]) -> list[str]:
+        words = [w for w in words if w not in ("former", "then", "acting", "new")]
+        keys = [" ".join(words)]
+        if len(words) > 2:
+            keys.append(" ".join(words[-2:]))
+        return keys
+
+    # -- resolution -----------------------------------------------------------------------------------
+    def _person_of(self, start: int, end: int) -> _Person | None:
+        words = [w for w in re.findall(r"[\w.\-’']+", self.text[start:end]) if w.lower() not in _DETS]
+        words = [re.sub(r"(['’]s|['’])$", "", w) for w in words]
+        while words and words[0].lower() in _HONORIFICS:
+            words = words[1:]
+        if not words:
+            return None
+        name = " ".join(words)
+        if name in self.people:
+            return self.people[name]
+        p = self.by_surname.get(words[-1].lower())
+        if p is not None:
+            return p
+        if len(words) == 1:
+            return self.by_first.get(words[0].lower())
+        return None
+
+    def resolve(self, att: _Att, content: tuple[int, int]) -> tuple[str | None, str, str | None]:
+        """(speaker, kind, affiliation) for an attribution's source."""
+        if att.source is None:
+            return None, "unknown", None
+        s, e = att.source
+        tok = att.source_tok
+        if att.rel_head is not None:
+            tok = att.rel_head
+            s, e = _span(tok)
+            rs, re_ = s, min(e, att.source[0]) if att.source[0] > s else e
+            s, e = rs, re_
+        phrase = self.text[s:e].strip()
+        low = phrase.lower()
+        if low in _PRONOUNS and att.rel_head is None:
+            return self._pronoun(low, s, content)
+        span = self.sdoc.char_span(s, e, alignment_mode="expand")
+        ents = list(span.ents) if span is not None else []
+        head = span.root if span is not None else tok
+        persons = [x for x in ents if x.label_ == "PERSON"]
+        orgs = [x for x in ents if x.label_ in ("ORG", "GPE", "NORP", "FAC")]
+        head_low = head.lower_ if head is not None else ""
+        if att.medium is not None and att.medium == att.source:
+            return re.sub(r"^(the|The)\s+", "", phrase), "organisation", None
+        if span is not None and span[0].lower_ in _HONORIFICS:
+            p = self._person_of(s, e)
+            return (p.name if p else phrase), "person", None
+        if persons and head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
+            ent = persons[-1]
+            p = self._person_of(ent.start_char, ent.end_char)
+            name = p.name if p is not None else " ".join(self._name_words(ent)) or ent.text
+            return name, "person", None
+        if head is not None and head.pos_ == "PROPN" and not orgs:
+            p = self._person_of(head.left_edge.idx if head.left_edge.i >= span.start else s, _tok_end(head))
+            if p is not None:
+                return p.name, "person", None
+        definite = low.startswith("the ") or any(t.tag_ == "POS" for t in (span or []))
+        if head_low in self.lex.titles or head_low in self.lex.described:
+            words = [t.lower_ for t in span if not t.is_punct and t.lower_ not in _DETS] if span is not None else []
+            if definite:
+                for key in self._title_keys(words) + ([words[-1]] if words else []):
+                    p = self.by_title.get(key)
+                    if p is not None:
+                        return p.name, "person", None
+            if persons:
+                p = self._person_of(persons[-1].start_char, persons[-1].end_char)
+                if p is not None:
+                    return p.name, "person", None
+            return self._described(phrase), "described", self._affiliation(span, orgs)
+        if orgs:
+            o = orgs[0]
+            name = re.sub(r"^(the|The)\s+", "", o.text)
+            name = re.sub(r"['’]s$", "", name)
+            return name, "organisation", None
+        if head is not None and head.pos_ == "PROPN":
+            words = [t.text for t in span if t.lower_ not in _HONORIFICS and not t.is_punct]
+            return " ".join(words) or phrase, "person", None
+        return self._described(phrase), "described", self._affiliation(span, orgs)
+
+    def _described(self, phrase: str) -> str:
+        if phrase[:2] in ("A ", "An") or phrase[:4] == "The ":
+            return phrase[0].lower() + phrase[1:]
+        return phrase
+
+    def _affiliation(self, span: Any, orgs: list[Any]) -> str | None:
+        for o in orgs:
+            if o.label_ in ("ORG", "FAC"):
+                return re.sub(r"^(the|The)\s+", "", o.text)
+        for o in orgs:
+            return o.text
+        if span is None:
+            return None
+        for t in span:
+            if t.pos_ == "PROPN" and t.dep_ in ("compound", "amod", "nmod", "poss"):
+                return t.text
+        return None
+
+    def _pronoun(self, low: str, start: int, content: tuple[int, int]) -> tuple[str | None, str, str | None]:
+        if low in _PRONOUN_GENDER:
+            g = _PRONOUN_GENDER[low]
+            # most recent compatible speaker or subject mention before the pronoun, outside the quote itself
+            best: tuple[int, str] | None = None
+            for off, name, kind, plural in reversed(self.recent):
+                if off < start and kind == "person" and not plural:
+                    p = self.people.get(name)
+                    if p is None or p.gender in (None, g):
+                        best = (off, name)
+                        break
+            i = bisect.bisect_left(self.mentions, (start,)) - 1
+            fallback: tuple[int, str] | None = None
+            while i >= 0:
+                off, name, is_subj = self.mentions[i]
+                if best is not None and off < best[0]:
+                    break
+                i -= 1
+                if content[0] <= off < content[1] or off < start - 3000:
+                    continue
+                p = self.people.get(name)
+                if p is not None and p.gender not in (None, g):
+                    continue
+                if is_subj:
+                    best = (off, name)
+                    break
+                if fallback is None:
+                    fallback = (off, name)
+            if best is None:
+                best = fallback
+            if best is not None:
+                return best[1], "person", None
+            return None, "pronoun", None
+        if low in _PLURAL_PRONOUNS:
+            for off, name, kind, plural in reversed(self.recent):
+                if off < start and (plural or kind == "organisation"):
+                    return name, kind, None
+        return None, "pronoun", None
+
+    def note(self, offset: int, speaker: str | None, kind: str, phrase: str) -> None:
+        if speaker:
+            plural = phrase.lower().endswith("s") and kind in ("described", "organisation")
+            self.recent.append((offset, speaker, kind, plural))
+
+
+def _actor_resolver(doc: Document) -> Any:
+    try:  # optional: the actors module codes described sources (country/sector) when it is present
+        from dateline.actors import ActorResolver
+    except Exception:  # noqa: BLE001
+        return None
+    try:
+        return ActorResolver(doc)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+# --------------------------------------------------------------------------- public entry point
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """Direct and reported quotes of a parsed document, each with cue, speaker and medium as offsets."""
+    if doc.spacy is None:
+        from dateline.nlp import annotate
+
+        doc = next(annotate([doc]))
+    ex = _Extractor(doc)
+    atts = ex.run()
+    speakers = _Speakers(doc, ex.lex)
+    actors = None
+    text = doc.text
+    out: list[Quote] = []
+    resolved: dict[int, tuple[str | None, str, str | None]] = {}
+    order = sorted(range(len(atts)), key=lambda k: (atts[k].source or atts[k].content)[0])
+    for k in order:
+        att = atts[k]
+        src_phrase = text[att.source[0] : att.source[1]] if att.source else ""
+        if att.parent >= 0 and att.parent in resolved:
+            res = resolved[att.parent]
+        else:
+            res = speakers.resolve(att, att.content)
+            if res[1] == "described" and res[2] is None and att.source is not None:
+                if actors is None:
+                    actors = _actor_resolver(doc) or False
+                if actors:
+                    try:
+                        a = actors.resolve(*att.source)
+                        res = (res[0], res[1], a.country or res[2])
+                    except Exception:  # noqa: BLE001
+                        pass
+        resolved[k] = res
+        speaker, kind, affiliation = res
+        if att.source is not None:
+            speakers.note(att.source[0], speaker, kind, src_phrase)
+        quotes = [(att.content, att.direct)]
+        quotes += [((q.inner_start, q.inner_end), True) for q in att.extra_quotes if q.inner_end > q.inner_start]
+        for (c0, c1), direct in quotes:
+            parts = [c0, c1] + ([att.cue[0], att.cue[1]] if att.cue else [])
+            si, sj = doc.sentence_of(min(parts)), doc.sentence_of(max(parts) - 1)
+            out.append(
+                Quote(
+                    id=stable_id(doc.id, c0, c1),
+                    doc_id=doc.id,
+                    content=text[c0:c1],
+                    start=c0,
+                    end=c1,
+                    direct=direct,
+                    cue=text[att.cue[0] : att.cue[1]] if att.cue else None,
+                    cue_start=att.cue[0] if att.cue else None,
+                    cue_end=att.cue[1] if att.cue else None,
+                    speaker=speaker,
+                    speaker_text=src_phrase or None,
+                    speaker_start=att.source[0] if att.source else None,
+                    speaker_end=att.source[1] if att.source else None,
+                    speaker_kind=kind,
+                    affiliation=affiliation,
+                    medium=text[att.medium[0] : att.medium[1]] if att.medium else None,
+                    medium_start=att.medium[0] if att.medium else None,
+                    medium_end=att.medium[1] if att.medium else None,
+                    sentence_start=doc.sentences[si].start if si >= 0 else None,
+                    sentence_end=doc.sentences[sj].end if sj >= 0 else None,
+                )
+            )
+    out.sort(key=lambda q: (q.start, q.end))
+    seen: set[str] = set()
+    uniq = []
+    for q in out:
+        if q.id not in seen:
+            seen.add(q.id)
+            uniq.append(q)
+    return uniq

@@ -1,0 +1,662 @@
+"""The web explorer and its REST API: `dateline serve`.
+
+Two public entry points: `create_app(db)` builds the FastAPI application (tests drive it with TestClient)
+and `run(db, host, port)` serves it with uvicorn, bound to 127.0.0.1 by default.
+
+The API returns the same records and field names as `dateline export` (model.py's `to_dict()` shapes);
+lists are paged (`limit`, `offset`) and carry a `total`. Every query is parameterised. Reads use one
+SQLite connection per server thread (Store keeps them thread-local) on a WAL database, so the page stays
+responsive while POST /api/ingest writes to the same file. Stories, story timelines and troop series come
+from `dateline.link` when it is installed; otherwise those endpoints answer 501.
+
+The page at / is vanilla JS (dateline/web/) with Leaflet vendored; a strict Content-Security-Policy
+forbids inline script, and the page builds its DOM with textContent only (article text is untrusted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, model_validator
+from starlette.background import BackgroundTask
+
+from dateline import __version__
+from dateline.model import FACTUALITY, PLOVER_EVENTS, Event, Quote
+from dateline.store import Store, StoreError
+
+WEB_DIR = Path(__file__).parent / "web"
+
+EventType = Enum("EventType", {name: name for name in PLOVER_EVENTS}, type=str)  # type: ignore[misc]
+Factuality = Enum("Factuality", {name: name for name in FACTUALITY}, type=str)  # type: ignore[misc]
+ExportWhat = Literal["events", "quotes", "places", "documents", "entities", "times"]
+ExportFormat = Literal["csv", "jsonl", "json", "geojson"]
+
+_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
+_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# FastAPI's /docs and /redoc pages load Swagger/ReDoc from a CDN with an inline bootstrap script
+_DOC_PAGES = ("/docs", "/docs/oauth2-redirect", "/redoc")
+_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
+_NO_LINK = (
+    "stories, timelines and troop series need dateline.link (cross-article merging), "
+    "which is not available in this installation"
+)
+
+
+class Page(BaseModel):
+    """One page of records."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class IngestRequest(BaseModel):
+    """An article to process: its text, its HTML, or a URL to fetch (then text/html are not needed)."""
+
+    text: str | None = Field(None, max_length=5_000_000, description="Plain article text.")
+    html: str | None = Field(None, max_length=20_000_000, description="The article page's HTML.")
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$", description="Fetch this page.")
+    title: str | None = Field(None, max_length=1000)
+    outlet: str | None = Field(None, max_length=200)
+    published: date | None = Field(None, description="Publication date, YYYY-MM-DD.")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> IngestRequest:
+        if self.text is not None and self.html is not None:
+            raise ValueError("give text or html, not both")
+        body = self.text if self.text is not None else self.html
+        if body is not None and not body.strip():
+            raise ValueError("the article is empty")
+        if body is None and not self.url:
+            raise ValueError("give text, html or url")
+        return self
+
+
+class IngestResult(BaseModel):
+    doc_id: str | None
+    status: str
+    reason: str | None = None
+    ingested: int = 0
+
+
+@dataclass
+class _EventQuery:
+    type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    factuality: str | None = None
+    outlet: str | None = None
+    place: str | None = None
+    doc_id: str | None = None
+    story: str | None = None
+    located: bool = False
+
+
+class _Ctx:
+    """What the request handlers share: a read store, a write store and the ingest lock."""
+
+    def __init__(self, db: str) -> None:
+        self.db_path = db
+        self.writer: Store | None = None
+        try:
+            self.writer = Store(db)  # runs migrations, creates the file, sets WAL
+            self.writer.db.execute("SELECT 1")
+        except (sqlite3.Error, StoreError):
+            self.writer = None  # a read-only file: browse it, but no ingest
+        self.reader = Store(db, readonly=True)
+        self.ingest_lock = threading.Lock()
+
+
+# ---------------------------------------------------------------------- query helpers
+
+
+def _event_filters(
+    since: Annotated[date | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
+    type: Annotated[EventType | None, Query(description="PLOVER event type.")] = None,  # noqa: A002 - the API's name
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Actor or recipient name (substring).")
+    ] = None,
+    country: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO alpha-3 or PLOVER code.")
+    ] = None,
+    place: Annotated[
+        str | None, Query(max_length=200, description="Event location name (substring).")
+    ] = None,
+    factuality: Annotated[Factuality | None, Query()] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    doc_id: Annotated[str | None, Query(pattern=_ID)] = None,
+    story: Annotated[str | None, Query(pattern=_ID, description="Story id (needs dateline.link).")] = None,
+    located: Annotated[bool, Query(description="Only events with coordinates.")] = False,
+) -> _EventQuery:
+    return _EventQuery(
+        type=type.value if type else None,
+        actor=actor or None,
+        country=country.upper() if country else None,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        factuality=factuality.value if factuality else None,
+        outlet=outlet or None,
+        place=place or None,
+        doc_id=doc_id,
+        story=story,
+        located=located,
+    )
+
+
+def _event_where(q: _EventQuery, ctx: _Ctx) -> tuple[str, str, list[Any]]:
+    """FROM and WHERE clauses for an event query; the same semantics as Store.events (the CLI's filters)."""
+    conds: list[str] = []
+    args: list[Any] = []
+
+    def add(cond: str, *values: Any) -> None:
+        conds.append(cond)
+        args.extend(values)
+
+    if q.type:
+        add("e.event = ?", q.type)
+    if q.since:
+        add("e.date >= ?", q.since)
+    if q.until:
+        add("e.date <= ?", q.until)
+    if q.factuality:
+        add("e.factuality = ?", q.factuality)
+    if q.doc_id:
+        add("e.doc_id = ?", q.doc_id)
+    if q.outlet:
+        add("d.outlet = ?", q.outlet)
+    if q.actor:
+        add("(e.actors LIKE ? OR e.recipients LIKE ?)", f"%{q.actor}%", f"%{q.actor}%")
+    if q.country:
+        add("(e.actor_countries LIKE ? OR e.recipient_countries LIKE ? OR e.location_country = ?)",
+            f"%|{q.country}|%", f"%|{q.country}|%", q.country)  # fmt: skip
+    if q.place:
+        add("e.location LIKE ?", f"%{q.place}%")
+    if q.located:
+        conds.append("json_extract(e.data, '$.location.lat') IS NOT NULL")
+    if q.story:
+        add("e.id IN (SELECT value FROM json_each(?))", json.dumps(_story_event_ids(q.story, ctx)))
+    # the documents join only when a document column is filtered on: it costs on large stores
+    source = "events e JOIN documents d ON d.id = e.doc_id" if q.outlet else "events e"
+    return source, ("WHERE " + " AND ".join(conds) if conds else ""), args
+
+
+def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: int = 0,
+                 order: str = "asc") -> Iterator[dict[str, Any]]:  # fmt: skip
+    source, where, args = _event_where(q, ctx)
+    direction = "DESC" if order == "desc" else "ASC"
+    sql = f"SELECT e.data FROM {source} {where} ORDER BY e.date {direction}, e.id {direction}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args = [*args, limit, offset]
+    for row in ctx.reader.db.execute(sql, args):
+        yield Event.from_dict(json.loads(row[0])).to_dict()
+
+
+def _count(ctx: _Ctx, sql: str, args: list[Any]) -> int:
+    return int(ctx.reader.db.execute(sql, args).fetchone()[0])
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(conds: dict[str, Any]) -> tuple[str, list[Any]]:
+    parts = [k for k, v in conds.items() if v is not None]
+    return ("WHERE " + " AND ".join(parts) if parts else ""), [v for v in conds.values() if v is not None]
+
+
+def _link() -> Any:
+    """dateline.link if it is installed, else None."""
+    try:
+        return importlib.import_module("dateline.link")
+    except ImportError:
+        return None
+
+
+def _need_link() -> Any:
+    link = _link()
+    if link is None:
+        raise HTTPException(501, _NO_LINK)
+    return link
+
+
+def _link_call(names: tuple[str, ...], *args: Any, **kwargs: Any) -> Any:
+    """Call the first of `names` that dateline.link offers (its API is young: tolerate renames)."""
+    link = _need_link()
+    for name in names:
+        fn = getattr(link, name, None)
+        if callable(fn):
+            return fn(*args, **kwargs)
+    raise HTTPException(501, f"dateline.link offers none of {', '.join(names)}")
+
+
+def _plain(value: Any) -> Any:
+    """Records from dateline.link (dataclasses, rows) as JSON-able values."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, sqlite3.Row):
+        return dict(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _story_event_ids(story: str, ctx: _Ctx) -> list[str]:
+    found = _plain(_link_call(("story_events", "events_of_story"), ctx.reader, story))
+    return [e if isinstance(e, str) else e.get("id") for e in found or []]
+
+
+# ---------------------------------------------------------------------- export writers
+
+
+def _json_array(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    # export.py has jsonl; a JSON array is what a browser "JSON" download expects
+    out.write("[")
+    n = 0
+    for r in rows:
+        out.write(("," if n else "") + "\n" + json.dumps(r, ensure_ascii=False))
+        n += 1
+    out.write("\n]\n")
+    return n
+
+
+def _writer(fmt: str) -> Callable[[Iterator[dict[str, Any]], IO[str]], int]:
+    from dateline.export import FORMATS
+
+    return _json_array if fmt == "json" else FORMATS[fmt][0]
+
+
+_MEDIA = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json",
+          "geojson": "application/geo+json"}  # fmt: skip
+
+
+# ---------------------------------------------------------------------- the application
+
+
+def create_app(db: str) -> FastAPI:
+    """The Dateline web explorer and REST API over the SQLite store `db` (created if missing)."""
+    ctx = _Ctx(db)
+    app = FastAPI(
+        title="Dateline",
+        version=__version__,
+        description="News articles in, a sourced and queryable record of PLOVER events out. "
+        "Every field points at character offsets of the clean article text.",
+    )
+    app.state.ctx = ctx
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response = await call_next(request)
+        if request.url.path not in _DOC_PAGES:
+            response.headers["Content-Security-Policy"] = _CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    # ------------------------------------------------------------------ page
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+    # ------------------------------------------------------------------ documents
+
+    @app.get("/api/meta", tags=["meta"])
+    def meta() -> dict[str, Any]:
+        """Counts, outlets and the enumerations the filters accept."""
+        db_ = ctx.reader.db
+        outlets = [r[0] for r in db_.execute(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet LIMIT 500")]  # fmt: skip
+        return {
+            "version": __version__,
+            "documents": ctx.reader.count("documents"),
+            "events": ctx.reader.count("events"),
+            "quotes": ctx.reader.count("quotes"),
+            "outlets": outlets,
+            "event_types": list(PLOVER_EVENTS),
+            "factuality": list(FACTUALITY),
+            "link": _link() is not None,
+            "ingest": ctx.writer is not None,
+        }
+
+    @app.get("/api/documents", response_model=Page, tags=["documents"])
+    def documents(
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+        until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Document summaries (no text), ordered by publication date."""
+        s, u = (since.isoformat() if since else None), (until.isoformat() if until else None)
+        rows = ctx.reader.document_rows(limit=limit, offset=offset, outlet=outlet, since=s, until=u)
+        where, args = _where({"outlet = ?": outlet, "published >= ?": s, "published <= ?": u})
+        total = _count(ctx, f"SELECT count(*) FROM documents {where}", args)
+        return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"])
+    def document(doc_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
+        """A whole document: text, metadata, removed boilerplate, entities, times, places, quotes, events."""
+        doc = ctx.reader.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return doc.to_dict()
+
+    # ------------------------------------------------------------------ events
+
+    @app.get("/api/events", response_model=Page, tags=["events"])
+    def events(
+        q: Annotated[_EventQuery, Depends(_event_filters)],
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        order: Annotated[Literal["asc", "desc"], Query(description="By event date.")] = "asc",
+    ) -> dict[str, Any]:
+        """Events (PLOVER 2.0 records with offsets), filtered, ordered by date."""
+        source, where, args = _event_where(q, ctx)
+        total = _count(ctx, f"SELECT count(*) FROM {source} {where}", args)
+        items = list(_iter_events(ctx, q, limit, offset, order))
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events/daily", tags=["events"])
+    def events_daily(q: Annotated[_EventQuery, Depends(_event_filters)]) -> dict[str, Any]:
+        """Events per day (events whose date is a calendar day), with the same filters as /api/events."""
+        source, where, args = _event_where(q, ctx)
+        where = (where + " AND " if where else "WHERE ") + "e.date GLOB ?"
+        rows = ctx.reader.db.execute(
+            f"SELECT substr(e.date, 1, 10) AS day, count(*) AS n FROM {source} {where} GROUP BY day ORDER BY day",
+            [*args, _DAY_GLOB],
+        ).fetchall()
+        return {"days": [{"day": r[0], "count": r[1]} for r in rows], "total": sum(r[1] for r in rows)}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
+        """One event record."""
+        row = ctx.reader.db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return Event.from_dict(json.loads(row[0])).to_dict()
+
+    # ------------------------------------------------------------------ quotes, places, search
+
+    @app.get("/api/quotes", response_model=Page, tags=["quotes"])
+    def quotes(
+        speaker: Annotated[str | None, Query(max_length=200, description="Speaker name (substring).")] = None,
+        doc_id: Annotated[str | None, Query(pattern=_ID)] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Who said what: quotations with their speakers and offsets."""
+        items = [
+            q.to_dict() for q in ctx.reader.quotes(speaker=speaker, doc_id=doc_id, limit=limit, offset=offset)
+        ]
+        where, args = _where({"doc_id = ?": doc_id, "speaker LIKE ?": f"%{speaker}%" if speaker else None})
+        total = _count(ctx, f"SELECT count(*) FROM quotes {where}", args)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/places", response_model=Page, tags=["places"])
+    def places(
+        doc_id: Annotated[str | None, Query(pattern=_ID)] = None,
+        name: Annotated[str | None, Query(max_length=200, description="Resolved place name (exact).")] = None,
+        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Toponyms with coordinates, as `dateline export --what places` gives them."""
+        where, args = _where({"doc_id = ?": doc_id, "name = ?": name,
+                              "country = ?": country.upper() if country else None})  # fmt: skip
+        rows = ctx.reader.db.execute(
+            f"SELECT doc_id, data FROM places {where} ORDER BY doc_id, idx LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        )
+        items = [{"doc_id": r[0], **json.loads(r[1])} for r in rows]
+        total = _count(ctx, f"SELECT count(*) FROM places {where}", args)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/search", response_model=Page, tags=["documents"])
+    def search(
+        q: Annotated[
+            str, Query(min_length=1, max_length=500, description="FTS5 query over titles and text.")
+        ],
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Full-text search, best first, with a snippet ([matched words] marked with brackets)."""
+        rows = ctx.reader.search(q, limit=limit + offset)[offset:]
+        total = _count(ctx, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", [q])
+        return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+    # ------------------------------------------------------------------ actors
+
+    @app.get("/api/actors/{name}", tags=["actors"])
+    def actor(
+        name: Annotated[str, PathParam(min_length=1, max_length=200)],
+        limit: Annotated[int, Query(ge=1, le=1000, description="Events/quotes listed per section.")] = 100,
+    ) -> dict[str, Any]:
+        """An actor's page: events as actor and as recipient, quotes by that speaker, places, counts per day."""
+        pattern = f"%|{_like_escape(name)}|%"
+        db_ = ctx.reader.db
+
+        def listed(column: str) -> tuple[int, list[dict[str, Any]]]:
+            cond = f"{column} LIKE ? ESCAPE '\\'"
+            n = _count(ctx, f"SELECT count(*) FROM events WHERE {cond}", [pattern])
+            rows = db_.execute(
+                f"SELECT data FROM events WHERE {cond} ORDER BY date, id LIMIT ?", (pattern, limit)
+            )
+            return n, [Event.from_dict(json.loads(r[0])).to_dict() for r in rows]
+
+        n_actor, as_actor = listed("actors")
+        n_recipient, as_recipient = listed("recipients")
+        either = "(actors LIKE ? ESCAPE '\\' OR recipients LIKE ? ESCAPE '\\')"
+        n_quotes = _count(ctx, "SELECT count(*) FROM quotes WHERE speaker = ?", [name])
+        said = [Quote.from_dict(json.loads(r[0])).to_dict() for r in
+                db_.execute("SELECT data FROM quotes WHERE speaker = ? ORDER BY doc_id LIMIT ?", (name, limit))]  # fmt: skip
+        place_rows = db_.execute(
+            "SELECT location, location_country, count(*) AS n,"
+            " avg(json_extract(data, '$.location.lat')) AS lat, avg(json_extract(data, '$.location.lon')) AS lon"
+            f" FROM events WHERE {either} AND location IS NOT NULL GROUP BY location, location_country"
+            " ORDER BY n DESC LIMIT 200",
+            (pattern, pattern),
+        )
+        day_rows = db_.execute(
+            "SELECT substr(date, 1, 10) AS day, sum(actors LIKE ? ESCAPE '\\'), sum(recipients LIKE ? ESCAPE '\\')"
+            f" FROM events WHERE {either} AND date GLOB ? GROUP BY day ORDER BY day",
+            (pattern, pattern, pattern, pattern, _DAY_GLOB),
+        )
+        return {
+            "name": name,
+            "counts": {"as_actor": n_actor, "as_recipient": n_recipient, "quotes": n_quotes},
+            "as_actor": as_actor,
+            "as_recipient": as_recipient,
+            "quotes": said,
+            "places": [
+                {"name": r[0], "country": r[1], "events": r[2], "lat": r[3], "lon": r[4]} for r in place_rows
+            ],
+            "over_time": [{"day": r[0], "as_actor": r[1], "as_recipient": r[2]} for r in day_rows],
+        }
+
+    # ------------------------------------------------------------------ export
+
+    @app.get("/api/export", tags=["export"])
+    def export(
+        q: Annotated[_EventQuery, Depends(_event_filters)],
+        what: Annotated[ExportWhat, Query()] = "events",
+        format: Annotated[ExportFormat, Query()] = "jsonl",  # noqa: A002 - the API's name
+        speaker: Annotated[str | None, Query(max_length=200, description="For what=quotes.")] = None,
+    ) -> FileResponse:
+        """Download records in a format; events take the /api/events filters (what is on screen)."""
+        if format == "geojson" and what not in ("events", "places"):
+            raise HTTPException(422, "geojson is for events and places")
+        rows = _export_rows(ctx, what, q, speaker)
+        fd, tmp = tempfile.mkstemp(prefix="dateline-export-", suffix=f".{format}")
+        # a temporary file keeps memory flat for large exports; deleted once sent
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            _writer(format)(rows, out)
+        return FileResponse(tmp, media_type=_MEDIA[format], filename=f"dateline-{what}.{format}",
+                            background=BackgroundTask(os.unlink, tmp))  # fmt: skip
+
+    # ------------------------------------------------------------------ ingest
+
+    @app.post("/api/ingest", response_model=IngestResult, status_code=201, tags=["ingest"])
+    def ingest(req: IngestRequest) -> dict[str, Any]:
+        """Process one article (text, HTML, or a URL to fetch) into this database; returns its document id."""
+        if ctx.writer is None:
+            raise HTTPException(503, f"{ctx.db_path} is read-only: ingest is not possible")
+        result = _ingest(ctx, req)
+        if result["doc_id"] is None:
+            raise HTTPException(422, result["reason"] or "the article could not be processed")
+        return result
+
+    # ------------------------------------------------------------------ cross-article (dateline.link)
+
+    @app.get("/api/stories", tags=["stories"])
+    def stories(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> dict[str, Any]:
+        """Stories: events merged across articles (needs dateline.link)."""
+        found = _plain(_link_call(("stories", "list_stories"), ctx.reader)) or []
+        found = list(found)
+        return {
+            "total": len(found),
+            "limit": limit,
+            "offset": offset,
+            "items": found[offset : offset + limit],
+        }
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def story(story_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
+        """One story with its events (needs dateline.link)."""
+        found = _plain(_link_call(("story", "get_story"), ctx.reader, story_id))
+        if not found:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return found
+
+    @app.get("/api/timeline", tags=["stories"])
+    def timeline(story: Annotated[str | None, Query(pattern=_ID)] = None) -> Any:
+        """A story's (or the whole store's) timeline of merged events (needs dateline.link)."""
+        return _plain(_link_call(("timeline",), ctx.reader, story))
+
+    @app.get("/api/troops", tags=["stories"])
+    def troops(story: Annotated[str | None, Query(pattern=_ID)] = None) -> Any:
+        """Troop numbers over time with their sources (needs dateline.link)."""
+        return _plain(_link_call(("troops", "troop_series"), ctx.reader, story))
+
+    return app
+
+
+def _export_rows(ctx: _Ctx, what: str, q: _EventQuery, speaker: str | None) -> Iterator[dict[str, Any]]:
+    if what == "events":
+        return _iter_events(ctx, q)
+    if what == "quotes":
+        return (x.to_dict() for x in ctx.reader.quotes(speaker=speaker, doc_id=q.doc_id))
+    if what == "places":
+        return ctx.reader.iter_places(doc_id=q.doc_id)
+    if what == "entities":
+        return ctx.reader.iter_entities(doc_id=q.doc_id)
+    if what == "times":
+        return ctx.reader.iter_timexes(doc_id=q.doc_id)
+    return _documents_export(ctx, q)
+
+
+def _documents_export(ctx: _Ctx, q: _EventQuery) -> Iterator[dict[str, Any]]:
+    from dateline.export import RECORDS
+
+    for rec in RECORDS["documents"](ctx.reader):
+        if q.outlet and rec.get("outlet") != q.outlet:
+            continue
+        if q.doc_id and rec.get("id") != q.doc_id:
+            continue
+        yield rec
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+def _ingest(ctx: _Ctx, req: IngestRequest) -> dict[str, Any]:
+    from dateline.pipeline import ingest
+
+    assert ctx.writer is not None
+    body = req.text if req.text is not None else req.html
+    path: Path | None = None
+    if body is None:
+        inputs, source = [str(req.url)], str(req.url)
+    else:
+        # pipeline.ingest reads paths: a one-line jsonl carries the text and the metadata the user gave
+        record: dict[str, Any] = {"text" if req.text is not None else "html": body}
+        for key in ("title", "outlet", "url"):
+            if getattr(req, key):
+                record[key] = getattr(req, key)
+        if req.published:
+            record["published"] = req.published.isoformat()
+        line = json.dumps(record, ensure_ascii=False)
+        folder = Path(tempfile.gettempdir()) / "dateline-web"
+        folder.mkdir(exist_ok=True)
+        path = (
+            folder / f"pasted-{hashlib.sha256(line.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}.jsonl"
+        )
+        path.write_text(line + "\n", encoding="utf-8")
+        inputs, source = [str(path)], f"{path}#L1"
+    try:
+        with ctx.ingest_lock:  # one writer at a time; readers go on (WAL)
+            summary = ingest(inputs, ctx.writer)
+            row = ctx.writer.db.execute(
+                "SELECT doc_id, status, reason FROM sources WHERE source = ? OR source LIKE ? ESCAPE '\\'"
+                " ORDER BY seen_at DESC LIMIT 1",
+                (source, _like_escape(source) + "#%"),
+            ).fetchone()
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
+    if row is None:
+        reason = summary.failed[0].reason if summary.failed else "nothing was read from the input"
+        return {"doc_id": None, "status": "failed", "reason": reason, "ingested": 0}
+    status = "unchanged" if summary.unchanged and not summary.ingested else row["status"]
+    return {"doc_id": row["doc_id"], "status": status, "reason": row["reason"], "ingested": summary.ingested}
+
+
+# ---------------------------------------------------------------------- server
+
+
+def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the explorer and API on http://host:port/ until interrupted."""
+    import uvicorn
+
+    app = create_app(db)
+    print(
+        f"Dateline explorer on http://{host}:{port}/  (API description: /docs, /openapi.json; database {db})"
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+__all__ = ["create_app", "run"]

@@ -1,0 +1,248 @@
+"""Sizes: numbers attached to events, with their hedges kept.
+
+Public entry point: `extract_sizes(text, start=0)` -> list of `Size` records. `text` is a plain string (tokenised
+with spaCy's tokenizer only) or a parsed spaCy `Span`/`Doc` (then entities and lemmas are used). Offsets are
+character offsets into the document: `start` is added for a plain string, a Span's own offsets are used as they are.
+
+"more than 250 soldiers" -> min 250, qualifier more-than, unit troops; "up to 275 personnel" -> max 275;
+"around 20 planners" -> min = max = 20, approx; "hundreds of protesters" -> vague 100..999; "killing 46 civilians"
+-> kind dead. The word tables (number words, hedges, units, violence kinds) are in dateline/data/events/size_words.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateline.model import Size
+
+_DATA = Path(__file__).resolve().parent / "data" / "events" / "size_words.tsv"
+_NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL"}
+_APPROX_HEDGES = {"about", "vague"}
+_NEAR_HEDGES = {"nearly", "almost"}
+
+
+@dataclass
+class _Words:
+    numbers: dict[str, float]
+    multipliers: dict[str, float]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    hedges: dict[tuple[str, ...], str]
+    units: dict[str, str]
+    violence: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    w = _Words({}, {}, {}, {}, {}, {})
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, kind, value = line.split("\t")[:3]
+        if kind == "number":
+            w.numbers[word] = float(value)
+        elif kind == "multiplier":
+            w.multipliers[word] = float(value)
+        elif kind == "vague":
+            lo, hi = value.split()
+            w.vague[tuple(word.split())] = (float(lo), float(hi))
+        elif kind == "hedge":
+            w.hedges[tuple(word.split())] = value
+        elif kind == "unit":
+            w.units[word] = value
+        elif kind == "violence":
+            w.violence[word] = value
+    return w
+
+
+@dataclass
+class _Tok:
+    text: str
+    low: str
+    lemma: str
+    start: int
+    end: int
+    ent: str
+
+
+def _tokens(text: Any, start: int) -> list[_Tok]:
+    if isinstance(text, str):
+        from dateline.nlp import load
+
+        # tokenizer only: a plain string needs no tagger or parser to find numbers
+        toks = load().tokenizer(text)
+        return [_Tok(t.text, t.lower_, t.lower_, t.idx + start, t.idx + len(t) + start, "") for t in toks]
+    return [
+        _Tok(t.text, t.lower_, (t.lemma_ or t.lower_).lower(), t.idx, t.idx + len(t), t.ent_type_) for t in text
+    ]
+
+
+def _singular(w: str) -> str:
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _unit_of(tok: _Tok, w: _Words) -> str | None:
+    for cand in (tok.low, tok.lemma, _singular(tok.low)):
+        if cand in w.units:
+            return w.units[cand]
+    return None
+
+
+def _violence_of(tok: _Tok, w: _Words) -> str | None:
+    for cand in (tok.lemma, tok.low, _singular(tok.low)):
+        if cand in w.violence:
+            return w.violence[cand]
+    for stem, kind in (("kill", "dead"), ("wound", "injured"), ("injur", "injured"), ("arrest", "arrested")):
+        if tok.low.startswith(stem):
+            return kind
+    return None
+
+
+def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
+    """Value and end index (exclusive) of a number starting at token i."""
+    t = toks[i]
+    value: float | None = None
+    if _NUM_RE.match(t.text):
+        value = float(t.text.replace(",", ""))
+    elif t.low in w.numbers:
+        value = w.numbers[t.low]
+    elif "-" in t.low and all(p in w.numbers for p in t.low.split("-")):
+        value = sum(w.numbers[p] for p in t.low.split("-"))
+    if value is None:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].low in w.multipliers:
+        value *= w.multipliers[toks[j].low]
+        j += 1
+    return value, j
+
+
+def _match_phrase(toks: list[_Tok], i: int, table: dict[tuple[str, ...], Any]) -> tuple[Any, int] | None:
+    """Longest phrase of `table` starting at token i: (value, end index)."""
+    best = None
+    for key, val in table.items():
+        n = len(key)
+        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) == key:
+            if best is None or n > best[1] - i:
+                best = (val, i + n)
+    return best
+
+
+def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None:
+    """A hedge ending right before token i (an article "a" may sit between: "more than a dozen")."""
+    end = i - 1 if i > 0 and toks[i - 1].low in ("a", "an") else i
+    for n in (4, 3, 2, 1):
+        s = end - n
+        if s < 0:
+            continue
+        key = tuple(t.low for t in toks[s:end])
+        if key in w.hedges:
+            return w.hedges[key], s
+    return None
+
+
+def extract_sizes(text: Any, start: int = 0) -> list[Size]:
+    """Numbers with hedges, units and violence kinds in `text` (a string or a spaCy Span/Doc)."""
+    w = _words()
+    toks = _tokens(text, start)
+    out: list[Size] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.ent in _SKIP_ENTS:
+            i += 1
+            continue
+        vague = _match_phrase(toks, i, w.vague)
+        num = None if vague else _number_at(toks, i, w)
+        if vague is None and num is None:
+            i += 1
+            continue
+        if vague is not None:
+            (lo, hi), j = vague
+            value = None
+        else:
+            assert num is not None
+            value, j = num
+            lo = hi = value
+        # a bare year or a percentage is not a size
+        if j < len(toks) and toks[j].low in ("%", "percent", "per"):
+            i = j
+            continue
+        if value is not None and 1900 <= value <= 2100 and "," not in t.text and t.text.isdigit():
+            i = j
+            continue
+        first = i
+        money = i > 0 and toks[i - 1].text in ("$", "€", "£")
+        if money or (i > 0 and toks[i - 1].low in ("a", "an") and t.low in ("dozen", "score", "hundred", "thousand")):
+            first = i - 1
+        hedge = _hedge_before(toks, first, w)
+        # unit: within the next few tokens ("two British soldiers", "hundreds of protesters")
+        unit = "money" if money else None
+        last = j
+        k = j
+        while unit is None and k < min(j + 4, len(toks)):
+            if toks[k].text in (",", ";", ".", "(", ")") or _NUM_RE.match(toks[k].text):
+                break
+            unit = _unit_of(toks[k], w)
+            if unit is not None:
+                last = k + 1
+                if unit == "aircraft" and k + 1 < len(toks) and _unit_of(toks[k + 1], w) == "aircraft":
+                    last = k + 2
+            k += 1
+        lo_i = hedge[1] if hedge else first
+        kind = None
+        for k in range(lo_i - 1, max(-1, lo_i - 5), -1):
+            if toks[k].text in (".", ";"):
+                break
+            kind = _violence_of(toks[k], w)
+            if kind:
+                break
+        for k in range(last, min(len(toks), last + 4)) if kind is None else ():
+            if toks[k].text in (".", ";", ",") or toks[k].low == "and":
+                break
+            kind = _violence_of(toks[k], w)
+            if kind:
+                break
+        if unit is None and kind is None:
+            i = j
+            continue
+        qualifier = hedge[0] if hedge else ("vague" if vague else "exact")
+        mn: float | None = lo
+        mx: float | None = hi
+        if qualifier in ("more-than", "at-least"):
+            mx = None if not vague else hi
+        elif qualifier in ("up-to", "fewer-than"):
+            mn = None if not vague else lo
+        approx = bool(vague) or qualifier in _APPROX_HEDGES
+        if hedge and toks[hedge[1]].low in _NEAR_HEDGES:
+            approx = True
+        if vague and hedge and qualifier not in ("about",):
+            qualifier = f"{qualifier}"
+        s, e = toks[lo_i].start, toks[last - 1].end
+        full = text if isinstance(text, str) else text.doc.text
+        off = start if isinstance(text, str) else 0
+        out.append(
+            Size(
+                text=full[s - off : e - off],
+                start=s,
+                end=e,
+                min=mn,
+                max=mx,
+                approx=approx,
+                qualifier=qualifier,
+                unit=unit,
+                kind=kind,
+            )
+        )
+        i = last
+    return out

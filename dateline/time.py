@@ -1,0 +1,967 @@
+"""Temporal tagging and normalisation: time expressions as TIMEX3-style `Timex` records.
+
+One public entry point, :func:`normalize`. It finds time expressions with a compiled regular
+grammar (word lists in ``dateline/data/time/lexicon.json``), then resolves each one against an
+anchor: the publication date, or, for narrative expressions ("the next day", "two weeks later",
+"later that year"), the last date the text itself mentioned. Tense decides the direction of bare
+weekdays, months and seasons ("on Monday" is the last Monday in a past-tense report, the next one
+in a future-tense sentence); it comes from the spaCy Doc when one is given, else a light heuristic.
+
+Why our own grammar: dateparser's ``search_dates`` is slow (tens of ms per sentence) and loose
+(it tags "may", "march", bare numbers) and knows no TIMEX3 types, durations, sets or weeks; it fits
+only for parsing an already isolated absolute date string, which our regex groups give us directly.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from dateutil.easter import easter
+
+from dateline.model import Timex
+
+_DATA = Path(__file__).parent / "data" / "time"
+_YEAR = r"(?:1[6-9]|20)\d\d"
+_UNIT_ISO = {"S": "S", "MIN": "M", "H": "H", "D": "D", "W": "W", "M": "M", "Y": "Y"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, Any]:
+    with open(_DATA / "lexicon.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alt(words: Any) -> str:
+    """Regex alternation, longest first, spaces matching any whitespace."""
+    items = sorted({w for w in words if not w.startswith("_")}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().rstrip("."))
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    g: dict[str, Any]
+    prio: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> list[tuple[str, re.Pattern[str]]]:
+    lx = _lex()
+    mon = rf"(?:{_alt(lx['months'])})\.?"
+    wd = rf"(?:{_alt(lx['weekdays'])})"
+    num = rf"(?:\d+(?:\.\d+)?|{_alt(lx['numbers'])}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)"
+    vnum = _alt(lx["vague_numbers"])
+    units = _alt(lx["units"])
+    pods = _alt(lx["parts_of_day"])
+    seasons = _alt(lx["seasons"])
+    pm = _alt(lx["point_mods"])
+    smods = _alt(lx["span_mods"])
+    ordw = _alt(lx["ordinals"])
+    rel = r"last|next|this\s+past|this\s+coming|this|past|coming|previous"
+    wdpre = rf"(?:(?P<wd>{wd}),?\s+(?:the\s+)?)?"
+    rules = {
+        "iso": rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+        rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w-])",
+        "numdate": r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/-]|\.\d)",
+        "mdy": rf"(?<!\w){wdpre}(?P<mon>{mon})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
+        rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
+        "dmy": rf"(?<![\w.,])(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR}))?(?!\w)",
+        "month": rf"(?<!\w)(?:(?P<pm>{pm})[\s-]+)?(?:(?P<rel>{rel})\s+)?(?P<mon>{mon})"
+        rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
+        "season": rf"(?<!\w)(?:(?P<pm>{pm})[\s-]+)?(?:(?P<rel>{rel}|the|that)\s+)?(?P<s>{seasons})"
+        rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
+        "year": rf"(?<![\w$£€.,/-])(?:(?P<pm>{pm})[\s-]+)?(?:(?P<fy>fiscal|calendar|the\s+year|fy)\s*)?"
+        rf"(?P<y>{_YEAR})(?![\w%-])(?!,\d)(?!\.\d)",
+        "decade": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)",
+        "century": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})"
+        r"[\s-]+century(?!\w)",
+        "quarter": rf"(?<!\w)(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|this|next|year-ago|year-earlier"
+        r"|same|comparable|recent)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+        rf"(?:fiscal[\s-]+)?(?P<q>quarter|half)(?!\w)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?",
+        "quarter2": r"(?<!\w)(?P<rel>the(?:\s+(?:latest|last|past|previous|current|same|year-ago|year-earlier|"
+        r"comparable|recent))?|latest|last|this|next|current)\s+(?:fiscal\s+)?(?P<q>quarter)(?!\w)",
+        "qcode": rf"(?<!\w)(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)",
+        "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
+        r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        rf"(?:\s+(?P<pod>{pods}))?(?!\w)",
+        "pod": rf"(?<!\w)(?P<rel>this|last)\s+(?P<pod>{pods})(?!\w)",
+        "weekday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?:(?P<rel>{rel})\s+)?(?P<wd>{wd})(?!\w)"
+        rf"(?:\s+(?P<pod>{pods}))?",
+        "relunit": rf"(?<!\w)(?:(?P<pm>{pm})\s+)?(?P<rel>{rel}|current|that|the(?:\s+(?:past|last|previous|next|coming"
+        r"|current|following|preceding|same|latest|prior))?)\s+(?P<unit>week|month|year|weekend|decade|century"
+        r"|fiscal\s+year|day)(?!\w)",
+        "inthe": r"(?<!\w)(?:(?P<el>earlier|later)\s+)?(?P<prep>in|during|throughout)\s+(?P<span>the\s+"
+        r"(?P<unit>week|month|year|day))(?!\w)",
+        "narr": rf"(?<!\w)(?P<w>the\s+(?:next|following|previous|preceding|same)\s+(?P<u1>day|{pods})|that\s+"
+        rf"(?:same\s+)?(?P<u2>day|{pods})|the\s+day\s+(?P<ba>before|after)|(?P<el>earlier|later)\s+(?:that|the\s+same)"
+        rf"\s+(?P<u3>day|{pods}|week|month|year)|the\s+night\s+before)(?!\w)",
+        "ago": rf"(?<!\w)(?:(?P<mod>{smods})\s+)?(?:(?P<n>{num}|{vnum})[\s-]+)?(?P<unit>{units})(?P<pl>s)?\s+"
+        r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|prior|since)(?!\w)",
+        "dur": rf"(?<!\w)(?:(?P<pre>(?:the|over\s+the)\s+(?:past|last|next|coming|first|previous|following|final|"
+        r"remaining|ensuing|initial|latest|preceding|same|full|entire|whole|last\s+few|past\s+few|next\s+few)"
+        r"|past|last|next|first|previous|following|another|the)\s+)?"
+        rf"(?:(?P<mod>{smods})\s+)?(?P<n>{num}|{vnum})(?:\s+(?:more|additional|straight|consecutive|full|long|"
+        rf"successive))?[\s-]+(?P<unit>{units})(?P<pl>s)?(?!\w)(?P<old>[\s-]+old)?",
+        "vague": r"(?<!\w)(?:(?P<pre>(?:the\s+)?(?:past|last|next|coming|previous|following|recent|ensuing|"
+        r"intervening)(?:\s+(?:few|several|couple\s+of))?)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months"
+        r"|years|decades|centuries)(?!\w)",
+        "ref": rf"(?<![\w-])(?P<w>{_alt(lx['refs'])})(?![\w-])",
+        "set": rf"(?<!\w)(?:(?:every|each)\s+(?:other\s+)?(?:(?P<en>{num})\s+)?(?P<u>{units}|weekend|{wd}|{pods}"
+        rf"|{seasons})s?|(?P<adv>{_alt(lx['sets'])})|(?P<freq>once|twice|\w+\s+times)\s+(?:a|an|per|every|each)\s+"
+        rf"(?P<u2>{units})|(?:on\s+)?(?P<wds>{wd})s)(?!\w)",
+        "time": r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)"
+        r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|EST|EDT|CET|CEST|PST|PDT|local\s+time"
+        r"|hrs|h))?|(?P<h3>[01]?\d|2[0-3])\s*(?P<oc>o'clock)|(?P<nm>noon|midday|midnight))(?![\w:])",
+        "holiday": rf"(?<!\w)(?P<h>{_alt(lx['holidays'])})(?:\s+(?P<y>{_YEAR}))?(?!\w)",
+    }
+    return [(k, re.compile(v, re.I)) for k, v in rules.items()]
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planned\s+to|is\s+to|are\s+to|due\s+to|scheduled\s+(?:to|for)"
+    r"|set\s+(?:to|for)|expected\s+to|intends?\s+to|aims?\s+to|would|upcoming|next)\b|'ll\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|\w{3,}ed)\b", re.I)
+_SOON = re.compile(r"\b(?:scheduled|planned|as\s+soon\s+as|set\s+for|due)\W+(?:\w+\W+)?(?:on\s+)?$", re.I)
+_SENT_END = re.compile(r"[.!?]\s|\n")
+_PREV_WORD = re.compile(r"([\w']+)[^\w]*$")
+_ABS_KINDS = {"iso", "numdate", "mdy", "dmy", "month", "year", "decade", "century", "qcode", "holiday"}
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _num(s: str | None) -> float | None:
+    """Number from digits or words; None for vague quantities."""
+    if s is None:
+        return 1.0
+    k = _key(s)
+    try:
+        return float(k)
+    except ValueError:
+        pass
+    nums = _lex()["numbers"]
+    if k in nums:
+        return float(nums[k])
+    if "-" in k:
+        a, _, b = k.partition("-")
+        if a in nums and b in nums:
+            return float(nums[a] + nums[b])
+    return None
+
+
+def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
+    """Check a raw match in context; returns the group dict (possibly amended) or None to reject."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    s = m.group(0)
+    lx = _lex()
+    if kind in ("month", "mdy", "dmy"):
+        mk = _key(g["mon"])
+        if not g["mon"][0].isupper():
+            return None
+        if kind == "month" and not (g.get("y") or g.get("pm") or g.get("rel")):
+            if mk in lx["ambiguous_months"]:
+                if mk in ("may", "march"):
+                    if _prev_word(text, m.start()) not in {"in", "since", "until", "till", "by", "of", "from",
+                                                           "during", "before", "after", "through", "between",
+                                                           "and", "to", "mid", "early", "late", "last", "next"}:
+                        return None
+                elif not g["mon"].endswith("."):
+                    return None
+        if kind == "mdy" and mk == "may" and not g.get("y") and not g.get("wd") and len(g["d"]) == 1:
+            return None
+        if kind == "dmy" and not g.get("y") and not g.get("wd") and not s.lower().startswith("the"):
+            if int(g["d"]) > 31:
+                return None
+    if kind == "numdate":
+        a, b = int(g["a"]), int(g["b"])
+        if g["sep"] == "." and len(g["y"]) == 2:
+            return None
+        mth, day = (a, b) if g["sep"] == "/" and a <= 12 else (b, a)
+        if not (1 <= mth <= 12 and 1 <= day <= 31):
+            return None
+        g["m"], g["d"] = mth, day
+    if kind == "year" and not (g.get("pm") or g.get("fy")):
+        after = text[m.end() : m.end() + 16]
+        if re.match(r"\s+(?:[a-z]+s|people|men|women|children|police|staff|personnel|percent|per)\b", after):
+            if not re.match(r"\s+(?:was|is|has|as|saw|marks|levels|figures|results|elections?)\b", after):
+                return None
+        if re.match(r"\s*(?:m|km|kg|ft|feet|metres|meters|miles|tonnes|tons)\b", after, re.I):
+            return None
+        if text[max(0, m.start() - 4) : m.start()].lower().rstrip().endswith(("no.", "#")):
+            return None
+    if kind == "season":
+        has_ctx = g.get("rel") or g.get("y") or g.get("pm")
+        if _key(g["s"]) == "fall" and not (has_ctx and g.get("rel") != "the") and not g.get("y"):
+            if not (g.get("rel") and g["rel"].lower() != "the"):
+                return None
+        if g.get("rel", "").lower() == "the" and re.match(r"\s+of\b", text[m.end() :]) and not g.get("y"):
+            return None
+        if not has_ctx and _prev_word(text, m.start()) not in {"in", "during", "by", "since", "until", "through",
+                                                                "over", "this", "last", "next"}:
+            return None
+        if g["s"][0].isupper() and not has_ctx and m.start() > 0 and text[m.start() - 2 : m.start()] != ". ":
+            return None
+    if kind == "relunit":
+        r = _key(g["rel"])
+        u = _key(g["unit"])
+        if r == "the" and not g.get("pm") and u != "weekend":
+            return None
+        if u == "day" and r not in {"the next", "the following", "the previous", "the preceding", "the same",
+                                     "that", "the prior"}:
+            return None
+        if r == "that" and not g.get("pm") and u in ("week", "month"):
+            pass
+    if kind == "quarter2":
+        if _key(g["rel"]) == "the" and re.match(r"\s+of\b", text[m.end() :]):
+            return None
+    if kind == "qcode" and not s[0].isupper():
+        return None
+    if kind == "weekday" and not g["wd"][0].isupper():
+        return None
+    if kind == "holiday" and not g["h"][0].isupper():
+        return None
+    if kind in ("dur", "ago"):
+        n = g.get("n")
+        unit = _key(g["unit"])
+        if kind == "dur" and g.get("old"):
+            return None
+        if kind == "dur" and re.match(r"-old\b", text[m.end() : m.end() + 5]):
+            return None
+        if n and _key(n) in ("a", "an", "one") and unit in ("second", "sec", "min"):
+            return None
+        if n is None and not g.get("pl"):
+            return None
+        if kind == "ago" and n is None and _key(g["dir"]) not in ("ago", "from now", "hence"):
+            return None
+        if kind == "ago" and _key(g["dir"]) in ("before", "after", "since") or (
+            kind == "ago" and re.match(r"\s+than\b", text[m.end() : m.end() + 6])
+        ):
+            return None  # "eight years after the invasion": the duration alone is the timex
+        if kind == "dur":
+            prev = text[max(0, m.start() - 14) : m.start()].lower()
+            if (
+                n
+                and _key(n) in ("a", "an", "one", "per")
+                and not g.get("pre")
+                and not g.get("mod")
+                and re.search(r"(?:\d|million|billion|dollars|pounds|euros|percent|%|times|once|twice|cents?)\s*$", prev)
+            ):
+                g["_set"] = True
+            if n and _key(n) in ("some", "many", "few", "several") and re.match(r"\s*\d", text[m.end() :]):
+                return None
+    if kind == "vague" and not g.get("pre"):
+        if _prev_word(text, m.start()) not in {"within", "for", "in", "over", "after", "and", "or", "take", "takes",
+                                               "took", "taken", "lasted", "lasting", "spent", "spend", "than"}:
+            return None
+    if kind == "ref":
+        w = _key(g["w"])
+        if w == "soon" and _prev_word(text, m.start()) in ("as", "how", "too"):
+            return None
+        if w == "now" and re.match(r"\s*(?:that)\b", text[m.end() :]) is None and _prev_word(text, m.start()) == "by":
+            pass
+    if kind == "time" and g.get("h2") and not g.get("tz"):
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"(?:at|by|from|until|after|before|since|around|about|to)\s*$", before):
+            return None
+    return g
+
+
+def _candidates(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for prio, (kind, rx) in enumerate(_grammar()):
+        for m in rx.finditer(text):
+            g = _valid(kind, m, text)
+            if g is None:
+                continue
+            start, end = m.span()
+            if kind == "inthe":
+                start, end = (m.start(), m.end()) if g.get("el") else m.span("span")
+            out.append(_Cand(start, end, kind, g, prio))
+    out.sort(key=lambda c: (c.start, -(c.end - c.start), c.prio))
+    chosen: list[_Cand] = []
+    last_end = -1
+    for c in out:
+        if c.start >= last_end:
+            chosen.append(c)
+            last_end = c.end
+    return _merge_times(text, chosen)
+
+
+_DAYLIKE = {"weekday", "mdy", "dmy", "iso", "relday", "numdate", "holiday"}
+
+
+def _merge_times(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join "Saturday at 3 p.m." / "15:00 GMT Saturday" into one TIME."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands):
+            d = cands[i + 1]
+            gap = text[c.end : d.start]
+            if re.fullmatch(r"\s*(?:,|on|at|,\s*at|,\s*on)?\s*", gap, re.I) and {c.kind, d.kind} in (
+                {"time"} | {k} for k in _DAYLIKE
+            ):
+                pass
+            kinds = (c.kind, d.kind)
+            if re.fullmatch(r"\s*(?:,|on|at|,\s*at|,\s*on)?\s*", gap, re.I) and (
+                (kinds[0] == "time" and kinds[1] in _DAYLIKE) or (kinds[1] == "time" and kinds[0] in _DAYLIKE)
+            ):
+                date_c, time_c = (d, c) if c.kind == "time" else (c, d)
+                out.append(_Cand(c.start, d.end, "datetime", date_c.g, 0, {"date": date_c, "time": time_c}))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- tense
+
+
+def _tense_heuristic(text: str, start: int, end: int) -> str:
+    lo = max(0, start - 250)
+    seg = text[lo:start]
+    ends = list(_SENT_END.finditer(seg))
+    s0 = lo + ends[-1].end() if ends else lo
+    m = _SENT_END.search(text, end, min(len(text), end + 250))
+    s1 = m.start() + 1 if m else min(len(text), end + 250)
+    best: tuple[int, str] | None = None
+    fut_spans = []
+    for f in _FUTURE.finditer(text, s0, s1):
+        fut_spans.append(f.span())
+        dist = min(abs(f.start() - end), abs(f.end() - start))
+        if best is None or dist < best[0]:
+            best = (dist, "future")
+    for p in _PAST.finditer(text, s0, s1):
+        if any(a <= p.start() < b for a, b in fut_spans) or start <= p.start() < end:
+            continue
+        dist = min(abs(p.start() - end), abs(p.end() - start))
+        if best is None or dist < best[0]:
+            best = (dist, "past")
+    return best[1] if best else "present"
+
+
+_FUT_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "vow", "pledge",
+              "promise", "prepare", "agree", "decide", "threaten", "propose", "seek", "try", "need"}
+
+
+def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return _tense_heuristic(text, start, end)
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & {"will", "'ll", "shall", "wo", "would", "'d"}:
+        return "future"
+    if tok.tag_ == "VB" and "to" in words and (tok.head.lemma_ in _FUT_HEADS or tok.head.lower_ in ("going",)):
+        return "future"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if tok.tag_ == "VBN" and words & {"has", "have", "had"}:
+        return "past"
+    return _tense_heuristic(text, start, end)
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _week(d: dt.date) -> str:
+    iy, iw, _ = d.isocalendar()
+    return f"{iy}-W{iw:02d}"
+
+
+def _interval(value: str) -> tuple[str, str] | None:
+    """ISO first and last day a DATE value covers."""
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value)
+        if m:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d.isoformat(), d.isoformat()
+        m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+        m = re.fullmatch(r"(\d{4})", value)
+        if m:
+            return f"{m[1]}-01-01", f"{m[1]}-12-31"
+        m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+        if m:
+            mon = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return (mon + dt.timedelta(5)).isoformat(), (mon + dt.timedelta(6)).isoformat()
+            return mon.isoformat(), (mon + dt.timedelta(6)).isoformat()
+        m = re.fullmatch(r"(\d{4})-([QH])(\d)", value)
+        if m:
+            y, n = int(m[1]), int(m[3])
+            length = 3 if m[2] == "Q" else 6
+            first = dt.date(y, (n - 1) * length + 1, 1)
+            last = _add_months(first, length - 1)
+            return first.isoformat(), last.replace(day=calendar.monthrange(last.year, last.month)[1]).isoformat()
+        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+        if m:  # meteorological seasons, northern hemisphere
+            first = dt.date(int(m[1]), _SEASON_START[m[2]], 1)
+            last = _add_months(first, 2)
+            return first.isoformat(), last.replace(day=calendar.monthrange(last.year, last.month)[1]).isoformat()
+        m = re.fullmatch(r"(\d{3})", value)
+        if m:
+            return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
+        m = re.fullmatch(r"(\d{2})", value)
+        if m:
+            return f"{m[1]}00-01-01", f"{m[1]}99-12-31"
+    except ValueError:
+        return None
+    return None
+
+
+def _weekday_date(anchor: dt.date, wd: int, rel: str | None, tense: str) -> dt.date:
+    diff = wd - anchor.isoweekday()
+    back = anchor + dt.timedelta(diff if diff <= 0 else diff - 7)  # on or before the anchor
+    fwd = anchor + dt.timedelta(diff if diff >= 0 else diff + 7)  # on or after
+    r = _key(rel) if rel else ""
+    if r in ("last", "past", "this past", "previous"):
+        return back if back != anchor else anchor - dt.timedelta(7)
+    if r in ("next", "coming", "this coming"):
+        return fwd if fwd != anchor else anchor + dt.timedelta(7)
+    if r == "this":
+        return anchor + dt.timedelta(diff)
+    if tense == "future":
+        return fwd
+    return back  # past tense, and news-style present ("said Friday", "Friday's ruling")
+
+
+def _year_for(anchor: dt.date, month: int, day: int | None, tense: str) -> int:
+    """Year of a month (and day) given without one, from the anchor and tense."""
+    y = anchor.year
+    target = (month, day or (1 if tense == "future" else 31))
+    now = (anchor.month, anchor.day)
+    if tense == "past" and target > now and (month != anchor.month or day is not None):
+        return y - 1
+    if tense == "future" and target < now and month != anchor.month:
+        return y + 1
+    if tense == "present" and month - anchor.month > 6:
+        return y - 1
+    return y
+
+
+def _season_year(anchor: dt.date, code: str, offset: int | None, tense: str) -> int:
+    cur_year = anchor.year - 1 if anchor.month < 3 else anchor.year
+    cur_code = {12: "WI", 1: "WI", 2: "WI"}.get(anchor.month) or ("SP", "SU", "FA")[(anchor.month - 3) // 3]
+    order = ["SP", "SU", "FA", "WI"]
+    ci, ti = order.index(cur_code), order.index(code)
+    if offset == 0 or (offset is None and ti == ci):
+        return cur_year
+    if offset == -1 or (offset is None and tense == "past"):
+        return cur_year if ti < ci else cur_year - 1
+    if offset == 1 or tense == "future":
+        return cur_year if ti > ci else cur_year + 1
+    return cur_year if ti <= ci else cur_year - 1
+
+
+def _unit_value(d: dt.date, unit: str) -> str:
+    if unit == "week":
+        return _week(d)
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "weekend":
+        return _week(d) + "-WE"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
+    if unit == "quarter":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "day":
+        return d.isoformat()
+    return f"{d.year:04d}"
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit in ("week", "weekend", "W"):
+        return d + dt.timedelta(7 * n)
+    if unit in ("month", "M"):
+        return _add_months(d, n)
+    if unit in ("quarter",):
+        return _add_months(d, 3 * n)
+    if unit in ("year", "Y", "fiscal year"):
+        return _add_months(d, 12 * n)
+    if unit in ("decade", "DE"):
+        return _add_months(d, 120 * n)
+    if unit in ("century", "CE"):
+        return _add_months(d, 1200 * n)
+    if unit == "FN":
+        return d + dt.timedelta(14 * n)
+    return d + dt.timedelta(n)
+
+
+_GRAN = {"S": "day", "MIN": "day", "H": "day", "D": "day", "W": "week", "FN": "week", "M": "month", "Y": "year",
+         "DE": "year", "CE": "year"}
+
+
+def _duration(n: float | None, unit: str) -> str:
+    if n is not None and n != int(n):
+        smaller = {"Y": (12, "M"), "M": (4, "W"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
+        if unit in smaller:
+            f, unit = smaller[unit]
+            n = n * f
+    q = "X" if n is None else str(int(n)) if n == int(n) else str(n)
+    if unit in ("S", "MIN", "H"):
+        return f"PT{q}{_UNIT_ISO[unit]}"
+    if unit == "FN":
+        return f"P{'X' if n is None else int(n * 2)}W"
+    if unit == "DE":
+        return "PXDE" if n is None else f"P{int(n * 10)}Y"
+    if unit == "CE":
+        return "PXCE" if n is None else f"P{int(n * 100)}Y"
+    return f"P{q}{unit}"
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+class _Ctx:
+    def __init__(self, text: str, anchor: dt.date | None, doc: Any) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.doc = doc
+        self.last_day: dt.date | None = None
+        self.last_year: int | None = None
+
+    def tense(self, c: _Cand) -> str:
+        before = self.text[max(0, c.start - 40) : c.start]
+        if _SOON.search(before):
+            return "future"
+        if re.match(r"'s\b", self.text[c.end : c.end + 3]):
+            return "past"  # "Wednesday's ruling": news reports what has happened
+        if self.doc is not None:
+            try:
+                return _tense_doc(self.doc, self.text, c.start, c.end)
+            except Exception:  # a Doc over different text: fall back to the heuristic
+                self.doc = None
+        return _tense_heuristic(self.text, c.start, c.end)
+
+
+_PM_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID"}
+
+
+def _pm(g: dict[str, Any]) -> str | None:
+    p = g.get("pm") or g.get("el")
+    if not p:
+        return None
+    k = _key(p)
+    return _lex()["point_mods"].get(k) or _PM_MOD.get(k)
+
+
+def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    """(type, value, mod, anchor_source) for a candidate."""
+    g, k, a = c.g, c.kind, ctx.anchor
+    lx = _lex()
+    if k == "datetime":
+        date_c, time_c = c.extra["date"], c.extra["time"]
+        r = _resolve(date_c, ctx)
+        if r is None:
+            return None
+        t = _time_part(time_c.g)
+        return "TIME", r[1][:10] + t, None, r[3]
+    if k in ("iso", "numdate"):
+        y = int(g["y"])
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        try:
+            d = dt.date(y, int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        if g.get("hh"):
+            return "TIME", f"{d.isoformat()}T{g['hh']}:{g['mi']}", None, "none"
+        return "DATE", d.isoformat(), None, "none"
+    if k in ("mdy", "dmy"):
+        mo = lx["months"][_key(g["mon"])]
+        day = int(g["d"])
+        src = "none"
+        if g.get("y"):
+            y = int(g["y"])
+        elif a is not None:
+            y, src = _year_for(a, mo, day, ctx.tense(c)), "published"
+            if g.get("wd"):  # the weekday picks the year when it can
+                wdn = lx["weekdays"][_key(g["wd"])]
+                for cand_y in (y, y - 1, y + 1):
+                    try:
+                        if dt.date(cand_y, mo, day).isoweekday() == wdn:
+                            y = cand_y
+                            break
+                    except ValueError:
+                        continue
+        else:
+            return "DATE", f"XXXX-{mo:02d}-{day:02d}", None, "none"
+        try:
+            d = dt.date(y, mo, day)
+        except ValueError:
+            return None
+        return "DATE", d.isoformat(), None, src
+    if k == "month":
+        mo = lx["months"][_key(g["mon"])]
+        mod = _pm(g)
+        if g.get("y"):
+            return "DATE", f"{g['y']}-{mo:02d}", mod, "none"
+        if a is None:
+            return "DATE", f"XXXX-{mo:02d}", mod, "none"
+        r = _key(g.get("rel") or "")
+        if r in ("last", "past", "this past", "previous"):
+            y = a.year if mo < a.month else a.year - 1
+        elif r in ("next", "coming", "this coming"):
+            y = a.year if mo > a.month else a.year + 1
+        elif r == "this":
+            y = a.year
+        else:
+            y = _year_for(a, mo, None, ctx.tense(c))
+        return "DATE", f"{y}-{mo:02d}", mod, "published"
+    if k == "season":
+        code = lx["seasons"][_key(g["s"])]
+        mod = _pm(g)
+        if g.get("y"):
+            return "DATE", f"{g['y']}-{code}", mod, "none"
+        if a is None:
+            return "DATE", f"XXXX-{code}", mod, "none"
+        r = _key(g.get("rel") or "")
+        off = {"last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "this coming": 1,
+               "this": 0}.get(r)
+        if r == "that" and ctx.last_year:
+            return "DATE", f"{ctx.last_year}-{code}", mod, "text"
+        return "DATE", f"{_season_year(a, code, off, ctx.tense(c))}-{code}", mod, "published"
+    if k == "year":
+        return "DATE", g["y"], _pm(g), "none"
+    if k == "decade":
+        return "DATE", g["dec"], _pm(g), "none"
+    if k == "century":
+        o = _key(g["ord"])
+        n = lx["ordinals"].get(o) or int(re.sub(r"\D", "", o) or 0)
+        return ("DATE", f"{n - 1:02d}", _pm(g), "none") if n else None
+    if k == "holiday":
+        spec = lx["holidays"][_key(g["h"])]
+        src = "none"
+        if g.get("y"):
+            y = int(g["y"])
+        elif a is not None:
+            y, src = a.year, "published"
+        else:
+            return "DATE", "XXXX-" + spec if spec[0].isdigit() else "XXXX-XX-XX", None, "none"
+        if spec.startswith("easter"):
+            d = easter(y) + dt.timedelta(int(spec[6:] or 0))
+        elif spec == "thanksgiving":
+            first = dt.date(y, 11, 1)
+            d = first + dt.timedelta((3 - first.weekday()) % 7 + 21)
+        else:
+            d = dt.date(y, int(spec[:2]), int(spec[3:]))
+        if src == "published" and a is not None:
+            t = ctx.tense(c)
+            if t == "past" and d > a:
+                return _resolve(_Cand(c.start, c.end, k, {**g, "y": str(y - 1)}), ctx)
+            if t == "future" and d < a:
+                return _resolve(_Cand(c.start, c.end, k, {**g, "y": str(y + 1)}), ctx)
+        return "DATE", d.isoformat(), None, src
+    if k in ("quarter", "quarter2", "qcode"):
+        return _quarter(c, ctx)
+    if k == "relday":
+        w = _key(g["w"])
+        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+               "the day after tomorrow": 2}[w]
+        pod = "NI" if w == "tonight" else lx["parts_of_day"].get(_key(g.get("pod") or ""))
+        if a is None:
+            return ("TIME", "XXXX-XX-XXT" + pod, None, "none") if pod else ("DATE", "XXXX-XX-XX", None, "none")
+        d = a + dt.timedelta(off)
+        if pod:
+            return "TIME", f"{d.isoformat()}T{pod}", None, "published"
+        return "DATE", d.isoformat(), _pm(g), "published"
+    if k == "pod":
+        pod = lx["parts_of_day"][_key(g["pod"])]
+        if a is None:
+            return "TIME", "XXXX-XX-XXT" + pod, None, "none"
+        d = a - dt.timedelta(1) if _key(g["rel"]) == "last" and pod in ("NI", "EV") else a
+        if _key(g["rel"]) == "last" and pod not in ("NI", "EV"):
+            d = a - dt.timedelta(1)
+        return "TIME", f"{d.isoformat()}T{pod}", None, "published"
+    if k == "weekday":
+        wdn = lx["weekdays"][_key(g["wd"])]
+        pod = lx["parts_of_day"].get(_key(g.get("pod") or ""))
+        if a is None:
+            v = f"XXXX-WXX-{wdn}"
+            return ("TIME", v + "T" + pod, None, "none") if pod else ("DATE", v, None, "none")
+        d = _weekday_date(a, wdn, g.get("rel"), ctx.tense(c))
+        if pod:
+            return "TIME", f"{d.isoformat()}T{pod}", None, "published"
+        return "DATE", d.isoformat(), _pm(g), "published"
+    if k == "relunit":
+        return _relunit(c, ctx)
+    if k == "inthe":
+        unit = _key(g["unit"])
+        if a is None:
+            return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "day": "XXXX-XX-XX"}[unit], None, "none"
+        return "DATE", _unit_value(a, unit), _pm(g), "published"
+    if k == "narr":
+        return _narrative(c, ctx)
+    if k == "ago":
+        return _ago(c, ctx)
+    if k == "dur":
+        n = _num(g.get("n"))
+        unit = lx["units"][_key(g["unit"])]
+        mod = lx["duration_mods"].get(_key(g.get("mod") or ""))
+        if g.get("_set"):
+            return "SET", _duration(1, unit), None, "none"
+        return "DURATION", _duration(n, unit), mod, "none"
+    if k == "vague":
+        unit = lx["units"][_key(g["unit"])[:-1].replace("centurie", "century")]
+        return "DURATION", _duration(None, unit), None, "none"
+    if k == "ref":
+        return "DATE", lx["refs"][_key(g["w"])], None, "none"
+    if k == "set":
+        return "SET", _set_value(g), None, "none"
+    if k == "time":
+        if a is None:
+            return "TIME", "XXXX-XX-XX" + _time_part(g), None, "none"
+        return "TIME", a.isoformat() + _time_part(g), None, "published"
+    return None
+
+
+def _time_part(g: dict[str, Any]) -> str:
+    if g.get("nm"):
+        return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[_key(g["nm"])]
+    h = int(g.get("h") or g.get("h2") or g.get("h3") or 0)
+    mi = int(g.get("mi") or g.get("mi2") or 0)
+    ap = (g.get("ap") or "").lower()
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    return f"T{h:02d}:{mi:02d}"
+
+
+def _set_value(g: dict[str, Any]) -> str:
+    lx = _lex()
+    if g.get("adv"):
+        return lx["sets"][_key(g["adv"])]
+    if g.get("wds"):
+        return f"XXXX-WXX-{lx['weekdays'][_key(g['wds'])]}"
+    if g.get("u2"):
+        return _duration(1, lx["units"][_key(g["u2"])])
+    u = _key(g["u"])
+    if u in lx["weekdays"]:
+        return f"XXXX-WXX-{lx['weekdays'][u]}"
+    if u in lx["parts_of_day"]:
+        return f"XXXX-XX-XXT{lx['parts_of_day'][u]}"
+    if u in lx["seasons"]:
+        return f"XXXX-{lx['seasons'][u]}"
+    if u == "weekend":
+        return "XXXX-WXX-WE"
+    n = _num(g.get("en")) if g.get("en") else 1.0
+    return _duration(n, lx["units"].get(u, "D"))
+
+
+def _quarter(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    g, a = c.g, ctx.anchor
+    lx = _lex()
+    kind = "H" if _key(g.get("q", "Q")) in ("half", "h") else "Q"
+    if c.kind == "qcode":
+        n = int(g["n"])
+    else:
+        o = _key(g.get("ord") or "")
+        n = lx["ordinals"].get(o, 0)
+    if g.get("y"):
+        return "DATE", f"{g['y']}-{kind}{n}", None, "none"
+    if a is None:
+        return "DATE", f"XXXX-{kind}{n or 'X'}", None, "none"
+    size = 3 if kind == "Q" else 6
+    cur = (a.month - 1) // size + 1
+    r = _key(g.get("rel") or "")
+    year_back = 1 if r in ("year-ago", "year-earlier", "the year-ago", "the year-earlier") else 0
+    if n:
+        y = a.year if n <= cur or ctx.tense(c) == "future" else a.year - 1
+        if r in ("next",):
+            y = a.year if n > cur else a.year + 1
+    else:
+        if r in ("this", "current", "the current"):
+            n, y = cur, a.year
+        elif r == "next":
+            n, y = (cur % (12 // size)) + 1, a.year + (1 if cur == 12 // size else 0)
+        else:  # "the quarter", "the latest quarter": the last completed one
+            n, y = (cur - 1, a.year) if cur > 1 else (12 // size, a.year - 1)
+    return "DATE", f"{y - year_back}-{kind}{n}", None, "published"
+
+
+def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    g, a = c.g, ctx.anchor
+    unit = _key(g["unit"]).replace("fiscal year", "year")
+    r = _key(g["rel"])
+    mod = _pm(g)
+    off = 0
+    if r in ("last", "past", "previous", "the past", "the last", "the previous", "the preceding", "the prior",
+             "this past"):
+        off = -1
+    elif r in ("next", "coming", "the next", "the coming", "the following", "this coming"):
+        off = 1
+    narrative = r in ("the following", "the next", "the previous", "the preceding", "that", "the same", "the prior")
+    if narrative and r in ("the next",) and unit != "day":
+        narrative = False
+    base, src = a, "published"
+    if narrative and unit == "day" and ctx.last_day:
+        base, src = ctx.last_day, "text"
+    elif narrative and unit == "year" and ctx.last_year and (off != 0 or r == "that"):
+        base, src = dt.date(ctx.last_year, 7, 1), "text"
+    if base is None:
+        blank = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "weekend": "XXXX-WXX-WE",
+                 "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}
+        return "DATE", blank[unit], mod, "none"
+    if unit == "weekend":
+        wd = base.isoweekday()
+        if off == 0:
+            t = ctx.tense(c)
+            if wd >= 6:
+                sat = base - dt.timedelta(wd - 6)
+            elif t == "future":
+                sat = base + dt.timedelta(6 - wd)
+            else:
+                sat = base - dt.timedelta(wd + 1)
+        elif off < 0:
+            sat = base - dt.timedelta(wd + 1 if wd < 6 else wd - 6 + 7)
+        else:
+            sat = base + dt.timedelta(6 - wd if wd < 6 else 13 - wd)
+        return "DATE", _week(sat) + "-WE", mod, src
+    d = _shift(base, unit, off)
+    return "DATE", _unit_value(d, unit), mod, src
+
+
+def _narrative(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    g = c.g
+    w = _key(g["w"])
+    lx = _lex()
+    base, src = (ctx.last_day, "text") if ctx.last_day else (ctx.anchor, "published")
+    off = 0
+    if any(x in w for x in ("next", "following", "after")):
+        off = 1
+    elif any(x in w for x in ("previous", "preceding", "before")):
+        off = -1
+    unit = _key(g.get("u1") or g.get("u2") or g.get("u3") or ("night" if "night" in w else "day"))
+    if unit in ("week", "month", "year"):
+        if unit == "year" and ctx.last_year and src != "text":
+            return "DATE", str(ctx.last_year), _pm(g), "text"
+        if base is None:
+            return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], None, "none"
+        return "DATE", _unit_value(base, unit), _pm(g), src
+    if base is None:
+        return "DATE", "XXXX-XX-XX", None, "none"
+    d = base + dt.timedelta(off)
+    pod = lx["parts_of_day"].get(unit)
+    if pod:
+        return "TIME", f"{d.isoformat()}T{pod}", None, src
+    return "DATE", d.isoformat(), None, src
+
+
+def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    g, lx = c.g, _lex()
+    unit = lx["units"][_key(g["unit"])]
+    direction = _key(g["dir"])
+    sign = -1 if direction in ("ago", "earlier", "previously", "prior") else 1
+    n = _num(g.get("n")) if g.get("n") else None
+    mod = lx["duration_mods"].get(_key(g.get("mod") or ""))
+    if mod == "LESS_THAN" or mod == "MORE_THAN":
+        mod = "APPROX"
+    if g.get("n") is None or n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "none"
+    textual = direction in ("earlier", "later", "previously", "prior")
+    base, src = ctx.anchor, "published"
+    if textual and ctx.last_day:
+        base, src = ctx.last_day, "text"
+    elif textual and ctx.last_year and unit in ("Y", "DE", "CE"):
+        base, src = dt.date(ctx.last_year, 7, 1), "text"
+    if base is None:
+        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[_GRAN[unit]], mod, "none"
+    whole = int(round(n))
+    if unit in ("S", "MIN", "H"):
+        d = base
+    elif unit == "DE":
+        d = _shift(base, "Y", sign * whole * 10)
+    elif unit == "CE":
+        d = _shift(base, "Y", sign * whole * 100)
+    else:
+        d = _shift(base, unit, sign * whole)
+    return "DATE", _unit_value(d, _GRAN[unit]), mod, src
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _to_date(anchor: dt.date | str | None) -> dt.date | None:
+    if anchor is None:
+        return None
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, dt.date):
+        return anchor
+    try:
+        return dt.date.fromisoformat(str(anchor).strip()[:10])
+    except ValueError:
+        return None
+
+
+def normalize(text: str, anchor: dt.date | str | None = None, doc: Any = None) -> list[Timex]:
+    """Find and normalise the time expressions in `text`.
+
+    `anchor` is the reference date (usually the publication date; ISO string or date); `doc` an optional
+    spaCy Doc over the same text, used for tense. Offsets index into `text`.
+    """
+    a = _to_date(anchor)
+    ctx = _Ctx(text, a, doc)
+    out: list[Timex] = []
+    for c in _candidates(text):
+        r = _resolve(c, ctx)
+        if r is None:
+            continue
+        typ, value, mod, src = r
+        span = text[c.start : c.end]
+        tx = Timex(span, c.start, c.end, typ, value, mod=mod, anchor=None, anchor_source=src)
+        if src == "published" and a is not None:
+            tx.anchor = a.isoformat()
+        elif src == "text":
+            tx.anchor = ctx.last_day.isoformat() if ctx.last_day else str(ctx.last_year)
+        if typ in ("DATE", "TIME"):
+            iv = _interval(value)
+            if iv:
+                tx.begin, tx.finish = iv
+                if iv[0] == iv[1] and typ == "DATE" or typ == "TIME":
+                    ctx.last_day = dt.date.fromisoformat(iv[0])
+                if c.kind in _ABS_KINDS or iv[0][:4] == iv[1][:4]:
+                    ctx.last_year = int(iv[0][:4])
+        out.append(tx)
+    return out

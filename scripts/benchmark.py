@@ -1,0 +1,175 @@
+#!/usr/bin/env python
+"""Ingest benchmark: Dateline against bare spaCy `nlp.pipe` on the same texts and cores, in the same run.
+
+    python scripts/benchmark.py [--n 2000] [--workers 2] [--components all|none|times,quotes,...]
+
+It generates a corpus of news-style plain-text articles (with boilerplate) from
+templates written for this project, then measures
+  1. bare spaCy: nlp.pipe(texts, n_process=W) on the cleaned texts (the baseline),
+  2. `dateline ingest` with no document components (read, clean, dedupe, nlp, store),
+  3. `dateline ingest` with all components (published, times, places, quotes, events),
+and prints documents/s and the ratio of each to the baseline, the peak memory, and
+the memory after a quarter and after all of the corpus (flat memory means flat).
+Finally, on a single process, it times each document component against the spaCy
+parse of the same documents (the "adds at most N %" figures of the issues).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ACTORS = ["British", "American", "Iraqi", "Iranian", "French", "German", "Turkish", "Kurdish", "Syrian", "Saudi"]
+LEADERS = [("Defence Secretary", "Ben Wallace", "Mr Wallace"), ("Foreign Secretary", "Dominic Raab", "Mr Raab"),
+           ("Defense Secretary", "Mark Esper", "Mr Esper"), ("Prime Minister", "Adel Abdul Mahdi", "Mr Abdul Mahdi"),
+           ("President", "Emmanuel Macron", "Mr Macron"), ("Chancellor", "Angela Merkel", "Mrs Merkel")]  # fmt: skip
+PLACES = ["Baghdad", "Erbil", "Basra", "Camp Taji", "Al Asad Air Base", "Mosul", "Kirkuk", "the Strait of Hormuz",
+          "Tehran", "Damascus", "Ankara", "Beirut", "Amman", "Kuwait", "Doha", "the Gulf"]  # fmt: skip
+UNITS = ["troops", "soldiers", "personnel", "trainers", "marines", "warships", "aircraft", "drones"]
+HEDGES = ["more than {n}", "up to {n}", "around {n}", "about {n}", "{n}", "at least {n}", "fewer than {n}"]
+WHEN = ["on Monday", "on Tuesday", "yesterday", "over the weekend", "last week", "earlier this month",
+        "on Wednesday night", "almost two weeks ago", "in 2011", "this morning"]  # fmt: skip
+TEMPLATES = [
+    "{A} forces sent {h} {u} to {P} {w}, officials said.",
+    "The {T} said {w} that no decision had been made to withdraw {u} from {P}.",
+    "\"We will not be intimidated,\" {N} told reporters in {P} {w}.",
+    "{S} denied reports that {A} {u} were about to leave {P}.",
+    "A senior defence source told the newspaper that {h} {u} could be moved to {P} within days.",
+    "{A} officials met their counterparts in {P} {w} to discuss the security situation.",
+    "Protesters gathered outside the embassy in {P} {w}, chanting slogans against the deployment.",
+    "{N} warned that any attack on {A} personnel would be met with force.",
+    "Missiles struck {P} {w}, injuring {h} people, according to local officials.",
+    "The government is considering sending {h} {u} to {P}, a spokesman said.",
+    "{A} and {A2} ministers agreed {w} to extend the training mission in {P}.",
+    "{S} accused {A2} militias of attacking bases near {P}.",
+    "The parliament in {P} voted {w} to ask foreign {u} to leave the country.",
+    "{N} said the deployment of {h} {u} to {P} was temporary.",
+    "Officials said {h} {u} had been withdrawn from {P} {w} as a precaution.",
+    "{A} warships arrived in {P} {w} to escort merchant vessels.",
+    "The {T} is expected to visit {P} next week for talks with military commanders.",
+    "Analysts said the decision could raise tensions across the region for months.",
+    "Around {n} people were arrested after clashes in {P} {w}, police said.",
+    "{S} called on all sides to show restraint and return to negotiations in {P}.",
+    "{N} rejected the request, saying {A} {u} would remain in {P}.",
+    "Aid agencies delivered food and medicine to families in {P} {w}.",
+    "The strike on {P} {w} killed {h} fighters, a military spokesman said.",
+    "Diplomats in {P} said the talks had made little progress so far.",
+]
+BOILER = ["Click to follow", "READ MORE: Tensions rise as troops move", "Leave a Reply",
+          "You are commenting using your Twitter account.", "Comments are closed.", "Share this article",
+          "source: example-news.co.uk"]  # fmt: skip
+
+
+def make_article(i: int, rng: random.Random) -> str:
+    title, name, short = rng.choice(LEADERS)
+    lines = [f"{rng.choice(ACTORS)} {rng.choice(['troops', 'forces', 'ministers'])} {rng.choice(['move', 'meet', 'warn', 'wait'])}"
+             f" in {rng.choice(PLACES)} (report {i})", ""]  # fmt: skip
+    body = []
+    for _ in range(rng.randint(14, 24)):
+        n = rng.choice([12, 20, 50, 75, 100, 250, 275, 400, 1000, 3000, 5000])
+        a, a2 = rng.sample(ACTORS, 2)
+        body.append(rng.choice(TEMPLATES).format(
+            A=a, A2=a2, h=rng.choice(HEDGES).format(n=n), n=n, u=rng.choice(UNITS), P=rng.choice(PLACES),
+            w=rng.choice(WHEN), T=title, N=rng.choice([name, short]),
+            S=rng.choice([name, short, f"The {title}", f"{a} officials"])))  # fmt: skip
+    paras = [" ".join(body[j : j + 3]) for j in range(0, len(body), 3)]
+    lines += [f"{name.split()[0]} Reporter — The Daily Example January {rng.randint(3, 20)}, 2020", ""]
+    lines += [p + "\n" for p in paras]
+    lines += rng.sample(BOILER, 3)
+    return "\n".join(lines)
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--profile-docs", type=int, default=200, help="documents for the per-component timing")
+    args = ap.parse_args()
+
+    from dateline.clean import to_document
+    from dateline.model import RawArticle
+    from dateline.nlp import load
+    from dateline.pipeline import COMPONENTS, DEFAULT_COMPONENTS, Summary, ingest
+    from dateline.store import Store
+
+    rng = random.Random(args.seed)
+    tmp = Path(tempfile.mkdtemp(prefix="dateline-bench-"))
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for i in range(args.n):
+        (corpus / f"{i:06d}.txt").write_text(make_article(i, rng), encoding="utf-8")
+    texts = [to_document(RawArticle(source=str(p), kind="txt", text=p.read_text())).text
+             for p in sorted(corpus.iterdir())]  # fmt: skip
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {args.n} articles, {words} words (clean), {args.workers} workers, {os.cpu_count()} cores")
+
+    nlp = load()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=args.workers, batch_size=16):
+        pass
+    base = time.perf_counter() - t0
+    print(f"baseline  bare spaCy nlp.pipe: {args.n / base:7.1f} docs/s  {words / base:8.0f} words/s")
+
+    results = {}
+    for label, comps in (("ingest, no components", ()), ("ingest, all components", DEFAULT_COMPONENTS)):
+        db = tmp / f"{len(comps)}.db"
+        marks: list[tuple[int, float]] = []
+
+        def on_progress(s: Summary) -> None:
+            if not marks or s.ingested >= marks[-1][0] + args.n // 4:
+                marks.append((s.ingested, current_mb()))
+
+        t0 = time.perf_counter()
+        s = ingest([str(corpus)], Store(db), workers=args.workers, components=comps, on_progress=on_progress)
+        took = time.perf_counter() - t0
+        results[label] = took
+        mem = ", ".join(f"{n} docs: {mb:.0f} MB" for n, mb in marks)
+        print(f"{label:24s}: {s.ingested / took:7.1f} docs/s  ratio to baseline {base / took:.2f}"
+              f"  (failed {len(s.failed)}, near-dup {s.near_duplicates}); parent RSS {mem}")  # fmt: skip
+    extra = results["ingest, all components"] / results["ingest, no components"] - 1
+    print(f"all components add {extra * 100:.0f} % to ingest time")
+
+    # per component, single process, against the spaCy parse of the same documents
+    from dateline.model import Document
+
+    sample = texts[: args.profile_docs]
+    docs = [Document(id=str(i), text=t, published="2020-01-10") for i, t in enumerate(sample)]
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe([d.text for d in docs], batch_size=16))
+    parse = time.perf_counter() - t0
+    from dateline.nlp import _fill
+
+    for d, sd in zip(docs, parsed, strict=True):
+        _fill(d, sd)
+    for name in DEFAULT_COMPONENTS:
+        t0 = time.perf_counter()
+        for d in docs:
+            COMPONENTS[name](d)
+        took = time.perf_counter() - t0
+        print(f"component {name:10s}: {took / parse * 100:5.1f} % of the spaCy parse time")
+    print(f"peak RSS of this process: {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
