@@ -49,7 +49,7 @@ _ORG_WORDS = {
     "league", "association", "assembly", "parliament", "congress", "government", "service", "services", "fund",
     "corporation", "company", "inc", "ltd", "university", "college", "institute", "state", "fleet", "navy",
     "guard", "police", "department", "office", "administration", "alliance", "coalition", "network", "militia",
-    "taliban", "hezbollah", "hamas", "network", "jihad", "mujahideen", "battalion", "regiment", "division",
+    "taliban", "hezbollah", "hamas", "jihad", "mujahideen", "battalion", "regiment", "division",
 }  # fmt: skip
 
 
@@ -186,7 +186,11 @@ class _Lexicon:
                 self.cities[key] = iso3
         for row in _rows("seats.tsv"):
             if len(row) >= 3:
-                self.seats[_norm(row[0])] = (row[1].strip(), row[2].strip(), row[3].strip() if len(row) > 3 else "")
+                self.seats[_norm(row[0])] = (
+                    row[1].strip(),
+                    row[2].strip(),
+                    row[3].strip() if len(row) > 3 else "",
+                )
 
     # actors ----------------------------------------------------------------
     def _load_actors(self) -> None:
@@ -244,13 +248,22 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
     entries = [e for e in entries if e.rank == best_rank]
     if date:
         d = date[:10]
-        ranged = [e for e in entries if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d < e.end)]
+        ranged = [
+            e
+            for e in entries
+            if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d < e.end)
+        ]
         if ranged:
             return ranged[-1]
         plain = [e for e in entries if not e.start and not e.end]
         if plain:
             return plain[-1]
-        return entries[-1]
+        last = max(entries, key=lambda e: e.end or "9999")
+        if last.end and d >= last.end and last.kind == "person":
+            # out of every office the lexicon knows: a former official (PLOVER ELI), same country
+            return _Entry(last.name, last.country, "ELI", "", last.end, "", last.kind, last.rank)
+        first = min(entries, key=lambda e: e.start or "0000")
+        return _Entry(first.name, first.country, "", "", "", first.start, first.kind, first.rank)
     open_ended = [e for e in entries if e.start and not e.end]
     if open_ended:
         return max(open_ended, key=lambda e: e.start)
@@ -308,7 +321,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
             elif hand or (entries and agent is None):
                 e = _pick(entries, date)  # type: ignore[arg-type]
                 found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
-            elif agent is not None:  # generic nouns beat derived names ("defense department" is not only American)
+            # generic nouns beat derived names ("defense department" is not only American)
+            elif agent is not None:
                 found = _Match("agent", i, i + n, "", agent[0], agent[1])
             elif key in lex.capitals and not lower:
                 found = _Match("capital", i, i + n, lex.capitals[key])
@@ -392,7 +406,8 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         name, country, sector, kind = a.name, a.country, a.sector, a.akind
         titles = [m for m in agents_head if m.j <= a.i and m.sector]
         if titles and kind == "person":
-            sector = titles[-1].sector  # the title in the text says the office held now ("Foreign Minister X")
+            # the title in the text says the office held now ("Foreign Minister X")
+            sector = titles[-1].sector
         after = [m for m in agents_head if m.i >= a.j and m.sector]
         if a.akind != "person" and after:
             sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
@@ -433,7 +448,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
 
 
 @lru_cache(maxsize=65536)
-def _code_cached(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
+def _code_cached(
+    text: str, context: str | None, date: str | None
+) -> tuple[str | None, str | None, str | None, str]:
     return _code(text, context, date)
 
 
@@ -469,21 +486,24 @@ class ActorResolver:
         self._by_key: dict[str, _Known] = {}  # full name, surname, "mr surname", title -> person/org
         self._mentions: list[tuple[int, _Known]] = []  # (start offset, known actor) in text order
         self._surnames: dict[str, set[str]] = {}
+        # "the foreign secretary" -> (offset, person) for everyone given that title
+        self._titles: dict[str, list[tuple[int, _Known]]] = {}
         self.country = self._doc_country(lex)
         text = doc.text
         for ent in doc.entities:
             if ent.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
                 continue
-            _, country, sector, kind = _code_cached(ent.text, None, self.date)
-            name = _code_cached(ent.text, None, self.date)[0]
-            if ent.label == "PERSON":
+            name, country, sector, kind = _code_cached(ent.text, None, self.date)
+            # the small model sometimes calls a person an ORG: trust the lexicon when it knows the person
+            is_person = ent.label == "PERSON" or (kind == "person" and name is not None)
+            if is_person:
                 kind = "person"
                 name = name or self._clean_name(ent.text)
             elif kind in ("unknown", "described") and ent.label == "ORG":
                 kind = "organisation"
                 name = name or ent.text
             gender = ""
-            if ent.label == "PERSON":
+            if is_person:
                 # a title or honorific right before the name ("Foreign Secretary William Hague", "Mrs May")
                 title_sector, title_country, title_keys, gender = self._title_before(text, ent.start)
                 if not sector and title_sector:
@@ -492,10 +512,8 @@ class ActorResolver:
                     country = title_country or None
                 actor = Actor(ent.text, ent.start, ent.end, name, country, sector, "person")
                 known = _Known(actor, gender)
-                for key in title_keys:
-                    self._by_key[key] = known
-                for key in self._appos_title(text, ent.end):
-                    self._by_key[key] = known
+                for key in [*title_keys, *self._appos_title(text, ent.end)]:
+                    self._titles.setdefault(key, []).append((ent.start, known))
                 words = _norm(name).split()
                 if words:
                     self._by_key.setdefault(_norm(name), known)
@@ -517,9 +535,17 @@ class ActorResolver:
                     known = _Known(actor, "", ent.text.endswith("s"), ent.label)
                     self._by_key.setdefault(_norm(ent.text), known)
             self._mentions.append((ent.start, known))
+        # two people share a surname: a bare surname (or "Mr X") means the one mentioned last before it
+        self._shared: dict[str, list[tuple[int, _Known]]] = {}
         for surname, names in self._surnames.items():
-            if len(names) > 1:  # two people share a surname: a bare surname is ambiguous, leave it to the lexicon
-                self._by_key.pop(surname, None)
+            if len(names) > 1:
+                self._shared[surname] = [
+                    (pos, k)
+                    for pos, k in self._mentions
+                    if k.actor.kind == "person" and _norm(k.actor.name or "") in names
+                ]
+                for key in [surname, *(f"{h} {surname}" for h in _HONORIFICS)]:
+                    self._by_key.pop(key, None)
 
     # -- building helpers
     def _expand_norp(self, ent: Entity) -> tuple[int, int, bool] | None:
@@ -561,7 +587,9 @@ class ActorResolver:
         toks = _tok(window)
         # keep the tail of the window up to a clause break
         for k in range(len(toks) - 1, -1, -1):
-            if toks[k][0] in (",", ";", ":", "(", ")") or (toks[k][1][:1].islower() and toks[k][0] not in ("of", "'s")):
+            if toks[k][0] in (",", ";", ":", "(", ")") or (
+                toks[k][1][:1].islower() and toks[k][0] not in ("of", "'s")
+            ):
                 if k == len(toks) - 1 and toks[k][0] in _HONORIFICS:
                     continue
                 toks = toks[k + 1 :]
@@ -574,10 +602,18 @@ class ActorResolver:
         if not toks:
             return "", "", [], gender
         matches = _scan(toks, self.date)
+        country = next((m.country for m in matches if m.country), "")
         agents = [m for m in matches if m.kind == "agent"]
+        if not agents:  # "US President" may be a lexicon name as a whole: drop the country and look again
+            lead = 0
+            while lead < len(toks) and (toks[lead][0] in _lex().countries or toks[lead][0] == "'s"):
+                lead += 1
+            if 0 < lead < len(toks):
+                country = country or _lex().countries.get(toks[0][0], "")
+                toks = toks[lead:]
+                agents = [m for m in _scan(toks, self.date) if m.kind == "agent"]
         if not agents:
             return "", "", [], gender
-        country = next((m.country for m in matches if m.country), "")
         first = agents[0].i
         title = " ".join(t[0] for t in toks[first:] if t[0] != "'s")
         keys = [title, f"the {title}"]
@@ -585,7 +621,7 @@ class ActorResolver:
 
     @staticmethod
     def _appos_title(text: str, end: int) -> list[str]:
-        """", the Foreign Secretary," after a name -> lookup keys for that title."""
+        """The title in an apposition after a name (", the Foreign Secretary,") -> lookup keys for it."""
         m = re.match(r",\s+(?:the\s+)?([A-Za-z][\w' -]{2,40}?)\s*(?:,|\.|$)", text[end : end + 60])
         if not m:
             return []
@@ -603,6 +639,18 @@ class ActorResolver:
         if len(words) == 1 and words[0] in _PRONOUNS and text.strip() != "US":
             return self._pronoun(text, start, end, _PRONOUNS[words[0]])
         stripped = " ".join(w for w in words if w not in ("the", "a", "an"))
+        if words and words[-1] in self._shared and (len(words) == 1 or words[0] in _HONORIFICS):
+            before = [k for pos, k in self._shared[words[-1]] if pos < start]
+            if before:
+                a = before[-1].actor
+                return Actor(text, start, end, a.name, a.country, a.sector, "person")
+        for k in (key, stripped):
+            holders = [kn for pos, kn in self._titles.get(k, []) if pos < start]
+            if holders:
+                # several people with one title ("the President"): the one from the story's country, else the first
+                home = [kn for kn in holders if self.country and kn.actor.country == self.country]
+                a = (home or holders)[0].actor
+                return Actor(text, start, end, a.name, a.country, a.sector, "person")
         for k in (key, stripped):
             known = self._by_key.get(k)
             if known is not None and (known.actor.start < start or known.actor.start == start):
@@ -623,7 +671,11 @@ class ActorResolver:
                 if k != "person" or (known.gender and known.gender != cls):
                     continue
             elif cls == "p":  # groups, organisations, plural described actors; not places or one person
-                if k == "person" or known.label in ("GPE", "LOC", "FAC") or (k == "described" and not known.plural):
+                if (
+                    k == "person"
+                    or known.label in ("GPE", "LOC", "FAC")
+                    or (k == "described" and not known.plural)
+                ):
                     continue
             elif cls == "n":
                 if k not in ("organisation", "country") or known.label in ("LOC", "FAC"):

@@ -205,30 +205,46 @@ class _Cleaned:
     meta: dict[str, str]
 
 
+def _sentence_kind(sentence: str, pats: _Patterns) -> str | None:
+    for kind, rx in pats.sentence:
+        if rx.fullmatch(sentence):
+            return kind
+    return None
+
+
 def _strip_sentences(text: str, pats: _Patterns) -> tuple[str, list[tuple[str, str]]]:
-    """Cut boilerplate sentences off the start and the end of a paragraph."""
+    """Cut boilerplate sentences off the start and the end of a paragraph.
+
+    A run of up to four sentences at an edge goes when it ends (or starts, at the end) with a boilerplate
+    sentence and most of its sentences are boilerplate ("Reporting costs money. Please support our
+    journalism. Donate now.British troops..."): appeals mix a plain lead-in with the pattern sentences.
+    """
     cut: list[tuple[str, str]] = []
-    if not pats.sentence:
+    if not pats.sentence or len(text) < 8:
         return text, cut
-    changed = True
-    while changed and text:
-        changed = False
-        edges = [m.start() for m in _SENT_EDGE.finditer(text) if 0 < m.start() < len(text)]
-        bounds = [0, *edges, len(text)]
-        first = text[bounds[0] : bounds[1]]
-        last = text[bounds[-2] : bounds[-1]]
-        for kind, rx in pats.sentence:
-            if rx.fullmatch(first.strip()):
-                cut.append((first.strip(), kind))
-                text = text[bounds[1] :].strip()
-                changed = True
-                break
-            if len(bounds) > 2 and rx.fullmatch(last.strip()):
-                cut.append((last.strip(), kind))
-                text = text[: bounds[-2]].strip()
-                changed = True
-                break
-    return text, cut
+    edges = [m.start() for m in _SENT_EDGE.finditer(text) if 0 < m.start() < len(text)]
+    bounds = [0, *edges, len(text)]
+    sents = [text[bounds[i] : bounds[i + 1]].strip() for i in range(len(bounds) - 1)]
+    kinds = [_sentence_kind(s, pats) if len(s) < 400 else None for s in sents]
+    if not any(kinds):
+        return text, cut
+    lo, hi = 0, len(sents)
+    for j in range(min(4, len(sents)) - 1, -1, -1):  # longest qualifying leading run
+        run = kinds[: j + 1]
+        if kinds[j] and 2 * sum(1 for k in run if k) > len(run):
+            lo = j + 1
+            break
+    for i in range(max(lo, len(sents) - 4), len(sents)):  # longest qualifying trailing run
+        run = kinds[i:]
+        if kinds[i] and 2 * sum(1 for k in run if k) > len(run):
+            hi = i
+            break
+    if lo == 0 and hi == len(sents):
+        return text, cut
+    fallback = next(k for k in kinds if k)
+    for i in [*range(lo), *range(hi, len(sents))]:
+        cut.append((sents[i], kinds[i] or fallback))
+    return (text[bounds[lo] : bounds[hi]].strip() if lo < hi else ""), cut
 
 
 def _match_kind(text: str, pats: _Patterns) -> str | None:
@@ -301,18 +317,27 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool, stop:
 
 
 def _standfirst(keep: list[tuple[str, int]], removed: list[Removed]) -> list[str]:
-    """Drop a standfirst repeated as the first body paragraph (exactly, or as its opening)."""
-    out: list[str] = []
-    seen: list[str] = []
-    for j, (text, line) in enumerate(keep):
-        k = _key(text)
-        if j < 6 and len(k) > 30 and any(k == s or (s.startswith(k) and len(k) > 0.5 * len(s)) for s in seen):
-            removed.append(Removed(text, "repeated-standfirst", line))
+    """Drop a standfirst repeated as the first body paragraph.
+
+    An exact or truncated copy goes; when the body paragraph starts with the standfirst and goes on,
+    the standfirst goes (nothing of the story is lost either way).
+    """
+    drop: set[int] = set()
+    keys = [_key(t) for t, _ in keep[:6]]
+    for j, k in enumerate(keys):
+        if len(k) <= 30:
             continue
-        if j < 6:
-            seen.append(k)
-        out.append(text)
-    return out
+        for i in range(j):
+            if i in drop or len(keys[i]) <= 30:
+                continue
+            if k == keys[i] or (keys[i].startswith(k) and len(k) > 0.5 * len(keys[i])):
+                drop.add(j)
+                break
+            if k.startswith(keys[i]):
+                drop.add(i)
+    for j in sorted(drop):
+        removed.append(Removed(keep[j][0], "repeated-standfirst", keep[j][1]))
+    return [t for j, (t, _) in enumerate(keep) if j not in drop]
 
 
 # --------------------------------------------------------------------------- main block (page dumps)

@@ -39,7 +39,20 @@ _DATA = Path(__file__).resolve().parent / "data" / "events"
 _VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _RECIP_PREPS = ("against", "with", "on", "at", "to", "into", "upon", "toward", "towards")
-_LOC_PREPS = ("in", "to", "near", "at", "into", "from", "across", "inside", "outside", "around", "along", "towards")
+_LOC_PREPS = (
+    "in",
+    "to",
+    "near",
+    "at",
+    "into",
+    "from",
+    "across",
+    "inside",
+    "outside",
+    "around",
+    "along",
+    "towards",
+)
 _ACTOR_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis"}
 _ACTOR_POS = {"PROPN", "NOUN", "PRON"}
 _NOT_ABSORBING = {"conj", "parataxis"}
@@ -51,7 +64,20 @@ _EVENT_THREATEN_MODE = {
     "MOBILIZE": "violence",
 }
 _FUTURE_OK = ("asserted", "alleged")
-_GENERIC_HEADS = {"effort", "campaign", "operation", "drive", "bid", "initiative", "mission", "action", "plan", "wave"}
+_GENERIC_HEADS = {
+    "effort",
+    "campaign",
+    "operation",
+    "drive",
+    "bid",
+    "initiative",
+    "mission",
+    "action",
+    "plan",
+    "wave",
+}
+_MOVED = {"MOBILIZE", "RETREAT", "AID"}
+_NEGATING = {"refuse", "decline", "fail", "rule"}
 _CONDITION_MARKS = {"if", "unless", "until", "whether"}
 _TEMPORAL_MARKS = {"after", "as", "when", "while", "before", "since", "because", "though", "although"}
 
@@ -121,7 +147,9 @@ def _lex() -> _Lex:
         lex.cues.setdefault(cue, {}).setdefault(event, mode)
     lex.reporting = {r[0] for r in _rows("reporting_verbs.tsv")}
     lex.people = {r[1] for r in _rows("actor_fallback.tsv") if r[0] == "sector"}
-    lex.people |= {r[0] for r in _rows("size_words.tsv") if r[1] == "unit" and r[2] in ("people", "troops", "police")}
+    lex.people |= {
+        r[0] for r in _rows("size_words.tsv") if r[1] == "unit" and r[2] in ("people", "troops", "police")
+    }
     lex.object_words -= lex.people
     return lex
 
@@ -174,19 +202,21 @@ def _is_verb(tok: Any) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ != "AUX")
 
 
-def _objects(tok: Any) -> tuple[set[str], set[str]]:
-    """Particles/prepositions and object lemmas of a verb (including passive subjects and prepositional objects)."""
+def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
     prts: set[str] = set()
     objs: set[str] = set()
+    pobjs: dict[str, set[str]] = {}
     for ch in tok.children:
         dep = ch.dep_
         if dep in ("prt", "prep", "agent"):
             prts.add(ch.lemma_.lower())
             if dep == "prep":
+                got = pobjs.setdefault(ch.lemma_.lower(), set())
                 for g in ch.children:
                     if g.dep_ == "pobj":
-                        objs.add(g.lemma_.lower())
-                        objs.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
+                        got.add(g.lemma_.lower())
+                        got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
             objs.add(ch.lemma_.lower())
             for c in ch.children:
@@ -199,17 +229,18 @@ def _objects(tok: Any) -> tuple[set[str], set[str]]:
                             objs.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
             for cj in ch.conjuncts:
                 objs.add(cj.lemma_.lower())
-    return prts, objs
+    return prts, objs, pobjs
 
 
 def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(tok.lemma_.lower())
     if not rules:
         return None
-    prts, objs = _objects(tok)
+    prts, direct, pobjs = _objects(tok)
     for r in rules:  # most specific first
-        if r.prt and r.prt not in prts and r.prt not in objs:
+        if r.prt and r.prt not in prts and r.prt not in direct:
             continue
+        objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
         if r.objs == "+":
             if not objs:
                 continue
@@ -324,6 +355,13 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
         if outer is None:
             kept.append(t)
             continue
+        if outer.rule.event == "REJECT" and outer.tok.lemma_.lower() in _NEGATING and not t.nominal:
+            # "refused to release", "ruled out sending troops": the refused event, factuality negated
+            outer.rule = t.rule
+            outer.mode = t.mode
+            outer.tok = t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
         if outer.mode is None:
             if outer.rule.event == t.rule.event:
                 outer.mode = t.mode
@@ -406,7 +444,9 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
         return False
     if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
         return True
-    return any(c.ent_type_ in _ACTOR_ENTS for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep"))
+    return any(
+        c.ent_type_ in _ACTOR_ENTS for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep")
+    )
 
 
 def _proposer(tok: Any) -> Any | None:
@@ -417,13 +457,14 @@ def _proposer(tok: Any) -> Any | None:
     return None
 
 
-def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0) -> Any | None:
+def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False) -> Any | None:
     passive = any(c.dep_ == "auxpass" for c in a.children)
     for c in a.children:
         if c.i in skip:
             continue
         if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass"):
-            if c.lemma_.lower() in lex.object_words and not c.ent_type_:
+            # what is sent/withdrawn/given ("250 soldiers") is not the recipient
+            if (c.lemma_.lower() in lex.object_words or moved) and not c.ent_type_:
                 p = _proposer(c)
                 if p is not None:
                     return p
@@ -447,7 +488,7 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0) -> Any | No
     if depth < 2:  # "promised to continue military aid to Mozambique"
         for c in a.children:
             if c.dep_ in ("xcomp", "ccomp") and _is_verb(c):
-                r = _recipient_at(c, skip, lex, depth + 1)
+                r = _recipient_at(c, skip, lex, depth + 1, moved)
                 if r is not None:
                     return r
     return None
@@ -464,7 +505,7 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
                         return g
         if a.i == t.tok.i:
             return None
-    return _recipient_at(a, skip, lex)
+    return _recipient_at(a, skip, lex, moved=t.rule.event in _MOVED)
 
 
 def _nominal_actor(t: _Trig) -> Any | None:
@@ -564,7 +605,11 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
         inside = q.start <= t.start < q.end
         same_sentence = q.sentence_start is not None and q.sentence_start <= t.start < (q.sentence_end or 0)
         if (inside or (same_sentence and not q.direct)) and (q.speaker or q.speaker_text):
-            country = q.affiliation if q.affiliation and len(q.affiliation) == 3 and q.affiliation.isupper() else None
+            country = (
+                q.affiliation
+                if q.affiliation and len(q.affiliation) == 3 and q.affiliation.isupper()
+                else None
+            )
             return Actor(
                 text=q.speaker_text or q.speaker or "",
                 start=q.speaker_start if q.speaker_start is not None else -1,
@@ -619,13 +664,24 @@ def _sizes_compatible(a: list[Size], b: list[Size]) -> bool:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.event != b.event or _key(a.actor) != _key(b.actor) or _key(a.recipient) != _key(b.recipient):
+    if a.event != b.event:
+        return False
+    bare = not (b.actor or b.recipient)
+    if not bare and (_key(a.actor) != _key(b.actor) or _key(a.recipient) != _key(b.recipient)):
         return False
     if not (a.actor or a.recipient):
         return False
+    if not (b.actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
+        return a.factuality == b.factuality or b.factuality in _FUTURE_OK
     if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
         return False
-    if a.date and b.date and a.date.source == "text" and b.date.source == "text" and a.date.value != b.date.value:
+    if (
+        a.date
+        and b.date
+        and a.date.source == "text"
+        and b.date.source == "text"
+        and a.date.value != b.date.value
+    ):
         return False
     return _sizes_compatible(a.size, b.size)
 
@@ -683,7 +739,9 @@ def extract_events(doc: Document) -> list[Event]:
         uniq: list[_Trig] = []
         for t in trigs:
             for u in uniq:
-                if u.rule.event == t.rule.event and (not t.actors or not u.actors or _key(t.actors) == _key(u.actors)):
+                if u.rule.event == t.rule.event and (
+                    not t.actors or not u.actors or _key(t.actors) == _key(u.actors)
+                ):
                     u.mode = u.mode or t.mode
                     u.actors = u.actors or t.actors
                     u.recipients = u.recipients or t.recipients

@@ -22,7 +22,20 @@ from typing import Any
 
 _DATA = Path(__file__).resolve().parent / "data" / "events" / "factuality_cues.tsv"
 _ORDER = ("denied", "negated", "hypothetical", "future", "alleged", "historical")
-_GOVERN_DEPS = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "relcl", "attr", "nsubj"}
+_GOVERN_DEPS = {
+    "xcomp",
+    "ccomp",
+    "acl",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "acomp",
+    "advcl",
+    "relcl",
+    "attr",
+    "nsubj",
+}
 _STOP_AT = {"say", "tell", "report", "state", "add", "announce"}
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -82,7 +95,7 @@ def _governors(tok: Any) -> list[Any]:
             break
         cur = cur.head
         out.append(cur)
-        if cur.lemma_.lower() in _STOP_AT:
+        if cur.lemma_.lower() in _STOP_AT and cur.pos_ == "VERB":
             break
     return out
 
@@ -125,6 +138,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
     c = _cues()
     found: set[str] = set()
     _own(trigger, c, found)
+    if trigger.dep_ == "conj":  # "reportedly looted and burned": the first verb's cues hold for both
+        _own(trigger.head, c, found)
     gov_found: set[str] = set()
     for g in _governors(trigger):
         lem = g.lemma_.lower()
@@ -147,7 +162,7 @@ def classify(trigger: Any, published: str | None = None) -> str:
         g_own.discard("negated")
         if g.pos_ in ("VERB", "AUX", "ADJ"):
             gov_found |= g_own
-        if lem in _STOP_AT:
+        if lem in _STOP_AT and g.pos_ == "VERB":
             break
     found |= gov_found
     _phrase_before(trigger, c, found)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import json
 import math
 import re
 import unicodedata
@@ -26,7 +25,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from dateline.model import Document, Place
 
@@ -180,6 +178,17 @@ class _Gazetteer:
                     keys_of[k] = [i]
                 else:
                     lst.append(i)
+        # aliases of cities ("L.A.", "Kiev"): added after the cities so they point at GeoNames records
+        for row in _read_tsv(_DATA / "aliases.tsv", header=False):
+            alias, target, iso3 = row[0], row[1], row[2]
+            code = row[3] if len(row) > 3 and row[3] else None
+            found = [
+                c
+                for c in self.get(_norm(target))
+                if c.feature == "city" and c.country == iso3 and (code is None or c.admin1_code == code)
+            ]
+            if found:
+                self._add(alias, max(found, key=lambda c: c.population))
         # demonyms
         for row in _read_tsv(_DATA / "demonyms.tsv", header=False):
             for form in row[0].split("|"):
@@ -231,9 +240,24 @@ class _Gazetteer:
             if not found and iso3 in self.country_by_iso3:
                 found = [self.country_by_iso3[iso3]]
             return sorted(found, key=_prior, reverse=True)[:1]
+        return self._from_adjective(key)
+
+    def _from_adjective(self, key: str) -> list[_Cand]:
+        """'Ohioans' -> Ohio, 'Dagestani' -> Dagestan: inhabitant and adjective endings on big places only."""
+        for suffix, repl in _ADJ_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 3:
+                found = [
+                    c
+                    for c in self.names.get(key[: -len(suffix)] + repl, ())
+                    if c.feature in ("country", "admin", "region")
+                ]
+                if found:
+                    return found[:1]
+        return []
         return []
 
 
+_ADJ_SUFFIXES = (("ians", ""), ("ans", ""), ("ns", ""), ("ian", ""), ("ian", "ia"), ("an", ""), ("n", ""), ("i", ""), ("ese", ""), ("ians", "ia"), ("ans", "a"), ("an", "a"))  # fmt: skip
 _NORM_DROP = str.maketrans({"'": None, "’": None, "`": None, "‘": None, "-": " ", "–": " "})
 
 
@@ -650,12 +674,3 @@ def geoparse(
     else:
         spans = sorted(set(spans))
     return _resolve(doc, spans, gaz, context_countries)
-
-
-def _debug_candidates(name: str) -> list[dict[str, Any]]:
-    """Candidates for a name (for development and tests)."""
-    return [json.loads(json.dumps(c.__dict__ if hasattr(c, "__dict__") else _cand_dict(c))) for c in _gaz().lookup(name)]
-
-
-def _cand_dict(c: _Cand) -> dict[str, Any]:
-    return {f: getattr(c, f) for f in c.__slots__}

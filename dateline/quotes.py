@@ -73,7 +73,18 @@ _HONORIFIC_GENDER = {
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
     "princess": "f", "baroness": "f", "madam": "f",
 }  # fmt: skip
-_HONORIFICS = frozenset(_HONORIFIC_GENDER) | {"dr", "dr.", "prof", "prof.", "gen", "gen.", "sen", "sen.", "rep", "rep."}
+_HONORIFICS = frozenset(_HONORIFIC_GENDER) | {
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "gen",
+    "gen.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -136,7 +147,14 @@ def _scan_quotes(text: str) -> list[_QSpan]:
         if mark in ("“", "``"):
             dbl = (i, len(mark))
         elif mark == "”":
-            if dbl is not None:
+            if (
+                dbl is None
+                and (i == 0 or text[i - 1] == "\n")
+                and i + 1 < len(text)
+                and text[i + 1].isalnum()
+            ):
+                dbl = (i, 1)  # a paragraph opened with the closing-style mark
+            elif dbl is not None:
                 spans.append(_QSpan(dbl[0], i + 1, dbl[0] + dbl[1], i))
                 dbl = None
         elif mark == '"':
@@ -225,6 +243,25 @@ def _subject(v: Any) -> tuple[Any, Any]:
             continue
         break
     return None, None
+
+
+_CLAUSE_DEPS = frozenset(
+    {"aux", "auxpass", "neg", "advmod", "prep", "npadvmod", "dative", "prt", "agent", "dobj"}
+)
+
+
+def _clause(v: Any, subj: Any) -> tuple[int, int]:
+    """Character span of the cue clause: subject, verb and its adverbials ('Mr Obama said on Monday')."""
+    toks = [v]
+    if subj.head.i == v.i or abs(subj.i - v.i) < 6:
+        toks.append(subj)
+    for c in v.children:
+        if c.dep_ in _CLAUSE_DEPS and not (
+            c.dep_ == "dobj" and c.lemma_.lower() not in ("reporter", "reporters")
+        ):
+            toks.append(c)
+    spans = [_span(t) for t in toks]
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def _source_span(subj: Any, v: Any, content: tuple[int, int]) -> tuple[int, int]:
@@ -341,7 +378,9 @@ class _Extractor:
             if c.dep_ in ("dobj", "dative") and kind == "speech":
                 # "told BBC Radio 4's Today programme that ...": the clause is often parsed as the object's acl
                 for g in c.rights:
-                    if g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children):
+                    if g.dep_ in ("acl", "relcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+                    ):
                         content = (min(m.idx for m in g.children if m.dep_ == "mark"), _span(g)[1])
                         break
                 if content is not None:
@@ -353,7 +392,9 @@ class _Extractor:
                     pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                     if pobj is not None:
                         content = _span(pobj)
-                        nxt = next((x for x in v.rights if x.dep_ in ("xcomp", "advcl") and x.i > pobj.i), None)
+                        nxt = next(
+                            (x for x in v.rights if x.dep_ in ("xcomp", "advcl") and x.i > pobj.i), None
+                        )
                         if c.lower_ == "on" and nxt is not None:
                             content = (content[0], _span(nxt)[1])
                         cue = (v.idx, _tok_end(c))
@@ -377,12 +418,15 @@ class _Extractor:
                     if qs:
                         content = (qs[0].inner_start, qs[-1].inner_end)
                         break
-        if content is None and kind != "object":
-            content = self._adjacent_quote(v, sent)
-        if content is None:
-            return
         subj, rel = _subject(v)
         if subj is None:
+            return
+        clause = _clause(v, subj)
+        if content is None and kind != "object":
+            content = self._adjacent_quote(v, clause, sent)
+        if content is None and kind == "speech":
+            content = self._around_clause(v, clause, sent)
+        if content is None:
             return
         src = _source_span(subj, v, content)
         if src[1] <= src[0]:
@@ -390,29 +434,50 @@ class _Extractor:
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)
         self._add(att, v.idx)
 
-    def _adjacent_quote(self, v: Any, sent: Any) -> tuple[int, int] | None:
-        """A quotation beside the cue clause: '“...,” he said', 'He said: “...”'."""
-        s0, s1 = sent.start_char, sent.end_char
-        colon = v.i + 1 < len(self.sdoc) and self.sdoc[v.i + 1].text == ":"
-        if colon:
-            s1 = min(len(self.text), s1 + 3)
-        best = None
-        for q in self._quotes_in(s0 - 1, s1 + 1) if not colon else self._quotes_in(s0 - 1, len(self.text)):
-            if q.claimed:
-                continue
-            if colon and q.start >= v.idx:
-                between = self.text[_tok_end(v) : q.start]
-                if between.strip(" :\n\t") == "":
+    def _adjacent_quote(self, v: Any, clause: tuple[int, int], sent: Any) -> tuple[int, int] | None:
+        """A quotation beside the cue clause: '“...,” he said', 'He said: “...”', 'He said, “...”'."""
+        text = self.text
+        c0, c1 = clause
+        i = bisect.bisect_left(self._qstarts, c1) - 1
+        # before the clause: only space/commas between the closing mark and the clause
+        while i >= 0 and self.quotes[i].start >= c0:
+            i -= 1
+        if i >= 0:
+            q = self.quotes[i]
+            if (
+                not q.claimed
+                and q.end <= c0
+                and text[q.end : c0].strip(" ,\t") == ""
+                and "\n" not in text[q.end : c0]
+            ):
+                return (q.inner_start, q.inner_end)
+        # after the clause: 'said: “...”' (may open the next paragraph), 'said, “...”'
+        j = bisect.bisect_left(self._qstarts, c1)
+        if j < len(self.quotes):
+            q = self.quotes[j]
+            gap = text[c1 : q.start]
+            if not q.claimed and gap.strip(" \t\n") in (":", ",", "") and (gap.count("\n") <= 2):
+                if gap.strip() or "\n" not in gap:
                     return (q.inner_start, q.inner_end)
-                break
-            d = v.idx - q.end if q.end <= v.idx else q.start - _tok_end(v)
-            if d < 0 or d > 60:
-                continue
-            if best is None or d < best[0]:
-                best = (d, q)
-        if best is None:
+        return None
+
+    def _around_clause(self, v: Any, clause: tuple[int, int], sent: Any) -> tuple[int, int] | None:
+        """Reported speech around a parenthetical cue clause: 'The museum, Mr Obama said, would inspire us.'"""
+        text = self.text
+        s0, s1 = _trim(text, sent.start_char, sent.end_char, _TRIM + ".")
+        c0, c1 = clause
+        left = text[s0:c0].strip(_TRIM)
+        right = text[c1:s1].strip(_TRIM)
+        if "\n" in text[s0:c0].strip() or "\n" in text[c1:s1].strip():
             return None
-        return (best[1].inner_start, best[1].inner_end)
+        if not (text[c1:s1].lstrip().startswith(",") or text[s0:c0].rstrip().endswith(",") or not left):
+            return None
+        nwords = len(left.split()) + len(right.split())
+        if nwords < 2 or (not left and not right.startswith(",") and nwords < 3):
+            return None
+        if left and right:
+            return (s0, s1)
+        return _trim(text, s0, c0) if left else _trim(text, c1, s1)
 
     def _according(self, tok: Any, sent: Any) -> None:
         to = self.sdoc[tok.i + 1]
@@ -443,9 +508,11 @@ class _Extractor:
         text = self.text
         for m in _LABEL_RE.finditer(text):
             name = m.group(1)
-            if not (name.isupper() or self._is_named_at(m.start(1))):
+            headline = m.start() == 0 and len(name.split()) <= 2
+            if not (name.isupper() or headline or self._is_named_at(m.start(1))):
                 continue
-            if self._quote_at(m.start(1)) is not None:
+            q = self._quote_at(m.start(1))
+            if q is not None and q.inner_start != m.start(1):
                 continue
             c0 = m.end()
             c1 = text.find("\n", c0)
@@ -466,7 +533,9 @@ class _Extractor:
         for m in _DASH_RE.finditer(self.text):
             q = self._quote_at(m.start() - 2)
             if q is None or q.claimed or q.end != m.start() + len(m.group(0)) - len(m.group(0).lstrip()):
-                q = next((x for x in self._quotes_in(m.start() - 2, m.start() + 1) if x.end <= m.start() + 1), q)
+                q = next(
+                    (x for x in self._quotes_in(m.start() - 2, m.start() + 1) if x.end <= m.start() + 1), q
+                )
             if q is None or q.claimed:
                 continue
             name = (m.start(2), m.end(2))
@@ -515,8 +584,10 @@ class _Extractor:
         words = re.findall(r"[\w!]+", phrase)
         if any(w in self.lex.media_names for w in words if len(w) > 2 or w.isupper()):
             return True
-        return tok.pos_ == "PROPN" and any(w in self.lex.media_words for w in words) or (
-            tok.lower_ in self.lex.media_words and any(c.pos_ == "PROPN" for c in tok.subtree)
+        return (
+            tok.pos_ == "PROPN"
+            and any(w in self.lex.media_words for w in words)
+            or (tok.lower_ in self.lex.media_words and any(c.pos_ == "PROPN" for c in tok.subtree))
         )
 
     def _medium(self, v: Any) -> tuple[int, int] | None:
@@ -532,7 +603,14 @@ class _Extractor:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if pobj.lemma_.lower() in ("interview", "statement", "post", "article", "op-ed", "appearance"):
+                if pobj.lemma_.lower() in (
+                    "interview",
+                    "statement",
+                    "post",
+                    "article",
+                    "op-ed",
+                    "appearance",
+                ):
                     for p2 in pobj.children:
                         if p2.dep_ == "prep" and p2.lower_ in ("with", "on", "to", "in"):
                             o2 = next((x for x in p2.children if x.dep_ == "pobj"), None)
@@ -557,7 +635,7 @@ class _Person:
 
 
 class _Speakers:
-    """Within-document speaker linking (fast, one index per document)."""
+    """Within-document speaker linking (fast: indexes built once per document from its entities)."""
 
     def __init__(self, doc: Document, lex: _Lex) -> None:
         self.doc = doc
@@ -566,111 +644,139 @@ class _Speakers:
         self.lex = lex
         self.by_surname: dict[str, _Person] = {}
         self.by_first: dict[str, _Person] = {}
-        self.by_title: dict[str, _Person | None] = {}
+        self.by_title: dict[str, list[tuple[int, _Person]]] = {}
         self.people: dict[str, _Person] = {}
         # (offset, person name, is subject) of person mentions, in text order
         self.mentions: list[tuple[int, str, bool]] = []
+        self.recent: list[
+            tuple[int, str, str, bool]
+        ] = []  # (offset, speaker, kind, plural) of resolved speakers
         self._build()
-        self.recent: list[tuple[int, str, str, bool]] = []  # (offset, speaker, kind, plural) of resolved speakers
 
     # -- index ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         sdoc = self.sdoc
-        lex = self.lex
-        ents = [e for e in sdoc.ents if e.label_ == "PERSON"]
-        for ent in ents:
-            words = self._name_words(ent)
-            if len(words) < 2:
+        seen_heads: set[int] = set()
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON":
+                seen_heads.add(ent.end - 1)
+                self._register(list(ent), ent.start_char)
+        # names the tagger missed: proper-noun chains after a title word ("Chancellor Olaf Scholz")
+        for tok in sdoc:
+            if tok.pos_ != "PROPN" or tok.i in seen_heads or tok.dep_ == "compound":
                 continue
-            name = " ".join(words)
+            chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+            if len(chain) >= 3 and any(t.lower_ in self.lex.titles for t in chain[:-2]):
+                self._register(chain, chain[0].idx)
+        self.mentions.sort()
+
+    def _strip(self, toks: list[Any]) -> tuple[list[Any], list[Any]]:
+        """(title tokens, name tokens) of a name phrase: 'Foreign Secretary William Hague', 'Mr Hague's'."""
+        toks = [t for t in toks if t.tag_ != "POS" and t.lower_ not in _DETS]
+        cut = 0
+        for k, t in enumerate(toks[:-1]):
+            if t.lower_ in _HONORIFICS or t.lower_ in self.lex.titles:
+                cut = k + 1
+        return toks[:cut], toks[cut:]
+
+    def _name_text(self, toks: list[Any]) -> str:
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+        if not toks:
+            return ""
+        return self.text[toks[0].idx : _tok_end(toks[-1])]
+
+    def _register(self, toks: list[Any], offset: int) -> None:
+        titles, name_toks = self._strip(toks)
+        name = self._name_text(name_toks)
+        words = name.split()
+        if len(words) >= 2:
             p = self.people.get(name)
             if p is None:
-                p = _Person(name, self._gender(ent, words))
-                self.people[name] = p
-            elif p.gender is None:
-                p.gender = self._gender(ent, words)
+                p = self.people[name] = _Person(name, None)
+            if p.gender is None:
+                p.gender = self._gender(toks, words)
             self.by_surname[words[-1].lower()] = p
             self.by_first.setdefault(words[0].lower(), p)
-            for key in self._titles_of(ent):
-                if key in self.by_title and self.by_title[key] is not p:
-                    self.by_title[key] = self.by_title[key] or p  # first holder named wins
-                else:
-                    self.by_title[key] = p
-        for ent in ents:
-            p = self._person_of(ent.start_char, ent.end_char)
-            if p is not None:
-                self.mentions.append((ent.start_char, p.name, ent.root.dep_ in _SUBJ))
-        del lex
+            for key in self._titles_of(toks, titles):
+                self.by_title.setdefault(key, []).append((offset, p))
+        else:
+            p = self._lookup(words)
+        if p is not None:
+            head = toks[-1]
+            self.mentions.append((offset, p.name, head.dep_ in _SUBJ))
 
-    def _name_words(self, ent: Any) -> list[str]:
-        words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
-        while words and words[0].lower().rstrip(".") + "." in _HONORIFICS | {w + "." for w in _HONORIFICS}:
-            if words[0].lower() in _HONORIFICS or words[0].lower() + "." in _HONORIFICS:
-                words = words[1:]
-            else:
-                break
-        return words
-
-    def _gender(self, ent: Any, words: list[str]) -> str | None:
-        prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        first = ent[0].lower_
-        for w in (first, prev):
+    def _gender(self, toks: list[Any], words: list[str]) -> str | None:
+        prev = toks[0].doc[toks[0].i - 1].lower_ if toks[0].i > 0 else ""
+        for w in [t.lower_ for t in toks] + [prev]:
             if w in _HONORIFIC_GENDER:
                 return _HONORIFIC_GENDER[w]
-        return self.lex.gender.get(words[0].lower()) if words else None
+        return self.lex.gender.get(words[0].lower())
 
-    def _titles_of(self, ent: Any) -> list[str]:
+    def _titles_of(self, toks: list[Any], titles: list[Any]) -> list[str]:
         """Title keys a person is given: 'Foreign Secretary William Hague', 'Hague, the foreign secretary'."""
-        sdoc = ent.doc
+        sdoc = self.sdoc
         keys: list[str] = []
-        j = ent.start - 1
-        words: list[str] = []
-        while j >= 0 and j >= ent.sent.start:
+        words = [t.lower_ for t in titles]
+        j = toks[0].i - 1
+        while (
+            j >= 0 and j >= toks[0].sent.start
+        ):  # title words before the name ("Defence Secretary Grant Shapps")
             t = sdoc[j]
             if t.ent_type_ == "PERSON" or t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.is_punct:
-                if t.tag_ == "POS" and words:
-                    pass
                 break
             words.insert(0, t.lower_)
             j -= 1
         if words and any(w in self.lex.titles for w in words):
             keys.extend(self._title_keys(words))
-        root = ent.root
-        for c in root.children:
+        root = toks[-1]
+        for c in root.children:  # "William Hague, the foreign secretary"
             if c.dep_ == "appos" and c.i > root.i:
-                ws = [t.lower_ for t in c.subtree if not t.is_punct and t.lower_ not in _DETS]
+                ws = [
+                    t.lower_
+                    for t in c.subtree
+                    if not t.is_punct and t.lower_ not in _DETS and t.tag_ != "POS"
+                ]
                 if ws and len(ws) <= 6 and any(w in self.lex.titles for w in ws):
                     keys.extend(self._title_keys(ws))
-        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
-            h = root.head
+        if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ in ("NOUN", "PROPN"):
+            h = root.head  # "the UN Secretary-General, Antonio Guterres"
             ws = [t.lower_ for t in sdoc[h.left_edge.i : h.i + 1] if not t.is_punct and t.lower_ not in _DETS]
             if ws and any(w in self.lex.titles for w in ws):
                 keys.extend(self._title_keys(ws))
         return keys
 
     def _title_keys(self, words: list[str]) -> list[str]:
-        words = [w for w in words if w not in ("former", "then", "acting", "new")]
+        words = [w for w in words if w not in ("former", "then", "acting", "new", "'s", "’s")]
         keys = [" ".join(words)]
         if len(words) > 2:
             keys.append(" ".join(words[-2:]))
+        if len(words) > 1:
+            keys.append(words[-1])
         return keys
 
     # -- resolution -----------------------------------------------------------------------------------
-    def _person_of(self, start: int, end: int) -> _Person | None:
-        words = [w for w in re.findall(r"[\w.\-’']+", self.text[start:end]) if w.lower() not in _DETS]
-        words = [re.sub(r"(['’]s|['’])$", "", w) for w in words]
-        while words and words[0].lower() in _HONORIFICS:
-            words = words[1:]
+    def _lookup(self, words: list[str]) -> _Person | None:
         if not words:
             return None
         name = " ".join(words)
         if name in self.people:
             return self.people[name]
-        p = self.by_surname.get(words[-1].lower())
+        p = self.by_surname.get(re.sub(r"['’]s$", "", words[-1]).lower())
         if p is not None:
             return p
         if len(words) == 1:
             return self.by_first.get(words[0].lower())
+        return None
+
+    def _title_holder(self, words: list[str], offset: int) -> _Person | None:
+        for key in self._title_keys(words):
+            holders = self.by_title.get(key)
+            if holders:
+                before = [p for off, p in holders if off < offset]
+                return before[-1] if before else holders[0][1]
         return None
 
     def resolve(self, att: _Att, content: tuple[int, int]) -> tuple[str | None, str, str | None]:
@@ -678,73 +784,79 @@ class _Speakers:
         if att.source is None:
             return None, "unknown", None
         s, e = att.source
-        tok = att.source_tok
         if att.rel_head is not None:
-            tok = att.rel_head
-            s, e = _span(tok)
-            rs, re_ = s, min(e, att.source[0]) if att.source[0] > s else e
-            s, e = rs, re_
+            s, e = _span(att.rel_head)
+            e = min(e, att.source[0]) if att.source[0] > s else e
         phrase = self.text[s:e].strip()
         low = phrase.lower()
         if low in _PRONOUNS and att.rel_head is None:
             return self._pronoun(low, s, content)
         span = self.sdoc.char_span(s, e, alignment_mode="expand")
-        ents = list(span.ents) if span is not None else []
-        head = span.root if span is not None else tok
-        persons = [x for x in ents if x.label_ == "PERSON"]
-        orgs = [x for x in ents if x.label_ in ("ORG", "GPE", "NORP", "FAC")]
-        head_low = head.lower_ if head is not None else ""
+        if span is None or len(span) == 0:
+            return phrase, "unknown", None
+        head = span.root
         if att.medium is not None and att.medium == att.source:
             return re.sub(r"^(the|The)\s+", "", phrase), "organisation", None
-        if span is not None and span[0].lower_ in _HONORIFICS:
-            p = self._person_of(s, e)
-            return (p.name if p else phrase), "person", None
-        if persons and head is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
-            ent = persons[-1]
-            p = self._person_of(ent.start_char, ent.end_char)
-            name = p.name if p is not None else " ".join(self._name_words(ent)) or ent.text
-            return name, "person", None
-        if head is not None and head.pos_ == "PROPN" and not orgs:
-            p = self._person_of(head.left_edge.idx if head.left_edge.i >= span.start else s, _tok_end(head))
+        # the head noun and its left modifiers, without appositives and relative clauses
+        core = [
+            t for t in span if t.i <= head.i and (t.i == head.i or t.head.i == head.i or t.head.i < head.i)
+        ]
+        core = [t for t in core if t.i >= head.left_edge.i]
+        for c in head.rights:  # "his spokesman, Steven Cheung,"
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < span.end:
+                p = self._lookup(self._name_text(list(c.subtree)).split())
+                return (p.name if p else self._name_text(list(c.subtree))), "person", None
+        if head.pos_ == "PROPN" and not all(
+            t.lower_ in self.lex.titles for t in core if t.is_alpha and t.lower_ not in _DETS
+        ):
+            titles, name_toks = self._strip([t for t in core if not t.is_punct or t.text in "-"])
+            words = self._name_text(name_toks).split()
+            p = self._lookup(words)
             if p is not None:
                 return p.name, "person", None
-        definite = low.startswith("the ") or any(t.tag_ == "POS" for t in (span or []))
+            if head.ent_type_ == "PERSON" or (titles and words) or (core and core[0].lower_ in _HONORIFICS):
+                return " ".join(words) or phrase, "person", None
+        ents = list(span.ents)
+        orgs = [x for x in ents if x.label_ in ("ORG", "GPE", "NORP", "FAC")]
+        head_low = head.lower_
         if head_low in self.lex.titles or head_low in self.lex.described:
-            words = [t.lower_ for t in span if not t.is_punct and t.lower_ not in _DETS] if span is not None else []
-            if definite:
-                for key in self._title_keys(words) + ([words[-1]] if words else []):
-                    p = self.by_title.get(key)
-                    if p is not None:
-                        return p.name, "person", None
-            if persons:
-                p = self._person_of(persons[-1].start_char, persons[-1].end_char)
+            words = [t.lower_ for t in core if not t.is_punct and t.lower_ not in _DETS]
+            definite = core[0].lower_ == "the" or any(t.tag_ == "POS" for t in core)
+            if definite and core[0].tag_ != "POS":
+                p = self._title_holder(words, s)
                 if p is not None:
                     return p.name, "person", None
-            return self._described(phrase), "described", self._affiliation(span, orgs)
+            return self._described(core), "described", self._affiliation(core, orgs)
         if orgs:
-            o = orgs[0]
-            name = re.sub(r"^(the|The)\s+", "", o.text)
-            name = re.sub(r"['’]s$", "", name)
-            return name, "organisation", None
-        if head is not None and head.pos_ == "PROPN":
-            words = [t.text for t in span if t.lower_ not in _HONORIFICS and not t.is_punct]
-            return " ".join(words) or phrase, "person", None
-        return self._described(phrase), "described", self._affiliation(span, orgs)
+            own = (
+                [o for o in orgs if o.start <= head.i < o.end]
+                or [o for o in orgs if o.label_ == "ORG"]
+                or orgs
+            )
+            name = re.sub(r"^(the|The)\s+", "", own[0].text)
+            return re.sub(r"['’]s$", "", name), "organisation", None
+        if head.pos_ == "PROPN":
+            return phrase, "organisation", None
+        return self._described(core), "described", self._affiliation(core, orgs)
 
-    def _described(self, phrase: str) -> str:
+    def _described(self, core: list[Any]) -> str:
+        phrase = self._name_text(core) if core else ""
+        # keep a trailing "in Khartoum"-style prepositional phrase of the head
+        head = core[-1] if core else None
+        if head is not None:
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "from", "with", "close", "familiar"):
+                    phrase = self.text[core[0].idx : _span(c)[1]]
+                    break
         if phrase[:2] in ("A ", "An") or phrase[:4] == "The ":
             return phrase[0].lower() + phrase[1:]
         return phrase
 
-    def _affiliation(self, span: Any, orgs: list[Any]) -> str | None:
+    def _affiliation(self, core: list[Any], orgs: list[Any]) -> str | None:
         for o in orgs:
             if o.label_ in ("ORG", "FAC"):
                 return re.sub(r"^(the|The)\s+", "", o.text)
-        for o in orgs:
-            return o.text
-        if span is None:
-            return None
-        for t in span:
+        for t in core:
             if t.pos_ == "PROPN" and t.dep_ in ("compound", "amod", "nmod", "poss"):
                 return t.text
         return None
@@ -843,7 +955,9 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if att.source is not None:
             speakers.note(att.source[0], speaker, kind, src_phrase)
         quotes = [(att.content, att.direct)]
-        quotes += [((q.inner_start, q.inner_end), True) for q in att.extra_quotes if q.inner_end > q.inner_start]
+        quotes += [
+            ((q.inner_start, q.inner_end), True) for q in att.extra_quotes if q.inner_end > q.inner_start
+        ]
         for (c0, c1), direct in quotes:
             parts = [c0, c1] + ([att.cue[0], att.cue[1]] if att.cue else [])
             si, sj = doc.sentence_of(min(parts)), doc.sentence_of(max(parts) - 1)

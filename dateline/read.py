@@ -17,6 +17,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import time
 import zlib
@@ -44,6 +45,7 @@ _GIVEN_KEYS = {
     "date": "published",
     "language": "language",
 }
+_MARKUP = re.compile(r"<(?:[A-Za-z][\w:-]*|/[A-Za-z]|!--)")
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<rdf")
 
 
@@ -87,10 +89,18 @@ def _decode(data: bytes) -> tuple[str, str | None, str | None]:
         )
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    matches = charset_normalizer.from_bytes(data[:200_000])
+    best = matches.best()
     if best is not None and best.encoding:
+        encoding = best.encoding
+        # short texts are ambiguous between legacy code pages: prefer Windows-1252 (by far the most common
+        # non-UTF-8 encoding of English news) when it reads the bytes as cleanly as the top guess
+        if encoding != "cp1252" and any(
+            m.chaos <= best.chaos + 0.01 and "cp1252" in m.could_be_from_charset for m in matches
+        ):
+            encoding = "cp1252"
         try:
-            return data.decode(best.encoding), best.encoding, f"not UTF-8; detected {best.encoding}"
+            return data.decode(encoding), encoding, f"not UTF-8; detected {encoding}"
         except (UnicodeDecodeError, LookupError):
             pass
     text = data.decode("cp1252", errors="replace")
@@ -214,24 +224,37 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
     if path.stat().st_size == 0:
         yield Failure(str(path), "empty file")
         return
-    found = 0
-    last_offset = 0
+    found = n_records = 0
+    end = 0  # where the last complete record ends
+    size = path.stat().st_size
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                last_offset = records.get_record_offset()
-                source = f"{path}#{last_offset}"
-                if record.rec_type not in ("response", "resource"):
+                if record.format != "warc":  # warcio falls back to the old ARC format on junk
+                    yield Failure(str(path), "not a WARC file (no WARC/1.x record header)")
+                    return
+                is_html = record.rec_type in ("response", "resource") and "html" in _warc_ctype(record)
+                data = record.content_stream().read(max_bytes + 1) if is_html else b""
+                # get_record_offset() reads the record to its end: only after the payload was read
+                offset = records.get_record_offset()
+                # bytes still owed by the record's Content-Length: the file ends inside this record
+                if (
+                    getattr(record.raw_stream, "limit", 0) > 0
+                    or record.rec_type is None
+                    or record.length is None
+                ):
+                    yield Failure(
+                        f"{path}#{offset}",
+                        f"truncated WARC: the file ends inside the record at offset {offset} "
+                        f"(read {found} HTML record(s) before it)",
+                    )
+                    return
+                end = offset + records.get_record_length()
+                n_records += 1
+                if not is_html:
                     continue
-                ctype = (
-                    record.http_headers.get_header("Content-Type")
-                    if record.http_headers is not None
-                    else record.rec_headers.get_header("Content-Type")
-                ) or ""
-                if "html" not in ctype.lower():
-                    continue
-                data = record.content_stream().read(max_bytes + 1)
+                source = f"{path}#{offset}"
                 found += 1
                 if len(data) > max_bytes:
                     yield Failure(source, f"WARC record over the max_bytes limit of {max_bytes:,}")
@@ -254,12 +277,35 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
                 yield RawArticle(
                     source=source, kind="warc", html=html, given=_given_encoding(given, enc, note)
                 )
-        except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+        except (
+            ArchiveLoadFailed,
+            EOFError,
+            OSError,
+            zlib.error,
+            ValueError,
+            AttributeError,
+            TypeError,
+        ) as exc:
+            # warcio raises assorted errors (even AttributeError) on a record cut in its headers
             yield Failure(
-                f"{path}#{last_offset}",
-                f"truncated or corrupt WARC: stopped after {found} HTML record(s) "
-                f"at offset {last_offset}: {type(exc).__name__}: {exc}",
+                f"{path}#{end}",
+                f"truncated or corrupt WARC after offset {end} (read {found} HTML record(s) before it): "
+                f"{type(exc).__name__}: {exc}",
             )
+            return
+    if n_records == 0:
+        yield Failure(str(path), "not a WARC file, or truncated before its first complete record")
+    elif size - end > 4:  # more than the closing CRLF CRLF left over: a record cut before its payload
+        yield Failure(
+            f"{path}#{end}",
+            f"truncated WARC: {size - end:,} unreadable byte(s) after the last complete record "
+            f"at offset {end} (read {found} HTML record(s))",
+        )
+
+
+def _warc_ctype(record: Any) -> str:
+    headers = record.http_headers if record.http_headers is not None else record.rec_headers
+    return (headers.get_header("Content-Type") or "").lower()
 
 
 def _feed_items(data: bytes, source: str, outlet_default: str | None = None) -> Iterator[Item]:
@@ -278,14 +324,13 @@ def _feed_items(data: bytes, source: str, outlet_default: str | None = None) -> 
         return
     for i, entry in enumerate(parsed.entries):
         item_source = f"{source}#item{i}"
-        body, ctype = None, ""
+        body = None
         for content in entry.get("content") or []:
             if (content.get("value") or "").strip():
-                body, ctype = content["value"], content.get("type", "")
+                body = content["value"]
                 break
         if body is None and (entry.get("summary") or "").strip():
             body = entry["summary"]
-            ctype = (entry.get("summary_detail") or {}).get("type", "")
         if body is None:
             yield Failure(item_source, "feed item has no content or summary")
             continue
@@ -303,7 +348,7 @@ def _feed_items(data: bytes, source: str, outlet_default: str | None = None) -> 
             given["published"] = time.strftime("%Y-%m-%d", stamp)
         elif entry.get("published") or entry.get("updated"):
             given["published"] = entry.get("published") or entry.get("updated")
-        if "html" in ctype or "<" in body:
+        if _MARKUP.search(body):
             yield RawArticle(source=item_source, kind="rss", html=body, given=given)
         else:
             yield RawArticle(source=item_source, kind="rss", text=body, given=given)

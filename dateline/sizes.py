@@ -77,7 +77,8 @@ def _tokens(text: Any, start: int) -> list[_Tok]:
         toks = load().tokenizer(text)
         return [_Tok(t.text, t.lower_, t.lower_, t.idx + start, t.idx + len(t) + start, "") for t in toks]
     return [
-        _Tok(t.text, t.lower_, (t.lemma_ or t.lower_).lower(), t.idx, t.idx + len(t), t.ent_type_) for t in text
+        _Tok(t.text, t.lower_, (t.lemma_ or t.lower_).lower(), t.idx, t.idx + len(t), t.ent_type_)
+        for t in text
     ]
 
 
@@ -183,7 +184,9 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             continue
         first = i
         money = i > 0 and toks[i - 1].text in ("$", "€", "£")
-        if money or (i > 0 and toks[i - 1].low in ("a", "an") and t.low in ("dozen", "score", "hundred", "thousand")):
+        if money or (
+            i > 0 and toks[i - 1].low in ("a", "an") and t.low in ("dozen", "score", "hundred", "thousand")
+        ):
             first = i - 1
         hedge = _hedge_before(toks, first, w)
         # unit: within the next few tokens ("two British soldiers", "hundreds of protesters")

@@ -65,7 +65,9 @@ class _Cand:
 @lru_cache(maxsize=1)
 def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     lx = _lex()
-    mon = rf"(?:{_alt(lx['months'])})\.?"
+    full = [m for m in lx["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    abbr = [m for m in lx["months"] if m not in full]
+    mon = rf"(?:{_alt(full)}|(?:{_alt(abbr)})\.?)"
     wd = rf"(?:{_alt(lx['weekdays'])})"
     num = rf"(?:\d+(?:\.\d+)?|{_alt(lx['numbers'])}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)"
     vnum = _alt(lx["vague_numbers"])
@@ -85,6 +87,13 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
         "dmy": rf"(?<![\w.,])(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR}))?(?!\w)",
+        "quarter": rf"(?<!\w)(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|this|next|year-ago|year-earlier"
+        r"|same|comparable|recent)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
+        rf"(?:fiscal[\s-]+)?(?P<q>quarter|half)(?!\w)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<yrel>this|last|next)"
+        r"\s+year))?",
+        "quarter2": r"(?<!\w)(?P<rel>the(?:\s+(?:latest|last|past|previous|current|same|year-ago|year-earlier|"
+        r"comparable|recent))?|latest|last|this|next|current)\s+(?:fiscal\s+)?(?P<q>quarter)(?!\w)",
+        "qcode": rf"(?<!\w)(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)",
         "month": rf"(?<!\w)(?:(?P<pm>{pm})[\s-]+)?(?:(?P<rel>{rel})\s+)?(?P<mon>{mon})"
         rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
         "season": rf"(?<!\w)(?:(?P<pm>{pm})[\s-]+)?(?:(?P<rel>{rel}|the|that)\s+)?(?P<s>{seasons})"
@@ -94,12 +103,6 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "decade": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)",
         "century": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})"
         r"[\s-]+century(?!\w)",
-        "quarter": rf"(?<!\w)(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|this|next|year-ago|year-earlier"
-        r"|same|comparable|recent)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
-        rf"(?:fiscal[\s-]+)?(?P<q>quarter|half)(?!\w)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?",
-        "quarter2": r"(?<!\w)(?P<rel>the(?:\s+(?:latest|last|past|previous|current|same|year-ago|year-earlier|"
-        r"comparable|recent))?|latest|last|this|next|current)\s+(?:fiscal\s+)?(?P<q>quarter)(?!\w)",
-        "qcode": rf"(?<!\w)(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)",
         "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
         r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         rf"(?:\s+(?P<pod>{pods}))?(?!\w)",
@@ -116,7 +119,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"\s+(?P<u3>day|{pods}|week|month|year)|the\s+night\s+before)(?!\w)",
         "ago": rf"(?<!\w)(?:(?P<mod>{smods})\s+)?(?:(?P<n>{num}|{vnum})[\s-]+)?(?P<unit>{units})(?P<pl>s)?\s+"
         r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|prior|since)(?!\w)",
-        "dur": rf"(?<!\w)(?:(?P<pre>(?:the|over\s+the)\s+(?:past|last|next|coming|first|previous|following|final|"
+        "dur": rf"(?<!\w)(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|"
         r"remaining|ensuing|initial|latest|preceding|same|full|entire|whole|last\s+few|past\s+few|next\s+few)"
         r"|past|last|next|first|previous|following|another|the)\s+)?"
         rf"(?:(?P<mod>{smods})\s+)?(?P<n>{num}|{vnum})(?:\s+(?:more|additional|straight|consecutive|full|long|"
@@ -127,7 +130,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "ref": rf"(?<![\w-])(?P<w>{_alt(lx['refs'])})(?![\w-])",
         "set": rf"(?<!\w)(?:(?:every|each)\s+(?:other\s+)?(?:(?P<en>{num})\s+)?(?P<u>{units}|weekend|{wd}|{pods}"
         rf"|{seasons})s?|(?P<adv>{_alt(lx['sets'])})|(?P<freq>once|twice|\w+\s+times)\s+(?:a|an|per|every|each)\s+"
-        rf"(?P<u2>{units})|(?:on\s+)?(?P<wds>{wd})s)(?!\w)",
+        rf"(?P<u2>{units})|(?P<wds>{wd})s)(?!\w)",
         "time": r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)"
         r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|EST|EDT|CET|CEST|PST|PDT|local\s+time"
         r"|hrs|h))?|(?P<h3>[01]?\d|2[0-3])\s*(?P<oc>o'clock)|(?P<nm>noon|midday|midnight))(?![\w:])",
@@ -141,7 +144,7 @@ _FUTURE = re.compile(
     r"|set\s+(?:to|for)|expected\s+to|intends?\s+to|aims?\s+to|would|upcoming|next)\b|'ll\b",
     re.I,
 )
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|\w{3,}ed)\b", re.I)
+_PAST_WORDS = r"was|were|had|did|said|told|ago|last|\w{3,}ed"
 _SOON = re.compile(r"\b(?:scheduled|planned|as\s+soon\s+as|set\s+for|due)\W+(?:\w+\W+)?(?:on\s+)?$", re.I)
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _PREV_WORD = re.compile(r"([\w']+)[^\w]*$")
@@ -203,7 +206,7 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         if not (1 <= mth <= 12 and 1 <= day <= 31):
             return None
         g["m"], g["d"] = mth, day
-    if kind == "year" and not (g.get("pm") or g.get("fy")):
+    if kind == "year" and not (g.get("pm") or g.get("fy")) and _prev_word(text, m.start()) not in lx["year_prepositions"]:
         after = text[m.end() : m.end() + 16]
         if re.match(r"\s+(?:[a-z]+s|people|men|women|children|police|staff|personnel|percent|per)\b", after):
             if not re.match(r"\s+(?:was|is|has|as|saw|marks|levels|figures|results|elections?)\b", after):
@@ -297,6 +300,8 @@ def _candidates(text: str) -> list[_Cand]:
             if g is None:
                 continue
             start, end = m.span()
+            if kind == "dur" and g.get("pre", "").lower() == "the" and "-" in text[m.start("n") : m.start("unit")]:
+                start = m.start("n")
             if kind == "inthe":
                 start, end = (m.start(), m.end()) if g.get("el") else m.span("span")
             out.append(_Cand(start, end, kind, g, prio))
@@ -356,13 +361,18 @@ def _tense_heuristic(text: str, start: int, end: int) -> str:
         dist = min(abs(f.start() - end), abs(f.end() - start))
         if best is None or dist < best[0]:
             best = (dist, "future")
-    for p in _PAST.finditer(text, s0, s1):
+    for p in _past_rx().finditer(text, s0, s1):
         if any(a <= p.start() < b for a, b in fut_spans) or start <= p.start() < end:
             continue
         dist = min(abs(p.start() - end), abs(p.end() - start))
         if best is None or dist < best[0]:
             best = (dist, "past")
     return best[1] if best else "present"
+
+
+@lru_cache(maxsize=1)
+def _past_rx() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_PAST_WORDS}|{_alt(_lex()['irregular_past'])})\b", re.I)
 
 
 _FUT_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "vow", "pledge",
@@ -473,8 +483,8 @@ def _year_for(anchor: dt.date, month: int, day: int | None, tense: str) -> int:
         return y - 1
     if tense == "future" and target < now and month != anchor.month:
         return y + 1
-    if tense == "present" and month - anchor.month > 6:
-        return y - 1
+    if tense == "present":  # nearest occurrence
+        return min((y - 1, y, y + 1), key=lambda yy: (abs((yy - y) * 12 + month - anchor.month), yy != y))
     return y
 
 
@@ -797,11 +807,13 @@ def _quarter(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         n = int(g["n"])
     else:
         o = _key(g.get("ord") or "")
-        n = lx["ordinals"].get(o, 0)
+        n = lx["ordinals"].get(o, 0) or ((4 if kind == "Q" else 2) if o in ("final", "last") else 0)
     if g.get("y"):
         return "DATE", f"{g['y']}-{kind}{n}", None, "none"
     if a is None:
         return "DATE", f"XXXX-{kind}{n or 'X'}", None, "none"
+    if g.get("yrel") and n:
+        return "DATE", f"{a.year + {'this': 0, 'last': -1, 'next': 1}[_key(g['yrel'])]}-{kind}{n}", None, "published"
     size = 3 if kind == "Q" else 6
     cur = (a.month - 1) // size + 1
     r = _key(g.get("rel") or "")
@@ -835,7 +847,7 @@ def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if narrative and r in ("the next",) and unit != "day":
         narrative = False
     base, src = a, "published"
-    if narrative and unit == "day" and ctx.last_day:
+    if narrative and unit in ("day", "week", "weekend", "month") and ctx.last_day:
         base, src = ctx.last_day, "text"
     elif narrative and unit == "year" and ctx.last_year and (off != 0 or r == "that"):
         base, src = dt.date(ctx.last_year, 7, 1), "text"
@@ -855,9 +867,11 @@ def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
                 sat = base - dt.timedelta(wd + 1)
         elif off < 0:
             sat = base - dt.timedelta(wd + 1 if wd < 6 else wd - 6 + 7)
-        else:
-            sat = base + dt.timedelta(6 - wd if wd < 6 else 13 - wd)
+        else:  # "next weekend": the one after this coming weekend
+            sat = base + dt.timedelta((6 - wd if wd < 6 else -(wd - 6)) + 7)
         return "DATE", _week(sat) + "-WE", mod, src
+    if unit in ("decade", "century") and r.startswith("the ") and off:
+        return "DURATION", _duration(1, "DE" if unit == "decade" else "CE"), None, "none"
     d = _shift(base, unit, off)
     return "DATE", _unit_value(d, unit), mod, src
 

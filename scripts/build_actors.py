@@ -140,7 +140,11 @@ def parse_actor_file(path: Path) -> list[dict]:
 def build_countries_and_actors(src: Path) -> tuple[list[tuple[str, str]], list[list[str]]]:
     countries: list[tuple[str, str]] = []
     actors: list[list[str]] = []
-    for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+    for fname in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         for e in parse_actor_file(src / fname):
             # a country entry: its current code (no date or open-ended) is a bare country code ("UKR >911221")
             current = [c.split() for c in e["codes"] if len(c.split()) == 1 or c.split()[1].startswith(">")]
@@ -157,7 +161,7 @@ def build_countries_and_actors(src: Path) -> tuple[list[tuple[str, str]], list[l
                 if not bits:
                     continue
                 country, sectors = parse_code(bits[0])
-                if country is None and not bits[0].lstrip("~")[:3] in _GROUPS:
+                if country is None and bits[0].lstrip("~")[:3] not in _GROUPS:
                     country = last_country  # "[ELI]" after "[AFGGOV ...]": same country
                 last_country = country or last_country
                 start, end = _range(bits[1] if len(bits) > 1 else "")
@@ -195,7 +199,11 @@ def build_agents(src: Path) -> list[tuple[str, str, str]]:
         text = re.sub(r"\[[^\]]*\]", "", body)
         variants = [text]
         for mac, words in macros.items():
-            variants = [v.replace(mac, w, 1) for v in variants for w in words] if any(mac in v for v in variants) else variants
+            variants = (
+                [v.replace(mac, w, 1) for v in variants for w in words]
+                if any(mac in v for v in variants)
+                else variants
+            )
         _, sectors = parse_code(codes[0].split()[0])
         if not sectors:
             continue
@@ -226,7 +234,10 @@ def main() -> None:
             if len(seen[alias]) == 1:  # ambiguous aliases (a city name in two countries) are dropped
                 f.write(f"{alias}\t{next(iter(seen[alias]))}\n")
     with (args.out / "phoenix_actors.tsv").open("w", encoding="utf-8") as f:
-        f.write(header + "# name\tcountry\tsector\tsectors2\tfrom\tto\taliases (only on the first row of a name)\n")
+        f.write(
+            header
+            + "# name\tcountry\tsector\tsectors2\tfrom\tto\taliases (only on the first row of a name)\n"
+        )
         for row in actors:
             f.write("\t".join(row) + "\n")
     uniq: dict[str, tuple[str, str, str]] = {}

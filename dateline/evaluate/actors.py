@@ -66,7 +66,9 @@ def run(split: str, data: Path) -> dict[str, Any]:
             n_both += 1
             ok_both += good_c and good_s
         if not (good_c and good_s):
-            errors.append({"text": c["text"], "want": [want_c, want_s], "got": [got_c, got_s], "name": a.name})
+            errors.append(
+                {"text": c["text"], "want": [want_c, want_s], "got": [got_c, got_s], "name": a.name}
+            )
 
     def acc(ok: int, n: int) -> float:
         return round(ok / n, 4) if n else 0.0
@@ -79,5 +81,6 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "n_country": n_c,
         "n_sector": n_s,
         "n_both": n_both,
-        "errors": errors,
+        # the misses are listed for DEV only, so nobody tunes on TEST by reading them
+        "errors": errors if split == "dev" else [],
     }

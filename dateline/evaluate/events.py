@@ -6,7 +6,8 @@ Matching (sentence level). Each gold record is one sentence with a set of gold P
 types after PLOVER's auxiliary-mode convention (manual, "Auxiliary modes": code the single category, not
 category + auxiliary): a cooperative material event that is future/hypothetical counts as AGREE ("will release"),
 a forceful one that is future/hypothetical as THREATEN ("would blockade"), a negated/denied cooperative one as
-REJECT ("will not accept"), a negated/denied forceful one as no event. Then per sentence: every gold type in the
+REJECT ("will not accept", "refused to deploy"), and so does any negated/denied one (the manual's suggestion
+for CAMEO 016 "deny responsibility"). Then per sentence: every gold type in the
 predicted set is correct, every gold type not in it is missed, every predicted type not in the gold set is extra.
 Micro precision/recall/F1 over those counts.
 
@@ -40,11 +41,7 @@ def plover_type(ev: Event) -> str | None:
     """The event's type under PLOVER's single-category convention for auxiliary modes."""
     f = ev.factuality
     if f in ("negated", "denied"):
-        if ev.event in _COOP:
-            return "REJECT"
-        if ev.event in _FORCE:
-            return None
-        return ev.event
+        return "REJECT"
     if f in ("future", "hypothetical"):
         if ev.event in _COOP:
             return "AGREE"
@@ -111,7 +108,13 @@ def _score(gold: list[dict[str, Any]], preds: list[list[Event]]) -> dict[str, An
                     if sector:
                         acc[f"{role}_sector_n"] += 1
                         acc[f"{role}_sector_ok"] += sector[:3] in sectors
-    out: dict[str, Any] = {"sentences": len(gold), "correct": tp, "missed": fn, "extra": fp, **prf(tp, fp, fn)}
+    out: dict[str, Any] = {
+        "sentences": len(gold),
+        "correct": tp,
+        "missed": fn,
+        "extra": fp,
+        **prf(tp, fp, fn),
+    }
     out["mode_accuracy"] = round(mode_ok / mode_n, 4) if mode_n else None
     out["mode_n"] = mode_n
     for role in ("actor", "recipient"):
@@ -151,7 +154,9 @@ def _gsr(split: str, data: Path) -> dict[str, Any]:
 
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
-    for line in require(data / "plover-gsr" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+    for line in (
+        require(data / "plover-gsr" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines()
+    ):
         m = re.match(r"^(\d\d):\s*([A-Z]+)", line)
         if m:
             table.setdefault(m.group(1), m.group(2))

@@ -73,7 +73,7 @@ def _is_speech(text: str, cue: tuple[Frag, ...], content: tuple[Frag, ...]) -> b
     if any(w in _SPEECH_WORDS for w in _WORD.findall(cue_text)):
         return True
     first = text[content[0][0] : content[0][0] + 2]
-    return any(ch in first for ch in "\"“”")  # a direct quotation
+    return any(ch in first for ch in '"“”')  # a direct quotation
 
 
 def _read_ann(path: Path, text: str) -> list[_Gold]:

@@ -200,9 +200,26 @@ def run(split: str, data: Path) -> dict[str, Any]:
     return results
 
 
-def _html_pages(split: str, data: Path) -> Iterator[tuple[str, str | None, str | None]]:
-    import trafilatura
+def _html_text(page: str) -> tuple[str, str]:
+    """Main text without metadata: trafilatura, or (when it cannot be imported) the visible body text via lxml."""
+    try:
+        import trafilatura
 
+        return trafilatura.extract(page, with_metadata=False, include_comments=False) or "", "trafilatura"
+    except ImportError:  # trafilatura 2.x needs lxml_html_clean, missing in some installs
+        import lxml.html
+
+        try:
+            tree = lxml.html.fromstring(page)
+        except Exception:
+            return "", "lxml"
+        for bad in tree.xpath("//script|//style|//noscript|//head|//meta|//time|//nav|//footer"):
+            bad.drop_tree()
+        lines = (ln.strip() for ln in tree.text_content().splitlines())
+        return "\n".join(ln for ln in lines if ln), "lxml-fallback"
+
+
+def _html_pages(split: str, data: Path) -> Iterator[tuple[str, str | None, str | None]]:
     root = require(data / "article-extraction" / "htmldate")
     with open(root / "pages.jsonl", encoding="utf-8") as fh:
         for line in fh:
@@ -211,9 +228,12 @@ def _html_pages(split: str, data: Path) -> Iterator[tuple[str, str | None, str |
                 continue
             with gzip.open(root / rec["html"], "rb") as f:
                 page = f.read().decode("utf-8", errors="replace")
-            text = trafilatura.extract(page, with_metadata=False, include_comments=False) or ""
+            text, _HOW[0] = _html_text(page)
             gold = rec["date"] if isinstance(rec["date"], str) else None
             yield rec["file"], text, gold
+
+
+_HOW = ["trafilatura"]
 
 
 def _pub_score(rows: list[tuple[str | None, str | None]]) -> dict[str, Any]:
@@ -244,5 +264,5 @@ def run_pubdate(split: str, data: Path) -> dict[str, Any]:
     rows = []
     for _file, text, gold in _html_pages(split, data):
         rows.append((infer_published(text or "")[0], gold))
-    results["htmldate"] = _pub_score(rows)
+    results["htmldate"] = _pub_score(rows) | {"text_from": _HOW[0]}
     return results

@@ -1,0 +1,441 @@
+"""Cleaning: boilerplate kinds, metadata lines, removed spans, HTML metadata and the extraction metric."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+import dateline.clean as clean
+from dateline.clean import to_document
+from dateline.evaluate.extraction import page_scores, score
+from dateline.model import Document, RawArticle
+from dateline.read import read
+
+FIX = Path(__file__).parent / "fixtures" / "ingest"
+
+BODY = (
+    "Rebel fighters withdrew from three villages near the river on Sunday, local officials said.\n\n"
+    "The withdrawal followed two days of talks between the armed groups and church mediators in the town.\n\n"
+    "Residents said they would wait for the army to clear the roads of mines before they return home."
+)
+
+
+def _txt(text: str, **given: str) -> RawArticle:
+    return RawArticle(source="story.txt", kind="txt", text=text, given=dict(given))
+
+
+def _kinds(doc: Document) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in doc.removed:
+        out.setdefault(r.kind, []).append(r.text)
+    return out
+
+
+# --------------------------------------------------------------------------- the fixture article, end to end
+
+
+@pytest.fixture(scope="module")
+def article() -> Document:
+    raw = next(iter(read([str(FIX / "article.txt")])))
+    assert isinstance(raw, RawArticle)
+    return to_document(raw)
+
+
+def test_fixture_article_text(article: Document) -> None:
+    doc = article
+    assert doc.text.startswith("Hundreds of soldiers crossed")
+    assert "British troops arrived at the airfield" in doc.text
+    for junk in (
+        "Donate",
+        "READ MORE",
+        "Click to",
+        "Leave a Reply",
+        "commenting",
+        "(Photo:",
+        "source:",
+        "Share",
+    ):
+        assert junk not in doc.text, junk
+    assert doc.text.count("Hundreds of soldiers crossed") == 1
+
+
+def test_fixture_article_metadata(article: Document) -> None:
+    doc = article
+    assert doc.title == "Troops arrive at northern border as talks stall"
+    assert doc.byline == "Jane Smith"
+    assert doc.outlet == "The Dateline Herald"
+    assert doc.published == "2024-03-03" and doc.published_source == "text"
+    assert doc.meta_sources == {"title": "text", "outlet": "text", "byline": "text", "published": "text"}
+    assert doc.input_kind == "txt" and doc.path == str(FIX / "article.txt")
+    assert doc.content_hash == hashlib.sha256(doc.text.encode()).hexdigest()
+    assert doc.id == doc.content_hash[:16]
+
+
+def test_fixture_article_removed_spans_lose_nothing(article: Document) -> None:
+    doc = article
+    lines = (FIX / "article.txt").read_text(encoding="utf-8").splitlines()
+    kinds = _kinds(doc)
+    assert {
+        "headline",
+        "metadata",
+        "repeated-standfirst",
+        "donation",
+        "read-more",
+        "caption",
+        "share",
+    } <= set(kinds)
+    assert "comment-form" in kinds
+    for r in doc.removed:
+        assert r.text in lines[r.line], r  # each removal points at its input line
+    # every input line is either in the clean text or (in pieces) in removed
+    for i, line in enumerate(lines):
+        if not line.strip() or line in doc.text:
+            continue
+        pieces = [r.text for r in doc.removed if r.line == i]
+        rest = line
+        for p in pieces:
+            rest = rest.replace(p, "")
+        assert not rest.strip() or rest.strip() in doc.text, (i, line)
+
+
+# --------------------------------------------------------------------------- each boilerplate kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Leave a Reply", "comment-form"),
+        ("Leave a comment", "comment-form"),
+        ("You are commenting using your Facebook account. ( Log Out / Change )", "comment-form"),
+        ("Your email address will not be published. Required fields are marked *", "comment-form"),
+        ("Comments are closed.", "comment-form"),
+        ("Join our commenting forum", "comment-form"),
+        ("Click to follow our reporters", "share"),
+        ("Click to share on Twitter (Opens in new window)", "share"),
+        ("Share this story", "share"),
+        ("Facebook Twitter Email", "share"),
+        ("Sign up to our weekly world newsletter", "share"),
+        ("Follow us on Twitter and Facebook", "share"),
+        ("Become a member of the Herald today", "donation"),
+        ("READ MORE: Five things to know about the ceasefire", "read-more"),
+        ("Related: How the border crisis began", "read-more"),
+        ("Click to enlarge", "caption"),
+        ("Image caption Smoke rises over the airport", "caption"),
+        (
+            "Police officers stand guard outside the court on Monday. (Photo: Jo Bloggs/Example Agency)",
+            "caption",
+        ),
+        ("Protesters march through the city centre. Photograph: Example Agency", "caption"),
+        ("A tank near the frontline. (AFP via Getty Images)", "caption"),
+        ("We use cookies to improve your experience on our site.", "cookie-notice"),
+    ],
+)
+def test_boilerplate_line_kinds(line: str, kind: str) -> None:
+    text = "Border talks stall\n\n" + BODY.replace("\n\n", f"\n\n{line}\n\n", 1)
+    doc = to_document(_txt(text))
+    assert line not in doc.text
+    assert _kinds(doc).get(kind) == [line], _kinds(doc)
+    assert "The withdrawal followed two days" in doc.text
+
+
+def test_donation_glued_to_first_sentence() -> None:
+    text = (
+        "Troops arrive\n\nIndependent reporting costs money. If you value our work, please support our "
+        "journalism. Donate now.British troops arrived at the base on Monday, officials said.\n\n" + BODY
+    )
+    doc = to_document(_txt(text))
+    first = doc.text.split("\n\n")[0]
+    assert first == "British troops arrived at the base on Monday, officials said."
+    assert _kinds(doc)["donation"] == [
+        "Independent reporting costs money.",
+        "If you value our work, please support our journalism.",
+        "Donate now.",
+    ]
+    assert "please support our journalism" not in doc.text
+
+
+def test_trailing_caption_sentence_is_cut() -> None:
+    text = (
+        "Headline of story\n\nThe bridge was destroyed overnight, witnesses said. Click to enlarge\n\n" + BODY
+    )
+    doc = to_document(_txt(text))
+    assert doc.text.startswith("The bridge was destroyed overnight, witnesses said.\n\n")
+    assert _kinds(doc)["caption"] == ["Click to enlarge"]
+
+
+def test_boilerplate_words_inside_story_are_kept() -> None:
+    text = (
+        "Donors meet\n\nDelegates said they would share the cost of rebuilding and donate now rather than wait, "
+        "the minister told reporters after the meeting in the capital.\n\n" + BODY
+    )
+    doc = to_document(_txt(text))
+    assert "share the cost of rebuilding and donate now rather than wait" in doc.text
+
+
+def test_repeated_standfirst() -> None:
+    standfirst = "Rebels pulled back from the river villages after two days of talks with mediators."
+    text = f"Rebels pull back\n\n{standfirst}\n\n{standfirst} Residents welcomed the move.\n\n{BODY}"
+    doc = to_document(_txt(text))
+    assert doc.text.count("Rebels pulled back from the river villages") == 1
+    assert _kinds(doc)["repeated-standfirst"]
+
+
+def test_comment_section_tail_is_cut() -> None:
+    comments = "\n\n".join(
+        ["12 comments", "jsmith", "I think the government should have acted much sooner than this, frankly."]
+    )
+    story = BODY + "\n\n" + BODY.replace("Sunday", "Monday") + "\n\n" + BODY.replace("Sunday", "Friday")
+    doc = to_document(_txt(f"Rebels pull back\n\n{story}\n\n{comments}"))
+    assert "frankly" not in doc.text and "jsmith" not in doc.text
+    assert "I think the government" in " ".join(_kinds(doc)["comment-form"])
+
+
+# --------------------------------------------------------------------------- metadata lines
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("source: herald.example.co.uk", "outlet", "herald.example.co.uk"),
+        ("Source: Example Wire", "outlet", "Example Wire"),
+        ("By Maria Lopez and Sam Okafor", "byline", "Maria Lopez and Sam Okafor"),
+        ("Published: 14 May 2024", "published", "2024-05-14"),
+        ("March 3, 2024", "published", "2024-03-03"),
+        ("Tuesday 5 March 2024 10.15 GMT", "published", "2024-03-05"),
+    ],
+)
+def test_metadata_lines(line: str, field: str, value: str) -> None:
+    doc = to_document(_txt(f"Border talks stall\n{line}\n\n{BODY}"))
+    assert getattr(doc, field) == value
+    assert doc.meta_sources[field] == "text"
+    assert line not in doc.text and _kinds(doc)["metadata"] == [line]
+
+
+def test_name_outlet_date_line() -> None:
+    doc = to_document(_txt(f"Talks stall\nAli Karimi — Example News Jan 9, 2023\n\n{BODY}"))
+    assert (doc.byline, doc.outlet, doc.published) == ("Ali Karimi", "Example News", "2023-01-09")
+
+
+def test_metadata_not_taken_from_the_middle_of_a_long_story() -> None:
+    middle = "\n\n".join([BODY] * 6)
+    doc = to_document(_txt(f"Talks stall\n\n{middle}\n\nBy Monday Evening\n\n{middle}"))
+    assert doc.byline is None and "By Monday Evening" in doc.text
+
+
+def test_given_metadata_wins_over_text() -> None:
+    doc = to_document(_txt(f"Talks stall\nsource: herald.example.co.uk\n\n{BODY}", outlet="Given Outlet"))
+    assert doc.outlet == "Given Outlet" and doc.meta_sources["outlet"] == "given"
+
+
+# --------------------------------------------------------------------------- headline and whitespace
+
+
+def test_headline_rules() -> None:
+    doc = to_document(_txt(BODY))  # first line is a sentence of the story, not a headline
+    assert (
+        doc.title
+        == "Rebel fighters withdrew from three villages near the river on Sunday, local officials said."
+    )
+    long_first = "A " + "very " * 60 + "long opening paragraph. It has two sentences."
+    doc = to_document(_txt(f"{long_first}\n\n{BODY}"))
+    assert doc.title is None and doc.text.startswith("A very")
+    doc = to_document(_txt(f"Not the title\n\n{BODY}", title="Given title"))
+    assert doc.title == "Given title" and doc.text.startswith("Not the title")
+    doc = to_document(_txt(f"Given title\n\n{BODY}", title="Given title"))
+    assert doc.title == "Given title" and doc.text.startswith("Rebel fighters")
+
+
+def test_whitespace_and_paragraphs() -> None:
+    text = "Talks resume today\r\n\r\n  First   paragraph\u00a0with  spaces.  \r\nSecond paragraph.\t\n\n\n\nThird\u200b one.  \n"
+    doc = to_document(_txt(text))
+    assert doc.text == "First paragraph with spaces.\n\nSecond paragraph.\n\nThird one."
+
+
+def test_hard_wrapped_text_is_joined() -> None:
+    para = (
+        "The ministry said on Monday that the convoy had crossed the border at dawn and\n"
+        "that the drivers had been told to wait at the checkpoint until the inspectors\n"
+        "arrived from the capital, which was expected to take most of the morning there.\n"
+    )
+    paras = [para, para.replace("Monday", "Tuesday"), para.replace("Monday", "Friday")]
+    doc = to_document(_txt("Convoy crosses border\n\n" + "\n".join(paras)))
+    parts = doc.text.split("\n\n")
+    assert len(parts) == 3 and parts[0].startswith("The ministry said") and parts[0].endswith("there.")
+
+
+def test_empty_or_all_boilerplate_raises() -> None:
+    with pytest.raises(ValueError, match="no article text found"):
+        to_document(_txt("   \n\n "))
+    with pytest.raises(ValueError, match="no article text found"):
+        to_document(_txt("Leave a Reply\nShare this story\nClick to enlarge"))
+
+
+# --------------------------------------------------------------------------- page dumps (text path finds the article)
+
+
+def _page_dump() -> str:
+    nav = [
+        "Home",
+        "World",
+        "Politics",
+        "Business",
+        "Sport",
+        "Culture",
+        "Opinion",
+        "Video",
+        "Podcasts",
+        "Subscribe",
+    ]
+    related = [
+        "Most popular",
+        "Football: late goal seals title",
+        "Weather: storms on the way",
+        "Recipes for spring",
+    ]
+    footer = [
+        "About us",
+        "Contact",
+        "Privacy policy",
+        "Terms of use",
+        "Careers",
+        "© 2024 Example Media Group",
+    ]
+    return "\n".join(
+        ["Rebels pull back from river villages | Example News", *nav, "Rebels pull back from river villages"]
+        + BODY.split("\n\n")
+        + [
+            "The army said engineers would start clearing mines on Monday and that it expected the work to last a week."
+        ]
+        + related
+        + footer
+    )
+
+
+def test_page_dump_keeps_the_article_only() -> None:
+    doc = to_document(_txt(_page_dump()))
+    assert doc.text.startswith("Rebel fighters withdrew")
+    assert doc.text.endswith("expected the work to last a week.")
+    for junk in ("Politics", "Football", "Privacy policy", "Example Media Group"):
+        assert junk not in doc.text
+    assert "Politics" in _kinds(doc)["page-furniture"]
+
+
+def test_clean_article_with_short_paragraphs_is_untouched() -> None:
+    text = "Talks resume\n\n" + BODY + "\n\nTalks resume on Friday.\n\n“We are ready,” he said."
+    doc = to_document(_txt(text))
+    assert doc.text.endswith("Talks resume on Friday.\n\n“We are ready,” he said.")
+    assert "page-furniture" not in _kinds(doc)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_metadata_from_page() -> None:
+    raw = next(iter(read([str(FIX / "article.html")])))
+    assert isinstance(raw, RawArticle)
+    doc = to_document(raw)
+    assert doc.title == "Ceasefire agreed after week of clashes"
+    assert doc.byline == "Ali Karimi" and doc.outlet == "Example News"
+    assert doc.published == "2024-05-14" and doc.published_source == "html-metadata"
+    assert doc.meta_sources["title"] == "html-metadata"
+    assert doc.text.startswith("The two sides agreed to a ceasefire")
+    assert "Most read" not in doc.text and "Privacy" not in doc.text and "Football" not in doc.text
+    assert "\n\n" in doc.text and "\n\n\n" not in doc.text
+    assert doc.input_kind == "html" and doc.extra["html_metadata"]["sitename"] == "Example News"
+
+
+def test_html_given_values_win() -> None:
+    html = (FIX / "article.html").read_text(encoding="utf-8")
+    given = {"url": "https://mirror.example.net/x", "title": "Given headline", "published": "2024-05-15"}
+    doc = to_document(RawArticle(source="x.jsonl#L1", kind="jsonl", html=html, given=given))
+    assert doc.url == "https://mirror.example.net/x" and doc.meta_sources["url"] == "given"
+    assert doc.title == "Given headline" and doc.meta_sources["title"] == "given"
+    assert doc.published == "2024-05-15" and doc.published_source == "given"
+    assert doc.byline == "Ali Karimi" and doc.meta_sources["byline"] == "html-metadata"
+
+
+def test_warc_date_is_only_a_fallback() -> None:
+    html = "<html><body><article><p>" + BODY.replace("\n\n", "</p><p>") + "</p></article></body></html>"
+    doc = to_document(
+        RawArticle(source="c.warc#0", kind="warc", html=html, given={"warc_date": "2024-06-01T10:00:00Z"})
+    )
+    assert doc.published == "2024-06-01" and doc.published_source == "given"
+    assert doc.extra["published_is_crawl_date"] is True
+    page = (FIX / "article.html").read_text(encoding="utf-8")
+    doc = to_document(
+        RawArticle(source="c.warc#0", kind="warc", html=page, given={"warc_date": "2024-06-01"})
+    )
+    assert doc.published == "2024-05-14"
+
+
+def test_broken_html_and_rss_fragments() -> None:
+    items = [x for x in read([str(FIX / "broken.html"), str(FIX / "feed.rss")]) if isinstance(x, RawArticle)]
+    docs = [to_document(x) for x in items]
+    assert "sandbags" in docs[0].text and docs[0].title == "Flood warning issued for river towns"
+    assert docs[1].text.startswith("Three navy ships") and docs[1].outlet == "Example Wire World"
+    assert docs[2].text == (
+        "The defence minister resigned on Tuesday after newspapers reported that contracts had gone to firms "
+        "owned by his relatives.\n\nHe denied any wrongdoing."
+    )
+
+
+# --------------------------------------------------------------------------- the pattern file is user data
+
+
+def test_user_pattern_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(clean._DATA, folder)
+    (folder / "local.tsv").write_text(
+        "promo\tline\t(?i)this story is brought to you by .+\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(clean, "_DATA", folder)
+    clean._patterns.cache_clear()
+    try:
+        doc = to_document(_txt(f"Headline here\n\n{BODY}\n\nThis story is brought to you by Acme Tyres"))
+        assert _kinds(doc)["promo"] == ["This story is brought to you by Acme Tyres"]
+    finally:
+        clean._patterns.cache_clear()
+
+
+def test_bad_pattern_file_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bad.tsv").write_text("kind\tnowhere\tx\n", encoding="utf-8")
+    monkeypatch.setattr(clean, "_DATA", tmp_path)
+    clean._patterns.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"bad.tsv:1"):
+            to_document(_txt(BODY))
+    finally:
+        clean._patterns.cache_clear()
+
+
+# --------------------------------------------------------------------------- the extraction metric
+
+
+def test_metric_edge_cases() -> None:
+    gold = "one two three four five six"
+    assert page_scores(gold, gold) == (1.0, 1.0, True)
+    assert page_scores(gold, "") == (None, 0.0, False)  # no output: precision undefined, recall 0
+    p, r, _ = page_scores(gold, "one two three four seven eight")
+    assert p == pytest.approx(1 / 3) and r == pytest.approx(1 / 3)  # 1 TP, 2 FP, 2 FN, normalised
+    assert page_scores("a b", "a b") == (1.0, 1.0, True)  # fewer than 4 tokens: one shingle
+
+
+def test_metric_f1_from_mean_p_and_r() -> None:
+    gold = {"a": "w1 w2 w3 w4 w5", "b": "x1 x2 x3 x4 x5"}
+    pred = {"a": "w1 w2 w3 w4 w5", "b": None}
+    s = score(gold, pred)
+    assert s["precision"] == 1.0 and s["recall"] == 0.5  # page b has no precision, recall 0
+    assert s["f1"] == pytest.approx(2 * 1.0 * 0.5 / 1.5, abs=1e-4)
+    assert s["accuracy"] == 0.5
+
+
+@pytest.mark.slow
+def test_extraction_suite_on_dev(shared_data: Path) -> None:
+    from dateline.evaluate import load_all
+
+    result = load_all()["extraction"]("dev", shared_data)
+    assert result["html"]["f1"] >= 0.95
+    assert result["text"]["f1"] >= 0.88

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.events import extract_events
+from dateline.model import Place, Quote, Timex
+from dateline.nlp import parse
+
+PUB = "2024-05-06"
+
+
+def _events(text: str, published: str = PUB):
+    return extract_events(parse(text, published))
+
+
+def _only(text: str, published: str = PUB):
+    evs = _events(text, published)
+    assert len(evs) == 1, [(e.event, e.event_text) for e in evs]
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    "text,event,mode",
+    [
+        ("Germany sent 300 troops to Lithuania.", "MOBILIZE", "troops"),
+        ("Israeli warplanes launched air strikes on the town.", "ASSAULT", "aerial"),
+        ("The army pulled out of the valley.", "RETREAT", "withdraw"),
+        ("The prime minister visited Kenya.", "CONSULT", "visit"),
+        ("Police arrested 45 protesters.", "COERCE", "arrest"),
+        ("Canada expelled two Russian diplomats.", "SANCTION", "expel"),
+        ("Teachers staged a hunger strike.", "PROTEST", "hunger"),
+        ("Egypt condemned the attack.", "ACCUSE", "disapprove"),
+        ("Japan donated $5 million to flood victims.", "AID", None),
+        ("The two sides agreed to share information.", "AGREE", None),
+        ("Norway praised the agreement.", "SUPPORT", None),
+        ("Ukraine and Poland cooperate closely on border security.", "COOPERATE", None),
+        ("The government lifted the curfew.", "CONCEDE", None),
+        ("Opposition leaders demanded new elections.", "REQUEST", None),
+        ("Iran rejected the proposal.", "REJECT", None),
+        ("Russia threatened to cut off gas supplies.", "THREATEN", None),
+    ],
+)
+def test_event_types_and_modes(text: str, event: str, mode: str | None) -> None:
+    ev = _only(text)
+    assert ev.event == event
+    if mode:
+        assert ev.mode == mode
+    assert ev.cameo and ev.cameo.isdigit()
+    assert ev.text == text
+    assert text[ev.event_start : ev.event_end] == ev.event_text
+
+
+def test_compound_actor_stays_in_one_record() -> None:
+    ev = _only("Britain and France sent warships to the Baltic.")
+    assert ev.event == "MOBILIZE"
+    assert [a.text for a in ev.actor] == ["Britain", "France"]
+    assert {a.country for a in ev.actor} == {"GBR", "FRA"}
+
+
+def test_recipient() -> None:
+    ev = _only("Palestinians blamed Israel for the bombing.")
+    assert ev.event == "ACCUSE"
+    assert [a.text for a in ev.recipient] == ["Israel"]
+
+
+def test_embedded_event_is_not_a_second_event() -> None:
+    ev = _only("Russia threatened to ban imports from Georgia.")
+    assert ev.event == "THREATEN"
+    assert ev.mode == "restrict"
+
+
+def test_size_date_location_from_other_modules() -> None:
+    text = "Britain sent more than 250 soldiers to Estonia on Monday."
+    doc = parse(text, PUB)
+    i = text.index("Monday")
+    doc.timexes = [Timex("Monday", i, i + 6, "DATE", "2024-05-06")]
+    j = text.index("Estonia")
+    doc.places = [Place("Estonia", j, j + 7, name="Estonia", country="EST")]
+    ev = extract_events(doc)[0]
+    assert ev.date is not None and (ev.date.value, ev.date.source) == ("2024-05-06", "text")
+    assert ev.location is not None and ev.location.country == "EST"
+    assert ev.size[0].min == 250 and ev.size[0].qualifier == "more-than"
+
+
+def test_date_falls_back_to_publication() -> None:
+    ev = _only("Police arrested 45 protesters.")
+    assert ev.date is not None and (ev.date.value, ev.date.source) == (PUB, "published")
+
+
+def test_source_from_quotes_and_reporting_verbs() -> None:
+    text = "Rebels attacked the base, a senior defence source told The Times."
+    doc = parse(text, PUB)
+    s = text.index("a senior")
+    doc.quotes = [
+        Quote(id="q", doc_id="test", content="Rebels attacked the base", start=0, end=24, direct=False,
+              speaker="a senior defence source", speaker_text="a senior defence source", speaker_start=s,
+              speaker_end=s + 23, speaker_kind="described", affiliation="GBR")
+    ]  # fmt: skip
+    ev = extract_events(doc)[0]
+    assert ev.source is not None and ev.source.text == "a senior defence source"
+    assert ev.source.country == "GBR"
+    ev = _only("Rebels attacked the base, police said.")
+    assert ev.source is not None and ev.source.text == "police"
+
+
+def test_repeated_event_is_merged_with_both_mentions() -> None:
+    text = (
+        "Britain sent 250 soldiers to Estonia, officials said. "
+        "The deployment was welcomed in Tallinn. "
+        "Britain sent the 250 soldiers to Estonia at short notice."
+    )
+    evs = [e for e in _events(text) if e.event == "MOBILIZE"]
+    assert len(evs) == 1
+    # the two reports and the bare reference "The deployment" in between
+    assert [m.event_text for m in evs[0].mentions] == ["sent", "deployment", "sent"]
+    assert len({m.sentence_start for m in evs[0].mentions}) == 3
+
+
+def test_different_actors_are_not_merged() -> None:
+    evs = _events("Britain sent troops to Estonia. France sent troops to Romania.")
+    assert len([e for e in evs if e.event == "MOBILIZE"]) == 2
+
+
+def test_2003_invasion_is_not_a_new_event() -> None:
+    evs = _events("The 2003 invasion destabilised the region.")
+    assert all(e.factuality == "historical" for e in evs)
+    evs = _events("Critics compared the plan to the 2003 invasion.")
+    assert all(e.factuality != "asserted" for e in evs)
+
+
+def test_stable_ids() -> None:
+    text = "Police arrested 45 protesters."
+    a, b = _only(text), _only(text)
+    assert a.id == b.id
+    assert a.mentions[0].event_text == "arrested"
+
+
+def test_eval_smoke(shared_data) -> None:
+    from dateline.evaluate import load_all
+
+    result = load_all()["events"]("dev", shared_data)["plover_gsr"]
+    assert result["sentences"] > 100
+    assert result["f1"] >= 0.7
+    assert result["actor_country_accuracy"] >= 0.6

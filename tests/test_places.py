@@ -1,0 +1,161 @@
+"""Places: toponym recognition and offline resolution on our own news-style sentences."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from dateline.model import Document, Place
+from dateline.nlp import parse
+from dateline.places import geoparse
+
+
+def _places(text: str, **kw) -> list[Place]:
+    return geoparse(parse(text), **kw)
+
+
+def _by_text(places: list[Place], text: str) -> Place:
+    found = [p for p in places if p.text == text]
+    assert found, f"{text!r} not among {[p.text for p in places]}"
+    return found[0]
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def test_recognises_and_resolves_with_correct_offsets() -> None:
+    text = "Protesters gathered in Nairobi on Tuesday, and police in Mombasa said three people were hurt in Kenya."
+    doc = parse(text)
+    places = geoparse(doc)
+    assert [p.text for p in places] == ["Nairobi", "Mombasa", "Kenya"]
+    for p in places:
+        assert doc.text[p.start : p.end] == p.text
+    assert all(p.country == "KEN" for p in places)
+    assert _by_text(places, "Kenya").feature == "country"
+    nairobi = _by_text(places, "Nairobi")
+    assert nairobi.feature == "city" and nairobi.geonames_id and abs(nairobi.lat + 1.28) < 0.2
+
+
+def test_demonyms_and_norp_are_not_places() -> None:
+    text = "Iraqi forces and Kurdish fighters clashed with Syrian rebels near Mosul, a French official said."
+    places = _places(text)
+    texts = [p.text for p in places]
+    assert "Mosul" in texts
+    for word in ("Iraqi", "Kurdish", "Syrian", "French"):
+        assert word not in texts
+
+
+def test_demonym_given_as_span_resolves_to_its_country() -> None:
+    text = "The Russian delegation left early."
+    places = geoparse(parse(text), spans=[_span(text, "Russian")])
+    assert places[0].country == "RUS" and places[0].feature == "country"
+
+
+def test_georgia_country_versus_us_state() -> None:
+    caucasus = "Russian tanks rolled toward Tbilisi as fighting spread across Georgia and into South Ossetia."
+    us = "The storm hit Atlanta and Savannah before moving across Georgia toward South Carolina."
+    g1 = _by_text(geoparse(parse(caucasus), spans=[_span(caucasus, "Georgia")] + [_span(caucasus, "Tbilisi")]), "Georgia")
+    g2 = _by_text(geoparse(parse(us), spans=[_span(us, w) for w in ("Atlanta", "Savannah", "Georgia")]), "Georgia")
+    assert g1.country == "GEO" and g1.feature == "country"
+    assert g2.country == "USA" and g2.feature == "admin" and g2.name == "Georgia"
+
+
+def test_paris_picks_by_context() -> None:
+    fr = "Police in Paris said the march would end near Lyon."
+    tx = "A tornado damaged homes in Paris, Texas, and the sheriff of Lamar County asked for help."
+    p1 = _by_text(_places(fr), "Paris")
+    p2 = _by_text(geoparse(parse(tx), spans=[_span(tx, "Paris"), _span(tx, "Texas")]), "Paris")
+    assert p1.country == "FRA"
+    assert p2.country == "USA" and p2.admin1 == "Texas"
+
+
+def test_basra_and_erbil_in_iraqi_kurdistan() -> None:
+    text = "The convoy left Basra for Erbil in Iraqi Kurdistan, officials said."
+    places = geoparse(parse(text), spans=[_span(text, w) for w in ("Basra", "Erbil", "Iraqi Kurdistan")])
+    basra, erbil, kurd = places
+    assert basra.country == "IRQ" and basra.feature == "city"
+    assert erbil.country == "IRQ" and abs(erbil.lat - 36.19) < 0.2
+    assert kurd.feature == "admin" and kurd.country == "IRQ"
+
+
+def test_curated_sites_water_and_regions() -> None:
+    text = (
+        "Rockets struck Camp Taji near Baghdad and Al Asad Air Base, while tankers in the Strait of Hormuz "
+        "and the Persian Gulf were warned. Militants spread across the Sahel and Tal Afar."
+    )
+    spans = [_span(text, w) for w in ("Camp Taji", "Al Asad Air Base", "Strait of Hormuz", "Persian Gulf", "Sahel", "Tal Afar")]  # fmt: skip
+    places = {p.text: p for p in geoparse(parse(text), spans=spans)}
+    assert places["Camp Taji"].feature == "site" and places["Camp Taji"].country == "IRQ"
+    assert places["Al Asad Air Base"].feature == "site"
+    assert places["Strait of Hormuz"].feature == "water" and places["Persian Gulf"].feature == "water"
+    assert places["Sahel"].feature == "region"
+    assert places["Tal Afar"].country == "IRQ" and abs(places["Tal Afar"].lon - 42.45) < 0.3
+    for p in places.values():
+        assert p.source and p.lat is not None and p.precision_km
+
+
+def test_recognises_curated_places_spacy_may_miss() -> None:
+    text = "Two drones were shot down over the Red Sea on Sunday, and the Levant remained tense."
+    texts = [p.text for p in _places(text)]
+    assert "Red Sea" in texts and "Levant" in texts
+
+
+def test_every_toponym_once_and_sorted() -> None:
+    text = "Officials in Kabul and Kandahar met envoys from Pakistan. Kabul later denied the report."
+    places = _places(text)
+    starts = [p.start for p in places]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert sum(p.text == "Kabul" for p in places) == 2
+
+
+def test_unknown_toponym_comes_back_unresolved() -> None:
+    text = "They fled to Zorblaxville last week."
+    places = geoparse(parse(text), spans=[_span(text, "Zorblaxville")])
+    assert places[0].text == "Zorblaxville" and places[0].lat is None
+
+
+def test_context_countries_is_a_prior() -> None:
+    doc = Document(id="x", text="Clashes were reported in Tripoli.")
+    span = [_span(doc.text, "Tripoli")]
+    assert geoparse(doc, spans=span, context_countries=["LBN"])[0].country == "LBN"
+    assert geoparse(doc, spans=span, context_countries=["LBY"])[0].country == "LBY"
+
+
+def test_us_county_gets_a_point() -> None:
+    text = "Deputies in Hall County said the fire near Gainesville, Georgia, was contained."
+    spans = [_span(text, w) for w in ("Hall County", "Gainesville", "Georgia")]
+    places = geoparse(parse(text), spans=spans)
+    county = places[0]
+    assert county.country == "USA" and county.admin1 == "Georgia" and county.lat is not None
+    assert places[1].admin1 == "Georgia"
+
+
+def test_gazetteer_loads_fast_and_lookups_are_cheap() -> None:
+    doc = Document(id="y", text="Fighting near Donetsk and Kharkiv continued.")
+    geoparse(doc, spans=[_span(doc.text, "Donetsk")])  # warm the cache
+    t = time.perf_counter()
+    for _ in range(200):
+        geoparse(doc, spans=[_span(doc.text, "Donetsk"), _span(doc.text, "Kharkiv")])
+    assert time.perf_counter() - t < 1.0
+
+
+def test_eval_smoke_on_small_dev_slice(shared_data) -> None:
+    from dateline.evaluate.places import _CORPORA, _evaluate
+
+    res = _evaluate(shared_data, _CORPORA["dev"], limit=15, recognition=True)["LGL"]
+    assert res["articles"] == 15
+    assert res["resolution_given_gold"]["acc161"] > 0.6
+    assert 0.0 < res["recognition"]["exact"]["f1"] <= 1.0
+
+
+@pytest.mark.slow
+def test_eval_dev_resolution_score(shared_data) -> None:
+    from dateline.evaluate.places import _CORPORA, _evaluate
+
+    res = _evaluate(shared_data, _CORPORA["dev"], limit=None, recognition=False)["LGL"]
+    assert res["resolution_given_gold"]["acc161"] > 0.75

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from dateline.nlp import parse
+from dateline.sizes import extract_sizes
+
+
+def _one(text: str):
+    sizes = extract_sizes(text)
+    assert len(sizes) == 1, sizes
+    return sizes[0]
+
+
+def test_more_than() -> None:
+    s = _one("Britain sent more than 250 soldiers to the border.")
+    assert (s.min, s.max, s.qualifier, s.unit) == (250, None, "more-than", "troops")
+    assert s.text == "more than 250 soldiers"
+
+
+def test_up_to_and_about() -> None:
+    s = _one("The mission will include up to 275 personnel.")
+    assert (s.min, s.max, s.qualifier) == (None, 275, "up-to")
+    s = _one("It sent around 20 planners.")
+    assert (s.min, s.max, s.approx, s.qualifier) == (20, 20, True, "about")
+
+
+def test_vague_and_word_numbers() -> None:
+    s = _one("Hundreds of protesters gathered.")
+    assert (s.min, s.max, s.qualifier, s.unit) == (100, 999, "vague", "people")
+    s = _one("The navy sent three warships.")
+    assert (s.min, s.unit) == (3, "ships")
+    s = _one("Officials counted a dozen armoured vehicles.")
+    assert (s.min, s.text) == (12, "a dozen armoured vehicles")
+
+
+def test_violence_kinds_and_offsets() -> None:
+    text = "Gunmen killed at least 156 people and wounded 20 others."
+    sizes = extract_sizes(text, start=100)
+    kinds = [(s.min, s.kind) for s in sizes]
+    assert kinds == [(156, "dead"), (20, "injured")]
+    assert text[sizes[0].start - 100 : sizes[0].end - 100] == "at least 156 people"
+    assert extract_sizes("Police arrested 45 protesters.")[0].kind == "arrested"
+
+
+def test_years_and_percentages_are_not_sizes() -> None:
+    assert extract_sizes("In 2011, turnout rose by 30 percent.") == []
+
+
+def test_on_a_span() -> None:
+    doc = parse("Police arrested 45 protesters on Monday.")
+    s = extract_sizes(doc.spacy[:])[0]
+    assert (s.min, s.unit, s.kind) == (45, "people", "arrested")
+    assert doc.text[s.start : s.end] == "45 protesters"
