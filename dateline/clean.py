@@ -25,7 +25,6 @@ import hashlib
 import re
 import sys
 import types
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -122,13 +121,14 @@ def _patterns() -> _Patterns:
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff]")
 _SENT_EDGE = re.compile(r"(?<=[.!?])[\"'”’)]*\s*(?=[\"“‘(]?[A-Z])")
 
 
 def _norm_line(line: str) -> str:
     line = _INVISIBLE.sub("", line)
     line = _SPACES.sub(" ", line)
-    return "".join(c for c in line if c == " " or unicodedata.category(c)[0] != "C").strip()
+    return _CONTROL.sub("", line).strip()
 
 
 @dataclass
@@ -203,6 +203,8 @@ class _Cleaned:
     paras: list[tuple[str, int]]
     removed: list[Removed]
     meta: dict[str, str]
+    markers: list[int]
+    strong: list[int]  # markers of a kind other than comment-count
 
 
 def _sentence_kind(sentence: str, pats: _Patterns) -> str | None:
@@ -275,23 +277,19 @@ def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
     return None
 
 
-def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool, stop: frozenset[str]) -> _Cleaned:
+def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _Cleaned:
     removed: list[Removed] = []
     meta: dict[str, str] = {}
     keep: list[tuple[str, int]] = []
+    markers: list[int] = []  # positions in `keep` where a comment-section marker stood
+    strong: list[int] = []
     n = len(paras)
-    tail_from = n
-    prose_words = 0.0
     for i, p in enumerate(paras):
-        # a comment section starts after the story: only once enough prose has been seen
-        if prose_words >= _P.tail_min_words and any(rx.match(p.text) for _, rx in pats.tail):
-            tail_from = i
-            break
-        prose_words += max(0.0, _line_score(p.text, stop))
-    for i, p in enumerate(paras):
-        if i >= tail_from:
-            removed.append(Removed(p.text, "comment-form", p.line))
-            continue
+        tail_kind = next((kind for kind, rx in pats.tail if rx.match(p.text)), None)
+        if tail_kind:
+            markers.append(len(keep))
+            if tail_kind != "comment-count":
+                strong.append(len(keep))
         if with_metadata and (i < _META_TOP or i >= n - _META_BOTTOM):
             found = _metadata(p.text, pats)
             if found:
@@ -312,8 +310,22 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool, stop:
                 continue
         if text:
             keep.append((text, p.line))
-    removed.sort(key=lambda r: r.line)
-    return _Cleaned(keep, removed, meta)
+    return _Cleaned(keep, removed, meta, markers, strong)
+
+
+def _cut_tail(cleaned: _Cleaned, stop: frozenset[str], start: int = 0) -> None:
+    """Drop a comment section: everything from the first marker that follows enough story prose."""
+    prose = 0.0
+    pos = start
+    for m in cleaned.markers:
+        if m < start:
+            continue
+        prose += sum(max(0.0, _line_score(t, stop)) for t, _ in cleaned.paras[pos:m])
+        pos = m
+        if prose >= _P.tail_min_words:
+            cleaned.removed.extend(Removed(t, "comment-form", line) for t, line in cleaned.paras[m:])
+            del cleaned.paras[m:]
+            return
 
 
 def _standfirst(keep: list[tuple[str, int]], removed: list[Removed]) -> list[str]:
@@ -375,8 +387,12 @@ def _stoplists() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]
 def _stopwords(words: list[str]) -> frozenset[str]:
     """The stoplist of the language whose stopwords cover most of `words` (English on ties)."""
     lists, index = _stoplists()
+    sample = words[:3000]
+    english = lists["English"]
+    if sample and sum(w.lower() in english for w in sample) >= 0.25 * len(sample):
+        return english  # clearly English: skip the per-language count
     counts: dict[str, int] = {}
-    for w in words[:3000]:
+    for w in sample:
         for lang in index.get(w.lower(), ()):
             counts[lang] = counts.get(lang, 0) + 1
     if not counts:
@@ -400,7 +416,9 @@ def _line_score(text: str, stop: frozenset[str]) -> float:
         return float(n)
     if prose_end and n >= _P.neutral_words:  # sentence-like but thin (table cells, list items): no evidence
         return _P.neutral_value
-    return _P.word_value * n - _P.line_cost
+    if n <= _P.menu_words:  # menu items and labels are one or two words
+        return -_P.line_cost
+    return _P.word_value * n - _P.short_cost
 
 
 @dataclass(frozen=True)
@@ -409,13 +427,16 @@ class _BlockParams:
     min_density: float = 0.2
     long_words: int = 25
     long_density: float = 0.3
-    line_cost: float = 5.0
+    line_cost: float = 8.0
     word_value: float = 0.0
+    menu_words: int = 2
+    short_cost: float = 8.0
     neutral_words: int = 3
     neutral_value: float = 0.0
     title_anchor: bool = True
     gate_lines: int = 10  # run only when the text has this many furniture lines
-    tail_min_words: int = 100  # prose words before a comment-section marker cuts the rest
+    tail_min_words: int = 100
+    comment_weight: float = 0.25  # prose words before a comment-section marker cuts the rest
 
 
 _P = _BlockParams()
@@ -433,16 +454,18 @@ def _title_line(keep: list[tuple[str, int]], title: str | None) -> int:
     return -1
 
 
-def _main_block(
-    keep: list[tuple[str, int]], removed: list[Removed], stop: frozenset[str], title: str | None = None
-) -> list[tuple[str, int]]:
-    """Keep the best-scoring run of lines (maximum-sum segment, as in Finn et al.'s Body Text Extraction)."""
+def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = None) -> None:
+    """Keep the best-scoring run of lines (maximum-sum segment, as in Finn et al.'s Body Text Extraction).
+
+    Comment-section markers are walls the run cannot cross; a comment section after the run is cut.
+    Runs only on texts with many furniture lines (page dumps), otherwise just the comment section is cut.
+    """
     # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
-    if len(keep) < 3:
-        return keep
+    keep = cleaned.paras
     scores = [_line_score(t, stop) for t, _ in keep]
-    if sum(1 for x in scores if x < 0) < _P.gate_lines:
-        return keep
+    if len(keep) < 3 or sum(1 for x in scores if x < 0) < _P.gate_lines:
+        _cut_tail(cleaned, stop)
+        return
     counts: dict[str, int] = {}
     for t, _ in keep:
         counts[t] = counts.get(t, 0) + 1
@@ -453,20 +476,34 @@ def _main_block(
     for k, (t, _) in enumerate(keep):
         if counts[t] > 1 and scores[k] > 0:  # teasers and sidebars repeat on a page; story paragraphs do not
             scores[k] = -_P.line_cost
+    walls = set(cleaned.markers)
+    # prose after a comment-section heading that follows the story is most likely comments
+    prose = 0.0
+    for k, x in enumerate(scores):
+        if k in cleaned.strong and prose >= _P.tail_min_words:
+            for m in range(k, len(scores)):
+                if scores[m] > 0:
+                    scores[m] *= _P.comment_weight
+            break
+        prose += max(0.0, x)
     best, best_i, best_j = float("-inf"), 0, 0
     run, run_i = 0.0, 0
     for j, x in enumerate(scores):
-        if run <= 0:
+        if run <= 0 or j in walls:
             run, run_i = 0.0, j
         run += x
         if run > best:
             best, best_i, best_j = run, run_i, j
     if best <= 0:
-        return keep
+        _cut_tail(cleaned, stop)
+        return
+    after = [m for m in cleaned.markers if m > best_j]
+    end = min(after) if after else len(keep)
     for k, (text, line) in enumerate(keep):
         if k < best_i or k > best_j:
-            removed.append(Removed(text, "page-furniture", line))
-    return keep[best_i : best_j + 1]
+            kind = "comment-form" if k >= end else "page-furniture"
+            cleaned.removed.append(Removed(text, kind, line))
+    cleaned.paras = keep[best_i : best_j + 1]
 
 
 # --------------------------------------------------------------------------- headline
@@ -597,7 +634,8 @@ def to_document(raw: RawArticle) -> Document:
         if paras and doc.title and _key(paras[0].text) == _key(doc.title):
             doc.removed.append(Removed(paras[0].text, "headline", -1))
             paras = paras[1:]
-        cleaned = _boilerplate(paras, pats, with_metadata=False, stop=_stoplists()[0]["English"])
+        cleaned = _boilerplate(paras, pats, with_metadata=False)
+        _cut_tail(cleaned, _stoplists()[0]["English"])
     else:
         paras = _paragraphs(raw.text or "")
         if paras:
@@ -611,8 +649,8 @@ def to_document(raw: RawArticle) -> Document:
                 doc.removed.append(Removed(first.text, "headline", first.line))
                 paras = paras[1:]
         stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
-        cleaned = _boilerplate(paras, pats, with_metadata=True, stop=stop)
-        cleaned.paras = _main_block(cleaned.paras, cleaned.removed, stop, doc.title)
+        cleaned = _boilerplate(paras, pats, with_metadata=True)
+        _main_block(cleaned, stop, doc.title)
         for field, key in (("outlet", "outlet"), ("byline", "byline")):
             _set(doc, field, cleaned.meta.get(key), "text")
         _set(doc, "published", cleaned.meta.get("date"), "text")

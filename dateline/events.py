@@ -667,7 +667,9 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.event != b.event:
         return False
     bare = not (b.actor or b.recipient)
-    if not bare and (_key(a.actor) != _key(b.actor) or _key(a.recipient) != _key(b.recipient)):
+    if not bare and _key(a.actor) != _key(b.actor):
+        return False
+    if a.recipient and b.recipient and _key(a.recipient) != _key(b.recipient):  # one may leave it unsaid
         return False
     if not (a.actor or a.recipient):
         return False
@@ -698,6 +700,7 @@ def _merge(events: list[Event]) -> list[Event]:
                     prev.date = ev.date
                 prev.size = prev.size or ev.size
                 prev.source = prev.source or ev.source
+                prev.recipient = prev.recipient or ev.recipient
                 break
         else:
             out.append(ev)

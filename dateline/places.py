@@ -316,29 +316,48 @@ def _is_abbrev(span: str) -> bool:
     return bool(re.search(r"(?:\b[A-Z]\.)+$|\b[A-Z][a-z]{1,4}\.$", span))
 
 
+# entity labels whose text may hold a place name spaCy did not tag on its own ("the Shreveport Police")
+_OPEN_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "CARDINAL", "DATE", "QUANTITY", "TIME"}
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|upper|lower|greater|metro|downtown|rural|northern|southern|eastern|"
+    r"western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+",
+    re.I,
+)
+
+_TAIL = re.compile(r"\s+(?:city|City|area|region|province|Province|-\s.*)$")
+
+
 def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
     text = doc.text
     spans: list[tuple[int, int]] = []
     taken = [False] * (len(text) + 1)
     for ent in doc.entities:
-        for i in range(ent.start, ent.end):
-            taken[i] = True
-        if ent.label not in _PLACE_LABELS and ent.label != "ORG":
-            continue
         s, e = _trim(text, ent.start, ent.end)
-        if e <= s:
-            continue
-        key = _norm(text[s:e])
-        if key in gaz.demonyms and not gaz.has(key):
-            continue
-        if ent.label == "ORG":
+        key = _norm(text[s:e]) if e > s else ""
+        accept = False
+        if e > s and ent.label in _PLACE_LABELS:
+            if key in gaz.demonyms and not gaz.has(key):
+                accept = False
+            elif ent.label == "FAC":
+                accept = bool(gaz.lookup(text[s:e]))
+            else:
+                accept = True
+                if not gaz.lookup(text[s:e]):
+                    # "North Texas", "Southern Sudan": keep the resolvable name after a direction word
+                    m = _DIRECTION.match(text[s:e])
+                    if m and gaz.lookup(text[s + m.end() : e]):
+                        s += m.end()
+                    t = _TAIL.search(text[s:e])
+                    if t and t.start() > 0 and gaz.lookup(text[s : s + t.start()]):
+                        e = s + t.start()
+        elif e > s and ent.label == "ORG":
             # an ORG that is exactly a country, region, state or curated place ("Georgia", "Camp Taji")
-            cands = gaz.names.get(key, [])
-            if not any(c.feature in ("country", "admin", "site", "water", "region") for c in cands):
-                continue
-        elif ent.label == "FAC" and not gaz.lookup(text[s:e]):
-            continue
-        spans.append((s, e))
+            accept = any(c.feature in ("country", "admin", "site", "water", "region") for c in gaz.names.get(key, []))
+        if accept:
+            spans.append((s, e))
+        if accept or ent.label not in _OPEN_LABELS:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
     spans.extend(_gazetteer_matches(doc, gaz, taken))
     spans.sort()
     out: list[tuple[int, int]] = []
@@ -379,7 +398,7 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
             cands = gaz.get(key)
             if not cands:
                 continue
-            if k == 1 and (tok.pos_ != "PROPN" or tok.is_sent_start or len(tok.text) < 4):
+            if k == 1 and (tok.pos_ != "PROPN" or (tok.is_sent_start and not tok.ent_type_) or len(tok.text) < 4):
                 continue
             if any(
                 c.feature in ("country", "admin", "site", "water", "region", "continent")

@@ -260,7 +260,7 @@ def _clause(v: Any, subj: Any) -> tuple[int, int]:
             c.dep_ == "dobj" and c.lemma_.lower() not in ("reporter", "reporters")
         ):
             toks.append(c)
-    spans = [_span(t) for t in toks]
+    spans = [(v.idx, _tok_end(v))] + [_span(t) for t in toks[1:]]
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 

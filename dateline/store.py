@@ -111,6 +111,58 @@ MIGRATIONS: list[str] = [
         INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     END;
     """,
+    # 2: cross-article links (dateline.link): merged events, the event->merged links with evidence, stories
+    """
+    CREATE TABLE merged_events (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        date TEXT,
+        first_reported TEXT,
+        countries TEXT,
+        location TEXT,
+        mentions INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        disputed INTEGER NOT NULL DEFAULT 0,
+        story_id TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX merged_events_type_date ON merged_events(event, date);
+    CREATE INDEX merged_events_date ON merged_events(date);
+    CREATE INDEX merged_events_story ON merged_events(story_id);
+    CREATE TABLE event_links (
+        event_id TEXT PRIMARY KEY,
+        merged_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        day INTEGER,
+        day_hi INTEGER,
+        coarse INTEGER NOT NULL DEFAULT 0,
+        score REAL,
+        evidence TEXT,
+        feat TEXT NOT NULL
+    );
+    CREATE INDEX event_links_merged ON event_links(merged_id);
+    CREATE INDEX event_links_block ON event_links(event, coarse, day);
+    CREATE INDEX event_links_doc ON event_links(doc_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        first_date TEXT,
+        last_date TEXT,
+        day_last INTEGER,
+        documents INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX stories_day ON stories(day_last);
+    CREATE TABLE story_docs (
+        doc_id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL,
+        score REAL
+    );
+    CREATE INDEX story_docs_story ON story_docs(story_id);
+    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE link_meta (key TEXT PRIMARY KEY, value TEXT);
+    """,
 ]
 
 # annotation tables written with each document, in deletion order

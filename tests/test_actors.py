@@ -202,6 +202,15 @@ def test_described_source_without_outlet_takes_the_story_country() -> None:
     assert a.country == "KEN" and a.kind == "described"
 
 
+@pytest.mark.parametrize(("outlet", "who"), [("CNN", "Barack Obama"), ("TASS", "Vladimir Putin")])
+def test_a_shared_title_goes_to_the_holder_from_the_outlets_country(outlet: str, who: str) -> None:
+    text = "US President Barack Obama called Russian President Vladimir Putin on Friday. The President was blunt."
+    doc = parse(text, published="2014-07-20")
+    doc.outlet = outlet
+    s = text.index("The President")
+    assert ActorResolver(doc).resolve(s, s + len("The President")).name == who
+
+
 def test_a_surname_two_people_share_goes_to_the_one_mentioned_last() -> None:
     text = "Ed Miliband met David Miliband in London. Miliband said nothing. Later Ed Miliband spoke. Mr Miliband left."
     doc = parse(text)

@@ -113,7 +113,7 @@ def test_explore_filter_evidence_export(server: str, page: Any) -> None:
     assert '"FeatureCollection"' in Path(dl.value.path()).read_text()
 
     # open the event: its evidence is highlighted in the article text
-    page.locator("#events-table tbody tr[data-id]").first.click()
+    page.locator("#events-table tbody tr[data-id] td.words").first.click()
     page.wait_for_selector("#evidence-text")
     hl = page.locator("#evidence-text")
     assert hl.locator("[data-role~=event]").inner_text() == "met"

@@ -24,7 +24,7 @@ function el(tag, props, ...children) {
 }
 
 function append(node, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -128,7 +128,11 @@ function eventsHash(filters, offset) {
 }
 
 function showView(name) {
-  for (const section of document.querySelectorAll("section.view")) section.hidden = section.id !== "view-" + name;
+  for (const section of document.querySelectorAll("section.view")) {
+    section.hidden = section.id !== "view-" + name;
+    // views built per visit are emptied when left, so ids inside them stay unique in the document
+    if (section.hidden && section.dataset.dynamic !== undefined) clear(section);
+  }
   const nav = { event: "events", actor: "events", doc: "docs", story: "stories" }[name] || name;
   for (const a of document.querySelectorAll("header nav a")) a.classList.toggle("active", a.dataset.nav === nav);
 }
@@ -224,7 +228,7 @@ function drawBars(svg, days, opts) {
   const x = (n) => pad.l + ((n - from) / span) * plotW;
   const visible = days.filter((d) => { const n = dayNum(d.day); return n >= from && n <= to; });
   const max = Math.max(1, ...visible.map((d) => (d.count || 0) + (d.count2 || 0)));
-  const bw = Math.max(1, plotW / span - 1);
+  const bw = Math.min(48, Math.max(1, plotW / span - 1));
   svg.appendChild(svgEl("line", { x1: pad.l, x2: width - pad.r, y1: pad.t + plotH, y2: pad.t + plotH, class: "baseline" }));
   svg.appendChild(svgEl("text", { x: pad.l - 4, y: pad.t + 8, "text-anchor": "end", class: "axis" })).textContent = String(max);
   for (const d of visible) {
@@ -319,7 +323,7 @@ function plotEvents(map, layer, events, onClick) {
     marker.bindPopup(popup);
     marker.addTo(layer);
   }
-  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: false });
   return bounds.length;
 }
 
@@ -705,7 +709,7 @@ async function showActor(name) {
       .bindPopup(el("div", { text: `${p.name} (${p.events})` }))
       .addTo(layer);
   }
-  if (pts.length) map.fitBounds(pts, { padding: [30, 30], maxZoom: 6 });
+  if (pts.length) map.fitBounds(pts, { padding: [30, 30], maxZoom: 6, animate: false });
 }
 
 function placeList(places) {
