@@ -355,7 +355,7 @@ def _standfirst(keep: list[tuple[str, int]], removed: list[Removed]) -> list[str
 # --------------------------------------------------------------------------- main block (page dumps)
 
 _WORD = re.compile(r"\w+")
-_PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+_PROSE_END = re.compile(r"(?:[.!?…:;][\"'”’)\]]*|[\"”’])(?:\s*[^\w\s\"'”’.!?…:;,()\[\]-])*\s*$")  # emoji may follow
 
 
 @lru_cache(maxsize=1)
@@ -550,17 +550,18 @@ def _html_text(html: str) -> str:
     return "\n".join(x for x in lines if x)
 
 
+_TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "deduplicate": False,
+}
+
+
 def _html_to_paras(html: str) -> tuple[list[_Para], dict[str, Any]]:
     traf = _trafilatura()
     try:
-        result = traf.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            deduplicate=False,
-        )
+        result = traf.bare_extraction(html, with_metadata=True, **_TRAFILATURA_OPTIONS)
     except Exception:  # trafilatura can fail on pathological markup; fall back to the plain dump
         result = None
     meta: dict[str, Any] = {}

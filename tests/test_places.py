@@ -59,8 +59,13 @@ def test_demonym_given_as_span_resolves_to_its_country() -> None:
 def test_georgia_country_versus_us_state() -> None:
     caucasus = "Russian tanks rolled toward Tbilisi as fighting spread across Georgia and into South Ossetia."
     us = "The storm hit Atlanta and Savannah before moving across Georgia toward South Carolina."
-    g1 = _by_text(geoparse(parse(caucasus), spans=[_span(caucasus, "Georgia")] + [_span(caucasus, "Tbilisi")]), "Georgia")
-    g2 = _by_text(geoparse(parse(us), spans=[_span(us, w) for w in ("Atlanta", "Savannah", "Georgia")]), "Georgia")
+    g1 = _by_text(
+        geoparse(parse(caucasus), spans=[_span(caucasus, "Georgia")] + [_span(caucasus, "Tbilisi")]),
+        "Georgia",
+    )
+    g2 = _by_text(
+        geoparse(parse(us), spans=[_span(us, w) for w in ("Atlanta", "Savannah", "Georgia")]), "Georgia"
+    )
     assert g1.country == "GEO" and g1.feature == "country"
     assert g2.country == "USA" and g2.feature == "admin" and g2.name == "Georgia"
 

@@ -99,7 +99,9 @@ def _load_gwn(path: Path) -> list[_Article]:
                 lat, lon = float(t.findtext("latitude")), float(t.findtext("longitude"))
             kind = t.findtext("type") or ""
             rec = t.findtext("nonLocational") == "No" and kind not in _GWN_SKIP_TYPES
-            a.toponyms.append(_Gold(span[0], span[1], phrase, lat, lon, recognise=rec, demonym=kind == "Demonym"))
+            a.toponyms.append(
+                _Gold(span[0], span[1], phrase, lat, lon, recognise=rec, demonym=kind == "Demonym")
+            )
         out.append(a)
     return out
 
