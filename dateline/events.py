@@ -154,6 +154,80 @@ def _lex() -> _Lex:
     return lex
 
 
+# --------------------------------------------------------------------------- statistical backoff
+
+# function words that carry event meaning (negation, modality, direction) and stay in the classifier features
+_KEEP_STOP = {"not", "no", "never", "will", "would", "must", "should", "against", "with", "out", "off", "down", "up",
+              "back", "call", "give", "take", "make", "put", "over", "without", "may", "might", "could"}  # fmt: skip
+_ENT_FEAT = {"GPE": "<place>", "LOC": "<place>", "FAC": "<place>", "NORP": "<norp>", "PERSON": "<person>",
+             "ORG": "<org>", "DATE": "<date>", "TIME": "<date>", "CARDINAL": "<num>", "MONEY": "<money>",
+             "QUANTITY": "<num>", "PERCENT": "<num>", "ORDINAL": "<num>"}  # fmt: skip
+
+
+def _features(toks: Any) -> list[str]:
+    """Classifier features of a token span: content lemmas (entities as their type), their bigrams, the root verb."""
+    words: list[str] = []
+    root = ""
+    for t in toks:
+        if t.is_punct or t.is_space:
+            continue
+        if t.dep_ == "ROOT":
+            root = "root=" + t.lemma_.lower()
+        if t.ent_type_:
+            w = _ENT_FEAT.get(t.ent_type_, "<ent>")
+            if t.ent_iob_ == "I" and words and words[-1] == w:
+                continue
+        elif t.like_num:
+            w = "<num>"
+        else:
+            w = t.lemma_.lower()
+            if t.is_stop and w not in _KEEP_STOP:
+                continue
+        words.append(w)
+    feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    if root:
+        feats.append(root)
+    return feats
+
+
+class _Backoff:
+    """Logistic-regression event-type classifier (weights from scripts/train_event_classifier.py)."""
+
+    def __init__(self, path: Path) -> None:
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as z:
+            self.labels = [str(x) for x in z["labels"]]
+            self.index = {str(w): i for i, w in enumerate(z["vocab"])}
+            self.weights = z["weights"].astype(np.float32)
+            self.bias = z["bias"].astype(np.float32)
+        self._np = np
+
+    def predict(self, feats: list[str]) -> tuple[str, float]:
+        """The most probable label and its probability."""
+        np = self._np
+        ids = sorted({self.index[f] for f in feats if f in self.index})
+        z = self.bias.copy()
+        if ids:
+            z += self.weights[ids].sum(axis=0) / np.sqrt(len(ids))
+        z -= z.max()
+        p = np.exp(z)
+        p /= p.sum()
+        k = int(p.argmax())
+        return self.labels[k], float(p[k])
+
+
+@lru_cache(maxsize=1)
+def _backoff() -> _Backoff | None:
+    path = _DATA / "classifier.npz"
+    if not path.exists():
+        return None
+    try:
+        return _Backoff(path)
+    except Exception:  # noqa: BLE001 - a damaged weights file must not stop the lexicon coder
+        return None
+
+
 # --------------------------------------------------------------------------- adapters to the other extractors
 
 

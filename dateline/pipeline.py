@@ -98,9 +98,17 @@ def process(docs: list[Document], components: Iterable[str] = DEFAULT_COMPONENTS
             except Exception as exc:  # one extractor failing must not lose the document
                 doc.extra.setdefault("errors", []).append(f"{name}: {type(exc).__name__}: {exc}")
         doc.status = "processed"
-        doc.spacy = None  # not stored, not pickled back to the parent
+        _drop_transient(doc)
         out.append(doc)
     return out
+
+
+def _drop_transient(doc: Document) -> None:
+    """Forget what components cached on the document (the spaCy Doc, resolvers): never stored or pickled."""
+    fields = Document.__dataclass_fields__
+    for name in [k for k in vars(doc) if k not in fields]:
+        delattr(doc, name)
+    doc.spacy = None
 
 
 # ---------------------------------------------------------------------- ingest

@@ -4,8 +4,8 @@ One public entry point, :func:`infer_published`. Evidence, strongest first:
   * a full date next to a publication cue ("Published 16 June 2014", "Updated: ...") or in the
     dateline at the top of the text ("LONDON, June 16, 2014 (Reuters) -");
   * a full date whose weekday is also named and agrees ("on Monday, June 16, 2014");
-  * the latest full date the text reports in the past tense, when relative words ("yesterday",
-    "on Monday", "this week") show the article is written close to it.
+  * otherwise the first full date of the text, when no later past-tense date follows it (on DEV
+    web pages that date is the publication date about 70% of the time).
 Year mentions and "last year" only corroborate; when the evidence is weak the answer is None.
 """
 
@@ -19,11 +19,6 @@ from dateline.time import _lex, _tense_heuristic, normalize
 
 _TOP = 400  # characters at the start of the text that count as the dateline / byline zone
 _FULL = re.compile(r"\d{4}-\d\d-\d\d")
-_RELATIVE = re.compile(
-    r"\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week)|last\s+night|"
-    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-    re.I,
-)
 
 
 @lru_cache(maxsize=1)
@@ -53,30 +48,39 @@ def infer_published(text: str, title: str | None = None) -> tuple[str | None, fl
             return d.isoformat(), 0.8, evidence
     dates = _full_dates(text)
     if not dates:
-        years = [int(tx.value) for tx in normalize(text[:5000]) if tx.type == "DATE" and re.fullmatch(r"\d{4}", tx.value)]
+        years = [
+            int(tx.value)
+            for tx in normalize(text[:5000])
+            if tx.type == "DATE" and re.fullmatch(r"\d{4}", tx.value)
+        ]
         if years:
             evidence.append(f"only year mentions (latest {max(years)}); no full date")
         return None, 0.0, evidence
     cue = _cue_rx()
     # 1. a cue word right before the date, or a date in the dateline zone
-    for d, s, e, raw in dates:
+    for d, s, _e, raw in dates:
         before = text[max(0, s - 40) : s]
         if cue.search(before):
             evidence.append(f"publication cue before {raw!r}")
             return d.isoformat(), 0.9, evidence
-    for d, s, e, raw in dates:
+    for d, s, _e, raw in dates:
         if s < _TOP and "\n" not in text[:s].strip()[-200:] or s < 120:
             evidence.append(f"date in the opening lines {raw!r}")
             return d.isoformat(), 0.75, evidence
-    # 2. the latest past-tense full date, when relative wording shows the text is written close to it
+    # 2. the first full date, unless the text reports later events (a report cannot predate what it reports)
     past = [x for x in dates if _tense_heuristic(text, x[1], x[2]) != "future"]
     if not past:
         evidence.append("only future-tense full dates")
         return None, 0.1, evidence
-    latest = max(past, key=lambda x: x[0])
-    d, s, e, raw = latest
-    conf = 0.3
-    evidence.append(f"latest past-tense full date {raw!r}")
+    d, s, e, raw = past[0]
+    later = [x for x in past if x[0] > d]
+    conf = 0.5 if not later else 0.3
+    evidence.append(f"first full date {raw!r}")
+    if later:
+        evidence.append(f"later past-tense date {later[0][3]!r} in the text")
+    if not later and s < len(text) / 3:
+        conf += 0.1
+        evidence.append("in the first third of the text")
     wd_named = re.search(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", raw, re.I)
     if wd_named:
         wdn = _lex()["weekdays"][wd_named.group(1).lower()]
@@ -84,12 +88,8 @@ def infer_published(text: str, title: str | None = None) -> tuple[str | None, fl
             conf += 0.2
             evidence.append("named weekday agrees with the date")
         else:
-            conf -= 0.2
+            conf -= 0.3
             evidence.append("named weekday disagrees with the date")
-    rel = _RELATIVE.findall(text)
-    if rel:
-        conf += 0.1
-        evidence.append(f"relative wording {rel[0]!r} suggests a news report close to the date")
     later_years = [int(tx.value) for tx in normalize(text) if re.fullmatch(r"\d{4}", tx.value)]
     if later_years and max(later_years) > d.year:
         conf -= 0.2

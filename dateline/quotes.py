@@ -241,6 +241,9 @@ def _subject(v: Any) -> tuple[Any, Any]:
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "... on his show and for saying that ..."
+            continue
         break
     return None, None
 

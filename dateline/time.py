@@ -100,7 +100,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
         "year": rf"(?<![\w$£€.,/-])(?:(?P<pm>{pm})[\s-]+)?(?:(?P<fy>fiscal|calendar|the\s+year|fy)\s*)?"
         rf"(?P<y>{_YEAR})(?![\w%-])(?!,\d)(?!\.\d)",
-        "decade": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)",
+        "decade": r"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)",
         "century": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})"
         r"[\s-]+century(?!\w)",
         "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
@@ -187,9 +187,27 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         if kind == "month" and not (g.get("y") or g.get("pm") or g.get("rel")):
             if mk in lx["ambiguous_months"]:
                 if mk in ("may", "march"):
-                    if _prev_word(text, m.start()) not in {"in", "since", "until", "till", "by", "of", "from",
-                                                           "during", "before", "after", "through", "between",
-                                                           "and", "to", "mid", "early", "late", "last", "next"}:
+                    if _prev_word(text, m.start()) not in {
+                        "in",
+                        "since",
+                        "until",
+                        "till",
+                        "by",
+                        "of",
+                        "from",
+                        "during",
+                        "before",
+                        "after",
+                        "through",
+                        "between",
+                        "and",
+                        "to",
+                        "mid",
+                        "early",
+                        "late",
+                        "last",
+                        "next",
+                    }:
                         return None
                 elif not g["mon"].endswith("."):
                     return None
@@ -206,7 +224,11 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         if not (1 <= mth <= 12 and 1 <= day <= 31):
             return None
         g["m"], g["d"] = mth, day
-    if kind == "year" and not (g.get("pm") or g.get("fy")) and _prev_word(text, m.start()) not in lx["year_prepositions"]:
+    if (
+        kind == "year"
+        and not (g.get("pm") or g.get("fy"))
+        and _prev_word(text, m.start()) not in lx["year_prepositions"]
+    ):
         after = text[m.end() : m.end() + 16]
         if re.match(r"\s+(?:[a-z]+s|people|men|women|children|police|staff|personnel|percent|per)\b", after):
             if not re.match(r"\s+(?:was|is|has|as|saw|marks|levels|figures|results|elections?)\b", after):
@@ -222,8 +244,18 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
                 return None
         if g.get("rel", "").lower() == "the" and re.match(r"\s+of\b", text[m.end() :]) and not g.get("y"):
             return None
-        if not has_ctx and _prev_word(text, m.start()) not in {"in", "during", "by", "since", "until", "through",
-                                                                "over", "this", "last", "next"}:
+        if not has_ctx and _prev_word(text, m.start()) not in {
+            "in",
+            "during",
+            "by",
+            "since",
+            "until",
+            "through",
+            "over",
+            "this",
+            "last",
+            "next",
+        }:
             return None
         if g["s"][0].isupper() and not has_ctx and m.start() > 0 and text[m.start() - 2 : m.start()] != ". ":
             return None
@@ -232,11 +264,16 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         u = _key(g["unit"])
         if r == "the" and not g.get("pm") and u != "weekend":
             return None
-        if u == "day" and r not in {"the next", "the following", "the previous", "the preceding", "the same",
-                                     "that", "the prior"}:
+        if u == "day" and r not in {
+            "the next",
+            "the following",
+            "the previous",
+            "the preceding",
+            "the same",
+            "that",
+            "the prior",
+        }:
             return None
-        if r == "that" and not g.get("pm") and u in ("week", "month"):
-            pass
     if kind == "quarter2":
         if _key(g["rel"]) == "the" and re.match(r"\s+of\b", text[m.end() :]):
             return None
@@ -259,8 +296,10 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
             return None
         if kind == "ago" and n is None and _key(g["dir"]) not in ("ago", "from now", "hence"):
             return None
-        if kind == "ago" and _key(g["dir"]) in ("before", "after", "since") or (
-            kind == "ago" and re.match(r"\s+than\b", text[m.end() : m.end() + 6])
+        if (
+            kind == "ago"
+            and _key(g["dir"]) in ("before", "after", "since")
+            or (kind == "ago" and re.match(r"\s+than\b", text[m.end() : m.end() + 6]))
         ):
             return None  # "eight years after the invasion": the duration alone is the timex
         if kind == "dur":
@@ -270,21 +309,37 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
                 and _key(n) in ("a", "an", "one", "per")
                 and not g.get("pre")
                 and not g.get("mod")
-                and re.search(r"(?:\d|million|billion|dollars|pounds|euros|percent|%|times|once|twice|cents?)\s*$", prev)
+                and re.search(
+                    r"(?:\d|million|billion|dollars|pounds|euros|percent|%|times|once|twice|cents?)\s*$", prev
+                )
             ):
                 g["_set"] = True
             if n and _key(n) in ("some", "many", "few", "several") and re.match(r"\s*\d", text[m.end() :]):
                 return None
     if kind == "vague" and not g.get("pre"):
-        if _prev_word(text, m.start()) not in {"within", "for", "in", "over", "after", "and", "or", "take", "takes",
-                                               "took", "taken", "lasted", "lasting", "spent", "spend", "than"}:
+        if _prev_word(text, m.start()) not in {
+            "within",
+            "for",
+            "in",
+            "over",
+            "after",
+            "and",
+            "or",
+            "take",
+            "takes",
+            "took",
+            "taken",
+            "lasted",
+            "lasting",
+            "spent",
+            "spend",
+            "than",
+        }:
             return None
     if kind == "ref":
         w = _key(g["w"])
         if w == "soon" and _prev_word(text, m.start()) in ("as", "how", "too"):
             return None
-        if w == "now" and re.match(r"\s*(?:that)\b", text[m.end() :]) is None and _prev_word(text, m.start()) == "by":
-            pass
     if kind == "time" and g.get("h2") and not g.get("tz"):
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"(?:at|by|from|until|after|before|since|around|about|to)\s*$", before):
@@ -300,7 +355,11 @@ def _candidates(text: str) -> list[_Cand]:
             if g is None:
                 continue
             start, end = m.span()
-            if kind == "dur" and g.get("pre", "").lower() == "the" and "-" in text[m.start("n") : m.start("unit")]:
+            if (
+                kind == "dur"
+                and g.get("pre", "").lower() == "the"
+                and "-" in text[m.start("n") : m.start("unit")]
+            ):
                 start = m.start("n")
             if kind == "inthe":
                 start, end = (m.start(), m.end()) if g.get("el") else m.span("span")
@@ -327,10 +386,6 @@ def _merge_times(text: str, cands: list[_Cand]) -> list[_Cand]:
         if i + 1 < len(cands):
             d = cands[i + 1]
             gap = text[c.end : d.start]
-            if re.fullmatch(r"\s*(?:,|on|at|,\s*at|,\s*on)?\s*", gap, re.I) and {c.kind, d.kind} in (
-                {"time"} | {k} for k in _DAYLIKE
-            ):
-                pass
             kinds = (c.kind, d.kind)
             if re.fullmatch(r"\s*(?:,|on|at|,\s*at|,\s*on)?\s*", gap, re.I) and (
                 (kinds[0] == "time" and kinds[1] in _DAYLIKE) or (kinds[1] == "time" and kinds[0] in _DAYLIKE)
@@ -364,6 +419,8 @@ def _tense_heuristic(text: str, start: int, end: int) -> str:
     for p in _past_rx().finditer(text, s0, s1):
         if any(a <= p.start() < b for a, b in fut_spans) or start <= p.start() < end:
             continue
+        if re.search(r"\b(?:be|being)\s+$", text[max(0, p.start() - 7) : p.start()], re.I):
+            continue  # "will be held": a participle, not a past tense
         dist = min(abs(p.start() - end), abs(p.end() - start))
         if best is None or dist < best[0]:
             best = (dist, "past")
@@ -375,8 +432,28 @@ def _past_rx() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_PAST_WORDS}|{_alt(_lex()['irregular_past'])})\b", re.I)
 
 
-_FUT_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "vow", "pledge",
-              "promise", "prepare", "agree", "decide", "threaten", "propose", "seek", "try", "need"}
+_FUT_HEADS = {
+    "plan",
+    "expect",
+    "schedule",
+    "set",
+    "due",
+    "intend",
+    "aim",
+    "hope",
+    "want",
+    "vow",
+    "pledge",
+    "promise",
+    "prepare",
+    "agree",
+    "decide",
+    "threaten",
+    "propose",
+    "seek",
+    "try",
+    "need",
+}
 
 
 def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
@@ -392,7 +469,11 @@ def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
     words = {a.lower_ for a in aux}
     if words & {"will", "'ll", "shall", "wo", "would", "'d"}:
         return "future"
-    if tok.tag_ == "VB" and "to" in words and (tok.head.lemma_ in _FUT_HEADS or tok.head.lower_ in ("going",)):
+    if (
+        tok.tag_ == "VB"
+        and "to" in words
+        and (tok.head.lemma_ in _FUT_HEADS or tok.head.lower_ in ("going",))
+    ):
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
@@ -441,12 +522,16 @@ def _interval(value: str) -> tuple[str, str] | None:
             length = 3 if m[2] == "Q" else 6
             first = dt.date(y, (n - 1) * length + 1, 1)
             last = _add_months(first, length - 1)
-            return first.isoformat(), last.replace(day=calendar.monthrange(last.year, last.month)[1]).isoformat()
+            return first.isoformat(), last.replace(
+                day=calendar.monthrange(last.year, last.month)[1]
+            ).isoformat()
         m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
         if m:  # meteorological seasons, northern hemisphere
             first = dt.date(int(m[1]), _SEASON_START[m[2]], 1)
             last = _add_months(first, 2)
-            return first.isoformat(), last.replace(day=calendar.monthrange(last.year, last.month)[1]).isoformat()
+            return first.isoformat(), last.replace(
+                day=calendar.monthrange(last.year, last.month)[1]
+            ).isoformat()
         m = re.fullmatch(r"(\d{3})", value)
         if m:
             return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
@@ -538,8 +623,18 @@ def _shift(d: dt.date, unit: str, n: int) -> dt.date:
     return d + dt.timedelta(n)
 
 
-_GRAN = {"S": "day", "MIN": "day", "H": "day", "D": "day", "W": "week", "FN": "week", "M": "month", "Y": "year",
-         "DE": "year", "CE": "year"}
+_GRAN = {
+    "S": "day",
+    "MIN": "day",
+    "H": "day",
+    "D": "day",
+    "W": "week",
+    "FN": "week",
+    "M": "month",
+    "Y": "year",
+    "DE": "year",
+    "CE": "year",
+}
 
 
 def _duration(n: float | None, unit: str) -> str:
@@ -666,8 +761,16 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         if a is None:
             return "DATE", f"XXXX-{code}", mod, "none"
         r = _key(g.get("rel") or "")
-        off = {"last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "this coming": 1,
-               "this": 0}.get(r)
+        off = {
+            "last": -1,
+            "past": -1,
+            "this past": -1,
+            "previous": -1,
+            "next": 1,
+            "coming": 1,
+            "this coming": 1,
+            "this": 0,
+        }.get(r)
         if r == "that" and ctx.last_year:
             return "DATE", f"{ctx.last_year}-{code}", mod, "text"
         return "DATE", f"{_season_year(a, code, off, ctx.tense(c))}-{code}", mod, "published"
@@ -706,11 +809,19 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         return _quarter(c, ctx)
     if k == "relday":
         w = _key(g["w"])
-        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-               "the day after tomorrow": 2}[w]
+        off = {
+            "today": 0,
+            "tonight": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[w]
         pod = "NI" if w == "tonight" else lx["parts_of_day"].get(_key(g.get("pod") or ""))
         if a is None:
-            return ("TIME", "XXXX-XX-XXT" + pod, None, "none") if pod else ("DATE", "XXXX-XX-XX", None, "none")
+            return (
+                ("TIME", "XXXX-XX-XXT" + pod, None, "none") if pod else ("DATE", "XXXX-XX-XX", None, "none")
+            )
         d = a + dt.timedelta(off)
         if pod:
             return "TIME", f"{d.isoformat()}T{pod}", None, "published"
@@ -738,7 +849,12 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if k == "inthe":
         unit = _key(g["unit"])
         if a is None:
-            return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "day": "XXXX-XX-XX"}[unit], None, "none"
+            return (
+                "DATE",
+                {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "day": "XXXX-XX-XX"}[unit],
+                None,
+                "none",
+            )
         return "DATE", _unit_value(a, unit), _pm(g), "published"
     if k == "narr":
         return _narrative(c, ctx)
@@ -813,7 +929,12 @@ def _quarter(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if a is None:
         return "DATE", f"XXXX-{kind}{n or 'X'}", None, "none"
     if g.get("yrel") and n:
-        return "DATE", f"{a.year + {'this': 0, 'last': -1, 'next': 1}[_key(g['yrel'])]}-{kind}{n}", None, "published"
+        return (
+            "DATE",
+            f"{a.year + {'this': 0, 'last': -1, 'next': 1}[_key(g['yrel'])]}-{kind}{n}",
+            None,
+            "published",
+        )
     size = 3 if kind == "Q" else 6
     cur = (a.month - 1) // size + 1
     r = _key(g.get("rel") or "")
@@ -838,12 +959,29 @@ def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     r = _key(g["rel"])
     mod = _pm(g)
     off = 0
-    if r in ("last", "past", "previous", "the past", "the last", "the previous", "the preceding", "the prior",
-             "this past"):
+    if r in (
+        "last",
+        "past",
+        "previous",
+        "the past",
+        "the last",
+        "the previous",
+        "the preceding",
+        "the prior",
+        "this past",
+    ):
         off = -1
     elif r in ("next", "coming", "the next", "the coming", "the following", "this coming"):
         off = 1
-    narrative = r in ("the following", "the next", "the previous", "the preceding", "that", "the same", "the prior")
+    narrative = r in (
+        "the following",
+        "the next",
+        "the previous",
+        "the preceding",
+        "that",
+        "the same",
+        "the prior",
+    )
     if narrative and r in ("the next",) and unit != "day":
         narrative = False
     base, src = a, "published"
@@ -852,8 +990,15 @@ def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     elif narrative and unit == "year" and ctx.last_year and (off != 0 or r == "that"):
         base, src = dt.date(ctx.last_year, 7, 1), "text"
     if base is None:
-        blank = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "weekend": "XXXX-WXX-WE",
-                 "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}
+        blank = {
+            "week": "XXXX-WXX",
+            "month": "XXXX-XX",
+            "year": "XXXX",
+            "weekend": "XXXX-WXX-WE",
+            "decade": "XXX",
+            "century": "XX",
+            "day": "XXXX-XX-XX",
+        }
         return "DATE", blank[unit], mod, "none"
     if unit == "weekend":
         wd = base.isoweekday()
@@ -920,7 +1065,12 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     elif textual and ctx.last_year and unit in ("Y", "DE", "CE"):
         base, src = dt.date(ctx.last_year, 7, 1), "text"
     if base is None:
-        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[_GRAN[unit]], mod, "none"
+        return (
+            "DATE",
+            {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[_GRAN[unit]],
+            mod,
+            "none",
+        )
     whole = int(round(n))
     if unit in ("S", "MIN", "H"):
         d = base

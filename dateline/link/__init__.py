@@ -29,8 +29,13 @@ __all__ = [
 
 def link_new(store: Store) -> dict[str, Any]:
     """Merge every event not linked yet and put every new article into a story; safe to run after each ingest."""
-    out: dict[str, Any] = dict(merge_new(store))
-    out.update(assign_stories(store))
+    out: dict[str, Any] = dict(assign_stories(store))  # first: merging reads its term frequencies
+    out.update(merge_new(store))
+    with store.db:  # merged events made in this run take the story of their first report
+        store.db.execute(
+            "UPDATE merged_events SET story_id = (SELECT story_id FROM story_docs"
+            " WHERE doc_id = json_extract(merged_events.data, '$.first_doc')) WHERE story_id IS NULL"
+        )
     return out
 
 

@@ -28,12 +28,16 @@ from typing import Any
 from dateline.model import Event, stable_id
 from dateline.store import Store
 
-THRESHOLD = 1.6  # minimum evidence score to join (tuned on the demo corpus gold and tests/data/merge_corpus)
+THRESHOLD = 1.5  # minimum evidence score to join (tuned on the demo corpus gold and tests/data/merge_corpus)
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
-_WINDOW_LOOSE = 3  # when a date is only the publication date (reported a day or two later)
+_WINDOW_LOOSE = 1  # when a date is only the publication date (the interval below is already wide)
+_LOOKBACK = 10  # an event dated only by its report happened up to this many days before it
+_DATE_SLACK = 2  # ...up to this many days beyond the window
+_COARSE = 11  # intervals longer than this (months, years) are looked up separately
 _MAX_KM = 60.0  # two located mentions further apart than this are different events
 _SIZE_VETO = 2.5  # sizes further apart than this factor are different events
 _SIZE_DISPUTE = 1.25  # ...and further apart than this are a disagreement between sources
+_LINKAGE = "max"  # join on the best member ("mean": on the average over the merged event's members)
 _DENY = {"negated", "denied"}
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 # a small stop list for word-overlap evidence; our own so the merge does not depend on spaCy being loaded
@@ -63,6 +67,7 @@ class _Feat:
     place: list[Any] | None = None  # [name, country, lat, lon, feature]
     sizes: list[list[Any]] = field(default_factory=list)  # [min, max, unit]
     words: list[str] = field(default_factory=list)
+    places: list[list[Any]] = field(default_factory=list)  # sub-country places named in the sentence
 
     def countries(self) -> set[str]:
         keys = set(self.actors) | set(self.recips)
@@ -81,7 +86,14 @@ class _Feat:
 def _interval(value: str | None) -> tuple[int, int] | None:
     if not value:
         return None
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    w = re.match(r"^(\d{4})-W(\d{2})", value)
+    if w:
+        try:
+            start = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1).toordinal()
+        except ValueError:
+            return None
+        return start, start + 6
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\dW])", value)
     if not m:
         return None
     y = int(m.group(1))
@@ -99,12 +111,14 @@ def _interval(value: str | None) -> tuple[int, int] | None:
         return None
 
 
-def _features(e: Event, published: str | None) -> _Feat:
+def _features(e: Event, published: str | None, places: list[list[Any]] | None = None) -> _Feat:
     iv = _interval(e.date.value if e.date else None)
     dsrc = (e.date.source if e.date else "none") or "none"
-    if iv is None:  # undated: the report's own date, loosely
-        iv = _interval(published[:10] if published else None)
-        dsrc = "none"
+    if iv is None or dsrc != "text":
+        # undated, or dated only by the report: the event happened on or up to _LOOKBACK days before it
+        pub = _interval(published[:10] if published else None) or iv
+        iv = (pub[0] - _LOOKBACK, pub[1]) if pub else None
+        dsrc = "none" if dsrc == "text" else dsrc
     words = sorted({w for w in _WORD.findall(e.text.lower()) if w not in _STOP})
     place = None
     if e.location is not None:
@@ -125,6 +139,7 @@ def _features(e: Event, published: str | None) -> _Feat:
         place=place,
         sizes=[[s.min, s.max, s.unit] for s in e.size if s.min is not None or s.max is not None],
         words=words,
+        places=places or [],
     )
 
 
@@ -150,7 +165,15 @@ def _size_ratio(a: list[Any], b: list[Any]) -> float:
     return hi / lo if lo > 0 else math.inf
 
 
-def _compare(a: _Feat, b: _Feat) -> tuple[float, dict[str, Any]]:
+def _cosine(a: list[str], b: list[str], idf: dict[str, float] | None) -> float:
+    get = (lambda t: idf.get(t, 1.0)) if idf else (lambda t: 1.0)  # noqa: E731
+    common = set(a) & set(b)
+    num = sum(get(t) ** 2 for t in common)
+    den = math.sqrt(sum(get(t) ** 2 for t in a) * sum(get(t) ** 2 for t in b))
+    return num / den if den else 0.0
+
+
+def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[float, dict[str, Any]]:
     """Score one pair of mentions; a negative score is a veto. Returns (score, evidence)."""
     ev: dict[str, Any] = {"type": a.type}
     if a.doc == b.doc:
@@ -162,17 +185,26 @@ def _compare(a: _Feat, b: _Feat) -> tuple[float, dict[str, Any]]:
         exact = a.dsrc == "text" and b.dsrc == "text"
         window = _WINDOW_TEXT if exact else _WINDOW_LOOSE
         ev["date_gap_days"] = gap
-        if gap > window:
+        if gap > window + _DATE_SLACK:
             return -1.0, {**ev, "veto": f"dates {gap} days apart"}
-        coarse = (a.hi or a.lo) - a.lo > 1 or (b.hi or b.lo) - b.lo > 1
-        score += (0.3 if coarse else 1.0 if exact else 0.6) * (1.0 - gap / (window + 1))
+        if gap > window:  # date parsing is noisy: a small excess costs evidence instead of vetoing
+            score -= 0.8
+        coarse = (a.hi or a.lo) - a.lo > _COARSE or (b.hi or b.lo) - b.lo > _COARSE
+        if coarse:  # "2011" and "2011": same period named, weaker than the same day
+            score += 0.6 if (a.lo, a.hi) == (b.lo, b.hi) else 0.2
+        else:
+            score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
     # actors / recipients: countries must not contradict; shared names or countries are evidence
+    swapped = bool(set(a.actors) & set(b.recips) or set(b.actors) & set(a.recips))  # roles mixed up by a parse
     for label, ca, cb, na, nb, w in (
         ("actor", a.actors, b.actors, a.actor_names, b.actor_names, 1.0),
         ("recipient", a.recips, b.recips, a.recip_names, b.recip_names, 0.7),
     ):
         if ca and cb and not set(ca) & set(cb):
-            return -1.0, {**ev, "veto": f"{label}s differ: {'/'.join(ca)} vs {'/'.join(cb)}"}
+            if label == "actor" and not swapped:
+                return -1.0, {**ev, "veto": f"{label}s differ: {'/'.join(ca)} vs {'/'.join(cb)}"}
+            ev[f"{label}_mismatch"] = f"{'/'.join(ca)} vs {'/'.join(cb)}"
+            score -= 0.5
         shared = sorted(set(ca) & set(cb))
         names = sorted(set(na) & set(nb))
         if names:
@@ -210,12 +242,22 @@ def _compare(a: _Feat, b: _Feat) -> tuple[float, dict[str, Any]]:
         if best > _SIZE_VETO:
             return -1.0, {**ev, "veto": f"sizes incompatible (x{best:.1f})"}
         score += 0.8 if best <= _SIZE_DISPUTE else 0.3
-    # word overlap of the two sentences (Dice on content words)
+    # places named in the two sentences: none in common and all far apart -> different events
+    if a.places and b.places:
+        names = {p[0] for p in a.places} & {p[0] for p in b.places}
+        if names:
+            ev["sentence_places"] = sorted(names)
+            score += 0.5
+        else:
+            kms = [_km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None]) for pa in a.places for pb in b.places]
+            known = [k for k in kms if k is not None]
+            if known and min(known) > 25:
+                return -1.0, {**ev, "veto": f"sentences name different places: {a.places[0][0]} vs {b.places[0][0]}"}
+    # word overlap of the two sentences: idf-weighted cosine of content words
     if a.words and b.words:
-        common = len(set(a.words) & set(b.words))
-        dice = 2 * common / (len(a.words) + len(b.words))
-        ev["word_overlap"] = round(dice, 2)
-        score += 2.0 * dice
+        sim = _cosine(a.words, b.words, idf)
+        ev["word_overlap"] = round(sim, 2)
+        score += 2.5 * sim
     ev["score"] = round(score, 3)
     return score, ev
 
@@ -233,6 +275,37 @@ def _new_events(store: Store) -> Iterable[tuple[Event, str | None, str | None]]:
         yield Event.from_dict(json.loads(r[0])), r[1], r[2]
 
 
+class _Idf:
+    """Inverse document frequencies from the story index (term_df), cached for one run."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        row = store.db.execute("SELECT value FROM link_meta WHERE key = 'n_docs'").fetchone()
+        self.n = int(row[0]) if row else 0
+        self.values: dict[str, float] = {}
+
+    def load(self, words: list[str]) -> None:
+        missing = [w for w in set(words) if w not in self.values]
+        if not missing or not self.n:
+            return
+        found: dict[str, int] = {}
+        for i in range(0, len(missing), 900):
+            chunk = missing[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            found.update(self.store.db.execute(f"SELECT term, df FROM term_df WHERE term IN ({q})", chunk).fetchall())
+        for w in missing:
+            self.values[w] = math.log((self.n + 1) / (found.get(w, 0) + 1)) + 1.0
+
+
+def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
+    out = []
+    for r in store.db.execute("SELECT data FROM places WHERE doc_id = ? AND (feature IS NULL OR feature NOT IN"
+                              " ('country', 'region', 'water'))", (doc_id,)):  # fmt: skip
+        p = json.loads(r[0])
+        out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon")]))
+    return out
+
+
 def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
     """Linked mentions in the same block: type + date window (+ country keys, filtered here)."""
     if f.lo is None:
@@ -241,12 +314,13 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
         ).fetchall()
     else:
         hi = f.hi or f.lo
+        w = _WINDOW_TEXT + _WINDOW_LOOSE
         rows = store.db.execute(
             "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 0"
-            " AND day BETWEEN ? AND ?"
+            " AND day BETWEEN ? AND ? AND day_hi >= ?"
             " UNION ALL SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 1"
-            " AND day <= ? AND day_hi >= ?",
-            (f.type, f.lo - _WINDOW_LOOSE, hi + _WINDOW_LOOSE, f.type, hi + _WINDOW_LOOSE, f.lo - _WINDOW_LOOSE),
+            " AND day BETWEEN ? AND ? AND day_hi >= ?",
+            (f.type, f.lo - _COARSE - w, hi + w, f.lo - w, f.type, f.lo - 366 - w, hi + w, f.lo - w),
         ).fetchall()
     keys = f.countries()
     out = []
@@ -259,17 +333,20 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
     return out
 
 
-def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]]) -> tuple[str | None, str | None, float, dict[str, Any]]:
+def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float] | None = None,
+            ) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
     """The merged event to join: best-scoring member, no veto from any member of that merged event."""
     by_cluster: dict[str, list[tuple[str, float, dict[str, Any]]]] = {}
     for event_id, merged_id, g in cands:
-        s, ev = _compare(f, g)
+        s, ev = _compare(f, g, idf)
         by_cluster.setdefault(merged_id, []).append((event_id, s, ev))
     best: tuple[str | None, str | None, float, dict[str, Any]] = (None, None, 0.0, {})
     for merged_id, scored in by_cluster.items():
         if any(s < 0 for _, s, _ in scored):
             continue
         event_id, s, ev = max(scored, key=lambda x: x[1])
+        if _LINKAGE == "mean":
+            s = sum(x[1] for x in scored) / len(scored)
         if s >= THRESHOLD and s > best[2]:
             best = (merged_id, event_id, s, ev)
     return best
@@ -287,17 +364,24 @@ def merge_new(store: Store) -> dict[str, int]:
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
     touched: set[str] = {r[0] for r in stale}
     linked = joined = 0
+    idf = _Idf(store)
+    places: tuple[str, list[tuple[int, list[Any]]]] = ("", [])
     with db:
         for e, published, _outlet in _new_events(store):
-            f = _features(e, published)
-            merged_id, to_event, score, ev = _choose(f, _candidates(store, f))
+            if places[0] != e.doc_id:
+                places = (e.doc_id, _doc_places(store, e.doc_id))
+            in_sentence = [p for start, p in places[1] if e.sentence_start <= start < e.sentence_end]
+            f = _features(e, published, in_sentence)
+            cands = _candidates(store, f)
+            idf.load(f.words + [w for _, _, g in cands for w in g.words])
+            merged_id, to_event, score, ev = _choose(f, cands, idf.values)
             if merged_id is None:
                 merged_id = "m" + stable_id("merged", e.id)
                 ev = {}
             else:
                 joined += 1
                 ev = {**ev, "joined_to": to_event}
-            coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > 1)
+            coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > _COARSE)
             db.execute(
                 "INSERT OR REPLACE INTO event_links(event_id, merged_id, doc_id, event, day, day_hi, coarse, score,"
                 " evidence, feat) VALUES (?,?,?,?,?,?,?,?,?,?)",

@@ -1,0 +1,2 @@
+"""placeholder"""
+def brief(*a, **k): return ""

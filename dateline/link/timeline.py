@@ -1,0 +1,128 @@
+"""Timelines: dated entries, one per merged event, with their sources; disputed ones marked.
+
+Public entry point: `timeline(store, ...)` returns the entries; `render_timeline(entries, fmt)` prints them as
+Markdown, HTML (every piece of text escaped) or JSON.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from dateline.store import Store
+
+
+def timeline(store: Store, story: str | None = None, actor: str | None = None, country: str | None = None,
+             place: str | None = None, since: str | None = None, until: str | None = None,
+             event_type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """Merged events as timeline entries, oldest first, filtered; undated merged events are left out."""
+    conds, args = ["date IS NOT NULL"], []
+    if story:
+        conds.append("(story_id = ? OR story_id LIKE ?)")
+        args += [story, story + "%"]
+    if country:
+        conds.append("countries LIKE ?")
+        args.append(f"%|{country.upper()}|%")
+    if place:
+        conds.append("location LIKE ?")
+        args.append(f"%{place}%")
+    if since:
+        conds.append("date >= ?")
+        args.append(since)
+    if until:
+        conds.append("date <= ?")
+        args.append(until + "\uffff")
+    if event_type:
+        conds.append("event = ?")
+        args.append(event_type.upper())
+    sql = f"SELECT data, story_id FROM merged_events WHERE {' AND '.join(conds)} ORDER BY date, first_reported, id"
+    out: list[dict[str, Any]] = []
+    for r in store.db.execute(sql, args):
+        rec = json.loads(r[0])
+        if actor and not any(actor.lower() in a.lower() for a in rec["actors"] + rec["recipients"]):
+            continue
+        out.append(_entry(rec, r[1]))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
+    sources = []
+    seen: set[str] = set()
+    for m in rec["mentions"]:
+        key = m["outlet"] or m["doc_id"]
+        if key in seen:
+            continue
+        seen.add(key)
+        sources.append({"outlet": m["outlet"], "doc_id": m["doc_id"], "published": m["published"],
+                        "factuality": m["factuality"]})  # fmt: skip
+    return {
+        "id": rec["id"],
+        "date": rec["date"],
+        "event": rec["event"],
+        "mode": rec.get("mode"),
+        "text": rec["summary"],
+        "actors": rec["actors"],
+        "recipients": rec["recipients"],
+        "location": rec["location"],
+        "sizes": [s["text"] for s in rec["sizes"]],
+        "sources": sources,
+        "disputed": rec["disputed"],
+        "conflicts": rec["conflicts"],
+        "story_id": story_id,
+    }
+
+
+def _src(s: dict[str, Any]) -> str:
+    return f"{s['outlet'] or s['doc_id'][:8]}, {(s['published'] or '?')[:10]}"
+
+
+def _conflict_lines(c: dict[str, Any]) -> list[str]:
+    return [f"{m['outlet'] or '?'}: {m['value']} — “{m['text']}”" for m in c["mentions"]]
+
+
+def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
+    """Entries as `md`, `html` or `json` text."""
+    if fmt == "json":
+        return json.dumps(entries, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        return _html(entries)
+    lines = ["# Timeline", ""]
+    for e in entries:
+        mark = " **[disputed]**" if e["disputed"] else ""
+        size = f" ({'; '.join(e['sizes'])})" if e["sizes"] else ""
+        srcs = "; ".join(_src(s) for s in e["sources"])
+        lines.append(f"- **{e['date']}** {e['event']}{mark}: {e['text']}{size} — {len(e['sources'])} source(s): {srcs}")
+        for c in e["conflicts"]:
+            lines.append(f"  - sources disagree on {c['kind']}:")
+            lines += [f"    - {x}" for x in _conflict_lines(c)]
+    return "\n".join(lines) + "\n"
+
+
+def _html(entries: list[dict[str, Any]]) -> str:
+    esc = html.escape
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8"><title>Dateline timeline</title>',
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}li{margin:.5em 0}"
+        ".disputed{color:#a40}.src{color:#555;font-size:.9em}</style></head><body>",
+        "<h1>Timeline</h1>",
+        "<ul>",
+    ]
+    for e in entries:
+        cls = ' class="disputed"' if e["disputed"] else ""
+        mark = " <strong>[disputed]</strong>" if e["disputed"] else ""
+        size = f" ({esc('; '.join(e['sizes']))})" if e["sizes"] else ""
+        srcs = "; ".join(esc(_src(s)) for s in e["sources"])
+        parts.append(
+            f"<li{cls}><time>{esc(e['date'])}</time> <b>{esc(e['event'])}</b>{mark}: {esc(e['text'])}{size}"
+            f' <span class="src">— {len(e["sources"])} source(s): {srcs}</span>'
+        )
+        for c in e["conflicts"]:
+            items = "".join(f"<li>{esc(x)}</li>" for x in _conflict_lines(c))
+            parts.append(f"<div>sources disagree on {esc(c['kind'])}:<ul>{items}</ul></div>")
+        parts.append("</li>")
+    parts += ["</ul>", "</body></html>"]
+    return "\n".join(parts) + "\n"
