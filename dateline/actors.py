@@ -5,7 +5,14 @@ Public entry points:
 - `ActorResolver(doc).resolve(start, end)`: within-document resolution of a span (full name, surname, "Mr Hague",
   title "the Foreign Secretary", pronoun, organisation, country, capital/seat of power, nationality phrase,
   described source) to an `Actor`.
+- `ActorResolver(doc).resolve_all(start, end)`: every actor of a coordinated span ("Hungarian and Romanian
+  officials" -> HUN GOV, ROU GOV); a span that is no list gives the one actor `resolve` gives.
 - `code_actor(text, context=None, date=None)`: context-free coding of a bare mention string.
+
+Sectors come from role nouns (Phoenix agent dictionary with TABARI stems, plus hand-written nouns) by the head-noun
+rule; countries from names, demonyms, capitals, seats of power, cities and provinces (the latter only where they
+qualify a role, so a town inside an unknown person's name says nothing). CAMEO religion codes (MUS, CHR, BUD...)
+are kept as sectors, as NGEC does.
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
@@ -153,12 +160,14 @@ class _Lexicon:
         self.country_names: dict[str, str] = {}  # ISO3 -> display name
         self.capitals: dict[str, str] = {}  # capital city -> ISO3
         self.cities: dict[str, str] = {}  # larger cities (>= 150k people) -> ISO3
-        self.places: dict[str, str] = {}  # smaller cities and provinces/states -> ISO3 (used only in a role context)
+        # smaller cities and provinces/states -> ISO3 (used only in a role context)
+        self.places: dict[str, str] = {}
         self.seats: dict[str, tuple[str, str, str]] = {}  # seat of power -> (ISO3, sector, name)
         self.actors: dict[str, list[_Entry]] = {}
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, secondary)
-        self.agent_stems: dict[str, tuple[str, str]] = {}  # phrase whose last word is a stem ("defense minist")
-        self.agents_hand: dict[str, tuple[str, str]] = {}  # hand-written phrases: checked first, plurals included
+        # phrases whose last word is a stem ("defense minist"); hand-written phrases (checked first)
+        self.agent_stems: dict[str, tuple[str, str]] = {}
+        self.agents_hand: dict[str, tuple[str, str]] = {}
         self.outlets: dict[str, str] = {}
         self._load_countries()
         self._load_actors()
@@ -223,11 +232,15 @@ class _Lexicon:
                 if name == prev_name and not aliases.strip():
                     keys = prev_aliases
                 else:
-                    keys = list(dict.fromkeys(_norm(a.lower()) for a in [name, *aliases.split("|")] if a.strip()))
+                    keys = list(
+                        dict.fromkeys(_norm(a.lower()) for a in [name, *aliases.split("|")] if a.strip())
+                    )
                 prev_name, prev_aliases = name, keys
                 if not kind.strip():
                     # a derived entry without a sector is a place or an institution, not a person
-                    kind = "organisation" if not sector.strip() else _guess_kind(name, country.strip(), keys[0])
+                    kind = (
+                        "organisation" if not sector.strip() else _guess_kind(name, country.strip(), keys[0])
+                    )
                 entry = _Entry(name, country.strip(), sector.strip(), sec2.strip(), start.strip(), end.strip(),
                                kind.strip(), rank)  # fmt: skip
                 for key in keys:
@@ -404,7 +417,8 @@ _INSTITUTIONAL = {"GOV", "MIL", "COP", "SPY", "REB", "JUD", "LEG", "PRM"}
 def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
     """Sector of the head noun (the last agent), unless an institution before it owns the role; a generic head
     ("rebel leader", "army spokesman", "militia commander") takes the sector of the role noun before it."""
-    if norms is not None and len(agents) > 1 and " ".join(norms[agents[-1].i : agents[-1].j]) in _GENERIC_HEADS:
+    head = " ".join(norms[agents[-1].i : agents[-1].j]) if norms is not None else ""
+    if len(agents) > 1 and head in _GENERIC_HEADS:
         before = [m.sector for m in agents[:-1] if m.sector]
         if before:
             return before[-1]

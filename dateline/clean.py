@@ -216,6 +216,22 @@ def _sentence_kind(sentence: str, pats: _Patterns) -> str | None:
     return None
 
 
+_TAGLINE_CHARS = 60  # an unmatched sentence this short inside an appeal is a tagline ("Your town, your news.")
+_APPEALS = frozenset({"donation", "subscribe", "newsletter", "comment-form"})
+
+
+def _run_is_boilerplate(sents: list[str], kinds: list[str | None]) -> bool:
+    """Most sentences of the run are boilerplate, or half are and the others are short taglines."""
+    hits = sum(1 for k in kinds if k)
+    if 2 * hits > len(kinds):
+        return True
+    return (
+        2 * hits == len(kinds)
+        and all(k in _APPEALS for k in kinds if k)
+        and all(k or len(s) <= _TAGLINE_CHARS for s, k in zip(sents, kinds, strict=True))
+    )
+
+
 def _strip_sentences(text: str, pats: _Patterns) -> tuple[str, list[tuple[str, str]]]:
     """Cut boilerplate sentences off the start and the end of a paragraph.
 
@@ -234,13 +250,11 @@ def _strip_sentences(text: str, pats: _Patterns) -> tuple[str, list[tuple[str, s
         return text, cut
     lo, hi = 0, len(sents)
     for j in range(min(4, len(sents)) - 1, -1, -1):  # longest qualifying leading run
-        run = kinds[: j + 1]
-        if kinds[j] and 2 * sum(1 for k in run if k) > len(run):
+        if kinds[j] and _run_is_boilerplate(sents[: j + 1], kinds[: j + 1]):
             lo = j + 1
             break
     for i in range(max(lo, len(sents) - 4), len(sents)):  # longest qualifying trailing run
-        run = kinds[i:]
-        if kinds[i] and 2 * sum(1 for k in run if k) > len(run):
+        if kinds[i] and _run_is_boilerplate(sents[i:], kinds[i:]):
             hi = i
             break
     if lo == 0 and hi == len(sents):
@@ -352,6 +366,39 @@ def _standfirst(keep: list[tuple[str, int]], removed: list[Removed]) -> list[str
     for j in sorted(drop):
         removed.append(Removed(keep[j][0], "repeated-standfirst", keep[j][1]))
     return [t for j, (t, _) in enumerate(keep) if j not in drop]
+
+
+_CAPS_RUN = re.compile(r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|on|and))*")
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.lower())
+
+
+def _outlet(cleaned: _Cleaned, text: str) -> str | None:
+    """The outlet from metadata lines: a name the domain spells ("Riverside Chronicle" for riversidechronicle.com)
+    first, then the outlet a byline or source line names, then the bare domain."""
+    named, domain = cleaned.meta.get("outlet"), cleaned.meta.get("domain")
+    if not domain:
+        return named
+    labels = [x for x in domain.lower().split(".") if x != "www"]
+    keys = {lab.replace("-", "") for lab in labels[:-1] if len(lab) >= 4}
+    if not keys:
+        return named or domain
+
+    def spells(name: str) -> bool:
+        sq = _squash(name)
+        return sq in keys or (sq.startswith("the") and sq[3:] in keys)
+
+    if named and spells(named):
+        return named
+    for m in _CAPS_RUN.finditer(text[:200_000]):  # capitalised runs and their sub-runs ("told the Daily Sentinel")
+        words = m.group().split()
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 6), i, -1):
+                if spells(" ".join(words[i:j])):
+                    return " ".join(words[i:j])
+    return named or domain
 
 
 # --------------------------------------------------------------------------- main block (page dumps)
@@ -658,8 +705,11 @@ def to_document(raw: RawArticle) -> Document:
         stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
         cleaned = _boilerplate(paras, pats, with_metadata=True)
         _main_block(cleaned, stop, doc.title)
-        for field, key in (("outlet", "outlet"), ("byline", "byline")):
-            _set(doc, field, cleaned.meta.get(key), "text")
+        _set(doc, "outlet", _outlet(cleaned, raw.text or ""), "text")
+        _set(doc, "byline", cleaned.meta.get("byline"), "text")
+        for key, extra in (("domain", "source_domain"), ("section", "section")):
+            if cleaned.meta.get(key):
+                doc.extra[extra] = cleaned.meta[key]
         _set(doc, "published", cleaned.meta.get("date"), "text")
     body = _standfirst(cleaned.paras, cleaned.removed)
     cleaned.removed.sort(key=lambda r: r.line)

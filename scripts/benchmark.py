@@ -136,7 +136,7 @@ def main() -> None:
         db = tmp / f"{len(comps)}.db"
         marks: list[tuple[int, float]] = []
 
-        def on_progress(s: Summary) -> None:
+        def on_progress(s: Summary, marks: list[tuple[int, float]] = marks) -> None:
             if not marks or s.ingested >= marks[-1][0] + args.n // 4:
                 marks.append((s.ingested, current_mb()))
 

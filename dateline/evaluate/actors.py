@@ -3,6 +3,10 @@
 Data: ../shared/data/ngec-actor-cases/actor_cases.json (split per case). Scored subset: cases that pytest would run
 (`collected_by_pytest` and no xfail/skip mark) of the functions that assert codes (agent_to_code,
 short_text_to_agent, search_nat). `""` expected means "no country / no sector"; `expected_none` means both empty.
+
+A second, independent check of country coding (`gsr_country_accuracy`): the actor texts of the PLOVER gold-standard
+records (../shared/data/plover-gsr/<split>.jsonl) whose gold code is an ISO alpha-3 or PLOVER group code, coded with
+the sentence as context. Its conventions are older (the UN as IGO), so read it as a trend, not as a target.
 """
 
 from __future__ import annotations
@@ -16,10 +20,15 @@ from dateline.evaluate import require, suite
 _FUNCS = ("agent_to_code", "short_text_to_agent", "search_nat")
 
 
+# the date of the NGEC commit the cases come from: "today" in a case (or no date) means the day it was written,
+# not the day the suite runs (Biden was "today"'s president then)
+_WRITTEN = "2024-05-29"
+
+
 def _date(raw: str | None) -> str | None:
-    """NGEC query dates ("Today", "2022-10-20", "10 May 2015") -> ISO or None (today = current office)."""
+    """NGEC query dates ("Today", "2022-10-20", "10 May 2015") -> ISO; today / no date -> the cases' date."""
     if not raw or raw.strip().lower() == "today":
-        return None
+        return _WRITTEN
     import dateparser
 
     d = dateparser.parse(raw, settings={"PREFER_DAY_OF_MONTH": "first"})
@@ -36,6 +45,37 @@ def _cases(data: Path, split: str) -> list[dict[str, Any]]:
         and not c.get("pytest_mark")
         and c["function"] in _FUNCS
     ]
+
+
+_GROUPS = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"}
+
+
+def _gsr_country(data: Path, split: str) -> tuple[int, int]:
+    import pycountry
+
+    from dateline.actors import code_actor
+
+    iso3 = {c.alpha_3 for c in pycountry.countries} | _GROUPS
+    ok = n = 0
+    splits = ("dev", "test") if split == "all" else (split,)
+    for name in splits:
+        path = data / "plover-gsr" / f"{name}.jsonl"
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            for role in ("source", "target"):
+                items = rec.get(role) or []
+                for item in items if isinstance(items, list) else [items]:
+                    if (
+                        not isinstance(item, dict)
+                        or not item.get("actorText")
+                        or item.get("code") not in iso3
+                    ):
+                        continue
+                    n += 1
+                    ok += code_actor(item["actorText"], rec.get("text")).country == item["code"]
+    return ok, n
 
 
 @suite("actors")
@@ -73,8 +113,11 @@ def run(split: str, data: Path) -> dict[str, Any]:
     def acc(ok: int, n: int) -> float:
         return round(ok / n, 4) if n else 0.0
 
+    gsr_ok, gsr_n = _gsr_country(data, split)
     return {
         "split": split,
+        "gsr_country_accuracy": acc(gsr_ok, gsr_n),
+        "n_gsr": gsr_n,
         "country_accuracy": acc(ok_c, n_c),
         "sector_accuracy": acc(ok_s, n_s),
         "both_accuracy": acc(ok_both, n_both),

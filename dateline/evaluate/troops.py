@@ -57,7 +57,9 @@ def _articles(data: Path, split: str) -> list[tuple[str, str, str | None]]:
             continue
         out.append((f"demo/{Path(item.source).name}", doc.text, doc.published))
     for topic in SPLITS[split]:
-        with gzip.open(require(data / "timeline17" / topic / "articles.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        with gzip.open(
+            require(data / "timeline17" / topic / "articles.jsonl.gz"), "rt", encoding="utf-8"
+        ) as fh:
             for line in fh:
                 a = json.loads(line)
                 out.append((f"{topic}/{a['id']}", a["text"], a["time"]))

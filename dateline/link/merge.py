@@ -195,7 +195,9 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         else:
             score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
     # actors / recipients: countries must not contradict; shared names or countries are evidence
-    swapped = bool(set(a.actors) & set(b.recips) or set(b.actors) & set(a.recips))  # roles mixed up by a parse
+    swapped = bool(
+        set(a.actors) & set(b.recips) or set(b.actors) & set(a.recips)
+    )  # roles mixed up by a parse
     for label, ca, cb, na, nb, w in (
         ("actor", a.actors, b.actors, a.actor_names, b.actor_names, 1.0),
         ("recipient", a.recips, b.recips, a.recip_names, b.recip_names, 0.7),
@@ -219,7 +221,10 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         km = _km(pa, pb)
         broad = {"country", "region", "water"} & {pa[4], pb[4]}
         if pa[1] and pb[1] and pa[1] != pb[1] and not (broad and km is not None and km < _MAX_KM * 10):
-            return -1.0, {**ev, "veto": f"places in different countries: {pa[0]} ({pa[1]}) vs {pb[0]} ({pb[1]})"}
+            return -1.0, {
+                **ev,
+                "veto": f"places in different countries: {pa[0]} ({pa[1]}) vs {pb[0]} ({pb[1]})",
+            }
         if km is not None:
             ev["place_km"] = round(km, 1)
             if km > _MAX_KM and not broad:
@@ -249,10 +254,17 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             ev["sentence_places"] = sorted(names)
             score += 0.5
         else:
-            kms = [_km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None]) for pa in a.places for pb in b.places]
+            kms = [
+                _km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None])
+                for pa in a.places
+                for pb in b.places
+            ]
             known = [k for k in kms if k is not None]
             if known and min(known) > 25:
-                return -1.0, {**ev, "veto": f"sentences name different places: {a.places[0][0]} vs {b.places[0][0]}"}
+                return -1.0, {
+                    **ev,
+                    "veto": f"sentences name different places: {a.places[0][0]} vs {b.places[0][0]}",
+                }
     # word overlap of the two sentences: idf-weighted cosine of content words
     if a.words and b.words:
         sim = _cosine(a.words, b.words, idf)
@@ -292,7 +304,9 @@ class _Idf:
         for i in range(0, len(missing), 900):
             chunk = missing[i : i + 900]
             q = ",".join("?" * len(chunk))
-            found.update(self.store.db.execute(f"SELECT term, df FROM term_df WHERE term IN ({q})", chunk).fetchall())
+            found.update(
+                self.store.db.execute(f"SELECT term, df FROM term_df WHERE term IN ({q})", chunk).fetchall()
+            )
         for w in missing:
             self.values[w] = math.log((self.n + 1) / (found.get(w, 0) + 1)) + 1.0
 
@@ -461,7 +475,9 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
     date = max(sorted(dates), key=lambda d: dates[d]) if dates else None
     outlets = {m["outlet"] or m["doc_id"] for m in mentions}
     actors = Counter(a.name or a.country or a.text for e in events for a in e.actor if a.name or a.country)
-    recips = Counter(a.name or a.country or a.text for e in events for a in e.recipient if a.name or a.country)
+    recips = Counter(
+        a.name or a.country or a.text for e in events for a in e.recipient if a.name or a.country
+    )
     countries = sorted({a.country for e in events for a in e.actor + e.recipient if a.country}
                        | {e.location.country for e in events if e.location and e.location.country})  # fmt: skip
     places = Counter(e.location.name or e.location.text for e in events if e.location)

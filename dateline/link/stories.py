@@ -72,7 +72,9 @@ class _Story:
         self.actors: Counter[str] = Counter(data.get("actor_counts", {}))
         self.dirty = False
 
-    def add(self, vec: dict[str, float], title: str | None, published: str | None, actors: Counter[str]) -> float:
+    def add(
+        self, vec: dict[str, float], title: str | None, published: str | None, actors: Counter[str]
+    ) -> float:
         # running mean of unit vectors, renormalised (cosine is scale-free)
         merged = {t: w * self.n for t, w in self.centroid.items()}
         for t, w in vec.items():
@@ -115,7 +117,7 @@ def _new_docs(store: Store, batch: int = 500) -> Iterator[list[Any]]:
 def _actors(store: Store, doc_id: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for (actors,) in store.db.execute("SELECT actors FROM events WHERE doc_id = ?", (doc_id,)):
-        out.update(a for a in (actors or "").split("|") if a)
+        out.update(a for a in (actors or "").split("|") if a[:1].isupper())  # named, not "who"/"its forces"
     return out
 
 
@@ -150,7 +152,14 @@ def assign_stories(store: Store) -> dict[str, int]:
                 " WHERE day_last >= ? OR day_last IS NULL",
                 (since,),
             ):
-                st = _Story(s["id"], json.loads(s["data"]), s["title"], s["first_date"], s["last_date"], s["documents"])
+                st = _Story(
+                    s["id"],
+                    json.loads(s["data"]),
+                    s["title"],
+                    s["first_date"],
+                    s["last_date"],
+                    s["documents"],
+                )
                 active[st.id] = st
                 for t in st.centroid:
                     index.setdefault(t, set()).add(st.id)
@@ -167,8 +176,12 @@ def assign_stories(store: Store) -> dict[str, int]:
                 for sid, s in dots.items():
                     st = active[sid]
                     last = _day(st.last)
-                    if day is not None and last is not None and not (
-                        _day(st.first) - WINDOW_DAYS <= day <= last + WINDOW_DAYS  # type: ignore[operator]
+                    if (
+                        day is not None
+                        and last is not None
+                        and not (
+                            _day(st.first) - WINDOW_DAYS <= day <= last + WINDOW_DAYS  # type: ignore[operator]
+                        )
                     ):
                         continue
                     if s >= THRESHOLD and s > score:

@@ -63,7 +63,7 @@ def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
         "date": rec["date"],
         "event": rec["event"],
         "mode": rec.get("mode"),
-        "text": rec["summary"],
+        "text": " ".join(rec["summary"].split()),
         "actors": rec["actors"],
         "recipients": rec["recipients"],
         "location": rec["location"],
@@ -94,7 +94,9 @@ def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
         mark = " **[disputed]**" if e["disputed"] else ""
         size = f" ({'; '.join(e['sizes'])})" if e["sizes"] else ""
         srcs = "; ".join(_src(s) for s in e["sources"])
-        lines.append(f"- **{e['date']}** {e['event']}{mark}: {e['text']}{size} — {len(e['sources'])} source(s): {srcs}")
+        lines.append(
+            f"- **{e['date']}** {e['event']}{mark}: {e['text']}{size} — {len(e['sources'])} source(s): {srcs}"
+        )
         for c in e["conflicts"]:
             lines.append(f"  - sources disagree on {c['kind']}:")
             lines += [f"    - {x}" for x in _conflict_lines(c)]

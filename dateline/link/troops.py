@@ -24,7 +24,8 @@ from dateline.store import Store
 _DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’]?|\n|$)")
 _TROOP_WORD = re.compile(
-    r"\b(troops?|soldiers?|personnel|servicem[ae]n|service members|marines|paratroopers|forces|trainers)\b", re.I
+    r"\b(troops?|soldiers?|personnel|servicem[ae]n|service members|marines|paratroopers|forces|trainers)\b",
+    re.I,
 )
 _PRESENCE = re.compile(
     r"\b(has|have|had|keeps?|kept|maintains?|stationed|based|deployed|there are|there were|remain|remaining|"
@@ -48,7 +49,7 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         cols = line.split("\t")
         iso = cols[0]
-        for alias in (cols[3].split("|") if len(cols) > 3 and cols[3] else []):
+        for alias in cols[3].split("|") if len(cols) > 3 and cols[3] else []:
             forms[alias] = iso
     for line in (_DATA / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
@@ -96,7 +97,9 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
         sizes = [
             z
             for z in extract_sizes(sent, s0)
-            if z.unit == "troops" and (z.min or z.max) and not z.kind  # not a casualty count
+            if z.unit == "troops"
+            and (z.min or z.max)
+            and z.kind in (None, "deployed")  # not a casualty count
             and not re.search(r"\b(including|of them|among them|of whom)\s*$", sent[: z.start - s0], re.I)
         ]
         if not sizes:
@@ -175,7 +178,11 @@ def troop_series(store: Store, country: str, in_country: str | None = None) -> l
         " AND d.status = 'processed'"
     ):
         for fig in _text_figures(r["text"], r["published"], r["id"]):
-            if fig["sender"] != country or (place and fig["place"] != place) or (r["id"], fig["start"]) in seen:
+            if (
+                fig["sender"] != country
+                or (place and fig["place"] != place)
+                or (r["id"], fig["start"]) in seen
+            ):
                 continue
             fig.update({"outlet": r["outlet"], "published": r["published"]})
             out.append(fig)

@@ -1,0 +1,204 @@
+"""Command-line commands for cross-article work; the lead registers them on `dateline.cli.main`:
+
+dateline link      [--db FILE]                       merge new events, assign new articles to stories
+dateline timeline  [--story S] [--actor X] [--country C] [--place P] [--since D] [--until D] [--format md|html|json]
+dateline brief     [--story S | --query Q] [--sentences N]
+dateline troops    --country GBR [--in IRQ] [--format table|csv|json]
+dateline explain   EVENT_ID
+dateline stories
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dateline.store import Store, StoreError
+
+console = Console()
+db_option = click.option("--db", default="dateline.db", show_default=True, help="SQLite database file.")
+
+
+def _store(db: str, write: bool = False) -> Store:
+    try:
+        store = Store(db, readonly=not write)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not write and store.schema_version < 2:
+        raise click.ClickException(f"{db} has no cross-article tables yet: run `dateline link --db {db}`")
+    return store
+
+
+def _hint_unlinked(store: Store, db: str) -> None:
+    row = store.db.execute("SELECT count(*) FROM events e LEFT JOIN event_links l ON l.event_id = e.id"
+                           " WHERE l.event_id IS NULL").fetchone()  # fmt: skip
+    if row and row[0]:
+        click.echo(f"note: {row[0]} events are not linked yet: run `dateline link --db {db}`", err=True)
+
+
+@click.command()
+@db_option
+def link(db: str) -> None:
+    """Merge new events across articles and put new articles into stories (incremental)."""
+    from dateline.link import link_new
+
+    store = _store(db, write=True)
+    start = time.monotonic()
+    out = link_new(store)
+    click.echo(
+        ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in out.items())
+        + f" in {time.monotonic() - start:.1f}s"
+    )
+
+
+@click.command()
+@db_option
+@click.option("--story", help="Story id (or a prefix of it).")
+@click.option("--actor", help="Actor or recipient name (substring).")
+@click.option("--country", help="ISO alpha-3 code of an actor, recipient or place.")
+@click.option("--place", help="Place name (substring).")
+@click.option("--type", "event_type", help="PLOVER event type.")
+@click.option("--since", help="Earliest date, YYYY-MM-DD.")
+@click.option("--until", help="Latest date, YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def timeline(db: str, story: str | None, actor: str | None, country: str | None, place: str | None,
+             event_type: str | None, since: str | None, until: str | None, fmt: str, output: str | None) -> None:  # fmt: skip
+    """Dated entries, one per merged event, with their sources; disputed ones marked."""
+    from dateline.link import render_timeline
+    from dateline.link import timeline as build
+
+    store = _store(db)
+    _hint_unlinked(store, db)
+    text = render_timeline(build(store, story=story, actor=actor, country=country, place=place, since=since,
+                                 until=until, event_type=event_type), fmt)  # fmt: skip
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command()
+@db_option
+@click.option("--story", help="Story id (or a prefix of it).")
+@click.option("--query", help="Full-text query choosing the articles.")
+@click.option("--sentences", default=8, show_default=True, help="How many sentences.")
+def brief(db: str, story: str | None, query: str | None, sentences: int) -> None:
+    """An extractive briefing: sentences copied verbatim from the articles, each with [outlet, date]."""
+    from dateline.link import brief as make
+
+    if story and query:
+        raise click.UsageError("give --story or --query, not both")
+    try:
+        click.echo(make(_store(db), story=story, query=query, max_sentences=sentences), nl=False)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+_TROOP_COLS = (
+    "date",
+    "sender",
+    "place",
+    "kind",
+    "value",
+    "size_text",
+    "outlet",
+    "doc_id",
+    "start",
+    "end",
+    "sentence",
+)
+
+
+@click.command()
+@db_option
+@click.option("--country", required=True, help="Sending country, ISO alpha-3 (GBR, USA...).")
+@click.option("--in", "in_country", help="Where the troops are, ISO alpha-3.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+def troops(db: str, country: str, in_country: str | None, fmt: str) -> None:
+    """Troop figures of one sending country over time, each with its evidence."""
+    from dateline.link import troop_series
+
+    rows = troop_series(_store(db), country, in_country)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=_TROOP_COLS, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        t = Table(title=f"troops: {country.upper()}" + (f" in {in_country.upper()}" if in_country else ""))
+        for col in ("date", "place", "kind", "figure", "outlet", "evidence"):
+            t.add_column(col, overflow="fold")
+        for r in rows:
+            t.add_row(r["date"] or "", r["place"] or "", r["kind"], Text(r["size_text"]), r.get("outlet") or "",
+                      Text(f"{r['doc_id'][:8]}:{r['start']}-{r['end']} {r['sentence']}"))  # fmt: skip
+        console.print(t)
+
+
+@click.command()
+@db_option
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="The whole record as JSON.")
+def explain(db: str, event_id: str, as_json: bool) -> None:
+    """Which mentions a merged event joins, and the evidence for each join (EVENT_ID: merged or event id)."""
+    from dateline.link import explain as get
+
+    rec = get(_store(db), event_id)
+    if rec is None:
+        raise click.ClickException(f"no merged event or linked event {event_id!r} (run `dateline link`?)")
+    if as_json:
+        click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+        return
+    sizes = "; ".join(s["text"] for s in rec["sizes"])
+    console.print(Text(f"{rec['id']}  {rec['event']}  {rec['date'] or 'undated'}  "
+                       f"{rec['sources']} source(s), {len(rec['mentions'])} mention(s)"
+                       + ("  DISPUTED" if rec["disputed"] else ""), style="bold"))  # fmt: skip
+    console.print(Text(f"actors: {', '.join(rec['actors']) or '-'}; recipients: {', '.join(rec['recipients']) or '-'};"
+                       f" place: {rec['location'] or '-'}" + (f"; sizes: {sizes}" if sizes else "")))  # fmt: skip
+    for i, m in enumerate(rec["mentions"]):
+        console.rule(f"mention {i + 1}: {m['outlet'] or m['doc_id'][:8]}, {(m['published'] or '?')[:10]}")
+        console.print(Text(f"{m['event_id']}  {m['factuality']}  date {m['date']} ({m['date_source']})"
+                           f"  doc {m['doc_id']} [{m['sentence_start']}:{m['sentence_end']}]"))  # fmt: skip
+        console.print(Text(" ".join(m["text"].split()), style="italic"))
+        ev = m["evidence"]
+        if ev:
+            console.print(Text("joined: " + ", ".join(f"{k}={v}" for k, v in ev.items())))
+        else:
+            console.print(Text("first mention (started this merged event)"))
+    for c in rec["conflicts"]:
+        console.rule(f"sources disagree on {c['kind']}", style="red")
+        for m in c["mentions"]:
+            console.print(Text(f"{m['outlet'] or '?'}: {m['value']} — {' '.join(m['text'].split())}"))
+
+
+@click.command()
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True)
+def stories(db: str, limit: int) -> None:
+    """Stories: articles grouped by topic and time."""
+    from dateline.link import stories as get
+
+    t = Table(title="stories")
+    for col in ("id", "title", "from", "to", "docs", "actors", "terms"):
+        t.add_column(col, overflow="fold")
+    for s in get(_store(db), limit=limit):
+        t.add_row(s["id"], Text(s["title"] or ""), s["first_date"] or "", s["last_date"] or "", str(s["documents"]),
+                  Text(", ".join(s["actors"][:4])), ", ".join(s["terms"][:6]))  # fmt: skip
+    console.print(t)
+
+
+COMMANDS = (link, timeline, brief, troops, explain, stories)

@@ -1,0 +1,189 @@
+"""Cross-article merging on a small invented corpus: several outlets report the same events in different words,
+with different sizes and dates, next to look-alike events that must stay apart. Built directly as records."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.link import explain, link_new, merged_events
+from dateline.link.merge import _interval
+from dateline.model import Actor, Document, Event, EventDate, Place, Size
+from dateline.store import Store
+
+# (doc, outlet, published, key, type, actor country, recipient country, place, (lat, lon), date, date source,
+#  size (min, max, unit), factuality, sentence)
+ROWS = [
+    ("a1", "Harbour Post", "2021-03-02", "dk-deploy", "MOBILIZE", "DNK", "EST", "Tapa", (59.26, 25.96),
+     "2021-03-01", "text", (200, 200, "troops"), "asserted",
+     "Denmark sent 200 soldiers to the Tapa base in Estonia on Monday to join the allied battlegroup."),
+    ("a2", "Valley Times", "2021-03-02", "dk-deploy", "MOBILIZE", "DNK", "EST", "Tapa", (59.26, 25.96),
+     "2021-03-01", "text", (180, 220, "troops"), "asserted",
+     "Around 200 Danish troops arrived at Tapa in Estonia on Monday, the defence ministry in Copenhagen said."),
+    ("a3", "Northern Wire", "2021-03-03", "dk-deploy", "MOBILIZE", "DNK", None, "Tapa", (59.26, 25.96),
+     None, "published", (250, None, "troops"), "asserted",
+     "More than 250 Danish soldiers are now at Tapa after the deployment, officials in Copenhagen said."),
+    # look-alike: same day, same sender, other place and size
+    ("a1", "Harbour Post", "2021-03-02", "dk-planners", "MOBILIZE", "DNK", "LVA", "Adazi", (57.08, 24.33),
+     "2021-03-01", "text", (15, 15, "troops"), "asserted",
+     "Separately, 15 Danish planners flew to the Adazi camp in Latvia on Monday."),
+    ("a3", "Northern Wire", "2021-03-03", "dk-planners", "MOBILIZE", "DNK", "LVA", "Adazi", (57.08, 24.33),
+     "2021-03-01", "text", (15, 20, "troops"), "asserted",
+     "A small team of 15 to 20 Danish planners went to Adazi in Latvia on Monday."),
+    # look-alike: same day, same place, other sender
+    ("a2", "Valley Times", "2021-03-02", "no-deploy", "MOBILIZE", "NOR", "EST", "Tapa", (59.26, 25.96),
+     "2021-03-01", "text", (200, 200, "troops"), "asserted",
+     "Norway also sent 200 soldiers to Tapa in Estonia on Monday."),
+    # an attack reported by three outlets with different counts and one denial
+    ("b1", "Harbour Post", "2021-03-05", "port-shelling", "ASSAULT", "RUS", "UKR", "Berdiansk", (46.76, 36.79),
+     "2021-03-04", "text", (12, None, "weapons"), "asserted",
+     "Russian artillery fired more than a dozen shells at the port of Berdiansk on Thursday."),
+    ("b2", "Valley Times", "2021-03-05", "port-shelling", "ASSAULT", "RUS", "UKR", "Berdiansk", (46.76, 36.79),
+     "2021-03-04", "text", (16, 16, "weapons"), "asserted",
+     "Sixteen Russian shells struck the Berdiansk port on Thursday, the city council said."),
+    ("b3", "Northern Wire", "2021-03-05", "port-shelling", "ASSAULT", "RUS", "UKR", "Berdiansk", (46.76, 36.79),
+     "2021-03-04", "text", None, "denied",
+     "Moscow denied that its artillery had shelled the port of Berdiansk on Thursday."),
+    # look-alike: same day, same type, a city 300 km away
+    ("b2", "Valley Times", "2021-03-05", "city-rockets", "ASSAULT", "RUS", "UKR", "Kharkiv", (49.99, 36.23),
+     "2021-03-04", "text", (2, 2, "weapons"), "asserted",
+     "Two rockets hit a market in Kharkiv on Thursday evening."),
+    # the same kind of event a year earlier must stay apart
+    ("c1", "Harbour Post", "2021-03-05", "old-deploy", "MOBILIZE", "DNK", "EST", "Tapa", (59.26, 25.96),
+     "2020-02", "text", (200, 200, "troops"), "historical",
+     "Denmark first sent 200 soldiers to Tapa in Estonia in February 2020."),
+]  # fmt: skip
+
+
+def _events(rows: list[tuple]) -> dict[str, Document]:
+    docs: dict[str, Document] = {}
+    for i, (doc, outlet, pub, key, typ, ac, rc, place, (lat, lon), date, dsrc, size, fact, sent) in enumerate(
+        rows
+    ):
+        d = docs.setdefault(doc, Document(id=doc, text="", outlet=outlet, published=pub, status="processed",
+                                          title=f"{outlet} report"))  # fmt: skip
+        start = len(d.text) + (1 if d.text else 0)
+        d.text = (d.text + " " if d.text else "") + sent
+        end = start + len(sent)
+        p0 = start + sent.find(place)
+        d.events.append(Event(
+            id=f"{doc}-{i}-{key}", doc_id=doc, event=typ, mode=None, cameo=None,
+            actor=[Actor(ac, start, start + 3, name=None, country=ac)],
+            recipient=[Actor(rc, start, start + 3, country=rc)] if rc else [],
+            text=sent, sentence_start=start, sentence_end=end, event_text=sent.split()[1], event_start=start,
+            event_end=start + 5, factuality=fact,
+            location=Place(place, p0, p0 + len(place), name=place, country=rc or "EST", lat=lat, lon=lon,
+                           feature="city"),
+            date=EventDate(date, source=dsrc),
+            size=[Size(f"{size}", start, start + 3, min=size[0], max=size[1], unit=size[2])] if size else [],
+        ))  # fmt: skip
+    return docs
+
+
+def _store(tmp_path, rows=ROWS) -> Store:
+    store = Store(tmp_path / "t.db")
+    for doc in _events(rows).values():
+        store.add(doc, doc.id, None)
+    return store
+
+
+def _key_of(event_id: str) -> str:
+    return event_id.split("-", 2)[2]
+
+
+def _clusters(store: Store) -> list[set[str]]:
+    return [{_key_of(m["event_id"]) for m in rec["mentions"]} | {f"#{len(rec['mentions'])}"}
+            for rec in merged_events(store)]  # fmt: skip
+
+
+def test_same_events_merge_and_look_alikes_stay_apart(tmp_path) -> None:
+    store = _store(tmp_path)
+    link_new(store)
+    by_key: dict[str, set[str]] = {}
+    for rec in merged_events(store):
+        keys = {_key_of(m["event_id"]) for m in rec["mentions"]}
+        assert len(keys) == 1, f"different events merged: {keys}"
+        by_key.setdefault(keys.pop(), set()).add(rec["id"])
+    # each real event is one merged event
+    assert all(len(ids) == 1 for ids in by_key.values()), by_key
+    recs = {_key_of(r["mentions"][0]["event_id"]): r for r in merged_events(store)}
+    assert recs["dk-deploy"]["sources"] == 3
+    assert recs["dk-planners"]["sources"] == 2
+    assert recs["port-shelling"]["sources"] == 3
+
+
+def test_spread_first_report_and_disputes(tmp_path) -> None:
+    store = _store(tmp_path)
+    link_new(store)
+    recs = {_key_of(r["mentions"][0]["event_id"]): r for r in merged_events(store)}
+    dk = recs["dk-deploy"]
+    assert dk["first_reported"] == "2021-03-02"
+    assert dk["date"] == "2021-03-01"
+    troops = next(s for s in dk["sizes"] if s["unit"] == "troops")
+    assert troops["min"] == 180 and troops["sources"] == 3
+    assert "3 sources" in troops["text"]
+    shelling = recs["port-shelling"]
+    assert shelling["disputed"]
+    kinds = {c["kind"] for c in shelling["conflicts"]}
+    assert "factuality" in kinds
+    side = next(c for c in shelling["conflicts"] if c["kind"] == "factuality")["mentions"]
+    assert {m["value"] for m in side} == {"asserted", "denied"}
+    assert not recs["dk-planners"]["disputed"]
+
+
+def test_explain_gives_evidence(tmp_path) -> None:
+    store = _store(tmp_path)
+    link_new(store)
+    eid = next(e for doc in _events(ROWS).values() for e in doc.events if e.id.endswith("dk-deploy") and
+               e.doc_id == "a2").id  # fmt: skip
+    rec = explain(store, eid)
+    assert rec is not None and len(rec["mentions"]) == 3
+    joined = [m["evidence"] for m in rec["mentions"] if m["evidence"]]
+    assert joined and all({"type", "score", "joined_to"} <= set(ev) for ev in joined)
+    assert any("place_km" in ev or "place" in ev for ev in joined)
+    assert explain(store, rec["id"])["id"] == rec["id"]
+    assert explain(store, "no-such-event") is None
+
+
+def test_incremental_link_only_new(tmp_path) -> None:
+    first = [r for r in ROWS if r[0] != "a3"]
+    store = _store(tmp_path, first)
+    out1 = link_new(store)
+    assert out1["linked"] == len(first)
+    assert link_new(store)["linked"] == 0
+    for doc in _events([r for r in ROWS if r[0] == "a3"]).values():
+        store.add(doc, doc.id, None)
+    out2 = link_new(store)
+    assert out2["linked"] == 2 and out2["joined"] == 2
+    recs = {_key_of(r["mentions"][0]["event_id"]): r for r in merged_events(store)}
+    assert recs["dk-deploy"]["sources"] == 3
+
+
+def test_reingested_document_relinks(tmp_path) -> None:
+    store = _store(tmp_path)
+    link_new(store)
+    docs = _events(ROWS)
+    doc = docs["b3"]
+    doc.events = []  # the denial is gone from the new version of the article
+    store.add(doc, doc.id, None)
+    link_new(store)
+    recs = {_key_of(r["mentions"][0]["event_id"]): r for r in merged_events(store)}
+    assert recs["port-shelling"]["sources"] == 2
+    assert not any(c["kind"] == "factuality" for c in recs["port-shelling"]["conflicts"])
+
+
+@pytest.mark.parametrize(
+    "value,days", [("2021-03-01", 1), ("2021-03", 31), ("2020", 366), ("2021-W09", 7), ("XXXX-WXX-3", None)]
+)
+def test_date_intervals(value: str, days: int | None) -> None:
+    iv = _interval(value)
+    assert (iv[1] - iv[0] + 1 if iv else None) == days
+
+
+def test_link_tables_are_json(tmp_path) -> None:
+    store = _store(tmp_path)
+    link_new(store)
+    for (data,) in store.db.execute("SELECT data FROM merged_events"):
+        rec = json.loads(data)
+        assert rec["mentions"] and rec["event"]
