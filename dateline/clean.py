@@ -34,7 +34,7 @@ from typing import Any
 from dateline.model import Document, RawArticle, Removed
 
 _DATA = Path(__file__).parent / "data" / "boilerplate"
-_SCOPES = ("line", "start", "sentence", "tail", "metadata")
+_SCOPES = ("line", "start", "sentence", "tail", "links", "end", "metadata")
 _META_TOP, _META_BOTTOM = 12, 6  # metadata lines are looked for in the first / last lines only
 
 # --------------------------------------------------------------------------- trafilatura import
@@ -72,6 +72,8 @@ class _Patterns:
     start: list[tuple[str, re.Pattern[str]]]
     sentence: list[tuple[str, re.Pattern[str]]]
     tail: list[tuple[str, re.Pattern[str]]]
+    links: list[tuple[str, re.Pattern[str]]]
+    end: list[tuple[str, re.Pattern[str]]]
     metadata: list[re.Pattern[str]]
 
 
@@ -113,6 +115,8 @@ def _patterns() -> _Patterns:
         start=_combine(rows["start"]),
         sentence=_combine(rows["sentence"]),
         tail=_combine(rows["tail"]),
+        links=_combine(rows["links"]),
+        end=_combine(rows["end"]),
         metadata=[re.compile(rx) for _, rx in rows["metadata"]],
     )
 
@@ -293,6 +297,20 @@ def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
     return None
 
 
+_LINKS_MAX = 12  # teaser lines removed at most under one "Related stories" heading
+_TEASER_WORDS = 25
+
+
+def _teaser_like(text: str) -> bool:
+    """A linked headline: short, and not a sentence of prose (no closing full stop, or a bracketed tag)."""
+    n = len(_WORD.findall(text))
+    if n == 0 or n > _TEASER_WORDS:
+        return False
+    if text.rstrip().endswith("]") or n <= 3:
+        return True
+    return not re.search(r"[.:;!][\"'”’)]*$", text.rstrip())
+
+
 def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _Cleaned:
     removed: list[Removed] = []
     meta: dict[str, str] = {}
@@ -300,7 +318,18 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _C
     markers: list[int] = []  # positions in `keep` where a comment-section marker stood
     strong: list[int] = []
     n = len(paras)
+    links_kind: str | None = None  # set while inside a list of links under a "Related stories" heading
+    links_left = 0
     for i, p in enumerate(paras):
+        if links_kind and links_left > 0 and _teaser_like(p.text):
+            removed.append(Removed(p.text, links_kind, p.line))
+            links_left -= 1
+            continue
+        links_kind = next((kind for kind, rx in pats.links if rx.fullmatch(p.text)), None)
+        if links_kind:
+            removed.append(Removed(p.text, links_kind, p.line))
+            links_left = _LINKS_MAX
+            continue
         tail_kind = next((kind for kind, rx in pats.tail if rx.match(p.text)), None)
         if tail_kind:
             markers.append(len(keep))
@@ -342,6 +371,46 @@ def _cut_tail(cleaned: _Cleaned, stop: frozenset[str], start: int = 0) -> None:
             cleaned.removed.extend(Removed(t, "comment-form", line) for t, line in cleaned.paras[m:])
             del cleaned.paras[m:]
             return
+
+
+_END_SHARE = 0.5  # an end marker cuts only when the prose from it on is at most this share of the prose before
+
+
+def _cut_end(cleaned: _Cleaned, pats: _Patterns, stop: frozenset[str]) -> None:
+    """Cut the story's trailer: from an end-of-article marker (author bio, "more from", newsletter box) on,
+    when enough story prose stands before it and little after it."""
+    if not pats.end:
+        return
+    scores = [max(0.0, _line_score(t, stop)) for t, _ in cleaned.paras]
+    total = sum(scores)
+    before = 0.0
+    for k, (text, _) in enumerate(cleaned.paras):
+        if before >= _P.end_min_words and len(text) < 600:
+            kind = next((kind for kind, rx in pats.end if rx.match(text)), None)
+            if kind and total - before <= _END_SHARE * before:
+                cleaned.removed.extend(Removed(t, kind, line) for t, line in cleaned.paras[k:])
+                del cleaned.paras[k:]
+                return
+        before += scores[k]
+
+
+def _lead_metadata(cleaned: _Cleaned, pats: _Patterns) -> None:
+    """In a page dump the byline and date lines stand under the headline at the top of the story block:
+    take them as metadata, and drop the title and teaser lines above them."""
+    head = cleaned.paras[:_LEAD_LINES]
+    for k in range(len(head) - 1, -1, -1):
+        found = _metadata(head[k][0], pats)
+        if not found:
+            continue
+        for key, v in found.items():
+            cleaned.meta.setdefault(key, v)
+        for j, (text, line) in enumerate(head[: k + 1]):
+            cleaned.removed.append(Removed(text, "metadata" if j == k else "headline", line))
+        del cleaned.paras[: k + 1]
+        return
+
+
+_LEAD_LINES = 4
 
 
 def _standfirst(keep: list[tuple[str, int]], removed: list[Removed]) -> list[str]:
@@ -487,6 +556,7 @@ class _BlockParams:
     title_anchor: bool = True
     gate_lines: int = 10  # run only when the text has this many furniture lines
     tail_min_words: int = 100
+    end_min_words: float = 80.0  # story prose needed before an end-of-article marker
     comment_weight: float = 0.25  # prose words before a comment-section marker cuts the rest
 
 
@@ -505,18 +575,19 @@ def _title_line(keep: list[tuple[str, int]], title: str | None) -> int:
     return -1
 
 
-def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = None) -> None:
+def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = None) -> bool:
     """Keep the best-scoring run of lines (maximum-sum segment, as in Finn et al.'s Body Text Extraction).
 
     Comment-section markers are walls the run cannot cross; a comment section after the run is cut.
     Runs only on texts with many furniture lines (page dumps), otherwise just the comment section is cut.
+    Returns True when it kept a block of the page.
     """
     # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
     keep = cleaned.paras
     scores = [_line_score(t, stop) for t, _ in keep]
     if len(keep) < 3 or sum(1 for x in scores if x < 0) < _P.gate_lines:
         _cut_tail(cleaned, stop)
-        return
+        return False
     counts: dict[str, int] = {}
     for t, _ in keep:
         counts[t] = counts.get(t, 0) + 1
@@ -547,7 +618,7 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
             best, best_i, best_j = run, run_i, j
     if best <= 0:
         _cut_tail(cleaned, stop)
-        return
+        return False
     after = [m for m in cleaned.markers if m > best_j]
     end = min(after) if after else len(keep)
     for k, (text, line) in enumerate(keep):
@@ -555,6 +626,7 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
             kind = "comment-form" if k >= end else "page-furniture"
             cleaned.removed.append(Removed(text, kind, line))
     cleaned.paras = keep[best_i : best_j + 1]
+    return True
 
 
 # --------------------------------------------------------------------------- headline
@@ -690,6 +762,7 @@ def to_document(raw: RawArticle) -> Document:
             _main_block(cleaned, _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400]))), doc.title)
         else:
             _cut_tail(cleaned, _stoplists()[0]["English"])
+        _cut_end(cleaned, pats, _stoplists()[0]["English"])
     else:
         paras = _paragraphs(raw.text or "")
         if paras:
@@ -704,7 +777,9 @@ def to_document(raw: RawArticle) -> Document:
                 paras = paras[1:]
         stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
         cleaned = _boilerplate(paras, pats, with_metadata=True)
-        _main_block(cleaned, stop, doc.title)
+        if _main_block(cleaned, stop, doc.title):
+            _lead_metadata(cleaned, pats)
+        _cut_end(cleaned, pats, stop)
         _set(doc, "outlet", _outlet(cleaned, raw.text or ""), "text")
         _set(doc, "byline", cleaned.meta.get("byline"), "text")
         for key, extra in (("domain", "source_domain"), ("section", "section")):

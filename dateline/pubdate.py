@@ -19,6 +19,11 @@ from dateline.time import _lex, _tense_heuristic, normalize
 
 _TOP = 400  # characters at the start of the text that count as the dateline / byline zone
 _FULL = re.compile(r"\d{4}-\d\d-\d\d")
+# what may stand before a dateline date on its line: "LONDON, ", "By Jane Smith | ", "Posted "; or after it: a line end, dash
+_DATELINE_PREFIX = re.compile(
+    r"\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*(?:\([^)]*\))?\s*[,:|-]?\s*|by\s[^\n]{0,40}[,|]\s*)?", re.I
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:$|\n|[-\u2013\u2014|(])")
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +68,12 @@ def infer_published(text: str, title: str | None = None) -> tuple[str | None, fl
         if cue.search(before):
             evidence.append(f"publication cue before {raw!r}")
             return d.isoformat(), 0.9, evidence
-    for d, s, _e, raw in dates:
-        if s < _TOP and "\n" not in text[:s].strip()[-200:] or s < 120:
-            evidence.append(f"date in the opening lines {raw!r}")
+    for d, s, e, raw in dates:
+        if s >= _TOP:
+            break
+        prefix = text[text.rfind("\n", 0, s) + 1 : s]
+        if _DATELINE_PREFIX.fullmatch(prefix) or _DATELINE_AFTER.match(text[e : e + 4]):
+            evidence.append(f"date in the dateline {raw!r}")
             return d.isoformat(), 0.75, evidence
     # 2. the first full date, unless the text reports later events (a report cannot predate what it reports)
     past = [x for x in dates if _tense_heuristic(text, x[1], x[2]) != "future"]
@@ -74,7 +82,9 @@ def infer_published(text: str, title: str | None = None) -> tuple[str | None, fl
         return None, 0.1, evidence
     d, s, e, raw = past[0]
     later = [x for x in past if x[0] > d]
-    conf = 0.35 if not later else 0.2  # on DEV news text the first date is mostly an event date: not enough alone
+    conf = (
+        0.35 if not later else 0.2
+    )  # on DEV news text the first date is mostly an event date: not enough alone
     evidence.append(f"first full date {raw!r}")
     if later:
         evidence.append(f"later past-tense date {later[0][3]!r} in the text")

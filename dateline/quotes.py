@@ -26,6 +26,8 @@ _DATA = Path(__file__).resolve().parent / "data" / "quotes"
 @dataclass
 class _Lex:
     cues: dict[str, str]
+    cue_opts: dict[str, frozenset[str]]
+    cue_nouns: frozenset[str]
     described: frozenset[str]
     titles: frozenset[str]
     media_names: frozenset[str]
@@ -41,9 +43,11 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     cues: dict[str, str] = {}
+    cue_opts: dict[str, frozenset[str]] = {}
     for ln in _lines("cues.tsv"):
-        lemma, _, kind = ln.partition("\t")
+        lemma, kind, opts = (ln.split("\t") + ["", ""])[:3]
         cues[lemma.strip().lower()] = kind.strip() or "speech"
+        cue_opts[lemma.strip().lower()] = frozenset(o.strip() for o in opts.split(",") if o.strip())
     names: set[str] = set()
     words: set[str] = set()
     in_words = False
@@ -60,6 +64,8 @@ def _lex() -> _Lex:
         gender.setdefault(name.strip().lower(), g.strip())
     return _Lex(
         cues=cues,
+        cue_opts=cue_opts,
+        cue_nouns=frozenset(w.lower() for w in _lines("cue_nouns.txt")),
         described=frozenset(w.lower() for w in _lines("described.txt")),
         titles=frozenset(w.lower() for w in _lines("titles.txt")),
         media_names=frozenset(names),
@@ -253,7 +259,7 @@ _CLAUSE_DEPS = frozenset(
 )
 
 
-def _clause(v: Any, subj: Any) -> tuple[int, int]:
+def _clause(v: Any, subj: Any, outside: Any = None) -> tuple[int, int]:
     """Character span of the cue clause: subject, verb and its adverbials ('Mr Obama said on Monday')."""
     toks = [v]
     if subj.head.i == v.i or abs(subj.i - v.i) < 6:
@@ -262,7 +268,8 @@ def _clause(v: Any, subj: Any) -> tuple[int, int]:
         if c.dep_ in _CLAUSE_DEPS and not (
             c.dep_ == "dobj" and c.lemma_.lower() not in ("reporter", "reporters")
         ):
-            toks.append(c)
+            if outside is None or outside(c):  # a word inside the quotation is a parse error, not the clause
+                toks.append(c)
     spans = [(v.idx, _tok_end(v))] + [_span(t) for t in toks[1:]]
     return min(a for a, _ in spans), max(b for _, b in spans)
 
@@ -309,6 +316,32 @@ class _Extractor:
                 break
             i -= 1
         return None
+
+    def _outside_quotes(self, tok: Any) -> bool:
+        s, e = _span(tok)
+        return self._quote_at(s) is None and self._quote_at(max(s, e - 1)) is None
+
+    def _subject_outside(self, v: Any) -> Any:
+        """Subject of a cue when the parser's subject lies inside the quotation: another subject outside it,
+        else the noun right after the verb ('”, said Mulgrew.', 'Said Ellis: “…”')."""
+        for c in v.children:
+            if c.dep_ in _SUBJ and self._outside_quotes(c):
+                return c
+        if v.dep_ == "compound" and v.head.pos_ == "PROPN" and v.head.i > v.i:  # 'Said Ellis:' as a name
+            return v.head
+        for c in v.rights:
+            if c.dep_ in ("dobj", "npadvmod", "attr", "nsubj", "appos") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                if self._outside_quotes(c) and c.i <= v.i + 4:
+                    return c
+        return None
+
+    def _fronted(self, comp: Any, v: Any) -> bool:
+        """A clause before its cue is the content only when just punctuation/quote marks separate them."""
+        gap_start = _span(comp)[1]
+        lefts = [c for c in v.lefts if c.i > comp.i and (c.dep_ in _SUBJ or c.dep_ in ("aux", "advmod", "neg"))]
+        first = min([v.idx] + [c.left_edge.idx for c in lefts])
+        gap = self.text[gap_start:first]
+        return gap.strip(" ,\t" + _QUOTE_CHARS + "—–-") == ""
 
     # -- content helpers ----------------------------------------------------------------------------
     def _fit_quote(self, start: int, end: int) -> tuple[tuple[int, int], bool, list[_QSpan]]:
@@ -357,6 +390,10 @@ class _Extractor:
                     if self._quote_at(tok.idx) is None:
                         self._according(tok, sent)
                     continue
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.cue_nouns:
+                    if self._quote_at(tok.idx) is None:
+                        self._noun(tok)
+                    continue
                 kind = self.lex.cues.get(tok.lemma_.lower())
                 if kind is None or tok.pos_ not in ("VERB", "AUX"):
                     continue
@@ -374,10 +411,12 @@ class _Extractor:
             return
         content: tuple[int, int] | None = None
         cue: tuple[int, int] | None = None
-        for c in v.children:
-            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and kind == "intent"):
-                content = _span(c)
-                break
+        comps = [c for c in v.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and kind == "intent")]
+        # a clause after the cue first; a clause before it only when it is the fronted content ("X, he said")
+        comps = [c for c in comps if c.i > v.i] + [c for c in comps if c.i < v.i and self._fronted(c, v)]
+        if comps:
+            content = _span(comps[0])
+        for c in v.children if content is None else ():
             if c.dep_ in ("dobj", "dative") and kind == "speech":
                 # "told BBC Radio 4's Today programme that ...": the clause is often parsed as the object's acl
                 for g in c.rights:
@@ -422,20 +461,125 @@ class _Extractor:
                         content = (qs[0].inner_start, qs[-1].inner_end)
                         break
         subj, rel = _subject(v)
+        if (subj is not None and not self._outside_quotes(subj)) or (subj is None and v.dep_ == "compound"):
+            subj, rel = self._subject_outside(v), None  # the parser took a word of the quotation as subject
         if subj is None:
+            self._passive(v, content)
             return
-        clause = _clause(v, subj)
+        clause = _clause(v, subj, self._outside_quotes)
         if content is None and kind != "object":
             content = self._adjacent_quote(v, clause, sent)
         if content is None and kind == "speech":
             content = self._around_clause(v, clause, sent)
         if content is None:
-            return
+            found = self._object_content(v)
+            if found is None:
+                return
+            content, cue = found
         src = _source_span(subj, v, content)
         if src[1] <= src[0]:
             return
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)
         self._add(att, v.idx)
+
+    def _noun(self, n: Any) -> None:
+        """A reporting noun: 'Trump's claim that …', 'his comments about …', 'warnings from his lawyer that …'."""
+        content: tuple[int, int] | None = None
+        for c in n.rights:
+            if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            ):
+                content = _span(c)
+                break
+            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+                pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") and not self._is_medium(pobj):
+                    content = _span(pobj)
+                    break
+        if content is None:
+            return
+        src_tok = next((c for c in n.children if c.dep_ == "poss"), None)
+        if src_tok is None:
+            for c in n.rights:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i < self.sdoc.char_span(
+                    content[0], content[1], alignment_mode="expand"
+                ).start:
+                    src_tok = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    break
+        if src_tok is None and n.dep_ == "dobj" and n.head.lemma_.lower() in _SPEECH_ACTS:
+            src_tok, _ = _subject(n.head)  # "he made comments about …", "she issued a warning that …"
+        src = _span(src_tok) if src_tok is not None else None
+        if src is not None and src_tok.tag_ == "POS":
+            src = None
+        if src is not None and src_tok.dep_ == "poss":
+            src = _trim(self.text, src[0], src[0] + len(self.text[src[0] : src[1]].rstrip("'’s ")))
+        self._add(_Att(content, (n.idx, _tok_end(n)), src, src_tok), n.idx)
+
+    def _passive(self, v: Any, content: tuple[int, int] | None) -> None:
+        """A passive cue: 'it was reported that …', 'Mr Quiros was accused of fraud', '… was labeled “X”'.
+        The source is the by-phrase when there is one, else the attribution has no source."""
+        if not any(c.dep_ == "auxpass" for c in v.children):
+            return
+        agent = next((c for c in v.rights if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        cue = _cue_span(v)
+        if content is None:
+            opts = self.lex.cue_opts.get(v.lemma_.lower(), frozenset())
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if not opts & {"obj", "pred"} or subj is None or subj.pos_ == "PRON":
+                return
+            pred = next(
+                (c for c in v.rights if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of"))),
+                None,
+            )
+            if pred is None and "obj" not in opts:
+                return
+            content = (_span(subj)[0], _span(pred)[1] if pred is not None else _span(subj)[1])
+            if pred is not None and pred.dep_ == "prep":
+                cue = (cue[0], _tok_end(pred))
+        src = _span(pobj) if pobj is not None else None
+        self._add(_Att(content, cue, src, pobj), v.idx)
+
+    def _object_content(self, v: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(content, cue) of a cue without a clause: its object or a topic phrase ('mentioned the rule',
+        'called the charges fabricated', 'told his aides to act', 'spoke about the crisis')."""
+        opts = self.lex.cue_opts.get(v.lemma_.lower(), frozenset())
+        if not opts:
+            return None
+        kids = list(v.rights)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+        pred = next(
+            (c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")),
+            None,
+        )
+        if dobj is not None and dobj.lower_ in _ADDRESSEES and not ("to" in opts and pred is not None):
+            dobj = None
+        if dobj is not None and ("obj" in opts or "pred" in opts or "to" in opts):
+            if "to" in opts and "obj" not in opts:
+                xc = pred or next((c for c in dobj.children if c.dep_ in ("acl", "relcl") and c.i > dobj.i), None)
+                if xc is None:
+                    dobj = None
+                else:
+                    return (_span(dobj)[0], _span(xc)[1]), _cue_span(v)
+            elif "pred" in opts and "obj" not in opts:
+                if pred is None or pred.i < dobj.i:
+                    dobj = None
+                else:
+                    return (_span(dobj)[0], _span(pred)[1]), _cue_span(v)
+            if dobj is not None and dobj.pos_ != "PRON" or (dobj is not None and dobj.lower_ in ("what", "this")):
+                end = _span(dobj)[1]
+                if pred is not None and pred.i > dobj.i:
+                    end = _span(pred)[1]
+                return (_span(dobj)[0], end), _cue_span(v)
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in opts:
+                pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or self._is_medium(pobj):
+                    continue
+                return _span(pobj), (_cue_span(v)[0], _tok_end(c))
+            if c.dep_ == "prt" and c.lower_ == "out":  # "spoke out against"
+                continue
+        return None
 
     def _adjacent_quote(self, v: Any, clause: tuple[int, int], sent: Any) -> tuple[int, int] | None:
         """A quotation beside the cue clause: '“...,” he said', 'He said: “...”', 'He said, “...”'."""
@@ -624,6 +768,14 @@ class _Extractor:
         return None
 
 
+# objects that are the audience of a cue, not what was said ("told reporters", "asked the crowd")
+_ADDRESSEES = frozenset(
+    {"reporters", "journalists", "audience", "crowd", "crowds", "supporters", "viewers", "listeners", "us", "me",
+     "him", "her", "them", "you", "it"}
+)  # fmt: skip
+_TOPIC_PREPS = frozenset({"about", "of", "on", "over", "against"})
+# verbs whose object is a speech act by their subject ("made comments about", "issued a warning that")
+_SPEECH_ACTS = frozenset({"make", "issue", "release", "repeat", "deliver", "offer", "give", "post", "send", "level"})
 _LABEL_RE = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}):[ \t]+(?=\S)")
 _DASH_RE = re.compile(r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})[ \t.]*(?=\n|$)")
 

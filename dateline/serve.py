@@ -19,6 +19,7 @@ import hashlib
 import importlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -54,7 +55,9 @@ _CSP = (
 )
 # FastAPI's /docs and /redoc pages load Swagger/ReDoc from a CDN with an inline bootstrap script
 _DOC_PAGES = ("/docs", "/docs/oauth2-redirect", "/redoc")
+COUNT_CAP = 10_000  # /api/events counts matches exactly up to this many (see exact_total)
 _DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NO_LINK = (
     "stories, timelines and troop series need dateline.link (cross-article merging), "
     "which is not available in this installation"
@@ -65,6 +68,7 @@ class Page(BaseModel):
     """One page of records."""
 
     total: int
+    total_exact: bool = True
     limit: int
     offset: int
     items: list[dict[str, Any]]
@@ -207,12 +211,31 @@ def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: in
                  order: str = "asc") -> Iterator[dict[str, Any]]:  # fmt: skip
     source, where, args = _event_where(q, ctx)
     direction = "DESC" if order == "desc" else "ASC"
-    sql = f"SELECT e.data FROM {source} {where} ORDER BY e.date {direction}, e.id {direction}"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        args = [*args, limit, offset]
-    for row in ctx.reader.db.execute(sql, args):
-        yield Event.from_dict(json.loads(row[0])).to_dict()
+    db = ctx.reader.db
+    if limit is None:
+        sql = f"SELECT e.data FROM {source} {where} ORDER BY e.date {direction}, e.id {direction}"
+        for row in db.execute(sql, args):
+            yield Event.from_dict(json.loads(row[0])).to_dict()
+        return
+    # a page: ids first (an index scan that never reads the skipped rows' JSON), then those records
+    sql = f"SELECT e.id FROM {source} {where} ORDER BY e.date {direction}, e.id {direction} LIMIT ? OFFSET ?"
+    page = [r[0] for r in db.execute(sql, [*args, limit, offset])]
+    if not page:
+        return
+    marks = ",".join("?" * len(page))
+    data = dict(db.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", page).fetchall())
+    for event_id in page:
+        yield Event.from_dict(json.loads(data[event_id])).to_dict()
+
+
+def _count_events(ctx: _Ctx, q: _EventQuery, cap: int | None) -> tuple[int, bool]:
+    """How many events match, exact up to `cap` (None: always exact); and whether the figure is exact."""
+    source, where, args = _event_where(q, ctx)
+    if cap is None:
+        return _count(ctx, f"SELECT count(*) FROM {source} {where}", args), True
+    # counting stops after cap + 1 matches: a broad substring filter on millions of events stays fast
+    n = _count(ctx, f"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT ?)", [*args, cap + 1])
+    return (cap, False) if n > cap else (n, True)
 
 
 def _count(ctx: _Ctx, sql: str, args: list[Any]) -> int:
@@ -382,23 +405,33 @@ def create_app(db: str) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
         order: Annotated[Literal["asc", "desc"], Query(description="By event date.")] = "asc",
+        exact_total: Annotated[
+            bool, Query(description=f"Count every match; by default counting stops past {COUNT_CAP:,}.")
+        ] = False,
     ) -> dict[str, Any]:
-        """Events (PLOVER 2.0 records with offsets), filtered, ordered by date."""
-        source, where, args = _event_where(q, ctx)
-        total = _count(ctx, f"SELECT count(*) FROM {source} {where}", args)
+        """Events (PLOVER 2.0 records with offsets), filtered, ordered by date.
+
+        `total` is exact up to COUNT_CAP matches; past it `total_exact` is false (ask `exact_total=true`)."""
+        total, exact = _count_events(ctx, q, None if exact_total else max(COUNT_CAP, offset + limit))
         items = list(_iter_events(ctx, q, limit, offset, order))
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+        return {"total": total, "total_exact": exact, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/daily", tags=["events"])
     def events_daily(q: Annotated[_EventQuery, Depends(_event_filters)]) -> dict[str, Any]:
         """Events per day (events whose date is a calendar day), with the same filters as /api/events."""
         source, where, args = _event_where(q, ctx)
-        where = (where + " AND " if where else "WHERE ") + "e.date GLOB ?"
-        rows = ctx.reader.db.execute(
-            f"SELECT substr(e.date, 1, 10) AS day, count(*) AS n FROM {source} {where} GROUP BY day ORDER BY day",
-            [*args, _DAY_GLOB],
-        ).fetchall()
-        return {"days": [{"day": r[0], "count": r[1]} for r in rows], "total": sum(r[1] for r in rows)}
+        where = (where + " AND " if where else "WHERE ") + "e.date IS NOT NULL"
+        # grouping on the stored value follows the date index; values with a time fold into their day here
+        days: dict[str, int] = {}
+        for value, n in ctx.reader.db.execute(
+            f"SELECT e.date, count(*) FROM {source} {where} GROUP BY e.date", args
+        ):
+            if _DAY.match(value):
+                days[value[:10]] = days.get(value[:10], 0) + n
+        return {
+            "days": [{"day": d, "count": n} for d, n in sorted(days.items())],
+            "total": sum(days.values()),
+        }
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:

@@ -26,8 +26,10 @@ from dateline.store import Store
 
 ACTORS = [("Northland", "NRL", "MIL"), ("Southland", "SLD", "GOV"), ("Eastmark", "EMK", "MIL"),
           ("United Nations", "IGO", None), ("Westvale", "WVL", "GOV"), ("Kessel rebels", "KSL", "REB")] + [
-          (f"Actor {i}", f"A{i:02d}", "GOV") for i in range(60)]  # fmt: skip
-PLACES = [(f"Town {i}", f"A{i % 60:02d}", (i * 7) % 140 - 70, (i * 13) % 340 - 170) for i in range(400)]
+          (f"Actor {i}", f"X{chr(65 + i // 26)}{chr(65 + i % 26)}", "GOV") for i in range(60)]  # fmt: skip
+PLACES = [
+    (f"Town {i}", ACTORS[i % len(ACTORS)][1], (i * 7) % 140 - 70, (i * 13) % 340 - 170) for i in range(400)
+]
 OUTLETS = [f"Outlet {i}" for i in range(40)]
 FACTS = ["asserted"] * 8 + ["negated", "future", "denied", "alleged"]
 TEXT = "Northland forces shelled the port of Town 3 on Sunday, killing at least 12 people, officials said."
@@ -107,6 +109,26 @@ def build(path: Path, n_events: int, per_doc: int = 20) -> None:
     store.close()
 
 
+# What the bench suggests for store.py (the lead's migrations): one covering index holding every column the
+# API filters and orders on, so paging, counting and per-day sums scan the index, never the JSON records.
+PROPOSED_INDEX = (
+    "CREATE INDEX IF NOT EXISTS events_browse ON events(date, id, event, factuality, doc_id, actors, recipients,"
+    " actor_countries, recipient_countries, location, location_country)"
+)
+
+
+def set_index(path: Path, on: bool) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(str(path))
+    t = time.monotonic()
+    db.execute(PROPOSED_INDEX if on else "DROP INDEX IF EXISTS events_browse")
+    db.execute("ANALYZE")
+    db.commit()
+    db.close()
+    print(f"proposed index {'on' if on else 'off'} ({time.monotonic() - t:.1f}s)")
+
+
 def measure(path: Path, rounds: int) -> list[tuple[str, float, float]]:
     from fastapi.testclient import TestClient
 
@@ -119,6 +141,7 @@ def measure(path: Path, rounds: int) -> list[tuple[str, float, float]]:
         "events, last page (offset 999k)": lambda: {"offset": 999_000 - rng.randrange(0, 50)},
         "events, type": lambda: {"type": rng.choice(PLOVER_EVENTS)},
         "events, actor": lambda: {"actor": rng.choice(ACTORS)[0]},
+        "events, actor matching nothing": lambda: {"actor": f"Nobody {rng.randrange(1000)}"},
         "events, country": lambda: {"country": rng.choice(ACTORS)[1]},
         "events, month": lambda: {"since": "2022-06-01", "until": "2022-06-30"},
         "events, outlet": lambda: {"outlet": rng.choice(OUTLETS)},
@@ -156,10 +179,14 @@ def main() -> None:
     ap.add_argument("--db", default="/tmp/dateline-bench.db")
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument(
+        "--index", action="store_true", help="Add the proposed covering index first (else drop it)."
+    )
     args = ap.parse_args()
     path = Path(args.db)
     if args.rebuild or not path.exists():
         build(path, args.events)
+    set_index(path, args.index)
     results = measure(path, args.rounds)
     worst = max(p95 for _, _, p95 in results)
     print(f"worst p95 {worst:.1f} ms ({'meets' if worst < 200 else 'misses'} the 200 ms goal)")

@@ -324,6 +324,19 @@ def test_events_paging_and_order(client: TestClient) -> None:
     assert desc == list(reversed(everything))
 
 
+def test_events_total_capped(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.serve as serve
+
+    monkeypatch.setattr(serve, "COUNT_CAP", 3)
+    page = client.get("/api/events", params={"limit": 2}).json()
+    assert page["total"] == 3 and page["total_exact"] is False and len(page["items"]) == 2
+    page = client.get("/api/events", params={"limit": 2, "offset": 4}).json()
+    assert page["total"] == 6 and page["total_exact"] is False  # counted at least past the page asked for
+    page = client.get("/api/events", params={"limit": 2, "exact_total": "true"}).json()
+    assert page["total"] == 7 and page["total_exact"] is True
+    assert client.get("/api/events", params={"type": "MOBILIZE"}).json()["total_exact"] is True
+
+
 def test_event_record_shape_matches_export(client: TestClient) -> None:
     from dateline.export import RECORDS
 

@@ -35,6 +35,8 @@ SPLITS["all"] = SPLITS["dev"] + SPLITS["test"]
 _PUNCT = re.compile(r"^[\W_]+$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Timeline = dict[dt.date, list[str]]
+W_TODAY = 0.5  # weight of a date mentioned in an article published that day ("today", "on Monday")
+W_PUB = 0.5  # weight of each article published the day after a date
 
 
 # ---------------------------------------------------------------------- ROUGE and the alignment metric
@@ -199,9 +201,9 @@ def build_timeline(articles: list[dict[str, Any]], n_dates: int, per_date: int) 
     pub_count = Counter(pubs)
     score: Counter[dt.date] = Counter()
     for d, _, pub, _ in ments:
-        score[d] += 1.0 if pub != d else 0.5  # a date recalled later weighs more than "today"
+        score[d] += 1.0 if pub != d else W_TODAY  # a date recalled later weighs more than "today"
     for d in list(score):
-        score[d] += 0.5 * pub_count.get(d + dt.timedelta(days=1), 0)
+        score[d] += W_PUB * pub_count.get(d + dt.timedelta(days=1), 0)
     dates = [d for d, _ in score.most_common(n_dates)]
     by_date: dict[dt.date, list[tuple[str, int]]] = defaultdict(list)
     for d, sent, _, i in ments:

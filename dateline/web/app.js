@@ -374,10 +374,11 @@ async function showEvents(params) {
   clear(body);
   append(body, page.items.map(eventRow));
   if (!page.items.length) body.appendChild(el("tr", {}, el("td", { colspan: 8, class: "muted", text: "No events match these filters." })));
-  $("ev-count").textContent = `${page.total} event${page.total === 1 ? "" : "s"}`;
-  $("ev-page").textContent = page.total ? `${offset + 1}–${offset + page.items.length} of ${page.total}` : "";
+  const total = page.total.toLocaleString("en") + (page.total_exact === false ? "+" : "");
+  $("ev-count").textContent = `${total} event${page.total === 1 ? "" : "s"}`;
+  $("ev-page").textContent = page.total ? `${offset + 1}–${offset + page.items.length} of ${total}` : "";
   $("ev-prev").disabled = offset <= 0;
-  $("ev-next").disabled = offset + PAGE_SIZE >= page.total;
+  $("ev-next").disabled = page.items.length < PAGE_SIZE || (page.total_exact !== false && offset + PAGE_SIZE >= page.total);
   for (const [id, format] of [["exp-csv", "csv"], ["exp-json", "json"], ["exp-geojson", "geojson"]]) {
     $(id).setAttribute("href", "/api/export?" + query({ what: "events", format, ...filters }));
   }
