@@ -9,8 +9,12 @@ as plain text (patterns only, the page is already cut to the article).
 Plain text: the first non-empty line is the headline, unless it reads like a body paragraph (long, or
 several sentences) or the input supplied a different title. Boilerplate lines and fragments (patterns in
 dateline/data/boilerplate/*.tsv), metadata lines ("source: outlet.co.uk", "Name — Outlet Month D, YYYY",
-"By ...", "Published ...") and a repeated standfirst are removed; when the text is a whole web page dumped
-as text (menus, link lists, footers), a jusText-like line classifier keeps the article block. Every removal
+"By ...", "Posted by NAME in SECTION", "Published ...") and a repeated standfirst are removed; when the text
+is a whole web page dumped as text (menus, link lists, footers), a jusText-like line classifier keeps the
+article block. Link lists under a "Related" heading and an article's trailer (author bio, "About <company>",
+tags) are cut. A "source: domain" line gives the outlet only when the text names no outlet: a name the
+domain spells ("Riverside Chronicle" for riversidechronicle.com), else the byline line's outlet, else the
+domain (kept in `Document.extra["source_domain"]`). Every removal
 is a `Removed(text, kind, line)` in `Document.removed`, `line` being the 0-based line in the input text.
 
 Metadata rule: a value the input supplied (`RawArticle.given`: jsonl/RSS/WARC/URL fields) wins over one
@@ -26,6 +30,7 @@ import re
 import sys
 import types
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -141,6 +146,20 @@ class _Para:
     line: int  # first input line (0-based)
 
 
+_JOIN_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but as that which who whose his her its their our".split()
+)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """`line` goes on with the sentence `prev` broke off (text hard-wrapped with <br> or line breaks)."""
+    if len(prev) < 40 or not re.search(r"[a-z,]$", prev) or re.match(r"\S+:", line):
+        return False
+    first = line[:1]
+    last = prev.rsplit(" ", 1)[-1].lower()
+    return first.islower() or (first.isupper() and (prev.endswith(",") or last in _JOIN_WORDS))
+
+
 def _paragraphs(text: str) -> list[_Para]:
     """Paragraphs: blank-line separated; in hard-wrapped text the lines of a block are joined."""
     lines = [_norm_line(x) for x in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -151,7 +170,7 @@ def _paragraphs(text: str) -> list[_Para]:
         wrapped = len(long) >= 0.6 * len(nonblank)
     paras: list[_Para] = []
     block: list[str] = []
-    start = 0
+    start = prev_i = 0
     for i, line in enumerate(lines + [""]):
         if not line:
             if block:
@@ -159,7 +178,11 @@ def _paragraphs(text: str) -> list[_Para]:
                 block = []
             continue
         if not wrapped:
-            paras.append(_Para(line, i))
+            if paras and prev_i == i - 1 and _continues(paras[-1].text, line):
+                paras[-1] = _Para(paras[-1].text + " " + line, paras[-1].line)
+            else:
+                paras.append(_Para(line, i))
+            prev_i = i
             continue
         if not block:
             start = i
@@ -211,6 +234,9 @@ class _Cleaned:
     meta: dict[str, str]
     markers: list[int]
     strong: list[int]  # markers other than comment-count: what follows is most likely comments
+    above: list[tuple[str, int]] = dc_field(
+        default_factory=list
+    )  # page-dump lines right above the story block
 
 
 def _sentence_kind(sentence: str, pats: _Patterns) -> str | None:
@@ -220,7 +246,8 @@ def _sentence_kind(sentence: str, pats: _Patterns) -> str | None:
     return None
 
 
-_TAGLINE_CHARS = 60  # an unmatched sentence this short inside an appeal is a tagline ("Your town, your news.")
+# an unmatched sentence this short inside an appeal is a tagline ("Your town, your news.")
+_TAGLINE_CHARS = 60
 _APPEALS = frozenset({"donation", "subscribe", "newsletter", "comment-form"})
 
 
@@ -373,7 +400,8 @@ def _cut_tail(cleaned: _Cleaned, stop: frozenset[str], start: int = 0) -> None:
             return
 
 
-_END_SHARE = 0.5  # an end marker cuts only when the prose from it on is at most this share of the prose before
+# an end marker cuts only when the prose from it on is at most this share of the prose before it
+_END_SHARE = 0.5
 
 
 def _cut_end(cleaned: _Cleaned, pats: _Patterns, stop: frozenset[str]) -> None:
@@ -397,17 +425,17 @@ def _cut_end(cleaned: _Cleaned, pats: _Patterns, stop: frozenset[str]) -> None:
 def _lead_metadata(cleaned: _Cleaned, pats: _Patterns) -> None:
     """In a page dump the byline and date lines stand under the headline at the top of the story block:
     take them as metadata, and drop the title and teaser lines above them."""
-    head = cleaned.paras[:_LEAD_LINES]
-    for k in range(len(head) - 1, -1, -1):
-        found = _metadata(head[k][0], pats)
-        if not found:
-            continue
-        for key, v in found.items():
+    for text, _ in cleaned.above:  # byline and date lines just above the block (already removed as furniture)
+        for key, v in (_metadata(text, pats) or {}).items():
             cleaned.meta.setdefault(key, v)
-        for j, (text, line) in enumerate(head[: k + 1]):
-            cleaned.removed.append(Removed(text, "metadata" if j == k else "headline", line))
-        del cleaned.paras[: k + 1]
-        return
+    found = [_metadata(text, pats) for text, _ in cleaned.paras[:_LEAD_LINES]]
+    last = max((k for k, f in enumerate(found) if f), default=-1)
+    for k in range(last + 1):
+        text, line = cleaned.paras[k]
+        for key, v in (found[k] or {}).items():
+            cleaned.meta.setdefault(key, v)
+        cleaned.removed.append(Removed(text, "metadata" if found[k] else "headline", line))
+    del cleaned.paras[: last + 1]
 
 
 _LEAD_LINES = 4
@@ -459,9 +487,10 @@ def _outlet(cleaned: _Cleaned, text: str) -> str | None:
         sq = _squash(name)
         return sq in keys or (sq.startswith("the") and sq[3:] in keys)
 
-    if named and spells(named):
+    if named and (spells(named) or any(k in _squash(named) for k in keys)):
         return named
-    for m in _CAPS_RUN.finditer(text[:200_000]):  # capitalised runs and their sub-runs ("told the Daily Sentinel")
+    # capitalised runs and their sub-runs ("told the Daily Sentinel")
+    for m in _CAPS_RUN.finditer(text[:200_000]):
         words = m.group().split()
         for i in range(len(words)):
             for j in range(min(len(words), i + 6), i, -1):
@@ -561,6 +590,7 @@ class _BlockParams:
 
 
 _P = _BlockParams()
+_FURNITURE_KINDS = frozenset({"navigation", "footer", "related", "cookie-notice"})
 
 
 def _title_line(keep: list[tuple[str, int]], title: str | None) -> int:
@@ -585,7 +615,11 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
     # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
     keep = cleaned.paras
     scores = [_line_score(t, stop) for t, _ in keep]
-    if len(keep) < 3 or sum(1 for x in scores if x < 0) < _P.gate_lines:
+    # page furniture the patterns already took (menus, footers, link lists) counts towards the gate
+    furniture = sum(1 for x in scores if x < 0) + sum(
+        1 for r in cleaned.removed if r.kind in _FURNITURE_KINDS
+    )
+    if len(keep) < 3 or furniture < _P.gate_lines:
         _cut_tail(cleaned, stop)
         return False
     counts: dict[str, int] = {}
@@ -626,6 +660,7 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
             kind = "comment-form" if k >= end else "page-furniture"
             cleaned.removed.append(Removed(text, kind, line))
     cleaned.paras = keep[best_i : best_j + 1]
+    cleaned.above = keep[max(0, best_i - _LEAD_LINES) : best_i]
     return True
 
 

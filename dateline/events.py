@@ -79,6 +79,20 @@ _GENERIC_HEADS = {
 _MOVED = {"MOBILIZE", "RETREAT", "AID"}
 _NEGATING = {"refuse", "decline", "fail", "rule"}
 _CONDITION_MARKS = {"if", "unless", "until", "whether"}
+_PARTAKE = {"engage", "participate", "take", "join", "involve", "lead", "continue", "persist"}
+_OBLIGATION = {"must", "should", "ought"}
+_CONCLUDE = {
+    "conclude",
+    "insist",
+    "demand",
+    "believe",
+    "feel",
+    "decide",
+    "agree",
+    "stress",
+    "emphasize",
+    "emphasise",
+}
 _TEMPORAL_MARKS = {"after", "as", "when", "while", "before", "since", "because", "though", "although"}
 
 
@@ -217,6 +231,14 @@ class _Backoff:
         return self.labels[k], float(p[k])
 
 
+_BACKOFF_MIN = (
+    0.6  # classifier probability needed to code a sentence no lexicon pattern matched (tuned on DEV)
+)
+_CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
+               "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
+               "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _backoff() -> _Backoff | None:
     path = _DATA / "classifier.npz"
@@ -244,6 +266,10 @@ class _Resolver:
             self._r = None
         self._text = doc.text
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def resolve(self, start: int, end: int) -> Actor:
         if self._r is not None:
             try:
@@ -270,6 +296,8 @@ class _Trig:
     sizes: list[Size] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     recipients: list[Actor] = field(default_factory=list)
+    prob: float | None = None  # classifier probability, for backoff triggers
+    searched: bool = False  # recipients found by _recipient_search (may also be the event's place)
 
 
 def _is_verb(tok: Any) -> bool:
@@ -364,6 +392,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
     if dep in ("nsubj", "ROOT") or h.head.i == h.i:
         return head
+    if dep == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in _PARTAKE:
+        return h.head.head  # "engaged in ethnic cleansing", "took part in a protest"
     if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
         return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
     return None
@@ -373,7 +403,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
     for tok in sent:
-        if _is_verb(tok):
+        if _is_verb(tok) and tok.dep_ != "amod":  # "Israeli-occupied", "rebel-held": a modifier, not an event
             r = _match_verb(tok, lex)
             if r is not None:
                 end = tok.idx + len(tok)
@@ -399,6 +429,79 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         start = min(anchor.idx, doc[first].idx)
         trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
     return trigs
+
+
+def _backoff_trigger(sent: Any, lex: _Lex) -> list[_Trig]:
+    """A trigger from the statistical classifier for a sentence no lexicon pattern matched (or none)."""
+    clf = _backoff()
+    if clf is None:
+        return []
+    anchor = sent.root
+    if anchor.lemma_.lower() in lex.reporting:  # "X said (that) Y ...": the reported clause
+        inner = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and _is_verb(c)]
+        if inner:
+            anchor = inner[0]
+    if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+        return []
+    label, p = clf.predict(_features(sent.doc[anchor.left_edge.i : anchor.right_edge.i + 1]))
+    if p < _BACKOFF_MIN or label not in _CAMEO_ROOT:
+        return []
+    rule = _Rule(label, None, _CAMEO_ROOT[label])
+    return [_Trig(anchor, anchor, rule, anchor.idx, anchor.idx + len(anchor), None, prob=p)]
+
+
+def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
+    """ "X said Y must/should do Z" is X's REQUEST to Y (PLOVER: demands, including those stated as obligations).
+
+    The reporting verb becomes the trigger; the obliged clause's own trigger is embedded in it (absorbed)."""
+    have = {t.anchor.i for t in trigs}
+    out = list(trigs)
+    for tok in sent:
+        if tok.dep_ != "ccomp" or not _is_verb(tok) or tok.head.i in have:
+            continue
+        rep = tok.head
+        if rep.lemma_.lower() not in lex.reporting and rep.lemma_.lower() not in _CONCLUDE:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+            continue
+        if not any(c.dep_ in _SUBJ for c in rep.children) or not any(c.dep_ == "nsubj" for c in tok.children):
+            continue
+        if any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj"):
+            continue  # "we must act": a statement of the speaker's own intent, not a demand on someone
+        rule = _Rule("REQUEST", None, "10")
+        out.append(_Trig(rep, rep, rule, rep.idx, rep.idx + len(rep), None))
+        have.add(rep.i)
+    return out
+
+
+def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
+    """Drop events told in a subordinate "after/as/when/because..." clause of a sentence that reports another event.
+
+    PLOVER codes the sentence's main event; the subordinate one is background (and is usually reported on its own
+    elsewhere in the article)."""
+    if len(trigs) < 2:
+        return trigs
+    kept = []
+    for t in trigs:
+        cur, background = t.anchor, False
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            if cur.dep_ in ("advcl", "pcomp", "pobj") and any(
+                c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
+            ):
+                background = True
+                break
+            if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
+                background = True
+                break
+            if cur.dep_ == "pcomp" and cur.head.lower_ in ("after", "following", "since", "before"):
+                background = True
+                break
+            cur = cur.head
+        if not background:
+            kept.append(t)
+    return kept or trigs
 
 
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
@@ -481,8 +584,49 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
                           sector=a.sector, kind=a.kind)
                 )  # fmt: skip
             continue
+        if not a.country and head.pos_ != "PRON":
+            a = _widen(head, a, res)
         out.append(a)
     return out
+
+
+def _speaker(v: Any, lex: _Lex) -> Any | None:
+    """The subject of the reporting verb that governs clause v ("X said (that) he would..."), when it names one."""
+    cur = v
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in lex.reporting or cur.lemma_.lower() in _CONCLUDE:
+            subj, _ = _subject(cur)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+            return None
+    return None
+
+
+def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
+    """An actor the resolver could not place, placed by a named modifier: "Rebels in the Ivory Coast",
+    "activists from the Fatah Party", "Quatar's emir, Sheikh Hamad". The span grows to cover the words used."""
+    queue = [
+        c for c in head.children if c.dep_ in ("prep", "appos", "poss", "acl", "compound", "amod", "nmod")
+    ]
+    for _ in range(12):
+        if not queue:
+            break
+        tok = queue.pop(0)
+        if tok.dep_ == "prep" and tok.lower_ not in ("in", "of", "from", "with", "for", "at"):
+            continue
+        if tok.ent_type_ in _ACTOR_ENTS:
+            root = _entity_root(tok)
+            s, e = _span_of(root)
+            m = res.resolve(s, e)
+            if m.country:
+                lo, hi = min(a.start, s), max(a.end, e)
+                return Actor(text=res.text[lo:hi], start=lo, end=hi, name=a.name or m.name, country=m.country,
+                             sector=a.sector or m.sector, kind=a.kind)  # fmt: skip
+        queue += [c for c in tok.children if c.dep_ in ("pobj", "prep", "compound", "amod", "acl", "poss")]
+    return a
 
 
 def _subject(v: Any) -> tuple[Any | None, bool]:
@@ -580,6 +724,41 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         if a.i == t.tok.i:
             return None
     return _recipient_at(a, skip, lex, moved=t.rule.event in _MOVED)
+
+
+_SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj", "advcl", "parataxis", "relcl",
+                "appos", "det", "npadvmod", "nsubj", "nsubjpass", "csubj", "agent", "expl"}  # fmt: skip
+
+
+def _entity_root(tok: Any) -> Any:
+    for ent in tok.sent.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.root
+    return tok
+
+
+def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
+    """Backoff: the nearest named actor (country, group, person) among the trigger's complements and their
+    modifiers ("conceded to demands from UNITA", "lifted a curfew in Montenegro", "shared evidence with the U.S.").
+    Breadth-first over the parse, nearest first; never the subject side or a date/number."""
+    queue = [(c, 1) for c in t.anchor.children if c.dep_ not in _SEARCH_SKIP]
+    if t.nominal and t.tok.i != t.anchor.i:
+        queue += [(c, 1) for c in t.tok.children if c.dep_ not in _SEARCH_SKIP]
+    seen: set[int] = set()
+    while queue:
+        tok, depth = queue.pop(0)
+        if tok.i in seen or tok.i in taken:
+            continue
+        seen.add(tok.i)
+        if tok.ent_type_ in _ACTOR_ENTS:
+            root = _entity_root(tok)
+            if root.i not in taken:
+                return root
+        if tok.lower_ == "according":
+            continue
+        if depth < 4:
+            queue += [(c, depth + 1) for c in tok.children if c.dep_ not in _SEARCH_SKIP]
+    return None
 
 
 def _nominal_actor(t: _Trig) -> Any | None:
@@ -794,7 +973,8 @@ def extract_events(doc: Document) -> list[Event]:
     res = _Resolver(doc)
     events: list[Event] = []
     for sent in doc.spacy.sents:
-        trigs = _absorb(_find_triggers(sent, lex))
+        trigs = _absorb(_request_frames(sent, lex, _find_triggers(sent, lex)))
+        trigs = _drop_background(trigs) or _backoff_trigger(sent, lex)
         if not trigs:
             continue
         for t in trigs:
@@ -805,9 +985,22 @@ def extract_events(doc: Document) -> list[Event]:
                     subj = h
             else:
                 subj, _ = _subject(t.anchor)
+                if subj is None or subj.lower_ in ("he", "she", "it", "they", "we", "i"):
+                    subj = _speaker(t.anchor, lex) or subj
             t.actors = _actors_of(subj, res) if subj is not None else []
             rec = _recipient(t, lex)
             t.recipients = _actors_of(rec, res) if rec is not None else []
+            if not any(r.country for r in t.recipients):
+                taken = {t.tok.i} | {
+                    tok.i
+                    for a in t.actors
+                    for tok in doc.spacy.char_span(a.start, a.end, alignment_mode="expand") or []
+                }
+                alt = _recipient_search(t, taken)
+                if alt is not None:
+                    got = _actors_of(alt, res)
+                    if any(r.country for r in got):
+                        t.recipients, t.searched = got, True
             if not t.actors and t.nominal and t.anchor.i != t.tok.i:
                 h = _nominal_actor(t)
                 t.actors = _actors_of(h, res) if h is not None else []
@@ -827,7 +1020,7 @@ def extract_events(doc: Document) -> list[Event]:
                 uniq.append(t)
         _event_sizes(extract_sizes(sent), uniq, doc.spacy)
         for t in uniq:
-            taken = [(a.start, a.end) for a in t.actors + t.recipients]
+            taken = [(a.start, a.end) for a in t.actors + ([] if t.searched else t.recipients)]
             ev_text = doc.text[t.start : t.end]
             mention = Mention(doc.id, t.start, t.end, sent.start_char, sent.end_char, ev_text)
             events.append(
@@ -851,7 +1044,9 @@ def extract_events(doc: Document) -> list[Event]:
                     size=t.sizes,
                     source=_source(t, doc, res, lex),
                     mentions=[mention],
-                    confidence=round(0.5 + 0.1 * min(t.rule.score, 4) - (0.1 if t.nominal else 0.0), 2),
+                    confidence=round(t.prob * 0.8, 2)
+                    if t.prob is not None
+                    else round(0.5 + 0.1 * min(t.rule.score, 4) - (0.1 if t.nominal else 0.0), 2),
                 )
             )
     return _merge(events)

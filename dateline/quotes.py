@@ -200,6 +200,8 @@ class _Att:
     rel_head: Any = None  # antecedent token when the source is a relative pronoun
     parent: int = -1  # index of the attribution a partial quote belongs to
     extra_quotes: list[_QSpan] = field(default_factory=list)
+    fragments: list[tuple[int, int]] = field(default_factory=list)  # more pieces of a discontinuous content
+    direct_fragments: bool = False
 
 
 def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
@@ -283,6 +285,11 @@ def _source_span(subj: Any, v: Any, content: tuple[int, int]) -> tuple[int, int]
         start = content[1]
     if start < content[0] < end:
         end = content[0]
+    text = v.doc.text
+    if "\n" in text[start:end]:  # the parser joined paragraphs ("12:15 p.m.\n\nDonald Trump says"): keep the cue's
+        p0 = text.rfind("\n", 0, v.idx) + 1
+        p1 = text.find("\n", v.idx)
+        start, end = _trim(text, max(start, p0), min(end, len(text) if p1 < 0 else p1))
     return start, end
 
 
@@ -321,11 +328,16 @@ class _Extractor:
         s, e = _span(tok)
         return self._quote_at(s) is None and self._quote_at(max(s, e - 1)) is None
 
+    def _usable_subject(self, subj: Any, v: Any) -> bool:
+        """A subject outside the quotation and in the cue's paragraph."""
+        gap = self.text[min(_tok_end(subj), v.idx) : max(_tok_end(v), subj.idx)]
+        return self._outside_quotes(subj) and "\n" not in gap
+
     def _subject_outside(self, v: Any) -> Any:
         """Subject of a cue when the parser's subject lies inside the quotation: another subject outside it,
         else the noun right after the verb ('”, said Mulgrew.', 'Said Ellis: “…”')."""
         for c in v.children:
-            if c.dep_ in _SUBJ and self._outside_quotes(c):
+            if c.dep_ in _SUBJ and self._usable_subject(c, v):
                 return c
         if v.dep_ == "compound" and v.head.pos_ == "PROPN" and v.head.i > v.i:  # 'Said Ellis:' as a name
             return v.head
@@ -359,8 +371,31 @@ class _Extractor:
                 return (q.inner_start, q.inner_end), True, []
         return (s, e), False, inside
 
-    def _add(self, att: _Att, anchor: int | None = None) -> None:
-        content, direct, inside = self._fit_quote(*att.content)
+    def _add(
+        self, att: _Att, anchor: int | None = None, clause: tuple[int, int] | None = None, fit: bool = True
+    ) -> None:
+        content, direct, inside = self._fit_quote(*att.content) if fit else (att.content, False, [])
+        if not direct and att.cue is not None and att.source is not None:
+            c0, c1 = min(att.cue[0], att.source[0]), max(att.cue[1], att.source[1])
+            if content[0] <= c0 and c1 <= content[1] and c1 - c0 < 120:
+                # the content span holds the cue clause ('“A,” she wrote, “B”'): keep the pieces around it
+                left = _trim(self.text, content[0], c0)
+                right = _trim(self.text, c1, content[1])
+                pieces = [x for x in (left, right) if x[1] - x[0] >= 2]
+                if pieces:
+                    att.content, rest = pieces[0], pieces[1:]
+                    att.fragments = rest + att.fragments
+                    content, direct, inside = self._fit_quote(*att.content)
+                    if rest and not direct:
+                        direct_rest = self._fit_quote(*rest[0])
+                        att.fragments[0] = direct_rest[0]
+                        att.direct_fragments = direct_rest[1]
+        if direct and clause is not None and content[1] <= clause[0]:
+            nxt = self._continuation(clause[1])
+            if nxt is not None:  # '“A,” he said, “B.”': the quotation goes on after the cue clause
+                nxt.claimed = True
+                att.fragments.append((nxt.inner_start, nxt.inner_end))
+                att.direct_fragments = True
         if not direct and anchor is not None:
             # reported speech stays in the paragraph of its cue (the parser may join a headline to the body)
             p0 = self.text.rfind("\n", 0, anchor) + 1
@@ -402,17 +437,22 @@ class _Extractor:
                 self._verb(tok, kind, sent)
         self._transcript_labels()
         self._dash_signatures()
+        self._colon_labels()
         self._orphan_quotes()
         self.atts.sort(key=lambda a: a.content[0])
         return self.atts
 
     def _verb(self, v: Any, kind: str, sent: Any) -> None:
-        if v.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
+        if v.lemma_.lower() == "point" and not any(
+            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to") for c in v.children
+        ):
             return
         content: tuple[int, int] | None = None
         cue: tuple[int, int] | None = None
         comps = [c for c in v.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and kind == "intent")]
         # a clause after the cue first; a clause before it only when it is the fronted content ("X, he said")
+        # (never one in another paragraph: the parser sometimes joins paragraphs)
+        comps = [c for c in comps if "\n" not in self.text[min(_tok_end(v), _span(c)[0]) : max(v.idx, _span(c)[0])]]
         comps = [c for c in comps if c.i > v.i] + [c for c in comps if c.i < v.i and self._fronted(c, v)]
         if comps:
             content = _span(comps[0])
@@ -441,6 +481,13 @@ class _Extractor:
                             content = (content[0], _span(nxt)[1])
                         cue = (v.idx, _tok_end(c))
                     break
+            for c in v.rights if content is None else ():
+                # "called for Trump to drop out": the parser makes 'for' the marker of a clause
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                    mark = next(m for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
+                    content = (_tok_end(mark) + 1, _span(c)[1])
+                    cue = (v.idx, _tok_end(mark))
+                    break
         if (
             content is None
             and kind != "object"
@@ -456,12 +503,12 @@ class _Extractor:
             for c in v.rights:
                 if c.dep_ in ("dobj", "oprd", "prep", "attr", "ccomp", "xcomp", "advcl"):
                     cs, ce = _span(c)
-                    qs = [q for q in self._quotes_in(cs, ce) if not q.claimed]
+                    qs = [q for q in self._quotes_in(cs - 2, ce + 2) if not q.claimed]
                     if qs:
                         content = (qs[0].inner_start, qs[-1].inner_end)
                         break
         subj, rel = _subject(v)
-        if (subj is not None and not self._outside_quotes(subj)) or (subj is None and v.dep_ == "compound"):
+        if (subj is not None and not self._usable_subject(subj, v)) or (subj is None and v.dep_ == "compound"):
             subj, rel = self._subject_outside(v), None  # the parser took a word of the quotation as subject
         if subj is None:
             self._passive(v, content)
@@ -469,8 +516,14 @@ class _Extractor:
         clause = _clause(v, subj, self._outside_quotes)
         if content is None and kind != "object":
             content = self._adjacent_quote(v, clause, sent)
+        fragments: list[tuple[int, int]] = []
         if content is None and kind == "speech":
             content = self._around_clause(v, clause, sent)
+            if content is not None and content[0] < clause[0] and clause[1] < content[1]:
+                # 'Acts of protest, Mr. Obama said, are acts of patriotism': two pieces, without the cue clause
+                right = _trim(self.text, clause[1], content[1])
+                content = _trim(self.text, content[0], clause[0])
+                fragments = [right] if right[1] > right[0] else []
         if content is None:
             found = self._object_content(v)
             if found is None:
@@ -480,7 +533,8 @@ class _Extractor:
         if src[1] <= src[0]:
             return
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)
-        self._add(att, v.idx)
+        att.fragments = fragments
+        self._add(att, v.idx, clause)
 
     def _noun(self, n: Any) -> None:
         """A reporting noun: 'Trump's claim that …', 'his comments about …', 'warnings from his lawyer that …'."""
@@ -511,8 +565,8 @@ class _Extractor:
         src = _span(src_tok) if src_tok is not None else None
         if src is not None and src_tok.tag_ == "POS":
             src = None
-        if src is not None and src_tok.dep_ == "poss":
-            src = _trim(self.text, src[0], src[0] + len(self.text[src[0] : src[1]].rstrip("'’s ")))
+        if src is None:
+            return  # without a speaker, a reporting noun is too often just a topic ("questions about X")
         self._add(_Att(content, (n.idx, _tok_end(n)), src, src_tok), n.idx)
 
     def _passive(self, v: Any, content: tuple[int, int] | None) -> None:
@@ -534,11 +588,18 @@ class _Extractor:
             )
             if pred is None and "obj" not in opts:
                 return
-            content = (_span(subj)[0], _span(pred)[1] if pred is not None else _span(subj)[1])
+            content = _span(subj)
+            frags = [_span(pred)] if pred is not None else []
             if pred is not None and pred.dep_ == "prep":
                 cue = (cue[0], _tok_end(pred))
+                obj = next((x for x in pred.children if x.dep_ in ("pobj", "pcomp")), None)
+                frags = [_span(obj)] if obj is not None else []
+        else:
+            frags = []
         src = _span(pobj) if pobj is not None else None
-        self._add(_Att(content, cue, src, pobj), v.idx)
+        att = _Att(content, cue, src, pobj)
+        att.fragments = frags  # 'Mr Quiros | was accused of | fraud': the content without the cue
+        self._add(att, v.idx)
 
     def _object_content(self, v: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """(content, cue) of a cue without a clause: its object or a topic phrase ('mentioned the rule',
@@ -552,10 +613,10 @@ class _Extractor:
             (c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")),
             None,
         )
-        if dobj is not None and dobj.lower_ in _ADDRESSEES and not ("to" in opts and pred is not None):
+        if dobj is not None and dobj.lower_ in _ADDRESSEES and not (opts & {"whom", "pred"} and pred is not None):
             dobj = None
-        if dobj is not None and ("obj" in opts or "pred" in opts or "to" in opts):
-            if "to" in opts and "obj" not in opts:
+        if dobj is not None and ("obj" in opts or "pred" in opts or "whom" in opts):
+            if "whom" in opts and "obj" not in opts:
                 xc = pred or next((c for c in dobj.children if c.dep_ in ("acl", "relcl") and c.i > dobj.i), None)
                 if xc is None:
                     dobj = None
@@ -566,7 +627,7 @@ class _Extractor:
                     dobj = None
                 else:
                     return (_span(dobj)[0], _span(pred)[1]), _cue_span(v)
-            if dobj is not None and dobj.pos_ != "PRON" or (dobj is not None and dobj.lower_ in ("what", "this")):
+            if dobj is not None and (dobj.pos_ != "PRON" or dobj.lower_ in ("what", "this") or pred is not None):
                 end = _span(dobj)[1]
                 if pred is not None and pred.i > dobj.i:
                     end = _span(pred)[1]
@@ -659,8 +720,12 @@ class _Extractor:
             if not (name.isupper() or headline or self._is_named_at(m.start(1))):
                 continue
             q = self._quote_at(m.start(1))
-            if q is not None and q.inner_start != m.start(1):
-                continue
+            line_start = text.rfind("\n", 0, m.start(1)) + 1
+            if q is not None and q.inner_start != m.start(1) and text[line_start : m.start(1)].strip(" \t" + _QUOTE_CHARS):
+                continue  # a label counts inside a running quotation only at the start of its paragraph
+            in_quote = q is not None and q.end > text.find("\n", m.start(1)) >= 0
+            if in_quote:
+                q.claimed = True  # a transcript quoted paragraph by paragraph: the labels split it
             c0 = m.end()
             c1 = text.find("\n", c0)
             c1 = len(text) if c1 < 0 else c1
@@ -669,7 +734,7 @@ class _Extractor:
                 continue
             toks = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             head = toks.root if toks is not None else None
-            self._add(_Att(content, (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)), head))
+            self._add(_Att(content, (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)), head), fit=not in_quote)
 
     def _is_named_at(self, offset: int) -> bool:
         tok = self.sdoc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -690,6 +755,38 @@ class _Extractor:
             if toks is None or not any(t.pos_ == "PROPN" for t in toks):
                 continue
             self._add(_Att((q.inner_start, q.inner_end), (m.start(1), m.end(1)), name, toks.root))
+
+    def _continuation(self, offset: int) -> _QSpan | None:
+        """The quotation that resumes right after a cue clause ending at `offset` (', “…'), if any."""
+        j = bisect.bisect_left(self._qstarts, offset)
+        if j >= len(self.quotes):
+            return None
+        q = self.quotes[j]
+        if q.claimed or not _RESUME_RE.fullmatch(self.text[offset : q.start]):
+            return None
+        return q
+
+    def _colon_labels(self) -> None:
+        """'Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’' — a line whose quotation follows
+        a colon after a short phrase naming a person (headlines, captions, pull quotes)."""
+        text = self.text
+        for q in self.quotes:
+            if q.claimed:
+                continue
+            ls = text.rfind("\n", 0, q.start) + 1
+            pre = text[ls : q.start].rstrip()
+            if not pre.endswith(":") or len(pre.split()) > 12 or ". " in pre:
+                continue
+            le = text.find("\n", q.end)
+            if text[q.end : len(text) if le < 0 else le].strip(" \t.!?") != "":
+                continue
+            span = self.sdoc.char_span(ls, ls + len(pre) - 1, alignment_mode="expand")
+            people = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
+            if not people:
+                continue
+            colon = ls + len(pre) - 1
+            self._add(_Att((q.inner_start, q.inner_end), (colon, colon + 1), (people[-1].start_char, people[-1].end_char),
+                           people[-1].root))  # fmt: skip
 
     def _orphan_quotes(self) -> None:
         """Quotation sentences without a cue that continue the previous speaker's quote."""
@@ -712,11 +809,11 @@ class _Extractor:
             gap = text[prev.content[1] : q.start]
             if len(gap) > 400 or gap.count("\n") > 2:
                 continue
-            if not prev.direct:
-                continue
+            if not prev.direct and not (prev.extra_quotes and prev.extra_quotes[-1].end >= prev.content[1] - 2):
+                continue  # reported speech is continued by a quotation only when it ended in one
             q.claimed = True
             self.atts.append(
-                _Att((q.inner_start, q.inner_end), None, prev.source, prev.source_tok, True, prev.medium,
+                _Att((q.inner_start, q.inner_end), prev.cue, prev.source, prev.source_tok, True, prev.medium,
                      prev.rel_head, parent=self.atts.index(prev))
             )  # fmt: skip
 
@@ -773,11 +870,13 @@ _ADDRESSEES = frozenset(
     {"reporters", "journalists", "audience", "crowd", "crowds", "supporters", "viewers", "listeners", "us", "me",
      "him", "her", "them", "you", "it"}
 )  # fmt: skip
+# between a cue clause and a quotation that resumes: a comma, maybe after a short adverbial (', “', ' on Monday, “')
+_RESUME_RE = re.compile(r"(?:[^\S\n]*[\w'’.-]+){0,3}[^\S\n]*,[^\S\n]*")
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over", "against"})
 # verbs whose object is a speech act by their subject ("made comments about", "issued a warning that")
 _SPEECH_ACTS = frozenset({"make", "issue", "release", "repeat", "deliver", "offer", "give", "post", "send", "level"})
 _LABEL_RE = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}):[ \t]+(?=\S)")
-_DASH_RE = re.compile(r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})[ \t.]*(?=\n|$)")
+_DASH_RE = re.compile(r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?:[^\S\n][A-Z][\w.'\-]*){0,3})[^\S\n.]*\.?[^\S\n]*(?=\n|$)")
 
 
 # --------------------------------------------------------------------------- speaker linking
@@ -1062,14 +1161,20 @@ class _Speakers:
 
 
 def _actor_resolver(doc: Document) -> Any:
+    """The document's shared ActorResolver: `doc.extra["actor_resolver"]` when a caller put one there, else one
+    built once per document and cached on it as `doc._actor_resolver` (so events and quotes share it)."""
+    extra = doc.extra if isinstance(doc.extra, dict) else {}
+    found = extra.get("actor_resolver") or getattr(doc, "_actor_resolver", None)
+    if found is not None:
+        return found or None  # False: building it failed before, do not try again
     try:  # optional: the actors module codes described sources (country/sector) when it is present
         from dateline.actors import ActorResolver
-    except Exception:  # noqa: BLE001
-        return None
-    try:
-        return ActorResolver(doc)
-    except Exception:  # noqa: BLE001
-        return None
+
+        found = ActorResolver(doc)
+    except Exception:  # noqa: BLE001 - another engineer's module may be missing or broken: degrade
+        found = None
+    doc._actor_resolver = found if found is not None else False  # model.py has no field for it
+    return found
 
 
 # --------------------------------------------------------------------------- public entry point
@@ -1109,7 +1214,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         speaker, kind, affiliation = res
         if att.source is not None:
             speakers.note(att.source[0], speaker, kind, src_phrase)
-        quotes = [(att.content, att.direct)]
+        quotes = [(att.content, att.direct)] + [(f, att.direct_fragments) for f in att.fragments]
         quotes += [
             ((q.inner_start, q.inner_end), True) for q in att.extra_quotes if q.inner_end > q.inner_start
         ]

@@ -98,9 +98,10 @@ class IngestRequest(BaseModel):
 
 class IngestResult(BaseModel):
     doc_id: str | None
-    status: str
+    status: str  # processed | near-duplicate | duplicate | unchanged
     reason: str | None = None
     ingested: int = 0
+    link_error: str | None = None  # cross-article linking failed (the document is stored all the same)
 
 
 @dataclass
@@ -170,7 +171,7 @@ def _event_filters(
     )
 
 
-def _event_where(q: _EventQuery, ctx: _Ctx) -> tuple[str, str, list[Any]]:
+def _event_where(q: _EventQuery) -> tuple[str, str, list[Any]]:
     """FROM and WHERE clauses for an event query; the same semantics as Store.events (the CLI's filters)."""
     conds: list[str] = []
     args: list[Any] = []
@@ -201,7 +202,8 @@ def _event_where(q: _EventQuery, ctx: _Ctx) -> tuple[str, str, list[Any]]:
     if q.located:
         conds.append("json_extract(e.data, '$.location.lat') IS NOT NULL")
     if q.story:
-        add("e.id IN (SELECT value FROM json_each(?))", json.dumps(_story_event_ids(q.story, ctx)))
+        _need_link()  # story_docs is dateline.link's table
+        add("e.doc_id IN (SELECT doc_id FROM story_docs WHERE story_id = ?)", q.story)
     # the documents join only when a document column is filtered on: it costs on large stores
     source = "events e JOIN documents d ON d.id = e.doc_id" if q.outlet else "events e"
     return source, ("WHERE " + " AND ".join(conds) if conds else ""), args
@@ -209,7 +211,7 @@ def _event_where(q: _EventQuery, ctx: _Ctx) -> tuple[str, str, list[Any]]:
 
 def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: int = 0,
                  order: str = "asc") -> Iterator[dict[str, Any]]:  # fmt: skip
-    source, where, args = _event_where(q, ctx)
+    source, where, args = _event_where(q)
     direction = "DESC" if order == "desc" else "ASC"
     db = ctx.reader.db
     if limit is None:
@@ -230,7 +232,7 @@ def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: in
 
 def _count_events(ctx: _Ctx, q: _EventQuery, cap: int | None) -> tuple[int, bool]:
     """How many events match, exact up to `cap` (None: always exact); and whether the figure is exact."""
-    source, where, args = _event_where(q, ctx)
+    source, where, args = _event_where(q)
     if cap is None:
         return _count(ctx, f"SELECT count(*) FROM {source} {where}", args), True
     # counting stops after cap + 1 matches: a broad substring filter on millions of events stays fast
@@ -266,16 +268,6 @@ def _need_link() -> Any:
     return link
 
 
-def _link_call(names: tuple[str, ...], *args: Any, **kwargs: Any) -> Any:
-    """Call the first of `names` that dateline.link offers (its API is young: tolerate renames)."""
-    link = _need_link()
-    for name in names:
-        fn = getattr(link, name, None)
-        if callable(fn):
-            return fn(*args, **kwargs)
-    raise HTTPException(501, f"dateline.link offers none of {', '.join(names)}")
-
-
 def _plain(value: Any) -> Any:
     """Records from dateline.link (dataclasses, rows) as JSON-able values."""
     if hasattr(value, "to_dict"):
@@ -287,11 +279,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
-
-
-def _story_event_ids(story: str, ctx: _Ctx) -> list[str]:
-    found = _plain(_link_call(("story_events", "events_of_story"), ctx.reader, story))
-    return [e if isinstance(e, str) else e.get("id") for e in found or []]
 
 
 # ---------------------------------------------------------------------- export writers
@@ -405,21 +392,27 @@ def create_app(db: str) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
         order: Annotated[Literal["asc", "desc"], Query(description="By event date.")] = "asc",
-        exact_total: Annotated[
-            bool, Query(description=f"Count every match; by default counting stops past {COUNT_CAP:,}.")
-        ] = False,
+        count: Annotated[
+            Literal["capped", "exact", "none"],
+            Query(
+                description=f"capped: exact up to {COUNT_CAP:,} matches; exact: count all; none: skip counting."
+            ),
+        ] = "capped",
     ) -> dict[str, Any]:
         """Events (PLOVER 2.0 records with offsets), filtered, ordered by date.
 
-        `total` is exact up to COUNT_CAP matches; past it `total_exact` is false (ask `exact_total=true`)."""
-        total, exact = _count_events(ctx, q, None if exact_total else max(COUNT_CAP, offset + limit))
+        `total` is exact up to COUNT_CAP matches; past it (or with count=none) `total_exact` is false."""
         items = list(_iter_events(ctx, q, limit, offset, order))
+        if count == "none":
+            total, exact = offset + len(items), False
+        else:
+            total, exact = _count_events(ctx, q, None if count == "exact" else max(COUNT_CAP, offset + limit))
         return {"total": total, "total_exact": exact, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/daily", tags=["events"])
     def events_daily(q: Annotated[_EventQuery, Depends(_event_filters)]) -> dict[str, Any]:
         """Events per day (events whose date is a calendar day), with the same filters as /api/events."""
-        source, where, args = _event_where(q, ctx)
+        source, where, args = _event_where(q)
         where = (where + " AND " if where else "WHERE ") + "e.date IS NOT NULL"
         # grouping on the stored value follows the date index; values with a time fold into their day here
         days: dict[str, int] = {}
@@ -573,13 +566,12 @@ def create_app(db: str) -> FastAPI:
 
     # ------------------------------------------------------------------ cross-article (dateline.link)
 
-    @app.get("/api/stories", tags=["stories"])
+    @app.get("/api/stories", response_model=Page, tags=["stories"])
     def stories(
         limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Annotated[int, Query(ge=0)] = 0
     ) -> dict[str, Any]:
-        """Stories: events merged across articles (needs dateline.link)."""
-        found = _plain(_link_call(("stories", "list_stories"), ctx.reader)) or []
-        found = list(found)
+        """Stories (articles grouped by topic and time), newest first (needs dateline.link)."""
+        found = _plain(_need_link().stories(ctx.reader))
         return {
             "total": len(found),
             "limit": limit,
@@ -589,21 +581,70 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def story(story_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
-        """One story with its events (needs dateline.link)."""
-        found = _plain(_link_call(("story", "get_story"), ctx.reader, story_id))
-        if not found:
+        """One story: its record, documents, merged events and timeline (needs dateline.link)."""
+        link = _need_link()
+        found = next((s for s in _plain(link.stories(ctx.reader)) if s.get("id") == story_id), None)
+        if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
+        docs = ctx.reader.db.execute(
+            "SELECT d.id, d.published, d.outlet, d.title, d.status FROM story_docs s JOIN documents d"
+            " ON d.id = s.doc_id WHERE s.story_id = ? ORDER BY d.published, d.id",
+            (story_id,),
+        )
+        found["documents_list"] = [dict(r) for r in docs]
+        found["merged_events"] = _plain(link.merged_events(ctx.reader, story=story_id, limit=1000))
+        found["timeline"] = _plain(link.timeline(ctx.reader, story=story_id))
         return found
 
-    @app.get("/api/timeline", tags=["stories"])
-    def timeline(story: Annotated[str | None, Query(pattern=_ID)] = None) -> Any:
-        """A story's (or the whole store's) timeline of merged events (needs dateline.link)."""
-        return _plain(_link_call(("timeline",), ctx.reader, story))
+    @app.get("/api/timeline", response_model=Page, tags=["stories"])
+    def timeline(
+        story: Annotated[str | None, Query(pattern=_ID)] = None,
+        actor: Annotated[str | None, Query(max_length=200)] = None,
+        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+        place: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[date | None, Query()] = None,
+        until: Annotated[date | None, Query()] = None,
+        type: Annotated[EventType | None, Query()] = None,  # noqa: A002 - the API's name
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Dated entries, one per merged event, with their sources; disputed ones marked (needs dateline.link)."""
+        entries = _plain(_need_link().timeline(
+            ctx.reader, story=story, actor=actor, country=country, place=place,
+            since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+            event_type=type.value if type else None, limit=offset + limit,
+        ))  # fmt: skip
+        return {"total": len(entries), "total_exact": len(entries) < offset + limit, "limit": limit,
+                "offset": offset, "items": entries[offset:]}  # fmt: skip
 
     @app.get("/api/troops", tags=["stories"])
-    def troops(story: Annotated[str | None, Query(pattern=_ID)] = None) -> Any:
-        """Troop numbers over time with their sources (needs dateline.link)."""
-        return _plain(_link_call(("troops", "troop_series"), ctx.reader, story))
+    def troops(
+        country: Annotated[str, Query(pattern=r"^[A-Za-z]{3}$", description="Sending country, ISO alpha-3.")],
+        in_country: Annotated[
+            str | None, Query(alias="in", pattern=r"^[A-Za-z]{3}$", description="Where the troops are.")
+        ] = None,
+    ) -> dict[str, Any]:
+        """Troop figures of a sending country (in a place) over time, each with its evidence (needs dateline.link)."""
+        series = _plain(
+            _need_link().troop_series(ctx.reader, country.upper(), in_country.upper() if in_country else None)
+        )
+        return {"country": country.upper(), "in": in_country.upper() if in_country else None, "items": series}
+
+    @app.get("/api/explain/{event_id}", tags=["stories"])
+    def explain(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
+        """The merged event an event belongs to: every mention and the evidence for each join (needs dateline.link)."""
+        found = _plain(_need_link().explain(ctx.reader, event_id))
+        if not found:
+            raise HTTPException(404, f"event {event_id!r} is not linked (run `dateline link`)")
+        return found
+
+    @app.get("/api/brief", tags=["stories"])
+    def brief(
+        story: Annotated[str | None, Query(pattern=_ID)] = None,
+        q: Annotated[str | None, Query(min_length=1, max_length=500)] = None,
+    ) -> dict[str, Any]:
+        """An extractive briefing (Markdown), every sentence verbatim with its citation (needs dateline.link)."""
+        return {"story": story, "q": q, "markdown": _need_link().brief(ctx.reader, story=story, query=q)}
 
     return app
 
@@ -663,6 +704,12 @@ def _ingest(ctx: _Ctx, req: IngestRequest) -> dict[str, Any]:
     try:
         with ctx.ingest_lock:  # one writer at a time; readers go on (WAL)
             summary = ingest(inputs, ctx.writer)
+            link, link_error = _link(), None
+            if link is not None and summary.ingested:
+                try:
+                    link.link_new(ctx.writer)  # merged events and stories, as `dateline ingest` does
+                except Exception as exc:  # the document is stored: linking can be rerun with `dateline link`
+                    link_error = f"{type(exc).__name__}: {exc}"
             row = ctx.writer.db.execute(
                 "SELECT doc_id, status, reason FROM sources WHERE source = ? OR source LIKE ? ESCAPE '\\'"
                 " ORDER BY seen_at DESC LIMIT 1",
@@ -673,9 +720,10 @@ def _ingest(ctx: _Ctx, req: IngestRequest) -> dict[str, Any]:
             path.unlink(missing_ok=True)
     if row is None:
         reason = summary.failed[0].reason if summary.failed else "nothing was read from the input"
-        return {"doc_id": None, "status": "failed", "reason": reason, "ingested": 0}
+        return {"doc_id": None, "status": "failed", "reason": reason, "ingested": 0, "link_error": link_error}
     status = "unchanged" if summary.unchanged and not summary.ingested else row["status"]
-    return {"doc_id": row["doc_id"], "status": status, "reason": row["reason"], "ingested": summary.ingested}
+    return {"doc_id": row["doc_id"], "status": status, "reason": row["reason"], "ingested": summary.ingested,
+            "link_error": link_error}  # fmt: skip
 
 
 # ---------------------------------------------------------------------- server

@@ -137,6 +137,7 @@ MIGRATIONS: list[str] = [
         day INTEGER,
         day_hi INTEGER,
         coarse INTEGER NOT NULL DEFAULT 0,
+        keys TEXT NOT NULL DEFAULT '',
         score REAL,
         evidence TEXT,
         feat TEXT NOT NULL

@@ -151,7 +151,7 @@ def measure(path: Path, rounds: int) -> list[tuple[str, float, float]]:
             "since": "2023-01-01",
             "until": "2023-03-31",
         },  # fmt: skip
-        "events, located (map)": lambda: {"located": "true", "limit": 1000},
+        "events, located (map)": lambda: {"located": "true", "limit": 1000, "count": "none"},
         "daily, no filter": lambda: {},
         "daily, type": lambda: {"type": rng.choice(PLOVER_EVENTS)},
         "daily, actor": lambda: {"actor": rng.choice(ACTORS)[0]},

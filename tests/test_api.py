@@ -332,8 +332,11 @@ def test_events_total_capped(client: TestClient, monkeypatch: pytest.MonkeyPatch
     assert page["total"] == 3 and page["total_exact"] is False and len(page["items"]) == 2
     page = client.get("/api/events", params={"limit": 2, "offset": 4}).json()
     assert page["total"] == 6 and page["total_exact"] is False  # counted at least past the page asked for
-    page = client.get("/api/events", params={"limit": 2, "exact_total": "true"}).json()
+    page = client.get("/api/events", params={"limit": 2, "count": "exact"}).json()
     assert page["total"] == 7 and page["total_exact"] is True
+    page = client.get("/api/events", params={"limit": 2, "count": "none"}).json()
+    assert page["total"] == 2 and page["total_exact"] is False
+    assert client.get("/api/events", params={"count": "some"}).status_code == 422
     assert client.get("/api/events", params={"type": "MOBILIZE"}).json()["total_exact"] is True
 
 
@@ -467,10 +470,48 @@ def test_link_endpoints_501_without_link(client: TestClient, monkeypatch: pytest
     import dateline.serve as serve
 
     monkeypatch.setattr(serve, "_link", lambda: None)
-    for path in ("/api/stories", "/api/timeline", "/api/troops", "/api/stories/abc"):
+    for path in ("/api/stories", "/api/timeline", "/api/troops?country=NRL", "/api/stories/abc",
+                 "/api/explain/doca-ev0", "/api/brief?story=abc", "/api/events?story=abc"):  # fmt: skip
         r = client.get(path)
         assert r.status_code == 501 and "dateline.link" in r.json()["detail"], path
-    assert client.get("/api/events", params={"story": "abc"}).status_code == 501
+    assert client.get("/api/meta").json()["link"] is False
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    link = pytest.importorskip("dateline.link", reason="dateline.link is not installed")
+    path = tmp_path_factory.mktemp("linked") / "linked.db"
+    store = build_store(path)
+    link.link_new(store)
+    store.close()
+    return TestClient(create_app(str(path)))
+
+
+def test_stories_and_story_filter(linked: TestClient) -> None:
+    page = linked.get("/api/stories").json()
+    assert page["total"] >= 1 and page["total"] == len(page["items"])
+    sid = page["items"][0]["id"]
+    story = linked.get(f"/api/stories/{sid}").json()
+    assert story["id"] == sid and story["documents_list"]
+    docs = {d["id"] for d in story["documents_list"]}
+    events = linked.get("/api/events", params={"story": sid}).json()
+    assert events["total"] >= 1 and {e["doc_id"] for e in events["items"]} <= docs
+    assert linked.get("/api/stories/nostory").status_code == 404
+    assert linked.get("/api/stories", params={"limit": 1, "offset": 0}).json()["limit"] == 1
+
+
+def test_timeline_troops_explain_brief(linked: TestClient) -> None:
+    tl = linked.get("/api/timeline").json()
+    assert tl["total"] >= 1 and {"date", "event", "sources"} <= set(tl["items"][0])
+    assert linked.get("/api/timeline", params={"type": "CONSULT"}).json()["items"][0]["event"] == "CONSULT"
+    assert linked.get("/api/timeline", params={"since": "someday"}).status_code == 422
+    troops = linked.get("/api/troops", params={"country": "emk"}).json()
+    assert troops["country"] == "EMK" and isinstance(troops["items"], list)
+    assert linked.get("/api/troops").status_code == 422  # the sending country is required
+    merged = linked.get("/api/explain/doca-ev0").json()
+    assert any(m["doc_id"] == "doca0000000000001" for m in merged["mentions"])
+    assert linked.get("/api/explain/nothing0000").status_code == 404
+    assert isinstance(linked.get("/api/brief", params={"q": "Saltmere"}).json()["markdown"], str)
 
 
 # ---------------------------------------------------------------------- ingest

@@ -24,9 +24,17 @@ SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]  # fmt: skip
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+)
 if not CHROMIUM.exists():
-    pytest.skip("/usr/bin/chromium is missing: run .ci/browser-deps (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(
+        "/usr/bin/chromium is missing: run .ci/browser-deps (apt-get install chromium)",
+        allow_module_level=True,
+    )
+
+
+LINKED: list[bool] = []  # set by the server fixture when dateline.link linked the test store
 
 
 def _free_port() -> int:
@@ -38,14 +46,24 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
-
-    from dateline.serve import create_app
     from test_api import build_store
 
+    from dateline.serve import create_app
+
     db = tmp_path_factory.mktemp("browser") / "browser.db"
-    build_store(db).close()
+    store = build_store(db)
+    try:
+        from dateline.link import link_new
+
+        link_new(store)
+        LINKED.append(True)
+    except Exception:  # not installed (the stories page says so) or failing: story views are not checked then
+        pass
+    store.close()
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -170,7 +188,20 @@ def test_documents_search_and_views(server: str, page: Any) -> None:
     assert page.locator("#docs-table mark").first.inner_text() == "peacekeepers"
     page.goto(server + "/#/stories")
     page.wait_for_selector("#view-stories h2")
-    shot(page, "stories")
+    if LINKED:  # dateline.link linked the store: a story page with its briefing, the merged-event panel
+        page.wait_for_selector("#stories-table tbody tr")
+        shot(page, "stories")
+        page.locator("#stories-table tbody tr a").first.click()
+        page.wait_for_selector("#story-timeline, #view-story .muted")
+        page.wait_for_function("() => document.querySelector('#story-brief').textContent !== '…'")
+        shot(page, "story")
+        page.click("text=on the timeline and map →")
+        page.wait_for_selector("#events-table tbody tr[data-id]")
+        assert "story=" in page.url
+        page.goto(server + "/#/event/doca-ev0")
+        page.wait_for_selector("#merged")
+    else:
+        shot(page, "stories")
     page.goto(server + "/#/ingest")
     page.wait_for_selector("#ingest-form")
     shot(page, "ingest")
@@ -188,7 +219,12 @@ def test_hostile_text_never_runs(server: str, page: Any) -> None:
     from test_api import HOSTILE
 
     # stored hostile fields: title, outlet, text, actor names, removed boilerplate
-    for route in ("#/doc/docd0000000000004", "#/event/docd-ev0", "#/docs", "#/events?outlet=Evil%20%3Cb%3EOutlet%3C%2Fb%3E"):
+    for route in (
+        "#/doc/docd0000000000004",
+        "#/event/docd-ev0",
+        "#/docs",
+        "#/events?outlet=Evil%20%3Cb%3EOutlet%3C%2Fb%3E",
+    ):
         page.goto(server + "/" + route)
         page.wait_for_load_state("networkidle")
         _assert_inert(page)
@@ -202,7 +238,9 @@ def test_hostile_text_never_runs(server: str, page: Any) -> None:
 
     # pasted through the ingest form: the real pipeline, then the document view
     page.goto(server + "/#/ingest")
-    page.fill("#in-body", "Rebels attacked a convoy near Kessel on Monday. " + HOSTILE + " Officials said 4 died.")
+    page.fill(
+        "#in-body", "Rebels attacked a convoy near Kessel on Monday. " + HOSTILE + " Officials said 4 died."
+    )
     page.fill("#in-title", "<img src=x onerror=alert(1)>")
     page.click("#in-submit")
     page.wait_for_selector("#doc-text", timeout=120_000)

@@ -117,7 +117,7 @@ def test_fixture_article_removed_spans_lose_nothing(article: Document) -> None:
         ("Click to share on Twitter (Opens in new window)", "share"),
         ("Share this story", "share"),
         ("Facebook Twitter Email", "share"),
-        ("Sign up to our weekly world newsletter", "share"),
+        ("Sign up to our weekly world newsletter", "newsletter"),
         ("Follow us on Twitter and Facebook", "share"),
         ("Become a member of the Herald today", "donation"),
         ("READ MORE: Five things to know about the ceasefire", "read-more"),
@@ -437,8 +437,8 @@ def test_extraction_suite_on_dev(shared_data: Path) -> None:
     from dateline.evaluate import load_all
 
     result = load_all()["extraction"]("dev", shared_data)
-    assert result["html"]["f1"] >= 0.95
-    assert result["text"]["f1"] >= 0.88
+    assert result["html"]["f1"] >= 0.96
+    assert result["text"]["f1"] >= 0.92
 
 
 def test_html_falls_back_to_page_text_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -451,3 +451,175 @@ def test_html_falls_back_to_page_text_when_trafilatura_finds_nothing(monkeypatch
     html = "<html><body><p>" + BODY.replace("\n\n", "</p><p>") + "</p></body></html>"
     doc = to_document(RawArticle(source="x.html", kind="html", html=html))
     assert doc.text == BODY and doc.extra["html_metadata"]["fallback"] == "html-text"
+
+
+# --------------------------------------------------------------------------- second round: prompts, appeals, outlets
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Follow Maria on Twitter @MariaReports. Click to follow", "share"),
+        ("Follow The Example Post. Click to follow", "share"),
+        ("Follow our correspondent on Instagram", "share"),
+        ("Like Loading...", "share"),
+        ("Loading…", "share"),
+        ("Be the first to like this.", "share"),
+        ("Share this:", "share"),
+        ("Related", "related"),
+        ("Debate with fellow readers. Please keep the discussion civil.", "comment-form"),
+        ("Join lively conversations with other readers.", "comment-form"),
+        ("Donate to the Harbour Times.", "donation"),
+        ("Support the Harbour Times today.", "donation"),
+        ("Harbour Times: news that matters. Subscribe for full digital access.", "subscribe"),
+        ("Subscribe now to continue reading.", "subscribe"),
+        ("Thanks for signing up! Keep an eye on your inbox.", "newsletter"),
+        ("Privacy Policy", "footer"),
+        ("If you buy something through our links, the Example Post may earn a commission.", "footer"),
+    ],
+)
+def test_prompt_and_appeal_lines_go_whole(line: str, kind: str) -> None:
+    text = "Border talks stall\n\n" + BODY.replace("\n\n", f"\n\n{line}\n\n", 1)
+    doc = to_document(_txt(text))
+    assert line not in doc.text and "Subscribe" not in doc.text and "readers" not in doc.text
+    assert kind in _kinds(doc), _kinds(doc)
+    assert " ".join(_kinds(doc)[kind]).replace("  ", " ") in line
+    assert doc.text == BODY
+
+
+def test_appeal_with_tagline_glued_to_first_sentence() -> None:
+    text = (
+        "Troops arrive\n\nReader-funded reporting from the coast. Every donation, large or small, keeps our "
+        "journalism open to everyone. Support the Harbour Times today.British troops arrived at the base on "
+        "Monday, officials said.\n\n" + BODY
+    )
+    doc = to_document(_txt(text))
+    assert doc.text.split("\n\n")[0] == "British troops arrived at the base on Monday, officials said."
+    assert len(_kinds(doc)["donation"]) == 3
+
+
+def test_tagline_next_to_a_story_sentence_is_kept() -> None:
+    # half boilerplate but the plain sentence is story prose, not a short tagline: only the prompt goes
+    line = "The ministry confirmed the figures in a statement on Tuesday evening. Subscribe for full access."
+    doc = to_document(_txt("Talks stall\n\n" + BODY.replace("\n\n", f"\n\n{line}\n\n", 1)))
+    assert "The ministry confirmed the figures in a statement on Tuesday evening." in doc.text
+    assert "Subscribe" not in doc.text and _kinds(doc)["subscribe"] == ["Subscribe for full access."]
+
+
+def test_posted_by_line_is_byline_and_section() -> None:
+    doc = to_document(_txt(f"Talks stall\n\nPosted by Ana Ruiz in Politics, Europe\n\n{BODY}"))
+    assert doc.byline == "Ana Ruiz" and doc.meta_sources["byline"] == "text"
+    assert doc.extra["section"] == "Politics, Europe"
+    assert doc.text == BODY and _kinds(doc)["metadata"] == ["Posted by Ana Ruiz in Politics, Europe"]
+
+
+def test_posted_by_line_with_date() -> None:
+    doc = to_document(_txt(f"Talks stall\n\nPosted by Ana Ruiz in World on March 4, 2024\n\n{BODY}"))
+    assert (doc.byline, doc.published, doc.extra["section"]) == ("Ana Ruiz", "2024-03-04", "World")
+
+
+def test_outlet_from_domain_prefers_a_name_the_text_gives() -> None:
+    body = BODY + "\n\nA spokesman told the Harbour Times that the roads would reopen on Friday."
+    doc = to_document(_txt(f"Talks stall\nsource: www.harbourtimes.co.uk\n\n{body}"))
+    assert doc.outlet == "Harbour Times" and doc.extra["source_domain"] == "www.harbourtimes.co.uk"
+    # a byline line naming the outlet wins over the bare domain
+    doc = to_document(
+        _txt(f"Talks stall\nsource: hts.example.com\nAli Karimi — Example News Jan 9, 2023\n\n{BODY}")
+    )
+    assert doc.outlet == "Example News" and doc.extra["source_domain"] == "hts.example.com"
+    # ... unless the domain spells another outlet the text names (a syndicated copy)
+    doc = to_document(
+        _txt(f"Talks stall\nsource: harbourtimes.com\nAli Karimi — Example News Jan 9, 2023\n\n{body}")
+    )
+    assert doc.outlet == "Harbour Times"
+    # nothing better: the domain itself
+    doc = to_document(_txt(f"Talks stall\nsource: harbourtimes.com\n\n{BODY}"))
+    assert doc.outlet == "harbourtimes.com"
+
+
+def test_syndication_and_credit_lines() -> None:
+    tail = (
+        "Harbour Times staff contributed to this report.\n\n"
+        "This story was distributed by the Example Wire service and is republished under licence."
+    )
+    doc = to_document(_txt(f"Talks stall\n\n{BODY}\n\n{tail}"))
+    assert doc.text == BODY
+    assert {"credit", "footer"} <= set(_kinds(doc))
+
+
+# --------------------------------------------------------------------------- second round: page dumps
+
+
+_NAV = [
+    "Home",
+    "World",
+    "Politics",
+    "Business",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Video",
+    "Podcasts",
+    "Subscribe",
+]
+_FOOT = ["About us", "Contact", "Privacy policy", "Terms of use", "Careers", "© 2024 Example Media Group"]
+_STORY = BODY.split("\n\n") + [
+    "The army said engineers would start clearing mines on Monday and that it expected the work to last a week.",
+    "Aid groups said about 2,000 families had fled the villages during the fighting and were living in tents.",
+]
+
+
+def test_page_dump_related_links_inside_the_story_go() -> None:
+    related = [
+        "Related stories",
+        "Floods hit the coast again",
+        "Why the ceasefire failed [ANALYSIS]",
+        "Elections: what next?",
+    ]
+    lines = [
+        "Rebels pull back | Example News",
+        *_NAV,
+        "Rebels pull back",
+        *_STORY[:2],
+        *related,
+        *_STORY[2:],
+        *_FOOT,
+    ]
+    doc = to_document(_txt("\n".join(lines)))
+    assert doc.text.split("\n\n") == _STORY
+    assert _kinds(doc)["related"] == related
+
+
+def test_page_dump_byline_and_date_under_the_headline() -> None:
+    lines = [
+        "Rebels pull back | Example News",
+        *_NAV,
+        "Rebels pull back",
+        "By Lena Park",
+        "12 March 2024",
+        *_STORY,
+    ]
+    doc = to_document(_txt("\n".join(lines + _FOOT)))
+    assert doc.text.split("\n\n") == _STORY
+    assert doc.byline == "Lena Park" and doc.published == "2024-03-12"
+
+
+def test_author_bio_at_the_end_is_cut_but_not_in_the_middle() -> None:
+    bio = "Lena Park is a senior correspondent for Example News who covers conflict and migration in the region."
+    doc = to_document(_txt("\n".join(["Rebels pull back", "", *_STORY, bio, "Ideas Contributor"])))
+    assert doc.text.split("\n\n") == _STORY and bio in _kinds(doc)["author-bio"]
+    # the same sentence early in a story, with the story going on after it, stays
+    story = [_STORY[0], _STORY[1], bio, *_STORY[2:], *_STORY]
+    doc = to_document(_txt("\n\n".join(["Rebels pull back", *story])))
+    assert bio in doc.text and "author-bio" not in _kinds(doc)
+
+
+def test_hard_wrapped_lines_without_blank_lines_are_joined() -> None:
+    wrapped = [
+        "Photos released on Monday and shared widely online",
+        "show the rebel commander meeting village elders near the",
+        "river, officials said.",
+    ]
+    lines = ["Rebels pull back | Example News", *_NAV, "Rebels pull back", *wrapped, *_STORY, *_FOOT]
+    doc = to_document(_txt("\n".join(lines)))
+    assert doc.text.split("\n\n")[0] == " ".join(wrapped)

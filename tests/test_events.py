@@ -142,3 +142,76 @@ def test_eval_smoke(shared_data) -> None:
     assert result["sentences"] > 100
     assert result["f1"] >= 0.7
     assert result["actor_country_accuracy"] >= 0.6
+
+
+# --------------------------------------------------------------------------- round 2: generalisation
+
+
+def test_said_must_is_a_request_to_the_obliged() -> None:
+    evs = _events("The European Union said Russia must withdraw its troops from the border.")
+    assert [e.event for e in evs] == ["REQUEST"]
+    assert evs[0].event_text == "said"
+    assert [a.country for a in evs[0].recipient] == ["RUS"]
+
+
+def test_speaker_own_intent_is_not_a_request() -> None:
+    evs = _events("The minister said we must talk to our neighbours.")
+    assert all(e.event != "REQUEST" for e in evs)
+
+
+def test_background_clause_is_not_a_second_event() -> None:
+    evs = _events("Germany suspended aid to the region after rebels attacked a convoy.")
+    assert [e.event for e in evs] == ["SANCTION"]
+    evs = _events("Rebels attacked a convoy and Germany suspended aid to the region.")
+    assert {e.event for e in evs} == {"ASSAULT", "SANCTION"}
+
+
+def test_adjectival_participle_is_not_an_event() -> None:
+    evs = _events("Palestinians in the Israeli-occupied West Bank went on strike.")
+    assert [e.event for e in evs] == ["PROTEST"]
+
+
+def test_coordinated_nationalities_give_two_actors() -> None:
+    ev = _only("Senior Hungarian and Romanian officials met in Vienna.")
+    assert ev.event == "CONSULT"
+    assert sorted(a.country for a in ev.actor) == ["HUN", "ROU"]
+
+
+def test_recipient_from_a_modifier_of_the_object() -> None:
+    ev = _only("The president conceded to demands from Kenya.")
+    assert ev.event == "CONCEDE"
+    assert [a.country for a in ev.recipient] == ["KEN"]
+
+
+def test_pronoun_actor_of_a_reported_clause_is_the_speaker() -> None:
+    ev = _only("Egypt said it would send aid to Sudan.")
+    assert ev.event == "AID"
+    assert [a.country for a in ev.actor] == ["EGY"]
+
+
+@pytest.mark.parametrize(
+    "text,event",
+    [
+        ("France lauded the peace deal.", "SUPPORT"),
+        ("The opposition castigated the government.", "ACCUSE"),
+        ("Rebels snubbed the offer of talks.", "REJECT"),
+        ("The government permitted inspectors to visit the site.", "RETREAT"),
+        ("Police nabbed three suspects.", "COERCE"),
+        ("The union implored the government to raise wages.", "REQUEST"),
+        ("The two countries coordinated their naval patrols.", "COOPERATE"),
+        ("Militants detonated a car bomb near the embassy.", "ASSAULT"),
+    ],
+)
+def test_broadened_lexicon(text: str, event: str) -> None:
+    assert event in {e.event for e in _events(text)}
+
+
+def test_backoff_classifier_loads_and_predicts() -> None:
+    from dateline.events import _backoff, _features
+    from dateline.model import PLOVER_EVENTS
+
+    clf = _backoff()
+    assert clf is not None
+    doc = parse("Thousands of workers walked off the job at the steel plant to demand higher pay.")
+    label, p = clf.predict(_features(doc.spacy))
+    assert label in PLOVER_EVENTS and 0.0 < p <= 1.0

@@ -164,3 +164,84 @@ def test_eval_dev_resolution_score(shared_data) -> None:
 
     res = _evaluate(shared_data, _CORPORA["dev"], limit=None, recognition=False)["LGL"]
     assert res["resolution_given_gold"]["acc161"] > 0.75
+
+
+def test_unresolvable_site_falls_back_to_the_document_focus_city() -> None:
+    text = (
+        "Fire crews from Fargo and Moorhead were called to Fargo late on Friday. The blaze started in a "
+        "warehouse on Quillbrook Avenue near the Fargo rail yard, officials said."
+    )
+    spans = [
+        _span(text, "Fargo"),
+        _span(text, "Moorhead"),
+        _span(text, "Fargo", 1),
+        _span(text, "Quillbrook Avenue"),
+    ]
+    places = geoparse(parse(text), spans=spans)
+    street = _by_text(places, "Quillbrook Avenue")
+    fargo = places[0]
+    assert fargo.admin1 == "North Dakota"
+    assert street.source == "context-fallback" and street.feature == "site"
+    assert (street.lat, street.lon) == (fargo.lat, fargo.lon) and street.precision_km >= 25
+    assert street.country == "USA" and street.admin1 == "North Dakota"
+
+
+def test_fallback_to_country_when_no_city_is_known() -> None:
+    text = "Floods hit Bangladesh again, and the Quorvani Embankment gave way on Tuesday."
+    places = geoparse(parse(text), spans=[_span(text, "Bangladesh"), _span(text, "Quorvani Embankment")])
+    dyke = places[1]
+    assert dyke.source == "context-fallback" and dyke.feature == "region" and dyke.country == "BGD"
+    assert dyke.precision_km >= 250
+
+
+def test_washington_capital_versus_state_by_cues() -> None:
+    dc = "Officials in Washington said the White House would respond to Congress next week."
+    wa = "Wildfires spread east of Seattle, and Washington state officials closed roads near Spokane."
+    p1 = geoparse(parse(dc), spans=[_span(dc, "Washington")])[0]
+    p2 = geoparse(parse(wa), spans=[_span(wa, "Washington")])[0]
+    assert p1.feature == "city" and p1.admin1 == "District of Columbia" and abs(p1.lon + 77.0) < 0.3
+    assert p2.feature == "admin" and p2.name == "Washington"
+
+
+def test_new_york_state_by_default_and_city_with_city_cues() -> None:
+    state = "Farmers across New York asked Albany for drought relief."
+    city = "The NYPD said subway service in New York resumed on Sunday."
+    p1 = geoparse(parse(state), spans=[_span(state, "New York")])[0]
+    p2 = geoparse(parse(city), spans=[_span(city, "New York")])[0]
+    assert p1.feature == "admin"
+    assert p2.feature == "city" and abs(p2.lat - 40.71) < 0.3
+
+
+def test_subdivisions_outside_the_us_resolve() -> None:
+    text = "Heavy rain caused flooding across Oxfordshire and parts of Idlib."
+    places = geoparse(parse(text), spans=[_span(text, "Oxfordshire"), _span(text, "Idlib")])
+    ox, idlib = places
+    assert ox.country == "GBR" and ox.lat is not None and abs(ox.lat - 51.75) < 0.6
+    assert idlib.country == "SYR" and idlib.lat is not None and abs(idlib.lat - 35.9) < 0.6
+
+
+def test_name_variants_resolve_to_their_base_place() -> None:
+    text = "Storms hit the Port of Los Angeles and Hamilton Township overnight, New Jersey officials said."
+    spans = [_span(text, "Port of Los Angeles"), _span(text, "Hamilton Township"), _span(text, "New Jersey")]
+    la, ham, _nj = geoparse(parse(text), spans=spans)
+    assert la.admin1 == "California" and la.source != "context-fallback"
+    assert ham.country == "USA" and ham.lat is not None
+
+
+def test_coherent_reading_of_small_us_places() -> None:
+    text = "The Henry County sheriff said the crash happened just outside Paris on Highway 79."
+    spans = [_span(text, "Henry County"), _span(text, "Paris")]
+    county, paris = geoparse(parse(text), spans=spans)
+    assert paris.country == "USA" and county.admin1 == paris.admin1
+
+
+def test_gazetteer_cold_load_is_fast() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import time; t = time.perf_counter(); from dateline.places import _gaz; _gaz(); "
+        "print(time.perf_counter() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout.strip()) < 2.0

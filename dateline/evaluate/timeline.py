@@ -35,7 +35,9 @@ SPLITS["all"] = SPLITS["dev"] + SPLITS["test"]
 _PUNCT = re.compile(r"^[\W_]+$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Timeline = dict[dt.date, list[str]]
-W_TODAY = 0.5  # weight of a date mentioned in an article published that day ("today", "on Monday")
+W_TODAY = 0.0  # weight of a date mentioned in an article published that day ("today", "on Monday")
+MAX_WORDS = 60  # longer candidate sentences are left out
+LEADS = 0  # opening sentences of next-day articles added as candidates
 W_PUB = 0.5  # weight of each article published the day after a date
 
 
@@ -207,7 +209,18 @@ def build_timeline(articles: list[dict[str, Any]], n_dates: int, per_date: int) 
     dates = [d for d, _ in score.most_common(n_dates)]
     by_date: dict[dt.date, list[tuple[str, int]]] = defaultdict(list)
     for d, sent, _, i in ments:
-        by_date[d].append((sent, i))
+        if len(sent.split()) <= MAX_WORDS:
+            by_date[d].append((sent, i))
+    if LEADS:  # the opening sentences of articles published the day after a date (DATEWISE's PUB candidates)
+        wanted = {d + dt.timedelta(days=1): d for d in dates}
+        dated = {(s, pub) for _, s, pub, _ in ments}
+        for a in articles:
+            pub = dt.date.fromisoformat(a["time"][:10])
+            if pub in wanted:
+                for i, s in enumerate(a["text"].split("\n")[:LEADS]):
+                    s = s.strip()
+                    if 5 <= len(s.split()) <= MAX_WORDS and (s, pub) not in dated:
+                        by_date[wanted[pub]].append((s, i))
     all_toks = {s: _toks(s) for d in dates for s, _ in by_date[d]}
     idf = _idf(list(all_toks.values()))
     out: Timeline = {}

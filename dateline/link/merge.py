@@ -143,6 +143,11 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
     )
 
 
+def _bars(values: Iterable[str]) -> str:
+    vals = sorted(values)
+    return "|" + "|".join(vals) + "|" if vals else ""
+
+
 def _km(a: list[Any], b: list[Any]) -> float | None:
     if a[2] is None or b[2] is None or a[3] is None or b[3] is None:
         return None
@@ -321,30 +326,26 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
 
 
 def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
-    """Linked mentions in the same block: type + date window (+ country keys, filtered here)."""
+    """Linked mentions in the same block: type + date window + a shared country key (or no keys on either)."""
+    keys = sorted(f.countries())
+    key_sql, key_args = "", []
+    if keys:  # filtered in SQL, so features are decoded only for mentions that can match
+        key_sql = " AND (keys = ''" + " OR keys LIKE ?" * len(keys) + ")"
+        key_args = [f"%|{k}|%" for k in keys]
     if f.lo is None:
-        rows = store.db.execute(
-            "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND day IS NULL", (f.type,)
-        ).fetchall()
+        sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND day IS NULL" + key_sql
+        rows = store.db.execute(sql, (f.type, *key_args)).fetchall()
     else:
         hi = f.hi or f.lo
         w = _WINDOW_TEXT + _WINDOW_LOOSE
+        part = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = ? AND day BETWEEN ? AND ?"
+        part += " AND day_hi >= ?" + key_sql
         rows = store.db.execute(
-            "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 0"
-            " AND day BETWEEN ? AND ? AND day_hi >= ?"
-            " UNION ALL SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 1"
-            " AND day BETWEEN ? AND ? AND day_hi >= ?",
-            (f.type, f.lo - _COARSE - w, hi + w, f.lo - w, f.type, f.lo - 366 - w, hi + w, f.lo - w),
-        ).fetchall()
-    keys = f.countries()
-    out = []
-    for event_id, merged_id, feat in rows:
-        g = _Feat.from_json(feat)
-        other = g.countries()
-        if keys and other and not keys & other:
-            continue
-        out.append((event_id, merged_id, g))
-    return out
+            part + " UNION ALL " + part,
+            (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args,
+             f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args),
+        ).fetchall()  # fmt: skip
+    return [(event_id, merged_id, _Feat.from_json(feat)) for event_id, merged_id, feat in rows]
 
 
 def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float] | None = None,
@@ -397,9 +398,9 @@ def merge_new(store: Store) -> dict[str, int]:
                 ev = {**ev, "joined_to": to_event}
             coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > _COARSE)
             db.execute(
-                "INSERT OR REPLACE INTO event_links(event_id, merged_id, doc_id, event, day, day_hi, coarse, score,"
-                " evidence, feat) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (e.id, merged_id, e.doc_id, e.event, f.lo, f.hi, coarse, score if ev else None,
+                "INSERT OR REPLACE INTO event_links(event_id, merged_id, doc_id, event, day, day_hi, coarse, keys,"
+                " score, evidence, feat) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (e.id, merged_id, e.doc_id, e.event, f.lo, f.hi, coarse, _bars(f.countries()), score if ev else None,
                  json.dumps(ev, ensure_ascii=False), f.to_json()),
             )  # fmt: skip
             touched.add(merged_id)

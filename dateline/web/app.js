@@ -133,6 +133,7 @@ function showView(name) {
     // views built per visit are emptied when left, so ids inside them stay unique in the document
     if (section.hidden && section.dataset.dynamic !== undefined) clear(section);
   }
+  if (name !== "docs") $("search-q").value = "";
   const nav = { event: "events", actor: "events", doc: "docs", story: "stories" }[name] || name;
   for (const a of document.querySelectorAll("header nav a")) a.classList.toggle("active", a.dataset.nav === nav);
 }
@@ -141,6 +142,7 @@ async function route() {
   const { view, arg, params } = parseHash();
   status("");
   try {
+    await loadMeta();
     if (view === "events") await showEvents(params);
     else if (view === "event") await showEvent(arg);
     else if (view === "doc") await showDocument(arg);
@@ -294,6 +296,7 @@ function makeMap(container) {
   for (let lon = -180; lon <= 180; lon += 15) {
     L.polyline([[-85, lon], [85, lon]], { color: lon === 0 ? "#9fb4d0" : "#cad7e8", weight: lon === 0 ? 1.5 : 1, interactive: false }).addTo(grid);
   }
+  L.control.scale({ imperial: false }).addTo(map);
   map.setView([20, 10], 2);
   return map;
 }
@@ -321,6 +324,7 @@ function plotEvents(map, layer, events, onClick) {
       onClick ? el("a", { href: "#/event/" + encodeURIComponent(e.id), text: "evidence →" }) : null,
     );
     marker.bindPopup(popup);
+    marker.bindTooltip(el("span", { text: `${e.event} · ${placeName(p)}` }));
     marker.addTo(layer);
   }
   if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: false });
@@ -364,8 +368,9 @@ async function showEvents(params) {
   const [page, daily, located] = await Promise.all([
     api("/api/events", { ...filters, limit: PAGE_SIZE, offset }),
     api("/api/events/daily", noDates),
-    api("/api/events", { ...filters, located: true, limit: 1000 }),
+    api("/api/events", { ...filters, located: true, limit: 1000, count: "none" }),
   ]);
+  status(filters.story ? `Showing the events of story ${filters.story} (Reset clears it).` : "");
   state.daily = daily.days;
   state.events = page.items;
   state.total = page.total;
@@ -388,7 +393,7 @@ async function showEvents(params) {
   }
   state.map.invalidateSize();
   const n = plotEvents(state.map, state.mapLayer, located.items, true);
-  $("map-note").textContent = ` ${n} located event${n === 1 ? "" : "s"}` + (located.total > located.items.length ? ` (first ${located.items.length})` : "") + "; circles show place precision";
+  $("map-note").textContent = ` ${n} located event${n === 1 ? "" : "s"}` + (located.items.length >= 1000 ? " (the first 1000)" : "") + "; circles show place precision";
 }
 
 function renderTimeline() {
@@ -552,6 +557,10 @@ async function showEvent(id) {
   if (mapBox) {
     const map = makeMap(mapBox);
     plotEvents(map, L.layerGroup().addTo(map), [e], false);
+  }
+  if (state.meta.link) {
+    const panel = await mergedPanel(e.id);
+    if (panel) box.querySelector(".evidence-grid > div").appendChild(panel);
   }
   const first = article.querySelector(".hl-event");
   if (first) first.scrollIntoView({ block: "center" });
@@ -718,37 +727,116 @@ function placeList(places) {
   return el("ul", { class: "plain" }, places.map((p) => el("li", {}, el("a", { href: eventsHash({ place: p.name }, 0), text: p.name }), el("span", { class: "muted", text: ` ${p.country || ""} · ${p.events} event${p.events === 1 ? "" : "s"}` }))));
 }
 
-// ------------------------------------------------------------------ stories (dateline.link)
+// ------------------------------------------------------------------ stories, timelines, troops (dateline.link)
 
-function genericFacts(obj) {
-  const rows = [];
-  for (const [k, v] of Object.entries(obj || {})) {
-    if (v === null || v === undefined || typeof v === "object") continue;
-    rows.push([k, String(v)]);
-  }
-  return factList(rows);
+function noLink(box) {
+  box.appendChild(el("p", { class: "muted", id: "no-link", text: "Stories, merged timelines and troop series need cross-article linking (dateline.link), which this installation does not have." }));
 }
 
 async function showStories() {
   showView("stories");
   const box = clear($("view-stories"));
-  await loadMeta();
   box.appendChild(el("h2", { text: "Stories" }));
-  if (!state.meta.link) {
-    box.appendChild(el("p", { class: "muted", id: "no-link", text: "Stories need cross-article linking (dateline.link), which this installation does not have." }));
-    return;
-  }
+  if (!state.meta.link) return noLink(box);
   const page = await api("/api/stories", { limit: 200 });
   box.appendChild(el("p", { class: "muted", text: `${page.total} stor${page.total === 1 ? "y" : "ies"}` }));
   box.appendChild(
     el(
-      "ul",
-      { class: "plain panel", id: "stories-list" },
-      page.items.map((s) => {
-        const id = s.id || s.story_id;
-        const title = s.title || s.label || s.name || id;
-        return el("li", {}, el("a", { href: "#/story/" + encodeURIComponent(id), text: title }), el("span", { class: "muted", text: [s.start, s.end].filter(Boolean).join(" – ") }));
-      }),
+      "div",
+      { class: "panel table-wrap" },
+      el(
+        "table",
+        { class: "records", id: "stories-table" },
+        el("thead", {}, el("tr", {}, ["Story", "From", "To", "Articles", "Terms"].map((h) => el("th", { text: h })))),
+        el(
+          "tbody",
+          {},
+          page.items.map((st) =>
+            el(
+              "tr",
+              { onclick: (ev) => { if (ev.target.tagName !== "A") go("story", st.id); } },
+              el("td", {}, el("a", { href: "#/story/" + encodeURIComponent(st.id), text: st.title || st.id })),
+              el("td", { text: st.first_date || "" }),
+              el("td", { text: st.last_date || "" }),
+              el("td", { text: st.documents }),
+              el("td", { class: "words", text: (st.terms || []).slice(0, 8).join(", ") }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  // troop tracker: figures per sending country (and place) over time, each with its evidence
+  const result = el("div", { id: "troops-result" });
+  const country = el("input", { id: "tr-country", placeholder: "sender ISO3", maxlength: 3, size: 6 });
+  const where = el("input", { id: "tr-in", placeholder: "in ISO3", maxlength: 3, size: 6 });
+  const form = el(
+    "form",
+    { class: "filters", id: "troops-form", onsubmit: async (ev) => {
+      ev.preventDefault();
+      clear(result);
+      try {
+        const t = await api("/api/troops", { country: country.value.trim().toUpperCase(), in: where.value.trim().toUpperCase() });
+        result.appendChild(troopTable(t.items));
+      } catch (e) {
+        result.appendChild(el("p", { class: "muted", text: e.message }));
+      }
+    } },
+    el("label", {}, "Sending country", country),
+    el("label", {}, "In", where),
+    el("button", { type: "submit", text: "Show troop numbers" }),
+  );
+  append(box, [el("h3", { text: "Troop tracker" }), form, result]);
+}
+
+function troopTable(rows) {
+  if (!rows.length) return el("p", { class: "muted", text: "No troop figures." });
+  return el(
+    "div",
+    { class: "panel table-wrap" },
+    el(
+      "table",
+      { class: "records" },
+      el("thead", {}, el("tr", {}, ["Date", "Troops", "Kind", "Place", "Source", "Evidence"].map((h) => el("th", { text: h })))),
+      el(
+        "tbody",
+        {},
+        rows.map((r) =>
+          el(
+            "tr",
+            { onclick: (ev) => { if (ev.target.tagName !== "A") go(r.event_id ? "event" : "doc", r.event_id || r.doc_id); } },
+            el("td", { text: r.date || "" }),
+            el("td", { text: r.size_text || r.value }),
+            el("td", { text: r.kind || "" }),
+            el("td", { text: r.place || "" }),
+            el("td", {}, el("a", { href: "#/doc/" + encodeURIComponent(r.doc_id), text: `${r.outlet || r.doc_id} ${(r.published || "").slice(0, 10)}` })),
+            el("td", { class: "words", text: r.sentence || "" }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function timelineList(entries) {
+  if (!entries.length) return el("p", { class: "muted", text: "No dated merged events." });
+  return el(
+    "ul",
+    { class: "plain", id: "story-timeline" },
+    entries.map((t) =>
+      el(
+        "li",
+        {},
+        el("strong", { text: `${t.date} ${t.event}` }),
+        t.disputed ? el("span", { class: "tag fact-denied", text: "disputed" }) : null,
+        el("div", { text: t.text }),
+        el(
+          "div",
+          { class: "muted" },
+          (t.sizes || []).length ? t.sizes.join("; ") + " · " : "",
+          (t.sources || []).map((src, i) => [i ? ", " : "", el("a", { href: "#/doc/" + encodeURIComponent(src.doc_id), text: `${src.outlet || src.doc_id.slice(0, 8)} ${(src.published || "").slice(0, 10)}` })]),
+        ),
+      ),
     ),
   );
 }
@@ -756,32 +844,56 @@ async function showStories() {
 async function showStory(id) {
   showView("story");
   const box = clear($("view-story"));
-  const s = await api("/api/stories/" + encodeURIComponent(id));
-  const events = Array.isArray(s.events) ? s.events.filter((e) => e && typeof e === "object" && e.event) : [];
+  if (!state.meta.link) return noLink(box);
+  const st = await api("/api/stories/" + encodeURIComponent(id));
+  const brief = el("pre", { class: "panel article", id: "story-brief", text: "…" });
   append(box, [
     el("a", { href: "#/stories", text: "← stories" }),
-    el("h2", { text: s.title || s.label || s.name || id }),
-    el("div", { class: "panel" }, genericFacts(s)),
-    el("p", {}, el("a", { href: eventsHash({ story: id }, 0), text: "show this story's events on the timeline and map →" })),
+    el("h2", { text: st.title || st.id }),
+    el(
+      "div",
+      { class: "evidence-grid" },
+      el(
+        "div",
+        {},
+        el("div", { class: "panel" }, factList([
+          ["Dates", `${st.first_date || "?"} – ${st.last_date || "?"}`],
+          ["Articles", st.documents],
+          ["Terms", (st.terms || []).join(", ")],
+          ["Actors", el("span", {}, (st.actors || []).map((a, i) => { const n = typeof a === "string" ? a : a.name || a[0]; return [i ? ", " : "", el("a", { href: "#/actor/" + encodeURIComponent(n), text: n })]; }))],
+          ["Events", el("a", { href: eventsHash({ story: st.id }, 0), text: "on the timeline and map →" })],
+        ])),
+        el("h3", { text: `Articles (${st.documents_list.length})` }),
+        el("ul", { class: "plain panel" }, st.documents_list.map((d) => el("li", {}, el("a", { href: "#/doc/" + encodeURIComponent(d.id), text: d.title || d.id }), el("span", { class: "muted", text: ` ${d.outlet || ""} ${d.published || ""}` })))),
+      ),
+      el("div", {}, el("h3", { text: "Briefing" }), brief, el("h3", { text: `Timeline (${st.timeline.length})` }), el("div", { class: "panel" }, timelineList(st.timeline))),
+    ),
   ]);
-  if (events.length) append(box, [el("h3", { text: `Events (${events.length})` }), el("div", { class: "panel table-wrap" }, eventTable(events))]);
   try {
-    const troops = await api("/api/troops", { story: id });
-    const series = Array.isArray(troops) ? troops : troops && (troops.items || troops.series);
-    if (Array.isArray(series) && series.length) {
-      box.appendChild(el("h3", { text: "Troop numbers" }));
-      box.appendChild(
-        el(
-          "table",
-          { class: "records panel" },
-          el("thead", {}, el("tr", {}, Object.keys(series[0]).filter((k) => typeof series[0][k] !== "object").map((k) => el("th", { text: k })))),
-          el("tbody", {}, series.map((r) => el("tr", {}, Object.keys(series[0]).filter((k) => typeof series[0][k] !== "object").map((k) => el("td", { text: r[k] ?? "" }))))),
-        ),
-      );
-    }
+    brief.textContent = (await api("/api/brief", { story: id })).markdown;
   } catch (e) {
-    /* no troop series for this story */
+    brief.textContent = e.message;
   }
+}
+
+async function mergedPanel(eventId) {
+  // the merged event this report belongs to: other sources, and where they disagree
+  let m;
+  try {
+    m = await api("/api/explain/" + encodeURIComponent(eventId));
+  } catch (e) {
+    return null;
+  }
+  const others = (m.mentions || []).filter((x) => x.event_id !== eventId);
+  return el(
+    "div",
+    { class: "panel", id: "merged" },
+    el("div", { class: "panel-head" }, el("strong", { text: `Reported by ${m.sources} source${m.sources === 1 ? "" : "s"}` }), m.disputed ? el("span", { class: "tag fact-denied", text: "disputed" }) : null),
+    others.length
+      ? el("ul", { class: "plain" }, others.map((x) => el("li", {}, el("a", { href: "#/event/" + encodeURIComponent(x.event_id), text: `${x.outlet || x.doc_id} ${(x.published || "").slice(0, 10)}` }), " ", factTag(x.factuality), el("div", { class: "muted", text: x.text }))))
+      : el("p", { class: "muted", text: " No other report of this event." }),
+    (m.conflicts || []).length ? el("ul", { class: "plain" }, m.conflicts.map((c) => el("li", {}, el("strong", { text: `${c.kind}: ` }), c.mentions.map((x) => `${x.outlet || "?"}: ${x.value}`).join(" vs ")))) : null,
+  );
 }
 
 // ------------------------------------------------------------------ ingest
