@@ -261,7 +261,7 @@ _CLAUSE_DEPS = frozenset(
 )
 
 
-def _clause(v: Any, subj: Any, outside: Any = None) -> tuple[int, int]:
+def _clause(v: Any, subj: Any, outside: Any = None, phrase: Any = _span) -> tuple[int, int]:
     """Character span of the cue clause: subject, verb and its adverbials ('Mr Obama said on Monday')."""
     toks = [v]
     if subj.head.i == v.i or abs(subj.i - v.i) < 6:
@@ -272,12 +272,12 @@ def _clause(v: Any, subj: Any, outside: Any = None) -> tuple[int, int]:
         ):
             if outside is None or outside(c):  # a word inside the quotation is a parse error, not the clause
                 toks.append(c)
-    spans = [(v.idx, _tok_end(v))] + [_span(t) for t in toks[1:]]
+    spans = [(v.idx, _tok_end(v))] + [phrase(t) if t is subj else _span(t) for t in toks[1:]]
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 
-def _source_span(subj: Any, v: Any, content: tuple[int, int]) -> tuple[int, int]:
-    start, end = _span(subj)
+def _source_span(subj: Any, v: Any, content: tuple[int, int], phrase: Any = _span) -> tuple[int, int]:
+    start, end = phrase(subj)
     # do not let the source phrase run into the content or the cue
     if subj.i < v.i:
         end = min(end, v.idx)
@@ -327,6 +327,16 @@ class _Extractor:
     def _outside_quotes(self, tok: Any) -> bool:
         s, e = _span(tok)
         return self._quote_at(s) is None and self._quote_at(max(s, e - 1)) is None
+
+    def _phrase(self, tok: Any) -> tuple[int, int]:
+        """Span of a token's phrase without quotations the parser hung on it ('“…,” Sarandon, 69,')."""
+        start, end = _span(tok)
+        for q in self._quotes_in(start, end):
+            if q.end <= tok.idx:
+                start = max(start, q.end)
+            elif q.start >= _tok_end(tok):
+                end = min(end, q.start)
+        return _trim(self.text, start, end)
 
     def _usable_subject(self, subj: Any, v: Any) -> bool:
         """A subject outside the quotation and in the cue's paragraph."""
@@ -453,7 +463,10 @@ class _Extractor:
         # a clause after the cue first; a clause before it only when it is the fronted content ("X, he said")
         # (never one in another paragraph: the parser sometimes joins paragraphs)
         comps = [c for c in comps if "\n" not in self.text[min(_tok_end(v), _span(c)[0]) : max(v.idx, _span(c)[0])]]
-        comps = [c for c in comps if c.i > v.i] + [c for c in comps if c.i < v.i and self._fronted(c, v)]
+        fronted = [c for c in comps if c.i < v.i and self._fronted(c, v)]
+        quoted = [c for c in fronted if self._quote_at(_span(c)[0] + 1) is not None]
+        # a fronted quotation wins ('“…,” Kiedis said, mentioning …'), then a clause after the cue
+        comps = quoted + [c for c in comps if c.i > v.i] + [c for c in fronted if c not in quoted]
         if comps:
             content = _span(comps[0])
         for c in v.children if content is None else ():
@@ -513,7 +526,7 @@ class _Extractor:
         if subj is None:
             self._passive(v, content)
             return
-        clause = _clause(v, subj, self._outside_quotes)
+        clause = _clause(v, subj, self._outside_quotes, self._phrase)
         if content is None and kind != "object":
             content = self._adjacent_quote(v, clause, sent)
         fragments: list[tuple[int, int]] = []
@@ -529,7 +542,7 @@ class _Extractor:
             if found is None:
                 return
             content, cue = found
-        src = _source_span(subj, v, content)
+        src = _source_span(subj, v, content, self._phrase)
         if src[1] <= src[0]:
             return
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)

@@ -278,7 +278,8 @@ def _pub_docs(split: str, data: Path) -> Iterator[tuple[str, str, str | None, st
     for name, docs in _corpora(split, data):
         for d in docs:
             text = d["text"]
-            for s, e in d.get("dct_spans", []):  # MEANTIME keeps its creation-time line in the text: blank it out
+            # MEANTIME keeps its creation-time line in the text: blank it out
+            for s, e in d.get("dct_spans", []):
                 text = text[:s] + " " * (e - s) + text[e:]
             if not (d["dct"] and _ISO.fullmatch(d["dct"])):
                 continue  # no creation time annotated (2 MEANTIME docs) or not ISO (one is "03-02-2009"): unscored
@@ -347,7 +348,7 @@ def _fit_pubdate(data: Path, l2: float = 0.005, steps: int = 600) -> dict[str, f
     names = list(_PRIOR)
     docs = []
     for _corpus, text, _title, gold in _pub_docs("dev", data):
-        cands, feats, _, _ = _candidates(text)
+        cands, feats, _, _, _ = _candidates(text)
         if not cands:
             continue
         x = np.array([[f.get(k, 0.0) for k in names] for f in feats])

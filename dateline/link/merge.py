@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.link.stories import _stop
 from dateline.model import Event, stable_id
 from dateline.store import Store
 
@@ -40,13 +41,6 @@ _SIZE_DISPUTE = 1.25  # ...and further apart than this are a disagreement betwee
 _LINKAGE = "max"  # join on the best member ("mean": on the average over the merged event's members)
 _DENY = {"negated", "denied"}
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-# a small stop list for word-overlap evidence; our own so the merge does not depend on spaCy being loaded
-_STOP = frozenset(
-    "the and for that with was were has have had from this they their said says will would could about after "
-    "into over also been its his her who which when where than more most other some such only them then there "
-    "these those what while being are not but out any all can may might our per did does told according "
-    "yesterday today monday tuesday wednesday thursday friday saturday sunday last week".split()
-)
 
 
 @dataclass
@@ -119,7 +113,8 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         pub = _interval(published[:10] if published else None) or iv
         iv = (pub[0] - _LOOKBACK, pub[1]) if pub else None
         dsrc = "none" if dsrc == "text" else dsrc
-    words = sorted({w for w in _WORD.findall(e.text.lower()) if w not in _STOP})
+    stop = _stop()
+    words = sorted({w for w in _WORD.findall(e.text.lower()) if w not in stop})
     place = None
     if e.location is not None:
         loc = e.location
@@ -325,6 +320,9 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
     return out
 
 
+_FEATS: dict[str, _Feat] = {}  # decoded features by event id (a feature row never changes once written)
+
+
 def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
     """Linked mentions in the same block: type + date window + a shared country key (or no keys on either)."""
     keys = sorted(f.countries())
@@ -345,7 +343,15 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
             (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args,
              f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args),
         ).fetchall()  # fmt: skip
-    return [(event_id, merged_id, _Feat.from_json(feat)) for event_id, merged_id, feat in rows]
+    out = []
+    for event_id, merged_id, feat in rows:
+        g = _FEATS.get(event_id)
+        if g is None:
+            if len(_FEATS) > 200_000:  # bounded: one run's blocks overlap heavily, a store's do not fit
+                _FEATS.clear()
+            g = _FEATS[event_id] = _Feat.from_json(feat)
+        out.append((event_id, merged_id, g))
+    return out
 
 
 def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float] | None = None,
@@ -379,6 +385,7 @@ def merge_new(store: Store) -> dict[str, int]:
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
     touched: set[str] = {r[0] for r in stale}
     linked = joined = 0
+    _FEATS.clear()  # per run: a re-ingested document may reuse an event id with new features
     idf = _Idf(store)
     places: tuple[str, list[tuple[int, list[Any]]]] = ("", [])
     with db:
