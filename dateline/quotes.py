@@ -247,6 +247,8 @@ def _subject(v: Any) -> tuple[Any, Any]:
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, None
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "advcl" and tok.tag_ == "VBN":
+                break  # 'when asked about X, he said': the reduced passive's subject is not the speaker
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -286,7 +288,8 @@ def _source_span(subj: Any, v: Any, content: tuple[int, int], phrase: Any = _spa
     if start < content[0] < end:
         end = content[0]
     text = v.doc.text
-    if "\n" in text[start:end]:  # the parser joined paragraphs ("12:15 p.m.\n\nDonald Trump says"): keep the cue's
+    # the parser joined paragraphs ("12:15 p.m.\n\nDonald Trump says"): keep the cue's paragraph
+    if "\n" in text[start:end]:
         p0 = text.rfind("\n", 0, v.idx) + 1
         p1 = text.find("\n", v.idx)
         start, end = _trim(text, max(start, p0), min(end, len(text) if p1 < 0 else p1))
@@ -349,10 +352,14 @@ class _Extractor:
         for c in v.children:
             if c.dep_ in _SUBJ and self._usable_subject(c, v):
                 return c
-        if v.dep_ == "compound" and v.head.pos_ == "PROPN" and v.head.i > v.i:  # 'Said Ellis:' as a name
+        if v.dep_ == "compound" and v.head.is_title and v.head.i > v.i:  # 'Said Ellis:' parsed as a name
             return v.head
         for c in v.rights:
-            if c.dep_ in ("dobj", "npadvmod", "attr", "nsubj", "appos") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if c.dep_ in ("dobj", "npadvmod", "attr", "nsubj", "appos") and c.pos_ in (
+                "PROPN",
+                "NOUN",
+                "PRON",
+            ):
                 if self._outside_quotes(c) and c.i <= v.i + 4:
                     return c
         return None
@@ -360,7 +367,9 @@ class _Extractor:
     def _fronted(self, comp: Any, v: Any) -> bool:
         """A clause before its cue is the content only when just punctuation/quote marks separate them."""
         gap_start = _span(comp)[1]
-        lefts = [c for c in v.lefts if c.i > comp.i and (c.dep_ in _SUBJ or c.dep_ in ("aux", "advmod", "neg"))]
+        lefts = [
+            c for c in v.lefts if c.i > comp.i and (c.dep_ in _SUBJ or c.dep_ in ("aux", "advmod", "neg"))
+        ]
         first = min([v.idx] + [c.left_edge.idx for c in lefts])
         gap = self.text[gap_start:first]
         return gap.strip(" ,\t" + _QUOTE_CHARS + "—–-") == ""
@@ -454,7 +463,8 @@ class _Extractor:
 
     def _verb(self, v: Any, kind: str, sent: Any) -> None:
         if v.lemma_.lower() == "point" and not any(
-            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to") for c in v.children
+            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in v.children
         ):
             return
         content: tuple[int, int] | None = None
@@ -462,7 +472,9 @@ class _Extractor:
         comps = [c for c in v.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and kind == "intent")]
         # a clause after the cue first; a clause before it only when it is the fronted content ("X, he said")
         # (never one in another paragraph: the parser sometimes joins paragraphs)
-        comps = [c for c in comps if "\n" not in self.text[min(_tok_end(v), _span(c)[0]) : max(v.idx, _span(c)[0])]]
+        comps = [
+            c for c in comps if "\n" not in self.text[min(_tok_end(v), _span(c)[0]) : max(v.idx, _span(c)[0])]
+        ]
         fronted = [c for c in comps if c.i < v.i and self._fronted(c, v)]
         quoted = [c for c in fronted if self._quote_at(_span(c)[0] + 1) is not None]
         # a fronted quotation wins ('“…,” Kiedis said, mentioning …'), then a clause after the cue
@@ -521,7 +533,9 @@ class _Extractor:
                         content = (qs[0].inner_start, qs[-1].inner_end)
                         break
         subj, rel = _subject(v)
-        if (subj is not None and not self._usable_subject(subj, v)) or (subj is None and v.dep_ == "compound"):
+        if (subj is not None and not self._usable_subject(subj, v)) or (
+            subj is None and v.dep_ == "compound"
+        ):
             subj, rel = self._subject_outside(v), None  # the parser took a word of the quotation as subject
         if subj is None:
             self._passive(v, content)
@@ -537,6 +551,8 @@ class _Extractor:
                 right = _trim(self.text, clause[1], content[1])
                 content = _trim(self.text, content[0], clause[0])
                 fragments = [right] if right[1] > right[0] else []
+                if fragments and self.text[content[0] : content[1]].lower() in ("as", "like", "and", "but"):
+                    content, fragments = right, []  # 'As the Post observed, Republicans now control …'
         if content is None:
             found = self._object_content(v)
             if found is None:
@@ -568,9 +584,11 @@ class _Extractor:
         src_tok = next((c for c in n.children if c.dep_ == "poss"), None)
         if src_tok is None:
             for c in n.rights:
-                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i < self.sdoc.char_span(
-                    content[0], content[1], alignment_mode="expand"
-                ).start:
+                if (
+                    c.dep_ in ("prep", "agent")
+                    and c.lower_ in ("from", "by")
+                    and c.i < self.sdoc.char_span(content[0], content[1], alignment_mode="expand").start
+                ):
                     src_tok = next((x for x in c.children if x.dep_ == "pobj"), None)
                     break
         if src_tok is None and n.dep_ == "dobj" and n.head.lemma_.lower() in _SPEECH_ACTS:
@@ -585,7 +603,8 @@ class _Extractor:
     def _passive(self, v: Any, content: tuple[int, int] | None) -> None:
         """A passive cue: 'it was reported that …', 'Mr Quiros was accused of fraud', '… was labeled “X”'.
         The source is the by-phrase when there is one, else the attribution has no source."""
-        if not any(c.dep_ == "auxpass" for c in v.children):
+        reduced = v.tag_ == "VBN" and v.dep_ in ("advcl", "acl")  # 'When asked by Ingraham about X'
+        if not reduced and not any(c.dep_ == "auxpass" for c in v.children):
             return
         agent = next((c for c in v.rights if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -593,10 +612,22 @@ class _Extractor:
         if content is None:
             opts = self.lex.cue_opts.get(v.lemma_.lower(), frozenset())
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            topic = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in opts), None)
+            tobj = next((x for x in topic.children if x.dep_ in ("pobj", "pcomp")), None) if topic else None
+            if tobj is not None and topic is not None and not opts & {"obj", "pred"}:  # 'X was asked about Y'
+                att = _Att(
+                    _span(tobj), (cue[0], _tok_end(topic)), _span(pobj) if pobj is not None else None, pobj
+                )
+                self._add(att, v.idx)
+                return
             if not opts & {"obj", "pred"} or subj is None or subj.pos_ == "PRON":
                 return
             pred = next(
-                (c for c in v.rights if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of"))),
+                (
+                    c
+                    for c in v.rights
+                    if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "of"))
+                ),
                 None,
             )
             if pred is None and "obj" not in opts:
@@ -621,16 +652,26 @@ class _Extractor:
         if not opts:
             return None
         kids = list(v.rights)
-        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"), None)
         pred = next(
-            (c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")),
+            (
+                c
+                for c in kids
+                if c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+            ),
             None,
         )
-        if dobj is not None and dobj.lower_ in _ADDRESSEES and not (opts & {"whom", "pred"} and pred is not None):
+        if (
+            dobj is not None
+            and dobj.lower_ in _ADDRESSEES
+            and not (opts & {"whom", "pred"} and pred is not None)
+        ):
             dobj = None
         if dobj is not None and ("obj" in opts or "pred" in opts or "whom" in opts):
             if "whom" in opts and "obj" not in opts:
-                xc = pred or next((c for c in dobj.children if c.dep_ in ("acl", "relcl") and c.i > dobj.i), None)
+                xc = pred or next(
+                    (c for c in dobj.children if c.dep_ in ("acl", "relcl") and c.i > dobj.i), None
+                )
                 if xc is None:
                     dobj = None
                 else:
@@ -640,7 +681,9 @@ class _Extractor:
                     dobj = None
                 else:
                     return (_span(dobj)[0], _span(pred)[1]), _cue_span(v)
-            if dobj is not None and (dobj.pos_ != "PRON" or dobj.lower_ in ("what", "this") or pred is not None):
+            if dobj is not None and (
+                dobj.pos_ != "PRON" or dobj.lower_ in ("what", "this") or pred is not None
+            ):
                 end = _span(dobj)[1]
                 if pred is not None and pred.i > dobj.i:
                     end = _span(pred)[1]
@@ -670,6 +713,8 @@ class _Extractor:
                 and q.end <= c0
                 and text[q.end : c0].strip(" ,\t") == ""
                 and "\n" not in text[q.end : c0]
+                # a quotation closed by a full stop ends its own sentence ('“… enough.” Readers wrote to us.')
+                and not (text[q.inner_start : q.inner_end].rstrip().endswith(".") and "," not in text[q.end : c0])
             ):
                 return (q.inner_start, q.inner_end)
         # after the clause: 'said: “...”' (may open the next paragraph), 'said, “...”'
@@ -734,9 +779,15 @@ class _Extractor:
                 continue
             q = self._quote_at(m.start(1))
             line_start = text.rfind("\n", 0, m.start(1)) + 1
-            if q is not None and q.inner_start != m.start(1) and text[line_start : m.start(1)].strip(" \t" + _QUOTE_CHARS):
+            if (
+                q is not None
+                and q.inner_start != m.start(1)
+                and text[line_start : m.start(1)].strip(" \t" + _QUOTE_CHARS)
+            ):
                 continue  # a label counts inside a running quotation only at the start of its paragraph
-            in_quote = q is not None and q.end > text.find("\n", m.start(1)) >= 0
+            le = text.find("\n", m.start(1))
+            le = len(text) if le < 0 else le
+            in_quote = q is not None and (q.start < line_start or q.end > le + 1)
             if in_quote:
                 q.claimed = True  # a transcript quoted paragraph by paragraph: the labels split it
             c0 = m.end()
@@ -822,7 +873,9 @@ class _Extractor:
             gap = text[prev.content[1] : q.start]
             if len(gap) > 400 or gap.count("\n") > 2:
                 continue
-            if not prev.direct and not (prev.extra_quotes and prev.extra_quotes[-1].end >= prev.content[1] - 2):
+            if not prev.direct and not (
+                prev.extra_quotes and prev.extra_quotes[-1].end >= prev.content[1] - 2
+            ):
                 continue  # reported speech is continued by a quotation only when it ended in one
             q.claimed = True
             self.atts.append(
@@ -887,9 +940,13 @@ _ADDRESSEES = frozenset(
 _RESUME_RE = re.compile(r"(?:[^\S\n]*[\w'’.-]+){0,3}[^\S\n]*,[^\S\n]*")
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over", "against"})
 # verbs whose object is a speech act by their subject ("made comments about", "issued a warning that")
-_SPEECH_ACTS = frozenset({"make", "issue", "release", "repeat", "deliver", "offer", "give", "post", "send", "level"})
+_SPEECH_ACTS = frozenset(
+    {"make", "issue", "release", "repeat", "deliver", "offer", "give", "post", "send", "level"}
+)
 _LABEL_RE = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}):[ \t]+(?=\S)")
-_DASH_RE = re.compile(r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?:[^\S\n][A-Z][\w.'\-]*){0,3})[^\S\n.]*\.?[^\S\n]*(?=\n|$)")
+_DASH_RE = re.compile(
+    r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?:[^\S\n][A-Z][\w.'\-]*){0,3})[^\S\n.]*\.?[^\S\n]*(?=\n|$)"
+)
 
 
 # --------------------------------------------------------------------------- speaker linking

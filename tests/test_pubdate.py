@@ -144,6 +144,7 @@ def test_pubdate_suite_runs(shared_data: Path) -> None:
     from dateline.evaluate.time import run_pubdate
 
     res = run_pubdate("dev", shared_data)
-    assert res["htmldate"]["accuracy_when_answered"] >= 0.75
-    assert res["htmldate"]["coverage"] >= 0.1
+    assert res["htmldate"]["accuracy_when_answered"] >= 0.85  # the default threshold was chosen for this
+    assert res["htmldate"]["accuracy"] >= 0.08  # first version: 0.071
+    assert res["timex/all"]["coverage"] <= 0.05  # these texts carry no absolute anchor: stay silent
     assert set(res["table"]["htmldate"]) >= {"0.5", "0.7"}

@@ -28,8 +28,6 @@ from typing import Any
 from dateline.evaluate import DataMissing, prf, require, suite
 from dateline.model import Document, Event
 
-_COOP = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "CONSULT", "AGREE"}
-_FORCE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 _MODE_MAP = {"demo-spon": "demo", "demo-org": "demo", "riot-spon": "riot", "riot-org": "riot",
              "strike-hun": "hunger", "strike-gen": "strike", "detain": "arrest", "confiscate": "seize",
              "assassinate": "targeted", "host": "visit"}  # fmt: skip
@@ -39,15 +37,9 @@ _CODE_EQ = {"JAP": "JPN", "ITL": "ITA", "UNO": "IGO", "ROM": "ROU", "GER": "DEU"
 
 def plover_type(ev: Event) -> str | None:
     """The event's type under PLOVER's single-category convention for auxiliary modes."""
-    f = ev.factuality
-    if f in ("negated", "denied"):
-        return "REJECT"
-    if f in ("future", "hypothetical"):
-        if ev.event in _COOP:
-            return "AGREE"
-        if ev.event in _FORCE:
-            return "THREATEN"
-    return ev.event
+    from dateline.events import _conventional
+
+    return _conventional(ev.event, ev.factuality)
 
 
 def _code(c: str | None) -> str | None:
@@ -129,11 +121,11 @@ def _score(gold: list[dict[str, Any]], preds: list[list[Event]]) -> dict[str, An
     return out
 
 
-def _gsr(split: str, data: Path) -> dict[str, Any]:
-    path = require(data / "plover-gsr" / f"{split}.jsonl")
+def _gsr_gold(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Gold records (types, mode, actor/recipient codes) and sentence texts of a plover-gsr split file."""
     gold = []
     texts = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in require(path).read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         t = r["plover2"]["event"]
         mode = r["plover2"].get("mode") or r.get("mode") or None
@@ -149,6 +141,11 @@ def _gsr(split: str, data: Path) -> dict[str, Any]:
             }  # fmt: skip
         gold.append({"types": [t], "mode": mode, **roles})
         texts.append(r["text"].strip("{} "))
+    return gold, texts
+
+
+def _gsr(split: str, data: Path) -> dict[str, Any]:
+    gold, texts = _gsr_gold(data / "plover-gsr" / f"{split}.jsonl")
     return _score(gold, _run(texts))
 
 

@@ -170,7 +170,7 @@ def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.dat
         for s in sents:
             starts.append(pos)
             pos += len(s) + 1
-        for tx in normalize(text, anchor=pub):
+        for tx in _safe_normalize(normalize, text, pub, starts, sents):
             if tx.type not in ("DATE", "TIME") or not tx.value or not _DAY.match(tx.value[:10]):
                 continue
             try:
@@ -182,6 +182,25 @@ def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.dat
             if 5 <= len(sent.split()) <= 60:
                 out.append((d, sent, pub, i))
     return out
+
+
+def _safe_normalize(
+    normalize: Any, text: str, pub: dt.date, starts: list[int], sents: list[str]
+) -> list[Any]:
+    """The tagger over the whole article; if it fails on something, line by line, skipping lines that fail."""
+    try:
+        return normalize(text, anchor=pub)
+    except Exception:  # one odd expression ("7,000 years ago") must not lose the whole collection
+        out = []
+        for start, s in zip(starts, sents, strict=True):
+            try:
+                for tx in normalize(s, anchor=pub):
+                    tx.start += start
+                    tx.end += start
+                    out.append(tx)
+            except Exception:
+                continue
+        return out
 
 
 def _bisect(starts: list[int], x: int) -> int:
