@@ -99,6 +99,8 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
     )
     for f in summary.failed:
         err.print(f"  [red]failed[/] {f.source}: {f.reason}", markup=True, highlight=False)
+    if summary.linked:
+        err.print("linked: " + ", ".join(f"{k} {v}" for k, v in summary.linked.items() if isinstance(v, int)))
     return summary
 
 
@@ -335,6 +337,15 @@ def eval_(suite_name: str, split: str, json_out: str | None) -> None:
     if json_out:
         Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
 
+
+def _register_link_commands() -> None:
+    from dateline.link.cli import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_link_commands()
 
 if __name__ == "__main__":
     main()

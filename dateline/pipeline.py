@@ -11,8 +11,8 @@
     quotes     dateline.quotes.extract_quotes    who said what
     events     dateline.events.extract_events    PLOVER events with actors, place, date, size, factuality, source
     store      dateline.store.Store.add          one transaction per document
-
-Cross-article work (merged events, stories, timelines) runs over the store afterwards: dateline.link.
+    link       dateline.link.link_new            across articles: new events merged, new articles put into stories
+                                                  (incremental; timelines, briefs and troop series read the result)
 """
 
 from __future__ import annotations
@@ -122,6 +122,7 @@ class Summary:
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
     words: int = 0
+    linked: dict = field(default_factory=dict)  # what the link stage did (merged events, stories)
 
     @property
     def seen(self) -> int:
@@ -201,11 +202,21 @@ def ingest(
     components: Iterable[str] = DEFAULT_COMPONENTS,
     on_progress: Callable[[Summary], None] | None = None,
     batch_size: int = 16,
+    link: bool = True,
 ) -> Summary:
     """Ingest `inputs` into `store`: every stage above, one committed transaction per document."""
+    summary = _ingest_documents(inputs, store, workers, max_bytes, tuple(components), on_progress, batch_size)
+    if link and summary.ingested:
+        from dateline.link import link_new
+
+        summary.linked = link_new(store)
+    return summary
+
+
+def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_bytes: int, comps: tuple[str, ...],
+                      on_progress: Callable[[Summary], None] | None, batch_size: int) -> Summary:  # fmt: skip
     from dateline.read import read
 
-    comps = tuple(components)
     summary = Summary()
 
     def write(done: list[Document], meta: list[tuple[str, str]]) -> None:

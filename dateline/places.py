@@ -296,7 +296,7 @@ class _Gazetteer:
                 return c
         return None
 
-    def lookup(self, text: str) -> list[_Cand]:
+    def lookup(self, text: str, variants: bool = True) -> list[_Cand]:
         key = _norm(text)
         cands = self.get(key)
         if cands:
@@ -312,7 +312,7 @@ class _Gazetteer:
                 found = [self.country_by_iso3[iso3]]
             return sorted(found, key=_prior, reverse=True)[:1]
         found = self._from_adjective(key)
-        if found:
+        if found or not variants:
             return found
         return self._variant(key)
 
@@ -454,16 +454,16 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
             if key in gaz.demonyms and not gaz.has(key):
                 accept = False
             elif ent.label == "FAC":
-                accept = bool(gaz.lookup(text[s:e]))
+                accept = bool(gaz.lookup(text[s:e], variants=False))
             else:
                 accept = True
-                if not gaz.lookup(text[s:e]):
+                if not gaz.lookup(text[s:e], variants=False):
                     # "North Texas", "Southern Sudan": keep the resolvable name after a direction word
                     m = _DIRECTION.match(text[s:e])
-                    if m and gaz.lookup(text[s + m.end() : e]):
+                    if m and gaz.lookup(text[s + m.end() : e], variants=False):
                         s += m.end()
                     t = _TAIL.search(text[s:e])
-                    if t and t.start() > 0 and gaz.lookup(text[s : s + t.start()]):
+                    if t and t.start() > 0 and gaz.lookup(text[s : s + t.start()], variants=False):
                         e = s + t.start()
         elif e > s and ent.label == "ORG":
             # an ORG that is exactly a country, region, state or curated place ("Georgia", "Camp Taji")

@@ -283,6 +283,8 @@ def _source_span(subj: Any, v: Any, content: tuple[int, int], phrase: Any = _spa
     # do not let the source phrase run into the content or the cue
     if subj.i < v.i:
         end = min(end, v.idx)
+    else:  # 'Said Ellis:' parsed as one name: the source starts after the cue
+        start = max(start, _tok_end(v))
     if start < content[1] <= end and content[0] <= start:
         start = content[1]
     if start < content[0] < end:
@@ -293,7 +295,7 @@ def _source_span(subj: Any, v: Any, content: tuple[int, int], phrase: Any = _spa
         p0 = text.rfind("\n", 0, v.idx) + 1
         p1 = text.find("\n", v.idx)
         start, end = _trim(text, max(start, p0), min(end, len(text) if p1 < 0 else p1))
-    return start, end
+    return _trim(text, start, end) if end > start else (start, end)
 
 
 class _Extractor:
@@ -714,7 +716,9 @@ class _Extractor:
                 and text[q.end : c0].strip(" ,\t") == ""
                 and "\n" not in text[q.end : c0]
                 # a quotation closed by a full stop ends its own sentence ('“… enough.” Readers wrote to us.')
-                and not (text[q.inner_start : q.inner_end].rstrip().endswith(".") and "," not in text[q.end : c0])
+                and not (
+                    text[q.inner_start : q.inner_end].rstrip().endswith(".") and "," not in text[q.end : c0]
+                )
             ):
                 return (q.inner_start, q.inner_end)
         # after the clause: 'said: “...”' (may open the next paragraph), 'said, “...”'
@@ -798,6 +802,8 @@ class _Extractor:
                 continue
             toks = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             head = toks.root if toks is not None else None
+            if in_quote:
+                content = _trim(text, *content, _TRIM + _QUOTE_CHARS)
             self._add(_Att(content, (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)), head), fit=not in_quote)
 
     def _is_named_at(self, offset: int) -> bool:
