@@ -148,6 +148,146 @@ def test_no_quotes_without_speech() -> None:
     assert _quotes("The river rose by two metres overnight and flooded three villages.") == []
 
 
+# --------------------------------------------------------------------------- recall shapes (second round)
+
+
+def _by_cue(quotes: list[Quote], cue: str) -> list[Quote]:
+    return [q for q in quotes if q.cue == cue]
+
+
+def test_object_and_predicate_content() -> None:
+    text = (
+        "Senator Jane Harlow praised the new treaty on Tuesday. The mayor called the plan a disaster for the city. "
+        "The general told his officers to prepare for an evacuation."
+    )
+    qs = _quotes(text)
+    assert _by_cue(qs, "praised")[0].content == "the new treaty"
+    assert _by_cue(qs, "called")[0].content == "the plan a disaster for the city"
+    told = _by_cue(qs, "told")[0]
+    assert "to prepare for an evacuation" in told.content and told.speaker_text == "The general"
+
+
+def test_topic_preposition_is_content_and_part_of_cue() -> None:
+    text = (
+        "Officials complained about the noise at the base. The minister spoke about the floods in the north."
+    )
+    qs = _quotes(text)
+    assert _by_cue(qs, "complained about")[0].content == "the noise at the base"
+    assert _by_cue(qs, "spoke about")[0].content == "the floods in the north"
+
+
+def test_addressee_object_is_not_content() -> None:
+    # "told reporters" names the audience: without a clause or quotation there is nothing reported
+    assert _quotes("The minister told reporters on Monday.") == []
+
+
+def test_reporting_noun_with_possessive_source() -> None:
+    text = "Witnesses disputed the ministry’s claim that the convoy was armed."
+    q = _find(_quotes(text), text, "the convoy was armed")
+    assert q.cue == "claim" and q.speaker_text == "the ministry’s"
+
+
+def test_passive_cue_with_agent() -> None:
+    text = "The two developers were accused of fraud by federal prosecutors."
+    qs = _by_cue(_quotes(text), "accused of")
+    assert {q.content for q in qs} == {"The two developers", "fraud"}  # the content without the cue
+    assert all(q.speaker_text == "federal prosecutors" for q in qs)
+
+
+def test_inverted_said_with_colon() -> None:
+    text = "Critics said the rules were too strict. Said Ellery: “I don’t think the rules go far enough.”"
+    q = _find(_quotes(text), text, "go far enough")
+    assert q.direct and q.speaker_text == "Ellery"
+
+
+def test_fronted_quotation_beats_later_clause() -> None:
+    text = "“We had finished the report before the deadline,” Kowalski said, adding that the review was nearly done."
+    q = _find(_quotes(text), text, "We had finished")
+    assert q.direct and q.cue == "said" and q.speaker_text == "Kowalski"
+
+
+def test_subject_inside_quotation_is_not_the_speaker() -> None:
+    text = "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida activist."
+    q = _find(_quotes(text), text, "panic mode")
+    assert q.direct and q.speaker == "Leslie Wimes"
+
+
+def test_cue_clause_is_cut_out_of_reported_content() -> None:
+    text = "The ceasefire, the minister said, would hold until Friday."
+    qs = _by_cue(_quotes(text), "said")
+    assert [q.content for q in qs] == ["The ceasefire", "would hold until Friday"]
+    assert all(q.speaker_text == "the minister" for q in qs)
+
+
+def test_quotation_resumes_after_cue_clause() -> None:
+    text = "“If he wants a fight,” she said, “he will get one.”"
+    qs = _by_cue(_quotes(text), "said")
+    assert [q.content for q in qs] == ["If he wants a fight,", "he will get one."]
+    assert all(q.direct for q in qs)
+
+
+def test_headline_colon_quote() -> None:
+    text = "Senator Anna Brooks: ‘We Will Not Back Down’\n\nSenator Anna Brooks spoke on Monday in Denver."
+    q = _find(_quotes(text), text, "We Will Not Back Down")
+    assert q.cue == ":" and q.speaker == "Anna Brooks"
+
+
+def test_speaker_stays_in_its_paragraph() -> None:
+    text = "___.\n\n12:15 p.m.\n\nDonald Trump says the military is weak."
+    q = _find(_quotes(text), text, "the military is weak")
+    assert q.speaker_text == "Donald Trump"
+
+
+def test_dash_signature_with_non_breaking_spaces() -> None:
+    text = "Readers wrote to us.\n“He is a danger to the country and to the world.”\u00a0― Maria Lopez\u00a0\n“We need a change.” ― Tom Reyes"
+    qs = _quotes(text)
+    assert _find(qs, text, "He is a danger").speaker == "Maria Lopez"
+    assert _find(qs, text, "We need a change").speaker == "Tom Reyes"
+    assert not any(
+        q.cue == "wrote" for q in qs
+    )  # a full-stop quotation is not the content of the next clause
+
+
+def test_transcript_quoted_paragraph_by_paragraph() -> None:
+    text = (
+        'The host read the question aloud.\n\n"HOLT: Will you accept the result?\n\n'
+        '"TRUMP: I will look at it at the time.\n\n"HOLT: Thank you."'
+    )
+    qs = _by_cue(_quotes(text), ":")
+    assert [(q.speaker_text, q.content) for q in qs] == [
+        ("HOLT", "Will you accept the result?"),
+        ("TRUMP", "I will look at it at the time."),
+        ("HOLT", "Thank you."),
+    ]
+
+
+def test_actor_resolver_is_shared_per_document() -> None:
+    # built lazily, when a described source needs its country, then cached on the document for events
+    doc = parse("A senior defence source said the jets had returned to base.", doc_id="r")
+    extract_quotes(doc)
+    first = getattr(doc, "_actor_resolver", None)
+    assert first is not None  # the resolver, or False when the actors module cannot be used
+    extract_quotes(doc)
+    assert doc._actor_resolver is first
+    assert "_actor_resolver" not in doc.to_dict()
+
+
+def test_actor_resolver_from_extra_is_used() -> None:
+    class Fake:
+        calls = 0
+
+        def resolve(self, start: int, end: int):  # noqa: ANN201
+            Fake.calls += 1
+            from dateline.model import Actor
+
+            return Actor("x", start, end, country="GBR", kind="described")
+
+    doc = parse("A senior defence source said the jets had returned to base.", doc_id="r2")
+    doc.extra["actor_resolver"] = Fake()
+    q = _find(extract_quotes(doc), doc.text, "the jets had returned")
+    assert q.speaker_kind == "described" and q.affiliation == "GBR" and Fake.calls == 1
+
+
 # --------------------------------------------------------------------------- speaker linking cases
 
 
