@@ -606,13 +606,12 @@ def _title_line(keep: list[tuple[str, int]], title: str | None) -> int:
 
 
 def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = None) -> bool:
-    """Keep the best-scoring run of lines (maximum-sum segment, as in Finn et al.'s Body Text Extraction).
+    """Keep the article block of a page dump; returns True when it kept a block of the page.
 
-    Comment-section markers are walls the run cannot cross; a comment section after the run is cut.
     Runs only on texts with many furniture lines (page dumps), otherwise just the comment section is cut.
-    Returns True when it kept a block of the page.
+    With the learned line model (dateline/data/boilerplate/line_model.json) the block is chosen from its
+    per-line body probabilities; without it, from the hand-set line scores (`_rule_block`).
     """
-    # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
     keep = cleaned.paras
     scores = [_line_score(t, stop) for t, _ in keep]
     # page furniture the patterns already took (menus, footers, link lists) counts towards the gate
@@ -622,6 +621,19 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
     if len(keep) < 3 or furniture < _P.gate_lines:
         _cut_tail(cleaned, stop)
         return False
+    model = _line_model()
+    if model is not None:
+        return _learned_block(cleaned, stop, title, scores, model)
+    return _rule_block(cleaned, stop, title, scores)
+
+
+def _rule_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None, scores: list[float]) -> bool:
+    """Keep the best-scoring run of lines (maximum-sum segment, as in Finn et al.'s Body Text Extraction).
+
+    Comment-section markers are walls the run cannot cross; a comment section after the run is cut.
+    """
+    # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
+    keep = cleaned.paras
     counts: dict[str, int] = {}
     for t, _ in keep:
         counts[t] = counts.get(t, 0) + 1
@@ -632,7 +644,6 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
     for k, (t, _) in enumerate(keep):
         if counts[t] > 1 and scores[k] > 0:  # teasers and sidebars repeat on a page; story paragraphs do not
             scores[k] = -_P.line_cost
-    walls = set(cleaned.markers)
     # prose after a comment-section heading that follows the story is most likely comments
     prose = 0.0
     for k, x in enumerate(scores):
@@ -642,6 +653,16 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
                     scores[m] *= _P.comment_weight
             break
         prose += max(0.0, x)
+    best_i, best_j, best = _best_run(scores, set(cleaned.markers))
+    if best <= 0:
+        _cut_tail(cleaned, stop)
+        return False
+    _keep_block(cleaned, best_i, best_j, set())
+    return True
+
+
+def _best_run(scores: list[float], walls: set[int]) -> tuple[int, int, float]:
+    """(first, last, sum) of the maximum-sum run of `scores` that does not cross a wall (Kadane)."""
     best, best_i, best_j = float("-inf"), 0, 0
     run, run_i = 0.0, 0
     for j, x in enumerate(scores):
@@ -650,17 +671,204 @@ def _main_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None = Non
         run += x
         if run > best:
             best, best_i, best_j = run, run_i, j
-    if best <= 0:
-        _cut_tail(cleaned, stop)
-        return False
+    return best_i, best_j, best
+
+
+def _keep_block(cleaned: _Cleaned, best_i: int, best_j: int, holes: set[int]) -> None:
+    """Keep lines best_i..best_j but the `holes`; what follows a comment marker after the block is comments."""
+    keep = cleaned.paras
     after = [m for m in cleaned.markers if m > best_j]
     end = min(after) if after else len(keep)
     for k, (text, line) in enumerate(keep):
-        if k < best_i or k > best_j:
+        if k < best_i or k > best_j or k in holes:
             kind = "comment-form" if k >= end else "page-furniture"
             cleaned.removed.append(Removed(text, kind, line))
-    cleaned.paras = keep[best_i : best_j + 1]
+    cleaned.paras = [x for k, x in enumerate(keep) if best_i <= k <= best_j and k not in holes]
     cleaned.above = keep[max(0, best_i - _LEAD_LINES) : best_i]
+
+
+# --------------------------------------------------------------------------- learned line classifier (page dumps)
+
+_MODEL_FILE = "line_model.json"
+_DATE_LIKE = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} "
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:\d+|an?) (?:min|hour|day|week)s? ago\b"
+)
+_BYLINE_LIKE = re.compile(r"(?i)^(?:by|written by|posted by|author:?|von|par|por)\s+\S")
+_LISTY = re.compile(r"^\s*(?:[•·▪►»›*+\-–—]|\d+[.)])\s|\s[|•·/]\s")
+_PUNCT = re.compile(r"[.,;:!?]")
+_BASE = (
+    "log_words log_chars stop_ratio prose_end punct_per_word cap_ratio digit_ratio rule_score short_no_end "
+    "date_like byline_like listy mean_word_len repeated colon_end upper_ratio quote"
+).split()
+_NEIGHBOUR_BASE = ("log_words", "stop_ratio", "prose_end", "rule_score")
+_CONTEXT = (
+    "rel_pos prose_before prose_after has_title before_title title_dist win_prose win_words gap_before "
+    "gap_after furn_before furn_after marker after_strong"
+).split()
+FEATURES: tuple[str, ...] = (
+    *_BASE,
+    *(f"{name}@{d:+d}" for d in (-2, -1, 1, 2) for name in _NEIGHBOUR_BASE),
+    *_CONTEXT,
+)
+
+
+@dataclass(frozen=True)
+class _LineModel:
+    mean: Any  # numpy arrays, one value per feature
+    std: Any
+    coef: Any
+    bias: float
+    threshold: float  # a line adds (p - threshold) * weight to the block score
+    alpha: float  # weight = words ** alpha
+    hole: float  # a line inside the block with p below this is dropped (0: keep all)
+    walls: bool  # comment markers bound the block
+
+
+def _load_line_model(path: Path) -> _LineModel | None:
+    import json
+
+    import numpy as np
+
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: feature list differs from this version of dateline.clean; retrain it")
+    d = data["decode"]
+    return _LineModel(
+        mean=np.asarray(data["mean"], dtype=float),
+        std=np.asarray(data["std"], dtype=float),
+        coef=np.asarray(data["coef"], dtype=float),
+        bias=float(data["bias"]),
+        threshold=float(d["threshold"]),
+        alpha=float(d["alpha"]),
+        hole=float(d["hole"]),
+        walls=bool(d["walls"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _line_model() -> _LineModel | None:
+    return _load_line_model(_DATA / _MODEL_FILE)
+
+
+def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, scores: list[float]) -> Any:
+    """One row of FEATURES per kept line of a page dump (a numpy array, lines x features)."""
+    import bisect
+
+    import numpy as np
+
+    keep = cleaned.paras
+    n = len(keep)
+    base = np.zeros((n, len(_BASE)))
+    counts: dict[str, int] = {}
+    for t, _ in keep:
+        counts[t] = counts.get(t, 0) + 1
+    for k, (t, _) in enumerate(keep):
+        words = _WORD.findall(t)
+        nw = max(1, len(words))
+        chars = max(1, len(t))
+        prose_end = bool(_PROSE_END.search(t))
+        base[k] = (
+            np.log1p(len(words)),
+            np.log1p(len(t)),
+            sum(w.lower() in stop for w in words) / nw,
+            prose_end,
+            len(_PUNCT.findall(t)) / nw,
+            sum(w[0].isupper() for w in words) / nw,
+            sum(c.isdigit() for c in t) / chars,
+            np.tanh(scores[k] / 10.0),
+            len(words) <= 3 and not prose_end,
+            bool(_DATE_LIKE.search(t)) and len(words) <= 12,
+            bool(_BYLINE_LIKE.match(t)) and len(words) <= 12,
+            bool(_LISTY.search(t)),
+            sum(len(w) for w in words) / nw,
+            counts[t] > 1,
+            t.endswith(":"),
+            sum(c.isupper() for c in t) / chars,
+            t[:1] in "\"“‘'" or t.rstrip()[-1:] in "\"”’'",
+        )
+    cols = [_BASE.index(name) for name in _NEIGHBOUR_BASE]
+    neigh = []
+    for d in (-2, -1, 1, 2):
+        shifted = np.zeros((n, len(cols)))
+        lo, hi = max(0, -d), min(n, n - d)
+        if hi > lo:
+            shifted[lo:hi] = base[lo + d : hi + d][:, cols]
+        neigh.append(shifted)
+    prose = np.maximum(np.asarray(scores, dtype=float), 0.0)
+    total = max(1.0, float(prose.sum()))
+    cum = np.cumsum(prose) - prose
+    t_line = _title_line(keep, title)
+    pos = np.arange(n)
+    is_prose = (prose > 0).astype(float)
+    kernel = np.ones(7)
+    win_prose = np.convolve(is_prose, kernel, mode="same") / 7.0
+    win_words = np.convolve(base[:, 0], kernel, mode="same") / 7.0
+    # page lines the patterns removed between kept lines: menus, footers, share bars around a kept line
+    rem = sorted((r.line, r.kind in _FURNITURE_KINDS) for r in cleaned.removed)
+    rem_lines = [x for x, _ in rem]
+    lines = [line for _, line in keep]
+    gap = np.zeros((n, 4))
+    for k in range(n):
+        a = bisect.bisect_right(rem_lines, lines[k - 1] if k else -1)
+        b = bisect.bisect_left(rem_lines, lines[k])
+        c = bisect.bisect_right(rem_lines, lines[k])
+        e = bisect.bisect_left(rem_lines, lines[k + 1]) if k + 1 < n else len(rem_lines)
+        gap[k] = (
+            np.log1p(b - a),
+            np.log1p(e - c),
+            any(f for _, f in rem[a:b]),
+            any(f for _, f in rem[c:e]),
+        )
+    markers = set(cleaned.markers)
+    strong_at = min((m for m in cleaned.strong if cum[m] >= _P.tail_min_words), default=n) if n else n
+    context = np.column_stack(
+        [
+            pos / max(1, n - 1),
+            cum / total,
+            (total - cum - prose) / total,
+            np.full(n, float(t_line >= 0)),
+            (pos < t_line).astype(float),
+            np.tanh((pos - t_line) / 20.0) if t_line >= 0 else np.zeros(n),
+            win_prose,
+            win_words,
+            gap,
+            np.asarray([k in markers for k in range(n)], dtype=float),
+            (pos >= strong_at).astype(float),
+        ]
+    )
+    return np.column_stack([base, *neigh, context])
+
+
+def _line_probs(features: Any, model: _LineModel) -> Any:
+    import numpy as np
+
+    z = ((features - model.mean) / model.std) @ model.coef + model.bias
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _learned_block(
+    cleaned: _Cleaned, stop: frozenset[str], title: str | None, scores: list[float], model: _LineModel
+) -> bool:
+    """The run of lines maximising the sum of (p - threshold) * words**alpha; lines inside it with a very
+    low p (a related-links box inside the story) are dropped too (jusText/boilerpipe-style smoothing)."""
+    probs = _line_probs(_line_features(cleaned, stop, title, scores), model)
+    return _decode_block(cleaned, stop, [float(p) for p in probs], model)
+
+
+def _decode_block(cleaned: _Cleaned, stop: frozenset[str], probs: list[float], model: _LineModel) -> bool:
+    keep = cleaned.paras
+    weights = [max(1, len(_WORD.findall(t))) ** model.alpha for t, _ in keep]
+    seg = [(p - model.threshold) * w for p, w in zip(probs, weights, strict=True)]
+    best_i, best_j, best = _best_run(seg, set(cleaned.markers) if model.walls else set())
+    if best <= 0:
+        _cut_tail(cleaned, stop)
+        return False
+    holes = {k for k in range(best_i, best_j + 1) if probs[k] < model.hole}
+    _keep_block(cleaned, best_i, best_j, holes)
     return True
 
 
@@ -748,6 +956,19 @@ def _set(doc: Document, field: str, value: str | None, source: str) -> None:
         doc.meta_sources[field] = source
 
 
+def _text_paras(text: str, given_title: Any) -> tuple[list[_Para], _Para | None]:
+    """Paragraphs of a plain text and its headline (taken off the paragraphs), if the first one is one."""
+    paras = _paragraphs(text)
+    if not paras:
+        return paras, None
+    first = paras[0]
+    if given_title:
+        is_title = _key(first.text) == _key(str(given_title))
+    else:
+        is_title = _looks_headline(first.text) and len(paras) > 1
+    return (paras[1:], first) if is_title else (paras, None)
+
+
 def to_document(raw: RawArticle) -> Document:
     """Clean a raw article: body text with paragraphs separated by blank lines, plus metadata.
 
@@ -799,17 +1020,10 @@ def to_document(raw: RawArticle) -> Document:
             _cut_tail(cleaned, _stoplists()[0]["English"])
         _cut_end(cleaned, pats, _stoplists()[0]["English"])
     else:
-        paras = _paragraphs(raw.text or "")
-        if paras:
-            first = paras[0]
-            if given.get("title"):
-                is_title = _key(first.text) == _key(str(given["title"]))
-            else:
-                is_title = _looks_headline(first.text) and len(paras) > 1
-            if is_title:
-                _set(doc, "title", first.text, "text")
-                doc.removed.append(Removed(first.text, "headline", first.line))
-                paras = paras[1:]
+        paras, headline = _text_paras(raw.text or "", given.get("title"))
+        if headline:
+            _set(doc, "title", headline.text, "text")
+            doc.removed.append(Removed(headline.text, "headline", headline.line))
         stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
         cleaned = _boilerplate(paras, pats, with_metadata=True)
         if _main_block(cleaned, stop, doc.title):

@@ -240,7 +240,8 @@ def _subject(v: Any) -> tuple[Any, Any]:
     """(subject token, antecedent of a relative pronoun) for a cue verb, inheriting through conj/advcl/xcomp."""
     tok = v
     for _ in range(3):
-        for c in tok.children:
+        # the subject nearest the verb: 'The district, Ms Santos said, would …' has two for the parser
+        for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if c.dep_ in _SUBJ:
                 rel = tok.head if tok.dep_ == "relcl" and c.lower_ in _REL_PRONOUNS else None
                 return c, rel
@@ -522,10 +523,10 @@ class _Extractor:
             and v.head.i < v.i
             and v.head.lemma_.lower() not in self.lex.cues
         ):
-            hs, _ = _span(v.head)
+            hs, he = _span(v.head)
             vs = v.left_edge.idx
             if hs < vs:
-                content = (hs, vs)
+                content = (hs, he)  # the cue clause inside is cut out when the attribution is added
         if content is None and kind == "object":
             for c in v.rights:
                 if c.dep_ in ("dobj", "oprd", "prep", "attr", "ccomp", "xcomp", "advcl"):
