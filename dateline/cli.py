@@ -227,7 +227,7 @@ def _print_events(store: Store, f: EventFilter) -> None:
 @main.command()
 @db_option
 @click.option("--type", "type_", help="PLOVER event type, e.g. MOBILIZE.")
-@click.option("--actor", help="Actor or recipient name (substring).")
+@click.option("--actor", help="Actor or recipient: words of the name as written or resolved (last word may be a prefix).")
 @click.option("--country", help="ISO alpha-3 code of actor, recipient or place.")
 @click.option("--since", help="Earliest event date, YYYY-MM-DD.")
 @click.option("--until", help="Latest event date, YYYY-MM-DD.")

@@ -279,7 +279,9 @@ def _clause(v: Any, subj: Any, outside: Any = None, phrase: Any = _span) -> tupl
     return min(a for a, _ in spans), max(b for _, b in spans)
 
 
-def _source_span(subj: Any, v: Any, content: tuple[int, int], phrase: Any = _span) -> tuple[int, int]:
+def _source_span(
+    text: str, subj: Any, v: Any, content: tuple[int, int], phrase: Any = _span
+) -> tuple[int, int]:
     start, end = phrase(subj)
     # do not let the source phrase run into the content or the cue
     if subj.i < v.i:
@@ -290,7 +292,6 @@ def _source_span(subj: Any, v: Any, content: tuple[int, int], phrase: Any = _spa
         start = content[1]
     if start < content[0] < end:
         end = content[0]
-    text = v.doc.text
     # the parser joined paragraphs ("12:15 p.m.\n\nDonald Trump says"): keep the cue's paragraph
     if "\n" in text[start:end]:
         p0 = text.rfind("\n", 0, v.idx) + 1
@@ -533,7 +534,10 @@ class _Extractor:
                     cs, ce = _span(c)
                     qs = [q for q in self._quotes_in(cs - 2, ce + 2) if not q.claimed]
                     if qs:
-                        content = (qs[0].inner_start, qs[-1].inner_end)
+                        # the whole reported phrase, as PolNeAR marks it ('the plans a “nightmare”'); the
+                        # quotation inside is kept as a direct partial quote
+                        obj = next((x for x in v.rights if x.dep_ in ("dobj", "dative") and x.i < c.i), c)
+                        content = (min(_span(obj)[0], qs[0].start), max(ce, qs[-1].end))
                         break
         subj, rel = _subject(v)
         if (subj is not None and not self._usable_subject(subj, v)) or (
@@ -561,7 +565,7 @@ class _Extractor:
             if found is None:
                 return
             content, cue = found
-        src = _source_span(subj, v, content, self._phrase)
+        src = _source_span(self.text, subj, v, content, self._phrase)
         if src[1] <= src[0]:
             return
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)

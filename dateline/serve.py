@@ -40,7 +40,7 @@ from starlette.background import BackgroundTask
 
 from dateline import __version__
 from dateline.model import FACTUALITY, PLOVER_EVENTS, Event, Quote
-from dateline.store import Store, StoreError
+from dateline.store import EventFilter, Store, StoreError, event_where
 
 WEB_DIR = Path(__file__).parent / "web"
 
@@ -173,40 +173,17 @@ def _event_filters(
 
 
 def _event_where(q: _EventQuery) -> tuple[str, str, list[Any]]:
-    """FROM and WHERE clauses for an event query; the same semantics as Store.events (the CLI's filters)."""
-    conds: list[str] = []
-    args: list[Any] = []
-
-    def add(cond: str, *values: Any) -> None:
-        conds.append(cond)
-        args.extend(values)
-
-    if q.type:
-        add("e.event = ?", q.type)
-    if q.since:
-        add("e.date >= ?", q.since)
-    if q.until:
-        add("e.date <= ?", q.until)
-    if q.factuality:
-        add("e.factuality = ?", q.factuality)
-    if q.doc_id:
-        add("e.doc_id = ?", q.doc_id)
-    if q.outlet:
-        add("d.outlet = ?", q.outlet)
-    if q.actor:
-        add("(e.actors LIKE ? OR e.recipients LIKE ?)", f"%{q.actor}%", f"%{q.actor}%")
-    if q.country:
-        add("(e.actor_countries LIKE ? OR e.recipient_countries LIKE ? OR e.location_country = ?)",
-            f"%|{q.country}|%", f"%|{q.country}|%", q.country)  # fmt: skip
-    if q.place:
-        add("e.location LIKE ?", f"%{q.place}%")
+    """FROM and WHERE clauses for an event query: the store's filters (the CLI's) plus story and located."""
+    f = EventFilter(type=q.type, actor=q.actor, country=q.country, since=q.since, until=q.until,
+                    factuality=q.factuality, doc_id=q.doc_id, outlet=q.outlet, place=q.place)  # fmt: skip
+    source, where, args = event_where(f)
+    conds = [where[len("WHERE ") :]] if where else []
     if q.located:
         conds.append("json_extract(e.data, '$.location.lat') IS NOT NULL")
     if q.story:
         _need_link()  # story_docs is dateline.link's table
-        add("e.doc_id IN (SELECT doc_id FROM story_docs WHERE story_id = ?)", q.story)
-    # the documents join only when a document column is filtered on: it costs on large stores
-    source = "events e JOIN documents d ON d.id = e.doc_id" if q.outlet else "events e"
+        conds.append("e.doc_id IN (SELECT doc_id FROM story_docs WHERE story_id = ?)")
+        args.append(q.story)
     return source, ("WHERE " + " AND ".join(conds) if conds else ""), args
 
 
@@ -505,20 +482,21 @@ def create_app(db: str) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000, description="Events/quotes listed per section.")] = 100,
     ) -> dict[str, Any]:
         """An actor's page: events as actor and as recipient, quotes by that speaker, places, counts per day."""
-        pattern = f"%|{_like_escape(name)}|%"
         db_ = ctx.reader.db
+        # exact name (any case), through the indexed event_args table
+        ids = "SELECT event_rowid FROM event_args WHERE name = ? COLLATE NOCASE AND role = ?"
 
-        def listed(column: str) -> tuple[int, list[dict[str, Any]]]:
-            cond = f"{column} LIKE ? ESCAPE '\\'"
-            n = _count(ctx, f"SELECT count(*) FROM events WHERE {cond}", [pattern])
+        def listed(role: str) -> tuple[int, list[dict[str, Any]]]:
+            cond = f"rowid IN ({ids})"
+            n = _count(ctx, f"SELECT count(*) FROM events WHERE {cond}", [name, role])
             rows = db_.execute(
-                f"SELECT data FROM events WHERE {cond} ORDER BY date, id LIMIT ?", (pattern, limit)
+                f"SELECT data FROM events WHERE {cond} ORDER BY date, id LIMIT ?", (name, role, limit)
             )
             return n, [Event.from_dict(json.loads(r[0])).to_dict() for r in rows]
 
-        n_actor, as_actor = listed("actors")
-        n_recipient, as_recipient = listed("recipients")
-        either = "(actors LIKE ? ESCAPE '\\' OR recipients LIKE ? ESCAPE '\\')"
+        n_actor, as_actor = listed("actor")
+        n_recipient, as_recipient = listed("recipient")
+        either = "rowid IN (SELECT event_rowid FROM event_args WHERE name = ? COLLATE NOCASE)"
         n_quotes = _count(ctx, "SELECT count(*) FROM quotes WHERE speaker = ?", [name])
         said = [Quote.from_dict(json.loads(r[0])).to_dict() for r in
                 db_.execute("SELECT data FROM quotes WHERE speaker = ? ORDER BY doc_id LIMIT ?", (name, limit))]  # fmt: skip
@@ -527,12 +505,13 @@ def create_app(db: str) -> FastAPI:
             " avg(json_extract(data, '$.location.lat')) AS lat, avg(json_extract(data, '$.location.lon')) AS lon"
             f" FROM events WHERE {either} AND location IS NOT NULL GROUP BY location, location_country"
             " ORDER BY n DESC LIMIT 200",
-            (pattern, pattern),
+            (name,),
         )
         day_rows = db_.execute(
-            "SELECT substr(date, 1, 10) AS day, sum(actors LIKE ? ESCAPE '\\'), sum(recipients LIKE ? ESCAPE '\\')"
-            f" FROM events WHERE {either} AND date GLOB ? GROUP BY day ORDER BY day",
-            (pattern, pattern, pattern, pattern, _DAY_GLOB),
+            "SELECT substr(e.date, 1, 10) AS day, sum(a.role = 'actor'), sum(a.role = 'recipient')"
+            " FROM event_args a JOIN events e ON e.rowid = a.event_rowid"
+            " WHERE a.name = ? COLLATE NOCASE AND e.date GLOB ? GROUP BY day ORDER BY day",
+            (name, _DAY_GLOB),
         )
         return {
             "name": name,

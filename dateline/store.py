@@ -13,6 +13,7 @@ tables (merged events, stories) added by later migrations.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,25 @@ from pathlib import Path
 from typing import Any
 
 from dateline.model import Document, Entity, Event, Quote
+
+# Fills event_args and event_names from the events' JSON (migration 3; Store.rebuild_event_index for bulk loads)
+_EVENT_ARGS_BACKFILL = """
+    INSERT INTO event_args(event_rowid, doc_id, role, name, country)
+        SELECT e.rowid, e.doc_id, 'actor', coalesce(json_extract(a.value, '$.name'), json_extract(a.value, '$.text')),
+               json_extract(a.value, '$.country') FROM events e, json_each(e.data, '$.actor') a;
+    INSERT INTO event_args(event_rowid, doc_id, role, name, country)
+        SELECT e.rowid, e.doc_id, 'recipient',
+               coalesce(json_extract(a.value, '$.name'), json_extract(a.value, '$.text')),
+               json_extract(a.value, '$.country') FROM events e, json_each(e.data, '$.recipient') a;
+    INSERT INTO event_names(rowid, names)
+        SELECT e.rowid, (SELECT group_concat(coalesce(json_extract(a.value, '$.name'), '') || ' '
+                                             || json_extract(a.value, '$.text'), ' ')
+                         FROM json_each(e.data, '$.actor') a) || ' ' ||
+                        coalesce((SELECT group_concat(coalesce(json_extract(a.value, '$.name'), '') || ' '
+                                             || json_extract(a.value, '$.text'), ' ')
+                         FROM json_each(e.data, '$.recipient') a), '')
+        FROM events e;
+"""
 
 # Each migration moves the schema from version i to i+1. Never edit a released one; append.
 MIGRATIONS: list[str] = [
@@ -164,10 +184,25 @@ MIGRATIONS: list[str] = [
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     CREATE TABLE link_meta (key TEXT PRIMARY KEY, value TEXT);
     """,
+    # 3: fast event browsing on large stores: a covering index for date-ordered paging, the arguments of each
+    #    event in their own indexed table (country, exact name) and a full-text index of actor/recipient names
+    """
+    CREATE INDEX events_browse ON events(date, id, event, factuality, doc_id, location, location_country);
+    CREATE TABLE event_args (
+        event_rowid INTEGER NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT, country TEXT
+    );
+    CREATE INDEX event_args_country ON event_args(country, event_rowid);
+    CREATE INDEX event_args_name ON event_args(name COLLATE NOCASE, role, event_rowid);
+    CREATE INDEX event_args_doc ON event_args(doc_id);
+    CREATE VIRTUAL TABLE event_names USING fts5(names, tokenize='unicode61 remove_diacritics 2');
+    """
+    + _EVENT_ARGS_BACKFILL
+    + """
+    """,
 ]
 
 # annotation tables written with each document, in deletion order
-_CHILD_TABLES = ("entities", "timexes", "places", "quotes", "events", "signatures")
+_CHILD_TABLES = ("entities", "timexes", "places", "quotes", "event_args", "events", "signatures")
 
 
 class StoreError(RuntimeError):
@@ -300,11 +335,34 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [_event_row(doc.id, e) for e in doc.events],
             )
+            self._index_event_args(doc)
             if signature is not None:
                 db.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?,?)", (doc.id, signature))
             self._upsert_source(source, raw_hash, doc.status, doc.id, None)
 
+    def rebuild_event_index(self) -> None:
+        """Rebuild event_args and event_names from the events table (after bulk loads that bypass `add`)."""
+        self.db.executescript(
+            "BEGIN; DELETE FROM event_args; DELETE FROM event_names;" + _EVENT_ARGS_BACKFILL + "COMMIT;"
+        )
+
+    def _index_event_args(self, doc: Document) -> None:
+        if not doc.events:
+            return
+        rowids = dict(self.db.execute("SELECT id, rowid FROM events WHERE doc_id=?", (doc.id,)).fetchall())
+        args, names = [], []
+        for e in doc.events:
+            rid = rowids[e.id]
+            for role, actors in (("actor", e.actor), ("recipient", e.recipient)):
+                args += [(rid, doc.id, role, a.name or a.text, a.country) for a in actors]
+            names.append((rid, " ".join(f"{a.name or ''} {a.text}" for a in (*e.actor, *e.recipient))))
+        self.db.executemany(
+            "INSERT INTO event_args(event_rowid, doc_id, role, name, country) VALUES (?,?,?,?,?)", args
+        )
+        self.db.executemany("INSERT INTO event_names(rowid, names) VALUES (?,?)", names)
+
     def _delete_doc(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM event_names WHERE rowid IN (SELECT rowid FROM events WHERE doc_id=?)", (doc_id,))
         for table in _CHILD_TABLES:
             self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
         self.db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
@@ -391,30 +449,8 @@ class Store:
 
     def events(self, f: EventFilter | None = None) -> Iterator[Event]:
         f = f or EventFilter()
-        conds: dict[str, Any] = {
-            "e.event = ?": f.type.upper() if f.type else None,
-            "e.date >= ?": f.since,
-            "e.date <= ?": f.until,
-            "e.factuality = ?": f.factuality,
-            "e.doc_id = ?": f.doc_id,
-            "d.outlet = ?": f.outlet,
-        }
-        where, args = _where(conds)
-        extra = []
-        if f.actor:
-            extra.append("(e.actors LIKE ? OR e.recipients LIKE ?)")
-            args += [f"%{f.actor}%", f"%{f.actor}%"]
-        if f.country:
-            extra.append("(e.actor_countries LIKE ? OR e.recipient_countries LIKE ? OR e.location_country = ?)")
-            c = f.country.upper()
-            args += [f"%|{c}|%", f"%|{c}|%", c]
-        if f.place:
-            extra.append("e.location LIKE ?")
-            args.append(f"%{f.place}%")
-        if extra:
-            where = (where + " AND " if where else "WHERE ") + " AND ".join(extra)
-        sql = f"SELECT e.data FROM events e JOIN documents d ON d.id = e.doc_id {where} ORDER BY e.date, e.id"
-        sql, args = _page(sql, args, f.limit, f.offset)
+        source, where, args = event_where(f)
+        sql, args = _page(f"SELECT e.data FROM {source} {where} ORDER BY e.date, e.id", args, f.limit, f.offset)
         for r in self.db.execute(sql, args):
             yield Event.from_dict(json.loads(r[0]))
 
@@ -440,6 +476,46 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def name_query(text: str) -> str | None:
+    """An FTS5 query matching names that contain every word of `text` (the last one as a prefix)."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+
+
+def event_where(f: EventFilter) -> tuple[str, str, list[Any]]:
+    """FROM and WHERE clauses over `events e` for a filter; shared by the CLI, the API and exports.
+
+    actor: every word matches a word of an actor's or recipient's name or text (the last word as a prefix);
+    country: an actor's, recipient's or the place's ISO code; place: a substring of the place name.
+    """
+    conds: dict[str, Any] = {
+        "e.event = ?": f.type.upper() if f.type else None,
+        "e.date >= ?": f.since,
+        "e.date <= ?": f.until,
+        "e.factuality = ?": f.factuality,
+        "e.doc_id = ?": f.doc_id,
+        "d.outlet = ?": f.outlet,
+        "e.location LIKE ?": f"%{f.place}%" if f.place else None,
+    }
+    where, args = _where(conds)
+    extra: list[str] = []
+    if f.actor and name_query(f.actor):
+        extra.append("e.rowid IN (SELECT rowid FROM event_names WHERE event_names MATCH ?)")
+        args.append(name_query(f.actor))
+    if f.country:
+        c = f.country.upper()
+        extra.append("(e.rowid IN (SELECT event_rowid FROM event_args WHERE country = ?) OR e.location_country = ?)")
+        args += [c, c]
+    if extra:
+        where = (where + " AND " if where else "WHERE ") + " AND ".join(extra)
+    # the documents join only when a document column is filtered on: it costs on large stores
+    source = "events e JOIN documents d ON d.id = e.doc_id" if f.outlet else "events e"
+    return source, where, args
+
 
 
 def _json(obj: Any) -> str:

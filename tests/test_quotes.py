@@ -71,9 +71,13 @@ def test_colon_introduces_quote() -> None:
 
 def test_partial_quote_in_reported_sentence() -> None:
     text = "Sadiq Khan called the plans a “historic nightmare” for London."
-    q = _find(_quotes(text), text, "historic nightmare")
-    assert q.direct and q.content == "historic nightmare"
-    assert q.cue == "called" and q.speaker == "Sadiq Khan"
+    qs = _quotes(text)
+    # the reported phrase as a whole (PolNeAR's convention) and the quotation inside it as a direct quote
+    reported = [q for q in qs if not q.direct]
+    direct = [q for q in qs if q.direct]
+    assert [q.content for q in reported] == ["the plans a “historic nightmare” for London"]
+    assert [q.content for q in direct] == ["historic nightmare"]
+    assert all(q.cue == "called" and q.speaker == "Sadiq Khan" for q in qs)
 
 
 def test_indirect_speech_cues() -> None:

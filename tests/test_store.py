@@ -98,3 +98,32 @@ def test_full_text_search(tmp_path):
 def test_readonly_missing_db_is_clear(tmp_path):
     with pytest.raises(StoreError, match="dateline ingest"):
         Store(tmp_path / "none.db", readonly=True)
+
+
+def test_upgrade_from_schema_2_backfills_the_event_index(tmp_path):
+    path = tmp_path / "d.db"
+    store = Store(path)
+    store.add(_doc(1), "a.txt", "r1")
+    # make it look like a store written before migration 3
+    store.db.executescript(
+        "DROP TABLE event_args; DROP TABLE event_names; DROP INDEX events_browse; PRAGMA user_version=2;"
+    )
+    store.close()
+    upgraded = Store(path)
+    assert upgraded.schema_version == len(MIGRATIONS)
+    assert len(list(upgraded.events(EventFilter(actor="kingdom")))) == 1
+    assert len(list(upgraded.events(EventFilter(country="IRQ")))) == 1
+    assert upgraded.count("event_args") == 2
+
+
+def test_actor_filter_matches_words_and_prefixes(tmp_path):
+    store = Store(tmp_path / "d.db")
+    store.add(_doc(1), "a.txt", "r1")
+    assert len(list(store.events(EventFilter(actor="British troops")))) == 1  # the text as written
+    assert len(list(store.events(EventFilter(actor="unit")))) == 1  # a prefix of a word of the name
+    assert len(list(store.events(EventFilter(actor="troops Britain")))) == 0
+    assert len(list(store.events(EventFilter(actor="'; DROP TABLE events; --")))) == 0
+    # replacing the document leaves no stale index rows
+    store.add(_doc(1), "a.txt", "r1")
+    assert store.count("event_args") == 2
+    assert store.db.execute("SELECT count(*) FROM event_names").fetchone()[0] == 1

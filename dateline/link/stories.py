@@ -26,6 +26,9 @@ THRESHOLD = 0.2  # cosine to join a story (tuned on the demo corpus)
 WINDOW_DAYS = 14  # a story takes articles up to this many days after its last one
 _DOC_TERMS = 120  # terms kept per article vector
 _STORY_TERMS = 200  # terms kept per story centroid
+_MIN_DF = 2
+_MIN_DF_DOCS = 50
+_IDF_POW = 1.0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
@@ -48,6 +51,20 @@ def _terms(title: str | None, text: str) -> Counter[str]:
             if len(w) >= 3 and w not in stop:
                 out[w] += weight
     return out
+
+
+def _idf(n_docs: int, df: int) -> float:
+    """Smoothed idf: a word in every article still weighs 1 (the plain log gave it 0, so a store holding one story
+    saw its shared vocabulary vanish and split the story apart)."""
+    return math.log((n_docs + 1) / (df + 1)) + 1.0
+
+
+def _vector(c: Counter[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
+    """An article's unit TF-IDF vector; once the store is big enough, words seen in no other article are left out
+    (they cannot match any story and only shrink every cosine)."""
+    floor = _MIN_DF if n_docs >= _MIN_DF_DOCS else 0
+    return _unit({t: (1 + math.log(n)) * _idf(n_docs, df.get(t, 1)) ** _IDF_POW for t, n in c.items()
+                  if df.get(t, 1) >= floor}, _DOC_TERMS)  # fmt: skip
 
 
 def _day(published: str | None) -> int | None:
@@ -165,8 +182,7 @@ def assign_stories(store: Store) -> dict[str, int]:
                     index.setdefault(t, set()).add(st.id)
             for r in rows:
                 c = counts[r["id"]]
-                vec = _unit({t: (1 + math.log(n)) * math.log((n_docs + 1) / (df.get(t, 1) + 1)) + 1e-9
-                             for t, n in c.items()}, _DOC_TERMS)  # fmt: skip
+                vec = _vector(c, df, n_docs)
                 day = _day(r["published"])
                 dots: dict[str, float] = {}
                 for t, w in vec.items():

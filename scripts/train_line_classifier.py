@@ -1,0 +1,253 @@
+"""Train the line classifier that finds the article in a plain-text page dump (dateline.clean).
+
+Data: the DEV pages of the ScrapingHub Article Extraction Benchmark only (../shared/data/article-extraction/
+scrapinghub-aeb, dev_ids.txt). Each page is dumped to text the way the `extraction` eval suite does it, run
+through clean's plain-text preparation (headline, boilerplate patterns), and every kept line is labelled body
+when more than half of its word 4-grams occur in the gold articleBody.
+
+Model: L2-regularised logistic regression (numpy, Newton steps: scikit-learn is not a dependency) on
+dateline.clean.FEATURES, then clean's block decoding (maximum-sum run of (p - threshold) * words**alpha).
+The regularisation, sample weighting and decoding parameters are chosen by k-fold cross-validation over
+pages (the benchmark's F1 on the held-out pages), not by the fit on DEV; the chosen design is then trained
+on all DEV pages and written to dateline/data/boilerplate/line_model.json.
+
+    python scripts/train_line_classifier.py [--data ../shared/data] [--folds 5] [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import dateline.clean as clean
+from dateline.evaluate import data_dir
+from dateline.evaluate.extraction import score
+from dateline.model import RawArticle
+
+_TOKEN = re.compile(r"\w+")
+L2 = (0.3, 3.0, 30.0)
+WEIGHTING = ("uniform", "sqrt_words")
+THRESHOLD = (0.3, 0.4, 0.5, 0.6, 0.7)
+ALPHA = (0.0, 0.5, 1.0)
+HOLE = (0.0, 0.05, 0.1, 0.2)
+WALLS = (False, True)
+
+
+@dataclass
+class Page:
+    id: str
+    dump: str
+    gold: str
+    cleaned: Any = None  # clean._Cleaned before block selection, or None when the page is not a page dump
+    stop: frozenset[str] = frozenset()
+    x: Any = None
+    y: Any = None
+    words: Any = None
+    fallback: str | None = None  # to_document's text when the learned path does not apply
+
+
+def _grams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def _label(text: str, gold: dict[int, set[tuple[str, ...]]]) -> float:
+    """Body (1) when more than half of the line's word 4-grams (its whole token run if shorter) are in the gold."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return 0.0
+    n = min(4, len(tokens))
+    grams = [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return float(sum(g in gold[n] for g in grams) / len(grams) > 0.5)
+
+
+def load_pages(data: Path) -> list[Page]:
+    folder = data / "article-extraction" / "scrapinghub-aeb"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = (folder / "dev_ids.txt").read_text(encoding="utf-8").split()  # DEV only: TEST is never trained on
+    pats = clean._patterns()
+    pages = []
+    for i in ids:
+        html = gzip.open(folder / "html" / f"{i}.html.gz", "rb").read().decode("utf-8", errors="replace")
+        page = Page(i, clean._html_text(html), truth[i]["articleBody"])
+        paras, headline = clean._text_paras(page.dump, None)
+        title = headline.text if headline else None
+        page.stop = clean._stopwords(clean._WORD.findall(" ".join(p.text for p in paras[:400])))
+        cleaned = clean._boilerplate(paras, pats, with_metadata=True)
+        scores = [clean._line_score(t, page.stop) for t, _ in cleaned.paras]
+        furniture = sum(1 for x in scores if x < 0) + sum(
+            1 for r in cleaned.removed if r.kind in clean._FURNITURE_KINDS
+        )
+        if len(cleaned.paras) < 3 or furniture < clean._P.gate_lines:  # not a page dump: rules only
+            page.fallback = _to_text(page.dump)
+        else:
+            tokens = _TOKEN.findall(page.gold)
+            gold = {n: _grams(tokens, n) for n in (1, 2, 3, 4)}
+            page.cleaned = cleaned
+            page.x = clean._line_features(cleaned, page.stop, title, scores)
+            page.y = np.asarray([_label(t, gold) for t, _ in cleaned.paras])
+            page.words = np.asarray([len(_TOKEN.findall(t)) for t, _ in cleaned.paras], dtype=float)
+        pages.append(page)
+    return pages
+
+
+def _to_text(dump: str) -> str | None:
+    try:
+        return clean.to_document(RawArticle(source="page.txt", kind="txt", text=dump)).text
+    except ValueError:
+        return None
+
+
+def fit(x: Any, y: Any, w: Any, l2: float) -> dict[str, Any]:
+    """Weighted L2 logistic regression on standardised features by Newton's method."""
+    mean = x.mean(axis=0)
+    std = x.std(axis=0)
+    std[std < 1e-9] = 1.0
+    z = np.column_stack([(x - mean) / std, np.ones(len(x))])
+    beta = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], l2)
+    reg[-1] = 0.0  # the bias is not penalised
+    w = w * len(w) / w.sum()
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ beta, -30, 30)))
+        grad = z.T @ (w * (p - y)) + reg * beta
+        hess = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {"mean": mean, "std": std, "coef": beta[:-1], "bias": float(beta[-1])}
+
+
+def _weights(page_words: Any, weighting: str) -> Any:
+    return np.sqrt(page_words + 1.0) if weighting == "sqrt_words" else np.ones_like(page_words)
+
+
+def _model(params: dict[str, Any], threshold: float, alpha: float, hole: float, walls: bool) -> Any:
+    return clean._LineModel(
+        mean=params["mean"],
+        std=params["std"],
+        coef=params["coef"],
+        bias=params["bias"],
+        threshold=threshold,
+        alpha=alpha,
+        hole=hole,
+        walls=walls,
+    )
+
+
+def decode(page: Page, probs: list[float], model: Any) -> str:
+    """What to_document's plain-text path makes of the page given the line probabilities."""
+    pats = clean._patterns()
+    c = page.cleaned
+    c = dataclasses.replace(
+        c, paras=list(c.paras), removed=list(c.removed), meta=dict(c.meta), above=list(c.above)
+    )
+    if clean._decode_block(c, page.stop, probs, model):
+        clean._lead_metadata(c, pats)
+    clean._cut_end(c, pats, page.stop)
+    return "\n\n".join(clean._standfirst(c.paras, c.removed)).strip()
+
+
+def folds_of(pages: list[Page], k: int) -> list[list[int]]:
+    order = sorted(range(len(pages)), key=lambda i: pages[i].id)
+    return [order[f::k] for f in range(k)]
+
+
+def out_of_fold(pages: list[Page], folds: list[list[int]], l2: float, weighting: str) -> dict[int, Any]:
+    probs: dict[int, Any] = {}
+    for held in folds:
+        train = [i for i in range(len(pages)) if i not in held and pages[i].x is not None]
+        x = np.vstack([pages[i].x for i in train])
+        y = np.concatenate([pages[i].y for i in train])
+        w = np.concatenate([_weights(pages[i].words, weighting) for i in train])
+        params = fit(x, y, w, l2)
+        for i in held:
+            if pages[i].x is not None:
+                probs[i] = clean._line_probs(pages[i].x, _model(params, 0.5, 0, 0, False))
+    return probs
+
+
+def evaluate(pages: list[Page], probs: dict[int, Any], decode_args: tuple[float, float, float, bool]) -> dict:
+    model = _model({"mean": 0, "std": 1, "coef": 0, "bias": 0}, *decode_args)
+    pred = {}
+    for i, page in enumerate(pages):
+        pred[page.id] = page.fallback if page.x is None else decode(page, [float(p) for p in probs[i]], model)
+    return score({p.id: p.gold for p in pages}, pred)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=None, help="the shared data folder (default: data_dir())")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--dry-run", action="store_true", help="cross-validate only, write no model")
+    ap.add_argument("--out", type=Path, default=clean._DATA / clean._MODEL_FILE)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    pages = load_pages(args.data or data_dir())
+    dumps = [p for p in pages if p.x is not None]
+    n_lines = sum(len(p.y) for p in dumps)
+    print(
+        f"{len(pages)} DEV pages, {len(dumps)} page dumps, {n_lines} lines, "
+        f"{sum(p.y.sum() for p in dumps):.0f} body ({time.perf_counter() - t0:.1f}s)"
+    )
+    oracle = {i: p.y for i, p in enumerate(pages) if p.x is not None}
+    print(f"oracle (gold line labels, same decoding): {evaluate(pages, oracle, (0.5, 0.0, 0.5, False))}")
+    folds = folds_of(pages, args.folds)
+    best: tuple[float, Any] = (-1.0, None)
+    for l2, weighting in itertools.product(L2, WEIGHTING):
+        probs = out_of_fold(pages, folds, l2, weighting)
+        y = np.concatenate([pages[i].y for i in sorted(probs)])
+        p = np.concatenate([probs[i] for i in sorted(probs)])
+        acc = float(((p > 0.5) == (y > 0.5)).mean())
+        top: tuple[float, Any] = (-1.0, None)
+        for decode_args in itertools.product(THRESHOLD, ALPHA, HOLE, WALLS):
+            s = evaluate(pages, probs, decode_args)
+            if s["f1"] > top[0]:
+                top = (s["f1"], (decode_args, s))
+        print(f"l2={l2:<5} {weighting:<10} line acc (CV) {acc:.3f}  best CV {top[1][1]} with {top[1][0]}")
+        if top[0] > best[0]:
+            best = (top[0], (l2, weighting, *top[1]))
+    l2, weighting, decode_args, cv = best[1]
+    print(f"chosen by {args.folds}-fold CV: l2={l2} {weighting} decode={decode_args}: CV {cv}")
+    x = np.vstack([p.x for p in dumps])
+    y = np.concatenate([p.y for p in dumps])
+    w = np.concatenate([_weights(p.words, weighting) for p in dumps])
+    params = fit(x, y, w, l2)
+    fit_probs = {
+        i: clean._line_probs(p.x, _model(params, *decode_args))
+        for i, p in enumerate(pages)
+        if p.x is not None
+    }
+    print(f"DEV fit (all DEV pages trained on): {evaluate(pages, fit_probs, decode_args)}")
+    order = np.argsort(-np.abs(params["coef"]))
+    print("largest weights:", ", ".join(f"{clean.FEATURES[j]} {params['coef'][j]:+.2f}" for j in order[:12]))
+    if args.dry_run:
+        return
+    threshold, alpha, hole, walls = decode_args
+    out = {
+        "about": "dateline.clean page-dump line classifier; made by scripts/train_line_classifier.py on the "
+        "DEV pages of the ScrapingHub article extraction benchmark (logistic regression, standardised features)",
+        "features": list(clean.FEATURES),
+        "mean": [round(float(v), 6) for v in params["mean"]],
+        "std": [round(float(v), 6) for v in params["std"]],
+        "coef": [round(float(v), 6) for v in params["coef"]],
+        "bias": round(params["bias"], 6),
+        "decode": {"threshold": threshold, "alpha": alpha, "hole": hole, "walls": walls},
+        "training": {"l2": l2, "weighting": weighting, "folds": args.folds, "cv": cv, "pages": len(pages)},
+    }
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
