@@ -84,7 +84,7 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
         if norm.startswith("ex-") and len(norm) > 4:  # "ex-president": a former president
             out.append(("ex", orig[:2], start, start + 2))
             norm, orig, start = norm[3:], orig[3:], start + 3
-        for suffix in ("-based", "-born", "-registered", "-flagged"):  # "a Somalia-based group" names Somalia
+        for suffix in ("-based", "-born", "-registered", "-flagged", "-led"):  # "a Somalia-based group" names Somalia
             if norm.endswith(suffix) and len(norm) > len(suffix):
                 norm = norm[: -len(suffix)]
         if norm:
@@ -476,13 +476,25 @@ def _shared_head(text: str, date: str | None) -> str:
     return text[rest[0][2] : rest[-1][3]]
 
 
-def _context_country(context: str | None) -> str:
+def _context_countries(context: str | None) -> list[str]:
+    """Countries named in a context string (country names, demonyms, capitals, cities, seats), in text order."""
     if not context:
-        return ""
-    for m in _scan(_tok(context), None):
-        if m.country and m.kind in ("country", "capital", "city", "seat", "place"):
-            return m.country
-    return ""
+        return []
+    return [
+        m.country
+        for m in _scan(_tok(context), None)
+        if m.country and m.kind in ("country", "capital", "city", "seat", "place")
+    ]
+
+
+def _context_country(context: str | None) -> str:
+    found = _context_countries(context)
+    return found[0] if found else ""
+
+
+# words that make a nationality an ethnic/religious group, coded (PLOVER/CAMEO convention) with the country it
+# lives in rather than the country its name comes from ("ethnic Turks" in Bulgaria are BGR)
+_ETHNIC = {"ethnic", "minority", "minorities"}
 
 
 def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
@@ -547,6 +559,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         owner = [m for m in tail if m.kind in ("actor", "seat", "agent") and m.sector]
         if head and owner and owner[-1].sector != "GOV":
             sector = owner[-1].sector  # "President of the Chadian Human Rights League" -> the league's sector
+    if not country and not actors and not agents_head and head and all(m.kind == "country" for m in head):
+        # "the Albanians of southern Serbia", "Kurds of Iraq": a people named by where it lives
+        lives = [m for m in tail if m.country and m.kind in ("country", "capital", "city", "place")]
+        if lives:
+            country = lives[0].country
     if not country:
         for m in matches:
             if not m.country:
@@ -571,6 +588,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             name = lex.country_names.get(country, name)
     if not country and context:
         country = _context_country(context)
+    elif country and context and _ETHNIC & set(norms) and not actors:
+        # an ethnic group: the country of the story it is in ("ethnic Albanians ... in Macedonia"), when named
+        home = [c for c in _context_countries(context) if c != country]
+        if home:
+            country = home[0]
     if former and sector in ("GOV", "MIL", "LEG", "JUD", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
@@ -639,6 +661,9 @@ class ActorResolver:
                     sector = title_sector
                 if not country:
                     country = title_country or None
+                if not country and sector in _INSTITUTIONAL:
+                    # "President X" nobody lists: an office holder of the story's country
+                    country = self.country or None
                 actor = Actor(ent.text, ent.start, ent.end, name, country, sector, "person")
                 known = _Known(actor, gender)
                 for key in [*title_keys, *self._appos_title(text, ent.end)]:
@@ -698,7 +723,8 @@ class ActorResolver:
         counts: Counter[str] = Counter()
         for ent in self.doc.entities:
             if ent.label in ("GPE", "NORP"):
-                c = lex.countries.get(_norm(ent.text)) or lex.countries.get(_singular(_norm(ent.text)))
+                n = _norm(ent.text)
+                c = lex.countries.get(n) or lex.countries.get(_singular(n)) or lex.capitals.get(n)
                 if c:
                     counts[c] += 1
         return counts.most_common(1)[0][0] if counts else ""
@@ -808,9 +834,15 @@ class ActorResolver:
                 a = known.actor
                 kind = a.kind if known.actor.start == start else a.kind
                 return Actor(text, start, end, a.name, a.country, a.sector, kind)
-        name, country, sector, kind = _code_cached(text, None, self.date)
-        if kind == "described" and not country:
-            country = self.country or None  # "a senior defence source" in a British paper
+        context = None
+        if _ETHNIC & set(words):
+            i = self.doc.sentence_of(start)
+            if i >= 0:
+                sent = self.doc.sentences[i]
+                context = self.doc.text[sent.start : sent.end]
+        name, country, sector, kind = _code_cached(text, context, self.date)
+        if not country and (kind == "described" or (kind == "person" and sector in _INSTITUTIONAL)):
+            country = self.country or None  # "a senior defence source" in a British paper, "President X"
         return Actor(text, start, end, name, country, sector, kind)
 
     def _pronoun(self, text: str, start: int, end: int, cls: str) -> Actor:

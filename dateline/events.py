@@ -242,7 +242,7 @@ class _Backoff:
 # than _COMPETE_RATIO of the best candidate's probability are dropped; a lone lexicon type is replaced by the
 # classifier's label when the classifier gives that label at least _OVERRIDE_MIN and the lexicon's type less than
 # _OVERRIDE_LEX_MAX.
-_POLICY = {"backoff_min": 0.6, "compete_ratio": 0.0, "override_min": 1.1, "override_lex_max": 0.0}
+_POLICY = {"backoff_min": 0.4, "compete_ratio": 0.0, "override_min": 1.1, "override_lex_max": 0.0}
 _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
                "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
                "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}  # fmt: skip

@@ -1,10 +1,18 @@
 """Quotes and speakers: who said what, direct or reported, with the speaker resolved within the document.
 
 One public entry point, `extract_quotes(doc)`. It works on the spaCy parse already attached to the document
-(`doc.spacy`): one scan of the text for quotation marks, one pass over the tokens for reporting cues ("said",
-"told", "according to", "SPEAKER:" transcript labels), then a light within-document speaker linker (pronoun ->
-most recent compatible speaker or subject, surname/honorific -> full name, title -> named holder, anonymous
-sources kept as described sources). Word lists live in dateline/data/quotes/ and can be extended.
+(`doc.spacy`): one scan of the text for quotation marks, one pass over the tokens for reporting cues — verbs
+("said", "told", "called X Y", "spoke about", "was accused of"), reporting nouns ("Trump's claim that",
+"comments about"), "according to", "SPEAKER:" transcript labels, headline "Name: ‘…’" and "“…” ― Name"
+sign-offs — then a light within-document speaker linker (pronoun -> most recent compatible speaker or
+subject, surname/honorific -> full name, title -> named holder, anonymous sources kept as described sources).
+
+A discontinuous content ('The museum, Mr Obama said, would inspire us'; '“A,” she said, “B.”') is returned as
+several Quote records that share one cue and speaker, each without the cue clause. Word lists live in
+dateline/data/quotes/ (cues.tsv with per-verb options, cue_nouns.txt, ...) and can be extended.
+
+The document's ActorResolver (dateline.actors) is shared: `doc.extra["actor_resolver"]` when a caller set one,
+else one built lazily and cached on the document as the private attribute `doc._actor_resolver`.
 """
 
 from __future__ import annotations

@@ -306,3 +306,22 @@ def test_eval_suite_runs_on_dev(shared_data) -> None:
     assert result["n_country"] > 100 and result["n_sector"] > 100
     assert result["country_accuracy"] >= 0.85
     assert result["sector_accuracy"] >= 0.85
+
+
+def test_ethnic_group_takes_the_country_it_lives_in() -> None:
+    assert code_actor("ethnic Hungarians", "Ethnic Hungarians in Slovakia rallied in Bratislava.").country == "SVK"
+    assert code_actor("the Kurds of Iraq").country == "IRQ"
+    assert code_actor("Kurds").country != "IRQ"  # no "ethnic", no place: the name's own code stays
+
+
+def test_led_forces_and_settlers() -> None:
+    assert code_actor("French-led forces").country == "FRA"
+    assert _codes("Jewish settlers") == ("ISR", "CVL")
+
+
+def test_untitled_office_holder_takes_the_story_country() -> None:
+    doc = parse("President Zorbu Malenki dissolved parliament in Nairobi on Monday, officials in Kenya said.")
+    s = doc.text.index("President")
+    e = doc.text.index(" dissolved")
+    a = ActorResolver(doc).resolve(s, e)
+    assert (a.country, a.sector) == ("KEN", "GOV")

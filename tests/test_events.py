@@ -215,3 +215,45 @@ def test_backoff_classifier_loads_and_predicts() -> None:
     doc = parse("Thousands of workers walked off the job at the steel plant to demand higher pay.")
     label, p = clf.predict(_features(doc.spacy))
     assert label in PLOVER_EVENTS and 0.0 < p <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("event", "factuality", "plover"),
+    [
+        ("RETREAT", "future", "AGREE"),
+        ("ASSAULT", "hypothetical", "THREATEN"),
+        ("AID", "negated", "REJECT"),
+        ("ACCUSE", "future", "ACCUSE"),
+        ("ASSAULT", "asserted", "ASSAULT"),
+    ],
+)
+def test_conventional_type_follows_plover_auxiliary_modes(event: str, factuality: str, plover: str) -> None:
+    from dateline.events import _conventional
+
+    assert _conventional(event, factuality) == plover
+
+
+def test_classifier_features_carry_the_lexicon_proposals() -> None:
+    from dateline.events import _training_features
+
+    doc = parse("The rebels threatened to attack the capital.")
+    feats = _training_features(next(doc.spacy.sents))
+    assert "lexraw=THREATEN" in feats and "lexraw=ASSAULT" in feats  # both proposed
+    assert "lex=THREATEN" in feats and "lex=ASSAULT" not in feats  # the embedded attack is absorbed
+    assert "anc=threaten" in feats and "comp=threaten_attack" in feats
+
+
+def test_backoff_codes_a_sentence_no_lexicon_row_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.events as ev
+
+    class _Sure:
+        labels = ["PROTEST"]
+
+        def probs(self, feats: list[str]) -> dict[str, float]:
+            return {"PROTEST": 0.9, "ASSAULT": 0.1}
+
+    monkeypatch.setattr(ev, "_backoff", lambda: _Sure())
+    evs = extract_events(parse("Hundreds of farmers gathered noisily outside the ministry yesterday."))
+    assert [e.event for e in evs] == ["PROTEST"] and evs[0].confidence is not None
+    monkeypatch.setitem(ev._POLICY, "backoff_min", 0.95)  # not sure enough: no event
+    assert extract_events(parse("Hundreds of farmers gathered noisily outside the ministry yesterday.")) == []

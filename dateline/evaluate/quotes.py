@@ -7,7 +7,8 @@ Matching, per role (content, source, cue) separately:
 - gold units: content = each attribution's content (its fragments), source = each distinct Source span,
   cue = each distinct Cue span. Predicted units: quotes grouped into attributions by cue span (a partial quote
   nested inside another quote of the same cue is dropped, continuation quotes without a cue join the previous
-  attribution of the same speaker span); source = distinct speaker spans; cue = distinct cue spans.
+  attribution of the same speaker span; the pieces of a discontinuous content share their cue, so they form one
+  unit); source = distinct speaker spans; cue = distinct cue spans.
 - overlap match: a predicted and a gold unit share at least one word token (\\w+); one-to-one, greedy by the
   number of shared tokens.
 - exact match: same fragments after trimming whitespace, punctuation and quotation marks at both ends.
