@@ -84,7 +84,8 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
         if norm.startswith("ex-") and len(norm) > 4:  # "ex-president": a former president
             out.append(("ex", orig[:2], start, start + 2))
             norm, orig, start = norm[3:], orig[3:], start + 3
-        for suffix in ("-based", "-born", "-registered", "-flagged", "-led"):  # "a Somalia-based group" names Somalia
+        # "a Somalia-based group" names Somalia, "Saudi-led forces" Saudi Arabia
+        for suffix in ("-based", "-born", "-registered", "-flagged", "-led"):
             if norm.endswith(suffix) and len(norm) > len(suffix):
                 norm = norm[: -len(suffix)]
         if norm:
@@ -868,3 +869,15 @@ class ActorResolver:
             a = known.actor
             return Actor(text, start, end, a.name, a.country, a.sector, "pronoun")
         return Actor(text, start, end, None, None, None, "pronoun")
+
+
+def resolver_for(doc: Document) -> ActorResolver:
+    """The document's ActorResolver, built once and shared by the components that need it (quotes, events).
+
+    Cached on the document as a private attribute; the pipeline drops it before the document is stored.
+    """
+    resolver = getattr(doc, "_actor_resolver", None)
+    if resolver is None:
+        resolver = ActorResolver(doc)
+        doc._actor_resolver = resolver  # type: ignore[attr-defined]
+    return resolver

@@ -700,7 +700,7 @@ _LISTY = re.compile(r"^\s*(?:[•·▪►»›*+\-–—]|\d+[.)])\s|\s[|•·/]
 _PUNCT = re.compile(r"[.,;:!?]")
 _BASE = (
     "log_words log_chars stop_ratio prose_end punct_per_word cap_ratio digit_ratio rule_score short_no_end "
-    "date_like byline_like listy mean_word_len repeated colon_end upper_ratio quote"
+    "date_like byline_like listy mean_word_len repeated colon_end upper_ratio quote ellipsis_end title_overlap"
 ).split()
 _NEIGHBOUR_BASE = ("log_words", "stop_ratio", "prose_end", "rule_score")
 _CONTEXT = (
@@ -714,12 +714,23 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+# stage 2 reads stage 1's probabilities around each line (stacking: body lines come in runs)
+STACK_FEATURES: tuple[str, ...] = (
+    "p p@-3 p@-2 p@-1 p@+1 p@+2 p@+3 p_win3 p_win10 p_max5 p_mass_before p_mass_after".split()
+)
+
+
 @dataclass(frozen=True)
-class _LineModel:
+class _Stage:
     mean: Any  # numpy arrays, one value per feature
     std: Any
     coef: Any
     bias: float
+
+
+@dataclass(frozen=True)
+class _LineModel:
+    stages: tuple[_Stage, ...]  # logistic regressions; each after the first also reads STACK_FEATURES
     threshold: float  # a line adds (p - threshold) * weight to the block score
     alpha: float  # weight = words ** alpha
     hole: float  # a line inside the block with p below this is dropped (0: keep all)
@@ -734,14 +745,20 @@ def _load_line_model(path: Path) -> _LineModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != FEATURES or tuple(data["stack_features"]) != STACK_FEATURES:
         raise ValueError(f"{path}: feature list differs from this version of dateline.clean; retrain it")
     d = data["decode"]
+    stages = tuple(
+        _Stage(
+            mean=np.asarray(st["mean"], dtype=float),
+            std=np.asarray(st["std"], dtype=float),
+            coef=np.asarray(st["coef"], dtype=float),
+            bias=float(st["bias"]),
+        )
+        for st in data["stages"]
+    )
     return _LineModel(
-        mean=np.asarray(data["mean"], dtype=float),
-        std=np.asarray(data["std"], dtype=float),
-        coef=np.asarray(data["coef"], dtype=float),
-        bias=float(data["bias"]),
+        stages=stages,
         threshold=float(d["threshold"]),
         alpha=float(d["alpha"]),
         hole=float(d["hole"]),
@@ -766,6 +783,7 @@ def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, s
     counts: dict[str, int] = {}
     for t, _ in keep:
         counts[t] = counts.get(t, 0) + 1
+    title_words = {w.lower() for w in _WORD.findall(title or "") if w.lower() not in stop}
     for k, (t, _) in enumerate(keep):
         words = _WORD.findall(t)
         nw = max(1, len(words))
@@ -789,6 +807,8 @@ def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, s
             t.endswith(":"),
             sum(c.isupper() for c in t) / chars,
             t[:1] in "\"“‘'" or t.rstrip()[-1:] in "\"”’'",
+            t.endswith(("…", "...")),  # a teaser cut short
+            len(title_words & {w.lower() for w in words}) / max(1, len(title_words)),
         )
     cols = [_BASE.index(name) for name in _NEIGHBOUR_BASE]
     neigh = []
@@ -843,11 +863,43 @@ def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, s
     return np.column_stack([base, *neigh, context])
 
 
-def _line_probs(features: Any, model: _LineModel) -> Any:
+def _stack_features(probs: Any, words: Any) -> Any:
+    """STACK_FEATURES from one stage's line probabilities (and the lines' word counts)."""
     import numpy as np
 
-    z = ((features - model.mean) / model.std) @ model.coef + model.bias
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    n = len(probs)
+    cols = [probs]
+    for d in (-3, -2, -1, 1, 2, 3):
+        shifted = np.zeros(n)
+        lo, hi = max(0, -d), min(n, n - d)
+        if hi > lo:
+            shifted[lo:hi] = probs[lo + d : hi + d]
+        cols.append(shifted)
+    for half in (3, 10):
+        kernel = np.ones(2 * half + 1)
+        cols.append(np.convolve(probs, kernel, mode="same") / np.convolve(np.ones(n), kernel, mode="same"))
+    padded = np.concatenate([np.zeros(5), probs, np.zeros(5)])
+    cols.append(np.lib.stride_tricks.sliding_window_view(padded, 11).max(axis=1))
+    mass = probs * words
+    total = max(1.0, float(mass.sum()))
+    before = np.cumsum(mass) - mass
+    cols += [before / total, (total - before - mass) / total]
+    return np.column_stack(cols)
+
+
+def _line_probs(features: Any, model: _LineModel) -> Any:
+    """Body probability of each line: the stages in turn, each later one also reading the one before."""
+    import numpy as np
+
+    words = np.expm1(features[:, FEATURES.index("log_words")])
+    x = features
+    probs = np.zeros(len(features))
+    for k, stage in enumerate(model.stages):
+        if k:
+            x = np.column_stack([features, _stack_features(probs, words)])
+        z = ((x - stage.mean) / stage.std) @ stage.coef + stage.bias
+        probs = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return probs
 
 
 def _learned_block(

@@ -324,7 +324,10 @@ def _training_features(sent: Any, published: str | None = None) -> list[str]:
     trigs = _drop_background(_absorb(raw))
     facts = [classify(t.tok, published) for t in trigs]
     return _sent_features(
-        sent, lex, raw_types, [(t.rule.event, t.tok.lemma_.lower(), f) for t, f in zip(trigs, facts, strict=True)]
+        sent,
+        lex,
+        raw_types,
+        [(t.rule.event, t.tok.lemma_.lower(), f) for t, f in zip(trigs, facts, strict=True)],
     )
 
 
@@ -352,7 +355,9 @@ def _decide(sent: Any, lex: _Lex, raw: list[str], trigs: list[_Trig], published:
         return [_Trig(anchor, anchor, rule, anchor.idx, anchor.idx + len(anchor), None, prob=p[label])]
     if len(set(convs)) > 1:
         best = max(p.get(c, 0.0) for c in convs)
-        kept = [t for t, c in zip(trigs, convs, strict=True) if p.get(c, 0.0) >= _POLICY["compete_ratio"] * best]
+        kept = [
+            t for t, c in zip(trigs, convs, strict=True) if p.get(c, 0.0) >= _POLICY["compete_ratio"] * best
+        ]
         return kept or trigs
     label = max(p, key=p.__getitem__)
     if (
@@ -372,16 +377,12 @@ def _decide(sent: Any, lex: _Lex, raw: list[str], trigs: list[_Trig], published:
 
 
 class _Resolver:
-    """`dateline.actors.ActorResolver` when it is there; a bare Actor (text and offsets) when it is not."""
+    """The document's shared `dateline.actors.ActorResolver`, with the fallbacks events need."""
 
     def __init__(self, doc: Document) -> None:
-        self._r: Any = None
-        try:
-            from dateline.actors import ActorResolver
+        from dateline.actors import resolver_for
 
-            self._r = ActorResolver(doc)
-        except Exception:  # noqa: BLE001 - another engineer's module may be missing or broken: degrade
-            self._r = None
+        self._r: Any = resolver_for(doc)
         self._text = doc.text
 
     @property

@@ -11,8 +11,7 @@ A discontinuous content ('The museum, Mr Obama said, would inspire us'; 'â€œA,â€
 several Quote records that share one cue and speaker, each without the cue clause. Word lists live in
 dateline/data/quotes/ (cues.tsv with per-verb options, cue_nouns.txt, ...) and can be extended.
 
-The document's ActorResolver (dateline.actors) is shared: `doc.extra["actor_resolver"]` when a caller set one,
-else one built lazily and cached on the document as the private attribute `doc._actor_resolver`.
+The document's ActorResolver is shared with events through `dateline.actors.resolver_for(doc)`.
 """
 
 from __future__ import annotations
@@ -1250,20 +1249,13 @@ class _Speakers:
 
 
 def _actor_resolver(doc: Document) -> Any:
-    """The document's shared ActorResolver: `doc.extra["actor_resolver"]` when a caller put one there, else one
-    built once per document and cached on it as `doc._actor_resolver` (so events and quotes share it)."""
-    extra = doc.extra if isinstance(doc.extra, dict) else {}
-    found = extra.get("actor_resolver") or getattr(doc, "_actor_resolver", None)
-    if found is not None:
-        return found or None  # False: building it failed before, do not try again
-    try:  # optional: the actors module codes described sources (country/sector) when it is present
-        from dateline.actors import ActorResolver
+    """The document's shared ActorResolver (dateline.actors.resolver_for), or None if it cannot be built."""
+    from dateline.actors import resolver_for
 
-        found = ActorResolver(doc)
-    except Exception:  # noqa: BLE001 - another engineer's module may be missing or broken: degrade
-        found = None
-    doc._actor_resolver = found if found is not None else False  # model.py has no field for it
-    return found
+    try:
+        return resolver_for(doc)
+    except Exception:  # a lexicon problem must not cost the document its quotes
+        return None
 
 
 # --------------------------------------------------------------------------- public entry point

@@ -40,7 +40,7 @@ from starlette.background import BackgroundTask
 
 from dateline import __version__
 from dateline.model import FACTUALITY, PLOVER_EVENTS, Event, Quote
-from dateline.store import EventFilter, Store, StoreError, event_where
+from dateline.store import EventFilter, Store, StoreError, event_where, name_query
 
 WEB_DIR = Path(__file__).parent / "web"
 
@@ -172,13 +172,14 @@ def _event_filters(
     )
 
 
-def _event_where(q: _EventQuery) -> tuple[str, str, list[Any]]:
+def _event_where(q: _EventQuery, db: sqlite3.Connection) -> tuple[str, str, list[Any]]:
     """FROM and WHERE clauses for an event query: the store's filters (the CLI's) plus story and located."""
     f = EventFilter(type=q.type, actor=q.actor, country=q.country, since=q.since, until=q.until,
                     factuality=q.factuality, doc_id=q.doc_id, outlet=q.outlet, place=q.place)  # fmt: skip
-    source, where, args = event_where(f)
+    source, where, args = event_where(f, db)
     conds = [where[len("WHERE ") :]] if where else []
     if q.located:
+        # the same expression as the partial index events_located (store.py), so that it can be used
         conds.append("json_extract(e.data, '$.location.lat') IS NOT NULL")
     if q.story:
         _need_link()  # story_docs is dateline.link's table
@@ -187,21 +188,32 @@ def _event_where(q: _EventQuery) -> tuple[str, str, list[Any]]:
     return source, ("WHERE " + " AND ".join(conds) if conds else ""), args
 
 
-def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: int = 0,
-                 order: str = "asc") -> Iterator[dict[str, Any]]:  # fmt: skip
-    source, where, args = _event_where(q)
-    direction = "DESC" if order == "desc" else "ASC"
+def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: int = 0, order: str = "asc",
+                 total: int | None = None) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """Matching events in date order; a page when `limit` is given. With the exact `total` known, a page in
+    the far half is read from the other end (an OFFSET scan costs every skipped row)."""
     db = ctx.reader.db
+    source, where, args = _event_where(q, db)
+    direction = "DESC" if order == "desc" else "ASC"
     if limit is None:
         sql = f"SELECT e.data FROM {source} {where} ORDER BY e.date {direction}, e.id {direction}"
         for row in db.execute(sql, args):
             yield _event_record(row[0])
         return
+    backwards = total is not None and offset > total - offset - limit
+    if backwards:
+        assert total is not None
+        limit, offset = min(limit, total - offset), max(0, total - offset - limit)
+        if limit <= 0:
+            return
+        direction = "ASC" if order == "desc" else "DESC"
     # a page: ids first (an index scan that never reads the skipped rows' JSON), then those records
     sql = f"SELECT e.id FROM {source} {where} ORDER BY e.date {direction}, e.id {direction} LIMIT ? OFFSET ?"
     page = [r[0] for r in db.execute(sql, [*args, limit, offset])]
     if not page:
         return
+    if backwards:
+        page.reverse()
     marks = ",".join("?" * len(page))
     data = dict(db.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", page).fetchall())
     for event_id in page:
@@ -210,12 +222,39 @@ def _iter_events(ctx: _Ctx, q: _EventQuery, limit: int | None = None, offset: in
 
 def _count_events(ctx: _Ctx, q: _EventQuery, cap: int | None) -> tuple[int, bool]:
     """How many events match, exact up to `cap` (None: always exact); and whether the figure is exact."""
-    source, where, args = _event_where(q)
+    db = ctx.reader.db
+    fast = _args_query(q, "SELECT DISTINCT event_rowid AS r")
+    if fast is not None:
+        sql, args = fast
+    else:
+        source, where, args = _event_where(q, db)
+        sql = f"SELECT 1 FROM {source} {where}"
     if cap is None:
-        return _count(ctx, f"SELECT count(*) FROM {source} {where}", args), True
-    # counting stops after cap + 1 matches: a broad substring filter on millions of events stays fast
-    n = _count(ctx, f"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT ?)", [*args, cap + 1])
+        return _count(ctx, f"SELECT count(*) FROM ({sql})", args), True
+    # counting stops after cap + 1 matches: a broad filter on millions of events stays fast
+    n = _count(ctx, f"SELECT count(*) FROM ({sql} LIMIT ?)", [*args, cap + 1])
     return (cap, False) if n > cap else (n, True)
+
+
+def _args_query(q: _EventQuery, select: str) -> tuple[str, list[Any]] | None:
+    """For an actor or a country filter (and dates) alone: `select` over the matching (event_rowid, date)
+    rows of the event index, read without touching the events table; None for other filters."""
+    query = name_query(q.actor) if q.actor else None
+    if (query is None) == (q.country is None) or q.actor and query is None:
+        return None
+    if q.type or q.factuality or q.outlet or q.place or q.doc_id or q.story or q.located:
+        return None
+    dates, dargs = _where({"date >= ?": q.since, "date <= ?": q.until})
+    dates = dates.replace("WHERE ", " AND ") if dates else ""
+    if query is not None:
+        inner = ("SELECT event_rowid, date FROM event_args WHERE name_id IN"
+                 f" (SELECT rowid FROM arg_names_fts WHERE arg_names_fts MATCH ?){dates}")  # fmt: skip
+        args = [query, *dargs]
+    else:
+        inner = (f"SELECT event_rowid, date FROM event_args WHERE country = ?{dates} UNION ALL"
+                 f" SELECT rowid, date FROM events WHERE location_country = ?{dates}")  # fmt: skip
+        args = [q.country, *dargs, q.country, *dargs]
+    return f"{select} FROM ({inner})", args
 
 
 _EVENT_KEYS = frozenset(f.name for f in dataclasses.fields(Event))
@@ -390,8 +429,13 @@ def create_app(db: str) -> FastAPI:
         """Events (PLOVER 2.0 records with offsets), filtered, ordered by date.
 
         `total` is exact up to COUNT_CAP matches; past it (or with count=none) `total_exact` is false."""
-        items = list(_iter_events(ctx, q, limit, offset, order))
-        if count == "none":
+        deep_total = None
+        if offset > COUNT_CAP:  # a deep page: count exactly first, so that it can be read from the nearer end
+            deep_total, _ = _count_events(ctx, q, None)
+        items = list(_iter_events(ctx, q, limit, offset, order, deep_total))
+        if deep_total is not None:
+            total, exact = deep_total, True
+        elif count == "none":
             total, exact = offset + len(items), False
         else:
             total, exact = _count_events(ctx, q, None if count == "exact" else max(COUNT_CAP, offset + limit))
@@ -403,13 +447,16 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/events/daily", tags=["events"])
     def events_daily(q: Annotated[_EventQuery, Depends(_event_filters)]) -> dict[str, Any]:
         """Events per day (events whose date is a calendar day), with the same filters as /api/events."""
-        source, where, args = _event_where(q)
-        where = (where + " AND " if where else "WHERE ") + "e.date IS NOT NULL"
+        fast = _args_query(q, "SELECT date, count(DISTINCT event_rowid)")
+        if fast is not None:  # an actor or a country alone: from the event index, which carries the date
+            sql, args = fast[0] + " WHERE date IS NOT NULL GROUP BY date", fast[1]
+        else:
+            source, where, args = _event_where(q, ctx.reader.db)
+            where = (where + " AND " if where else "WHERE ") + "e.date IS NOT NULL"
+            sql = f"SELECT e.date, count(*) FROM {source} {where} GROUP BY e.date"
         # grouping on the stored value follows the date index; values with a time fold into their day here
         days: dict[str, int] = {}
-        for value, n in ctx.reader.db.execute(
-            f"SELECT e.date, count(*) FROM {source} {where} GROUP BY e.date", args
-        ):
+        for value, n in ctx.reader.db.execute(sql, args):
             if _DAY.match(value):
                 days[value[:10]] = days.get(value[:10], 0) + n
         return {

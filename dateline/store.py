@@ -23,24 +23,45 @@ from typing import Any
 
 from dateline.model import Document, Entity, Event, Quote
 
-# Fills event_args and event_names from the events' JSON (migration 3; Store.rebuild_event_index for bulk loads)
-_EVENT_ARGS_BACKFILL = """
-    INSERT INTO event_args(event_rowid, doc_id, role, name, country)
-        SELECT e.rowid, e.doc_id, 'actor', coalesce(json_extract(a.value, '$.name'), json_extract(a.value, '$.text')),
-               json_extract(a.value, '$.country') FROM events e, json_each(e.data, '$.actor') a;
-    INSERT INTO event_args(event_rowid, doc_id, role, name, country)
-        SELECT e.rowid, e.doc_id, 'recipient',
-               coalesce(json_extract(a.value, '$.name'), json_extract(a.value, '$.text')),
-               json_extract(a.value, '$.country') FROM events e, json_each(e.data, '$.recipient') a;
-    INSERT INTO event_names(rowid, names)
-        SELECT e.rowid, (SELECT group_concat(coalesce(json_extract(a.value, '$.name'), '') || ' '
-                                             || json_extract(a.value, '$.text'), ' ')
-                         FROM json_each(e.data, '$.actor') a) || ' ' ||
-                        coalesce((SELECT group_concat(coalesce(json_extract(a.value, '$.name'), '') || ' '
-                                             || json_extract(a.value, '$.text'), ' ')
-                         FROM json_each(e.data, '$.recipient') a), '')
-        FROM events e;
+# The event index (migration 3): each actor/recipient of an event is a row of event_args pointing at its distinct
+# (name, text) pair in arg_names, whose FTS5 index resolves an actor query to a few names first; the event's date
+# is copied into event_args so that counts and per-day series of an actor or country never read the events table.
+_EVENT_INDEX_TABLES = """
+    CREATE TABLE arg_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, UNIQUE (name, text));
+    CREATE VIRTUAL TABLE arg_names_fts USING fts5(names, tokenize='unicode61 remove_diacritics 2');
+    CREATE TABLE event_args (
+        event_rowid INTEGER NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT, name_id INTEGER NOT NULL,
+        country TEXT, date TEXT
+    );
 """
+# Fills arg_names, its FTS index and event_args from the events' JSON (migration 3; Store.rebuild_event_index)
+_EVENT_INDEX_FILL = """
+    CREATE TEMP TABLE _args AS
+        SELECT e.rowid AS event_rowid, e.doc_id AS doc_id, e.date AS date, 'actor' AS role,
+               coalesce(json_extract(a.value, '$.name'), '') AS name, coalesce(json_extract(a.value, '$.text'), '')
+               AS text, json_extract(a.value, '$.country') AS country
+        FROM events e, json_each(e.data, '$.actor') a;
+    INSERT INTO _args
+        SELECT e.rowid, e.doc_id, e.date, 'recipient', coalesce(json_extract(a.value, '$.name'), ''),
+               coalesce(json_extract(a.value, '$.text'), ''), json_extract(a.value, '$.country')
+        FROM events e, json_each(e.data, '$.recipient') a;
+    INSERT OR IGNORE INTO arg_names(name, text) SELECT name, text FROM _args ORDER BY name, text;
+    INSERT INTO arg_names_fts(rowid, names) SELECT id, name || ' ' || text FROM arg_names;
+    INSERT INTO event_args(event_rowid, doc_id, role, name, name_id, country, date)
+        SELECT t.event_rowid, t.doc_id, t.role, CASE WHEN t.name <> '' THEN t.name ELSE t.text END, n.id,
+               t.country, t.date
+        FROM _args t JOIN arg_names n ON n.name = t.name AND n.text = t.text ORDER BY t.event_rowid;
+    DROP TABLE temp._args;
+"""
+# made after the bulk fill (faster than keeping them up to date row by row); rebuild_event_index drops them first
+_EVENT_INDEX_INDEXES = {
+    "event_args_event": "event_args(event_rowid, name_id, country)",  # probes from a date-ordered scan
+    "event_args_name_id": "event_args(name_id, date, event_rowid)",  # an actor's events, counts, days
+    "event_args_country": "event_args(country, date, event_rowid)",  # a country's events, counts, days
+    "event_args_name": "event_args(name COLLATE NOCASE, role, event_rowid)",  # the actor page (exact name)
+    "event_args_doc": "event_args(doc_id)",  # replacing a document
+}
+_EVENT_INDEX_CREATE = "".join(f"CREATE INDEX {k} ON {v};\n" for k, v in _EVENT_INDEX_INDEXES.items())
 
 # Each migration moves the schema from version i to i+1. Never edit a released one; append.
 MIGRATIONS: list[str] = [
@@ -184,21 +205,16 @@ MIGRATIONS: list[str] = [
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     CREATE TABLE link_meta (key TEXT PRIMARY KEY, value TEXT);
     """,
-    # 3: fast event browsing on large stores: a covering index for date-ordered paging, the arguments of each
-    #    event in their own indexed table (country, exact name) and a full-text index of actor/recipient names
+    # 3: fast event browsing on large stores: a covering index for date-ordered paging, a partial index of the
+    #    events with coordinates (the map), location country with date, and the event index (see above)
     """
     CREATE INDEX events_browse ON events(date, id, event, factuality, doc_id, location, location_country);
-    CREATE TABLE event_args (
-        event_rowid INTEGER NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT, country TEXT
-    );
-    CREATE INDEX event_args_country ON event_args(country, event_rowid);
-    CREATE INDEX event_args_name ON event_args(name COLLATE NOCASE, role, event_rowid);
-    CREATE INDEX event_args_doc ON event_args(doc_id);
-    CREATE VIRTUAL TABLE event_names USING fts5(names, tokenize='unicode61 remove_diacritics 2');
+    CREATE INDEX events_located ON events(date, id) WHERE json_extract(data, '$.location.lat') IS NOT NULL;
+    CREATE INDEX events_location_country ON events(location_country, date);
     """
-    + _EVENT_ARGS_BACKFILL
-    + """
-    """,
+    + _EVENT_INDEX_TABLES
+    + _EVENT_INDEX_FILL
+    + _EVENT_INDEX_CREATE,
 ]
 
 # annotation tables written with each document, in deletion order
@@ -341,31 +357,65 @@ class Store:
             self._upsert_source(source, raw_hash, doc.status, doc.id, None)
 
     def rebuild_event_index(self) -> None:
-        """Rebuild event_args and event_names from the events table (after bulk loads that bypass `add`)."""
+        """Rebuild event_args and arg_names from the events table (after bulk loads that bypass `add`)."""
+        drop = "".join(f"DROP INDEX IF EXISTS {name};" for name in _EVENT_INDEX_INDEXES)
         self.db.executescript(
-            "BEGIN; DELETE FROM event_args; DELETE FROM event_names;" + _EVENT_ARGS_BACKFILL + "COMMIT;"
-        )
+            "BEGIN;" + drop + "DELETE FROM event_args; DELETE FROM arg_names; DELETE FROM arg_names_fts;"
+            + _EVENT_INDEX_FILL + _EVENT_INDEX_CREATE + "COMMIT;"
+        )  # fmt: skip
 
     def _index_event_args(self, doc: Document) -> None:
         if not doc.events:
             return
-        rowids = dict(self.db.execute("SELECT id, rowid FROM events WHERE doc_id=?", (doc.id,)).fetchall())
-        args, names = [], []
+        db = self.db
+        rows = {
+            r[0]: (r[1], r[2])
+            for r in db.execute("SELECT id, rowid, date FROM events WHERE doc_id=?", (doc.id,))
+        }
+        name_ids: dict[tuple[str, str], int] = {}
+        args = []
         for e in doc.events:
-            rid = rowids[e.id]
+            rid, day = rows[e.id]
             for role, actors in (("actor", e.actor), ("recipient", e.recipient)):
-                args += [(rid, doc.id, role, a.name or a.text, a.country) for a in actors]
-            names.append((rid, " ".join(f"{a.name or ''} {a.text}" for a in (*e.actor, *e.recipient))))
-        self.db.executemany(
-            "INSERT INTO event_args(event_rowid, doc_id, role, name, country) VALUES (?,?,?,?,?)", args
+                for a in actors:
+                    key = (a.name or "", a.text or "")
+                    if key not in name_ids:
+                        name_ids[key] = self._name_id(*key)
+                    args.append((rid, doc.id, role, a.name or a.text, name_ids[key], a.country, day))
+        db.executemany(
+            "INSERT INTO event_args(event_rowid, doc_id, role, name, name_id, country, date) VALUES (?,?,?,?,?,?,?)",
+            args,
         )
-        self.db.executemany("INSERT INTO event_names(rowid, names) VALUES (?,?)", names)
+
+    def _name_id(self, name: str, text: str) -> int:
+        """The id of a distinct (name, text) pair, added to arg_names and its FTS index when new."""
+        cur = self.db.execute("INSERT OR IGNORE INTO arg_names(name, text) VALUES (?,?)", (name, text))
+        if cur.rowcount == 1 and cur.lastrowid is not None:
+            self.db.execute(
+                "INSERT INTO arg_names_fts(rowid, names) VALUES (?,?)", (cur.lastrowid, f"{name} {text}")
+            )
+            return cur.lastrowid
+        return self.db.execute("SELECT id FROM arg_names WHERE name=? AND text=?", (name, text)).fetchone()[0]
 
     def _delete_doc(self, doc_id: str) -> None:
-        self.db.execute("DELETE FROM event_names WHERE rowid IN (SELECT rowid FROM events WHERE doc_id=?)", (doc_id,))
+        db = self.db
+        names = [
+            r[0] for r in db.execute("SELECT DISTINCT name_id FROM event_args WHERE doc_id=?", (doc_id,))
+        ]
         for table in _CHILD_TABLES:
-            self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
-        self.db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+            db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
+        db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+        # names no other event uses any more leave the name index (only this document's: no full scan)
+        for i in range(0, len(names), 500):
+            chunk = names[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            orphans = [r[0] for r in db.execute(
+                f"SELECT id FROM arg_names n WHERE id IN ({marks})"
+                " AND NOT EXISTS (SELECT 1 FROM event_args a WHERE a.name_id = n.id)", chunk)]  # fmt: skip
+            if orphans:
+                marks = ",".join("?" * len(orphans))
+                db.execute(f"DELETE FROM arg_names_fts WHERE rowid IN ({marks})", orphans)
+                db.execute(f"DELETE FROM arg_names WHERE id IN ({marks})", orphans)
 
     # ------------------------------------------------------------------ reading
 
@@ -449,8 +499,10 @@ class Store:
 
     def events(self, f: EventFilter | None = None) -> Iterator[Event]:
         f = f or EventFilter()
-        source, where, args = event_where(f)
-        sql, args = _page(f"SELECT e.data FROM {source} {where} ORDER BY e.date, e.id", args, f.limit, f.offset)
+        source, where, args = event_where(f, self.db)
+        sql, args = _page(
+            f"SELECT e.data FROM {source} {where} ORDER BY e.date, e.id", args, f.limit, f.offset
+        )
         for r in self.db.execute(sql, args):
             yield Event.from_dict(json.loads(r[0]))
 
@@ -486,11 +538,20 @@ def name_query(text: str) -> str | None:
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
 
-def event_where(f: EventFilter) -> tuple[str, str, list[Any]]:
+_NAMES_MAX = 1000  # an actor query resolving to more distinct names than this stays a subquery
+
+
+def event_where(f: EventFilter, db: sqlite3.Connection | None = None) -> tuple[str, str, list[Any]]:
     """FROM and WHERE clauses over `events e` for a filter; shared by the CLI, the API and exports.
 
-    actor: every word matches a word of an actor's or recipient's name or text (the last word as a prefix);
-    country: an actor's, recipient's or the place's ISO code; place: a substring of the place name.
+    actor: every word matches a word of one actor's or recipient's name or text (the last word as a prefix,
+    any case); country: an actor's, recipient's or the place's ISO code; place: a substring of the place name.
+
+    With the connection `db`, an actor query is first resolved to the matching distinct names and both actor
+    and country are written for the plan that suits them: matches that are common are probed row by row
+    while the date-ordered index scan fills the page (it stops early), rare ones drive the query from the
+    event index (the scan would read most of the table to find them). Without it the clauses are the same
+    in meaning, planned by SQLite alone.
     """
     conds: dict[str, Any] = {
         "e.event = ?": f.type.upper() if f.type else None,
@@ -498,24 +559,63 @@ def event_where(f: EventFilter) -> tuple[str, str, list[Any]]:
         "e.date <= ?": f.until,
         "e.factuality = ?": f.factuality,
         "e.doc_id = ?": f.doc_id,
-        "d.outlet = ?": f.outlet,
+        "e.doc_id IN (SELECT id FROM documents WHERE outlet = ?)": f.outlet,
         "e.location LIKE ?": f"%{f.place}%" if f.place else None,
     }
     where, args = _where(conds)
     extra: list[str] = []
-    if f.actor and name_query(f.actor):
-        extra.append("e.rowid IN (SELECT rowid FROM event_names WHERE event_names MATCH ?)")
-        args.append(name_query(f.actor))
+    query = name_query(f.actor) if f.actor else None
+    if query:
+        cond, cargs = _actor_cond(query, db)
+        extra.append(cond)
+        args += cargs
     if f.country:
         c = f.country.upper()
-        extra.append("(e.rowid IN (SELECT event_rowid FROM event_args WHERE country = ?) OR e.location_country = ?)")
+        dense = db is None or _dense(
+            db,
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM event_args WHERE country = ? LIMIT ?))"
+            " + (SELECT count(*) FROM (SELECT 1 FROM events WHERE location_country = ? LIMIT ?))",
+            [c, None, c, None],
+        )
+        if dense:
+            extra.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_args a"
+                         " WHERE a.event_rowid = e.rowid AND a.country = ?))")  # fmt: skip
+        else:
+            extra.append("e.rowid IN (SELECT event_rowid FROM event_args WHERE country = ?"
+                         " UNION ALL SELECT rowid FROM events WHERE location_country = ?)")  # fmt: skip
         args += [c, c]
     if extra:
         where = (where + " AND " if where else "WHERE ") + " AND ".join(extra)
-    # the documents join only when a document column is filtered on: it costs on large stores
-    source = "events e JOIN documents d ON d.id = e.doc_id" if f.outlet else "events e"
-    return source, where, args
+    return "events e", where, args
 
+
+def _actor_cond(query: str, db: sqlite3.Connection | None) -> tuple[str, list[Any]]:
+    """The actor condition for an FTS5 name query: see event_where."""
+    names_sql = "SELECT rowid FROM arg_names_fts WHERE arg_names_fts MATCH ?"
+    probe = "EXISTS (SELECT 1 FROM event_args a WHERE a.event_rowid = e.rowid AND a.name_id IN ({}))"
+    if db is None:
+        return probe.format(names_sql), [query]
+    ids = [r[0] for r in db.execute(names_sql + " LIMIT ?", (query, _NAMES_MAX + 1))]
+    if not ids:
+        return "0", []
+    if len(ids) > _NAMES_MAX:
+        return probe.format(names_sql), [query]
+    marks = ",".join("?" * len(ids))
+    if _dense(
+        db,
+        f"SELECT count(*) FROM (SELECT 1 FROM event_args WHERE name_id IN ({marks}) LIMIT ?)",
+        [*ids, None],
+    ):
+        return probe.format(marks), ids
+    return f"e.rowid IN (SELECT event_rowid FROM event_args WHERE name_id IN ({marks}))", ids
+
+
+def _dense(db: sqlite3.Connection, sql: str, args: list[Any]) -> bool:
+    """Whether a count query (its None arguments are the LIMIT) reaches the threshold where probing each row
+    of a date-ordered scan beats driving the query from the matches: about sqrt(100 * events)."""
+    n_events = db.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+    threshold = max(1000, int((100 * n_events) ** 0.5))
+    return db.execute(sql, [threshold if a is None else a for a in args]).fetchone()[0] >= threshold
 
 
 def _json(obj: Any) -> str:

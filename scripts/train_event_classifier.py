@@ -57,7 +57,9 @@ _POLICIES: dict[str, dict[str, float]] = {
 }  # fmt: skip
 
 
-def _ngec_examples(df: pd.DataFrame, usage: Any = None, rules: Counter[int] | None = None) -> list[tuple[list[str], str]]:
+def _ngec_examples(
+    df: pd.DataFrame, usage: Any = None, rules: Counter[int] | None = None
+) -> list[tuple[list[str], str]]:
     nlp = load()
     leads = [str(t).strip()[:600] for t in df["text"]]
     out: list[tuple[list[str], str]] = []
@@ -97,7 +99,13 @@ def _matrix(feats: list[list[str]], index: dict[str, int]) -> sparse.csr_matrix:
 
 
 def _train(
-    feats: list[list[str]], y: np.ndarray, sw: np.ndarray, n_labels: int, vocab: list[str], l2: float, epochs: int
+    feats: list[list[str]],
+    y: np.ndarray,
+    sw: np.ndarray,
+    n_labels: int,
+    vocab: list[str],
+    l2: float,
+    epochs: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     x = _matrix(feats, {w: i for i, w in enumerate(vocab)})
     xt = x.T.tocsr()
@@ -128,7 +136,9 @@ def _vocab(feats: list[list[str]], min_count: int) -> list[str]:
     return sorted(f for f, c in df.items() if c >= min_count)
 
 
-def _fit(ex: list[tuple[list[str], str, float]], labels: list[str], args: argparse.Namespace, out: Path) -> None:
+def _fit(
+    ex: list[tuple[list[str], str, float]], labels: list[str], args: argparse.Namespace, out: Path
+) -> None:
     lab = {x: i for i, x in enumerate(labels)}
     feats = [e[0] for e in ex]
     vocab = _vocab(feats, args.min_count)
@@ -146,7 +156,9 @@ def _fit(ex: list[tuple[list[str], str, float]], labels: list[str], args: argpar
 
 def _folds(gold: list[dict[str, Any]], k: int) -> list[int]:
     """Fold of each record: stratified by type, order fixed by a hash of the sentence index."""
-    order = sorted(range(len(gold)), key=lambda i: (gold[i]["types"][0], hashlib.md5(str(i).encode()).hexdigest()))
+    order = sorted(
+        range(len(gold)), key=lambda i: (gold[i]["types"][0], hashlib.md5(str(i).encode()).hexdigest())
+    )
     fold = [0] * len(gold)
     for n, i in enumerate(order):
         fold[i] = n % k
@@ -262,7 +274,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=_OUT)
-    ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation over plover-gsr DEV (no file written)")
+    ap.add_argument(
+        "--cv", type=int, default=0, help="K-fold cross-validation over plover-gsr DEV (no file written)"
+    )
     ap.add_argument("--dev-weight", type=float, default=8.0, help="weight of a plover-gsr DEV sentence")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--l2", type=float, default=1e-4)

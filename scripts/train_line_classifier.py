@@ -35,11 +35,12 @@ from dateline.evaluate.extraction import score
 from dateline.model import RawArticle
 
 _TOKEN = re.compile(r"\w+")
-L2 = (0.3, 3.0, 30.0)
+STAGES = (1, 2)
+L2 = (1.0, 10.0)
 WEIGHTING = ("uniform", "sqrt_words")
-THRESHOLD = (0.3, 0.4, 0.5, 0.6, 0.7)
-ALPHA = (0.0, 0.5, 1.0)
-HOLE = (0.0, 0.05, 0.1, 0.2)
+THRESHOLD = (0.3, 0.4, 0.5, 0.6)
+ALPHA = (0.5, 1.0)
+HOLE = (0.0, 0.1)
 WALLS = (False, True)
 
 
@@ -132,17 +133,39 @@ def _weights(page_words: Any, weighting: str) -> Any:
     return np.sqrt(page_words + 1.0) if weighting == "sqrt_words" else np.ones_like(page_words)
 
 
-def _model(params: dict[str, Any], threshold: float, alpha: float, hole: float, walls: bool) -> Any:
+def _model(stages: list[dict[str, Any]], threshold: float, alpha: float, hole: float, walls: bool) -> Any:
     return clean._LineModel(
-        mean=params["mean"],
-        std=params["std"],
-        coef=params["coef"],
-        bias=params["bias"],
+        stages=tuple(clean._Stage(**st) for st in stages),
         threshold=threshold,
         alpha=alpha,
         hole=hole,
         walls=walls,
     )
+
+
+def fit_stages(pages: list[Page], train: list[int], l2: float, weighting: str, n_stages: int) -> list[dict]:
+    """Stage 1 on the features; stage 2 on features + stage-1 probabilities predicted out of fold (inner CV)."""
+    y = np.concatenate([pages[i].y for i in train])
+    w = np.concatenate([_weights(pages[i].words, weighting) for i in train])
+    stages = [fit(np.vstack([pages[i].x for i in train]), y, w, l2)]
+    if n_stages == 1:
+        return stages
+    inner = [train[f::4] for f in range(4)]
+    stacked: dict[int, Any] = {}
+    for held in inner:
+        rest = [i for i in train if i not in held]
+        st1 = fit(
+            np.vstack([pages[i].x for i in rest]),
+            np.concatenate([pages[i].y for i in rest]),
+            np.concatenate([_weights(pages[i].words, weighting) for i in rest]),
+            l2,
+        )
+        one = _model([st1], 0.5, 0, 0, False)
+        for i in held:
+            probs = clean._line_probs(pages[i].x, one)
+            stacked[i] = np.column_stack([pages[i].x, clean._stack_features(probs, pages[i].words)])
+    stages.append(fit(np.vstack([stacked[i] for i in train]), y, w, l2))
+    return stages
 
 
 def decode(page: Page, probs: list[float], model: Any) -> str:
@@ -163,22 +186,21 @@ def folds_of(pages: list[Page], k: int) -> list[list[int]]:
     return [order[f::k] for f in range(k)]
 
 
-def out_of_fold(pages: list[Page], folds: list[list[int]], l2: float, weighting: str) -> dict[int, Any]:
+def out_of_fold(
+    pages: list[Page], folds: list[list[int]], l2: float, weighting: str, n_stages: int
+) -> dict[int, Any]:
     probs: dict[int, Any] = {}
     for held in folds:
         train = [i for i in range(len(pages)) if i not in held and pages[i].x is not None]
-        x = np.vstack([pages[i].x for i in train])
-        y = np.concatenate([pages[i].y for i in train])
-        w = np.concatenate([_weights(pages[i].words, weighting) for i in train])
-        params = fit(x, y, w, l2)
+        model = _model(fit_stages(pages, train, l2, weighting, n_stages), 0.5, 0, 0, False)
         for i in held:
             if pages[i].x is not None:
-                probs[i] = clean._line_probs(pages[i].x, _model(params, 0.5, 0, 0, False))
+                probs[i] = clean._line_probs(pages[i].x, model)
     return probs
 
 
 def evaluate(pages: list[Page], probs: dict[int, Any], decode_args: tuple[float, float, float, bool]) -> dict:
-    model = _model({"mean": 0, "std": 1, "coef": 0, "bias": 0}, *decode_args)
+    model = _model([], *decode_args)
     pred = {}
     for i, page in enumerate(pages):
         pred[page.id] = page.fallback if page.x is None else decode(page, [float(p) for p in probs[i]], model)
@@ -204,8 +226,8 @@ def main() -> None:
     print(f"oracle (gold line labels, same decoding): {evaluate(pages, oracle, (0.5, 0.0, 0.5, False))}")
     folds = folds_of(pages, args.folds)
     best: tuple[float, Any] = (-1.0, None)
-    for l2, weighting in itertools.product(L2, WEIGHTING):
-        probs = out_of_fold(pages, folds, l2, weighting)
+    for n_stages, l2, weighting in itertools.product(STAGES, L2, WEIGHTING):
+        probs = out_of_fold(pages, folds, l2, weighting, n_stages)
         y = np.concatenate([pages[i].y for i in sorted(probs)])
         p = np.concatenate([probs[i] for i in sorted(probs)])
         acc = float(((p > 0.5) == (y > 0.5)).mean())
@@ -214,23 +236,24 @@ def main() -> None:
             s = evaluate(pages, probs, decode_args)
             if s["f1"] > top[0]:
                 top = (s["f1"], (decode_args, s))
-        print(f"l2={l2:<5} {weighting:<10} line acc (CV) {acc:.3f}  best CV {top[1][1]} with {top[1][0]}")
+        print(
+            f"stages={n_stages} l2={l2:<5} {weighting:<10} line acc (CV) {acc:.3f}  best CV {top[1][1]} with {top[1][0]}"
+        )
         if top[0] > best[0]:
-            best = (top[0], (l2, weighting, *top[1]))
-    l2, weighting, decode_args, cv = best[1]
-    print(f"chosen by {args.folds}-fold CV: l2={l2} {weighting} decode={decode_args}: CV {cv}")
-    x = np.vstack([p.x for p in dumps])
-    y = np.concatenate([p.y for p in dumps])
-    w = np.concatenate([_weights(p.words, weighting) for p in dumps])
-    params = fit(x, y, w, l2)
-    fit_probs = {
-        i: clean._line_probs(p.x, _model(params, *decode_args))
-        for i, p in enumerate(pages)
-        if p.x is not None
-    }
+            best = (top[0], (n_stages, l2, weighting, *top[1]))
+    n_stages, l2, weighting, decode_args, cv = best[1]
+    print(
+        f"chosen by {args.folds}-fold CV: stages={n_stages} l2={l2} {weighting} decode={decode_args}: CV {cv}"
+    )
+    train = [i for i, p in enumerate(pages) if p.x is not None]
+    stages = fit_stages(pages, train, l2, weighting, n_stages)
+    model = _model(stages, *decode_args)
+    fit_probs = {i: clean._line_probs(pages[i].x, model) for i in train}
     print(f"DEV fit (all DEV pages trained on): {evaluate(pages, fit_probs, decode_args)}")
-    order = np.argsort(-np.abs(params["coef"]))
-    print("largest weights:", ", ".join(f"{clean.FEATURES[j]} {params['coef'][j]:+.2f}" for j in order[:12]))
+    names = [*clean.FEATURES, *clean.STACK_FEATURES]
+    coef = stages[-1]["coef"]
+    order = np.argsort(-np.abs(coef))
+    print("largest weights:", ", ".join(f"{names[j]} {coef[j]:+.2f}" for j in order[:12]))
     if args.dry_run:
         return
     threshold, alpha, hole, walls = decode_args
@@ -238,12 +261,25 @@ def main() -> None:
         "about": "dateline.clean page-dump line classifier; made by scripts/train_line_classifier.py on the "
         "DEV pages of the ScrapingHub article extraction benchmark (logistic regression, standardised features)",
         "features": list(clean.FEATURES),
-        "mean": [round(float(v), 6) for v in params["mean"]],
-        "std": [round(float(v), 6) for v in params["std"]],
-        "coef": [round(float(v), 6) for v in params["coef"]],
-        "bias": round(params["bias"], 6),
+        "stack_features": list(clean.STACK_FEATURES),
+        "stages": [
+            {
+                "mean": [round(float(v), 6) for v in st["mean"]],
+                "std": [round(float(v), 6) for v in st["std"]],
+                "coef": [round(float(v), 6) for v in st["coef"]],
+                "bias": round(st["bias"], 6),
+            }
+            for st in stages
+        ],
         "decode": {"threshold": threshold, "alpha": alpha, "hole": hole, "walls": walls},
-        "training": {"l2": l2, "weighting": weighting, "folds": args.folds, "cv": cv, "pages": len(pages)},
+        "training": {
+            "stages": n_stages,
+            "l2": l2,
+            "weighting": weighting,
+            "folds": args.folds,
+            "cv": cv,
+            "pages": len(pages),
+        },
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -309,7 +309,10 @@ def test_eval_suite_runs_on_dev(shared_data) -> None:
 
 
 def test_ethnic_group_takes_the_country_it_lives_in() -> None:
-    assert code_actor("ethnic Hungarians", "Ethnic Hungarians in Slovakia rallied in Bratislava.").country == "SVK"
+    assert (
+        code_actor("ethnic Hungarians", "Ethnic Hungarians in Slovakia rallied in Bratislava.").country
+        == "SVK"
+    )
     assert code_actor("the Kurds of Iraq").country == "IRQ"
     assert code_actor("Kurds").country != "IRQ"  # no "ethnic", no place: the name's own code stays
 

@@ -330,8 +330,27 @@ def test_events_total_capped(client: TestClient, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(serve, "COUNT_CAP", 3)
     page = client.get("/api/events", params={"limit": 2}).json()
     assert page["total"] == 3 and page["total_exact"] is False and len(page["items"]) == 2
-    page = client.get("/api/events", params={"limit": 2, "offset": 4}).json()
-    assert page["total"] == 6 and page["total_exact"] is False  # counted at least past the page asked for
+    page = client.get("/api/events", params={"limit": 2, "offset": 2}).json()
+    assert page["total"] == 4 and page["total_exact"] is False  # counted at least past the page asked for
+    # past the cap a page is counted exactly and read from the nearer end: the same records
+    everything = ids(client.get("/api/events", params={"count": "none"}).json())
+    desc = list(reversed(everything))
+    for offset, limit in ((4, 2), (5, 5), (6, 1), (7, 3), (9, 2)):
+        page = client.get("/api/events", params={"limit": limit, "offset": offset}).json()
+        assert page["total"] == 7 and page["total_exact"] is True
+        assert ids(page) == everything[offset : offset + limit], (offset, limit)
+        page = client.get("/api/events", params={"limit": limit, "offset": offset, "order": "desc"}).json()
+        assert ids(page) == desc[offset : offset + limit], (offset, limit)
+    sld = ids(client.get("/api/events", params={"country": "SLD", "order": "desc"}).json())
+    page = client.get(
+        "/api/events", params={"limit": 3, "offset": 4, "country": "SLD", "order": "desc"}
+    ).json()
+    assert page["total"] == 4 and ids(page) == [] and len(sld) == 4
+    later = ids(client.get("/api/events", params={"since": "2024-03-10"}).json())
+    page = client.get("/api/events", params={"limit": 2, "offset": 4, "since": "2024-03-10"}).json()
+    assert page["total"] == 5 and ids(page) == later[4:] and len(later) == 5
+    page = client.get("/api/events", params={"limit": 1, "offset": 4, "actor": "Northland"}).json()
+    assert page["total"] == 3 and ids(page) == []
     page = client.get("/api/events", params={"limit": 2, "count": "exact"}).json()
     assert page["total"] == 7 and page["total_exact"] is True
     page = client.get("/api/events", params={"limit": 2, "count": "none"}).json()

@@ -276,7 +276,7 @@ def test_actor_resolver_is_shared_per_document() -> None:
     assert "_actor_resolver" not in doc.to_dict()
 
 
-def test_actor_resolver_from_extra_is_used() -> None:
+def test_the_documents_shared_actor_resolver_is_used() -> None:
     class Fake:
         calls = 0
 
@@ -287,7 +287,7 @@ def test_actor_resolver_from_extra_is_used() -> None:
             return Actor("x", start, end, country="GBR", kind="described")
 
     doc = parse("A senior defence source said the jets had returned to base.", doc_id="r2")
-    doc.extra["actor_resolver"] = Fake()
+    doc._actor_resolver = Fake()  # what dateline.actors.resolver_for caches on the document
     q = _find(extract_quotes(doc), doc.text, "the jets had returned")
     assert q.speaker_kind == "described" and q.affiliation == "GBR" and Fake.calls == 1
 

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
 
 from dateline.model import Actor, Document, Entity, Event, EventDate, Quote, Removed, Sentence, stable_id
-from dateline.store import MIGRATIONS, EventFilter, Store, StoreError
+from dateline.store import MIGRATIONS, EventFilter, Store, StoreError, event_where
 
 
 def _doc(i: int = 1, text: str = "British troops arrived in Baghdad on Monday.") -> Document:
@@ -106,7 +107,8 @@ def test_upgrade_from_schema_2_backfills_the_event_index(tmp_path):
     store.add(_doc(1), "a.txt", "r1")
     # make it look like a store written before migration 3
     store.db.executescript(
-        "DROP TABLE event_args; DROP TABLE event_names; DROP INDEX events_browse; PRAGMA user_version=2;"
+        "DROP TABLE event_args; DROP TABLE arg_names; DROP TABLE arg_names_fts; DROP INDEX events_browse;"
+        " DROP INDEX events_located; DROP INDEX events_location_country; PRAGMA user_version=2;"
     )
     store.close()
     upgraded = Store(path)
@@ -126,4 +128,103 @@ def test_actor_filter_matches_words_and_prefixes(tmp_path):
     # replacing the document leaves no stale index rows
     store.add(_doc(1), "a.txt", "r1")
     assert store.count("event_args") == 2
-    assert store.db.execute("SELECT count(*) FROM event_names").fetchone()[0] == 1
+    assert store.db.execute("SELECT count(*) FROM arg_names").fetchone()[0] == 2
+    assert store.db.execute("SELECT count(*) FROM arg_names_fts").fetchone()[0] == 2
+
+
+# names that share words and prefixes, so that a query resolves to several of them
+_NAMES = [("Vale Council", "VLC"), ("Valemark army", "VMK"), ("Ostria", "OST"), ("Ostrian police", "OST"),
+          ("Mira Tal", "VLC"), ("the council of Ostria", "OST"), ("Tal brigade", None), ("Valemark", "VMK")]  # fmt: skip
+
+
+def _many(tmp_path) -> tuple[Store, list[Event]]:
+    """A store of 30 documents, 4 events each, with actors and recipients drawn from _NAMES."""
+    store = Store(tmp_path / "many.db")
+    events = []
+    for d in range(30):
+        doc = _doc(100 + d)
+        doc.events = []
+        for k in range(4):
+            n = d * 4 + k
+            (a, ac), (r, rc) = _NAMES[n % len(_NAMES)], _NAMES[(n * 3 + 1) % len(_NAMES)]
+            doc.events.append(Event(
+                id=stable_id(doc.id, n), doc_id=doc.id, event=("ASSAULT", "CONSULT")[n % 2], mode=None, cameo=None,
+                actor=[Actor(a.split()[-1], 0, 5, name=a if n % 5 else None, country=ac)],
+                recipient=[Actor(r, 0, 5, name=r, country=rc)], text=doc.text, sentence_start=0,
+                sentence_end=len(doc.text), event_text="x", event_start=0, event_end=1,
+                date=EventDate(f"2020-02-{1 + n % 28:02d}", "x", 0, 1, "text")))  # fmt: skip
+        store.add(doc, f"m{d}.txt", f"m{d}")
+        events += doc.events
+    return store, events
+
+
+def _matches(query: str, e: Event) -> bool:
+    words = re.findall(r"\w+", query.lower())
+    for a in (*e.actor, *e.recipient):
+        have = re.findall(r"\w+", f"{a.name or ''} {a.text}".lower())
+        if all(w in have for w in words[:-1]) and any(h.startswith(words[-1]) for h in have):
+            return True
+    return False
+
+
+def _ids(store: Store, f: EventFilter, plan: str) -> list[str]:
+    if plan != "sql only":
+        return [e.id for e in store.events(f)]
+    source, where, args = event_where(f)  # no connection: the subqueries are planned by SQLite alone
+    sql = f"SELECT e.id FROM {source} {where} ORDER BY e.date, e.id LIMIT ? OFFSET ?"
+    return [r[0] for r in store.db.execute(sql, [*args, f.limit or -1, f.offset])]
+
+
+@pytest.mark.parametrize("plan", ["dense", "sparse", "sql only"])
+def test_actor_and_country_plans_agree_with_the_meaning(tmp_path, monkeypatch, plan):
+    import dateline.store as store_module
+
+    store, events = _many(tmp_path)
+    monkeypatch.setattr(store_module, "_dense", lambda db, sql, args: plan == "dense")
+    by_date = sorted(events, key=lambda e: (e.date.value, e.id))
+    for query in (
+        "ostria",
+        "Ostri",
+        "vale",
+        "valemark army",
+        "council",
+        "council ostria",
+        "tal",
+        "t",
+        "nobody",
+    ):
+        got = _ids(store, EventFilter(actor=query), plan)
+        assert got == [e.id for e in by_date if _matches(query, e)], query
+    for code in ("OST", "VLC", "XXX"):
+        got = _ids(store, EventFilter(country=code), plan)
+        want = [e.id for e in by_date if code in {a.country for a in (*e.actor, *e.recipient)}]
+        assert got == want and (want or code == "XXX"), code
+    got = _ids(store, EventFilter(actor="vale", country="VMK", type="assault", limit=3, offset=1), plan)
+    want = [e.id for e in by_date if _matches("vale", e) and e.event == "ASSAULT"
+            and "VMK" in {a.country for a in (*e.actor, *e.recipient)}]  # fmt: skip
+    assert got == want[1:4] and len(want) > 3
+
+
+def test_replacing_a_document_drops_names_no_event_uses(tmp_path):
+    store, _ = _many(tmp_path)
+    names = store.db.execute("SELECT count(*) FROM arg_names").fetchone()[0]
+    doc = _doc(7)
+    store.add(doc, "x.txt", "x")
+    assert store.db.execute("SELECT count(*) FROM arg_names").fetchone()[0] == names + 2
+    assert len(list(store.events(EventFilter(actor="british")))) == 1
+    doc.events[0].actor[0].text, doc.events[0].actor[0].name = "Unique Zed", None
+    store.add(doc, "x.txt", "y")
+    assert len(list(store.events(EventFilter(actor="british")))) == 0
+    assert len(list(store.events(EventFilter(actor="zed")))) == 1
+    assert store.db.execute("SELECT count(*) FROM arg_names").fetchone()[0] == names + 2
+    assert store.db.execute("SELECT count(*) FROM arg_names_fts").fetchone()[0] == names + 2
+    # a bulk rebuild gives the same index
+    before = store.db.execute(
+        "SELECT event_rowid, role, name, country, date FROM event_args ORDER BY 1, 2"
+    ).fetchall()
+    store.rebuild_event_index()
+    after = store.db.execute(
+        "SELECT event_rowid, role, name, country, date FROM event_args ORDER BY 1, 2"
+    ).fetchall()
+    assert [tuple(r) for r in before] == [tuple(r) for r in after]
+    assert len(list(store.events(EventFilter(actor="zed")))) == 1

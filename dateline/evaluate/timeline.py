@@ -9,8 +9,8 @@ collection mention it, plus how many articles appear the day after it; for each 
 *k* most central sentences that mention the date are picked (TF-IDF cosine to the date's centroid, redundancy
 filtered). *l* and *k* come from the gold timeline (the standard protocol).
 
-ROUGE here: lowercased tokens, punctuation and stop words dropped, a light suffix stemmer (ours, not Porter:
-no stemmer package is installed), counts clipped per n-gram as in ROUGE-1.5.5.
+ROUGE here: lowercased tokens, punctuation and stop words dropped, the Porter stemmer (snowballstemmer's
+"porter", as ROUGE-1.5.5 and tilse use), counts clipped per n-gram as in ROUGE-1.5.5.
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ W_TODAY = 0.0  # weight of a date mentioned in an article published that day ("t
 MAX_WORDS = 60  # longer candidate sentences are left out
 LEADS = 0  # opening sentences of next-day articles added as candidates
 W_PUB = 0.5  # weight of each article published the day after a date
+W_PUB0 = 0.0  # weight of each article published on the date itself
+W_REPEAT = 1.0  # weight of each further sentence of one article mentioning a date
+W_LAG = 0.0  # extra weight of a mention by how many days after the date it was published (log)
+W_POS = 0.0  # candidate sentences further into their article rank lower: sim / (1 + W_POS * position)
+DEDUP = 1.01  # a sentence this similar (cosine) to one chosen for another date is left out
 
 
 # ---------------------------------------------------------------------- ROUGE and the alignment metric
@@ -51,14 +56,16 @@ def _stop() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {"-lrb-", "-rrb-", "``", "''", "'s", "n't"}
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("porter")  # the original Porter algorithm, as ROUGE-1.5.5 -m uses
+
+
 @lru_cache(maxsize=200_000)
 def _stem(w: str) -> str:
-    """A light suffix stripper (why: no stemmer package is installed; Porter would merge a few more forms)."""
-    for suf, rep, min_len in (("ies", "y", 5), ("sses", "ss", 6), ("ing", "", 6), ("edly", "", 7), ("ed", "", 5),
-                              ("es", "", 5), ("s", "", 4), ("ly", "", 6)):  # fmt: skip
-        if w.endswith(suf) and len(w) >= min_len and not w.endswith("ss"):
-            return w[: len(w) - len(suf)] + rep
-    return w
+    return str(_stemmer().stemWord(w))
 
 
 def _toks(sent: str) -> list[str]:
@@ -157,8 +164,9 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
-def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.date, int]]:
-    """(date mentioned, sentence, publication date, position in article) for every day-precise timex."""
+def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.date, int, str]]:
+    """(date mentioned, sentence, publication date, position in article, article id) for every day-precise
+    timex."""
     from dateline.time import normalize
 
     out = []
@@ -180,7 +188,7 @@ def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.dat
             i = max(0, _bisect(starts, tx.start))
             sent = sents[i].strip()
             if 5 <= len(sent.split()) <= 60:
-                out.append((d, sent, pub, i))
+                out.append((d, sent, pub, i, str(a.get("id", id(a)))))
     return out
 
 
@@ -220,19 +228,24 @@ def build_timeline(articles: list[dict[str, Any]], n_dates: int, per_date: int) 
     first, last = pubs[0] - dt.timedelta(days=7), pubs[-1]
     ments = [m for m in _mentions(articles) if first <= m[0] <= last and m[0] <= m[2]]
     pub_count = Counter(pubs)
+    # date importance: articles that mention the date (recalled later weighs more than "today"), plus how many
+    # articles appear the day after it
     score: Counter[dt.date] = Counter()
-    for d, _, pub, _ in ments:
-        score[d] += 1.0 if pub != d else W_TODAY  # a date recalled later weighs more than "today"
+    seen: set[tuple[dt.date, str]] = set()
+    for d, _, pub, _, aid in ments:
+        w = W_TODAY if pub == d else 1.0 + W_LAG * math.log1p((pub - d).days)
+        score[d] += w * (W_REPEAT if (d, aid) in seen else 1.0)
+        seen.add((d, aid))
     for d in list(score):
-        score[d] += W_PUB * pub_count.get(d + dt.timedelta(days=1), 0)
+        score[d] += W_PUB * pub_count.get(d + dt.timedelta(days=1), 0) + W_PUB0 * pub_count.get(d, 0)
     dates = [d for d, _ in score.most_common(n_dates)]
     by_date: dict[dt.date, list[tuple[str, int]]] = defaultdict(list)
-    for d, sent, _, i in ments:
+    for d, sent, _, i, _ in ments:
         if len(sent.split()) <= MAX_WORDS:
             by_date[d].append((sent, i))
     if LEADS:  # the opening sentences of articles published the day after a date (DATEWISE's PUB candidates)
         wanted = {d + dt.timedelta(days=1): d for d in dates}
-        dated = {(s, pub) for _, s, pub, _ in ments}
+        dated = {(s, pub) for _, s, pub, _, _ in ments}
         for a in articles:
             pub = dt.date.fromisoformat(a["time"][:10])
             if pub in wanted:
@@ -243,19 +256,26 @@ def build_timeline(articles: list[dict[str, Any]], n_dates: int, per_date: int) 
     all_toks = {s: _toks(s) for d in dates for s, _ in by_date[d]}
     idf = _idf(list(all_toks.values()))
     out: Timeline = {}
-    for d in dates:
-        cands = list(dict.fromkeys(s for s, _ in by_date[d]))
+    picked: list[dict[str, float]] = []  # every sentence chosen so far, for de-duplication across dates
+    for d in sorted(dates, key=lambda x: -score[x]):  # the most important dates choose first
+        pos: dict[str, int] = {}
+        for s, i in by_date[d]:
+            pos[s] = min(i, pos.get(s, i))
+        cands = list(pos)
         vecs = {s: _vec(all_toks[s], idf) for s in cands}
         centroid: Counter[str] = Counter()
         for v in vecs.values():
             centroid.update(v)
         cn = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
         cent = {t: x / cn for t, x in centroid.items()}
-        ranked = sorted(cands, key=lambda s: -_dot(vecs[s], cent))
+        ranked = sorted(cands, key=lambda s: -_dot(vecs[s], cent) / (1 + W_POS * pos[s]))
         chosen: list[str] = []
         for s in ranked:
-            if all(_dot(vecs[s], vecs[c]) < 0.5 for c in chosen):
+            if all(_dot(vecs[s], vecs[c]) < 0.5 for c in chosen) and all(
+                _dot(vecs[s], p) < DEDUP for p in picked
+            ):
                 chosen.append(s)
+                picked.append(vecs[s])
             if len(chosen) >= per_date:
                 break
         if chosen:

@@ -31,7 +31,7 @@ from dateline.store import Store
 
 THRESHOLD = 1.5  # minimum evidence score to join (tuned on the demo corpus gold and tests/data/merge_corpus)
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
-_WINDOW_LOOSE = 1  # when a date is only the publication date (the interval below is already wide)
+_WINDOW_LOOSE = 3  # when a date is only the publication date: weak evidence, so a wide window
 _LOOKBACK = 10  # an event dated only by its report happened up to this many days before it
 _DATE_SLACK = 2  # ...up to this many days beyond the window
 _COARSE = 11  # intervals longer than this (months, years) are looked up separately
@@ -39,6 +39,13 @@ _MAX_KM = 60.0  # two located mentions further apart than this are different eve
 _SIZE_VETO = 2.5  # sizes further apart than this factor are different events
 _SIZE_DISPUTE = 1.25  # ...and further apart than this are a disagreement between sources
 _LINKAGE = "max"  # join on the best member ("mean": on the average over the merged event's members)
+_SUPPORT = 0.5  # ...and only if at least this share of its members is compatible (score >= _MEMBER_MIN): no chaining
+_MEMBER_MIN = 0.5
+_PLACE_PENALTY = 1.0  # sentences naming only places far apart: evidence against, not a veto (often the source's seat)
+_SWAP_CREDIT = 0.3
+_FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no words: evidence against
+_UNDATED = 200  # an undated mention is compared with at most this many recent mentions of its type and countries
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 _DENY = {"negated", "denied"}
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
@@ -194,19 +201,28 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             score += 0.6 if (a.lo, a.hi) == (b.lo, b.hi) else 0.2
         else:
             score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
-    # actors / recipients: countries must not contradict; shared names or countries are evidence
+    # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
+    # is missing on either mention is no evidence either way
     swapped = bool(
         set(a.actors) & set(b.recips) or set(b.actors) & set(a.recips)
     )  # roles mixed up by a parse
-    for label, ca, cb, na, nb, w in (
+    sides = [
         ("actor", a.actors, b.actors, a.actor_names, b.actor_names, 1.0),
         ("recipient", a.recips, b.recips, a.recip_names, b.recip_names, 0.7),
-    ):
+    ]
+    if a.type in _SYMMETRIC:  # "A met B" = "B met A": compare the participants, whatever their roles
+        sides = [("participant", sorted(set(a.actors) | set(a.recips)), sorted(set(b.actors) | set(b.recips)),
+                  sorted(set(a.actor_names) | set(a.recip_names)), sorted(set(b.actor_names) | set(b.recip_names)),
+                  1.2)]  # fmt: skip
+    if swapped and a.type not in _SYMMETRIC and not (a.actors and b.actors):
+        ev["roles_swapped"] = True  # "the mission was suspended" vs "NATO suspended the mission": a passive parse
+        score += _SWAP_CREDIT
+    for label, ca, cb, na, nb, w in sides:
         if ca and cb and not set(ca) & set(cb):
-            if label == "actor" and not swapped:
+            if label != "recipient" and not swapped:
                 return -1.0, {**ev, "veto": f"{label}s differ: {'/'.join(ca)} vs {'/'.join(cb)}"}
             ev[f"{label}_mismatch"] = f"{'/'.join(ca)} vs {'/'.join(cb)}"
-            score -= 0.5
+            score -= 0.0 if swapped else 0.5
         shared = sorted(set(ca) & set(cb))
         names = sorted(set(na) & set(nb))
         if names:
@@ -231,7 +247,7 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
                 return -1.0, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
         if pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
             ev["place"] = pa[0]
-            score += 0.8
+            score += 0.3 if broad else 0.8  # the same country or sea says little
         elif not broad and km is not None:
             score += 0.4
     # sizes (same unit, or no unit on one side)
@@ -246,7 +262,10 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         ev["size_ratio"] = round(best, 2) if best != math.inf else "inf"
         if best > _SIZE_VETO:
             return -1.0, {**ev, "veto": f"sizes incompatible (x{best:.1f})"}
-        score += 0.8 if best <= _SIZE_DISPUTE else 0.3
+        bounded = any(x[0] is not None and x[1] is not None for x in a.sizes) and any(
+            x[0] is not None and x[1] is not None for x in b.sizes
+        )  # "at least two" fits almost any count: weaker evidence than two counts that agree
+        score += (0.8 if bounded else 0.4) if best <= _SIZE_DISPUTE else 0.3
     # places named in the two sentences: none in common and all far apart -> different events
     if a.places and b.places:
         names = {p[0] for p in a.places} & {p[0] for p in b.places}
@@ -261,15 +280,13 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             ]
             known = [k for k in kms if k is not None]
             if known and min(known) > 25:
-                return -1.0, {
-                    **ev,
-                    "veto": f"sentences name different places: {a.places[0][0]} vs {b.places[0][0]}",
-                }
+                ev["sentence_places_differ"] = f"{a.places[0][0]} vs {b.places[0][0]}"
+                score -= _PLACE_PENALTY
     # word overlap of the two sentences: idf-weighted cosine of content words
     if a.words and b.words:
         sim = _cosine(a.words, b.words, idf)
         ev["word_overlap"] = round(sim, 2)
-        score += 2.5 * sim
+        score += 2.5 * sim - (_FEW_WORDS_PENALTY if sim < _FEW_WORDS else 0.0)
     ev["score"] = round(score, 3)
     return score, ev
 
@@ -330,9 +347,9 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
     if keys:  # filtered in SQL, so features are decoded only for mentions that can match
         key_sql = " AND (keys = ''" + " OR keys LIKE ?" * len(keys) + ")"
         key_args = [f"%|{k}|%" for k in keys]
-    if f.lo is None:
-        sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND day IS NULL" + key_sql
-        rows = store.db.execute(sql, (f.type, *key_args)).fetchall()
+    if f.lo is None:  # no date at all (nor a publication date): any date, the most recent first
+        sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ?" + key_sql
+        rows = store.db.execute(sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)).fetchall()
     else:
         hi = f.hi or f.lo
         w = _WINDOW_TEXT + _WINDOW_LOOSE
@@ -343,6 +360,16 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
             (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args,
              f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args),
         ).fetchall()  # fmt: skip
+        sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND day IS NULL" + key_sql
+        rows += store.db.execute(sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)).fetchall()
+    # the other members of those merged events too: a join must fit the merged event, not one of its members
+    clusters = sorted({r[1] for r in rows})
+    seen = {r[0] for r in rows}
+    for i in range(0, len(clusters), 900):
+        chunk = clusters[i : i + 900]
+        q = ",".join("?" * len(chunk))
+        rows += [r for r in store.db.execute(f"SELECT event_id, merged_id, feat FROM event_links WHERE merged_id IN ({q})",
+                                             chunk) if r[0] not in seen]  # fmt: skip
     out = []
     for event_id, merged_id, feat in rows:
         g = _FEATS.get(event_id)
@@ -365,6 +392,8 @@ def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float]
     for merged_id, scored in by_cluster.items():
         if any(s < 0 for _, s, _ in scored):
             continue
+        if sum(s >= _MEMBER_MIN for _, s, _ in scored) < _SUPPORT * len(scored):
+            continue  # the best member alone would chain a new mention onto a merged event it does not fit
         event_id, s, ev = max(scored, key=lambda x: x[1])
         if _LINKAGE == "mean":
             s = sum(x[1] for x in scored) / len(scored)
