@@ -10,8 +10,10 @@ Plain text: the first non-empty line is the headline, unless it reads like a bod
 several sentences) or the input supplied a different title. Boilerplate lines and fragments (patterns in
 dateline/data/boilerplate/*.tsv), metadata lines ("source: outlet.co.uk", "Name — Outlet Month D, YYYY",
 "By ...", "Posted by NAME in SECTION", "Published ...") and a repeated standfirst are removed; when the text
-is a whole web page dumped as text (menus, link lists, footers), a jusText-like line classifier keeps the
-article block. Link lists under a "Related" heading and an article's trailer (author bio, "About <company>",
+is a whole web page dumped as text (menus, link lists, footers), a learned line classifier (logistic
+regression in two stacked stages, weights in dateline/data/boilerplate/line_model.json, trained by
+scripts/train_line_classifier.py) gives each line a body probability and the run of lines maximising
+sum((p - threshold) * words**alpha) is kept; without that file, hand-set jusText-like line scores do it. Link lists under a "Related" heading and an article's trailer (author bio, "About <company>",
 tags) are cut. A "source: domain" line gives the outlet only when the text names no outlet: a name the
 domain spells ("Riverside Chronicle" for riversidechronicle.com), else the byline line's outlet, else the
 domain (kept in `Document.extra["source_domain"]`). Every removal
@@ -707,7 +709,7 @@ _CONTEXT = (
     "rel_pos prose_before prose_after has_title before_title title_dist win_prose win_words gap_before "
     "gap_after furn_before furn_after marker after_strong"
 ).split()
-FEATURES: tuple[str, ...] = (
+_FEATURES: tuple[str, ...] = (
     *_BASE,
     *(f"{name}@{d:+d}" for d in (-2, -1, 1, 2) for name in _NEIGHBOUR_BASE),
     *_CONTEXT,
@@ -715,7 +717,7 @@ FEATURES: tuple[str, ...] = (
 
 
 # stage 2 reads stage 1's probabilities around each line (stacking: body lines come in runs)
-STACK_FEATURES: tuple[str, ...] = (
+_STACK_FEATURES: tuple[str, ...] = tuple(
     "p p@-3 p@-2 p@-1 p@+1 p@+2 p@+3 p_win3 p_win10 p_max5 p_mass_before p_mass_after".split()
 )
 
@@ -730,7 +732,7 @@ class _Stage:
 
 @dataclass(frozen=True)
 class _LineModel:
-    stages: tuple[_Stage, ...]  # logistic regressions; each after the first also reads STACK_FEATURES
+    stages: tuple[_Stage, ...]  # logistic regressions; each after the first also reads _STACK_FEATURES
     threshold: float  # a line adds (p - threshold) * weight to the block score
     alpha: float  # weight = words ** alpha
     hole: float  # a line inside the block with p below this is dropped (0: keep all)
@@ -745,7 +747,7 @@ def _load_line_model(path: Path) -> _LineModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES or tuple(data["stack_features"]) != STACK_FEATURES:
+    if tuple(data["features"]) != _FEATURES or tuple(data["stack_features"]) != _STACK_FEATURES:
         raise ValueError(f"{path}: feature list differs from this version of dateline.clean; retrain it")
     d = data["decode"]
     stages = tuple(
@@ -772,7 +774,7 @@ def _line_model() -> _LineModel | None:
 
 
 def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, scores: list[float]) -> Any:
-    """One row of FEATURES per kept line of a page dump (a numpy array, lines x features)."""
+    """One row of _FEATURES per kept line of a page dump (a numpy array, lines x features)."""
     import bisect
 
     import numpy as np
@@ -824,9 +826,8 @@ def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, s
     t_line = _title_line(keep, title)
     pos = np.arange(n)
     is_prose = (prose > 0).astype(float)
-    kernel = np.ones(7)
-    win_prose = np.convolve(is_prose, kernel, mode="same") / 7.0
-    win_words = np.convolve(base[:, 0], kernel, mode="same") / 7.0
+    win_prose = _window_mean(is_prose, 3)
+    win_words = _window_mean(base[:, 0], 3)
     # page lines the patterns removed between kept lines: menus, footers, share bars around a kept line
     rem = sorted((r.line, r.kind in _FURNITURE_KINDS) for r in cleaned.removed)
     rem_lines = [x for x, _ in rem]
@@ -863,8 +864,19 @@ def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, s
     return np.column_stack([base, *neigh, context])
 
 
+def _window_mean(values: Any, half: int) -> Any:
+    """Mean of values[k - half : k + half + 1] for each k (the window cut at the page's ends)."""
+    import numpy as np
+
+    n = len(values)
+    cum = np.concatenate([[0.0], np.cumsum(values)])
+    lo = np.clip(np.arange(n) - half, 0, n)
+    hi = np.clip(np.arange(n) + half + 1, 0, n)
+    return (cum[hi] - cum[lo]) / np.maximum(1, hi - lo)
+
+
 def _stack_features(probs: Any, words: Any) -> Any:
-    """STACK_FEATURES from one stage's line probabilities (and the lines' word counts)."""
+    """_STACK_FEATURES from one stage's line probabilities (and the lines' word counts)."""
     import numpy as np
 
     n = len(probs)
@@ -876,8 +888,7 @@ def _stack_features(probs: Any, words: Any) -> Any:
             shifted[lo:hi] = probs[lo + d : hi + d]
         cols.append(shifted)
     for half in (3, 10):
-        kernel = np.ones(2 * half + 1)
-        cols.append(np.convolve(probs, kernel, mode="same") / np.convolve(np.ones(n), kernel, mode="same"))
+        cols.append(_window_mean(probs, half))
     padded = np.concatenate([np.zeros(5), probs, np.zeros(5)])
     cols.append(np.lib.stride_tricks.sliding_window_view(padded, 11).max(axis=1))
     mass = probs * words
@@ -891,7 +902,7 @@ def _line_probs(features: Any, model: _LineModel) -> Any:
     """Body probability of each line: the stages in turn, each later one also reading the one before."""
     import numpy as np
 
-    words = np.expm1(features[:, FEATURES.index("log_words")])
+    words = np.expm1(features[:, _FEATURES.index("log_words")])
     x = features
     probs = np.zeros(len(features))
     for k, stage in enumerate(model.stages):

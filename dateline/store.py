@@ -25,7 +25,8 @@ from dateline.model import Document, Entity, Event, Quote
 
 # The event index (migration 3): each actor/recipient of an event is a row of event_args pointing at its distinct
 # (name, text) pair in arg_names, whose FTS5 index resolves an actor query to a few names first; the event's date
-# is copied into event_args so that counts and per-day series of an actor or country never read the events table.
+# is copied into event_args so that counts and per-day series of an actor or country never read the events table;
+# event_days keeps the number of events per (date, type) for the unfiltered timeline.
 _EVENT_INDEX_TABLES = """
     CREATE TABLE arg_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, UNIQUE (name, text));
     CREATE VIRTUAL TABLE arg_names_fts USING fts5(names, tokenize='unicode61 remove_diacritics 2');
@@ -33,6 +34,8 @@ _EVENT_INDEX_TABLES = """
         event_rowid INTEGER NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT, name_id INTEGER NOT NULL,
         country TEXT, date TEXT
     );
+    CREATE TABLE event_days (date TEXT NOT NULL, event TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (date, event))
+        WITHOUT ROWID;
 """
 # Fills arg_names, its FTS index and event_args from the events' JSON (migration 3; Store.rebuild_event_index)
 _EVENT_INDEX_FILL = """
@@ -52,13 +55,15 @@ _EVENT_INDEX_FILL = """
                t.country, t.date
         FROM _args t JOIN arg_names n ON n.name = t.name AND n.text = t.text ORDER BY t.event_rowid;
     DROP TABLE temp._args;
+    INSERT INTO event_days(date, event, n)
+        SELECT date, event, count(*) FROM events WHERE date IS NOT NULL GROUP BY date, event;
 """
 # made after the bulk fill (faster than keeping them up to date row by row); rebuild_event_index drops them first
 _EVENT_INDEX_INDEXES = {
     "event_args_event": "event_args(event_rowid, name_id, country)",  # probes from a date-ordered scan
     "event_args_name_id": "event_args(name_id, date, event_rowid)",  # an actor's events, counts, days
     "event_args_country": "event_args(country, date, event_rowid)",  # a country's events, counts, days
-    "event_args_name": "event_args(name COLLATE NOCASE, role, event_rowid)",  # the actor page (exact name)
+    "event_args_name": "event_args(name COLLATE NOCASE, role, date, event_rowid)",  # the actor page
     "event_args_doc": "event_args(doc_id)",  # replacing a document
 }
 _EVENT_INDEX_CREATE = "".join(f"CREATE INDEX {k} ON {v};\n" for k, v in _EVENT_INDEX_INDEXES.items())
@@ -360,7 +365,7 @@ class Store:
         """Rebuild event_args and arg_names from the events table (after bulk loads that bypass `add`)."""
         drop = "".join(f"DROP INDEX IF EXISTS {name};" for name in _EVENT_INDEX_INDEXES)
         self.db.executescript(
-            "BEGIN;" + drop + "DELETE FROM event_args; DELETE FROM arg_names; DELETE FROM arg_names_fts;"
+            "BEGIN;" + drop + "DELETE FROM event_args; DELETE FROM arg_names; DELETE FROM arg_names_fts; DELETE FROM event_days;"
             + _EVENT_INDEX_FILL + _EVENT_INDEX_CREATE + "COMMIT;"
         )  # fmt: skip
 
@@ -386,6 +391,12 @@ class Store:
             "INSERT INTO event_args(event_rowid, doc_id, role, name, name_id, country, date) VALUES (?,?,?,?,?,?,?)",
             args,
         )
+        db.executemany(
+            "INSERT INTO event_days(date, event, n) VALUES (?,?,1)"
+            " ON CONFLICT(date, event) DO UPDATE SET n = n + 1",
+            [(day, event) for event, day in
+             db.execute("SELECT event, date FROM events WHERE doc_id=? AND date IS NOT NULL", (doc.id,))],
+        )  # fmt: skip
 
     def _name_id(self, name: str, text: str) -> int:
         """The id of a distinct (name, text) pair, added to arg_names and its FTS index when new."""
@@ -402,6 +413,16 @@ class Store:
         names = [
             r[0] for r in db.execute("SELECT DISTINCT name_id FROM event_args WHERE doc_id=?", (doc_id,))
         ]
+        days = db.execute(
+            "SELECT date, event, count(*) FROM events WHERE doc_id=? AND date IS NOT NULL GROUP BY date, event",
+            (doc_id,),
+        ).fetchall()
+        db.executemany(
+            "UPDATE event_days SET n = n - ? WHERE date=? AND event=?", [(n, d, e) for d, e, n in days]
+        )
+        db.executemany(
+            "DELETE FROM event_days WHERE date=? AND event=? AND n <= 0", [(d, e) for d, e, _ in days]
+        )
         for table in _CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
         db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
@@ -541,81 +562,108 @@ def name_query(text: str) -> str | None:
 _NAMES_MAX = 1000  # an actor query resolving to more distinct names than this stays a subquery
 
 
-def event_where(f: EventFilter, db: sqlite3.Connection | None = None) -> tuple[str, str, list[Any]]:
+def event_where(
+    f: EventFilter, db: sqlite3.Connection | None = None, ordered: bool = True
+) -> tuple[str, str, list[Any]]:
     """FROM and WHERE clauses over `events e` for a filter; shared by the CLI, the API and exports.
 
     actor: every word matches a word of one actor's or recipient's name or text (the last word as a prefix,
     any case); country: an actor's, recipient's or the place's ISO code; place: a substring of the place name.
 
-    With the connection `db`, an actor query is first resolved to the matching distinct names and both actor
-    and country are written for the plan that suits them: matches that are common are probed row by row
-    while the date-ordered index scan fills the page (it stops early), rare ones drive the query from the
-    event index (the scan would read most of the table to find them). Without it the clauses are the same
-    in meaning, planned by SQLite alone.
+    With the connection `db`, an actor query is first resolved to the matching distinct names, and actor,
+    country and outlet are written for the plan that suits them. For a date-ordered page (`ordered`), common
+    matches are probed row by row while the date index scan fills the page (it stops early) and rare ones
+    drive the query from the event index. For counts and aggregates (`ordered=False`, no early stop) the
+    smallest candidate set (actor, country, or the type/date range) drives and the others are probed.
+    Without `db` the clauses are the same in meaning, planned by SQLite alone.
     """
-    conds: dict[str, Any] = {
+    ranged = {
         "e.event = ?": f.type.upper() if f.type else None,
         "e.date >= ?": f.since,
         "e.date <= ?": f.until,
+    }
+    conds: dict[str, Any] = {
         "e.factuality = ?": f.factuality,
         "e.doc_id = ?": f.doc_id,
-        "e.doc_id IN (SELECT id FROM documents WHERE outlet = ?)": f.outlet,
         "e.location LIKE ?": f"%{f.place}%" if f.place else None,
     }
-    where, args = _where(conds)
-    extra: list[str] = []
+    bound = 0 if db is None else _threshold(db) * (1 if ordered else 10)
+    # each set: (its size, up to bound; the clause that probes it per row; the clause that drives from it; args)
+    sets: list[tuple[int, str, str, list[Any]]] = []
     query = name_query(f.actor) if f.actor else None
     if query:
-        cond, cargs = _actor_cond(query, db)
-        extra.append(cond)
-        args += cargs
+        sets.append(_actor_set(query, db, bound))
     if f.country:
         c = f.country.upper()
-        dense = db is None or _dense(
-            db,
-            "SELECT (SELECT count(*) FROM (SELECT 1 FROM event_args WHERE country = ? LIMIT ?))"
-            " + (SELECT count(*) FROM (SELECT 1 FROM events WHERE location_country = ? LIMIT ?))",
-            [c, None, c, None],
-        )
-        if dense:
-            extra.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_args a"
-                         " WHERE a.event_rowid = e.rowid AND a.country = ?))")  # fmt: skip
-        else:
-            extra.append("e.rowid IN (SELECT event_rowid FROM event_args WHERE country = ?"
-                         " UNION ALL SELECT rowid FROM events WHERE location_country = ?)")  # fmt: skip
-        args += [c, c]
+        size = bound
+        if db is not None:
+            size = db.execute(
+                "SELECT (SELECT count(*) FROM (SELECT 1 FROM event_args WHERE country = ? LIMIT ?))"
+                " + (SELECT count(*) FROM (SELECT 1 FROM events WHERE location_country = ? LIMIT ?))",
+                [c, bound, c, bound],
+            ).fetchone()[0]  # fmt: skip
+        sets.append((size, "(e.location_country = ? OR EXISTS (SELECT 1 FROM event_args a"
+                           " WHERE a.event_rowid = e.rowid AND a.country = ?))",
+                     "e.rowid IN (SELECT event_rowid FROM event_args WHERE country = ?"
+                     " UNION ALL SELECT rowid FROM events WHERE location_country = ?)", [c, c]))  # fmt: skip
+    drivers: set[int] = set()
+    if ordered:
+        drivers = {i for i, (size, *_) in enumerate(sets) if size < bound}
+    elif sets and db is not None:
+        smallest = min(range(len(sets)), key=lambda i: sets[i][0])
+        range_where, range_args = _where({k.replace("e.", ""): v for k, v in ranged.items()})
+        if sets[smallest][0] < bound and range_where:
+            in_range = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events {range_where} LIMIT ?)",
+                                  [*range_args, bound]).fetchone()[0]  # fmt: skip
+            if in_range <= sets[smallest][0]:
+                bound = 0  # the type/date range is the smaller: it drives
+        if sets[smallest][0] < bound:
+            drivers = {smallest}
+            ranged = {"+" + k: v for k, v in ranged.items()}  # "+": no index use, the set drives
+    if f.outlet:
+        # a common outlet is probed along the date-ordered scan ("+" keeps SQLite from driving by doc_id)
+        outlet_docs = "e.doc_id IN (SELECT id FROM documents WHERE outlet = ?)"
+        common = ordered and db is not None and _count_to(
+            db, "SELECT 1 FROM events WHERE doc_id IN (SELECT id FROM documents WHERE outlet = ?)", [f.outlet],
+            _threshold(db)) >= _threshold(db)  # fmt: skip
+        conds["+" + outlet_docs if common or drivers else outlet_docs] = f.outlet
+    where, args = _where({**ranged, **conds})
+    extra: list[str] = []
+    for i, (_, probe, drive, set_args) in enumerate(sets):
+        extra.append(drive if i in drivers else probe)
+        args += set_args
     if extra:
         where = (where + " AND " if where else "WHERE ") + " AND ".join(extra)
     return "events e", where, args
 
 
-def _actor_cond(query: str, db: sqlite3.Connection | None) -> tuple[str, list[Any]]:
-    """The actor condition for an FTS5 name query: see event_where."""
+def _actor_set(query: str, db: sqlite3.Connection | None, bound: int) -> tuple[int, str, str, list[Any]]:
+    """The actor condition for an FTS5 name query as a candidate set: see event_where."""
     names_sql = "SELECT rowid FROM arg_names_fts WHERE arg_names_fts MATCH ?"
     probe = "EXISTS (SELECT 1 FROM event_args a WHERE a.event_rowid = e.rowid AND a.name_id IN ({}))"
+    drive = "e.rowid IN (SELECT event_rowid FROM event_args WHERE name_id IN ({}))"
     if db is None:
-        return probe.format(names_sql), [query]
+        return bound, probe.format(names_sql), drive.format(names_sql), [query]
     ids = [r[0] for r in db.execute(names_sql + " LIMIT ?", (query, _NAMES_MAX + 1))]
     if not ids:
-        return "0", []
+        return 0, "0", "0", []
     if len(ids) > _NAMES_MAX:
-        return probe.format(names_sql), [query]
+        return bound, probe.format(names_sql), drive.format(names_sql), [query]
     marks = ",".join("?" * len(ids))
-    if _dense(
-        db,
-        f"SELECT count(*) FROM (SELECT 1 FROM event_args WHERE name_id IN ({marks}) LIMIT ?)",
-        [*ids, None],
-    ):
-        return probe.format(marks), ids
-    return f"e.rowid IN (SELECT event_rowid FROM event_args WHERE name_id IN ({marks}))", ids
+    size = _count_to(db, f"SELECT 1 FROM event_args WHERE name_id IN ({marks})", ids, bound)
+    return size, probe.format(marks), drive.format(marks), ids
 
 
-def _dense(db: sqlite3.Connection, sql: str, args: list[Any]) -> bool:
-    """Whether a count query (its None arguments are the LIMIT) reaches the threshold where probing each row
-    of a date-ordered scan beats driving the query from the matches: about sqrt(100 * events)."""
+def _threshold(db: sqlite3.Connection) -> int:
+    """How many matches make probing each row of a date-ordered scan beat driving the query from the
+    matches, for a page: about sqrt(100 * events)."""
     n_events = db.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-    threshold = max(1000, int((100 * n_events) ** 0.5))
-    return db.execute(sql, [threshold if a is None else a for a in args]).fetchone()[0] >= threshold
+    return max(1000, int((100 * n_events) ** 0.5))
+
+
+def _count_to(db: sqlite3.Connection, sql: str, args: list[Any], bound: int) -> int:
+    """The number of rows of `sql`, counted up to `bound`."""
+    return int(db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*args, bound]).fetchone()[0])
 
 
 def _json(obj: Any) -> str:

@@ -1072,14 +1072,17 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
             "none",
         )
     whole = int(round(n))
-    if unit in ("S", "MIN", "H"):
-        d = base
-    elif unit == "DE":
-        d = _shift(base, "Y", sign * whole * 10)
-    elif unit == "CE":
-        d = _shift(base, "Y", sign * whole * 100)
-    else:
-        d = _shift(base, unit, sign * whole)
+    try:
+        if unit in ("S", "MIN", "H"):
+            d = base
+        elif unit == "DE":
+            d = _shift(base, "Y", sign * whole * 10)
+        elif unit == "CE":
+            d = _shift(base, "Y", sign * whole * 100)
+        else:
+            d = _shift(base, unit, sign * whole)
+    except (ValueError, OverflowError):  # "7000 years ago": before year 1, not a calendar date
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, "none"
     return "DATE", _unit_value(d, _GRAN[unit]), mod, src
 
 

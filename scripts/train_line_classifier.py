@@ -6,7 +6,7 @@ through clean's plain-text preparation (headline, boilerplate patterns), and eve
 when more than half of its word 4-grams occur in the gold articleBody.
 
 Model: L2-regularised logistic regression (numpy, Newton steps: scikit-learn is not a dependency) on
-dateline.clean.FEATURES, then clean's block decoding (maximum-sum run of (p - threshold) * words**alpha).
+dateline.clean._FEATURES, then clean's block decoding (maximum-sum run of (p - threshold) * words**alpha).
 The regularisation, sample weighting and decoding parameters are chosen by k-fold cross-validation over
 pages (the benchmark's F1 on the held-out pages), not by the fit on DEV; the chosen design is then trained
 on all DEV pages and written to dateline/data/boilerplate/line_model.json.
@@ -55,6 +55,21 @@ class Page:
     y: Any = None
     words: Any = None
     fallback: str | None = None  # to_document's text when the learned path does not apply
+    views: list[tuple[Any, Any, Any]] = dataclasses.field(default_factory=list)  # (x, y, words) to train on
+
+
+def _view(cleaned: Any, lo: int, hi: int) -> Any:
+    """The page cut to its kept lines lo..hi-1 (what the patterns leave of a page whose menus or footer
+    they all removed), as a clean._Cleaned."""
+    first = cleaned.paras[lo][1]
+    last = cleaned.paras[hi - 1][1]
+    return dataclasses.replace(
+        cleaned,
+        paras=cleaned.paras[lo:hi],
+        removed=[r for r in cleaned.removed if first <= r.line <= last],
+        markers=[m - lo for m in cleaned.markers if lo <= m < hi],
+        strong=[m - lo for m in cleaned.strong if lo <= m < hi],
+    )
 
 
 def _grams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
@@ -97,6 +112,14 @@ def load_pages(data: Path) -> list[Page]:
             page.x = clean._line_features(cleaned, page.stop, title, scores)
             page.y = np.asarray([_label(t, gold) for t, _ in cleaned.paras])
             page.words = np.asarray([len(_TOKEN.findall(t)) for t, _ in cleaned.paras], dtype=float)
+            page.views = [(page.x, page.y, page.words)]
+            body = np.flatnonzero(page.y)
+            # augmentation: the same page without what follows the story, and without what precedes it too
+            # (otherwise no page in training ends at the story, and the story's last line looks like a trailer)
+            for lo, hi in ((0, body[-1] + 1), (body[0], body[-1] + 1)) if len(body) else ():
+                view = _view(cleaned, lo, hi)
+                x = clean._line_features(view, page.stop, title, scores[lo:hi])
+                page.views.append((x, page.y[lo:hi], page.words[lo:hi]))
         pages.append(page)
     return pages
 
@@ -145,25 +168,30 @@ def _model(stages: list[dict[str, Any]], threshold: float, alpha: float, hole: f
 
 def fit_stages(pages: list[Page], train: list[int], l2: float, weighting: str, n_stages: int) -> list[dict]:
     """Stage 1 on the features; stage 2 on features + stage-1 probabilities predicted out of fold (inner CV)."""
-    y = np.concatenate([pages[i].y for i in train])
-    w = np.concatenate([_weights(pages[i].words, weighting) for i in train])
-    stages = [fit(np.vstack([pages[i].x for i in train]), y, w, l2)]
+    views = [v for i in train for v in pages[i].views]
+    y = np.concatenate([v[1] for v in views])
+    w = np.concatenate([_weights(v[2], weighting) for v in views])
+    stages = [fit(np.vstack([v[0] for v in views]), y, w, l2)]
     if n_stages == 1:
         return stages
     inner = [train[f::4] for f in range(4)]
     stacked: dict[int, Any] = {}
     for held in inner:
-        rest = [i for i in train if i not in held]
+        rest = [v for i in train if i not in held for v in pages[i].views]
         st1 = fit(
-            np.vstack([pages[i].x for i in rest]),
-            np.concatenate([pages[i].y for i in rest]),
-            np.concatenate([_weights(pages[i].words, weighting) for i in rest]),
+            np.vstack([v[0] for v in rest]),
+            np.concatenate([v[1] for v in rest]),
+            np.concatenate([_weights(v[2], weighting) for v in rest]),
             l2,
         )
         one = _model([st1], 0.5, 0, 0, False)
         for i in held:
-            probs = clean._line_probs(pages[i].x, one)
-            stacked[i] = np.column_stack([pages[i].x, clean._stack_features(probs, pages[i].words)])
+            stacked[i] = np.vstack(
+                [
+                    np.column_stack([x, clean._stack_features(clean._line_probs(x, one), wd)])
+                    for x, _, wd in pages[i].views
+                ]
+            )
     stages.append(fit(np.vstack([stacked[i] for i in train]), y, w, l2))
     return stages
 
@@ -250,7 +278,7 @@ def main() -> None:
     model = _model(stages, *decode_args)
     fit_probs = {i: clean._line_probs(pages[i].x, model) for i in train}
     print(f"DEV fit (all DEV pages trained on): {evaluate(pages, fit_probs, decode_args)}")
-    names = [*clean.FEATURES, *clean.STACK_FEATURES]
+    names = [*clean._FEATURES, *clean._STACK_FEATURES]
     coef = stages[-1]["coef"]
     order = np.argsort(-np.abs(coef))
     print("largest weights:", ", ".join(f"{names[j]} {coef[j]:+.2f}" for j in order[:12]))
@@ -260,8 +288,8 @@ def main() -> None:
     out = {
         "about": "dateline.clean page-dump line classifier; made by scripts/train_line_classifier.py on the "
         "DEV pages of the ScrapingHub article extraction benchmark (logistic regression, standardised features)",
-        "features": list(clean.FEATURES),
-        "stack_features": list(clean.STACK_FEATURES),
+        "features": list(clean._FEATURES),
+        "stack_features": list(clean._STACK_FEATURES),
         "stages": [
             {
                 "mean": [round(float(v), 6) for v in st["mean"]],

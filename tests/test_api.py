@@ -238,6 +238,19 @@ def test_index_and_static_with_csp(client: TestClient) -> None:
     assert client.get("/static/../serve.py").status_code == 404
 
 
+def test_api_docs_page_is_vendored_under_the_csp(client: TestClient) -> None:
+    r = client.get("/docs")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "<script>" not in r.text.replace("<script src=", "") and "http" not in r.text  # no CDN, no inline
+    for asset in ("/static/docs.js", "/static/vendor/swagger/swagger-ui-bundle.js",
+                  "/static/vendor/swagger/swagger-ui.css", "/static/vendor/swagger/LICENSE"):  # fmt: skip
+        assert client.get(asset).status_code == 200, asset
+    assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN: not offered
+    assert client.get("/openapi.json").status_code == 200
+
+
 def test_app_js_never_uses_inner_html() -> None:
     js = (Path(__file__).parent.parent / "dateline" / "web" / "app.js").read_text()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
@@ -445,6 +458,10 @@ def test_actor_page(client: TestClient) -> None:
     assert [e["event"] for e in a["as_actor"]] == ["ASSAULT", "REQUEST"] and [
         e["event"] for e in a["as_recipient"]
     ] == ["ACCUSE"]
+    for limit in (1, 2):  # the first events by date, as without a limit
+        first = client.get("/api/actors/Northland", params={"limit": limit}).json()
+        assert [e["id"] for e in first["as_actor"]] == [e["id"] for e in a["as_actor"]][:limit]
+        assert first["counts"] == a["counts"] and first["places"] == a["places"]
     venn = client.get("/api/actors/Mara Venn").json()
     assert venn["counts"]["quotes"] == 1 and venn["quotes"][0]["content"] == "We will not be intimidated"
     assert venn["places"][0]["name"] == "Saltmere" and venn["places"][0]["lat"] == pytest.approx(46.5)

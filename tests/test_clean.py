@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import dateline.clean as clean
@@ -438,7 +439,7 @@ def test_extraction_suite_on_dev(shared_data: Path) -> None:
 
     result = load_all()["extraction"]("dev", shared_data)
     assert result["html"]["f1"] >= 0.96
-    assert result["text"]["f1"] >= 0.92
+    assert result["text"]["f1"] >= 0.94
 
 
 def test_html_falls_back_to_page_text_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -623,3 +624,76 @@ def test_hard_wrapped_lines_without_blank_lines_are_joined() -> None:
     lines = ["Rebels pull back | Example News", *_NAV, "Rebels pull back", *wrapped, *_STORY, *_FOOT]
     doc = to_document(_txt("\n".join(lines)))
     assert doc.text.split("\n\n")[0] == " ".join(wrapped)
+
+
+# --------------------------------------------------------------------------- third round: the learned line model
+
+
+def test_line_model_ships_and_matches_the_features() -> None:
+    model = clean._line_model()
+    assert model is not None and len(model.stages) >= 1
+    assert len(model.stages[0].coef) == len(clean._FEATURES)
+    for stage in model.stages[1:]:
+        assert len(stage.coef) == len(clean._FEATURES) + len(clean._STACK_FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_line_model_with_other_features_says_retrain(tmp_path: Path) -> None:
+    path = tmp_path / "line_model.json"
+    path.write_text('{"features": ["log_words"], "stack_features": [], "stages": [], "decode": {}}')
+    with pytest.raises(ValueError, match="retrain"):
+        clean._load_line_model(path)
+    assert clean._load_line_model(tmp_path / "missing.json") is None  # no file: the hand-set scores
+
+
+def test_best_run_and_window_mean() -> None:
+    assert clean._best_run([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0], set()) == (1, 3, 4.5)
+    assert clean._best_run([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0], {3}) == (3, 3, 3.0)  # a wall starts a new run
+    assert list(clean._window_mean(np.array([1.0, 0.0, 1.0]), 10)) == pytest.approx([2 / 3] * 3)
+    assert list(clean._window_mean(np.array([1.0, 0.0, 0.0, 0.0]), 1)) == pytest.approx([0.5, 1 / 3, 0, 0])
+
+
+def _long_page() -> str:
+    teasers = [
+        "More from Example News",
+        "Floods hit the coast again as rivers burst their banks",
+        "Storm warning issued for the north",
+        "Why the ceasefire failed",
+        "Elections: what next for the coalition?",
+        "Prices rise for the third month",
+    ]
+    story = _STORY + [
+        "The governor said on Tuesday that schools in the area would reopen once the roads had been cleared.",
+        "Church mediators said they hoped to bring the two sides back to the table before the end of the month.",
+    ]
+    lines = ["Rebels pull back | Example News", *_NAV, "Rebels pull back", "By Lena Park", *story, *teasers]
+    return "\n".join([*lines, "Share", "Tweet", *_FOOT])
+
+
+def test_learned_model_picks_the_story_block_of_a_page_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = clean._decode_block
+    monkeypatch.setattr(clean, "_decode_block", lambda c, *a: calls.append(len(c.paras)) or real(c, *a))
+    doc = to_document(_txt(_long_page()))
+    assert calls, "the learned path did not run on a page dump"
+    assert doc.text.startswith("Rebel fighters withdrew") and doc.text.endswith(
+        "before the end of the month."
+    )
+    for junk in ("Politics", "Floods hit", "Storm warning", "Privacy policy", "Tweet"):
+        assert junk not in doc.text, junk
+    assert doc.byline == "Lena Park"
+
+
+def test_learned_model_is_not_used_on_ordinary_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom() -> None:
+        raise AssertionError("line model consulted for an ordinary article")
+
+    monkeypatch.setattr(clean, "_line_model", boom)
+    doc = to_document(_txt("Talks resume\n\n" + "\n\n".join(_STORY)))
+    assert doc.text.split("\n\n") == _STORY
+
+
+def test_rule_scores_still_work_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clean, "_line_model", lambda: None)
+    doc = to_document(_txt(_page_dump()))
+    assert doc.text.startswith("Rebel fighters withdrew") and "Privacy policy" not in doc.text

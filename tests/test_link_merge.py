@@ -187,3 +187,115 @@ def test_link_tables_are_json(tmp_path) -> None:
     for (data,) in store.db.execute("SELECT data FROM merged_events"):
         rec = json.loads(data)
         assert rec["mentions"] and rec["event"]
+
+
+def _one_event(doc: str, outlet: str, pub: str, typ: str, actor: str | None, recip: str | None,
+               date: str | None, dsrc: str, sent: str) -> Document:  # fmt: skip
+    d = Document(
+        id=doc, text=sent, outlet=outlet, published=pub, status="processed", title=f"{outlet} report"
+    )
+    d.events.append(Event(
+        id=f"{doc}-0", doc_id=doc, event=typ, mode=None, cameo=None,
+        actor=[Actor(actor, 0, 3, name=None, country=actor)] if actor else [],
+        recipient=[Actor(recip, 0, 3, country=recip)] if recip else [],
+        text=sent, sentence_start=0, sentence_end=len(sent), event_text=sent.split()[1], event_start=0, event_end=5,
+        date=EventDate(date, source=dsrc) if date else None,
+    ))  # fmt: skip
+    return d
+
+
+def _merged_sets(tmp_path, docs: list[Document]) -> list[set[str]]:
+    store = Store(tmp_path / "w.db")
+    for d in docs:
+        store.add(d, d.id, None)
+    link_new(store)
+    return [{m["doc_id"] for m in rec["mentions"]} for rec in merged_events(store)]
+
+
+def test_symmetric_role_swap_and_missing_actor_join(tmp_path) -> None:
+    docs = [
+        _one_event("s1", "Harbour Post", "2021-04-02", "CONSULT", "FIN", "SWE", "2021-04-01", "text",
+                   "Finland's foreign minister met her Swedish counterpart in Turku on Thursday to discuss the border."),
+        _one_event("s2", "Valley Times", "2021-04-02", "CONSULT", "SWE", "FIN", "2021-04-01", "text",
+                   "Sweden's foreign minister held talks with the Finnish foreign minister in Turku on Thursday."),
+        _one_event("s3", "Northern Wire", "2021-04-03", "CONSULT", None, "FIN", "2021-04-01", "text",
+                   "The two foreign ministers met in Turku on Thursday, the Finnish ministry said."),
+        # a different meeting the same day: other participants
+        _one_event("s4", "Northern Wire", "2021-04-03", "CONSULT", "NOR", "DNK", "2021-04-01", "text",
+                   "Norway's prime minister met the Danish prime minister in Oslo on Thursday."),
+    ]  # fmt: skip
+    groups = _merged_sets(tmp_path, docs)
+    assert {"s1", "s2", "s3"} in groups
+    assert {"s4"} in groups
+
+
+def test_swapped_roles_still_veto_for_directed_types(tmp_path) -> None:
+    # an attack and the counter-attack: ASSAULT is directed, both actors known and different
+    docs = [
+        _one_event("t1", "Harbour Post", "2021-04-02", "ASSAULT", "ARM", "AZE", "2021-04-01", "text",
+                   "Armenian artillery shelled Azerbaijani positions near the border on Thursday."),
+        _one_event("t2", "Valley Times", "2021-04-02", "ASSAULT", "AZE", "ARM", "2021-04-01", "text",
+                   "Azerbaijani artillery shelled Armenian positions near the border on Thursday."),
+    ]  # fmt: skip
+    groups = _merged_sets(tmp_path, docs)
+    assert {"t1"} in groups and {"t2"} in groups
+
+
+def test_publication_date_only_gets_a_wide_window(tmp_path) -> None:
+    text_dated = _one_event(
+        "p1",
+        "Harbour Post",
+        "2021-05-04",
+        "PROTEST",
+        "GEO",
+        "GEO",
+        "2021-05-03",
+        "text",
+        "Thousands of protesters marched on the parliament in Tbilisi on Monday against the law.",
+    )
+    # reported four days later, dated only by its publication: the event lies somewhere before it
+    late = _one_event(
+        "p2",
+        "Valley Times",
+        "2021-05-07",
+        "PROTEST",
+        "GEO",
+        None,
+        None,
+        "published",
+        "The march on the parliament in Tbilisi against the law drew thousands of protesters.",
+    )
+    # the same kind of sentence text-dated two weeks later is another protest
+    other = _one_event(
+        "p3",
+        "Northern Wire",
+        "2021-05-18",
+        "PROTEST",
+        "GEO",
+        "GEO",
+        "2021-05-17",
+        "text",
+        "Thousands of protesters marched on the parliament in Tbilisi on Monday against the law.",
+    )
+    groups = _merged_sets(tmp_path, [text_dated, late, other])
+    assert {"p1", "p2"} in groups
+    assert {"p3"} in groups
+
+
+def test_join_needs_most_members_not_just_one() -> None:
+    from dateline.link.merge import _choose, _Feat
+
+    def feat(i: str, doc: str, words: list[str]) -> _Feat:  # no actors: only the date and the words count
+        return _Feat(id=i, doc=doc, type="ASSAULT", lo=738000, hi=738000, dsrc="text", fact="asserted",
+                     words=words)  # fmt: skip
+
+    shared = ["shell", "port", "berdiansk", "artillery", "dozen"]
+    other = ["market", "rocket", "kharkiv", "evening", "stall"]
+    new = feat("n", "dn", shared)
+    # one member fits the new mention, the two others (joined earlier on weaker evidence) share nothing with it
+    lone = [("a", "m1", feat("a", "d1", shared)), ("b", "m1", feat("b", "d2", other)),
+            ("c", "m1", feat("c", "d3", other + ["x"]))]  # fmt: skip
+    assert _choose(new, lone)[0] is None
+    most = [("a", "m1", feat("a", "d1", shared)), ("b", "m1", feat("b", "d2", shared[:4])),
+            ("c", "m1", feat("c", "d3", other))]  # fmt: skip
+    assert _choose(new, most)[0] == "m1"

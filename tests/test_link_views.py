@@ -195,3 +195,75 @@ def test_cli_commands(tmp_path) -> None:
     assert r.exit_code == 0 and ("[Harbour Post, 2021-03-02]" in r.output or "[Valley Times" in r.output)
     r = runner.invoke(cli, ["stories", "--db", db])
     assert r.exit_code == 0
+
+
+def test_one_developing_story_stays_one_story(tmp_path) -> None:
+    # every article shares the story's core words (the old plain idf gave them zero weight and split the story)
+    days = [
+        (
+            "Dam at Lower Ferry cracks as reservoir rises",
+            "Engineers found a crack in the Lower Ferry dam as the reservoir rose after a week of storms.",
+        ),
+        (
+            "Villages below Lower Ferry dam evacuated",
+            "Police evacuated villages below the Lower Ferry dam while "
+            "engineers pumped water out of the reservoir.",
+        ),
+        (
+            "Army sandbags Lower Ferry dam",
+            "Soldiers stacked sandbags on the cracked Lower Ferry dam as the reservoir level fell slowly.",
+        ),
+        (
+            "Lower Ferry dam holds, residents return",
+            "Residents returned to villages below the Lower Ferry dam after "
+            "engineers said the crack was stable.",
+        ),
+        (
+            "Inquiry into Lower Ferry dam crack",
+            "The regional government ordered an inquiry into how the Lower Ferry "
+            "dam cracked when the reservoir rose.",
+        ),
+    ]
+    store = Store(tmp_path / "d.db")
+    for i, (title, body) in enumerate(days):
+        store.add(_doc(f"d{i}", title, [body], f"2022-06-0{i + 1}", f"Outlet {i}"), f"d{i}", None)
+    for i in range(3):  # a different story in the same days
+        rot = ELECTION[i:] + ELECTION[:i]
+        store.add(_doc(f"e{i}", f"Presidential runoff election count begins ({i})", rot, f"2022-06-0{i + 2}",
+                       f"Outlet {i}"), f"e{i}", None)  # fmt: skip
+    link_new(store)
+    got = {r[0]: r[1] for r in store.db.execute("SELECT doc_id, story_id FROM story_docs")}
+    assert len({got[f"d{i}"] for i in range(5)}) == 1
+    assert got["d0"] != got["e0"]
+
+
+def test_cluster_scores() -> None:
+    from dateline.evaluate.stories import cluster_scores
+
+    labels = ["a", "a", "a", "b", "b", "b"]
+    same = cluster_scores(labels, ["x", "x", "x", "y", "y", "y"])
+    assert same["purity"] == 1.0 and same["ari"] == 1.0 and same["pairwise"]["f1"] == 1.0
+    split = cluster_scores(labels, ["x", "x", "z", "y", "y", "w"])
+    assert (
+        split["purity"] == 1.0
+        and split["pairwise"]["precision"] == 1.0
+        and split["pairwise"]["recall"] == 0.3333
+    )
+    assert 0 < split["ari"] < 1
+    lumped = cluster_scores(labels, ["x"] * 6)
+    assert lumped["purity"] == 0.5 and lumped["ari"] == 0.0 and lumped["pairwise"]["recall"] == 1.0
+
+
+def test_porter_stemmer_and_large_year_offsets() -> None:
+    from dateline.evaluate.timeline import _stem
+    from dateline.time import normalize
+
+    assert [_stem(w) for w in ("protesters", "marched", "running", "cities")] == [
+        "protest",
+        "march",
+        "run",
+        "citi",
+    ]
+    # "7000 years ago" lies before year 1: not a calendar date, and no crash
+    tx = normalize("They did it to you 7000 years ago, he wrote.", anchor="2011-02-01")
+    assert [t.value for t in tx if "years ago" in t.text] == ["PAST_REF"]

@@ -107,7 +107,8 @@ def test_upgrade_from_schema_2_backfills_the_event_index(tmp_path):
     store.add(_doc(1), "a.txt", "r1")
     # make it look like a store written before migration 3
     store.db.executescript(
-        "DROP TABLE event_args; DROP TABLE arg_names; DROP TABLE arg_names_fts; DROP INDEX events_browse;"
+        "DROP TABLE event_args; DROP TABLE arg_names; DROP TABLE arg_names_fts; DROP TABLE event_days;"
+        " DROP INDEX events_browse;"
         " DROP INDEX events_located; DROP INDEX events_location_country; PRAGMA user_version=2;"
     )
     store.close()
@@ -168,19 +169,23 @@ def _matches(query: str, e: Event) -> bool:
 
 
 def _ids(store: Store, f: EventFilter, plan: str) -> list[str]:
-    if plan != "sql only":
+    if plan in ("dense", "sparse"):
         return [e.id for e in store.events(f)]
-    source, where, args = event_where(f)  # no connection: the subqueries are planned by SQLite alone
+    if plan == "sql only":
+        source, where, args = event_where(f)  # no connection: the subqueries are planned by SQLite alone
+    else:  # the clauses written for counting: the smallest candidate set drives
+        source, where, args = event_where(f, store.db, ordered=False)
     sql = f"SELECT e.id FROM {source} {where} ORDER BY e.date, e.id LIMIT ? OFFSET ?"
     return [r[0] for r in store.db.execute(sql, [*args, f.limit or -1, f.offset])]
 
 
-@pytest.mark.parametrize("plan", ["dense", "sparse", "sql only"])
+@pytest.mark.parametrize("plan", ["dense", "sparse", "sql only", "count dense", "count sparse"])
 def test_actor_and_country_plans_agree_with_the_meaning(tmp_path, monkeypatch, plan):
     import dateline.store as store_module
 
     store, events = _many(tmp_path)
-    monkeypatch.setattr(store_module, "_dense", lambda db, sql, args: plan == "dense")
+    # every set counts as common (probed) or as rare (driving the query)
+    monkeypatch.setattr(store_module, "_threshold", lambda db: 1 if plan.endswith("dense") else 10**9)
     by_date = sorted(events, key=lambda e: (e.date.value, e.id))
     for query in (
         "ostria",
@@ -203,6 +208,14 @@ def test_actor_and_country_plans_agree_with_the_meaning(tmp_path, monkeypatch, p
     want = [e.id for e in by_date if _matches("vale", e) and e.event == "ASSAULT"
             and "VMK" in {a.country for a in (*e.actor, *e.recipient)}]  # fmt: skip
     assert got == want[1:4] and len(want) > 3
+    for since, until in (("2020-02-03", "2020-02-20"), ("2020-02-27", None)):
+        got = _ids(
+            store, EventFilter(actor="ostria", country="OST", type="CONSULT", since=since, until=until), plan
+        )
+        want = [e.id for e in by_date if _matches("ostria", e) and e.event == "CONSULT"
+                and "OST" in {a.country for a in (*e.actor, *e.recipient)}
+                and since <= e.date.value <= (until or "9")]  # fmt: skip
+        assert got == want and want, (since, until)
 
 
 def test_replacing_a_document_drops_names_no_event_uses(tmp_path):
@@ -218,7 +231,10 @@ def test_replacing_a_document_drops_names_no_event_uses(tmp_path):
     assert len(list(store.events(EventFilter(actor="zed")))) == 1
     assert store.db.execute("SELECT count(*) FROM arg_names").fetchone()[0] == names + 2
     assert store.db.execute("SELECT count(*) FROM arg_names_fts").fetchone()[0] == names + 2
-    # a bulk rebuild gives the same index
+    days = "SELECT date, event, n FROM event_days ORDER BY 1, 2"
+    by_day = "SELECT date, event, count(*) FROM events WHERE date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+    assert [tuple(r) for r in store.db.execute(days)] == [tuple(r) for r in store.db.execute(by_day)]
+    store.db.execute("UPDATE event_days SET n = 0")  # a bulk rebuild gives the same index
     before = store.db.execute(
         "SELECT event_rowid, role, name, country, date FROM event_args ORDER BY 1, 2"
     ).fetchall()
@@ -228,3 +244,4 @@ def test_replacing_a_document_drops_names_no_event_uses(tmp_path):
     ).fetchall()
     assert [tuple(r) for r in before] == [tuple(r) for r in after]
     assert len(list(store.events(EventFilter(actor="zed")))) == 1
+    assert [tuple(r) for r in store.db.execute(days)] == [tuple(r) for r in store.db.execute(by_day)]

@@ -4,7 +4,8 @@ Two paths through `dateline.clean.to_document`:
 - html: the page's HTML as an .html article;
 - text: the page dumped to plain text with everything kept (lxml: all text nodes but script/style,
   block elements on their own lines; like the README's "html-text" baseline, 0.665 F1), fed as a .txt
-  article, so the text cleaner has to find the article in the whole page.
+  article, so the text cleaner has to find the article in the whole page (with the learned line model;
+  `text_rules_only` is the same path with the hand-set line scores, for comparison).
 
 Metric: the benchmark's own (README of scrapinghub-aeb): \\w+ tokens, 4-gram shingles as a multiset,
 per-page TP/FP/FN normalised by their sum, precision and recall averaged over pages, F1 from the two means.
@@ -20,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import dateline.clean as clean
 from dateline.clean import _html_text, to_document  # the page dump shared with clean's HTML fallback
 from dateline.evaluate import require, suite
 from dateline.model import RawArticle
@@ -94,6 +96,16 @@ def _body(raw: RawArticle) -> str | None:
         return None
 
 
+def _rules_body(raw: RawArticle) -> str | None:
+    """The text path without the learned line model (the hand-set line scores choose the block)."""
+    learned = clean._line_model
+    clean._line_model = lambda: None  # type: ignore[assignment]
+    try:
+        return _body(raw)
+    finally:
+        clean._line_model = learned  # type: ignore[assignment]
+
+
 @suite("extraction")
 def run(split: str, data: Path) -> dict[str, Any]:
     folder = require(data / "article-extraction" / "scrapinghub-aeb")
@@ -106,6 +118,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
     html_pred: dict[str, str | None] = {}
     text_pred: dict[str, str | None] = {}
     dump_pred: dict[str, str | None] = {}
+    rules_pred: dict[str, str | None] = {}  # the text path with the hand-set line scores, for comparison
     t_html = t_text = 0.0
     for i in ids:
         html = gzip.open(folder / "html" / f"{i}.html.gz", "rb").read().decode("utf-8", errors="replace")
@@ -119,11 +132,13 @@ def run(split: str, data: Path) -> dict[str, Any]:
         text_pred[i] = _body(RawArticle(source=f"{i}.txt", kind="txt", text=dump))
         t_html += t1 - t0
         t_text += time.perf_counter() - t2
+        rules_pred[i] = _rules_body(RawArticle(source=f"{i}.txt", kind="txt", text=dump))
     result: dict[str, Any] = {
         "split": split,
         "pages": len(ids),
         "html": score(gold, html_pred),
         "text": score(gold, text_pred),
+        "text_rules_only": score(gold, rules_pred),
         "full_page_dump": score(gold, dump_pred),
         "seconds_per_page": {"html": round(t_html / len(ids), 4), "text": round(t_text / len(ids), 4)},
         "published_f1": PUBLISHED,

@@ -128,7 +128,11 @@ def run(split: str, data: Path) -> dict[str, Any]:
     for topic in topics:
         mine = [got[i] for i in ids if labels[i] == topic]
         c = Counter(mine)
-        per_topic[topic] = {"articles": len(mine), "stories": len(c), "largest_share": round(max(c.values()) / len(mine), 4)}
+        per_topic[topic] = {
+            "articles": len(mine),
+            "stories": len(c),
+            "largest_share": round(max(c.values()) / len(mine), 4),
+        }
     demo_sizes = sorted(Counter(demo.values()).values(), reverse=True)
     return {**out, "per_topic": per_topic, "date_shift_days": shifts, "articles": len(ids),
             "demo_stories": len(demo_sizes), "demo_story_sizes": demo_sizes}  # fmt: skip

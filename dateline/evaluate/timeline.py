@@ -4,10 +4,12 @@ many-to-one date alignment on date+content costs (tilse's `align_date_content_co
 Markert 2017, re-implemented here since tilse is not installed) and date F1.
 
 The system is DATEWISE-style over Dateline's own time tagger: each article is normalised with its publication
-date as anchor (`dateline.time.normalize`, no other NLP); a date's importance is how many sentences across the
-collection mention it, plus how many articles appear the day after it; for each of the top *l* dates the
-*k* most central sentences that mention the date are picked (TF-IDF cosine to the date's centroid, redundancy
-filtered). *l* and *k* come from the gold timeline (the standard protocol).
+date as anchor (`dateline.time.normalize`, no other NLP); a date's importance is how many articles mention it
+(published after it; further sentences of one article count W_REPEAT), plus W_PUB per article that appears the
+day after it; for each of the top *l* dates the *k* most central candidates are picked: sentences that mention
+the date plus the opening sentences of next-day articles, ranked by TF-IDF cosine to the date's centroid
+(discounted by position in the article), redundancy filtered within the date and against every sentence
+chosen for another date. *l* and *k* come from the gold timeline (the standard protocol).
 
 ROUGE here: lowercased tokens, punctuation and stop words dropped, the Porter stemmer (snowballstemmer's
 "porter", as ROUGE-1.5.5 and tilse use), counts clipped per n-gram as in ROUGE-1.5.5.
@@ -36,14 +38,14 @@ _PUNCT = re.compile(r"^[\W_]+$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Timeline = dict[dt.date, list[str]]
 W_TODAY = 0.0  # weight of a date mentioned in an article published that day ("today", "on Monday")
-MAX_WORDS = 60  # longer candidate sentences are left out
-LEADS = 0  # opening sentences of next-day articles added as candidates
+MAX_WORDS = 80  # longer candidate sentences are left out
+LEADS = 3  # opening sentences of next-day articles added as candidates
 W_PUB = 0.5  # weight of each article published the day after a date
 W_PUB0 = 0.0  # weight of each article published on the date itself
-W_REPEAT = 1.0  # weight of each further sentence of one article mentioning a date
+W_REPEAT = 0.2  # weight of each further sentence of one article mentioning a date
 W_LAG = 0.0  # extra weight of a mention by how many days after the date it was published (log)
-W_POS = 0.0  # candidate sentences further into their article rank lower: sim / (1 + W_POS * position)
-DEDUP = 1.01  # a sentence this similar (cosine) to one chosen for another date is left out
+W_POS = 0.1  # candidate sentences further into their article rank lower: sim / (1 + W_POS * position)
+DEDUP = 0.8  # a sentence this similar (cosine) to one chosen for another date is left out (a copy)
 
 
 # ---------------------------------------------------------------------- ROUGE and the alignment metric
@@ -178,7 +180,7 @@ def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.dat
         for s in sents:
             starts.append(pos)
             pos += len(s) + 1
-        for tx in _safe_normalize(normalize, text, pub, starts, sents):
+        for tx in normalize(text, anchor=pub):
             if tx.type not in ("DATE", "TIME") or not tx.value or not _DAY.match(tx.value[:10]):
                 continue
             try:
@@ -187,28 +189,9 @@ def _mentions(articles: list[dict[str, Any]]) -> list[tuple[dt.date, str, dt.dat
                 continue
             i = max(0, _bisect(starts, tx.start))
             sent = sents[i].strip()
-            if 5 <= len(sent.split()) <= 60:
+            if 5 <= len(sent.split()) <= 150:  # MAX_WORDS filters further
                 out.append((d, sent, pub, i, str(a.get("id", id(a)))))
     return out
-
-
-def _safe_normalize(
-    normalize: Any, text: str, pub: dt.date, starts: list[int], sents: list[str]
-) -> list[Any]:
-    """The tagger over the whole article; if it fails on something, line by line, skipping lines that fail."""
-    try:
-        return normalize(text, anchor=pub)
-    except Exception:  # one odd expression ("7,000 years ago") must not lose the whole collection
-        out = []
-        for start, s in zip(starts, sents, strict=True):
-            try:
-                for tx in normalize(s, anchor=pub):
-                    tx.start += start
-                    tx.end += start
-                    out.append(tx)
-            except Exception:
-                continue
-        return out
 
 
 def _bisect(starts: list[int], x: int) -> int:

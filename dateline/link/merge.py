@@ -3,14 +3,21 @@
 Public entry point: `merge_new(store)` links every event in the store that is not linked yet and rewrites the
 merged events it touched. Reading helpers for the CLI (`merged_event`, `explain`) live in `dateline.link`.
 
-How a new event is linked (conservative, explainable):
+How a new event is linked (conservative where evidence is strong, tolerant where it is weak; explainable):
   1. blocking: candidates are linked events of the same PLOVER type whose date lies within a few days
-     (SQL index on (event, day)), then kept only if they share a country key (or either has none);
-  2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor or recipient
-     countries, places far apart or in different countries, sizes a factor > 2.5 apart) and a score summed
-     from evidence (date gap, actor/recipient overlap, place distance, size compatibility, word overlap);
-  3. the event joins the merged event whose best member scores highest, if that score passes the threshold
-     and no member of that merged event vetoes it; otherwise it starts a new merged event.
+     (SQL index on (event, day)), then kept only if they share a country key (or either has none); undated
+     mentions are compared with the most recent mentions of their type; all other members of the merged events
+     found are fetched too;
+  2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor countries that are
+     not a role swap, directed events with both roles reversed, places far apart or in different countries,
+     sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
+     distance, size compatibility, word overlap) minus weak counter-evidence (sentences naming only distant
+     places, almost no shared words). A date that is only the publication date gets a wide window; for symmetric
+     types (CONSULT, AGREE, COOPERATE) actors and recipients are compared as one set of participants; a side
+     missing on either mention is no evidence either way;
+  3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
+     no member vetoes it and at least half of the members are compatible with it (no chaining through one
+     member); otherwise it starts a new merged event.
 The evidence for each join is stored with the link so `dateline explain` can show it.
 """
 
@@ -39,12 +46,13 @@ _MAX_KM = 60.0  # two located mentions further apart than this are different eve
 _SIZE_VETO = 2.5  # sizes further apart than this factor are different events
 _SIZE_DISPUTE = 1.25  # ...and further apart than this are a disagreement between sources
 _LINKAGE = "max"  # join on the best member ("mean": on the average over the merged event's members)
-_SUPPORT = 0.5  # ...and only if at least this share of its members is compatible (score >= _MEMBER_MIN): no chaining
-_MEMBER_MIN = 0.5
-_PLACE_PENALTY = 1.0  # sentences naming only places far apart: evidence against, not a veto (often the source's seat)
+# ...and only if at least _SUPPORT of its members are compatible (score >= _MEMBER_MIN): no chaining
+_SUPPORT, _MEMBER_MIN = 0.5, 0.5
+# sentences naming only places far apart: evidence against, not a veto (the place is often the source's seat)
+_PLACE_PENALTY = 1.0
 _SWAP_CREDIT = 0.3
 _FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no words: evidence against
-_UNDATED = 200  # an undated mention is compared with at most this many recent mentions of its type and countries
+_UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 _DENY = {"negated", "denied"}
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -214,8 +222,13 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         sides = [("participant", sorted(set(a.actors) | set(a.recips)), sorted(set(b.actors) | set(b.recips)),
                   sorted(set(a.actor_names) | set(a.recip_names)), sorted(set(b.actor_names) | set(b.recip_names)),
                   1.2)]  # fmt: skip
+    if (swapped and a.type not in _SYMMETRIC and a.actors and b.actors and a.recips and b.recips
+            and not set(a.actors) & set(b.actors)):  # fmt: skip
+        # both sides known on both mentions and reversed: an attack and the counter-attack, not a parse slip
+        return -1.0, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
     if swapped and a.type not in _SYMMETRIC and not (a.actors and b.actors):
-        ev["roles_swapped"] = True  # "the mission was suspended" vs "NATO suspended the mission": a passive parse
+        # "the mission was suspended" vs "NATO suspended the mission": a passive parse
+        ev["roles_swapped"] = True
         score += _SWAP_CREDIT
     for label, ca, cb, na, nb, w in sides:
         if ca and cb and not set(ca) & set(cb):
@@ -349,7 +362,9 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
         key_args = [f"%|{k}|%" for k in keys]
     if f.lo is None:  # no date at all (nor a publication date): any date, the most recent first
         sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ?" + key_sql
-        rows = store.db.execute(sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)).fetchall()
+        rows = store.db.execute(
+            sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)
+        ).fetchall()
     else:
         hi = f.hi or f.lo
         w = _WINDOW_TEXT + _WINDOW_LOOSE
@@ -361,7 +376,9 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
              f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args),
         ).fetchall()  # fmt: skip
         sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND day IS NULL" + key_sql
-        rows += store.db.execute(sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)).fetchall()
+        rows += store.db.execute(
+            sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)
+        ).fetchall()
     # the other members of those merged events too: a join must fit the merged event, not one of its members
     clusters = sorted({r[1] for r in rows})
     seen = {r[0] for r in rows}
