@@ -299,3 +299,15 @@ def test_join_needs_most_members_not_just_one() -> None:
     most = [("a", "m1", feat("a", "d1", shared)), ("b", "m1", feat("b", "d2", shared[:4])),
             ("c", "m1", feat("c", "d3", other))]  # fmt: skip
     assert _choose(new, most)[0] == "m1"
+
+
+def test_undated_mention_can_join_a_dated_one(tmp_path) -> None:
+    dated = _one_event("u1", "Harbour Post", "2021-06-02", "SANCTION", "CAN", "BLR", "2021-06-01", "text",
+                       "Canada imposed sanctions on eight Belarusian officials over the forced landing of the jet.")  # fmt: skip
+    # a blog post with no date anywhere: nothing to compare dates with, the rest decides
+    undated = _one_event("u2", "A Blog", None, "SANCTION", "CAN", "BLR", None, "none",
+                         "Canada's sanctions on eight Belarusian officials over the forced jet landing are welcome.")  # fmt: skip
+    unrelated = _one_event("u3", "Another Blog", None, "SANCTION", "CAN", "BLR", None, "none",
+                           "Canada froze the assets of a Belarusian potash exporter.")  # fmt: skip
+    groups = _merged_sets(tmp_path, [dated, undated, unrelated])
+    assert {"u1", "u2"} in groups and {"u3"} in groups

@@ -28,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +52,7 @@ _SUPPORT, _MEMBER_MIN = 0.5, 0.5
 _PLACE_PENALTY = 1.0
 _SWAP_CREDIT = 0.3
 _FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no words: evidence against
+_NO_DATE_PENALTY = 0.6
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 _DENY = {"negated", "denied"}
@@ -209,6 +210,8 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             score += 0.6 if (a.lo, a.hi) == (b.lo, b.hi) else 0.2
         else:
             score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
+    else:  # no date on one side: compared across all time, so the rest must say more
+        score -= _NO_DATE_PENALTY
     # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
     # is missing on either mention is no evidence either way
     swapped = bool(
@@ -353,7 +356,7 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
 _FEATS: dict[str, _Feat] = {}  # decoded features by event id (a feature row never changes once written)
 
 
-def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
+def _candidates(store: Store, f: _Feat, undated: bool = True) -> list[tuple[str, str, _Feat]]:
     """Linked mentions in the same block: type + date window + a shared country key (or no keys on either)."""
     keys = sorted(f.countries())
     key_sql, key_args = "", []
@@ -375,18 +378,16 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
             (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args,
              f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args),
         ).fetchall()  # fmt: skip
-        sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND day IS NULL" + key_sql
-        rows += store.db.execute(
-            sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)
-        ).fetchall()
-    # the other members of those merged events too: a join must fit the merged event, not one of its members
-    clusters = sorted({r[1] for r in rows})
-    seen = {r[0] for r in rows}
-    for i in range(0, len(clusters), 900):
-        chunk = clusters[i : i + 900]
-        q = ",".join("?" * len(chunk))
-        rows += [r for r in store.db.execute(f"SELECT event_id, merged_id, feat FROM event_links WHERE merged_id IN ({q})",
-                                             chunk) if r[0] not in seen]  # fmt: skip
+        if undated:  # undated mentions too, when the store holds any
+            sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 0 AND day IS NULL"
+            sql += key_sql  # (event, coarse, day) index: an undated mention has coarse = 0
+            rows += store.db.execute(
+                sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)
+            ).fetchall()
+    return _decode(rows)
+
+
+def _decode(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, _Feat]]:
     out = []
     for event_id, merged_id, feat in rows:
         g = _FEATS.get(event_id)
@@ -398,9 +399,20 @@ def _candidates(store: Store, f: _Feat) -> list[tuple[str, str, _Feat]]:
     return out
 
 
+def _members(store: Store, merged_id: str) -> list[tuple[str, str, _Feat]]:
+    """Every member of one merged event (fetched only for a merged event that a new mention could join)."""
+    rows = store.db.execute(
+        "SELECT event_id, merged_id, feat FROM event_links WHERE merged_id = ?", (merged_id,)
+    )
+    return _decode(rows)
+
+
 def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float] | None = None,
+            members: Callable[[str], list[tuple[str, str, _Feat]]] | None = None,
             ) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
-    """The merged event to join: best-scoring member, no veto from any member of that merged event."""
+    """The merged event to join: best-scoring member passes the threshold, no member of that merged event vetoes,
+    and at least _SUPPORT of its members are compatible. `members(merged_id)` gives all members of a merged event
+    (those outside the candidate block too); it is asked only for merged events whose best member passes."""
     by_cluster: dict[str, list[tuple[str, float, dict[str, Any]]]] = {}
     for event_id, merged_id, g in cands:
         s, ev = _compare(f, g, idf)
@@ -409,6 +421,14 @@ def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float]
     for merged_id, scored in by_cluster.items():
         if any(s < 0 for _, s, _ in scored):
             continue
+        top = max(s for _, s, _ in scored)
+        if top < THRESHOLD or top <= best[2]:
+            continue
+        if members is not None:
+            seen = {e for e, _, _ in scored}
+            scored = scored + [(e, *_compare(f, g, idf)) for e, _, g in members(merged_id) if e not in seen]
+            if any(s < 0 for _, s, _ in scored):
+                continue
         if sum(s >= _MEMBER_MIN for _, s, _ in scored) < _SUPPORT * len(scored):
             continue  # the best member alone would chain a new mention onto a merged event it does not fit
         event_id, s, ev = max(scored, key=lambda x: x[1])
@@ -434,15 +454,17 @@ def merge_new(store: Store) -> dict[str, int]:
     _FEATS.clear()  # per run: a re-ingested document may reuse an event id with new features
     idf = _Idf(store)
     places: tuple[str, list[tuple[int, list[Any]]]] = ("", [])
+    undated = db.execute("SELECT 1 FROM event_links WHERE day IS NULL LIMIT 1").fetchone() is not None
     with db:
         for e, published, _outlet in _new_events(store):
             if places[0] != e.doc_id:
                 places = (e.doc_id, _doc_places(store, e.doc_id))
             in_sentence = [p for start, p in places[1] if e.sentence_start <= start < e.sentence_end]
             f = _features(e, published, in_sentence)
-            cands = _candidates(store, f)
+            cands = _candidates(store, f, undated)
+            undated = undated or f.lo is None
             idf.load(f.words + [w for _, _, g in cands for w in g.words])
-            merged_id, to_event, score, ev = _choose(f, cands, idf.values)
+            merged_id, to_event, score, ev = _choose(f, cands, idf.values, lambda m: _members(store, m))
             if merged_id is None:
                 merged_id = "m" + stable_id("merged", e.id)
                 ev = {}
