@@ -105,16 +105,9 @@ class IngestResult(BaseModel):
 
 
 @dataclass
-class _EventQuery:
-    type: str | None = None
-    actor: str | None = None
-    country: str | None = None
-    since: str | None = None
-    until: str | None = None
-    factuality: str | None = None
-    outlet: str | None = None
-    place: str | None = None
-    doc_id: str | None = None
+class _EventQuery(EventFilter):
+    """The store's event filter (the CLI's) plus what only the API offers."""
+
     story: str | None = None
     located: bool = False
 
@@ -190,9 +183,7 @@ def _event_filters(
 def _event_where(q: _EventQuery, db: sqlite3.Connection, ordered: bool = True) -> tuple[str, str, list[Any]]:
     """FROM and WHERE clauses for an event query: the store's filters (the CLI's) plus story and located;
     `ordered` as for store.event_where (False for counts and aggregates)."""
-    f = EventFilter(type=q.type, actor=q.actor, country=q.country, since=q.since, until=q.until,
-                    factuality=q.factuality, doc_id=q.doc_id, outlet=q.outlet, place=q.place)  # fmt: skip
-    source, where, args = event_where(f, db, ordered)
+    source, where, args = event_where(q, db, ordered)
     conds = [where[len("WHERE ") :]] if where else []
     if q.located:
         # the same expression as the partial index events_located (store.py), so that it can be used
