@@ -9,6 +9,7 @@ but not processed again.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -17,6 +18,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 5
 THRESHOLD = 0.8
+RECENT = 2000  # shingle sets kept in memory for exact verification; older candidates are read from the store
 SCHEME = "affine32"  # stored signatures are only comparable under the same hashing scheme
 _WORD = re.compile(r"\w+")
 
@@ -41,8 +43,8 @@ class NearDuplicates:
         self.threshold = threshold
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._shingles: dict[str, set[str]] = {}  # kept for in-run verification only (bounded by `forget`)
-        self._texts: dict[str, str] = {}
+        # the most recent documents' shingle sets (bounded: memory stays flat however long the run)
+        self._shingles: OrderedDict[str, set[str]] = OrderedDict()
 
     def load(self, signatures: Iterable[tuple[str, bytes]]) -> None:
         """Add signatures stored by earlier runs."""
@@ -80,8 +82,6 @@ class NearDuplicates:
         if best[0] is None and doc_id not in self._lsh:
             self._lsh.insert(doc_id, m)
             self._shingles[doc_id] = sh
+            if len(self._shingles) > RECENT:
+                self._shingles.popitem(last=False)
         return best[0], best[1], blob
-
-    def forget_shingles(self) -> None:
-        """Drop in-memory shingle sets (keeps memory flat on long runs; verification then reads the store)."""
-        self._shingles.clear()

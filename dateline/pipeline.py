@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -141,7 +142,9 @@ def _triage(items: Iterable[RawArticle | Failure], store: Store, summary: Summar
 
     near = NearDuplicates()
     near.load(store.signatures())
-    pending: dict[str, str] = {}  # content hash -> doc id, for copies inside this run
+    # content hash -> doc id of documents still in flight (not yet in the store); bounded far above the
+    # in-flight window, so memory stays flat and older entries are found in the store instead
+    pending: OrderedDict[str, str] = OrderedDict()
 
     def stored_text(doc_id: str) -> str | None:
         row = store.db.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -175,6 +178,8 @@ def _triage(items: Iterable[RawArticle | Failure], store: Store, summary: Summar
             summary.near_duplicates += 1
             continue
         pending[doc.content_hash or doc.id] = doc.id
+        if len(pending) > 10_000:
+            pending.popitem(last=False)
         doc.extra["_signature"] = signature
         yield doc, item.source, rh
 
