@@ -57,17 +57,18 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input failed.")
 @click.option("--skip", multiple=True, type=click.Choice(list(DEFAULT_COMPONENTS)),
               help="Leave out a document component (repeatable).")  # fmt: skip
+@click.option("--no-link", is_flag=True, help="Do not merge events and assign stories now (run `dateline link` later).")
 def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool,
-           skip: tuple[str, ...]) -> None:  # fmt: skip
+           skip: tuple[str, ...], no_link: bool) -> None:  # fmt: skip
     """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database."""
     components = tuple(c for c in DEFAULT_COMPONENTS if c not in skip)
-    summary = _run_ingest(list(paths), db, workers, max_mb, quiet, components)
+    summary = _run_ingest(list(paths), db, workers, max_mb, quiet, components, link=not no_link)
     if strict and summary.failed:
         sys.exit(1)
 
 
 def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: bool,
-                components: tuple[str, ...] = DEFAULT_COMPONENTS):  # fmt: skip
+                components: tuple[str, ...] = DEFAULT_COMPONENTS, link: bool = True):  # fmt: skip
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dateline.pipeline import ingest as run
@@ -75,7 +76,8 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
     store = _open_store(db, readonly=False)
     start = time.monotonic()
     if quiet:
-        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components)
+        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components,
+                      link=link)
     else:
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None),
                       TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err,
@@ -88,7 +90,7 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
                                 stats=f"{s.ingested} docs, {rate:.1f} docs/s, {len(s.failed)} failed")  # fmt: skip
 
             summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components,
-                          on_progress=on_progress)
+                          on_progress=on_progress, link=link)
     elapsed = time.monotonic() - start
     rate = summary.ingested / elapsed if elapsed else 0.0
     err.print(

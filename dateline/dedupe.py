@@ -18,7 +18,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 5
 THRESHOLD = 0.8
-RECENT = 2000  # shingle sets kept in memory for exact verification; older candidates are read from the store
+RECENT = 500  # shingle sets kept in memory for exact verification; older candidates are read from the store
 SCHEME = "affine32"  # stored signatures are only comparable under the same hashing scheme
 _WORD = re.compile(r"\w+")
 

@@ -8,6 +8,7 @@ templates written for this project, then measures
   1. bare spaCy: nlp.pipe(texts, n_process=W) on the cleaned texts (the baseline),
   2. `dateline ingest` with no document components (read, clean, dedupe, nlp, store),
   3. `dateline ingest` with all components (published, times, places, quotes, events),
+  4. the link stage (merging and stories across articles) over the result, timed on its own,
 and prints documents/s and the ratio of each to the baseline, the peak memory, and
 the memory after a quarter and after all of the corpus (flat memory means flat).
 Finally, on a single process, it times each document component against the spaCy
@@ -141,7 +142,8 @@ def main() -> None:
                 marks.append((s.ingested, current_mb()))
 
         t0 = time.perf_counter()
-        s = ingest([str(corpus)], Store(db), workers=args.workers, components=comps, on_progress=on_progress)
+        s = ingest([str(corpus)], Store(db), workers=args.workers, components=comps, on_progress=on_progress,
+                   link=False)  # fmt: skip
         took = time.perf_counter() - t0
         results[label] = took
         mem = ", ".join(f"{n} docs: {mb:.0f} MB" for n, mb in marks)
@@ -149,6 +151,17 @@ def main() -> None:
               f"  (failed {len(s.failed)}, near-dup {s.near_duplicates}); parent RSS {mem}")  # fmt: skip
     extra = results["ingest, all components"] / results["ingest, no components"] - 1
     print(f"all components add {extra * 100:.0f} % to ingest time")
+
+    # the link stage (across articles), which `dateline ingest` runs after the documents are stored
+    from dateline.link import link_new
+
+    store = Store(tmp / f"{len(DEFAULT_COMPONENTS)}.db")
+    n_events = store.count("events")
+    t0 = time.perf_counter()
+    linked = link_new(store)
+    took = time.perf_counter() - t0
+    print(f"link stage: {took:.1f} s for {args.n} new articles ({n_events} events): "
+          f"{took / args.n * 1000:.1f} s per 1,000 articles; {linked}")  # fmt: skip
 
     # per component, single process, against the spaCy parse of the same documents
     from dateline.model import Document

@@ -53,6 +53,8 @@ _PLACE_PENALTY = 1.0
 _SWAP_CREDIT = 0.3
 _FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no words: evidence against
 _NO_DATE_PENALTY = 0.6
+_MEMBERS = 60  # members of a merged event checked against a new mention (the most recent)
+_BLOCK = 80  # a dated mention is compared with at most this many mentions of its block, the nearest in date
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 _DENY = {"negated", "denied"}
@@ -373,10 +375,12 @@ def _candidates(store: Store, f: _Feat, undated: bool = True) -> list[tuple[str,
         w = _WINDOW_TEXT + _WINDOW_LOOSE
         part = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = ? AND day BETWEEN ? AND ?"
         part += " AND day_hi >= ?" + key_sql
+        # bounded blocks: a dense story (thousands of reports of one week) must not make merging quadratic
+        part = f"SELECT * FROM ({part} ORDER BY abs(day - ?), rowid DESC LIMIT {_BLOCK})"
         rows = store.db.execute(
             part + " UNION ALL " + part,
-            (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args,
-             f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args),
+            (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args, f.lo,
+             f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args, f.lo),
         ).fetchall()  # fmt: skip
         if undated:  # undated mentions too, when the store holds any
             sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 0 AND day IS NULL"
@@ -401,8 +405,9 @@ def _decode(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, _Feat]
 
 def _members(store: Store, merged_id: str) -> list[tuple[str, str, _Feat]]:
     """Every member of one merged event (fetched only for a merged event that a new mention could join)."""
-    rows = store.db.execute(
-        "SELECT event_id, merged_id, feat FROM event_links WHERE merged_id = ?", (merged_id,)
+    rows = store.db.execute(  # the most recent members: a merged event of thousands of reports is not re-read
+        f"SELECT event_id, merged_id, feat FROM event_links WHERE merged_id = ? ORDER BY rowid DESC LIMIT {_MEMBERS}",
+        (merged_id,),
     )
     return _decode(rows)
 
