@@ -257,11 +257,11 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
 def quotes(db: str, speaker: str | None, doc_id: str | None, limit: int) -> None:
     """List quotations with their speakers."""
     t = Table(title="quotes")
-    for col in ("doc", "speaker", "cue", "quote", "direct", "medium"):
+    for col in ("date", "doc", "speaker", "cue", "quote", "direct", "medium"):
         t.add_column(col, overflow="fold")
     for q in _open_store(db).quotes(speaker=speaker, doc_id=doc_id, limit=limit):
-        t.add_row(q.doc_id[:8], Text(q.speaker or q.speaker_text or "?"), q.cue or "", Text(q.content),
-                  "yes" if q.direct else "no", q.medium or "")  # fmt: skip
+        t.add_row(q.date or "", q.doc_id[:8], Text(q.speaker or q.speaker_text or "?"), q.cue or "",
+                  Text(q.content), "yes" if q.direct else "no", q.medium or "")  # fmt: skip
     console.print(t)
 
 

@@ -1332,5 +1332,20 @@ def extract_quotes(doc: Document) -> list[Quote]:
     for q in out:
         if q.id not in seen:
             seen.add(q.id)
+            _date_said(doc, q)
             uniq.append(q)
     return uniq
+
+
+def _date_said(doc: Document, q: Quote) -> None:
+    """When it was said: a day-precise date in the quote's sentence outside its content ("said on Monday"),
+    from the time expressions already resolved for the document; else the publication date."""
+    if q.sentence_start is not None and q.sentence_end is not None:
+        for t in doc.timexes:
+            if t.start < q.sentence_start or t.end > q.sentence_end or (q.start <= t.start < q.end):
+                continue
+            if t.type == "DATE" and t.begin and t.begin == t.finish:
+                q.date, q.date_text, q.date_source = t.begin, t.text, "text"
+                return
+    if doc.published:
+        q.date, q.date_source = doc.published, "published"

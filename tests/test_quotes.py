@@ -343,3 +343,16 @@ def test_eval_smoke(shared_data: Path) -> None:
             assert cell["gold"] > 0
             assert 0.0 <= cell["overlap"]["f1"] <= 1.0
     assert res["speech"]["content"]["overlap"]["precision"] > 0.5
+
+
+def test_quote_date_comes_from_the_reporting_clause_else_the_publication_date() -> None:
+    from dateline.time import normalize
+
+    doc = parse('Mr Esper said on Monday that "no decision whatsoever" had been made. '
+                'He added that the troops were safe.', published="2020-01-08", doc_id="d1")  # fmt: skip
+    doc.timexes = normalize(doc.text, anchor=doc.published, doc=doc.spacy)
+    quotes = extract_quotes(doc)
+    first = next(q for q in quotes if q.start < 60)
+    assert first.date == "2020-01-06" and first.date_text == "Monday" and first.date_source == "text"
+    later = next(q for q in quotes if q.start > 70)
+    assert later.date == "2020-01-08" and later.date_source == "published"
