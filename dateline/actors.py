@@ -98,6 +98,21 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
 _PLAIN_RE = re.compile(r"[a-z0-9 ]+")
 
 
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, str]:
+    """National office titles that name their country (data/actors/offices.tsv)."""
+    out: dict[str, str] = {}
+    for line in (_DATA / "offices.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, country = line.split("\t")[:2]
+            out[" ".join(title.lower().split())] = country.strip()
+    return out
+
+
+def _office_country(title: str) -> str | None:
+    return _offices().get(title.lower())
+
+
 def _norm(text: str) -> str:
     if _PLAIN_RE.fullmatch(text):  # already normal (most derived lexicon rows): skip the tokeniser
         return " ".join(text.split())
@@ -842,6 +857,8 @@ class ActorResolver:
                 sent = self.doc.sentences[i]
                 context = self.doc.text[sent.start : sent.end]
         name, country, sector, kind = _code_cached(text, context, self.date)
+        if not country and kind in ("person", "described") and sector in _INSTITUTIONAL:
+            country = _office_country(stripped)  # "the Foreign Secretary" with no holder named: a British office
         if not country and (kind == "described" or (kind == "person" and sector in _INSTITUTIONAL)):
             country = self.country or None  # "a senior defence source" in a British paper, "President X"
         return Actor(text, start, end, name, country, sector, kind)

@@ -328,3 +328,22 @@ def test_untitled_office_holder_takes_the_story_country() -> None:
     e = doc.text.index(" dissolved")
     a = ActorResolver(doc).resolve(s, e)
     assert (a.country, a.sector) == ("KEN", "GOV")
+
+
+def test_a_national_office_title_without_a_named_holder_names_its_country() -> None:
+    from dateline.actors import resolver_for
+    from dateline.nlp import parse
+
+    text = (
+        "Iran has warned of revenge. The Defence Secretary ordered two warships to the Gulf, officials in "
+        "Tehran said. The President said nothing."
+    )
+    doc = parse(text, "2020-01-04")
+    r = resolver_for(doc)
+
+    def at(phrase: str):
+        i = text.index(phrase)
+        return r.resolve(i, i + len(phrase))
+
+    assert at("The Defence Secretary").country == "GBR"  # a British office, whatever the story is about
+    assert at("The President").country == "IRN"  # ambiguous titles still take the story's country
