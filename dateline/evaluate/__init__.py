@@ -55,6 +55,28 @@ def require(path: Path) -> Path:
     return path
 
 
+DEMO_ARTICLES = Path(__file__).resolve().parents[1] / "demo" / "articles"
+
+
+def demo_documents() -> list[Any]:
+    """The bundled demo corpus read and cleaned (no NLP), ids "demo/<file name>"; unreadable files skipped."""
+    from dateline.clean import to_document
+    from dateline.model import Failure
+    from dateline.read import read
+
+    out = []
+    for item in read([str(DEMO_ARTICLES)]):
+        if isinstance(item, Failure):
+            continue
+        try:
+            doc = to_document(item)
+        except ValueError:  # no article text in it
+            continue
+        doc.id = f"demo/{Path(item.source).name}"
+        out.append(doc)
+    return out
+
+
 def load_all() -> dict[str, SuiteFn]:
     """Import every suite module so that it registers itself."""
     for info in pkgutil.iter_modules(__path__):

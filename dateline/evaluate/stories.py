@@ -25,13 +25,12 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from dateline.evaluate import prf, require, suite
+from dateline.evaluate import demo_documents, prf, require, suite
 
 SPLITS = {
     "dev": ["LibyaWar_cnn", "IraqWar_guardian"],
     "test": ["SyrianCrisis_reuters", "EgyptianProtest_cnn"],
 }
-DEMO = Path(__file__).resolve().parents[1] / "demo" / "articles"
 _PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "``": '"', "''": '"'}
 
 
@@ -83,19 +82,10 @@ def _assign(docs: list[Any], path: Path) -> dict[str, str]:
 
 
 def _demo_docs() -> list[Any]:
-    from dateline.clean import to_document
-    from dateline.read import read
-
-    out = []
-    for item in read([str(DEMO)]):
-        try:
-            doc = to_document(item)  # type: ignore[arg-type]
-        except Exception:  # a Failure record or an unreadable file: not an article
-            continue
-        doc.id = f"demo/{Path(item.source).name}"
+    docs = demo_documents()
+    for doc in docs:
         doc.status = "processed"
-        out.append(doc)
-    return out
+    return docs
 
 
 @suite("stories")

@@ -20,10 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from dateline.evaluate import require, suite
+from dateline.evaluate import demo_documents, require, suite
 from dateline.evaluate.timeline import SPLITS
 
-DEMO = Path(__file__).resolve().parents[1] / "demo" / "articles"
 TOLERANCE = 0.2
 
 
@@ -46,16 +45,7 @@ def _reference(root: Path) -> tuple[dict[tuple[str, str, int], float], dict[tupl
 
 def _articles(data: Path, split: str) -> list[tuple[str, str, str | None]]:
     """(doc id, text, published) for the demo corpus and the split's Timeline17 topics."""
-    from dateline.clean import to_document
-    from dateline.read import read
-
-    out = []
-    for item in read([str(DEMO)]):
-        try:
-            doc = to_document(item)  # type: ignore[arg-type]
-        except Exception:  # a Failure record or an unreadable file: not an article
-            continue
-        out.append((f"demo/{Path(item.source).name}", doc.text, doc.published))
+    out = [(doc.id, doc.text, doc.published) for doc in demo_documents()]
     for topic in SPLITS[split]:
         with gzip.open(
             require(data / "timeline17" / topic / "articles.jsonl.gz"), "rt", encoding="utf-8"
