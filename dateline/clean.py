@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
-import types
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
@@ -49,24 +47,9 @@ _META_TOP, _META_BOTTOM = 12, 6  # metadata lines are looked for in the first / 
 
 @lru_cache(maxsize=1)
 def _trafilatura() -> Any:
-    try:
-        import trafilatura
-    except ImportError as exc:
-        if "html_clean" not in str(exc) and "html.clean" not in str(exc):
-            raise
-        # justext (imported by trafilatura) needs lxml.html.clean, split out of lxml 5.2 into lxml_html_clean;
-        # trafilatura never calls the Cleaner, so a stub lets it import when that package is missing
-        for name in [n for n in sys.modules if n.startswith(("trafilatura", "justext"))]:
-            del sys.modules[name]
-        stub = types.ModuleType("lxml.html.clean")
+    """trafilatura, imported on first use (it is slow to import; plain-text ingest never needs it)."""
+    import trafilatura
 
-        class Cleaner:  # noqa: D401 - stand-in
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                raise ImportError("lxml_html_clean is not installed (pip install lxml_html_clean)")
-
-        stub.Cleaner = Cleaner  # type: ignore[attr-defined]
-        sys.modules["lxml.html.clean"] = stub
-        import trafilatura
     return trafilatura
 
 
@@ -513,7 +496,7 @@ _PROSE_END = re.compile(
 def _stoplists() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     """jusText's stoplists (language -> words) and an index word -> languages, built once per process.
 
-    Read from justext's package folder: importing justext itself needs lxml_html_clean.
+    Read from justext's package folder: the lists alone, without importing justext's HTML machinery.
     """
     import importlib.util
 
@@ -634,7 +617,7 @@ def _rule_block(cleaned: _Cleaned, stop: frozenset[str], title: str | None, scor
 
     Comment-section markers are walls the run cannot cross; a comment section after the run is cut.
     """
-    # written here: jusText itself cannot import without lxml_html_clean and wants HTML, not lines of text
+    # written here: jusText classifies HTML paragraphs, not lines of text
     keep = cleaned.paras
     counts: dict[str, int] = {}
     for t, _ in keep:

@@ -236,22 +236,10 @@ def run(split: str, data: Path) -> dict[str, Any]:
 
 
 def _html_text(page: str) -> tuple[str, str]:
-    """Main text without metadata: trafilatura, or (when it cannot be imported) the visible body text via lxml."""
-    try:
-        import trafilatura
+    """Main text without metadata (trafilatura), and which extractor made it."""
+    import trafilatura
 
-        return trafilatura.extract(page, with_metadata=False, include_comments=False) or "", "trafilatura"
-    except ImportError:  # trafilatura 2.x needs lxml_html_clean, missing in some installs
-        import lxml.html
-
-        try:
-            tree = lxml.html.fromstring(page)
-        except Exception:
-            return "", "lxml"
-        for bad in tree.xpath("//script|//style|//noscript|//head|//meta|//time|//nav|//footer"):
-            bad.drop_tree()
-        lines = (ln.strip() for ln in tree.text_content().splitlines())
-        return "\n".join(ln for ln in lines if ln), "lxml-fallback"
+    return trafilatura.extract(page, with_metadata=False, include_comments=False) or "", "trafilatura"
 
 
 def _html_pages(split: str, data: Path) -> Iterator[tuple[str, str | None, str | None]]:
