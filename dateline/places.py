@@ -578,7 +578,8 @@ def _prior(c: _Cand) -> float:
     return _SOURCE_PRIOR.get(c.source) or _FEATURE_PRIOR.get(c.feature, 6.0)
 
 
-def _dist_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in km (haversine); shared by the geo-aware modules."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
@@ -597,13 +598,13 @@ def _within(c: _Cand, container: _Cand) -> bool:
         if container.country == "USA" and c.admin1 == container.name:
             return True
         if c.lat is not None and container.lat is not None:
-            return _dist_km((c.lat, c.lon), (container.lat, container.lon)) <= container.precision_km * 1.2
+            return distance_km((c.lat, c.lon), (container.lat, container.lon)) <= container.precision_km * 1.2
         return False
     if container.feature == "county":
         return c.feature == "city" and c.admin1_code == container.admin1_code
     if c.lat is None or container.lat is None or c.feature in ("country", "continent"):
         return False
-    return _dist_km((c.lat, c.lon), (container.lat, container.lon)) <= max(60.0, container.precision_km)
+    return distance_km((c.lat, c.lon), (container.lat, container.lon)) <= max(60.0, container.precision_km)
 
 
 def _outlet_country(doc: Document) -> str | None:
@@ -692,7 +693,7 @@ class _Grid:
         for dy in (-1, 0, 1):
             for dx in (-2, -1, 0, 1, 2):
                 for k, plat, plon in self.cells.get((y + dy, x + dx), ()):
-                    if k != key and _dist_km((lat, lon), (plat, plon)) < 120:
+                    if k != key and distance_km((lat, lon), (plat, plon)) < 120:
                         return True
         return False
 

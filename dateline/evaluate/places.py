@@ -14,7 +14,6 @@ Two scores per corpus:
 
 from __future__ import annotations
 
-import math
 import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from dateline.evaluate import prf, require, suite
 from dateline.model import Document
+from dateline.places import distance_km
 
 _GWN_SKIP_TYPES = {"Demonym", "Language", "Non_Toponym", "Homonym"}
 
@@ -106,12 +106,6 @@ def _load_gwn(path: Path) -> list[_Article]:
     return out
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _resolution(articles: list[_Article]) -> dict[str, Any]:
     from dateline.places import geoparse
 
@@ -130,7 +124,7 @@ def _resolution(articles: list[_Article]) -> dict[str, Any]:
             if p is None or p.lat is None:
                 unresolved += 1
                 continue
-            err = _km((p.lat, p.lon), (g.lat, g.lon))
+            err = distance_km((p.lat, p.lon), (g.lat, g.lon))
             errors.append(err)
             hit += err <= 161
     return {

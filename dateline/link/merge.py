@@ -34,6 +34,7 @@ from typing import Any
 
 from dateline.link.stories import _stop
 from dateline.model import Event, stable_id
+from dateline.places import distance_km
 from dateline.store import Store
 
 THRESHOLD = 1.5  # minimum evidence score to join (tuned on the demo corpus gold and tests/data/merge_corpus)
@@ -164,9 +165,7 @@ def _bars(values: Iterable[str]) -> str:
 def _km(a: list[Any], b: list[Any]) -> float | None:
     if a[2] is None or b[2] is None or a[3] is None or b[3] is None:
         return None
-    la1, lo1, la2, lo2 = map(math.radians, (a[2], a[3], b[2], b[3]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km((a[2], a[3]), (b[2], b[3]))
 
 
 def _size_ratio(a: list[Any], b: list[Any]) -> float:
