@@ -2,6 +2,7 @@
 
 dateline link      [--db FILE]                       merge new events, assign new articles to stories
 dateline timeline  [--story S] [--actor X] [--country C] [--place P] [--since D] [--until D] [--format md|html|json]
+dateline timeline  --summary [--story S | --query Q] [--dates N] [--per-date K] [--since D] [--until D]
 dateline brief     [--story S | --query Q] [--sentences N]
 dateline troops    --country GBR [--in IRQ] [--format table|csv|json]
 dateline explain   EVENT_ID
@@ -69,16 +70,42 @@ def link(db: str) -> None:
 @click.option("--until", help="Latest date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option(
+    "--summary", is_flag=True, help="A dated extractive summary of the articles (DATEWISE) instead of events."
+)
+@click.option("--query", help="With --summary: full-text query choosing the articles (its words must occur).")
+@click.option("--dates", "n_dates", default=10, show_default=True, help="With --summary: how many days.")
+@click.option("--per-date", default=1, show_default=True, help="With --summary: sentences per day.")
 def timeline(db: str, story: str | None, actor: str | None, country: str | None, place: str | None,
-             event_type: str | None, since: str | None, until: str | None, fmt: str, output: str | None) -> None:  # fmt: skip
-    """Dated entries, one per merged event, with their sources; disputed ones marked."""
+             event_type: str | None, since: str | None, until: str | None, fmt: str, output: str | None,
+             summary: bool, query: str | None, n_dates: int, per_date: int) -> None:  # fmt: skip
+    """Dated entries, one per merged event, with their sources; disputed ones marked. With --summary: the most
+    important days of the stored articles, each with sentences copied verbatim and citing their article."""
     from dateline.link import render_timeline
     from dateline.link import timeline as build
+    from dateline.link.timeline import summary_timeline
 
-    store = _store(db)
-    _hint_unlinked(store, db)
-    text = render_timeline(build(store, story=story, actor=actor, country=country, place=place, since=since,
-                                 until=until, event_type=event_type), fmt)  # fmt: skip
+    if summary:
+        if story and query:
+            raise click.UsageError("give --story or --query, not both")
+        if actor or country or place or event_type:
+            raise click.UsageError(
+                "--summary reads articles: --actor, --country, --place and --type do not apply"
+            )
+        try:
+            store = Store(db, readonly=True)
+            entries = summary_timeline(store, story=story, query=query, n_dates=n_dates, per_date=per_date,
+                                       since=since, until=until)  # fmt: skip
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        text = render_timeline(entries, fmt) if entries else "(no dated sentences found)\n"
+    else:
+        if query:
+            raise click.UsageError("--query needs --summary")
+        store = _store(db)
+        _hint_unlinked(store, db)
+        text = render_timeline(build(store, story=story, actor=actor, country=country, place=place, since=since,
+                                     until=until, event_type=event_type), fmt)  # fmt: skip
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -1,7 +1,9 @@
 """Timelines: dated entries, one per merged event, with their sources; disputed ones marked.
 
 Public entry point: `timeline(store, ...)` returns the entries; `render_timeline(entries, fmt)` prints them as
-Markdown, HTML (every piece of text escaped) or JSON.
+Markdown, HTML (every piece of text escaped) or JSON. `summary_timeline(store, ...)` is the other kind: a
+dated extractive summary of the stored articles (`dateline.link.digest`, DATEWISE), each day a few sentences
+copied verbatim, each citing its article; `render_timeline` prints those too.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import html
 import json
 from typing import Any
 
-from dateline.store import Store
+from dateline.store import Store, StoreError
 
 
 def timeline(store: Store, story: str | None = None, actor: str | None = None, country: str | None = None,
@@ -46,6 +48,48 @@ def timeline(store: Store, story: str | None = None, actor: str | None = None, c
         if limit and len(out) >= limit:
             break
     return out
+
+
+_MAX_SUMMARY_DOCS = 5000
+
+
+def summary_timeline(store: Store, story: str | None = None, query: str | None = None, n_dates: int = 10,
+                     per_date: int = 1, since: str | None = None, until: str | None = None,
+                     keywords: list[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """Days of a story (id or prefix), of a full-text query's articles or of all processed articles, each
+    with `per_date` cited sentences; `keywords` (default: the query's words) must occur in every sentence."""
+    from dateline.link.digest import digest
+
+    db = store.db
+    if story:
+        if store.schema_version < 2:
+            raise StoreError("no stories yet: run `dateline link` first")
+        ids = [r[0] for r in db.execute("SELECT d.doc_id FROM story_docs d JOIN stories s ON s.id = d.story_id"
+                                        " WHERE s.id = ? OR s.id LIKE ?", (story, story + "%"))]  # fmt: skip
+    elif query:
+        ids = [r["id"] for r in store.search(query, limit=_MAX_SUMMARY_DOCS)]
+    else:
+        ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE status = 'processed'"
+                                        " ORDER BY published DESC LIMIT ?", (_MAX_SUMMARY_DOCS,))]  # fmt: skip
+    if keywords is None and query:
+        keywords = [w for w in query.replace('"', " ").split() if w.upper() not in ("AND", "OR", "NOT")]
+    arts = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        timexes: dict[str, list[dict[str, Any]]] = {}
+        for r in db.execute(
+            f"SELECT doc_id, data FROM timexes WHERE doc_id IN ({marks}) ORDER BY doc_id, idx", chunk
+        ):
+            timexes.setdefault(r[0], []).append(json.loads(r[1]))
+        for r in db.execute(f"SELECT id, title, outlet, published, text, data FROM documents WHERE id IN ({marks})"
+                            " AND duplicate_of IS NULL", chunk):  # fmt: skip
+            if not r["published"]:
+                continue
+            arts.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"][:10],
+                         "text": r["text"], "sentences": json.loads(r["data"]).get("sentences") or None,
+                         "timexes": timexes.get(r["id"])})  # fmt: skip
+    return digest(arts, n_dates, per_date, keywords=keywords or (), start=since, end=until)
 
 
 def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
@@ -87,6 +131,8 @@ def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
     """Entries as `md`, `html` or `json` text."""
     if fmt == "json":
         return json.dumps(entries, ensure_ascii=False, indent=2)
+    if entries and "sentences" in entries[0]:
+        return _summary_html(entries) if fmt == "html" else _summary_md(entries)
     if fmt == "html":
         return _html(entries)
     lines = ["# Timeline", ""]
@@ -101,6 +147,33 @@ def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
             lines.append(f"  - sources disagree on {c['kind']}:")
             lines += [f"    - {x}" for x in _conflict_lines(c)]
     return "\n".join(lines) + "\n"
+
+
+def _cite(s: dict[str, Any]) -> str:
+    return f"{s['outlet'] or 'article'} {s['article'][:12]}, {s['published']}, chars {s['start']}-{s['end']}"
+
+
+def _summary_md(days: list[dict[str, Any]]) -> str:
+    lines = ["# Timeline (extractive summary)", ""]
+    for d in days:
+        lines += [f"## {d['date']}", ""]
+        lines += [f"- {' '.join(s['text'].split())} [{_cite(s)}]" for s in d["sentences"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _summary_html(days: list[dict[str, Any]]) -> str:
+    esc = html.escape
+    parts = ['<!doctype html>', '<html lang="en"><head><meta charset="utf-8"><title>Dateline timeline</title>',
+             "<style>body{font-family:sans-serif;max-width:60em;margin:auto}.src{color:#555;font-size:.9em}</style>"
+             "</head><body>", "<h1>Timeline (extractive summary)</h1>"]  # fmt: skip
+    for d in days:
+        parts.append(f"<h2><time>{esc(d['date'])}</time></h2><ul>")
+        parts += [f'<li>{esc(" ".join(s["text"].split()))} <span class="src">[{esc(_cite(s))}]</span></li>'
+                  for s in d["sentences"]]  # fmt: skip
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
 
 
 def _html(entries: list[dict[str, Any]]) -> str:
