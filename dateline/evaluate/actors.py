@@ -7,6 +7,9 @@ short_text_to_agent, search_nat). `""` expected means "no country / no sector"; 
 A second, independent check of country coding (`gsr_country_accuracy`): the actor texts of the PLOVER gold-standard
 records (../shared/data/plover-gsr/<split>.jsonl) whose gold code is an ISO alpha-3 or PLOVER group code, coded with
 the sentence as context. Its conventions are older (the UN as IGO), so read it as a trend, not as a target.
+
+`gsr_arguments`: the same records run through event extraction, scored as the `events` suite scores arguments
+(the actor and recipient spans found in the sentence, then coded): the end-to-end figure for actor coding.
 """
 
 from __future__ import annotations
@@ -78,6 +81,23 @@ def _gsr_country(data: Path, split: str) -> tuple[int, int]:
     return ok, n
 
 
+def _gsr_arguments(data: Path, split: str) -> dict[str, Any]:
+    """Actor/recipient coding in context: the `events` suite's argument figures on plover-gsr (over the sentences
+    whose event type is right), so one run of this suite reports both halves of actor coding."""
+    from dateline.evaluate.events import _gsr
+
+    if split not in ("dev", "test"):
+        return {}
+    got = _gsr(split, data)
+    keys = [
+        f"{r}_{w}_{k}"
+        for r in ("actor", "recipient")
+        for w in ("country", "sector")
+        for k in ("accuracy", "n")
+    ]
+    return {"event_f1": got["f1"], **{k: got[k] for k in keys}}
+
+
 @suite("actors")
 def run(split: str, data: Path) -> dict[str, Any]:
     from dateline.actors import code_actor
@@ -118,6 +138,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "split": split,
         "gsr_country_accuracy": acc(gsr_ok, gsr_n),
         "n_gsr": gsr_n,
+        "gsr_arguments": _gsr_arguments(data, split),
         "country_accuracy": acc(ok_c, n_c),
         "sector_accuracy": acc(ok_s, n_s),
         "both_accuracy": acc(ok_both, n_both),
