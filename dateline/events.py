@@ -238,10 +238,12 @@ class _Backoff:
 
 # How the classifier and the lexicon are combined (chosen by 5-fold cross-validation on plover-gsr DEV, see
 # scripts/train_event_classifier.py --cv): a sentence no lexicon pattern matched is coded when the classifier is
-# at least _BACKOFF_MIN sure; when lexicon triggers of several types compete, the types the classifier gives less
-# than _COMPETE_RATIO of the best candidate's probability are dropped; a lone lexicon type is replaced by the
-# classifier's label when the classifier gives that label at least _OVERRIDE_MIN and the lexicon's type less than
-# _OVERRIDE_LEX_MAX.
+# at least `backoff_min` sure; when lexicon triggers of several types compete, the types the classifier gives less
+# than `compete_ratio` of the best candidate's probability are dropped; a lone lexicon type is replaced by the
+# classifier's label when the classifier gives that label at least `override_min` and the lexicon's type less than
+# `override_lex_max`. Under CV, arbitration (compete 1) and overrides gain nothing (overrides never fire usefully;
+# compete trades one extra for one miss) and compete would drop the second event of sentences that report two
+# ("Rebels attacked a convoy and Germany suspended aid"), so both stay off.
 _POLICY = {"backoff_min": 0.4, "compete_ratio": 0.0, "override_min": 1.1, "override_lex_max": 0.0}
 _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
                "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
@@ -524,7 +526,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     for tok in sent:
         if _is_verb(tok) and tok.dep_ != "amod":  # "Israeli-occupied", "rebel-held": a modifier, not an event
             r = _match_verb(tok, lex)
-            if r is not None:
+            if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 for ch in tok.children:
                     if ch.dep_ == "prt" and ch.i == tok.i + 1:
@@ -673,9 +675,20 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
         if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
             continue
         s, e = _span_of(head)
+        for c in head.children:  # "accused the opposition [of inciting violence]": the charge is no part
+            charge = c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
+            if charge and c.i > head.i:
+                prev = head.doc[c.i - 1]
+                e = min(e, prev.idx + len(prev))
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ in _ACTOR_ENTS:
+            s, e = min(s, ent.start_char), max(e, ent.end_char)  # "National Union for the ... of Angola"
+            cut = res.text.find("(", s, e)
+            if cut > s and res.text.find(")", cut, e) < 0:  # "The Homeland Union (Conservatives": unclosed
+                e = len(res.text[s:cut].rstrip()) + s
         a = res.resolve(s, e)
         # "Hungarian and Romanian officials": one actor per coordinated nationality
-        mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.conjuncts]
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if mods and mods[0].ent_type_ in ("NORP", "GPE"):
             for m in [mods[0], *mods[0].conjuncts]:
                 ma = res.resolve(m.idx, m.idx + len(m))
@@ -684,17 +697,44 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
                           sector=a.sector, kind=a.kind)
                 )  # fmt: skip
             continue
-        if not a.country and head.pos_ != "PRON":
-            a = _widen(head, a, res)
+        if head.pos_ != "PRON" and (not a.country or (a.kind == "described" and not _says_country(a.text))):
+            a = _widen(head, a, res)  # a named modifier beats the story's country ("activists from Fatah")
+        if a.kind == "country" and a.sector == "GOV" and _as_place(head):
+            # a capital coded as its government, but named as a place ("a curfew in Algiers", "shelled Juba"):
+            # the people there (PLOVER/GSR practice), not the government
+            a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=a.country, sector="CVL",
+                      kind=a.kind)  # fmt: skip
         out.append(a)
     return out
+
+
+_PLACE_PREPS = ("in", "at", "near", "into", "inside", "across", "around", "throughout", "within")
+_ADJUNCT_PREPS = ("following", "after", "before", "during", "amid", "since", "until", "despite", "because", "like")  # fmt: skip
+_FORCE_EVENTS = {"ASSAULT", "COERCE", "PROTEST"}
+
+
+def _as_place(tok: Any) -> bool:
+    """Whether a city is named as a place: after a locative preposition, or hit by a forceful verb."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _PLACE_PREPS
+    if tok.dep_ == "dobj" and _is_verb(tok.head):
+        rules = _lex().verbs.get(tok.head.lemma_.lower(), [])
+        return bool(rules) and all(r.event in _FORCE_EVENTS for r in rules)
+    return False
+
+
+def _says_country(text: str) -> bool:
+    """Whether a mention names its country in its own words (not from the story's context)."""
+    from dateline.actors import code_actor
+
+    return code_actor(text).country is not None
 
 
 def _speaker(v: Any, lex: _Lex) -> Any | None:
     """The subject of the reporting verb that governs clause v ("X said (that) he would..."), when it names one."""
     cur = v
     for _ in range(3):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.lemma_.lower() in lex.reporting or cur.lemma_.lower() in _CONCLUDE:
@@ -740,13 +780,23 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                     if g.dep_ == "pobj":
                         return g, True
         for c in cur.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and cur.lemma_.lower() in _PARTAKE):
+                # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts
                 return c, False
         if passive:
             return None, True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "X are guilty of violating ...": the subject of the adjective's verb
+            if cur.dep_ == "acomp" and cur.head.i != cur.i:
+                cur = cur.head
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head.i != cur.i:
             if cur.dep_ == "acl":
-                return cur.head, False
+                h = cur.head
+                if h.dep_ == "dobj" and not h.ent_type_ and h.pos_ == "NOUN" and not _people_noun(h):
+                    cur = h.head  # "the party issued a declaration demanding ...": the issuer demands
+                    continue
+                return h, False
             cur = cur.head
             continue
         break
@@ -762,9 +812,11 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
         return False
     if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
         return True
-    return any(
-        c.ent_type_ in _ACTOR_ENTS for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep")
-    )
+    named = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep")]
+    if any(c.ent_type_ in _ACTOR_ENTS for c in named):
+        return True
+    # a role or body the actor lexicon knows ("the military council", "lawmakers"), not a thing it was given
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in lex.object_words and _people_noun(tok)
 
 
 def _proposer(tok: Any) -> Any | None:
@@ -775,29 +827,52 @@ def _proposer(tok: Any) -> Any | None:
     return None
 
 
+_PARTITIVE = {"dozen", "score", "hundred", "thousand", "million", "number", "handful", "couple", "some", "many",
+               "most", "all", "several", "few", "group", "dozens", "scores", "hundreds", "thousands", "millions"}  # fmt: skip
+
+
+def _partitive(tok: Any) -> Any:
+    """The people a quantity names: "dozens of Congolese traders" -> traders (else tok itself)."""
+    if tok.lemma_.lower() in _PARTITIVE or tok.pos_ == "NUM":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return tok
+
+
 def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False) -> Any | None:
     passive = any(c.dep_ == "auxpass" for c in a.children)
     for c in a.children:
         if c.i in skip:
             continue
-        if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass"):
+        dep, c = c.dep_, _partitive(c)
+        if dep in ("dobj", "dative") or (passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE):
             # what is sent/withdrawn/given ("250 soldiers") is not the recipient
             if (c.lemma_.lower() in lex.object_words or moved) and not c.ent_type_:
+                if moved and (_destination(a, skip, lex) is not None or dep == "nsubjpass"):
+                    continue  # "sent British troops to Mali": Mali; "French troops were deployed": not France
                 p = _proposer(c)
                 if p is not None:
+                    if moved and _people_noun(c) and not _forces(c):
+                        return _lift(p)  # "released 200 Indian fishermen": the fishermen
                     return p
-                for g in c.children:  # "relations with Russia"
-                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on"):
+                for g in c.children:  # "relations with Russia", "an appeal from President X"
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
                         for x in g.children:
                             if x.dep_ == "pobj" and _actor_like(x, lex):
                                 return x
             elif _actor_like(c, lex):
-                return c
+                return _owner(c, lex) or c
+            elif _owner(c, lex) is not None:
+                # "a camp for Congolese refugees was attacked", "demanded the resignation of the council"
+                return _owner(c, lex)
     for c in a.children:
         if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
-                    return g
+                    return _owner(g, lex) or g
     for c in a.children:  # "demanded that Hamas renounce...", "urged X to"
         if c.dep_ in ("ccomp", "xcomp"):
             for g in c.children:
@@ -810,6 +885,23 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                 if r is not None:
                     return r
     return None
+
+
+def _destination(a: Any, skip: set[int], lex: _Lex) -> Any | None:
+    """Who a verb's prepositional complement names ("to Mali", "against the rebels")."""
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
+                    return g
+    return None
+
+
+def _forces(tok: Any) -> bool:
+    """Troops, police, fighters: what a mobilisation moves, never its recipient."""
+    from dateline.actors import code_actor
+
+    return code_actor(tok.lemma_.lower()).sector in ("MIL", "COP", "REB", "PRM", "UAF", "SPY")
 
 
 def _recipient(t: _Trig, lex: _Lex) -> Any | None:
@@ -830,35 +922,117 @@ _SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj"
                 "appos", "det", "npadvmod", "nsubj", "nsubjpass", "csubj", "agent", "expl"}  # fmt: skip
 
 
-def _entity_root(tok: Any) -> Any:
+def _entity_of(tok: Any) -> Any | None:
     for ent in tok.sent.ents:
         if ent.start <= tok.i < ent.end:
-            return ent.root
-    return tok
+            return ent
+    return None
+
+
+def _entity_root(tok: Any) -> Any:
+    ent = _entity_of(tok)
+    return ent.root if ent is not None else tok
+
+
+def _owner(tok: Any, lex: _Lex) -> Any | None:
+    """Who an act-noun argument comes from: "demands from UNITA", "calls by Belarus's rulers", "a camp for
+    Congolese refugees", "pressure by the Commission" -> that actor (None when tok itself names people)."""
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
+            for g in c.children:
+                if g.dep_ == "pobj" and _actor_like(g, lex) and g.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    return _lift(g) if g.ent_type_ == "NORP" else g
+    return None
+
+
+# collective nouns that name a group of people without being a role ("Palestinian factions")
+_GROUP_NOUNS = {"group", "faction", "community", "minority", "majority", "population", "side", "camp", "delegation",
+                "leadership", "regime", "team", "crew", "unit", "elder", "administrator", "partner", "ally",
+                "movement", "organization", "organisation", "coalition", "alliance", "network"}  # fmt: skip
+
+
+def _people_noun(tok: Any) -> bool:
+    """A noun naming people or an institution ("extremists", "authorities", "factions"), not a thing or act."""
+    from dateline.actors import code_actor
+
+    lemma = tok.lemma_.lower()
+    if lemma in _GROUP_NOUNS or lemma.rstrip("s") in _GROUP_NOUNS:
+        return True
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.ent_type_]
+    words = " ".join(t.lower_ for t in sorted([*mods, tok], key=lambda t: t.i))  # "military council"
+    return code_actor(words).sector is not None
+
+
+def _lift(tok: Any) -> Any:
+    """A nationality or country that modifies a people noun stands for the group the noun names: "Croatian
+    [extremists]", "Serbian [authorities]", "Belarus's [rulers]" -> the noun, so the span covers the group."""
+    if tok.ent_type_ not in ("NORP", "GPE", "ORG"):
+        return tok
+    root = _entity_root(tok)
+    h = root.head
+    if root.dep_ in ("amod", "compound", "poss", "nmod") and h.i != root.i and h.pos_ in ("NOUN", "PROPN"):
+        if not h.ent_type_ and (_people_noun(h) or (h.pos_ == "PROPN" and root.dep_ == "compound")):
+            # the second: a name cut short by the tagger ("[Sierra] Leonean") is the whole name
+            return h
+    return root
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitival purpose clause ("opened the bridge to allow deliveries to Afghanistan")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
     """Backoff: the nearest named actor (country, group, person) among the trigger's complements and their
     modifiers ("conceded to demands from UNITA", "lifted a curfew in Montenegro", "shared evidence with the U.S.").
-    Breadth-first over the parse, nearest first; never the subject side or a date/number."""
-    queue = [(c, 1) for c in t.anchor.children if c.dep_ not in _SEARCH_SKIP]
-    if t.nominal and t.tok.i != t.anchor.i:
-        queue += [(c, 1) for c in t.tok.children if c.dep_ not in _SEARCH_SKIP]
+    Breadth-first over the parse, nearest first; never the anchor's subject side or a date/number. Taken words (the
+    trigger, the actor) are walked through but never returned; prepositions do not count as a step."""
+    roots = [t.anchor] + ([t.tok] if t.nominal and t.tok.i != t.anchor.i else [])
+    queue = [(c, 1, 0) for r in roots for c in r.children if c.dep_ not in _SEARCH_SKIP or _purpose(c)]
     seen: set[int] = set()
+    # tier 0: a complement; 1: named as a place ("protested in Brasilia"); 2: inside an adjunct of time or cause
+    # ("following the discovery of Russian rockets"). The nearest of the lowest tier wins.
+    found: dict[int, Any] = {}
     while queue:
-        tok, depth = queue.pop(0)
-        if tok.i in seen or tok.i in taken:
+        tok, depth, tier = queue.pop(0)
+        if tok.i in seen:
             continue
         seen.add(tok.i)
-        if tok.ent_type_ in _ACTOR_ENTS:
+        if (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
             root = _entity_root(tok)
             if root.i not in taken:
-                return root
+                if tier == 0:
+                    return _lift(root)
+                found.setdefault(tier, _lift(root))
         if tok.lower_ == "according":
             continue
-        if depth < 4:
-            queue += [(c, depth + 1) for c in tok.children if c.dep_ not in _SEARCH_SKIP]
-    return None
+        if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
+            tier = max(tier, 1)
+        elif tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
+            tier = 2
+        step = 0 if tok.dep_ in ("prep", "agent") else 1
+        kids = [
+            c
+            for c in tok.children
+            if c.dep_ not in _SEARCH_SKIP or c.dep_ in ("nsubj", "nsubjpass", "csubj") or _purpose(c)
+        ]
+        # past the limit, only a named modifier of the last word ("of [Palestinian] factions")
+        if depth + step > 4:
+            kids = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_]
+        queue += [(c, depth + step, tier) for c in kids]
+    return found[min(found)] if found else None
+
+
+def _coded_place(tok: Any) -> bool:
+    """A LOC/FAC entity the actor lexicons place in a country ("a curfew in Algiers" when Algiers is tagged LOC)."""
+    if tok.ent_type_ not in ("LOC", "FAC"):
+        return False
+    from dateline.actors import code_actor
+
+    ent = _entity_of(tok)
+    return ent is not None and code_actor(ent.text).country is not None
 
 
 def _nominal_actor(t: _Trig) -> Any | None:

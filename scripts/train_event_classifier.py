@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from spacy.tokens import DocBin
 
 import dateline.events as ev
 from dateline.evaluate import data_dir
@@ -54,16 +55,35 @@ _POLICIES: dict[str, dict[str, float]] = {
         "backoff_min": 0.4, "compete_ratio": 1.0, "override_min": 0.6, "override_lex_max": 0.1},
     "backoff .4 compete 1 override .8/.05": {
         "backoff_min": 0.4, "compete_ratio": 1.0, "override_min": 0.8, "override_lex_max": 0.05},
+    "backoff .4 override .8/.05": {
+        "backoff_min": 0.4, "compete_ratio": 0.0, "override_min": 0.8, "override_lex_max": 0.05},
+    "backoff .4 override .6/.1": {
+        "backoff_min": 0.4, "compete_ratio": 0.0, "override_min": 0.6, "override_lex_max": 0.1},
+    "backoff .4 compete 1 override .5/.2": {
+        "backoff_min": 0.4, "compete_ratio": 1.0, "override_min": 0.5, "override_lex_max": 0.2},
 }  # fmt: skip
 
 
-def _ngec_examples(
-    df: pd.DataFrame, usage: Any = None, rules: Counter[int] | None = None
-) -> list[tuple[list[str], str]]:
+def _parsed(texts: list[str], cache: Path | None, name: str) -> list[Any]:
+    """spaCy parses of texts, kept in a DocBin under `cache` (the parse does not depend on the lexicon)."""
     nlp = load()
+    key = hashlib.md5("\x1f".join(texts).encode("utf-8")).hexdigest()[:12]
+    path = cache / f"{name}-{key}.spacy" if cache else None
+    if path is not None and path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=64))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(path)
+    return docs
+
+
+def _ngec_examples(
+    df: pd.DataFrame, usage: Any = None, rules: Counter[int] | None = None, cache: Path | None = None
+) -> list[tuple[list[str], str]]:
     leads = [str(t).strip()[:600] for t in df["text"]]
     out: list[tuple[list[str], str]] = []
-    for sdoc, label in zip(nlp.pipe(leads, batch_size=64), df["label"], strict=True):
+    for sdoc, label in zip(_parsed(leads, cache, "ngec-leads"), df["label"], strict=True):
         sents = list(sdoc.sents)
         sent = sents[1] if len(sents[0]) < 8 and len(sents) > 1 else sents[0]
         out.append((ev._training_features(sent), str(label)))
@@ -71,7 +91,7 @@ def _ngec_examples(
             rules.update(usage.take())
     heads = df.drop_duplicates("prompt")
     lines = [str(p).split("\n")[0].strip() for p in heads["prompt"]]
-    for sdoc, label in zip(nlp.pipe(lines, batch_size=64), heads["label"], strict=True):
+    for sdoc, label in zip(_parsed(lines, cache, "ngec-heads"), heads["label"], strict=True):
         out.append((ev._training_features(sdoc[:]), str(label)))
     return out
 
@@ -218,7 +238,12 @@ def _cv(ngec: list[tuple[list[str], str, float]], labels: list[str], args: argpa
     - `cv_ablated`: the same, but for each held-out fold the lexicon rules that fire on DEV sentences of that fold
       only (and on fewer than 2 ngec-synthetic leads) are removed: rules that were most likely added for those
       very sentences. This approximates "the lexicon as it would be had the fold been hidden" (somewhat
-      pessimistic: some of these rules are general)."""
+      pessimistic: some of these rules are general).
+    - `cv_strict`: the same, removing every rule that fires on a DEV sentence of the held-out fold unless it also
+      fires on at least 3 ngec-synthetic leads (text the lexicon was not written from). More pessimistic still.
+    Also reported: the classifier's own top-1 accuracy on the held-out folds (`classifier_alone_accuracy`).
+    Note that plover-gsr TEST has scored well below all three (0.695 when cv_ablated was 0.872): the coder's code,
+    not only its lexicon rows, was written looking at DEV."""
     gold, docs = _gsr_dev(args.data)
     fold = _folds(gold, args.cv)
     usage.take()
@@ -231,22 +256,28 @@ def _cv(ngec: list[tuple[list[str], str, float]], labels: list[str], args: argpa
         for r in ids:
             rule_folds.setdefault(r, set()).add(fold[i])
     preds: dict[str, list[Any]] = {f"{name} | {kind}": [None] * len(docs) for name in _POLICIES
-                                   for kind in ("cv", "cv_ablated")}  # fmt: skip
+                                   for kind in ("cv", "cv_ablated", "cv_strict")}  # fmt: skip
     saved = dict(ev._POLICY)
     n_ablated = 0
+    alone = [0, 0]
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.cv):
             path = Path(tmp) / f"fold{k}.npz"
             train = ngec + [e for e, f in zip(dev_ex, fold, strict=True) if f != k]
             _fit(train, labels, args, path)
             clf = ev._Backoff(path)
+            for (fs, lab, _), f in zip(dev_ex, fold, strict=True):
+                if f == k:  # the classifier alone, top-1 on the held-out fold
+                    alone[0] += clf.predict(fs)[0] == lab
+                    alone[1] += 1
             original = ev._backoff
             ev._backoff = lambda clf=clf: clf  # type: ignore[assignment]
             held = {r for r, fs in rule_folds.items() if fs == {k} and ngec_rules[r] < 2}
+            strict = {r for r, fs in rule_folds.items() if k in fs and ngec_rules[r] < 3}
             n_ablated += len(held)
             try:
-                for kind in ("cv", "cv_ablated"):
-                    removed = _ablate(held) if kind == "cv_ablated" else []
+                for kind in ("cv", "cv_ablated", "cv_strict"):
+                    removed = _ablate({"cv": set(), "cv_ablated": held, "cv_strict": strict}[kind])
                     for name, policy in _POLICIES.items():
                         ev._POLICY.update(policy)
                         for i, d in enumerate(docs):
@@ -256,7 +287,10 @@ def _cv(ngec: list[tuple[list[str], str, float]], labels: list[str], args: argpa
             finally:
                 ev._backoff = original
                 ev._POLICY.update(saved)
-    out: dict[str, Any] = {"rules_ablated_over_folds": n_ablated}
+    out: dict[str, Any] = {
+        "rules_ablated_over_folds": n_ablated,
+        "classifier_alone_accuracy": alone[0] / alone[1],
+    }
     for name in preds:
         s = ev_suite._score(gold, preds[name])
         out[name] = {
@@ -277,10 +311,13 @@ def main() -> None:
     ap.add_argument(
         "--cv", type=int, default=0, help="K-fold cross-validation over plover-gsr DEV (no file written)"
     )
-    ap.add_argument("--dev-weight", type=float, default=8.0, help="weight of a plover-gsr DEV sentence")
+    # 32: chosen by --cv (classifier alone on held-out DEV folds: 0.74 at 8, 0.81 at 32, 0.83 at 64; the coder's
+    # CV F1 is the same at 32 and 64): DEV-like wording teaches more than the LLM-written stories
+    ap.add_argument("--dev-weight", type=float, default=32.0, help="weight of a plover-gsr DEV sentence")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--epochs", type=int, default=200)
+    ap.add_argument("--cache", type=Path, default=None, help="folder to keep the ngec-synthetic parses in")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     args.data = args.data or data_dir()
@@ -288,7 +325,7 @@ def main() -> None:
     usage = _Usage()
     ngec = []
     ngec_rules: Counter[int] = Counter()
-    for f, lab in _ngec_examples(df, usage, ngec_rules):
+    for f, lab in _ngec_examples(df, usage, ngec_rules, args.cache):
         ngec.append((f, lab, 1.0))
     labels = sorted({e[1] for e in ngec})
     if args.cv:

@@ -257,3 +257,12 @@ def test_backoff_codes_a_sentence_no_lexicon_row_matches(monkeypatch: pytest.Mon
     assert [e.event for e in evs] == ["PROTEST"] and evs[0].confidence is not None
     monkeypatch.setitem(ev._POLICY, "backoff_min", 0.95)  # not sure enough: no event
     assert extract_events(parse("Hundreds of farmers gathered noisily outside the ministry yesterday.")) == []
+
+
+# --------------------------------------------------------------------------- round 3: PLOVER manual conventions
+
+
+def test_ceasefire_declaration_is_a_concession() -> None:
+    # PLOVER 2.0 manual, CONCEDE: declarations (not implementations) of ceasefires; RETREAT: observing one
+    assert [e.event for e in _events("The rebels declared a ceasefire on Sunday.")] == ["CONCEDE"]
+    assert [e.event for e in _events("Both armies observed the truce along the border.")] == ["RETREAT"]

@@ -35,6 +35,14 @@ _MODE_MAP = {"demo-spon": "demo", "demo-org": "demo", "riot-spon": "riot", "riot
 _CODE_EQ = {"JAP": "JPN", "ITL": "ITA", "UNO": "IGO", "ROM": "ROU", "GER": "DEU", "KSV": "XKX"}
 
 
+def _sector(code: str | None) -> str | None:
+    """The gold sector in PLOVER 2.0 terms: "***" (unknown) is no sector, and the GSR's old civilian code CIV is
+    the manual's CVL (a label-version mapping like the event-type table of the README, not a tuning choice)."""
+    if code in (None, "", "***"):
+        return None
+    return "CVL" + code[3:] if code.startswith("CIV") else code
+
+
 def plover_type(ev: Event) -> str | None:
     """The event's type under PLOVER's single-category convention for auxiliary modes."""
     from dateline.events import _conventional
@@ -136,8 +144,7 @@ def _gsr_gold(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         for field, key in (("actors", "source"), ("recipients", "target")):
             items = r.get(key) or []
             roles[field] = {
-                t: [(i.get("code"), i.get("sector") if i.get("sector") not in (None, "***") else None)
-                    for i in items if isinstance(i, dict)]
+                t: [(i.get("code"), _sector(i.get("sector"))) for i in items if isinstance(i, dict)]
             }  # fmt: skip
         gold.append({"types": [t], "mode": mode, **roles})
         texts.append(r["text"].strip("{} "))
