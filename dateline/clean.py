@@ -11,12 +11,15 @@ several sentences) or the input supplied a different title. Boilerplate lines an
 dateline/data/boilerplate/*.tsv), metadata lines ("source: outlet.co.uk", "Name — Outlet Month D, YYYY",
 "By ...", "Posted by NAME in SECTION", "Published ...") and a repeated standfirst are removed; when the text
 is a whole web page dumped as text (menus, link lists, footers), a learned line classifier (logistic
-regression in two stacked stages, weights in dateline/data/boilerplate/line_model.json, trained by
-scripts/train_line_classifier.py) gives each line a body probability and the run of lines maximising
-sum((p - threshold) * words**alpha) is kept; without that file, hand-set jusText-like line scores do it. Link lists under a "Related" heading and an article's trailer (author bio, "About <company>",
-tags) are cut. A "source: domain" line gives the outlet only when the text names no outlet: a name the
-domain spells ("Riverside Chronicle" for riversidechronicle.com), else the byline line's outlet, else the
-domain (kept in `Document.extra["source_domain"]`). Every removal
+regression in two stacked stages on site-independent shallow text features of each line and its neighbours,
+weights in dateline/data/boilerplate/line_model.json, trained by scripts/train_line_classifier.py on gold-labelled
+benchmark pages plus several hundred other sites' pages labelled by trafilatura from their HTML) gives each line a
+body probability and the run of lines maximising sum((p - threshold) * words**alpha) is kept, less the page's
+headline at its top; without that file, hand-set jusText-like line scores do it. Link lists under a
+"Related" heading and an article's trailer (author bio, "About <company>", tags) are cut. A "source: domain"
+line gives the outlet only when the text names no outlet: a name the domain spells ("Riverside Chronicle" for
+riversidechronicle.com), else the byline line's outlet, else the domain (kept in
+`Document.extra["source_domain"]`). Every removal
 is a `Removed(text, kind, line)` in `Document.removed`, `line` being the 0-based line in the input text.
 
 Metadata rule: a value the input supplied (`RawArticle.given`: jsonl/RSS/WARC/URL fields) wins over one
@@ -902,17 +905,32 @@ def _learned_block(
     """The run of lines maximising the sum of (p - threshold) * words**alpha; lines inside it with a very
     low p (a related-links box inside the story) are dropped too (jusText/boilerpipe-style smoothing)."""
     probs = _line_probs(_line_features(cleaned, stop, title, scores), model)
-    return _decode_block(cleaned, stop, [float(p) for p in probs], model)
+    return _decode_block(cleaned, stop, [float(p) for p in probs], model, title)
 
 
-def _decode_block(cleaned: _Cleaned, stop: frozenset[str], probs: list[float], model: _LineModel) -> bool:
+_UNDER_HEADLINE = 0.5  # the best run under the headline is taken when it scores this share of the one above
+
+
+def _decode_block(
+    cleaned: _Cleaned, stop: frozenset[str], probs: list[float], model: _LineModel, title: str | None = None
+) -> bool:
     keep = cleaned.paras
     weights = [max(1, len(_WORD.findall(t))) ** model.alpha for t, _ in keep]
     seg = [(p - model.threshold) * w for p, w in zip(probs, weights, strict=True)]
-    best_i, best_j, best = _best_run(seg, set(cleaned.markers) if model.walls else set())
+    walls = set(cleaned.markers) if model.walls else set()
+    best_i, best_j, best = _best_run(seg, walls)
     if best <= 0:
         _cut_tail(cleaned, stop)
         return False
+    t_line = _title_line(keep, title)
+    if 0 <= t_line and best_i <= t_line < len(keep) - 1:
+        # the story stands under its headline (so it does in nearly all benchmark pages): a run above or
+        # across the headline line gives way to the best run below it unless that run is much weaker than
+        # the best run above it
+        ai, aj, a = _best_run(seg[t_line + 1 :], {m - t_line - 1 for m in walls if m > t_line})
+        above = _best_run(seg[: t_line + 1], walls)[2]
+        if a > 0 and a >= _UNDER_HEADLINE * above:
+            best_i, best_j = ai + t_line + 1, aj + t_line + 1
     holes = {k for k in range(best_i, best_j + 1) if probs[k] < model.hole}
     _keep_block(cleaned, best_i, best_j, holes)
     return True
@@ -937,12 +955,16 @@ _BLOCK_TAGS = frozenset(
 )
 
 
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _html_text(html: str) -> str:
     """Everything a page shows as text: all text nodes but script/style, block elements on their own lines."""
     # lxml directly: a full dump that keeps everything (trafilatura would already cut the page)
     from lxml import etree
     from lxml import html as lhtml
 
+    html = _XML_INVALID.sub("", html)  # lxml refuses to set text with NUL or control characters
     try:
         root = lhtml.document_fromstring(html)
     except ValueError:  # a string with an XML encoding declaration

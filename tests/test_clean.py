@@ -433,6 +433,15 @@ def test_metric_f1_from_mean_p_and_r() -> None:
     assert s["accuracy"] == 0.5
 
 
+def test_bootstrap_sd_of_the_metric() -> None:
+    from dateline.evaluate.extraction import bootstrap_sd
+
+    gold = {str(i): f"story number {i} about the river villages and the talks" for i in range(20)}
+    assert bootstrap_sd(gold, dict(gold), n=200) == 0.0  # every page perfect: no spread
+    half = {k: (v if int(k) % 2 else None) for k, v in gold.items()}
+    assert 0.05 < bootstrap_sd(gold, half, n=200) < 0.3
+
+
 @pytest.mark.slow
 def test_extraction_suite_on_dev(shared_data: Path) -> None:
     from dateline.evaluate import load_all
@@ -452,6 +461,13 @@ def test_html_falls_back_to_page_text_when_trafilatura_finds_nothing(monkeypatch
     html = "<html><body><p>" + BODY.replace("\n\n", "</p><p>") + "</p></body></html>"
     doc = to_document(RawArticle(source="x.html", kind="html", html=html))
     assert doc.text == BODY and doc.extra["html_metadata"]["fallback"] == "html-text"
+
+
+def test_page_dump_survives_control_characters() -> None:
+    html = "<html><body><p>Menu\x00</p><p>" + BODY.replace("\n\n", "\x0b</p><p>") + "\x1f</p></body></html>"
+    dump = clean._html_text(html)
+    assert dump.split("\n")[0] == "Menu"
+    assert dump.split("\n")[1:] == BODY.split("\n\n")
 
 
 # --------------------------------------------------------------------------- second round: prompts, appeals, outlets
@@ -682,6 +698,27 @@ def test_learned_model_picks_the_story_block_of_a_page_dump(monkeypatch: pytest.
     for junk in ("Politics", "Floods hit", "Storm warning", "Privacy policy", "Tweet"):
         assert junk not in doc.text, junk
     assert doc.byline == "Lena Park"
+
+
+def _decoded(probs: list[float], title: str) -> list[str]:
+    lines = ["Our mission is to inform the public with care, rigour and fairness every single day."] * 3
+    lines += [title] + [
+        f"Story paragraph {k} tells what the officials said about the river talks." for k in range(3)
+    ]
+    cleaned = clean._Cleaned([(t, k) for k, t in enumerate(lines)], [], {}, [], [])
+    model = clean._LineModel(stages=(), threshold=0.4, alpha=0.5, hole=0.0, walls=False)
+    assert clean._decode_block(cleaned, frozenset(), probs, model, title)
+    return [t for t, _ in cleaned.paras]
+
+
+def test_learned_block_prefers_the_run_under_the_headline() -> None:
+    title = "Rebels pull back from river villages"
+    # the blurb above the headline looks more like prose, but the story under the headline is close enough
+    kept = _decoded([0.95, 0.95, 0.95, 0.3, 0.8, 0.8, 0.8], title)
+    assert kept[0].startswith("Story paragraph 0") and len(kept) == 3
+    # far weaker under the headline: the best run stands
+    kept = _decoded([0.95, 0.95, 0.95, 0.3, 0.5, 0.2, 0.2], title)
+    assert kept[0].startswith("Our mission")
 
 
 def test_learned_model_is_not_used_on_ordinary_articles(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,6 +80,24 @@ def score(gold: dict[str, str], pred: dict[str, str | None]) -> dict[str, float]
     }
 
 
+def bootstrap_sd(gold: dict[str, str], pred: dict[str, str | None], n: int = 1000, seed: int = 0) -> float:
+    """Standard deviation of the benchmark F1 over `n` resamples of the pages (the README's ± values)."""
+    import random
+
+    rows = [page_scores(body, pred.get(key))[:2] for key, body in gold.items()]
+    rng = random.Random(seed)
+    f1s = []
+    for _ in range(n):
+        sample = [rows[rng.randrange(len(rows))] for _ in rows]
+        ps = [p for p, _ in sample if p is not None]
+        rs = [r for _, r in sample if r is not None]
+        mp = sum(ps) / len(ps) if ps else 0.0
+        mr = sum(rs) / len(rs) if rs else 0.0
+        f1s.append(2 * mp * mr / (mp + mr) if mp + mr else 0.0)
+    mean = sum(f1s) / n
+    return round((sum((f - mean) ** 2 for f in f1s) / (n - 1)) ** 0.5, 4)
+
+
 def _baseline(folder: Path, name: str, ids: list[str]) -> dict[str, str | None] | None:
     path = folder / "baseline-outputs" / f"{name}.json.gz"
     if not path.exists():
@@ -104,6 +122,15 @@ def _rules_body(raw: RawArticle) -> str | None:
         return _body(raw)
     finally:
         clean._line_model = learned  # type: ignore[assignment]
+
+
+def _line_model_training() -> dict[str, Any]:
+    """What the shipped line model was trained on and its cross-validated DEV score (from its JSON file)."""
+    path = clean._DATA / clean._MODEL_FILE
+    if not path.exists():
+        return {}
+    training = json.loads(path.read_text(encoding="utf-8")).get("training", {})
+    return {k: training[k] for k in ("cv", "pages", "silver_pages", "silver_weight", "l2") if k in training}
 
 
 @suite("extraction")
@@ -139,9 +166,11 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "html": score(gold, html_pred),
         "text": score(gold, text_pred),
         "text_rules_only": score(gold, rules_pred),
+        "bootstrap_sd": {"html": bootstrap_sd(gold, html_pred), "text": bootstrap_sd(gold, text_pred)},
         "full_page_dump": score(gold, dump_pred),
         "seconds_per_page": {"html": round(t_html / len(ids), 4), "text": round(t_text / len(ids), 4)},
         "published_f1": PUBLISHED,
+        "text_line_model": _line_model_training(),
     }
     for name in ("trafilatura", "html-text"):
         base = _baseline(folder, name, ids)
