@@ -416,15 +416,15 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
         ranged = [
             e
             for e in entries
-            if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d < e.end)
-        ]
-        if ranged:
-            return ranged[-1]
+            if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d <= e.end)
+        ]  # the 'to' day is still in office (a leader killed or replaced that day held the post on it)
+        if ranged:  # on a hand-over day, the incoming office
+            return max(reversed(ranged), key=lambda e: e.start or "0000")
         plain = [e for e in entries if not e.start and not e.end]
         if plain:
             return plain[-1]
         last = max(entries, key=lambda e: e.end or "9999")
-        if last.end and d >= last.end and last.kind == "person":
+        if last.end and d > last.end and last.kind == "person":
             # out of every office the lexicon knows: a former official (PLOVER ELI), same country
             return _Entry(last.name, last.country, "ELI", "", last.end, "", last.kind, last.rank)
         first = min(entries, key=lambda e: e.start or "0000")
@@ -598,6 +598,11 @@ _GENERIC_OWNED = _GENERIC_HEADS | {
 
 # professions that take the sector of an institution named before them ("army doctor" -> MIL)
 _INSTITUTIONAL = {"GOV", "MIL", "COP", "SPY", "REB", "JUD", "LEG", "PRM"}
+# words for a state's political bodies ("parliament", "opposition MPs", "ministers"): the country is the one whose
+# government the sentence is about, not the story's
+_POLITICAL = {"GOV", "LEG", "OPP", "JUD"}
+# sectors of actors that speak for a state's politics (a clause subject or a sentence's government actor)
+_OFFICIAL = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 
 
 def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
@@ -673,6 +678,18 @@ def _after_place_prep(toks: list[tuple[str, str, int, int]], i: int) -> bool:
     return k >= 0 and toks[k][0] in _PLACE_PREPS
 
 
+def _place_country(m: _Match, toks: list[tuple[str, str, int, int]]) -> str:
+    """The country of a match that names a place: a country, city or province, or a capital the lexicon files as
+    its government ("Tehran" -> Iranian Government, here the city)."""
+    if m.kind in ("country", "capital", "city", "place"):
+        return m.country
+    if m.kind in ("actor", "seat"):
+        lex = _lex()
+        key = " ".join(t[0] for t in toks[m.i : m.j])
+        return lex.capitals.get(key) or lex.cities.get(key) or lex.places.get(key) or ""
+    return ""
+
+
 def _context_countries(context: str | None, places_first: bool = False) -> list[str]:
     """Countries named in a context string (country names, demonyms, capitals, cities, seats), in text order;
     with `places_first`, those named as places ("in Montenegro", "Sweden's") before demonyms ("Serb forces")."""
@@ -699,6 +716,36 @@ def _context_countries(context: str | None, places_first: bool = False) -> list[
 def _context_country(context: str | None) -> str:
     found = _context_countries(context)
     return found[0] if found else ""
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> dict[tuple[str, str], tuple[str, str]]:
+    """(position, phrase) -> (country, sector) from data/actors/facilities.tsv."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in _rows("facilities.tsv"):
+        row = row + [""] * (4 - len(row))
+        if row[0].strip() and row[1].strip() in ("head", "prefix"):
+            out[(row[1].strip(), _norm(row[0]))] = (row[2].strip(), row[3].strip())
+    return out
+
+
+def _facility(toks: list[tuple[str, str, int, int]], matches: list[_Match]) -> tuple[str, str] | None:
+    """(country, sector) when the mention names a facility or a ship ("Al Asad Air Base", "HMS Defender"): a
+    capitalised name with a facility head word or prefix that no lexicon match covers."""
+    words = _facility_words()
+    covered = {k for m in matches for k in range(m.i, m.j)}
+    n = next((k for k, t in enumerate(toks) if t[0] in ("of", "in", "near", "at", ",", "(")), len(toks))
+    if n >= 2 and 0 not in covered and toks[0][1][:1].isupper() and toks[1][1][:1].isupper():
+        hit = words.get(("prefix", toks[0][0]))
+        if hit is not None:
+            return hit
+    for size in (2, 1):
+        if n - size < 1 or any(k in covered for k in range(n - size, n)):
+            continue
+        hit = words.get(("head", " ".join(t[0] for t in toks[n - size : n])))
+        if hit is not None and any(c.isupper() for c in toks[n - size - 1][1]):  # "al-Asad air base"
+            return hit
+    return None
 
 
 # words that make a nationality an ethnic/religious group, coded (PLOVER/CAMEO convention) with the country it
@@ -816,6 +863,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         only = matches[0]
         if len(matches) == 1 and only.j - only.i == len(toks):
             name = lex.country_names.get(country, name)
+    fac = _facility(toks, matches) if not actors else None
+    if fac is not None:  # a base, an airport or a warship: no person, and not the country it stands in
+        kind, country, sector = "organisation", country or fac[0], sector or fac[1]
     if not country and context:
         country = _context_country(context)
     elif country and context and _ETHNIC & set(norms) and not actors:
@@ -870,24 +920,40 @@ class ActorResolver:
         # "the foreign secretary" -> (offset, person) for everyone given that title
         self._titles: dict[str, list[tuple[int, _Known]]] = {}
         self._places: dict[int, str] = {}  # sentence index -> the one country it names as a place
+        self._bare = False  # resolve from the span's own words and the document's actors only (no context)
         self.country = self._doc_country(lex)
         text = doc.text
+        if self.date is None:
+            # no publication date: the offices the text gives its people ("the Defence Secretary, Ben Wallace")
+            # date it, so that the others are coded with the office they held then, not today's
+            self.date = self._office_date(lex)
         for ent in doc.entities:
             if ent.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
                 continue
             name, country, sector, kind = _code_cached(ent.text, None, self.date)
+            facility = kind == "organisation" and name is None  # "Al Asad Air Base": see `_facility`
+            if facility:
+                name = ent.text
             # the small model sometimes calls a person an ORG: trust the lexicon when it knows the person
-            is_person = ent.label == "PERSON" or (kind == "person" and name is not None)
+            # ... and the other way round: a party, a country or a base the lexicon or the words know ("Labour")
+            is_person = (
+                ent.label == "PERSON"
+                and not (kind == "organisation" or (kind == "country" and name is not None))
+            ) or (kind == "person" and name is not None)
             if is_person:
                 kind = "person"
                 name = name or self._clean_name(ent.text)
-            elif kind in ("unknown", "described") and ent.label == "ORG":
-                kind = "organisation"
+            elif (ent.label == "ORG" and kind in ("unknown", "described")) or (
+                ent.label == "FAC" and kind in ("unknown", "described", "person")
+            ):
+                kind = "organisation"  # "Al Asad": a facility or body whose name the lexicons do not know
                 name = name or ent.text
             gender = ""
             if is_person:
                 # a title or honorific right before the name ("Foreign Secretary William Hague", "Mrs May")
                 title_sector, title_country, title_keys, gender = self._title_before(text, ent.start)
+                if not title_sector:  # "Qatar's emir, Sheikh Hamad": a lower-case title set off by a comma
+                    title_sector, title_country = self._comma_title(text, ent.start)
                 if not sector and title_sector:
                     sector = title_sector
                 if not country:
@@ -916,7 +982,7 @@ class ActorResolver:
                     actor = Actor(text[s_start:s_end], s_start, s_end, None, country, sector, kind)
                     known = _Known(actor, "", plural, "NORP")
                 else:
-                    if not country and kind == "organisation" and sector in _INSTITUTIONAL:
+                    if not country and kind == "organisation" and sector in _INSTITUTIONAL and not facility:
                         country = self.country or None  # a rebel front the lexicon places nowhere
                     actor = Actor(ent.text, ent.start, ent.end, name, country, sector, kind)
                     known = _Known(actor, "", ent.text.endswith("s"), ent.label)
@@ -947,6 +1013,81 @@ class ActorResolver:
         if head.i <= span.root.i or head.pos_ not in ("NOUN", "PROPN") or head.i - span.end > 2:
             return None
         return ent.start, head.idx + len(head.text), head.tag_ in ("NNS", "NNPS")
+
+    def _office_date(self, lex: _Lexicon) -> str | None:
+        """A date (ISO) inside every office period the lexicon gives to the titled people of an undated text: the
+        middle of the latest period they share; None when no named person has a title the lexicon confirms."""
+        import datetime
+
+        today = datetime.date.today().isoformat()
+        spans: list[tuple[str, str]] | None = None
+        text = self.doc.text
+        for ent in self.doc.entities:
+            if ent.label != "PERSON":
+                continue
+            entries = [e for e in lex.actors.get(_norm(ent.text), []) if e.rank == 0 and e.start]
+            if not entries:
+                continue
+            sector = self._title_before(text, ent.start)[0] or self._title_sector(text, ent.start, ent.end)
+            periods = [
+                (e.start, e.end or today) for e in entries if sector and sector in (e.sector, e.sectors2)
+            ]
+            if not periods:
+                continue
+            if spans is None:
+                spans = periods
+            else:
+                spans = [
+                    (max(a, c), min(b, d)) for a, b in spans for c, d in periods if max(a, c) <= min(b, d)
+                ]
+                if not spans:
+                    return None  # the titles disagree: better no date than a wrong one
+        if not spans:
+            return None
+        lo, hi = max(spans, key=lambda p: p[1])
+        try:
+            first, last = datetime.date.fromisoformat(lo[:10]), datetime.date.fromisoformat(hi[:10])
+        except ValueError:  # a hand-written row with a partial date
+            return None
+        return (first + (last - first) / 2).isoformat()
+
+    def _comma_title(self, text: str, start: int) -> tuple[str, str]:
+        """(sector, country) of a described title that fills the words between the sentence or clause start and a
+        comma right before a name: "Iran's foreign minister, Mohammad Javad Zarif" -> GOV, IRN."""
+        i = self.doc.sentence_of(start)
+        sent_start = self.doc.sentences[i].start if i >= 0 else 0
+        lo = max(sent_start, start - 70)
+        # "\0" stands for a cut-off sentence start; capitalised words after the comma are honorifics ("Sheikh")
+        before = ("\0" if lo > sent_start else "") + re.sub(r"(?:[A-Z][\w.]*\s+){0,2}$", "", text[lo:start])
+        m = re.search(r"(?:^|(?<=[.;:!?\n]))\s*((?:[Tt]he\s+)?[\w'\- ]{3,50}?),\s*$", before)
+        if not m:
+            return "", ""
+        clause = m.group(1)
+        first = clause.split()[0].lower()
+        if first in _PLACE_PREPS or first in _NOT_OWNER or first.endswith(("ing", "ed", "ly")):
+            return "", ""  # "In Baghdad, X", "Speaking to reporters, X": no title
+        _, country, sector, kind = _code_cached(clause, None, self.date)
+        if kind != "described" or not country or sector not in _INSTITUTIONAL:
+            return "", ""
+        return sector, country
+
+    @staticmethod
+    def _title_sector(text: str, start: int, end: int) -> str:
+        """Sector of a title set off by commas around a name: "the Defence Secretary, Ben Wallace," or "Ben
+        Wallace, the Defence Secretary"."""
+        m = re.search(
+            r"(?:^|[.,;:(]\s*|\b(?:the|The)\s+)([A-Z][\w'-]*(?:\s+[\w'-]+){0,3}),\s*$",
+            text[max(0, start - 50) : start],
+        )
+        keys = [_norm(m.group(1))] if m else []
+        keys += ActorResolver._appos_title(text, end)
+        for key in keys:
+            words = [w for w in key.split() if w != "the"]
+            for k in range(len(words)):
+                hit = _lex().agent(words[k:]) if words[k:] else None
+                if hit and hit[0]:
+                    return hit[0]
+        return ""
 
     def _doc_country(self, lex: _Lexicon) -> str:
         if self.doc.outlet:
@@ -1080,20 +1221,111 @@ class ActorResolver:
                 sent = self.doc.sentences[i]
                 context = self.doc.text[sent.start : sent.end]
         name, country, sector, kind = _code_cached(text, context, self.date)
+        if name is None and not country and not sector:
+            for pos, known in self._mentions:  # "Sheikh Hamad bin Khalifa": a person named at the span's end
+                if pos >= end:
+                    break
+                if start < pos and known.actor.end == end and known.actor.kind == "person":
+                    if self.doc.text[start:pos].strip()[:1].isupper():
+                        a = known.actor
+                        return Actor(text, start, end, a.name, a.country, a.sector, "person")
         if not country and kind in ("person", "described") and sector in _INSTITUTIONAL:
             country = _office_country(
                 stripped
             )  # "the Foreign Secretary" with no holder named: a British office
         if not country and (
-            kind == "described" or (kind in ("person", "organisation") and sector in _INSTITUTIONAL)
+            kind == "described"
+            or (kind == "person" and sector in _INSTITUTIONAL)
+            or (kind == "organisation" and sector in _INSTITUTIONAL and name is not None)  # not a base
         ):
             # "a senior defence source" in a British paper, "President X", a rebel front the lexicon places nowhere;
             # a sentence that says where it happens ("troops in the Philippines ... against guerrillas") first
-            country = (self._sentence_place(start) if kind == "described" else "") or self.country or None
+            if self._bare:  # asked for its own words only (see `_clause_country`)
+                return Actor(text, start, end, name, None, sector, kind)
+            political = ""
+            if kind == "described" and sector in _POLITICAL:
+                # "parliament", "Opposition MPs", "ministers": whose they are is said by the clause's subject
+                # ("Iraq's prime minister called on parliament"), else the government actors of the sentence
+                political = self._clause_country(start, end) or self._sentence_government(start)
+            country = (
+                political
+                or (self._sentence_place(start) if kind == "described" else "")
+                or self.country
+                or None
+            )
         if kind == "country" and not sector and self._people_plural(start, end):
             # "thousands of Nigerians", "Bosnian Serbs": people, not the state
             sector, kind = "CVL", "described"
         return Actor(text, start, end, name, country, sector, kind)
+
+    def at_date(self, actor: Actor, date: str | None) -> Actor:
+        """`actor` (from `resolve`) coded as of `date` (ISO YYYY-MM-DD, an event's own date) instead of the
+        document's: a listed person's office then ("Soleimani" in a report of the strike that killed him). An
+        office the text itself gave ("Foreign Minister X"), or a date the lexicon has no office for, is kept."""
+        if not date or len(date) != 10 or date == self.date or not actor.name or actor.kind != "person":
+            return actor
+        entries = _lex().actors.get(_norm(actor.name.lower()))
+        if not entries or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            return actor
+        now = _pick(entries, self.date)
+        if (now.country or None, now.sector or None) != (actor.country, actor.sector):
+            return actor  # coded from the words, not from the lexicon's office periods
+        then = _pick(entries, date)
+        if not then.sector:
+            return actor
+        return Actor(actor.text, actor.start, actor.end, actor.name, then.country or actor.country, then.sector,
+                     actor.kind)  # fmt: skip
+
+    def _clause_country(self, start: int, end: int) -> str:
+        """The country of the coded subject of the clause whose object (or prepositional object) the span is: a
+        bare institution there is the subject's own ("X's prime minister called on parliament")."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return ""
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
+            tok = tok.head
+        if tok.dep_ not in ("dobj", "dative", "prep", "obj", "iobj") or tok.head.pos_ not in ("VERB", "AUX"):
+            return ""
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head  # "... and called on parliament": the subject of the first verb
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return ""
+        ent = next((e for e in self.doc.entities if e.start <= subj.idx < e.end), None)
+        s_start = subj.left_edge.idx
+        s_end = max(subj.idx + len(subj), ent.end if ent is not None else 0)
+        self._bare = True
+        try:
+            a = self.resolve(s_start, s_end)
+        finally:
+            self._bare = False
+        if a.country and a.country not in _GROUP_CODES and (a.kind == "person" or a.sector in _OFFICIAL):
+            return a.country
+        return ""
+
+    def _sentence_government(self, start: int) -> str:
+        """The country of the first government actor the sentence at `start` names as an actor (not after "by",
+        "against", "to"...): "Opposition MPs complained that London was not warned by Washington" -> London's."""
+        i = self.doc.sentence_of(start)
+        if i < 0:
+            return ""
+        sent = self.doc.sentences[i]
+        text = self.doc.text
+        for pos, known in self._mentions:
+            a = known.actor
+            if not (sent.start <= pos < sent.end) or pos == start or a.sector not in _OFFICIAL:
+                continue
+            if not a.country or a.country in _GROUP_CODES:
+                continue
+            before = text[max(sent.start, pos - 12) : pos].split()
+            if before and before[-1].lower() in _NOT_OWNER | {"by", "from"}:
+                continue
+            return a.country
+        return ""
 
     def _sentence_place(self, start: int) -> str:
         """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one."""
@@ -1105,10 +1337,9 @@ class ActorResolver:
         sent = self.doc.sentences[i]
         toks = _tok(self.doc.text[sent.start : sent.end])
         found = {
-            m.country
+            c
             for m in _scan(toks, self.date)
-            if m.kind in ("country", "capital", "city", "place")
-            and m.country
+            if (c := _place_country(m, toks))
             and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
         }
         self._places[i] = found.pop() if len(found) == 1 else ""

@@ -81,6 +81,7 @@ _NEGATING = {"refuse", "decline", "fail", "rule"}
 _CONDITION_MARKS = {"if", "unless", "until", "whether"}
 _PARTAKE = {"engage", "participate", "take", "join", "involve", "lead", "continue", "persist"}
 _OBLIGATION = {"must", "should", "ought"}
+_DIRECTING = {"order", "command", "instruct", "direct"}  # "ordered troops to ...": see _absorb
 _CONCLUDE = {
     "conclude",
     "insist",
@@ -401,6 +402,12 @@ class _Resolver:
                 pass
         return Actor(text=self._text[start:end], start=start, end=end)
 
+    def at_date(self, actors: list[Actor], date: EventDate | None) -> list[Actor]:
+        """The actors coded as of the event's date when the text gives one (`ActorResolver.at_date`)."""
+        if self._r is None or date is None or not date.value or date.source != "text":
+            return actors
+        return [self._r.at_date(a, date.value) for a in actors]
+
 
 # --------------------------------------------------------------------------- triggers
 
@@ -634,6 +641,11 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
         if outer is None:
             kept.append(t)
             continue
+        if outer.rule.event == "MOBILIZE" and outer.tok.lemma_.lower() in _DIRECTING and not t.nominal:
+            # "ordered troops to withdraw / to fire on": the ordered action is the event, not a deployment
+            outer.rule, outer.mode, outer.tok = t.rule, t.mode, t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
         if outer.rule.event == "REJECT" and outer.tok.lemma_.lower() in _NEGATING and not t.nominal:
             # "refused to release", "ruled out sending troops": the refused event, factuality negated
             outer.rule = t.rule
@@ -763,7 +775,10 @@ def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
             m = res.resolve(s, e)
             if m.country:
                 lo, hi = min(a.start, s), max(a.end, e)
-                return Actor(text=res.text[lo:hi], start=lo, end=hi, name=a.name or m.name, country=m.country,
+                # a person's or body's name is the actor's ("Quatar's emir, Sheikh Hamad"); a place's is not
+                named = m.kind == "person" or (m.kind == "organisation" and tok.ent_type_ == "ORG")
+                name = a.name or (m.name if named else None)
+                return Actor(text=res.text[lo:hi], start=lo, end=hi, name=name, country=m.country,
                              sector=a.sector or m.sector, kind=a.kind)  # fmt: skip
         queue += [c for c in tok.children if c.dep_ in ("pobj", "prep", "compound", "amod", "acl", "poss")]
     return a
@@ -1324,4 +1339,6 @@ def extract_events(doc: Document) -> list[Event]:
                     else round(0.5 + 0.1 * min(t.rule.score, 4) - (0.1 if t.nominal else 0.0), 2),
                 )
             )
+    for ev in events:  # office holders coded as of the event's own date, where the text gives one
+        ev.actor, ev.recipient = res.at_date(ev.actor, ev.date), res.at_date(ev.recipient, ev.date)
     return _merge(events)

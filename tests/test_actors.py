@@ -575,3 +575,124 @@ def test_a_surname_two_listed_people_share_names_neither() -> None:
     assert _codes("M. K. Stalin", date="2023-01-01") == ("IND", "GOV")
     # a unique surname still resolves on its own
     assert _codes("Murkomen", date="2025-06-01") == ("KEN", "GOV")
+
+
+# --------------------------------------------------------------------------- the sentence's own country (issue 3)
+
+_US_STORY = (
+    "The United States said on Monday that American officials in Washington would review the sanctions. "
+    "The White House and the State Department declined to comment on the American review. "
+)
+
+
+def _resolve_in(text: str, phrase: str, published: str | None = "2021-03-02") -> object:
+    doc = parse(text, published=published)
+    i = text.index(phrase)
+    return ActorResolver(doc).resolve(i, i + len(phrase))
+
+
+def test_a_crowd_takes_the_country_of_the_capital_its_sentence_places_it_in() -> None:
+    # a capital the lexicons also file as a seat of government names a place here
+    text = _US_STORY + "Thousands of people rallied in Tehran on Friday to denounce the measures."
+    a = _resolve_in(text, "Thousands of people")
+    assert (a.country, a.sector) == ("IRN", "CVL")
+
+
+def test_opposition_and_legislators_take_the_country_of_the_government_their_sentence_names() -> None:
+    text = _US_STORY + "Opposition MPs protested that Ottawa had not been consulted by Washington beforehand."
+    assert _resolve_in(text, "Opposition MPs").country == "CAN"  # not the story's, nor the one after "by"
+
+
+def test_a_bare_institution_belongs_to_the_subject_of_its_clause() -> None:
+    text = (
+        _US_STORY + "Shehbaz Sharif flew home on Sunday. He urged parliament to approve the emergency budget."
+    )
+    a = _resolve_in(text, "parliament", published="2023-06-10")  # "he" is Pakistan's prime minister then
+    assert (a.country, a.sector) == ("PAK", "LEG")
+    # with no coded subject and no government actor in the sentence, the story's country stays
+    text = _US_STORY + "Critics said parliament would approve the budget quickly."
+    assert _resolve_in(text, "parliament").country == "USA"
+
+
+def test_an_undated_text_is_dated_by_the_offices_it_gives_its_people() -> None:
+    text = (
+        "The Foreign Secretary, Dominic Raab, spoke to reporters outside the embassy. "
+        "Boris Johnson later chaired a meeting of ministers."
+    )
+    assert _resolve_in(text, "Boris Johnson", published=None).sector == "GOV"  # he was prime minister then
+    assert _resolve_in(text, "Boris Johnson", published="2024-05-01").sector == "ELI"  # a given date wins
+    untitled = "Boris Johnson later chaired a meeting of ministers."
+    assert _resolve_in(untitled, "Boris Johnson", published=None).sector == "ELI"  # nothing dates it: today
+
+
+def test_an_office_period_includes_its_last_day() -> None:
+    assert _codes("Qassem Soleimani", date="2020-01-03") == ("IRN", "MIL")  # killed that day, still in post
+    assert _codes("Qassem Soleimani", date="2020-01-04") == ("IRN", "ELI")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("HMS Defender", "GBR", "MIL"),
+        ("USS Cole", "USA", "MIL"),
+        ("Bagram Air Base", "AFG", "MIL"),  # the town before the head word says where
+        ("Camp Bastion", None, None),
+        ("the Ain al-Asad air base in Anbar", "IRQ", "MIL"),
+    ],
+)
+def test_bases_and_warships_are_facilities_not_people(
+    text: str, country: str | None, sector: str | None
+) -> None:
+    a = code_actor(text)
+    assert (a.country, a.sector, a.kind) == (country, sector, "organisation")
+
+
+def test_facility_words_inside_names_and_lexicon_places_stay_what_they_are() -> None:
+    assert code_actor("John Camp").kind == "person"
+    assert code_actor("Fort Worth").country == "USA" and code_actor("Fort Worth").sector != "MIL"
+
+
+def test_a_party_the_lexicon_knows_is_no_person_whatever_the_tagger_says() -> None:
+    from dateline.model import Entity
+
+    text = "Labour pressed the Defence Secretary to explain the deployment."
+    doc = parse(text)
+    # whatever the tagger made of it, call it a person: the lexicon's party must win
+    doc.entities = [e for e in doc.entities if e.text != "Labour"] + [Entity("Labour", "PERSON", 0, 6, 0)]
+    a = ActorResolver(doc).resolve(0, 6)
+    assert (a.country, a.sector, a.kind) == ("GBR", "PTY", "organisation")
+
+
+def test_a_lower_case_title_before_a_comma_codes_the_person_after_it() -> None:
+    text = "Kenya's foreign minister, Sheikh Omar Kiprono Ndegwa, met the envoy in Geneva on Monday."
+    a = _resolve_in(text, "Sheikh Omar Kiprono Ndegwa")
+    assert (a.country, a.sector, a.kind) == ("KEN", "GOV", "person")
+    # a clause that is no title ("Speaking in Geneva,") says nothing about the person after it
+    text = "Speaking in Geneva, Omar Kiprono Ndegwa met the envoy on Monday."
+    assert _resolve_in(text, "Omar Kiprono Ndegwa").country is None
+
+
+def test_parliament_as_recipient_takes_the_country_of_the_leader_who_addresses_it() -> None:
+    text = _US_STORY + "William Ruto flew home on Sunday. He called on parliament to pass the security bill."
+    doc = parse(text, published="2023-03-02")
+    from dateline.events import extract_events
+
+    recipients = [(r.text, r.country, r.sector) for e in extract_events(doc) for r in e.recipient]
+    assert ("parliament", "KEN", "LEG") in recipients
+
+
+def test_an_event_with_its_own_date_codes_office_holders_as_of_that_date() -> None:
+    from dateline.events import extract_events
+    from dateline.pipeline import COMPONENTS
+
+    text = "Officials said a drone strike killed Qassem Soleimani near Baghdad airport on January 3, 2020."
+    doc = parse(text, published="2020-01-09")  # he was no longer in post when this was published
+    COMPONENTS["times"](doc)
+    hit = [r for e in extract_events(doc) if e.date and e.date.value == "2020-01-03" for r in e.recipient]
+    assert ("Qassem Soleimani", "MIL") in {(r.name, r.sector) for r in hit}
+    resolver = ActorResolver(doc)
+    i = text.index("Qassem Soleimani")
+    a = resolver.resolve(i, i + len("Qassem Soleimani"))
+    assert a.sector == "ELI"  # as of publication
+    assert resolver.at_date(a, "2020-01-03").sector == "MIL"
+    assert resolver.at_date(a, None).sector == "ELI"  # no event date: the publication date's office

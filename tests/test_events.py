@@ -266,3 +266,16 @@ def test_ceasefire_declaration_is_a_concession() -> None:
     # PLOVER 2.0 manual, CONCEDE: declarations (not implementations) of ceasefires; RETREAT: observing one
     assert [e.event for e in _events("The rebels declared a ceasefire on Sunday.")] == ["CONCEDE"]
     assert [e.event for e in _events("Both armies observed the truce along the border.")] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The defence ministry ordered 400 extra soldiers to the northern border on Tuesday.", "MOBILIZE"),
+        ("The colonel ordered his troops to pull out of the village before dawn.", "RETREAT"),
+        ("Officers ordered the soldiers to fire on the crowd outside the ministry.", "ASSAULT"),
+    ],
+)
+def test_ordering_forces_is_a_deployment_unless_the_order_names_another_action(text: str, event: str) -> None:
+    events = extract_events(parse(text, "2021-03-02"))
+    assert [e.event for e in events] == [event]
