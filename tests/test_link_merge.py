@@ -311,3 +311,116 @@ def test_undated_mention_can_join_a_dated_one(tmp_path) -> None:
                            "Canada froze the assets of a Belarusian potash exporter.")  # fmt: skip
     groups = _merged_sets(tmp_path, [dated, undated, unrelated])
     assert {"u1", "u2"} in groups and {"u3"} in groups
+
+
+def test_crowded_block_still_finds_the_same_actor(tmp_path) -> None:
+    """A dense day: many later mentions of the same type and recipient by other actors must not crowd the true
+    match out of the candidate block (blocking on the actor country, not on any shared country)."""
+    docs = [_one_event("first", "Harbour Post", "2021-03-02", "MOBILIZE", "DNK", "EST", "2021-03-01", "text",
+                       "Denmark sent soldiers to Estonia on Monday.")]  # fmt: skip
+    others = ["NOR", "SWE", "FIN", "DEU", "FRA", "POL", "LTU", "LVA", "NLD", "BEL"]
+    for i in range(120):  # other senders to the same recipient on the same day
+        docs.append(_one_event(f"other{i:03d}", f"Outlet {i}", "2021-03-02", "MOBILIZE", others[i % 10], "EST",
+                               "2021-03-01", "text", f"{others[i % 10]} moved troops to Estonia on Monday."))  # fmt: skip
+    docs.append(_one_event("second", "Valley Times", "2021-03-03", "MOBILIZE", "DNK", "EST", "2021-03-01", "text",
+                           "Danish soldiers arrived in Estonia on Monday."))  # fmt: skip
+    sets = _merged_sets(tmp_path, docs)
+    assert {"first", "second"} in sets
+    pair = {"first", "second"}
+    assert all(s == pair or not s & pair for s in sets)  # no other sender joined
+
+
+def test_incremental_batches_give_the_same_clusters(tmp_path) -> None:
+    """Linking in two ingest batches (the in-memory blocks read the store, then add new links) gives the same
+    merged events as linking everything at once."""
+    once = _store(tmp_path)
+    link_new(once)
+    whole = sorted(sorted(c) for c in _clusters(once))
+    (tmp_path / "twice").mkdir()
+    twice = Store(tmp_path / "twice" / "t.db")
+    docs = list(_events(ROWS).values())
+    for doc in docs[:3]:
+        twice.add(doc, doc.id, None)
+    link_new(twice)
+    for doc in docs[3:]:
+        twice.add(doc, doc.id, None)
+    link_new(twice)
+    assert sorted(sorted(c) for c in _clusters(twice)) == whole
+
+
+def test_query_keys_cover_every_unvetoed_pair() -> None:
+    """Every pair of mentions that _compare does not veto on actors is in a bucket the new mention looks up."""
+    from itertools import product
+
+    from dateline.link.merge import _compare, _Feat, _index_keys, _query_keys
+
+    sides = [[], ["DNK"], ["EST"], ["DNK", "EST"], ["NOR"]]
+    feats = []
+    for typ in ("MOBILIZE", "CONSULT"):
+        for k, (a, r) in enumerate(product(sides, sides)):
+            feats.append(_Feat(id=f"{typ}{k}", doc=f"d{k}", type=typ, lo=738000, hi=738000, dsrc="text",
+                               fact="asserted", actors=a, recips=r))  # fmt: skip
+    for f in feats:
+        for g in feats:
+            if f.type != g.type or f.doc == g.doc:
+                continue
+            score, ev = _compare(f, g)
+            if "veto" in ev and ("differ" in ev["veto"] or "reversed" in ev["veto"]):
+                continue
+            if f.K and g.K and not f.K & g.K:
+                continue  # no shared country at all: outside the block by design
+            assert set(_query_keys(f)) & set(_index_keys(g)), (f.actors, f.recips, g.actors, g.recips)
+
+
+def test_one_mention_per_document_goes_to_the_better_fit(tmp_path) -> None:
+    """Two mentions of one document fit the same merged event; only one may join it (same document), and it must
+    be the report of the event, not a passing remark that happens to come first in the document."""
+    first = _one_event("a", "Harbour Post", "2020-01-08", "RETREAT", "GBR", "IRQ", "2020-01-07", "text",
+                       "British staff moved from Baghdad to Camp Taji on Tuesday, the ministry said.")  # fmt: skip
+    second = _one_event("b", "Valley Times", "2020-01-09", "RETREAT", "GBR", "IRQ", None, "published",
+                        "Britain would not withdraw its staff from Baghdad, ministers said.")  # fmt: skip
+    report = "Non-essential British staff moved from Baghdad to Camp Taji on Tuesday, officials said."
+    second.text += " " + report
+    start = len(second.text) - len(report)
+    e = second.events[0]
+    second.events.append(Event(
+        id="b-1", doc_id="b", event="RETREAT", mode=None, cameo=None, actor=[Actor("GBR", start, start + 3, country="GBR")],
+        recipient=[Actor("IRQ", start, start + 3, country="IRQ")], text=report, sentence_start=start,
+        sentence_end=len(second.text), event_text="moved", event_start=start, event_end=start + 5,
+        date=EventDate("2020-01-07", source="text"),
+    ))  # fmt: skip
+    assert e.id == "b-0"  # the remark comes first
+    store = Store(tmp_path / "d.db")
+    for d in (first, second):
+        store.add(d, d.id, None)
+    link_new(store)
+    links = dict(store.db.execute("SELECT event_id, merged_id FROM event_links").fetchall())
+    assert links["b-1"] == links["a-0"] and links["b-0"] != links["a-0"]
+
+
+def test_a_report_that_fits_two_merged_events_bridges_them(tmp_path) -> None:
+    """Two reports of one deployment with too little in common to join start two merged events; a third report
+    that fits both (and both fit each other well enough) merges them. A look-alike by another sender stays out."""
+    docs = [
+        _one_event("a", "Harbour Post", "2021-03-02", "MOBILIZE", "DNK", "EST", "2021-03-01", "text",
+                   "Denmark sent 200 soldiers to Estonia on Monday."),
+        _one_event("b", "Valley Times", "2021-03-02", "MOBILIZE", "DNK", "EST", None, "published",
+                   "Danish troops are now deployed in the Baltic state, ministers said."),
+        _one_event("c", "Northern Wire", "2021-03-03", "MOBILIZE", "DNK", "EST", "2021-03-01", "text",
+                   "Denmark sent 200 soldiers to Estonia on Monday; Danish troops are now deployed in the Baltic"
+                   " state, ministers said."),
+        _one_event("d", "Coast Daily", "2021-03-03", "MOBILIZE", "NOR", "EST", "2021-03-01", "text",
+                   "Norway sent 200 soldiers to Estonia on Monday."),
+    ]  # fmt: skip
+    store = Store(tmp_path / "b.db")
+    for d in docs[:2]:
+        store.add(d, d.id, None)
+    link_new(store)
+    assert len({m for (m,) in store.db.execute("SELECT merged_id FROM event_links")}) == 2  # a and b apart
+    for d in docs[2:]:
+        store.add(d, d.id, None)
+    out = link_new(store)
+    sets = [{m["doc_id"] for m in rec["mentions"]} for rec in merged_events(store)]
+    assert out["bridged"] == 1 and {"a", "b", "c"} in sets and {"d"} in sets, sets
+    rec = next(r for r in merged_events(store) if len(r["mentions"]) == 3)
+    assert any("bridged" in m["evidence"] for m in rec["mentions"])

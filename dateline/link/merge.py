@@ -4,10 +4,13 @@ Public entry point: `merge_new(store)` links every event in the store that is no
 merged events it touched. Reading helpers for the CLI (`merged_event`, `explain`) live in `dateline.link`.
 
 How a new event is linked (conservative where evidence is strong, tolerant where it is weak; explainable):
-  1. blocking: candidates are linked events of the same PLOVER type whose date lies within a few days
-     (SQL index on (event, day)), then kept only if they share a country key (or either has none); undated
-     mentions are compared with the most recent mentions of their type; all other members of the merged events
-     found are fetched too;
+  1. blocking: candidates are linked events of the same PLOVER type whose date lies within a few days, the
+     nearest in date first (at most _BLOCK), that a pair check could accept on actors: the same actor country,
+     the roles swapped, a mention without actors sharing a country, or one without any country (_query_keys);
+     undated mentions are compared with the most recent mentions of their type; the other members of a merged
+     event are fetched only when it could be joined. The blocks of one run are read from the store once per
+     (type, day) into memory (_Index), so a dense store (tens of thousands of reports of one week) costs a
+     bounded number of comparisons per mention, not SQL scans of the whole week;
   2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor countries that are
      not a role swap, directed events with both roles reversed, places far apart or in different countries,
      sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
@@ -16,13 +19,17 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      types (CONSULT, AGREE, COOPERATE) actors and recipients are compared as one set of participants; a side
      missing on either mention is no evidence either way;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
-     no member vetoes it and at least half of the members are compatible with it (no chaining through one
-     member); otherwise it starts a new merged event.
+     no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
+     chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
+     it starts a new merged event. Two mentions of one document never join the same merged event: the better
+     fit takes it, the other its next choice. A mention that fits two small merged events which also fit each
+     other (every pair checked) merges them: one real event whose first reports had too little in common.
 The evidence for each join is stored with the link so `dateline explain` can show it.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import math
@@ -37,7 +44,9 @@ from dateline.model import Event, stable_id
 from dateline.places import distance_km
 from dateline.store import Store
 
-THRESHOLD = 1.5  # minimum evidence score to join (tuned on the demo corpus gold and tests/data/merge_corpus)
+THRESHOLD = (
+    1.5  # minimum evidence score to join (tuned on the demo corpus gold, our DEV: `dateline eval merge`)
+)
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
 _WINDOW_LOOSE = 3  # when a date is only the publication date: weak evidence, so a wide window
 _LOOKBACK = 10  # an event dated only by its report happened up to this many days before it
@@ -56,15 +65,24 @@ _FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no wo
 _NO_DATE_PENALTY = 0.6
 _MEMBERS = 60  # members of a merged event checked against a new mention (the most recent)
 _BLOCK = 80  # a dated mention is compared with at most this many mentions of its block, the nearest in date
+_BRIDGE_MAX = 12  # merged events larger than this are not bridged (the check is quadratic)
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 _DENY = {"negated", "denied"}
+_BROAD = frozenset({"country", "region", "water"})
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
+
+_JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
+                "place", "sizes", "words", "places")  # fmt: skip
 
 
 @dataclass
 class _Feat:
-    """What merging compares, for one event mention (kept compact: stored with the link as JSON)."""
+    """What merging compares, for one event mention (kept compact: stored with the link as JSON).
+
+    The sets and the idf norm below are derived once per process (the compare loop runs millions of times on a
+    dense store); only the fields in _JSON_FIELDS are stored."""
 
     id: str
     doc: str
@@ -81,15 +99,32 @@ class _Feat:
     sizes: list[list[Any]] = field(default_factory=list)  # [min, max, unit]
     words: list[str] = field(default_factory=list)
     places: list[list[Any]] = field(default_factory=list)  # sub-country places named in the sentence
+    # derived, not stored
+    A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
+    R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
+    AN: frozenset[str] = field(init=False, repr=False, compare=False)
+    RN: frozenset[str] = field(init=False, repr=False, compare=False)
+    W: frozenset[str] = field(init=False, repr=False, compare=False)
+    K: frozenset[str] = field(init=False, repr=False, compare=False)  # country keys (blocking)
+    norm: float | None = field(init=False, repr=False, compare=False)  # idf-weighted length of `words`
+    rowid: int = field(init=False, repr=False, compare=False)  # order of linking (most recent = largest)
 
-    def countries(self) -> set[str]:
-        keys = set(self.actors) | set(self.recips)
+    def __post_init__(self) -> None:
+        self.A, self.R = frozenset(self.actors), frozenset(self.recips)
+        self.AN, self.RN = frozenset(self.actor_names), frozenset(self.recip_names)
+        self.W = frozenset(self.words)
+        keys = set(self.A | self.R)
         if self.place and self.place[1]:
             keys.add(self.place[1])
-        return keys
+        self.K = frozenset(keys)
+        self.norm = None
+        self.rowid = 0
+
+    def countries(self) -> set[str]:
+        return set(self.K)
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, ensure_ascii=False)
+        return json.dumps({k: getattr(self, k) for k in _JSON_FIELDS}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, s: str) -> _Feat:
@@ -157,6 +192,14 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
     )
 
 
+_DIGITS = {"place_km": 1, "size_ratio": 2, "word_overlap": 2, "score": 3}
+
+
+def _rounded(ev: dict[str, Any]) -> dict[str, Any]:
+    """Evidence as stored and shown (rounded only here: the compare loop runs millions of times)."""
+    return {k: round(v, _DIGITS[k]) if k in _DIGITS and isinstance(v, float) else v for k, v in ev.items()}
+
+
 def _bars(values: Iterable[str]) -> str:
     vals = sorted(values)
     return "|" + "|".join(vals) + "|" if vals else ""
@@ -165,6 +208,8 @@ def _bars(values: Iterable[str]) -> str:
 def _km(a: list[Any], b: list[Any]) -> float | None:
     if a[2] is None or b[2] is None or a[3] is None or b[3] is None:
         return None
+    if a[2] == b[2] and a[3] == b[3]:
+        return 0.0
     return distance_km((a[2], a[3]), (b[2], b[3]))
 
 
@@ -182,23 +227,35 @@ def _size_ratio(a: list[Any], b: list[Any]) -> float:
     return hi / lo if lo > 0 else math.inf
 
 
-def _cosine(a: list[str], b: list[str], idf: dict[str, float] | None) -> float:
-    get = (lambda t: idf.get(t, 1.0)) if idf else (lambda t: 1.0)  # noqa: E731
-    common = set(a) & set(b)
-    num = sum(get(t) ** 2 for t in common)
-    den = math.sqrt(sum(get(t) ** 2 for t in a) * sum(get(t) ** 2 for t in b))
+def _norm(f: _Feat, idf: dict[str, float] | None) -> float:
+    if f.norm is None or not idf:  # cached: idf values do not change within a run (_FEATS is cleared per run)
+        n = math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in f.W)) if idf else math.sqrt(len(f.W))
+        if not idf:
+            return n
+        f.norm = n
+    return f.norm
+
+
+def _cosine(a: _Feat, b: _Feat, idf: dict[str, float] | None) -> float:
+    common = a.W & b.W
+    if not common:
+        return 0.0
+    num = sum(idf.get(t, 1.0) ** 2 for t in common) if idf else float(len(common))
+    den = _norm(a, idf) * _norm(b, idf)
     return num / den if den else 0.0
 
 
 def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[float, dict[str, Any]]:
-    """Score one pair of mentions; a negative score is a veto. Returns (score, evidence)."""
+    """Score one pair of mentions. Returns (score, evidence); a veto (evidence["veto"], score -1) rules the pair
+    out whatever else agrees, while a low or negative score is only weak or contrary evidence."""
     ev: dict[str, Any] = {"type": a.type}
     if a.doc == b.doc:
         return -1.0, {**ev, "veto": "same document"}
     # date gap
     score = 0.0
     if a.lo is not None and b.lo is not None:
-        gap = max(0, max(a.lo, b.lo) - min(a.hi or a.lo, b.hi or b.lo))
+        ahi, bhi = a.hi or a.lo, b.hi or b.lo
+        gap = max(0, max(a.lo, b.lo) - min(ahi, bhi))
         exact = a.dsrc == "text" and b.dsrc == "text"
         window = _WINDOW_TEXT if exact else _WINDOW_LOOSE
         ev["date_gap_days"] = gap
@@ -206,8 +263,7 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             return -1.0, {**ev, "veto": f"dates {gap} days apart"}
         if gap > window:  # date parsing is noisy: a small excess costs evidence instead of vetoing
             score -= 0.8
-        coarse = (a.hi or a.lo) - a.lo > _COARSE or (b.hi or b.lo) - b.lo > _COARSE
-        if coarse:  # "2011" and "2011": same period named, weaker than the same day
+        if ahi - a.lo > _COARSE or bhi - b.lo > _COARSE:  # "2011" and "2011": same period, weaker than a day
             score += 0.6 if (a.lo, a.hi) == (b.lo, b.hi) else 0.2
         else:
             score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
@@ -215,51 +271,48 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         score -= _NO_DATE_PENALTY
     # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
     # is missing on either mention is no evidence either way
-    swapped = bool(
-        set(a.actors) & set(b.recips) or set(b.actors) & set(a.recips)
-    )  # roles mixed up by a parse
-    sides = [
-        ("actor", a.actors, b.actors, a.actor_names, b.actor_names, 1.0),
-        ("recipient", a.recips, b.recips, a.recip_names, b.recip_names, 0.7),
-    ]
-    if a.type in _SYMMETRIC:  # "A met B" = "B met A": compare the participants, whatever their roles
-        sides = [("participant", sorted(set(a.actors) | set(a.recips)), sorted(set(b.actors) | set(b.recips)),
-                  sorted(set(a.actor_names) | set(a.recip_names)), sorted(set(b.actor_names) | set(b.recip_names)),
-                  1.2)]  # fmt: skip
-    if (swapped and a.type not in _SYMMETRIC and a.actors and b.actors and a.recips and b.recips
-            and not set(a.actors) & set(b.actors)):  # fmt: skip
-        # both sides known on both mentions and reversed: an attack and the counter-attack, not a parse slip
-        return -1.0, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
-    if swapped and a.type not in _SYMMETRIC and not (a.actors and b.actors):
-        # "the mission was suspended" vs "NATO suspended the mission": a passive parse
-        ev["roles_swapped"] = True
-        score += _SWAP_CREDIT
+    swapped = bool(a.A & b.R or b.A & a.R)  # roles mixed up by a parse
+    symmetric = a.type in _SYMMETRIC
+    if symmetric:  # "A met B" = "B met A": compare the participants, whatever their roles
+        sides = [("participant", a.A | a.R, b.A | b.R, a.AN | a.RN, b.AN | b.RN, 1.2)]
+    else:
+        sides = [("actor", a.A, b.A, a.AN, b.AN, 1.0), ("recipient", a.R, b.R, a.RN, b.RN, 0.7)]
+        if swapped and a.A and b.A and a.R and b.R and not a.A & b.A:
+            # both sides known on both mentions and reversed: an attack and the counter-attack, not a parse slip
+            return -1.0, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
+        if swapped and not (a.A and b.A):
+            # "the mission was suspended" vs "NATO suspended the mission": a passive parse
+            ev["roles_swapped"] = True
+            score += _SWAP_CREDIT
     for label, ca, cb, na, nb, w in sides:
-        if ca and cb and not set(ca) & set(cb):
+        shared = ca & cb
+        if ca and cb and not shared:
             if label != "recipient" and not swapped:
-                return -1.0, {**ev, "veto": f"{label}s differ: {'/'.join(ca)} vs {'/'.join(cb)}"}
-            ev[f"{label}_mismatch"] = f"{'/'.join(ca)} vs {'/'.join(cb)}"
+                return -1.0, {
+                    **ev,
+                    "veto": f"{label}s differ: {'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}",
+                }
+            ev[f"{label}_mismatch"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
             score -= 0.0 if swapped else 0.5
-        shared = sorted(set(ca) & set(cb))
-        names = sorted(set(na) & set(nb))
+        names = na & nb
         if names:
-            ev[f"{label}_overlap"] = names
+            ev[f"{label}_overlap"] = sorted(names)
             score += w
         elif shared:
-            ev[f"{label}_overlap"] = shared
+            ev[f"{label}_overlap"] = sorted(shared)
             score += 0.7 * w
     # place
     if a.place and b.place:
         pa, pb = a.place, b.place
         km = _km(pa, pb)
-        broad = {"country", "region", "water"} & {pa[4], pb[4]}
+        broad = pa[4] in _BROAD or pb[4] in _BROAD
         if pa[1] and pb[1] and pa[1] != pb[1] and not (broad and km is not None and km < _MAX_KM * 10):
             return -1.0, {
                 **ev,
                 "veto": f"places in different countries: {pa[0]} ({pa[1]}) vs {pb[0]} ({pb[1]})",
             }
         if km is not None:
-            ev["place_km"] = round(km, 1)
+            ev["place_km"] = km
             if km > _MAX_KM and not broad:
                 return -1.0, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
         if pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
@@ -268,21 +321,22 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         elif not broad and km is not None:
             score += 0.4
     # sizes (same unit, or no unit on one side)
-    ratios = [
-        _size_ratio(sa, sb)
-        for sa in a.sizes
-        for sb in b.sizes
-        if sa[2] == sb[2] or sa[2] is None or sb[2] is None
-    ]
-    if ratios:
-        best = min(ratios)
-        ev["size_ratio"] = round(best, 2) if best != math.inf else "inf"
-        if best > _SIZE_VETO:
-            return -1.0, {**ev, "veto": f"sizes incompatible (x{best:.1f})"}
-        bounded = any(x[0] is not None and x[1] is not None for x in a.sizes) and any(
-            x[0] is not None and x[1] is not None for x in b.sizes
-        )  # "at least two" fits almost any count: weaker evidence than two counts that agree
-        score += (0.8 if bounded else 0.4) if best <= _SIZE_DISPUTE else 0.3
+    if a.sizes and b.sizes:
+        ratios = [
+            _size_ratio(sa, sb)
+            for sa in a.sizes
+            for sb in b.sizes
+            if sa[2] == sb[2] or sa[2] is None or sb[2] is None
+        ]
+        if ratios:
+            best = min(ratios)
+            ev["size_ratio"] = best if best != math.inf else "inf"
+            if best > _SIZE_VETO:
+                return -1.0, {**ev, "veto": f"sizes incompatible (x{best:.1f})"}
+            bounded = any(x[0] is not None and x[1] is not None for x in a.sizes) and any(
+                x[0] is not None and x[1] is not None for x in b.sizes
+            )  # "at least two" fits almost any count: weaker evidence than two counts that agree
+            score += (0.8 if bounded else 0.4) if best <= _SIZE_DISPUTE else 0.3
     # places named in the two sentences: none in common and all far apart -> different events
     if a.places and b.places:
         names = {p[0] for p in a.places} & {p[0] for p in b.places}
@@ -300,11 +354,11 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
                 ev["sentence_places_differ"] = f"{a.places[0][0]} vs {b.places[0][0]}"
                 score -= _PLACE_PENALTY
     # word overlap of the two sentences: idf-weighted cosine of content words
-    if a.words and b.words:
-        sim = _cosine(a.words, b.words, idf)
-        ev["word_overlap"] = round(sim, 2)
+    if a.W and b.W:
+        sim = _cosine(a, b, idf)
+        ev["word_overlap"] = sim
         score += 2.5 * sim - (_FEW_WORDS_PENALTY if sim < _FEW_WORDS else 0.0)
-    ev["score"] = round(score, 3)
+    ev["score"] = score
     return score, ev
 
 
@@ -319,6 +373,20 @@ def _new_events(store: Store) -> Iterable[tuple[Event, str | None, str | None]]:
     )
     for r in rows:
         yield Event.from_dict(json.loads(r[0])), r[1], r[2]
+
+
+def _by_document(
+    rows: Iterable[tuple[Event, str | None, str | None]],
+) -> Iterable[list[tuple[Event, str | None, str | None]]]:
+    """The new events, one document at a time (they come ordered by document)."""
+    batch: list[tuple[Event, str | None, str | None]] = []
+    for row in rows:
+        if batch and row[0].doc_id != batch[-1][0].doc_id:
+            yield batch
+            batch = []
+        batch.append(row)
+    if batch:
+        yield batch
 
 
 class _Idf:
@@ -344,6 +412,10 @@ class _Idf:
         for w in missing:
             self.values[w] = math.log((self.n + 1) / (found.get(w, 0) + 1)) + 1.0
 
+    def load_feats(self, feats: list[_Feat]) -> None:
+        """Load the words of mentions not compared yet (their idf norm is cached on first use)."""
+        self.load([w for g in feats if g.norm is None for w in g.words])
+
 
 def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
     out = []
@@ -355,83 +427,278 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
 
 
 _FEATS: dict[str, _Feat] = {}  # decoded features by event id (a feature row never changes once written)
+_Cand = tuple[str, str, _Feat]  # (event id, merged id, features)
 
 
-def _candidates(store: Store, f: _Feat, undated: bool = True) -> list[tuple[str, str, _Feat]]:
-    """Linked mentions in the same block: type + date window + a shared country key (or no keys on either)."""
-    keys = sorted(f.countries())
-    key_sql, key_args = "", []
-    if keys:  # filtered in SQL, so features are decoded only for mentions that can match
-        key_sql = " AND (keys = ''" + " OR keys LIKE ?" * len(keys) + ")"
-        key_args = [f"%|{k}|%" for k in keys]
-    if f.lo is None:  # no date at all (nor a publication date): any date, the most recent first
-        sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ?" + key_sql
-        rows = store.db.execute(
-            sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)
-        ).fetchall()
-    else:
-        hi = f.hi or f.lo
-        w = _WINDOW_TEXT + _WINDOW_LOOSE
-        part = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = ? AND day BETWEEN ? AND ?"
-        part += " AND day_hi >= ?" + key_sql
-        # bounded blocks: a dense story (thousands of reports of one week) must not make merging quadratic
-        part = f"SELECT * FROM ({part} ORDER BY abs(day - ?), rowid DESC LIMIT {_BLOCK})"
-        rows = store.db.execute(
-            part + " UNION ALL " + part,
-            (f.type, 0, f.lo - _COARSE - w, hi + w, f.lo - w, *key_args, f.lo,
-             f.type, 1, f.lo - 366 - w, hi + w, f.lo - w, *key_args, f.lo),
-        ).fetchall()  # fmt: skip
-        if undated:  # undated mentions too, when the store holds any
-            sql = "SELECT event_id, merged_id, feat FROM event_links WHERE event = ? AND coarse = 0 AND day IS NULL"
-            sql += key_sql  # (event, coarse, day) index: an undated mention has coarse = 0
-            rows += store.db.execute(
-                sql + " ORDER BY rowid DESC LIMIT ?", (f.type, *key_args, _UNDATED)
-            ).fetchall()
-    return _decode(rows)
-
-
-def _decode(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, _Feat]]:
+def _decode(rows: Iterable[tuple[str, str, str, int]]) -> list[_Cand]:
     out = []
-    for event_id, merged_id, feat in rows:
+    for event_id, merged_id, feat, rowid in rows:
         g = _FEATS.get(event_id)
         if g is None:
-            if len(_FEATS) > 200_000:  # bounded: one run's blocks overlap heavily, a store's do not fit
+            if len(_FEATS) > 300_000:  # bounded: one run's blocks overlap heavily, a whole store's do not fit
                 _FEATS.clear()
             g = _FEATS[event_id] = _Feat.from_json(feat)
+        g.rowid = rowid
         out.append((event_id, merged_id, g))
     return out
 
 
-def _members(store: Store, merged_id: str) -> list[tuple[str, str, _Feat]]:
-    """Every member of one merged event (fetched only for a merged event that a new mention could join)."""
-    rows = store.db.execute(  # the most recent members: a merged event of thousands of reports is not re-read
-        f"SELECT event_id, merged_id, feat FROM event_links WHERE merged_id = ? ORDER BY rowid DESC LIMIT {_MEMBERS}",
-        (merged_id,),
-    )
-    return _decode(rows)
+class _Block:
+    """Linked mentions of one (type, coarse) block, bucketed by day and by blocking key (in memory for one run).
+
+    Our own index rather than SQL per mention: the SQL blocks (LIKE over key strings, sorted by date distance)
+    cost 2 ms a mention on a dense store; here each day of the store is read once per run, and a mention looks
+    only at the buckets of its keys, most recent first."""
+
+    def __init__(self) -> None:
+        self.days: dict[int | None, dict[str, list[_Cand]]] = {}  # day -> key -> mentions in rowid order
+        self.sorted_days: list[int] = []  # the days present (coarse blocks: few distinct days over years)
+        self.loaded: set[int | None] = set()
+        self.span: tuple[int, int] | None = None  # the loaded days, when they are one unbroken run
+
+    def add(self, c: _Cand, day: int | None) -> None:
+        buckets = self.days.get(day)
+        if buckets is None:
+            buckets = self.days[day] = {}
+            if day is not None:
+                bisect.insort(self.sorted_days, day)
+        for key in _index_keys(c[2]):
+            buckets.setdefault(key, []).append(c)
 
 
-def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float] | None = None,
-            members: Callable[[str], list[tuple[str, str, _Feat]]] | None = None,
-            ) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
+def _newest(c: _Cand) -> int:
+    return -c[2].rowid
+
+
+def _index_keys(g: _Feat) -> list[str]:
+    """Blocking keys a mention is filed under: actor countries (a:), recipient countries (r:), countries of a
+    mention without actors (n:), none at all (""), and everything ("*")."""
+    keys = ["*"] + [f"a:{k}" for k in g.A] + [f"r:{k}" for k in g.R]
+    if not g.A:
+        keys += [f"n:{k}" for k in g.K]
+    if not g.K:
+        keys.append("")
+    return keys
+
+
+def _query_keys(f: _Feat) -> list[str]:
+    """Buckets that can hold a mention `f` is not vetoed against: the same actor country, the roles swapped (a
+    passive parse, or the other side of a meeting), a mention without actors sharing a country, or no countries.
+    Tighter than "any shared country": two actors that differ veto each other, so they need not be compared."""
+    if not f.K:
+        return ["*"]  # no countries: any mention of the block
+    if not f.A:
+        return [f"a:{k}" for k in f.K] + [f"r:{k}" for k in f.K] + [f"n:{k}" for k in f.K] + [""]
+    parts = f.A | f.R
+    return [f"a:{k}" for k in parts] + [f"r:{k}" for k in f.A | (f.R if f.type in _SYMMETRIC else frozenset())] + [
+        f"n:{k}" for k in f.K
+    ] + [""]  # fmt: skip
+
+
+class _Index:
+    """The candidate blocks of one run: type + date window + blocking keys, loaded from the store lazily."""
+
+    def __init__(self, store: Store, idf: _Idf) -> None:
+        self.store, self.idf = store, idf
+        self.blocks: dict[tuple[str, int], _Block] = {}
+        self.undated: dict[str, _Block] = {}
+        self.members: dict[str, list[_Cand]] = {}  # merged id -> its most recent members (newest last)
+        self.alias: dict[str, str] = {}  # merged id -> the merged event it was bridged into
+        self.size = 0
+
+    def _load(self, rows: list[tuple[str, str, str, int, int | None]], block: _Block) -> None:
+        cands = _decode((r[0], r[1], r[2], r[3]) for r in rows)
+        self.idf.load_feats([c[2] for c in cands])
+        for c, r in zip(cands, rows, strict=True):
+            if r[4] not in block.loaded:
+                block.add(c, r[4])
+        self.size += len(cands)
+
+    def _block(self, typ: str, coarse: int, lo: int, hi: int) -> _Block:
+        if self.size > 400_000:  # bounded memory on a huge batch: start again from the store
+            self.blocks.clear()
+            self.undated.clear()
+            self.members.clear()
+            self.size = 0
+        block = self.blocks.setdefault((typ, coarse), _Block())
+        if block.span and block.span[0] <= lo and hi <= block.span[1]:
+            return block  # the usual case: every day asked for is in memory already
+        missing = [d for d in range(lo, hi + 1) if d not in block.loaded]
+        if missing:
+            rows = self.store.db.execute(
+                "SELECT event_id, merged_id, feat, rowid, day FROM event_links WHERE event = ? AND coarse = ?"
+                " AND day BETWEEN ? AND ? ORDER BY rowid",
+                (typ, coarse, missing[0], missing[-1]),
+            ).fetchall()
+            self._load(rows, block)
+            block.loaded.update(range(missing[0], missing[-1] + 1))
+        days = [d for d in block.loaded if d is not None]
+        block.span = (min(days), max(days)) if len(days) == max(days) - min(days) + 1 else None
+        return block
+
+    def add(self, c: _Cand, coarse: int) -> None:
+        """A mention just linked (its row is written): into its block if that day is loaded, and its members."""
+        g = c[2]
+        block = self.undated.get(g.type) if g.lo is None else self.blocks.get((g.type, coarse))
+        if block is not None and g.lo in block.loaded:
+            block.add(c, g.lo)
+            self.size += 1
+        mem = self.members.get(c[1])
+        if mem is not None:
+            mem.append(c)
+            if len(mem) > _MEMBERS:
+                del mem[0]
+
+    def member_list(self, merged_id: str) -> list[_Cand]:
+        """The most recent members of one merged event (fetched only for a merged event a mention could join)."""
+        mem = self.members.get(merged_id)
+        if mem is None:
+            rows = self.store.db.execute(  # a merged event of thousands of reports is not re-read
+                "SELECT event_id, merged_id, feat, rowid FROM event_links WHERE merged_id = ?"
+                f" ORDER BY rowid DESC LIMIT {_MEMBERS}",
+                (merged_id,),
+            ).fetchall()
+            mem = self.members[merged_id] = _decode(reversed(rows))
+            self.idf.load_feats([c[2] for c in mem])
+        return mem
+
+    @staticmethod
+    def _nearest(block: _Block, days: Iterable[int | None], f: _Feat, keys: list[str], limit: int,
+                 floor: int | None) -> list[_Cand]:  # fmt: skip
+        """Up to `limit` mentions of the buckets `keys` on `days` (given nearest first; a list of days at one
+        distance counts as one step), most recent first within a step, ending on or after `floor`."""
+        out: list[_Cand] = []
+        seen: set[str] = set()
+        for step in days:
+            group = step if isinstance(step, list) else [step]
+            got: list[_Cand] = []
+            need = 2 * (limit - len(out))  # some are seen already or end too early
+            for day in group:
+                buckets = block.days.get(day)
+                if buckets:  # each bucket is in rowid order: its newest mentions are at the end
+                    for k in keys:
+                        if k in buckets:
+                            got += buckets[k][-need:]
+            got.sort(key=_newest)
+            for c in got:
+                g = c[2]
+                if c[0] in seen or (floor is not None and (g.hi if g.hi is not None else g.lo) < floor):
+                    continue
+                seen.add(c[0])
+                out.append(c)
+                if len(out) >= limit:
+                    return out
+        return out
+
+    def candidates(self, f: _Feat, undated: bool) -> list[_Cand]:
+        """Linked mentions in the same block: type + date window + blocking keys (see _query_keys)."""
+        out = self._candidates(f, undated)
+        if self.alias:  # merged events bridged into another in this run
+            out = [(e, self.resolve(m), g) for e, m, g in out]
+        return out
+
+    def resolve(self, merged_id: str) -> str:
+        while merged_id in self.alias:
+            merged_id = self.alias[merged_id]
+        return merged_id
+
+    def _candidates(self, f: _Feat, undated: bool) -> list[_Cand]:
+        keys = _query_keys(f)
+        if f.lo is None:  # no date at all (nor a publication date): any date, the most recent first
+            rows = self.store.db.execute(
+                "SELECT event_id, merged_id, feat, rowid FROM event_links WHERE event = ? ORDER BY rowid DESC"
+                f" LIMIT {_UNDATED * 20}",
+                (f.type,),
+            ).fetchall()
+            cands = _decode(rows)
+            self.idf.load_feats([c[2] for c in cands])
+            want = set(keys)
+            return [c for c in cands if want & set(_index_keys(c[2]))][:_UNDATED]
+        hi = f.hi or f.lo
+        w = _WINDOW_TEXT + _WINDOW_LOOSE
+        # fine dates: days lo - _COARSE - w .. hi + w, nearest to lo first (ties: most recent first)
+        lo_day, hi_day = f.lo - _COARSE - w, hi + w
+        if (
+            hi - f.lo > _COARSE
+        ):  # "in 2019": a year of fine dates is not read into memory; SQL picks the nearest
+            rows = self.store.db.execute(
+                "SELECT event_id, merged_id, feat, rowid FROM event_links WHERE event = ? AND coarse = 0"
+                " AND day BETWEEN ? AND ? AND day_hi >= ? ORDER BY abs(day - ?), rowid DESC LIMIT ?",
+                (f.type, lo_day, hi_day, f.lo - w, f.lo, _BLOCK * 5),
+            ).fetchall()
+            want = set(keys)
+            out = [c for c in _decode(rows) if want & set(_index_keys(c[2]))][:_BLOCK]
+            self.idf.load_feats([c[2] for c in out])
+        else:
+            block = self._block(f.type, 0, lo_day, hi_day)
+            steps = [
+                [d for d in (f.lo - k, f.lo + k) if lo_day <= d <= hi_day] for k in range(hi_day - f.lo + 1)
+            ]
+            steps += [[f.lo - k] for k in range(hi_day - f.lo + 1, f.lo - lo_day + 1)]
+            out = self._nearest(block, [s for s in steps if s], f, keys, _BLOCK, f.lo - w)
+        # coarse dates (a month, a year) that may hold this date
+        lo_day = f.lo - 366 - w
+        block = self._block(f.type, 1, lo_day, hi_day)
+        i, j = bisect.bisect_left(block.sorted_days, lo_day), bisect.bisect_right(block.sorted_days, hi_day)
+        present = sorted(block.sorted_days[i:j], key=lambda d: abs(d - f.lo))
+        groups: dict[int, list[int | None]] = {}
+        for d in present:
+            groups.setdefault(abs(d - f.lo), []).append(d)
+        out += self._nearest(block, list(groups.values()), f, keys, _BLOCK, f.lo - w)
+        if undated:  # undated mentions too, when the store holds any
+            ub = self.undated.get(f.type)
+            if ub is None:
+                ub = self.undated[f.type] = _Block()
+                rows = self.store.db.execute(
+                    "SELECT event_id, merged_id, feat, rowid, day FROM event_links WHERE event = ? AND coarse = 0"
+                    " AND day IS NULL ORDER BY rowid",
+                    (f.type,),
+                ).fetchall()
+                self._load(rows, ub)
+                ub.loaded.add(None)
+            out += self._nearest(ub, [None], f, keys, _UNDATED, None)
+        return out
+
+
+def _choose(f: _Feat, cands: list[_Cand], idf: dict[str, float] | None = None,
+            members: Callable[[str], list[_Cand]] | None = None, exclude: set[str] | None = None,
+            tops: dict[str, float] | None = None) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
     """The merged event to join: best-scoring member passes the threshold, no member of that merged event vetoes,
     and at least _SUPPORT of its members are compatible. `members(merged_id)` gives all members of a merged event
     (those outside the candidate block too); it is asked only for merged events whose best member passes."""
     by_cluster: dict[str, list[tuple[str, float, dict[str, Any]]]] = {}
+    vetoed: set[str] = set()
     for event_id, merged_id, g in cands:
+        if merged_id in vetoed or (exclude and merged_id in exclude):
+            continue  # one veto rules the merged event out: its other members need no scoring
         s, ev = _compare(f, g, idf)
+        if "veto" in ev:  # a veto, not a low score: penalties are evidence against, and only the support rule
+            vetoed.add(merged_id)  # below counts them
+
+            continue
         by_cluster.setdefault(merged_id, []).append((event_id, s, ev))
+    if tops is not None:  # the best score with each merged event no member vetoes (for _bridge)
+        tops.update({m: max(s for _, s, _ in sc) for m, sc in by_cluster.items() if m not in vetoed})
     best: tuple[str | None, str | None, float, dict[str, Any]] = (None, None, 0.0, {})
-    for merged_id, scored in by_cluster.items():
-        if any(s < 0 for _, s, _ in scored):
+    for merged_id, scored in sorted(by_cluster.items(), key=lambda kv: -max(s for _, s, _ in kv[1])):
+        if merged_id in vetoed:
             continue
         top = max(s for _, s, _ in scored)
         if top < THRESHOLD or top <= best[2]:
             continue
         if members is not None:
             seen = {e for e, _, _ in scored}
-            scored = scored + [(e, *_compare(f, g, idf)) for e, _, g in members(merged_id) if e not in seen]
-            if any(s < 0 for _, s, _ in scored):
+            rest = [(e, g) for e, _, g in members(merged_id) if e not in seen]
+            n = len(scored) + len(rest)
+            weak = sum(s < _MEMBER_MIN for _, s, _ in scored)
+            ok = True
+            for e, g in rest:
+                s, ev = _compare(f, g, idf)
+                if "veto" in ev or (s < _MEMBER_MIN and (weak := weak + 1) > (1 - _SUPPORT) * n):
+                    ok = False  # a veto, or too few compatible members already: stop scoring
+                    break
+                scored.append((e, s, ev))
+            if not ok:
                 continue
         if sum(s >= _MEMBER_MIN for _, s, _ in scored) < _SUPPORT * len(scored):
             continue  # the best member alone would chain a new mention onto a merged event it does not fit
@@ -441,6 +708,38 @@ def _choose(f: _Feat, cands: list[tuple[str, str, _Feat]], idf: dict[str, float]
         if s >= THRESHOLD and s > best[2]:
             best = (merged_id, event_id, s, ev)
     return best
+
+
+def _fits(a: list[_Feat], b: list[_Feat], idf: dict[str, float] | None) -> bool:
+    """No pair of a x b vetoes, and at least _SUPPORT of the pairs are compatible (score >= _MEMBER_MIN)."""
+    pairs = [_compare(x, y, idf) for x in a for y in b]
+    return not any("veto" in ev for _, ev in pairs) and sum(
+        s >= _MEMBER_MIN for s, _ in pairs
+    ) >= _SUPPORT * len(pairs)
+
+
+def _bridge(f: _Feat, joined: str, tops: dict[str, float], idf: dict[str, float] | None,
+            members: Callable[[str], list[_Cand]], exclude: set[str]) -> str | None:  # fmt: skip
+    """A second merged event the new mention also fits, to be merged into the one it joined: the same real event
+    split in two because its first reports had too little in common (a report that fits both bridges them).
+    Conservative: both merged events small, every pair across them and with the new mention checked."""
+    if len(members(joined)) > _BRIDGE_MAX:
+        return None
+    tried = 0
+    for merged_id, top in sorted(tops.items(), key=lambda kv: -kv[1]):  # best score with each (from _choose)
+        if top < THRESHOLD or tried >= 2:  # the two best others at most: the checks are quadratic
+            break
+        if merged_id == joined or merged_id in exclude:
+            continue
+        tried += 1
+        other = [g for _, _, g in members(merged_id)]
+        if (
+            len(other) <= _BRIDGE_MAX
+            and _fits([f], other, idf)
+            and _fits([g for _, _, g in members(joined)], other, idf)
+        ):
+            return merged_id
+    return None
 
 
 def merge_new(store: Store) -> dict[str, int]:
@@ -454,39 +753,68 @@ def merge_new(store: Store) -> dict[str, int]:
         ).fetchall()
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
     touched: set[str] = {r[0] for r in stale}
-    linked = joined = 0
+    linked = joined = bridged = 0
     _FEATS.clear()  # per run: a re-ingested document may reuse an event id with new features
     idf = _Idf(store)
-    places: tuple[str, list[tuple[int, list[Any]]]] = ("", [])
+    index = _Index(store, idf)
     undated = db.execute("SELECT 1 FROM event_links WHERE day IS NULL LIMIT 1").fetchone() is not None
     with db:
-        for e, published, _outlet in _new_events(store):
-            if places[0] != e.doc_id:
-                places = (e.doc_id, _doc_places(store, e.doc_id))
-            in_sentence = [p for start, p in places[1] if e.sentence_start <= start < e.sentence_end]
-            f = _features(e, published, in_sentence)
-            cands = _candidates(store, f, undated)
-            undated = undated or f.lo is None
-            idf.load(f.words + [w for _, _, g in cands for w in g.words])
-            merged_id, to_event, score, ev = _choose(f, cands, idf.values, lambda m: _members(store, m))
-            if merged_id is None:
-                merged_id = "m" + stable_id("merged", e.id)
-                ev = {}
-            else:
-                joined += 1
-                ev = {**ev, "joined_to": to_event}
-            coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > _COARSE)
-            db.execute(
-                "INSERT OR REPLACE INTO event_links(event_id, merged_id, doc_id, event, day, day_hi, coarse, keys,"
-                " score, evidence, feat) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (e.id, merged_id, e.doc_id, e.event, f.lo, f.hi, coarse, _bars(f.countries()), score if ev else None,
-                 json.dumps(ev, ensure_ascii=False), f.to_json()),
-            )  # fmt: skip
-            touched.add(merged_id)
-            linked += 1
+        for doc_events in _by_document(_new_events(store)):
+            doc_id = doc_events[0][0].doc_id
+            doc_places = _doc_places(store, doc_id)
+            feats, choices = [], []
+            for e, published, _outlet in doc_events:
+                in_sentence = [p for start, p in doc_places if e.sentence_start <= start < e.sentence_end]
+                f = _features(e, published, in_sentence)
+                idf.load_feats([f])
+                cands = index.candidates(f, undated)
+                tops: dict[str, float] = {}
+                feats.append((e, f, cands, tops))
+                choices.append(_choose(f, cands, idf.values, index.member_list, tops=tops))
+            undated = undated or any(f.lo is None for _, f, _, _ in feats)
+            # one mention of a document per merged event: when two want the same one, the better fit takes it
+            # and the other takes its next choice (first come, first served let a passing remark ("would not
+            # withdraw") take the place of the report of the event itself)
+            taken: set[str] = set()
+            for k in sorted(range(len(feats)), key=lambda k: -choices[k][2]):
+                if choices[k][0] is not None and choices[k][0] in taken:
+                    _, f, cands, _ = feats[k]
+                    choices[k] = _choose(f, cands, idf.values, index.member_list, exclude=taken)
+                if choices[k][0] is not None:
+                    taken.add(choices[k][0])  # type: ignore[arg-type]
+            for (e, f, _, tops), (merged_id, to_event, score, ev) in zip(feats, choices, strict=True):
+                if merged_id is None:
+                    merged_id = "m" + stable_id("merged", e.id)
+                    ev = {}
+                else:
+                    joined += 1
+                    ev = {**_rounded(ev), "joined_to": to_event}
+                    other = _bridge(f, merged_id, tops, idf.values, index.member_list, taken)
+                    if other is not None:
+                        db.execute(
+                            "UPDATE event_links SET merged_id = ? WHERE merged_id = ?", (merged_id, other)
+                        )
+                        index.alias[other] = merged_id
+                        index.members.pop(other, None)
+                        index.members.pop(merged_id, None)
+                        touched.add(other)
+                        ev["bridged"] = other
+                        bridged += 1
+                coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > _COARSE)
+                cur = db.execute(
+                    "INSERT OR REPLACE INTO event_links(event_id, merged_id, doc_id, event, day, day_hi, coarse,"
+                    " keys, score, evidence, feat) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (e.id, merged_id, e.doc_id, e.event, f.lo, f.hi, coarse, _bars(f.countries()),
+                     score if ev else None, json.dumps(ev, ensure_ascii=False), f.to_json()),
+                )  # fmt: skip
+                f.rowid = cur.lastrowid or 0
+                _FEATS[e.id] = f
+                index.add((e.id, merged_id, f), coarse)
+                touched.add(merged_id)
+                linked += 1
         for merged_id in touched:
             _rebuild(store, merged_id)
-    return {"linked": linked, "joined": joined, "merged_events_touched": len(touched)}
+    return {"linked": linked, "joined": joined, "bridged": bridged, "merged_events_touched": len(touched)}
 
 
 # ---------------------------------------------------------------------- merged-event records
