@@ -1115,8 +1115,12 @@ def _location(t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]]) 
 
 def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     sdoc = doc.spacy
-    ancestors = {t.anchor.i, t.tok.i} | {a.i for a in t.anchor.ancestors}
+    # depth of each tree ancestor above the event word: the date attached nearest to the event wins
+    # ("said on Thursday that ... following the January 8 attack, in which Iran fired": January 8)
+    depth = {t.anchor.i: 0, t.tok.i: 0} | {a.i: k for k, a in enumerate(t.anchor.ancestors, 1)}
+    ancestors = set(depth)
     best = None
+    best_depth = 1 << 30
     for tx in doc.timexes:
         if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
             continue
@@ -1133,8 +1137,8 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         if cur.i in (t.anchor.i, t.tok.i):
             best = tx
             break
-        if cur.i in ancestors and best is None:
-            best = tx
+        if cur.i in ancestors and depth[cur.i] < best_depth:
+            best, best_depth = tx, depth[cur.i]
     if best is not None:
         return EventDate(value=best.value, text=best.text, start=best.start, end=best.end, source="text")
     if doc.published:

@@ -279,3 +279,16 @@ def test_ceasefire_declaration_is_a_concession() -> None:
 def test_ordering_forces_is_a_deployment_unless_the_order_names_another_action(text: str, event: str) -> None:
     events = extract_events(parse(text, "2021-03-02"))
     assert [e.event for e in events] == [event]
+
+
+def test_event_takes_the_date_attached_nearest_to_it_not_the_reporting_date() -> None:
+    from dateline.time import normalize
+
+    text = (
+        "Police said on Friday that two officers were hurt after the March 3 raid, in which militants "
+        "attacked a checkpoint outside the town."
+    )
+    doc = parse(text, "2023-03-11")
+    doc.timexes = normalize(doc.text, "2023-03-11")
+    (event,) = [e for e in extract_events(doc) if e.event == "ASSAULT"]
+    assert (event.date.value, event.date.text) == ("2023-03-03", "March 3")
