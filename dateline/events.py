@@ -56,6 +56,10 @@ _LOC_PREPS = (
 _ACTOR_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis"}
 _ACTOR_POS = {"PROPN", "NOUN", "PRON"}
 _NOT_ABSORBING = {"conj", "parataxis"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_STATE_PREPS = {"on", "at"}  # "placed on standby", "are on strike", "held at readiness"
+# verbs that put or keep someone in a state ("on standby", "on strike"); "reported on the strike" is a topic
+_STATE_VERBS = {"be", "place", "put", "keep", "hold", "remain", "stay", "go", "stand", "leave"}
 _EVENT_THREATEN_MODE = {
     "ASSAULT": "violence",
     "COERCE": "restrict",
@@ -64,6 +68,7 @@ _EVENT_THREATEN_MODE = {
     "MOBILIZE": "violence",
 }
 _FUTURE_OK = ("asserted", "alleged")
+_THREAT_EVENTS = {"ASSAULT", "COERCE", "SANCTION"}
 _GENERIC_HEADS = {
     "effort",
     "campaign",
@@ -94,6 +99,8 @@ _CONCLUDE = {
     "emphasize",
     "emphasise",
 }
+# passive verbs that raise their subject from the infinitive ("X is expected / said / understood to ...")
+_RAISING = {"understand", "expect", "believe", "say", "report", "think", "know", "set", "schedule"}
 _TEMPORAL_MARKS = {"after", "as", "when", "while", "before", "since", "because", "though", "although"}
 
 
@@ -437,8 +444,23 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     prts: set[str] = set()
     objs: set[str] = set()
     pobjs: dict[str, set[str]] = {}
-    for ch in tok.children:
-        dep = ch.dep_
+    if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
+        # "the warships sent to the Gulf", "paratroopers who were flown to Kuwait": the modified noun is moved
+        passive_rel = any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
+        if (tok.dep_ == "acl" and tok.tag_ == "VBN") or passive_rel:
+            objs.add(tok.head.lemma_.lower())
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+        # a participle with no auxiliary is a reduced passive ("Troops sent to Gulf", a misparsed "the warships
+        # sent to the Gulf ..."): its subject is what was moved
+        objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
+    kids = list(tok.children)
+    for (
+        ch
+    ) in tok.children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
+        if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
+            kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
+    for ch in kids:
+        dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
         if dep in ("prt", "prep", "agent"):
             prts.add(ch.lemma_.lower())
             if dep == "prep":
@@ -448,15 +470,21 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                         got.add(g.lemma_.lower())
                         got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
-            objs.add(ch.lemma_.lower())
+            objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
             for c in ch.children:
                 if c.dep_ in ("compound", "amod"):
                     objs.add(c.lemma_.lower())
+                elif c.dep_ == "prep" and c.lower_ in ("from", "out"):
+                    # "moved staff from Baghdad": the source is the verb's, parsed on its object
+                    prts.add(c.lower_)
                 elif c.dep_ == "prep" and c.lower_ == "of":  # "700 kg of medicine", "a state of siege"
                     for g in c.children:
                         if g.dep_ == "pobj":
                             objs.add(g.lemma_.lower())
                             objs.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
+                            prts.update(
+                                x.lower_ for x in g.children if x.dep_ == "prep" and x.lower_ == "from"
+                            )
             for cj in ch.conjuncts:
                 objs.add(cj.lemma_.lower())
     return prts, objs, pobjs
@@ -524,6 +552,19 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return h.head.head  # "engaged in ethnic cleansing", "took part in a protest"
     if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
         return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
+    if (
+        dep == "attr"
+        and h.i > 0
+        and h.doc[h.i - 1].lower_ in _STATE_PREPS
+        and h.doc[h.i - 1].head.i == h.head.i
+    ):
+        return h.head  # "soldiers are on standby" parsed with the state noun as attribute of "are"
+    if dep == "pobj" and h.head.dep_ == "prep":
+        gov = h.head.head
+        if h.head.lower_ in _STATE_PREPS and gov.lemma_.lower() in _STATE_VERBS:
+            return gov  # "troops were placed on standby", "workers are on strike": the state's verb
+        if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
+            return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
     return None
 
 
@@ -590,7 +631,7 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     elsewhere in the article)."""
     if len(trigs) < 2:
         return trigs
-    kept = []
+    kept, dropped = [], []
     for t in trigs:
         cur, background = t.anchor, False
         for _ in range(6):
@@ -608,9 +649,28 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
                 background = True
                 break
             cur = cur.head
-        if not background:
-            kept.append(t)
+        (dropped if background else kept).append(t)
+    # a background event is kept when every main-clause event lies inside its own clause: then no event of the
+    # main clause is told ("non-essential staff were relocated to Taji, the base where the contingent trains ...")
+    main = [k for k in kept if not any(_within(k.anchor, d.anchor) for d in dropped)]
+    if not main:
+        return trigs
     return kept or trigs
+
+
+def _nonrestrictive(tok: Any) -> bool:
+    """A passive relative clause set off by a comma ("Soleimani, who was killed in a strike"): what was done to
+    the person named is reported as a fact of its own. (Active ones, "Sharon, who has vowed not to ...", mostly
+    describe the person and stay part of the main event.)"""
+    first = tok.left_edge.i
+    if tok.dep_ != "relcl" or first == 0 or tok.doc[first - 1].text not in (",", "(", "—", "–"):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
+
+
+def _within(tok: Any, top: Any) -> bool:
+    """Whether tok is top or lies in top's subtree."""
+    return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
 
 
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
@@ -619,20 +679,28 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     for t in trigs:
         by_anchor.setdefault(t.anchor.i, t)
     kept = []
+    via_adjunct: set[int] = set()  # triggers reached through an adverbial clause of a refusal
     for t in trigs:
         outer = None
         if by_anchor.get(t.anchor.i) is not t:
             outer = by_anchor[t.anchor.i]
         cur = t.anchor
         for _ in range(8):
-            if outer is not None or cur.head.i == cur.i:
-                break
+            if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur):
+                break  # a ", who/which ..." clause on the way up asserts its own event
             child, cur = cur, cur.head
             u = by_anchor.get(cur.i)
             if u is None or u is t:
                 continue
             if child.dep_ in _NOT_ABSORBING or child.dep_ in _SUBJ:
                 continue
+            if (
+                child.dep_ == "advcl"
+                and child.i != t.anchor.i
+                and u.rule.event == "REJECT"
+                and u.tok.lemma_.lower() in _NEGATING
+            ):  # "refused a request, saying they would discuss ...": the adjunct is no refused act
+                via_adjunct.add(id(t))
             if child.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in child.children):
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
                 if not marks & _CONDITION_MARKS:
@@ -641,12 +709,18 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
         if outer is None:
             kept.append(t)
             continue
-        if outer.rule.event == "MOBILIZE" and outer.tok.lemma_.lower() in _DIRECTING and not t.nominal:
+        directed = outer.tok.lemma_.lower() in _DIRECTING and not t.nominal
+        if directed and (outer.rule.event == "MOBILIZE" or t.rule.event == "MOBILIZE"):
             # "ordered troops to withdraw / to fire on": the ordered action is the event, not a deployment
             outer.rule, outer.mode, outer.tok = t.rule, t.mode, t.tok
             outer.start, outer.end = t.start, t.end
             continue
-        if outer.rule.event == "REJECT" and outer.tok.lemma_.lower() in _NEGATING and not t.nominal:
+        if (
+            outer.rule.event == "REJECT"
+            and outer.tok.lemma_.lower() in _NEGATING
+            and not t.nominal
+            and id(t) not in via_adjunct
+        ):
             # "refused to release", "ruled out sending troops": the refused event, factuality negated
             outer.rule = t.rule
             outer.mode = t.mode
@@ -787,6 +861,7 @@ def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
 def _subject(v: Any) -> tuple[Any | None, bool]:
     """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
     cur = v
+    via_xcomp = False
     for _ in range(4):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
         for c in cur.children:
@@ -797,7 +872,14 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
         for c in cur.children:
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and cur.lemma_.lower() in _PARTAKE):
                 # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts
+                if c.lower_ in _RELATIVE and cur.dep_ == "relcl" and cur.head.i != cur.i:
+                    return cur.head, False  # "NATO, which suspended its mission": NATO
                 return c, False
+        if passive and via_xcomp and cur.lemma_.lower() in _RAISING:
+            # "the ministry is understood to be preparing to move staff": the raised subject acts
+            for c in cur.children:
+                if c.dep_ == "nsubjpass":
+                    return c, False
         if passive:
             return None, True
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
@@ -806,12 +888,20 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 cur = cur.head
             continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and cur.head.lemma_.lower() in _lex().reporting:
+                # "Iran fired missiles, the Pentagon said, striking two bases": the participle goes on with the
+                # reported clause, whose subject acts
+                told = [c for c in cur.head.children if c.dep_ == "ccomp" and c.i < cur.i]
+                subj = [c for t in told for c in t.children if c.dep_ == "nsubj"]
+                if subj:
+                    return subj[0], False
             if cur.dep_ == "acl":
                 h = cur.head
                 if h.dep_ == "dobj" and not h.ent_type_ and h.pos_ == "NOUN" and not _people_noun(h):
                     cur = h.head  # "the party issued a declaration demanding ...": the issuer demands
                     continue
                 return h, False
+            via_xcomp = cur.dep_ == "xcomp"
             cur = cur.head
             continue
         break
@@ -919,9 +1009,34 @@ def _forces(tok: Any) -> bool:
     return code_actor(tok.lemma_.lower()).sector in ("MIL", "COP", "REB", "PRM", "UAF", "SPY")
 
 
+def _withdrawn_from(a: Any) -> Any | None:
+    """The place a withdrawal leaves: "moved staff from Baghdad to Taji" -> Baghdad (not the destination)."""
+    heads = [a] + [c for c in a.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [
+        g for p in a.children if p.lower_ in ("around", "about") for g in p.children if g.dep_ == "pobj"
+    ]
+    heads += [
+        g for h in heads[1:] for p in h.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+    ]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                for g in p.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    for x in [g, *g.conjuncts]:  # "from Taji and Baghdad": the first one tagged as a place
+                        if x.ent_type_ in ("GPE", "LOC", "FAC"):
+                            return x
+    return None
+
+
 def _recipient(t: _Trig, lex: _Lex) -> Any | None:
     a = t.anchor
     skip = {t.tok.i}
+    if t.rule.event == "RETREAT" and t.mode == "withdraw" and not t.nominal:
+        src = _withdrawn_from(a)
+        if src is not None:
+            return src
     if t.nominal:
         for c in t.tok.children:
             if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
@@ -1050,6 +1165,33 @@ def _coded_place(tok: Any) -> bool:
     return ent is not None and code_actor(ent.text).country is not None
 
 
+def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
+    """Who acts in an agentless passive, when the clause still names them: "was killed in a US drone strike" (the
+    strike's owner), "British staff were relocated" / "Dutch troops were deployed" (the moved forces' country)."""
+    a = t.anchor
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in a.children):
+        return None
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+            for g in c.children:
+                if g.dep_ == "pobj" and _match_noun(g, lex) is not None:
+                    owner = _proposer(g)
+                    if owner is not None and owner.ent_type_ in ("NORP", "GPE"):
+                        return owner
+    if t.rule.event in _MOVED and t.rule.event != "AID":
+        for c in a.children:
+            if c.dep_ == "nsubjpass":
+                moved = _partitive(c)
+                owner = _proposer(moved)
+                if (
+                    owner is not None
+                    and owner.ent_type_ in ("NORP", "GPE")
+                    and (_forces(moved) or _people_noun(moved) or moved.lemma_.lower() in lex.people)
+                ):
+                    return owner
+    return None
+
+
 def _nominal_actor(t: _Trig) -> Any | None:
     for c in t.tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
@@ -1124,6 +1266,8 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     for tx in doc.timexes:
         if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
             continue
+        if not tx.value[:4].isdigit():  # "XXXX-WXX-3", "PAST_REF": no date; the report's date says more
+            continue
         span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
             continue
@@ -1178,6 +1322,32 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
                     s, e = _span_of(g)
                     return res.resolve(s, e)
     return None
+
+
+def _conditional_threat(t: _Trig, lex: _Lex) -> None:
+    """ "X said the sites would be hit if Iran attacked": force made conditional on the other side's conduct and
+    announced by X is X's threat (PLOVER manual: THREATEN covers conditional use of force). The reporting verb
+    becomes the trigger word (the threat itself is asserted); the arguments stay those of the forceful clause."""
+    a = t.anchor
+    if t.nominal or t.rule.event not in _THREAT_EVENTS:
+        return
+    cond = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in a.children
+    )
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in a.children)
+    if not (cond and modal):
+        return
+    cur = a
+    for _ in range(3):  # the clause must be someone's statement: "X said/warned (that) ..."
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return
+        cur = cur.head
+        if cur.lemma_.lower() in lex.reporting and _is_verb(cur):
+            t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+            t.rule = _Rule("THREATEN", None, "13")
+            t.tok = cur
+            return
 
 
 def _apply_cues(t: _Trig, lex: _Lex) -> None:
@@ -1272,6 +1442,7 @@ def extract_events(doc: Document) -> list[Event]:
         if not trigs:
             continue
         for t in trigs:
+            _conditional_threat(t, lex)
             if t.nominal and t.anchor.i == t.tok.i:
                 h = _nominal_actor(t)
                 subj = None
@@ -1279,6 +1450,8 @@ def extract_events(doc: Document) -> list[Event]:
                     subj = h
             else:
                 subj, _ = _subject(t.anchor)
+                if subj is None:  # an agentless passive that still names who acted
+                    subj = _passive_actor(t, lex)
                 if subj is None or subj.lower_ in ("he", "she", "it", "they", "we", "i"):
                     subj = _speaker(t.anchor, lex) or subj
             t.actors = _actors_of(subj, res) if subj is not None else []

@@ -93,6 +93,9 @@ def _governors(tok: Any) -> list[Any]:
     for _ in range(4):
         if cur.dep_ not in _GOVERN_DEPS or cur.head.i == cur.i:
             break
+        first = cur.left_edge.i
+        if cur.dep_ == "relcl" and first > 0 and cur.doc[first - 1].text in (",", "(", "—", "–"):
+            break  # ", who was killed on Friday": a separate assertion, not governed by "vowed to avenge [X]"
         cur = cur.head
         out.append(cur)
         if cur.lemma_.lower() in _STOP_AT and cur.pos_ == "VERB":

@@ -292,3 +292,169 @@ def test_event_takes_the_date_attached_nearest_to_it_not_the_reporting_date() ->
     doc.timexes = normalize(doc.text, "2023-03-11")
     (event,) = [e for e in extract_events(doc) if e.event == "ASSAULT"]
     assert (event.date.value, event.date.text) == ("2023-03-03", "March 3")
+
+
+# --------------------------------------------------------------------------- recall on troop-movement news (issues 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text,event,mode",
+    [
+        # moving people out of a place is a withdrawal from it; moving them to a place stays a deployment
+        ("Spain has moved its embassy workers from Kabul to Islamabad.", "RETREAT", "withdraw"),
+        ("Italy relocated some of its engineers to Oman.", "RETREAT", "withdraw"),
+        ("Belgium moved 40 soldiers from the capital to a northern base.", "RETREAT", "withdraw"),
+        ("The alliance began moving its instructors out of the region.", "RETREAT", "withdraw"),
+        ("Poland moved two battalions to the eastern border.", "MOBILIZE", "troops"),
+        # advisers, planners and trainers are forces a government sends
+        ("Norway will send a team of military advisers to Niger.", "MOBILIZE", "troops"),
+        ("A group of logistics planners was sent to the port.", "MOBILIZE", "troops"),
+        # forces flown somewhere are deployed, not visiting
+        ("The marines who were flown to Djibouti on Sunday will guard the embassy.", "MOBILIZE", "troops"),
+        # states of readiness
+        ("Some 600 Dutch soldiers were placed on standby in Aruba.", "MOBILIZE", "troops"),
+        ("Hundreds of paratroopers are on standby at a base in Germany.", "MOBILIZE", "troops"),
+        ("Up to 90 Irish personnel were held at readiness in Cork.", "MOBILIZE", "troops"),
+        # pausing joint work; resuming it
+        ("The coalition paused its training of Somali troops.", "SANCTION", "discontinue"),
+        ("French and Malian forces resumed joint patrols near Gao.", "COOPERATE", None),
+        ("Kenyan and Somali troops resumed joint military operations on Monday.", "COOPERATE", None),
+        # missiles raining down
+        ("Rockets rained down on the border town overnight.", "ASSAULT", "heavy-weapons"),
+    ],
+)
+def test_troop_movement_triggers(text: str, event: str, mode: str | None) -> None:
+    evs = _events(text)
+    got = [(e.event, e.mode) for e in evs]
+    assert any(e.event == event and (mode is None or e.mode == mode) for e in evs), got
+
+
+def test_phone_call_frame_is_consult() -> None:
+    evs = _events(
+        "In a phone call on Tuesday, the Chilean president told his Peruvian counterpart that talks go on."
+    )
+    assert "CONSULT" in {e.event for e in evs}
+    ev = next(e for e in evs if e.event == "CONSULT")
+    assert ev.mode == "phone"
+
+
+def test_passive_relative_clause_keeps_its_own_event() -> None:
+    # the main clause is a vow; the relative clause reports an attack of its own
+    evs = _events(
+        "Rebel leaders vowed to avenge their commander, who was killed in an air strike near Goma on Sunday."
+    )
+    assert {"ASSAULT"} <= {e.event for e in evs}, [(e.event, e.event_text) for e in evs]
+
+
+def test_active_relative_clause_stays_description() -> None:
+    # "who has vowed ..." describes the person; it is not a second event of the sentence
+    evs = _events("The Chilean minister met Carlos Ruiz, who has vowed to protect the miners, in Santiago.")
+    assert "AGREE" not in {e.event for e in evs}, [(e.event, e.event_text) for e in evs]
+
+
+def test_refusal_keeps_type_when_inner_event_is_an_adjunct() -> None:
+    evs = _events(
+        "The ministry on Monday refused a Nepalese request for new talks, saying its envoy would only discuss trade."
+    )
+    assert "REJECT" in {e.event for e in evs}, [(e.event, e.event_text) for e in evs]
+
+
+def test_refusal_of_the_act_itself_is_that_act_negated() -> None:
+    ev = next(
+        e
+        for e in _events("Portugal has ruled out sending soldiers to the conflict.")
+        if e.event == "MOBILIZE"
+    )
+    assert ev.factuality == "negated"
+
+
+def test_ordered_deployment_is_mobilize() -> None:
+    evs = _events("The navy chief ordered two frigates to escort merchant vessels through the channel.")
+    assert "MOBILIZE" in {e.event for e in evs}, [(e.event, e.event_text) for e in evs]
+
+
+def test_ordered_country_is_still_a_request() -> None:
+    evs = _events("The council ordered Serbia to withdraw its police from the province.")
+    assert "MOBILIZE" not in {e.event for e in evs}
+
+
+def test_conditional_force_announced_is_threat() -> None:
+    evs = _events("The Turkish president said the camps would be bombed if the militants crossed the river.")
+    ev = next(e for e in evs if e.event == "THREATEN")
+    assert ev.mode == "violence"
+    assert ev.factuality == "asserted"
+    assert any(a.country == "TUR" for a in ev.actor)
+
+
+def test_unconditional_future_force_is_not_threat() -> None:
+    evs = _events("The Turkish president said the camps would be bombed next week.")
+    assert "THREATEN" not in {e.event for e in evs}
+
+
+def test_background_clause_kept_when_it_holds_the_main_events() -> None:
+    # the only other trigger sits inside the "as" clause, so the "as" clause is the sentence's report
+    text = ("The changes came as Danish staff were relocated from Kabul to a base where the contingent trains "
+            "local recruits.")  # fmt: skip
+    assert "RETREAT" in {e.event for e in _events(text)}
+
+
+def test_launch_missiles_at_is_assault() -> None:
+    ev = next(
+        e
+        for e in _events("Syria launched six missiles at Turkish positions on Friday.")
+        if e.event == "ASSAULT"
+    )
+    assert any(a.country == "SYR" for a in ev.actor)
+
+
+def test_launch_of_a_test_is_no_attack() -> None:
+    assert "ASSAULT" not in {e.event for e in _events("North Korea launched a missile test at dawn.")}
+
+
+def test_participle_after_reporting_clause_keeps_reported_subject() -> None:
+    text = "Syria fired rockets at Turkish troops overnight, the ministry said, hitting a border post near Kilis."
+    for ev in _events(text):
+        if ev.event == "ASSAULT":
+            assert all(a.country != "TUR" or a.sector != "GOV" for a in ev.actor)
+            assert any(a.country == "SYR" for a in ev.actor), [(a.text, a.country) for a in ev.actor]
+
+
+def test_relative_pronoun_subject_is_the_named_actor() -> None:
+    ev = next(e for e in _events("The Greek minister, who visited Ankara on Monday, praised the talks.")
+              if e.event == "CONSULT")  # fmt: skip
+    assert any(a.country == "GRC" for a in ev.actor), [(a.text, a.country) for a in ev.actor]
+
+
+def test_raised_subject_of_passive_reporting_verb_acts() -> None:
+    ev = next(e for e in _events("The Danish army is understood to be preparing to send 80 soldiers to Estonia.")
+              if e.event == "MOBILIZE")  # fmt: skip
+    assert any(a.country == "DNK" for a in ev.actor), [(a.text, a.country) for a in ev.actor]
+
+
+def test_agentless_passive_takes_owner_of_the_strike() -> None:
+    ev = next(e for e in _events("A militia commander was killed in a Turkish drone strike near Sinjar.")
+              if e.event == "ASSAULT")  # fmt: skip
+    assert any(a.country == "TUR" for a in ev.actor), [(a.text, a.country) for a in ev.actor]
+
+
+def test_agentless_passive_move_takes_country_of_moved_forces() -> None:
+    ev = next(
+        e for e in _events("Dutch soldiers were relocated from Erbil to Kuwait.") if e.event == "RETREAT"
+    )
+    assert any(a.country == "NLD" for a in ev.actor), [(a.text, a.country) for a in ev.actor]
+
+
+def test_state_frames_need_a_state_verb() -> None:
+    assert "PROTEST" in {e.event for e in _events("Dock workers went on strike in Mombasa.")}
+    for ev in _events("The senator commented on the air strike at length."):
+        assert not (ev.event == "ASSAULT" and any("senator" in a.text for a in ev.actor))
+
+
+def test_approximated_number_parsed_as_preposition_is_the_object() -> None:
+    evs = _events("Austria will move around 40 of its soldiers from Kabul to Doha.")
+    assert "RETREAT" in {e.event for e in evs}, [(e.event, e.event_text) for e in evs]
+
+
+def test_withdrawal_recipient_is_the_place_left() -> None:
+    ev = next(e for e in _events("Sweden moved its advisers from Mosul to Jordan.") if e.event == "RETREAT")
+    assert [r.country for r in ev.recipient] == ["IRQ"], [(r.text, r.country) for r in ev.recipient]

@@ -52,3 +52,15 @@ def test_classify_on_a_token() -> None:
     doc = parse("Rebels attacked the village on Monday.", PUBLISHED)
     attacked = next(t for t in doc.spacy if t.text == "attacked")
     assert classify(attacked, PUBLISHED) == "asserted"
+
+
+def test_comma_relative_clause_is_not_governed_by_the_main_verb() -> None:
+    from dateline.factuality import classify
+    from dateline.nlp import parse
+
+    d = parse("The rebels promised to avenge their leader, who was shot by soldiers on Friday.", "2024-05-06")
+    shot = next(t for t in d.spacy if t.lower_ == "shot")
+    assert classify(shot, "2024-05-06") == "asserted"
+    d = parse("The rebels promised to attack the soldiers who guard the bridge.", "2024-05-06")
+    attack = next(t for t in d.spacy if t.lower_ == "attack")
+    assert classify(attack, "2024-05-06") == "future"
