@@ -424,3 +424,41 @@ def test_a_report_that_fits_two_merged_events_bridges_them(tmp_path) -> None:
     assert out["bridged"] == 1 and {"a", "b", "c"} in sets and {"d"} in sets, sets
     rec = next(r for r in merged_events(store) if len(r["mentions"]) == 3)
     assert any("bridged" in m["evidence"] for m in rec["mentions"])
+
+
+def _located_and_named(tmp_path, city: str, country: str, lat: float, lon: float) -> list[set[str]]:
+    """One report locates a deployment in a country; another names only a city in its sentence."""
+    s1 = "Britain placed 300 soldiers on standby in Latvia on Monday, the defence ministry said."
+    s2 = f"British soldiers were flown to {city} on Monday, officials said."
+    d1 = _one_event("p1", "Harbour Post", "2021-03-02", "MOBILIZE", "GBR", None, "2021-03-01", "text", s1)
+    d1.events[0].location = Place("Latvia", s1.find("Latvia"), s1.find("Latvia") + 6, name="Latvia",
+                                  country="LVA", lat=57.0, lon=25.0, feature="country")  # fmt: skip
+    d2 = _one_event("p2", "Valley Times", "2021-03-02", "MOBILIZE", "GBR", None, "2021-03-01", "text", s2)
+    k = s2.find(city)
+    d2.places = [Place(city, k, k + len(city), name=city, country=country, lat=lat, lon=lon, feature="city")]
+    return _merged_sets(tmp_path, [d1, d2])
+
+
+def test_sentence_places_in_another_country_than_the_location_count_against(tmp_path) -> None:
+    """Same sender, type and day: a city in the located country joins, a city elsewhere keeps them apart."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    same = _located_and_named(tmp_path / "a", "Riga", "LVA", 56.95, 24.11)
+    assert {"p1", "p2"} in same
+    other = _located_and_named(tmp_path / "b", "Tallinn", "EST", 59.44, 24.75)
+    assert {"p1"} in other and {"p2"} in other
+
+
+def test_elsewhere_needs_every_sentence_place_resolved_outside() -> None:
+    from dateline.link.merge import _elsewhere, _Feat
+
+    def feat(place: list | None, places: list) -> _Feat:
+        return _Feat(id="x", doc="d", type="MOBILIZE", lo=1, hi=1, dsrc="text", fact="asserted", place=place,
+                     places=places)  # fmt: skip
+
+    located = feat(["Latvia", "LVA", 57.0, 25.0, "country"], [])
+    assert _elsewhere(feat(None, [["Tallinn", 59.4, 24.7, "EST"]]), located)
+    # the sentence also names a place in the located country (e.g. the source's seat is elsewhere): no penalty
+    assert not _elsewhere(feat(None, [["Tallinn", 59.4, 24.7, "EST"], ["Riga", 56.9, 24.1, "LVA"]]), located)
+    assert not _elsewhere(feat(None, [["Tallinn", 59.4, 24.7]]), located)  # stored before countries were kept
+    assert not _elsewhere(feat(None, [["Tallinn", 59.4, 24.7, "EST"]]), feat(None, []))  # nothing located

@@ -9,6 +9,7 @@ import pytest
 
 from dateline.evaluate import merge as M
 from dateline.link import link_new
+from dateline.model import Size
 from dateline.store import Store
 
 HELD_OUT = Path(__file__).parent / "fixtures" / "merge_corpus"
@@ -60,3 +61,54 @@ def test_held_out_end_to_end(tmp_path) -> None:
     out = M.evaluate_corpus(HELD_OUT, tmp_path)
     assert out["linker_on_found_mentions"]["precision"] >= 0.9, out
     assert out["end_to_end"]["matched_mentions"] >= 10, out
+
+
+def _doc_with_events(tmp_path) -> tuple[Store, list[str]]:
+    """One invented article: an attack reported in sentence 1 and mentioned again in sentence 3; sentence 2 holds
+    two events of one type (two senders) that two gold rows share."""
+    from dateline.model import Actor, Document, Event, EventDate, Mention
+
+    s1 = "Rebels shelled the northern town of Arvik on Monday."
+    s2 = "Norway sent 40 medics and Denmark sent 300 soldiers to the region on Tuesday."
+    s3 = "The shelling of Arvik was condemned by the council."
+    text = f"{s1} {s2} {s3}"
+    b2, b3 = len(s1) + 1, len(s1) + len(s2) + 2
+
+    def event(
+        i: str, typ: str, start: int, sent: str, actor: str, size: tuple | None, date: str, **kw
+    ) -> Event:
+        return Event(id=i, doc_id="d1", event=typ, mode=None, cameo=None, actor=[Actor(actor, 0, 1, country=actor)],
+                     recipient=[], text=sent, sentence_start=start, sentence_end=start + len(sent),
+                     event_text=sent, event_start=start, event_end=start + 5, date=EventDate(date, source="text"),
+                     size=[Size("n", 0, 1, min=size[0], max=size[1])] if size else [], **kw)  # fmt: skip
+
+    doc = Document(id="d1", text=text, path="x/a.txt", status="processed", published="2021-05-05", events=[
+        event("e1", "ASSAULT", 0, s1, "REB", None, "2021-05-03",
+              mentions=[Mention("d1", b3, b3 + 5, b3, b3 + len(s3))]),
+        event("e2", "MOBILIZE", b2, s2, "NOR", (40, 40), "2021-05-04"),
+        event("e3", "MOBILIZE", b2, s2, "DNK", (300, 300), "2021-05-04"),
+    ])  # fmt: skip
+    store = Store(tmp_path / "s.db")
+    store.add(doc, "a.txt", None)
+    link_new(store)
+    return store, [s1, s2, s3]
+
+
+def test_system_links_use_later_mentions_and_align_rows_sharing_a_sentence(tmp_path) -> None:
+    store, (_, s2, s3) = _doc_with_events(tmp_path)
+    row = {"file": "a.txt", "recipient_country": None, "date": None, "size_min": None, "size_max": None}
+    gold = [
+        {**row, "key": "shelling", "event": "ASSAULT", "actor_country": None, "sentence": s3},  # a later mention
+        {**row, "key": "nor", "event": "MOBILIZE", "actor_country": "NOR", "sentence": s2, "size_min": 40,
+         "size_max": 40},
+        {**row, "key": "dnk", "event": "MOBILIZE", "actor_country": "DNK", "sentence": s2, "size_min": 300,
+         "size_max": 300},
+    ]  # fmt: skip
+    links = dict(store.db.execute("SELECT event_id, merged_id FROM event_links").fetchall())
+    sys = M.system_links(store, gold)
+    assert sys[("a.txt", "0")] == {links["e1"]}
+    # each of the two events stands for the row it agrees with (sender and size), not for both rows
+    assert sys[("a.txt", "1")] == {links["e2"]} and sys[("a.txt", "2")] == {links["e3"]}
+    # a row no event agrees with better than another keeps every event of its sentence and type
+    tie = [{**gold[1], "actor_country": None, "size_min": None, "size_max": None}]
+    assert M.system_links(store, tie)[("a.txt", "0")] == {links["e2"], links["e3"]}

@@ -1,8 +1,10 @@
 """Cross-article event merging: pairwise precision / recall over gold event mentions, in three views.
 
 Gold: one JSON line per (article file, real-world event) pair; two lines of different files are a gold link when
-they share a `key`. A system event matches a gold line when it is in the same file, its sentence overlaps the gold
-sentence and its type is the gold type. A system link joins two gold lines (different files) whose matched events
+they share a `key`. A system event matches a gold line when it is in the same file, its sentence (or the sentence of
+one of its later `mentions`) overlaps the gold sentence and its type is the gold type; when it overlaps several gold
+lines of its type (lines sharing a sentence), it matches the one(s) whose actor/recipient country, date and size it
+agrees with most (all of them on a tie), so one event does not stand for two events of one sentence. A system link joins two gold lines (different files) whose matched events
 share a merged event. Pairwise precision = correct links / system links, recall = correct links / gold links.
 
 The three views separate merging from extraction:
@@ -99,11 +101,11 @@ def system_links(
             for i, g in enumerate(gold)
             if f"{g['file']}#{i}" in links
         }
-    events_by_doc: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
-    for r in store.db.execute("SELECT id, doc_id, event, data FROM events"):
-        d = json.loads(r["data"])
-        events_by_doc[r["doc_id"]].append((r["id"], r["event"], d["sentence_start"], d["sentence_end"]))
-    out: dict[tuple[str, str], set[str]] = {}
+    events_by_doc: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for r in store.db.execute("SELECT id, doc_id, data FROM events"):
+        events_by_doc[r["doc_id"]].append((r["id"], json.loads(r["data"])))
+    # gold row -> (doc id, start, end) of its sentence in the text
+    spans: dict[int, tuple[str, int, int]] = {}
     for i, g in enumerate(gold):
         doc = docs.get(g["file"])
         if doc is None:
@@ -114,17 +116,50 @@ def system_links(
             norm = _norm(text)
             k = norm.find(_norm(g["sentence"]))
             start = -1 if k < 0 else len(text[: int(k * len(text) / max(1, len(norm)))])
-        if start < 0:
-            continue
-        end = start + len(g["sentence"])
-        ids = {
-            links[eid]
-            for eid, etype, s, e in events_by_doc[doc_id]
-            if etype == g["event"] and s < end and e > start and eid in links
-        }
-        if ids:
-            out[(g["file"], str(i))] = ids
+        if start >= 0:
+            spans[i] = (doc_id, start, start + len(g["sentence"]))
+    rows_by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, (doc_id, _, _) in spans.items():
+        rows_by_doc[doc_id].append(i)
+    out: dict[tuple[str, str], set[str]] = {}
+    for doc_id, rows in rows_by_doc.items():
+        for eid, d in events_by_doc[doc_id]:
+            if eid not in links:
+                continue
+            # the event's own sentence and the later sentences that mention it (Event.mentions)
+            sents = [(d["sentence_start"], d["sentence_end"])]
+            sents += [(m["sentence_start"], m["sentence_end"]) for m in d.get("mentions") or []]
+            hits = [i for i in rows if gold[i]["event"] == d["event"]
+                    and any(s < spans[i][2] and e > spans[i][1] for s, e in sents)]  # fmt: skip
+            # rows sharing a sentence and type: the event stands for the row(s) it agrees with best
+            if len(hits) > 1:
+                fit = {i: _agreement(gold[i], d) for i in hits}
+                hits = [i for i in hits if fit[i] == max(fit.values())]
+            for i in hits:
+                out.setdefault((gold[i]["file"], str(i)), set()).add(links[eid])
     return out
+
+
+def _agreement(g: dict[str, Any], d: dict[str, Any]) -> int:
+    """How many of the gold row's actor country, recipient country, date and size the system event agrees with."""
+    actors = {a.get("country") for a in d.get("actor") or []}
+    recips = {a.get("country") for a in d.get("recipient") or []}
+    n = int(g.get("actor_country") is not None and g["actor_country"] in actors)
+    n += int(g.get("recipient_country") is not None and g["recipient_country"] in recips)
+    date = (d.get("date") or {}).get("value") or ""
+    n += int(bool(g.get("date")) and date[: len(g["date"])] == g["date"])
+    glo, ghi = g.get("size_min"), g.get("size_max")
+    if glo is not None or ghi is not None:
+        for s in d.get("size") or []:
+            lo, hi = s.get("min"), s.get("max")
+            if (
+                (lo is not None or hi is not None)
+                and (glo is None or hi is None or hi >= glo)
+                and (ghi is None or lo is None or lo <= ghi)
+            ):
+                n += 1
+                break
+    return n
 
 
 def _score_store(
@@ -137,7 +172,7 @@ def _score_store(
     shared = Counter((g["file"], _norm(g["sentence"]), g["event"]) for g in gold)
     out.update({"gold_mentions": len(gold), "matched_mentions": len(found),
                 # gold rows whose sentence holds another gold event of the same type: a system event there matches
-                # both rows, so one of its links counts as wrong whichever event it joined (not in gold-fields)
+                # the row it agrees with most, or all of them on a tie (then one of its links counts as wrong)
                 "rows_sharing_sentence_and_type": sum(n for n in shared.values() if n > 1),
                 "merged_events": store.db.execute("SELECT count(*) FROM merged_events").fetchone()[0]})  # fmt: skip
     out["linker_on_found_mentions"] = score_links(gold, sys, only=found)

@@ -15,7 +15,8 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      not a role swap, directed events with both roles reversed, places far apart or in different countries,
      sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
      distance, size compatibility, word overlap) minus weak counter-evidence (sentences naming only distant
-     places, almost no shared words). A date that is only the publication date gets a wide window; for symmetric
+     places, a sentence naming only places outside the country the other mention is located in, almost no
+     shared words). A date that is only the publication date gets a wide window; for symmetric
      types (CONSULT, AGREE, COOPERATE) actors and recipients are compared as one set of participants; a side
      missing on either mention is no evidence either way;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
@@ -98,7 +99,8 @@ class _Feat:
     place: list[Any] | None = None  # [name, country, lat, lon, feature]
     sizes: list[list[Any]] = field(default_factory=list)  # [min, max, unit]
     words: list[str] = field(default_factory=list)
-    places: list[list[Any]] = field(default_factory=list)  # sub-country places named in the sentence
+    # sub-country places named in the sentence: [name, lat, lon, country] (no country in older stores)
+    places: list[list[Any]] = field(default_factory=list)
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
     R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
@@ -245,6 +247,17 @@ def _cosine(a: _Feat, b: _Feat, idf: dict[str, float] | None) -> float:
     return num / den if den else 0.0
 
 
+def _elsewhere(x: _Feat, y: _Feat) -> str | None:
+    """x's sentence names places, all in countries other than the one y is located in (and x is not located
+    there either): "flown to Tallinn" vs "on standby in Latvia". Evidence against, not a veto (source seats)."""
+    if not (y.place and y.place[1]) or (x.place and x.place[1] == y.place[1]):
+        return None
+    countries = [p[3] if len(p) > 3 else None for p in x.places]
+    if all(countries) and y.place[1] not in countries:
+        return f"{x.places[0][0]} ({countries[0]}) vs {y.place[0]} ({y.place[1]})"
+    return None
+
+
 def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[float, dict[str, Any]]:
     """Score one pair of mentions. Returns (score, evidence); a veto (evidence["veto"], score -1) rules the pair
     out whatever else agrees, while a low or negative score is only weak or contrary evidence."""
@@ -353,6 +366,13 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             if known and min(known) > 25:
                 ev["sentence_places_differ"] = f"{a.places[0][0]} vs {b.places[0][0]}"
                 score -= _PLACE_PENALTY
+    # one sentence names places, the other mention is only located (e.g. in a country)
+    elif a.places or b.places:
+        x, y = (a, b) if a.places else (b, a)
+        other = _elsewhere(x, y)
+        if other:
+            ev["sentence_places_elsewhere"] = other
+            score -= _PLACE_PENALTY
     # word overlap of the two sentences: idf-weighted cosine of content words
     if a.W and b.W:
         sim = _cosine(a, b, idf)
@@ -422,7 +442,7 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
     for r in store.db.execute("SELECT data FROM places WHERE doc_id = ? AND (feature IS NULL OR feature NOT IN"
                               " ('country', 'region', 'water'))", (doc_id,)):  # fmt: skip
         p = json.loads(r[0])
-        out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon")]))
+        out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon"), p.get("country")]))
     return out
 
 
