@@ -212,6 +212,7 @@ class _Lexicon:
         self.surnames: dict[str, list[_Entry]] = {}
         self._fuzzy: dict[str, set[tuple[str, str]]] | None = None  # one-deletion variant -> (kind, key)
         self._english: set[str] = set()
+        self._first_len: dict[str, int] | None = None
         self._load_countries()
         self._load_actors()
         self._load_agents()
@@ -375,6 +376,21 @@ class _Lexicon:
                     if row[3].strip() == "stem":
                         self.agent_stems[key] = value
 
+    def first_lengths(self) -> dict[str, int]:
+        """First word of every multi-word key -> the longest key (in words) it starts: `_scan` tries no longer
+        n-gram at a token (single words, singulars, stems and typos only ever match one-word n-grams)."""
+        if self._first_len is None:
+            lens: dict[str, int] = {}
+            tables = (self.actors, self.seats, self.capitals, self.countries, self.cities, self.places,
+                      self.agents, self.agents_hand, self.agent_stems)  # fmt: skip
+            for table in tables:
+                for key in table:
+                    words = key.split()
+                    if len(words) > 1 and lens.get(words[0], 1) < len(words):
+                        lens[words[0]] = len(words)
+            self._first_len = lens
+        return self._first_len
+
     def agent(self, words: list[str]) -> tuple[str, str] | None:
         """Sector of an agent phrase: exact, singular, or its last word extending a TABARI stem by a few letters."""
         key = " ".join(words)
@@ -463,10 +479,11 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
     out: list[_Match] = []
     norms = [t[0] for t in toks]
     origs = [t[1] for t in toks]
+    longest = lex.first_lengths()
     i = 0
     while i < len(toks):
         found = None
-        for n in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
+        for n in range(min(_MAX_NGRAM, len(toks) - i, longest.get(norms[i], 1)), 0, -1):
             words = norms[i : i + n]
             if words[0] == "'s" or words[-1] == "'s" or any(w in (",", ";", ":", "(", ")") for w in words):
                 continue
