@@ -87,6 +87,7 @@ _CONDITION_MARKS = {"if", "unless", "until", "whether"}
 _PARTAKE = {"engage", "participate", "take", "join", "involve", "lead", "continue", "persist"}
 _OBLIGATION = {"must", "should", "ought"}
 _DIRECTING = {"order", "command", "instruct", "direct"}  # "ordered troops to ...": see _absorb
+_FRAMING_PREPS = {"since", "after", "before", "until", "following", "with", "like", "than", "of"}
 _CONCLUDE = {
     "conclude",
     "insist",
@@ -1272,15 +1273,19 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         if span is None:
             continue
         cur = span.root
+        framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
         for _ in range(4):
             if cur.head.i == cur.i:
                 break
             cur = cur.head
             if cur.i in ancestors:
                 break
+            framed = framed or (cur.dep_ == "prep" and cur.lower_ in _FRAMING_PREPS)
         if cur.i in (t.anchor.i, t.tok.i):
             best = tx
             break
+        if framed:  # "Since the 2003 invasion, ... the killing of X has made": not the killing's date
+            continue
         if cur.i in ancestors and depth[cur.i] < best_depth:
             best, best_depth = tx, depth[cur.i]
     if best is not None:

@@ -458,3 +458,13 @@ def test_approximated_number_parsed_as_preposition_is_the_object() -> None:
 def test_withdrawal_recipient_is_the_place_left() -> None:
     ev = next(e for e in _events("Sweden moved its advisers from Mosul to Jordan.") if e.event == "RETREAT")
     assert [r.country for r in ev.recipient] == ["IRQ"], [(r.text, r.country) for r in ev.recipient]
+
+
+def test_a_date_inside_a_since_or_with_phrase_dates_that_phrase_not_the_event() -> None:
+    from dateline.time import normalize
+
+    text = "Since the 1998 ceasefire, the two armies have patrolled the valley, but rebels attacked a border post."
+    doc = parse(text, "2022-06-09")
+    doc.timexes = normalize(doc.text, "2022-06-09")
+    (event,) = [e for e in extract_events(doc) if e.event == "ASSAULT"]
+    assert (event.date.value, event.date.source) == ("2022-06-09", "published")
