@@ -1260,9 +1260,10 @@ class ActorResolver:
             if self._bare:  # asked for its own words only (see `_clause_country`)
                 return Actor(text, start, end, name, None, sector, kind)
             political = ""
-            if kind == "described" and sector in _POLITICAL:
+            if kind == "described" and (sector in _POLITICAL or sector == "MIL"):
                 # "parliament", "Opposition MPs", "ministers": whose they are is said by the clause's subject
-                # ("Iraq's prime minister called on parliament"), else the government actors of the sentence
+                # ("Iraq's prime minister called on parliament"), else the government actors of the sentence;
+                # so are unnamed forces, often abroad ("the MoD sent planners, and soldiers are on standby in Cyprus")
                 political = self._clause_country(start, end) or self._sentence_government(start)
             country = (
                 political
