@@ -696,3 +696,12 @@ def test_an_event_with_its_own_date_codes_office_holders_as_of_that_date() -> No
     assert a.sector == "ELI"  # as of publication
     assert resolver.at_date(a, "2020-01-03").sector == "MIL"
     assert resolver.at_date(a, None).sector == "ELI"  # no event date: the publication date's office
+
+
+def test_unnamed_forces_take_the_country_of_the_sentence_government_not_of_where_they_stand() -> None:
+    from dateline.events import extract_events
+
+    text = "The French defence ministry sent a team of engineers to Niamey on Monday, and hundreds of soldiers are on standby in Chad."
+    events = extract_events(parse(text, "2023-05-02"))
+    soldiers = [a for e in events for a in e.actor if "soldiers" in a.text]
+    assert soldiers and all(a.country == "FRA" for a in soldiers)
