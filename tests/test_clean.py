@@ -278,18 +278,6 @@ def test_empty_or_all_boilerplate_raises() -> None:
 
 
 def _page_dump() -> str:
-    nav = [
-        "Home",
-        "World",
-        "Politics",
-        "Business",
-        "Sport",
-        "Culture",
-        "Opinion",
-        "Video",
-        "Podcasts",
-        "Subscribe",
-    ]
     related = [
         "Most popular",
         "Football: late goal seals title",
@@ -305,7 +293,7 @@ def _page_dump() -> str:
         "© 2024 Example Media Group",
     ]
     return "\n".join(
-        ["Rebels pull back from river villages | Example News", *nav, "Rebels pull back from river villages"]
+        ["Rebels pull back from river villages | Example News", *_NAV, "Rebels pull back from river villages"]
         + BODY.split("\n\n")
         + [
             "The army said engineers would start clearing mines on Monday and that it expected the work to last a week."
