@@ -34,11 +34,13 @@ class _Words:
     hedges: dict[tuple[str, ...], str]
     units: dict[str, str]
     violence: dict[str, str]
+    designators: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     w = _Words({}, {}, {}, {}, {}, {})
+    designators: set[str] = set()
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -56,6 +58,9 @@ def _words() -> _Words:
             w.units[word] = value
         elif kind == "violence":
             w.violence[word] = value
+        elif kind == "designator":
+            designators.add(word)
+    w.designators = frozenset(designators)
     return w
 
 
@@ -180,6 +185,15 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             i = j
             continue
         if value is not None and 1900 <= value <= 2100 and "," not in t.text and t.text.isdigit():
+            i = j
+            continue
+        # a number that names a model, class or item ("Type 45 destroyer", "Resolution 2334", "Flight 752") is no count
+        if (
+            num is not None
+            and i > 0
+            and toks[i - 1].low.rstrip(".") in w.designators
+            and t.text[:1].isdigit()
+        ):
             i = j
             continue
         first = i

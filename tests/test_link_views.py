@@ -104,6 +104,17 @@ def test_timeline_filters_marks_and_escapes(tmp_path) -> None:
     assert json.loads(render_timeline(entries, "json"))[0]["sources"]
 
 
+def test_timeline_marks_events_no_source_asserts() -> None:
+    base = {"date": "2022-01-02", "event": "MOBILIZE", "text": "Britain would not send troops.", "sizes": [],
+            "sources": [{"outlet": "A", "doc_id": "d1", "published": "2022-01-02"}], "disputed": False,
+            "conflicts": []}  # fmt: skip
+    md = render_timeline([{**base, "factuality": ["negated"]}], "md")
+    assert "MOBILIZE [negated]:" in md
+    assert "[negated]" in render_timeline([{**base, "factuality": ["negated"]}], "html")
+    # planned, then done: asserted by one source, no status mark
+    assert "MOBILIZE:" in render_timeline([{**base, "factuality": ["asserted", "future"]}], "md")
+
+
 def test_troop_figures_from_text() -> None:
     text = ("Britain has around 400 troops based in Iraq, most of them trainers. "
             "Two British soldiers were killed in Basra. "

@@ -50,3 +50,12 @@ def test_on_a_span() -> None:
     s = extract_sizes(doc.spacy[:])[0]
     assert (s.min, s.unit, s.kind) == (45, "people", "arrested")
     assert doc.text[s.start : s.end] == "45 protesters"
+
+
+def test_designator_numbers_are_not_counts() -> None:
+    assert extract_sizes("The Type 23 frigate sailed with a Type 45 destroyer.") == []
+    assert extract_sizes("Under Resolution 1701, peacekeepers patrol the border.") == []
+    got = extract_sizes("Flight 302 crashed, killing 157 people.")
+    assert [(s.min, s.kind) for s in got] == [(157.0, "dead")]
+    # a count after a designator word used as a plain noun is still a count
+    assert [s.min for s in extract_sizes("The unit sent 40 soldiers.")] == [40.0]

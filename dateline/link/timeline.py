@@ -113,6 +113,7 @@ def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
         "location": rec["location"],
         "sizes": [s["text"] for s in rec["sizes"]],
         "sources": sources,
+        "factuality": rec.get("factuality") or ["asserted"],
         "disputed": rec["disputed"],
         "conflicts": rec["conflicts"],
         "story_id": story_id,
@@ -121,6 +122,13 @@ def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
 
 def _src(s: dict[str, Any]) -> str:
     return f"{s['outlet'] or s['doc_id'][:8]}, {(s['published'] or '?')[:10]}"
+
+
+def _status(e: dict[str, Any]) -> str:
+    """The mark " [negated]" or " [future, hypothetical]": the status of an event no source asserts (a mix of asserted and
+    contradicting mentions is flagged as disputed instead)."""
+    facts = e.get("factuality") or ["asserted"]
+    return "" if "asserted" in facts else f" [{', '.join(facts)}]"
 
 
 def _conflict_lines(c: dict[str, Any]) -> list[str]:
@@ -141,7 +149,8 @@ def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
         size = f" ({'; '.join(e['sizes'])})" if e["sizes"] else ""
         srcs = "; ".join(_src(s) for s in e["sources"])
         lines.append(
-            f"- **{e['date']}** {e['event']}{mark}: {e['text']}{size} — {len(e['sources'])} source(s): {srcs}"
+            f"- **{e['date']}** {e['event']}{_status(e)}{mark}: {e['text']}{size}"
+            f" — {len(e['sources'])} source(s): {srcs}"
         )
         for c in e["conflicts"]:
             lines.append(f"  - sources disagree on {c['kind']}:")
@@ -192,7 +201,8 @@ def _html(entries: list[dict[str, Any]]) -> str:
         size = f" ({esc('; '.join(e['sizes']))})" if e["sizes"] else ""
         srcs = "; ".join(esc(_src(s)) for s in e["sources"])
         parts.append(
-            f"<li{cls}><time>{esc(e['date'])}</time> <b>{esc(e['event'])}</b>{mark}: {esc(e['text'])}{size}"
+            f"<li{cls}><time>{esc(e['date'])}</time> <b>{esc(e['event'])}</b>{esc(_status(e))}{mark}:"
+            f" {esc(e['text'])}{size}"
             f' <span class="src">— {len(e["sources"])} source(s): {srcs}</span>'
         )
         for c in e["conflicts"]:
