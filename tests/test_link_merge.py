@@ -3,6 +3,7 @@ with different sizes and dates, next to look-alike events that must stay apart. 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -462,3 +463,192 @@ def test_elsewhere_needs_every_sentence_place_resolved_outside() -> None:
     assert not _elsewhere(feat(None, [["Tallinn", 59.4, 24.7, "EST"], ["Riga", 56.9, 24.1, "LVA"]]), located)
     assert not _elsewhere(feat(None, [["Tallinn", 59.4, 24.7]]), located)  # stored before countries were kept
     assert not _elsewhere(feat(None, [["Tallinn", 59.4, 24.7, "EST"]]), feat(None, []))  # nothing located
+
+
+# ---------------------------------------------------------------------- recall rules (issue 7)
+
+
+def _feat(**kw: object) -> object:
+    from dateline.link.merge import _Feat
+
+    base = dict(id="x", doc="d", type="RETREAT", lo=738000, hi=738000, dsrc="text", fact="asserted")
+    return _Feat(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def _located(d: Document, name: str, country: str, lat: float, lon: float, feature: str = "city") -> Document:
+    k = max(0, d.text.find(name))
+    d.events[0].location = Place(name, k, k + len(name), name=name, country=country, lat=lat, lon=lon,
+                                 feature=feature)  # fmt: skip
+    return d
+
+
+def test_a_place_read_as_the_actor_is_not_a_role_reversal(tmp_path) -> None:
+    """Kyiv -> UKR read as the actor of "staff moved from Kyiv to Lviv" gives UKR -> UKR: one role is a parse slip,
+    so it still joins the report with the sender (POL -> UKR); a true reversal (attack and counter-attack) stays
+    apart (test_swapped_roles_still_veto_for_directed_types)."""
+    docs = [
+        _located(_one_event("k1", "Harbour Post", "2022-02-15", "RETREAT", "POL", "UKR", "2022-02-14", "text",
+                            "Poland moved its embassy staff from Kyiv to Lviv on Monday, the ministry said."),
+                 "Lviv", "UKR", 49.84, 24.03),
+        _located(_one_event("k2", "Valley Times", "2022-02-15", "RETREAT", "UKR", "UKR", "2022-02-14", "text",
+                            "From Kyiv, Polish embassy staff were moved to Lviv on Monday."),
+                 "Lviv", "UKR", 49.84, 24.03),
+    ]  # fmt: skip
+    assert {"k1", "k2"} in _merged_sets(tmp_path, docs)
+
+
+def test_a_self_directed_parse_does_not_veto_other_actors() -> None:
+    from dateline.link.merge import _compare
+
+    loop = _feat(id="a", doc="d1", type="ASSAULT", actors=["USA"], recips=["USA"])
+    attack = _feat(id="b", doc="d2", type="ASSAULT", actors=["IRN"], recips=["USA"])
+    other = _feat(id="c", doc="d3", type="ASSAULT", actors=["IRN"], recips=["ISR"])
+    assert "veto" not in _compare(loop, attack)[1]
+    counter = _feat(id="d", doc="d4", type="ASSAULT", actors=["USA"], recips=["IRN"])
+    assert "veto" in _compare(attack, counter)[1]  # both roles reversed: still a veto
+    assert (
+        "veto" in _compare(other, _feat(id="e", doc="d5", type="ASSAULT", actors=["SYR"], recips=["ISR"]))[1]
+    )
+
+
+def test_a_period_inside_another_counts_more_than_an_overlap() -> None:
+    from dateline.link.merge import _compare, _interval
+
+    def period(i: str, value: str) -> object:
+        lo, hi = _interval(value)  # type: ignore[misc]
+        return _feat(id=i, doc=i, lo=lo, hi=hi, actors=["USA"])
+
+    year, december, same_year = period("a", "2011"), period("b", "2011-12"), period("c", "2011")
+    winter = _feat(id="d", doc="d", lo=_interval("2011-12")[0], hi=_interval("2012-02")[1], actors=["USA"])  # type: ignore[index]
+    equal, nested, overlap = (_compare(year, x)[0] for x in (same_year, december, winter))
+    assert equal > nested > overlap
+
+
+def test_the_targets_host_country_is_not_another_target(tmp_path) -> None:
+    """ "rockets at Syrian bases" (recipient SYR) vs "rockets at Turkish troops in Syria" (recipient TUR, located in
+    Syria): the host country stands for the target; a different target without that link counts against."""
+    from dateline.link.merge import _compare
+
+    host = _feat(id="a", doc="d1", type="ASSAULT", actors=["RUS"], recips=["SYR"])
+    guests = _feat(id="b", doc="d2", type="ASSAULT", actors=["RUS"], recips=["TUR"],
+                   place=["Syria", "SYR", 35.0, 38.0, "country"])  # fmt: skip
+    elsewhere = _feat(id="c", doc="d3", type="ASSAULT", actors=["RUS"], recips=["TUR"])
+    s_host, ev = _compare(host, guests)
+    assert "recipient_host" in ev and "recipient_mismatch" not in ev
+    s_other, ev = _compare(host, elsewhere)
+    assert "recipient_mismatch" in ev and s_other < s_host - 0.9
+
+
+def test_threats_to_two_countries_a_day_apart_stay_apart(tmp_path) -> None:
+    docs = [
+        _one_event("h1", "Harbour Post", "2021-07-05", "THREATEN", "CHN", "PHL", "2021-07-04", "text",
+                   "Beijing warned Manila on Sunday of serious consequences over the shoal."),
+        _one_event("h2", "Valley Times", "2021-07-05", "THREATEN", "CHN", "VNM", "2021-07-03", "text",
+                   "Beijing warned Hanoi on Saturday of serious consequences over the islands."),
+    ]  # fmt: skip
+    groups = _merged_sets(tmp_path, docs)
+    assert {"h1"} in groups and {"h2"} in groups
+
+
+def test_a_bare_weekday_after_publication_keeps_the_past_reading() -> None:
+    from dateline.link.merge import _features
+
+    d = _one_event("w1", "Harbour Post", "2021-09-06", "THREATEN", "USA", "IRQ", "2021-09-12", "text",
+                   "The president went further, warning on Sunday that Iraq would face sanctions.")  # fmt: skip
+    e = d.events[0]
+    e.date.text = "Sunday"  # type: ignore[union-attr]
+    f = _features(e, d.published)
+    assert (f.lo, f.hi) == (dt.date(2021, 9, 5).toordinal(), dt.date(2021, 9, 12).toordinal())
+    e.date.text = "next week"  # type: ignore[union-attr]  # not a bare weekday: kept as read
+    assert _features(e, d.published).lo == dt.date(2021, 9, 12).toordinal()
+
+
+def test_the_actors_seat_is_not_where_it_happened(tmp_path) -> None:
+    """Sanctions announced in the actor's capital vs the same sanctions located where their cause was: no veto;
+    two deployments in two countries still veto each other."""
+    docs = [
+        _located(_one_event("n1", "Harbour Post", "2021-06-02", "SANCTION", "GBR", "RUS", "2021-06-01", "text",
+                            "Speaking in London, the minister announced sanctions on six Russian officials on Tuesday."),
+                 "London", "GBR", 51.51, -0.13),
+        _located(_one_event("n2", "Valley Times", "2021-06-02", "SANCTION", "GBR", "RUS", "2021-06-01", "text",
+                            "Britain put sanctions on six Russian officials on Tuesday over the poisoning in Georgia."),
+                 "Georgia", "GEO", 42.0, 43.5, "country"),
+    ]  # fmt: skip
+    assert {"n1", "n2"} in _merged_sets(tmp_path, docs)
+    from dateline.link.merge import _compare
+
+    a = _feat(id="a", doc="d1", type="MOBILIZE", actors=["GBR"], recips=["EST"],
+              place=["Tapa", "EST", 59.26, 25.96, "city"])  # fmt: skip
+    b = _feat(id="b", doc="d2", type="MOBILIZE", actors=["GBR"], recips=["EST"],
+              place=["Adazi", "LVA", 57.08, 24.33, "city"])  # fmt: skip
+    assert "veto" in _compare(a, b)[1]
+
+
+def test_a_denial_joins_but_a_non_event_counts_against() -> None:
+    from dateline.link.merge import _compare
+
+    words = ["troops", "withdraw", "iraq", "staff"]
+    happened = _feat(id="a", doc="d1", actors=["GBR"], recips=["IRQ"], words=words)
+    denied = _feat(id="b", doc="d2", actors=["GBR"], recips=["IRQ"], words=words, fact="denied")
+    negated = _feat(id="c", doc="d3", actors=["GBR"], recips=["IRQ"], words=words, fact="negated")
+    s_denied, _ = _compare(happened, denied)
+    s_negated, ev = _compare(happened, negated)
+    assert "factuality_differs" in ev and s_negated < s_denied - 0.9
+    assert "factuality_differs" not in _compare(negated, _feat(id="d", doc="d4", fact="hypothetical"))[1]
+
+
+def test_a_plan_dated_by_its_report_reaches_the_days_after(tmp_path) -> None:
+    """ "could be sent within days" (dated only by publication) and the report of the sending four days later."""
+    docs = [
+        _one_event("q1", "Harbour Post", "2021-10-04", "MOBILIZE", "NLD", None, None, "published",
+                   "A small team of Dutch military planners could be sent to Mali within days."),
+        _one_event("q2", "Valley Times", "2021-10-09", "MOBILIZE", "NLD", None, "2021-10-08", "text",
+                   "Dutch planners flew to Mali on Friday, the ministry said."),
+    ]  # fmt: skip
+    docs[0].events[0].factuality = "hypothetical"
+    assert {"q1", "q2"} in _merged_sets(tmp_path, docs)
+    late = _one_event("q3", "Northern Wire", "2021-10-20", "MOBILIZE", "NLD", None, "2021-10-19", "text",
+                      "Dutch planners flew to Mali on Tuesday, the ministry said.")  # fmt: skip
+    (tmp_path / "late").mkdir()
+    assert {"q1"} in _merged_sets(tmp_path / "late", [docs[0], late])
+
+
+def test_an_actor_only_and_a_recipient_only_mention_meet_in_the_block(tmp_path) -> None:
+    """ "Britain sent planners" (no recipient) and "planners were sent to Baghdad" (no actor) share no country
+    but contradict nothing: blocking must still compare them."""
+    docs = [
+        _one_event("o1", "Harbour Post", "2020-01-08", "MOBILIZE", "GBR", None, "2020-01-07", "text",
+                   "Britain sent a small team of military planners on Tuesday to review security."),
+        _one_event("o2", "Valley Times", "2020-01-09", "MOBILIZE", None, "IRQ", "2020-01-07", "text",
+                   "A small team of military planners was sent to Baghdad on Tuesday to review security."),
+    ]  # fmt: skip
+    assert {"o1", "o2"} in _merged_sets(tmp_path, docs)
+
+
+def test_a_province_and_a_town_in_it_are_one_place_at_two_precisions() -> None:
+    from dateline.link.merge import _compare
+
+    province = _feat(id="a", doc="d1", type="ASSAULT", actors=["RUS"], recips=["UKR"],
+                     place=["Donetsk Oblast", "UKR", 48.0, 37.8, "admin"])  # fmt: skip
+    town = _feat(id="b", doc="d2", type="ASSAULT", actors=["RUS"], recips=["UKR"],
+                 place=["Kramatorsk", "UKR", 48.72, 37.56, "city"])  # fmt: skip
+    other_town = _feat(id="c", doc="d3", type="ASSAULT", actors=["RUS"], recips=["UKR"],
+                       place=["Mariupol", "UKR", 47.10, 37.55, "city"])  # fmt: skip
+    far = _feat(id="d", doc="d4", type="ASSAULT", actors=["RUS"], recips=["UKR"],
+                place=["Lviv", "UKR", 49.84, 24.03, "city"])  # fmt: skip
+    assert "veto" not in _compare(province, town)[1]
+    assert "veto" in _compare(town, other_town)[1]  # two towns 180 km apart: two events
+    assert "veto" in _compare(province, far)[1]  # far outside the province
+
+
+def test_a_threat_of_future_action_is_dated_like_any_report() -> None:
+    """ "warned that it would impose tariffs" is future in its content; the warning itself precedes the report."""
+    from dateline.link.merge import _features
+
+    d = _one_event("f1", "Harbour Post", "2021-10-10", "THREATEN", "USA", "CHN", None, "published",
+                   "Washington warned that it would impose new tariffs on Chinese steel.")  # fmt: skip
+    d.events[0].factuality = "future"
+    f = _features(d.events[0], d.published)
+    assert f.hi == dt.date(2021, 10, 10).toordinal() and f.lo < f.hi - 5
+    d.events[0].event = "MOBILIZE"  # a planned deployment: after the report
+    assert _features(d.events[0], d.published).hi > dt.date(2021, 10, 10).toordinal()

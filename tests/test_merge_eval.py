@@ -112,3 +112,28 @@ def test_system_links_use_later_mentions_and_align_rows_sharing_a_sentence(tmp_p
     # a row no event agrees with better than another keeps every event of its sentence and type
     tie = [{**gold[1], "actor_country": None, "size_min": None, "size_max": None}]
     assert M.system_links(store, tie)[("a.txt", "0")] == {links["e2"], links["e3"]}
+
+
+def test_missed_links_say_why(tmp_path) -> None:
+    """Each missed gold link gets the linker's reason: here a veto (two sender countries) and a weak score."""
+    row = {"event": "MOBILIZE", "mode": None, "recipient_country": "EST", "date": "2021-03-01", "size_min": None,
+           "size_max": None, "factuality": "asserted"}  # fmt: skip
+    gold = [
+        {**row, "file": "a.txt", "key": "k1", "actor_country": "DNK",
+         "sentence": "Denmark sent 200 soldiers to Estonia on Monday."},
+        {**row, "file": "b.txt", "key": "k1", "actor_country": "NOR",
+         "sentence": "Norway sent 200 soldiers to Estonia on Monday."},
+        {**row, "file": "a.txt", "key": "k2", "actor_country": "FIN", "recipient_country": None, "date": None,
+         "sentence": "Helsinki is weighing its options."},
+        {**row, "file": "c.txt", "key": "k2", "actor_country": None, "recipient_country": None, "date": None,
+         "sentence": "A decision on the brigade is expected soon."},
+    ]  # fmt: skip
+    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")  # no dates: none given
+    store = Store(tmp_path / "w.db")
+    M.add_gold_events(store, gold, tmp_path)
+    link_new(store)
+    out = M._score_store(store, gold, errors=True, by_id=True)
+    why = out["errors"]["missed_why"]
+    assert len(why) == 2 and len(out["errors"]["missed"]) == 2
+    assert any(w.startswith("k1") and "veto: actors differ" in w for w in why), why
+    assert any(w.startswith("k2") and "< " in w for w in why), why

@@ -91,13 +91,21 @@ def system_links(
     """Gold row -> merged ids of the system events matching it (same file, overlapping sentence, same type).
     `by_id`: the store holds the events built from the gold rows (`add_gold_events`): each row is its own event
     (two gold events of one type can share a sentence, and must not both match both rows)."""
+    links: dict[str, str] = dict(store.db.execute("SELECT event_id, merged_id FROM event_links").fetchall())
+    return {row: {links[e] for e in events} for row, events in _row_events(store, gold, by_id).items()}
+
+
+def _row_events(
+    store: Any, gold: list[dict[str, Any]], by_id: bool = False
+) -> dict[tuple[str, str], set[str]]:
+    """Gold row -> ids of the linked system events matching it (see system_links)."""
     docs = {}
     for r in store.db.execute("SELECT id, path, text FROM documents WHERE status = 'processed'"):
         docs[Path(r["path"] or "").name] = (r["id"], r["text"])
     links: dict[str, str] = dict(store.db.execute("SELECT event_id, merged_id FROM event_links").fetchall())
     if by_id:
         return {
-            (g["file"], str(i)): {links[f"{g['file']}#{i}"]}
+            (g["file"], str(i)): {f"{g['file']}#{i}"}
             for i, g in enumerate(gold)
             if f"{g['file']}#{i}" in links
         }
@@ -136,7 +144,51 @@ def system_links(
                 fit = {i: _agreement(gold[i], d) for i in hits}
                 hits = [i for i in hits if fit[i] == max(fit.values())]
             for i in hits:
-                out.setdefault((gold[i]["file"], str(i)), set()).add(links[eid])
+                out.setdefault((gold[i]["file"], str(i)), set()).add(eid)
+    return out
+
+
+def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) -> list[str]:
+    """Why each missed link was not made, from the linker's own pair check on the best pair of matched events:
+    a veto (and which), a score under the threshold (and its evidence), a pair blocking never compares, or a
+    pair that passes but lost to another choice (member support, one mention per document, linking order)."""
+    from dateline.link.merge import THRESHOLD, _compare, _Feat, _Idf, _index_keys, _query_keys, _rounded
+
+    rows = _row_events(store, gold, by_id)
+    links: dict[str, str] = {}
+    feats: dict[str, Any] = {}
+    for event_id, merged_id, feat in store.db.execute("SELECT event_id, merged_id, feat FROM event_links"):
+        links[event_id], feats[event_id] = merged_id, _Feat.from_json(feat)
+    idf = _Idf(store)
+    idf.load([w for f in feats.values() for w in f.words])
+    out = []
+    for i, j in combinations(range(len(gold)), 2):
+        a, b = gold[i], gold[j]
+        ea, eb = rows.get((a["file"], str(i))), rows.get((b["file"], str(j)))
+        if a["file"] == b["file"] or a["key"] != b["key"] or not ea or not eb:
+            continue
+        if {links[e] for e in ea} & {links[e] for e in eb}:
+            continue
+        scored = []
+        for x in ea:
+            for y in eb:
+                fx, fy = feats[x], feats[y]
+                s, ev = _compare(fx, fy, idf.values)
+                blocked = not (
+                    set(_query_keys(fx)) & set(_index_keys(fy)) or set(_query_keys(fy)) & set(_index_keys(fx))
+                )
+                scored.append((s, ev, blocked))
+        s, ev, blocked = max(scored, key=lambda t: t[0])
+        if "veto" in ev:
+            why = f"veto: {ev['veto']}"
+        elif blocked:
+            why = f"blocking: no shared key (score {s:.2f})"
+        elif s < THRESHOLD:
+            shown = {k: v for k, v in _rounded(ev).items() if k not in ("type", "score")}
+            why = f"score {s:.2f} < {THRESHOLD}: {json.dumps(shown, default=str)}"
+        else:
+            why = f"score {s:.2f} passes: lost to another choice (support, one per document, order)"
+        out.append(f"{a['key']} {a['file'][:2]} | {b['file'][:2]}: {why}")
     return out
 
 
@@ -178,6 +230,7 @@ def _score_store(
     out["linker_on_found_mentions"] = score_links(gold, sys, only=found)
     if errors:
         out["errors"] = link_errors(gold, sys)
+        out["errors"]["missed_why"] = missed_reasons(store, gold, by_id)
     return out
 
 

@@ -6,7 +6,8 @@ merged events it touched. Reading helpers for the CLI (`merged_event`, `explain`
 How a new event is linked (conservative where evidence is strong, tolerant where it is weak; explainable):
   1. blocking: candidates are linked events of the same PLOVER type whose date lies within a few days, the
      nearest in date first (at most _BLOCK), that a pair check could accept on actors: the same actor country,
-     the roles swapped, a mention without actors sharing a country, or one without any country (_query_keys);
+     the roles swapped, a mention without actors sharing a country, one without any country, or (directed
+     types) an actor-only mention and a recipient-only one, which contradict nothing (_query_keys);
      undated mentions are compared with the most recent mentions of their type; the other members of a merged
      event are fetched only when it could be joined. The blocks of one run are read from the store once per
      (type, day) into memory (_Index), so a dense store (tens of thousands of reports of one week) costs a
@@ -14,11 +15,17 @@ How a new event is linked (conservative where evidence is strong, tolerant where
   2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor countries that are
      not a role swap, directed events with both roles reversed, places far apart or in different countries,
      sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
-     distance, size compatibility, word overlap) minus weak counter-evidence (sentences naming only distant
-     places, a sentence naming only places outside the country the other mention is located in, almost no
-     shared words). A date that is only the publication date gets a wide window; for symmetric
-     types (CONSULT, AGREE, COOPERATE) actors and recipients are compared as one set of participants; a side
-     missing on either mention is no evidence either way;
+     distance, size compatibility, word overlap) minus counter-evidence (different recipients, sentences naming
+     only distant places, a sentence naming only places outside the country the other mention is located in, a
+     "did not happen" against a "happened", almost no shared words). A date that is only the publication date
+     gets a wide window (before the report; around it for a planned or hypothetical event); a bare weekday read
+     after the publication date also keeps the week before; a period inside another ("December 2011" in "2011")
+     counts more than an overlap. For symmetric types (CONSULT, AGREE, COOPERATE) actors and recipients are
+     compared as one set of participants; a side missing on either mention is no evidence either way. Parse
+     slips are tolerated: a mention whose actor is its recipient (a place read as the actor) disagrees but does
+     not veto; a recipient that is the country the other mention is located in is its host, not another
+     target; a place in a directed event's own actor country (a capital, a ministry) is where it was decided,
+     so it neither vetoes other places nor counts as a place named elsewhere;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
      no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
      chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
@@ -46,14 +53,20 @@ from dateline.places import distance_km
 from dateline.store import Store
 
 THRESHOLD = (
-    1.5  # minimum evidence score to join (tuned on the demo corpus gold, our DEV: `dateline eval merge`)
+    1.4  # minimum evidence score to join (tuned on the demo corpus gold, our DEV: `dateline eval merge`)
 )
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
 _WINDOW_LOOSE = 3  # when a date is only the publication date: weak evidence, so a wide window
 _LOOKBACK = 10  # an event dated only by its report happened up to this many days before it
+_LOOKAHEAD, _LOOKAHEAD_BEFORE = 7, 3  # a planned event dated only by its report: up to a week after it (or
+# a few days before, when the plan was reported as it was carried out)
+_PLANNED = frozenset({"future", "hypothetical"})
+# PLOVER's verbal types: "warned that Iraq would face sanctions" is future in its content, not in the act
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _DATE_SLACK = 2  # ...up to this many days beyond the window
 _COARSE = 11  # intervals longer than this (months, years) are looked up separately
 _MAX_KM = 60.0  # two located mentions further apart than this are different events
+_ADMIN_KM = 250.0  # ...and than this when one is a province or state (its centroid, not the place itself)
 _SIZE_VETO = 2.5  # sizes further apart than this factor are different events
 _SIZE_DISPUTE = 1.25  # ...and further apart than this are a disagreement between sources
 _LINKAGE = "max"  # join on the best member ("mean": on the average over the merged event's members)
@@ -62,6 +75,7 @@ _SUPPORT, _MEMBER_MIN = 0.5, 0.5
 # sentences naming only places far apart: evidence against, not a veto (the place is often the source's seat)
 _PLACE_PENALTY = 1.0
 _SWAP_CREDIT = 0.3
+_RECIPIENT_MISMATCH = 1.0  # both recipients known and different: evidence against
 _FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no words: evidence against
 _NO_DATE_PENALTY = 0.6
 _MEMBERS = 60  # members of a merged event checked against a new mention (the most recent)
@@ -70,8 +84,10 @@ _BRIDGE_MAX = 12  # merged events larger than this are not bridged (the check is
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 _DENY = {"negated", "denied"}
+_NOT, _HAPPENED, _NOT_PENALTY = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"}), 1.0
 _BROAD = frozenset({"country", "region", "water"})
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
 
 
 _JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
@@ -107,6 +123,10 @@ class _Feat:
     AN: frozenset[str] = field(init=False, repr=False, compare=False)
     RN: frozenset[str] = field(init=False, repr=False, compare=False)
     W: frozenset[str] = field(init=False, repr=False, compare=False)
+    P: list[list[Any]] = field(init=False, repr=False, compare=False)  # `places` but the actor's seat
+    pc: str | None = field(init=False, repr=False, compare=False)  # the country it is located in
+    seat: str | None = field(init=False, repr=False, compare=False)  # see _seat
+    loop: bool = field(init=False, repr=False, compare=False)  # actor countries = recipient countries
     K: frozenset[str] = field(init=False, repr=False, compare=False)  # country keys (blocking)
     norm: float | None = field(init=False, repr=False, compare=False)  # idf-weighted length of `words`
     rowid: int = field(init=False, repr=False, compare=False)  # order of linking (most recent = largest)
@@ -115,6 +135,13 @@ class _Feat:
         self.A, self.R = frozenset(self.actors), frozenset(self.recips)
         self.AN, self.RN = frozenset(self.actor_names), frozenset(self.recip_names)
         self.W = frozenset(self.words)
+        # sentence places that can contradict another mention's places: not the seat of a directed event's actor
+        # ("Washington announced sanctions on Iran": Washington says where it was decided, not where it happened)
+        seats = self.A - self.R if self.R else frozenset()
+        self.P = [p for p in self.places if not (len(p) > 3 and p[3] in seats)]
+        self.pc = self.place[1] if self.place else None
+        self.seat = _seat(self)
+        self.loop = bool(self.A and self.A == self.R)
         keys = set(self.A | self.R)
         if self.place and self.place[1]:
             keys.add(self.place[1])
@@ -164,10 +191,26 @@ def _interval(value: str | None) -> tuple[int, int] | None:
 def _features(e: Event, published: str | None, places: list[list[Any]] | None = None) -> _Feat:
     iv = _interval(e.date.value if e.date else None)
     dsrc = (e.date.source if e.date else "none") or "none"
+    pub = _interval(published[:10] if published else None)
+    said = (e.date.text or "").strip() if e.date else ""
+    if (
+        iv
+        and pub
+        and dsrc == "text"
+        and iv[0] == iv[1]
+        and pub[0] < iv[0] <= pub[0] + 7
+        and _WEEKDAY.match(said)
+    ):
+        # a bare "on Sunday" read as the coming Sunday may be the last one ("warning on Sunday"): both readings
+        iv = (iv[0] - 7, iv[0])
     if iv is None or dsrc != "text":
         # undated, or dated only by the report: the event happened on or up to _LOOKBACK days before it
-        pub = _interval(published[:10] if published else None) or iv
-        iv = (pub[0] - _LOOKBACK, pub[1]) if pub else None
+        pub = pub or iv
+        if pub and e.factuality in _PLANNED and e.event not in _VERBAL:
+            # "could be sent within days": a planned action happens after its report
+            iv = (pub[0] - _LOOKAHEAD_BEFORE, pub[1] + _LOOKAHEAD)
+        else:
+            iv = (pub[0] - _LOOKBACK, pub[1]) if pub else None
         dsrc = "none" if dsrc == "text" else dsrc
     stop = _stop()
     words = sorted({w for w in _WORD.findall(e.text.lower()) if w not in stop})
@@ -252,9 +295,17 @@ def _elsewhere(x: _Feat, y: _Feat) -> str | None:
     there either): "flown to Tallinn" vs "on standby in Latvia". Evidence against, not a veto (source seats)."""
     if not (y.place and y.place[1]) or (x.place and x.place[1] == y.place[1]):
         return None
-    countries = [p[3] if len(p) > 3 else None for p in x.places]
-    if all(countries) and y.place[1] not in countries:
-        return f"{x.places[0][0]} ({countries[0]}) vs {y.place[0]} ({y.place[1]})"
+    countries = [p[3] if len(p) > 3 else None for p in x.P]
+    if countries and all(countries) and y.place[1] not in countries:
+        return f"{x.P[0][0]} ({countries[0]}) vs {y.place[0]} ({y.place[1]})"
+    return None
+
+
+def _seat(f: _Feat) -> str | None:
+    """The place of a directed event that lies in its actor's own country, the target being elsewhere: where it
+    was decided or announced (a capital, a ministry), not where it happened."""
+    if f.place and f.place[1] and f.R and f.place[1] in f.A and f.place[1] not in f.R:
+        return f"{f.place[0]} ({f.place[1]})"
     return None
 
 
@@ -277,7 +328,13 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         if gap > window:  # date parsing is noisy: a small excess costs evidence instead of vetoing
             score -= 0.8
         if ahi - a.lo > _COARSE or bhi - b.lo > _COARSE:  # "2011" and "2011": same period, weaker than a day
-            score += 0.6 if (a.lo, a.hi) == (b.lo, b.hi) else 0.2
+            if (a.lo, ahi) == (b.lo, bhi):
+                score += 0.6
+            elif (a.lo <= b.lo and bhi <= ahi) or (b.lo <= a.lo and ahi <= bhi):
+                # one period inside the other ("December 2011" in "2011"): the same, less precise
+                score += 0.4
+            else:
+                score += 0.2
         else:
             score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
     else:  # no date on one side: compared across all time, so the rest must say more
@@ -285,13 +342,17 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
     # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
     # is missing on either mention is no evidence either way
     swapped = bool(a.A & b.R or b.A & a.R)  # roles mixed up by a parse
+    # actor country = recipient country ("the Pentagon said no US troops were killed": USA -> USA) on a directed
+    # event: one role is a parse slip, so a different actor is a disagreement, not a veto
+    loop = a.loop or b.loop
     symmetric = a.type in _SYMMETRIC
     if symmetric:  # "A met B" = "B met A": compare the participants, whatever their roles
         sides = [("participant", a.A | a.R, b.A | b.R, a.AN | a.RN, b.AN | b.RN, 1.2)]
     else:
         sides = [("actor", a.A, b.A, a.AN, b.AN, 1.0), ("recipient", a.R, b.R, a.RN, b.RN, 0.7)]
-        if swapped and a.A and b.A and a.R and b.R and not a.A & b.A:
-            # both sides known on both mentions and reversed: an attack and the counter-attack, not a parse slip
+        if a.A & b.R and b.A & a.R and not a.A & b.A and not loop:
+            # both roles reversed: an attack and the counter-attack, not a parse slip (one role shared across,
+            # e.g. GBR->IRQ vs IRQ->IRQ where a place was read as the actor, is a slip: no veto)
             return -1.0, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
         if swapped and not (a.A and b.A):
             # "the mission was suspended" vs "NATO suspended the mission": a passive parse
@@ -300,13 +361,24 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
     for label, ca, cb, na, nb, w in sides:
         shared = ca & cb
         if ca and cb and not shared:
-            if label != "recipient" and not swapped:
+            if label != "recipient" and not swapped and not (loop and not symmetric):
                 return -1.0, {
                     **ev,
                     "veto": f"{label}s differ: {'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}",
                 }
+            if label == "recipient" and (a.pc in cb or b.pc in ca):
+                # "Iraqi bases" vs "US forces in Iraq": the target's host country stands for the target
+                ev["recipient_host"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
+                continue
             ev[f"{label}_mismatch"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
-            score -= 0.0 if swapped else 0.5
+            # a different target (both known, no role swap) is strong evidence of another event; a self-directed
+            # parse is unreliable on both roles (a weaker penalty)
+            if swapped and not loop:
+                pass
+            elif loop or label != "recipient":
+                score -= 0.5
+            else:
+                score -= _RECIPIENT_MISMATCH
         names = na & nb
         if names:
             ev[f"{label}_overlap"] = sorted(names)
@@ -319,15 +391,22 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         pa, pb = a.place, b.place
         km = _km(pa, pb)
         broad = pa[4] in _BROAD or pb[4] in _BROAD
-        if pa[1] and pb[1] and pa[1] != pb[1] and not (broad and km is not None and km < _MAX_KM * 10):
+        seat = a.seat or b.seat
+        if seat and pa[1] and pb[1] and pa[1] != pb[1]:
+            # "speaking at the White House" vs "sanctions over the attack in Iraq": where the actor announced it
+            ev["place_seat"] = seat
+        elif pa[1] and pb[1] and pa[1] != pb[1] and not (broad and km is not None and km < _MAX_KM * 10):
             return -1.0, {
                 **ev,
                 "veto": f"places in different countries: {pa[0]} ({pa[1]}) vs {pb[0]} ({pb[1]})",
             }
-        if km is not None:
+        elif km is not None:
             ev["place_km"] = km
-            if km > _MAX_KM and not broad:
+            # a province and a town in it ("Anbar" vs "Al Asad Air Base"): the same place at another precision
+            region = pa[4] == "admin" or pb[4] == "admin"
+            if km > (_ADMIN_KM if region else _MAX_KM) and not broad:
                 return -1.0, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
+            broad = broad or (region and pa[4] != pb[4])
         if pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
             ev["place"] = pa[0]
             score += 0.3 if broad else 0.8  # the same country or sea says little
@@ -358,13 +437,11 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             score += 0.5
         else:
             kms = [
-                _km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None])
-                for pa in a.places
-                for pb in b.places
+                _km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None]) for pa in a.P for pb in b.P
             ]
             known = [k for k in kms if k is not None]
             if known and min(known) > 25:
-                ev["sentence_places_differ"] = f"{a.places[0][0]} vs {b.places[0][0]}"
+                ev["sentence_places_differ"] = f"{a.P[0][0]} vs {b.P[0][0]}"
                 score -= _PLACE_PENALTY
     # one sentence names places, the other mention is only located (e.g. in a country)
     elif a.places or b.places:
@@ -373,6 +450,11 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         if other:
             ev["sentence_places_elsewhere"] = other
             score -= _PLACE_PENALTY
+    # "would not withdraw" vs "withdrew": a report that it did not (or will not) happen is about something else
+    # than a report that it happened (a denial, by contrast, disputes the same event)
+    if (a.fact in _NOT) != (b.fact in _NOT) and {a.fact, b.fact} & _HAPPENED:
+        ev["factuality_differs"] = f"{a.fact} vs {b.fact}"
+        score -= _NOT_PENALTY
     # word overlap of the two sentences: idf-weighted cosine of content words
     if a.W and b.W:
         sim = _cosine(a, b, idf)
@@ -498,6 +580,8 @@ def _index_keys(g: _Feat) -> list[str]:
         keys += [f"n:{k}" for k in g.K]
     if not g.K:
         keys.append("")
+    elif g.type not in _SYMMETRIC and not (g.A and g.R):  # one side missing: "A0" no actor, "R0" no recipient
+        keys.append("A0" if not g.A else "R0")
     return keys
 
 
@@ -507,12 +591,16 @@ def _query_keys(f: _Feat) -> list[str]:
     Tighter than "any shared country": two actors that differ veto each other, so they need not be compared."""
     if not f.K:
         return ["*"]  # no countries: any mention of the block
+    # "Britain sent planners" and "planners were sent to Baghdad": an actor-only and a recipient-only mention
+    # share no country and contradict nothing (directed types; for symmetric ones the participants differ)
+    directed = f.type not in _SYMMETRIC
     if not f.A:
-        return [f"a:{k}" for k in f.K] + [f"r:{k}" for k in f.K] + [f"n:{k}" for k in f.K] + [""]
+        return [f"a:{k}" for k in f.K] + [f"r:{k}" for k in f.K] + [f"n:{k}" for k in f.K] + [""] + (
+            ["R0"] if directed and f.R else [])  # fmt: skip
     parts = f.A | f.R
     return [f"a:{k}" for k in parts] + [f"r:{k}" for k in f.A | (f.R if f.type in _SYMMETRIC else frozenset())] + [
         f"n:{k}" for k in f.K
-    ] + [""]  # fmt: skip
+    ] + [""] + (["A0"] if directed and not f.R else [])  # fmt: skip
 
 
 class _Index:
