@@ -80,17 +80,55 @@ def test_sentence_splitter_and_keyword_stems() -> None:
     assert dg._keyword_rx([]) is None
 
 
+def test_bylines_and_datelines_are_cut_and_questions_are_no_summaries() -> None:
+    arts = [
+        {"id": "b1", "published": "2030-05-03",
+         "text": "Port Varin , Ostland -LRB- CNN -RRB- -- Dock workers at Port Varin began a strike on Friday over "
+                 "unpaid wages , halting all cargo ships .\n"
+                 "Will the dock strike at Port Varin end before the harvest ships arrive ?\n"
+                 "`` We will stay out until we are paid , '' a dock worker at Port Varin said on Friday ."},
+        {"id": "b2", "published": "2030-05-04",
+         "text": "Saturday 4 May 2030 09.12 GMT The dock strike at Port Varin that began on Friday left forty cargo "
+                 "ships waiting outside the harbour ."},
+    ]  # fmt: skip
+    days = dg.digest(arts, n_dates=1, per_date=3, keywords=["PortVarin"])
+    assert [d["date"] for d in days] == ["2030-05-03"]
+    sents = days[0]["sentences"]
+    assert sents and all("?" not in s["text"] and not s["text"].startswith("``") for s in sents)
+    first = next(s for s in sents if s["article"] == "b1")
+    assert first["text"].startswith("Dock workers at Port Varin began")  # the dateline is cut off
+    assert arts[0]["text"][first["start"] : first["end"]] == first["text"]
+    plain = "KARVIK , Ostland (Reuters) - Dock workers struck for a second day on Saturday ."
+    assert plain[dg._trim(plain, 0, len(plain)) :].startswith("Dock workers")
+    # the time stamp names the publication day; it is no mention of it
+    b2 = dg._prepare(arts[1])
+    assert b2 is not None and b2.dates == [[dt.date(2030, 5, 3)]]
+    assert b2.text[b2.spans[0][0] :].startswith("The dock strike")
+
+
+def test_one_day_gets_no_two_copies_of_a_sentence() -> None:
+    text = "Rebels seized the airport of Dunmore on Monday after a night of heavy fighting ."
+    arts = [{"id": f"c{i}", "published": "2030-07-02", "text": text} for i in range(3)]
+    arts.append({"id": "c9", "published": "2030-07-02",
+                 "text": "The fall of the Dunmore airport on Monday cut the government 's last supply line ."})  # fmt: skip
+    days = dg.digest(arts, n_dates=1, per_date=2)
+    texts = [s["text"] for s in days[0]["sentences"]]
+    assert days[0]["date"] == "2030-07-01" and len(texts) == 2 and len(set(texts)) == 2
+
+
 def test_knee_and_ranker_weights() -> None:
     assert dg._knee([1.0, 0.9, 0.2, 0.15, 0.1, 0.05]) == 2
     cols, w, _ = dg._model(str(dg._DATA / "date_ranker.json"))
     assert len(cols) == len(w) and all(0 <= c < len(dg.FEATURES) for c in cols)
     arts = [a for a in (dg._prepare(r) for r in ARTICLES) if a]
     lo, hi = dt.date(2030, 3, 30), dt.date(2030, 4, 6)
-    edge = dg.FEATURES.index("near_edge")
-    dates, x = dg._date_features(arts, lo, hi, given_span=True)
-    assert x[dates.index(hi), edge] == 1.0 and x[dates.index(dt.date(2030, 4, 3)), edge] == 0.0
-    _, x = dg._date_features(arts, lo, hi, given_span=False)
-    assert not x[:, edge].any()  # the ends of a span nobody chose mean nothing
+    dates, x = dg._date_features(arts, lo, hi)
+    assert x.shape == (len(dates), len(dg.FEATURES)) and dt.date(2030, 4, 1) in dates
+    # no feature may tell where a date lies in the requested span (the protocol's span is the gold's)
+    assert not {"near_edge", "span_pos", "from_start", "to_end"} & set(dg.FEATURES)
+    row = x[dates.index(dt.date(2030, 4, 1))]
+    assert row[dg.FEATURES.index("docs_total")] == 1.0  # the most recalled day has the top count
+    assert row[dg.FEATURES.index("docs_later")] > 0  # recalled by the article of April 5
 
 
 def test_normalising_only_dated_sentences_finds_the_same_days() -> None:

@@ -10,22 +10,26 @@ An article is a plain mapping: `text` and `published` (ISO date; `time` is accep
 documents have both); otherwise the text is split into sentences by a regex and the sentences that can hold a
 date are normalised with `dateline.time`, anchored on the publication date (cached per article in the process;
 collections of PARALLEL_MIN or more such articles are normalised by two worker processes). Reader comments
-and navigation lines ("... at 5:26 pm | Reply") are dropped first.
+and navigation lines ("... at 5:26 pm | Reply") are dropped first; bylines, datelines and time stamps at the
+start of a sentence ("Tripoli , Libya -LRB- CNN -RRB- --") are cut off what is quoted, and questions,
+quotations and runs of headlines are no summary material (patterns: `data/timeline/boilerplate.json`).
 
 The method, as in DATEWISE:
 1. Date ranking: every day inside the span that is mentioned by a day-precise time expression or on which an
    article appeared is scored by a logistic-regression classifier over date features (FEATURES: mention and
    article counts split by whether the date is before, on or after publication, publication counts on the
-   day and the following days, ranks, place in the span). The weight file (`data/timeline/date_ranker.json`,
-   fitted on the DEV topics of Timeline17 by `scripts/fit_date_ranker.py`) names the features it uses. With
-   keywords, articles without any keyword are left out of the whole process.
+   day and the following days, mentions in opening sentences or in keyword sentences, ranks, bursts against
+   the neighbouring days; nothing about the date's place in the span). The weight file
+   (`data/timeline/date_ranker.json`, fitted on the DEV topics of Timeline17 by `scripts/fit_date_ranker.py`)
+   names the features it uses. With keywords, articles without any keyword are left out of the whole process.
 2. Candidates for a date (PM-Mean): the sentences whose first day-precise expression is that date, plus the
    opening sentences without such an expression of articles published on the date or the day after; both
    groups are compared with the terms they share (their mean centroid) and only those above the knee of the
    similarity curve are kept.
 3. Summary: TF-IDF (fitted on all sentences of the collection) summary-to-centroid greedy selection
-   (CentroidOpt). Left out: sentences with none of the keywords, too short or too long ones, near copies of a
-   sentence chosen for another date; sentences that name the date are slightly preferred. Dates without an
+   (CentroidOpt). Left out: sentences with none of the keywords, too short or too long ones, boilerplate,
+   near copies of a sentence chosen for the same day (MAX_SIM_DAY) or another one (MAX_SIM_DATES); sentences
+   that name the date and early sentences of an article are slightly preferred. Dates without an
    admissible sentence are skipped, as in DATEWISE.
 """
 
@@ -58,16 +62,19 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Tuned on the DEV topics of Timeline17 (LibyaWar_cnn, IraqWar_guardian) only.
 CLIP_SENTS = 5  # publication-date candidates: sentences 0..CLIP_SENTS of an article (DATEWISE: clip_sents=5)
 PUB_END = 2  # an article is a publication-date source for its own day and the PUB_END - 1 days before
-MAX_SIM = 0.9999  # a candidate this similar (cosine) to a chosen one is a copy (DATEWISE's CentroidOpt)
 MAX_SIM_DATES = 0.8  # nor may a sentence this similar to one chosen for another date be used again
 W_MENT = 0.1  # sentences that mention the date weigh 1 + W_MENT against publication-date ones
-W_POS = 0.0  # preference for early sentences: the score is divided by 1 + W_POS * log(1 + position)
+W_POS = 0.1  # preference for early sentences: the score is divided by 1 + W_POS * log(1 + position)
 MIN_WORDS = 5  # shorter sentences are no summary candidates
 MAX_WORDS = 50  # nor longer ones (mashed title+lead lines, lists; gold timeline sentences are short)
 FALLBACK = True  # a date whose knee-filtered candidates are all inadmissible is summarised from all of them
 ON_TOPIC_ONLY = True  # with keywords, articles without any of them are left out (off-topic in the collection)
 ALL_MENTIONS = False  # a sentence mentions every day-precise date in it (True) or only its first (DATEWISE)
-EDGE = 0.1  # the near_edge feature falls from 1 at either end of the span to 0 this share of it inside
+DROP_PREFIX_DATES = True  # time expressions inside a cut-off byline/time-stamp prefix are no mentions
+MAX_CAPS = 0.6  # a sentence with more capitalised words than this share is a run of headlines
+MAX_SIM_DAY = 0.6  # two sentences of one day's summary may not be more similar than this (cosine; DATEWISE
+# allows all but exact copies, 0.9999: near copies from reprinted wire stories then fill the day)
+LEAD = 3  # the lead_docs feature counts mentions in an article's first LEAD sentences
 
 
 # ---------------------------------------------------------------------- one article, prepared once
@@ -83,6 +90,7 @@ class _Art:
     spans: list[tuple[int, int]]
     dates: list[list[dt.date]]  # day-precise dates per sentence, in text order
     toks: list[list[str]] = field(default_factory=list)  # content tokens per sentence
+    bad: dict[int, bool] = field(default_factory=dict)  # sentence -> boilerplate etc. (filled when asked)
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +98,28 @@ def _stop() -> frozenset[str]:
     # the SMART stop list (as ROUGE-1.5.5 ships it) from a data file: importing spaCy for its list takes seconds
     words = (_DATA / "rouge_stopwords.txt").read_text(encoding="utf-8").split()
     return frozenset(words) | {"lrb", "rrb", "lsb", "rsb"}
+
+
+@lru_cache(maxsize=1)
+def _boiler() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(prefix, reject) patterns of data/timeline/boilerplate.json: bylines, datelines and time stamps cut off
+    the start of a sentence; navigation lines, questions and quotations that are no summary material."""
+    data = json.loads((_DATA / "boilerplate.json").read_text(encoding="utf-8"))
+    prefix = re.compile("|".join(f"(?:{p})" for p in data["prefix"]))
+    return prefix, re.compile("|".join(f"(?:{p})" for p in data["reject"]))
+
+
+def _trim(text: str, s: int, e: int) -> int:
+    """Start of the sentence [s, e) after any leading boilerplate (repeated: a byline after a dateline)."""
+    prefix = _boiler()[0]
+    for _ in range(3):
+        while s < e and text[s].isspace():
+            s += 1
+        m = prefix.match(text[s:e])  # on the slice: "^" does not match at a `pos` inside the text
+        if not m or m.end() == 0 or e - s - m.end() < 20:
+            break
+        s += m.end()
+    return s
 
 
 def _tokens(s: str) -> list[str]:
@@ -166,23 +196,28 @@ def _timexes(text: str, pub: dt.date, spans: Spans) -> tuple[tuple[int, str, str
     return hit
 
 
-def _prefill(records: list[Mapping[str, Any]]) -> None:
-    """Normalise the articles that bring no time expressions in two processes, filling the cache."""
+def _prefill(records: list[Mapping[str, Any]]) -> list[Spans | None]:
+    """Normalise the articles that bring no time expressions in two processes, filling the cache; returns the
+    sentence spans of each record (None: not computed), so that they are split once."""
     todo: dict[tuple[bytes, dt.date, int], tuple[str, dt.date, Spans]] = {}
+    out: list[Spans | None] = []
     for a in records:
         text, pub = a.get("text") or "", _day(str(a.get("published") or a.get("time") or "")[:10])
+        spans = None
         if a.get("timexes") is None and text.strip() and pub is not None:
             spans = tuple(_spans(a, text))
             key = _key(text, pub, spans)
             if key not in _TX_CACHE:
                 todo[key] = (text, pub, spans)
+        out.append(spans)
     if len(todo) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
-        return
+        return out
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=2) as ex:
         for key, found in zip(todo, ex.map(_normalise, todo.values(), chunksize=16), strict=True):
             _TX_CACHE[key] = found
+    return out
 
 
 def _normalise(item: tuple[str, dt.date, Spans]) -> tuple[tuple[int, str, str], ...]:
@@ -213,34 +248,55 @@ def _spans(a: Mapping[str, Any], text: str) -> list[tuple[int, int]]:
             for s in raw]  # fmt: skip
 
 
-def _prepare(a: Mapping[str, Any]) -> _Art | None:
+def _prepare(a: Mapping[str, Any], known: Spans | None = None) -> _Art | None:
     text = a.get("text") or ""
     pub = _day(str(a.get("published") or a.get("time") or "")[:10])
     if not text.strip() or pub is None:
         return None
-    spans = _spans(a, text)
+    spans = list(known) if known is not None else _spans(a, text)
     txs = a.get("timexes")
     found = (
         [(int(_get(t, "start")), str(_get(t, "type")), str(_get(t, "value") or "")) for t in txs]
         if txs is not None
         else _timexes(text, pub, tuple(spans))
     )
-    dates: list[list[dt.date]] = [[] for _ in spans]
-    starts = [s for s, _ in spans]
+    # reader comments and navigation ("March 21 , 2011 at 5:26 pm | Reply") are no sentences: their dates
+    # are when someone commented, and they are no summary material either
+    keep = [i for i, (s, e) in enumerate(spans) if not _NOT_PROSE.search(text, s, e)]
+    trimmed = [(_trim(text, *spans[i]), spans[i][1]) for i in keep]
+    # a time expression in a cut-off prefix is a time stamp (the publication day), not a mention
+    first = [t[0] if DROP_PREFIX_DATES else spans[i][0] for i, t in zip(keep, trimmed, strict=True)]
+    dates: list[list[dt.date]] = [[] for _ in keep]
+    starts = [spans[i][0] for i in keep]
     for start, typ, value in sorted(found):
         d = _day(value) if typ in ("DATE", "TIME") else None
         if d is None:
             continue
-        i = _bisect(starts, start)
-        if i >= 0 and start < spans[i][1]:
-            dates[i].append(d)
-    # reader comments and navigation ("March 21 , 2011 at 5:26 pm | Reply") are no sentences: their dates
-    # are when someone commented, and they are no summary material either
-    keep = [i for i, (s, e) in enumerate(spans) if not _NOT_PROSE.search(text, s, e)]
-    art = _Art(str(a.get("id", "")), a.get("outlet"), a.get("title"), pub, text, [spans[i] for i in keep],
-               [dates[i] for i in keep])  # fmt: skip
-    art.toks = [_tokens(text[s:e]) for s, e in spans]
+        j = _bisect(starts, start)
+        if j >= 0 and first[j] <= start < trimmed[j][1]:
+            dates[j].append(d)
+    art = _Art(str(a.get("id", "")), a.get("outlet"), a.get("title"), pub, text, trimmed, dates)
+    art.toks = [_tokens(text[s:e]) for s, e in trimmed]
     return art
+
+
+def _is_bad(a: _Art, i: int) -> bool:
+    """Boilerplate, a question, a quotation or a run of headlines: no summary material (checked only for the
+    candidates of chosen dates, memoised)."""
+    hit = a.bad.get(i)
+    if hit is None:
+        s, e = a.spans[i]
+        hit = a.bad[i] = _boiler()[1].search(a.text[s:e]) is not None or _headline_run(a.text[s:e])
+    return hit
+
+
+def _headline_run(sent: str) -> bool:
+    """Runs of headlines and link texts glued into one line: mostly capitalised words."""
+    words = [w for w in sent.split() if w[:1].isalpha()]
+    if len(words) < 8:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) > MAX_CAPS
 
 
 def _bisect(starts: list[int], x: int) -> int:
@@ -264,17 +320,17 @@ def _mentioned(art: _Art, i: int) -> list[dt.date]:
 
 FEATURES = (
     "sents_total", "sents_before", "sents_same", "sents_after", "docs_total", "docs_before", "docs_same",
-    "docs_after", "pub_0", "pub_1", "pub_2", "docs_later", "rank_docs", "rank_pub_1", "span_pos", "from_start",
-    "to_end", "near_edge", "peak", "rank_docs_before", "rank_docs_later",
+    "docs_after", "pub_0", "pub_1", "pub_2", "docs_later", "lead_docs", "docs_1_3", "docs_0_7", "kw_sents",
+    "rank_docs", "rank_pub_1", "peak", "rank_docs_before", "rank_docs_later", "share_week", "burst",
 )  # fmt: skip
+# Nothing here depends on where a date lies in the requested span: in the Timeline17 protocol the span is cut
+# at the gold timeline's first and last dates, so features of the span's ends would read the answer.
 
 
-def _date_features(arts: list[_Art], start: dt.date, end: dt.date, given_span: bool = True
+def _date_features(arts: list[_Art], start: dt.date, end: dt.date, kw: re.Pattern[str] | None = None
                    ) -> tuple[list[dt.date], np.ndarray]:  # fmt: skip
     """Candidate dates in [start, end] and their feature rows (counts on a log scale relative to the
-    collection's largest, so that one model serves collections of any size). `near_edge` is 0 unless the
-    span was given: only a chosen span says something by its ends (in the Timeline17 protocol it is the span of
-    the wanted timeline); the span of the publication dates does not."""
+    collection's largest, so that one model serves collections of any size)."""
     st: dict[dt.date, Counter[str]] = defaultdict(Counter)
     pubs: Counter[dt.date] = Counter()
     for a in arts:
@@ -285,12 +341,21 @@ def _date_features(arts: list[_Art], start: dt.date, end: dt.date, given_span: b
                 rel = "before" if d < a.pub else "after" if d > a.pub else "same"
                 st[d]["sents_total"] += 1
                 st[d][f"sents_{rel}"] += 1
+                if kw is not None and kw.search(a.text, *a.spans[i]):
+                    st[d]["kw_sents"] += 1
                 if d not in seen:
                     seen.add(d)
+                    lag = (a.pub - d).days
                     st[d]["docs_total"] += 1
                     st[d][f"docs_{rel}"] += 1
-                    if (a.pub - d).days >= 3:  # recalled days later: remembered as a turning point
+                    if lag >= 3:  # recalled days later: remembered as a turning point
                         st[d]["docs_later"] += 1
+                    if 1 <= lag <= 3:  # reported in the following days
+                        st[d]["docs_1_3"] += 1
+                    if 0 <= lag <= 7:
+                        st[d]["docs_0_7"] += 1
+                    if i < LEAD:  # named in an article's opening sentences: what the article is about
+                        st[d]["lead_docs"] += 1
     dates = sorted(d for d in set(st) | set(pubs) if start <= d <= end)
     if not dates:
         return [], np.zeros((0, len(FEATURES)))
@@ -300,28 +365,29 @@ def _date_features(arts: list[_Art], start: dt.date, end: dt.date, given_span: b
         c = st[d]
         rows.append([c["sents_total"], c["sents_before"], c["sents_same"], c["sents_after"], c["docs_total"],
                      c["docs_before"], c["docs_same"], c["docs_after"], pubs[d], pubs[d + one], pubs[d + 2 * one],
-                     c["docs_later"]])  # fmt: skip
-    x = np.log1p(np.array(rows, dtype=float))
+                     c["docs_later"], c["lead_docs"], c["docs_1_3"], c["docs_0_7"],
+                     c["kw_sents"]])  # fmt: skip
+    raw = np.array(rows, dtype=float)
+    x = np.log1p(raw)
     x /= np.maximum(x.max(axis=0), 1e-9)
     n = len(dates)
 
     def rank(col: np.ndarray) -> np.ndarray:  # share of the other dates with a smaller value (ties alike)
         return np.searchsorted(np.sort(col), col, side="left") / max(n - 1, 1)
 
-    span = max((end - start).days, 1)
-    pos = np.array([(d - start).days / span for d in dates])
-    days = np.array([(d - start).days for d in dates], dtype=float)
-    ls = math.log1p(span)
-    edge = (
-        1 - np.minimum(np.minimum(pos, 1 - pos) / EDGE, 1)
-    ) * given_span  # 1 at the ends, 0 from EDGE inside
     # how far the day's mentions stand above its neighbours' (an event day, not a busy week)
     by_day = {d: x[i, 4] for i, d in enumerate(dates)}
     peak = np.array(
         [x[i, 4] - max(by_day.get(d - one, 0.0), by_day.get(d + one, 0.0)) for i, d in enumerate(dates)]
     )
-    extra = [rank(x[:, 4]), rank(x[:, 9]), pos, np.log1p(days) / ls, np.log1p(span - days) / ls, edge, peak,
-             rank(x[:, 5]), rank(x[:, 11])]  # fmt: skip
+    # share of the articles of the following week that name the day (volume-free: quiet months count too)
+    week = np.array([sum(pubs[d + k * one] for k in range(8)) for d in dates], dtype=float)
+    share = raw[:, 14] / (week + 1.0)
+    # the day's mentions against the mean of the week around it
+    docs = {d: raw[i, 4] for i, d in enumerate(dates)}
+    around = [sum(docs.get(d + k * one, 0.0) for k in range(-3, 4)) / 7 for d in dates]
+    burst = np.log1p(raw[:, 4]) - np.log1p(np.array(around))
+    extra = [rank(x[:, 4]), rank(x[:, 9]), peak, rank(x[:, 5]), rank(x[:, 11]), share, burst]
     return dates, np.hstack([x, np.stack(extra, axis=1)])
 
 
@@ -335,9 +401,9 @@ def _model(path: str) -> tuple[list[int], np.ndarray, float]:
     return [FEATURES.index(f) for f in m["features"]], np.array(m["weights"], dtype=float), float(m["bias"])
 
 
-def _rank_dates(arts: list[_Art], start: dt.date, end: dt.date, model: str | None, given_span: bool = True
-                ) -> list[tuple[dt.date, float]]:  # fmt: skip
-    dates, x = _date_features(arts, start, end, given_span)
+def _rank_dates(arts: list[_Art], start: dt.date, end: dt.date, model: str | None,
+                kw: re.Pattern[str] | None = None) -> list[tuple[dt.date, float]]:  # fmt: skip
+    dates, x = _date_features(arts, start, end, kw)
     if not dates:
         return []
     cols, w, b = _model(model or str(_DATA / "date_ranker.json"))
@@ -448,7 +514,7 @@ def _summarise(cands: list[Cand], k: int, vec: Any, ok: Any, prior: Any) -> list
             else:
                 s = to_c[c]
             s *= prior(c)
-            if s > best_s and all(_dot(v, vecs[o]) <= MAX_SIM for o in chosen):
+            if s > best_s and all(_dot(v, vecs[o]) <= MAX_SIM_DAY for o in chosen):
                 best, best_s = c, s
         if best is None:
             break
@@ -470,16 +536,22 @@ def digest(articles: Iterable[Mapping[str, Any]], n_dates: int = 10, per_date: i
     `{"date", "score", "sentences": [{"text", "article", "outlet", "title", "published", "start", "end"}]}`.
 
     Only articles published in [start, end] are read and only dates in it are chosen (default: the span of
-    the publication dates, plus a week before); when both are given, days near the ends of the span rank
-    higher (the span is that of the wanted timeline). `keywords` (e.g. ["SyrianCrisis"] or ["Syria",
+    the publication dates, plus a week before). `keywords` (e.g. ["SyrianCrisis"] or ["Syria",
     "protest"]; CamelCase is split, words match by their first letters): articles must contain one, and so
     must every summary sentence. `model`: another date-ranker weight file.
     """
     s0 = _day(str(start)) if start else None
     e0 = _day(str(end)) if end else None
     records = list(articles)
-    _prefill(records)
-    arts = [a for a in (_prepare(r) for r in records) if a is not None]
+    if s0 or e0:  # articles outside the span are not read at all
+
+        def inside(r: Mapping[str, Any]) -> bool:
+            p = _day(str(r.get("published") or r.get("time") or "")[:10])
+            return p is not None and (s0 is None or p >= s0) and (e0 is None or p <= e0)
+
+        records = [r for r in records if inside(r)]
+    known = _prefill(records)
+    arts = [a for a in (_prepare(r, k) for r, k in zip(records, known, strict=True)) if a is not None]
     if not arts or n_dates <= 0 or per_date <= 0:
         return []
     lo = s0 or min(a.pub for a in arts) - dt.timedelta(days=7)
@@ -488,7 +560,7 @@ def digest(articles: Iterable[Mapping[str, Any]], n_dates: int = 10, per_date: i
     arts = [a for a in arts if lo <= a.pub <= hi and (kw is None or not ON_TOPIC_ONLY or kw.search(a.text))]
     if not arts:
         return []
-    ranked = _rank_dates(arts, lo, hi, str(model) if model else None, s0 is not None and e0 is not None)
+    ranked = _rank_dates(arts, lo, hi, str(model) if model else None, kw)
     idf = _idf(arts)
     ment: dict[dt.date, list[Cand]] = defaultdict(list)
     pubc: dict[dt.date, list[Cand]] = defaultdict(list)
@@ -516,7 +588,8 @@ def digest(articles: Iterable[Mapping[str, Any]], n_dates: int = 10, per_date: i
         a = arts[c[0]]
         s, e = a.spans[c[1]]
         n = len(a.text[s:e].split())
-        return MIN_WORDS <= n <= MAX_WORDS and (kw is None or kw.search(a.text, s, e) is not None)
+        good = MIN_WORDS <= n <= MAX_WORDS and (kw is None or kw.search(a.text, s, e) is not None)
+        return good and not _is_bad(a, c[1])
 
     out: list[dict[str, Any]] = []
     for d, score in ranked:
