@@ -6,7 +6,11 @@ verb, or the noun of a nominal event) in a parsed Doc, and `published` the artic
 Rules over the dependency parse (hand-written because no maintained library codes PLOVER's auxiliary modes):
 the trigger's own auxiliaries, negation and adverbs; the verbs and nouns that govern it through xcomp/ccomp/acl/
 prep ("preparing to send", "denied it is about to withdraw", "no decision to leave", "ruled out sending");
-"if/unless" clauses; and years before the article's ("pulled out in 2011", "the 2003 invasion").
+"if/unless" clauses and inverted conditionals ("Had the army withdrawn"); negative subjects/objects ("no troops
+were sent", "neither side"); "without" ("without firing a shot"); unverified sources ("according to unconfirmed
+reports"); "would" read as future only in reported speech ("said it would withdraw"), else as conditional; past
+adverbial clauses ("after troops withdrew") kept out of the main clause's mode; and dates before the article's
+("pulled out in 2011", "the 2003 invasion", "a decade ago", "last year's strike").
 Precedence when several cues fire: denied > negated > hypothetical > future > alleged > historical > asserted.
 Cue words are in dateline/data/events/factuality_cues.tsv.
 """
@@ -38,7 +42,10 @@ _GOVERN_DEPS = {
 }
 _STOP_AT = {"say", "tell", "report", "state", "add", "announce"}
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
-_NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_NEG_DETS = {"no", "neither"}
+_NEG_PRONOUNS = {"nobody", "none", "nothing", "no-one"}
+_CONDITIONAL_INVERSION = {"had", "should", "were"}
+_FACTIVE_MARKS = {"after", "before", "since", "because", "as", "although", "though", "while", "when", "once"}
 
 
 @dataclass
@@ -48,6 +55,12 @@ class _Cues:
     governor: dict[str, str] = field(default_factory=dict)
     amod: dict[str, str] = field(default_factory=dict)
     phrase: dict[tuple[str, ...], str] = field(default_factory=dict)
+    aux_reported: dict[str, str] = field(default_factory=dict)
+    report: dict[str, str] = field(default_factory=dict)
+    occur: dict[str, str] = field(default_factory=dict)
+    adjunct: dict[str, str] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)
+    past_unit: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -70,20 +83,64 @@ def _year(published: str | None) -> int:
     return date.today().year
 
 
-def _own(tok: Any, c: _Cues, found: set[str]) -> None:
-    """Cues on the token itself: negation, auxiliaries, adverbs, adjectives, "if" clauses."""
+def _negative_argument(arg: Any) -> bool:
+    """A subject or object that negates its clause: "no troops", "neither side", "nobody", "no one"."""
+    if arg.lower_ in _NEG_PRONOUNS:
+        return True
+    return any(ch.dep_ in ("det", "preconj") and ch.lower_ in _NEG_DETS for ch in arg.children)
+
+
+def _modal(tok: Any, ch: Any, c: _Cues, reported: bool) -> str:
+    """The class of auxiliary `ch` on `tok`: "would have done" is counterfactual whatever reports it; a modal
+    with a reported-speech reading ("said it would withdraw") takes that reading under a reporting verb."""
+    low, lem = ch.lower_, ch.lemma_.lower()
+    perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" and a.i > ch.i for a in tok.children)
+    if reported and not perfect and low in c.aux_reported:
+        return c.aux_reported[low]
+    return c.aux.get(low) or c.aux[lem]
+
+
+def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool = True) -> None:
+    """Cues on the token itself: negation (also, with `args`, by a negative subject/object), auxiliaries, adverbs,
+    adjectives, "if" clauses and inverted conditionals ("Had the army withdrawn, ...")."""
+    subj = [ch.i for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
     for ch in tok.children:
         dep, low, lem = ch.dep_, ch.lower_, ch.lemma_.lower()
         if dep == "neg" or (dep == "det" and low == "no") or (dep == "advmod" and low == "never"):
             found.add("negated")
+        elif (
+            args
+            and dep in ("nsubj", "nsubjpass", "dobj")
+            and tok.pos_ in ("VERB", "AUX")
+            and _negative_argument(ch)
+        ):
+            found.add("negated")
+        elif (
+            dep in ("aux", "auxpass")
+            and tok.dep_ == "advcl"
+            and low in _CONDITIONAL_INVERSION
+            and subj
+            and ch.i < subj[0]
+        ):
+            found.add("hypothetical")
         elif dep in ("aux", "auxpass") and (low in c.aux or lem in c.aux):
-            found.add(c.aux.get(low) or c.aux[lem])
+            found.add(_modal(tok, ch, c, reported))
         elif dep in ("advmod", "npadvmod") and low in c.adv:
             found.add(c.adv[low])
         elif dep in ("amod", "compound") and (low in c.amod or lem in c.amod):
             found.add(c.amod.get(low) or c.amod[lem])
         elif dep == "mark" and low in ("if", "unless", "whether"):
             found.add("hypothetical")
+
+
+def _past_adverbial(clause: Any) -> bool:
+    """A past-tense clause opened by a temporal or causal conjunction ("after troops withdrew", "because police
+    had arrested him"): its event is stated as fact, whatever the main clause's mode."""
+    if not any(ch.dep_ == "mark" and ch.lower_ in _FACTIVE_MARKS for ch in clause.children):
+        return False
+    if any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in clause.children):
+        return False
+    return clause.tag_ == "VBD" or any(ch.dep_ == "aux" and ch.tag_ == "VBD" for ch in clause.children)
 
 
 def _governors(tok: Any) -> list[Any]:
@@ -96,6 +153,8 @@ def _governors(tok: Any) -> list[Any]:
         first = cur.left_edge.i
         if cur.dep_ == "relcl" and first > 0 and cur.doc[first - 1].text in (",", "(", "—", "–"):
             break  # ", who was killed on Friday": a separate assertion, not governed by "vowed to avenge [X]"
+        if cur.dep_ == "advcl" and _past_adverbial(cur):
+            break  # "After the army shelled the town, the rebels vowed to ...": the past clause is asserted
         cur = cur.head
         out.append(cur)
         if cur.lemma_.lower() in _STOP_AT and cur.pos_ == "VERB":
@@ -103,15 +162,25 @@ def _governors(tok: Any) -> list[Any]:
     return out
 
 
-def _historical(tok: Any, published: str | None) -> bool:
-    """A year before the publication year attached to the trigger ("in 2011", "the 2003 invasion")."""
+def _past_relative(ent: Any, c: _Cues) -> bool:
+    """A date expression placing its event a year or more before the article: "a decade ago", "years ago",
+    "last year", "the previous year"."""
+    words = [t.lemma_.lower() for t in ent]
+    if not any(w in c.past_unit for w in words):
+        return False
+    return "ago" in words or any(w in ("last", "previous") for w in words)
+
+
+def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
+    """A year before the publication year attached to the trigger ("in 2011", "the 2003 invasion"), or a relative
+    date a year or more back ("a decade ago", "last year's strike")."""
     limit = _year(published)
     sent = tok.sent
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "CARDINAL"):
             continue
         m = _YEAR_RE.search(ent.text)
-        if not m or int(m.group(1)) >= limit:
+        if not (m and int(m.group(1)) < limit) and not (ent.label_ == "DATE" and _past_relative(ent, c)):
             continue
         # attached to the trigger: the date's head chain reaches the trigger without passing another verb
         cur = ent.root
@@ -136,30 +205,103 @@ def _phrase_before(tok: Any, c: _Cues, found: set[str]) -> None:
                 break
 
 
+def _unverified_source(tok: Any, c: _Cues) -> bool:
+    """The clause of `tok` is sourced to something unverified: "according to unconfirmed reports", "rumours say"."""
+    for ch in tok.children:
+        nouns = []
+        if ch.dep_ == "prep" and ch.lower_ == "according":
+            nouns = [p for to in ch.children for p in to.children if p.dep_ == "pobj"]
+        elif ch.dep_ == "nsubj" and tok.lemma_.lower() in c.report:
+            nouns = [ch]
+        for n in nouns:
+            if n.lemma_.lower() in c.source or any(
+                m.lower_ in c.source for m in n.children if m.dep_ == "amod"
+            ):
+                return True
+    return False
+
+
+def _reported(trigger: Any, govs: list[Any], c: _Cues) -> bool:
+    """Is the trigger's clause reported speech: governed by a reporting verb, or with one as parenthetical
+    ("Britain would not send troops, the minister said")?"""
+    if any(g.lemma_.lower() in c.report and g.pos_ == "VERB" for g in govs):
+        return True
+    cur = trigger
+    for _ in range(8):  # any ancestor, also through conjuncts: "said that X and that the US would impose"
+        if cur.lemma_.lower() in c.report and cur.pos_ == "VERB" and cur.i != trigger.i:
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return any(ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in c.report and ch.i > trigger.i
+               for ch in cur.children)  # fmt: skip
+
+
+def _passes_negation(g: Any, prev: Any, c: _Cues) -> bool:
+    """Does a negation on governor `g` reach the event below it through `prev`? Not to its subject ("the strikes
+    killed nobody") unless `g` says whether the event happened ("the rally never took place"), and not into an
+    adjunct phrase of a clause ("no one was hurt in the attack"; but "no truth in reports that ...")."""
+    if prev.dep_ in ("nsubj", "nsubjpass"):
+        return g.lemma_.lower() in c.occur
+    return not (g.pos_ in ("VERB", "AUX") and prev.dep_ == "prep" and prev.lower_ in c.adjunct)
+
+
+def _existential(noun: Any) -> bool:
+    """ "There is no plan": the noun is the subject/attribute of an existential "there be"."""
+    head = noun.head
+    return head.lemma_.lower() == "be" and any(ch.dep_ == "expl" for ch in head.children)
+
+
 def classify(trigger: Any, published: str | None = None) -> str:
     """Factuality class of the event expressed by `trigger` (a spaCy Token): one of dateline.model.FACTUALITY."""
     c = _cues()
     found: set[str] = set()
-    _own(trigger, c, found)
+    govs = _governors(trigger)
+    reported = _reported(trigger, govs, c)
+    _own(trigger, c, found, reported)
     if trigger.dep_ == "conj":  # "reportedly looted and burned": the first verb's cues hold for both
-        _own(trigger.head, c, found)
+        _own(trigger.head, c, found, reported, args=False)  # "had no plans and left": not "no" of the first
+    if _unverified_source(trigger, c):
+        found.add("alleged")
+    for subj in (ch for ch in trigger.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        # "the alleged bombing killed 12": what the alleged event did is alleged with it
+        if any(m.dep_ == "amod" and c.amod.get(m.lower_) == "alleged" for m in subj.children):
+            found.add("alleged")
     gov_found: set[str] = set()
-    for g in _governors(trigger):
+    prev = trigger
+    for g in govs:
         lem = g.lemma_.lower()
         low = g.lower_
+        # "ended without firing a shot", "without any pledge to send"; "has yet to release"; "stopped short of"
+        if low == "without" and g.dep_ == "prep":
+            gov_found.add("negated")
+        if prev.dep_ == "xcomp" and any(ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in g.children):
+            gov_found.add("negated")
+        if low == "short" and prev.lower_ == "of":
+            gov_found.add("negated")
+        if _unverified_source(g, c):
+            gov_found.add("alleged")
         cue = c.governor.get(lem) or c.governor.get(low)
         if lem == "rule" and not any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in g.children):
             cue = None
         g_own: set[str] = set()
-        _own(g, c, g_own)
+        # "any withdrawal would leave ...": a modal on what a nominal event would cause is conditional even when
+        # reported, unlike "said it would withdraw" or "said the withdrawal would begin"
+        subject_of = prev.dep_ in ("nsubj", "nsubjpass") and lem not in c.occur
+        _own(g, c, g_own, reported and not subject_of)
         if cue == "denied" or (cue and "negated" not in g_own):
             gov_found.add(cue)
         # negated governor: "did not plan to attack", "no decision to leave"
-        if "negated" in g_own:
-            if g.pos_ in ("NOUN", "PROPN") and cue in (None, "future", "hypothetical"):
-                gov_found.add("denied" if cue else "negated")
-            elif cue in ("negated", "denied"):
+        if "negated" in g_own and _passes_negation(g, prev, c):
+            if cue in ("negated", "denied"):
                 pass  # "did not refuse" / "did not deny": leave the event as it is
+            elif "alleged" in gov_found and g.pos_ in ("NOUN", "PROPN"):
+                # "no truth in reports that X": negating a report or claim about the event denies it
+                gov_found.discard("alleged")
+                gov_found.add("denied")
+            elif g.pos_ in ("NOUN", "PROPN") and cue in ("future", "hypothetical"):
+                # "there is no plan to X" rebuts a report (denied); "X has no plans to" states a negative
+                gov_found.add("denied" if _existential(g) else "negated")
             else:
                 gov_found.add("negated")
         g_own.discard("negated")
@@ -167,9 +309,10 @@ def classify(trigger: Any, published: str | None = None) -> str:
             gov_found |= g_own
         if lem in _STOP_AT and g.pos_ == "VERB":
             break
+        prev = g
     found |= gov_found
     _phrase_before(trigger, c, found)
-    if not found & {"denied", "negated", "hypothetical", "future"} and _historical(trigger, published):
+    if not found & {"denied", "negated", "hypothetical", "future"} and _historical(trigger, published, c):
         found.add("historical")
     for name in _ORDER:
         if name in found:
