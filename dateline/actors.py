@@ -9,8 +9,12 @@ Public entry points:
   officials" -> HUN GOV, ROU GOV); a span that is no list gives the one actor `resolve` gives.
 - `code_actor(text, context=None, date=None)`: context-free coding of a bare mention string.
 
-Sectors come from role nouns (Phoenix agent dictionary with TABARI stems, plus hand-written nouns) by the head-noun
-rule; countries from names, demonyms, capitals, seats of power, cities and provinces (the latter only where they
+Sectors come from role nouns (Phoenix agent dictionary with TABARI stems, plus hand-written nouns covering the
+PLOVER sector list: ranks and titles, also abbreviated before a name, "Col.", "Rev."; clergy and faiths; peoples;
+business, media, civil society, labour, refugees) by the head-noun rule: an organisation is what its head noun says
+("police union" LAB, "Congress Party" PTY), a profession takes the institution before it ("army doctor" MIL), a
+generic head takes the role or body before it ("rebel leader", "Taliban spokesman"), and an organisation noun that
+ends a proper name says nothing ("Homeland Union"); countries from names, demonyms, capitals, seats of power, cities and provinces (the latter only where they
 qualify a role, so a town inside an unknown person's name says nothing). CAMEO religion codes (MUS, CHR, BUD...)
 are kept as sectors, as NGEC does.
 
@@ -490,11 +494,22 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
             key = " ".join(words)
             agent = lex.agent(words)
             if not _short_ok(key, origs[i : i + n]):
-                if agent is not None and origs[i].islower():
+                # a short role word or abbreviated title ("mp", "Col.", "Sgt Ali", "MPs"), not an acronym in capitals
+                # nor a capitalised word starting a name ("Jet Airways" aside, titles precede names)
+                last = origs[i + n - 1]
+                titled = (
+                    last.endswith(".")
+                    or not last.istitle()
+                    or (i + n < len(toks) and origs[i + n][:1].isupper())
+                )
+                if agent is not None and not any(o.isupper() for o in origs[i : i + n]) and titled:
                     found = _Match("agent", i, i + n, "", agent[0], agent[1])
                     break
                 continue
             lower = n == 1 and origs[i].islower()
+            if agent is not None and n == 1 and key in _NAME_HEADS and origs[i][:1].isupper() and i > 0:
+                if origs[i - 1][:1].isupper() or norms[i - 1] in ("for", "of", "and"):
+                    agent = None  # the head of a proper name ("Homeland Union", "Liberian Peace Council")
             entries = lex.actors.get(key) if not lower else None
             hand = [e for e in entries if e.rank == 0] if entries else []
             if key in lex.seats and not lower:
@@ -502,7 +517,9 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 found = _Match("seat", i, i + n, c, s, "", name)
             elif hand or (entries and agent is None):
                 e = _pick(entries, date)  # type: ignore[arg-type]
-                found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
+                if not (n == 1 and e.kind == "person" and not _lone_surname(toks, i, out)):
+                    # (one name of a person inside a longer unknown name says nothing: "Mohammed Hussein Roble")
+                    found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             # generic nouns beat derived names ("defense department" is not only American)
             elif agent is not None:
                 found = _Match("agent", i, i + n, "", agent[0], agent[1])
@@ -536,13 +553,28 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
     return out
 
 
+def _all_places(text: str) -> bool:
+    """Every word of `text` names a country, people or place ("Bosnian Serbs"): no person's name."""
+    toks = _tok(text)
+    covered = {
+        k
+        for m in _scan(toks, None)
+        if m.kind in ("country", "capital", "city", "place")
+        for k in range(m.i, m.j)
+    }
+    return bool(toks) and all(k in covered or t[0] in ("the", "'s") for k, t in enumerate(toks))
+
+
 def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Match]) -> bool:
     """Token i stands alone as a surname: not inside a longer unknown name ("John Putin"), so the word before it
     is none, lower case, an honorific or a title, and the word after it is no capitalised name part."""
     if i > 0:
         prev_norm, prev_orig = toks[i - 1][0], toks[i - 1][1]
-        titled = bool(out) and out[-1].j == i and out[-1].kind == "agent"
-        if not (prev_orig[:1].islower() or prev_norm in _HONORIFICS or titled or prev_norm in (",", "(")):
+        # a title, or a country/possessive before it ("Russian Putin", "Russia's Putin")
+        titled = bool(out) and out[-1].j == i and out[-1].kind in ("agent", "country")
+        if not (
+            prev_orig[:1].islower() or prev_norm in _HONORIFICS or titled or prev_norm in (",", "(", "'s")
+        ):
             return False
     if i + 1 < len(toks):
         nxt = toks[i + 1][1]
@@ -609,9 +641,22 @@ _GENERIC_HEADS = {
 # heads whose "of" phrase says what they are ("President of the ... League", "Union of Teachers")
 _GENERIC_OWNED = _GENERIC_HEADS | {
     w + s for w in ("union", "association", "federation", "confederation", "council", "committee", "league",
-                    "syndicate", "organisation", "organization", "body")
+                    "syndicate", "organisation", "organization", "body", "congress", "society")
     for s in ("", "s")
 }  # fmt: skip
+
+# head nouns of organisations: the body is what the head says, whatever institution names it ("police union")
+_ORG_HEADS = {"party", "union", "bank", "university", "college", "school", "court", "tribunal", "ministry", "council",
+              "commission", "church", "mosque", "company", "newspaper", "league", "association", "federation",
+              "front", "militia", "brigade", "army", "police", "fleet", "agency", "service", "institute", "movement",
+              "committee", "syndicate", "guild", "chamber", "hospital", "group", "organisation", "organization"}  # fmt: skip
+
+# CAMEO religion codes, kept as sectors
+_RELIGIONS = {"MUS", "CHR", "JEW", "HIN", "BUD", "SIK", "REL"}
+
+# organisation nouns that say nothing of the sector when they end a proper name: the "Union" of a national
+# liberation movement is no labour union, a "Peace Council" no government
+_NAME_HEADS = {"union", "council", "front", "movement", "league", "alliance", "federation", "association"}
 
 # professions that take the sector of an institution named before them ("army doctor" -> MIL)
 _INSTITUTIONAL = {"GOV", "MIL", "COP", "SPY", "REB", "JUD", "LEG", "PRM"}
@@ -631,8 +676,10 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
         if before:
             return before[-1]
     last = agents[-1].sector
-    if last in _INSTITUTIONAL:
-        return last
+    if last == "MIL" and any(m.sector in _RELIGIONS for m in agents[:-1]):
+        return "REB"  # forces named by a faith, not a state ("Moslem forces"): armed non-state groups
+    if last in _INSTITUTIONAL or (head and _singular(head.split()[-1]) in _ORG_HEADS and last):
+        return last  # an organisation is what its head noun says ("Congress Party", "police union")
     inst = [m.sector for m in agents[:-1] if m.sector in _INSTITUTIONAL]
     return inst[-1] if inst else last
 
@@ -817,9 +864,18 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         if owner and a.akind != "person" and country not in _GROUP_CODES and owner[-1].country != country:
             # "Paraguay's Congress": the lexicon's Congress is American, the words say whose this one is
             name, country = None, owner[-1].country
+        if a.akind != "person" and a.j <= of_idx and norms[a.j - 1] in _GENERIC_OWNED:
+            # "Congress of the Philippines", "Congress of Trade Unions": a generic body named by its "of" phrase
+            places = [m for m in tail if m.kind == "country" and m.country]
+            roles = [m for m in tail if m.kind == "agent" and m.sector and m.sector != "GOV"]
+            if places and country not in _GROUP_CODES and places[0].country != country:
+                name, country = None, places[0].country
+            if roles:
+                name, sector = None, roles[-1].sector
         titles = [m for m in agents_head if m.j <= a.i and m.sector]
-        if titles and kind == "person":
-            # the title in the text says the office held now ("Foreign Minister X")
+        if titles and kind == "person" and not (titles[-1].sector == "MIL" and sector == "GOV"):
+            # the title in the text says the office held now ("Foreign Minister X"); a military rank does not
+            # unseat a government office the lexicon gives for the date ("Col. Assimi Goita", Mali's president)
             sector = titles[-1].sector
         elif kind == "person" and a.j - a.i > 1:
             # an alias that starts with a title ("prime minister ehud barak"): the title, as written, is the office
@@ -833,7 +889,10 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                     break
         after = [m for m in agents_head if m.i >= a.j and m.sector]
         if a.akind != "person" and after:
-            sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
+            role = " ".join(norms[after[-1].i : after[-1].j])
+            if role not in _GENERIC_HEADS or not (sector or country == "NGO"):
+                sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
+            # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
     else:
         if agents_head:
@@ -841,7 +900,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         elif [m for m in tail if m.kind == "agent"]:
             sector = _head_sector([m for m in tail if m.kind == "agent"])
         owner = [m for m in tail if m.kind in ("actor", "seat", "agent") and m.sector]
-        generic = not agents_head or " ".join(norms[agents_head[-1].i : agents_head[-1].j]) in _GENERIC_OWNED
+        generic = (
+            not agents_head or norms[agents_head[-1].j - 1] in _GENERIC_OWNED
+        )  # "National Council of ..."
         if head and owner and owner[-1].sector != "GOV" and generic:
             # "President of the Chadian Human Rights League" -> the league's sector ("workers of a bus company"
             # stay workers)
@@ -955,7 +1016,10 @@ class ActorResolver:
             # ... and the other way round: a party, a country or a base the lexicon or the words know ("Labour")
             is_person = (
                 ent.label == "PERSON"
-                and not (kind == "organisation" or (kind == "country" and name is not None))
+                and not (
+                    kind == "organisation"
+                    or (kind == "country" and (name is not None or _all_places(ent.text)))
+                )
             ) or (kind == "person" and name is not None)
             if is_person:
                 kind = "person"
@@ -991,6 +1055,12 @@ class ActorResolver:
                         self._by_key.setdefault(words[-1], known)
                         for h in _HONORIFICS:
                             self._by_key.setdefault(f"{h} {words[-1]}", known)
+                    written = _norm(self._clean_name(ent.text)).split()
+                    if len(written) > 2:  # a two-word surname ("Mr Abdul Mahdi" for Adel Abdul Mahdi)
+                        last2 = " ".join(written[-2:])
+                        self._by_key.setdefault(last2, known)
+                        for h in _HONORIFICS:
+                            self._by_key.setdefault(f"{h} {last2}", known)
             else:
                 span = self._expand_norp(ent) if ent.label == "NORP" else None
                 if span is not None:  # "Iraqi" -> "Iraqi forces", a group that "they" can refer back to
@@ -1227,10 +1297,13 @@ class ActorResolver:
                 return Actor(text, start, end, a.name, a.country, a.sector, "person")
         for k in (key, stripped):
             known = self._by_key.get(k)
+            if known is not None and known.actor.kind == "described" and not known.actor.country:
+                break  # "Kurds", "Sunnis": a people with no country of its own, placed by the context below
             if known is not None and (known.actor.start < start or known.actor.start == start):
                 a = known.actor
-                kind = a.kind if known.actor.start == start else a.kind
-                return Actor(text, start, end, a.name, a.country, a.sector, kind)
+                if a.kind == "country" and not a.sector and self._people_plural(start, end):
+                    return Actor(text, start, end, None, a.country, "CVL", "described")  # "Bosnian Serbs"
+                return Actor(text, start, end, a.name, a.country, a.sector, a.kind)
         context = None
         if _ETHNIC & set(words):
             i = self.doc.sentence_of(start)

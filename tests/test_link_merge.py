@@ -652,3 +652,18 @@ def test_a_threat_of_future_action_is_dated_like_any_report() -> None:
     assert f.hi == dt.date(2021, 10, 10).toordinal() and f.lo < f.hi - 5
     d.events[0].event = "MOBILIZE"  # a planned deployment: after the report
     assert _features(d.events[0], d.published).hi > dt.date(2021, 10, 10).toordinal()
+
+
+def test_a_town_in_the_actors_country_is_no_seat() -> None:
+    """An armed group's attacks in two towns of its own country, far apart, are two events: only a capital or seat
+    of power ("Speaking in London") is discounted as where the actor spoke from."""
+    from dateline.link.merge import _compare
+
+    a = _feat(id="a", doc="d1", type="ASSAULT", actors=["SOM"], recips=["IGO"],
+              places=[["Beledweyne", 4.74, 45.20, "SOM"]])  # fmt: skip
+    b = _feat(id="b", doc="d2", type="ASSAULT", actors=["SOM"], recips=["IGO"],
+              places=[["Kismayo", -0.36, 42.55, "SOM"]])  # fmt: skip
+    assert "sentence_places_differ" in _compare(a, b)[1]
+    c = _feat(id="c", doc="d3", type="SANCTION", actors=["GBR"], recips=["RUS"],
+              places=[["London", 51.51, -0.13, "GBR"]])  # fmt: skip
+    assert c.P == []  # type: ignore[attr-defined]

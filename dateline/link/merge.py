@@ -45,6 +45,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dateline.link.stories import _stop
@@ -138,7 +139,7 @@ class _Feat:
         # sentence places that can contradict another mention's places: not the seat of a directed event's actor
         # ("Washington announced sanctions on Iran": Washington says where it was decided, not where it happened)
         seats = self.A - self.R if self.R else frozenset()
-        self.P = [p for p in self.places if not (len(p) > 3 and p[3] in seats)]
+        self.P = [p for p in self.places if not (len(p) > 3 and p[3] in seats and _is_seat(p[0], p[3]))]
         self.pc = self.place[1] if self.place else None
         self.seat = _seat(self)
         self.loop = bool(self.A and self.A == self.R)
@@ -299,6 +300,16 @@ def _elsewhere(x: _Feat, y: _Feat) -> str | None:
     if countries and all(countries) and y.place[1] not in countries:
         return f"{x.P[0][0]} ({countries[0]}) vs {y.place[0]} ({y.place[1]})"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _is_seat(name: str, country: str) -> bool:
+    """A capital or seat of power of `country` ("Washington", "Downing Street", "Tehran"): where its government
+    speaks from. A town of the actor's country that is no seat ("Beledweyne" for al-Shabaab) is where it acted."""
+    from dateline.actors import code_actor
+
+    a = code_actor(name)
+    return a.country == country and a.sector in ("GOV", "MIL")
 
 
 def _seat(f: _Feat) -> str | None:
