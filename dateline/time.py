@@ -466,6 +466,15 @@ def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
             break
         tok = tok.head
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    for _ in range(3):
+        # "went further, warning on Sunday that ...": a participle clause without auxiliaries takes the tense of
+        # the verb it hangs on (not of a "would" in the clause it introduces)
+        if aux or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+            break
+        if not (tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i):
+            break
+        tok = tok.head
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & {"will", "'ll", "shall", "wo", "would", "'d"}:
         return "future"

@@ -127,3 +127,15 @@ def test_tempeval3_platinum(shared_data: Path) -> None:
     res = run("test", shared_data)["te3-platinum"]
     assert res["relaxed"]["f1"] >= 0.85
     assert res["value_f1"] >= 0.75
+
+
+def test_participle_clause_takes_its_main_verbs_tense() -> None:
+    from dateline.nlp import parse
+
+    # published on a Monday: "warning on Sunday" hangs on a past verb (the day before), whatever the "would" after it
+    text = "The senator went further, warning on Sunday that the region would face a long war."
+    got = normalize(text, "2020-01-06", parse(text, "2020-01-06").spacy)
+    assert [(t.text, t.value) for t in got] == [("Sunday", "2020-01-05")]
+    text = "The envoy will fly to Oslo, arriving on Sunday for talks."
+    got = normalize(text, "2020-01-06", parse(text, "2020-01-06").spacy)
+    assert [(t.text, t.value) for t in got] == [("Sunday", "2020-01-12")]
