@@ -131,6 +131,7 @@ class _Lex:
     reporting: set[str] = field(default_factory=set)
     object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
     people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
+    senses: dict[str, list[tuple[_Rule, frozenset[str]]]] = field(default_factory=dict)  # ambiguous nouns
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -174,6 +175,9 @@ def _lex() -> _Lex:
         r[0] for r in _rows("size_words.tsv") if r[1] == "unit" and r[2] in ("people", "troops", "police")
     }
     lex.object_words -= lex.people
+    for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
+        rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))
+        lex.senses.setdefault(noun, []).append((rule, frozenset(cues.split(","))))
     return lex
 
 
@@ -342,8 +346,18 @@ def _training_features(sent: Any, published: str | None = None) -> list[str]:
     )
 
 
-def _decide(sent: Any, lex: _Lex, raw: list[str], trigs: list[_Trig], published: str | None) -> list[_Trig]:
-    """Combine the lexicon's triggers with the sentence classifier (see _POLICY)."""
+def _decide(
+    sent: Any,
+    lex: _Lex,
+    raw: list[str],
+    trigs: list[_Trig],
+    published: str | None,
+    enc: dict[str, float] | None = None,
+) -> list[_Trig]:
+    """Combine the lexicon's triggers with the sentence classifier (see _POLICY), or with the sentence encoder's
+    type probabilities `enc` under the encoder backend (see _ENC_POLICY)."""
+    if enc is not None:
+        return _decide_encoder(sent, lex, raw, trigs, published, enc)
     clf = _backoff()
     if clf is None:
         return trigs
@@ -382,6 +396,99 @@ def _decide(sent: Any, lex: _Lex, raw: list[str], trigs: list[_Trig], published:
         t.mode, t.prob = None, p[label]
         return [t]
     return trigs
+
+
+# The optional encoder backend (DATELINE_EVENTS_MODEL=encoder, extra `[ml]`): MiniLM sentence embeddings and a
+# softmax head (dateline/_encoder.py, scripts/train_event_encoder.py) give each sentence a probability per PLOVER
+# type (PLOVER's conventional type, as the gold records code it). The lexicon still decides where the events are
+# (their spans, hence actors, sizes, factuality); the encoder decides their types. `encoder_only`: the sentence's
+# types are the encoder's top type (plus the second when at least `second_min`), put on the lexicon trigger of
+# that type, else on the first trigger; otherwise the lexicon's types are kept, except that conflicting lexicon
+# types below `compete_ratio` x the best one's probability are dropped, types below `veto_max` are vetoed, and a
+# lone lexicon type is replaced by the encoder's top type when that has at least `override_min` and the
+# lexicon's less than `override_lex_max`. A sentence without trigger gets the encoder's top type (on its main
+# predicate, when that has a subject) when it has at least `supply_min`. Values chosen by 5-fold CV on
+# plover-gsr DEV (scripts/train_event_encoder.py --cv, best strict-CV F1): the encoder alone is right on only
+# ~54% of held-out DEV sentences, so encoder-only typing (0.59 CV) and overrides lose; it only arbitrates.
+# `bag_weight` > 0 mixes in the lexicon path's bag-of-features classifier (geometric mean); off: the mix is less
+# accurate than that classifier alone (held-out top-1 0.78 at 0.7 vs 0.81) and gains nothing under CV.
+_ENC_POLICY: dict[str, float] = {"encoder_only": 0.0, "second_min": 1.1, "compete_ratio": 1.0,
+                                 "veto_max": 0.01, "override_min": 1.1, "override_lex_max": 0.0,
+                                 "supply_min": 0.7, "bag_weight": 0.0}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _backend() -> str:
+    """The typing backend, read once per process from DATELINE_EVENTS_MODEL: "lexicon" (default) or "encoder"."""
+    import os
+
+    name = os.environ.get("DATELINE_EVENTS_MODEL", "lexicon").strip().lower() or "lexicon"
+    if name not in ("lexicon", "encoder"):
+        raise ValueError(f"DATELINE_EVENTS_MODEL={name!r}: expected 'lexicon' or 'encoder'")
+    return name
+
+
+def _encoder_probs(sents: list[Any]) -> list[dict[str, float]]:
+    """The encoder head's type probabilities for each sentence (one batch per document)."""
+    from dateline import _encoder
+
+    return _encoder.type_probs([s.text.strip() for s in sents])
+
+
+def _retype(t: _Trig, label: str, prob: float) -> _Trig:
+    t.rule = _Rule(label, None, _CAMEO_ROOT.get(label), t.rule.prt, t.rule.objs, t.rule.words)
+    t.mode, t.prob = None, prob
+    return t
+
+
+def _decide_encoder(
+    sent: Any, lex: _Lex, raw: list[str], trigs: list[_Trig], published: str | None, p: dict[str, float]
+) -> list[_Trig]:
+    """Type the lexicon's triggers with the encoder's probabilities `p` (see _ENC_POLICY)."""
+    pol = _ENC_POLICY
+    facts = [classify(t.tok, published) for t in trigs]
+    clf = _backoff() if pol["bag_weight"] > 0 else None
+    if clf is not None:  # geometric mean with the bag-of-features classifier's probabilities
+        found = [(t.rule.event, t.tok.lemma_.lower(), f) for t, f in zip(trigs, facts, strict=True)]
+        q = clf.probs(_sent_features(sent, lex, raw, found))
+        a = pol["bag_weight"]
+        mix = {k: (v ** (1 - a)) * (q.get(k, 1e-6) ** a) for k, v in p.items()}
+        z = sum(mix.values())
+        p = {k: v / z for k, v in mix.items()}
+    ranked = sorted(p, key=p.__getitem__, reverse=True)
+    top = ranked[0]
+    if not trigs:
+        if p[top] < pol["supply_min"] or top not in _CAMEO_ROOT:
+            return []
+        anchor = _anchor_of(sent, lex)
+        if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+            return []
+        rule = _Rule(top, None, _CAMEO_ROOT[top])
+        return [_Trig(anchor, anchor, rule, anchor.idx, anchor.idx + len(anchor), None, prob=p[top])]
+    convs = [_conventional(t.rule.event, f) for t, f in zip(trigs, facts, strict=True)]
+    if pol["encoder_only"]:
+        want = [top] + [lab for lab in ranked[1:2] if p[lab] >= pol["second_min"]]
+        out: list[_Trig] = []
+        for lab in want:
+            same = [t for t, c in zip(trigs, convs, strict=True) if c == lab]
+            if same:
+                out += same
+                continue
+            free = [t for t in trigs if t not in out]
+            if free:
+                out.append(_retype(free[0], lab, p[lab]))
+        return out
+    kept = [(t, c) for t, c in zip(trigs, convs, strict=True) if p.get(c, 0.0) >= pol["veto_max"]]
+    if len({c for _, c in kept}) > 1:
+        best = max(p.get(c, 0.0) for _, c in kept)
+        kept = [(t, c) for t, c in kept if p.get(c, 0.0) >= pol["compete_ratio"] * best]
+    if not kept:  # every lexicon type vetoed: the encoder's own type on the first trigger, when it is sure
+        return [_retype(trigs[0], top, p[top])] if p[top] >= pol["override_min"] else []
+    if len({c for _, c in kept}) == 1:
+        c = kept[0][1]
+        if top != c and p[top] >= pol["override_min"] and p.get(c, 0.0) < pol["override_lex_max"]:
+            return [_retype(kept[0][0], top, p[top])]
+    return [t for t, _ in kept]
 
 
 # --------------------------------------------------------------------------- adapters to the other extractors
@@ -440,6 +547,13 @@ def _is_verb(tok: Any) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ != "AUX")
 
 
+_ADV_PARTICLES = {"short", "back", "away", "down", "off", "out", "up"}
+_TRAVEL_VERBS = {"leave", "depart"}
+_TRAVELLERS = {"minister", "president", "secretary", "envoy", "ambassador", "diplomat", "chancellor", "premier",
+               "leader", "king", "queen", "prince", "pope", "delegation", "negotiator", "mediator"}  # fmt: skip
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
     prts: set[str] = set()
@@ -462,6 +576,8 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
     for ch in kids:
         dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
+        if dep == "advmod" and ch.lemma_.lower() in _ADV_PARTICLES:
+            dep = "prt"  # "cut short the visit", "pulled back": an adverb working as the verb's particle
         if dep in ("prt", "prep", "agent"):
             prts.add(ch.lemma_.lower())
             if dep == "prep":
@@ -505,8 +621,29 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
                 continue
         elif r.objs is not None and not (objs & r.objs):  # type: ignore[operator]
             continue
+        if r.event == "RETREAT" and tok.lemma_.lower() in _TRAVEL_VERBS and _travel(tok):
+            return None
         return r
     return None
+
+
+def _travel(tok: Any) -> bool:
+    """ "Mr Raab left London for Washington": a named person leaving a place is travelling, not retreating
+    (PLOVER's RETREAT is forces or parties pulling out)."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    h = tok
+    while not subj and h.dep_ in ("pcomp", "prep", "advcl", "xcomp") and h.head.i != h.i:
+        h = h.head  # "Raab said before leaving London": the subject of the clause the phrase hangs on
+        subj = [c for c in h.children if c.dep_ == "nsubj"]
+    if not subj or not all(
+        s.ent_type_ == "PERSON"
+        or s.lower_ in ("he", "she")
+        or (s.tag_ == "NN" and s.lemma_.lower() in _TRAVELLERS)
+        for s in subj
+    ):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.ent_type_ in _PLACE_ENTS for o in objs)
 
 
 def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
@@ -521,8 +658,22 @@ def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
         if s < tok.sent.start:
             continue
         if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(r.words[:-1])):
+            if len(r.words) == 1 and r.words[0] in lex.senses:
+                r = _sense(tok, r, lex.senses[r.words[0]])
             return r, s
     return None
+
+
+def _sense(tok: Any, rule: _Rule, senses: list[tuple[_Rule, frozenset[str]]]) -> _Rule:
+    """The reading of an ambiguous bare noun ("the strike": a walkout or an attack) with the most cue words in its
+    sentence, else in its document; the lexicon's own row when no cue decides."""
+    for span in (tok.sent, tok.doc):
+        lemmas = [t.lemma_.lower() for t in span if t.i != tok.i]
+        scores = [(sum(1 for w in lemmas if w in cues), r) for r, cues in senses]
+        scores.sort(key=lambda x: -x[0])
+        if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+            return scores[0][1]
+    return rule
 
 
 def _phrase_head(first: int, tok: Any) -> Any:
@@ -758,8 +909,19 @@ def _span_of(h: Any) -> tuple[int, int]:
 
 def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
     out: list[Actor] = []
+    lex = _lex()
+    if h.lower_ in _RELATIVE and h.head.dep_ == "relcl" and h.head.head.i != h.head.i:
+        h = h.head.head  # "Soleimani, who was blown up by a US drone": Soleimani
     for head in [h, *h.conjuncts]:
         if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
+            continue
+        who = _partitive(head)  # "thousands of [protesters]"
+        lemma = who.lemma_.lower()
+        # a time, nobody, or an act or weapon nobody is named for: no actor ("Wednesday's missile strikes")
+        if who.ent_type_ in _TIME_ENTS or _non_actor_words().get(lemma) in ("time", "none"):
+            continue
+        thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
+        if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
             continue
         s, e = _span_of(head)
         for c in head.children:  # "accused the opposition [of inciting violence]": the charge is no part
@@ -791,10 +953,14 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
             # the people there (PLOVER/GSR practice), not the government
             a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=a.country, sector="CVL",
                       kind=a.kind)  # fmt: skip
+        weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
+        if (thing or weapon) and not (a.sector or a.country or a.name):
+            continue  # "the number", "a direct challenge": a noun the actor lexicons do not know as anyone
         out.append(a)
     return out
 
 
+_TIME_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
 _PLACE_PREPS = ("in", "at", "near", "into", "inside", "across", "around", "throughout", "within")
 _ADJUNCT_PREPS = ("following", "after", "before", "during", "amid", "since", "until", "despite", "because", "like")  # fmt: skip
 _FORCE_EVENTS = {"ASSAULT", "COERCE", "PROTEST"}
@@ -848,7 +1014,8 @@ def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
             root = _entity_root(tok)
             s, e = _span_of(root)
             m = res.resolve(s, e)
-            if m.country:
+            if m.country and (m.kind not in ("described", "unknown") or _says_country(m.text)):
+                # (a people placed only by the sentence, "Shia", says nothing the head lacks: look further)
                 lo, hi = min(a.start, s), max(a.end, e)
                 # a person's or body's name is the actor's ("Quatar's emir, Sheikh Hamad"); a place's is not
                 named = m.kind == "person" or (m.kind == "organisation" and tok.ent_type_ == "ORG")
@@ -914,15 +1081,36 @@ _ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
 
 def _actor_like(tok: Any, lex: _Lex) -> bool:
     """An argument that names who (a country, group, person, "civilians"), not what ("aid", "talks", "Tuesday")."""
-    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+    if tok.ent_type_ in _TIME_ENTS:
         return False
-    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
+    lemma = tok.lemma_.lower()
+    # "Wednesday's [strikes]", "killed nobody": a time or nobody at all
+    kind = _non_actor_words().get(lemma)
+    if kind in ("time", "none"):
+        return False
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or lemma in lex.people:
         return True
-    named = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "prep")]
-    if any(c.ent_type_ in _ACTOR_ENTS for c in named):
-        return True
+    owned = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if any(c.ent_type_ in _ACTOR_ENTS for c in owned):
+        return True  # "a US drone", "the Iranian regime", "Iran's top commander": the named owner acts
+    if tok.pos_ == "NOUN" and (lemma in lex.nouns or kind == "thing"):
+        return False  # an event, act or weapon nobody is named for ("the vote", "two rockets", "missile strikes")
+    placed = [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "at") for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
+    if any(g.ent_type_ in _ACTOR_ENTS for g in placed):
+        return True  # "a facility in Erbil", "officials from Fatah"
     # a role or body the actor lexicon knows ("the military council", "lawmakers"), not a thing it was given
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in lex.object_words and _people_noun(tok)
+    return tok.pos_ == "NOUN" and lemma not in lex.object_words and _people_noun(tok)
+
+
+@lru_cache(maxsize=1)
+def _non_actor_words() -> dict[str, str]:
+    """Head nouns that never name who acts, by class (time|none|thing): data/actors/non_actors.tsv."""
+    path = _DATA.parent / "actors" / "non_actors.tsv"
+    return {r[0]: r[1] for r in (ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines())
+            if len(r) >= 2 and not r[0].startswith("#")}  # fmt: skip
 
 
 def _proposer(tok: Any) -> Any | None:
@@ -1046,7 +1234,17 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
                         return g
         if a.i == t.tok.i:
             return None
-    return _recipient_at(a, skip, lex, moved=t.rule.event in _MOVED)
+    got = _recipient_at(a, skip, lex, moved=t.rule.event in _MOVED)
+    if got is None and t.rule.event == "THREATEN":
+        # "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition
+        for c in a.subtree:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON" and _actor_like(subj, lex):
+                    return subj
+    return got
 
 
 _SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj", "advcl", "parataxis", "relcl",
@@ -1384,8 +1582,23 @@ def _sizes_compatible(a: list[Size], b: list[Size]) -> bool:
     return True
 
 
+_SAME_PLACE_KM = 60.0  # two located mentions further apart than this are different events
+
+
+def _apart(a: Place | None, b: Place | None) -> bool:
+    """Both mentions located, at different places: "an attack in Beledweyne" and "a bomb in Mogadishu"."""
+    if a is None or b is None or (a.name or a.text) == (b.name or b.text):
+        return False
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        from dateline.places import distance_km
+
+        broad = {a.feature, b.feature} & {"country", "region", "water", "admin"}
+        return not broad and distance_km((a.lat, a.lon), (b.lat, b.lon)) > _SAME_PLACE_KM  # type: ignore[arg-type]
+    return bool(a.country and b.country and a.country != b.country)
+
+
 def _compatible(a: Event, b: Event) -> bool:
-    if a.event != b.event:
+    if a.event != b.event or _apart(a.location, b.location):
         return False
     bare = not (b.actor or b.recipient)
     if not bare and _key(a.actor) != _key(b.actor):
@@ -1440,10 +1653,14 @@ def extract_events(doc: Document) -> list[Event]:
     lex = _lex()
     res = _Resolver(doc)
     events: list[Event] = []
-    for sent in doc.spacy.sents:
+    sents = list(doc.spacy.sents)
+    encs = _encoder_probs(sents) if _backend() == "encoder" else None  # typing backend (see _ENC_POLICY)
+    for k, sent in enumerate(sents):
         raw = _request_frames(sent, lex, _find_triggers(sent, lex))
         raw_types = [t.rule.event for t in raw]
-        trigs = _decide(sent, lex, raw_types, _drop_background(_absorb(raw)), doc.published)
+        trigs = _decide(
+            sent, lex, raw_types, _drop_background(_absorb(raw)), doc.published, encs[k] if encs else None
+        )
         if not trigs:
             continue
         for t in trigs:

@@ -468,3 +468,33 @@ def test_a_date_inside_a_since_or_with_phrase_dates_that_phrase_not_the_event() 
     doc.timexes = normalize(doc.text, "2022-06-09")
     (event,) = [e for e in extract_events(doc) if e.event == "ASSAULT"]
     assert (event.date.value, event.date.source) == ("2022-06-09", "published")
+
+
+def test_bare_strike_reads_its_context() -> None:
+    war = _events("Officials said the strike on the air base had been ordered by the defence ministry.")
+    assert ("ASSAULT", "strike") in [(e.event, e.event_text) for e in war]
+    assert "PROTEST" not in [e.event for e in war]
+    labour = _events("Nurses said the strike would go on until the hospital board raised their wages.")
+    assert ("PROTEST", "strike") in [(e.event, e.event_text) for e in labour]
+
+
+def test_cut_short_and_travel_are_not_events() -> None:
+    assert not [
+        e for e in _events("The premier will not cut short her tour of Asia.") if e.event == "SANCTION"
+    ]
+    assert not _events("The foreign minister left Rome for Madrid on Tuesday.")
+    assert [e.event for e in _events("The last Dutch soldiers left Mali in 2022.")] == ["RETREAT"]
+
+
+def test_two_located_attacks_in_one_article_stay_two_events() -> None:
+    """A bare second mention ("a bomb exploded", no actor) joins an earlier event of its type only where it is not
+    located elsewhere: Kandahar and Kabul are two attacks."""
+    from dateline.pipeline import process
+
+    text = ("Taliban gunmen attacked an army post in Kandahar on Monday, killing four soldiers. "
+            "In Kabul, two civilians died on Monday when a bomb exploded beside a bus.")  # fmt: skip
+    doc = parse(text, PUB)
+    process([doc])
+    events = [e for e in doc.events if e.event == "ASSAULT"]
+    assert {e.location.text for e in events if e.location} == {"Kandahar", "Kabul"}
+    assert len(events) == 2

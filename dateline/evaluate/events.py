@@ -15,6 +15,9 @@ Mode accuracy: over correct sentences whose gold record has a mode (old GSR voca
 plover-gsr README suggests), the mode of the predicted event of the gold type. Actor/recipient country and sector
 accuracy: over correct sentences, each gold actor (recipient) code counts as right when some predicted event of the
 gold type has an actor (recipient) with that country (sector, first three letters).
+
+`typing_backend` says which event typing ran: the lexicon (default) or, with DATELINE_EVENTS_MODEL=encoder and the
+`[ml]` extra installed, the MiniLM sentence-encoder head (dateline/_encoder.py).
 """
 
 from __future__ import annotations
@@ -198,11 +201,20 @@ def _petrarch(data: Path) -> dict[str, Any]:
     return _score(gold, _run(texts))
 
 
+def _typing_backend() -> str:
+    """Which event-typing backend ran (DATELINE_EVENTS_MODEL): the lexicon (+ its classifier) or the encoder."""
+    from dateline.events import _backend
+
+    if _backend() == "encoder":
+        return "encoder (all-MiniLM-L6-v2 + data/events/encoder_head.npz; lexicon spans)"
+    return "lexicon (+ data/events/classifier.npz backoff)"
+
+
 @suite("events")
 def run(split: str, data: Path) -> dict[str, Any]:
     if split not in ("dev", "test", "all"):
         raise ValueError(f"unknown split {split!r}: dev, test or all")
-    out: dict[str, Any] = {"split": split}
+    out: dict[str, Any] = {"split": split, "typing_backend": _typing_backend()}
     if split in ("dev", "test"):
         out["plover_gsr"] = _gsr(split, data)
     else:
