@@ -118,24 +118,19 @@ def _matrix(feats: list[list[str]], index: dict[str, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((vals, (rows, cols)), shape=(len(feats), len(index)), dtype=np.float32)
 
 
-def _train(
-    feats: list[list[str]],
-    y: np.ndarray,
-    sw: np.ndarray,
-    n_labels: int,
-    vocab: list[str],
-    l2: float,
-    epochs: int,
+def fit_softmax(
+    x: Any, y: np.ndarray, sw: np.ndarray, n_labels: int, l2: float, epochs: int, lr: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    x = _matrix(feats, {w: i for i, w in enumerate(vocab)})
-    xt = x.T.tocsr()
-    w = np.zeros((len(vocab), n_labels), dtype=np.float32)
+    """Multinomial logistic regression by full-batch Adam on a dense or scipy-sparse matrix `x` (rows = examples);
+    shared with scripts/train_event_encoder.py (written here because scikit-learn is no dependency)."""
+    xt = x.T.tocsr() if hasattr(x, "tocsr") else x.T
+    w = np.zeros((x.shape[1], n_labels), dtype=np.float32)
     b = np.zeros(n_labels, dtype=np.float32)
     onehot = np.eye(n_labels, dtype=np.float32)[y]
     sw = (sw / sw.sum()).astype(np.float32)[:, None]
     m = [np.zeros_like(w), np.zeros_like(b)]
     v = [np.zeros_like(w), np.zeros_like(b)]
-    lr, b1, b2 = 0.05, 0.9, 0.999
+    b1, b2 = 0.9, 0.999
     for step in range(1, epochs + 1):
         z = x @ w + b
         z -= z.max(axis=1, keepdims=True)
@@ -149,6 +144,19 @@ def _train(
             v[k] = b2 * v[k] + (1 - b2) * grad * grad
             param -= lr * (m[k] / (1 - b1**step)) / (np.sqrt(v[k] / (1 - b2**step)) + 1e-8)
     return w, b
+
+
+def _train(
+    feats: list[list[str]],
+    y: np.ndarray,
+    sw: np.ndarray,
+    n_labels: int,
+    vocab: list[str],
+    l2: float,
+    epochs: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    x = _matrix(feats, {w: i for i, w in enumerate(vocab)})
+    return fit_softmax(x, y, sw, n_labels, l2, epochs, lr=0.05)
 
 
 def _vocab(feats: list[list[str]], min_count: int) -> list[str]:

@@ -113,28 +113,12 @@ def _embed(texts: list[str], cache: Path | None, name: str) -> np.ndarray:
 def fit_head(
     x: np.ndarray, y: np.ndarray, sw: np.ndarray, labels: list[str], l2: float = 1e-3, epochs: int = 300
 ) -> enc.Head:
-    """Multinomial logistic regression (full-batch Adam; written here because scikit-learn is no dependency)."""
+    """Multinomial logistic regression (the shared full-batch Adam fit of scripts/train_event_classifier.py)."""
+    from train_event_classifier import fit_softmax  # a sibling script (scripts/ is on sys.path when run)
+
     scale = np.sqrt(x.shape[1])  # unit-norm embeddings -> per-dimension scale near 1
     xs = (x * scale).astype(np.float32)
-    n_labels = len(labels)
-    w = np.zeros((x.shape[1], n_labels), dtype=np.float32)
-    b = np.zeros(n_labels, dtype=np.float32)
-    onehot = np.eye(n_labels, dtype=np.float32)[y]
-    sw = (sw / sw.sum()).astype(np.float32)[:, None]
-    m = [np.zeros_like(w), np.zeros_like(b)]
-    v = [np.zeros_like(w), np.zeros_like(b)]
-    lr, b1, b2 = 0.02, 0.9, 0.999
-    for step in range(1, epochs + 1):
-        z = xs @ w + b
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        g = (p - onehot) * sw
-        grads = (xs.T @ g + l2 * w, g.sum(axis=0))
-        for k, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
-            m[k] = b1 * m[k] + (1 - b1) * grad
-            v[k] = b2 * v[k] + (1 - b2) * grad * grad
-            param -= lr * (m[k] / (1 - b1**step)) / (np.sqrt(v[k] / (1 - b2**step)) + 1e-8)
+    w, b = fit_softmax(xs, y, sw, len(labels), l2, epochs, lr=0.02)
     return enc.Head(labels, w * scale, b)
 
 
