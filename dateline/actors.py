@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dateline.model import Actor, Document, Entity
 
@@ -731,6 +732,9 @@ def _shared_head(text: str, date: str | None) -> str:
     return text[rest[0][2] : rest[-1][3]]
 
 
+# nouns whose "of" phrase names the place itself ("the city of Kerman", "the province of Anbar")
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "country", "capital",
+                "republic", "kingdom", "island", "port", "area", "county", "governorate"}  # fmt: skip
 _PLACE_PREPS = {"in", "near", "of", "from", "across", "into", "inside", "throughout", "within", "around"}
 
 
@@ -984,6 +988,25 @@ class _Known:
     label: str = ""  # spaCy entity label
 
 
+@lru_cache(maxsize=1)
+def _vanity_tlds() -> frozenset[str]:
+    return frozenset(w for w in _lines("vanity_tlds.txt"))
+
+
+def _url_country(url: str | None) -> str:
+    """ISO3 country of a URL's country-code domain ("www.x.co.uk" -> GBR), "" for .com, .org or a vanity domain."""
+    import pycountry
+
+    if not url:
+        return ""
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or tld in _vanity_tlds():
+        return ""
+    c = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
+    return c.alpha_3 if c is not None else ""
+
+
 class ActorResolver:
     """Resolve spans of one document to actors. Built once per document in one pass over its entities;
     `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
@@ -997,7 +1020,8 @@ class ActorResolver:
         self._surnames: dict[str, set[str]] = {}
         # "the foreign secretary" -> (offset, person) for everyone given that title
         self._titles: dict[str, list[tuple[int, _Known]]] = {}
-        self._places: dict[int, str] = {}  # sentence index -> the one country it names as a place
+        # sentence index -> (country, start offset) of each place it names
+        self._places: dict[int, list[tuple[str, int]]] = {}
         self._bare = False  # resolve from the span's own words and the document's actors only (no context)
         self.country = self._doc_country(lex)
         text = doc.text
@@ -1181,6 +1205,9 @@ class ActorResolver:
             c = lex.outlets.get(_norm(self.doc.outlet))
             if c:
                 return c
+        c = _url_country(self.doc.url)
+        if c:  # "northernledger.co.uk": an outlet the lexicon does not list, placed by its country domain
+            return c
         counts: Counter[str] = Counter()
         for ent in self.doc.entities:
             if ent.label in ("GPE", "NORP", "LOC"):
@@ -1340,7 +1367,11 @@ class ActorResolver:
                 political = self._clause_country(start, end) or self._sentence_government(start)
             country = (
                 political
-                or (self._sentence_place(start) if kind == "described" else "")
+                or (
+                    self._sentence_place(start, end if sector in _INSTITUTIONAL else None)
+                    if kind == "described"
+                    else ""
+                )
                 or self.country
                 or None
             )
@@ -1418,23 +1449,46 @@ class ActorResolver:
             return a.country
         return ""
 
-    def _sentence_place(self, start: int) -> str:
-        """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one."""
+    def _sentence_place(self, start: int, end: int | None = None) -> str:
+        """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one.
+        Given the span's `end` (an unnamed official or force), only places the parse confirms as such count: not a
+        modifier ("the US-led coalition"), nor the "of" phrase of some other noun ("comparisons with the invasion
+        of Iraq"), which is that noun's background, not where the actor is."""
         i = self.doc.sentence_of(start)
         if i < 0:
             return ""
-        if i in self._places:
-            return self._places[i]
-        sent = self.doc.sentences[i]
-        toks = _tok(self.doc.text[sent.start : sent.end])
-        found = {
-            c
-            for m in _scan(toks, self.date)
-            if (c := _place_country(m, toks))
-            and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
-        }
-        self._places[i] = found.pop() if len(found) == 1 else ""
-        return self._places[i]
+        if i not in self._places:
+            sent = self.doc.sentences[i]
+            toks = _tok(self.doc.text[sent.start : sent.end])
+            self._places[i] = [
+                (c, sent.start + toks[m.i][2])
+                for m in _scan(toks, self.date)
+                if (c := _place_country(m, toks))
+                and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
+            ]
+        found = {c for c, pos in self._places[i] if end is None or self._locative(pos, start, end)}
+        return found.pop() if len(found) == 1 else ""
+
+    def _locative(self, pos: int, start: int, end: int) -> bool:
+        """The place word at `pos` is, by the parse, a possessor or the object of a preposition that places the
+        actor spanning [start, end): not "of" after another noun, unless that noun is a place ("the city of X")."""
+        sdoc = self.doc.spacy
+        if sdoc is None or start <= pos < end:
+            return True
+        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return True
+        tok = span[0]
+        while tok.dep_ == "compound" and tok.head.i != tok.i:
+            tok = tok.head  # "the Ivory Coast": up to the phrase head
+        if tok.dep_ == "poss":
+            return True
+        if tok.dep_ != "pobj":
+            return False  # "the US-led coalition", "Iraqi land": a modifier, not a place named as such
+        prep, noun = tok.head, tok.head.head
+        if prep.lower_ != "of" or noun.pos_ not in ("NOUN", "PROPN") or start <= noun.idx < end:
+            return True
+        return noun.lemma_.lower() in _PLACE_NOUNS
 
     def _people_plural(self, start: int, end: int) -> bool:
         """The span's head is a plural nationality or people noun ("Nigerians", "Kurds"), by the parse."""

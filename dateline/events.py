@@ -569,6 +569,11 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         # sent to the Gulf ..."): its subject is what was moved
         objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
     kids = list(tok.children)
+    if not any(c.dep_ == "dobj" for c in kids):
+        # "advise and train local forces": a bare verb shares the object of the verb coordinated after it
+        for cj in (c for c in tok.children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
+            if not any(c.dep_ == "nsubj" for c in cj.children):
+                kids += [c for c in cj.children if c.dep_ == "dobj"]
     for (
         ch
     ) in tok.children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
@@ -621,10 +626,33 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
                 continue
         elif r.objs is not None and not (objs & r.objs):  # type: ignore[operator]
             continue
-        if r.event == "RETREAT" and tok.lemma_.lower() in _TRAVEL_VERBS and _travel(tok):
+        if r.event == "RETREAT" and tok.lemma_.lower() in _TRAVEL_VERBS and (_travel(tok) or _causative(tok)):
             return None
         return r
     return None
+
+
+def _causative(tok: Any) -> bool:
+    """ "it left the troops facing an uncertain future", "left thousands homeless": leaving someone in a state is no
+    withdrawal. The state is a participle or adjective right after the object (spaCy hangs it in several places:
+    on the verb, on the object, on the object's "of" phrase, or under a preposition of the verb)."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    obj = objs[0]
+    near = [c for c in tok.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    near += [
+        g for c in tok.children if c.i > obj.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+    ]
+    inner = [
+        g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]  # "thousands of"
+    near += [c for n in [obj, *inner] for c in n.children if c.i > n.i and c.dep_ in ("acl", "amod", "oprd")]
+    # a participle with its own arguments modifies the object ("the base built by Saddam"); a bare one is a state
+    return any(
+        c.tag_ == "VBG" or (c.tag_ in ("VBN", "JJ") and all(g.dep_ in ("advmod", "neg") for g in c.children))
+        for c in near
+    )
 
 
 def _travel(tok: Any) -> bool:
@@ -946,7 +974,12 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
                           sector=a.sector, kind=a.kind)
                 )  # fmt: skip
             continue
-        if head.pos_ != "PRON" and (not a.country or (a.kind == "described" and not _says_country(a.text))):
+        keeper = _keeper(head) if a.kind == "described" and not _says_country(a.text) else None
+        if keeper is not None:  # "Britain has 400 troops in Iraq": the troops are Britain's, not Iraq's
+            k = res.resolve(*_span_of(keeper))
+            a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=k.country or a.country,
+                      sector=a.sector, kind=a.kind)  # fmt: skip
+        elif head.pos_ != "PRON" and (not a.country or (a.kind == "described" and not _says_country(a.text))):
             a = _widen(head, a, res)  # a named modifier beats the story's country ("activists from Fatah")
         if a.kind == "country" and a.sector == "GOV" and _as_place(head):
             # a capital coded as its government, but named as a place ("a curfew in Algiers", "shelled Juba"):
@@ -996,6 +1029,65 @@ def _speaker(v: Any, lex: _Lex) -> Any | None:
                 return subj
             return None
     return None
+
+
+_PERSONAL = ("he", "she", "it", "they", "we", "i")
+_PLURAL_PRONS = {"they", "them"}
+_NEUTER_PRONS = {"it"}
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _agrees(tok: Any, pron: str, lex: _Lex) -> bool:
+    """Whether tok can be the antecedent of a third-person pronoun: number, and a who (not a place or thing)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not _actor_like(tok, lex):
+        return False
+    if pron in _PLURAL_PRONS:
+        return tok.ent_type_ not in _PLACE_LABELS and (tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts))
+    # "it": one body or state, not a person
+    return tok.tag_ in ("NN", "NNP") and tok.ent_type_ != "PERSON" and not tok.conjuncts
+
+
+def _self_passive(v: Any) -> bool:
+    """An agentless passive whose subject is a state or body ("Vietnam is committed to ..."): said of itself."""
+    return any(c.dep_ == "nsubjpass" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in v.children)
+
+
+def _antecedent(pron: Any, lex: _Lex) -> Any | None:
+    """A "they"/"it" subject's antecedent in its own sentence, up the parse from the pronoun's clause: the noun a
+    relative clause hangs from ("troops in Iraq, where they train ..."), else the subject or object of a governing
+    clause ("the coalition said it was pausing ..."). Written here because the small spaCy model has no coreference."""
+    low = pron.lower_
+    if low not in _PLURAL_PRONS | _NEUTER_PRONS:
+        return None
+    cur = pron
+    while not (_is_verb(cur) or cur.pos_ == "AUX") and cur.head.i != cur.i:
+        cur = cur.head  # from "them" in "most of them" up to its clause's verb
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        nxt = cur.head
+        if nxt.pos_ in ("NOUN", "PROPN") and _agrees(nxt, low, lex):
+            return nxt
+        if _is_verb(nxt) or nxt.pos_ == "AUX":
+            for dep in ("nsubj", "dobj"):
+                for c in nxt.children:
+                    if c.dep_ == dep and c.i != cur.i and _agrees(c, low, lex):
+                        return c
+        cur = nxt
+    return None
+
+
+_KEEPING = {"have", "keep", "maintain", "station", "base", "deploy", "send", "dispatch", "post"}
+
+
+def _keeper(head: Any) -> Any | None:
+    """The state whose forces these are, by the clause: "the US has / keeps / deployed [troops]" -> the US."""
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _KEEPING or not _forces(head):
+        return None
+    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ not in ("GPE", "ORG"):
+        return None
+    return subj
 
 
 def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
@@ -1065,6 +1157,12 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                     return subj[0], False
             if cur.dep_ == "acl":
                 h = cur.head
+                active = any(g.dep_ == "dobj" for c in [cur, *cur.conjuncts] for g in c.children)
+                if cur.i == v.i and cur.tag_ == "VBN" and h.dep_ != "ROOT" and not active:
+                    # "the protesters detained last week": a reduced passive, whose noun is the one acted on (a
+                    # noun parsed as the ROOT, or a participle with an object, is active: "US troops trained with
+                    # Iraqi forces", "aid groups donated and delivered $50,000 of goods")
+                    return None, True
                 if h.dep_ == "dobj" and not h.ent_type_ and h.pos_ == "NOUN" and not _people_noun(h):
                     cur = h.head  # "the party issued a declaration demanding ...": the issuer demands
                     continue
@@ -1234,6 +1332,17 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
                         return g
         if a.i == t.tok.i:
             return None
+    reduced = a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i != a.i and a.head.dep_ != "ROOT"
+    if reduced and t.rule.event not in _MOVED and not t.nominal and _actor_like(a.head, lex):
+        # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
+        return a.head
+    if t.rule.event == "AID" and not t.nominal:
+        # "trained Iraqi soldiers", "advise and train local forces": forces helped, not forces sent
+        objs = [c for c in a.children if c.dep_ == "dobj"] or [
+            g for c in a.children if c.dep_ == "conj" and _is_verb(c) for g in c.children if g.dep_ == "dobj"
+        ]
+        if objs and _forces(objs[0]):
+            return objs[0]
     got = _recipient_at(a, skip, lex, moved=t.rule.event in _MOVED)
     if got is None and t.rule.event == "THREATEN":
         # "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition
@@ -1493,11 +1602,32 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     return EventDate(value=None, source="none")
 
 
+def _relative_head(doc: Document, start: int | None) -> Any | None:
+    """The noun a relative pronoun at character `start` stands for ("Mr Trump, who ..." -> Mr Trump)."""
+    if start is None or start < 0 or doc.spacy is None:
+        return None
+    span = doc.spacy.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    clause = tok.head
+    if tok.lower_ in _RELATIVE and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return None
+
+
 def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
     for q in doc.quotes:
         inside = q.start <= t.start < q.end
         same_sentence = q.sentence_start is not None and q.sentence_start <= t.start < (q.sentence_end or 0)
         if (inside or (same_sentence and not q.direct)) and (q.speaker or q.speaker_text):
+            rel = (
+                _relative_head(doc, q.speaker_start) if (q.speaker_text or "").lower() in _RELATIVE else None
+            )
+            if (
+                rel is not None
+            ):  # "Mr Trump, who ... repeated the warning": the speaker is Mr Trump, not "who"
+                return res.resolve(*_span_of(rel))
             country = (
                 q.affiliation
                 if q.affiliation and len(q.affiliation) == 3 and q.affiliation.isupper()
@@ -1671,11 +1801,21 @@ def extract_events(doc: Document) -> list[Event]:
                 if t.tok.dep_ == "nsubj" or h is not None:
                     subj = h
             else:
-                subj, _ = _subject(t.anchor)
+                subj, passive = _subject(t.anchor)
                 if subj is None:  # an agentless passive that still names who acted
                     subj = _passive_actor(t, lex)
-                if subj is None or subj.lower_ in ("he", "she", "it", "they", "we", "i"):
+                reported = passive and t.rule.event in _FORCE_EVENTS and not _self_passive(t.anchor)
+                if (subj is None and not reported) or (subj is not None and subj.lower_ in _PERSONAL):
+                    # "X said he would ...", "the ministry said troops were held at readiness": the speaker; not
+                    # for an attack or arrest reported in the passive ("police said three civilians were killed",
+                    # "the Pentagon said missiles were fired"): who reports it is seldom who did it
                     subj = _speaker(t.anchor, lex) or subj
+                if subj is not None and subj.pos_ in ("ADJ", "DET", "NUM") and subj.i < t.anchor.i:
+                    # "most of them training ...": the quantified pronoun stands for the group
+                    subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PRON"), subj)  # fmt: skip
+                if subj is not None and subj.pos_ == "PRON":
+                    subj = _antecedent(subj, lex) or subj
             t.actors = _actors_of(subj, res) if subj is not None else []
             rec = _recipient(t, lex)
             t.recipients = _actors_of(rec, res) if rec is not None else []

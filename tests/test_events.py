@@ -498,3 +498,89 @@ def test_two_located_attacks_in_one_article_stay_two_events() -> None:
     events = [e for e in doc.events if e.event == "ASSAULT"]
     assert {e.location.text for e in events if e.location} == {"Kandahar", "Kabul"}
     assert len(events) == 2
+
+
+def _one_of(text: str, event: str):
+    got = [e for e in _events(text) if e.event == event]
+    assert got, [(e.event, e.event_text) for e in _events(text)]
+    return got[0]
+
+
+def test_training_other_forces_is_aid_and_they_is_the_troops_named_before() -> None:
+    """PLOVER AID covers military assistance; "where they ..." takes its antecedent from the same sentence, and
+    troops a state "has" somewhere are that state's, not the host's."""
+    ev = _one_of("Denmark has about 150 troops in Mali, where they advise and train Malian soldiers.", "AID")
+    assert [(a.country, a.sector) for a in ev.actor] == [("DNK", "MIL")]
+    assert "troops" in ev.actor[0].text
+    assert [(r.country, r.sector) for r in ev.recipient] == [("MLI", "MIL")]
+    assert "REQUEST" not in [
+        e.event for e in _events("Denmark has troops in Mali, where they advise local forces.")
+    ]
+
+
+def test_quantified_pronoun_subject_takes_the_group_it_quantifies() -> None:
+    ev = _one_of("Norway keeps 200 soldiers in Lithuania, most of them training Lithuanian soldiers.", "AID")
+    assert [a.country for a in ev.actor] == ["NOR"]
+    assert [r.country for r in ev.recipient] == ["LTU"]
+
+
+def test_training_together_is_cooperation_and_training_alone_is_mobilisation() -> None:
+    assert _one_of("Polish soldiers trained with American troops near Gdansk.", "COOPERATE")
+    assert [e.event for e in _events("Reservists train in the mountains every winter.")] == ["MOBILIZE"]
+
+
+def test_it_in_a_purpose_clause_is_the_governing_subject_not_the_nearest_name() -> None:
+    text = "The alliance against the Islamic State group said it was pausing its patrols so that it could protect its bases."
+    ev = _one_of(text, "AID")
+    assert [a.text for a in ev.actor] == ["The alliance"]
+    assert all(a.country != "IMG" for a in ev.actor)
+
+
+def test_leaving_someone_in_a_state_is_no_withdrawal() -> None:
+    text = "The ruling came a day after the vote, and it left 300 engineers facing layoffs."
+    assert "RETREAT" not in [e.event for e in _events(text)]
+    assert "RETREAT" not in [e.event for e in _events("The flood left thousands of families homeless.")]
+    assert [e.event for e in _events("The last Belgian soldiers left Mali in 2021.")] == ["RETREAT"]
+    # a participle with its own arguments only describes the place left
+    assert "RETREAT" in [
+        e.event for e in _events("The Dutch soldiers left the camp built by the UN mission.")
+    ]
+
+
+def test_a_reduced_passive_noun_is_acted_on_not_the_actor() -> None:
+    ev = _one_of("Families of the activists detained on Friday gathered outside the prison.", "COERCE")
+    assert not ev.actor
+    assert ev.recipient
+
+
+def test_taking_shelter_is_not_aid_but_sheltering_people_is() -> None:
+    # (a headline-like "The guards sheltered in a basement" is parsed NNS ROOT + VBN acl, and stays AID)
+    assert "AID" not in [e.event for e in _events("The guards who sheltered in the basement were unhurt.")]
+    assert "AID" in [
+        e.event for e in _events("Villagers sheltered dozens of displaced families in their homes.")
+    ]
+
+
+def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for() -> None:
+    from dateline.pipeline import process
+
+    doc = parse(
+        "Senator Alvarez, who on Monday threatened to block the budget, repeated the warning on Tuesday.", PUB
+    )
+    process([doc])
+    sources = [e.source.text for e in doc.events if e.source is not None]
+    assert sources and all(s.lower() not in ("who", "which", "that") for s in sources)
+    assert any("Alvarez" in s for s in sources)
+
+
+def test_the_speaker_does_not_act_in_an_agentless_passive_they_report() -> None:
+    ev = _one_of("Two farmers were killed in a mortar attack near the border, local police said.", "ASSAULT")
+    assert all(a.sector != "COP" for a in ev.actor)
+    ev = _one_of("A ministry spokesman said 40 protesters were detained in the capital overnight.", "COERCE")
+    assert not ev.actor
+    # their own side's moves they do speak for
+    ev = _one_of("Mr Okafor said 300 soldiers would be sent to the border within days.", "MOBILIZE")
+    assert any("Okafor" in a.text for a in ev.actor)
+    # a state said to be committed to something is the speaker's own commitment
+    ev = _one_of("Trade Minister Anna Lind said Sweden is committed to opening its markets.", "AGREE")
+    assert [a.country for a in ev.actor] == ["SWE"]
