@@ -1,12 +1,12 @@
 """The `dateline` command line.
 
-    dateline ingest PATH... [--db FILE] [--workers N] [--quiet] [--strict]
-    dateline docs | show ID | search "QUERY"
-    dateline events [--type T] [--actor X] [--country C] [--since DATE]
-    dateline quotes [--speaker NAME] [--doc ID]
-    dateline export --what documents|entities|events|quotes|places|times --format jsonl|csv|parquet|plover|geojson
-    dateline eval SUITE [--split dev|test|all]
-    dateline demo
+dateline ingest PATH... [--db FILE] [--workers N] [--quiet] [--strict]
+dateline docs | show ID | search "QUERY"
+dateline events [--type T] [--actor X] [--country C] [--since DATE]
+dateline quotes [--speaker NAME] [--doc ID]
+dateline export --what documents|entities|events|quotes|places|times --format jsonl|csv|parquet|plover|geojson
+dateline eval SUITE [--split dev|test|all]
+dateline demo
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input failed.")
 @click.option("--skip", multiple=True, type=click.Choice(list(DEFAULT_COMPONENTS)),
               help="Leave out a document component (repeatable).")  # fmt: skip
-@click.option("--no-link", is_flag=True, help="Do not merge events and assign stories now (run `dateline link` later).")
+@click.option(
+    "--no-link", is_flag=True, help="Do not merge events and assign stories now (run `dateline link` later)."
+)
 def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool,
            skip: tuple[str, ...], no_link: bool) -> None:  # fmt: skip
     """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database."""
@@ -76,8 +78,9 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
     store = _open_store(db, readonly=False)
     start = time.monotonic()
     if quiet:
-        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components,
-                      link=link)
+        summary = run(
+            paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components, link=link
+        )
     else:
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None),
                       TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err,
@@ -89,8 +92,15 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
                 progress.update(task, completed=s.seen,
                                 stats=f"{s.ingested} docs, {rate:.1f} docs/s, {len(s.failed)} failed")  # fmt: skip
 
-            summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components,
-                          on_progress=on_progress, link=link)
+            summary = run(
+                paths,
+                store,
+                workers=workers,
+                max_bytes=int(max_mb * 1e6),
+                components=components,
+                on_progress=on_progress,
+                link=link,
+            )
     elapsed = time.monotonic() - start
     rate = summary.ingested / elapsed if elapsed else 0.0
     err.print(
@@ -157,7 +167,9 @@ def show(doc_id: str, db: str) -> None:
             src = doc.meta_sources.get(key)
             meta.add_row(key, Text(str(val)) + (Text(f"  ({src})", style="dim") if src else Text("")))
     if doc.published_source == "inferred":
-        meta.add_row("confidence", f"{doc.published_confidence}  evidence: {'; '.join(doc.published_evidence)}")
+        meta.add_row(
+            "confidence", f"{doc.published_confidence}  evidence: {'; '.join(doc.published_evidence)}"
+        )
     console.print(meta)
     console.rule("text")
     console.print(Text(doc.text))
@@ -229,7 +241,10 @@ def _print_events(store: Store, f: EventFilter) -> None:
 @main.command()
 @db_option
 @click.option("--type", "type_", help="PLOVER event type, e.g. MOBILIZE.")
-@click.option("--actor", help="Actor or recipient: words of the name as written or resolved (last word may be a prefix).")
+@click.option(
+    "--actor",
+    help="Actor or recipient: words of the name as written or resolved (last word may be a prefix).",
+)
 @click.option("--country", help="ISO alpha-3 code of actor, recipient or place.")
 @click.option("--since", help="Earliest event date, YYYY-MM-DD.")
 @click.option("--until", help="Latest event date, YYYY-MM-DD.")
@@ -279,7 +294,9 @@ def search(query: str, db: str, limit: int) -> None:
     for col in ("id", "published", "outlet", "title", "snippet"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        t.add_row(r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), Text(r["snippet"]))
+        t.add_row(
+            r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), Text(r["snippet"])
+        )
     console.print(t)
 
 
@@ -307,7 +324,12 @@ def export(db: str, what: str, format_: str, output: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; give one explicitly to expose it.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind; give one explicitly to expose it.",
+)
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(db: str, host: str, port: int) -> None:
     """Serve the web explorer and the REST API (OpenAPI at /docs) over the database."""
@@ -337,7 +359,9 @@ def eval_(suite_name: str, split: str, json_out: str | None) -> None:
     result = {"suite": suite_name, "split": split, **result}
     console.print_json(json.dumps(result, ensure_ascii=False, default=str))
     if json_out:
-        Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        Path(json_out).write_text(
+            json.dumps(result, indent=2, ensure_ascii=False, default=str), encoding="utf-8"
+        )
 
 
 def _register_link_commands() -> None:

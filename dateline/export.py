@@ -20,7 +20,9 @@ from dateline.store import EventFilter, Store
 
 RecordFn = Callable[[Store], Iterator[dict[str, Any]]]
 RECORDS: dict[str, RecordFn] = {}
-FORMATS: dict[str, tuple[Callable[[Iterable[dict[str, Any]], IO[Any]], int], tuple[str, ...] | None, bool]] = {}
+FORMATS: dict[
+    str, tuple[Callable[[Iterable[dict[str, Any]], IO[Any]], int], tuple[str, ...] | None, bool]
+] = {}
 
 
 class ExportError(ValueError):
@@ -187,8 +189,12 @@ def plover_record(e: Event) -> dict[str, Any]:
         "event_loc": loc,
         "event_text": [e.event_text],
         "text": e.text,
-        "text_info": {"start": e.sentence_start, "end": e.sentence_end,
-                      "event_start": e.event_start, "event_end": e.event_end},  # fmt: skip
+        "text_info": {
+            "start": e.sentence_start,
+            "end": e.sentence_end,
+            "event_start": e.event_start,
+            "event_end": e.event_end,
+        },  # fmt: skip
         "cameo": e.cameo,
         "size": [s.to_dict() for s in e.size],
         "size_info": sizes or None,
@@ -232,7 +238,12 @@ def _open(path: str | None, binary: bool):
     if path in (None, "-"):
         yield sys.stdout.buffer if binary else sys.stdout
     else:
-        with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "") as fh:
+        with open(
+            path,
+            "wb" if binary else "w",
+            encoding=None if binary else "utf-8",
+            newline=None if binary else "",
+        ) as fh:
             yield fh
 
 

@@ -187,7 +187,9 @@ class Quote(Record):
     medium_end: int | None = None
     sentence_start: int | None = None
     sentence_end: int | None = None
-    date: str | None = None  # when it was said: ISO date from the reporting clause ("said on Monday"), else published
+    date: str | None = (
+        None  # when it was said: ISO date from the reporting clause ("said on Monday"), else published
+    )
     date_text: str | None = None
     date_source: str | None = None  # text | published
 

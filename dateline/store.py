@@ -303,7 +303,9 @@ class Store:
         return row is not None and row["raw_hash"] == raw_hash and row["status"] != "failed"
 
     def doc_id_for_hash(self, content_hash: str) -> str | None:
-        row = self.db.execute("SELECT id FROM documents WHERE content_hash=? LIMIT 1", (content_hash,)).fetchone()
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE content_hash=? LIMIT 1", (content_hash,)
+        ).fetchone()
         return row["id"] if row else None
 
     def record_source(self, source: str, raw_hash: str | None, status: str, doc_id: str | None = None,
@@ -335,7 +337,10 @@ class Store:
             )  # fmt: skip
             db.executemany(
                 'INSERT INTO entities(doc_id, idx, text, label, start, "end", sentence) VALUES (?,?,?,?,?,?,?)',
-                [(doc.id, i, e.text, e.label, e.start, e.end, e.sentence) for i, e in enumerate(doc.entities)],
+                [
+                    (doc.id, i, e.text, e.label, e.start, e.end, e.sentence)
+                    for i, e in enumerate(doc.entities)
+                ],
             )
             db.executemany(
                 "INSERT INTO timexes(doc_id, idx, type, value, data) VALUES (?,?,?,?,?)",
@@ -358,7 +363,9 @@ class Store:
             )
             self._index_event_args(doc)
             if signature is not None:
-                db.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?,?)", (doc.id, signature))
+                db.execute(
+                    "INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?,?)", (doc.id, signature)
+                )
             self._upsert_source(source, raw_hash, doc.status, doc.id, None)
 
     def rebuild_event_index(self) -> None:
@@ -460,7 +467,9 @@ class Store:
         """A whole document with its annotations; `doc_id` may be a unique prefix."""
         row = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
         if row is None and len(doc_id) >= 4:
-            rows = self.db.execute("SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)).fetchall()
+            rows = self.db.execute(
+                "SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (doc_id + "%",)
+            ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         if row is None:
             return None
@@ -470,7 +479,7 @@ class Store:
         did = doc.id
         doc.entities = [
             Entity(r["text"], r["label"], r["start"], r["end"], r["sentence"])
-            for r in self.db.execute('SELECT * FROM entities WHERE doc_id=? ORDER BY idx', (did,))
+            for r in self.db.execute("SELECT * FROM entities WHERE doc_id=? ORDER BY idx", (did,))
         ]
         from dateline.model import Place, Timex
 

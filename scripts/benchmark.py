@@ -28,7 +28,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-ACTORS = ["British", "American", "Iraqi", "Iranian", "French", "German", "Turkish", "Kurdish", "Syrian", "Saudi"]
+ACTORS = [
+    "British",
+    "American",
+    "Iraqi",
+    "Iranian",
+    "French",
+    "German",
+    "Turkish",
+    "Kurdish",
+    "Syrian",
+    "Saudi",
+]
 LEADERS = [("Defence Secretary", "Ben Wallace", "Mr Wallace"), ("Foreign Secretary", "Dominic Raab", "Mr Raab"),
            ("Defense Secretary", "Mark Esper", "Mr Esper"), ("Prime Minister", "Adel Abdul Mahdi", "Mr Abdul Mahdi"),
            ("President", "Emmanuel Macron", "Mr Macron"), ("Chancellor", "Angela Merkel", "Mrs Merkel")]  # fmt: skip
@@ -41,7 +52,7 @@ WHEN = ["on Monday", "on Tuesday", "yesterday", "over the weekend", "last week",
 TEMPLATES = [
     "{A} forces sent {h} {u} to {P} {w}, officials said.",
     "The {T} said {w} that no decision had been made to withdraw {u} from {P}.",
-    "\"We will not be intimidated,\" {N} told reporters in {P} {w}.",
+    '"We will not be intimidated," {N} told reporters in {P} {w}.',
     "{S} denied reports that {A} {u} were about to leave {P}.",
     "A senior defence source told the newspaper that {h} {u} could be moved to {P} within days.",
     "{A} officials met their counterparts in {P} {w} to discuss the security situation.",

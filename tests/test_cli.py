@@ -59,7 +59,9 @@ def test_ingest_summary_and_strict(tmp_path, db):
     folder.mkdir()
     (folder / "bad.txt").write_bytes(b"")
     (folder / "ok.txt").write_text(OTHER)
-    res = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "x.db"), "--quiet", "--strict"])
+    res = CliRunner().invoke(
+        main, ["ingest", str(folder), "--db", str(tmp_path / "x.db"), "--quiet", "--strict"]
+    )
     assert res.exit_code == 1
     assert "1 ingested" in res.output and "1 failed" in res.output and "empty" in res.output
 
@@ -86,7 +88,9 @@ def test_export_documents_jsonl_has_the_promised_fields(db):
 
 
 def test_export_entities_csv_and_parquet(db, tmp_path):
-    rows = list(csv.DictReader(io.StringIO(_run("export", "--what", "entities", "--format", "csv", "--db", db))))
+    rows = list(
+        csv.DictReader(io.StringIO(_run("export", "--what", "entities", "--format", "csv", "--db", db)))
+    )
     assert {"doc_id", "text", "label", "start", "end", "sentence"} <= set(rows[0])
     out = tmp_path / "e.parquet"
     _run("export", "--what", "entities", "--format", "parquet", "-o", str(out), "--db", db)

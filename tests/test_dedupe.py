@@ -14,14 +14,19 @@ def test_near_duplicate_with_other_footer_is_linked():
     nd = NearDuplicates()
     first, _, _ = nd.check("a", STORY)
     assert first is None
-    dup, sim, sig = nd.check("b", STORY + " This article first appeared on another site. Republished with permission.")
+    dup, sim, sig = nd.check(
+        "b", STORY + " This article first appeared on another site. Republished with permission."
+    )
     assert dup == "a" and sim >= 0.8 and len(sig) == 64 * 8
 
 
 def test_different_story_is_not_linked():
     nd = NearDuplicates()
     nd.check("a", STORY)
-    other = "Iran fired more than a dozen ballistic missiles at two bases housing US forces in Iraq overnight. " * 3
+    other = (
+        "Iran fired more than a dozen ballistic missiles at two bases housing US forces in Iraq overnight. "
+        * 3
+    )
     assert nd.check("b", other)[0] is None
 
 

@@ -14,7 +14,14 @@ import pytest
 from dateline.pipeline import ingest
 from dateline.store import Store
 
-SUBJECTS = ["British troops", "Iraqi forces", "US officials", "French diplomats", "Turkish ministers", "NATO trainers"]
+SUBJECTS = [
+    "British troops",
+    "Iraqi forces",
+    "US officials",
+    "French diplomats",
+    "Turkish ministers",
+    "NATO trainers",
+]
 VERBS = ["arrived in", "left", "visited", "met officials in", "were moved to", "patrolled near"]
 PLACES = ["Baghdad", "Erbil", "Basra", "Mosul", "Kirkuk", "Camp Taji", "Amman", "Beirut"]
 
@@ -61,7 +68,9 @@ def test_exact_and_near_duplicates(tmp_path):
     assert len(near) == 1 and near[0]["duplicate_of"] is not None
     assert store.count("entities") > 0
     # the near-duplicate is stored but not processed: no entities of its own
-    assert store.db.execute("SELECT count(*) FROM entities WHERE doc_id=?", (near[0]["id"],)).fetchone()[0] == 0
+    assert (
+        store.db.execute("SELECT count(*) FROM entities WHERE doc_id=?", (near[0]["id"],)).fetchone()[0] == 0
+    )
 
 
 def test_bad_inputs_are_recorded_and_the_rest_ingested(tmp_path):
