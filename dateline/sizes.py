@@ -114,6 +114,17 @@ def _violence_of(tok: _Tok, w: _Words) -> str | None:
     return None
 
 
+_READY = {("at", "readiness"), ("in", "reserve"), ("on", "standby"), ("on", "alert"), ("back", None)}
+
+
+def _held_ready(toks: list[_Tok], k: int) -> bool:
+    """ "personnel were held at readiness / in reserve / on standby / back": kept ready, not a detention."""
+    if toks[k].low not in ("held", "hold", "holding"):
+        return False
+    nxt = [t.low for t in toks[k + 1 : k + 4] if t.low not in ("a", "the", "high")]
+    return bool(nxt) and any(nxt[0] == a and (b is None or b in nxt[1:3]) for a, b in _READY)
+
+
 def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     """Value and end index (exclusive) of a number starting at token i."""
     t = toks[i]
@@ -219,7 +230,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         lo_i = hedge[1] if hedge else first
         kind = None
         for k in range(lo_i - 1, max(-1, lo_i - 5), -1):
-            if toks[k].text in (".", ";"):
+            if toks[k].text in (".", ";", ","):  # "killed Soleimani, with several Democrats": another clause
                 break
             kind = _violence_of(toks[k], w)
             if kind:
@@ -228,6 +239,8 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if toks[k].text in (".", ";", ",") or toks[k].low == "and":
                 break
             kind = _violence_of(toks[k], w)
+            if kind == "arrested" and _held_ready(toks, k):
+                kind = None  # "held at readiness", "held in reserve": kept ready, not detained
             if kind:
                 break
         if unit is None and kind is None:

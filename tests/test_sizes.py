@@ -59,3 +59,13 @@ def test_designator_numbers_are_not_counts() -> None:
     assert [(s.min, s.kind) for s in got] == [(157.0, "dead")]
     # a count after a designator word used as a plain noun is still a count
     assert [s.min for s in extract_sizes("The unit sent 40 soldiers.")] == [40.0]
+
+
+def test_kind_words_of_another_clause_or_readiness_are_not_violence() -> None:
+    got = extract_sizes("Up to 300 reservists were held at readiness near the border.")
+    assert [(s.max, s.kind) for s in got] == [(300.0, None)]
+    assert extract_sizes("Police said 30 people were held overnight.")[0].kind == "arrested"
+    # a violence verb before a comma belongs to the clause before it
+    assert [
+        s.kind for s in extract_sizes("The raid killed a commander, with dozens of protesters outside.")
+    ] == [None]
