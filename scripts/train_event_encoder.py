@@ -146,14 +146,10 @@ def _balanced(y: np.ndarray, n_labels: int) -> np.ndarray:
 
 
 def _folds(gold: list[dict[str, Any]], k: int) -> list[int]:
-    """Fold of each record: stratified by type, order fixed by a hash of the sentence index."""
-    order = sorted(
-        range(len(gold)), key=lambda i: (gold[i]["types"][0], hashlib.md5(str(i).encode()).hexdigest())
-    )
-    fold = [0] * len(gold)
-    for n, i in enumerate(order):
-        fold[i] = n % k
-    return fold
+    """The folds of scripts/train_event_classifier.py (the same records in the same folds)."""
+    from train_event_classifier import _folds as folds  # a sibling script (scripts/ is on sys.path when run)
+
+    return folds(gold, k)
 
 
 def _gsr_dev(data: Path) -> tuple[list[dict[str, Any]], list[Document]]:
