@@ -197,10 +197,10 @@ def _all(text: str, phrase: str) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_resolve_all_splits_coordinated_nationalities_sharing_a_head() -> None:
-    text = "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate."
-    assert _all(text, "Senior Hungarian and Romanian officials") == [
-        ("Senior Hungarian", "HUN", "GOV"),
-        ("Romanian officials", "ROU", "GOV"),
+    text = "Senior Czech and Slovak officials signed a water treaty on Friday."
+    assert _all(text, "Senior Czech and Slovak officials") == [
+        ("Senior Czech", "CZE", "GOV"),
+        ("Slovak officials", "SVK", "GOV"),
     ]
     text = "British, French and German troops arrived in the port."
     assert [c for _, c, _ in _all(text, "British, French and German troops")] == ["GBR", "FRA", "DEU"]
@@ -367,9 +367,9 @@ def test_month_and_common_words_are_never_surnames() -> None:
 
 def test_numbers_with_thousands_separators_are_no_apposition() -> None:
     context = (
-        "Up to 1,000 ethnic Turks began a hunger strike against Sweden's decision to send them to Bulgaria."
+        "As many as 2,500 ethnic Uzbeks started a sit-in against Norway's plan to deport them to Kyrgyzstan."
     )
-    assert code_actor("Up to 1,000 ethnic Turks", context).country == "SWE"
+    assert code_actor("As many as 2,500 ethnic Uzbeks", context).country == "NOR"
 
 
 def test_an_ethnic_population_takes_the_place_it_lives_in_not_a_demonym() -> None:
