@@ -7,19 +7,12 @@ Sentences are our own. Resolution tests pass gold-style spans (no spaCy) so they
 from __future__ import annotations
 
 import pytest
+from places_helpers import resolve_named as _resolve
 
 import dateline.places as places_mod
-from dateline.model import Document, Place
+from dateline.model import Document
 from dateline.nlp import parse
 from dateline.places import distance_km, geoparse
-
-
-def _resolve(text: str, names: list[str], url: str | None = None) -> list[Place]:
-    spans = []
-    for n in names:
-        i = text.index(n)
-        spans.append((i, i + len(n)))
-    return geoparse(Document(id="t", text=text, url=url), spans=spans)
 
 
 def test_spatial_support_goes_to_readings_near_other_names() -> None:

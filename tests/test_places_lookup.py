@@ -6,18 +6,11 @@ No spaCy here (geoparse with spans needs only the text), so these are fast. Sent
 from __future__ import annotations
 
 import pytest
+from places_helpers import resolve_named as _resolve
 
 from dateline.evaluate.places import _reanchor
 from dateline.model import Document, Place
 from dateline.places import _gaz, _prior, geoparse
-
-
-def _resolve(text: str, names: list[str], url: str | None = None) -> list[Place]:
-    spans = []
-    for n in names:
-        i = text.index(n)
-        spans.append((i, i + len(n)))
-    return geoparse(Document(id="t", text=text, url=url), spans=spans)
 
 
 def _one(name: str, text: str | None = None) -> Place:
