@@ -7,7 +7,8 @@ Public entry points:
   described source) to an `Actor`.
 - `ActorResolver(doc).resolve_all(start, end)`: every actor of a coordinated span ("Hungarian and Romanian
   officials" -> HUN GOV, ROU GOV); a span that is no list gives the one actor `resolve` gives.
-- `code_actor(text, context=None, date=None)`: context-free coding of a bare mention string.
+- `code_actor(text, context=None, date=None)`: context-free coding of a bare mention string (`context` may be text
+  or a known-country code, "KEN").
 
 Sectors come from role nouns (Phoenix agent dictionary with TABARI stems, plus hand-written nouns covering the
 PLOVER sector list: ranks and titles, also abbreviated before a name, "Col.", "Rev."; clergy and faiths; peoples;
@@ -17,6 +18,13 @@ generic head takes the role or body before it ("rebel leader", "Taliban spokesma
 ends a proper name says nothing ("Homeland Union"); countries from names, demonyms, capitals, seats of power, cities and provinces (the latter only where they
 qualify a role, so a town inside an unknown person's name says nothing). CAMEO religion codes (MUS, CHR, BUD...)
 are kept as sectors, as NGEC does.
+
+People are coded by the office they held on the date asked (people.tsv, leaders.tsv, ministers.tsv and the
+country-by-country office-holder list officeholders.tsv, 2014-2025; un_members.txt is its checklist): out of every
+office, or between two, a person is a former official (PLOVER ELI), as is a relative of an official ("the
+minister's son"). A listed surname after a first name in another spelling (name_variants.tsv: "Aleksandr
+Lukashenko") or one letter off ("Lukashenka") is the listed person; a country is never guessed from a name's shape,
+only read from the words, a title's country word, or the context / known-country code given.
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
@@ -68,9 +76,15 @@ _ORG_WORDS = {
 }  # fmt: skip
 
 
+# letters that NFKD does not take apart ("Kılıçdaroğlu", "Støre", "Đukanović", "Błaszczak")
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                          "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ʻ": "'", "ʼ": "'"})  # fmt: skip
+
+
 def _strip_accents(s: str) -> str:
     if s.isascii():
         return s
+    s = s.translate(_LETTERS)
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
@@ -92,8 +106,8 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
         if norm.startswith("ex-") and len(norm) > 4:  # "ex-president": a former president
             out.append(("ex", orig[:2], start, start + 2))
             norm, orig, start = norm[3:], orig[3:], start + 3
-        # "a Somalia-based group" names Somalia, "Saudi-led forces" Saudi Arabia
-        for suffix in ("-based", "-born", "-registered", "-flagged", "-led"):
+        # "a Somalia-based group" names Somalia, "Saudi-led forces" Saudi Arabia, "Hamas-run" Hamas
+        for suffix in ("-based", "-born", "-registered", "-flagged", "-led", "-run"):
             if norm.endswith(suffix) and len(norm) > len(suffix):
                 norm = norm[: -len(suffix)]
         if norm:
@@ -185,6 +199,8 @@ _SURNAME_STOP = {
     "nation", "people", "state", "front", "army", "union", "party", "brigade", "council", "group",
 }  # fmt: skip
 _NOT_OFFICIAL = {"REB", "UAF", "CRM", "PRM", "SOC", "BUS", "REL", ""}
+# offices whose holders become former officials (PLOVER ELI) when they leave them
+_FORMER_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "OPP", "PTY", ""}
 
 
 def _guess_kind(name: str, country: str = "", key: str = "") -> str:
@@ -278,6 +294,7 @@ class _Lexicon:
             ("people.tsv", 0),
             ("leaders.tsv", 0),
             ("ministers.tsv", 0),
+            ("officeholders.tsv", 0),
             ("groups.tsv", 0),
             ("phoenix_actors.tsv", 1),
         ):
@@ -356,6 +373,15 @@ class _Lexicon:
                 and kk[1] not in self.city_aliases
             ]
             keys += [("surname", k) for k in self.surnames if len(k) >= 5]
+            # one-word aliases of hand-written people ("Pashinyan"): a misspelt one is still the person
+            keys += [
+                ("surname", k)
+                for k, found in self.actors.items()
+                if " " not in k
+                and len(k) >= 5
+                and k.isalpha()
+                and all(e.rank == 0 and e.kind == "person" for e in found)
+            ]
             for kk in keys:
                 for v in _deletes(kk[1]):
                     self._fuzzy.setdefault(v, set()).add(kk)
@@ -368,6 +394,10 @@ class _Lexicon:
             kk for kk in found if kk[1][0] == word[0] and _one_edit(word, kk[1])
         }  # first letters are right
         return found.pop() if len(found) == 1 else None
+
+    def named(self, surname: str) -> list[_Entry]:
+        """The people a lone surname (or a one-word alias of a listed person) stands for."""
+        return self.surnames.get(surname) or [e for e in self.actors.get(surname, []) if e.kind == "person"]
 
     def _load_agents(self) -> None:
         for fname in ("phoenix_agents.tsv", "agents_extra.tsv"):
@@ -444,10 +474,13 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
         plain = [e for e in entries if not e.start and not e.end]
         if plain:
             return plain[-1]
-        last = max(entries, key=lambda e: e.end or "9999")
-        if last.end and d > last.end and last.kind == "person":
-            # out of every office the lexicon knows: a former official (PLOVER ELI), same country
-            return _Entry(last.name, last.country, "ELI", "", last.end, "", last.kind, last.rank)
+        ended = [e for e in entries if e.end and e.end < d and e.kind == "person"]
+        if ended:
+            # out of office (after every office the lexicon knows, or between two): a former official (PLOVER
+            # ELI) of the country of the latest one, a national office before an international one
+            last = max(ended, key=lambda e: (e.country not in _GROUP_CODES, e.end))
+            sector = "ELI" if last.sector in _FORMER_OFFICES else last.sector
+            return _Entry(last.name, last.country, sector, "", last.end, "", last.kind, last.rank)
         first = min(entries, key=lambda e: e.start or "0000")
         return _Entry(first.name, first.country, "", "", "", first.start, first.kind, first.rank)
     open_ended = [e for e in entries if e.start and not e.end]
@@ -475,7 +508,10 @@ def _short_ok(key: str, origs: list[str]) -> bool:
     """Short aliases ("US", "IS", "UN") only match when written in capitals, so "us"/"is" stay words."""
     if len(key.replace(" ", "")) > 3:
         return True
-    return all(o[:1].isupper() for o in origs) and any(o.isupper() for o in origs)
+    # "AfD", "PiS": an acronym with a lower-case letter inside still has two capitals
+    return all(o[:1].isupper() for o in origs) and any(
+        o.isupper() or sum(map(str.isupper, o)) >= 2 for o in origs
+    )
 
 
 def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Match]:
@@ -494,7 +530,14 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 continue
             key = " ".join(words)
             agent = lex.agent(words)
-            if not _short_ok(key, origs[i : i + n]):
+            short_name = (
+                n == 1
+                and origs[i].istitle()
+                and any(e.rank == 0 and e.kind == "person" for e in lex.actors.get(key, ()))
+            )
+            if (
+                not _short_ok(key, origs[i : i + n]) and not short_name
+            ):  # (a listed person's short name: "Xi", "Abe")
                 # a short role word or abbreviated title ("mp", "Col.", "Sgt Ali", "MPs"), not an acronym in capitals
                 # nor a capitalised word starting a name ("Jet Airways" aside, titles precede names)
                 last = origs[i + n - 1]
@@ -512,13 +555,21 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 if origs[i - 1][:1].isupper() or norms[i - 1] in ("for", "of", "and"):
                     agent = None  # the head of a proper name ("Homeland Union", "Liberian Peace Council")
             entries = lex.actors.get(key) if not lower else None
+            if entries and n > 1 and origs[i][:1].islower() and origs[i + n - 1][:1].islower():
+                # a hand-written organisation's name all in lower case is words, not the name ("to move forward",
+                # "a national rally", "a historic pact")
+                entries = [e for e in entries if e.rank or e.kind != "organisation"] or None
             hand = [e for e in entries if e.rank == 0] if entries else []
             if key in lex.seats and not lower:
                 c, s, name = lex.seats[key]
                 found = _Match("seat", i, i + n, c, s, "", name)
             elif hand or (entries and agent is None):
                 e = _pick(entries, date)  # type: ignore[arg-type]
-                if not (n == 1 and e.kind == "person" and not _lone_surname(toks, i, out)):
+                if not (
+                    n == 1
+                    and e.kind == "person"
+                    and not (_lone_surname(toks, i, out) or _first_name_before(toks, i, [e]))
+                ):
                     # (one name of a person inside a longer unknown name says nothing: "Mohammed Hussein Roble")
                     found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             # generic nouns beat derived names ("defense department" is not only American)
@@ -541,8 +592,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 # a misspelt country or leader ("Phillippines", "Abdelaziz Bouteflicka")
                 if typo[0] == "country":
                     found = _Match("country", i, i + n, lex.countries[typo[1]])
-                elif _lone_surname(toks, i, out) or _first_name_before(toks, i, lex.surnames[typo[1]]):
-                    e = _pick(lex.surnames[typo[1]], date)
+                elif _lone_surname(toks, i, out) or _first_name_before(toks, i, lex.named(typo[1])):
+                    e = _pick(lex.named(typo[1]), date)
                     found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             if found:
                 break
@@ -622,9 +673,25 @@ def _one_edit(a: str, b: str) -> bool:
     return short[k:] == long_[k + 1 :]
 
 
+@lru_cache(maxsize=1)
+def _name_variants() -> dict[str, str]:
+    """Given-name spelling -> the first spelling of its line in data/actors/name_variants.tsv."""
+    out: dict[str, str] = {}
+    for row in _rows("name_variants.tsv"):
+        names = [_norm(w) for w in row if w.strip()]
+        for w in names:
+            out.setdefault(w, names[0])
+    return out
+
+
 def _first_name_before(toks: list[tuple[str, str, int, int]], i: int, entries: list[_Entry]) -> bool:
-    """The word before token i is the listed person's first name ("Abdelaziz Bouteflicka")."""
-    return i > 0 and any(_norm(e.name.lower()).split()[0] == toks[i - 1][0] for e in entries)
+    """The word before token i is the listed person's first name, in any of its spellings ("Abdelaziz
+    Bouteflicka", "Aleksandr Lukashenko")."""
+    if i == 0:
+        return False
+    variants = _name_variants()
+    before = variants.get(toks[i - 1][0], toks[i - 1][0])
+    return any(variants.get(w, w) == before for e in entries for w in _norm(e.name.lower()).split()[:1])
 
 
 def _singular_key(words: list[str]) -> str:
@@ -782,6 +849,10 @@ def _context_countries(context: str | None, places_first: bool = False) -> list[
 
 
 def _context_country(context: str | None) -> str:
+    """The first country a context names; a context that is itself a code ("KEN", "IGO") is that code."""
+    code = (context or "").strip()
+    if len(code) == 3 and code.isupper() and (code in _lex().country_names or code in _GROUP_CODES):
+        return code
     found = _context_countries(context)
     return found[0] if found else ""
 
@@ -834,6 +905,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if len(toks) == 1 and norms[0] in _PRONOUNS and not toks[0][1].isupper():
         return None, None, "UNK", "pronoun"
     former = any(w in _FORMER or w.startswith("ex ") for w in norms) or toks[0][1].lower().startswith("ex-")
+    kin = _kin_of(text, toks, context, date)
+    if kin is not None:
+        return kin
     # apposition: "Harry Tseng, Taiwan's deputy foreign minister" -> code each part, the named one first
     if "," in norms:
         parts = [p.strip() for p in text.replace("\u2019", "'").split(",") if p.strip()]
@@ -938,6 +1012,15 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             ):
                 sector, kind = "CVL", "country"  # a city that is no seat of power: its people (NGEC practice)
             break
+    if (
+        not actors
+        and not sector
+        and norms[-1] in ("leader", "leaders", "leadership")
+        and any(
+            m.kind == "country" and m.country and m.j == len(norms) - 1 - (norms[-2] == "'s") for m in matches
+        )
+    ):
+        sector, kind = "GOV", "described"  # "the North Korean leader": a country's leader is its government
     if not matches:
         kind = "person" if all(t[1][:1].isupper() for t in toks) else "unknown"
     elif not actors and not sector and country:
@@ -945,19 +1028,54 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         only = matches[0]
         if len(matches) == 1 and only.j - only.i == len(toks):
             name = lex.country_names.get(country, name)
-    fac = _facility(toks, matches) if not actors else None
+    # a ship is named after anyone ("HMS Queen Elizabeth"): its prefix wins over a person the name matches
+    ship = len(toks) >= 2 and toks[1][1][:1].isupper() and ("prefix", norms[0]) in _facility_words()
+    fac = (
+        _facility(toks, [m for m in matches if m.kind != "actor"] if ship else matches)
+        if not actors or ship
+        else None
+    )
+    if fac is not None and ship:
+        name, country, sector = None, fac[0] or country, fac[1] or sector
     if fac is not None:  # a base, an airport or a warship: no person, and not the country it stands in
         kind, country, sector = "organisation", country or fac[0], sector or fac[1]
     if not country and context:
         country = _context_country(context)
+    if not country and not actors and sector in _INSTITUTIONAL:
+        country = _office_country(" ".join(norms)) or ""  # "the Taoiseach": an office only one country has
     elif country and context and _ETHNIC & set(norms) and not actors:
         # an ethnic group: the country of the story it is in ("ethnic Albanians ... in Macedonia"), when named
         home = [c for c in _context_countries(context, places_first=True) if c != country]
         if home:
             country = home[0]
-    if former and sector in ("GOV", "MIL", "LEG", "JUD", ""):
+    if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+# kin nouns: a relative of an official is no official but (PLOVER) an elite, ELI
+_KIN = {"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "nephew", "niece", "cousin",
+        "family", "mother", "father", "son-in-law", "daughter-in-law", "brother-in-law", "relative", "grandson",
+        "granddaughter", "uncle", "aunt", "stepson", "stepdaughter"}  # fmt: skip
+_OFFICIALS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
+
+
+def _kin_of(
+    text: str, toks: list[tuple[str, str, int, int]], context: str | None, date: str | None
+) -> tuple[str | None, str | None, str | None, str] | None:
+    """A relative of an official ("Putin's daughter", "the wife of the prime minister") -> (None, the official's
+    country, ELI, "described"); None when the mention is no such phrase."""
+    norms = [t[0] for t in toks]
+    if len(norms) >= 3 and _singular(norms[-1]) in _KIN and norms[-2] == "'s" and toks[-1][1].islower():
+        owner = text[: toks[-2][2]]
+    elif len(norms) >= 3 and _singular(norms[0]) in _KIN and norms[1] == "of" and toks[0][1].islower():
+        owner = text[toks[2][2] :]
+    else:
+        return None
+    _, country, sector, _ = _code_cached(owner, context, date)
+    if sector not in _OFFICIALS:
+        return None
+    return None, country, "ELI", "described"
 
 
 @lru_cache(maxsize=65536)
@@ -969,8 +1087,8 @@ def _code_cached(
 
 def code_actor(text: str, context: str | None = None, *, date: str | None = None) -> Actor:
     """Context-free coding of a mention string: canonical name, country (ISO alpha-3 or PLOVER group code),
-    PLOVER sector and kind. `context` (e.g. "Somalia") supplies a country when the mention has none; `date`
-    (ISO) picks the office a person held then (default: the current one). Offsets are 0..len(text)."""
+    PLOVER sector and kind. `context` (e.g. "Somalia", or a code, "SOM") supplies a country when the mention has
+    none; `date` (ISO) picks the office a person held then (default: the current one). Offsets are 0..len(text)."""
     name, country, sector, kind = _code_cached(text, context, date[:10] if date else None)
     return Actor(text=text, start=0, end=len(text), name=name, country=country, sector=sector, kind=kind)
 

@@ -1,6 +1,7 @@
 """Build Dateline's derived actor lexicons from the Phoenix/PETRARCH2 CAMEO dictionaries (MIT licence).
 
 Usage: python scripts/build_actors.py [--src ../shared/data/phoenix-actors] [--out dateline/data/actors]
+       python scripts/build_actors.py --coverage   (checks the hand-written office-holder lists, writes nothing)
 
 Writes four compact TSVs (the hand-written `*_extra.tsv` / `people.tsv` files next to them are not touched):
 - phoenix_countries.tsv: alias -> ISO alpha-3 (country names, demonyms, cities listed under a country)
@@ -306,21 +307,56 @@ def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
 
 def build_surname_stopwords(actor_rows: list[list[str]], hand_files: list[Path]) -> list[str]:
     """Last words of people's names that are also English dictionary words (WordNet's index, as the spaCy English
-    lemmatizer ships it): "Leather", "Rand", "Guise". The runtime never takes them for a lone surname."""
+    lemmatizer ships it, and spaCy's stop words): "Leather", "Rand", "Guise", "Among". The runtime never takes them
+    for a lone surname."""
     from dateline.nlp import load
 
     lemmatizer = load().get_pipe("lemmatizer")
-    words: set[str] = set()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: set[str] = set(STOP_WORDS)  # "Among": function words are not in WordNet's index
     for pos_words in lemmatizer.lookups.get_table("lemma_index").values():
         words.update(w.lower() for w in pos_words)
     names = [row[0] for row in actor_rows if row[2]]  # derived rows with a sector (people, mostly)
     for path in hand_files:
         if path.exists():
-            names += [
-                ln.split("\t")[0] for ln in path.read_text(encoding="utf-8").splitlines() if ln[:1] != "#"
-            ]
+            rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln[:1] != "#"]
+            names += [r[0] for r in rows if len(r) < 7 or r[6] != "organisation"]  # people, not bodies
     last = {_plain(n).split()[-1] for n in names if len(_plain(n).split()) > 1}
     return sorted(w for w in last if w in words)
+
+
+_OFFICE_FILES = ("people.tsv", "leaders.tsv", "ministers.tsv", "officeholders.tsv")
+
+
+def coverage(folder: Path, first: int = 2014, last: int = 2025) -> dict[str, list[int]]:
+    """UN member (data/actors/un_members.txt) -> the years (checked on 1 July) in which no person row of the
+    hand-written lists holds a GOV office for it: the checklist for writing those lists country by country."""
+    members = [
+        ln.strip()
+        for ln in (folder / "un_members.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    periods: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in _OFFICE_FILES:
+        path = folder / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = line.split("\t") + [""] * 8
+            if line.startswith("#") or not line.strip() or row[2] != "GOV" or row[6] == "organisation":
+                continue
+            periods[row[1]].append((row[4], row[5]))
+    gaps: dict[str, list[int]] = {}
+    for iso in members:
+        years = [
+            y
+            for y in range(first, last + 1)
+            if not any((not s or s <= f"{y}-07-01") and (not e or f"{y}-07-01" <= e) for s, e in periods[iso])
+        ]
+        if years:
+            gaps[iso] = years
+    return gaps
 
 
 def main() -> None:
@@ -328,7 +364,16 @@ def main() -> None:
     here = Path(__file__).resolve().parents[1]
     ap.add_argument("--src", type=Path, default=here.parent / "shared" / "data" / "phoenix-actors")
     ap.add_argument("--out", type=Path, default=here / "dateline" / "data" / "actors")
+    ap.add_argument(
+        "--coverage", action="store_true", help="list UN members and years without a GOV office-holder"
+    )
     args = ap.parse_args()
+    if args.coverage:
+        gaps = coverage(args.out)
+        for iso, years in gaps.items():
+            print(f"{iso}\t{' '.join(map(str, years))}")
+        print(f"{len(gaps)} UN members with years lacking a head of state or government")
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     countries, actors = build_countries_and_actors(args.src)
     agents = build_agents(args.src)
@@ -380,7 +425,7 @@ def main() -> None:
         )
         for row in places:
             f.write("\t".join(str(x) for x in row) + "\n")
-    hand = [here / "dateline" / "data" / "actors" / name for name in ("people.tsv", "leaders.tsv")]
+    hand = [here / "dateline" / "data" / "actors" / name for name in _OFFICE_FILES]
     surname_stop = build_surname_stopwords(actors, hand)
     with (args.out / "surname_stopwords.txt").open("w", encoding="utf-8") as f:
         f.write(

@@ -299,6 +299,16 @@ def test_a_surname_two_people_share_goes_to_the_one_mentioned_last() -> None:
 # --------------------------------------------------------------------------- eval smoke test
 
 
+def test_dev_cases_score(shared_data) -> None:
+    from dateline.evaluate.actors import _cases, _score
+
+    counts, _ = _score(_cases(shared_data, "dev"))
+    assert counts["n_c"] > 100 and counts["n_s"] > 100
+    assert counts["ok_c"] / counts["n_c"] >= 0.85
+    assert counts["ok_s"] / counts["n_s"] >= 0.85
+
+
+@pytest.mark.slow
 def test_eval_suite_runs_on_dev(shared_data) -> None:
     from dateline.evaluate import load_all
 
@@ -306,6 +316,7 @@ def test_eval_suite_runs_on_dev(shared_data) -> None:
     assert result["n_country"] > 100 and result["n_sector"] > 100
     assert result["country_accuracy"] >= 0.85
     assert result["sector_accuracy"] >= 0.85
+    assert result["dev_cross_validation"]["sector_confusion"]
 
 
 def test_ethnic_group_takes_the_country_it_lives_in() -> None:
@@ -519,10 +530,11 @@ def _office_rows() -> list[list[str]]:
 
     data = Path(dateline.actors.__file__).parent / "data" / "actors"
     rows = []
-    for name in ("people.tsv", "leaders.tsv", "ministers.tsv"):
+    for name in ("people.tsv", "leaders.tsv", "ministers.tsv", "officeholders.tsv"):
         for line in (data / name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                rows.append([*line.split("\t"), *[""] * 8][:8] + [name])
+            row = [*line.split("\t"), *[""] * 8][:8]
+            if line.strip() and not line.startswith("#") and row[6] != "organisation":
+                rows.append(row + [name])
     return rows
 
 
@@ -531,7 +543,7 @@ def test_office_periods_are_well_formed_and_never_overlap_for_one_person() -> No
 
     codes = {c.alpha_3 for c in pycountry.countries} | {"IGO", "UNO", "EUR", "IMG", "NGO", "MNC", "XKX", ""}
     sectors = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "PTY", "PRE", "PRM", "SPY", "COP", "ELI", "CRM", "BUS",
-               "MED", "REL", "CVL"}  # fmt: skip
+               "MED", "REL", "CVL", "SOC", "JRN", "EDU"}  # fmt: skip
     iso = re.compile(r"\d{4}-\d{2}-\d{2}")
     periods: dict[str, list[tuple[str, str, str]]] = {}
     for name, country, sector, _, start, end, _, _, fname in _office_rows():

@@ -208,3 +208,60 @@ def test_held_out_rows_hide_only_the_rows_serving_the_fold() -> None:
     agents_after = {r[0] for r in rows("agents_extra.tsv")}
     # a phrase of two or more words found in a case, or one word that is a whole case; "president" stays
     assert agents_before - agents_after == {"tribal elder", "warlord"}
+
+
+def test_sector_confusion_counts_expected_against_got() -> None:
+    from dateline.evaluate.actors import _sector_confusion
+
+    errors = [
+        {"want": ["KEN", "GOV"], "got": ["", ""]},
+        {"want": ["KEN", "GOV"], "got": ["KEN", ""]},
+        {"want": ["RUS", ["MIL", "SPY"]], "got": ["RUS", "COP"]},
+        {"want": ["USA", "GOV"], "got": ["", "GOV"]},  # the country was wrong, not the sector
+    ]
+    assert _sector_confusion(errors) == {"GOV->-": 2, "MIL/SPY->COP": 1}
+
+
+# --------------------------------------------------------------------------- PLOVER sector conventions
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("the defence minister's son", None, "ELI"),  # relatives of officials are elites (PLOVER ELI)
+        ("Erdogan's son-in-law", "TUR", "ELI"),
+        ("the widow of the late president", None, "ELI"),
+        ("the farmer's daughter", None, "AGR"),  # no official: the kin rule says nothing
+        ("a former police chief", None, "ELI"),  # former officials of any state body
+        ("the ex-intelligence chief", None, "ELI"),
+        ("a retired judge", None, "ELI"),
+        ("a former rebel commander", None, "REB"),  # no state office: stays what it was
+    ],
+)
+def test_relatives_and_former_officials(text: str, country: str | None, sector: str) -> None:
+    a = code_actor(text, date="2023-03-01")
+    assert (a.country, a.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("the Taoiseach", "IRL", "GOV"),  # an office only one country has names it
+        ("the Supreme Leader", "IRN", "GOV"),
+        ("the North Korean leader", "PRK", "GOV"),  # a country's leader is its government
+        ("Belarus's leader", "BLR", "GOV"),
+        ("Kurdish leaders", None, None),  # a people with no state of its own: no country, no office
+        ("the Hamas-run interior ministry", "PSE", "GOV"),  # "-run" names who runs it
+        ("PM Narendra Modi", "IND", "GOV"),  # abbreviated titles
+        ("the AfD", "DEU", "PTY"),  # an acronym with a lower-case letter inside
+        ("Jubaland forces", "SOM", "MIL"),
+        ("HMS Queen Elizabeth", "GBR", "MIL"),  # a warship named after a person is still a warship
+        ("USS Ronald Reagan", "USA", "MIL"),
+        ("Move Forward", "THA", "PTY"),  # a party's name written as a name ...
+        ("to move forward", None, None),  # ... and the same words in lower case: no party
+        ("a national rally", None, None),
+    ],
+)
+def test_titles_leaders_and_regions(text: str, country: str | None, sector: str | None) -> None:
+    a = code_actor(text, date="2024-02-01")
+    assert (a.country, a.sector) == (country, sector)
