@@ -356,11 +356,12 @@ def test_query_keys_cover_every_unvetoed_pair() -> None:
     from dateline.link.merge import _compare, _Feat, _index_keys, _query_keys
 
     sides = [[], ["DNK"], ["EST"], ["DNK", "EST"], ["NOR"]]
+    places = [None, ["Tapa", "EST", 59.26, 25.96, "city"]]  # located or not (same place: no place veto)
     feats = []
     for typ in ("MOBILIZE", "CONSULT"):
-        for k, (a, r) in enumerate(product(sides, sides)):
+        for k, (a, r, place) in enumerate(product(sides, sides, places)):
             feats.append(_Feat(id=f"{typ}{k}", doc=f"d{k}", type=typ, lo=738000, hi=738000, dsrc="text",
-                               fact="asserted", actors=a, recips=r))  # fmt: skip
+                               fact="asserted", actors=a, recips=r, place=place))  # fmt: skip
     for f in feats:
         for g in feats:
             if f.type != g.type or f.doc == g.doc:
@@ -667,3 +668,161 @@ def test_a_town_in_the_actors_country_is_no_seat() -> None:
     c = _feat(id="c", doc="d3", type="SANCTION", actors=["GBR"], recips=["RUS"],
               places=[["London", 51.51, -0.13, "GBR"]])  # fmt: skip
     assert c.P == []  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------- rules from the second DEV corpus (issue 7)
+
+
+def test_a_government_building_named_as_the_location_stands_for_its_government() -> None:
+    """ "a signal aimed at the White House" located at the White House: a metonym, so it neither vetoes the
+    report located where the troops went nor counts as a place named elsewhere; a real town abroad still vetoes."""
+    from dateline.link.merge import _compare
+
+    tapa = _feat(id="a", doc="d1", type="MOBILIZE", actors=["GBR"], recips=["EST"],
+                 place=["Tapa", "EST", 59.26, 25.96, "city"], places=[["Tapa", 59.26, 25.96, "EST"]])  # fmt: skip
+    aimed = _feat(id="b", doc="d2", type="MOBILIZE", actors=["GBR"], recips=["EST"],
+                  place=["White House", "USA", 38.90, -77.04, "site"],
+                  places=[["White House", 38.90, -77.04, "USA"]])  # fmt: skip
+    score, ev = _compare(tapa, aimed)
+    assert "veto" not in ev and "sentence_places_differ" not in ev and "sentence_places_elsewhere" not in ev
+    adazi = _feat(id="c", doc="d3", type="MOBILIZE", actors=["GBR"], recips=["EST"],
+                  place=["Adazi", "LVA", 57.08, 24.33, "city"])  # fmt: skip
+    assert "veto" in _compare(tapa, adazi)[1]
+
+
+def test_capitals_named_with_an_act_at_a_distance_are_not_where_it_happened() -> None:
+    """Sanctions "imposed by Brussels" and "pressure on Tehran": seats of government say who, not where; the same
+    two capitals named with two attacks still count against each other."""
+    from dateline.link.merge import _compare
+
+    def two(typ: str) -> tuple[object, object]:
+        a = _feat(id="a", doc="d1", type=typ, actors=["EUR"], recips=["IRN"],
+                  places=[["Tehran", 35.69, 51.42, "IRN"]])  # fmt: skip
+        b = _feat(id="b", doc="d2", type=typ, actors=["EUR"], recips=["IRN"],
+                  places=[["Brussels", 50.85, 4.35, "BEL"]])  # fmt: skip
+        return a, b
+
+    assert "sentence_places_differ" not in _compare(*two("SANCTION"))[1]
+    assert "sentence_places_differ" in _compare(*two("ASSAULT"))[1]
+
+
+def test_a_location_the_other_sentence_also_names_is_no_veto() -> None:
+    """ "flown from Narva to Tapa" located at Narva vs a report located at Tapa: the location picker chose another
+    place of the same sentence, the reports agree; without that name, 125 km apart still vetoes."""
+    from dateline.link.merge import _compare
+
+    tapa = _feat(
+        id="a", doc="d1", type="MOBILIZE", actors=["DNK"], place=["Tapa", "EST", 59.26, 25.96, "city"]
+    )
+    narva = dict(
+        id="b", doc="d2", type="MOBILIZE", actors=["DNK"], place=["Narva", "EST", 59.38, 28.19, "city"]
+    )
+    assert "veto" in _compare(tapa, _feat(**narva))[1]
+    named = _feat(**narva, places=[["Narva", 59.38, 28.19, "EST"], ["Tapa", 59.26, 25.96, "EST"]])
+    score, ev = _compare(tapa, named)
+    assert "veto" not in ev and ev["place_named"] == "Tapa"
+
+
+def test_a_meetings_host_country_read_as_its_only_participant() -> None:
+    """ "talks in Geneva" read as Switzerland meeting Switzerland vs "Armenia and Azerbaijan met": the host is no
+    participant that contradicts, and blocking brings the two together; another participant still vetoes."""
+    from dateline.link.merge import _compare, _index_keys, _query_keys
+
+    geneva = ["Geneva", "CHE", 46.20, 6.14, "city"]
+    host = _feat(id="a", doc="d1", type="CONSULT", actors=["CHE"], recips=["CHE"], place=geneva)
+    talks = _feat(id="b", doc="d2", type="CONSULT", actors=["ARM"], recips=["AZE"])
+    score, ev = _compare(host, talks)
+    assert "veto" not in ev and ev["host"] == "CHE"
+    assert set(_query_keys(host)) & set(_index_keys(talks)) and set(_query_keys(talks)) & set(
+        _index_keys(host)
+    )
+    other = _feat(id="c", doc="d3", type="CONSULT", actors=["CHE", "GEO"], recips=["CHE"], place=geneva)
+    assert "veto" in _compare(other, talks)[1]  # Georgia is a participant the other report does not have
+    # a directed event in its own country is no meeting with a host
+    assert (
+        "veto"
+        in _compare(
+            _feat(id="d", doc="d4", type="ASSAULT", actors=["CHE"], place=geneva),
+            _feat(id="e", doc="d5", type="ASSAULT", actors=["ARM"]),
+        )[1]
+    )
+
+
+def test_a_destination_read_as_the_actor_too_leaves_the_actor_unknown() -> None:
+    """ "Spain sent 300 troops to western Latvia" parsed Latvia -> Latvia: the destination taken for the actor too,
+    so Spain is not contradicted; a self-directed parse in a third country, or a threat (a named speaker), still
+    counts as another actor."""
+    from dateline.link.merge import _compare
+
+    def pair(typ: str, loop: str) -> dict:
+        a = _feat(id="a", doc="d1", type=typ, actors=[loop], recips=[loop])
+        b = _feat(id="b", doc="d2", type=typ, actors=["ESP"], recips=["LVA"])
+        return _compare(a, b)[1]
+
+    slip = pair("MOBILIZE", "LVA")
+    assert "actor_slip" in slip and "actor_mismatch" not in slip
+    assert "actor_mismatch" in pair("MOBILIZE", "EST")
+    assert "actor_mismatch" in pair("THREATEN", "LVA")
+    located = _feat(
+        id="c", doc="d3", type="MOBILIZE", actors=["ESP"], place=["Liepaja", "LVA", 56.5, 21.0, "city"]
+    )
+    assert "actor_slip" in _compare(_feat(id="a", doc="d1", type="MOBILIZE", actors=["LVA"], recips=["LVA"]),
+                                    located)[1]  # fmt: skip
+
+
+def test_a_wire_dateline_is_not_where_it_happened(tmp_path) -> None:
+    """ "RIGA, May 3 (Harbour Wire) - ..." says where the report was filed: its places are left out of the
+    sentence places (no counter-evidence against a report that names Liepaja); other places stay."""
+    from dateline.link.merge import _doc_places
+
+    text = "RIGA, May 3 (Harbour Wire) - Spain sent 300 troops to Liepaja on Monday.\nLater, RIGA said (in a note) - no."
+    d = Document(id="w1", text=text, outlet="Harbour Wire", published="2021-05-03", status="processed")
+    d.places = [Place("RIGA", 0, 4, name="Riga", country="LVA", lat=56.95, lon=24.11, feature="city"),
+                Place("Harbour Wire", 13, 25, name="Harbour Wire", country="LVA", feature="site"),
+                Place("Liepaja", 54, 61, name="Liepaja", country="LVA", lat=56.51, lon=21.01, feature="city"),
+                Place("RIGA", 80, 84, name="Riga", country="LVA", lat=56.95, lon=24.11, feature="city")]  # fmt: skip
+    store = Store(tmp_path / "d.db")
+    store.add(d, "w1.txt", None)
+    assert [p[0] for _, p in _doc_places(store, "w1")] == [
+        "Liepaja",
+        "Riga",
+    ]  # mid-paragraph "RIGA said": kept
+
+
+def test_a_location_from_another_sentence_is_no_evidence_when_the_sentence_names_places() -> None:
+    """The extractor may locate "drones struck Izmail" by "talks in Istanbul" two sentences on: a location outside
+    the sentence is dropped when the sentence names places of its own (kept when it names none)."""
+    from dateline.link.merge import _features
+
+    sent = "Drones struck the port of Liepaja early on Monday."
+    d = _one_event("l1", "Harbour Post", "2021-05-03", "ASSAULT", None, "LVA", "2021-05-03", "text", sent)
+    d.events[0].location = Place(
+        "Riga", 200, 204, name="Riga", country="LVA", lat=56.95, lon=24.11, feature="city"
+    )
+    own = [["Liepaja", 56.51, 21.01, "LVA"]]
+    assert _features(d.events[0], d.published, own).place is None
+    assert _features(d.events[0], d.published, []).place[0] == "Riga"  # type: ignore[index]
+    d.events[0].location = Place("Liepaja", 26, 33, name="Liepaja", country="LVA", lat=56.51, lon=21.01)
+    assert _features(d.events[0], d.published, own).place[0] == "Liepaja"  # type: ignore[index]
+
+
+def test_the_same_first_place_outweighs_two_doubtful_locations() -> None:
+    """ "Drones struck Liepaja, hours after the talks in Riga" located at Riga vs "the strike on Liepaja, officials
+    in Ventspils said" located at Ventspils: both sentences name Liepaja first, so the two location picks (a venue of
+    something else, the source's seat) do not veto. Two towns each named first ("rockets hit Samarra, north of
+    Baghdad" vs "rockets hit Hillah, south of Baghdad") still do."""
+    from dateline.link.merge import _compare
+
+    liepaja, riga, ventspils = ["Liepaja", 56.51, 21.01, "LVA"], ["Riga", 56.95, 24.11, "LVA"], ["Ventspils", 57.39, 21.56, "LVA"]  # fmt: skip
+    a = _feat(id="a", doc="d1", type="ASSAULT", actors=["RUS"], recips=["LVA"],
+              place=["Riga", "LVA", 56.95, 24.11, "city"], places=[liepaja, riga])  # fmt: skip
+    b = _feat(id="b", doc="d2", type="ASSAULT", actors=["RUS"], recips=["LVA"],
+              place=["Ventspils", "LVA", 57.39, 21.56, "city"], places=[liepaja, ventspils])  # fmt: skip
+    score, ev = _compare(a, b)
+    assert "veto" not in ev and ev["place_first"] == "Liepaja"
+    baghdad = ["Baghdad", 33.34, 44.40, "IRQ"]
+    samarra = _feat(id="c", doc="d3", type="ASSAULT", place=["Samarra", "IRQ", 34.20, 43.87, "city"],
+                    places=[["Samarra", 34.20, 43.87, "IRQ"], baghdad])  # fmt: skip
+    hillah = _feat(id="d", doc="d4", type="ASSAULT", place=["Hillah", "IRQ", 32.48, 44.42, "city"],
+                   places=[["Hillah", 32.48, 44.42, "IRQ"], baghdad])  # fmt: skip
+    assert "veto" in _compare(samarra, hillah)[1]

@@ -1,4 +1,5 @@
-"""The merge evaluation: pairwise scoring, its three views, and the held-out corpus (tests/fixtures/merge_corpus)."""
+"""The merge evaluation: pairwise scoring, its three views, the second DEV corpus (tests/fixtures/merge_dev) and the
+held-out corpus (tests/fixtures/merge_corpus)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import pytest
 
 from dateline.evaluate import merge as M
 from dateline.link import link_new
-from dateline.model import Size
+from dateline.model import PLOVER_EVENTS, Size
 from dateline.store import Store
 
 HELD_OUT = Path(__file__).parent / "fixtures" / "merge_corpus"
+DEV2 = Path(__file__).parent / "fixtures" / "merge_dev"
 
 
 def _gold() -> list[dict]:
@@ -46,6 +48,33 @@ def test_held_out_corpus_is_consistent() -> None:
     assert len(multi) >= 4 and len(keys) - len(multi) >= 3  # several shared events and look-alikes
 
 
+def test_second_dev_corpus_is_consistent() -> None:
+    """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
+    date, and the corpus has shared events, look-alikes and the kinds of wording it is meant to test."""
+    gold = [json.loads(line) for line in (DEV2 / "gold_events.jsonl").read_text().splitlines() if line]
+    files = {p.name for p in (DEV2 / "articles").iterdir()}
+    meta = M._meta(DEV2)
+    assert set(meta) == files and len(files) >= 12
+    assert len({outlet for outlet, _ in meta.values()}) >= 4 and all(date for _, date in meta.values())
+    for g in gold:
+        assert g["file"] in files and g["event"] in PLOVER_EVENTS
+        assert g["sentence"] in (DEV2 / "articles" / g["file"]).read_text()
+    keys = {g["key"] for g in gold}
+    multi = {k for k in keys if len({g["file"] for g in gold if g["key"] == k}) > 1}
+    assert len(multi) >= 6 and len(keys) - len(multi) >= 3
+    assert {g["factuality"] for g in gold} >= {"asserted", "historical", "future"}
+    assert M.DEV2 == DEV2.resolve()
+
+
+def test_linker_on_gold_fields_of_the_second_dev_corpus(tmp_path) -> None:
+    gold = [json.loads(line) for line in (DEV2 / "gold_events.jsonl").read_text().splitlines() if line]
+    store = Store(tmp_path / "g.db")
+    M.add_gold_events(store, gold, DEV2)
+    link_new(store)
+    out = M._score_store(store, gold, by_id=True)
+    assert out["precision"] >= 0.9 and out["recall"] >= 0.9, out
+
+
 def test_linker_on_gold_fields_of_the_held_out_corpus(tmp_path) -> None:
     """Held-out check of the linker alone (events built from the gold fields; no extraction involved)."""
     gold = [json.loads(line) for line in (HELD_OUT / "gold_events.jsonl").read_text().splitlines() if line]
@@ -61,6 +90,13 @@ def test_held_out_end_to_end(tmp_path) -> None:
     out = M.evaluate_corpus(HELD_OUT, tmp_path)
     assert out["linker_on_found_mentions"]["precision"] >= 0.9, out
     assert out["end_to_end"]["matched_mentions"] >= 10, out
+
+
+@pytest.mark.slow
+def test_second_dev_corpus_end_to_end(tmp_path) -> None:
+    out = M.evaluate_corpus(DEV2, tmp_path)
+    assert out["linker_on_found_mentions"]["precision"] >= 0.9, out
+    assert out["end_to_end"]["matched_mentions"] >= 30, out
 
 
 def _doc_with_events(tmp_path) -> tuple[Store, list[str]]:

@@ -9,7 +9,9 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      the roles swapped, a mention without actors sharing a country, one without any country, or (directed
      types) an actor-only mention and a recipient-only one, which contradict nothing (_query_keys);
      undated mentions are compared with the most recent mentions of their type; the other members of a merged
-     event are fetched only when it could be joined. The blocks of one run are read from the store once per
+     event are fetched only when it could be joined. A mention without actors also meets one located in its
+     countries, and one whose actor is its recipient (a likely slip) looks up like one without actors. The
+     blocks of one run are read from the store once per
      (type, day) into memory (_Index), so a dense store (tens of thousands of reports of one week) costs a
      bounded number of comparisons per mention, not SQL scans of the whole week;
   2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor countries that are
@@ -25,7 +27,15 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      slips are tolerated: a mention whose actor is its recipient (a place read as the actor) disagrees but does
      not veto; a recipient that is the country the other mention is located in is its host, not another
      target; a place in a directed event's own actor country (a capital, a ministry) is where it was decided,
-     so it neither vetoes other places nor counts as a place named elsewhere;
+     so it neither vetoes other places nor counts as a place named elsewhere. Metonyms are no places: a seat of
+     power located as a building ("aimed at the Kremlin"), and any seat of government named with an act done at
+     a distance (sanctions "imposed by Brussels", _REMOTE). Two locations far apart do not veto when one
+     sentence also names the other's location (the location picker chose another of its places), nor when both
+     sentences name the same place first and each is located at a later one; a wire dateline's places and a
+     location taken from another sentence than the event's own (which names places) are no evidence. The country a
+     meeting is held in, read as its only participant ("talks in Istanbul" -> Turkey), is its host, not a
+     participant that contradicts; a directed physical event read as destination -> destination ("sent troops
+     to central Romania" -> Romania -> Romania) has an unknown actor, not another one;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
      no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
      chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
@@ -54,7 +64,7 @@ from dateline.places import distance_km
 from dateline.store import Store
 
 THRESHOLD = (
-    1.4  # minimum evidence score to join (tuned on the demo corpus gold, our DEV: `dateline eval merge`)
+    1.4  # minimum evidence score to join (tuned on the demo and dev2 corpora, our DEV: `dateline eval merge`)
 )
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
 _WINDOW_LOOSE = 3  # when a date is only the publication date: weak evidence, so a wide window
@@ -84,6 +94,10 @@ _BLOCK = 80  # a dated mention is compared with at most this many mentions of it
 _BRIDGE_MAX = 12  # merged events larger than this are not bridged (the check is quadratic)
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
+# acts done at a distance: a capital or seat of government named with them is where they were decided or
+# announced ("sanctions imposed by Brussels", "pressure on Moscow"), not where anything happened
+_REMOTE = frozenset({"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+_SAID = _VERBAL | _REMOTE
 _DENY = {"negated", "denied"}
 _NOT, _HAPPENED, _NOT_PENALTY = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"}), 1.0
 _BROAD = frozenset({"country", "region", "water"})
@@ -124,10 +138,13 @@ class _Feat:
     AN: frozenset[str] = field(init=False, repr=False, compare=False)
     RN: frozenset[str] = field(init=False, repr=False, compare=False)
     W: frozenset[str] = field(init=False, repr=False, compare=False)
+    L: list[Any] | None = field(init=False, repr=False, compare=False)  # `place` but a metonym (_located)
+    PN: frozenset[str] = field(init=False, repr=False, compare=False)  # names of `places`
     P: list[list[Any]] = field(init=False, repr=False, compare=False)  # `places` but the actor's seat
     pc: str | None = field(init=False, repr=False, compare=False)  # the country it is located in
     seat: str | None = field(init=False, repr=False, compare=False)  # see _seat
     loop: bool = field(init=False, repr=False, compare=False)  # actor countries = recipient countries
+    host: bool = field(init=False, repr=False, compare=False)  # see __post_init__
     K: frozenset[str] = field(init=False, repr=False, compare=False)  # country keys (blocking)
     norm: float | None = field(init=False, repr=False, compare=False)  # idf-weighted length of `words`
     rowid: int = field(init=False, repr=False, compare=False)  # order of linking (most recent = largest)
@@ -139,10 +156,22 @@ class _Feat:
         # sentence places that can contradict another mention's places: not the seat of a directed event's actor
         # ("Washington announced sanctions on Iran": Washington says where it was decided, not where it happened)
         seats = self.A - self.R if self.R else frozenset()
-        self.P = [p for p in self.places if not (len(p) > 3 and p[3] in seats and _is_seat(p[0], p[3]))]
-        self.pc = self.place[1] if self.place else None
+        self.L = _located(self.type, self.place)
+        self.PN = frozenset(p[0] for p in self.places)
+        dropped = self.place[0] if self.place and self.L is None else None
+        remote = self.type in _REMOTE
+        self.P = [
+            p
+            for p in self.places
+            if not (len(p) > 3 and p[3] in seats and _is_seat(p[0], p[3]))
+            and p[0] != dropped
+            and not (remote and _seat_of(p[0]))
+        ]
+        self.pc = self.L[1] if self.L else None
         self.seat = _seat(self)
         self.loop = bool(self.A and self.A == self.R)
+        # a meeting whose only participant is the country it is held in: its host, maybe not a participant
+        self.host = self.type in _SYMMETRIC and bool(self.pc) and (self.A | self.R) == {self.pc}
         keys = set(self.A | self.R)
         if self.place and self.place[1]:
             keys.add(self.place[1])
@@ -216,8 +245,12 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
     stop = _stop()
     words = sorted({w for w in _WORD.findall(e.text.lower()) if w not in stop})
     place = None
-    if e.location is not None:
-        loc = e.location
+    loc = e.location
+    if loc is not None and places and not e.sentence_start <= loc.start < e.sentence_end:
+        # located by a place of another sentence while its own sentence names places: a guess from the article
+        # ("talks in Riga" two paragraphs on for "drones struck Liepaja"), no evidence to veto with
+        loc = None
+    if loc is not None:
         place = [loc.name or loc.text, loc.country, loc.lat, loc.lon, loc.feature]
     return _Feat(
         id=e.id,
@@ -283,6 +316,8 @@ def _norm(f: _Feat, idf: dict[str, float] | None) -> float:
 
 
 def _cosine(a: _Feat, b: _Feat, idf: dict[str, float] | None) -> float:
+    # exact words: stemming ("deployed" / "deployment") was tried and made look-alikes (two UK deployments of one
+    # day) score as high as paraphrases of one event
     common = a.W & b.W
     if not common:
         return 0.0
@@ -294,12 +329,32 @@ def _cosine(a: _Feat, b: _Feat, idf: dict[str, float] | None) -> float:
 def _elsewhere(x: _Feat, y: _Feat) -> str | None:
     """x's sentence names places, all in countries other than the one y is located in (and x is not located
     there either): "flown to Tallinn" vs "on standby in Latvia". Evidence against, not a veto (source seats)."""
-    if not (y.place and y.place[1]) or (x.place and x.place[1] == y.place[1]):
+    if not (y.L and y.L[1]) or (x.L and x.L[1] == y.L[1]):
         return None
     countries = [p[3] if len(p) > 3 else None for p in x.P]
-    if countries and all(countries) and y.place[1] not in countries:
-        return f"{x.P[0][0]} ({countries[0]}) vs {y.place[0]} ({y.place[1]})"
+    if countries and all(countries) and y.L[1] not in countries:
+        return f"{x.P[0][0]} ({countries[0]}) vs {y.L[0]} ({y.L[1]})"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _seat_of(name: str) -> str | None:
+    """The government a place name stands for ("Kremlin", "White House", "Brussels"), if it is a seat of power."""
+    from dateline.actors import code_actor
+
+    a = code_actor(name)
+    return a.country if a.sector in ("GOV", "MIL") and a.country else None
+
+
+def _located(etype: str, place: list[Any] | None) -> list[Any] | None:
+    """The event's location as evidence, or None when the name stands for a government, not a place: a seat of
+    power that is a building or site ("a warning aimed at the Kremlin"), or any seat for an act done at a
+    distance (_REMOTE). Such a location neither vetoes nor supports a pair."""
+    if not place or not place[0]:
+        return place
+    if (place[4] == "site" or etype in _REMOTE) and _seat_of(place[0]):
+        return None
+    return place
 
 
 @lru_cache(maxsize=4096)
@@ -315,8 +370,8 @@ def _is_seat(name: str, country: str) -> bool:
 def _seat(f: _Feat) -> str | None:
     """The place of a directed event that lies in its actor's own country, the target being elsewhere: where it
     was decided or announced (a capital, a ministry), not where it happened."""
-    if f.place and f.place[1] and f.R and f.place[1] in f.A and f.place[1] not in f.R:
-        return f"{f.place[0]} ({f.place[1]})"
+    if f.L and f.L[1] and f.R and f.L[1] in f.A and f.L[1] not in f.R:
+        return f"{f.L[0]} ({f.L[1]})"
     return None
 
 
@@ -358,7 +413,13 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
     loop = a.loop or b.loop
     symmetric = a.type in _SYMMETRIC
     if symmetric:  # "A met B" = "B met A": compare the participants, whatever their roles
-        sides = [("participant", a.A | a.R, b.A | b.R, a.AN | a.RN, b.AN | b.RN, 1.2)]
+        pa, pb = a.A | a.R, b.A | b.R
+        if pa and pb and not pa & pb and (a.pc in pa or b.pc in pb):
+            # "talks in Istanbul" read as Turkey taking part: the country a meeting is held in may be its host
+            # only, so it is no participant that contradicts the other report's
+            ev["host"] = "/".join(sorted({a.pc, b.pc} & (pa | pb)))  # type: ignore[arg-type]
+            pa, pb = pa - {a.pc}, pb - {b.pc}
+        sides = [("participant", pa, pb, a.AN | a.RN, b.AN | b.RN, 1.2)]
     else:
         sides = [("actor", a.A, b.A, a.AN, b.AN, 1.0), ("recipient", a.R, b.R, a.RN, b.RN, 0.7)]
         if a.A & b.R and b.A & a.R and not a.A & b.A and not loop:
@@ -381,6 +442,16 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
                 # "Iraqi bases" vs "US forces in Iraq": the target's host country stands for the target
                 ev["recipient_host"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
                 continue
+            if (
+                label == "actor"
+                and a.type not in _SAID
+                and ((a.loop and a.A <= b.R | {b.pc}) or (b.loop and b.A <= a.R | {a.pc}))
+            ):
+                # "France sent troops to central Romania" read as Romania -> Romania: the destination (or where
+                # the other report is located) taken for the actor too; that actor is unknown, not another one.
+                # Not for acts that are said or decided (a threat, a sanction): their actor is a named speaker
+                ev["actor_slip"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
+                continue
             ev[f"{label}_mismatch"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
             # a different target (both known, no role swap) is strong evidence of another event; a self-directed
             # parse is unreliable on both roles (a weaker penalty)
@@ -398,12 +469,23 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             ev[f"{label}_overlap"] = sorted(shared)
             score += 0.7 * w
     # place
-    if a.place and b.place:
-        pa, pb = a.place, b.place
+    if a.L and b.L:
+        pa, pb = a.L, b.L
         km = _km(pa, pb)
         broad = pa[4] in _BROAD or pb[4] in _BROAD
         seat = a.seat or b.seat
-        if seat and pa[1] and pb[1] and pa[1] != pb[1]:
+        if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN):
+            # each located at another of the places one sentence names ("flown from Narva to Tapa" located at
+            # Narva vs a report located at Tapa): the location picker chose differently, the reports agree
+            ev["place_named"] = pb[0] if pb[0] in a.PN else pa[0]
+            score += 0.3
+        elif a.places and b.places and a.places[0][0] == b.places[0][0] and pa[0] != a.places[0][0] != pb[0]:
+            # both sentences name the same place first ("drones struck Liepaja ... talks in Riga" vs "the strike on
+            # Liepaja, officials in Ventspils said"), each located at a later one (another event's venue, the
+            # source's seat): the location picks are doubtful, the first place agrees
+            ev["place_first"] = a.places[0][0]
+            score += 0.3
+        elif seat and pa[1] and pb[1] and pa[1] != pb[1]:
             # "speaking at the White House" vs "sanctions over the attack in Iraq": where the actor announced it
             ev["place_seat"] = seat
         elif pa[1] and pb[1] and pa[1] != pb[1] and not (broad and km is not None and km < _MAX_KM * 10):
@@ -442,7 +524,7 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             score += (0.8 if bounded else 0.4) if best <= _SIZE_DISPUTE else 0.3
     # places named in the two sentences: none in common and all far apart -> different events
     if a.places and b.places:
-        names = {p[0] for p in a.places} & {p[0] for p in b.places}
+        names = a.PN & b.PN
         if names:
             ev["sentence_places"] = sorted(names)
             score += 0.5
@@ -530,13 +612,25 @@ class _Idf:
         self.load([w for g in feats if g.norm is None for w in g.words])
 
 
+# a wire dateline opening a paragraph: "BUCHAREST, June 16 (Black Sea Wire) -", "KYIV (Reuters) -"
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,}(?:,[^\n()]{0,30})?\s*\([^)\n]{1,40}\)\s*[-\u2013\u2014]")
+
+
 def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
+    """Sub-country places of a document by offset, but those of a wire dateline: where the report was filed
+    (and the agency's name read as a place), not where anything happened."""
+    row = store.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    datelines = [m.span() for m in _DATELINE.finditer(row[0] or "")] if row else []
     out = []
     for r in store.db.execute("SELECT data FROM places WHERE doc_id = ? AND (feature IS NULL OR feature NOT IN"
                               " ('country', 'region', 'water'))", (doc_id,)):  # fmt: skip
         p = json.loads(r[0])
+        if any(a <= p["start"] < b for a, b in datelines):
+            continue
         out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon"), p.get("country")]))
-    return out
+    return sorted(
+        out, key=lambda t: t[0]
+    )  # in text order: the first place a sentence names counts (_compare)
 
 
 _FEATS: dict[str, _Feat] = {}  # decoded features by event id (a feature row never changes once written)
@@ -585,11 +679,14 @@ def _newest(c: _Cand) -> int:
 
 def _index_keys(g: _Feat) -> list[str]:
     """Blocking keys a mention is filed under: actor countries (a:), recipient countries (r:), countries of a
-    mention without actors (n:), none at all (""), and everything ("*")."""
+    mention without actors (n:), the country a mention with actors is located in (p:), none at all (""), and
+    everything ("*")."""
     keys = ["*"] + [f"a:{k}" for k in g.A] + [f"r:{k}" for k in g.R]
-    if not g.A:
+    if g.A and g.place and g.place[1]:
+        keys.append(f"p:{g.place[1]}")
+    if not g.A or g.loop:  # an actor that is its own recipient is a parse slip (_compare): as good as none
         keys += [f"n:{k}" for k in g.K]
-    if not g.K:
+    if not g.K or g.host:
         keys.append("")
     elif g.type not in _SYMMETRIC and not (g.A and g.R):  # one side missing: "A0" no actor, "R0" no recipient
         keys.append("A0" if not g.A else "R0")
@@ -600,14 +697,16 @@ def _query_keys(f: _Feat) -> list[str]:
     """Buckets that can hold a mention `f` is not vetoed against: the same actor country, the roles swapped (a
     passive parse, or the other side of a meeting), a mention without actors sharing a country, or no countries.
     Tighter than "any shared country": two actors that differ veto each other, so they need not be compared."""
-    if not f.K:
-        return ["*"]  # no countries: any mention of the block
+    if not f.K or f.host:
+        return ["*"]  # no countries (or only a meeting's host country): any mention of the block
     # "Britain sent planners" and "planners were sent to Baghdad": an actor-only and a recipient-only mention
     # share no country and contradict nothing (directed types; for symmetric ones the participants differ)
     directed = f.type not in _SYMMETRIC
-    if not f.A:
+    if not f.A or f.loop:  # an actor that is its own recipient may be a slip (_compare): as good as none
+        # ...and, without actors, a mention located in one of its countries ("300 soldiers arrived in Tapa" and
+        # "Spain sent troops to Tapa": the second is filed under ESP, and under EST only as a place)
         return [f"a:{k}" for k in f.K] + [f"r:{k}" for k in f.K] + [f"n:{k}" for k in f.K] + [""] + (
-            ["R0"] if directed and f.R else [])  # fmt: skip
+            ["R0"] if directed and f.R else []) + [f"p:{k}" for k in f.K]  # fmt: skip
     parts = f.A | f.R
     return [f"a:{k}" for k in parts] + [f"r:{k}" for k in f.A | (f.R if f.type in _SYMMETRIC else frozenset())] + [
         f"n:{k}" for k in f.K
