@@ -187,6 +187,10 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         if vague is not None:
             (lo, hi), j = vague
             value = None
+            # "several hundred", "a few thousand": a vague count of a multiplier
+            while j < len(toks) and toks[j].low in w.multipliers:
+                lo, hi = lo * w.multipliers[toks[j].low], hi * w.multipliers[toks[j].low]
+                j += 1
         else:
             assert num is not None
             value, j = num
@@ -222,6 +226,8 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if toks[k].text in (",", ";", ".", "(", ")") or _NUM_RE.match(toks[k].text):
                 break
             unit = _unit_of(toks[k], w)
+            if unit is None and toks[k].ent == "NORP" and toks[k].low.endswith("s"):
+                unit = "people"  # a plural nationality or group: "thousands of Georgians", "52 Americans"
             if unit is not None:
                 last = k + 1
                 if unit == "aircraft" and k + 1 < len(toks) and _unit_of(toks[k + 1], w) == "aircraft":

@@ -69,3 +69,18 @@ def test_kind_words_of_another_clause_or_readiness_are_not_violence() -> None:
     assert [
         s.kind for s in extract_sizes("The raid killed a commander, with dozens of protesters outside.")
     ] == [None]
+
+
+def test_vague_count_of_a_multiplier() -> None:
+    got = extract_sizes("By evening several hundred marchers had reached the square.")
+    assert [(s.min, s.max, s.unit) for s in got] == [(300.0, 900.0, "people")]
+    got = extract_sizes("A few thousand reservists were called up.")
+    assert [(s.min, s.max, s.unit) for s in got] == [(2000.0, 5000.0, "troops")]
+    got = extract_sizes("Several hundred thousand residents fled the floods.")
+    assert [(s.min, s.max) for s in got] == [(300000.0, 900000.0)]
+
+
+def test_plural_nationality_is_a_count_of_people() -> None:
+    doc = parse("Thousands of Armenians rallied outside the embassy on Sunday.")
+    got = extract_sizes(doc.spacy[:])
+    assert [(s.text, s.min, s.unit) for s in got] == [("Thousands of Armenians", 1000.0, "people")]
