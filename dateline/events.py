@@ -26,12 +26,12 @@ dateline/evaluate/events.py, which applies it when scoring against the PLOVER go
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.factuality import classify
+from dateline.factuality import _gerund_as_modifier, classify
 from dateline.model import Actor, Document, Event, EventDate, Mention, Place, Size, stable_id
 from dateline.sizes import extract_sizes
 
@@ -121,6 +121,12 @@ class _Rule:
     def score(self) -> int:
         return (2 if self.prt else 0) + (3 if self.objs else 0) + len(self.words)
 
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Sort key, most specific first: the score, then the narrower object list ("hold" + hostage before
+        "hold" + any prisoner word)."""
+        return -self.score, len(self.objs) if isinstance(self.objs, frozenset) else 1 << 20
+
 
 @dataclass
 class _Lex:
@@ -129,6 +135,10 @@ class _Lex:
     light: set[str] = field(default_factory=set)
     cues: dict[str, dict[str, str]] = field(default_factory=dict)  # cue lemma -> event -> mode
     reporting: set[str] = field(default_factory=set)
+    natural: set[str] = field(default_factory=set)  # storms, diseases: subjects that name no actor
+    force_words: set[str] = field(
+        default_factory=set
+    )  # what a mobilisation moves (classes troops ... weapons)
     object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
     people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
     senses: dict[str, list[tuple[_Rule, frozenset[str]]]] = field(default_factory=dict)  # ambiguous nouns
@@ -150,6 +160,9 @@ def _opt(v: str) -> str | None:
 def _lex() -> _Lex:
     lex = _Lex()
     classes = {r[0]: set(r[1].split(",")) for r in _rows("classes.tsv")}
+    lex.force_words = set().union(
+        *(classes[c] for c in ("troops", "police", "militia", "weapons", "armedgroup"))
+    )
     for lemma, prt, objs, event, mode, cameo in (r[:6] for r in _rows("verbs.tsv")):
         obj: frozenset[str] | str | None = None
         if objs == "+":
@@ -162,19 +175,22 @@ def _lex() -> _Lex:
             lex.object_words |= words
         lex.verbs.setdefault(lemma, []).append(_Rule(event, _opt(mode), _opt(cameo), _opt(prt), obj))
     for phrase, event, mode, cameo in (r[:4] for r in _rows("nouns.tsv")):
-        words = tuple(phrase.split())
+        # spaCy splits "cease-fire" into three tokens: match the hyphen as a word of its own
+        words = tuple(w for w in phrase.replace("-", " - ").split())
         lex.nouns.setdefault(words[-1], []).append(_Rule(event, _opt(mode), _opt(cameo), words=words))
     for rules in list(lex.verbs.values()) + list(lex.nouns.values()):
-        rules.sort(key=lambda r: -r.score)
+        rules.sort(key=lambda r: r.rank)
     lex.light = {r[0] for r in _rows("light_verbs.tsv")}
     for cue, event, mode in (r[:3] for r in _rows("mode_cues.tsv")):
         lex.cues.setdefault(cue, {}).setdefault(event, mode)
     lex.reporting = {r[0] for r in _rows("reporting_verbs.tsv")}
+    lex.natural = {r[0] for r in _rows("natural_causes.tsv")}
     lex.people = {r[1] for r in _rows("actor_fallback.tsv") if r[0] == "sector"}
     lex.people |= {
         r[0] for r in _rows("size_words.tsv") if r[1] == "unit" and r[2] in ("people", "troops", "police")
     }
     lex.object_words -= lex.people
+    lex.object_words -= classes.get("body", set())  # bodies one leaves are recipients, not things moved
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))
         lex.senses.setdefault(noun, []).append((rule, frozenset(cues.split(","))))
@@ -257,7 +273,13 @@ class _Backoff:
 # `override_lex_max`. Under CV, arbitration (compete 1) and overrides gain nothing (overrides never fire usefully;
 # compete trades one extra for one miss) and compete would drop the second event of sentences that report two
 # ("Rebels attacked a convoy and Germany suspended aid"), so both stay off.
-_POLICY = {"backoff_min": 0.4, "compete_ratio": 0.0, "override_min": 1.1, "override_lex_max": 0.0}
+_POLICY = {
+    "backoff_min": 0.4,
+    "compete_ratio": 0.0,
+    "override_min": 1.1,
+    "override_lex_max": 0.0,
+    "main_only": 0.0,
+}
 _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
                "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
                "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}  # fmt: skip
@@ -267,7 +289,9 @@ _FORCE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 
 def _conventional(event: str, factuality: str) -> str:
     """PLOVER's single category for an event with an auxiliary mode (manual, "Auxiliary modes"): a future or
-    hypothetical cooperative event is AGREE, a forceful one THREATEN; a negated or denied one REJECT."""
+    hypothetical cooperative event is AGREE, a forceful one THREATEN; a negated or denied one REJECT. (The
+    manual's CONCEDE notes would keep future concessions and retreats CONCEDE, but its CAMEO table (035x
+    "express intent to yield / release") and the gold records code them AGREE: tried, costs 2 DEV sentences.)"""
     if factuality in ("negated", "denied"):
         return "REJECT"
     if factuality in ("future", "hypothetical"):
@@ -303,8 +327,13 @@ def _sent_features(sent: Any, lex: _Lex, raw: list[str], trigs: list[tuple[str, 
     """Classifier features of a sentence: its lemma features, its main predicate with object/complement/particle,
     negation and modals, and what the lexicon proposed (raw trigger types; kept triggers as type, lemma and
     factuality)."""
-    feats = _features(sent)
     a = _anchor_of(sent, lex)
+    if a.i != sent.root.i:
+        # reported speech: the reported clause says what happened; the attribution ("a senior military source
+        # said") says who told it and must not type the event
+        feats = _features(a.subtree) + ["rep=" + sent.root.lemma_.lower()]
+    else:
+        feats = _features(sent)
     al = a.lemma_.lower()
     feats.append("anc=" + al)
     for c in a.children:
@@ -372,6 +401,8 @@ def _decide(
     if not trigs:
         anchor = _anchor_of(sent, lex)
         if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+            return []
+        if _natural_cause(anchor, lex):
             return []
         label = max(p, key=p.__getitem__)
         if p[label] < _POLICY["backoff_min"] or label not in _CAMEO_ROOT:
@@ -462,6 +493,8 @@ def _decide_encoder(
             return []
         anchor = _anchor_of(sent, lex)
         if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+            return []
+        if _natural_cause(anchor, lex):
             return []
         rule = _Rule(top, None, _CAMEO_ROOT[top])
         return [_Trig(anchor, anchor, rule, anchor.idx, anchor.idx + len(anchor), None, prob=p[top])]
@@ -569,6 +602,13 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         # sent to the Gulf ..."): its subject is what was moved
         objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
     kids = list(tok.children)
+    if _gerund_as_modifier(
+        tok
+    ):  # "denied moving troops": the noun the parser hung the gerund on is its object
+        objs.add(tok.head.lemma_.lower())
+        objs.update(
+            c.lemma_.lower() for c in tok.head.children if c.dep_ in ("compound", "amod") and c.i != tok.i
+        )
     if not any(c.dep_ == "dobj" for c in kids):
         # "advise and train local forces": a bare verb shares the object of the verb coordinated after it
         for cj in (c for c in tok.children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
@@ -587,12 +627,22 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             prts.add(ch.lemma_.lower())
             if dep == "prep":
                 got = pobjs.setdefault(ch.lemma_.lower(), set())
-                for g in ch.children:
+                # "out of the talks": the object of a preposition after the particle counts as the particle's
+                inner = [x for g in ch.children if g.dep_ == "prep" and g.lower_ == "of" for x in g.children]
+                for g in [*ch.children, *inner]:
                     if g.dep_ == "pobj":
                         got.add(g.lemma_.lower())
+                        if (
+                            g.ent_type_ == "ORG"
+                        ):  # a named body as object class "<ORG>" ("withdrew from NATO")
+                            got.add("<ORG>")
                         got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
             objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
+            if ch.ent_type_ == "ORG":
+                objs.add("<ORG>")
+            if ch.i >= 2 and ch.doc[ch.i - 1].text == "-":  # "a cease-fire", split by the tokenizer
+                objs.add(f"{ch.doc[ch.i - 2].lower_}-{ch.lemma_.lower()}")
             for c in ch.children:
                 if c.dep_ in ("compound", "amod"):
                     objs.add(c.lemma_.lower())
@@ -617,10 +667,16 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     if not rules:
         return None
     prts, direct, pobjs = _objects(tok)
+    # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
+    phrasal = any(c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules) for c in tok.children)
     for r in rules:  # most specific first
         if r.prt and r.prt not in prts and r.prt not in direct:
             continue
+        if phrasal and not r.prt:
+            continue
         objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
+        if r.prt in ("out", "away"):  # "pulled out of the treaty", "walked out of the talks"
+            objs = objs | pobjs.get("of", set()) | pobjs.get("from", set())
         if r.objs == "+":
             if not objs:
                 continue
@@ -628,8 +684,26 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             continue
         if r.event == "RETREAT" and tok.lemma_.lower() in _TRAVEL_VERBS and (_travel(tok) or _causative(tok)):
             return None
+        if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
+            continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
         return r
     return None
+
+
+def _mobilizes_force(tok: Any, lex: _Lex) -> bool:
+    """Whether what a generic MOBILIZE verb moves is an armed force or weapons (or left unsaid, or a number):
+    the manual's MOBILIZE is military or police moves; "mobilized supporters" is no such move."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs:
+        return True
+    obj = _partitive(objs[0])
+    if obj.like_num or obj.pos_ in ("NUM", "PRON") or obj.ent_type_:
+        return True
+    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    if words & lex.force_words or _forces(obj):
+        return True
+    lemma = obj.lemma_.lower()
+    return not (lemma in _GROUP_NOUNS or lemma in _CIVIC_MASSES)  # (other people moved, e.g. trained hackers)
 
 
 def _causative(tok: Any) -> bool:
@@ -638,9 +712,17 @@ def _causative(tok: Any) -> bool:
     on the verb, on the object, on the object's "of" phrase, or under a preposition of the verb)."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if not objs:
-        return False
+        # "left a dozen soldiers seriously injured", parsed as a small clause: a bare participle or adjective
+        # with its own subject and no auxiliary
+        return any(
+            c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ in ("aux", "auxpass", "dobj") for g in c.children)
+            for c in tok.children
+        )  # fmt: skip
     obj = objs[0]
-    near = [c for c in tok.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")]
+    # ("left three officers badly wounded": the small model hangs the state participle as an adverbial clause)
+    near = [c for c in tok.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")]
     near += [
         g for c in tok.children if c.i > obj.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
     ]
@@ -730,6 +812,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return head
     if dep == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in _PARTAKE:
         return h.head.head  # "engaged in ethnic cleansing", "took part in a protest"
+    if dep == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in _GATHERING | _PREPARING:
+        return h.head.head  # "returned to Geneva for talks", "gathered in Brussels for a summit": the purpose
     if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
         return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
     if (
@@ -748,12 +832,31 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
     return None
 
 
+def _natural_cause(tok: Any, lex: _Lex) -> bool:
+    """Whether the verb's subject (or "by" agent) is a natural hazard, accident or disease, not an actor."""
+    for c in tok.children:
+        heads = (
+            [c]
+            if c.dep_ == "nsubj"
+            else [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "agent"
+            else []
+        )
+        for h in heads:
+            if not h.ent_type_ and h.lemma_.lower() in lex.natural:
+                return True
+    return False
+
+
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
     for tok in sent:
-        if _is_verb(tok) and tok.dep_ != "amod":  # "Israeli-occupied", "rebel-held": a modifier, not an event
+        # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
+        if _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok)):
             r = _match_verb(tok, lex)
+            if r is not None and _natural_cause(tok, lex):
+                r = None  # "the storm killed 12 people": no one acted
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 for ch in tok.children:
@@ -777,6 +880,125 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         doc = tok.doc
         start = min(anchor.idx, doc[first].idx)
         trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
+    return _preparations(_exercise_types(trigs))
+
+
+_EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "patrol"}
+_STATE_NOUNS = {"country", "nation", "state", "government", "side", "ally", "partner", "power", "member",
+                "neighbour", "neighbor", "alliance", "coalition", "bloc"}  # fmt: skip
+_JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral", "allied"}
+
+
+def _joint(ex: Any, anchor: Any) -> bool:
+    """Whether a military exercise is held by more than one party: "joint drills", "drills with Japan",
+    "France and Egypt held", "French and Egyptian warships held"."""
+    if any(c.lemma_.lower() in _JOINT for c in ex.doc[ex.left_edge.i : ex.i]):
+        return True  # "joint drills", "joint naval training exercises"
+    for h in (ex, anchor):
+        for c in h.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("with", "alongside")
+                and any(g.dep_ == "pobj" for g in c.children)
+            ):
+                return True
+    for subj in (c for c in anchor.children if c.dep_ in ("nsubj", "agent")):
+        if subj.tag_ == "NNS" and any(m.lower_ in ("two", "three", "both") for m in subj.children):
+            return True  # "the two navies", "both countries"
+        if subj.conjuncts or any(
+            m.conjuncts for m in subj.children if m.dep_ in ("amod", "compound", "nmod")
+        ):
+            return True
+    return False
+
+
+def _exercise_types(trigs: list[_Trig]) -> list[_Trig]:
+    """PLOVER manual (MOBILIZE): joint military exercises are COOPERATE, single-country ones MOBILIZE. An exercise
+    held by a common noun that names no armed force ("fire crews held a drill") is no military event."""
+    out = []
+    for t in trigs:
+        out.append(t)
+        if t.rule.event not in ("MOBILIZE", "COOPERATE"):
+            continue
+        if t.nominal:
+            ex = t.tok if t.tok.lemma_.lower() in _EXERCISES else None
+        elif t.tok.lemma_.lower() in _lex().light or t.tok.lemma_.lower() == "conduct":
+            # a verb that only says the exercise took place ("conducted drills"), not one that is an event of
+            # its own ("coordinated their patrols")
+            ex = next((c for c in t.anchor.children if c.dep_ in ("dobj", "nsubjpass")
+                       and c.lemma_.lower() in _EXERCISES), None)  # fmt: skip
+        else:
+            ex = None
+        if ex is None:
+            continue
+        subj = next((c for c in t.anchor.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not _forces(subj)
+            and subj.lemma_.lower() not in _STATE_NOUNS
+        ):  # fmt: skip
+            if not any(m.ent_type_ in ("GPE", "NORP", "ORG") for m in subj.children):
+                out.pop()
+                continue
+        want = "COOPERATE" if _joint(ex, t.anchor) else "MOBILIZE"
+        if want != t.rule.event:
+            mode = "troops" if want == "MOBILIZE" else None
+            t.rule = _Rule(want, mode, _CAMEO_ROOT[want], t.rule.prt, t.rule.objs, t.rule.words)
+            t.mode = mode
+    return out
+
+
+# verbs of coming together, whose "for" phrase names what the parties came for
+_GATHERING = {
+    "go",
+    "come",
+    "return",
+    "travel",
+    "arrive",
+    "fly",
+    "head",
+    "gather",
+    "convene",
+    "assemble",
+    "sit",
+}
+_MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
+
+
+def _subjunctive(v: Any) -> bool:
+    """A mandative subjunctive clause: "(insisted) that the vote be postponed", "(demanded) that he resign" (a bare
+    verb or bare "be" with a subject and no other auxiliary)."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.dep_ in _SUBJ for c in v.children):
+        return False
+    if not auxes:
+        return v.tag_ == "VB"
+    return all(c.lower_ == "be" for c in auxes)
+
+
+_PREPARING = {"prepare", "gear", "ready", "brace", "poise"}
+
+
+def _preparations(trigs: list[_Trig]) -> list[_Trig]:
+    """ "The army prepared to resume shelling": readying force short of using it is MOBILIZE (manual: military
+    posturing that falls short of the actual use of force); the preparing verb becomes the trigger (asserted)."""
+    taken = {t.anchor.i for t in trigs}
+    for t in trigs:
+        if t.rule.event != "ASSAULT":
+            continue
+        cur = t.anchor
+        for k in range(4):
+            if k and (cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or cur.head.i == cur.i):
+                break
+            cur = cur.head if k else cur  # the anchor itself first ("preparing for an offensive")
+            if (
+                cur.lemma_.lower() in _PREPARING
+                and _is_verb(cur)
+                and (cur.i not in taken or cur.i == t.anchor.i)
+            ):
+                t.rule = _Rule("MOBILIZE", "troops", "15")
+                t.mode, t.tok, t.anchor, t.nominal = "troops", cur, cur, False
+                t.start, t.end = cur.idx, cur.idx + len(cur)
+                break
     return trigs
 
 
@@ -792,9 +1014,10 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
         rep = tok.head
         if rep.lemma_.lower() not in lex.reporting and rep.lemma_.lower() not in _CONCLUDE:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+        obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children)
+        if not (obliged or (rep.lemma_.lower() in _MANDATIVE and _subjunctive(tok))):
             continue
-        if not any(c.dep_ in _SUBJ for c in rep.children) or not any(c.dep_ == "nsubj" for c in tok.children):
+        if not any(c.dep_ in _SUBJ for c in rep.children) or not any(c.dep_ in _SUBJ for c in tok.children):
             continue
         if any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj"):
             continue  # "we must act": a statement of the speaker's own intent, not a demand on someone
@@ -814,6 +1037,9 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     kept, dropped = [], []
     for t in trigs:
         cur, background = t.anchor, False
+        if _cause_of_other(t, trigs):
+            dropped.append(t)
+            continue
         for _ in range(6):
             if cur.head.i == cur.i:
                 break
@@ -836,6 +1062,106 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     if not main:
         return trigs
     return kept or trigs
+
+
+def _depth(tok: Any) -> int:
+    """Edges from tok up to its sentence root, counting a conjunct as standing where its head stands."""
+    n, cur = 0, tok
+    while cur.head.i != cur.i:
+        if cur.dep_ != "conj":
+            n += 1
+        cur = cur.head
+    return n
+
+
+def _main_events(trigs: list[_Trig]) -> list[_Trig]:
+    """Of triggers of several types, those of the sentence's main clause (least deep; coordinated ones count as
+    equally deep): PLOVER codes the event a sentence reports, not every event it mentions."""
+    if len({t.rule.event for t in trigs}) < 2:
+        return trigs
+    depth = [_depth(t.anchor) for t in trigs]
+    low = min(depth)
+    return [t for t, d in zip(trigs, depth, strict=True) if d == low]
+
+
+_PROMISING = {"promise", "pledge", "vow"}
+_DENYING = {"deny", "reject", "dismiss", "refute"}
+_CLAIMS = {"claim", "allegation", "report", "accusation", "charge", "suggestion", "rumour", "rumor"}
+
+
+_BACKING_OFF = {"suspend", "shelve", "drop", "abandon", "scrap", "postpone", "halt", "freeze", "withdraw",
+                "cancel", "delay", "defer", "reverse", "rescind", "revoke", "lift", "end", "retract"}  # fmt: skip
+_PLANS = {
+    "plan",
+    "decision",
+    "proposal",
+    "bill",
+    "measure",
+    "order",
+    "decree",
+    "move",
+    "threat",
+    "policy",
+    "law",
+}
+
+
+def _backs_off(outer: _Trig, t: _Trig) -> bool:
+    """Whether outer gives up the forceful measure t through a plan-like noun: "suspended plans to impose
+    curfews", "scrapped a decision to expel the envoy"."""
+    if t.rule.event not in _FORCE_EVENTS | {"SANCTION", "MOBILIZE", "THREATEN"} or outer.nominal:
+        return False
+    if outer.tok.lemma_.lower() not in _BACKING_OFF:
+        return False
+    cur = t.anchor
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _PLANS and cur.pos_ == "NOUN":
+            return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i == outer.tok.i
+    return False
+
+
+def _stance_over(outer: _Trig, t: _Trig) -> bool:
+    """Whether outer only states a stance on the event t: a promise or vow of it ("pledged to send troops"), or
+    the denial of a claim that it happened ("rejected claims that troops had looted")."""
+    lemma = outer.tok.lemma_.lower()
+    if lemma in _PROMISING and outer.rule.event == "AGREE":
+        return t.anchor.dep_ == "xcomp" and t.anchor.head.i == outer.tok.i
+    if lemma in _DENYING and outer.rule.event == "REJECT":
+        cur = t.anchor
+        for _ in range(3):  # "rejected [claims] that it had bombed": through the claim noun
+            if cur.head.i == cur.i or cur.head.i == outer.tok.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in _CLAIMS and cur.pos_ == "NOUN":
+                return cur.head.i == outer.tok.i
+    return False
+
+
+_CAUSING = {
+    "prompt",
+    "spark",
+    "trigger",
+    "cause",
+    "force",
+    "lead",
+    "push",
+    "drive",
+    "provoke",
+    "compel",
+    "fuel",
+}
+
+
+def _cause_of_other(t: _Trig, trigs: list[_Trig]) -> bool:
+    """A nominal event named as the cause of the sentence's event ("the bombing prompted Kenya to close its
+    border", "the arrest sparked protests"): background to the event it caused."""
+    if not t.nominal or t.tok.dep_ != "nsubj" or t.tok.head.lemma_.lower() not in _CAUSING:
+        return False
+    verb = t.tok.head
+    return any(u is not t and u.anchor.i != verb.i and _within(u.anchor, verb) for u in trigs)
 
 
 def _nonrestrictive(tok: Any) -> bool:
@@ -872,7 +1198,13 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             u = by_anchor.get(cur.i)
             if u is None or u is t:
                 continue
-            if child.dep_ in _NOT_ABSORBING or child.dep_ in _SUBJ:
+            if u.nominal and u.tok.i == cur.i and u.tok.lemma_.lower() in _CLAIMS and cur.head.i in by_anchor:
+                continue  # "rejected allegations that X": the claim noun is the rejection's object, not X's frame
+            if child.dep_ in _NOT_ABSORBING or child.dep_ in ("nsubj", "csubj"):
+                continue
+            if child.dep_ == "nsubjpass" and u.rule.event not in ("AGREE", "REJECT"):
+                # a passive subject agreed to or rejected is the content of that stance ("a ceasefire was agreed",
+                # "the demand was rejected": one event); one welcomed or ordered is an event of its own
                 continue
             if (
                 child.dep_ == "advcl"
@@ -905,6 +1237,18 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule = t.rule
             outer.mode = t.mode
             outer.tok = t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
+        if _backs_off(outer, t):
+            # "suspended plans to impose a curfew", "dropped the bill to ban the party": giving up a forceful
+            # measure is a concession (manual, CONCEDE: easing restrictions, declarations of ceasefires)
+            outer.rule, outer.mode = _Rule("CONCEDE", None, "08"), None
+            continue
+        if not t.nominal and id(t) not in via_adjunct and _stance_over(outer, t):
+            # "promised to send aid", "rejected claims that it had bombed": the event is the promised or denied
+            # one; its factuality (future, denied) carries the stance, and PLOVER's single-category convention
+            # (AGREE, THREATEN, REJECT) is applied from it where the records are scored
+            outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
             outer.start, outer.end = t.start, t.end
             continue
         if outer.mode is None:
@@ -1122,6 +1466,8 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
     """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
     cur = v
     via_xcomp = False
+    if _gerund_as_modifier(v):
+        cur = v.head.head  # "Minsk denied moving troops": the subject of "denied"
     for _ in range(4):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
         for c in cur.children:
@@ -1242,6 +1588,9 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
         dep, c = c.dep_, _partitive(c)
         if dep in ("dobj", "dative") or (passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE):
             # what is sent/withdrawn/given ("250 soldiers") is not the recipient
+            # (people acted on by a non-moving event are its recipients: "30 sailors were held")
+            if not moved and not c.ent_type_ and (_forces(c) or c.lemma_.lower() in lex.people):
+                return c  # (by the noun itself: an "army post" is a place, not people)
             if (c.lemma_.lower() in lex.object_words or moved) and not c.ent_type_:
                 if moved and (_destination(a, skip, lex) is not None or dep == "nsubjpass"):
                     continue  # "sent British troops to Mali": Mali; "French troops were deployed": not France
@@ -1329,6 +1678,8 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
             if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
                 for g in c.children:
                     if g.dep_ == "pobj" and _actor_like(g, lex):
+                        if c.lower_ == "of" and t.rule.event in _MOVED and _forces(_partitive(g)):
+                            continue  # "the deployment of 2,000 police officers": what is moved
                         return g
         if a.i == t.tok.i:
             return None
@@ -1385,6 +1736,9 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
     return None
 
 
+# what a political actor rallies rather than deploys ("mobilized supporters / resources"): not MOBILIZE
+_CIVIC_MASSES = {"supporter", "voter", "crowd", "public", "base", "resource", "fund", "support", "opinion",
+                 "constituency", "electorate", "follower", "member", "activist", "lobby", "money"}  # fmt: skip
 # collective nouns that name a group of people without being a role ("Palestinian factions")
 _GROUP_NOUNS = {"group", "faction", "community", "minority", "majority", "population", "side", "camp", "delegation",
                 "leadership", "regime", "team", "crew", "unit", "elder", "administrator", "partner", "ally",
@@ -1497,6 +1851,52 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                     and (_forces(moved) or _people_noun(moved) or moved.lemma_.lower() in lex.people)
                 ):
                     return owner
+    return None
+
+
+def _cut_before(a: Actor, tok: Any, res: _Resolver) -> Actor:
+    """The actor's span cut before `tok` when it runs over it ("the 52 Americans [held hostage in Tehran]")."""
+    if not (a.start < tok.idx < a.end):
+        return a
+    end = a.start + len(res.text[a.start : tok.idx].rstrip())
+    return replace(a, text=res.text[a.start : end], end=end)
+
+
+_HELD_STATES = {"hostage", "captive", "prisoner"}  # bare state nouns: "held hostage", "taken prisoner"
+_HOLDING = {"hold", "keep", "take", "seize"}
+
+
+def _state_patient(a: Any) -> Any | None:
+    """Who a verb leaves or holds in a state, when the parse makes them its subject: "52 Americans held hostage"
+    (a reduced relative the small model reads as an active verb with "hostage" as object), "the aid workers held
+    captive", "soldiers [left] seriously injured" (a bare participle with a subject and no auxiliary)."""
+    kids = list(a.children)
+    state = [
+        c for c in kids
+        if c.dep_ in ("dobj", "oprd", "attr", "acomp") and c.lemma_.lower() in _HELD_STATES and c.tag_ in ("NN", "JJ")
+        and a.lemma_.lower() in _HOLDING and not any(g.dep_ in ("det", "nummod", "amod", "poss") for g in c.children)
+    ]  # fmt: skip
+    if a.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in kids):
+        return next((c for c in kids if c.dep_ == "nsubj"), None)  # "the convoy came under fire": the target
+    if state:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() not in _HELD_STATES for c in kids):
+            return None  # "rebels held 14 aid workers hostage": the workers are the object already
+        named = [g for g in state[0].children if g.dep_ == "compound" and g.pos_ in ("NOUN", "PROPN")]
+        if named:
+            return named[0]  # "held four engineers hostage", parsed as one noun phrase
+    elif not (
+        a.tag_ == "VBN"
+        and a.dep_ in ("ccomp", "xcomp")
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids)
+    ):
+        return None
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        return subj
+    if state and a.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj") and a.i > 0:
+        prev = a.doc[a.i - 1]  # "the 52 Americans held hostage": the noun the reduced relative follows
+        if prev.pos_ in ("NOUN", "PROPN") and prev.i < a.i:
+            return prev
     return None
 
 
@@ -1793,6 +2193,8 @@ def extract_events(doc: Document) -> list[Event]:
         )
         if not trigs:
             continue
+        if _POLICY.get("main_only"):
+            trigs = _main_events(trigs)
         for t in trigs:
             _conditional_threat(t, lex)
             if t.nominal and t.anchor.i == t.tok.i:
@@ -1802,6 +2204,9 @@ def extract_events(doc: Document) -> list[Event]:
                     subj = h
             else:
                 subj, passive = _subject(t.anchor)
+                patient = None if t.rule.event in _MOVED else _state_patient(t.anchor)
+                if patient is not None and subj is not None and subj.i == patient.i:
+                    subj, passive = None, True  # the one held or hurt did not act
                 if subj is None:  # an agentless passive that still names who acted
                     subj = _passive_actor(t, lex)
                 reported = passive and t.rule.event in _FORCE_EVENTS and not _self_passive(t.anchor)
@@ -1817,8 +2222,11 @@ def extract_events(doc: Document) -> list[Event]:
                 if subj is not None and subj.pos_ == "PRON":
                     subj = _antecedent(subj, lex) or subj
             t.actors = _actors_of(subj, res) if subj is not None else []
-            rec = _recipient(t, lex)
+            patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
+            rec = patient if patient is not None else _recipient(t, lex)
             t.recipients = _actors_of(rec, res) if rec is not None else []
+            if patient is not None:  # the held people's span stops before the event's own words
+                t.recipients = [_cut_before(a, t.tok, res) for a in t.recipients]
             if not any(r.country for r in t.recipients):
                 taken = {t.tok.i} | {
                     tok.i

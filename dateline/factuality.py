@@ -131,6 +131,17 @@ def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool
             found.add(c.amod.get(low) or c.amod[lem])
         elif dep == "mark" and low in ("if", "unless", "whether"):
             found.add("hypothetical")
+        elif dep == "advcl" and _conditional_consequent(tok, ch):
+            found.add("hypothetical")  # "If the others leave, we leave": the main clause holds only if
+
+
+def _conditional_consequent(tok: Any, clause: Any) -> bool:
+    """Whether `tok` is the consequent of the "if/unless" clause `clause`, stated in the present or with a modal
+    ("we go", "would leave"); a past consequent ("if confirmed, it was the worst attack") reports a fact."""
+    if not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+        return False
+    modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in tok.children)
+    return modal or tok.tag_ in ("VB", "VBP", "VBZ")
 
 
 def _past_adverbial(clause: Any) -> bool:
@@ -143,11 +154,25 @@ def _past_adverbial(clause: Any) -> bool:
     return clause.tag_ == "VBD" or any(ch.dep_ == "aux" and ch.tag_ == "VBD" for ch in clause.children)
 
 
+def _gerund_as_modifier(tok: Any) -> bool:
+    """A gerund complement the small parser reads as an adjective on the next noun: "denied [moving] troops",
+    "avoided [using] force" (VBG tagged amod or compound, right after the verb whose object the noun became). Shared with
+    dateline.events (a parse repair, so private)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("amod", "compound"):
+        return False
+    noun, verb = tok.head, tok.head.head
+    return noun.dep_ == "dobj" and noun.i > tok.i and verb.pos_ == "VERB" and tok.i == verb.i + 1
+
+
 def _governors(tok: Any) -> list[Any]:
     """Tokens governing `tok` through complement/modifier links, nearest first (at most 4 steps)."""
     out = []
     cur = tok
     for _ in range(4):
+        if _gerund_as_modifier(cur):  # "denied [moving] troops": the gerund is governed by "denied"
+            cur = cur.head.head
+            out.append(cur)
+            continue
         if cur.dep_ not in _GOVERN_DEPS or cur.head.i == cur.i:
             break
         first = cur.left_edge.i
