@@ -7,9 +7,15 @@ record is kept in `Document.extra["html_metadata"]`. The extracted text then get
 as plain text (patterns only, the page is already cut to the article).
 
 Plain text: the first non-empty line is the headline, unless it reads like a body paragraph (long, or
-several sentences) or the input supplied a different title. Boilerplate lines and fragments (patterns in
+several sentences; a short line without a closing full stop is a headline in any style, "TROOPS POUR IN!
+Convoy arrives") or the input supplied a different title. Boilerplate lines and fragments (patterns in
 dateline/data/boilerplate/*.tsv), metadata lines ("source: outlet.co.uk", "Name — Outlet Month D, YYYY",
-"By ...", "Posted by NAME in SECTION", "Published ...") and a repeated standfirst are removed; when the text
+"By ...", "By NAME, OUTLET, DATE", "OUTLET | DATE | SECTION", "Posted by NAME in SECTION", "Published ...",
+"Updated 3 hours ago"), wire credit lines ("Reporting by ...; Editing by ...") and a repeated standfirst are
+removed; a date stated on a metadata line is the publication date (source "text", confidence
+_STATED_CONFIDENCE, the line as evidence). A wire dateline opening the story ("PARIS, June 16, 2025 (Agency)
+-") stays in the text and is recorded in `Document.extra["wire_dateline"]`; its date is used only when it has a
+year and nothing else dates the article, its agency is the outlet only when none is known. When the text
 is a whole web page dumped as text (menus, link lists, footers), a learned line classifier (logistic
 regression in two stacked stages on site-independent shallow text features of each line and its neighbours,
 weights in dateline/data/boilerplate/line_model.json, trained by scripts/train_line_classifier.py on gold-labelled
@@ -24,8 +30,8 @@ is a `Removed(text, kind, line)` in `Document.removed`, `line` being the 0-based
 
 Metadata rule: a value the input supplied (`RawArticle.given`: jsonl/RSS/WARC/URL fields) wins over one
 found in the page or the text; page/text values fill the gaps. One exception: a WARC-Date is the crawl time,
-so it is used as `published` only when nothing else gives a date. `meta_sources[field]` says where each value
-came from: given | html-metadata | text.
+so it is used as `published` only when nothing else (not even a wire dateline) gives a date.
+`meta_sources[field]` says where each value came from: given | html-metadata | text.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from typing import Any
 from dateline.model import Document, RawArticle, Removed
 
 _DATA = Path(__file__).parent / "data" / "boilerplate"
-_SCOPES = ("line", "start", "sentence", "tail", "links", "end", "metadata")
+_SCOPES = ("line", "start", "sentence", "tail", "links", "end", "metadata", "dateline")
 _META_TOP, _META_BOTTOM = 12, 6  # metadata lines are looked for in the first / last lines only
 
 # --------------------------------------------------------------------------- trafilatura import
@@ -68,6 +74,7 @@ class _Patterns:
     links: list[tuple[str, re.Pattern[str]]]
     end: list[tuple[str, re.Pattern[str]]]
     metadata: list[re.Pattern[str]]
+    dateline: list[re.Pattern[str]]
 
 
 def _combine(rows: list[tuple[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
@@ -111,6 +118,7 @@ def _patterns() -> _Patterns:
         links=_combine(rows["links"]),
         end=_combine(rows["end"]),
         metadata=[re.compile(rx) for _, rx in rows["metadata"]],
+        dateline=[re.compile(rx) for _, rx in rows["dateline"]],
     )
 
 
@@ -185,11 +193,18 @@ def _key(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
+_HAS_YEAR = re.compile(
+    r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b|(?<!\d)(?:19|20)\d{6}(?!\d)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _iso_date(value: str) -> str | None:
     """ISO date (YYYY-MM-DD) from a date string, or None when it has no full date."""
     value = value.strip()
-    if not any(c.isdigit() for c in value):  # no year: "yesterday", "Monday" are not publication dates
+    # no year: "yesterday", "Monday", "3 hours ago" are not publication dates (dateparser would read
+    # the relative ones as today)
+    if not _HAS_YEAR.search(value):
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if m:
@@ -197,11 +212,15 @@ def _iso_date(value: str) -> str | None:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         except ValueError:
             return None
+    import warnings
+
     from dateutil import parser as dparser
 
     try:
-        a = dparser.parse(value, default=datetime(1900, 1, 1), fuzzy=True)
-        b = dparser.parse(value, default=datetime(1904, 2, 2), fuzzy=True)
+        with warnings.catch_warnings():  # "14:05 BST": the zone name does not matter for the day
+            warnings.simplefilter("ignore", dparser.UnknownTimezoneWarning)
+            a = dparser.parse(value, default=datetime(1900, 1, 1), fuzzy=True)
+            b = dparser.parse(value, default=datetime(1904, 2, 2), fuzzy=True)
         if a.year == b.year and a.month == b.month and a.day == b.day:  # year, month and day all given
             return a.date().isoformat()
     except (ValueError, OverflowError):
@@ -295,6 +314,8 @@ def _match_kind(text: str, pats: _Patterns) -> str | None:
 
 
 def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
+    """The fields a metadata line states (empty for a line with nothing to keep, "Updated 3 hours ago"), or
+    None when the line is not a metadata line."""
     if len(text) > 200:
         return None
     for rx in pats.metadata:
@@ -307,9 +328,17 @@ def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
             if iso is None:
                 continue
             found["date"] = iso
-        if found:
+        if found or not rx.groupindex:
             return found
     return None
+
+
+def _add_meta(meta: dict[str, str], found: dict[str, str], line: str) -> None:
+    """Fill the gaps of `meta` from one metadata line; the line that gave the date is kept as evidence."""
+    if "date" in found and "date" not in meta:
+        meta["date_line"] = line
+    for k, v in found.items():
+        meta.setdefault(k, v)
 
 
 _LINKS_MAX = 12  # teaser lines removed at most under one "Related stories" heading
@@ -352,9 +381,8 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _C
                 strong.append(len(keep))
         if with_metadata and (i < _META_TOP or i >= n - _META_BOTTOM):
             found = _metadata(p.text, pats)
-            if found:
-                for k, v in found.items():
-                    meta.setdefault(k, v)
+            if found is not None:
+                _add_meta(meta, found, p.text)
                 removed.append(Removed(p.text, "metadata", p.line))
                 continue
         kind = _match_kind(p.text, pats)
@@ -414,15 +442,13 @@ def _lead_metadata(cleaned: _Cleaned, pats: _Patterns) -> None:
     """In a page dump the byline and date lines stand under the headline at the top of the story block:
     take them as metadata, and drop the title and teaser lines above them."""
     for text, _ in cleaned.above:  # byline and date lines just above the block (already removed as furniture)
-        for key, v in (_metadata(text, pats) or {}).items():
-            cleaned.meta.setdefault(key, v)
+        _add_meta(cleaned.meta, _metadata(text, pats) or {}, text)
     found = [_metadata(text, pats) for text, _ in cleaned.paras[:_LEAD_LINES]]
-    last = max((k for k, f in enumerate(found) if f), default=-1)
+    last = max((k for k, f in enumerate(found) if f is not None), default=-1)
     for k in range(last + 1):
         text, line = cleaned.paras[k]
-        for key, v in (found[k] or {}).items():
-            cleaned.meta.setdefault(key, v)
-        cleaned.removed.append(Removed(text, "metadata" if found[k] else "headline", line))
+        _add_meta(cleaned.meta, found[k] or {}, text)
+        cleaned.removed.append(Removed(text, "headline" if found[k] is None else "metadata", line))
     del cleaned.paras[: last + 1]
 
 
@@ -831,7 +857,8 @@ def _line_features(cleaned: _Cleaned, stop: frozenset[str], title: str | None, s
             any(f for _, f in rem[c:e]),
         )
     markers = set(cleaned.markers)
-    strong_at = min((m for m in cleaned.strong if cum[m] >= _P.tail_min_words), default=n) if n else n
+    # a marker on the last line that was itself removed stands at position n (after every kept line)
+    strong_at = min((m for m in cleaned.strong if m < n and cum[m] >= _P.tail_min_words), default=n)
     context = np.column_stack(
         [
             pos / max(1, n - 1),
@@ -936,12 +963,43 @@ def _decode_block(
     return True
 
 
+# --------------------------------------------------------------------------- wire dateline
+
+_STATED_CONFIDENCE = 0.95  # a date the article states as its own (metadata line, wire dateline with a year)
+
+
+def _wire_dateline(doc: Document, first: str, pats: _Patterns) -> None:
+    """A wire dateline opening the story ("PARIS, June 16, 2025 (Agency) - ...") stays in the text; it is
+    recorded in Document.extra["wire_dateline"], its date (with a year only) is the publication date when
+    nothing else gave one, and its agency the outlet when none is known. A dateline without a year is left
+    to dateline.pubdate, which dates it by a year the text gives, with its own confidence."""
+    for rx in pats.dateline:
+        m = rx.match(first)
+        if not m or not (m.groupdict().get("date") or m.groupdict().get("agency")):
+            continue
+        found = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
+        found.update(text=m.group().rstrip(" -—–"), start=0, end=m.end())
+        doc.extra["wire_dateline"] = found
+        iso = _iso_date(found["date"]) if "date" in found else None
+        if iso and not doc.published:
+            _set(doc, "published", iso, "text")
+            doc.published_confidence = _STATED_CONFIDENCE
+            doc.published_evidence = [f"date in the wire dateline {found['text']!r}"]
+        _set(doc, "outlet", found.get("agency"), "text")
+        return
+
+
 # --------------------------------------------------------------------------- headline
+
+
+_HEADLINE_CHARS = 120  # a line this short without a closing full stop is a headline, "!" or all caps or not
 
 
 def _looks_headline(text: str) -> bool:
     if len(text) > 200 or len(text.split()) < 2:
         return False
+    if len(text) <= _HEADLINE_CHARS and not text.rstrip("\"'”’)").endswith("."):
+        return True  # tabloid style: "TROOPS POUR IN! Convoy reaches base"
     sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
     return len(sentences) == 1 and not (text.endswith(".") and len(text) > 120)
 
@@ -1103,7 +1161,12 @@ def to_document(raw: RawArticle) -> Document:
             if cleaned.meta.get(key):
                 doc.extra[extra] = cleaned.meta[key]
         _set(doc, "published", cleaned.meta.get("date"), "text")
+        if doc.meta_sources.get("published") == "text" and cleaned.meta.get("date_line"):
+            doc.published_confidence = _STATED_CONFIDENCE
+            doc.published_evidence = [f"date stated on a metadata line {cleaned.meta['date_line']!r}"]
     body = _standfirst(cleaned.paras, cleaned.removed)
+    if body:
+        _wire_dateline(doc, body[0], pats)
     cleaned.removed.sort(key=lambda r: r.line)
     doc.removed.extend(cleaned.removed)
 

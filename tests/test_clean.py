@@ -688,6 +688,12 @@ def test_learned_model_picks_the_story_block_of_a_page_dump(monkeypatch: pytest.
     assert doc.byline == "Lena Park"
 
 
+def test_page_dump_ending_with_a_comment_marker_line() -> None:
+    # the marker line is removed itself, so its position is after the last kept line
+    doc = to_document(_txt(_long_page() + "\n\nLeave a Reply"))
+    assert doc.text.startswith("Rebel fighters withdrew") and "Leave a Reply" not in doc.text
+
+
 def _decoded(probs: list[float], title: str) -> list[str]:
     lines = ["Our mission is to inform the public with care, rigour and fairness every single day."] * 3
     lines += [title] + [
@@ -722,3 +728,179 @@ def test_rule_scores_still_work_without_the_model(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(clean, "_line_model", lambda: None)
     doc = to_document(_txt(_page_dump()))
     assert doc.text.startswith("Rebel fighters withdrew") and "Privacy policy" not in doc.text
+
+
+# ------------------------------------------------------------------ third round: plain-text metadata lines
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "outlet", "published", "section"),
+    [
+        ("Harbour Gazette | Thursday, 4 April 2024 | World", None, "Harbour Gazette", "2024-04-04", "World"),
+        ("Lakeside Review - 9 May 2024", None, "Lakeside Review", "2024-05-09", None),
+        ("Lakeside Review — May 9, 2024 — Politics", None, "Lakeside Review", "2024-05-09", "Politics"),
+        (
+            "By Tomas Weller, Morning Ledger, 2 February 2024",
+            "Tomas Weller",
+            "Morning Ledger",
+            "2024-02-02",
+            None,
+        ),
+        ("By Tomas Weller | March 8, 2024", "Tomas Weller", None, "2024-03-08", None),
+        ("By Priya Nair - Valley Wire, October 30, 2023", "Priya Nair", "Valley Wire", "2023-10-30", None),
+        (
+            "By Priya Nair and Sam Holt, Valley Wire, 30 Oct 2023, 08:15 GMT",
+            "Priya Nair and Sam Holt",
+            "Valley Wire",
+            "2023-10-30",
+            None,
+        ),
+        ("Published: 12 January 2024, 14:05 BST", None, None, "2024-01-12", None),
+        ("Broadcast: 12 January 2024, 19:00", None, None, "2024-01-12", None),
+        ("Published 12 January 2024 | Updated 14 January 2024", None, None, "2024-01-12", None),
+        ("Last modified on Fri 12 Jan 2024 14.05 GMT", None, None, "2024-01-12", None),
+        ("Ivan Hale - 2 November 2023", None, None, "2023-11-02", None),  # a name, not an outlet
+    ],
+)
+def test_plain_text_metadata_line_is_metadata_not_body(
+    line: str, byline: str | None, outlet: str | None, published: str, section: str | None
+) -> None:
+    doc = to_document(_txt(f"Ferry service resumes\n\n{line}\n\n{BODY}"))
+    assert doc.text == BODY  # nothing of the line is glued to the first sentence
+    assert (doc.byline, doc.outlet, doc.published) == (byline, outlet, published)
+    assert doc.extra.get("section") == section
+    assert doc.published_source == "text" and doc.meta_sources["published"] == "text"
+    assert _kinds(doc)["metadata"] == [line]
+    assert doc.published_confidence is not None and doc.published_evidence == [
+        f"date stated on a metadata line {line!r}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 3 hours ago",
+        "Published 25 minutes ago",
+        "Last updated: yesterday at 10:45",
+        "Posted just now",
+    ],
+)
+def test_relative_update_line_is_removed_without_a_date(line: str) -> None:
+    doc = to_document(_txt(f"Ferry service resumes\n\n{line}\n\n{BODY}"))
+    assert doc.text == BODY and _kinds(doc)["metadata"] == [line]
+    assert doc.published is None  # "3 hours ago" is not read as today's date
+
+
+def test_relative_words_are_not_a_full_date() -> None:
+    assert clean._iso_date("3 hours ago") is None and clean._iso_date("yesterday 3pm") is None
+    assert clean._iso_date("Tuesday, 17 June 2025") == "2025-06-17"
+
+
+def test_metadata_lines_above_and_below_together() -> None:
+    text = (
+        "Ferry service resumes\n\nBy Tomas Weller, Morning Ledger, 2 February 2024\n"
+        "Updated 2 hours ago\n\n"
+        f"{BODY}\n\nReporting by Tomas Weller in Portbridge; Editing by Ann Cole"
+    )
+    doc = to_document(_txt(text))
+    assert doc.text == BODY
+    assert (doc.byline, doc.outlet, doc.published) == ("Tomas Weller", "Morning Ledger", "2024-02-02")
+    assert _kinds(doc)["credit"] == ["Reporting by Tomas Weller in Portbridge; Editing by Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Ana Ruiz; Editing by Tom Brown and Lucy Hale",
+        "(Additional reporting by Kemal Arslan in Ankara and Dana Fox in Sofia; Writing by Ivo Marin)",
+        "Writing by Ivo Marin, Editing by Ann Cole.",
+        "Compiled by Sara Lind",
+    ],
+)
+def test_trailing_credit_lines_go(line: str) -> None:
+    doc = to_document(_txt(f"Ferry service resumes\n\n{BODY}\n\n{line}"))
+    assert doc.text == BODY and _kinds(doc)["credit"] == [line]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Tuesday the convoy had arrived at the base.",
+        "By Tuesday, 4 April 2024, the convoy had reached the base and unloaded its trucks.",
+        "On 4 April 2024 the convoy arrived at the base, officials said.",
+        "Reporting by local journalists was restricted by the army, the union said.",
+        "Editing by hand took the archive team several weeks.",
+        "Published figures showed 300 families had left the valley.",
+    ],
+)
+def test_body_sentences_that_look_like_metadata_stay(sentence: str) -> None:
+    for text in (f"{sentence}\n\n{BODY}", f"{BODY}\n\n{sentence}"):  # first or last paragraph
+        doc = to_document(_txt(f"Ferry service resumes\n\n{text}"))
+        assert doc.text == text
+        assert doc.byline is None and doc.published is None
+
+
+def test_all_caps_dateline_place_is_not_an_outlet() -> None:
+    doc = to_document(_txt(f"Ferry service resumes\n\nPORTBRIDGE - May 9, 2024\n\n{BODY}"))
+    assert doc.outlet is None and doc.published == "2024-05-09" and doc.text == BODY
+    doc = to_document(_txt(f"Ferry service resumes\n\nPortbridge Post - May 9, 2024\n\n{BODY}"))
+    assert doc.outlet == "Portbridge Post"
+
+
+def test_wire_dateline_stays_in_the_text_and_dates_the_story() -> None:
+    lead = "PORTBRIDGE, April 4, 2024 (Valley Wire) - Rebels shelled the terminal on Thursday, police said."
+    doc = to_document(_txt(f"Ferry terminal shelled\n\n{lead}\n\n{BODY}"))
+    assert doc.text.startswith(lead)  # kept: offsets of the body do not move
+    assert doc.published == "2024-04-04" and doc.published_source == "text"
+    assert doc.outlet == "Valley Wire" and doc.meta_sources["outlet"] == "text"
+    wire = doc.extra["wire_dateline"]
+    assert (wire["place"], wire["date"], wire["agency"]) == ("PORTBRIDGE", "April 4, 2024", "Valley Wire")
+    assert doc.text[wire["start"] : wire["end"]].startswith(wire["text"])
+    assert any("wire dateline" in e for e in doc.published_evidence)
+
+
+def test_wire_dateline_without_a_year_is_recorded_but_does_not_date_the_story() -> None:
+    lead = "PORTBRIDGE, April 4 (Valley Wire) - Rebels shelled the ferry terminal on Thursday, police said."
+    doc = to_document(_txt(f"Ferry terminal shelled\n\n{lead}\n\n{BODY}"))
+    assert doc.text.startswith(lead) and doc.published is None  # left to dateline.pubdate
+    assert doc.extra["wire_dateline"]["date"] == "April 4"
+
+
+def test_stated_dates_win_in_order() -> None:
+    lead = "PORTBRIDGE, April 4, 2024 (Valley Wire) - Rebels shelled the terminal on Thursday, police said."
+    # a metadata line beats the wire dateline, and its outlet beats the agency
+    doc = to_document(_txt(f"Terminal shelled\n\nHarbour Gazette | 5 April 2024\n\n{lead}\n\n{BODY}"))
+    assert (doc.published, doc.outlet) == ("2024-04-05", "Harbour Gazette")
+    # a given date beats both
+    doc = to_document(_txt(f"Terminal shelled\n\n{lead}\n\n{BODY}", published="2024-04-06"))
+    assert doc.published == "2024-04-06" and doc.published_source == "given"
+    # the wire dateline beats a crawl date
+    doc = to_document(_txt(f"Terminal shelled\n\n{lead}\n\n{BODY}", warc_date="2024-05-01T10:00:00Z"))
+    assert doc.published == "2024-04-04" and "published_is_crawl_date" not in doc.extra
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "TROOPS POUR IN! Convoy reaches the border base",
+        "GENERAL'S 700 MARCH EAST!",
+        "U.S. ENVOY FLIES IN AS TALKS RESUME",
+        "Is the ceasefire over? Shelling resumes in the north",
+    ],
+)
+def test_short_first_line_is_the_title_in_any_style(headline: str) -> None:
+    doc = to_document(_txt(f"{headline}\n\nBy Tomas Weller, Morning Ledger, 2 February 2024\n\n{BODY}"))
+    assert doc.title == headline and doc.meta_sources["title"] == "text"
+    assert doc.text == BODY and _kinds(doc)["headline"] == [headline]
+
+
+def test_merge_dev_articles_get_date_and_title() -> None:
+    files = sorted((Path(__file__).parent / "fixtures" / "merge_dev" / "articles").glob("*.txt"))
+    assert files
+    for raw in read([str(f) for f in files]):
+        assert isinstance(raw, RawArticle)
+        doc = to_document(raw)
+        assert doc.published and doc.published.startswith("2025-06-"), raw.source
+        assert doc.title and doc.title not in doc.text, raw.source
+        first = doc.text.split("\n\n")[0]
+        assert not first.startswith(("By ", "Broadcast:")) and " | " not in first, raw.source

@@ -145,3 +145,30 @@ def test_pubdate_suite_runs(shared_data: Path) -> None:
     assert res["htmldate"]["accuracy"] >= 0.08  # first version: 0.071
     assert res["timex/all"]["coverage"] <= 0.05  # these texts carry no absolute anchor: stay silent
     assert set(res["table"]["htmldate"]) >= {"0.5", "0.7"}
+
+
+def test_outlet_date_section_line_at_the_top() -> None:
+    text = "Harbour Gazette | Thursday, 4 April 2024 | World\n\n" + LEAD
+    date, conf, evidence = infer_published(text)
+    assert date == "2024-04-04" and conf >= 0.8
+    assert any("dateline" in e for e in evidence)
+
+
+def test_byline_outlet_date_line_at_the_top() -> None:
+    date, conf, _ = infer_published("By Tomas Weller, Morning Ledger, 2 February 2024\n\n" + LEAD)
+    assert date == "2024-02-02" and conf >= THRESHOLD
+
+
+def test_wire_dateline_without_a_year_and_no_year_in_the_text_is_not_guessed() -> None:
+    text = "PORTBRIDGE, April 4 (Valley Wire) - Rebels shelled the ferry terminal on Thursday, police said."
+    date, conf, _ = infer_published(text, threshold=0.0)
+    assert date is None and conf == 0.0
+
+
+def test_wire_dateline_without_a_year_takes_the_year_the_text_gives() -> None:
+    text = (
+        "PORTBRIDGE, April 4 (Valley Wire) - Rebels shelled the ferry terminal on Thursday, police said. "
+        "The terminal reopened in 2024 after repairs."
+    )
+    date, _, evidence = infer_published(text, threshold=0.0)
+    assert date == "2024-04-04" and any("taken from elsewhere" in e for e in evidence)
