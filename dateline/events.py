@@ -85,6 +85,7 @@ _MOVED = {"MOBILIZE", "RETREAT", "AID"}
 _NEGATING = {"refuse", "decline", "fail", "rule"}
 _CONDITION_MARKS = {"if", "unless", "until", "whether"}
 _PARTAKE = {"engage", "participate", "take", "join", "involve", "lead", "continue", "persist"}
+_PARTAKE_PASSIVE = _PARTAKE - {"take"}  # "were engaged in": its subject acts; "were taken into custody": not
 _OBLIGATION = {"must", "should", "ought"}
 _DIRECTING = {"order", "command", "instruct", "direct"}  # "ordered troops to ...": see _absorb
 _FRAMING_PREPS = {"since", "after", "before", "until", "following", "with", "like", "than", "of"}
@@ -142,6 +143,9 @@ class _Lex:
     object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
     people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
     senses: dict[str, list[tuple[_Rule, frozenset[str]]]] = field(default_factory=dict)  # ambiguous nouns
+    measures: set[str] = field(default_factory=set)  # sanctions, laws, bans: subjects that never use force
+    # verbs typed by their subject ("crowds gathered"): data/events/subject_verbs.tsv
+    by_subject: dict[str, list[tuple[frozenset[str], _Rule]]] = field(default_factory=dict)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -160,6 +164,10 @@ def _opt(v: str) -> str | None:
 def _lex() -> _Lex:
     lex = _Lex()
     classes = {r[0]: set(r[1].split(",")) for r in _rows("classes.tsv")}
+    lex.measures = classes.get("measures", set())
+    for lemma, subjects, event, mode, cameo in (r[:5] for r in _rows("subject_verbs.tsv")):
+        who = set().union(*(classes[w[1:]] if w.startswith("@") else {w} for w in subjects.split(",")))
+        lex.by_subject.setdefault(lemma, []).append((frozenset(who), _Rule(event, _opt(mode), _opt(cameo))))
     lex.force_words = set().union(
         *(classes[c] for c in ("troops", "police", "militia", "weapons", "armedgroup"))
     )
@@ -805,6 +813,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
             h = h.head
     dep = h.dep_
     if dep in ("dobj", "nsubjpass") and h.head.lemma_.lower() in lex.light and h.head.i not in verb_trigs:
+        if any(c.dep_ == "oprd" for c in h.head.children):
+            return None  # "called the detentions political": the event is named and judged, not held
         return h.head
     if dep in ("dobj", "nsubjpass") and h.head.i in verb_trigs:
         return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
@@ -848,15 +858,39 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
     return False
 
 
+def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
+    """A rule of data/events/subject_verbs.tsv whose subjects include tok's subject ("crowds gathered")."""
+    rules = lex.by_subject.get(tok.lemma_.lower())
+    if not rules:
+        return None
+    subj, _ = _subject(tok)  # (a passive's subject here is its "by" agent)
+    if subj is None:
+        return None
+    who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
+    return next((r for subjects, r in rules if who & subjects), None)
+
+
+def _measure_subject(tok: Any, lex: _Lex) -> bool:
+    """Whether the subject of a forceful verb is a sanction, law or other measure ("the measures, which target
+    insurers", "the ban hits exporters"): an abstract measure restricts, it never attacks or coerces by force."""
+    subj, passive = _subject(tok)
+    if subj is None and passive:  # "insurers targeted by the new sanctions"
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subj = agents[0] if agents else None
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.measures
+
+
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
     for tok in sent:
         # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
         if _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok)):
-            r = _match_verb(tok, lex)
+            r = _by_subject(tok, lex) or _match_verb(tok, lex)
             if r is not None and _natural_cause(tok, lex):
                 r = None  # "the storm killed 12 people": no one acted
+            if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
+                r = _Rule("SANCTION", None, "16")  # "measures that target insurers": no measure assaults
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 for ch in tok.children:
@@ -1046,7 +1080,7 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             if cur.dep_ in ("advcl", "pcomp", "pobj") and any(
                 c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
             ):
-                background = True
+                background = not _own_clause(cur, trigs)
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
                 background = True
@@ -1062,6 +1096,19 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     if not main:
         return trigs
     return kept or trigs
+
+
+_TIME_LINKS = {"come", "follow", "happen", "occur", "precede"}  # "The strikes came a day after ..."
+
+
+def _own_clause(clause: Any, trigs: list[_Trig]) -> bool:
+    """A subordinate clause that tells the sentence's news: the main clause only places an event already told in
+    time ("The strikes came a day after negotiators held talks and agreed to ..."), the clause has its own subject.
+    Elsewhere an "after/as/when" clause is background (PLOVER codes the main event)."""
+    if clause.head.lemma_.lower() not in _TIME_LINKS or clause.head.i == clause.i:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ != "PRON" and subj.lower_ not in _RELATIVE
 
 
 def _depth(tok: Any) -> int:
@@ -1179,6 +1226,16 @@ def _within(tok: Any, top: Any) -> bool:
     return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
 
 
+def _agentive_participle(tok: Any) -> bool:
+    """A reduced passive relative that names who acted ("soldiers freed by Russia", "ships seized by Iran"):
+    a report of an event of its own, not the content of the verb above it."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    # people acted on ("a channel disputed by ...", "a bill signed by ...": no event of their own)
+    who = _partitive(tok.head)
+    return who.lemma_.lower() in _lex().people or _people_noun(who)
+
+
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
     by_anchor: dict[int, _Trig] = {}
@@ -1192,8 +1249,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer = by_anchor[t.anchor.i]
         cur = t.anchor
         for _ in range(8):
-            if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur):
-                break  # a ", who/which ..." clause on the way up asserts its own event
+            if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur) or _agentive_participle(cur):
+                break  # a ", who/which ..." clause, or "soldiers freed by Russia", asserts its own event
             child, cur = cur, cur.head
             u = by_anchor.get(cur.i)
             if u is None or u is t:
@@ -1279,7 +1336,45 @@ def _span_of(h: Any) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
-def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
+def _nationals(tok: Any) -> bool:
+    """A plural demonym ("Greeks", "Georgians") that the actor lexicons code as a country."""
+    from dateline.actors import code_actor
+
+    return tok.tag_ == "NNPS" and code_actor(tok.text).kind == "country"
+
+
+def _country_after(tok: Any, res: _Resolver) -> str | None:
+    """The country a place name is said to be in ("Novo Selo, in Bulgaria", "the X range in Bulgaria")."""
+    holders = [tok, tok.head] if tok.dep_ in ("compound", "amod", "nmod") else [tok]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                        m = res.resolve(*_span_of(g))
+                        if m.kind == "country" and m.name and m.name.lower() in m.text.lower():
+                            return m.country  # a country named as such, not a town coded by its country
+    return None
+
+
+def _in_label(tok: Any) -> bool:
+    """Whether tok lies in a line label opening its sentence: a transcript speaker ("REPORTER (Odesa): ...") or a
+    wire dateline ("KYIV, June 20 (Wire) - ..."). A label names who speaks or where the story was filed, never who
+    acts in it."""
+    sent = tok.sent
+    first = sent[0]
+    if tok.i - sent.start > 12 or not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return False
+    dated = len(sent) > 1 and sent[1].text == ","
+    for t in sent[1:14]:
+        if t.text.endswith(":") or (dated and t.text in _DASHES):
+            return tok.i < t.i
+    return False
+
+
+def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
+    """Actors named by the phrase headed by h (one per coordinated head); stop: the event's own verb, which the
+    phrase never takes in ("crowds [gathered in Batumi]" parsed as a noun with its clause)."""
     out: list[Actor] = []
     lex = _lex()
     if h.lower_ in _RELATIVE and h.head.dep_ == "relcl" and h.head.head.i != h.head.i:
@@ -1287,11 +1382,15 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
     for head in [h, *h.conjuncts]:
         if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
             continue
+        if _in_label(head):
+            continue
         who = _partitive(head)  # "thousands of [protesters]"
         lemma = who.lemma_.lower()
         # a time, nobody, or an act or weapon nobody is named for: no actor ("Wednesday's missile strikes")
-        if who.ent_type_ in _TIME_ENTS or _non_actor_words().get(lemma) in ("time", "none"):
+        if _non_actor_words().get(lemma) in ("time", "none"):
             continue
+        if who.ent_type_ in _TIME_ENTS and not (who.pos_ == "PROPN" and _nationals(who)):
+            continue  # ("thousands of Greeks" tagged a DATE by the recogniser: still the Greeks)
         thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
         if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
             continue
@@ -1310,7 +1409,7 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
         a = res.resolve(s, e)
         # "Hungarian and Romanian officials": one actor per coordinated nationality
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
-        if mods and mods[0].ent_type_ in ("NORP", "GPE"):
+        if mods and any(m.ent_type_ in ("NORP", "GPE") for m in [mods[0], *mods[0].conjuncts]):
             for m in [mods[0], *mods[0].conjuncts]:
                 ma = res.resolve(m.idx, m.idx + len(m))
                 out.append(
@@ -1324,12 +1423,19 @@ def _actors_of(h: Any, res: _Resolver) -> list[Actor]:
             a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=k.country or a.country,
                       sector=a.sector, kind=a.kind)  # fmt: skip
         elif head.pos_ != "PRON" and (not a.country or (a.kind == "described" and not _says_country(a.text))):
-            a = _widen(head, a, res)  # a named modifier beats the story's country ("activists from Fatah")
+            # a named modifier beats the story's country ("activists from Fatah")
+            a = _widen(head, a, res, stop)
         if a.kind == "country" and a.sector == "GOV" and _as_place(head):
             # a capital coded as its government, but named as a place ("a curfew in Algiers", "shelled Juba"):
             # the people there (PLOVER/GSR practice), not the government
             a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=a.country, sector="CVL",
                       kind=a.kind)  # fmt: skip
+        if a.kind == "country" and a.country and not (a.name and a.name.lower() in a.text.lower()):
+            # "the Novo Selo range in Bulgaria": a town name found in several countries
+            named = _country_after(head, res)
+            if named and named != a.country:
+                a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=named, sector=a.sector,
+                          kind=a.kind)  # fmt: skip
         weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
         if (thing or weapon) and not (a.sector or a.country or a.name):
             continue  # "the number", "a direct challenge": a noun the actor lexicons do not know as anyone
@@ -1434,11 +1540,13 @@ def _keeper(head: Any) -> Any | None:
     return subj
 
 
-def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
+def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
     """An actor the resolver could not place, placed by a named modifier: "Rebels in the Ivory Coast",
     "activists from the Fatah Party", "Quatar's emir, Sheikh Hamad". The span grows to cover the words used."""
     queue = [
-        c for c in head.children if c.dep_ in ("prep", "appos", "poss", "acl", "compound", "amod", "nmod")
+        c
+        for c in head.children
+        if c.dep_ in ("prep", "appos", "poss", "acl", "compound", "amod", "nmod") and c.i != stop
     ]
     for _ in range(12):
         if not queue:
@@ -1462,6 +1570,33 @@ def _widen(head: Any, a: Actor, res: _Resolver) -> Actor:
     return a
 
 
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _subjects_first(v: Any) -> list[Any]:
+    """v's children, a subject that is only the line's label (a wire dateline, a transcript speaker: see _in_label)
+    moved last: "ISTANBUL, June 18 (Wire) - Russian delegations met" is parsed with two subjects."""
+    kids = list(v.children)
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) > 1 and _in_label(subj[0]) and not _in_label(subj[1]):
+        kids.remove(subj[0])
+        kids.append(subj[0])
+    return kids
+
+
+def _past_time(h: Any) -> Any:
+    """The antecedent of a relative clause misattached to a time phrase ("the measures announced the same day,
+    which target insurers"): the noun the time phrase's verb is about; else h itself."""
+    if not (h.ent_type_ in ("DATE", "TIME") or _non_actor_words().get(h.lemma_.lower()) == "time"):
+        return h
+    v = h.head.head if h.dep_ == "pobj" else h.head  # "unveiled on Monday, which ..."
+    if v.i == h.i or not _is_verb(v):
+        return h
+    if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
+        return v.head  # "the measures announced the same day, which ...": the measures
+    return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), h)
+
+
 def _subject(v: Any) -> tuple[Any | None, bool]:
     """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
     cur = v
@@ -1475,11 +1610,11 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g, True
-        for c in cur.children:
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and cur.lemma_.lower() in _PARTAKE):
+        for c in _subjects_first(cur):
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and cur.lemma_.lower() in _PARTAKE_PASSIVE):
                 # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts
                 if c.lower_ in _RELATIVE and cur.dep_ == "relcl" and cur.head.i != cur.i:
-                    return cur.head, False  # "NATO, which suspended its mission": NATO
+                    return _past_time(cur.head), False  # "NATO, which suspended its mission": NATO
                 return c, False
         if passive and via_xcomp and cur.lemma_.lower() in _RAISING:
             # "the ministry is understood to be preparing to move staff": the raised subject acts
@@ -1580,13 +1715,35 @@ def _partitive(tok: Any) -> Any:
     return tok
 
 
-def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False) -> Any | None:
+def _venue(tok: Any, event: str) -> bool:
+    """A place named as where an event happens, not as a party to it: the place ("Istanbul", "the Belarusian
+    border") of a place preposition that hangs on a verb or an event noun ("talks in Istanbul", "exchanged ... at
+    the border"); for talks and agreements any place preposition, for other events "at" alone."""
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head  # "the [Belarusian] border"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS or prep.head.i == prep.i:
+        return False
+    if prep.lower_ != "at" and event not in _MEETINGS:
+        return False
+    host = prep.head
+    if not (_is_verb(host) or host.lemma_.lower() in _lex().nouns):
+        return False  # "the peacekeeping force in Lebanon": a modifier of who, not where
+    return tok.ent_type_ in _PLACE_ENTS or _non_actor_words().get(tok.lemma_.lower()) == "place"
+
+
+def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False,
+                  venue_ok: bool = True) -> Any | None:  # fmt: skip
     passive = any(c.dep_ == "auxpass" for c in a.children)
     for c in a.children:
         if c.i in skip:
             continue
+        if depth and c.dep_ == "dobj" and not c.ent_type_ and not moved and not venue_ok:
+            continue  # "agreed to swap 390 prisoners": who is swapped is no party to the agreement
         dep, c = c.dep_, _partitive(c)
-        if dep in ("dobj", "dative") or (passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE):
+        if dep in ("dobj", "dative") or (
+            passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE_PASSIVE
+        ):
             # what is sent/withdrawn/given ("250 soldiers") is not the recipient
             # (people acted on by a non-moving event are its recipients: "30 sailors were held")
             if not moved and not c.ent_type_ and (_forces(c) or c.lemma_.lower() in lex.people):
@@ -1613,6 +1770,10 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
         if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
+                    if not venue_ok and _venue(g, "RETREAT"):
+                        continue  # "exchanged prisoners at the Belarusian border": where, not with whom
+                    if _absolute_with(g):
+                        continue
                     return _owner(g, lex) or g
     for c in a.children:  # "demanded that Hamas renounce...", "urged X to"
         if c.dep_ in ("ccomp", "xcomp"):
@@ -1622,7 +1783,7 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
     if depth < 2:  # "promised to continue military aid to Mozambique"
         for c in a.children:
             if c.dep_ in ("xcomp", "ccomp") and _is_verb(c):
-                r = _recipient_at(c, skip, lex, depth + 1, moved)
+                r = _recipient_at(c, skip, lex, depth + 1, moved, venue_ok)
                 if r is not None:
                     return r
     return None
@@ -1684,7 +1845,8 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         if a.i == t.tok.i:
             return None
     reduced = a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i != a.i and a.head.dep_ != "ROOT"
-    if reduced and t.rule.event not in _MOVED and not t.nominal and _actor_like(a.head, lex):
+    released = t.rule.event == "RETREAT" and t.mode == "release"  # "soldiers freed by Russia": the soldiers
+    if reduced and (t.rule.event not in _MOVED or released) and not t.nominal and _actor_like(a.head, lex):
         # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
         return a.head
     if t.rule.event == "AID" and not t.nominal:
@@ -1694,7 +1856,9 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         ]
         if objs and _forces(objs[0]):
             return objs[0]
-    got = _recipient_at(a, skip, lex, moved=t.rule.event in _MOVED)
+    got = _recipient_at(
+        a, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
+    )
     if got is None and t.rule.event == "THREATEN":
         # "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition
         for c in a.subtree:
@@ -1707,15 +1871,26 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
     return got
 
 
+# events whose place is a venue, never a party: talks held in Istanbul, prisoners exchanged at the border
+_VENUE_EVENTS = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "CONCEDE"}
+_MEETINGS = {"CONSULT", "AGREE"}
 _SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj", "advcl", "parataxis", "relcl",
                 "appos", "det", "npadvmod", "nsubj", "nsubjpass", "csubj", "agent", "expl"}  # fmt: skip
 
 
 def _entity_of(tok: Any) -> Any | None:
-    for ent in tok.sent.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    if not tok.ent_type_:  # outside every entity (and no need to build the sentence's entity list)
+        return None
+    doc = tok.doc
+    start = tok.i  # the entity's own IOB tags: walk back to its first token, then on to its last
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _entity_root(tok: Any) -> Any:
@@ -1794,7 +1969,9 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         seen.add(tok.i)
         if (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
             root = _entity_root(tok)
-            if root.i not in taken:
+            if tier == 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
+                pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
+            elif root.i not in taken:
                 if tier == 0:
                     return _lift(root)
                 found.setdefault(tier, _lift(root))
@@ -1808,13 +1985,23 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         kids = [
             c
             for c in tok.children
-            if c.dep_ not in _SEARCH_SKIP or c.dep_ in ("nsubj", "nsubjpass", "csubj") or _purpose(c)
+            if (c.dep_ not in _SEARCH_SKIP or c.dep_ in ("nsubj", "nsubjpass", "csubj") or _purpose(c))
+            and not _absolute_with(c)
         ]
         # past the limit, only a named modifier of the last word ("of [Palestinian] factions")
         if depth + step > 4:
             kids = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_]
         queue += [(c, depth + step, tier) for c in kids]
     return found[min(found)] if found else None
+
+
+def _absolute_with(tok: Any) -> bool:
+    """The subject of a "with X acting as host / mediating" phrase: a third party beside the event, not its
+    recipient."""
+    v = tok.head
+    if tok.dep_ == "pobj" and v.lower_ == "with":  # parsed "with [Qatar [mediating]]"
+        return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i for c in tok.children)
+    return tok.dep_ == "nsubj" and v.dep_ == "pcomp" and v.head.lower_ == "with" and v.tag_ == "VBG"
 
 
 def _coded_place(tok: Any) -> bool:
@@ -1955,6 +2142,10 @@ def _location(t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]]) 
         if span is None:
             continue
         root = span.root
+        named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+        if named is not None and _non_actor_words().get(named.lemma_.lower()) == "place":
+            # "in the Black Sea city of Batumi", "at the port of Izmail": the place word's phrase
+            root = named
         if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS:
             if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
                 return p
@@ -2221,7 +2412,7 @@ def extract_events(doc: Document) -> list[Event]:
                                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PRON"), subj)  # fmt: skip
                 if subj is not None and subj.pos_ == "PRON":
                     subj = _antecedent(subj, lex) or subj
-            t.actors = _actors_of(subj, res) if subj is not None else []
+            t.actors = _actors_of(subj, res, t.anchor.i) if subj is not None else []
             patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
             rec = patient if patient is not None else _recipient(t, lex)
             t.recipients = _actors_of(rec, res) if rec is not None else []

@@ -201,6 +201,8 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     date a year or more back ("a decade ago", "last year's strike")."""
     limit = _year(published)
     sent = tok.sent
+    if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in sent):
+        return False  # (cheaper than building the sentence's entity list)
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "CARDINAL"):
             continue
@@ -217,6 +219,8 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
             cur = cur.head
         if cur.i == tok.i:
             return True
+        if cur.pos_ in ("VERB", "AUX") and tok.pos_ == "NOUN" and tok.head.i == cur.i and tok.dep_ == "nsubj":
+            return True  # "the first deployment, in 2022, went to Cincu": the date of what the event noun did
     return False
 
 
@@ -309,6 +313,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
         cue = c.governor.get(lem) or c.governor.get(low)
         if lem == "rule" and not any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in g.children):
             cue = None
+        if lem == "go" and not (g.tag_ == "VBG" and prev.dep_ == "xcomp"):
+            cue = None  # "is going to strike" is future; "the deployment went to Cincu" is not
         g_own: set[str] = set()
         # "any withdrawal would leave ...": a modal on what a nominal event would cause is conditional even when
         # reported, unlike "said it would withdraw" or "said the withdrawal would begin"
