@@ -168,6 +168,14 @@ def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None
     return None
 
 
+def _surface(text: Any, start: int) -> tuple[str, int]:
+    """The text the offsets index and where it starts; a Span's own text, not its whole Doc's (Doc.text is rebuilt
+    from every token on each call)."""
+    if isinstance(text, str):
+        return text, start
+    return text.text, getattr(text, "start_char", 0)
+
+
 def extract_sizes(text: Any, start: int = 0) -> list[Size]:
     """Numbers with hedges, units and violence kinds in `text` (a string or a spaCy Span/Doc)."""
     w = _words()
@@ -265,8 +273,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         if vague and hedge and qualifier not in ("about",):
             qualifier = f"{qualifier}"
         s, e = toks[lo_i].start, toks[last - 1].end
-        full = text if isinstance(text, str) else text.doc.text
-        off = start if isinstance(text, str) else 0
+        full, off = _surface(text, start)
         out.append(
             Size(
                 text=full[s - off : e - off],
