@@ -1410,12 +1410,13 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         # "Hungarian and Romanian officials": one actor per coordinated nationality
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if mods and any(m.ent_type_ in ("NORP", "GPE") for m in [mods[0], *mods[0].conjuncts]):
+            countries: list[str | None] = []
             for m in [mods[0], *mods[0].conjuncts]:
-                ma = res.resolve(m.idx, m.idx + len(m))
-                out.append(
-                    Actor(text=a.text, start=s, end=e, name=a.name, country=ma.country or a.country,
-                          sector=a.sector, kind=a.kind)
-                )  # fmt: skip
+                c = res.resolve(m.idx, m.idx + len(m)).country or a.country
+                if c not in countries:  # "Kurdish and Sunni members": two groups of one country, one actor
+                    countries.append(c)
+            for c in countries:
+                out.append(Actor(text=a.text, start=s, end=e, name=a.name, country=c, sector=a.sector, kind=a.kind))
             continue
         keeper = _keeper(head) if a.kind == "described" and not _says_country(a.text) else None
         if keeper is not None:  # "Britain has 400 troops in Iraq": the troops are Britain's, not Iraq's

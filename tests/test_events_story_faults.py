@@ -290,3 +290,13 @@ def test_transcript_speaker_label_is_no_argument(text: str) -> None:
 
 def test_hauling_things_away_is_no_arrest() -> None:
     assert "COERCE" not in _types("Volunteers hauled away the rubble after the storm.")
+
+
+def test_coordinated_groups_of_one_country_are_one_actor() -> None:
+    # two adjectives that give no separate country ("Druze and Christian villagers") make one actor, not two copies
+    for e in _events("Druze and Christian villagers blocked the highway near Sweida on Tuesday."):
+        spans = [(a.start, a.end, a.country) for a in e.actor]
+        assert len(spans) == len(set(spans))
+    # two nationalities stay two actors
+    both = [e for e in _events("Serbian and Kosovan negotiators met in Brussels on Monday.") if e.event == "CONSULT"]
+    assert both and {a.country for a in both[0].actor} >= {"SRB"}
