@@ -1416,7 +1416,9 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                 if c not in countries:  # "Kurdish and Sunni members": two groups of one country, one actor
                     countries.append(c)
             for c in countries:
-                out.append(Actor(text=a.text, start=s, end=e, name=a.name, country=c, sector=a.sector, kind=a.kind))
+                out.append(
+                    Actor(text=a.text, start=s, end=e, name=a.name, country=c, sector=a.sector, kind=a.kind)
+                )
             continue
         keeper = _keeper(head) if a.kind == "described" and not _says_country(a.text) else None
         if keeper is not None:  # "Britain has 400 troops in Iraq": the troops are Britain's, not Iraq's

@@ -196,6 +196,15 @@ def _past_relative(ent: Any, c: _Cues) -> bool:
     return "ago" in words or any(w in ("last", "previous") for w in words)
 
 
+def _sent_ents(sent: Any) -> list[Any]:
+    """The sentence's entities. `Span.ents` rebuilds every entity of the whole Doc on each call, so the Doc's
+    list is built once and kept in its user_data."""
+    ents = sent.doc.user_data.get("dateline_ents")
+    if ents is None:
+        ents = sent.doc.user_data["dateline_ents"] = list(sent.doc.ents)
+    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+
+
 def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     """A year before the publication year attached to the trigger ("in 2011", "the 2003 invasion"), or a relative
     date a year or more back ("a decade ago", "last year's strike")."""
@@ -203,7 +212,7 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     sent = tok.sent
     if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in sent):
         return False  # (cheaper than building the sentence's entity list)
-    for ent in sent.ents:
+    for ent in _sent_ents(sent):
         if ent.label_ not in ("DATE", "CARDINAL"):
             continue
         m = _YEAR_RE.search(ent.text)

@@ -35,6 +35,8 @@ class _Words:
     units: dict[str, str]
     violence: dict[str, str]
     designators: frozenset[str] = frozenset()
+    vague_first: frozenset[str] = frozenset()
+    vague_longest: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,8 @@ def _words() -> _Words:
         elif kind == "designator":
             designators.add(word)
     w.designators = frozenset(designators)
+    w.vague_first = frozenset(k[0] for k in w.vague)
+    w.vague_longest = max((len(k) for k in w.vague), default=0)
     return w
 
 
@@ -144,15 +148,15 @@ def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     return value, j
 
 
-def _match_phrase(toks: list[_Tok], i: int, table: dict[tuple[str, ...], Any]) -> tuple[Any, int] | None:
-    """Longest phrase of `table` starting at token i: (value, end index)."""
-    best = None
-    for key, val in table.items():
-        n = len(key)
-        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) == key:
-            if best is None or n > best[1] - i:
-                best = (val, i + n)
-    return best
+def _match_vague(toks: list[_Tok], i: int, w: _Words) -> tuple[tuple[float, float], int] | None:
+    """Longest vague phrase starting at token i: ((min, max), end index); one dict lookup per length."""
+    if toks[i].low not in w.vague_first:
+        return None
+    for n in range(min(w.vague_longest, len(toks) - i), 0, -1):
+        val = w.vague.get(tuple(t.low for t in toks[i : i + n]))
+        if val is not None:
+            return val, i + n
+    return None
 
 
 def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None:
@@ -187,7 +191,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         if t.ent in _SKIP_ENTS:
             i += 1
             continue
-        vague = _match_phrase(toks, i, w.vague)
+        vague = _match_vague(toks, i, w)
         num = None if vague else _number_at(toks, i, w)
         if vague is None and num is None:
             i += 1

@@ -298,5 +298,9 @@ def test_coordinated_groups_of_one_country_are_one_actor() -> None:
         spans = [(a.start, a.end, a.country) for a in e.actor]
         assert len(spans) == len(set(spans))
     # two nationalities stay two actors
-    both = [e for e in _events("Serbian and Kosovan negotiators met in Brussels on Monday.") if e.event == "CONSULT"]
+    both = [
+        e
+        for e in _events("Serbian and Kosovan negotiators met in Brussels on Monday.")
+        if e.event == "CONSULT"
+    ]
     assert both and {a.country for a in both[0].actor} >= {"SRB"}
