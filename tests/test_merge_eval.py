@@ -66,22 +66,22 @@ def test_second_dev_corpus_is_consistent() -> None:
     assert M.DEV2 == DEV2.resolve()
 
 
-def test_linker_on_gold_fields_of_the_second_dev_corpus(tmp_path) -> None:
-    gold = [json.loads(line) for line in (DEV2 / "gold_events.jsonl").read_text().splitlines() if line]
+def _linker_on_gold_fields(corpus, tmp_path) -> dict:
+    """The linker alone, on events built from a corpus's gold fields (no extraction involved)."""
+    gold = [json.loads(line) for line in (corpus / "gold_events.jsonl").read_text().splitlines() if line]
     store = Store(tmp_path / "g.db")
-    M.add_gold_events(store, gold, DEV2)
+    M.add_gold_events(store, gold, corpus)
     link_new(store)
-    out = M._score_store(store, gold, by_id=True)
+    return M._score_store(store, gold, by_id=True)
+
+
+def test_linker_on_gold_fields_of_the_second_dev_corpus(tmp_path) -> None:
+    out = _linker_on_gold_fields(DEV2, tmp_path)
     assert out["precision"] >= 0.9 and out["recall"] >= 0.9, out
 
 
 def test_linker_on_gold_fields_of_the_held_out_corpus(tmp_path) -> None:
-    """Held-out check of the linker alone (events built from the gold fields; no extraction involved)."""
-    gold = [json.loads(line) for line in (HELD_OUT / "gold_events.jsonl").read_text().splitlines() if line]
-    store = Store(tmp_path / "g.db")
-    M.add_gold_events(store, gold, HELD_OUT)
-    link_new(store)
-    out = M._score_store(store, gold, by_id=True)
+    out = _linker_on_gold_fields(HELD_OUT, tmp_path)
     assert out["precision"] >= 0.9 and out["recall"] >= 0.6, out
 
 
