@@ -304,3 +304,19 @@ def test_coordinated_groups_of_one_country_are_one_actor() -> None:
         if e.event == "CONSULT"
     ]
     assert both and {a.country for a in both[0].actor} >= {"SRB"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia's commanders vowed to avenge their fallen leader.",
+        "Tribal elders pledged to retaliate for the night raid on their village.",
+    ],
+)
+def test_a_promise_of_revenge_is_a_threat(text: str) -> None:
+    assert ("THREATEN", "violence") in {(e.event, e.mode) for e in _events(text)}
+    assert "AGREE" not in _types(text)
+
+
+def test_a_promise_of_something_else_is_still_an_agreement() -> None:
+    assert "AGREE" in _types("The governor vowed to reopen the schools by March.")
