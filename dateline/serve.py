@@ -251,7 +251,7 @@ def _args_query(q: _EventQuery, select: str) -> tuple[str, list[Any]] | None:
         return None
     if q.type or q.factuality or q.outlet or q.place or q.doc_id or q.story or q.located:
         return None
-    dates, dargs = _where({"date >= ?": q.since, "date <= ?": q.until})
+    dates, dargs = _where({"date >= ?": q.since, "date <= ?": q.until + "\uffff" if q.until else None})
     dates = dates.replace("WHERE ", " AND ") if dates else ""
     if query is not None:
         # the name index, not the (event_rowid, ...) one SQLite would pick for DISTINCT: that one is a full scan
@@ -468,7 +468,13 @@ def create_app(db: str) -> FastAPI:
             q.actor or q.country or q.factuality or q.outlet or q.place or q.doc_id or q.story or q.located
         ):
             # type and dates alone: from the per-(date, type) counts the store keeps
-            where, args = _where({"event = ?": q.type, "date >= ?": q.since, "date <= ?": q.until})
+            where, args = _where(
+                {
+                    "event = ?": q.type,
+                    "date >= ?": q.since,
+                    "date <= ?": q.until + "\uffff" if q.until else None,
+                }
+            )
             sql = f"SELECT date, sum(n) FROM event_days {where} GROUP BY date"
         elif fast is not None:  # an actor or a country alone: from the event index, which carries the date
             sql, args = fast[0] + " WHERE date IS NOT NULL GROUP BY date", fast[1]

@@ -589,7 +589,7 @@ def event_where(
     ranged = {
         "e.event = ?": f.type.upper() if f.type else None,
         "e.date >= ?": f.since,
-        "e.date <= ?": f.until,
+        "e.date <= ?": f.until + "\uffff" if f.until else None,  # a day includes its times ("2020-01-05TEV")
     }
     conds: dict[str, Any] = {
         "e.factuality = ?": f.factuality,

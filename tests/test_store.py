@@ -245,3 +245,15 @@ def test_replacing_a_document_drops_names_no_event_uses(tmp_path):
     assert [tuple(r) for r in before] == [tuple(r) for r in after]
     assert len(list(store.events(EventFilter(actor="zed")))) == 1
     assert [tuple(r) for r in store.db.execute(days)] == [tuple(r) for r in store.db.execute(by_day)]
+
+
+def test_until_includes_the_times_of_its_last_day(tmp_path):
+    store = Store(tmp_path / "d.db")
+    doc = _doc()
+    doc.events[0].date = EventDate("2020-01-06TEV", "this evening", 33, 45, "text")  # TIMEX3 part of day
+    store.add(doc, "a.txt", "a")
+    assert [e.id for e in store.events(EventFilter(until="2020-01-06"))] == [doc.events[0].id]
+    assert [e.id for e in store.events(EventFilter(since="2020-01-06", until="2020-01-06"))] == [
+        doc.events[0].id
+    ]
+    assert list(store.events(EventFilter(until="2020-01-05"))) == []
