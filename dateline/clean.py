@@ -1152,6 +1152,10 @@ def to_document(raw: RawArticle) -> Document:
             doc.removed.append(Removed(headline.text, "headline", headline.line))
         stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
         cleaned = _boilerplate(paras, pats, with_metadata=True)
+        # a headline that is a programme line ("Channel 9 Evening Bulletin - transcript") names the outlet
+        programme = (_metadata(headline.text, pats) or {}) if headline else {}
+        if programme.get("outlet"):
+            _add_meta(cleaned.meta, {"outlet": programme["outlet"]}, "")
         if _main_block(cleaned, stop, doc.title):
             _lead_metadata(cleaned, pats)
         _cut_end(cleaned, pats, stop)

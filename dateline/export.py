@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -162,6 +163,14 @@ def _arrow_type(key: str, rows: list[dict[str, Any]]):
     return pa.string()
 
 
+def _plover_date(value: str | None) -> str | None:
+    """PLOVER's `date` is a day: a finer TIMEX value ("2020-01-05TEV", "2020-01-05T14:30") gives its day; the full
+    value stays in `date_info`. Coarser values ("2020-01", "2020-W02") are kept as they are."""
+    if value and len(value) > 10 and re.match(r"\d{4}-\d{2}-\d{2}T", value):
+        return value[:10]
+    return value
+
+
 def plover_record(e: Event) -> dict[str, Any]:
     """An event in PLOVER 2.0 JSON (the manual's field names) plus Dateline's own fields."""
 
@@ -181,7 +190,7 @@ def plover_record(e: Event) -> dict[str, Any]:
             sizes[s.kind] = s.min if s.min == s.max else {"min": s.min, "max": s.max}
     return {
         "id": e.id,
-        "date": e.date.value if e.date else None,
+        "date": _plover_date(e.date.value) if e.date else None,
         "actor": [entity(a) for a in e.actor],
         "recipient": [entity(a) for a in e.recipient],
         "event": [e.event],

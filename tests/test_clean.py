@@ -904,3 +904,37 @@ def test_merge_dev_articles_get_date_and_title() -> None:
         assert doc.title and doc.title not in doc.text, raw.source
         first = doc.text.split("\n\n")[0]
         assert not first.startswith(("By ", "Broadcast:")) and " | " not in first, raw.source
+
+
+def test_byline_without_by_names_author_outlet_and_date() -> None:
+    text = (
+        "Ferry services resume across the strait\n\n"
+        "Marta Oyelaran, Harbour Gazette, 4 March 2024\n\n"
+        "Ferries crossed the strait again on Monday after a week of storms kept them in port, the operator said. "
+        "Passengers queued from dawn at the northern terminal."
+    )
+    doc = to_document(RawArticle(source="f.txt", kind="txt", text=text))
+    assert (doc.byline, doc.outlet, doc.published) == ("Marta Oyelaran", "Harbour Gazette", "2024-03-04")
+    assert doc.text.startswith("Ferries crossed")
+
+
+def test_place_and_date_line_is_not_a_byline() -> None:
+    text = (
+        "Ferry services resume across the strait\n\n"
+        "Kabul, Afghanistan, 4 March 2024\n\n"
+        "Ferries crossed the strait again on Monday after a week of storms kept them in port, the operator said."
+    )
+    doc = to_document(RawArticle(source="f.txt", kind="txt", text=text))
+    assert doc.byline is None and doc.outlet != "Afghanistan"
+
+
+def test_transcript_header_names_the_outlet_and_stays_the_title() -> None:
+    text = (
+        "Radio Coastline Morning Report - transcript\n\n"
+        "Broadcast: 4 March 2024, 07:00\n\n"
+        "PRESENTER: Good morning. Ferries are crossing the strait again after a week of storms."
+    )
+    doc = to_document(RawArticle(source="f.txt", kind="txt", text=text))
+    assert doc.outlet == "Radio Coastline Morning Report"
+    assert doc.title == "Radio Coastline Morning Report - transcript"
+    assert doc.published == "2024-03-04"
