@@ -24,7 +24,16 @@ country-by-country office-holder list officeholders.tsv, 2014-2025; un_members.t
 office, or between two, a person is a former official (PLOVER ELI), as is a relative of an official ("the
 minister's son"). A listed surname after a first name in another spelling (name_variants.tsv: "Aleksandr
 Lukashenko") or one letter off ("Lukashenka") is the listed person; a country is never guessed from a name's shape,
-only read from the words, a title's country word, or the context / known-country code given.
+only read from the words, a title's country word, or the context / known-country code given. Older leaders and
+armed groups the derived lexicon lacks are in historical.tsv; an office the derived lexicon (which stops in 2014)
+leaves open for years is taken as left by 2020 and later (ELI); a dissolved organisation keeps its last sector.
+An unlisted person in running text takes the office and country of a title before the name, lower case too
+("Nigerian lawmaker X", "former president X"), or of an apposition after it ("X, the Nigerian interior minister");
+one described by a role only takes the story's country. Unlisted organisations: a grade word says no body
+("Deputy Minister" GOV), "<body> of <Country>" names its country, an armed movement's name (liberation,
+independence, resistance + front/army/union...) is REB, and a derived organisation without a sector (or filed as
+GOV/COP/MIL under a head that says SPY/JUD/LEG) takes its head noun's. Dependencies fold into their controlling
+state (dependencies.tsv, PLOVER manual).
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
@@ -75,6 +84,8 @@ _ORG_WORDS = {
     "taliban", "hezbollah", "hamas", "jihad", "mujahideen", "battalion", "regiment", "division",
 }  # fmt: skip
 
+_ORG_NAMES = {"taliban", "hezbollah", "hamas", "jihad", "mujahideen"}  # the names among _ORG_WORDS
+
 
 # letters that NFKD does not take apart ("Kılıçdaroğlu", "Støre", "Đukanović", "Błaszczak")
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
@@ -103,6 +114,7 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
             poss = ("'", end - 1, end)
             orig, end = orig[:-1], end - 1
         norm = _strip_accents(orig.lower()).replace(".", "").strip("'")
+        norm = _SPELLING.get(norm, norm)
         if norm.startswith("ex-") and len(norm) > 4:  # "ex-president": a former president
             out.append(("ex", orig[:2], start, start + 2))
             norm, orig, start = norm[3:], orig[3:], start + 3
@@ -118,6 +130,12 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
 
 
 _PLAIN_RE = re.compile(r"[a-z0-9 ]+")
+
+# British and American spellings of words in organisation names, read as one ("Organisation of Islamic Cooperation",
+# "Organization of ..."), so a lexicon row in either spelling matches both
+# ("defence"/"defense" stay apart: the spelling tells a British office from an American one)
+_SPELLING = {"organisation": "organization", "organisations": "organizations", "programme": "program",
+             "programmes": "programs"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +155,7 @@ def _office_country(title: str) -> str | None:
 
 def _norm(text: str) -> str:
     if _PLAIN_RE.fullmatch(text):  # already normal (most derived lexicon rows): skip the tokeniser
-        return " ".join(text.split())
+        return " ".join(_SPELLING.get(w, w) for w in text.split())
     return " ".join(t[0] for t in _tok(text) if t[0] not in (",", ";", ":", "(", ")"))
 
 
@@ -229,14 +247,15 @@ class _Lexicon:
         self.agent_stems: dict[str, tuple[str, str]] = {}
         self.agents_hand: dict[str, tuple[str, str]] = {}
         self.outlets: dict[str, str] = {}
+        self.fold: dict[str, str] = {}  # dependency ISO3 -> controlling state ISO3
         # surname -> entries of the one person in the lexicon with that surname ("Bouteflika")
         self.surnames: dict[str, list[_Entry]] = {}
         self._fuzzy: dict[str, set[tuple[str, str]]] | None = None  # one-deletion variant -> (kind, key)
         self._english: set[str] = set()
         self._first_len: dict[str, int] | None = None
         self._load_countries()
-        self._load_actors()
         self._load_agents()
+        self._load_actors()
         self._index_surnames()
         for row in _rows("outlets.tsv"):
             if len(row) >= 2:
@@ -266,9 +285,13 @@ class _Lexicon:
             if c.get("capital") and c["iso3"] in self.country_names:  # not "SCG" (Serbia and Montenegro)
                 self.capitals[_norm(c["capital"])] = c["iso3"]
         # cities and provinces, precomputed by scripts/build_actors.py (ambiguous names already resolved)
+        # the hand-written stop list also applies at load, so a word a user adds there needs no rebuild
+        stop = {_norm(w) for w in _lines("place_stopwords.txt")}
         for row in _rows("places.tsv"):
             if len(row) >= 4:
                 key = _norm(row[0])
+                if key in stop:
+                    continue
                 if key in self.countries:
                     if row[2] == "city" and key not in self.state_names and key not in self.capitals:
                         self.city_aliases.add(
@@ -279,6 +302,13 @@ class _Lexicon:
                     self.cities[key] = row[1]
                 else:
                     self.places[key] = row[1]
+        # dependencies are coded as their controlling state (PLOVER manual; data/actors/dependencies.tsv)
+        fold = {r[0].strip(): r[1].strip() for r in _rows("dependencies.tsv") if len(r) >= 2}
+        self.fold = fold
+        for table in (self.countries, self.capitals, self.cities, self.places):
+            for key, code in table.items():
+                if code in fold:
+                    table[key] = fold[code]
         for row in _rows("seats.tsv"):
             if len(row) >= 3:
                 self.seats[_norm(row[0])] = (
@@ -295,6 +325,7 @@ class _Lexicon:
             ("leaders.tsv", 0),
             ("ministers.tsv", 0),
             ("officeholders.tsv", 0),
+            ("historical.tsv", 0),
             ("groups.tsv", 0),
             ("phoenix_actors.tsv", 1),
         ):
@@ -319,7 +350,11 @@ class _Lexicon:
                     kind = (
                         "organisation" if not sector.strip() else _guess_kind(name, country.strip(), keys[0])
                     )
-                entry = _Entry(name, country.strip(), sector.strip(), sec2.strip(), start.strip(), end.strip(),
+                sector = sector.strip()
+                country = self.fold.get(country.strip(), country)
+                if rank and kind.strip() == "organisation":
+                    sector = self._head_noun_sector(keys[0], sector)
+                entry = _Entry(name, country.strip(), sector, sec2.strip(), start.strip(), end.strip(),
                                kind.strip(), rank)  # fmt: skip
                 for key in keys:
                     if not key:
@@ -328,7 +363,26 @@ class _Lexicon:
                         hand_aliases.add(key)
                     elif key in hand_aliases:
                         continue  # a hand-written entry overrides the derived ones for this alias
+                    elif key in _ORG_WORDS and key not in _ORG_NAMES:
+                        continue  # a derived alias that is a generic word ("Organization" for Tanzim) names no one
                     self.actors.setdefault(key, []).append(entry)
+
+    def _head_noun_sector(self, key: str, sector: str) -> str:
+        """A derived organisation's sector, checked against its head noun (a hand-written agent phrase ending the
+        name): a body with no sector takes the head's ("Kroger Company" BUS); a state body the derived lexicon
+        files as government, police or army takes a more exact state sector its head gives ("Federal Security
+        Service" SPY, "United States Supreme Court" JUD). Other derived sectors stand (rebel "armies" stay REB)."""
+        words = key.split()
+        for n in (3, 2, 1):
+            if len(words) <= n:
+                continue
+            hit = self.agents_hand.get(" ".join(words[-n:]))
+            if hit is None or not hit[0]:
+                continue
+            if not sector or (sector in ("GOV", "COP", "MIL") and hit[0] in ("SPY", "JUD", "LEG")):
+                return hit[0]
+            return sector
+        return sector
 
     def _index_surnames(self) -> None:
         """Surnames of people in the lexicon that name one person only and are no other word the lexicons know
@@ -469,11 +523,28 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
             for e in entries
             if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d <= e.end)
         ]  # the 'to' day is still in office (a leader killed or replaced that day held the post on it)
+        if ranged and best_rank and d >= _DERIVED_UNTIL and all(e.kind == "person" for e in ranged):
+            # the derived lexicon stops in early 2014 and leaves offices open: an office it gives as held for
+            # years before that, by someone no hand-written list (complete for heads of state and government and
+            # the main ministers from 2014) has in office, was left since -- a former official, PLOVER ELI
+            cutoff = f"{int(d[:4]) - _STALE_YEARS:04d}{d[4:]}"
+            if all(not e.end and e.start and e.start < cutoff for e in ranged):
+                last = max(ranged, key=lambda e: e.start)
+                sector = "ELI" if last.sector in _FORMER_OFFICES else last.sector
+                return _Entry(last.name, last.country, sector, "", last.start, "", last.kind, last.rank)
         if ranged:  # on a hand-over day, the incoming office
             return max(reversed(ranged), key=lambda e: e.start or "0000")
         plain = [e for e in entries if not e.start and not e.end]
         if plain:
             return plain[-1]
+        gone = [e for e in entries if e.end and e.end < d and e.kind != "person"]
+        if gone and len(gone) == len(entries):
+            # an organisation mentioned after its last dated period (a dissolved or renamed group) is still
+            # what it was: its latest sector ("FARC" after the 2017 disarmament)
+            last = max(gone, key=lambda e: e.end)
+            return _Entry(
+                last.name, last.country, last.sector, last.sectors2, last.end, "", last.kind, last.rank
+            )
         ended = [e for e in entries if e.end and e.end < d and e.kind == "person"]
         if ended:
             # out of office (after every office the lexicon knows, or between two): a former official (PLOVER
@@ -490,6 +561,11 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
     if plain:
         return plain[-1]
     return max(entries, key=lambda e: e.end)
+
+
+# the derived (Phoenix) lexicon's last update, and how long an office it leaves open is believed after that
+_DERIVED_UNTIL = "2020-01-01"
+_STALE_YEARS = 8
 
 
 @dataclass
@@ -581,6 +657,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 found = _Match("country", i, i + n, lex.countries[key])
             elif n == 1 and not lower and _singular(key) in lex.countries:  # "Afghans"
                 found = _Match("country", i, i + n, lex.countries[_singular(key)])
+            elif n > 1 and origs[i + n - 1][:1].isupper() and _singular_key(words) in lex.countries:
+                found = _Match("country", i, i + n, lex.countries[_singular_key(words)])  # "North Koreans"
             elif key in lex.cities and not lower:
                 found = _Match("city", i, i + n, lex.cities[key])
             elif key in lex.places and not lower:
@@ -719,6 +797,10 @@ _ORG_HEADS = {"party", "union", "bank", "university", "college", "school", "cour
               "front", "militia", "brigade", "army", "police", "fleet", "agency", "service", "institute", "movement",
               "committee", "syndicate", "guild", "chamber", "hospital", "group", "organisation", "organization"}  # fmt: skip
 
+# words that grade a post ("deputy minister"): before a generic head they name no body of their own
+_RANK_WORDS = {"deputy", "vice", "assistant", "acting", "interim", "senior", "junior", "chief", "first", "second",
+               "associate", "principal", "under", "co"}  # fmt: skip
+
 # CAMEO religion codes, kept as sectors
 _RELIGIONS = {"MUS", "CHR", "JEW", "HIN", "BUD", "SIK", "REL"}
 
@@ -740,7 +822,8 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
     ("rebel leader", "army spokesman", "militia commander") takes the sector of the role noun before it."""
     head = " ".join(norms[agents[-1].i : agents[-1].j]) if norms is not None else ""
     if len(agents) > 1 and head in _GENERIC_HEADS:
-        before = [m.sector for m in agents[:-1] if m.sector]
+        # a rank word ("deputy minister", "vice chairman") says the grade of the post, not whose it is
+        before = [m.sector for m in agents[:-1] if m.sector and " ".join(norms[m.i : m.j]) not in _RANK_WORDS]
         if before:
             return before[-1]
     last = agents[-1].sector
@@ -942,6 +1025,18 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         if owner and a.akind != "person" and country not in _GROUP_CODES and owner[-1].country != country:
             # "Paraguay's Congress": the lexicon's Congress is American, the words say whose this one is
             name, country = None, owner[-1].country
+        k = a.j + 1 + (a.j + 1 < len(norms) and norms[a.j + 1] == "the")
+        of_country = [m for m in matches if m.kind == "country" and m.i == k and m.country]
+        if (
+            a.akind != "person"
+            and a.j < len(norms)
+            and norms[a.j] == "of"
+            and of_country
+            and country not in _GROUP_CODES
+            and of_country[0].country != country
+        ):
+            # "the Ministry of Defence of Nigeria": a body the lexicon files under one country, named as another's
+            name, country = None, of_country[0].country
         if a.akind != "person" and a.j <= of_idx and norms[a.j - 1] in _GENERIC_OWNED:
             # "Congress of the Philippines", "Congress of Trade Unions": a generic body named by its "of" phrase
             places = [m for m in tail if m.kind == "country" and m.country]
@@ -972,6 +1067,15 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
+        owned = [m for m in agents_head if m.sector]
+        if a.akind != "person" and a.i > of_idx and owned:
+            # "troops of the African Union mission", "officials of the World Bank": the role noun before "of"
+            # says what they are, unless it is a generic post in a body with a sector of its own
+            role = " ".join(norms[owned[-1].i : owned[-1].j])
+            if role not in _GENERIC_HEADS or not sector:
+                sector, kind = _head_sector(owned, norms), "described"
+        if not sector and country in ("IGO", "EUR", "UNO") and set(norms) & _GENERIC_HEADS:
+            sector, kind = "GOV", "described"  # "EU leaders", "a spokesman for the UN": the body's officials
     else:
         if agents_head:
             sector = _head_sector(agents_head, norms)
@@ -985,6 +1089,10 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             # "President of the Chadian Human Rights League" -> the league's sector ("workers of a bus company"
             # stay workers)
             sector = owner[-1].sector
+    if not sector and _rebel_name(toks):
+        sector, kind = "REB", "organisation"  # "National Union for the Total Independence of Angola"
+    if not sector and (named := _name_head(toks[:of_idx])):
+        sector, kind = named, "organisation"  # "Kivuli Petroleum", "the Kivuli Times"
     if not country and not actors and not agents_head and head and all(m.kind == "country" for m in head):
         # "the Albanians of southern Serbia", "Kurds of Iraq": a people named by where it lives
         lives = [m for m in tail if m.country and m.kind in ("country", "capital", "city", "place")]
@@ -999,11 +1107,19 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             if m.kind in ("place", "city") and not _place_in_role(m, matches, norms):
                 continue  # a small town or province name inside an unknown name ("John Jackson") says nothing
             country = m.country
-            if m.kind in ("capital", "seat") and not sector and len(matches) == 1:
+            generic_only = all(
+                o is m
+                or (o.kind == "agent" and not o.sector and " ".join(norms[o.i : o.j]) in _GENERIC_HEADS)
+                for o in matches
+            )  # "a Pentagon spokesman", "Kremlin officials": the seat's own people
+            if m.kind in ("capital", "seat") and not sector and generic_only:
                 sector = m.sector or "GOV"
-                if m.kind == "seat" and m.name:
-                    name = m.name
-                kind = "organisation" if m.kind == "seat" else "country"
+                if len(matches) > 1:
+                    kind = "described"  # someone speaking for it, not the body itself
+                else:
+                    if m.kind == "seat" and m.name:
+                        name = m.name
+                    kind = "organisation" if m.kind == "seat" else "country"
             elif (
                 (m.kind == "city" or (m.kind == "country" and " ".join(norms[m.i : m.j]) in lex.city_aliases))
                 and not sector
@@ -1021,7 +1137,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         )
     ):
         sector, kind = "GOV", "described"  # "the North Korean leader": a country's leader is its government
-    if not matches:
+    if not matches and kind != "organisation":
         kind = "person" if all(t[1][:1].isupper() for t in toks) else "unknown"
     elif not actors and not sector and country:
         kind = "country"
@@ -1051,6 +1167,36 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+# words of an armed movement's name and the organisation nouns such a name ends in: a capitalised name with both that
+# no lexicon knows is an armed opposition group (REB) -- a "Party" is a party whatever its name says
+_REBEL_WORDS = {"liberation", "independence", "resistance", "insurgency", "mujahideen", "jihad", "guerrilla",
+                "guerrillas", "separatist", "insurgent"}  # fmt: skip
+_REBEL_HEADS = {"union", "front", "movement", "organization", "army", "forces", "force", "brigade", "brigades",
+                "council", "alliance", "league", "tigers", "fighters", "group"}  # fmt: skip
+
+
+def _rebel_name(toks: list[tuple[str, str, int, int]]) -> bool:
+    capital = [t[0] for t in toks if t[1][:1].isupper()]
+    return (
+        "party" not in capital
+        and any(w in _REBEL_WORDS for w in capital)
+        and any(w in _REBEL_HEADS for w in capital)
+    )
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> dict[str, str]:
+    """Organisation-name head word -> sector (data/actors/name_heads.tsv)."""
+    return {_norm(r[0]): r[1].strip() for r in _rows("name_heads.tsv") if len(r) >= 2 and r[0].strip()}
+
+
+def _name_head(toks: list[tuple[str, str, int, int]]) -> str:
+    """Sector of a proper name by its capitalised last word ("Kivuli Petroleum" BUS), "" when it has none."""
+    if len(toks) < 2 or not toks[-1][1][:1].isupper() or not toks[-2][1][:1].isupper():
+        return ""
+    return _name_heads().get(toks[-1][0], "")
 
 
 # kin nouns: a relative of an official is no official but (PLOVER) an elite, ELI
@@ -1122,7 +1268,7 @@ def _url_country(url: str | None) -> str:
     if len(tld) != 2 or tld in _vanity_tlds():
         return ""
     c = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
-    return c.alpha_3 if c is not None else ""
+    return _lex().fold.get(c.alpha_3, c.alpha_3) if c is not None else ""
 
 
 class ActorResolver:
@@ -1163,6 +1309,7 @@ class ActorResolver:
                     or (kind == "country" and (name is not None or _all_places(ent.text)))
                 )
             ) or (kind == "person" and name is not None)
+            listed = name is not None
             if is_person:
                 kind = "person"
                 name = name or self._clean_name(ent.text)
@@ -1177,12 +1324,15 @@ class ActorResolver:
                 title_sector, title_country, title_keys, gender = self._title_before(text, ent.start)
                 if not title_sector:  # "Qatar's emir, Sheikh Hamad": a lower-case title set off by a comma
                     title_sector, title_country = self._comma_title(text, ent.start)
+                if not title_sector:  # "Musa Bello, the Nigerian interior minister,": the apposition's office
+                    title_sector, title_country = self._appos_code(text, ent.end)
                 if not sector and title_sector:
                     sector = title_sector
                 if not country:
                     country = title_country or None
-                if not country and sector in _INSTITUTIONAL:
-                    # "President X" nobody lists: an office holder of the story's country
+                if not country and (sector in _INSTITUTIONAL or (title_sector and not listed)):
+                    # "President X" nobody lists: an office holder of the story's country; so is someone the text
+                    # describes by a role only ("journalist Erick Kabendera" in a Tanzanian story)
                     country = self.country or None
                 actor = Actor(ent.text, ent.start, ent.end, name, country, sector, "person")
                 known = _Known(actor, gender)
@@ -1353,9 +1503,14 @@ class ActorResolver:
         window = text[max(0, start - 60) : start]
         toks = _tok(window)
         # keep the tail of the window up to a clause break
+        lex = _lex()
         for k in range(len(toks) - 1, -1, -1):
-            if toks[k][0] in (",", ";", ":", "(", ")") or (
-                toks[k][1][:1].islower() and toks[k][0] not in ("of", "'s")
+            low = toks[k][0]
+            # a lower-case role word or "former" belongs to the title ("Nigerian lawmaker X", "former president
+            # X"); any other lower-case word ends it
+            titled = low in lex.agents or _singular(low) in lex.agents or low in _FORMER
+            if low in (",", ";", ":", "(", ")") or (
+                toks[k][1][:1].islower() and low not in ("of", "'s") and not titled
             ):
                 if k == len(toks) - 1 and toks[k][0] in _HONORIFICS:
                     continue
@@ -1384,7 +1539,21 @@ class ActorResolver:
         first = agents[0].i
         title = " ".join(t[0] for t in toks[first:] if t[0] != "'s")
         keys = [title, f"the {title}"]
-        return agents[-1].sector, country, keys, gender
+        sector = _head_sector(agents, [t[0] for t in toks])
+        if sector in _FORMER_OFFICES and any(t[0] in _FORMER for t in toks[: agents[-1].i]):
+            sector = "ELI"  # "former president X": a former official
+        return sector, country, keys, gender
+
+    def _appos_code(self, text: str, end: int) -> tuple[str, str]:
+        """(sector, country) of a described office in an apposition after a name (", the Nigerian interior
+        minister,", ", a former Kenyan lawmaker,"); empty when the words there are no such description."""
+        m = re.match(r",\s+((?:the|a|an)\s+[\w' -]{2,50}?)\s*(?:,|\.|;|$)", text[end : end + 70])
+        if not m:
+            return "", ""
+        _, country, sector, kind = _code_cached(m.group(1), None, self.date)
+        if kind != "described" or not sector:
+            return "", ""
+        return sector, country or ""
 
     @staticmethod
     def _appos_title(text: str, end: int) -> list[str]:

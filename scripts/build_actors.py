@@ -326,7 +326,7 @@ def build_surname_stopwords(actor_rows: list[list[str]], hand_files: list[Path])
     return sorted(w for w in last if w in words)
 
 
-_OFFICE_FILES = ("people.tsv", "leaders.tsv", "ministers.tsv", "officeholders.tsv")
+_OFFICE_FILES = ("people.tsv", "leaders.tsv", "ministers.tsv", "officeholders.tsv", "historical.tsv")
 
 
 def coverage(folder: Path, first: int = 2014, last: int = 2025) -> dict[str, list[int]]:

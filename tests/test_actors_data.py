@@ -11,7 +11,14 @@ import pytest
 
 from dateline.actors import _DATA, _lex, _rows, code_actor
 
-_PERSON_FILES = ("people.tsv", "leaders.tsv", "ministers.tsv", "officeholders.tsv", "groups.tsv")
+_PERSON_FILES = (
+    "people.tsv",
+    "leaders.tsv",
+    "ministers.tsv",
+    "officeholders.tsv",
+    "groups.tsv",
+    "historical.tsv",
+)
 _GROUPS = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "REL"}
 _SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL",
             "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "MUS", "CHR", "JEW", "HIN", "BUD",

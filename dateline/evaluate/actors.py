@@ -93,24 +93,53 @@ def _gsr_country(data: Path, split: str) -> tuple[int, int]:
 def _gsr_arguments(data: Path, split: str) -> dict[str, Any]:
     """Actor/recipient coding in context: the `events` suite's argument figures on plover-gsr (over the sentences
     whose event type is right), so one run of this suite reports both halves of actor coding."""
-    from dateline.evaluate.events import _gsr
+    from dateline.evaluate.events import _gsr_gold, _run, _score
 
     if split not in ("dev", "test"):
         return {}
-    got = _gsr(split, data)
+    gold, texts = _gsr_gold(data / "plover-gsr" / f"{split}.jsonl")
+    preds = _run(texts)
+    got = _score(gold, preds)
     keys = [
         f"{r}_{w}_{k}"
         for r in ("actor", "recipient")
         for w in ("country", "sector")
         for k in ("accuracy", "n")
     ]
-    return {"event_f1": got["f1"], **{k: got[k] for k in keys}}
+    out = {"event_f1": got["f1"], **{k: got[k] for k in keys}}
+    if (
+        split == "dev"
+    ):  # which sectors are missed, and what was given instead (DEV only, like the error lists)
+        out["sector_confusion"] = _gsr_sector_confusion(gold, preds)
+    return out
+
+
+def _gsr_sector_confusion(gold: list[dict[str, Any]], preds: list[Any]) -> dict[str, int]:
+    """Missed gold sectors on the sentences whose event type was found, as "role want->got" counts ("got" is the
+    sectors the predicted events of that type give the role, "-" for none), scored as the `events` suite scores."""
+    from dateline.evaluate.events import plover_type
+
+    pairs: Counter[str] = Counter()
+    for g, evs in zip(gold, preds, strict=True):
+        for t in g["types"]:
+            evs_t = [e for e in evs if plover_type(e) == t]
+            if not evs_t:
+                continue
+            for role, field in (("actor", "actors"), ("recipient", "recipients")):
+                got = {
+                    (a.sector or "")[:3] for e in evs_t for a in (e.actor if role == "actor" else e.recipient)
+                }
+                got.discard("")
+                for _code, sector in g.get(field, {}).get(t, []):
+                    if sector and sector[:3] not in got:
+                        pairs[f"{role} {sector[:3]}->{'/'.join(sorted(got)) or '-'}"] += 1
+    return dict(pairs.most_common())
 
 
 # hand-written lexicon files (dateline/data/actors): which column holds the name, and whether later columns hold
 # "|"-separated aliases (people and organisations) or the row is one phrase (agents, countries, seats)
 _HAND_FILES = {"people.tsv": True, "groups.tsv": True, "leaders.tsv": True, "ministers.tsv": True,
-               "officeholders.tsv": True, "agents_extra.tsv": False, "countries_extra.tsv": False, "seats.tsv": False}  # fmt: skip
+               "officeholders.tsv": True, "historical.tsv": True, "agents_extra.tsv": False, "countries_extra.tsv": False, "seats.tsv": False}  # fmt: skip
 
 
 def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...]) -> Any:
