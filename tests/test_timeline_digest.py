@@ -66,6 +66,14 @@ def test_given_sentences_and_timexes_are_used_as_they_are() -> None:
     assert days[0]["sentences"][0]["text"] == "Talks collapsed at the ministry ."
 
 
+def test_given_dates_are_summarised_instead_of_ranked() -> None:
+    days = dg.digest(ARTICLES, n_dates=5, per_date=1, dates=["2030-04-04", dt.date(2030, 4, 1), "2031-01-01"])
+    # oldest first; a day outside the span is dropped; each day is summarised by a sentence naming it
+    assert [d["date"] for d in days] == ["2030-04-01", "2030-04-04"]
+    assert any(w in days[1]["sentences"][0]["text"] for w in ("Thursday", "April 4"))
+    assert dg.digest(ARTICLES, n_dates=5, per_date=1, dates=[]) == []
+
+
 def test_sentence_splitter_and_keyword_stems() -> None:
     text = "Mr. Rossi arrived in Rome on Monday. He met U.S. officials. They talked.\nNew line here"
     assert [text[s:e] for s, e in dg._split(text)] == [
@@ -104,6 +112,23 @@ def test_bylines_and_datelines_are_cut_and_questions_are_no_summaries() -> None:
     b2 = dg._prepare(arts[1])
     assert b2 is not None and b2.dates == [[dt.date(2030, 5, 3)]]
     assert b2.text[b2.spans[0][0] :].startswith("The dock strike")
+
+
+def test_photo_captions_credits_and_wire_bylines_are_no_summary_material() -> None:
+    text = ("Miners at the Kessel pit walked out on Tuesday after a shaft flooded .\n"
+            "Striking miners wave flags outside the Kessel pit gates on Tuesday .\n"
+            "Photograph : Anna Berg\\/AP The Kessel pit strike began on Tuesday when union leaders called out "
+            "four hundred miners .")  # fmt: skip
+    art = dg._prepare({"id": "p1", "published": "2030-09-04", "text": text})
+    assert art is not None
+    assert [dg._is_bad(art, i) for i in range(3)] == [False, True, False]  # the caption precedes its credit
+    assert art.text[art.spans[2][0] :].startswith("The Kessel pit strike")  # the credit is cut off
+    days = dg.digest([{"id": "p1", "published": "2030-09-04", "text": text}], n_dates=1, per_date=3)
+    assert days and all("wave flags" not in s["text"] for d in days for s in d["sentences"])
+    wire = "Ferry talks fail By the CNN Wire Staff Ferry owners and unions ended talks without a deal on Monday ."
+    assert wire[dg._trim(wire, 0, len(wire)) :].startswith("Ferry owners and unions")
+    plain = "Photograph : Reuters Crowds gathered in the square of Kessel on Monday evening ."
+    assert plain[dg._trim(plain, 0, len(plain)) :].startswith("Crowds gathered")
 
 
 def test_one_day_gets_no_two_copies_of_a_sentence() -> None:
