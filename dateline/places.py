@@ -47,6 +47,15 @@ area: the region's own point when the gazetteer has it under the town's name, el
 coarser precision; a bare name of a region and its own capital ("Sibiu") is the city. A small name borne by
 places in three or more countries ("Novo Selo") follows the countries the text names before population. A site
 phrase resolves as its settlement and comes back as feature "site" ("Cincu training area").
+International wire news (fifth session): long rivers have a row per country/stretch in curated.tsv, so the
+text's countries and nearby places pick the stretch ("the Indus" beside Hyderabad), and a river through two
+of the text's countries is the whole river; "the Dnipro" is the river, a bare "Dnipro" the city; a hamlet
+named like a big city of its own country gets no regional support ("toward Monterrey" from Chiapas); a
+possessive names its country ("New Zealand's"); "X, the capital of Y" and "X border crossing into Y" state a
+container; recognition adds towns after what is done to them ("rebels seized Loikaw", "diverted to Misrata",
+"south of Marrakech", "bound for Lampedusa", "the Daraa countryside"), keeps "The Hague" whole, and drops
+sentence-opening common nouns the model tags as places ("Gunmen", "Monsoon"), lower-case "places" and a town
+before "State" in a paper's name ("Lansing State Journal").
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -596,7 +605,7 @@ _CONTAINER_CUE = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\boutside\b|\bof\b|\bnort
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     m = _STRIP_LEAD.match(span)
-    if m and m.end() < len(span):
+    if m and m.end() < len(span) and not _the_in_name(span):
         start += m.end()
     span = text[start:end]
     m = _STRIP_TAIL.search(span)
@@ -605,6 +614,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " .,;:" and not _is_abbrev(text[start:end]):
         end -= 1
     return start, end
+
+
+def _the_in_name(span: str) -> bool:
+    """The article is part of the town's own name: "The Hague", "The Woodlands"."""
+    if not span.startswith("The "):
+        return False
+    key = _norm(_STRIP_TAIL.sub("", span).rstrip(" .,;:"))
+    return any(c.feature == "city" and c.name.startswith("The ") for c in _gaz().get(key))
 
 
 def _is_abbrev(span: str) -> bool:
@@ -688,13 +705,20 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                         e = s + t.start()
                     elif u and u.start() > 0 and gaz.lookup(text[s : s + u.start()], variants=False):
                         e = s + u.start()
-                    elif not (m or t) and (
-                        text[s].islower()
-                        or any(w in person_words for w in text[s:e].split())
-                        or _TITLE_BEFORE.search(text, max(0, s - 20), s)  # "President Saakashvili"
-                        or _SAID_AFTER.match(text, e)
+                    elif (
+                        not (m or t)
+                        and (
+                            text[s].islower()
+                            or any(w in person_words for w in text[s:e].split())
+                            # "Gunmen abducted ...", "Monsoon rains ...": a common noun opening a sentence
+                            or (_sentence_start(text, s) and " " not in text[s:e] and _is_common_noun(key))
+                            or _TITLE_BEFORE.search(text, max(0, s - 20), s)  # "President Saakashvili"
+                            or _SAID_AFTER.match(text, e)
+                        )
                     ):
                         accept = False
+            if accept and not any(ch.isupper() for ch in text[s:e]):
+                accept = False  # "metro stations": the small model's lower-case "places" are common words
         elif (
             e > s
             and ent.label == "PERSON"
@@ -842,11 +866,29 @@ def _drop_outlets(text: str, gaz: _Gazetteer, spans: list[tuple[int, int]]) -> l
                     for c in cands
                 ):
                     drop.add((a, b))
+            elif (
+                a == ns
+                and _OUTLET_MIDDLE.match(text[b : ws - 1])
+                and _city_only(gaz.lookup(text[a:b], False))
+            ):
+                # "Lansing State Journal": a town before "State" names an institution, not the town (LGL keeps
+                # "New York Daily News", "St. Paul Pioneer Press" and "Ohio Housing Finance Agency" as places)
+                drop.add((a, b))
     return [sp for sp in spans if sp not in drop] if drop else spans
 
 
+_OUTLET_MIDDLE = re.compile(r"^ State$")
+
+
+def _city_only(cands: list[_Cand]) -> bool:
+    return bool(cands) and all(c.feature == "city" for c in cands)
+
+
 _CITY_PREP = re.compile(
-    r"(?i:\b(?:in|at|near|from|into|outside|across|around|towards?|to|via)\s+"
+    r"(?i:\b(?:in|at|near|from|into|outside|across|around|towards?|to|via|between|off|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
+    r"(?:bound|headed|heading|sailed|flew|departed)\s+for|"
+    r"attacked|shelled|bombed|raided|stormed|seized|captured|recaptured|retook|besieged|overran|encircled)\s+"
     r"(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?)$"
 )
 # what follows a company's name, not a city's ("Toyota shares", "Nokia said it would cut jobs")
@@ -1062,13 +1104,24 @@ _STRONG_FEATURES = frozenset(("country", "admin", "site", "water", "region", "co
 
 _CUE_POP = 5_000  # a town this big is a place name when the text uses it as one (floor tuned on LGL DEV)
 _CUE_LABELS = frozenset(("", "PERSON", "ORG", "NORP"))  # labels the small model wrongly gives to towns
-_LOC_PREP = re.compile(r"(?i:\b(?:in|at|near|from|into|outside|across|around|towards|toward))\s+$")
+_LOC_PREP = re.compile(
+    r"(?i:\b(?:in|at|near|from|into|outside|across|around|towards|toward|between|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
+    r"(?:bound|headed|heading|sailed|flew|departed)\s+for))\s+$"
+)
 _STRONG_PREP = re.compile(
     r"(?i:\b(?:in|near|outside|into|across|around|towards|toward))\s+$"
 )  # for lone names
+# what is done to or toward a place in wire news: "rebels seized Loikaw", "flights were diverted to Misrata"
+_ACTION_BEFORE = re.compile(
+    r"\b(?:attacked|shelled|bombed|raided|stormed|seized|captured|recaptured|retook|besieged|overran|encircled|"
+    r"entered|reached|evacuated|liberated|to|off|via)\s+$"
+)
+_ACCORDING_BEFORE = re.compile(r"\b(?:according|thanks|due|owing|close|next|compared)\s+to\s+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|'|’)(?!\w)")
 _UNIT_AFTER = re.compile(
-    r"\s+(?:province|Province|region|district|governorate|oblast|Oblast|prefecture|city|county)\b"
+    r"\s+(?:province|Province|region|district|governorate|oblast|Oblast|prefecture|city|county|countryside|"
+    r"outskirts|suburbs)\b"
 )
 _LIST_SEP = re.compile(r"^(?:,\s*|,?\s+(?:and|or|&)\s+)$")
 _LIST_LEFT = re.compile(r"(?:,|\s(?:and|or|&))\s*$|^\s*(?:the|The)?\s*$")
@@ -1095,6 +1148,35 @@ _PARTY_BEFORE = re.compile(
 )  # a legislator's home town: "Rep. Vicki Lensing, D-Iowa City"
 _DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Z]+\)\s*)?(?:—|--|–|:)")
 _CUED_FEATURES = frozenset(("country", "admin", "region", "water", "continent"))
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    before = text[max(0, s - 3) : s]
+    return s == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"'”’]?\s+$", before))
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """WordNet's noun index as spaCy's English lemmatizer ships it (it lists some cities too, so it only
+    vetoes names no gazetteer knows)."""
+    try:
+        from dateline.nlp import load
+
+        table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        largest = max(table.keys(), key=lambda k: len(table[k]))
+        return frozenset(table[largest])
+    except Exception:  # noqa: BLE001 - no lemmatizer tables: no veto
+        return frozenset()
+
+
+def _is_common_noun(key: str) -> bool:
+    nouns = _common_nouns()
+    forms = {key, key[:-1] if key.endswith("s") else key, key[:-2] if key.endswith("es") else key}
+    if key.endswith("ies"):
+        forms.add(key[:-3] + "y")
+    if key.endswith("men"):
+        forms.add(key[:-3] + "man")
+    return any(f in nouns for f in forms)
 
 
 @lru_cache(maxsize=1)
@@ -1272,8 +1354,15 @@ def _cued_matches(
     pending = []
     for s, e, personal in cands:
         prep = _STRONG_PREP if personal else _LOC_PREP
-        if (prep.search(text, max(0, s - 16), s) and not (personal and _POSSESSIVE_AFTER.match(text, e))) or (
-            not personal and _UNIT_AFTER.match(text, e)
+        if (
+            (prep.search(text, max(0, s - 16), s) and not (personal and _POSSESSIVE_AFTER.match(text, e)))
+            or (not personal and _UNIT_AFTER.match(text, e))
+            or (
+                not personal
+                and _ACTION_BEFORE.search(text, max(0, s - 16), s)
+                and not _POSSESSIVE_AFTER.match(text, e)
+                and not _ACCORDING_BEFORE.search(text, max(0, s - 16), s)
+            )
         ):
             added.append((s, e))
             starts.add(s)
@@ -1539,7 +1628,8 @@ def _text_context_uncached(text: str) -> tuple[Counter[str], Counter[tuple[str, 
         while i < len(words):
             hit = None
             for k in range(min(4, len(words) - i), 0, -1):
-                key = _norm(" ".join(words[i : i + k]))
+                # "New Zealand's", "Iraq's": the possessive names the country as well
+                key = _norm(_POSSESSIVE.sub("", " ".join(words[i : i + k])))
                 r = strong.get(key)
                 if r is None and key.endswith(".") and len(key) > 5:  # "Illinois." at a sentence end
                     r = strong.get(key[:-1])
@@ -1598,6 +1688,7 @@ class _Ctx:
     top: float = 0.0  # the best prior among the name's readings
     spatial: dict[int, float] | None = None  # id(candidate) -> support from other names' readings nearby
     many: bool = False  # a small name borne by places in several countries ("Novo Selo"): context first
+    shadowed: frozenset[int] = frozenset()  # ids of hamlets named like a big city of their own country
 
 
 def _context(
@@ -1687,11 +1778,38 @@ def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -
     return out
 
 
+_BIG_CITY_PRIOR = 5.7  # about 500,000 people
+_SHADOW_GAP = 2.5  # ... and a namesake this far below it (300 times smaller) in the same country
+
+
+def _shadowed_hamlets(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
+    """Small places named like a big city of their own country ("Monterrey", Chiapas, beside Monterrey): the
+    country's context cannot tell them apart, so nearby names must not pull the hamlet in either (no support
+    from the admin area or nearby towns; stated containers still count)."""
+    out: set[int] = set()
+    for cands in cands_of.values():
+        big: dict[str, float] = {}
+        for c in cands:
+            if c.feature == "city" and c.country:
+                p = _prior(c)
+                if p >= _BIG_CITY_PRIOR and p > big.get(c.country, 0.0):
+                    big[c.country] = p
+        if big:
+            out.update(
+                id(c)
+                for c in cands
+                if c.feature == "city" and c.country in big and _prior(c) <= big[c.country] - _SHADOW_GAP
+            )
+    return frozenset(out)
+
+
 def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
     # support from the text only for readings not far below the name's best: a village called "Middle East"
     # or "Kansas" must not win on the strength of its country or state being named elsewhere
     plausible = score >= x.top - _SUPPORT_SPREAD
+    if id(c) in x.shadowed:
+        plausible = False
     if c.country:
         share = x.ctry.get(c.country, 0.0)
         if share > 0.01:
@@ -1703,20 +1821,25 @@ def _score(c: _Cand, x: _Ctx) -> float:
         n = x.doc_ctry.get(c.country, 0)
         if n:
             score += _DOC_COUNTRY_BONUS * min(n, 4) ** 0.5
-    if c.feature != "country" and c.country and c.admin1_code:
+    if c.feature != "country" and c.country and c.admin1_code and id(c) not in x.shadowed:
         area = (c.country, c.admin1_code)
         if area in x.adm:
             score += 2.0
         if c.feature != "admin" and x.doc_adm.get(area):
             score += 1.0
-    if x.grid is not None and c.lat is not None and c.feature in ("city", "site", "county"):
+    if (
+        x.grid is not None
+        and c.lat is not None
+        and id(c) not in x.shadowed
+        and (c.feature in ("city", "site", "county") or (c.feature == "water" and c.country))
+    ):  # a river's stretch near the text's other places ("the Indus" beside Hyderabad)
         if x.grid.near(c.lat, c.lon, x.key):
             score += _NEAR_BONUS
     if plausible and c.feature in ("city", "county") and c.country and c.admin1_code:
         names = x.areas.get((c.country, c.admin1_code))
         if names and (len(names) > 1 or x.key not in names):
             score += _COHERENCE_BONUS
-    if x.spatial:
+    if x.spatial and id(c) not in x.shadowed:
         support = x.spatial.get(id(c), 0.0)
         if support > 0.0:
             score += _SPATIAL_BONUS * min(support, _SPATIAL_CAP)
@@ -1731,10 +1854,44 @@ def _score(c: _Cand, x: _Ctx) -> float:
     for conts in x.containers:
         # a far-fetched reading needs a state-level container ("Italy, Texas"), not a country after a comma
         # ("the Middle East, US officials said")
-        if any(_within(c, cont) and (plausible or cont.feature in ("admin", "county")) for cont in conts):
+        strong = isinstance(conts, _Stated)
+        if any(
+            _within(c, cont) and (plausible or strong or cont.feature in ("admin", "county"))
+            for cont in conts
+        ):
             score += _CONTAINER_BONUS
             break
     return score
+
+
+def _whole_rivers(cands_of: dict[str, list[_Cand]], doc_ctry: Counter[str]) -> None:
+    """A river whose stretches run through two or more of the countries the text names ("the Euphrates ...
+    downstream in Iraq, officials in Raqqa said") is the whole river: its row without a country."""
+    named = set(doc_ctry)
+    for cands in cands_of.values():
+        best = max(cands, key=_prior, default=None)
+        if best is not None and best.country and (len(cands) == 1 or best.feature == "country"):
+            named.add(best.country)
+    for k, cands in cands_of.items():
+        water = [c for c in cands if c.feature == "water"]
+        whole = [c for c in water if c.country is None]
+        if whole and len({c.country for c in water if c.country} & named) >= 2:
+            cands_of[k] = [c for c in cands if c.feature != "water" or c.country is None]
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_RIVER_CITY_POP = 50_000  # a city this big named like a river is the city unless "the" comes first
+
+
+def _river_or_city(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
+    """A river named like a city ("Dnipro"): "the Dnipro" is the river, a bare "Dnipro" the city."""
+    if not any(c.feature == "water" for c in cands) or not any(c.feature == "city" for c in cands):
+        return cands
+    if _THE_BEFORE.search(text[max(0, start - 8) : start]):
+        return [c for c in cands if c.feature != "city"]
+    if any(c.feature == "city" and c.population >= _RIVER_CITY_POP for c in cands):
+        return [c for c in cands if c.feature != "water"]
+    return cands
 
 
 def _pick(cands: list[_Cand], x: _Ctx) -> _Cand | None:
@@ -1810,11 +1967,14 @@ def _resolve(
         towns = [c for c in cands_of[k] if c.feature == "city" or (not town_only and c.feature != "country")]
         if towns and len(towns) < len(cands_of[k]):
             cands_of[k] = towns
+    for (s, _e), k in zip(spans, keys, strict=True):
+        cands_of[k] = _river_or_city(text, s, cands_of[k])
     ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
     weak = set(context_countries or [])
     outlet = _outlet_country(doc)
     home = _outlet_home(doc, keys)
     doc_ctry, doc_adm = _text_context(text) if any(ambiguous.values()) else (Counter(), Counter())
+    _whole_rivers(cands_of, doc_ctry)
     # .com, .org: mostly US papers, or the country the text names most
     home_countries = frozenset([outlet] if outlet else ["USA", *(c for c, _ in doc_ctry.most_common(1))])
     host = _host_label(doc)
@@ -1848,6 +2008,7 @@ def _resolve(
         k: tops[k] < _MANY_TOP_PRIOR and len({c.country for c in cands if c.country}) >= _MANY_COUNTRIES
         for k, cands in cands_of.items()
     }
+    shadowed = _shadowed_hamlets(cands_of)
     # first choice by prior and containers; then re-decide twice with the other names as context
     empty: Counter[str] = Counter()
     choice: dict[str, _Cand | None] = {}
@@ -1870,6 +2031,7 @@ def _resolve(
             tops[k],
             spatial,
             many[k],
+            shadowed,
         )
         choice[k] = _pick(cands, x)
     for _ in range(2):
@@ -1878,7 +2040,7 @@ def _resolve(
             if len(cands) > 1:
                 x = _Ctx(
                     per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
-                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k],
+                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
                 )  # fmt: skip
                 choice[k] = _pick(cands, x)
     hints = _listed_units(text, spans)
@@ -2326,6 +2488,19 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+class _Stated(list):
+    """Containers the text states outright ("X, the capital of Y"): they count even for a far-fetched reading."""
+
+
+# "Victoria, the capital of the Seychelles", "Goma, the main city in North Kivu"
+_APPOSITION = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|district|eastern|western|northern|southern|"
+    r"commercial|economic|main|largest|biggest|second|third|port|border|coastal|small|northern|key)\s+)*"
+    r"(?:capital|city|town|village|seaport|port|hub)\s+(?:of|in)\s+(?:the\s+)?$"
+)
+_INTO = re.compile(r"^\s+(?:into|to)\s+(?:the\s+)?$")
+
+
 def _containers(
     text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int
 ) -> list[_Cand]:
@@ -2334,6 +2509,11 @@ def _containers(
     if idx + 1 < len(spans):
         gap = text[spans[idx][1] : spans[idx + 1][0]]
         if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
+            out.extend(cand_lists[idx + 1])
+        elif len(gap) <= 48 and _APPOSITION.match(gap):
+            return _Stated(cand_lists[idx + 1])
+        elif _INTO.match(gap) and _gaz().site_tail.search(_norm(text[spans[idx][0] : spans[idx][1]])):
+            # "the Palanca border crossing into Moldova": a crossing lies on the border of where it leads
             out.extend(cand_lists[idx + 1])
     return out
 
