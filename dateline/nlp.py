@@ -47,7 +47,8 @@ def annotate(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Documen
 
 def _fill(doc: Document, sdoc: Any) -> None:
     doc.spacy = sdoc
-    doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
+    # a sentence ends at its last character: the paragraph break spaCy keeps as a token is not part of it
+    doc.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in sdoc.sents]
     doc.entities = []
     for ent in sdoc.ents:
         doc.entities.append(

@@ -161,3 +161,12 @@ def test_a_failing_component_keeps_the_document(tmp_path, monkeypatch):
     ingest([str(corpus)], store, components=("boom",))
     doc = store.get(store.document_rows()[0]["id"])
     assert "extractor exploded" in doc.extra["errors"][0]
+
+
+def test_sentences_end_at_their_last_character_not_the_paragraph_break() -> None:
+    from dateline.nlp import parse
+
+    doc = parse("Troops left the base on Monday.\n\nThe ministry confirmed it.", "2021-05-04")
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert texts == ["Troops left the base on Monday.", "The ministry confirmed it."]
+    assert doc.sentence_of(len("Troops left the base on Monday.")) == -1  # the break belongs to no sentence
