@@ -278,3 +278,23 @@ def test_porter_stemmer_and_large_year_offsets() -> None:
     # "7000 years ago" lies before year 1: not a calendar date, and no crash
     tx = normalize("They did it to you 7000 years ago, he wrote.", anchor="2011-02-01")
     assert [t.value for t in tx if "years ago" in t.text] == ["PAST_REF"]
+
+
+def test_markdown_timeline_keeps_each_entry_on_its_own_lines() -> None:
+    from dateline.link.timeline import render_timeline
+
+    mention = {
+        "event_id": "e1",
+        "outlet": "Harbour Post",
+        "value": "2021-03-02",
+        "text": "Ferries stopped.\n\n",
+    }
+    entry = {
+        "date": "2021-03-02", "event": "COERCE", "disputed": True, "sizes": [], "factuality": ["asserted"],
+        "text": "Port police halted the ferries on Tuesday.\n\n",
+        "sources": [{"outlet": "Harbour Post", "doc_id": "d1", "published": "2021-03-03"}],
+        "conflicts": [{"kind": "date", "mentions": [mention, {**mention, "value": "2021-03-01"}]}],
+    }  # fmt: skip
+    lines = render_timeline([entry], "md").splitlines()[2:]
+    assert lines and all(line.lstrip().startswith("- ") for line in lines), lines
+    assert "halted the ferries on Tuesday. —" in lines[0]

@@ -132,7 +132,12 @@ def _status(e: dict[str, Any]) -> str:
 
 
 def _conflict_lines(c: dict[str, Any]) -> list[str]:
-    return [f"{m['outlet'] or '?'}: {m['value']} — “{m['text']}”" for m in c["mentions"]]
+    return [f"{m['outlet'] or '?'}: {m['value']} — “{_one_line(m['text'])}”" for m in c["mentions"]]
+
+
+def _one_line(text: str) -> str:
+    """A stored sentence on one line: a line break inside a Markdown list item would end the list."""
+    return " ".join(text.split())
 
 
 def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
@@ -149,7 +154,7 @@ def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
         size = f" ({'; '.join(e['sizes'])})" if e["sizes"] else ""
         srcs = "; ".join(_src(s) for s in e["sources"])
         lines.append(
-            f"- **{e['date']}** {e['event']}{_status(e)}{mark}: {e['text']}{size}"
+            f"- **{e['date']}** {e['event']}{_status(e)}{mark}: {_one_line(e['text'])}{size}"
             f" — {len(e['sources'])} source(s): {srcs}"
         )
         for c in e["conflicts"]:
@@ -166,7 +171,7 @@ def _summary_md(days: list[dict[str, Any]]) -> str:
     lines = ["# Timeline (extractive summary)", ""]
     for d in days:
         lines += [f"## {d['date']}", ""]
-        lines += [f"- {' '.join(s['text'].split())} [{_cite(s)}]" for s in d["sentences"]]
+        lines += [f"- {_one_line(s['text'])} [{_cite(s)}]" for s in d["sentences"]]
         lines.append("")
     return "\n".join(lines)
 
@@ -178,7 +183,7 @@ def _summary_html(days: list[dict[str, Any]]) -> str:
              "</head><body>", "<h1>Timeline (extractive summary)</h1>"]  # fmt: skip
     for d in days:
         parts.append(f"<h2><time>{esc(d['date'])}</time></h2><ul>")
-        parts += [f'<li>{esc(" ".join(s["text"].split()))} <span class="src">[{esc(_cite(s))}]</span></li>'
+        parts += [f'<li>{esc(_one_line(s["text"]))} <span class="src">[{esc(_cite(s))}]</span></li>'
                   for s in d["sentences"]]  # fmt: skip
         parts.append("</ul>")
     parts.append("</body></html>")
@@ -202,7 +207,7 @@ def _html(entries: list[dict[str, Any]]) -> str:
         srcs = "; ".join(esc(_src(s)) for s in e["sources"])
         parts.append(
             f"<li{cls}><time>{esc(e['date'])}</time> <b>{esc(e['event'])}</b>{esc(_status(e))}{mark}:"
-            f" {esc(e['text'])}{size}"
+            f" {esc(_one_line(e['text']))}{size}"
             f' <span class="src">— {len(e["sources"])} source(s): {srcs}</span>'
         )
         for c in e["conflicts"]:
