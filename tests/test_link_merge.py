@@ -406,7 +406,7 @@ def test_a_report_that_fits_two_merged_events_bridges_them(tmp_path) -> None:
     docs = [
         _one_event("a", "Harbour Post", "2021-03-02", "MOBILIZE", "DNK", "EST", "2021-03-01", "text",
                    "Denmark sent 200 soldiers to Estonia on Monday."),
-        _one_event("b", "Valley Times", "2021-03-02", "MOBILIZE", "DNK", "EST", None, "published",
+        _one_event("b", "Valley Times", "2021-03-02", "MOBILIZE", "DNK", None, None, "published",
                    "Danish troops are now deployed in the Baltic state, ministers said."),
         _one_event("c", "Northern Wire", "2021-03-03", "MOBILIZE", "DNK", "EST", "2021-03-01", "text",
                    "Denmark sent 200 soldiers to Estonia on Monday; Danish troops are now deployed in the Baltic"
@@ -826,3 +826,97 @@ def test_the_same_first_place_outweighs_two_doubtful_locations() -> None:
     hillah = _feat(id="d", doc="d4", type="ASSAULT", place=["Hillah", "IRQ", 32.48, 44.42, "city"],
                    places=[["Hillah", 32.48, 44.42, "IRQ"], baghdad])  # fmt: skip
     assert "veto" in _compare(samarra, hillah)[1]
+
+
+# ---------------------------------------------------------------------- transfer rules (issue 7, third DEV corpus)
+
+
+def test_reports_that_agree_on_the_parties_need_not_share_words(tmp_path) -> None:
+    """A wire and a tabloid word one withdrawal apart ("pulled out" vs "the departure of"), the tabloid a day off:
+    agreeing on the day read from both texts (within a day), the actor and the target outweighs sharing no words. Not so for a report dated only by its
+    publication (a window of days in which the same parties may act twice), nor for two statements between the
+    same parties (a threat and another threat), which are told apart by what was said."""
+    from dateline.link.merge import THRESHOLD, _compare
+
+    wire = _feat(id="a", doc="d1", actors=["NOR"], recips=["MLT"], words=["pulled", "sailors", "valletta"])
+    tabloid = _feat(id="b", doc="d2", actors=["NOR"], recips=["MLT"], words=["departure", "crews", "harbour"],
+                    lo=738001, hi=738001)  # fmt: skip  # a day off, as tabloids are
+    score, ev = _compare(wire, tabloid)
+    assert "veto" not in ev and score >= THRESHOLD, ev
+    warn1 = _feat(
+        id="c", doc="d3", type="THREATEN", actors=["NOR"], recips=["MLT"], words=["warned", "fishing"]
+    )
+    warn2 = _feat(
+        id="e",
+        doc="d4",
+        type="THREATEN",
+        actors=["NOR"],
+        recips=["MLT"],
+        words=["vowed", "tariffs"],
+        lo=738001,
+        hi=738001,
+    )
+    assert _compare(warn1, warn2)[0] < score - 0.5
+    # the target alone shared: the same kind of act against one country, by someone each report leaves unnamed
+    unnamed = _feat(id="u", doc="d5", recips=["MLT"], words=["evacuation", "ferry"])  # the wire's own day
+    assert _compare(wire, unnamed)[0] < THRESHOLD
+    docs = [
+        _one_event("t1", "Harbour Post", "2021-06-08", "RETREAT", "NOR", "MLT", "2021-06-07", "text",
+                   "Norway pulled its sailors out of Malta on Monday."),
+        _one_event("t2", "Valley Times", "2021-06-09", "RETREAT", "NOR", "MLT", "2021-06-08", "text",
+                   "The departure of the Norwegian crews from the island yesterday ends a decade-long mission."),
+        _one_event("t3", "Northern Wire", "2021-06-08", "THREATEN", "NOR", "MLT", "2021-06-07", "text",
+                   "Norway warned Malta over fishing quotas on Monday."),
+        _one_event("t4", "Evening Star", "2021-06-08", "THREATEN", "NOR", "MLT", None, "published",
+                   "Oslo vowed to retaliate with tariffs after the ferry dispute."),
+        _one_event("t5", "Coast Daily", "2021-06-08", "RETREAT", "NOR", "MLT", None, "published",
+                   "Oslo has ordered home its last naval detachment."),
+    ]  # fmt: skip
+    merged = _merged_sets(tmp_path, docs)
+    assert {"t1", "t2"} in merged and {"t3"} in merged and {"t4"} in merged and {"t5"} in merged, merged
+
+
+def test_where_one_report_is_located_agrees_with_whom_the_other_names() -> None:
+    """ "Troops left Tapa" (no target, located in Estonia) and "Denmark withdrew its troops from Estonia" agree on
+    the target; so does a march located in Riga with "Latvians protested against their government" (LVA -> LVA).
+    Located in a third country, or against a mention naming only its actor (the country where everything of a
+    story happens says little), there is no credit."""
+    from dateline.link.merge import _compare
+
+    tapa, riga = ["Tapa", "EST", 59.26, 25.96, "city"], ["Riga", "LVA", 56.95, 24.11, "city"]
+    located = _feat(id="a", doc="d1", actors=["DNK"], place=tapa)
+    named = _feat(id="b", doc="d2", actors=["DNK"], recips=["EST"])
+    elsewhere = _feat(id="c", doc="d3", actors=["DNK"], recips=["LTU"])
+    s_named, ev = _compare(located, named)
+    assert ev.get("target_located") == "EST"
+    s_else, ev = _compare(located, elsewhere)
+    assert "target_located" not in ev and s_else < s_named
+    march = _feat(id="d", doc="d4", type="PROTEST", place=riga)
+    protest = _feat(id="e", doc="d5", type="PROTEST", actors=["LVA"], recips=["LVA"])
+    assert _compare(march, protest)[1].get("target_located") == "LVA"
+    # not located, but its sentence names Riga first: the same
+    unplaced = _feat(id="f", doc="d6", type="PROTEST", places=[["Riga", 56.95, 24.11, "LVA"]])
+    assert _compare(unplaced, protest)[1].get("target_located") == "LVA"
+    assert "target_located" not in _compare(march, _feat(id="g", doc="d7", type="PROTEST", actors=["LVA"]))[1]
+    assert "target_located" not in _compare(march, _feat(id="h", doc="d8", type="PROTEST", recips=["EST"]))[1]
+
+
+def test_a_plan_on_a_bare_weekday_is_the_coming_day(tmp_path) -> None:
+    """ "Will march again on Monday" written on a Friday is the coming Monday, not also the last one (which a past
+    report's bare weekday may be): the plan must not join Saturday's march."""
+    from dateline.link.merge import _features
+
+    d = _one_event("p1", "Harbour Post", "2021-09-10", "PROTEST", "LVA", None, "2021-09-13", "text",
+                   "Organisers said they would march again on Monday.")  # fmt: skip
+    e = d.events[0]
+    e.factuality = "future"
+    e.date.text = "on Monday"  # type: ignore[union-attr]
+    f = _features(e, d.published)
+    assert (f.lo, f.hi) == (dt.date(2021, 9, 13).toordinal(),) * 2
+    e.factuality = "asserted"  # a past report keeps both readings
+    assert _features(e, d.published).lo == dt.date(2021, 9, 6).toordinal()
+    done = _one_event("p2", "Valley Times", "2021-09-12", "PROTEST", "LVA", None, "2021-09-11", "text",
+                      "About 5,000 people marched in Riga on Saturday.")  # fmt: skip
+    e.factuality = "future"
+    merged = _merged_sets(tmp_path, [d, done])
+    assert {"p1"} in merged and {"p2"} in merged

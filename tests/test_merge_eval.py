@@ -1,5 +1,5 @@
-"""The merge evaluation: pairwise scoring, its three views, the second DEV corpus (tests/fixtures/merge_dev) and the
-held-out corpus (tests/fixtures/merge_corpus)."""
+"""The merge evaluation: pairwise scoring, its three views, the second and third DEV corpora (tests/fixtures/merge_dev,
+tests/fixtures/merge_dev3) and the held-out corpus (tests/fixtures/merge_corpus)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from dateline.store import Store
 
 HELD_OUT = Path(__file__).parent / "fixtures" / "merge_corpus"
 DEV2 = Path(__file__).parent / "fixtures" / "merge_dev"
+DEV3 = Path(__file__).parent / "fixtures" / "merge_dev3"
 
 
 def _gold() -> list[dict]:
@@ -48,22 +49,24 @@ def test_held_out_corpus_is_consistent() -> None:
     assert len(multi) >= 4 and len(keys) - len(multi) >= 3  # several shared events and look-alikes
 
 
-def test_second_dev_corpus_is_consistent() -> None:
+@pytest.mark.parametrize("corpus", [DEV2, DEV3], ids=["dev2", "dev3"])
+def test_dev_corpora_are_consistent(corpus: Path) -> None:
     """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
     date, and the corpus has shared events, look-alikes and the kinds of wording it is meant to test."""
-    gold = [json.loads(line) for line in (DEV2 / "gold_events.jsonl").read_text().splitlines() if line]
-    files = {p.name for p in (DEV2 / "articles").iterdir()}
-    meta = M._meta(DEV2)
+    gold = [json.loads(line) for line in (corpus / "gold_events.jsonl").read_text().splitlines() if line]
+    files = {p.name for p in (corpus / "articles").iterdir()}
+    meta = M._meta(corpus)
     assert set(meta) == files and len(files) >= 12
     assert len({outlet for outlet, _ in meta.values()}) >= 4 and all(date for _, date in meta.values())
     for g in gold:
         assert g["file"] in files and g["event"] in PLOVER_EVENTS
-        assert g["sentence"] in (DEV2 / "articles" / g["file"]).read_text()
+        assert g["sentence"] in (corpus / "articles" / g["file"]).read_text()
+    assert len({(g["file"], g["key"]) for g in gold}) == len(gold)  # one line per (article, event)
     keys = {g["key"] for g in gold}
     multi = {k for k in keys if len({g["file"] for g in gold if g["key"] == k}) > 1}
     assert len(multi) >= 6 and len(keys) - len(multi) >= 3
     assert {g["factuality"] for g in gold} >= {"asserted", "historical", "future"}
-    assert M.DEV2 == DEV2.resolve()
+    assert corpus.resolve() in (M.DEV2, M.DEV3)
 
 
 def _linker_on_gold_fields(corpus, tmp_path) -> dict:
@@ -75,8 +78,9 @@ def _linker_on_gold_fields(corpus, tmp_path) -> dict:
     return M._score_store(store, gold, by_id=True)
 
 
-def test_linker_on_gold_fields_of_the_second_dev_corpus(tmp_path) -> None:
-    out = _linker_on_gold_fields(DEV2, tmp_path)
+@pytest.mark.parametrize("corpus", [DEV2, DEV3], ids=["dev2", "dev3"])
+def test_linker_on_gold_fields_of_the_dev_corpora(corpus: Path, tmp_path) -> None:
+    out = _linker_on_gold_fields(corpus, tmp_path)
     assert out["precision"] >= 0.9 and out["recall"] >= 0.9, out
 
 
@@ -93,8 +97,9 @@ def test_held_out_end_to_end(tmp_path) -> None:
 
 
 @pytest.mark.slow
-def test_second_dev_corpus_end_to_end(tmp_path) -> None:
-    out = M.evaluate_corpus(DEV2, tmp_path)
+@pytest.mark.parametrize("corpus", [DEV2, DEV3], ids=["dev2", "dev3"])
+def test_dev_corpora_end_to_end(corpus: Path, tmp_path) -> None:
+    out = M.evaluate_corpus(corpus, tmp_path)
     assert out["linker_on_found_mentions"]["precision"] >= 0.9, out
     assert out["end_to_end"]["matched_mentions"] >= 30, out
 

@@ -35,7 +35,12 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      location taken from another sentence than the event's own (which names places) are no evidence. The country a
      meeting is held in, read as its only participant ("talks in Istanbul" -> Turkey), is its host, not a
      participant that contradicts; a directed physical event read as destination -> destination ("sent troops
-     to central Romania" -> Romania -> Romania) has an unknown actor, not another one;
+     to central Romania" -> Romania -> Romania) has an unknown actor, not another one. A mention without a
+     target located (or whose sentence first names a place) in the country the other names as target agrees
+     with it ("the departure from Niamey" vs "pulled out of Niger"). Few shared words count against a pair only
+     when it does not share who acted or its dates are not both read from the text (within a day), and always for
+     statements (threats, accusations: the same parties trade many). A plan on a bare weekday ("will march
+     again on Monday") is the coming day only;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
      no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
      chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
@@ -63,9 +68,8 @@ from dateline.model import Event, stable_id
 from dateline.places import distance_km
 from dateline.store import Store
 
-THRESHOLD = (
-    1.4  # minimum evidence score to join (tuned on the demo and dev2 corpora, our DEV: `dateline eval merge`)
-)
+# minimum evidence score to join (tuned on the demo, dev2 and dev3 corpora, our DEV: `dateline eval merge`)
+THRESHOLD = 1.4
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
 _WINDOW_LOOSE = 3  # when a date is only the publication date: weak evidence, so a wide window
 _LOOKBACK = 10  # an event dated only by its report happened up to this many days before it
@@ -86,8 +90,11 @@ _SUPPORT, _MEMBER_MIN = 0.5, 0.5
 # sentences naming only places far apart: evidence against, not a veto (the place is often the source's seat)
 _PLACE_PENALTY = 1.0
 _SWAP_CREDIT = 0.3
+_TARGET_LOCATED = 0.35  # a mention without a target located in the country the other names as target
 _RECIPIENT_MISMATCH = 1.0  # both recipients known and different: evidence against
-_FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6  # two sentences sharing almost no words: evidence against
+# two sentences sharing almost no words: evidence against, unless they share who acted on the same day (reports that
+# agree on that are often worded apart: a tabloid and a wire, a nominalisation and a verb; see _compare)
+_FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6
 _NO_DATE_PENALTY = 0.6
 _MEMBERS = 60  # members of a merged event checked against a new mention (the most recent)
 _BLOCK = 80  # a dated mention is compared with at most this many mentions of its block, the nearest in date
@@ -98,6 +105,7 @@ _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipi
 # announced ("sanctions imposed by Brussels", "pressure on Moscow"), not where anything happened
 _REMOTE = frozenset({"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 _SAID = _VERBAL | _REMOTE
+_STATEMENT = _VERBAL - _SYMMETRIC  # said, not met or agreed: "warned", "accused", "called for"
 _DENY = {"negated", "denied"}
 _NOT, _HAPPENED, _NOT_PENALTY = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"}), 1.0
 _BROAD = frozenset({"country", "region", "water"})
@@ -142,6 +150,7 @@ class _Feat:
     PN: frozenset[str] = field(init=False, repr=False, compare=False)  # names of `places`
     P: list[list[Any]] = field(init=False, repr=False, compare=False)  # `places` but the actor's seat
     pc: str | None = field(init=False, repr=False, compare=False)  # the country it is located in
+    where: str | None = field(init=False, repr=False, compare=False)  # see __post_init__
     seat: str | None = field(init=False, repr=False, compare=False)  # see _seat
     loop: bool = field(init=False, repr=False, compare=False)  # actor countries = recipient countries
     host: bool = field(init=False, repr=False, compare=False)  # see __post_init__
@@ -168,6 +177,8 @@ class _Feat:
             and not (remote and _seat_of(p[0]))
         ]
         self.pc = self.L[1] if self.L else None
+        # the country it is located in, else that of the first place its sentence names (_compare)
+        self.where = self.pc or (self.P[0][3] if self.P and len(self.P[0]) > 3 else None)
         self.seat = _seat(self)
         self.loop = bool(self.A and self.A == self.R)
         # a meeting whose only participant is the country it is held in: its host, maybe not a participant
@@ -230,8 +241,10 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         and iv[0] == iv[1]
         and pub[0] < iv[0] <= pub[0] + 7
         and _WEEKDAY.match(said)
+        and (e.factuality not in _PLANNED or e.event in _VERBAL)
     ):
         # a bare "on Sunday" read as the coming Sunday may be the last one ("warning on Sunday"): both readings
+        # (not for a plan: "will protest again on Monday" is the coming Monday)
         iv = (iv[0] - 7, iv[0])
     if iv is None or dsrc != "text":
         # undated, or dated only by the report: the event happened on or up to _LOOKBACK days before it
@@ -243,6 +256,8 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
             iv = (pub[0] - _LOOKBACK, pub[1]) if pub else None
         dsrc = "none" if dsrc == "text" else dsrc
     stop = _stop()
+    # exact words, possessives kept: folding "Algeria's" into "algeria" was tried and lost more links than it
+    # made (a possessive both reports use is a rarer, stronger shared word than the bare name)
     words = sorted({w for w in _WORD.findall(e.text.lower()) if w not in stop})
     place = None
     loc = e.location
@@ -468,6 +483,16 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         elif shared:
             ev[f"{label}_overlap"] = sorted(shared)
             score += 0.7 * w
+    # where one report without a target places it agrees with the target the other names (a weak link between
+    # reports that name the parties differently): "the departure of Italian troops from Niamey" vs "Rome pulled
+    # its troops out of Niger". Not against an actor alone: the country where all of a story happens says little
+    if a.where or b.where:
+        for x, y in ((a, b), (b, a)):
+            where = x.where
+            if where and not symmetric and not x.R and where in y.R:
+                ev["target_located"] = where
+                score += _TARGET_LOCATED
+                break
     # place
     if a.L and b.L:
         pa, pb = a.L, b.L
@@ -552,7 +577,14 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
     if a.W and b.W:
         sim = _cosine(a, b, idf)
         ev["word_overlap"] = sim
-        score += 2.5 * sim - (_FEW_WORDS_PENALTY if sim < _FEW_WORDS else 0.0)
+        # few shared words count against a pair unless it is an act (not a statement: a threat, an accusation is
+        # told apart by what was said, as the same parties trade many), its dates are both read from the text
+        # within a day (a report's own date is a window in which the same parties may act twice) and it shares
+        # who acted (a shared target alone, "Iran", fits many acts of a day)
+        dated = a.dsrc == "text" and b.dsrc == "text" and ev.get("date_gap_days", 9) <= _WINDOW_TEXT
+        acted = "actor_overlap" in ev or "participant_overlap" in ev
+        shared = dated and a.type not in _STATEMENT and acted
+        score += 2.5 * sim - (_FEW_WORDS_PENALTY if sim < _FEW_WORDS and not shared else 0.0)
     ev["score"] = score
     return score, ev
 
