@@ -172,6 +172,14 @@ def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None
     return None
 
 
+def _count_in_date(toks: list[_Tok], i: int, w: _Words) -> bool:
+    """A digit count the tagger swept into a date ("its last 280 troops" tagged DATE): a number right before a unit."""
+    t = toks[i]
+    if t.ent not in ("DATE", "TIME") or not _NUM_RE.match(t.text) or i + 1 >= len(toks):
+        return False
+    return _unit_of(toks[i + 1], w) is not None
+
+
 def _surface(text: Any, start: int) -> tuple[str, int]:
     """The text the offsets index and where it starts; a Span's own text, not its whole Doc's (Doc.text is rebuilt
     from every token on each call)."""
@@ -188,7 +196,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.ent in _SKIP_ENTS:
+        if t.ent in _SKIP_ENTS and not _count_in_date(toks, i, w):
             i += 1
             continue
         vague = _match_vague(toks, i, w)
@@ -234,7 +242,9 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         unit = "money" if money else None
         last = j
         k = j
-        while unit is None and k < min(j + 4, len(toks)):
+        # "fourteen of Guinea's top brass": a partitive reaches one word further
+        reach = 5 if j < len(toks) and toks[j].low == "of" else 4
+        while unit is None and k < min(j + reach, len(toks)):
             if toks[k].text in (",", ";", ".", "(", ")") or _NUM_RE.match(toks[k].text):
                 break
             unit = _unit_of(toks[k], w)

@@ -84,3 +84,16 @@ def test_plural_nationality_is_a_count_of_people() -> None:
     doc = parse("Thousands of Armenians rallied outside the embassy on Sunday.")
     got = extract_sizes(doc.spacy[:])
     assert [(s.text, s.min, s.unit) for s in got] == [("Thousands of Armenians", 1000.0, "people")]
+
+
+def test_a_count_the_tagger_swept_into_a_date_is_still_a_count() -> None:
+    doc = parse("Madrid flew home its last 140 soldiers from the base on Sunday.", "2024-05-06")
+    got = [(s.text, s.min, s.unit) for s in extract_sizes(doc.spacy)]
+    assert ("140 soldiers", 140.0, "troops") in got
+    doc = parse("Over the last 48 hours the talks stalled.", "2024-05-06")
+    assert extract_sizes(doc.spacy) == []
+
+
+def test_a_partitive_reaches_its_unit() -> None:
+    got = extract_sizes("Nine of Ruritania's senior commanders were dismissed.")
+    assert [(s.min, s.unit) for s in got] == [(9.0, "people")]
