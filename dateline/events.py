@@ -144,6 +144,8 @@ class _Lex:
     people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
     senses: dict[str, list[tuple[_Rule, frozenset[str]]]] = field(default_factory=dict)  # ambiguous nouns
     measures: set[str] = field(default_factory=set)  # sanctions, laws, bans: subjects that never use force
+    # what a threat warns of: consequences, retaliation, sanctions, strikes
+    reprisal: set[str] = field(default_factory=set)
     # verbs typed by their subject ("crowds gathered"): data/events/subject_verbs.tsv
     by_subject: dict[str, list[tuple[frozenset[str], _Rule]]] = field(default_factory=dict)
 
@@ -165,6 +167,9 @@ def _lex() -> _Lex:
     lex = _Lex()
     classes = {r[0]: set(r[1].split(",")) for r in _rows("classes.tsv")}
     lex.measures = classes.get("measures", set())
+    lex.reprisal = (
+        classes.get("reprisal", set()) | classes.get("sanctions", set()) | classes.get("strike", set())
+    )
     for lemma, subjects, event, mode, cameo in (r[:5] for r in _rows("subject_verbs.tsv")):
         who = set().union(*(classes[w[1:]] if w.startswith("@") else {w} for w in subjects.split(",")))
         lex.by_subject.setdefault(lemma, []).append((frozenset(who), _Rule(event, _opt(mode), _opt(cameo))))
@@ -281,12 +286,16 @@ class _Backoff:
 # `override_lex_max`. Under CV, arbitration (compete 1) and overrides gain nothing (overrides never fire usefully;
 # compete trades one extra for one miss) and compete would drop the second event of sentences that report two
 # ("Rebels attacked a convoy and Germany suspended aid"), so both stay off.
+# light verbs with no meaning of their own: the event, if any, is the object noun's (nouns.tsv), so the sentence
+# classifier must not guess one from the verb ("made the remarks", "made his first appearance" are no concession)
+_EMPTY_VERBS = {"make", "take", "have", "do", "hold", "carry", "conduct", "issue", "pay", "get"}
 _POLICY = {
     "backoff_min": 0.4,
     "compete_ratio": 0.0,
     "override_min": 1.1,
     "override_lex_max": 0.0,
     "main_only": 0.0,
+    "keep_dated": 0.0,  # keep a subordinate "after/when ..." event that has a date of its own (see _drop_background)
 }
 _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
                "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
@@ -383,6 +392,18 @@ def _training_features(sent: Any, published: str | None = None) -> list[str]:
     )
 
 
+def _suppressed(sent: Any, lex: _Lex) -> bool:
+    """Whether a verb of the sentence matched a lexicon row that a guard then ruled out (a hazard as its subject or
+    object, a NONE row): the sentence's event words are accounted for, so the classifier must not guess."""
+    for tok in sent:
+        if not _is_verb(tok) or tok.lemma_.lower() not in lex.verbs:
+            continue
+        r = _match_verb(tok, lex)
+        if r is not None and (r.event == "NONE" or _natural_cause(tok, lex) or _natural_target(tok, lex)):
+            return True
+    return False
+
+
 def _decide(
     sent: Any,
     lex: _Lex,
@@ -412,6 +433,10 @@ def _decide(
             return []
         if _natural_cause(anchor, lex):
             return []
+        if anchor.lemma_.lower() in _EMPTY_VERBS:
+            return []  # "made the remarks", "made it clear": the object names the act, and the lexicon knows none
+        if _suppressed(sent, lex):
+            return []  # the lexicon read an event word here and ruled it out ("a drought that killed 40")
         label = max(p, key=p.__getitem__)
         if p[label] < _POLICY["backoff_min"] or label not in _CAMEO_ROOT:
             return []
@@ -588,7 +613,7 @@ def _is_verb(tok: Any) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ != "AUX")
 
 
-_ADV_PARTICLES = {"short", "back", "away", "down", "off", "out", "up"}
+_ADV_PARTICLES = {"short", "back", "away", "down", "off", "out", "up", "together"}  # "worked together"
 _TRAVEL_VERBS = {"leave", "depart"}
 _TRAVELLERS = {"minister", "president", "secretary", "envoy", "ambassador", "diplomat", "chancellor", "premier",
                "leader", "king", "queen", "prince", "pope", "delegation", "negotiator", "mediator"}  # fmt: skip
@@ -629,8 +654,12 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
     for ch in kids:
         dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
+        if dep == "ccomp" and ch.pos_ == "ADJ":
+            dep = "oprd"  # a small clause: "found the minister guilty", "declared the vote void"
         if dep == "advmod" and ch.lemma_.lower() in _ADV_PARTICLES:
             dep = "prt"  # "cut short the visit", "pulled back": an adverb working as the verb's particle
+        if dep == "prep" and _time_phrase(ch):
+            continue  # "called on Monday", "met on Tuesday": a date, not the verb's preposition ("call on")
         if dep in ("prt", "prep", "agent"):
             prts.add(ch.lemma_.lower())
             if dep == "prep":
@@ -657,7 +686,8 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 elif c.dep_ == "prep" and c.lower_ in ("from", "out"):
                     # "moved staff from Baghdad": the source is the verb's, parsed on its object
                     prts.add(c.lower_)
-                elif c.dep_ == "prep" and c.lower_ == "of":  # "700 kg of medicine", "a state of siege"
+                elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and _amount(ch))):
+                    # "700 kg of medicine", "a state of siege", "$10 million in emergency aid"
                     for g in c.children:
                         if g.dep_ == "pobj":
                             objs.add(g.lemma_.lower())
@@ -670,18 +700,31 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     return prts, objs, pobjs
 
 
+def _time_phrase(prep: Any) -> bool:
+    """A prepositional phrase that only gives a date or time ("on Monday", "in March")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    # ("for the first time" is no entity)
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() == "time" for g in objs)
+
+
+def _amount(tok: Any) -> bool:
+    """A sum or quantity ("$10 million", "2,000 tonnes") whose "in ..." phrase names what it is of."""
+    return tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+
+
 def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(tok.lemma_.lower())
     if not rules:
         return None
     prts, direct, pobjs = _objects(tok)
     # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
-    phrasal = any(c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules) for c in tok.children)
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules)}
+    phrasal = bool(particles)
     for r in rules:  # most specific first
         if r.prt and r.prt not in prts and r.prt not in direct:
             continue
-        if phrasal and not r.prt:
-            continue
+        if phrasal and r.prt not in particles:
+            continue  # "called up volunteers for an offensive": the particle's rows, not "call for"
         objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
         if r.prt in ("out", "away"):  # "pulled out of the treaty", "walked out of the talks"
             objs = objs | pobjs.get("of", set()) | pobjs.get("from", set())
@@ -710,8 +753,28 @@ def _mobilizes_force(tok: Any, lex: _Lex) -> bool:
     words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     if words & lex.force_words or _forces(obj):
         return True
+    into_force = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("into", "to")
+        and any(_forces(g) for g in c.children if g.dep_ == "pobj")
+        for c in tok.children
+    )  # "drafted young men into the army": they become the force
+    if _people_noun(obj) and not _criminal(obj) and not into_force and _code_sector(obj) != "UNK":
+        # "mobilized lawyers / doctors / pressure groups": people of a civil role, no armed force (trained hackers,
+        # gangs: an irregular force)
+        return False
     lemma = obj.lemma_.lower()
     return not (lemma in _GROUP_NOUNS or lemma in _CIVIC_MASSES)  # (other people moved, e.g. trained hackers)
+
+
+def _code_sector(tok: Any) -> str | None:
+    from dateline.actors import code_actor
+
+    return code_actor(tok.lemma_.lower()).sector
+
+
+def _criminal(tok: Any) -> bool:
+    return _code_sector(tok) == "CRM"
 
 
 def _causative(tok: Any) -> bool:
@@ -844,6 +907,10 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
 
 def _natural_cause(tok: Any, lex: _Lex) -> bool:
     """Whether the verb's subject (or "by" agent) is a natural hazard, accident or disease, not an actor."""
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+        h = tok.head  # "a drought that has killed 30 people": the relative pronoun stands for the drought
+        if not h.ent_type_ and h.lemma_.lower() in lex.natural:
+            return True
     for c in tok.children:
         heads = (
             [c]
@@ -855,6 +922,17 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
         for h in heads:
             if not h.ent_type_ and h.lemma_.lower() in lex.natural:
                 return True
+    return False
+
+
+def _natural_target(tok: Any, lex: _Lex) -> bool:
+    """Whether what the verb attacks is a hazard, disease or social ill (data/events/natural_causes.tsv)."""
+    for c in tok.children:
+        heads = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ in ("against", "off"):
+            heads = [g for g in c.children if g.dep_ == "pobj"]
+        if any(not h.ent_type_ and h.lemma_.lower() in lex.natural for h in heads):
+            return True
     return False
 
 
@@ -880,6 +958,28 @@ def _measure_subject(tok: Any, lex: _Lex) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.measures
 
 
+_WARNING = {"warn", "caution"}
+
+
+def _idle_warning(tok: Any, lex: _Lex) -> bool:
+    """ "X warned that ..." is a threat only when the warned-of clause names a reprisal or a use of force or
+    pressure (manual, THREATEN: "warned of consequences", "warned that Iraq would face sanctions"); a warning of a
+    danger or a notice ("warned that helicopters would be flying") threatens no one."""
+    if tok.lemma_.lower() not in _WARNING:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    for w in clause.subtree:
+        lemma = w.lemma_.lower()
+        if lemma in lex.reprisal:
+            return False
+        r = _match_verb(w, lex) if _is_verb(w) else None
+        if r is not None and r.event in _THREAT_EVENTS | {"MOBILIZE", "THREATEN"}:
+            return False
+    return True
+
+
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
@@ -891,6 +991,10 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = None  # "the storm killed 12 people": no one acted
             if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
                 r = _Rule("SANCTION", None, "16")  # "measures that target insurers": no measure assaults
+            if r is not None and r.event == "THREATEN" and _idle_warning(tok, lex):
+                r = None  # "warned that the region could be drawn into war": a danger foreseen, no threat
+            if r is not None and r.event == "ASSAULT" and _natural_target(tok, lex):
+                r = None  # "fight the epidemic", "battle the wildfires": no one is attacked
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 for ch in tok.children:
@@ -1085,10 +1189,15 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
                 background = True
                 break
+            if _alleged_of(cur):
+                background = True  # "handed over two men suspected of bombing a bus": the men's description
+                break
             if cur.dep_ == "pcomp" and cur.head.lower_ in ("after", "following", "since", "before"):
                 background = True
                 break
             cur = cur.head
+        if background and _POLICY.get("keep_dated", 0.0) and _dated(t.anchor):
+            background = False  # a dated subordinate event is reported as news of its own
         (dropped if background else kept).append(t)
     # a background event is kept when every main-clause event lies inside its own clause: then no event of the
     # main clause is told ("non-essential staff were relocated to Taji, the base where the contingent trains ...")
@@ -1096,6 +1205,38 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     if not main:
         return trigs
     return kept or trigs
+
+
+_TIME_PREPS = {"after", "following", "before", "since", "until", "amid", "during"}
+
+
+def _dated(anchor: Any) -> bool:
+    """A clause with a date of its own ("after tens of thousands protested on Sunday"): an event told as news,
+    not only as background."""
+    for c in anchor.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod"):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "in", "at")
+            and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+        ):
+            return True
+    return False
+
+
+_SUSPECTING = {"suspect", "accuse", "charge", "convict", "indict", "blame"}
+
+
+def _alleged_of(tok: Any) -> bool:
+    """tok is the act of "[men] suspected/accused/convicted of <tok>", a participle that describes a noun."""
+    p = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or p.lower_ not in ("of", "for", "with") or p.head.i == p.i:
+        return False
+    v = p.head
+    if v.dep_ == "pobj" and v.head.dep_ == "agent":
+        v = v.head.head  # "suspected by police of bombing": the parser hangs "of" on the agent
+    return v.lemma_.lower() in _SUSPECTING and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN"
 
 
 _TIME_LINKS = {"come", "follow", "happen", "occur", "precede"}  # "The strikes came a day after ..."
@@ -1236,6 +1377,27 @@ def _agentive_participle(tok: Any) -> bool:
     return who.lemma_.lower() in _lex().people or _people_noun(who)
 
 
+def _finite(v: Any) -> bool:
+    """A verb with tense of its own ("cooperated", "have cooperated", "will meet"), not an infinitive or participle
+    phrase."""
+    if v.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
+
+
+_HELP = {"help", "assist"}
+
+
+def _helping(outer: _Trig, t: _Trig) -> bool:
+    """ "help (to) do X" with no one named as helped: the event is X."""
+    o = outer.tok
+    if outer.rule.event != "AID" or outer.nominal or t.nominal or o.lemma_.lower() not in _HELP:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in o.children):
+        return False
+    return t.anchor.head.i == o.i and t.anchor.dep_ in ("xcomp", "ccomp", "advcl")
+
+
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
     by_anchor: dict[int, _Trig] = {}
@@ -1252,6 +1414,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur) or _agentive_participle(cur):
                 break  # a ", who/which ..." clause, or "soldiers freed by Russia", asserts its own event
             child, cur = cur, cur.head
+            if child.dep_ == "conj" and _finite(child) and not _finite(cur):
+                break  # "agreed to share data and have since cooperated": a finite conjunct is a clause of its own
             u = by_anchor.get(cur.i)
             if u is None or u is t:
                 continue
@@ -1259,6 +1423,13 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 continue  # "rejected allegations that X": the claim noun is the rejection's object, not X's frame
             if child.dep_ in _NOT_ABSORBING or child.dep_ in ("nsubj", "csubj"):
                 continue
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _TIME_PREPS
+                and _POLICY["keep_dated"]
+                and _dated(t.anchor)
+            ):
+                continue  # "voted to expel troops after thousands protested on Sunday": a dated time adjunct
             if child.dep_ == "nsubjpass" and u.rule.event not in ("AGREE", "REJECT"):
                 # a passive subject agreed to or rejected is the content of that stance ("a ceasefire was agreed",
                 # "the demand was rejected": one event); one welcomed or ordered is an event of its own
@@ -1277,6 +1448,12 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer = u
         if outer is None:
             kept.append(t)
+            continue
+        if _helping(outer, t):
+            # "mobilized groups to help support the rights of ...": helping to do something is doing it (AID is
+            # help given to someone: "helped Iraq rebuild", "help the victims")
+            outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
+            outer.start, outer.end = t.start, t.end
             continue
         directed = outer.tok.lemma_.lower() in _DIRECTING and not t.nominal
         if directed and (outer.rule.event == "MOBILIZE" or t.rule.event == "MOBILIZE"):
@@ -1472,8 +1649,13 @@ def _says_country(text: str) -> bool:
 def _speaker(v: Any, lex: _Lex) -> Any | None:
     """The subject of the reporting verb that governs clause v ("X said (that) he would..."), when it names one."""
     cur = v
-    for _ in range(3):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or cur.head.i == cur.i:
+    for _ in range(4):
+        plan = cur.head.lemma_.lower() in _PLANS and cur.head.dep_ in ("attr", "dobj", "nsubj")
+        if cur.dep_ == "acl" and plan:
+            # "insisted there was no decision to leave": the decision's clause is the reported one
+            cur = cur.head
+            continue
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr") or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.lemma_.lower() in lex.reporting or cur.lemma_.lower() in _CONCLUDE:
@@ -1863,15 +2045,38 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         a, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
     )
     if got is None and t.rule.event == "THREATEN":
-        # "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition
-        for c in a.subtree:
-            if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
-            ):
-                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.pos_ != "PRON" and _actor_like(subj, lex):
-                    return subj
+        got = _condition_party(a, lex)
     return got
+
+
+def _condition_party(a: Any, lex: _Lex) -> Any | None:
+    """ "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition."""
+    for c in a.subtree:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and _actor_like(subj, lex):
+                return subj
+    return None
+
+
+def _in_purpose(tok: Any, t: _Trig) -> bool:
+    """Whether tok lies inside an infinitival purpose clause of the trigger ("sent troops to protect Americans"),
+    not in the complement that holds the trigger itself ("refused to deploy troops in Iraq")."""
+    cur = tok
+    while cur.i not in (t.anchor.i, t.tok.i) and cur.head.i != cur.i:
+        if _purpose(cur):
+            return True
+        cur = cur.head
+    return False
+
+
+def _own_side(t: _Trig, rec: Any) -> bool:
+    """A threat's "recipient" that is the subject of the warned-of clause and shares the actor's country is the
+    actor's own side, the one that would act ("Trump warned that the US will strike ..."), not the one threatened."""
+    if t.rule.event != "THREATEN" or rec.dep_ not in ("nsubj", "nsubjpass") or rec.head.i == t.anchor.i:
+        return False
+    own = {a.country for a in t.actors if a.country}
+    return bool(own) and bool(t.recipients) and all(r.country in own for r in t.recipients)
 
 
 # events whose place is a venue, never a party: talks held in Istanbul, prisoners exchanged at the border
@@ -2398,6 +2603,8 @@ def extract_events(doc: Document) -> list[Event]:
                     subj = h
             else:
                 subj, passive = _subject(t.anchor)
+                if subj is not None and t.anchor.dep_ == "acl" and subj.lemma_.lower() in _PLANS:
+                    subj = None  # "no decision to leave Iraq": the decision takes no one's part; whose it is, below
                 patient = None if t.rule.event in _MOVED else _state_patient(t.anchor)
                 if patient is not None and subj is not None and subj.i == patient.i:
                     subj, passive = None, True  # the one held or hurt did not act
@@ -2418,16 +2625,29 @@ def extract_events(doc: Document) -> list[Event]:
             t.actors = _actors_of(subj, res, t.anchor.i) if subj is not None else []
             patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
             rec = patient if patient is not None else _recipient(t, lex)
+            if rec is not None and t.rule.event == "MOBILIZE" and _in_purpose(rec, t):
+                rec = None  # the people a deployment protects or helps are not its recipient
             t.recipients = _actors_of(rec, res) if rec is not None else []
+            own_side: set[int] = set()
+            if rec is not None and _own_side(t, rec):
+                own_side = {x.i for x in rec.subtree}
+                alt = _condition_party(t.anchor, lex)
+                t.recipients = _actors_of(alt, res) if alt is not None else []
             if patient is not None:  # the held people's span stops before the event's own words
                 t.recipients = [_cut_before(a, t.tok, res) for a in t.recipients]
             if not any(r.country for r in t.recipients):
-                taken = {t.tok.i} | {
-                    tok.i
-                    for a in t.actors
-                    for tok in doc.spacy.char_span(a.start, a.end, alignment_mode="expand") or []
-                }
+                taken = (
+                    {t.tok.i}
+                    | own_side
+                    | {
+                        tok.i
+                        for a in t.actors
+                        for tok in doc.spacy.char_span(a.start, a.end, alignment_mode="expand") or []
+                    }
+                )
                 alt = _recipient_search(t, taken)
+                if alt is not None and t.rule.event == "MOBILIZE" and _in_purpose(alt, t):
+                    alt = None
                 if alt is not None:
                     got = _actors_of(alt, res)
                     if any(r.country for r in got):

@@ -719,27 +719,30 @@ def test_unnamed_forces_take_the_country_of_the_sentence_government_not_of_where
     assert soldiers and all(a.country == "FRA" for a in soldiers)
 
 
-def _warners(text: str, url: str | None = None) -> list[str | None]:
+def _demanders(text: str, url: str | None = None) -> list[str | None]:
     from dateline.events import extract_events
 
     doc = parse(text, "2024-05-06")
     doc.url = url
-    return [a.country for e in extract_events(doc) if e.event_text == "warned" for a in e.actor]
+    return [a.country for e in extract_events(doc) if e.event_text == "demanded" for a in e.actor]
 
 
 def test_a_place_in_the_background_of_an_object_does_not_place_unnamed_legislators() -> None:
     """ "parallels with the invasion of Iraq": Iraq is what the comparison is about, not where the MPs sit."""
-    text = "Germany debated the mission in Berlin. Some MPs drew parallels with the invasion of Iraq and warned of a long war."
-    assert _warners(text) == ["DEU"]
+    text = (
+        "Germany debated the mission in Berlin. Some MPs drew parallels with the invasion of Iraq and demanded a vote "
+        "on the mission."
+    )
+    assert _demanders(text) == ["DEU"]
     # a place that does say where they are still counts
-    assert _warners("Opposition MPs in Nairobi warned of a long war.") == ["KEN"]
+    assert _demanders("Opposition MPs in Nairobi demanded a vote on the mission.") == ["KEN"]
 
 
 def test_an_outlets_country_domain_is_the_home_of_its_unnamed_officials() -> None:
     from dateline.actors import _url_country
 
-    text = "Some MPs drew parallels with the invasion of Iraq and warned of a long war."
-    assert _warners(text, "https://www.example-herald.co.uk/world/1") == ["GBR"]
+    text = "Some MPs drew parallels with the invasion of Iraq and demanded a vote on the mission."
+    assert _demanders(text, "https://www.example-herald.co.uk/world/1") == ["GBR"]
     assert _url_country("https://news.example.de/a") == "DEU"
     assert _url_country("https://example.com/a") == ""
     assert _url_country("https://example.io/a") == ""  # a vanity domain says nothing
