@@ -2670,10 +2670,12 @@ def extract_events(doc: Document) -> list[Event]:
             else:
                 uniq.append(t)
         _event_sizes(extract_sizes(sent), uniq, doc.spacy)
+        sent_text = sent.text.rstrip()  # the sentence without the paragraph break spaCy keeps as a token
+        sent_end = sent.start_char + len(sent_text)
         for t in uniq:
             taken = [(a.start, a.end) for a in t.actors + ([] if t.searched else t.recipients)]
             ev_text = doc.text[t.start : t.end]
-            mention = Mention(doc.id, t.start, t.end, sent.start_char, sent.end_char, ev_text)
+            mention = Mention(doc.id, t.start, t.end, sent.start_char, sent_end, ev_text)
             events.append(
                 Event(
                     id=stable_id(doc.id, t.rule.event, t.start),
@@ -2683,9 +2685,9 @@ def extract_events(doc: Document) -> list[Event]:
                     cameo=t.rule.cameo,
                     actor=t.actors,
                     recipient=t.recipients,
-                    text=sent.text,
+                    text=sent_text,
                     sentence_start=sent.start_char,
-                    sentence_end=sent.end_char,
+                    sentence_end=sent_end,
                     event_text=ev_text,
                     event_start=t.start,
                     event_end=t.end,

@@ -372,3 +372,14 @@ def test_formal_protest_is_accuse_even_without_the_lodge_row(monkeypatch: pytest
 
 def test_street_protest_is_protest() -> None:
     assert "PROTEST" in _types("Thousands of students joined a protest in the main square on Sunday.")
+
+
+def test_event_sentence_ends_at_its_last_character() -> None:
+    from dateline.events import extract_events
+    from dateline.nlp import parse
+
+    doc = parse("Rebels attacked the barracks on Monday.\n\nThe army said nothing.", "2024-05-07")
+    ev = [e for e in extract_events(doc) if e.event == "ASSAULT"]
+    assert ev and ev[0].text == "Rebels attacked the barracks on Monday."
+    assert doc.text[ev[0].sentence_start : ev[0].sentence_end] == ev[0].text
+    assert ev[0].mentions[0].sentence_end == ev[0].sentence_end
