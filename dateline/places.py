@@ -56,6 +56,13 @@ container; recognition adds towns after what is done to them ("rebels seized Loi
 "south of Marrakech", "bound for Lampedusa", "the Daraa countryside"), keeps "The Hague" whole, and drops
 sentence-opening common nouns the model tags as places ("Gunmen", "Monsoon"), lower-case "places" and a town
 before "State" in a paper's name ("Lansing State Journal").
+World cities and their US namesakes (issue 6): wire stories name US states, Washington and US cities beside
+world cities, so a namesake in the US of a world city or country abroad at least 5 times bigger ("Geneva",
+"Cairo", "Dublin"), or abroad of a US world city ("Boston", England; "Washington", England), gets no support
+from the text unless the text states its state ("Lebanon, Pa.", also when the state is no span; the name then
+keeps only readings in that state), gives a local-town cue ("Hamilton Township"), the outlet is a local paper
+there, or the text names its state or another town near or in that state (not the capital) while the world
+city's country goes unnamed ("Egyptian officials in Cairo" beside Illinois keeps Egypt's Cairo).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -1689,6 +1696,9 @@ class _Ctx:
     spatial: dict[int, float] | None = None  # id(candidate) -> support from other names' readings nearby
     many: bool = False  # a small name borne by places in several countries ("Novo Selo"): context first
     shadowed: frozenset[int] = frozenset()  # ids of hamlets named like a big city of their own country
+    held: frozenset[int] = (
+        frozenset()
+    )  # ids of small namesakes of a world city that the text does not license
 
 
 def _context(
@@ -1805,6 +1815,8 @@ def _shadowed_hamlets(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
 
 def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
+    if id(c) in x.held:  # "diplomats in Geneva" beside "a senator from Texas": no support from the text
+        return score
     # support from the text only for readings not far below the name's best: a village called "Middle East"
     # or "Kansas" must not win on the strength of its country or state being named elsewhere
     plausible = score >= x.top - _SUPPORT_SPREAD
@@ -1926,6 +1938,133 @@ def _homonym_reading(
     return max(fits, key=lambda c: c.population) if fits else None
 
 
+_WORLD_POP = 100_000  # a city this big (or a country) is a world reading of its name ...
+_WORLD_GAP = 0.7  # ... over namesakes abroad at least 5 times smaller (prior = log10 population)
+# countries that English-language wire stories name in passing (states, Washington, firms' home towns): naming
+# them, or their capital, is no evidence for a town there named like a world city abroad
+_NEWS_FRAME = frozenset(("USA",))
+
+
+def _world_readings(cands_of: dict[str, list[_Cand]]) -> dict[str, tuple[_Cand, list[_Cand]]]:
+    """Names whose best reading is a world city or a country, with much smaller namesakes in a news-frame
+    country ("Geneva": Switzerland; Geneva, Illinois): name -> (world reading, those namesakes)."""
+    out: dict[str, tuple[_Cand, list[_Cand]]] = {}
+    for k, cands in cands_of.items():
+        if len(cands) < 2:
+            continue
+        w = max(cands, key=_prior)
+        if w.feature == "admin" and w.country in _NEWS_FRAME:  # "Washington": the state, else the capital
+            w = max((c for c in cands if c.feature == "city"), key=_prior, default=w)
+        if not w.country or not (
+            w.feature == "country" or (w.feature == "city" and w.population >= _WORLD_POP)
+        ):
+            continue
+        floor = _prior(w) - _WORLD_GAP
+        # a namesake in the frame of a world city abroad, or abroad of a world city in the frame ("Boston")
+        small = [
+            c
+            for c in cands
+            if c.feature in ("city", "county")
+            and c.country
+            and c.country != w.country
+            and (c.country in _NEWS_FRAME or w.country in _NEWS_FRAME)
+            and _prior(c) <= floor
+        ]
+        if small:
+            out[k] = (w, small)
+    return out
+
+
+def _held_namesakes(
+    key: str,
+    world: dict[str, tuple[_Cand, list[_Cand]]],
+    choice: dict[str, _Cand | None],
+    own_mentions: int,
+    doc_ctry: Counter[str],
+    doc_adm: Counter[tuple[str, str]],
+    containers: list[list[_Cand]],
+    licensed: frozenset[str],
+    spatial: dict[int, float],
+    gaz: _Gazetteer,
+) -> frozenset[int]:
+    """Ids of the namesakes of a world city that get no support from the text (issue 6: "a senator from Texas
+    ... diplomats in Geneva" is not Geneva, Illinois). Wire stories name US states, Washington and US cities
+    beside world cities, so support from the country is no evidence. A namesake keeps its support when the
+    text states its container ("Paris, Tenn."), the outlet is a local paper there, or another name has a
+    reading close to it or the text names its own state or another town of that state (not the capital, not
+    itself a world city's namesake) while the world city's country goes unnamed ("Egyptian officials in Cairo"
+    beside Illinois). Hand-written: one pass over the other names' current choices."""
+    w, small = world[key]
+    towns: set[tuple[str, str | None]] = set()
+    states: set[tuple[str, str | None]] = set()
+    w_named = False
+    for k2, c2 in choice.items():
+        if k2 == key or c2 is None or not c2.country:
+            continue
+        w_named = w_named or c2.country == w.country
+        if c2.feature == "admin":
+            states.add((c2.country, c2.admin1_code))
+        elif c2.feature in ("city", "county", "site") and k2 != gaz.capital_of.get(c2.country):
+            other = world.get(k2)
+            if other is None or other[0].country == c2.country:
+                towns.add((c2.country, c2.admin1_code))
+    # its country or its people ("Dutch police") named, besides the name itself
+    w_named = w_named or doc_ctry.get(w.country, 0) > (own_mentions if w.feature == "country" else 0)
+    held = []
+    for c in small:
+        if c.country in licensed or any(_within(c, cont) for conts in containers for cont in conts):
+            continue
+        area = (c.country, c.admin1_code)
+        # a hamlet found under an old or alternate name is not made plausible by its state being named
+        plausible = not c.alt or _prior(c) >= _prior(w) - _SUPPORT_SPREAD
+        near = spatial.get(id(c), 0.0) > 0.0  # another name has a reading close by ("Henry County")
+        if plausible and not w_named and (near or area in towns or area in states or doc_adm.get(area)):
+            continue
+        held.append(id(c))
+    return frozenset(held)
+
+
+# what only a local US town has ("Hamilton Township", "the Athens Police Department", "Lebanon High School"); a
+# city council or a mayor any city has ("Birmingham city council")
+_LOCAL_TOWN_CUE = re.compile(
+    r"(?:'s|’s)?\s*(?:Township|Borough|Police Department|Police Dept|Fire Department|Fire Dept|High School|"
+    r"Middle School|Junior High|Elementary School|Elementary|School District|Independent School District|"
+    r"Village Board|Board of Selectmen|Board of Education|Public Schools)\b"
+)
+
+
+def _local_town_cues(text: str, spans: list[tuple[int, int]], keys: list[str]) -> set[str]:
+    """Names with a local-town cue right after them or at their end."""
+    return {
+        k
+        for (s, e), k in zip(spans, keys, strict=True)
+        if _LOCAL_TOWN_CUE.match(text, e) or _LOCAL_TOWN_CUE.search(text[s:e])
+    }
+
+
+_STATE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s[A-Z][A-Za-z]*\.?)?)")
+
+
+def _stated_states(
+    text: str, spans: list[tuple[int, int]], keys: list[str], gaz: _Gazetteer
+) -> dict[str, list[_Cand]]:
+    """Names followed by their state, whether or not the state is one of the spans: "Lebanon, Pa."."""
+    strong = _strong_names()
+    out: dict[str, list[_Cand]] = {}
+    for (_s, e), k in zip(spans, keys, strict=True):
+        m = _STATE_AFTER.match(text, e)
+        if not m:
+            continue
+        words = m.group(1).split(" ")
+        for n in (2, 1)[2 - len(words) :]:
+            r = strong.get(_norm(" ".join(words[:n])))
+            state = gaz.admin_by_code.get(r) if r and r[1] else None
+            if state is not None:
+                out.setdefault(k, []).append(state)
+                break
+    return out
+
+
 _LOCAL_SHARE = 0.75
 
 
@@ -1962,13 +2101,19 @@ def _resolve(
         counties = [c for c in cands_of[k] if c.feature == "county"]
         if counties:
             cands_of[k] = [dataclasses.replace(c, alt=0) if c.alt else c for c in counties]
-    for k, town_only in _settlement_names(text, spans, keys).items():
+    settled = _settlement_names(text, spans, keys)
+    for k, town_only in settled.items():
         # "Lebanon High School", "City of Athens": a town; "a Lebanon woman": not a country (states are said so)
         towns = [c for c in cands_of[k] if c.feature == "city" or (not town_only and c.feature != "country")]
         if towns and len(towns) < len(cands_of[k]):
             cands_of[k] = towns
     for (s, _e), k in zip(spans, keys, strict=True):
         cands_of[k] = _river_or_city(text, s, cands_of[k])
+    for k, states in _stated_states(text, spans, keys, gaz).items():
+        # "Lebanon, Pa.": the town in that state, whatever else the name can be
+        inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
+        if inside:
+            cands_of[k] = inside
     ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
     weak = set(context_countries or [])
     outlet = _outlet_country(doc)
@@ -2034,13 +2179,34 @@ def _resolve(
             shadowed,
         )
         choice[k] = _pick(cands, x)
+    world = _world_readings(cands_of)
+    licensed = frozenset(t.country for t in towns if t.country)  # a local paper's country
+    mentions = Counter(keys)
+    cued = _local_town_cues(text, spans, keys)
     for _ in range(2):
         per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
         for k, cands in cands_of.items():
             if len(cands) > 1:
+                held = (
+                    _held_namesakes(
+                        k,
+                        world,
+                        choice,
+                        mentions[k],
+                        doc_ctry,
+                        doc_adm,
+                        contained.get(k, []),
+                        licensed,
+                        spatial,
+                        gaz,
+                    )
+                    if k in world and k not in home and k not in cued
+                    else frozenset()
+                )
                 x = _Ctx(
                     per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
                     preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
+                    held,
                 )  # fmt: skip
                 choice[k] = _pick(cands, x)
     hints = _listed_units(text, spans)
