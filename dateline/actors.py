@@ -416,7 +416,8 @@ class _Lexicon:
         `word` ("Phillippines", "Quatar", "Bouteflicka"); None when there is none or several."""
         if self._fuzzy is None:
             self._fuzzy = {}
-            self._english = _english_words()
+            # words of the language and names of provinces ("Palawan" is no misspelt "Palauan")
+            self._english = _english_words() | _subdivision_names()
             suffixes = ("an", "ese", "i")
             keys = [("country", k) for k in self.countries if " " not in k and k.isalpha() and len(k) >= 5]
             keys = [
@@ -722,6 +723,16 @@ def _english_words() -> set[str]:
     except Exception:  # noqa: BLE001 - no model or no table: typo matching just gets less careful
         return set()
     return {w.lower() for words in table.values() for w in words}
+
+
+def _subdivision_names() -> set[str]:
+    """One-word names of ISO 3166-2 subdivisions (pycountry): real places, never typos of a country or demonym."""
+    try:
+        import pycountry
+
+        return {x.name.lower() for x in pycountry.subdivisions if " " not in x.name}
+    except Exception:  # noqa: BLE001 - without the table, typo matching is only less careful
+        return set()
 
 
 def _deletes(word: str) -> set[str]:
@@ -1646,8 +1657,10 @@ class ActorResolver:
             # a sentence that says where it happens ("troops in the Philippines ... against guerrillas") first
             if self._bare:  # asked for its own words only (see `_clause_country`)
                 return Actor(text, start, end, name, None, sector, kind)
-            political = ""
-            if kind == "described" and (sector in _POLITICAL or sector == "MIL"):
+            political = self._fronted_place(start) if kind == "described" else ""
+            if not political and kind == "described" and words[0] in ("its", "their"):
+                political = self._clause_country(start, end, owned=True)
+            if not political and kind == "described" and (sector in _POLITICAL or sector == "MIL"):
                 # "parliament", "Opposition MPs", "ministers": whose they are is said by the clause's subject
                 # ("Iraq's prime minister called on parliament"), else the government actors of the sentence;
                 # so are unnamed forces, often abroad ("the MoD sent planners, and soldiers are on standby in Cyprus")
@@ -1685,7 +1698,7 @@ class ActorResolver:
         return Actor(actor.text, actor.start, actor.end, actor.name, then.country or actor.country, then.sector,
                      actor.kind)  # fmt: skip
 
-    def _clause_country(self, start: int, end: int) -> str:
+    def _clause_country(self, start: int, end: int, owned: bool = False) -> str:
         """The country of the coded subject of the clause whose object (or prepositional object) the span is: a
         bare institution there is the subject's own ("X's prime minister called on parliament")."""
         sdoc = self.doc.spacy
@@ -1712,8 +1725,12 @@ class ActorResolver:
             a = self.resolve(s_start, s_end)
         finally:
             self._bare = False
-        if a.country and a.country not in _GROUP_CODES and (a.kind == "person" or a.sector in _OFFICIAL):
-            return a.country
+        if (
+            a.country
+            and a.country not in _GROUP_CODES
+            and (a.kind == "person" or a.sector in _OFFICIAL or (owned and a.kind == "country"))
+        ):
+            return a.country  # (owned: "Burkina Faso sent its foreign minister": "its" is the subject's)
         return ""
 
     def _sentence_government(self, start: int) -> str:
@@ -1724,10 +1741,13 @@ class ActorResolver:
             return ""
         sent = self.doc.sentences[i]
         text = self.doc.text
+        acted_on = self._objects_of_subject(start)
         for pos, known in self._mentions:
             a = known.actor
             if not (sent.start <= pos < sent.end) or pos == start or a.sector not in _OFFICIAL:
                 continue
+            if pos in acted_on:
+                continue  # "The junta ordered the French ambassador to leave": the one acted on is not the actor's
             if not a.country or a.country in _GROUP_CODES:
                 continue
             before = text[max(sent.start, pos - 12) : pos].split()
@@ -1735,6 +1755,25 @@ class ActorResolver:
                 continue
             return a.country
         return ""
+
+    def _objects_of_subject(self, start: int) -> set[int]:
+        """Character offsets of the words in the objects of the verb whose subject starts at `start` (by the
+        parse): whom the subject acts on, whose country is not the subject's own."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return set()
+        tok = span[0]
+        while tok.dep_ in ("det", "amod", "compound") and tok.head.i != tok.i:
+            tok = tok.head  # "The [junta]": up to the phrase head
+        if tok.dep_ != "nsubj" or tok.head.i == tok.i:
+            return set()
+        return {
+            w.idx
+            for c in tok.head.children
+            if c.dep_ in ("dobj", "dative", "prep", "attr")
+            for w in c.subtree
+        }
 
     def _sentence_place(self, start: int, end: int | None = None) -> str:
         """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one.
@@ -1755,6 +1794,28 @@ class ActorResolver:
             ]
         found = {c for c, pos in self._places[i] if end is None or self._locative(pos, start, end)}
         return found.pop() if len(found) == 1 else ""
+
+    def _fronted_place(self, start: int) -> str:
+        """The country of a fronted "In Niger, ..." phrase of the clause whose subject starts at `start`: it sets
+        the scene for that clause's unnamed actors ("In Niger, hundreds of junta supporters demonstrated")."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return ""
+        tok = span[0]
+        while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i and tok.head.i > tok.i:
+            tok = tok.head  # "hundreds of [junta] supporters": up to the subject's head
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.i < tok.i:  # "In Niger, ...", "Across the border in Niger, ..."
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and g.head.lower_ == "in" and g.pos_ == "PROPN":  # (tagged no place)
+                        words = sdoc[g.left_edge.i : g.i + 1].text
+                        name, country, _, kind = _code_cached(words, None, self.date)
+                        if kind == "country" and country and name is not None:
+                            return country
+        return ""
 
     def _locative(self, pos: int, start: int, end: int) -> bool:
         """The place word at `pos` is, by the parse, a possessor or the object of a preposition that places the

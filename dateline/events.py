@@ -52,6 +52,7 @@ _LOC_PREPS = (
     "around",
     "along",
     "towards",
+    "off",  # "off Palawan", "off the coast of Libya": where sea incidents happen
 )
 _ACTOR_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis"}
 _ACTOR_POS = {"PROPN", "NOUN", "PRON"}
@@ -141,6 +142,7 @@ class _Lex:
         default_factory=set
     )  # what a mobilisation moves (classes troops ... weapons)
     object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
+    force_nouns: set[str] = field(default_factory=set)  # event nouns that need a force in their "of" phrase
     people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
     senses: dict[str, list[tuple[_Rule, frozenset[str]]]] = field(default_factory=dict)  # ambiguous nouns
     measures: set[str] = field(default_factory=set)  # sanctions, laws, bans: subjects that never use force
@@ -173,6 +175,7 @@ def _lex() -> _Lex:
     for lemma, subjects, event, mode, cameo in (r[:5] for r in _rows("subject_verbs.tsv")):
         who = set().union(*(classes[w[1:]] if w.startswith("@") else {w} for w in subjects.split(",")))
         lex.by_subject.setdefault(lemma, []).append((frozenset(who), _Rule(event, _opt(mode), _opt(cameo))))
+    lex.force_nouns = classes.get("force_nouns", set())
     lex.force_words = set().union(
         *(classes[c] for c in ("troops", "police", "militia", "weapons", "armedgroup"))
     )
@@ -568,10 +571,17 @@ class _Resolver:
 
         self._r: Any = resolver_for(doc)
         self._text = doc.text
+        self._doc = doc
 
     @property
     def text(self) -> str:
         return self._text
+
+    def token_at(self, start: int) -> Any | None:
+        span = (
+            self._doc.spacy.char_span(start, start + 1, alignment_mode="expand") if self._doc.spacy else None
+        )
+        return span[0] if span is not None else None
 
     def resolve(self, start: int, end: int) -> Actor:
         if self._r is not None:
@@ -793,7 +803,13 @@ def _causative(tok: Any) -> bool:
         )  # fmt: skip
     obj = objs[0]
     # ("left three officers badly wounded": the small model hangs the state participle as an adverbial clause)
-    near = [c for c in tok.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")]
+    near = [
+        c
+        for c in tok.children
+        if c.i > obj.i
+        and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")
+        and not (c.dep_ == "advcl" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",")
+    ]  # (", ending a six-year mission": a clause set off by a comma says what the leaving did, not a state)
     near += [
         g for c in tok.children if c.i > obj.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
     ]
@@ -889,6 +905,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return h.head.head  # "returned to Geneva for talks", "gathered in Brussels for a summit": the purpose
     if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
         return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
+    if dep == "pobj" and h.head.lower_ in ("in", "during") and h.head.head.lemma_.lower() in _DYING:
+        return head  # "nine soldiers died in an ambush": the attack is the event, the dead its recipients
     if (
         dep == "attr"
         and h.i > 0
@@ -921,6 +939,50 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
         )
         for h in heads:
             if not h.ent_type_ and h.lemma_.lower() in lex.natural:
+                return True
+    if tok.lemma_.lower() in _DYING or any(c.dep_ == "auxpass" for c in tok.children):
+        # "were killed in a stampede", "died in a crush among mourners": the accident is the cause, with no agent
+        for c in tok.children:
+            if c.dep_ == "agent":
+                return False
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                if any(
+                    g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() in lex.natural
+                    for g in c.children
+                ):
+                    return True
+    return False
+
+
+_DYING = {"die", "perish", "drown"}
+
+
+def _died_in(tok: Any) -> Any | None:
+    """The subject of "died in" an event noun ("nine soldiers died in an ambush" -> soldiers), else None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.lemma_.lower() not in _DYING:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+
+
+# words that set an event apart from one already told ("in a separate attack", "another raid"): never merged
+_ANOTHER = {"separate", "another", "second", "third", "fresh", "further", "different"}
+
+
+def _set_apart(tok: Any) -> bool:
+    """An event noun called another one ("a separate attack", "another raid")."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in tok.children
+    )
+
+
+def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
+    """Whether the sentence calls its event of this type another one ("died in a separate attack")."""
+    for tok in sent:
+        if tok.lower_ in _ANOTHER and tok.dep_ in ("amod", "det") and tok.head.pos_ == "NOUN":
+            m = _match_noun(tok.head, lex)
+            if m is not None and m[0].event == event:
                 return True
     return False
 
@@ -980,6 +1042,22 @@ def _idle_warning(tok: Any, lex: _Lex) -> bool:
     return True
 
 
+_CARRIED = {"fly", "travel"}  # visit verbs that, in the passive, say people were carried somewhere
+
+
+def _passive(tok: Any) -> bool:
+    """A passive verb, or a participle sharing the passive of the verb it is coordinated with ("were released
+    and flown to Bamako")."""
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "conj"
+        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+    )
+
+
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
@@ -995,6 +1073,10 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = None  # "warned that the region could be drawn into war": a danger foreseen, no threat
             if r is not None and r.event == "ASSAULT" and _natural_target(tok, lex):
                 r = None  # "fight the epidemic", "battle the wildfires": no one is attacked
+            if r is not None and any(a.lower_ == "according" for a in list(tok.ancestors)[:4]):
+                r = None  # "according to figures shared by officials": who says so, not an event
+            if r is not None and r.mode == "visit" and tok.lemma_.lower() in _CARRIED and _passive(tok):
+                r = None  # "the hostages were flown to Bamako": carried there, no one visits
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 for ch in tok.children:
@@ -1003,12 +1085,14 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
                 verb_idx.add(tok.i)
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx:
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
+            continue  # ("since March": a month, not a march)
         m = _match_noun(tok, lex)
         if m is None:
             continue
         r, first = m
+        if tok.lemma_.lower() in lex.force_nouns and not _of_force(tok, lex):
+            continue  # "the arrival of refugees": no force moved
         head = _phrase_head(first, tok)
         if head.dep_ == "compound" and head.head.lemma_.lower() in _GENERIC_HEADS:
             head = head.head  # "a mediation effort", "a bombing campaign"
@@ -1019,6 +1103,30 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         start = min(anchor.idx, doc[first].idx)
         trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
     return _preparations(_exercise_types(trigs))
+
+
+def _moved_force(noun: Any, tok: Any, lex: _Lex) -> bool:
+    """Whether tok lies in the "of" phrase of a move noun that names the force moved."""
+    if not _of_force(noun, lex):
+        return False
+    return any(
+        tok.i in {x.i for x in c.subtree} for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+    )
+
+
+def _of_force(tok: Any, lex: _Lex) -> bool:
+    """Whether the noun's "of" phrase names an armed force or weapons ("the arrival of the carrier group")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    g = _partitive(g)
+                    words = {g.lemma_.lower()} | {
+                        x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod")
+                    }
+                    if words & lex.force_words or _forces(g):
+                        return True
+    return False
 
 
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "patrol"}
@@ -1184,7 +1292,9 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             if cur.dep_ in ("advcl", "pcomp", "pobj") and any(
                 c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
             ):
-                background = not _own_clause(cur, trigs)
+                # "aid workers held since March were freed" misparsed as "since [March were freed]": a date is
+                # no clause's subject, so the clause is the sentence's own predicate, not background
+                background = not _own_clause(cur, trigs) and not _date_subject(cur)
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
                 background = True
@@ -1208,6 +1318,13 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
 
 
 _TIME_PREPS = {"after", "following", "before", "since", "until", "amid", "during"}
+
+
+def _date_subject(clause: Any) -> bool:
+    """Whether a clause's subject is a date ("since [March] were freed"): a misparsed "since" phrase."""
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and any(
+        c.dep_ == "nsubjpass" and c.ent_type_ in ("DATE", "TIME") for c in clause.children
+    )
 
 
 def _dated(anchor: Any) -> bool:
@@ -1669,6 +1786,7 @@ def _speaker(v: Any, lex: _Lex) -> Any | None:
 _PERSONAL = ("he", "she", "it", "they", "we", "i")
 _PLURAL_PRONS = {"they", "them"}
 _NEUTER_PRONS = {"it"}
+_PERSON_PRONS = {"he", "she"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -1678,6 +1796,10 @@ def _agrees(tok: Any, pron: str, lex: _Lex) -> bool:
         return False
     if pron in _PLURAL_PRONS:
         return tok.ent_type_ not in _PLACE_LABELS and (tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts))
+    if pron in _PERSON_PRONS:  # "he", "she": one person, named or by office ("its foreign minister")
+        return (tok.ent_type_ == "PERSON" or (not tok.ent_type_ and tok.lemma_.lower() in lex.people)) and (
+            tok.tag_ in ("NN", "NNP")
+        )
     # "it": one body or state, not a person
     return tok.tag_ in ("NN", "NNP") and tok.ent_type_ != "PERSON" and not tok.conjuncts
 
@@ -1692,7 +1814,7 @@ def _antecedent(pron: Any, lex: _Lex) -> Any | None:
     relative clause hangs from ("troops in Iraq, where they train ..."), else the subject or object of a governing
     clause ("the coalition said it was pausing ..."). Written here because the small spaCy model has no coreference."""
     low = pron.lower_
-    if low not in _PLURAL_PRONS | _NEUTER_PRONS:
+    if low not in _PLURAL_PRONS | _NEUTER_PRONS | _PERSON_PRONS:
         return None
     cur = pron
     while not (_is_verb(cur) or cur.pos_ == "AUX") and cur.head.i != cur.i:
@@ -2024,8 +2146,12 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
             if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
                 for g in c.children:
                     if g.dep_ == "pobj" and _actor_like(g, lex):
-                        if c.lower_ == "of" and t.rule.event in _MOVED and _forces(_partitive(g)):
-                            continue  # "the deployment of 2,000 police officers": what is moved
+                        if (
+                            c.lower_ == "of"
+                            and t.rule.event in _MOVED
+                            and (_forces(_partitive(g)) or _of_force(t.tok, lex))
+                        ):
+                            continue  # "the deployment of 2,000 police officers", "the arrival of a carrier group"
                         return g
         if a.i == t.tok.i:
             return None
@@ -2034,6 +2160,10 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
     if reduced and (t.rule.event not in _MOVED or released) and not t.nominal and _actor_like(a.head, lex):
         # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
         return a.head
+    if released and not t.nominal:  # "two aid workers were released": the freed are the recipients
+        freed = next((c for c in a.children if c.dep_ == "nsubjpass"), None)
+        if freed is not None and freed.lower_ not in _RELATIVE and _actor_like(_partitive(freed), lex):
+            return _partitive(freed)
     if t.rule.event == "AID" and not t.nominal:
         # "trained Iraqi soldiers", "advise and train local forces": forces helped, not forces sent
         objs = [c for c in a.children if c.dep_ == "dobj"] or [
@@ -2179,6 +2309,9 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
             root = _entity_root(tok)
             if tier == 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
                 pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
+            elif tok.ent_type_ in _SITE_ENTS and (site := _site(tok, t.rule.event)):
+                if site == 1:  # a town beside no one else (see `_site`), or the body it modifies
+                    found.setdefault(3, _body_at(root) or _lift(root))
             elif root.i not in taken:
                 if tier == 0:
                     return _lift(root)
@@ -2201,6 +2334,81 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
             kids = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_]
         queue += [(c, depth + step, tier) for c in kids]
     return found[min(found)] if found else None
+
+
+_SITE_PREPS = {*_PLACE_PREPS, "outside", "off", "over"}
+_SITE_ENTS = (*_PLACE_ENTS, "ORG")
+
+
+def _site(tok: Any, event: str) -> int:
+    """A town, base or site named as where the event happens ("no one was killed at Al Asad or Erbil", "sent
+    planners to Baghdad"): 2 when it is only the event's location (a deployment's destination or staging place,
+    a base or unknown site "at" which something happened), 1 when a person or body beside it should win over it
+    but it may stand for its people when nothing else is named (the manual's "a curfew in Algiers"), 0 when it is
+    no site: a country or territory by name stays a party ("strengthened its forces in Lebanon"), and so does a
+    capital outside a place phrase ("sanctions on Moscow", "Tehran said")."""
+    ent = _entity_of(tok)
+    if ent is None or ent.label_ not in _SITE_ENTS:
+        return 0
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "at Al Asad or Erbil": the second place shares the first one's preposition
+    prep = root.head
+    if root.dep_ != "pobj" or prep.head.i == prep.i:
+        return 0
+    word = prep.lower_
+    if word not in _SITE_PREPS and not (word in ("to", "into") and event == "MOBILIZE"):
+        return 0
+    from dateline.actors import code_actor
+
+    a = code_actor(ent.text)
+    if a.name is not None and a.kind == "country":
+        return 0  # a country or territory by name
+    # a body, unless the tagger took a town ("at Erbil") or an unknown site ("at Al Asad") for one
+    town = a.kind == "country" and a.name is None
+    if ent.label_ == "ORG" and not (word == "at" and a.country is None and a.sector is None) and not town:
+        return 0
+    if event == "MOBILIZE" or (word == "at" and (ent.label_ == "FAC" or a.country is None)):
+        return 2
+    return 1 if a.sector in (None, "GOV", "CVL") or ent.label_ == "FAC" else 0
+
+
+def _body_at(place: Any) -> Any | None:
+    """The body or group a place phrase modifies ("the offices of the electoral commission in Bangui" -> the
+    commission; "students at a university in Kano" -> the students): it, not the town, is the party."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    h = prep.head
+    for _ in range(3):  # up through "the offices of [the commission]"
+        if h.pos_ not in ("NOUN", "PROPN") or h.ent_type_ in _PLACE_ENTS:
+            return None
+        if _people_noun(h):
+            return h
+        if h.dep_ != "pobj" or h.head.lower_ != "of" or h.head.head.i == h.head.i:
+            return None
+        h = h.head.head
+    return None
+
+
+def _sent_ones(u: _Trig, t: _Trig) -> bool:
+    """Whether t's actors are what u's reduced passive describes ("marines [sent by the Pentagon] arrived"): one
+    move told twice, whose actor is the sender, not the forces moved."""
+    h = u.anchor.head
+    return (
+        u.anchor.dep_ == "acl" and u.anchor.tag_ == "VBN" and any(a.start <= h.idx < a.end for a in t.actors)
+    )
+
+
+def _placed(actors: list[Actor], res: _Resolver) -> bool:
+    """Whether every one of the actors is a place named as such (a town, a capital): weaker than a person or body."""
+    for a in actors:
+        if a.kind == "person" or a.sector not in (None, "GOV", "CVL") or (a.kind == "country" and a.name):
+            return False  # (a country by name is a party: "lodged a protest with Albania")
+        ent = _entity_of(res.token_at(a.start)) if res.token_at(a.start) is not None else None
+        if ent is None or ent.label_ not in _PLACE_ENTS or ent.start_char != a.start:
+            return False
+    return bool(actors)
 
 
 def _absolute_with(tok: Any) -> bool:
@@ -2235,7 +2443,8 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                     owner = _proposer(g)
                     if owner is not None and owner.ent_type_ in ("NORP", "GPE"):
                         return owner
-    if t.rule.event in _MOVED and t.rule.event != "AID":
+    if t.rule.event in _MOVED and t.rule.event != "AID" and t.mode != "release":
+        # (not "two Spanish aid workers were released": whom a release frees did not act)
         for c in a.children:
             if c.dep_ == "nsubjpass":
                 moved = _partitive(c)
@@ -2244,6 +2453,7 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                     owner is not None
                     and owner.ent_type_ in ("NORP", "GPE")
                     and (_forces(moved) or _people_noun(moved) or moved.lemma_.lower() in lex.people)
+                    and _says_country(owner.text)  # (not "Extra marines" the tagger took for a nationality)
                 ):
                     return owner
     return None
@@ -2299,6 +2509,14 @@ def _nominal_actor(t: _Trig) -> Any | None:
     for c in t.tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
             return c
+    if t.rule.event in _MOVED and _of_force(t.tok, _lex()):
+        # "the arrival of two British frigates": the force's owner moved it
+        for c in t.tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    owner = _proposer(_partitive(g)) if g.dep_ == "pobj" else None
+                    if owner is not None and owner.ent_type_ in ("NORP", "GPE") and _says_country(owner.text):
+                        return owner
     return None
 
 
@@ -2379,6 +2597,9 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         if span is None:
             continue
         cur = span.root
+        before = sdoc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before in ("since", "until") or cur.dep_ == "nsubjpass":
+            continue  # "held since June were released today": "since June" dates the holding, not the release
         framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
         for _ in range(4):
             if cur.head.i == cur.i:
@@ -2551,10 +2772,11 @@ def _compatible(a: Event, b: Event) -> bool:
     return _sizes_compatible(a.size, b.size)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], distinct: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
     for ev in events:
-        for prev in out:
+        # "in a separate attack": a new event, not a later mention of an earlier one
+        for prev in [] if ev.id in distinct else out:
             if prev.sentence_start != ev.sentence_start and _compatible(prev, ev):
                 prev.mentions.extend(ev.mentions)
                 prev.mode = prev.mode or ev.mode
@@ -2582,6 +2804,7 @@ def extract_events(doc: Document) -> list[Event]:
     lex = _lex()
     res = _Resolver(doc)
     events: list[Event] = []
+    distinct: set[str] = set()  # ids of events the text calls another one (see `_distinct`)
     sents = list(doc.spacy.sents)
     encs = _encoder_probs(sents) if _backend() == "encoder" else None  # typing backend (see _ENC_POLICY)
     for k, sent in enumerate(sents):
@@ -2610,7 +2833,11 @@ def extract_events(doc: Document) -> list[Event]:
                     subj, passive = None, True  # the one held or hurt did not act
                 if subj is None:  # an agentless passive that still names who acted
                     subj = _passive_actor(t, lex)
-                reported = passive and t.rule.event in _FORCE_EVENTS and not _self_passive(t.anchor)
+                reported = (
+                    passive
+                    and (t.rule.event in _FORCE_EVENTS or t.mode == "release")
+                    and not _self_passive(t.anchor)
+                )  # ("officials said the hostages were released": who says so did not free them)
                 if (subj is None and not reported) or (subj is not None and subj.lower_ in _PERSONAL):
                     # "X said he would ...", "the ministry said troops were held at readiness": the speaker; not
                     # for an attack or arrest reported in the passive ("police said three civilians were killed",
@@ -2625,6 +2852,12 @@ def extract_events(doc: Document) -> list[Event]:
             t.actors = _actors_of(subj, res, t.anchor.i) if subj is not None else []
             patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
             rec = patient if patient is not None else _recipient(t, lex)
+            if t.nominal:  # "25 soldiers died in an ambush on the road": the dead, not the road
+                rec = _died_in(t.tok) or rec
+            site = _site(rec, t.rule.event) if rec is not None and rec.ent_type_ in _SITE_ENTS else 0
+            soft = rec if site == 1 else None
+            if site:
+                rec = None  # a town or base named as where it happened: the event's location (see `_site`)
             if rec is not None and t.rule.event == "MOBILIZE" and _in_purpose(rec, t):
                 rec = None  # the people a deployment protects or helps are not its recipient
             t.recipients = _actors_of(rec, res) if rec is not None else []
@@ -2648,10 +2881,22 @@ def extract_events(doc: Document) -> list[Event]:
                 alt = _recipient_search(t, taken)
                 if alt is not None and t.rule.event == "MOBILIZE" and _in_purpose(alt, t):
                     alt = None
+                if alt is not None and t.nominal and t.rule.event in _MOVED and _moved_force(t.tok, alt, lex):
+                    alt = None  # "the arrival of two British frigates": the force moved, not a recipient
+                # "nine gendarmes died ... outside Segou": the town does not replace the people
+                if (
+                    alt is not None
+                    and t.recipients
+                    and alt.ent_type_ in _SITE_ENTS
+                    and _site(alt, t.rule.event)
+                ):
+                    alt = None
                 if alt is not None:
                     got = _actors_of(alt, res)
                     if any(r.country for r in got):
                         t.recipients, t.searched = got, True
+                if soft is not None and not t.recipients:
+                    t.recipients = _actors_of(soft, res)  # no one beside the town: it stands for its people
             if not t.actors and t.nominal and t.anchor.i != t.tok.i:
                 h = _nominal_actor(t)
                 t.actors = _actors_of(h, res) if h is not None else []
@@ -2660,12 +2905,21 @@ def extract_events(doc: Document) -> list[Event]:
         uniq: list[_Trig] = []
         for t in trigs:
             for u in uniq:
+                if _set_apart(t.tok) or _set_apart(u.tok):
+                    continue  # "... killed four. Twelve soldiers died in a separate attack": two attacks
                 if u.rule.event == t.rule.event and (
-                    not t.actors or not u.actors or _key(t.actors) == _key(u.actors)
+                    not t.actors
+                    or not u.actors
+                    or _key(t.actors) == _key(u.actors)
+                    or _sent_ones(u, t)
+                    or _sent_ones(t, u)
                 ):
                     u.mode = u.mode or t.mode
-                    u.actors = u.actors or t.actors
-                    u.recipients = u.recipients or t.recipients
+                    u.actors = t.actors if t.actors and _sent_ones(t, u) else u.actors or t.actors
+                    if not u.recipients or (
+                        t.recipients and _placed(u.recipients, res) and not _placed(t.recipients, res)
+                    ):
+                        u.recipients = t.recipients  # "flew to Moscow and held talks with Lavrov": Lavrov
                     break
             else:
                 uniq.append(t)
@@ -2673,6 +2927,8 @@ def extract_events(doc: Document) -> list[Event]:
         sent_text = sent.text.rstrip()  # the sentence without the paragraph break spaCy keeps as a token
         sent_end = sent.start_char + len(sent_text)
         for t in uniq:
+            if _distinct(sent, t.rule.event, lex):
+                distinct.add(stable_id(doc.id, t.rule.event, t.start))
             taken = [(a.start, a.end) for a in t.actors + ([] if t.searched else t.recipients)]
             ev_text = doc.text[t.start : t.end]
             mention = Mention(doc.id, t.start, t.end, sent.start_char, sent_end, ev_text)
@@ -2704,4 +2960,4 @@ def extract_events(doc: Document) -> list[Event]:
             )
     for ev in events:  # office holders coded as of the event's own date, where the text gives one
         ev.actor, ev.recipient = res.at_date(ev.actor, ev.date), res.at_date(ev.recipient, ev.date)
-    return _merge(events)
+    return _merge(events, distinct)
