@@ -7,24 +7,14 @@ a suspect, dated background clauses (an option, off by default), and "give into 
 from __future__ import annotations
 
 import pytest
+from events_helpers import helpers_for
 
 import dateline.events as ev
 from dateline.events import extract_events
 from dateline.nlp import parse
 
 PUB = "2021-03-08"
-
-
-def _events(text: str):
-    return extract_events(parse(text, PUB))
-
-
-def _types(text: str) -> set[str]:
-    return {e.event for e in _events(text)}
-
-
-def _of(text: str, event: str):
-    return [e for e in _events(text) if e.event == event]
+_events, _types, _of = helpers_for(PUB)
 
 
 # --- a deployment's purpose clause names the people it protects, not its recipient
@@ -375,8 +365,6 @@ def test_street_protest_is_protest() -> None:
 
 
 def test_event_sentence_ends_at_its_last_character() -> None:
-    from dateline.events import extract_events
-    from dateline.nlp import parse
 
     doc = parse("Rebels attacked the barracks on Monday.\n\nThe army said nothing.", "2024-05-07")
     ev = [e for e in extract_events(doc) if e.event == "ASSAULT"]

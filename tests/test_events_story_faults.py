@@ -6,24 +6,12 @@ taken for participants. All sentences are our own wording."""
 from __future__ import annotations
 
 import pytest
+from events_helpers import helpers_for
 
 from dateline.actors import code_actor
-from dateline.events import extract_events
-from dateline.nlp import parse
 
 PUB = "2024-09-12"
-
-
-def _events(text: str):
-    return extract_events(parse(text, PUB))
-
-
-def _types(text: str) -> set[str]:
-    return {e.event for e in _events(text)}
-
-
-def _of(text: str, event: str):
-    return [e for e in _events(text) if e.event == event]
+_events, _types, _of = helpers_for(PUB)
 
 
 # --- measures that "target" or "hit" someone restrict, they do not attack

@@ -1,0 +1,26 @@
+"""Shared helpers of the event tests: events of a one-off text published on a given day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dateline.events import extract_events
+from dateline.nlp import parse
+
+
+def helpers_for(
+    published: str,
+) -> tuple[Callable[..., list[Any]], Callable[..., set[str]], Callable[..., list[Any]]]:
+    """(events of a text, their types, those of one type) for texts published on `published`."""
+
+    def events(text: str) -> list[Any]:
+        return extract_events(parse(text, published))
+
+    def types(text: str) -> set[str]:
+        return {e.event for e in events(text)}
+
+    def of(text: str, event: str) -> list[Any]:
+        return [e for e in events(text) if e.event == event]
+
+    return events, types, of
