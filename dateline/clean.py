@@ -995,6 +995,26 @@ def _wire_dateline(doc: Document, first: str, pats: _Patterns) -> None:
 _HEADLINE_CHARS = 120  # a line this short without a closing full stop is a headline, "!" or all caps or not
 
 
+_SITE_FURNITURE = frozenset({"navigation", "cookie-notice", "subscribe", "newsletter", "donation", "share"})
+
+
+def _story_headline(doc: Document, cleaned: _Cleaned, first: _Para | None) -> None:
+    """A blog page dump opens with the site's name, its menu or cookie notice, then the post's own headline with
+    its "Posted by NAME on DATE" line: that headline is the title, not the site name taken from the first line."""
+    if first is None or not cleaned.paras:
+        return
+    text, line = cleaned.paras[0]
+    if not _looks_headline(text) or text.rstrip().endswith("."):
+        return
+    between = [r for r in cleaned.removed if first.line < r.line < line]
+    under = [r for r in cleaned.removed if line < r.line <= line + 2 and r.kind == "metadata"]
+    if under and any(r.kind in _SITE_FURNITURE for r in between):
+        doc.extra["site_title"] = doc.title
+        doc.title = text
+        cleaned.removed.append(Removed(text, "headline", line))
+        del cleaned.paras[0]
+
+
 def _looks_headline(text: str) -> bool:
     if len(text) > 200 or len(text.split()) < 2:
         return False
@@ -1158,6 +1178,7 @@ def to_document(raw: RawArticle) -> Document:
             _add_meta(cleaned.meta, {"outlet": programme["outlet"]}, "")
         if _main_block(cleaned, stop, doc.title):
             _lead_metadata(cleaned, pats)
+        _story_headline(doc, cleaned, headline)
         _cut_end(cleaned, pats, stop)
         _set(doc, "outlet", _outlet(cleaned, raw.text or ""), "text")
         _set(doc, "byline", cleaned.meta.get("byline"), "text")

@@ -938,3 +938,30 @@ def test_transcript_header_names_the_outlet_and_stays_the_title() -> None:
     assert doc.outlet == "Radio Coastline Morning Report"
     assert doc.title == "Radio Coastline Morning Report - transcript"
     assert doc.published == "2024-03-04"
+
+
+def test_blog_post_headline_under_the_site_header_is_the_title() -> None:
+    text = (
+        "Harbour Notes — a weekly log of the northern ports\n\n"
+        "Home | Archive | Support us | Contact\n\n"
+        "Ferry strike ends: what happens next\n"
+        "Posted by R. Okafor on 4 March 2024\n\n"
+        "The ferry strike ended on Monday after the operator agreed to a pay rise, the union said.\n\n"
+        "Crossings resume on Wednesday."
+    )
+    doc = to_document(RawArticle(source="b.txt", kind="txt", text=text))
+    assert doc.title == "Ferry strike ends: what happens next"
+    assert doc.extra["site_title"].startswith("Harbour Notes")
+    assert doc.text.startswith("The ferry strike ended") and "Home |" not in doc.text
+    assert (doc.byline, doc.published) == ("R. Okafor", "2024-03-04")
+
+
+def test_a_standfirst_under_the_headline_does_not_replace_it() -> None:
+    text = (
+        "Ferry strike ends after pay deal\n\n"
+        "Union hails a win for crews\n\n"
+        "By R. Okafor, Harbour Gazette, 4 March 2024\n\n"
+        "The ferry strike ended on Monday after the operator agreed to a pay rise, the union said."
+    )
+    doc = to_document(RawArticle(source="b.txt", kind="txt", text=text))
+    assert doc.title == "Ferry strike ends after pay deal"
