@@ -170,3 +170,14 @@ def test_sentences_end_at_their_last_character_not_the_paragraph_break() -> None
     texts = [doc.text[s.start : s.end] for s in doc.sentences]
     assert texts == ["Troops left the base on Monday.", "The ministry confirmed it."]
     assert doc.sentence_of(len("Troops left the base on Monday.")) == -1  # the break belongs to no sentence
+
+
+def test_a_paragraph_break_always_ends_a_sentence() -> None:
+    from dateline.nlp import parse
+
+    doc = parse(
+        "A mine killed two herders yesterday.\n\nPRESENTER: In the north, rain closed the pass.", "2021-05-04"
+    )
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert texts[0] == "A mine killed two herders yesterday."
+    assert not any("\n" in t for t in texts)
