@@ -45,7 +45,7 @@ def _paragraph_starts(doc: Any) -> Any:
     into one sentence. The parser keeps sentence starts set before it."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n\n" in prev.text_with_ws[len(prev.text) :] or (prev.is_space and "\n\n" in prev.text):
+        if prev.is_space and "\n\n" in prev.text:  # spaCy keeps a paragraph break as a whitespace token
             tok.is_sent_start = True
     return doc
 

@@ -913,7 +913,7 @@ def test_byline_without_by_names_author_outlet_and_date() -> None:
         "Ferries crossed the strait again on Monday after a week of storms kept them in port, the operator said. "
         "Passengers queued from dawn at the northern terminal."
     )
-    doc = to_document(RawArticle(source="f.txt", kind="txt", text=text))
+    doc = to_document(_txt(text))
     assert (doc.byline, doc.outlet, doc.published) == ("Marta Oyelaran", "Harbour Gazette", "2024-03-04")
     assert doc.text.startswith("Ferries crossed")
 
@@ -924,7 +924,7 @@ def test_place_and_date_line_is_not_a_byline() -> None:
         "Kabul, Afghanistan, 4 March 2024\n\n"
         "Ferries crossed the strait again on Monday after a week of storms kept them in port, the operator said."
     )
-    doc = to_document(RawArticle(source="f.txt", kind="txt", text=text))
+    doc = to_document(_txt(text))
     assert doc.byline is None and doc.outlet != "Afghanistan"
 
 
@@ -934,7 +934,7 @@ def test_transcript_header_names_the_outlet_and_stays_the_title() -> None:
         "Broadcast: 4 March 2024, 07:00\n\n"
         "PRESENTER: Good morning. Ferries are crossing the strait again after a week of storms."
     )
-    doc = to_document(RawArticle(source="f.txt", kind="txt", text=text))
+    doc = to_document(_txt(text))
     assert doc.outlet == "Radio Coastline Morning Report"
     assert doc.title == "Radio Coastline Morning Report - transcript"
     assert doc.published == "2024-03-04"
@@ -949,7 +949,7 @@ def test_blog_post_headline_under_the_site_header_is_the_title() -> None:
         "The ferry strike ended on Monday after the operator agreed to a pay rise, the union said.\n\n"
         "Crossings resume on Wednesday."
     )
-    doc = to_document(RawArticle(source="b.txt", kind="txt", text=text))
+    doc = to_document(_txt(text))
     assert doc.title == "Ferry strike ends: what happens next"
     assert doc.extra["site_title"].startswith("Harbour Notes")
     assert doc.text.startswith("The ferry strike ended") and "Home |" not in doc.text
@@ -963,5 +963,5 @@ def test_a_standfirst_under_the_headline_does_not_replace_it() -> None:
         "By R. Okafor, Harbour Gazette, 4 March 2024\n\n"
         "The ferry strike ended on Monday after the operator agreed to a pay rise, the union said."
     )
-    doc = to_document(RawArticle(source="b.txt", kind="txt", text=text))
+    doc = to_document(_txt(text))
     assert doc.title == "Ferry strike ends after pay deal"
