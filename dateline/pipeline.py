@@ -18,6 +18,7 @@ link       dateline.link.link_new            across articles: new events merged,
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -46,7 +47,7 @@ def _published(doc: Document) -> None:
         return
     from dateline.pubdate import infer_published
 
-    value, confidence, evidence = infer_published(doc.text, doc.title)
+    value, confidence, evidence = infer_published(doc.text, doc.title, near=getattr(doc, "_near_dates", ()))
     doc.published_confidence = confidence
     doc.published_evidence = evidence
     if value:
@@ -197,6 +198,47 @@ def _batches(it: Iterator[tuple[Document, str, str]], size: int) -> Iterator[lis
         yield batch
 
 
+_HOLD = 256  # year-less wire copy waits for (at most this many of) the run's other articles before processing
+
+
+def _year_less_last(
+    it: Iterator[tuple[Document, str, str]], store: Store, dates: set[str]
+) -> Iterator[tuple[Document, str, str]]:
+    """Wire copy whose dateline has no year ("BAMAKO, Oct 13 (Agency) -") and no other date is processed after
+    the rest of the run (or of the last _HOLD such articles), with the publication dates seen so far and
+    those of the store, so the published component can date it by its collection (dateline.pubdate)."""
+    held: list[tuple[Document, str, str]] = []
+    stored: list[str] | None = None
+
+    def release() -> Iterator[tuple[Document, str, str]]:
+        nonlocal stored
+        if stored is None:
+            rows = store.db.execute(
+                "SELECT DISTINCT substr(published, 1, 10) FROM documents WHERE published > ''"
+            )
+            stored = [r[0] for r in rows]
+        near = tuple(sorted(dates.union(stored)))
+        for doc, source, rh in held:
+            doc._near_dates = near  # transient: dropped after processing
+            yield doc, source, rh
+        held.clear()
+
+    for doc, source, rh in it:
+        if doc.published:
+            dates.add(doc.published[:10])
+        wire = doc.extra.get("wire_dateline") or {}
+        if not doc.published and wire.get("date") and not _YEAR.search(wire["date"]):
+            held.append((doc, source, rh))
+            if len(held) >= _HOLD:
+                yield from release()
+            continue
+        yield doc, source, rh
+    yield from release()
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def _process_batch(batch: list[Document], components: tuple[str, ...]) -> list[Document]:
     return process(batch, components)
 
@@ -230,12 +272,16 @@ def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_byt
         for doc, (source, rh) in zip(done, meta, strict=True):
             signature = doc.extra.pop("_signature", None)
             store.add(doc, source, rh, signature)
+            if doc.published:
+                dates.add(doc.published[:10])
             summary.ingested += 1
             summary.words += len(doc.text.split())
         if on_progress:
             on_progress(summary)
 
-    work = _batches(_triage(read(inputs, max_bytes=max_bytes), store, summary), batch_size)
+    dates: set[str] = set()  # publication dates of this run: the year of year-less wire copy
+    work = _batches(_year_less_last(_triage(read(inputs, max_bytes=max_bytes), store, summary), store, dates),
+                    batch_size)  # fmt: skip
     if workers <= 1:
         for batch in work:
             write(process([d for d, _, _ in batch], comps), [(s, h) for _, s, h in batch])

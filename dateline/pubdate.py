@@ -17,14 +17,19 @@ mention on evidence, then returns the best date with a calibrated confidence, or
   repeated mentions add up and a close runner-up lowers it.
 
 Text with only relative dates and weekdays ("yesterday", "on Monday") has no absolute anchor: the answer is
-None, with the relative mentions listed as evidence.
+None, with the relative mentions listed as evidence. Wire copy opens with a dateline without a year ("BAMAKO, Oct 13
+(Agency) -"); when the text gives no date, the caller may pass the publication dates of the rest of the collection
+(`near`; `dateline.pipeline` processes such articles after the others of a run), and the dateline takes the year
+that puts it nearest to them.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -424,12 +429,64 @@ def _candidates(
 
 
 def infer_published(
-    text: str, title: str | None = None, threshold: float = THRESHOLD
+    text: str, title: str | None = None, threshold: float = THRESHOLD, near: Sequence[str] = ()
 ) -> tuple[str | None, float, list[str]]:
     """(ISO publication date or None, confidence 0..1, evidence strings) inferred from the text.
 
     The date is None when the confidence is below `threshold` (the confidence and evidence are still given).
+    `near`: publication dates (ISO) of other articles of the same collection; when the text alone gives no
+    date, a month and day without a year at the head of the text ("BAMAKO, Oct 13 (Agency) -") takes the
+    year that puts it nearest to them (within _NEAR_DAYS).
     """
+    value, conf, evidence = _infer(text, title, threshold)
+    if value is None and near:
+        found = _from_collection(text, near)
+        if found is not None:
+            return found[0], _COLLECTION_CONFIDENCE, [found[1]]
+    return value, conf, evidence
+
+
+_NEAR_DAYS = 62  # a year-less dateline is dated by the collection only when it falls this close to its dates
+_COLLECTION_CONFIDENCE = 0.6
+
+
+def _from_collection(text: str, near: Sequence[str]) -> tuple[str, str] | None:
+    """The year-less month-day opening the text, dated by the collection's nearest publication date."""
+    head = text[:_TOP]
+    days = sorted({d for d in (_iso(v) for v in near) if d is not None})
+    if not days:
+        return None
+    for tx in normalize(head):
+        m = _MD.fullmatch(tx.value) if tx.type == "DATE" else None
+        if m is None:
+            continue
+        mon, day = int(m[1]), int(m[2])
+        best: tuple[int, dt.date, dt.date] | None = None
+        for y in sorted({d.year + k for d in days for k in (-1, 0, 1)}):
+            try:
+                cand = dt.date(y, mon, day)
+            except ValueError:
+                continue
+            i = bisect.bisect_left(days, cand)
+            for ref in days[max(0, i - 1) : i + 1]:
+                gap = abs((cand - ref).days)
+                if best is None or gap < best[0]:
+                    best = (gap, cand, ref)
+        if best is None or best[0] > _NEAR_DAYS:
+            return None
+        why = f"year of {tx.text!r} from the collection: an article of it is dated {best[2].isoformat()}"
+        return best[1].isoformat(), why
+    return None
+
+
+def _iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def _infer(text: str, title: str | None, threshold: float) -> tuple[str | None, float, list[str]]:
     evidence: list[str] = []
     if title:
         tc = [c for c in _mentions(title, normalize(title))[0] if c.how == "full"]

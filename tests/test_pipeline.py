@@ -181,3 +181,26 @@ def test_a_paragraph_break_always_ends_a_sentence() -> None:
     texts = [doc.text[s.start : s.end] for s in doc.sentences]
     assert texts[0] == "A mine killed two herders yesterday."
     assert not any("\n" in t for t in texts)
+
+
+def test_year_less_wire_copy_is_dated_by_the_rest_of_the_run(tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    # the wire article sorts first, so it only gets its year by waiting for the dated ones
+    (folder / "a-wire.txt").write_text(
+        "Ferry service suspended\n\nMOMBASA, Aug 4 (Coast Wire) - The port authority suspended the ferry service "
+        "on Monday after a collision, the authority said.\n",
+        encoding="utf-8",
+    )
+    for i, day in enumerate(("5", "6")):
+        (folder / f"b{i}.txt").write_text(
+            f"Port news {i}\n\nPublished: August {day}, 2024\n\nDock workers in Mombasa met managers over pay "
+            f"number {i} and agreed to talk again next month.\n",
+            encoding="utf-8",
+        )
+    store = Store(tmp_path / "d.db")
+    summary = ingest([str(folder)], store, components=("published",))
+    assert summary.ingested == 3
+    rows = dict(store.db.execute("SELECT path, published FROM documents").fetchall())
+    wire = next(v for k, v in rows.items() if k.endswith("a-wire.txt"))
+    assert wire == "2024-08-04"

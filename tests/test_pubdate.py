@@ -172,3 +172,24 @@ def test_wire_dateline_without_a_year_takes_the_year_the_text_gives() -> None:
     )
     date, _, evidence = infer_published(text, threshold=0.0)
     assert date == "2024-04-04" and any("taken from elsewhere" in e for e in evidence)
+
+
+def test_year_less_dateline_takes_its_year_from_the_collection() -> None:
+    text = "KIGALI, Feb 3 (Lakes Wire) - Rwanda closed its border crossing at Gisenyi on Tuesday, officials said."
+    assert infer_published(text)[0] is None  # the text alone has no year
+    date, conf, evidence = infer_published(text, near=["2024-01-30", "2024-02-05"])
+    assert date == "2024-02-03" and conf >= THRESHOLD
+    assert any("collection" in e for e in evidence)
+    # across a new year: "Dec 30" beside articles of early January is the year before
+    late = text.replace("Feb 3", "Dec 30")
+    assert infer_published(late, near=["2025-01-02"])[0] == "2024-12-30"
+    # a collection months away says nothing about the year
+    assert infer_published(text, near=["2024-09-01"])[0] is None
+
+
+def test_a_date_the_text_gives_wins_over_the_collection() -> None:
+    text = (
+        "Published: February 3, 2023\n\nKIGALI, Feb 3 (Lakes Wire) - Rwanda closed its border crossing at "
+        "Gisenyi on Tuesday, officials said."
+    )
+    assert infer_published(text, near=["2024-02-05"])[0] == "2023-02-03"
