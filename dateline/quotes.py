@@ -816,7 +816,8 @@ class _Extractor:
             head = toks.root if toks is not None else None
             if in_quote:
                 content = _trim(text, *content, _TRIM + _QUOTE_CHARS)
-            self._add(_Att(content, (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)), head), fit=not in_quote)
+            colon = text.index(":", m.end(1))
+            self._add(_Att(content, (colon, colon + 1), (m.start(1), m.end(1)), head), fit=not in_quote)
 
     def _is_named_at(self, offset: int) -> bool:
         tok = self.sdoc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -961,7 +962,10 @@ _TOPIC_PREPS = frozenset({"about", "of", "on", "over", "against"})
 _SPEECH_ACTS = frozenset(
     {"make", "issue", "release", "repeat", "deliver", "offer", "give", "post", "send", "level"}
 )
-_LABEL_RE = re.compile(r"(?m)^[ \t\"“]*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}):[ \t]+(?=\S)")
+# "SPEAKER:", "Jane Doe:", "SEN. JANE DOE (D-NY):", "CORRESPONDENT (Manila):"
+_LABEL_RE = re.compile(
+    r"(?m)^[ \t\"“]*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3})(?:[ ]?\([^()\n]{1,40}\))?:[ \t]+(?=\S)"
+)
 _DASH_RE = re.compile(
     r"(?<=[”\"])\s*([―—–]|--)\s*([A-Z][\w.'\-]*(?:[^\S\n][A-Z][\w.'\-]*){0,3})[^\S\n.]*\.?[^\S\n]*(?=\n|$)"
 )

@@ -183,6 +183,26 @@ def test_a_paragraph_break_always_ends_a_sentence() -> None:
     assert not any("\n" in t for t in texts)
 
 
+def test_a_speaker_label_is_a_segment_of_its_own() -> None:
+    from dateline.nlp import parse
+
+    doc = parse(
+        "Evening bulletin\n\nPRESENTER: Floods cut the coast road yesterday.\n\nREPORTER (Durban): Two bridges "
+        "collapsed.\n\nGOV. ANA RUIZ (Cauca): We will rebuild them.\n\nThe note read: rebuild.",
+        "2021-05-04",
+    )
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
+    assert texts[1:7] == [
+        "PRESENTER:",
+        "Floods cut the coast road yesterday.",
+        "REPORTER (Durban):",
+        "Two bridges collapsed.",
+        "GOV. ANA RUIZ (Cauca):",
+        "We will rebuild them.",
+    ]
+    assert texts[-1] == "The note read: rebuild."  # a colon inside a sentence is no label
+
+
 def test_year_less_wire_copy_is_dated_by_the_rest_of_the_run(tmp_path):
     folder = tmp_path / "wire"
     folder.mkdir()

@@ -124,6 +124,17 @@ def test_transcript_labels() -> None:
     assert _find(qs, text, "Will you attend").cue == ":"
 
 
+def test_transcript_label_with_a_title_and_a_party() -> None:
+    text = (
+        "MODERATOR: Will the state send the national guard?\n\nREP. TOM OKAFOR (D-Ill.): We will not send "
+        "the guard this week."
+    )
+    qs = _quotes(text)
+    q = _find(qs, text, "We will not send")
+    assert q.speaker_text == "REP. TOM OKAFOR" and q.cue == ":"
+    assert text[q.cue_start : q.cue_end] == ":"
+
+
 def test_described_source_with_affiliation() -> None:
     text = "A Ministry of Defence spokesman said the jets had returned to base."
     q = _find(_quotes(text), text, "the jets had returned")
