@@ -1,0 +1,78 @@
+"""The shape of the code: no import cycles between Dateline's modules; the default path needs no [ml] extra."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1] / "dateline"
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Module-level imports between dateline modules (imports inside functions are deliberate late loads)."""
+    mods: dict[str, Path] = {}
+    for f in ROOT.rglob("*.py"):
+        parts = f.relative_to(ROOT.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        mods[name] = f
+    graph: dict[str, set[str]] = {m: set() for m in mods}
+    for name, f in mods.items():
+        for node in ast.parse(f.read_text(encoding="utf-8")).body:
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            graph[name] |= {t for t in targets if t in mods and t != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    state: dict[str, int] = {}
+    found: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                found.append(path[path.index(nxt) :] + [nxt])
+            elif nxt not in state:
+                visit(nxt, path)
+        path.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c", "a"]]
+
+
+def test_no_import_cycles_between_modules() -> None:
+    graph = _module_graph()
+    assert "dateline.pipeline" in graph and "dateline.model" in graph["dateline.pipeline"]
+    assert _cycles(graph) == []
+
+
+def test_the_data_model_imports_no_other_dateline_module() -> None:
+    assert _module_graph()["dateline.model"] == set()
+
+
+def test_the_default_pipeline_does_not_load_the_optional_encoder() -> None:
+    # (thinc itself imports torch when it is installed, so the check is on what only the [ml] extra needs)
+    code = (
+        "import sys; from dateline.nlp import parse; from dateline.pipeline import process; "
+        "process([parse('Troops left Basra on Monday.', '2020-01-06')]); "
+        "import dateline.link; "
+        "print(sorted(m for m in ('dateline._encoder', 'sentence_transformers') if m in sys.modules))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATELINE_EVENTS_MODEL"}  # the default path
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "[]"
