@@ -920,3 +920,87 @@ def test_a_plan_on_a_bare_weekday_is_the_coming_day(tmp_path) -> None:
     e.factuality = "future"
     merged = _merged_sets(tmp_path, [d, done])
     assert {"p1"} in merged and {"p2"} in merged
+
+
+# A border week written for the weights tests (invented): one deployment told by two outlets, and look-alikes of it
+# that the same day brings: another sender to a nearby town, talks of two different pairs, two accusations that
+# point opposite ways.
+BORDER = [
+    ("w1", "Pass Gazette", "2024-09-10", "ru-para", "MOBILIZE", "RUS", "ARM", "Gyumri", (40.79, 43.85),
+     "2024-09-09", "text", (150, 150, "troops"), "asserted",
+     "Russia airlifted 150 paratroopers to its garrison at Gyumri on Monday, the ministry in Moscow said."),
+    ("w2", "Lowland Courier", "2024-09-10", "ru-para", "MOBILIZE", "RUS", "ARM", "Gyumri", (40.79, 43.85),
+     "2024-09-09", "text", (140, 160, "troops"), "asserted",
+     "Some 150 Russian paratroopers landed at the Gyumri garrison on Monday, witnesses near the airfield said."),
+    ("w2", "Lowland Courier", "2024-09-10", "tr-armour", "MOBILIZE", "TUR", None, "Kars", (40.60, 43.10),
+     "2024-09-09", "text", (1200, 1200, "troops"), "asserted",
+     "Turkey moved 1,200 soldiers and their armour to Kars on Monday."),
+    ("w1", "Pass Gazette", "2024-09-10", "arm-geo-meet", "CONSULT", "ARM", "GEO", "Tbilisi", (41.72, 44.79),
+     "2024-09-09", "text", None, "asserted",
+     "The Armenian and Georgian prime ministers met in Tbilisi on Monday to talk about rail transit."),
+    ("w2", "Lowland Courier", "2024-09-10", "aze-tur-meet", "CONSULT", "AZE", "TUR", "Ankara", (39.93, 32.86),
+     "2024-09-09", "text", None, "asserted",
+     "The Azerbaijani and Turkish foreign ministers met in Ankara on Monday to talk about the border."),
+    ("w1", "Pass Gazette", "2024-09-10", "arm-accuses", "ACCUSE", "ARM", "AZE", "Yerevan", (40.18, 44.51),
+     "2024-09-09", "text", None, "asserted",
+     "Yerevan accused Baku on Monday of firing on farmers near the border."),
+    ("w2", "Lowland Courier", "2024-09-10", "aze-accuses", "ACCUSE", "AZE", "ARM", "Baku", (40.41, 49.87),
+     "2024-09-09", "text", None, "asserted",
+     "Baku accused Yerevan on Monday of firing on soldiers near the border."),
+]  # fmt: skip
+
+
+def test_border_week_look_alikes_stay_apart_and_the_deployment_merges(tmp_path) -> None:
+    store = _store(tmp_path, BORDER)
+    link_new(store)
+    clusters = [{_key_of(m["event_id"]) for m in rec["mentions"]} for rec in merged_events(store)]
+    assert all(len(keys) == 1 for keys in clusters), clusters  # no two look-alikes merged
+    assert sum(keys == {"ru-para"} for keys in clusters) == 1  # the two reports of the airlift are one event
+    assert len(clusters) == 6
+
+
+def test_pair_score_is_the_weighted_sum_of_its_components(tmp_path) -> None:
+    from dateline.link import merge as m
+
+    docs = _events(BORDER)
+    a = m._features(docs["w1"].events[0], "2024-09-10")
+    b = m._features(docs["w2"].events[0], "2024-09-10")
+    x, ev = m._components(b, a)
+    assert "veto" not in ev
+    assert {"date_same_day", "actor_overlap", "recipient_overlap", "size_bounded"} <= set(x)
+    score, ev2 = m._compare(b, a)
+    assert score == pytest.approx(sum(m._W[k] * v for k, v in x.items()))
+    assert ev2["score"] == score and score >= m.THRESHOLD
+    # a veto is no component: the Turkish brigade differs in actor
+    t = m._features(docs["w2"].events[1], "2024-09-10")
+    assert m._compare(t, a)[0] == -1.0 and "veto" in m._components(t, a)[1]
+
+
+def test_weights_come_from_the_data_file_when_present(tmp_path) -> None:
+    from dateline.link import merge as m
+
+    weights, threshold, member_min, source = m._load_weights(tmp_path / "absent.json")
+    assert source == "hand-set" and weights == m._HAND_WEIGHTS and threshold == m._HAND_THRESHOLD
+    table = {"weights": {"words": 1.0, "date_same_day": 2.0}, "threshold": 2.5, "member_min": 0.7}
+    (tmp_path / "w.json").write_text(json.dumps({**table, "provenance": {"script": "test"}}))
+    weights, threshold, member_min, source = m._load_weights(tmp_path / "w.json")
+    assert (weights, threshold, member_min, source) == (table["weights"], 2.5, 0.7, "w.json")
+
+
+def test_set_weights_moves_the_join_decision(tmp_path) -> None:
+    from dateline.link import merge as m
+
+    saved = (dict(m._W), m.THRESHOLD, m._MEMBER_MIN)
+    try:
+        m._set_weights(m._W, 99.0, 98.0)  # nothing can pass: every report its own merged event
+        store = _store(tmp_path, BORDER[:2])
+        link_new(store)
+        assert len(merged_events(store)) == 2
+        store.close()
+        m._set_weights(*saved)
+        (tmp_path / "again").mkdir()
+        store = _store(tmp_path / "again", BORDER[:2])
+        link_new(store)
+        assert len(merged_events(store)) == 1
+    finally:
+        m._set_weights(*saved)

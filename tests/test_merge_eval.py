@@ -1,5 +1,6 @@
-"""The merge evaluation: pairwise scoring, its three views, the second to fourth DEV corpora (tests/fixtures/merge_dev,
-merge_dev3, merge_dev4) and the held-out corpus (tests/fixtures/merge_corpus)."""
+"""The merge evaluation: pairwise scoring, its three views, the second to fifth DEV corpora (tests/fixtures/merge_dev,
+merge_dev3, merge_dev4, merge_dev5), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
+scripts/fit_merge_weights.py."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ HELD_OUT = Path(__file__).parent / "fixtures" / "merge_corpus"
 DEV2 = Path(__file__).parent / "fixtures" / "merge_dev"
 DEV3 = Path(__file__).parent / "fixtures" / "merge_dev3"
 DEV4 = Path(__file__).parent / "fixtures" / "merge_dev4"
+DEV5 = Path(__file__).parent / "fixtures" / "merge_dev5"
 
 
 def _gold() -> list[dict]:
@@ -50,7 +52,7 @@ def test_held_out_corpus_is_consistent() -> None:
     assert len(multi) >= 4 and len(keys) - len(multi) >= 3  # several shared events and look-alikes
 
 
-@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4], ids=["dev2", "dev3", "dev4"])
+@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4, DEV5], ids=["dev2", "dev3", "dev4", "dev5"])
 def test_dev_corpora_are_consistent(corpus: Path) -> None:
     """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
     date, and the corpus has shared events, look-alikes and the kinds of wording it is meant to test."""
@@ -67,7 +69,7 @@ def test_dev_corpora_are_consistent(corpus: Path) -> None:
     multi = {k for k in keys if len({g["file"] for g in gold if g["key"] == k}) > 1}
     assert len(multi) >= 6 and len(keys) - len(multi) >= 2
     assert {g["factuality"] for g in gold} >= {"asserted", "historical", "future"}
-    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4)
+    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4, M.DEV5)
 
 
 def _linker_on_gold_fields(corpus, tmp_path) -> dict:
@@ -79,7 +81,14 @@ def _linker_on_gold_fields(corpus, tmp_path) -> dict:
     return M._score_store(store, gold, by_id=True)
 
 
-@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4], ids=["dev2", "dev3", "dev4"])
+# dev5's two shellings of one village a day apart (same actor, target and words) are merged: a known weakness of
+# the pair decision, hand-set or fitted (issue 7); strict, so a fix shows up here
+_DEV5_KNOWN = pytest.param(
+    DEV5, id="dev5", marks=pytest.mark.xfail(strict=True, reason="day-apart look-alike")
+)
+
+
+@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4, _DEV5_KNOWN], ids=["dev2", "dev3", "dev4", "dev5"])
 def test_linker_on_gold_fields_of_the_dev_corpora(corpus: Path, tmp_path) -> None:
     out = _linker_on_gold_fields(corpus, tmp_path)
     assert out["precision"] >= 0.9 and out["recall"] >= 0.9, out
@@ -203,3 +212,53 @@ def test_a_pass_lost_to_a_member_veto_says_so(tmp_path) -> None:
         and why[0].startswith("k a. | c.")
         and "member support: 1 member(s) linked before it veto it" in why[0]
     ), why
+
+
+def test_dev5_separates_what_it_can_on_gold_fields(tmp_path) -> None:
+    """dev5 on gold fields: every look-alike but the day-apart shellings stays apart, and every shared event links."""
+    gold = [json.loads(line) for line in (DEV5 / "gold_events.jsonl").read_text().splitlines() if line]
+    store = Store(tmp_path / "g.db")
+    M.add_gold_events(store, gold, DEV5)
+    link_new(store)
+    errors = M.link_errors(gold, M.system_links(store, gold, by_id=True))
+    shelling = {"aze-shell-berkaber-2026-04-13", "aze-shell-berkaber-2026-04-14"}
+    assert errors["wrong"] and all({line.split()[0], line.split()[3]} <= shelling for line in errors["wrong"])
+    assert all(line.split()[0] in shelling for line in errors["missed"]), errors["missed"]
+
+
+def _fit_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "fit_merge_weights.py"
+    spec = importlib.util.spec_from_file_location("fit_merge_weights", path)
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def test_weight_fit_learns_from_pairs_and_keeps_the_hand_set_signs() -> None:
+    """Invented pairs: shared words and a shared day mark the same event, a recipient mismatch another one, and
+    roles_swapped is noise whose true sign is negative here: the fit keeps it at zero (the hand-set sign is +)."""
+    import random
+
+    F = _fit_module()
+    rnd = random.Random(7)
+    xs, ys = [], []
+    for _ in range(400):
+        same = rnd.random() < 0.5
+        x = {"words": rnd.uniform(0.3, 0.9) if same else rnd.uniform(0.0, 0.4)}
+        if rnd.random() < (0.8 if same else 0.3):
+            x["date_same_day"] = 1.0
+        if not same and rnd.random() < 0.4:
+            x["recipient_mismatch"] = 1.0
+        if not same and rnd.random() < 0.5:
+            x["roles_swapped"] = 1.0
+        xs.append(x)
+        ys.append(int(same))
+    for prior in ("zero", "hand"):
+        w, b = F.fit(xs, ys, 1.0, prior)
+        assert w["words"] > 0 and w["date_same_day"] > 0 and w["recipient_mismatch"] < 0, (prior, w)
+        assert w["roles_swapped"] == 0.0, (prior, w)
+        assert F._auc(xs, ys, w) > 0.9
+    weights, threshold, member_min = F._table(w, b, 0.5, 0.2)
+    assert threshold == pytest.approx(-b, abs=1e-3) and member_min < threshold

@@ -61,6 +61,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from dateline.link.stories import _stop
@@ -68,8 +69,6 @@ from dateline.model import Event, stable_id
 from dateline.places import distance_km
 from dateline.store import Store
 
-# minimum evidence score to join (tuned on the demo, dev2 and dev3 corpora, our DEV: `dateline eval merge`)
-THRESHOLD = 1.4
 _WINDOW_TEXT = 1  # days apart two dates read from the text may be (time zones, "early hours")
 _WINDOW_LOOSE = 3  # when a date is only the publication date: weak evidence, so a wide window
 _LOOKBACK = 10  # an event dated only by its report happened up to this many days before it
@@ -86,16 +85,10 @@ _SIZE_VETO = 2.5  # sizes further apart than this factor are different events
 _SIZE_DISPUTE = 1.25  # ...and further apart than this are a disagreement between sources
 _LINKAGE = "max"  # join on the best member ("mean": on the average over the merged event's members)
 # ...and only if at least _SUPPORT of its members are compatible (score >= _MEMBER_MIN): no chaining
-_SUPPORT, _MEMBER_MIN = 0.5, 0.5
-# sentences naming only places far apart: evidence against, not a veto (the place is often the source's seat)
-_PLACE_PENALTY = 1.0
-_SWAP_CREDIT = 0.3
-_TARGET_LOCATED = 0.35  # a mention without a target located in the country the other names as target
-_RECIPIENT_MISMATCH = 1.0  # both recipients known and different: evidence against
+_SUPPORT = 0.5
 # two sentences sharing almost no words: evidence against, unless they share who acted on the same day (reports that
-# agree on that are often worded apart: a tabloid and a wire, a nominalisation and a verb; see _compare)
-_FEW_WORDS, _FEW_WORDS_PENALTY = 0.08, 0.6
-_NO_DATE_PENALTY = 0.6
+# agree on that are often worded apart: a tabloid and a wire, a nominalisation and a verb; see _components)
+_FEW_WORDS = 0.08
 _MEMBERS = 60  # members of a merged event checked against a new mention (the most recent)
 _BLOCK = 80  # a dated mention is compared with at most this many mentions of its block, the nearest in date
 _BRIDGE_MAX = 12  # merged events larger than this are not bridged (the check is quadratic)
@@ -107,8 +100,68 @@ _REMOTE = frozenset({"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUP
 _SAID = _VERBAL | _REMOTE
 _STATEMENT = _VERBAL - _SYMMETRIC  # said, not met or agreed: "warned", "accused", "called for"
 _DENY = {"negated", "denied"}
-_NOT, _HAPPENED, _NOT_PENALTY = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"}), 1.0
+_NOT, _HAPPENED = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"})
 _BROAD = frozenset({"country", "region", "water"})
+
+# The pair score is a weighted sum of evidence components (_components); a pair joins at score >= THRESHOLD, and a
+# member of a merged event is compatible with a new mention at score >= _MEMBER_MIN. The hand-set weights below were
+# tuned by hand, corpus by corpus (demo, dev2, dev3); when dateline/data/merge/weights.json exists (fitted on the
+# gold of the DEV corpora by scripts/fit_merge_weights.py, its provenance inside) it replaces them; a user may edit
+# or remove that file. None is shipped: leave-one-corpus-out, no fitted table beat these (the script's docstring).
+_HAND_WEIGHTS: dict[str, float] = {
+    "date_same_day": 1.0,  # both dates read from the text: the same day
+    "date_day_apart": 0.5,  # ...a day apart
+    "date_loose": 0.4,  # a date that is only the publication date: weak evidence
+    "date_period": 0.6,  # coarse periods: 1 the same, 2/3 one inside the other, 1/3 overlapping
+    "date_excess": -0.8,  # dates a little beyond the window (parsing is noisy)
+    "no_date": -0.6,  # compared across all time: the rest must say more
+    "actor_overlap": 1.0,  # 1 a shared name, 0.7 a shared country
+    "recipient_overlap": 0.7,
+    "participant_overlap": 1.2,  # symmetric types: who met whom
+    "roles_swapped": 0.3,  # a passive parse
+    "side_mismatch": -0.5,  # an actor (or a self-directed parse's role) that differs, per side
+    "recipient_mismatch": -1.0,  # both targets known and different
+    "target_located": 0.35,  # a mention without a target located where the other's target is
+    "place_same": 0.8,
+    "place_broad": 0.3,  # the same country or sea says little
+    "place_near": 0.4,
+    "place_named": 0.3,  # each located at a place the other's sentence names
+    "size_bounded": 0.8,  # two counts that agree
+    "size_open": 0.4,  # "at least two" fits almost any count
+    "size_dispute": 0.3,  # sizes a little apart: a disagreement between sources
+    "sentence_places": 0.5,  # a place both sentences name
+    "places_differ": -1.0,  # sentences naming only places far apart (often the source's seat: no veto)
+    "fact_differs": -1.0,  # "did not happen" vs "happened"
+    "words": 2.5,  # idf-weighted cosine of the sentences' content words
+    "few_words": -0.6,  # almost no shared words (see _FEW_WORDS)
+}
+_HAND_THRESHOLD, _HAND_MEMBER_MIN = 1.4, 0.5
+_WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "data" / "merge" / "weights.json"
+
+
+def _load_weights(path: Path = _WEIGHTS_FILE) -> tuple[dict[str, float], float, float, str]:
+    """(weights, threshold, member minimum, source): the fitted table when shipped, else the hand-set one."""
+    if path.exists():
+        data = json.loads(path.read_text())
+        return dict(data["weights"]), float(data["threshold"]), float(data["member_min"]), str(path.name)
+    return dict(_HAND_WEIGHTS), _HAND_THRESHOLD, _HAND_MEMBER_MIN, "hand-set"
+
+
+def _complete(weights: dict[str, float]) -> dict[str, float]:
+    """A weight for every component (0 for one a table leaves out: a component with no weight can go)."""
+    return {k: float(weights.get(k, 0.0)) for k in _HAND_WEIGHTS}
+
+
+_loaded, THRESHOLD, _MEMBER_MIN, WEIGHTS_SOURCE = _load_weights()
+_W = _complete(_loaded)
+
+
+def _set_weights(weights: dict[str, float], threshold: float, member_min: float) -> None:
+    """Use these weights in this process (scripts/fit_merge_weights.py compares tables with it)."""
+    global _W, THRESHOLD, _MEMBER_MIN
+    _W, THRESHOLD, _MEMBER_MIN = _complete(weights), threshold, member_min
+
+
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
 
@@ -393,11 +446,27 @@ def _seat(f: _Feat) -> str | None:
 def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[float, dict[str, Any]]:
     """Score one pair of mentions. Returns (score, evidence); a veto (evidence["veto"], score -1) rules the pair
     out whatever else agrees, while a low or negative score is only weak or contrary evidence."""
-    ev: dict[str, Any] = {"type": a.type}
-    if a.doc == b.doc:
-        return -1.0, {**ev, "veto": "same document"}
-    # date gap
+    x, ev = _components(a, b, idf)
+    if "veto" in ev:
+        return -1.0, ev
+    w = _W  # every component has a weight (_complete)
     score = 0.0
+    for k, v in x.items():
+        score += w[k] * v
+    ev["score"] = score
+    return score, ev
+
+
+def _components(
+    a: _Feat, b: _Feat, idf: dict[str, float] | None = None
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """The evidence of one pair as components (name -> value, mostly 0/1 or a similarity) that
+    _compare weighs, and the evidence dict shown by `dateline explain`; a veto ends it (evidence["veto"])."""
+    ev: dict[str, Any] = {"type": a.type}
+    x: dict[str, float] = {}
+    if a.doc == b.doc:
+        return x, {**ev, "veto": "same document"}
+    # date gap
     if a.lo is not None and b.lo is not None:
         ahi, bhi = a.hi or a.lo, b.hi or b.lo
         gap = max(0, max(a.lo, b.lo) - min(ahi, bhi))
@@ -405,21 +474,27 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         window = _WINDOW_TEXT if exact else _WINDOW_LOOSE
         ev["date_gap_days"] = gap
         if gap > window + _DATE_SLACK:
-            return -1.0, {**ev, "veto": f"dates {gap} days apart"}
+            return x, {**ev, "veto": f"dates {gap} days apart"}
         if gap > window:  # date parsing is noisy: a small excess costs evidence instead of vetoing
-            score -= 0.8
+            x["date_excess"] = 1.0
         if ahi - a.lo > _COARSE or bhi - b.lo > _COARSE:  # "2011" and "2011": same period, weaker than a day
             if (a.lo, ahi) == (b.lo, bhi):
-                score += 0.6
+                x["date_period"] = 1.0
             elif (a.lo <= b.lo and bhi <= ahi) or (b.lo <= a.lo and ahi <= bhi):
                 # one period inside the other ("December 2011" in "2011"): the same, less precise
-                score += 0.4
+                x["date_period"] = 2 / 3
             else:
-                score += 0.2
+                x["date_period"] = 1 / 3
         else:
-            score += (1.0 if exact else 0.4) * max(0.0, 1.0 - gap / (window + 1))
+            # two days read from the text: the same day, or a day apart (time zones, a report a day off); more
+            # (the slack before the veto) is no evidence
+            if exact:
+                if gap <= 1:
+                    x["date_day_apart" if gap else "date_same_day"] = 1.0
+            else:
+                x["date_loose"] = max(0.0, 1.0 - gap / (window + 1))
     else:  # no date on one side: compared across all time, so the rest must say more
-        score -= _NO_DATE_PENALTY
+        x["no_date"] = 1.0
     # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
     # is missing on either mention is no evidence either way
     swapped = bool(a.A & b.R or b.A & a.R)  # roles mixed up by a parse
@@ -434,22 +509,22 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             # only, so it is no participant that contradicts the other report's
             ev["host"] = "/".join(sorted({a.pc, b.pc} & (pa | pb)))  # type: ignore[arg-type]
             pa, pb = pa - {a.pc}, pb - {b.pc}
-        sides = [("participant", pa, pb, a.AN | a.RN, b.AN | b.RN, 1.2)]
+        sides = [("participant", pa, pb, a.AN | a.RN, b.AN | b.RN)]
     else:
-        sides = [("actor", a.A, b.A, a.AN, b.AN, 1.0), ("recipient", a.R, b.R, a.RN, b.RN, 0.7)]
+        sides = [("actor", a.A, b.A, a.AN, b.AN), ("recipient", a.R, b.R, a.RN, b.RN)]
         if a.A & b.R and b.A & a.R and not a.A & b.A and not loop:
             # both roles reversed: an attack and the counter-attack, not a parse slip (one role shared across,
             # e.g. GBR->IRQ vs IRQ->IRQ where a place was read as the actor, is a slip: no veto)
-            return -1.0, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
+            return x, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
         if swapped and not (a.A and b.A):
             # "the mission was suspended" vs "NATO suspended the mission": a passive parse
             ev["roles_swapped"] = True
-            score += _SWAP_CREDIT
-    for label, ca, cb, na, nb, w in sides:
+            x["roles_swapped"] = 1.0
+    for label, ca, cb, na, nb in sides:
         shared = ca & cb
         if ca and cb and not shared:
             if label != "recipient" and not swapped and not (loop and not symmetric):
-                return -1.0, {
+                return x, {
                     **ev,
                     "veto": f"{label}s differ: {'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}",
                 }
@@ -473,25 +548,25 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             if swapped and not loop:
                 pass
             elif loop or label != "recipient":
-                score -= 0.5
+                x["side_mismatch"] = x.get("side_mismatch", 0.0) + 1.0
             else:
-                score -= _RECIPIENT_MISMATCH
+                x["recipient_mismatch"] = 1.0
         names = na & nb
         if names:
             ev[f"{label}_overlap"] = sorted(names)
-            score += w
-        elif shared:
+            x[f"{label}_overlap"] = 1.0
+        elif shared:  # a shared country says less than a shared name
             ev[f"{label}_overlap"] = sorted(shared)
-            score += 0.7 * w
+            x[f"{label}_overlap"] = 0.7
     # where one report without a target places it agrees with the target the other names (a weak link between
     # reports that name the parties differently): "the departure of Italian troops from Niamey" vs "Rome pulled
     # its troops out of Niger". Not against an actor alone: the country where all of a story happens says little
     if a.where or b.where:
-        for x, y in ((a, b), (b, a)):
-            where = x.where
-            if where and not symmetric and not x.R and where in y.R:
+        for m, n in ((a, b), (b, a)):
+            where = m.where
+            if where and not symmetric and not m.R and where in n.R:
                 ev["target_located"] = where
-                score += _TARGET_LOCATED
+                x["target_located"] = 1.0
                 break
     # place
     if a.L and b.L:
@@ -503,18 +578,18 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             # each located at another of the places one sentence names ("flown from Narva to Tapa" located at
             # Narva vs a report located at Tapa): the location picker chose differently, the reports agree
             ev["place_named"] = pb[0] if pb[0] in a.PN else pa[0]
-            score += 0.3
+            x["place_named"] = 1.0
         elif a.places and b.places and a.places[0][0] == b.places[0][0] and pa[0] != a.places[0][0] != pb[0]:
             # both sentences name the same place first ("drones struck Liepaja ... talks in Riga" vs "the strike on
             # Liepaja, officials in Ventspils said"), each located at a later one (another event's venue, the
             # source's seat): the location picks are doubtful, the first place agrees
             ev["place_first"] = a.places[0][0]
-            score += 0.3
+            x["place_named"] = 1.0
         elif seat and pa[1] and pb[1] and pa[1] != pb[1]:
             # "speaking at the White House" vs "sanctions over the attack in Iraq": where the actor announced it
             ev["place_seat"] = seat
         elif pa[1] and pb[1] and pa[1] != pb[1] and not (broad and km is not None and km < _MAX_KM * 10):
-            return -1.0, {
+            return x, {
                 **ev,
                 "veto": f"places in different countries: {pa[0]} ({pa[1]}) vs {pb[0]} ({pb[1]})",
             }
@@ -523,13 +598,13 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             # a province and a town in it ("Anbar" vs "Al Asad Air Base"): the same place at another precision
             region = pa[4] == "admin" or pb[4] == "admin"
             if km > (_ADMIN_KM if region else _MAX_KM) and not broad:
-                return -1.0, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
+                return x, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
             broad = broad or (region and pa[4] != pb[4])
         if pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
             ev["place"] = pa[0]
-            score += 0.3 if broad else 0.8  # the same country or sea says little
+            x["place_broad" if broad else "place_same"] = 1.0  # the same country or sea says little
         elif not broad and km is not None:
-            score += 0.4
+            x["place_near"] = 1.0
     # sizes (same unit, or no unit on one side)
     if a.sizes and b.sizes:
         ratios = [
@@ -542,17 +617,17 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             best = min(ratios)
             ev["size_ratio"] = best if best != math.inf else "inf"
             if best > _SIZE_VETO:
-                return -1.0, {**ev, "veto": f"sizes incompatible (x{best:.1f})"}
+                return x, {**ev, "veto": f"sizes incompatible (x{best:.1f})"}
             bounded = any(x[0] is not None and x[1] is not None for x in a.sizes) and any(
                 x[0] is not None and x[1] is not None for x in b.sizes
             )  # "at least two" fits almost any count: weaker evidence than two counts that agree
-            score += (0.8 if bounded else 0.4) if best <= _SIZE_DISPUTE else 0.3
+            x[("size_bounded" if bounded else "size_open") if best <= _SIZE_DISPUTE else "size_dispute"] = 1.0
     # places named in the two sentences: none in common and all far apart -> different events
     if a.places and b.places:
         names = a.PN & b.PN
         if names:
             ev["sentence_places"] = sorted(names)
-            score += 0.5
+            x["sentence_places"] = 1.0
         else:
             kms = [
                 _km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None]) for pa in a.P for pb in b.P
@@ -560,19 +635,19 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
             known = [k for k in kms if k is not None]
             if known and min(known) > 25:
                 ev["sentence_places_differ"] = f"{a.P[0][0]} vs {b.P[0][0]}"
-                score -= _PLACE_PENALTY
+                x["places_differ"] = 1.0
     # one sentence names places, the other mention is only located (e.g. in a country)
     elif a.places or b.places:
-        x, y = (a, b) if a.places else (b, a)
-        other = _elsewhere(x, y)
+        m, n = (a, b) if a.places else (b, a)
+        other = _elsewhere(m, n)
         if other:
             ev["sentence_places_elsewhere"] = other
-            score -= _PLACE_PENALTY
+            x["places_differ"] = 1.0
     # "would not withdraw" vs "withdrew": a report that it did not (or will not) happen is about something else
     # than a report that it happened (a denial, by contrast, disputes the same event)
     if (a.fact in _NOT) != (b.fact in _NOT) and {a.fact, b.fact} & _HAPPENED:
         ev["factuality_differs"] = f"{a.fact} vs {b.fact}"
-        score -= _NOT_PENALTY
+        x["fact_differs"] = 1.0
     # word overlap of the two sentences: idf-weighted cosine of content words
     if a.W and b.W:
         sim = _cosine(a, b, idf)
@@ -584,9 +659,10 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
         dated = a.dsrc == "text" and b.dsrc == "text" and ev.get("date_gap_days", 9) <= _WINDOW_TEXT
         acted = "actor_overlap" in ev or "participant_overlap" in ev
         shared = dated and a.type not in _STATEMENT and acted
-        score += 2.5 * sim - (_FEW_WORDS_PENALTY if sim < _FEW_WORDS and not shared else 0.0)
-    ev["score"] = score
-    return score, ev
+        x["words"] = sim
+        if sim < _FEW_WORDS and not shared:
+            x["few_words"] = 1.0
+    return x, ev
 
 
 # ---------------------------------------------------------------------- the store side
