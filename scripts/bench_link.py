@@ -26,8 +26,9 @@ import time
 from pathlib import Path
 
 from dateline.link import link_new
+from dateline.link._words import stop_words as _stop
 from dateline.link.merge import merge_new
-from dateline.link.stories import _stop, assign_stories
+from dateline.link.storylines import assign_stories
 from dateline.model import PLOVER_EVENTS, Actor, Document, Event, EventDate, Place, Size
 from dateline.store import Store
 

@@ -281,7 +281,7 @@ def test_porter_stemmer_and_large_year_offsets() -> None:
 
 
 def test_markdown_timeline_keeps_each_entry_on_its_own_lines() -> None:
-    from dateline.link.timeline import render_timeline
+    from dateline.link.timelines import render_timeline
 
     mention = {
         "event_id": "e1",

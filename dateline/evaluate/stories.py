@@ -1,7 +1,7 @@
 """Story clustering on Timeline17 topic mixtures (DEV: LibyaWar_cnn + IraqWar_guardian; TEST: SyrianCrisis_reuters
 + EgyptianProtest_cnn), plus the number of stories the demo corpus comes out as.
 
-The two topics of the split are mixed into one store and fed to `dateline.link.stories.assign_stories` in order
+The two topics of the split are mixed into one store and fed to `dateline.link.storylines.assign_stories` in order
 of publication date, the way an ingest would see them. The two collections are years apart in DEV, which would
 make keeping them apart trivial (the story window alone does it), so the second topic's dates are shifted by a
 whole number of days to start on the first topic's first day: both run side by side. Gold labels are the topic
@@ -69,7 +69,7 @@ def cluster_scores(labels: list[str], clusters: list[str]) -> dict[str, Any]:
 
 
 def _assign(docs: list[Any], path: Path) -> dict[str, str]:
-    from dateline.link.stories import assign_stories
+    from dateline.link.storylines import assign_stories
     from dateline.store import Store
 
     store = Store(path)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dateline.link.brief import brief
+from dateline.link.briefing import brief
 from dateline.link.merge import merge_new
-from dateline.link.stories import assign_stories
-from dateline.link.timeline import render_timeline, timeline
+from dateline.link.storylines import assign_stories
+from dateline.link.timelines import render_timeline, timeline
 from dateline.link.troops import troop_series
 from dateline.store import Store
 

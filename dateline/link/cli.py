@@ -83,7 +83,7 @@ def timeline(db: str, story: str | None, actor: str | None, country: str | None,
     important days of the stored articles, each with sentences copied verbatim and citing their article."""
     from dateline.link import render_timeline
     from dateline.link import timeline as build
-    from dateline.link.timeline import summary_timeline
+    from dateline.link.timelines import summary_timeline
 
     if summary:
         if story and query:

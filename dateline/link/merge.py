@@ -64,7 +64,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.link.stories import _stop
+from dateline.link._words import stop_words as _stop
 from dateline.model import Event, stable_id
 from dateline.places import distance_km
 from dateline.store import Store

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from dateline.link.stories import _terms
+from dateline.link._words import terms as _terms
 from dateline.store import Store, StoreError
 
 _MAX_DOCS = 60

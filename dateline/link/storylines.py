@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
+from dateline.link._words import terms as _terms
 from dateline.model import stable_id
 from dateline.store import Store
 
@@ -31,28 +30,6 @@ _STORY_TERMS = 400  # terms kept per story centroid
 _MIN_DF = 3  # article words in fewer stored articles than this are left out of its vector...
 _MIN_DF_DOCS = 50  # ...once the store holds this many articles
 _IDF_POW = 0.4  # flattened idf: full idf let each article's rare names dominate it and split stories
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-
-
-@lru_cache(maxsize=1)
-def _stop() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list; loads no model
-
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "mr", "mrs", "ms", "year", "week", "day", "time"}
-
-
-def _terms(title: str | None, text: str) -> Counter[str]:
-    """Our own small tokenizer: lowercased words of 3+ letters, no stop words; the title counts twice."""
-    stop = _stop()
-    out: Counter[str] = Counter()
-    for weight, part in ((2, title or ""), (1, text)):
-        for w in _WORD.findall(part):
-            w = w.lower().replace("’", "'").strip("'-")
-            if w.endswith("'s"):
-                w = w[:-2]
-            if len(w) >= 3 and w not in stop:
-                out[w] += weight
-    return out
 
 
 def _idf(n_docs: int, df: int) -> float:
