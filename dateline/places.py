@@ -63,6 +63,21 @@ from the text unless the text states its state ("Lebanon, Pa.", also when the st
 keeps only readings in that state), gives a local-town cue ("Hamilton Township"), the outlet is a local paper
 there, or the text names its state or another town near or in that state (not the capital) while the world
 city's country goes unnamed ("Egyptian officials in Cairo" beside Illinois keeps Egypt's Cairo).
+Local news outside the US (issue 6, batch 6): a name given two different stated containers in one text is two
+places, each kept to the readings inside its own container ("Córdoba, Argentina ... Córdoba, Spain"); a
+container takes the reading that holds what the text puts in it ("Boston, Lincolnshire": the English county);
+a possessive states a container ("Bihar's Aurangabad district"), and a small reading outside it falls back to
+the possessor ("Nairobi's Eastleigh"); beside "X City" a bare "X" is not that city again ("Quebec"); the same
+place named twice ("Quebec City", "Londoner") lends itself no spatial support; a city of 100,000+ at least 10
+times bigger than any namesake abroad tells the text's country ("Santiago" keeps "Valparaíso" in Chile); a
+country-code outlet's local-news section ("/news/local/") is a stronger prior for its country; a local paper's
+home town, when the text names it in the outlet's or the text's country, is the focus for names no gazetteer
+knows (streets, suburbs); "the Severn", "the Benue" are rivers and a bare "Niger", "Benue" or "Shannon" after
+"in/from/to" the country, state or town (rivers of the UK, Ireland, Canada, Australia, India, Spain, France,
+South America in curated.tsv); a small town found only under an alternate name in a country nothing else in
+the text points to is dropped like a stray hamlet ("Maré" as a Ukrainian village in a Rio story); a state
+written after one mention splits it from the others too ("Dublin, Ohio ... Dublin, Ireland"); the focus breaks
+ties between countries by mentions, then by the names whose reading is clear by size.
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -1432,7 +1447,10 @@ _SPATIAL_CAP = 3.0
 _SPATIAL_DECAY = 0.5  # support at _SPATIAL_KM is this much below support at 0 km
 _VOTER_SPREAD = 2.0
 _OUTLET_BONUS = 0.5  # a country-code outlet ("lfpress.ca") writes mostly about its own country
+_LOCAL_OUTLET_BONUS = 1.5  # ... and its local-news section about its own country's places
+_LOCAL_PATH = re.compile(r"/(?:news/)?local(?:[-_]?news)?/", re.I)
 _DOC_COUNTRY_BONUS = 0.5  # per (square root of) mentions of the candidate's country anywhere in the text
+_SAME_PLACE_KM = 0.5  # readings of two names this close are one place named twice
 _SPATIAL_SPREAD = 3.0  # a reading this far below its name's best gets no spatial support
 # capitalised word runs ("New York", "Gov. Ill.", "Bosnia and Herzegovina" is found as its parts' longest match)
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*\.?(?:[ ](?:of[ ]|and[ ]|de[ ])?[A-Z][\w'’]*\.?)*")
@@ -1656,21 +1674,28 @@ def _text_context_uncached(text: str) -> tuple[Counter[str], Counter[tuple[str, 
     return ctry, adm
 
 
+def _base(key: str) -> str:
+    """The name of a name split by its containers ("cordoba#1" -> "cordoba")."""
+    return key.split("#", 1)[0]
+
+
 class _Grid:
     """Points of the chosen places on a 1-degree grid: "is another place within 120 km" in O(1)."""
 
-    def __init__(self, points: list[tuple[str, float, float]]) -> None:
-        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+    def __init__(self, points: list[tuple[str, float, float, bool]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float, bool]]] = defaultdict(list)
         for p in points:
             self.cells[(int(math.floor(p[1])), int(math.floor(p[2])))].append(p)
 
-    def near(self, lat: float, lon: float, key: str) -> bool:
+    def near(self, lat: float, lon: float, key: str, town: bool = False) -> bool:
         y, x = int(math.floor(lat)), int(math.floor(lon))
         for dy in (-1, 0, 1):
             for dx in (-2, -1, 0, 1, 2):
-                for k, plat, plon in self.cells.get((y + dy, x + dx), ()):
-                    if k != key and distance_km((lat, lon), (plat, plon)) < 120:
-                        return True
+                for k, plat, plon, ptown in self.cells.get((y + dy, x + dx), ()):
+                    if _base(k) != _base(key):
+                        d = distance_km((lat, lon), (plat, plon))
+                        if d < 120 and not (town and ptown and d < _SAME_PLACE_KM):
+                            return True
         return False
 
 
@@ -1699,6 +1724,9 @@ class _Ctx:
     held: frozenset[int] = (
         frozenset()
     )  # ids of small namesakes of a world city that the text does not license
+    dominant: Counter[str] | None = None  # countries of the other names' clear readings ("Santiago": Chile)
+    agree: frozenset[int] = frozenset()  # ids of readings that hold what the text states inside this name
+    outlet_bonus: float = _OUTLET_BONUS  # bigger for the local-news section of a country-code outlet
 
 
 def _context(
@@ -1707,7 +1735,7 @@ def _context(
     """Per-name context from the other names' current choices: country weights, admin1 areas, points."""
     ctry: Counter[str] = Counter()
     adm: Counter[tuple[str, str]] = Counter()
-    points: list[tuple[str, float, float]] = []
+    points: list[tuple[str, float, float, bool]] = []
     contrib: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
     for k in set(keys):
         c = choice.get(k)
@@ -1722,7 +1750,7 @@ def _context(
         if area:
             adm[area] += w
         if c.lat is not None and c.feature in ("city", "site", "admin", "county") and c.precision_km <= 300:
-            points.append((k, c.lat, c.lon))
+            points.append((k, c.lat, c.lon, c.feature == "city"))
         contrib[k] = (c.country, area, w)
     per_ctry: dict[str, Counter[str]] = {}
     per_adm: dict[str, set[tuple[str, str]]] = {}
@@ -1731,12 +1759,17 @@ def _context(
         if k not in contrib:
             per_ctry[k], per_adm[k] = ctry, all_adm
             continue
-        country, area, w = contrib[k]
+        # the name's own other places ("Córdoba, Spain" beside "Córdoba, Argentina") lend it no support
+        own = [contrib[k2] for k2 in contrib if _base(k2) == _base(k)]
         cc = Counter(ctry)
-        if country:
-            cc[country] -= w
+        lost: Counter[tuple[str, str]] = Counter()
+        for country, area, w in own:
+            if country:
+                cc[country] -= w
+            if area:
+                lost[area] += w
         per_ctry[k] = cc
-        per_adm[k] = all_adm if not area or adm[area] - w > 0.01 else all_adm - {area}
+        per_adm[k] = all_adm - {a for a, w in lost.items() if adm[a] - w <= 0.01}
     return per_ctry, per_adm, _Grid(points)
 
 
@@ -1746,7 +1779,7 @@ def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -
     with one reading counts 1, a name with 25 readings 0.2). Eight small towns of one Minnesota county pull
     each other in even when each has a bigger namesake elsewhere. Hand-written: a 1-degree grid keeps it
     linear in the number of readings."""
-    cells: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+    cells: dict[tuple[int, int], list[tuple[str, float, float, bool]]] = defaultdict(list)
     weight: dict[str, float] = {}
     pts: list[tuple[str, _Cand]] = []
     for k, cands in cands_of.items():
@@ -1765,19 +1798,26 @@ def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -
         voters = [c for c in own if _prior(c) >= top - _VOTER_SPREAD]
         weight[k] = 1.0 / math.sqrt(len(voters)) if voters else 0.0
         for c in voters:
-            cells[(int(math.floor(c.lat)), int(math.floor(c.lon)))].append((k, c.lat, c.lon))
+            cells[(int(math.floor(c.lat)), int(math.floor(c.lon)))].append(
+                (k, c.lat, c.lon, c.feature == "city")
+            )
         pts.extend((k, c) for c in own)
     if len(weight) < 2:
         return {}
     out: dict[int, float] = {}
     for k, c in pts:
         y, x = int(math.floor(c.lat)), int(math.floor(c.lon))
+        town = c.feature == "city"
         closest: dict[str, float] = {}  # other name -> its nearest voting reading (km)
         for dy in (-1, 0, 1):
             for dx in (-2, -1, 0, 1, 2):
-                for k2, lat, lon in cells.get((y + dy, x + dx), ()):
-                    if k2 != k:
+                for k2, lat, lon, town2 in cells.get((y + dy, x + dx), ()):
+                    if _base(k2) != _base(k):
                         d = distance_km((c.lat, c.lon), (lat, lon))
+                        # the same town under another name ("Quebec City", "Londoner") is no corroboration (a
+                        # county's point may be its seat's: that still counts)
+                        if town and town2 and d < _SAME_PLACE_KM:
+                            continue
                         if d <= _SPATIAL_KM and d < closest.get(k2, _SPATIAL_KM + 1):
                             closest[k2] = d
         if closest:
@@ -1813,6 +1853,28 @@ def _shadowed_hamlets(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
     return frozenset(out)
 
 
+_AGREE_BONUS = 2.0
+_DOMINANT_POP = 100_000  # a city this big ...
+_DOMINANT_GAP = 1.0  # ... at least 10 times bigger than any namesake abroad is what its name means
+_DOMINANT_BONUS = 0.6  # per (square root of) such names of the text in the candidate's country
+
+
+def _dominant_countries(cands_of: dict[str, list[_Cand]]) -> dict[str, str]:
+    """Names whose reading is clear by size alone ("Santiago": Chile's capital, 130 times bigger than any
+    namesake abroad) -> that reading's country. They tell the country the text is about even when no country
+    is named, so two hamlets of another country ("Providencia" and "Valparaíso", Zacatecas) cannot pull each
+    other in over it."""
+    out: dict[str, str] = {}
+    for k, cands in cands_of.items():
+        best = max(cands, key=_prior, default=None)
+        if best is None or best.feature != "city" or best.population < _DOMINANT_POP or not best.country:
+            continue
+        abroad = max((_prior(c) for c in cands if c.country != best.country), default=0.0)
+        if _prior(best) - abroad >= _DOMINANT_GAP:
+            out[k] = best.country
+    return out
+
+
 def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
     if id(c) in x.held:  # "diplomats in Geneva" beside "a senator from Texas": no support from the text
@@ -1829,10 +1891,13 @@ def _score(c: _Cand, x: _Ctx) -> float:
         if c.country in x.weak:
             score += 0.8
         if c.country == x.outlet:
-            score += _OUTLET_BONUS
+            score += x.outlet_bonus
         n = x.doc_ctry.get(c.country, 0)
         if n:
             score += _DOC_COUNTRY_BONUS * min(n, 4) ** 0.5
+        n = x.dominant.get(c.country, 0) if x.dominant and plausible else 0
+        if n:
+            score += _DOMINANT_BONUS * min(n, 4) ** 0.5
     if c.feature != "country" and c.country and c.admin1_code and id(c) not in x.shadowed:
         area = (c.country, c.admin1_code)
         if area in x.adm:
@@ -1845,7 +1910,7 @@ def _score(c: _Cand, x: _Ctx) -> float:
         and id(c) not in x.shadowed
         and (c.feature in ("city", "site", "county") or (c.feature == "water" and c.country))
     ):  # a river's stretch near the text's other places ("the Indus" beside Hyderabad)
-        if x.grid.near(c.lat, c.lon, x.key):
+        if x.grid.near(c.lat, c.lon, x.key, c.feature == "city"):
             score += _NEAR_BONUS
     if plausible and c.feature in ("city", "county") and c.country and c.admin1_code:
         names = x.areas.get((c.country, c.admin1_code))
@@ -1855,6 +1920,8 @@ def _score(c: _Cand, x: _Ctx) -> float:
         support = x.spatial.get(id(c), 0.0)
         if support > 0.0:
             score += _SPATIAL_BONUS * min(support, _SPATIAL_CAP)
+    if id(c) in x.agree:  # "Boston, Lincolnshire" with Boston read in England: the county, not the village
+        score += _AGREE_BONUS
     if c is x.preferred:
         score += _HOMONYM_BONUS
     if x.many and c.country and (x.doc_ctry.get(c.country) or x.ctry.get(c.country, 0.0) > 0.01):
@@ -1887,21 +1954,42 @@ def _whole_rivers(cands_of: dict[str, list[_Cand]], doc_ctry: Counter[str]) -> N
     for k, cands in cands_of.items():
         water = [c for c in cands if c.feature == "water"]
         whole = [c for c in water if c.country is None]
-        if whole and len({c.country for c in water if c.country} & named) >= 2:
+        own = _strong_names().get(k)  # "the Niger" names no country Niger
+        here = named - {own[0]} if own and doc_ctry.get(own[0], 0) <= 1 else named
+        if whole and len({c.country for c in water if c.country} & here) >= 2:
             cands_of[k] = [c for c in cands if c.feature != "water" or c.country is None]
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# what a region has and a river has not: "the Rhône department", "the Benue government"
+_UNIT_WORD_AFTER = re.compile(
+    r"\s+(?:[Cc]ounty|[Pp]rovince|[Rr]egion|[Dd]epartment|[Dd]istrict|[Ss]tate|[Oo]blast|government|governor|"
+    r"assembly|premier|authorities|administration|police)\b"
+)
 _RIVER_CITY_POP = 50_000  # a city this big named like a river is the city unless "the" comes first
 
 
-def _river_or_city(text: str, start: int, cands: list[_Cand]) -> list[_Cand]:
-    """A river named like a city ("Dnipro"): "the Dnipro" is the river, a bare "Dnipro" the city."""
-    if not any(c.feature == "water" for c in cands) or not any(c.feature == "city" for c in cands):
+_RIVAL_FEATURES = frozenset(("city", "admin", "country"))
+_TOWN_PREP_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+$")
+
+
+def _river_or_city(text: str, start: int, cands: list[_Cand], key: str = "", end: int = -1) -> list[_Cand]:
+    """A river named like a city, region or country ("Dnipro", "Benue", "Niger"): "the Dnipro" is the river, a
+    bare "Dnipro" the city and a bare "Niger" the country; "the Rhône department" the region."""
+    if not any(c.feature == "water" for c in cands) or not any(c.feature in _RIVAL_FEATURES for c in cands):
         return cands
+    if end >= 0 and _UNIT_WORD_AFTER.match(text, end) and any(c.feature == "admin" for c in cands):
+        return [c for c in cands if c.feature != "water"]
     if _THE_BEFORE.search(text[max(0, start - 8) : start]):
-        return [c for c in cands if c.feature != "city"]
+        return [c for c in cands if c.feature not in _RIVAL_FEATURES]
+    if " " not in key and any(c.feature in ("country", "admin") for c in cands):
+        return [c for c in cands if c.feature != "water"]  # a region named after its sea stays ambiguous
+    if not any(c.feature == "city" for c in cands):
+        return cands
     if any(c.feature == "city" and c.population >= _RIVER_CITY_POP for c in cands):
+        return [c for c in cands if c.feature != "water"]
+    # English names a river with its article ("the Shannon"): a bare name after "from", "to", "in" is the town
+    if _TOWN_PREP_BEFORE.search(text[max(0, start - 8) : start]):
         return [c for c in cands if c.feature != "water"]
     return cands
 
@@ -2049,20 +2137,27 @@ def _stated_states(
     text: str, spans: list[tuple[int, int]], keys: list[str], gaz: _Gazetteer
 ) -> dict[str, list[_Cand]]:
     """Names followed by their state, whether or not the state is one of the spans: "Lebanon, Pa."."""
-    strong = _strong_names()
     out: dict[str, list[_Cand]] = {}
     for (_s, e), k in zip(spans, keys, strict=True):
-        m = _STATE_AFTER.match(text, e)
-        if not m:
-            continue
-        words = m.group(1).split(" ")
-        for n in (2, 1)[2 - len(words) :]:
-            r = strong.get(_norm(" ".join(words[:n])))
-            state = gaz.admin_by_code.get(r) if r and r[1] else None
-            if state is not None:
-                out.setdefault(k, []).append(state)
-                break
+        state = _state_after(text, e, gaz)
+        if state is not None:
+            out.setdefault(k, []).append(state)
     return out
+
+
+def _state_after(text: str, end: int, gaz: _Gazetteer) -> _Cand | None:
+    """The state written right after a name ("Lebanon, Pa.", "Dublin, Calif."), span or not."""
+    m = _STATE_AFTER.match(text, end)
+    if not m:
+        return None
+    strong = _strong_names()
+    words = m.group(1).split(" ")
+    for n in (2, 1)[2 - len(words) :]:
+        r = strong.get(_norm(" ".join(words[:n])))
+        state = gaz.admin_by_code.get(r) if r and r[1] else None
+        if state is not None:
+            return state
+    return None
 
 
 _LOCAL_SHARE = 0.75
@@ -2096,6 +2191,8 @@ def _resolve(
             if len(cands) > _MAX_CANDS:
                 cands = sorted(cands, key=_prior, reverse=True)[:_MAX_CANDS]
             cands_of[k] = cands
+    keys = _split_by_container(text, spans, keys, cands_of)
+    _named_apart_from_city(cands_of)
     _spelling_variants(text, spans, keys, cands_of, gaz)
     for k in _county_list_names(text, spans, keys):  # "Butler, Clark and Warren counties"
         counties = [c for c in cands_of[k] if c.feature == "county"]
@@ -2107,8 +2204,8 @@ def _resolve(
         towns = [c for c in cands_of[k] if c.feature == "city" or (not town_only and c.feature != "country")]
         if towns and len(towns) < len(cands_of[k]):
             cands_of[k] = towns
-    for (s, _e), k in zip(spans, keys, strict=True):
-        cands_of[k] = _river_or_city(text, s, cands_of[k])
+    for (s, e), k in zip(spans, keys, strict=True):
+        cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
     for k, states in _stated_states(text, spans, keys, gaz).items():
         # "Lebanon, Pa.": the town in that state, whatever else the name can be
         inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
@@ -2180,6 +2277,16 @@ def _resolve(
         )
         choice[k] = _pick(cands, x)
     world = _world_readings(cands_of)
+    clear = _dominant_countries(cands_of)
+    dominant_of = {
+        k: Counter(v for k2, v in clear.items() if _base(k2) != _base(k)) for k in cands_of
+    }  # each name's view: the other names' clear countries
+    outlet_bonus = _LOCAL_OUTLET_BONUS if outlet and _LOCAL_PATH.search(doc.url or "") else _OUTLET_BONUS
+    inner: dict[str, set[str]] = defaultdict(set)  # container name -> names the text states inside it
+    for i in range(len(spans) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if len(gap) <= 14 and _CONTAINER_CUE.match(gap) and keys[i] != keys[i + 1]:
+            inner[keys[i + 1]].add(keys[i])
     licensed = frozenset(t.country for t in towns if t.country)  # a local paper's country
     mentions = Counter(keys)
     cued = _local_town_cues(text, spans, keys)
@@ -2206,7 +2313,7 @@ def _resolve(
                 x = _Ctx(
                     per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
                     preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
-                    held,
+                    held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus,
                 )  # fmt: skip
                 choice[k] = _pick(cands, x)
     hints = _listed_units(text, spans)
@@ -2214,14 +2321,17 @@ def _resolve(
         _as_written(text, sp, k, _embedded(text, sp, choice[k], cands_of[k]), cands_of[k], gaz, hints.get(i))
         for i, (sp, k) in enumerate(zip(spans, keys, strict=True))
     ]
-    if any(c is not None and _is_hamlet(c) for c in chosen):
+    chosen = _outside_possessor(text, spans, chosen)
+    if any(c is not None and _is_stray(c) for c in chosen):
         chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
     places = []
     focus: Place | None = None
     for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
         if c is None:
             if focus is None:
-                focus = _focus(chosen, gaz) or Place(text="", start=-1, end=-1)
+                home_ids = frozenset(t.geonames_id for t in towns if t.geonames_id)
+                clear_ctry = Counter(clear.values())
+                focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
             near = _known_container(text, spans, chosen, i, gaz)
             if near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
@@ -2531,18 +2641,53 @@ def _embedded(text: str, span: tuple[int, int], c: _Cand | None, cands: list[_Ca
     return max(cities, key=lambda o: o.population) if cities else c
 
 
-def _focus(chosen: list[_Cand | None], gaz: _Gazetteer) -> Place | None:
-    """The most specific place the document is about: its most-mentioned city in the region named by most
-    distinct places of the country named by most distinct places; else that region; else that country.
+def _focus(
+    chosen: list[_Cand | None],
+    gaz: _Gazetteer,
+    home: frozenset[int] = frozenset(),
+    outlet: str | None = None,
+    clear: Counter[str] | None = None,
+) -> Place | None:
+    """The most specific place the document is about: a local paper's home town when the text names it ("Oxford"
+    in thisisoxfordshire.co.uk: its unknown streets and suburbs are there); else its most-mentioned city in the
+    region named by most distinct places of the country named by most distinct places; else that region; else
+    that country.
 
     Countries and regions count distinct places (one misread name repeated ten times counts once); the city
-    counts mentions. Ties go to the first mentioned."""
+    counts mentions. Ties go to the outlet's country, then to the country mentioned most often, then to the
+    country of the names whose reading is clear by size ("Bengaluru", not an English Whitefield), then to the
+    first mentioned."""
     resolved = [c for c in chosen if c is not None and c.country]
     if not resolved:
         return None
     distinct = list({id(c): c for c in resolved}.values())  # first-mention order
     ctry: Counter[str] = Counter(c.country for c in distinct if c.country)
-    country = max(ctry, key=lambda k: (ctry[k], -next(i for i, c in enumerate(distinct) if c.country == k)))
+    said: Counter[str] = Counter(c.country for c in resolved if c.country)  # mentions, repeats included
+    country = max(
+        ctry,
+        key=lambda k: (
+            ctry[k],
+            k == outlet,
+            said[k],
+            (clear or {}).get(k, 0),
+            -next(i for i, c in enumerate(distinct) if c.country == k),
+        ),
+    )
+    # the home town read in the outlet's country or the text's ("woodstocksentinelreview.com" read as Woodstock,
+    # Georgia in a story about Ontario is no focus)
+    town = next(
+        (
+            c
+            for c in resolved
+            if c.feature == "city" and c.geonames_id in home and c.country in (country, outlet)
+        ),
+        None,
+    )
+    if town is not None:
+        return Place(
+            text="", start=0, end=0, name=town.name, country=town.country, admin1=town.admin1,
+            lat=town.lat, lon=town.lon, feature="site", precision_km=max(25.0, town.precision_km),
+        )  # fmt: skip
     inside = [c for c in distinct if c.country == country and c.feature != "country" and c.admin1_code]
     if inside:
         adm: Counter[str] = Counter(c.admin1_code for c in inside if c.admin1_code)
@@ -2590,9 +2735,18 @@ def _drop_stray_hamlets(
 ) -> list[_Cand | None]:
     """A hamlet (under _HAMLET_POP people) in a country nothing else in the text points to is more likely a
     namesake of a street, building or person than the place meant: leave it to the focus fallback."""
-    countries = {c.country for c in chosen if c is not None and c.country and not _is_hamlet(c)}
+    countries = {c.country for c in chosen if c is not None and c.country and not _is_stray(c)}
     countries |= set(doc_ctry) | ({outlet} if outlet else set())
-    return [None if c is not None and _is_hamlet(c) and c.country not in countries else c for c in chosen]
+    return [None if c is not None and _is_stray(c) and c.country not in countries else c for c in chosen]
+
+
+def _is_stray(c: _Cand) -> bool:
+    """A hamlet, or a small town found only under one of its GeoNames alternate names ("Maré" as a Ukrainian
+    village): too weak a reading to stand in a country nothing else in the text points to."""
+    return _is_hamlet(c) or (c.feature == "city" and c.alt > 0 and c.population < _STRAY_ALT_POP)
+
+
+_STRAY_ALT_POP = 10_000
 
 
 def _is_hamlet(c: _Cand) -> bool:
@@ -2670,8 +2824,11 @@ _INTO = re.compile(r"^\s+(?:into|to)\s+(?:the\s+)?$")
 def _containers(
     text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int
 ) -> list[_Cand]:
-    """Candidates of the toponym right after this one when joined by ',', 'in', 'near'...: "Erbil, Iraq"."""
+    """Candidates of the toponym right after this one when joined by ',', 'in', 'near'...: "Erbil, Iraq"; or
+    of the one right before it in a possessive ("Nairobi's Eastleigh", "Bihar's Aurangabad district")."""
     out: list[_Cand] = []
+    if idx > 0 and _POSSESSIVE_GAP.match(text[spans[idx - 1][1] : spans[idx][0]]):
+        out.extend(cand_lists[idx - 1])
     if idx + 1 < len(spans):
         gap = text[spans[idx][1] : spans[idx + 1][0]]
         if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
@@ -2682,6 +2839,94 @@ def _containers(
             # "the Palanca border crossing into Moldova": a crossing lies on the border of where it leads
             out.extend(cand_lists[idx + 1])
     return out
+
+
+_POSSESSED_POP = 100_000  # a town smaller than this named after a city's possessive lies in that city
+
+
+def _outside_possessor(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None]
+) -> list[_Cand | None]:
+    """A neighbourhood ("Nairobi's Eastleigh") that the gazetteer lacks must not become a namesake town abroad: a
+    small reading outside the place named in the possessive is dropped, so the name falls back to that place."""
+    out = list(chosen)
+    for i in range(1, len(spans)):
+        c, owner = chosen[i], chosen[i - 1]
+        if (
+            c is not None
+            and owner is not None
+            and (c.feature == "city" or c.source.startswith("geonames-cities:"))  # or "X district" of a town
+            and c.population < _POSSESSED_POP
+            and owner.feature in ("city", "admin", "country")
+            and _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]])
+            and not (_within(c, owner) or (owner.feature == "city" and c.country == owner.country))
+        ):
+            out[i] = None
+    return out
+
+
+def _agreeing(cands: list[_Cand], inside: set[str] | None, choice: dict[str, _Cand | None]) -> frozenset[int]:
+    """Ids of a container name's readings that hold the current reading of a name stated inside it."""
+    if not inside:
+        return frozenset()
+    held = [choice[k] for k in inside if choice.get(k) is not None]
+    return frozenset(id(c) for c in cands if any(_within(h, c) for h in held))
+
+
+def _split_by_container(
+    text: str, spans: list[tuple[int, int]], keys: list[str], cands_of: dict[str, list[_Cand]]
+) -> list[str]:
+    """One name, two places: mentions of a name whose stated containers hold different readings ("from
+    Córdoba, Argentina, to Córdoba, Spain"; "Boston, Lincolnshire" and "Boston, Massachusetts") become separate
+    names, each resolved with its own container; bare mentions stay with the name's first place (one sense per
+    discourse) and share its readings inside the first container. Hand-written: a pass over the mentions of names
+    that occur more than once."""
+    counts = Counter(keys)
+    if all(n == 1 for n in counts.values()):
+        return keys
+    cand_lists = [cands_of[k] for k in keys]
+    groups: dict[str, list[tuple[frozenset[int], list[int]]]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        if counts[k] < 2 or len(cands_of[k]) < 2:
+            continue
+        conts = _containers(text, spans, cand_lists, i)
+        state = _state_after(text, spans[i][1], _gaz())  # "Dublin, Calif." when the state is no span
+        if state is not None:
+            conts = [*conts, state]
+        inside = frozenset(id(c) for c in cands_of[k] if any(_within(c, cont) for cont in conts))
+        if not inside:
+            continue
+        for ids, members in groups[k]:
+            if ids & inside:
+                members.append(i)
+                break
+        else:
+            groups[k].append((inside, [i]))
+    out = list(keys)
+    for k, gs in groups.items():
+        if len(gs) < 2:
+            continue
+        cands = cands_of[k]
+        for n, (ids, members) in enumerate(gs):
+            # each place keeps only the readings inside its own container, as "Lebanon, Pa." does
+            new = f"{k}#{n}" if n else k
+            cands_of[new] = [c for c in cands if id(c) in ids]
+            for i in members:
+                out[i] = new
+    return out
+
+
+def _named_apart_from_city(cands_of: dict[str, list[_Cand]]) -> None:
+    """A text that names "Quebec City" (or "Panama City") means something else by a bare "Quebec": the region
+    or country, not the city again."""
+    for k in list(cands_of):
+        city = cands_of.get(f"{k} city")
+        if not city:
+            continue
+        same = {c.geonames_id for c in city if c.feature == "city" and c.geonames_id}
+        rest = [c for c in cands_of[k] if not (c.feature == "city" and c.geonames_id in same)]
+        if rest and len(rest) < len(cands_of[k]):
+            cands_of[k] = rest
 
 
 def _county_point(
