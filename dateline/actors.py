@@ -33,7 +33,12 @@ one described by a role only takes the story's country. Unlisted organisations: 
 ("Deputy Minister" GOV), "<body> of <Country>" names its country, an armed movement's name (liberation,
 independence, resistance + front/army/union...) is REB, and a derived organisation without a sector (or filed as
 GOV/COP/MIL under a head that says SPY/JUD/LEG) takes its head noun's. Dependencies fold into their controlling
-state (dependencies.tsv, PLOVER manual).
+state (dependencies.tsv, PLOVER manual). A capitalised "... Democratic Forces" name is an armed group (REB), "a
+multinational/international force" or "a regional peacekeeping force" is IGO, an unlisted body named after a region
+of states or the world ("Association of African Jurists") is NGO, and an undated derived row filed as government
+with legislature second is a parliament (LEG). State institutions by class (intelligence, police, armed forces,
+courts, electoral commissions, central banks, state media, state companies, parties, armed groups) are in
+institutions.tsv.
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
@@ -253,6 +258,9 @@ class _Lexicon:
         self._fuzzy: dict[str, set[tuple[str, str]]] | None = None  # one-deletion variant -> (kind, key)
         self._english: set[str] = set()
         self._first_len: dict[str, int] | None = None
+        # (given name in its first listed spelling, rest of the name) -> hand-written people ("Mohammed Mustafa" is
+        # the listed Mohammad Mustafa); built on first use
+        self._by_variant: dict[tuple[str, str], list[_Entry]] | None = None
         self._load_countries()
         self._load_agents()
         self._load_actors()
@@ -327,6 +335,7 @@ class _Lexicon:
             ("officeholders.tsv", 0),
             ("historical.tsv", 0),
             ("groups.tsv", 0),
+            ("institutions.tsv", 0),
             ("phoenix_actors.tsv", 1),
         ):
             prev_name, prev_aliases = "", [""]
@@ -351,9 +360,20 @@ class _Lexicon:
                         "organisation" if not sector.strip() else _guess_kind(name, country.strip(), keys[0])
                     )
                 sector = sector.strip()
+                if (
+                    rank
+                    and sector == "GOV"
+                    and sec2.strip()[:3] == "LEG"
+                    and not (start.strip() or end.strip())
+                ):
+                    # an undated derived row filed as government with legislature second is a parliament
+                    # ("Knesset", "Lok Sabha", "National People's Congress"); a dated one is a lawmaker-minister
+                    sector, kind = "LEG", "organisation"
                 country = self.fold.get(country.strip(), country)
                 if rank and kind.strip() == "organisation":
                     sector = self._head_noun_sector(keys[0], sector)
+                    if not country.strip():  # "Army for the Liberation of Rwanda": the country its name says
+                        country = self._name_country(keys[0])
                 entry = _Entry(name, country.strip(), sector, sec2.strip(), start.strip(), end.strip(),
                                kind.strip(), rank)  # fmt: skip
                 for key in keys:
@@ -366,6 +386,17 @@ class _Lexicon:
                     elif key in _ORG_WORDS and key not in _ORG_NAMES:
                         continue  # a derived alias that is a generic word ("Organization" for Tanzim) names no one
                     self.actors.setdefault(key, []).append(entry)
+
+    def _name_country(self, key: str) -> str:
+        """The country an organisation's name states: a country's own name anywhere in it ("... of Rwanda") or a
+        demonym as its first word ("Eritrean Liberation Front"); "" when it states none."""
+        words = key.split()
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if gram in self.state_names and self.countries.get(gram):
+                    return self.countries[gram]
+        return self.countries.get(words[0], "") if words else ""
 
     def _head_noun_sector(self, key: str, sector: str) -> str:
         """A derived organisation's sector, checked against its head noun (a hand-written agent phrase ending the
@@ -478,8 +509,30 @@ class _Lexicon:
                     words = key.split()
                     if len(words) > 1 and lens.get(words[0], 1) < len(words):
                         lens[words[0]] = len(words)
+            # "Aleksandr Lukashenko": tried as long as "Alexander ..."
+            for w, canon in _name_variants().items():
+                group = [v for v, c in _name_variants().items() if c == canon]
+                longest = max(lens.get(v, 1) for v in group)
+                if longest > 1:
+                    lens[w] = max(lens.get(w, 1), longest)
             self._first_len = lens
         return self._first_len
+
+    def by_variant(self, words: list[str]) -> list[_Entry]:
+        """Hand-written people whose full name is `words` with the given name spelt another way ("Mohammed Mustafa",
+        "Aleksandr Lukashenko"); [] when the first word is no given name of data/actors/name_variants.tsv."""
+        variants = _name_variants()
+        if len(words) < 2 or words[0] not in variants:
+            return []
+        if self._by_variant is None:
+            self._by_variant = {}
+            for key, found in self.actors.items():
+                first, _, rest = key.partition(" ")
+                if rest and first in variants:
+                    people = [e for e in found if e.rank == 0 and e.kind == "person"]
+                    if people:
+                        self._by_variant.setdefault((variants[first], rest), []).extend(people)
+        return self._by_variant.get((variants[words[0]], " ".join(words[1:])), [])
 
     def agent(self, words: list[str]) -> tuple[str, str] | None:
         """Sector of an agent phrase: exact, singular, or its last word extending a TABARI stem by a few letters."""
@@ -632,6 +685,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 if origs[i - 1][:1].isupper() or norms[i - 1] in ("for", "of", "and"):
                     agent = None  # the head of a proper name ("Homeland Union", "Liberian Peace Council")
             entries = lex.actors.get(key) if not lower else None
+            if not entries and n > 1 and origs[i][:1].isupper():
+                entries = lex.by_variant(words) or None  # a listed person, the given name spelt another way
             if entries and n > 1 and origs[i][:1].islower() and origs[i + n - 1][:1].islower():
                 # a hand-written organisation's name all in lower case is words, not the name ("to move forward",
                 # "a national rally", "a historic pact")
@@ -1057,7 +1112,12 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             if roles:
                 name, sector = None, roles[-1].sector
         titles = [m for m in agents_head if m.j <= a.i and m.sector]
-        if titles and kind == "person" and not (titles[-1].sector == "MIL" and sector == "GOV"):
+        if (
+            titles
+            and kind == "person"
+            and not (titles[-1].sector == "MIL" and sector == "GOV")
+            and not (titles[-1].sector in _RELIGIONS and sector in _INSTITUTIONAL)
+        ):  # (a faith word before a listed official is no office: "Shia Prime Minister X")
             # the title in the text says the office held now ("Foreign Minister X"); a military rank does not
             # unseat a government office the lexicon gives for the date ("Col. Assimi Goita", Mali's president)
             sector = titles[-1].sector
@@ -1166,6 +1226,13 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         name, country, sector = None, fac[0] or country, fac[1] or sector
     if fac is not None:  # a base, an airport or a warship: no person, and not the country it stands in
         kind, country, sector = "organisation", country or fac[0], sector or fac[1]
+    if not actors and sector == "MIL" and _democratic_forces(toks):
+        # "Syrian Democratic Forces", "Allied Democratic Forces": no state army
+        sector, kind = "REB", "organisation"
+    if not country and not actors and sector in ("MIL", "") and _multinational(norms):
+        country = "IGO"  # "a multinational force", "a regional peacekeeping force": troops of several states
+    if not country and not actors and _transnational_body(toks):
+        country = "NGO"  # "the Association of African Jurists", "the Third World Water Forum": no one state's
     if not country and context:
         country = _context_country(context)
     if not country and not actors and sector in _INSTITUTIONAL:
@@ -1186,6 +1253,46 @@ _REBEL_WORDS = {"liberation", "independence", "resistance", "insurgency", "mujah
                 "guerrillas", "separatist", "insurgent"}  # fmt: skip
 _REBEL_HEADS = {"union", "front", "movement", "organization", "army", "forces", "force", "brigade", "brigades",
                 "council", "alliance", "league", "tigers", "fighters", "group"}  # fmt: skip
+
+
+def _democratic_forces(toks: list[tuple[str, str, int, int]]) -> bool:
+    """A capitalised "... Democratic Forces" name: in the news these are non-state armed groups (SDF, ADF, FDLR), a
+    state's army is never so named."""
+    return any(
+        a[0] == "democratic" and b[0] == "forces" and a[1][:1].isupper() and b[1][:1].isupper()
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
+
+
+# words that make a force a coalition of states ("a multinational force", "international troops"); "regional" only
+# with peacekeeping ("a regional peacekeeping force"), as "regional forces" are a federal state's own
+_MULTI = {"multinational", "international", "multi-national"}
+_MULTI_HEADS = {"force", "forces", "troops", "coalition", "mission", "peacekeeper", "peacekeepers",
+                "peacekeeping"}  # fmt: skip
+
+
+def _multinational(norms: list[str]) -> bool:
+    words = set(norms)
+    if not words & _MULTI_HEADS:
+        return False
+    return bool(words & _MULTI) or ("regional" in words and bool(words & {"peacekeeping", "peacekeepers"}))
+
+
+# words that name a body after a region of states or the world ("African", "World", "International"), and the
+# organisation nouns such a body's name has: an unlisted one is a non-governmental body (intergovernmental ones, the
+# African Union, the World Bank, are all in the lexicon)
+_TRANSNATIONAL = {"african", "arab", "asian", "international", "world", "global", "islamic", "pan-african",
+                  "continental", "transnational", "muslim"}  # fmt: skip
+_BODY_HEADS = {"association", "federation", "forum", "foundation", "network", "society", "institute", "council",
+               "union", "league", "organization", "committee", "alliance", "congress", "movement", "centre",
+               "center", "confederation"}  # fmt: skip
+
+
+def _transnational_body(toks: list[tuple[str, str, int, int]]) -> bool:
+    """A capitalised name with a body noun and a region-of-states or world word and no country ("Association of
+    African Jurists", "World Water Forum")."""
+    caps = [t[0] for t in toks if t[1][:1].isupper()]
+    return len(caps) >= 2 and bool(set(caps) & _TRANSNATIONAL) and bool(set(caps) & _BODY_HEADS)
 
 
 def _rebel_name(toks: list[tuple[str, str, int, int]]) -> bool:
@@ -1324,7 +1431,7 @@ class ActorResolver:
             if is_person:
                 kind = "person"
                 name = name or self._clean_name(ent.text)
-            elif (ent.label == "ORG" and kind in ("unknown", "described")) or (
+            elif (ent.label == "ORG" and kind in ("unknown", "described", "person")) or (
                 ent.label == "FAC" and kind in ("unknown", "described", "person")
             ):
                 kind = "organisation"  # "Al Asad": a facility or body whose name the lexicons do not know

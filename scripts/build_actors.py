@@ -2,6 +2,7 @@
 
 Usage: python scripts/build_actors.py [--src ../shared/data/phoenix-actors] [--out dateline/data/actors]
        python scripts/build_actors.py --coverage   (checks the hand-written office-holder lists, writes nothing)
+       python scripts/build_actors.py --check-rows FILE.tsv   (candidate rows against the lexicon, writes nothing)
 
 Writes four compact TSVs (the hand-written `*_extra.tsv` / `people.tsv` files next to them are not touched):
 - phoenix_countries.tsv: alias -> ISO alpha-3 (country names, demonyms, cities listed under a country)
@@ -359,6 +360,42 @@ def coverage(folder: Path, first: int = 2014, last: int = 2025) -> dict[str, lis
     return gaps
 
 
+def check_rows(path: Path) -> list[str]:
+    """Report on candidate lexicon rows (people.tsv columns) before they are added: each row's name and aliases are
+    coded by the current lexicon on a date inside the row's period, "same" when every one already gets the row's
+    country and sector (the row adds nothing), "new" otherwise, and "CONFLICT" where a hand-written row already gives
+    one of its names another code (that file's decision stands unless the conflict is resolved by hand)."""
+    import datetime
+
+    from dateline.actors import _lex, _norm, code_actor
+
+    lex = _lex()
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        row = (line.split("\t") + [""] * 8)[:8]
+        day = "2024-05-29"
+        if row[4] or row[5]:
+            lo = datetime.date.fromisoformat(row[4] or "2000-01-01")
+            hi = datetime.date.fromisoformat(row[5] or "2025-06-01")
+            day = (lo + (hi - lo) / 2).isoformat()
+        names = [row[0], *(a for a in row[7].split("|") if a.strip())]
+        verdict = "same"
+        for name in names:
+            got = code_actor(name, date=day)
+            hand = [e for e in lex.actors.get(_norm(name.lower()), []) if e.rank == 0]
+            if any((e.country, e.sector) != (row[1], row[2]) for e in hand if not (e.start or e.end)):
+                out.append(
+                    f"CONFLICT\t{name}\t{row[1]} {row[2]}\t"
+                    + "; ".join(f"{e.country} {e.sector}" for e in hand)
+                )
+            if (got.country or "", got.sector or "") != (row[1], row[2]):
+                verdict = "new"
+        out.append(f"{verdict}\t{row[0]}")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     here = Path(__file__).resolve().parents[1]
@@ -367,7 +404,13 @@ def main() -> None:
     ap.add_argument(
         "--coverage", action="store_true", help="list UN members and years without a GOV office-holder"
     )
+    ap.add_argument(
+        "--check-rows", type=Path, help="report which candidate rows the lexicon already codes so"
+    )
     args = ap.parse_args()
+    if args.check_rows:
+        print("\n".join(check_rows(args.check_rows)))
+        return
     if args.coverage:
         gaps = coverage(args.out)
         for iso, years in gaps.items():

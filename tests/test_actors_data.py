@@ -18,6 +18,7 @@ _PERSON_FILES = (
     "officeholders.tsv",
     "groups.tsv",
     "historical.tsv",
+    "institutions.tsv",
 )
 _GROUPS = {"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "REL"}
 _SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL",

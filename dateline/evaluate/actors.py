@@ -111,7 +111,40 @@ def _gsr_arguments(data: Path, split: str) -> dict[str, Any]:
         split == "dev"
     ):  # which sectors are missed, and what was given instead (DEV only, like the error lists)
         out["sector_confusion"] = _gsr_sector_confusion(gold, preds)
+        out["miss_kinds"] = _gsr_miss_kinds(data / "plover-gsr" / f"{split}.jsonl", preds)
     return out
+
+
+def _gsr_miss_kinds(path: Path, preds: list[Any]) -> dict[str, int]:
+    """Missed gold arguments (country or sector) on the sentences whose event type was found, by kind: "span" when the
+    gold actor text alone, coded with its sentence as context, is right (the event coder picked another span),
+    otherwise the kind of the coding miss (see `_miss_kind`)."""
+    from dateline.actors import code_actor
+    from dateline.evaluate.events import _code, _sector, plover_type
+
+    kinds: Counter[str] = Counter()
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for rec, evs in zip(records, preds, strict=True):
+        evs_t = [e for e in evs if plover_type(e) == rec["plover2"]["event"]]
+        if not evs_t:
+            continue
+        for role, key in (("actor", "source"), ("recipient", "target")):
+            got = [a for e in evs_t for a in (e.actor if role == "actor" else e.recipient)]
+            items = rec.get(key) or []
+            for item in items if isinstance(items, list) else [items]:
+                if not isinstance(item, dict):
+                    continue
+                code, sector = _code(item.get("code")), _sector(item.get("sector"))
+                miss_c = bool(code) and code not in {_code(a.country) for a in got}
+                miss_s = bool(sector) and sector[:3] not in {(a.sector or "")[:3] for a in got}
+                if not (miss_c or miss_s):
+                    continue
+                bare = code_actor(item.get("actorText") or "", rec["text"])
+                right = (not miss_c or _code(bare.country) == code) and (
+                    not miss_s or (bare.sector or "")[:3] == sector[:3]
+                )
+                kinds["span" if right else _miss_kind(bare.name, bare.kind)] += 1
+    return dict(kinds.most_common())
 
 
 def _gsr_sector_confusion(gold: list[dict[str, Any]], preds: list[Any]) -> dict[str, int]:
@@ -139,7 +172,7 @@ def _gsr_sector_confusion(gold: list[dict[str, Any]], preds: list[Any]) -> dict[
 # hand-written lexicon files (dateline/data/actors): which column holds the name, and whether later columns hold
 # "|"-separated aliases (people and organisations) or the row is one phrase (agents, countries, seats)
 _HAND_FILES = {"people.tsv": True, "groups.tsv": True, "leaders.tsv": True, "ministers.tsv": True,
-               "officeholders.tsv": True, "historical.tsv": True, "agents_extra.tsv": False, "countries_extra.tsv": False, "seats.tsv": False}  # fmt: skip
+               "officeholders.tsv": True, "historical.tsv": True, "institutions.tsv": True, "agents_extra.tsv": False, "countries_extra.tsv": False, "seats.tsv": False}  # fmt: skip
 
 
 def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...]) -> Any:
@@ -209,6 +242,7 @@ def _cross_validate(data: Path, folds: int = 5, keep: tuple[str, ...] = ()) -> d
         "both_accuracy": _acc(total["ok_both"], total["n_both"]),
         "folds": folds,
         "sector_confusion": _sector_confusion(errors),
+        "miss_kinds": _miss_kinds(errors),
         "errors": errors,
     }
 
@@ -222,6 +256,19 @@ def _sector_confusion(errors: list[dict[str, Any]]) -> dict[str, int]:
             continue
         pairs[f"{'/'.join(want) if isinstance(want, list) else want or '-'}->{got or '-'}"] += 1
     return dict(pairs.most_common())
+
+
+def _miss_kind(name: str | None, kind: str | None) -> str:
+    """What a miss is: a mention the lexicons matched but coded wrong ("known_wrong_code"), a named person or
+    organisation no list has ("unknown_entity"), or a mention that only describes ("description_only": role nouns,
+    nationalities, pronouns)."""
+    if name:
+        return "known_wrong_code"
+    return "unknown_entity" if kind in ("person", "organisation", "unknown") else "description_only"
+
+
+def _miss_kinds(errors: list[dict[str, Any]]) -> dict[str, int]:
+    return dict(Counter(_miss_kind(e.get("name"), e.get("kind")) for e in errors).most_common())
 
 
 def _acc(ok: int, n: int) -> float:
@@ -256,7 +303,13 @@ def _score(cases: list[dict[str, Any]]) -> tuple[dict[str, int], list[dict[str, 
             ok_both += good_c and good_s
         if not (good_c and good_s):
             errors.append(
-                {"text": c["text"], "want": [want_c, want_s], "got": [got_c, got_s], "name": a.name}
+                {
+                    "text": c["text"],
+                    "want": [want_c, want_s],
+                    "got": [got_c, got_s],
+                    "name": a.name,
+                    "kind": a.kind,
+                }
             )
 
     counts = {"n_c": n_c, "ok_c": ok_c, "n_s": n_s, "ok_s": ok_s, "n_both": n_both, "ok_both": ok_both}
@@ -278,6 +331,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "n_country": k["n_c"],
         "n_sector": k["n_s"],
         "n_both": k["n_both"],
+        "miss_kinds": _miss_kinds(errors),
         # DEV only: 5-fold scores with each fold's own hand-written lexicon rows held out (generalisation check)
         "dev_cross_validation": _cross_validate(data) if split == "dev" else {},
         # the same, keeping the systematic lists of office holders (leaders, ministers, officeholders.tsv) whole
