@@ -78,6 +78,15 @@ South America in curated.tsv); a small town found only under an alternate name i
 the text points to is dropped like a stray hamlet ("Maré" as a Ukrainian village in a Rio story); a state
 written after one mention splits it from the others too ("Dublin, Ohio ... Dublin, Ireland"); the focus breaks
 ties between countries by mentions, then by the names whose reading is clear by size.
+National news sites around the world (issue 6, batch 7): a national capital or a city of a million abroad is a
+world city for every country's news, so a much smaller namesake in the story's own country gets no support
+from the text ("Doha" and "Dubai" beside Kerala on an Indian site; "Wellington" beside Perth), and a city of a
+million named in a national story ("Sydney", "New York") licenses no namesake in its state; a city of 500,000+
+holds the namesakes of its own country 20 times smaller too ("the Boston Celtics" beside Toronto is not
+Boston, N.Y.); a country-code outlet's local news ("lfpress.ca/.../Local/") licenses its country's namesakes; a
+first-level region after a comma states a container even when it is no span and is ambiguous ("Kingston,
+Ontario"), and so does a people's adjective ("the Lebanese city of Tripoli"); national outlets without a
+country code have their country in data/places/outlets.tsv ("dawn.com", "tass.com", "theguardian.com").
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -1564,11 +1573,25 @@ def _host_label(doc: Document) -> str:
     return "".join(x for x in labels[:-1] if x not in ("www", "com", "co", "net", "org", "news"))
 
 
+@lru_cache(maxsize=1)
+def _outlet_table() -> dict[str, str]:
+    """National outlets without a country code (data/places/outlets.tsv): domain -> ISO alpha-3."""
+    rows = _read_tsv(_DATA / "outlets.tsv", header=False)
+    return {r[0].lower(): r[1] for r in rows if len(r) > 1 and r[0] != "domain"}
+
+
 def _outlet_country(doc: Document) -> str | None:
-    """The country of the outlet's country-code domain ("lfpress.ca" -> CAN); None for .com, .org..."""
+    """The country of the outlet's country-code domain ("lfpress.ca" -> CAN), or of a national outlet listed in
+    data/places/outlets.tsv ("dawn.com" -> PAK); None for other .com, .org..."""
     m = _HOST.match(doc.url or "")
     if not m:
         return None
+    host = m.group(1).lower()
+    table = _outlet_table()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # "www.dawn.com", "english.ahram.org.eg": the longest listed suffix
+        if ".".join(parts[i:]) in table:
+            return table[".".join(parts[i:])]
     tld = m.group(1).rsplit(".", 1)[-1].lower()
     if tld in _TLD_COUNTRY:
         return _TLD_COUNTRY[tld]
@@ -1878,7 +1901,8 @@ def _dominant_countries(cands_of: dict[str, list[_Cand]]) -> dict[str, str]:
 def _score(c: _Cand, x: _Ctx) -> float:
     score = _prior(c)
     if id(c) in x.held:  # "diplomats in Geneva" beside "a senator from Texas": no support from the text
-        return score
+        # ... but the caller's countries (the actors') still count
+        return score + (0.8 if c.country and c.country in x.weak else 0.0)
     # support from the text only for readings not far below the name's best: a village called "Middle East"
     # or "Kansas" must not win on the strength of its country or state being named elsewhere
     plausible = score >= x.top - _SUPPORT_SPREAD
@@ -2033,9 +2057,19 @@ _WORLD_GAP = 0.7  # ... over namesakes abroad at least 5 times smaller (prior = 
 _NEWS_FRAME = frozenset(("USA",))
 
 
-def _world_readings(cands_of: dict[str, list[_Cand]]) -> dict[str, tuple[_Cand, list[_Cand]]]:
+_CAPITAL_POP = 1_000_000  # ... and a national capital or a city this big is one for any country's news
+_CAPITAL_GAP = 1.3  # ... over namesakes outside the frame 20 times smaller ("Doha", Qatar; Doha, India)
+_SAME_COUNTRY_GAP = 1.3  # a city of 500,000+ holds namesakes of its own country this much smaller (20 times)
+
+
+def _world_readings(
+    cands_of: dict[str, list[_Cand]], capital_of: dict[str, str] | None = None
+) -> dict[str, tuple[_Cand, list[_Cand]]]:
     """Names whose best reading is a world city or a country, with much smaller namesakes in a news-frame
-    country ("Geneva": Switzerland; Geneva, Illinois): name -> (world reading, those namesakes)."""
+    country ("Geneva": Switzerland; Geneva, Illinois): name -> (world reading, those namesakes). A national
+    capital or a city of a million is a world city for every country's national news: an Indian site naming
+    Kerala beside "Doha" or "Dubai", an Australian one naming Perth beside "Wellington" (batch 7)."""
+    capital_of = capital_of or {}
     out: dict[str, tuple[_Cand, list[_Cand]]] = {}
     for k, cands in cands_of.items():
         if len(cands) < 2:
@@ -2048,16 +2082,29 @@ def _world_readings(cands_of: dict[str, list[_Cand]]) -> dict[str, tuple[_Cand, 
         ):
             continue
         floor = _prior(w) - _WORLD_GAP
-        # a namesake in the frame of a world city abroad, or abroad of a world city in the frame ("Boston")
+        capital = w.feature == "country" or w.population >= _CAPITAL_POP or capital_of.get(w.country) == k
+        # a namesake in the frame of a world city abroad, or abroad of a world city in the frame ("Boston"), or
+        # anywhere abroad of a capital or a city of a million, when 20 times smaller
         small = [
             c
             for c in cands
             if c.feature in ("city", "county")
             and c.country
             and c.country != w.country
-            and (c.country in _NEWS_FRAME or w.country in _NEWS_FRAME)
-            and _prior(c) <= floor
+            and (
+                (_prior(c) <= floor and (c.country in _NEWS_FRAME or w.country in _NEWS_FRAME))
+                or (capital and _prior(c) <= _prior(w) - _CAPITAL_GAP)
+            )
         ]
+        if w.feature == "city" and _prior(w) >= _BIG_CITY_PRIOR:
+            # a town of its own country 20 times smaller ("the Boston Celtics" beside Toronto: not Boston, N.Y.)
+            small += [
+                c
+                for c in cands
+                if c.feature == "city"
+                and c.country == w.country
+                and _prior(c) <= _prior(w) - _SAME_COUNTRY_GAP
+            ]
         if small:
             out[k] = (w, small)
     return out
@@ -2084,6 +2131,7 @@ def _held_namesakes(
     beside Illinois). Hand-written: one pass over the other names' current choices."""
     w, small = world[key]
     towns: set[tuple[str, str | None]] = set()
+    small_towns: set[tuple[str, str | None]] = set()
     states: set[tuple[str, str | None]] = set()
     w_named = False
     for k2, c2 in choice.items():
@@ -2096,8 +2144,14 @@ def _held_namesakes(
             other = world.get(k2)
             if other is None or other[0].country == c2.country:
                 towns.add((c2.country, c2.admin1_code))
+                if c2.population < _CAPITAL_POP:
+                    small_towns.add((c2.country, c2.admin1_code))
     # its country or its people ("Dutch police") named, besides the name itself
     w_named = w_named or doc_ctry.get(w.country, 0) > (own_mentions if w.feature == "country" else 0)
+    # a namesake in the world city's own country: its region named (not just the country) counts as named, and
+    # a city of a million ("New York") is named in any national story, so it licenses no namesake near it
+    w_area = (w.country, w.admin1_code)
+    w_area_named = w_area in states or w_area in small_towns or bool(doc_adm.get(w_area))
     held = []
     for c in small:
         if c.country in licensed or any(_within(c, cont) for conts in containers for cont in conts):
@@ -2106,8 +2160,14 @@ def _held_namesakes(
         # a hamlet found under an old or alternate name is not made plausible by its state being named
         plausible = not c.alt or _prior(c) >= _prior(w) - _SUPPORT_SPREAD
         near = spatial.get(id(c), 0.0) > 0.0  # another name has a reading close by ("Henry County")
-        if plausible and not w_named and (near or area in towns or area in states or doc_adm.get(area)):
-            continue
+        if c.country == w.country:
+            # (the text's state mentions are left out: "New York" the city counts as the state there)
+            if plausible and not w_area_named and (near or area in small_towns or area in states):
+                continue
+        elif (
+            plausible and not w_named and (near or area in small_towns or area in states or doc_adm.get(area))
+        ):
+            continue  # (a city of a million named in a national story licenses no namesake in its state)
         held.append(id(c))
     return frozenset(held)
 
@@ -2133,16 +2193,53 @@ def _local_town_cues(text: str, spans: list[tuple[int, int]], keys: list[str]) -
 _STATE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s[A-Z][A-Za-z]*\.?)?)")
 
 
+# "the Lebanese city of Tripoli", "the Syrian border town of Manbij": the people's adjective states the country
+_DEMONYM_KIND_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:northern|southern|eastern|western|central|coastal|border|port|"
+    r"capital|industrial|holy|ancient|frontline|besieged)\s+)*(?:city|town|village|port|capital|province|region|"
+    r"district|state|county|island|enclave)\s+of\s+$"
+)
+
+
 def _stated_states(
-    text: str, spans: list[tuple[int, int]], keys: list[str], gaz: _Gazetteer
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    gaz: _Gazetteer,
+    cands_of: dict[str, list[_Cand]] | None = None,
 ) -> dict[str, list[_Cand]]:
-    """Names followed by their state, whether or not the state is one of the spans: "Lebanon, Pa."."""
+    """Names followed by their state, whether or not the state is one of the spans: "Lebanon, Pa."; also a
+    first-level region after a comma that holds one of the name's readings ("Kingston, Ontario", where "Ontario"
+    is no span and names a Californian city too), and a country stated by its people's adjective ("the
+    Lebanese city of Tripoli")."""
     out: dict[str, list[_Cand]] = {}
-    for (_s, e), k in zip(spans, keys, strict=True):
+    demonyms = _demonym_countries()
+    for (s, e), k in zip(spans, keys, strict=True):
         state = _state_after(text, e, gaz)
+        if state is None and cands_of and k in cands_of:
+            state = _region_after(text, e, gaz, cands_of[k])
         if state is not None:
             out.setdefault(k, []).append(state)
+        m = _DEMONYM_KIND_BEFORE.search(text, max(0, s - 60), s)
+        if m:
+            iso3 = demonyms.get(_norm(m.group(1))) or demonyms.get(_norm(m.group(1).split(" ")[-1]))
+            country = gaz.country_by_iso3.get(iso3) if iso3 else None
+            if country is not None:
+                out.setdefault(k, []).append(country)
     return out
+
+
+def _region_after(text: str, end: int, gaz: _Gazetteer, cands: list[_Cand]) -> _Cand | None:
+    """A first-level region written after a comma that holds one of the name's readings ("Kingston, Ontario")."""
+    m = _STATE_AFTER.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split(" ")
+    for n in (2, 1)[2 - len(words) :]:
+        for r in gaz.get(_norm(" ".join(words[:n]))):
+            if r.feature == "admin" and any(_within(c, r) for c in cands):
+                return r
+    return None
 
 
 def _state_after(text: str, end: int, gaz: _Gazetteer) -> _Cand | None:
@@ -2206,7 +2303,7 @@ def _resolve(
             cands_of[k] = towns
     for (s, e), k in zip(spans, keys, strict=True):
         cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
-    for k, states in _stated_states(text, spans, keys, gaz).items():
+    for k, states in _stated_states(text, spans, keys, gaz, cands_of).items():
         # "Lebanon, Pa.": the town in that state, whatever else the name can be
         inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
         if inside:
@@ -2276,7 +2373,7 @@ def _resolve(
             shadowed,
         )
         choice[k] = _pick(cands, x)
-    world = _world_readings(cands_of)
+    world = _world_readings(cands_of, gaz.capital_of)
     clear = _dominant_countries(cands_of)
     dominant_of = {
         k: Counter(v for k2, v in clear.items() if _base(k2) != _base(k)) for k in cands_of
@@ -2288,34 +2385,31 @@ def _resolve(
         if len(gap) <= 14 and _CONTAINER_CUE.match(gap) and keys[i] != keys[i + 1]:
             inner[keys[i + 1]].add(keys[i])
     licensed = frozenset(t.country for t in towns if t.country)  # a local paper's country
+    if outlet and _LOCAL_PATH.search(doc.url or ""):
+        licensed |= {outlet}  # ... or a country-code outlet's local news ("lfpress.ca/.../Local/")
     mentions = Counter(keys)
     cued = _local_town_cues(text, spans, keys)
+
+    def repick(k: str, cands: list[_Cand], per_ctry: dict, per_adm: dict, grid: _Grid) -> _Cand | None:
+        held = (
+            _held_namesakes(
+                k, world, choice, mentions[k], doc_ctry, doc_adm, contained.get(k, []), licensed, spatial, gaz
+            )
+            if k in world and k not in home and k not in cued
+            else frozenset()
+        )
+        x = _Ctx(
+            per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
+            preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
+            held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus,
+        )  # fmt: skip
+        return _pick(cands, x)
+
     for _ in range(2):
         per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
         for k, cands in cands_of.items():
             if len(cands) > 1:
-                held = (
-                    _held_namesakes(
-                        k,
-                        world,
-                        choice,
-                        mentions[k],
-                        doc_ctry,
-                        doc_adm,
-                        contained.get(k, []),
-                        licensed,
-                        spatial,
-                        gaz,
-                    )
-                    if k in world and k not in home and k not in cued
-                    else frozenset()
-                )
-                x = _Ctx(
-                    per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
-                    preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
-                    held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus,
-                )  # fmt: skip
-                choice[k] = _pick(cands, x)
+                choice[k] = repick(k, cands, per_ctry, per_adm, grid)
     hints = _listed_units(text, spans)
     chosen = [
         _as_written(text, sp, k, _embedded(text, sp, choice[k], cands_of[k]), cands_of[k], gaz, hints.get(i))

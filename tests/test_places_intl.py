@@ -40,7 +40,9 @@ def test_intl_dev_accuracy_does_not_regress() -> None:
     # per batch; batch 5 (issue 6: world cities beside US places, and US towns named like them) was 0.776
     # before the namesake rule
     # batch 6 (local news outside the US) was 0.929 untouched
+    # batch 7 (national news sites around the world, each passage with its outlet's url) was 0.926 untouched
     floors = {"batch1": 0.97, "batch2": 0.95, "batch3": 0.95, "batch4": 0.95, "batch5": 0.93, "batch6": 0.97}
+    floors["batch7"] = 0.96
     for batch, (acc, _n) in res["acc161_by_batch"].items():
         assert acc >= floors[batch], (batch, acc)
 
