@@ -1004,3 +1004,122 @@ def test_set_weights_moves_the_join_decision(tmp_path) -> None:
         assert len(merged_events(store)) == 1
     finally:
         m._set_weights(*saved)
+
+
+def test_a_location_the_place_reader_missed_in_the_other_sentence_is_no_veto() -> None:
+    """ "on the Narva–Tapa highway ... a nurse in Narva" located at Narva (the place reader found only Narva) vs a
+    report located at Tapa: the first sentence still names Tapa among its words, so the two locations are the
+    picker's choices, not two places; a sentence that does not name Tapa at all still vetoes."""
+    from dateline.link.merge import _compare
+
+    tapa = _feat(id="a", doc="d1", type="ASSAULT", recips=["EST"], place=["Tapa", "EST", 59.26, 25.96, "city"],
+                 words=["ambush", "convoy", "tapa"])  # fmt: skip
+    narva = dict(id="b", doc="d2", type="ASSAULT", recips=["EST"], place=["Narva", "EST", 59.38, 28.19, "city"],
+                 places=[["Narva", 59.38, 28.19, "EST"]])  # fmt: skip
+    score, ev = _compare(tapa, _feat(**narva, words=["ambush", "highway", "narva", "nurse", "tapa"]))
+    assert "veto" not in ev and ev["place_named"] == "Tapa"
+    assert "veto" in _compare(tapa, _feat(**narva, words=["ambush", "highway", "narva", "nurse"]))[1]
+    # every content word of a longer name must be there: "Tapa Air Base" is not named by "tapa" alone
+    base = _feat(id="c", doc="d3", type="ASSAULT", recips=["EST"],
+                 place=["Tapa Air Base", "EST", 59.26, 25.96, "site"], words=["ambush"])  # fmt: skip
+    far = _feat(**narva, words=["air", "narva", "tapa"])
+    assert "place_named" not in _compare(base, far)[1]
+    # a country is named in many sentences ("Polish troops"): only a sub-country place the reader missed counts
+    poland = _feat(
+        id="e", doc="d5", type="ASSAULT", recips=["EST"], place=["Poland", "POL", 52.0, 19.0, "country"]
+    )
+    assert "veto" in _compare(poland, _feat(**narva, words=["ambush", "poland", "narva"]))[1]
+
+
+def test_a_mention_with_only_a_place_meets_an_actor_only_one_in_blocking(tmp_path) -> None:
+    """ "Danish soldiers arrived on Monday" (actor only) and "soldiers arrived in Estonia on Monday" (no side, only a
+    place) contradict nothing: blocking compares them whichever comes first, and they join."""
+    from dateline.link.merge import _index_keys, _query_keys
+
+    actor_only = _feat(id="a", doc="d1", type="MOBILIZE", actors=["DNK"])
+    placed = _feat(id="b", doc="d2", type="MOBILIZE", place=["Tapa", "EST", 59.26, 25.96, "city"])
+    assert set(_query_keys(placed)) & set(_index_keys(actor_only))
+    assert set(_query_keys(actor_only)) & set(_index_keys(placed))
+    other = _feat(id="c", doc="d3", type="MOBILIZE", actors=["NOR"], recips=["LVA"])
+    # a full pair of other countries is not looked up
+    assert not set(_query_keys(placed)) & set(_index_keys(other))
+    docs = [
+        _one_event("p1", "Harbour Post", "2021-03-02", "MOBILIZE", "DNK", None, "2021-03-01", "text",
+                   "Two hundred Danish soldiers arrived at the allied base on Monday to join the battlegroup."),
+        _located(_one_event("p2", "Valley Times", "2021-03-02", "MOBILIZE", None, None, "2021-03-01", "text",
+                            "Two hundred soldiers arrived at the allied base in Tapa on Monday to join the battlegroup."),
+                 "Tapa", "EST", 59.26, 25.96),
+    ]  # fmt: skip
+    assert {"p1", "p2"} in _merged_sets(tmp_path, docs)
+
+
+def test_a_negated_act_on_the_same_day_is_disputed_not_counted_against(tmp_path) -> None:
+    """ "No soldiers were killed in Thursday's shelling of Tapa" read as a negated ASSAULT on that Thursday, against
+    the report that the shelling happened: the same act, disputed (or its outcome negated), so no penalty and the
+    merged event is flagged; "would not withdraw" dated only by its report, and a negated statement, still count
+    against."""
+    from dateline.link.merge import _compare
+
+    words, tapa = ["shelling", "tapa", "base"], [["Tapa", 59.26, 25.96, "EST"]]
+    shelled = _feat(
+        id="a", doc="d1", type="ASSAULT", actors=["RUS"], recips=["EST"], words=words, places=tapa
+    )
+    negated = _feat(
+        id="b", doc="d2", type="ASSAULT", recips=["EST"], words=words, fact="negated", places=tapa
+    )
+    s_neg, ev = _compare(shelled, negated)
+    s_plain, _ = _compare(
+        shelled, _feat(id="c", doc="d3", type="ASSAULT", recips=["EST"], words=words, places=tapa)
+    )
+    assert ev["factuality_differs"] and abs(s_neg - s_plain) < 1e-9
+    # the same day but no place in common: the penalty stays
+    nowhere = _feat(id="h", doc="d8", type="ASSAULT", recips=["EST"], words=words, fact="negated")
+    assert _compare(shelled, nowhere)[0] < s_neg - 0.9
+    loose = dict(id="d", doc="d4", type="ASSAULT", recips=["EST"], words=words, dsrc="published", lo=737995,
+                 places=tapa)  # fmt: skip
+    assert _compare(shelled, _feat(**loose, fact="negated"))[0] < _compare(shelled, _feat(**loose))[0] - 0.9
+    said = dict(type="ACCUSE", actors=["EST"], recips=["RUS"], words=words)
+    accused = _feat(id="e", doc="d5", **said)
+    assert _compare(accused, _feat(id="f", doc="d6", fact="negated", **said))[0] < (
+        _compare(accused, _feat(id="g", doc="d7", **said))[0] - 0.9
+    )
+    docs = [
+        _one_event("n1", "Harbour Post", "2021-03-05", "ASSAULT", "RUS", "EST", "2021-03-04", "text",
+                   "Russian artillery shelled the Tapa base on Thursday, the Estonian army said."),
+        _one_event("n2", "Valley Times", "2021-03-05", "ASSAULT", None, "EST", "2021-03-04", "text",
+                   "No Estonian soldiers were killed in the Russian shelling of the Tapa base on Thursday."),
+    ]  # fmt: skip
+    docs[1].events[0].factuality = "negated"
+    store = Store(tmp_path / "n.db")
+    for d in docs:
+        store.add(d, d.id, None)
+    link_new(store)
+    recs = merged_events(store)
+    assert len(recs) == 1 and recs[0]["disputed"]
+    assert any(c["kind"] == "factuality" for c in recs[0]["conflicts"])
+
+
+def test_a_seat_of_power_read_as_a_site_is_no_place_the_sentence_names() -> None:
+    """ "The Kremlin said no one was hurt in the strike on Narva": the Kremlin (a seat of power read as a site)
+    is the speaker, so the sentence's place, and the country it points to, is Narva; a city stays a place."""
+    kremlin = ["Kremlin", 55.75, 37.62, "RUS", "site"]
+    narva = ["Narva", 59.38, 28.19, "EST", "city"]
+    f = _feat(id="a", doc="d1", type="ASSAULT", recips=["EST"], places=[kremlin, narva])
+    assert f.PN == {"Narva"} and f.where == "EST"
+    moscow = _feat(id="b", doc="d2", type="ASSAULT", places=[["Moscow", 55.75, 37.62, "RUS", "city"], narva])
+    assert moscow.PN == {"Moscow", "Narva"} and moscow.where == "RUS"
+
+
+def test_the_targets_host_country_can_come_from_the_sentence_places() -> None:
+    """ "rockets at Syrian bases" (recipient SYR) vs "rockets at Turkish troops, striking Afrin" (recipient TUR, not
+    located, its sentence naming a Syrian town first): the host country stands for the target, as when located."""
+    from dateline.link.merge import _compare
+
+    host = _feat(id="a", doc="d1", type="ASSAULT", actors=["RUS"], recips=["SYR"])
+    guests = _feat(id="b", doc="d2", type="ASSAULT", actors=["RUS"], recips=["TUR"],
+                   places=[["Afrin", 36.51, 36.87, "SYR", "city"]])  # fmt: skip
+    ev = _compare(host, guests)[1]
+    assert "recipient_host" in ev and "recipient_mismatch" not in ev
+    abroad = _feat(id="c", doc="d3", type="ASSAULT", actors=["RUS"], recips=["TUR"],
+                   places=[["Kilis", 36.72, 37.12, "TUR", "city"]])  # fmt: skip
+    assert "recipient_mismatch" in _compare(host, abroad)[1]

@@ -226,6 +226,27 @@ def test_dev5_separates_what_it_can_on_gold_fields(tmp_path) -> None:
     assert all(line.split()[0] in shelling for line in errors["missed"]), errors["missed"]
 
 
+def test_wrong_links_say_why(tmp_path) -> None:
+    """A wrong link (two deployments of one sender a day apart, worded alike) is shown with the evidence that
+    joined it; a correct link is not listed."""
+    row = {"event": "MOBILIZE", "mode": None, "actor_country": "DNK", "recipient_country": "EST",
+           "size_min": None, "size_max": None, "factuality": "asserted"}  # fmt: skip
+    gold = [
+        {**row, "file": "a.txt", "key": "mon", "date": "2021-03-01",
+         "sentence": "Denmark sent soldiers to the Tapa base in Estonia."},
+        {**row, "file": "b.txt", "key": "tue", "date": "2021-03-02",
+         "sentence": "Denmark sent soldiers to the Tapa base in Estonia."},
+    ]  # fmt: skip
+    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")
+    store = Store(tmp_path / "w.db")
+    M.add_gold_events(store, gold, tmp_path)
+    link_new(store)
+    errors = M._score_store(store, gold, errors=True, by_id=True)["errors"]
+    assert errors["wrong"] == ["mon a. | tue b."]
+    why = errors["wrong_why"]
+    assert len(why) == 1 and why[0].startswith("mon a. | tue b.: joined, score") and "date_gap_days" in why[0]
+
+
 def _fit_module():
     import importlib.util
 

@@ -210,6 +210,36 @@ def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) 
     return out
 
 
+def wrong_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) -> list[str]:
+    """Why each wrong link was made: the linker's own pair check on the best pair of matched events sharing a
+    merged event (its score and evidence), or "through other members" when every such pair scores under the
+    threshold (the two joined the merged event through other reports, or a bridge)."""
+    from dateline.link.merge import THRESHOLD, _compare, _Feat, _Idf, _rounded
+
+    rows = _row_events(store, gold, by_id)
+    links: dict[str, str] = {}
+    feats: dict[str, Any] = {}
+    for event_id, merged_id, feat in store.db.execute("SELECT event_id, merged_id, feat FROM event_links"):
+        links[event_id], feats[event_id] = merged_id, _Feat.from_json(feat)
+    idf = _Idf(store)
+    idf.load([w for f in feats.values() for w in f.words])
+    out = []
+    for i, j in combinations(range(len(gold)), 2):
+        a, b = gold[i], gold[j]
+        ea, eb = rows.get((a["file"], str(i))), rows.get((b["file"], str(j)))
+        if a["file"] == b["file"] or a["key"] == b["key"] or not ea or not eb:
+            continue
+        pairs = [(x, y) for x in ea for y in eb if links[x] == links[y]]
+        if not pairs:
+            continue
+        s, ev = max((_compare(feats[x], feats[y], idf.values) for x, y in pairs), key=lambda t: t[0])
+        shown = {k: v for k, v in _rounded(ev).items() if k not in ("type", "score")}
+        how = "joined" if s >= THRESHOLD else "through other members"
+        out.append(f"{a['key']} {a['file'][:2]} | {b['key']} {b['file'][:2]}: {how}, score {s:.2f}: "
+                   f"{json.dumps(shown, default=str)}")  # fmt: skip
+    return out
+
+
 def _lost(new: Any, old: Any, links: dict[str, str], feats: dict[str, Any], idf: dict[str, float],
           order: dict[str, int] | None = None) -> str:  # fmt: skip
     """Why the later mention `new` of a passing pair did not join the merged event of `old`: that merged event
@@ -276,6 +306,7 @@ def _score_store(
     if errors:
         out["errors"] = link_errors(gold, sys)
         out["errors"]["missed_why"] = missed_reasons(store, gold, by_id)
+        out["errors"]["wrong_why"] = wrong_reasons(store, gold, by_id)
     return out
 
 

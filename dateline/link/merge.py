@@ -7,7 +7,8 @@ How a new event is linked (conservative where evidence is strong, tolerant where
   1. blocking: candidates are linked events of the same PLOVER type whose date lies within a few days, the
      nearest in date first (at most _BLOCK), that a pair check could accept on actors: the same actor country,
      the roles swapped, a mention without actors sharing a country, one without any country, or (directed
-     types) an actor-only mention and a recipient-only one, which contradict nothing (_query_keys);
+     types) an actor-only mention and one without an actor (recipient-only, or only located), which contradict
+     nothing (_query_keys);
      undated mentions are compared with the most recent mentions of their type; the other members of a merged
      event are fetched only when it could be joined. A mention without actors also meets one located in its
      countries, and one whose actor is its recipient (a likely slip) looks up like one without actors. The
@@ -19,20 +20,26 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
      distance, size compatibility, word overlap) minus counter-evidence (different recipients, sentences naming
      only distant places, a sentence naming only places outside the country the other mention is located in, a
-     "did not happen" against a "happened", almost no shared words). A date that is only the publication date
+     "did not happen" against a "happened", almost no shared words). A "did not happen" of a physical act at a
+     place both sentences name, on the day the other says it happened (both days read from the text), is the
+     same act disputed or its outcome negated ("no US troops were killed in Wednesday's strikes"): flagged as
+     disputed in the merged event, not counted against. A date that is only the publication date
      gets a wide window (before the report; around it for a planned or hypothetical event); a bare weekday read
      after the publication date also keeps the week before; a period inside another ("December 2011" in "2011")
      counts more than an overlap. For symmetric types (CONSULT, AGREE, COOPERATE) actors and recipients are
      compared as one set of participants; a side missing on either mention is no evidence either way. Parse
      slips are tolerated: a mention whose actor is its recipient (a place read as the actor) disagrees but does
-     not veto; a recipient that is the country the other mention is located in is its host, not another
-     target; a place in a directed event's own actor country (a capital, a ministry) is where it was decided,
-     so it neither vetoes other places nor counts as a place named elsewhere. Metonyms are no places: a seat of
+     not veto; a recipient that is the country the other mention is located in (or whose sentence first names
+     a place in) is its host, not another target; a place in a directed event's own actor country (a capital,
+     a ministry) is where it was decided, so it neither vetoes other places nor counts as a place named
+     elsewhere. Metonyms are no places: a seat of
      power located as a building ("aimed at the Kremlin"), and any seat of government named with an act done at
      a distance (sanctions "imposed by Brussels", _REMOTE). Two locations far apart do not veto when one
-     sentence also names the other's location (the location picker chose another of its places), nor when both
+     sentence also names the other's location (the location picker chose another of its places; named among
+     its words counts too, for a name the place reader missed: "the Douentza–Timbuktu road"), nor when both
      sentences name the same place first and each is located at a later one; a wire dateline's places and a
-     location taken from another sentence than the event's own (which names places) are no evidence. The country a
+     location taken from another sentence than the event's own (which names places) are no evidence, nor is a
+     seat of power read as a site among a sentence's places ("the Pentagon said"). The country a
      meeting is held in, read as its only participant ("talks in Istanbul" -> Turkey), is its host, not a
      participant that contradicts; a directed physical event read as destination -> destination ("sent troops
      to central Romania" -> Romania -> Romania) has an unknown actor, not another one. A mention without a
@@ -191,7 +198,7 @@ class _Feat:
     place: list[Any] | None = None  # [name, country, lat, lon, feature]
     sizes: list[list[Any]] = field(default_factory=list)  # [min, max, unit]
     words: list[str] = field(default_factory=list)
-    # sub-country places named in the sentence: [name, lat, lon, country] (no country in older stores)
+    # sub-country places named in the sentence: [name, lat, lon, country, feature] (older stores: fewer)
     places: list[list[Any]] = field(default_factory=list)
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
@@ -219,12 +226,15 @@ class _Feat:
         # ("Washington announced sanctions on Iran": Washington says where it was decided, not where it happened)
         seats = self.A - self.R if self.R else frozenset()
         self.L = _located(self.type, self.place)
-        self.PN = frozenset(p[0] for p in self.places)
+        # a seat of power read as a building or site ("the Pentagon said", a leader's name read as a site) stands
+        # for its government, as for the location (_located): it is no place the sentence names
+        places = [p for p in self.places if not (len(p) > 4 and p[4] == "site" and _seat_of(p[0]))]
+        self.PN = frozenset(p[0] for p in places)
         dropped = self.place[0] if self.place and self.L is None else None
         remote = self.type in _REMOTE
         self.P = [
             p
-            for p in self.places
+            for p in places
             if not (len(p) > 3 and p[3] in seats and _is_seat(p[0], p[3]))
             and p[0] != dropped
             and not (remote and _seat_of(p[0]))
@@ -435,6 +445,22 @@ def _is_seat(name: str, country: str) -> bool:
     return a.country == country and a.sector in ("GOV", "MIL")
 
 
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(name.lower()) if w not in _stop())
+
+
+def _names(place: list[Any], words: frozenset[str]) -> bool:
+    """The sentence of `words` names the sub-country place, though the place reader did not find it there ("the
+    Douentza–Timbuktu road" read as one name): every content word of the place's name is among its words. Not
+    for a country, region or sea (as for the sentence places, _doc_places): their names are everywhere ("Iran
+    fired")."""
+    if place[4] in _BROAD:
+        return False
+    w = _name_words(place[0])
+    return bool(w) and w <= words
+
+
 def _seat(f: _Feat) -> str | None:
     """The place of a directed event that lies in its actor's own country, the target being elsewhere: where it
     was decided or announced (a capital, a ministry), not where it happened."""
@@ -528,8 +554,9 @@ def _components(
                     **ev,
                     "veto": f"{label}s differ: {'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}",
                 }
-            if label == "recipient" and (a.pc in cb or b.pc in ca):
-                # "Iraqi bases" vs "US forces in Iraq": the target's host country stands for the target
+            if label == "recipient" and (a.where in cb or b.where in ca):
+                # "Iraqi bases" vs "US forces in Iraq": the target's host country stands for the target (where
+                # the other is located, or the country of the first place its sentence names)
                 ev["recipient_host"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
                 continue
             if (
@@ -574,10 +601,10 @@ def _components(
         km = _km(pa, pb)
         broad = pa[4] in _BROAD or pb[4] in _BROAD
         seat = a.seat or b.seat
-        if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN):
+        if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN or _names(pa, b.W) or _names(pb, a.W)):
             # each located at another of the places one sentence names ("flown from Narva to Tapa" located at
             # Narva vs a report located at Tapa): the location picker chose differently, the reports agree
-            ev["place_named"] = pb[0] if pb[0] in a.PN else pa[0]
+            ev["place_named"] = pb[0] if pb[0] in a.PN or _names(pb, a.W) else pa[0]
             x["place_named"] = 1.0
         elif a.places and b.places and a.places[0][0] == b.places[0][0] and pa[0] != a.places[0][0] != pb[0]:
             # both sentences name the same place first ("drones struck Liepaja ... talks in Riga" vs "the strike on
@@ -644,10 +671,20 @@ def _components(
             ev["sentence_places_elsewhere"] = other
             x["places_differ"] = 1.0
     # "would not withdraw" vs "withdrew": a report that it did not (or will not) happen is about something else
-    # than a report that it happened (a denial, by contrast, disputes the same event)
+    # than a report that it happened (a denial, by contrast, disputes the same event). But a physical act said not
+    # to have happened at the same place on the very day (both days read from the text) the other report says it
+    # happened is the same act disputed, or its outcome negated and read as the act ("no US troops were killed in
+    # Wednesday's strikes on Al Asad"): flagged by _summarise, not counted against
     if (a.fact in _NOT) != (b.fact in _NOT) and {a.fact, b.fact} & _HAPPENED:
         ev["factuality_differs"] = f"{a.fact} vs {b.fact}"
-        x["fact_differs"] = 1.0
+        same_act = (
+            a.dsrc == "text" == b.dsrc
+            and a.lo == a.hi == b.lo == b.hi
+            and a.type not in _SAID
+            and ("place" in ev or "place_named" in ev or "sentence_places" in ev)
+        )
+        if not same_act:
+            x["fact_differs"] = 1.0
     # word overlap of the two sentences: idf-weighted cosine of content words
     if a.W and b.W:
         sim = _cosine(a, b, idf)
@@ -735,7 +772,8 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
         p = json.loads(r[0])
         if any(a <= p["start"] < b for a, b in datelines):
             continue
-        out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon"), p.get("country")]))
+        out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon"), p.get("country"),
+                                 p.get("feature")]))  # fmt: skip
     return sorted(
         out, key=lambda t: t[0]
     )  # in text order: the first place a sentence names counts (_compare)
@@ -808,13 +846,15 @@ def _query_keys(f: _Feat) -> list[str]:
     if not f.K or f.host:
         return ["*"]  # no countries (or only a meeting's host country): any mention of the block
     # "Britain sent planners" and "planners were sent to Baghdad": an actor-only and a recipient-only mention
-    # share no country and contradict nothing (directed types; for symmetric ones the participants differ)
+    # share no country and contradict nothing (directed types; for symmetric ones the participants differ); so do
+    # an actor-only one and one without sides that is only located ("soldiers arrived in Tapa"): its place stands
+    # for the missing target or destination
     directed = f.type not in _SYMMETRIC
     if not f.A or f.loop:  # an actor that is its own recipient may be a slip (_compare): as good as none
         # ...and, without actors, a mention located in one of its countries ("300 soldiers arrived in Tapa" and
         # "Spain sent troops to Tapa": the second is filed under ESP, and under EST only as a place)
         return [f"a:{k}" for k in f.K] + [f"r:{k}" for k in f.K] + [f"n:{k}" for k in f.K] + [""] + (
-            ["R0"] if directed and f.R else []) + [f"p:{k}" for k in f.K]  # fmt: skip
+            ["R0"] if directed else []) + [f"p:{k}" for k in f.K]  # fmt: skip
     parts = f.A | f.R
     return [f"a:{k}" for k in parts] + [f"r:{k}" for k in f.A | (f.R if f.type in _SYMMETRIC else frozenset())] + [
         f"n:{k}" for k in f.K
