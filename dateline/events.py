@@ -623,6 +623,8 @@ class _Trig:
     recipients: list[Actor] = field(default_factory=list)
     prob: float | None = None  # classifier probability, for backoff triggers
     searched: bool = False  # recipients found by _recipient_search (may also be the event's place)
+    # words naming who suffered a condemned act ("the attack on the embassy"): never its recipients
+    victims: set[int] = field(default_factory=set)
 
 
 def _is_verb(tok: Any) -> bool:
@@ -1816,12 +1818,16 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
     """Actors named by the phrase headed by h (one per coordinated head); stop: the event's own verb, which the
     phrase never takes in ("crowds [gathered in Batumi]" parsed as a noun with its clause)."""
     out: list[Actor] = []
+    heads: list[Any] = []  # the head of each actor in out
     lex = _lex()
     if h.lower_ in _RELATIVE and h.head.dep_ == "relcl" and h.head.head.i != h.head.i:
         h = h.head.head  # "Soleimani, who was blown up by a US drone": Soleimani
-    for head in [h, *h.conjuncts]:
+    # (a head that is itself a conjunct, as `_stranded_subject` gives, takes only the conjuncts after it)
+    for head in [h, *(c for c in h.conjuncts if h.dep_ != "conj" or c.i > h.i)]:
         if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
             continue
+        if len(head.text) == 1 and head.dep_ == "conj":
+            continue  # "SPLM/A" split by the tokenizer: the letter is no second actor
         if _in_label(head):
             continue
         who = _partitive(head)  # "thousands of [protesters]"
@@ -1835,6 +1841,19 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
             continue
         s, e = _span_of(head)
+        other = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        keep_out = stop
+        if head.lemma_.lower() in _RELATIONS and other:
+            # "Israel's militia ally in southern Lebanon": the possessor is the other side, not the group's country
+            s = head.doc[max(x.i for x in other[0].subtree) + 1].idx
+            keep_out = other[0].i
+        held = head.head if head.dep_ in ("npadvmod", "compound", "nmod") and head.head.i != head.i else None
+        if held is not None and held.lemma_.lower() in _HOLDING and held.dep_ == "amod":
+            # "Albanian rebel-held territory": the holder and the nationality the held noun gives it
+            named = [m for m in held.head.children if m.dep_ in ("amod", "compound") and m.i < head.i
+                     and m.ent_type_ in ("NORP", "GPE")]  # fmt: skip
+            if named:
+                s = min(s, _entity_of(named[0]).start_char)
         for c in head.children:  # "accused the opposition [of inciting violence]": the charge is no part
             charge = c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
             if charge and c.i > head.i:
@@ -1859,6 +1878,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                 out.append(
                     Actor(text=a.text, start=s, end=e, name=a.name, country=c, sector=a.sector, kind=a.kind)
                 )
+                heads.append(head)
             continue
         keeper = _keeper(head) if a.kind == "described" and not _says_country(a.text) else None
         if keeper is not None:  # "Britain has 400 troops in Iraq": the troops are Britain's, not Iraq's
@@ -1867,7 +1887,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                       sector=a.sector, kind=a.kind)  # fmt: skip
         elif head.pos_ != "PRON" and (not a.country or (a.kind == "described" and not _says_country(a.text))):
             # a named modifier beats the story's country ("activists from Fatah")
-            a = _widen(head, a, res, stop)
+            a = _widen(head, a, res, keep_out)
         if a.kind == "country" and a.sector == "GOV" and _as_place(head):
             # a capital coded as its government, but named as a place ("a curfew in Algiers", "shelled Juba"):
             # the people there (PLOVER/GSR practice), not the government
@@ -1883,7 +1903,29 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         if (thing or weapon) and not (a.sector or a.country or a.name):
             continue  # "the number", "a direct challenge": a noun the actor lexicons do not know as anyone
         out.append(a)
-    return out
+        heads.append(head)
+    return _shared_head(out, heads)
+
+
+def _shared_head(out: list[Actor], heads: list[Any]) -> list[Actor]:
+    """ "Sierra Leonean and Liberian refugees", parsed as two conjuncts: the bare nationality shares the noun of
+    the other conjunct (its sector) when that noun carries a nationality of its own."""
+    nouns = [
+        a.sector
+        for a, h in zip(out, heads, strict=True)
+        if a.sector
+        and h.pos_ == "NOUN"
+        and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in h.children)
+    ]
+    if not nouns:
+        return out
+    return [
+        replace(a, sector=nouns[0])
+        if not a.sector and a.country and h.pos_ in ("PROPN", "ADJ") and h.ent_type_ != "GPE" and h.dep_ != "ROOT"
+        and any(c.pos_ == "NOUN" for c in h.conjuncts)
+        else a
+        for a, h in zip(out, heads, strict=True)
+    ]  # fmt: skip
 
 
 _TIME_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
@@ -2013,12 +2055,25 @@ def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
             m = res.resolve(s, e)
             if m.country and (m.kind not in ("described", "unknown") or _says_country(m.text)):
                 # (a people placed only by the sentence, "Shia", says nothing the head lacks: look further)
+                sector = a.sector
+                owner = root.head
+                if (
+                    root.dep_ in ("amod", "compound", "poss", "nmod")
+                    and owner.i != head.i
+                    and owner.i != root.i
+                ):
+                    # the name modifies another noun: the span takes that whole phrase ("Police in the Turkish
+                    # city of Sivas", "Sidhoum, Algeria's leading rights activist"), whose role may give the sector
+                    s, e = min(s, _span_of(owner)[0]), max(e, _span_of(owner)[1])
+                    sector = sector or (
+                        res.resolve(*_span_of(owner)).sector if owner.dep_ == "appos" else None
+                    )
                 lo, hi = min(a.start, s), max(a.end, e)
                 # a person's or body's name is the actor's ("Quatar's emir, Sheikh Hamad"); a place's is not
                 named = m.kind == "person" or (m.kind == "organisation" and tok.ent_type_ == "ORG")
                 name = a.name or (m.name if named else None)
                 return Actor(text=res.text[lo:hi], start=lo, end=hi, name=name, country=m.country,
-                             sector=a.sector or m.sector, kind=a.kind)  # fmt: skip
+                             sector=sector or m.sector, kind=a.kind)  # fmt: skip
         queue += [c for c in tok.children if c.dep_ in ("pobj", "prep", "compound", "amod", "acl", "poss")]
     return a
 
@@ -2105,7 +2160,26 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
             cur = cur.head
             continue
         break
-    return None, False
+    return _stranded_subject(cur), False
+
+
+def _stranded_subject(verb: Any) -> Any | None:
+    """A subject the parser hung on a fronted phrase: "With the signing of a memorandum, the government and the
+    rebels have agreed ..." (the parser makes "government" a conjunct of "memorandum"): the noun phrase between
+    the fronted phrase's last comma and the verb group, when the verb has no subject of its own."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "prep" and c.i < verb.i for c in verb.children):
+        return None
+    first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)],
+                key=lambda t: t.i)  # fmt: skip
+    before = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    if before is None or before.dep_ not in ("conj", "appos") or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    comma = next((t for t in reversed(verb.doc[verb.sent.start : first.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    top = before.head if before.dep_ == "conj" else before
+    heads = [c for c in [top, *top.conjuncts] if c.i > comma.i and c.dep_ in ("conj", "appos")]
+    return min(heads, key=lambda t: t.i) if heads else None
 
 
 _ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
@@ -2125,6 +2199,10 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
     owned = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     if any(c.ent_type_ in _ACTOR_ENTS for c in owned):
         return True  # "a US drone", "the Iranian regime", "Iran's top commander": the named owner acts
+    if any(
+        g.ent_type_ in _ACTOR_ENTS for c in owned for g in c.children if g.dep_ in ("npadvmod", "compound")
+    ):
+        return True  # "Saudi-led coalition jets", "Russian-backed forces": the leader or backer is named
     if tok.pos_ == "NOUN" and (lemma in lex.nouns or kind == "thing"):
         return False  # an event, act or weapon nobody is named for ("the vote", "two rockets", "missile strikes")
     placed = [
@@ -2134,7 +2212,9 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
     if any(g.ent_type_ in _ACTOR_ENTS for g in placed):
         return True  # "a facility in Erbil", "officials from Fatah"
     # a role or body the actor lexicon knows ("the military council", "lawmakers"), not a thing it was given
-    return tok.pos_ == "NOUN" and lemma not in lex.object_words and _people_noun(tok)
+    # (a common noun the tagger took for a name, "a drug lord", counts as one)
+    common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_lower)
+    return common and lemma not in lex.object_words and _people_noun(tok)
 
 
 @lru_cache(maxsize=1)
@@ -2201,28 +2281,42 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
             # (people acted on by a non-moving event are its recipients: "30 sailors were held")
             if not moved and not c.ent_type_ and (_forces(c) or c.lemma_.lower() in lex.people):
                 return c  # (by the noun itself: an "army post" is a place, not people)
+            holder = _holder(c)
+            if holder is not None:
+                return holder  # "shelled (Albanian) rebel-held towns": the rebels who hold them
             if (c.lemma_.lower() in lex.object_words or moved) and not c.ent_type_:
                 if moved and (_destination(a, skip, lex) is not None or dep == "nsubjpass"):
                     continue  # "sent British troops to Mali": Mali; "French troops were deployed": not France
                 p = _proposer(c)
                 if p is not None:
-                    if moved and _people_noun(c) and not _forces(c):
-                        return _lift(p)  # "released 200 Indian fishermen": the fishermen
+                    if _people_noun(c) and not (moved and _forces(c)):
+                        # "released 200 Indian fishermen", "charged a Rwandan doctor": the people
+                        return _lift(p)
+                    if not moved and p.ent_type_ == "NORP" and _group_phrase(c):
+                        return c  # "bombed jihadist positions": the group's positions, the whole phrase
                     return p
                 for g in c.children:  # "relations with Russia", "an appeal from President X"
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
                         for x in g.children:
                             if x.dep_ == "pobj" and _actor_like(x, lex):
                                 return x
+                if not moved and _owner(c, lex) is not None:
+                    return _owner(c, lex)  # "prevented the demonstration staged by students": the students
+                if not moved and _people_noun(c):
+                    return c  # "bombed jihadist positions", "fired on inmates": whose the target is
             elif _actor_like(c, lex):
                 return _owner(c, lex) or c
             elif _owner(c, lex) is not None:
                 # "a camp for Congolese refugees was attacked", "demanded the resignation of the council"
                 return _owner(c, lex)
     for c in a.children:
-        if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS and not _fronted(c):
             for g in c.children:
-                if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
+                if (
+                    g.dep_ == "pobj"
+                    and g.i not in skip
+                    and (_actor_like(g, lex) or (not moved and _people_noun(g)))
+                ):
                     if not venue_ok and _venue(g, "RETREAT"):
                         continue  # "exchanged prisoners at the Belarusian border": where, not with whom
                     if _absolute_with(g):
@@ -2239,6 +2333,33 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                 r = _recipient_at(c, skip, lex, depth + 1, moved, venue_ok)
                 if r is not None:
                     return r
+    return None
+
+
+_HOLDING = {"hold", "held", "control", "controlled", "run", "occupy", "occupied", "dominate", "dominated"}
+
+
+def _group_phrase(tok: Any) -> bool:
+    """Whether a noun with its modifiers names a group's thing ("jihadist positions", "Islamist hideouts"): the
+    actor lexicon gives the phrase a sector, which the modifier's country alone would lose."""
+    from dateline.actors import code_actor
+
+    mods = [m for m in tok.children if m.dep_ in ("amod", "compound") and m.i < tok.i]
+    a = code_actor(" ".join(t.text for t in sorted([*mods, tok], key=lambda t: t.i)))
+    return a.sector is not None and a.kind != "country"
+
+
+def _holder(tok: Any) -> Any | None:
+    """Who holds a place a "<people>-held" adjective names ("rebel-held towns", "Taliban-controlled areas")."""
+    for m in tok.children:
+        if m.dep_ == "amod" and m.lemma_.lower() in _HOLDING:
+            for h in m.children:
+                if (
+                    h.dep_ in ("npadvmod", "compound", "nmod")
+                    and h.i < m.i
+                    and (h.ent_type_ or _people_noun(h))
+                ):
+                    return h
     return None
 
 
@@ -2280,9 +2401,33 @@ def _withdrawn_from(a: Any) -> Any | None:
     return None
 
 
+def _condemned_act(t: _Trig, lex: _Lex) -> Any | None:
+    """For an accusation whose object is an act ("condemned the attack on the embassy", "the killing of 30
+    villagers"): who did it (the act's agent, "by the militia"), else nothing; its victims go to `t.victims`, so
+    that they are not taken for whom the accusation is aimed at."""
+    obj = next((c for c in t.anchor.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.nouns or any(c.dep_ == "poss" for c in obj.children):
+        return None
+    for c in [obj, *(x for x in obj.children if x.dep_ == "acl")]:
+        for p in c.children:
+            if (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")) and c.i <= p.i:
+                g = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if g is not None and _actor_like(g, lex):
+                    return g
+    for p in obj.children:
+        if p.dep_ == "prep" and p.lower_ in ("on", "of", "against"):
+            t.victims |= {x.i for x in p.subtree}
+    return None
+
+
 def _recipient(t: _Trig, lex: _Lex) -> Any | None:
     a = t.anchor
     skip = {t.tok.i}
+    if t.rule.event == "ACCUSE" and not t.nominal:
+        agent = _condemned_act(t, lex)
+        if agent is not None:
+            return agent
+        skip |= t.victims
     if t.rule.event == "RETREAT" and t.mode == "withdraw" and not t.nominal:
         src = _withdrawn_from(a)
         if src is not None:
@@ -2306,8 +2451,8 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
     if reduced and (t.rule.event not in _MOVED or released) and not t.nominal and _actor_like(a.head, lex):
         # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
         return a.head
-    if released and not t.nominal:  # "two aid workers were released": the freed are the recipients
-        freed = next((c for c in a.children if c.dep_ == "nsubjpass"), None)
+    if released and not t.nominal:  # "two aid workers were released", "freed 20 soldiers": the freed
+        freed = next((c for c in a.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if freed is not None and freed.lower_ not in _RELATIVE and _actor_like(_partitive(freed), lex):
             return _partitive(freed)
     if t.rule.event == "AID" and not t.nominal:
@@ -2317,11 +2462,16 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         ]
         if objs and _forces(objs[0]):
             return objs[0]
+        helped = _partitive(objs[0]) if objs else None
+        if helped is not None and _people_noun(helped) and _destination(a, skip, lex) is None:
+            return helped  # "rescued 40 migrants", "evacuated the wounded": people helped where they are, not sent
     got = _recipient_at(
         a, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
     )
     if got is None and t.rule.event == "THREATEN":
         got = _condition_party(a, lex)
+    if got is not None and got.i in t.victims:
+        return None  # "condemned the attack on the embassy": the embassy suffered it, it is not accused
     return got
 
 
@@ -2356,8 +2506,8 @@ def _own_side(t: _Trig, rec: Any) -> bool:
 
 
 # events whose place is a venue, never a party: talks held in Istanbul, prisoners exchanged at the border
-_VENUE_EVENTS = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "CONCEDE"}
-_MEETINGS = {"CONSULT", "AGREE"}
+_VENUE_EVENTS = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+_MEETINGS = {"CONSULT", "AGREE", "SUPPORT"}
 _SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj", "advcl", "parataxis", "relcl",
                 "appos", "det", "npadvmod", "nsubj", "nsubjpass", "csubj", "agent", "expl"}  # fmt: skip
 
@@ -2392,6 +2542,12 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
             for g in c.children:
                 if g.dep_ == "pobj" and _actor_like(g, lex) and g.ent_type_ not in ("GPE", "LOC", "FAC"):
                     return _lift(g) if g.ent_type_ == "NORP" else g
+    if tok.lemma_.lower() in lex.nouns:  # an act: "the demonstration [staged by students]" -> the students
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                    if _actor_like(g, lex) or _people_noun(g):
+                        return _lift(g) if g.ent_type_ == "NORP" else g
     return None
 
 
@@ -2399,8 +2555,10 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
 _CIVIC_MASSES = {"supporter", "voter", "crowd", "public", "base", "resource", "fund", "support", "opinion",
                  "constituency", "electorate", "follower", "member", "activist", "lobby", "money"}  # fmt: skip
 # collective nouns that name a group of people without being a role ("Palestinian factions")
+# nouns naming a relation to another party: a possessor names that party, not the group ("Israel's ally")
+_RELATIONS = {"ally", "partner", "rival", "enemy", "foe", "opponent", "proxy", "adversary", "client"}
 _GROUP_NOUNS = {"group", "faction", "community", "minority", "majority", "population", "side", "camp", "delegation",
-                "leadership", "regime", "team", "crew", "unit", "elder", "administrator", "partner", "ally",
+                "leadership", "regime", "team", "crew", "unit", "elder", "administrator", "partner", "ally", "counterpart",
                 "movement", "organization", "organisation", "coalition", "alliance", "network"}  # fmt: skip
 
 
@@ -2435,13 +2593,41 @@ def _purpose(tok: Any) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _fills(current: list[Actor], alt: Any, got: list[Actor]) -> bool:
+    """Whether a search hit only places the recipients already found rather than replacing them: they name people
+    or a body (a sector) without a country, and the hit is a word of their own phrase ("Kurdish [militant
+    positions]") or a place ("a drug lord in Sinaloa"), not another party ("demands from UNITA")."""
+    if not current or not all(r.sector and not r.country for r in current):
+        return False
+    if any(r.start <= alt.idx < r.end for r in current):
+        return True
+    ent = _entity_of(alt)
+    return ent is not None and ent.label_ != "NORP" and all(g.kind == "country" for g in got)
+
+
+def _fronted(c: Any) -> bool:
+    """A phrase set before the clause by a comma ("After two days of talks in Geneva, ..."): its circumstance."""
+    # (the parser may hang the clause's subject on the phrase: any comma before the verb closes it)
+    return (
+        c.dep_ == "prep"
+        and c.i == c.sent.start
+        and c.i < c.head.i
+        and any(t.text == "," for t in c.doc[c.i : c.head.i])
+    )
+
+
 def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
     """Backoff: the nearest named actor (country, group, person) among the trigger's complements and their
     modifiers ("conceded to demands from UNITA", "lifted a curfew in Montenegro", "shared evidence with the U.S.").
     Breadth-first over the parse, nearest first; never the anchor's subject side or a date/number. Taken words (the
     trigger, the actor) are walked through but never returned; prepositions do not count as a step."""
     roots = [t.anchor] + ([t.tok] if t.nominal and t.tok.i != t.anchor.i else [])
-    queue = [(c, 1, 0) for r in roots for c in r.children if c.dep_ not in _SEARCH_SKIP or _purpose(c)]
+    queue = [
+        (c, 1, 0)
+        for r in roots
+        for c in r.children
+        if (c.dep_ not in _SEARCH_SKIP or _purpose(c)) and not _fronted(c)
+    ]
     seen: set[int] = set()
     # tier 0: a complement; 1: named as a place ("protested in Brasilia"); 2: inside an adjunct of time or cause
     # ("following the discovery of Russian rockets"). The nearest of the lowest tier wins.
@@ -2453,8 +2639,10 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         seen.add(tok.i)
         if (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
             root = _entity_root(tok)
-            if tier == 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
+            if tier >= 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
                 pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
+            elif tok.ent_type_ == "LOC" and _non_actor_words().get(root.lemma_.lower()) == "place":
+                pass  # "seized a ship in the Red Sea": a sea or a river is where, never who
             elif tok.ent_type_ in _SITE_ENTS and (site := _site(tok, t.rule.event)):
                 if site == 1:  # a town beside no one else (see `_site`), or the body it modifies
                     found.setdefault(3, _body_at(root) or _lift(root))
@@ -2697,7 +2885,11 @@ def _governed(tok: Any, anchor: Any, steps: int = 5) -> bool:
     return cur.i == anchor.i
 
 
-def _location(t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]]) -> Place | None:
+def _location(
+    t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]], within: list[tuple[int, int]]
+) -> Place | None:
+    """The event's place: a place phrase the event governs, not a place that is (in) an actor's words (`taken`);
+    one inside a recipient's phrase (`within`) only when it says where the recipient is."""
     sdoc = doc.spacy
     places = [p for p in doc.places if sent.start_char <= p.start < sent.end_char]
     if not places:
@@ -2708,12 +2900,19 @@ def _location(t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]]) 
         ]
     fallback = None
     for p in places:
-        if any(s <= p.start < e for s, e in taken):
+        inner = any(
+            s < p.start < e for s, e in within
+        )  # a place phrase inside a recipient ("a post in Kandahar")
+        if any(s <= p.start < e for s, e in taken) or (
+            any(s <= p.start < e for s, e in within) and not inner
+        ):
             continue
         span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
+        if inner and not (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")):
+            continue  # only where the recipient is, "attacked an army post in Kandahar": the attack's place too
         named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
         if named is not None and _non_actor_words().get(named.lemma_.lower()) == "place":
             # "in the Black Sea city of Batumi", "at the port of Izmail": the place word's phrase
@@ -3012,11 +3211,17 @@ def extract_events(doc: Document) -> list[Event]:
                 own_side = {x.i for x in rec.subtree}
                 alt = _condition_party(t.anchor, lex)
                 t.recipients = _actors_of(alt, res) if alt is not None else []
+            if rec is not None and rec.lemma_.lower() == "counterpart" and t.actors:
+                # "met his Ethiopian counterpart": the counterpart holds the actor's office
+                t.recipients = [
+                    r if r.sector else replace(r, sector=t.actors[0].sector) for r in t.recipients
+                ]
             if patient is not None:  # the held people's span stops before the event's own words
                 t.recipients = [_cut_before(a, t.tok, res) for a in t.recipients]
             if not any(r.country for r in t.recipients):
                 taken = (
                     {t.tok.i}
+                    | t.victims
                     | own_side
                     | {
                         tok.i
@@ -3040,12 +3245,22 @@ def extract_events(doc: Document) -> list[Event]:
                 if alt is not None:
                     got = _actors_of(alt, res)
                     if any(r.country for r in got):
-                        t.recipients, t.searched = got, True
+                        if _fills(t.recipients, alt, got):
+                            # "rescued 40 migrants off Lesbos", "Kurdish militant positions": the people stay the
+                            # recipients; the place or nationality only says whose they are
+                            country = next(r.country for r in got if r.country)
+                            t.recipients = [replace(r, country=country) for r in t.recipients]
+                        else:
+                            t.recipients, t.searched = got, True
                 if soft is not None and not t.recipients:
                     t.recipients = _actors_of(soft, res)  # no one beside the town: it stands for its people
             if not t.actors and t.nominal and t.anchor.i != t.tok.i:
                 h = _nominal_actor(t)
                 t.actors = _actors_of(h, res) if h is not None else []
+            # the same words are never both who acts and whom it is aimed at
+            t.recipients = [
+                r for r in t.recipients if not any((r.start, r.end) == (a.start, a.end) for a in t.actors)
+            ]
             _apply_cues(t, lex)
         # one event per type and actors in a sentence ("killed ... in a bomb attack")
         uniq: list[_Trig] = []
@@ -3075,7 +3290,8 @@ def extract_events(doc: Document) -> list[Event]:
         for t in uniq:
             if _distinct(sent, t.rule.event, lex):
                 distinct.add(stable_id(doc.id, t.rule.event, t.start))
-            taken = [(a.start, a.end) for a in t.actors + ([] if t.searched else t.recipients)]
+            taken = [(a.start, a.end) for a in t.actors]
+            within = [] if t.searched else [(a.start, a.end) for a in t.recipients]
             ev_text = doc.text[t.start : t.end]
             mention = Mention(doc.id, t.start, t.end, sent.start_char, sent_end, ev_text)
             events.append(
@@ -3094,7 +3310,7 @@ def extract_events(doc: Document) -> list[Event]:
                     event_start=t.start,
                     event_end=t.end,
                     factuality=classify(t.tok, doc.published),
-                    location=_location(t, doc, sent, taken),
+                    location=_location(t, doc, sent, taken, within),
                     date=_date(t, doc, sent),
                     size=t.sizes,
                     source=_source(t, doc, res, lex),

@@ -19,6 +19,11 @@ gold type has an actor (recipient) with that country (sector, first three letter
 View `own_dev` (split dev only): tests/data/events_own_dev.jsonl, our own news-style sentences written from the
 manual (see its README), scored with the same sentence-level rule; types only, no argument gold.
 
+View `own_args` (split dev only): tests/data/events_own_args.jsonl (see tests/data/events_own_args.md), our own
+sentences with gold actor and recipient codes, scored with the same rule as the GSR (arguments over sentences whose
+gold type was found). `any_type` scores the arguments of every predicted event of the sentence whatever its type
+(argument spans judged apart from typing), and `by_kind` gives that per syntactic kind of the set.
+
 `typing_backend` says which event typing ran: the lexicon (default) or, with DATELINE_EVENTS_MODEL=encoder and the
 `[ml]` extra installed, the MiniLM sentence-encoder head (dateline/_encoder.py).
 """
@@ -183,6 +188,80 @@ def _own_dev() -> dict[str, Any]:
     return out
 
 
+_OWN_ARGS = Path(__file__).resolve().parents[2] / "tests" / "data" / "events_own_args.jsonl"
+
+
+def _arg_hits(g: dict[str, Any], evs: list[Event], acc: Counter[str], prefix: str = "") -> None:
+    """Count gold actor/recipient codes found among the events' arguments (country, and sector's first 3 letters)."""
+    for role, field in (("actor", "actors"), ("recipient", "recipients")):
+        got = [a for e in evs for a in (e.actor if role == "actor" else e.recipient)]
+        countries = {_code(a.country) for a in got}
+        sectors = {(a.sector or "")[:3] for a in got}
+        for code, sector in g[field]:
+            if code:
+                acc[f"{prefix}{role}_country_n"] += 1
+                acc[f"{prefix}{role}_country_ok"] += _code(code) in countries
+            if sector:
+                acc[f"{prefix}{role}_sector_n"] += 1
+                acc[f"{prefix}{role}_sector_ok"] += sector[:3] in sectors
+
+
+def _own_args() -> dict[str, Any]:
+    """Our own argument check set: GSR-style scoring, plus arguments of any predicted event, per kind."""
+    recs = [
+        json.loads(line)
+        for line in require(_OWN_ARGS).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    gold = [
+        {"types": [r["event"]], "mode": None, "actors": {r["event"]: [tuple(x) for x in r["actors"]]},
+         "recipients": {r["event"]: [tuple(x) for x in r["recipients"]]}}
+        for r in recs
+    ]  # fmt: skip
+    preds = _run([r["text"] for r in recs])
+    out = _score(gold, preds)
+    out.pop("per_type", None)
+    acc: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    for r, evs in zip(recs, preds, strict=True):
+        g = {"actors": r["actors"], "recipients": r["recipients"]}
+        _arg_hits(g, evs, acc)
+        _arg_hits(g, evs, kinds.setdefault(r["kind"], Counter()))
+
+    def _rates(c: Counter[str]) -> dict[str, Any]:
+        res: dict[str, Any] = {}
+        for role in ("actor", "recipient"):
+            for what in ("country", "sector"):
+                n = c[f"{role}_{what}_n"]
+                res[f"{role}_{what}"] = f"{c[f'{role}_{what}_ok']}/{n}" if n else None
+        return res
+
+    # precision: of the countries coded as actor (recipient) of an event of the gold type, how many the gold names
+    # (a place taken for a recipient, the actor's own country as its recipient, are errors the accuracy misses)
+    prec: Counter[str] = Counter()
+    for r, evs in zip(recs, preds, strict=True):
+        evs_t = [e for e in evs if plover_type(e) == r["event"]]
+        for role, field in (("actor", "actors"), ("recipient", "recipients")):
+            gold_c = {_code(c) for c, _ in r[field] if c}
+            if any(not c for c, _ in r[field]):
+                continue  # a gold argument without a country: any code may be its own
+            for c in {_code(a.country) for e in evs_t for a in (e.actor if role == "actor" else e.recipient)}:
+                if c:
+                    prec[f"{role}_n"] += 1
+                    prec[f"{role}_ok"] += c in gold_c
+    for role in ("actor", "recipient"):
+        n = prec[f"{role}_n"]
+        out[f"{role}_country_precision"] = round(prec[f"{role}_ok"] / n, 4) if n else None
+    out["any_type"] = {
+        k: round(acc[f"{k}_ok"] / acc[f"{k}_n"], 4)
+        for role in ("actor", "recipient")
+        for what in ("country", "sector")
+        if acc[(k := f"{role}_{what}") + "_n"]
+    }
+    out["by_kind"] = {k: _rates(c) for k, c in sorted(kinds.items())}
+    return out
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -243,6 +322,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["plover_gsr"] = _gsr(split, data)
     if split == "dev":
         out["own_dev"] = _own_dev()
+        out["own_args"] = _own_args()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)
