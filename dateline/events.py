@@ -690,13 +690,14 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
         if (
             dep == "prep"
-            and ch.lower_ in _SHIFTED_PARTICLES
+            and ch.lower_ in _TOPIC_PREPS
             and first_obj is not None
             and first_obj < ch.i
             and any(g.dep_ == "pobj" for g in ch.children)
         ):
-            # "took legal action over the law": a preposition after the object heading a phrase of its own is
-            # no particle ("take over"); a shifted particle ("called the strike off") has no object of its own
+            # "took legal action over the law": "over" after the object heading a phrase of its own is its topic,
+            # no particle ("take over"); a shifted particle ("called the strike off") has no object of its own, and a
+            # directional one keeps its sense with one ("hauled protesters off the streets")
             pobjs.setdefault(ch.lemma_.lower(), set()).update(
                 g.lemma_.lower() for g in ch.children if g.dep_ == "pobj"
             )
@@ -750,7 +751,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
 
 
 _LETTING = {"allow", "let", "permit"}
-_SHIFTED_PARTICLES = {"over", "up", "down", "off"}
+_TOPIC_PREPS = frozenset({"over"})  # "action over the cuts", "a row over pay": what it is about
 
 
 def _time_phrase(prep: Any) -> bool:

@@ -191,3 +191,9 @@ def test_own_dev_set_is_well_formed() -> None:
     counts = {t: sum(1 for r in rows if any(e["event"] == t for e in r["events"])) for t in types}
     assert min(counts.values()) >= 10
     assert all(e["event"] in types for r in rows for e in r["events"])
+
+
+def test_a_directional_particle_keeps_its_sense_with_an_object() -> None:
+    # "over" after the object is what the act is about; "off" with a place still says where people were taken from
+    assert "COERCE" in _types("Soldiers dragged the opposition leader off the stage in Kampala.")
+    assert "COERCE" not in _types("The union took legal action against the ministry over the pension cuts.")
