@@ -151,6 +151,12 @@ _PREV_WORD = re.compile(r"([\w']+)[^\w]*$")
 _ABS_KINDS = {"iso", "numdate", "mdy", "dmy", "month", "year", "decade", "century", "qcode", "holiday"}
 
 
+# words after which "May 2" is a date, not a name and a number
+_BEFORE_A_DATE = frozenset(
+    "on since until till by of from during before after through between and to the early late mid last next".split()
+)
+
+
 def _prev_word(text: str, pos: int) -> str:
     m = _PREV_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
@@ -211,8 +217,15 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
                         return None
                 elif not g["mon"].endswith("."):
                     return None
-        if kind == "mdy" and mk == "may" and not g.get("y") and not g.get("wd") and len(g["d"]) == 1:
-            return None
+        if (
+            kind == "mdy"
+            and mk == "may"
+            and not g.get("y")
+            and not g.get("wd")
+            and len(g["d"]) == 1
+            and _prev_word(text, m.start()) not in _BEFORE_A_DATE
+        ):
+            return None  # "Theresa May 2 …"; but "began on May 2", "the May 2 attack" are dates
         if kind == "dmy" and not g.get("y") and not g.get("wd") and not s.lower().startswith("the"):
             if int(g["d"]) > 31:
                 return None
