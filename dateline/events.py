@@ -1036,6 +1036,8 @@ def _set_apart(tok: Any) -> bool:
 def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
     """Whether the sentence calls its event of this type another one ("died in a separate attack")."""
     for tok in sent:
+        if tok.lower_ == "elsewhere" and tok.dep_ == "advmod" and _is_verb(tok.head):
+            return True  # "Elsewhere in Mali, a roadside bomb killed four": another event than the one before
         if tok.lower_ in _ANOTHER and tok.dep_ in ("amod", "det") and tok.head.pos_ == "NOUN":
             m = _match_noun(tok.head, lex)
             if m is not None and m[0].event == event:
@@ -1384,12 +1386,22 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     elsewhere in the article)."""
     if len(trigs) < 2:
         return trigs
-    if any(t.rule.event == "ASSAULT" and _realis(t.anchor) for t in trigs) and any(
-        t.rule.event == "MOBILIZE" for t in trigs
-    ):
+    if any(
+        t.rule.event == "ASSAULT" and _realis(t.anchor) and not _time_clause(t.anchor) for t in trigs
+    ) and any(t.rule.event == "MOBILIZE" for t in trigs):
         # manual, MOBILIZE: "if a document reports a MOBILIZE event in the context of an ASSAULT, only the ASSAULT
         # should be coded" ("units were activated and returned fire", "men armed with machetes hacked ...")
         trigs = [t for t in trigs if t.rule.event != "MOBILIZE"]
+    # "is sending 3,000 soldiers, hours after a drone strike killed the general": a deployment answering an attack
+    # reports both (the attack is news of its own; it is no part of the deployment)
+    occasions = {
+        t.anchor.i
+        for t in trigs
+        if t.rule.event == "ASSAULT" and _realis(t.anchor) and _time_clause(t.anchor)
+    }
+    if not any(t.rule.event == "MOBILIZE" for t in trigs):
+        occasions = set()
+    crackdown = any(t.rule.event in ("COERCE", "ASSAULT") and not _time_clause(t.anchor) for t in trigs)
     kept, dropped = [], []
     for t in trigs:
         cur, background = t.anchor, False
@@ -1433,6 +1445,13 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             cur = cur.head
         if background and _POLICY.get("keep_dated", 0.0) and _dated(t.anchor):
             background = False  # a dated subordinate event is reported as news of its own
+        if background and t.anchor.i in occasions:
+            background = False
+        if background and t.rule.event in _CROWD_EVENTS and _counted_subject(t.anchor) and crackdown:
+            # "arrested 30 after tens of thousands protested": a counted crowd that force answered is news of its
+            # own, like the attack a deployment answers (but "voted to expel X after thousands protested": PLOVER
+            # codes the main event only)
+            background = False
         (dropped if background else kept).append(t)
     # a background event is kept when every main-clause event lies inside its own clause: then no event of the
     # main clause is told ("non-essential staff were relocated to Taji, the base where the contingent trains ...")
@@ -1443,6 +1462,37 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
 
 
 _TIME_PREPS = {"after", "following", "before", "since", "until", "amid", "during"}
+
+
+def _time_clause(anchor: Any) -> bool:
+    """Whether the event word sits in an "after/since/when ..." clause or phrase ("is sending 3,000 soldiers, hours
+    after a drone strike killed ...": the strike is the deployment's occasion, not its context)."""
+    cur = anchor
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS:
+            return True
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
+_CROWD_EVENTS = {"PROTEST"}
+_CROWD_WORDS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions"}
+
+
+def _counted_subject(v: Any) -> bool:
+    """Whether a clause's subject is a counted crowd: "tens of thousands protested", "5,000 people marched"."""
+    for c in v.children:
+        if c.dep_ == "nsubj" and (
+            c.lower_ in _CROWD_WORDS or c.like_num or any(n.dep_ == "nummod" for n in c.children)
+        ):
+            return True
+    return False
 
 
 def _date_subject(clause: Any) -> bool:
@@ -2860,6 +2910,8 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
         return
     for s in sizes:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None and not any(_own_size(span.root, t.anchor) for t in trigs):
+            continue  # "hit the school today, a day after yesterday's shelling wounded three": another event's size
         best = trigs[0]
         if span is not None and len(trigs) > 1:
             best_d = 10**9
@@ -2870,6 +2922,31 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
                     if d < best_d:
                         best, best_d = t, d
         best.sizes.append(s)
+
+
+def _time_mark(c: Any) -> bool:
+    """A child that makes its clause temporal: "after", "when", or "a day after" (the parser may hang "after" on
+    the span: "[a day [after]] yesterday's shelling wounded three")."""
+    if c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS:
+        return True
+    return c.dep_ == "npadvmod" and any(g.dep_ == "prep" and g.lower_ in _TIME_PREPS for g in c.children)
+
+
+def _own_size(tok: Any, anchor: Any) -> bool:
+    """Whether a number is in the event's own clause: not inside an "after/since/when ..." clause or phrase of it
+    that tells another event (the number then counts that event's people or things)."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == anchor.i:
+            return True
+        if cur.head.i == cur.i:
+            break
+        if (cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS) or (
+            cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children)
+        ):
+            return _within(anchor, cur)  # the clause tells another event, unless it holds the event itself
+        cur = cur.head
+    return True
 
 
 def _governed(tok: Any, anchor: Any, steps: int = 5) -> bool:
@@ -2899,7 +2976,7 @@ def _location(
             for e in sent.ents
             if e.label_ in ("GPE", "LOC", "FAC")
         ]
-    fallback = None
+    fallback = broad = None
     for p in places:
         inner = any(
             s < p.start < e for s, e in within
@@ -2920,10 +2997,61 @@ def _location(
             root = named
         if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS:
             if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
-                return p
-            if fallback is None and root.head.lower_ in ("in", "near", "at"):
+                if p.feature not in _BROAD:
+                    return p
+                # "Elsewhere in Mali, a bomb killed four near Menaka": a town the event governs beats its country
+                rank = _BROAD_RANK.get(p.feature or "", 9)
+                if broad is None or rank < _BROAD_RANK.get(broad.feature or "", 9):
+                    broad = p  # "in Mali ... near Menaka" (a region): the smaller area
+            elif fallback is None and root.head.lower_ in ("in", "near", "at"):
                 fallback = p
-    return fallback
+    capital = _capital_at(t, doc, sent)
+    return capital or broad or fallback
+
+
+_BROAD = {"country", "region", "water", "admin", "continent"}
+_BROAD_RANK = {"admin": 0, "water": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
+    """ "demonstrated in the capital", "in the country's capital": the capital of the country the sentence names
+    (else the one the article names most), when the event governs that phrase."""
+    for tok in sent:
+        if tok.lemma_.lower() != "capital" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            continue
+        if tok.head.lower_ not in ("in", "at", "to", "near", "into") or any(
+            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" or c.dep_ == "prep" for c in tok.children
+        ):
+            continue  # "the capital of Mali" is a named place the gazetteer already read; "Irish capital" too
+        if not (_governed(tok.head, t.anchor) or (t.nominal and _governed(tok.head, t.tok))):
+            continue
+        countries = [p.country for p in doc.places if p.feature == "country" and p.country]
+        here = [p.country for p in doc.places if p.feature == "country" and p.country
+                and sent.start_char <= p.start < sent.end_char]  # fmt: skip
+        pick = here[0] if here else (max(set(countries), key=countries.count) if countries else None)
+        if pick is None:
+            return None
+        place = _capital_place(pick)
+        if place is not None:
+            s, e = _span_of(tok)
+            return replace(place, text=doc.text[s:e], start=s, end=e)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _capital_place(iso3: str) -> Place | None:
+    """The gazetteer's point for a country's capital (its most populous city of that name in that country)."""
+    from dateline.places import _gaz  # the places module keeps the one gazetteer of the process
+
+    gaz = _gaz()
+    name = gaz.capital_of.get(iso3)
+    cands = [c for c in gaz.get(name) if c.country == iso3 and c.feature == "city"] if name else []
+    if not cands:
+        return None
+    c = max(cands, key=lambda c: c.population)
+    return Place(text=c.name, start=-1, end=-1, name=c.name, country=c.country, admin1=c.admin1, lat=c.lat,
+                 lon=c.lon, feature="city", precision_km=c.precision_km, geonames_id=c.geonames_id,
+                 source="capital")  # fmt: skip
 
 
 def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
@@ -2934,9 +3062,12 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     ancestors = set(depth)
     best = None
     best_depth = 1 << 30
+    wire = _wire_span(doc) if sent.start_char < 1000 else None
     for tx in doc.timexes:
         if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
             continue
+        if wire is not None and wire[0] <= tx.start < wire[1]:
+            continue  # "BAMAKO, Oct 13 (Sahel Wire) - JNIM on Sunday freed ...": the filing date, not the event's
         if not tx.value[:4].isdigit():  # "XXXX-WXX-3", "PAST_REF": no date; the report's date says more
             continue
         span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
@@ -2966,6 +3097,74 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     if doc.published:
         return EventDate(value=doc.published[:10], source="published")
     return EventDate(value=None, source="none")
+
+
+_DAY_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAY_UNITS = {"day": 1, "week": 7, "hour": 0}
+
+
+def _offset_clause(t: _Trig) -> tuple[int, Any] | None:
+    """ "The strikes came a day after negotiators held talks": the talks' date is the main clause's date moved by
+    the stated span. Returns (signed days, the main clause's verb) or None."""
+    cur = t.anchor
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # "held talks ... and agreed": the first verb's clause
+    mark = next((c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None or (cur.dep_ != "advcl" and cur.head.lower_ not in ("after", "before")):
+        return None
+    doc = cur.doc
+    unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is None or unit.lemma_.lower() not in _DAY_UNITS:
+        return None
+    if _DAY_UNITS[unit.lemma_.lower()] == 0:
+        n = 0  # "hours after": the same day
+    else:
+        num = doc[unit.i - 1].lower_ if unit.i > 0 else ""
+        k = _DAY_WORDS.get(num) or (int(num) if num.isdigit() else None)
+        if k is None:
+            return None
+        n = k * _DAY_UNITS[unit.lemma_.lower()]
+    main = cur.head
+    while main.dep_ in ("prep", "pcomp", "pobj") and main.head.i != main.i:
+        main = main.head
+    return (-n if mark.lower_ == "after" else n), main
+
+
+def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> EventDate | None:
+    """The date of an event told "a day after" / "two days before" the main clause's event (see _offset_clause):
+    the main clause's own date, else the latest earlier event of the type its subject names ("the strikes"), else
+    the publication date."""
+    import datetime as dt
+
+    got = _offset_clause(t)
+    if got is None:
+        return None
+    days, main = got
+    base = None
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    m = _match_noun(subj, lex) if subj is not None and subj.pos_ == "NOUN" else None
+    if m is not None:
+        same = [e for e in events if e.event == m[0].event and e.date and e.date.value]
+        dated = [e for e in same if e.date.source == "text"]  # type: ignore[union-attr]
+        pick = (dated or same)[-1] if (dated or same) else None
+        base = pick.date.value if pick is not None else None  # type: ignore[union-attr]
+    if base is None:
+        base = doc.published
+    try:
+        day = dt.date.fromisoformat((base or "")[:10])
+    except ValueError:
+        return None
+    value = (day + dt.timedelta(days=days)).isoformat()
+    s, e = main.idx, main.idx + len(main)
+    return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
+
+
+def _wire_span(doc: Document) -> tuple[int, int] | None:
+    """Where the wire dateline that opens the story stands in the text (dateline.clean records it)."""
+    wire = (doc.extra or {}).get("wire_dateline") or {}
+    text = wire.get("text") if isinstance(wire, dict) else None
+    k = doc.text.find(text, 0, 1000 + len(text)) if text else -1
+    return (k, k + len(text)) if text and k >= 0 else None
 
 
 def _relative_head(doc: Document, start: int | None) -> Any | None:
@@ -3049,6 +3248,32 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
             return
 
 
+def _unharmed_attack(t: _Trig, lex: _Lex) -> None:
+    """ "The strikes killed nobody", "no one was hurt in the attack": the harm is negated, the attack is not. The
+    attack noun (the subject, or the object of "in") becomes the event word, so its factuality is the attack's."""
+    from dateline.factuality import _negative_argument  # the one definition of a negating subject/object
+
+    a = t.anchor
+    if (
+        t.nominal
+        or t.rule.event != "ASSAULT"
+        or not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(c) for c in a.children)
+    ):
+        return
+    if any(c.dep_ == "neg" for c in a.children):
+        return  # "did not kill anyone, and the attack ...": a plain negation is not about the harm's extent
+    heads = [c for c in a.children if c.dep_ == "nsubj" and not _negative_argument(c)]
+    heads += [
+        g for c in a.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"
+    ]
+    for h in heads:
+        m = _match_noun(h, lex) if h.pos_ == "NOUN" else None
+        if m is not None and m[0].event == "ASSAULT":
+            t.tok = h
+            t.start, t.end = h.idx, h.idx + len(h)
+            return
+
+
 def _apply_cues(t: _Trig, lex: _Lex) -> None:
     if t.mode is not None:
         return
@@ -3065,6 +3290,15 @@ def _apply_cues(t: _Trig, lex: _Lex) -> None:
 
 def _key(actors: list[Actor]) -> frozenset[str]:
     return frozenset((a.name or a.country or a.text).lower() for a in actors)
+
+
+def _same_side(a: list[Actor], b: list[Actor]) -> bool:
+    """Recipients named alike, or every one of both coded to the same countries ("Tehran" read as the Iranian
+    government and "Iran" later in the article: one side)."""
+    if _key(a) == _key(b):
+        return True
+    ca, cb = {x.country for x in a}, {x.country for x in b}
+    return None not in ca and ca == cb
 
 
 def _sizes_compatible(a: list[Size], b: list[Size]) -> bool:
@@ -3089,7 +3323,10 @@ def _apart(a: Place | None, b: Place | None) -> bool:
         from dateline.places import distance_km
 
         broad = {a.feature, b.feature} & {"country", "region", "water", "admin"}
-        return not broad and distance_km((a.lat, a.lon), (b.lat, b.lon)) > _SAME_PLACE_KM  # type: ignore[arg-type]
+        if broad:
+            # "a march in Tbilisi" and "the protest in Armenia" are two events; "in Georgia" may be the Tbilisi one
+            return bool(a.country and b.country and a.country != b.country)
+        return distance_km((a.lat, a.lon), (b.lat, b.lon)) > _SAME_PLACE_KM  # type: ignore[arg-type]
     return bool(a.country and b.country and a.country != b.country)
 
 
@@ -3099,13 +3336,9 @@ def _compatible(a: Event, b: Event) -> bool:
     bare = not (b.actor or b.recipient)
     if not bare and _key(a.actor) != _key(b.actor):
         return False
-    if a.recipient and b.recipient and _key(a.recipient) != _key(b.recipient):  # one may leave it unsaid
+    if a.recipient and b.recipient and not _same_side(a.recipient, b.recipient):  # one may leave it unsaid
         return False
     if not (a.actor or a.recipient):
-        return False
-    if not (b.actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
-        return a.factuality == b.factuality or b.factuality in _FUTURE_OK
-    if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
         return False
     if (
         a.date
@@ -3114,6 +3347,10 @@ def _compatible(a: Event, b: Event) -> bool:
         and b.date.source == "text"
         and a.date.value != b.date.value
     ):
+        return False  # "On Sunday, eight rockets hit Balad ... On Tuesday rockets also struck Taji": two days
+    if not (b.actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
+        return a.factuality == b.factuality or b.factuality in _FUTURE_OK
+    if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
         return False
     return _sizes_compatible(a.size, b.size)
 
@@ -3165,6 +3402,7 @@ def extract_events(doc: Document) -> list[Event]:
             trigs = _main_events(trigs)
         for t in trigs:
             _conditional_threat(t, lex)
+            _unharmed_attack(t, lex)
             if t.nominal and t.anchor.i == t.tok.i:
                 h = _nominal_actor(t)
                 subj = None
@@ -3312,7 +3550,7 @@ def extract_events(doc: Document) -> list[Event]:
                     event_end=t.end,
                     factuality=classify(t.tok, doc.published),
                     location=_location(t, doc, sent, taken, within),
-                    date=_date(t, doc, sent),
+                    date=_date(t, doc, sent) if not (off := _offset_date(t, doc, events, lex)) else off,
                     size=t.sizes,
                     source=_source(t, doc, res, lex),
                     mentions=[mention],
