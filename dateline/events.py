@@ -3031,27 +3031,13 @@ def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
         pick = here[0] if here else (max(set(countries), key=countries.count) if countries else None)
         if pick is None:
             return None
-        place = _capital_place(pick)
+        from dateline.places import capital_of  # loaded late, like geoparse: its gazetteer is large
+
+        place = capital_of(pick)
         if place is not None:
             s, e = _span_of(tok)
             return replace(place, text=doc.text[s:e], start=s, end=e)
     return None
-
-
-@lru_cache(maxsize=512)
-def _capital_place(iso3: str) -> Place | None:
-    """The gazetteer's point for a country's capital (its most populous city of that name in that country)."""
-    from dateline.places import _gaz  # the places module keeps the one gazetteer of the process
-
-    gaz = _gaz()
-    name = gaz.capital_of.get(iso3)
-    cands = [c for c in gaz.get(name) if c.country == iso3 and c.feature == "city"] if name else []
-    if not cands:
-        return None
-    c = max(cands, key=lambda c: c.population)
-    return Place(text=c.name, start=-1, end=-1, name=c.name, country=c.country, admin1=c.admin1, lat=c.lat,
-                 lon=c.lon, feature="city", precision_km=c.precision_km, geonames_id=c.geonames_id,
-                 source="capital")  # fmt: skip
 
 
 def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:

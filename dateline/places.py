@@ -1,6 +1,7 @@
 """Places: offline toponym recognition and resolution (geoparsing).
 
-One public entry point, `geoparse(doc, spans=None, context_countries=None) -> list[Place]`.
+One public entry point, `geoparse(doc, spans=None, context_countries=None) -> list[Place]`; two lookups for the
+modules that place events and merge them: `capital_of(iso3) -> Place | None` and `distance_km(a, b)`.
 
 Recognition uses the spaCy GPE/LOC/FAC entities already in `doc.entities`, drops demonyms and adjectives
 ("Iraqi forces" names an actor, not a place) and unknown names that are people ("President Saakashvili"), adds
@@ -1486,6 +1487,21 @@ _ALT_BIG = 1.5
 _COARSE_KM = 150.0
 _COARSE_PRIOR = 4.5
 _BARE_COUNTY_PRIOR = 3.0
+
+
+@lru_cache(maxsize=512)
+def capital_of(iso3: str) -> Place | None:
+    """A country's capital as a Place (the most populous city of that name in that country; start/end -1, not in a
+    text): for "in the capital" and other references that name no place."""
+    gaz = _gaz()
+    name = gaz.capital_of.get(iso3)
+    cands = [c for c in gaz.get(name) if c.country == iso3 and c.feature == "city"] if name else []
+    if not cands:
+        return None
+    c = max(cands, key=lambda c: c.population)
+    return Place(text=c.name, start=-1, end=-1, name=c.name, country=c.country, admin1=c.admin1, lat=c.lat,
+                 lon=c.lon, feature="city", precision_km=c.precision_km, geonames_id=c.geonames_id,
+                 source="capital")  # fmt: skip
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
