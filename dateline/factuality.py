@@ -180,6 +180,12 @@ def _governors(tok: Any) -> list[Any]:
             break  # ", who was killed on Friday": a separate assertion, not governed by "vowed to avenge [X]"
         if cur.dep_ == "advcl" and _past_adverbial(cur):
             break  # "After the army shelled the town, the rebels vowed to ...": the past clause is asserted
+        if (
+            cur.dep_ == "ccomp"
+            and cur.i < cur.head.i
+            and ";" in (t.text for t in cur.doc[cur.right_edge.i + 1 : cur.head.i])
+        ):
+            break  # "Shells hit the school; no one was hurt": clauses side by side (the parser's ccomp), not governed
         cur = cur.head
         out.append(cur)
         if cur.lemma_.lower() in _STOP_AT and cur.pos_ == "VERB":

@@ -133,6 +133,8 @@ def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     """Value and end index (exclusive) of a number starting at token i."""
     t = toks[i]
     value: float | None = None
+    if t.low in ("nobody", "noone") or (t.low == "one" and i > 0 and toks[i - 1].low == "no"):
+        return 0.0, i + 1  # "no one was hurt", "nobody was killed": a count of none
     if _NUM_RE.match(t.text):
         value = float(t.text.replace(",", ""))
     elif t.low in w.numbers:
@@ -231,7 +233,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         ):
             i = j
             continue
-        first = i
+        first = i - 1 if t.low == "one" and value == 0 else i  # "no one": the span starts at "no"
         money = i > 0 and toks[i - 1].text in ("$", "€", "£")
         if money or (
             i > 0 and toks[i - 1].low in ("a", "an") and t.low in ("dozen", "score", "hundred", "thousand")

@@ -172,3 +172,10 @@ def test_reported_would_through_conjuncts_and_occurrence_verbs() -> None:
         == "future"
     )
     assert _fact("The United States stopped short of sanctioning the bank.", "sanctioning") == "negated"
+
+
+def test_a_clause_before_a_semicolon_is_not_governed_by_the_next_one() -> None:
+    # the parser makes "hit" a complement of "hurt"; the negative subject of the second clause is not its scope
+    doc = parse("Rockets hit the fuel depot overnight; no one was hurt.", "2026-04-14")
+    facts = {e.event_text: e.factuality for e in extract_events(doc)}
+    assert facts.get("hit") == "asserted"

@@ -97,3 +97,10 @@ def test_a_count_the_tagger_swept_into_a_date_is_still_a_count() -> None:
 def test_a_partitive_reaches_its_unit() -> None:
     got = extract_sizes("Nine of Ruritania's senior commanders were dismissed.")
     assert [(s.min, s.unit) for s in got] == [(9.0, "people")]
+
+
+def test_no_one_is_a_count_of_none() -> None:
+    got = [(s.text, s.min, s.max, s.kind) for s in extract_sizes("Shells hit the school; no one was hurt.")]
+    assert got == [("no one", 0.0, 0.0, "injured")]
+    assert [(s.min, s.kind) for s in extract_sizes("Nobody was killed in the blast.")] == [(0.0, "dead")]
+    assert [s.min for s in extract_sizes("one soldier was killed")] == [1.0]
