@@ -108,17 +108,7 @@ def _score(gold: list[dict[str, Any]], preds: list[list[Event]]) -> dict[str, An
             if g.get("mode") and t == g["types"][0]:
                 mode_n += 1
                 mode_ok += any(e.mode == g["mode"] for e in evs_t)
-            for role, field in (("actor", "actors"), ("recipient", "recipients")):
-                got = [a for e in evs_t for a in (e.actor if role == "actor" else e.recipient)]
-                countries = {_code(a.country) for a in got}
-                sectors = {(a.sector or "")[:3] for a in got}
-                for code, sector in g.get(field, {}).get(t, []):
-                    if code:
-                        acc[f"{role}_country_n"] += 1
-                        acc[f"{role}_country_ok"] += _code(code) in countries
-                    if sector:
-                        acc[f"{role}_sector_n"] += 1
-                        acc[f"{role}_sector_ok"] += sector[:3] in sectors
+            _arg_hits({f: g.get(f, {}).get(t, []) for f in ("actors", "recipients")}, evs_t, acc)
     out: dict[str, Any] = {
         "sentences": len(gold),
         "correct": tp,

@@ -160,6 +160,23 @@ def _row_events(
     return out
 
 
+def _linked(store: Any) -> tuple[dict[str, str], dict[str, Any], dict[str, int], Any]:
+    """The linker's state for every linked event: merged id, pair features, linking order (the later mention looked
+    the earlier one up) and the word weights of the store."""
+    from dateline.link.merge import _Feat, _Idf
+
+    links: dict[str, str] = {}
+    feats: dict[str, Any] = {}
+    order: dict[str, int] = {}
+    for event_id, merged_id, feat, rowid in store.db.execute(
+        "SELECT event_id, merged_id, feat, rowid FROM event_links"
+    ):
+        links[event_id], feats[event_id], order[event_id] = merged_id, _Feat.from_json(feat), rowid
+    idf = _Idf(store)
+    idf.load([w for f in feats.values() for w in f.words])
+    return links, feats, order, idf
+
+
 def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) -> list[str]:
     """Why each missed link was not made, from the linker's own pair check on the best pair of matched events:
     a veto (and which), a score under the threshold (and its evidence), a pair blocking never compares (the later
@@ -167,18 +184,10 @@ def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) 
     pair that passes but lost to another choice (one mention per article, a twin, member support, choice or linking order:
     see _lost; judged on the final merged events, so a join made before the article's own event came is counted
     as it ended)."""
-    from dateline.link.merge import THRESHOLD, _compare, _Feat, _Idf, _index_keys, _query_keys, _rounded
+    from dateline.link.merge import THRESHOLD, _compare, _index_keys, _query_keys, _rounded
 
     rows = _row_events(store, gold, by_id)
-    links: dict[str, str] = {}
-    feats: dict[str, Any] = {}
-    order: dict[str, int] = {}  # linking order: the later mention looked the earlier one up
-    for event_id, merged_id, feat, rowid in store.db.execute(
-        "SELECT event_id, merged_id, feat, rowid FROM event_links"
-    ):
-        links[event_id], feats[event_id], order[event_id] = merged_id, _Feat.from_json(feat), rowid
-    idf = _Idf(store)
-    idf.load([w for f in feats.values() for w in f.words])
+    links, feats, order, idf = _linked(store)
     out = []
     for i, j in combinations(range(len(gold)), 2):
         a, b = gold[i], gold[j]
@@ -214,15 +223,10 @@ def wrong_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) -
     """Why each wrong link was made: the linker's own pair check on the best pair of matched events sharing a
     merged event (its score and evidence), or "through other members" when every such pair scores under the
     threshold (the two joined the merged event through other reports, or a bridge)."""
-    from dateline.link.merge import THRESHOLD, _compare, _Feat, _Idf, _rounded
+    from dateline.link.merge import THRESHOLD, _compare, _rounded
 
     rows = _row_events(store, gold, by_id)
-    links: dict[str, str] = {}
-    feats: dict[str, Any] = {}
-    for event_id, merged_id, feat in store.db.execute("SELECT event_id, merged_id, feat FROM event_links"):
-        links[event_id], feats[event_id] = merged_id, _Feat.from_json(feat)
-    idf = _Idf(store)
-    idf.load([w for f in feats.values() for w in f.words])
+    links, feats, _, idf = _linked(store)
     out = []
     for i, j in combinations(range(len(gold)), 2):
         a, b = gold[i], gold[j]
