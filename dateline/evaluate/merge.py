@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,17 @@ def _row_events(
     return out
 
 
+def _matched_pairs(
+    gold: list[dict[str, Any]], rows: dict[tuple[str, str], set[str]], same_key: bool
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], set[str], set[str]]]:
+    """Gold rows of two different articles, both matched by system events, that are (same_key) or are not one event."""
+    for i, j in combinations(range(len(gold)), 2):
+        a, b = gold[i], gold[j]
+        ea, eb = rows.get((a["file"], str(i))), rows.get((b["file"], str(j)))
+        if a["file"] != b["file"] and (a["key"] == b["key"]) == same_key and ea and eb:
+            yield a, b, ea, eb
+
+
 def _linked(store: Any) -> tuple[dict[str, str], dict[str, Any], dict[str, int], Any]:
     """The linker's state for every linked event: merged id, pair features, linking order (the later mention looked
     the earlier one up) and the word weights of the store."""
@@ -189,11 +201,7 @@ def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) 
     rows = _row_events(store, gold, by_id)
     links, feats, order, idf = _linked(store)
     out = []
-    for i, j in combinations(range(len(gold)), 2):
-        a, b = gold[i], gold[j]
-        ea, eb = rows.get((a["file"], str(i))), rows.get((b["file"], str(j)))
-        if a["file"] == b["file"] or a["key"] != b["key"] or not ea or not eb:
-            continue
+    for a, b, ea, eb in _matched_pairs(gold, rows, same_key=True):
         if {links[e] for e in ea} & {links[e] for e in eb}:
             continue
         scored = []
@@ -228,11 +236,7 @@ def wrong_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) -
     rows = _row_events(store, gold, by_id)
     links, feats, _, idf = _linked(store)
     out = []
-    for i, j in combinations(range(len(gold)), 2):
-        a, b = gold[i], gold[j]
-        ea, eb = rows.get((a["file"], str(i))), rows.get((b["file"], str(j)))
-        if a["file"] == b["file"] or a["key"] == b["key"] or not ea or not eb:
-            continue
+    for a, b, ea, eb in _matched_pairs(gold, rows, same_key=False):
         pairs = [(x, y) for x in ea for y in eb if links[x] == links[y]]
         if not pairs:
             continue
