@@ -151,10 +151,12 @@ _PREV_WORD = re.compile(r"([\w']+)[^\w]*$")
 _ABS_KINDS = {"iso", "numdate", "mdy", "dmy", "month", "year", "decade", "century", "qcode", "holiday"}
 
 
-# words after which "May 2" is a date, not a name and a number
-_BEFORE_A_DATE = frozenset(
-    "on since until till by of from during before after through between and to the early late mid last next".split()
+# words after which a bare "May" or "March" is the month ("in May", "since March"), not a verb or a name
+_BEFORE_A_MONTH = frozenset(
+    "in since until till by of from during before after through between and to mid early late last next".split()
 )
+# ...and after which "May 2" is a date ("began on May 2", "the May 2 attack"), not "Theresa May 2 …"
+_BEFORE_A_DATE = _BEFORE_A_MONTH - {"in"} | {"on", "the"}
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -193,27 +195,7 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         if kind == "month" and not (g.get("y") or g.get("pm") or g.get("rel")):
             if mk in lx["ambiguous_months"]:
                 if mk in ("may", "march"):
-                    if _prev_word(text, m.start()) not in {
-                        "in",
-                        "since",
-                        "until",
-                        "till",
-                        "by",
-                        "of",
-                        "from",
-                        "during",
-                        "before",
-                        "after",
-                        "through",
-                        "between",
-                        "and",
-                        "to",
-                        "mid",
-                        "early",
-                        "late",
-                        "last",
-                        "next",
-                    }:
+                    if _prev_word(text, m.start()) not in _BEFORE_A_MONTH:
                         return None
                 elif not g["mon"].endswith("."):
                     return None
