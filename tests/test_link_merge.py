@@ -1123,3 +1123,64 @@ def test_the_targets_host_country_can_come_from_the_sentence_places() -> None:
     abroad = _feat(id="c", doc="d3", type="ASSAULT", actors=["RUS"], recips=["TUR"],
                    places=[["Kilis", 36.72, 37.12, "TUR", "city"]])  # fmt: skip
     assert "recipient_mismatch" in _compare(host, abroad)[1]
+
+
+# ---------------------------------------------------------------------- seventh session (issue 7)
+
+
+def test_a_province_a_sentence_names_is_not_far_from_a_town_in_it() -> None:
+    """ "gunfire hit Kovacs village in Mures county" read as the county only, against "gunfire hit Kovacs" read as
+    the village: the county's centroid lies 60 km off, but a province and a town in it are one place at two
+    precisions (as for locations), so the sentences do not name places far apart. Two towns 60 km apart do."""
+    from dateline.link.merge import _compare
+
+    county = ["Mures County", 46.55, 24.67, "ROU", "admin"]
+    village = ["Kovacs", 46.95, 25.20, "ROU", "city"]
+    other_town = ["Bistrita", 47.13, 24.49, "ROU", "city"]
+    a = _feat(id="a", doc="d1", type="ASSAULT", actors=["HUN"], recips=["ROU"], places=[county])
+    b = _feat(id="b", doc="d2", type="ASSAULT", actors=["HUN"], recips=["ROU"], places=[village])
+    c = _feat(id="c", doc="d3", type="ASSAULT", actors=["HUN"], recips=["ROU"], places=[other_town])
+    assert "sentence_places_differ" not in _compare(a, b)[1]
+    assert "sentence_places_differ" in _compare(b, c)[1]
+    far = _feat(id="d", doc="d4", type="ASSAULT", actors=["HUN"], recips=["ROU"],
+                places=[["Constanta", 44.18, 28.63, "ROU", "city"]])  # fmt: skip
+    assert "sentence_places_differ" in _compare(a, far)[1]  # 450 km: outside the county whatever its size
+
+
+def test_a_count_of_none_is_about_people_not_weapons() -> None:
+    """ "the rockets hurt no one" (a count of none, no unit) against "eight rockets hit the airfield": the counts
+    are of different things, so no size veto; against "five people were killed" they still disagree."""
+    from dateline.link.merge import _compare
+
+    nobody = _feat(id="a", doc="d1", type="ASSAULT", actors=["IRN"], recips=["IRQ"], sizes=[[0.0, 0.0, None]])
+    rockets = _feat(
+        id="b", doc="d2", type="ASSAULT", actors=["IRN"], recips=["IRQ"], sizes=[[8.0, 8.0, "weapons"]]
+    )
+    dead = _feat(id="c", doc="d3", type="ASSAULT", actors=["IRN"], recips=["IRQ"], sizes=[[5.0, 5.0, None]])
+    assert "veto" not in _compare(nobody, rockets)[1]
+    assert "size_ratio" not in _compare(nobody, rockets)[1]
+    assert "veto" in _compare(nobody, dead)[1]
+    # an unsized count of five and the eight rockets are still compared (no unit on one side)
+    assert "size_ratio" in _compare(dead, rockets)[1]
+
+
+def test_a_place_the_reader_missed_in_one_sentence_is_no_place_far_away() -> None:
+    """ "Last week's raid on the Qardho depot, and the ambush near Garowe the same day …" (the place reader found
+    only Garowe) against "the raid on Qardho" (located at the gazetteer's "Qardho" but written "Kardo" in the
+    other report's words): a sentence that names the other's place in its words, under the gazetteer's name or as
+    written, does not name only far places. Without the name in its words it still does."""
+    from dateline.link.merge import _compare
+
+    garowe = ["Garowe", 8.40, 48.48, "SOM", "city", "Garowe"]
+    qardho = ["Qardho", 9.50, 49.09, "SOM", "city", "Kardo"]
+    blog = _feat(id="a", doc="d1", type="ASSAULT", places=[garowe],
+                 words=["week's", "raid", "kardo", "depot", "ambush", "near", "garowe"])  # fmt: skip
+    wire = _feat(
+        id="b", doc="d2", type="ASSAULT", places=[qardho], words=["raid", "kardo", "depot", "killed"]
+    )
+    assert "sentence_places_differ" not in _compare(blog, wire)[1]
+    elsewhere = _feat(id="c", doc="d3", type="ASSAULT", places=[garowe], words=["ambush", "near", "garowe"])
+    assert "sentence_places_differ" in _compare(elsewhere, wire)[1]
+    # the gazetteer's name in the words counts too
+    named = _feat(id="d", doc="d4", type="ASSAULT", places=[garowe], words=["raid", "qardho", "garowe"])
+    assert "sentence_places_differ" not in _compare(named, wire)[1]

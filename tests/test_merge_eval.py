@@ -1,5 +1,5 @@
-"""The merge evaluation: pairwise scoring, its three views, the second to fifth DEV corpora (tests/fixtures/merge_dev,
-merge_dev3, merge_dev4, merge_dev5), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
+"""The merge evaluation: pairwise scoring, its three views, the second to sixth DEV corpora (tests/fixtures/merge_dev,
+merge_dev3, merge_dev4, merge_dev5, merge_dev6), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
 scripts/fit_merge_weights.py."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ DEV2 = Path(__file__).parent / "fixtures" / "merge_dev"
 DEV3 = Path(__file__).parent / "fixtures" / "merge_dev3"
 DEV4 = Path(__file__).parent / "fixtures" / "merge_dev4"
 DEV5 = Path(__file__).parent / "fixtures" / "merge_dev5"
+DEV6 = Path(__file__).parent / "fixtures" / "merge_dev6"
 
 
 def _gold() -> list[dict]:
@@ -52,7 +53,9 @@ def test_held_out_corpus_is_consistent() -> None:
     assert len(multi) >= 4 and len(keys) - len(multi) >= 3  # several shared events and look-alikes
 
 
-@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4, DEV5], ids=["dev2", "dev3", "dev4", "dev5"])
+@pytest.mark.parametrize(
+    "corpus", [DEV2, DEV3, DEV4, DEV5, DEV6], ids=["dev2", "dev3", "dev4", "dev5", "dev6"]
+)
 def test_dev_corpora_are_consistent(corpus: Path) -> None:
     """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
     date, and the corpus has shared events, look-alikes and the kinds of wording it is meant to test."""
@@ -68,8 +71,9 @@ def test_dev_corpora_are_consistent(corpus: Path) -> None:
     keys = {g["key"] for g in gold}
     multi = {k for k in keys if len({g["file"] for g in gold if g["key"] == k}) > 1}
     assert len(multi) >= 6 and len(keys) - len(multi) >= 2
-    assert {g["factuality"] for g in gold} >= {"asserted", "historical", "future"}
-    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4, M.DEV5)
+    facts = {g["factuality"] for g in gold}
+    assert facts >= {"asserted", "future"} and facts & {"historical", "denied"}
+    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4, M.DEV5, M.DEV6)
 
 
 def _linker_on_gold_fields(corpus, tmp_path) -> dict:
@@ -88,7 +92,9 @@ _DEV5_KNOWN = pytest.param(
 )
 
 
-@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4, _DEV5_KNOWN], ids=["dev2", "dev3", "dev4", "dev5"])
+@pytest.mark.parametrize(
+    "corpus", [DEV2, DEV3, DEV4, _DEV5_KNOWN, DEV6], ids=["dev2", "dev3", "dev4", "dev5", "dev6"]
+)
 def test_linker_on_gold_fields_of_the_dev_corpora(corpus: Path, tmp_path) -> None:
     out = _linker_on_gold_fields(corpus, tmp_path)
     assert out["precision"] >= 0.9 and out["recall"] >= 0.9, out
@@ -107,7 +113,9 @@ def test_held_out_end_to_end(tmp_path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", [DEV2, DEV3, DEV4], ids=["dev2", "dev3", "dev4"])
+@pytest.mark.parametrize(
+    "corpus", [DEV2, DEV3, DEV4, DEV5, DEV6], ids=["dev2", "dev3", "dev4", "dev5", "dev6"]
+)
 def test_dev_corpora_end_to_end(corpus: Path, tmp_path) -> None:
     out = M.evaluate_corpus(corpus, tmp_path)
     assert out["linker_on_found_mentions"]["precision"] >= 0.9, out

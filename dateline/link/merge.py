@@ -37,8 +37,13 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      a distance (sanctions "imposed by Brussels", _REMOTE). Two locations far apart do not veto when one
      sentence also names the other's location (the location picker chose another of its places; named among
      its words counts too, for a name the place reader missed: "the Douentza–Timbuktu road"), nor when both
-     sentences name the same place first and each is located at a later one; a wire dateline's places and a
-     location taken from another sentence than the event's own (which names places) are no evidence, nor is a
+     sentences name the same place first and each is located at a later one; two sentences do not "name only places
+     far apart" when one names the other's place in its words (under the gazetteer's name or as the other report
+     wrote it: "the Jowhar market" where the place reader found nothing, the gazetteer saying "Jawhar"), nor when
+     one place is a province and the other lies within its radius (_ADMIN_KM); a count of none without a unit
+     ("no one was hurt") counts people, so it is not weighed against a count of missiles; a wire dateline's
+     places and a location taken from another sentence than the event's own (which names places) are no
+     evidence, nor is a
      seat of power read as a site among a sentence's places ("the Pentagon said"). The country a
      meeting is held in, read as its only participant ("talks in Istanbul" -> Turkey), is its host, not a
      participant that contradicts; a directed physical event read as destination -> destination ("sent troops
@@ -195,10 +200,11 @@ class _Feat:
     actor_names: list[str] = field(default_factory=list)
     recips: list[str] = field(default_factory=list)
     recip_names: list[str] = field(default_factory=list)
-    place: list[Any] | None = None  # [name, country, lat, lon, feature]
+    place: list[Any] | None = None  # [name, country, lat, lon, feature, text as written]
     sizes: list[list[Any]] = field(default_factory=list)  # [min, max, unit]
     words: list[str] = field(default_factory=list)
-    # sub-country places named in the sentence: [name, lat, lon, country, feature] (older stores: fewer)
+    # sub-country places named in the sentence: [name, lat, lon, country, feature, text as written] (older stores:
+    # fewer)
     places: list[list[Any]] = field(default_factory=list)
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
@@ -329,7 +335,7 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         # ("talks in Riga" two paragraphs on for "drones struck Liepaja"), no evidence to veto with
         loc = None
     if loc is not None:
-        place = [loc.name or loc.text, loc.country, loc.lat, loc.lon, loc.feature]
+        place = [loc.name or loc.text, loc.country, loc.lat, loc.lon, loc.feature, loc.text]
     return _Feat(
         id=e.id,
         doc=e.doc_id,
@@ -382,6 +388,12 @@ def _size_ratio(a: list[Any], b: list[Any]) -> float:
         return 1.0
     lo, hi = (ahi, blo) if ahi < blo else (bhi, alo)
     return hi / lo if lo > 0 else math.inf
+
+
+def _unit(s: list[Any]) -> str | None:
+    """The unit of a count; a count of none without a unit ("no one was hurt") counts people: it says nothing
+    about how many missiles or vehicles another report counts."""
+    return s[2] if s[2] is not None or s[1] != 0 else "people"
 
 
 def _norm(f: _Feat, idf: dict[str, float] | None) -> float:
@@ -455,10 +467,25 @@ def _names(place: list[Any], words: frozenset[str]) -> bool:
     Douentza–Timbuktu road" read as one name): every content word of the place's name is among its words. Not
     for a country, region or sea (as for the sentence places, _doc_places): their names are everywhere ("Iran
     fired")."""
-    if place[4] in _BROAD:
+    if len(place) > 4 and place[4] in _BROAD:  # older stores keep fewer fields
         return False
-    w = _name_words(place[0])
-    return bool(w) and w <= words
+    # the gazetteer's name or the text as the other report wrote it ("Jowhar" for the gazetteer's "Jawhar")
+    for name in (place[0], place[5] if len(place) > 5 else None):
+        w = _name_words(name) if name else frozenset()
+        if w and w <= words:
+            return True
+    return False
+
+
+def _near(pa: list[Any], pb: list[Any]) -> bool | None:
+    """Two places two sentences name lie near each other (None: unknown). A province or state and a town in it
+    are one place at two precisions ("the village of Berkaber in Tavush province" read as Tavush only): its
+    centroid may lie far from the town, so the wider radius used for locations applies (_ADMIN_KM)."""
+    km = _km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None])
+    if km is None:
+        return None
+    region = (len(pa) > 4 and pa[4] == "admin") or (len(pb) > 4 and pb[4] == "admin")
+    return km <= (_ADMIN_KM if region else 25)
 
 
 def _seat(f: _Feat) -> str | None:
@@ -638,7 +665,7 @@ def _components(
             _size_ratio(sa, sb)
             for sa in a.sizes
             for sb in b.sizes
-            if sa[2] == sb[2] or sa[2] is None or sb[2] is None
+            if _unit(sa) == _unit(sb) or _unit(sa) is None or _unit(sb) is None
         ]
         if ratios:
             best = min(ratios)
@@ -656,11 +683,15 @@ def _components(
             ev["sentence_places"] = sorted(names)
             x["sentence_places"] = 1.0
         else:
-            kms = [
-                _km([None, None, *pa[1:3], None], [None, None, *pb[1:3], None]) for pa in a.P for pb in b.P
-            ]
-            known = [k for k in kms if k is not None]
-            if known and min(known) > 25:
+            near = [_near(pa, pb) for pa in a.P for pb in b.P]
+            # not when one sentence names the other's place in its words, a name the place reader missed there
+            # ("the Jowhar market" read as no place), as for two locations (place_named)
+            if (
+                any(n is not None for n in near)
+                and not any(near)
+                and not any(_names(q, b.W) for q in a.P)
+                and not any(_names(q, a.W) for q in b.P)
+            ):
                 ev["sentence_places_differ"] = f"{a.P[0][0]} vs {b.P[0][0]}"
                 x["places_differ"] = 1.0
     # one sentence names places, the other mention is only located (e.g. in a country)
@@ -773,7 +804,7 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
         if any(a <= p["start"] < b for a, b in datelines):
             continue
         out.append((p["start"], [p.get("name") or p["text"], p.get("lat"), p.get("lon"), p.get("country"),
-                                 p.get("feature")]))  # fmt: skip
+                                 p.get("feature"), p["text"]]))  # fmt: skip
     return sorted(
         out, key=lambda t: t[0]
     )  # in text order: the first place a sentence names counts (_compare)
