@@ -1893,6 +1893,7 @@ def _shadowed_hamlets(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
 
 
 _AGREE_BONUS = 2.0
+_ROUNDS = 2  # re-decisions with the other names' readings as context
 _DOMINANT_POP = 100_000  # a city this big ...
 _DOMINANT_GAP = 1.0  # ... at least 10 times bigger than any namesake abroad is what its name means
 _DOMINANT_BONUS = 0.6  # per (square root of) such names of the text in the candidate's country
@@ -1996,8 +1997,36 @@ def _whole_rivers(cands_of: dict[str, list[_Cand]], doc_ctry: Counter[str]) -> N
         whole = [c for c in water if c.country is None]
         own = _strong_names().get(k)  # "the Niger" names no country Niger
         here = named - {own[0]} if own and doc_ctry.get(own[0], 0) <= 1 else named
-        if whole and len({c.country for c in water if c.country} & here) >= 2:
+        stretch = _stretch_near_text(k, water, cands_of)
+        if stretch is not None:  # the stretch the text's towns lie on ("the Zambezi" at Livingstone)
+            cands_of[k] = [c for c in cands if c.feature != "water" or c is stretch]
+        elif whole and len({c.country for c in water if c.country} & here) >= 2:
             cands_of[k] = [c for c in cands if c.feature != "water" or c.country is None]
+
+
+_STRETCH_KM = 150.0  # a river stretch this close to two of the text's towns is the one the text is about
+_STRETCH_TOWNS = 2
+
+
+def _stretch_near_text(key: str, water: list[_Cand], cands_of: dict[str, list[_Cand]]) -> _Cand | None:
+    """The one stretch of a long river (rows per country or reach) near which two or more of the text's other
+    names have their best reading, else None."""
+    stretches = [c for c in water if c.country and c.lat is not None]
+    if len(water) < 2 or not stretches:
+        return None
+    pts = []
+    for k2, cands in cands_of.items():
+        best = max(cands, key=_prior, default=None) if k2 != key else None
+        if best is not None and best.feature in ("city", "site") and best.lat is not None:
+            pts.append((best.lat, best.lon))
+    scored = [(sum(distance_km((c.lat, c.lon), p) <= _STRETCH_KM for p in pts), c) for c in stretches]
+    n, best_stretch = max(scored, key=lambda t: t[0])
+    ties = [c for m, c in scored if m == n]
+    if n < _STRETCH_TOWNS or any(
+        distance_km((c.lat, c.lon), (best_stretch.lat, best_stretch.lon)) > 50 for c in ties
+    ):
+        return None  # (stretches at one point, a border river's two banks, are one)
+    return best_stretch
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -2137,6 +2166,7 @@ def _held_namesakes(
     licensed: frozenset[str],
     spatial: dict[int, float],
     gaz: _Gazetteer,
+    affiliated: frozenset[str] = frozenset(),
 ) -> frozenset[int]:
     """Ids of the namesakes of a world city that get no support from the text (issue 6: "a senator from Texas
     ... diplomats in Geneva" is not Geneva, Illinois). Wire stories name US states, Washington and US cities
@@ -2154,6 +2184,8 @@ def _held_namesakes(
         if k2 == key or c2 is None or not c2.country:
             continue
         w_named = w_named or c2.country == w.country
+        if c2.feature == "admin" and k2 in affiliated:
+            continue
         if c2.feature == "admin":
             states.add((c2.country, c2.admin1_code))
         elif c2.feature in ("city", "county", "site") and k2 != gaz.capital_of.get(c2.country):
@@ -2186,6 +2218,30 @@ def _held_namesakes(
             continue  # (a city of a million named in a national story licenses no namesake in its state)
         held.append(id(c))
     return frozenset(held)
+
+
+# a state as someone's affiliation: "Senator Jim Risch of Idaho", "(R-Idaho)", "Ohio's senator", "a Michigan
+# delegation", "a Georgia-based firm" (not "Oregon lawmakers ... Salem": a state's own officials meet at home)
+_AFFIL_AFTER = re.compile(
+    r"(?:-based\b|(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:delegation|company|firm|senator|congressman|congresswoman|"
+    r"exporters?|importers?|investors?|businessman|businesswoman|winemaker|trade mission)\b)"
+)
+# a person's name before "of" ("Jim Risch of Idaho"; not "the University of Idaho", which locates)
+_AFFIL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+of\s+|\b[RDI]-)$")
+
+
+def _affiliated_states(
+    text: str, spans: list[tuple[int, int]], keys: list[str], cands_of: dict[str, list[_Cand]]
+) -> frozenset[str]:
+    """US states every mention of which names someone's affiliation, not where something happens."""
+    uses: dict[str, list[bool]] = defaultdict(list)
+    for (s, e), k in zip(spans, keys, strict=True):
+        best = max(cands_of[k], key=_prior, default=None)
+        if best is None or best.feature != "admin" or best.country not in _NEWS_FRAME:
+            continue
+        before = text[max(0, s - 40) : s]
+        uses[k].append(bool(_AFFIL_AFTER.match(text, e) or _AFFIL_BEFORE.search(before)))
+    return frozenset(k for k, v in uses.items() if all(v))
 
 
 # what only a local US town has ("Hamilton Township", "the Athens Police Department", "Lebanon High School"); a
@@ -2319,6 +2375,13 @@ def _resolve(
             cands_of[k] = towns
     for (s, e), k in zip(spans, keys, strict=True):
         cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
+        unit = _ADMIN_AFTER.match(text, e)
+        if unit and unit.group(1).lower() in _REGION_ONLY_UNITS:
+            # "Santa Cruz department", "Kandahar province": a first-level region when the name has one ("the
+            # Charlotte region" may be a city's surroundings)
+            regions = [c for c in cands_of[k] if c.feature == "admin"]
+            if regions and len(regions) < len(cands_of[k]):
+                cands_of[k] = regions
     for k, states in _stated_states(text, spans, keys, gaz, cands_of).items():
         # "Lebanon, Pa.": the town in that state, whatever else the name can be
         inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
@@ -2400,32 +2463,83 @@ def _resolve(
         gap = text[spans[i][1] : spans[i + 1][0]]
         if len(gap) <= 14 and _CONTAINER_CUE.match(gap) and keys[i] != keys[i + 1]:
             inner[keys[i + 1]].add(keys[i])
-    licensed = frozenset(t.country for t in towns if t.country)  # a local paper's country
+    # a local paper's country; a paper named after its country's capital ("washingtonpost.com") is a national
+    # one and licenses no namesake of a world city anywhere in it
+    capital_paper = bool(towns) and gaz.capital_of.get(towns[0].country or "") == _norm(towns[0].name)
+    licensed = frozenset(t.country for t in towns if t.country and not capital_paper)
     if outlet and _LOCAL_PATH.search(doc.url or ""):
         licensed |= {outlet}  # ... or a country-code outlet's local news ("lfpress.ca/.../Local/")
     mentions = Counter(keys)
     cued = _local_town_cues(text, spans, keys)
+    # states named only as someone's affiliation ("Senator Risch of Idaho", "a Michigan delegation") are no
+    # evidence for a world city's namesake there (leftover a of issue 6)
+    affiliated = _affiliated_states(text, spans, keys, cands_of) if world else frozenset()
+    held_adm = doc_adm
+    if affiliated:
+        held_adm = doc_adm.copy()
+        for k in affiliated:
+            st = max(cands_of[k], key=_prior)
+            held_adm[(st.country, st.admin1_code)] -= mentions[k]
 
-    def repick(k: str, cands: list[_Cand], per_ctry: dict, per_adm: dict, grid: _Grid) -> _Cand | None:
+    def context_of(k: str, cands: list[_Cand], per_ctry: dict, per_adm: dict, grid: _Grid) -> _Ctx:
         held = (
             _held_namesakes(
-                k, world, choice, mentions[k], doc_ctry, doc_adm, contained.get(k, []), licensed, spatial, gaz
+                k,
+                world,
+                choice,
+                mentions[k],
+                doc_ctry,
+                held_adm,
+                contained.get(k, []),
+                licensed,
+                spatial,
+                gaz,
+                affiliated,
             )
             if k in world and k not in home and k not in cued
             else frozenset()
         )
-        x = _Ctx(
+        return _Ctx(
             per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
             preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
             held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus,
         )  # fmt: skip
-        return _pick(cands, x)
 
-    for _ in range(2):
+    def one_round() -> None:
         per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
         for k, cands in cands_of.items():
             if len(cands) > 1:
-                choice[k] = repick(k, cands, per_ctry, per_adm, grid)
+                choice[k] = _pick(cands, context_of(k, cands, per_ctry, per_adm, grid))
+
+    def state_score(state: dict[str, _Cand | None]) -> float:
+        """How well a whole set of readings fits itself: each reading scored with the others as context."""
+        saved = dict(choice)
+        choice.update(state)
+        per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
+        total = sum(
+            _score(choice[k], context_of(k, cands, per_ctry, per_adm, grid))
+            for k, cands in cands_of.items()
+            if len(cands) > 1 and choice[k] is not None
+        )
+        choice.update(saved)
+        return total
+
+    states = []
+    for _ in range(_ROUNDS):
+        states.append(dict(choice))
+        one_round()
+    if any(len(c) > 1 for c in cands_of.values()):
+        # leftover c of issue 6: simultaneous re-decisions can make two names swap readings every round; one
+        # more round shows it (the readings of the round before come back), and the set that fits itself best
+        # is kept
+        last = dict(choice)
+        one_round()
+        if any(choice[k] is not last[k] for k in choice):
+            back = all(choice[k] is states[-1][k] for k in choice)
+            if back and state_score(last) >= state_score(states[-1]):
+                choice.update(last)
+            elif not back:
+                choice.update(last)
     hints = _listed_units(text, spans)
     chosen = [
         _as_written(text, sp, k, _embedded(text, sp, choice[k], cands_of[k]), cands_of[k], gaz, hints.get(i))
@@ -2488,8 +2602,11 @@ _ADMIN_KEY_TAIL = re.compile(
     r"department|canton|state)$"
 )
 _ADMIN_AFTER = re.compile(
-    r"\s+(county|province|region|oblast|governorate|district|prefecture|raion|rayon|voivodeship|Oblast|Province|"
-    r"Governorate|Region|Raion|Prefecture|Voivodeship)\b(?!\s+of\b)"
+    r"\s+(county|province|region|oblast|governorate|district|prefecture|raion|rayon|voivodeship|department|Oblast|"
+    r"Province|Governorate|Region|Raion|Prefecture|Voivodeship|Department)\b(?!\s+of\b)"
+)
+_REGION_ONLY_UNITS = frozenset(
+    ("department", "province", "oblast", "governorate", "prefecture", "voivodeship")
 )
 _LOCAL_UNITS = frozenset(("district", "raion", "rayon", "municipality"))  # below a first-level region
 _UNIT_KM = {True: 30.0, False: 80.0}  # precision of an admin area known only by its namesake town (local?)
@@ -2926,7 +3043,7 @@ class _Stated(list):
 _APPOSITION = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|district|eastern|western|northern|southern|"
     r"commercial|economic|main|largest|biggest|second|third|port|border|coastal|small|northern|key)\s+)*"
-    r"(?:capital|city|town|village|seaport|port|hub)\s+(?:of|in)\s+(?:the\s+)?$"
+    r"(?:capital|city|town|village|seaport|port|hub|island|islands)\s+(?:of|in)\s+(?:the\s+)?$"
 )
 _INTO = re.compile(r"^\s+(?:into|to)\s+(?:the\s+)?$")
 
@@ -3013,6 +3130,7 @@ def _split_by_container(
         else:
             groups[k].append((inside, [i]))
     out = list(keys)
+    _bare_elsewhere(text, keys, cands_of, groups, out)
     for k, gs in groups.items():
         if len(gs) < 2:
             continue
@@ -3024,6 +3142,52 @@ def _split_by_container(
             for i in members:
                 out[i] = new
     return out
+
+
+def _bare_elsewhere(
+    text: str,
+    keys: list[str],
+    cands_of: dict[str, list[_Cand]],
+    groups: dict[str, list[tuple[frozenset[int], list[int]]]],
+    out: list[str],
+) -> None:
+    """A later bare mention of a name first written with its container means the name's default reading when
+    the text names that reading's country and the container's readings are smaller ("a band from London,
+    Ontario ... a show in London ... their tour of Britain"; "Hyderabad, Sindh ... in India, Hyderabad's"): a
+    writer states the container because the bare name means somewhere else. Those mentions become a name of
+    their own with the readings outside the container (leftover b of issue 6)."""
+    named = set(_text_context(text)[0])
+    for k2, cands in cands_of.items():  # "Jamaica": a country (or region) is the best reading of another name
+        best = max(cands, key=_prior, default=None)
+        if (
+            best is not None
+            and best.country
+            and best.feature in ("country", "admin", "region")
+            and k2 not in groups
+        ):
+            named.add(best.country)
+    for k, gs in groups.items():
+        inside = frozenset().union(*(ids for ids, _ in gs))
+        first = min(i for _, members in gs for i in members)
+        grouped = {i for _, members in gs for i in members}
+        bare = [i for i, k2 in enumerate(keys) if k2 == k and i > first and i not in grouped]
+        if not bare:
+            continue
+        ins = [c for c in cands_of[k] if id(c) in inside]
+        rest = [c for c in cands_of[k] if id(c) not in inside]
+        if not ins or not rest:
+            continue
+        best_in, best_out = max(ins, key=_prior), max(rest, key=_prior)
+        if (
+            best_out.feature == "city"
+            and best_out.country
+            and _prior(best_out) > _prior(best_in)
+            and best_out.country not in {c.country for c in ins}
+            and best_out.country in named
+        ):
+            cands_of[f"{k}#b"] = rest
+            for i in bare:
+                out[i] = f"{k}#b"
 
 
 def _named_apart_from_city(cands_of: dict[str, list[_Cand]]) -> None:

@@ -43,6 +43,8 @@ def test_intl_dev_accuracy_does_not_regress() -> None:
     # batch 7 (national news sites around the world, each passage with its outlet's url) was 0.926 untouched
     floors = {"batch1": 0.97, "batch2": 0.95, "batch3": 0.95, "batch4": 0.95, "batch5": 0.93, "batch6": 0.97}
     floors["batch7"] = 0.96
+    # batch 8 (GeoWebNews-style web news: modifiers, metonyms, clubs, natural features) was 0.888 untouched
+    floors["batch8"] = 0.93
     for batch, (acc, _n) in res["acc161_by_batch"].items():
         assert acc >= floors[batch], (batch, acc)
 
