@@ -38,7 +38,12 @@ multinational/international force" or "a regional peacekeeping force" is IGO, an
 of states or the world ("Association of African Jurists") is NGO, and an undated derived row filed as government
 with legislature second is a parliament (LEG). State institutions by class (intelligence, police, armed forces,
 courts, electoral commissions, central banks, state media, state companies, parties, armed groups) are in
-institutions.tsv.
+institutions.tsv. A given name one letter off the listed one is the listed person unless only a gendered ending
+differs ("Mamadi"/"Mamady", not "Maria"/"Mario"); a capitalised number word that opens a listed name is kept ("Five
+Star Movement"); "... Treaty Organization" is IGO; the head of an unlisted "... Rights League/Committee" is SOC;
+"the ruling <party>" is GOV; a faith word before a clergy noun gives the faith code ("a Sunni cleric" MUS); a body
+the lexicon files under one country, named as another's, takes its head noun's sector ("the Tanzania People's
+Defence Force" MIL); "the then defence minister" held the office then (no ELI).
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
@@ -77,7 +82,8 @@ _PRONOUNS = {
 }  # fmt: skip
 _HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
                "dame": "f", "lady": "f", "dr": "", "prof": "", "professor": ""}  # fmt: skip
-_FORMER = {"former", "retired", "ex", "exiled", "ousted", "deposed", "late", "onetime", "then"}
+# ("the then defence minister" held the office at the time the sentence tells of: no former official)
+_FORMER = {"former", "retired", "ex", "exiled", "ousted", "deposed", "late", "onetime"}
 # words after which a country names the object, not the actor ("ambassador to Poland")
 _NOT_OWNER = {"to", "against", "with", "toward", "towards", "into", "on", "over", "at"}
 _ORG_WORDS = {
@@ -835,7 +841,21 @@ def _first_name_before(toks: list[tuple[str, str, int, int]], i: int, entries: l
         return False
     variants = _name_variants()
     before = variants.get(toks[i - 1][0], toks[i - 1][0])
-    return any(variants.get(w, w) == before for e in entries for w in _norm(e.name.lower()).split()[:1])
+    if not toks[i - 1][1][:1].isupper():
+        return False
+    firsts = {variants.get(w, w) for e in entries for w in _norm(e.name.lower()).split()[:1]}
+    # a transliterated given name one letter off the listed one ("Mamadi"/"Mamady", "Mohamad"/"Mohamed")
+    return before in firsts or (
+        len(before) >= 5
+        and any(len(f) >= 5 and _one_edit(before, f) and not _gender_pair(before, f) for f in firsts)
+    )
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """Two given names that differ only in a gendered ending ("Mario"/"Maria", "Daniel"/"Daniela")."""
+    if a[:-1] == b[:-1] and {a[-1], b[-1]} <= set("aeo"):
+        return True
+    return a + "a" == b or b + "a" == a or a + "e" == b or b + "e" == a
 
 
 def _singular_key(words: list[str]) -> str:
@@ -893,6 +913,10 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
         if before:
             return before[-1]
     last = agents[-1].sector
+    faiths = [m.sector for m in agents[:-1] if m.sector in _RELIGIONS and m.sector != "REL"]
+    if last == "REL" and faiths:
+        # "a Shiite cleric", "Sunni imams": the faith code, as "Catholic bishops" (CAMEO codes, as NGEC keeps them)
+        return faiths[-1]
     if last == "MIL" and any(m.sector in _RELIGIONS for m in agents[:-1]):
         return "REB"  # forces named by a faith, not a state ("Moslem forces"): armed non-state groups
     if last in _INSTITUTIONAL or (head and _singular(head.split()[-1]) in _ORG_HEADS and last):
@@ -1044,12 +1068,13 @@ _ETHNIC = {"ethnic", "minority", "minorities", "population", "populations", "com
 def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
     """(name, country, sector, kind) of a mention string."""
     toks = _tok(text)
-    # drop leading articles / quantifiers ("the", "two", "over two dozen")
-    while toks and (toks[0][0] in _ARTICLES or toks[0][0].isdigit()):
+    lex = _lex()
+    # drop leading articles / quantifiers ("the", "two", "over two dozen"), not the first word of a listed name
+    # ("Five Star Movement", "The Hague Group")
+    while toks and (toks[0][0] in _ARTICLES or toks[0][0].isdigit()) and not _starts_name(toks, lex):
         toks = toks[1:]
     if not toks:
         return None, None, None, "unknown"
-    lex = _lex()
     norms = [t[0] for t in toks]
     if len(toks) == 1 and norms[0] in _PRONOUNS and not toks[0][1].isupper():
         return None, None, "UNK", "pronoun"
@@ -1091,6 +1116,10 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         if owner and a.akind != "person" and country not in _GROUP_CODES and owner[-1].country != country:
             # "Paraguay's Congress": the lexicon's Congress is American, the words say whose this one is
             name, country = None, owner[-1].country
+            # and what it is, by its head noun ("Tanzania People's Defence Force" MIL, not Myanmar's rebel PDF)
+            head_role = lex.agent(norms[max(a.i, a.j - 2) : a.j]) or lex.agent(norms[a.j - 1 : a.j])
+            if head_role and head_role[0] in _INSTITUTIONAL:
+                sector = head_role[0]
         k = a.j + 1 + (a.j + 1 < len(norms) and norms[a.j + 1] == "the")
         of_country = [m for m in matches if m.kind == "country" and m.i == k and m.country]
         if (
@@ -1145,6 +1174,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             role = " ".join(norms[owned[-1].i : owned[-1].j])
             if role not in _GENERIC_HEADS or not sector:
                 sector, kind = _head_sector(owned, norms), "described"
+        ruling = {"ruling", "governing"} & set(norms[max(0, a.i - 2) : a.i])
+        if sector == "PTY" and a.akind == "organisation" and ruling:
+            sector = (
+                "GOV"  # "the ruling ANC": a governing party is GOV (PLOVER manual), as "the ruling party" is
+            )
         if not sector and country in ("IGO", "EUR", "UNO") and set(norms) & _GENERIC_HEADS:
             sector, kind = "GOV", "described"  # "EU leaders", "a spokesman for the UN": the body's officials
     else:
@@ -1160,6 +1194,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             # "President of the Chadian Human Rights League" -> the league's sector ("workers of a bus company"
             # stay workers)
             sector = owner[-1].sector
+        elif agents_head and not owner and generic and _rights_body(toks[of_idx + 1 :]):
+            # the head of an unlisted rights league or committee: civil society, not government
+            sector = "SOC"
     if not sector and _rebel_name(toks):
         sector, kind = "REB", "organisation"  # "National Union for the Total Independence of Angola"
     if not sector and (named := _name_head(toks[:of_idx])):
@@ -1231,6 +1268,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         sector, kind = "REB", "organisation"
     if not country and not actors and sector in ("MIL", "") and _multinational(norms):
         country = "IGO"  # "a multinational force", "a regional peacekeeping force": troops of several states
+    if not country and not actors and _treaty_body(toks):
+        # "Southeast Asia Treaty Organization": states bound by a treaty
+        country, kind = "IGO", "organisation"
     if not country and not actors and _transnational_body(toks):
         country = "NGO"  # "the Association of African Jurists", "the Third World Water Forum": no one state's
     if not country and context:
@@ -1245,6 +1285,18 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+def _starts_name(toks: list[tuple[str, str, int, int]], lex: _Lexicon) -> bool:
+    """A capitalised first word that begins a hand-written organisation's listed name ("Five Star Movement")."""
+    if not toks[0][1][:1].isupper() or toks[0][0] in ("the", "a", "an"):
+        return False
+    norms = [t[0] for t in toks[:_MAX_NGRAM]]
+    return any(
+        e.rank == 0 and e.kind == "organisation"
+        for n in range(2, len(norms) + 1)
+        for e in lex.actors.get(" ".join(norms[:n]), ())
+    )
 
 
 # words of an armed movement's name and the organisation nouns such a name ends in: a capitalised name with both that
@@ -1293,6 +1345,25 @@ def _transnational_body(toks: list[tuple[str, str, int, int]]) -> bool:
     African Jurists", "World Water Forum")."""
     caps = [t[0] for t in toks if t[1][:1].isupper()]
     return len(caps) >= 2 and bool(set(caps) & _TRANSNATIONAL) and bool(set(caps) & _BODY_HEADS)
+
+
+_RIGHTS_BODIES = {"league", "association", "committee", "council", "centre", "center", "watch", "group", "network",
+                  "foundation", "society", "forum", "observatory", "institute", "coalition", "alliance"}  # fmt: skip
+
+
+def _rights_body(toks: list[tuple[str, str, int, int]]) -> bool:
+    """A capitalised "... Rights <League/Committee/...>" name: a rights group (SOC); a "Human Rights Commission" is
+    often a state body, so commissions are left out."""
+    caps = [t[0] for t in toks if t[1][:1].isupper()]
+    return "rights" in caps and bool(caps) and caps[-1] in _RIGHTS_BODIES
+
+
+def _treaty_body(toks: list[tuple[str, str, int, int]]) -> bool:
+    """A capitalised "... Treaty Organization/Alliance" name: states bound by a treaty (an IGO)."""
+    return any(
+        a[0] == "treaty" and b[0] in ("organization", "alliance", "council") and a[1][:1].isupper()
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
 
 
 def _rebel_name(toks: list[tuple[str, str, int, int]]) -> bool:
@@ -1387,6 +1458,12 @@ def _url_country(url: str | None) -> str:
         return ""
     c = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
     return _lex().fold.get(c.alpha_3, c.alpha_3) if c is not None else ""
+
+
+# an apposition that describes: ", the Nigerian interior minister,", ", Nigeria's information minister,"
+_APPOS_RE = re.compile(
+    r",\s+((?:the|a|an|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:'s|\u2019s))\s+[\w' -]{2,50}?)\s*(?:,|\.|;|$)"
+)
 
 
 class ActorResolver:
@@ -1665,7 +1742,7 @@ class ActorResolver:
     def _appos_code(self, text: str, end: int) -> tuple[str, str]:
         """(sector, country) of a described office in an apposition after a name (", the Nigerian interior
         minister,", ", a former Kenyan lawmaker,"); empty when the words there are no such description."""
-        m = re.match(r",\s+((?:the|a|an)\s+[\w' -]{2,50}?)\s*(?:,|\.|;|$)", text[end : end + 70])
+        m = re.match(_APPOS_RE, text[end : end + 80])
         if not m:
             return "", ""
         _, country, sector, kind = _code_cached(m.group(1), None, self.date)

@@ -242,6 +242,11 @@ def _cross_validate(data: Path, folds: int = 5, keep: tuple[str, ...] = ()) -> d
         "both_accuracy": _acc(total["ok_both"], total["n_both"]),
         "folds": folds,
         "sector_confusion": _sector_confusion(errors),
+        # the same, split by what the mention is: a listed entity, a named unknown one, or a description
+        "sector_confusion_by_kind": {
+            k: _sector_confusion([e for e in errors if _miss_kind(e.get("name"), e.get("kind")) == k])
+            for k in ("known_wrong_code", "unknown_entity", "description_only")
+        },
         "miss_kinds": _miss_kinds(errors),
         "errors": errors,
     }
