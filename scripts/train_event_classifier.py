@@ -1,4 +1,4 @@
-"""Train the sentence-level event-type classifier of dateline/events.py, and measure it by cross-validation.
+"""Train the sentence-level event-type classifier of dateline/events/, and measure it by cross-validation.
 
     python scripts/train_event_classifier.py [--data ../shared/data] [--out dateline/data/events/classifier.npz]
     python scripts/train_event_classifier.py --cv 5        # 5-fold CV over plover-gsr DEV, full coder, no file written
@@ -48,6 +48,7 @@ from spacy.tokens import DocBin
 import dateline.events as ev
 from dateline.evaluate import data_dir
 from dateline.evaluate import events as ev_suite
+from dateline.events import _arguments, _triggers, _typing, _where_when
 from dateline.model import Document
 from dateline.nlp import annotate, load
 
@@ -99,13 +100,13 @@ def _ngec_examples(
     for sdoc, label in zip(_parsed(leads, cache, "ngec-leads"), df["label"], strict=True):
         sents = list(sdoc.sents)
         sent = sents[1] if len(sents[0]) < 8 and len(sents) > 1 else sents[0]
-        out.append((ev._training_features(sent), str(label)))
+        out.append((_typing._training_features(sent), str(label)))
         if usage is not None and rules is not None:
             rules.update(usage.take())
     heads = df.drop_duplicates("prompt")
     lines = [str(p).split("\n")[0].strip() for p in heads["prompt"]]
     for sdoc, label in zip(_parsed(lines, cache, "ngec-heads"), heads["label"], strict=True):
-        out.append((ev._training_features(sdoc[:]), str(label)))
+        out.append((_typing._training_features(sdoc[:]), str(label)))
     return out
 
 
@@ -118,7 +119,7 @@ def _gsr_dev(data: Path) -> tuple[list[dict[str, Any]], list[Document]]:
 
 
 def _doc_features(doc: Document) -> list[str]:
-    return [f for s in doc.spacy.sents for f in ev._training_features(s, doc.published)]
+    return [f for s in doc.spacy.sents for f in _typing._training_features(s, doc.published)]
 
 
 def _matrix(feats: list[list[str]], index: dict[str, int]) -> sparse.csr_matrix:
@@ -211,7 +212,7 @@ class _Usage:
 
     def __init__(self) -> None:
         self.fired: set[int] = set()
-        self._verb, self._noun = ev._match_verb, ev._match_noun
+        self._verb, self._noun = _triggers._match_verb, _triggers._match_noun
 
         def verb(tok: Any, lex: Any) -> Any:
             r = self._verb(tok, lex)
@@ -225,7 +226,8 @@ class _Usage:
                 self.fired.add(id(m[0]))
             return m
 
-        ev._match_verb, ev._match_noun = verb, noun  # type: ignore[assignment]
+        for mod in (_triggers, _typing, _arguments, _where_when):  # the modules that look the matchers up
+            mod._match_verb, mod._match_noun = verb, noun  # type: ignore[attr-defined]
 
     def take(self) -> set[int]:
         out, self.fired = self.fired, set()
@@ -286,13 +288,13 @@ def _cv(ngec: list[tuple[list[str], str, float]], labels: list[str], args: argpa
             path = Path(tmp) / f"fold{k}.npz"
             train = ngec + [e for e, f in zip(dev_ex, fold, strict=True) if f != k]
             _fit(train, labels, args, path)
-            clf = ev._Backoff(path)
+            clf = _typing._Backoff(path)
             for (fs, lab, _), f in zip(dev_ex, fold, strict=True):
                 if f == k:  # the classifier alone, top-1 on the held-out fold
                     alone[0] += clf.predict(fs)[0] == lab
                     alone[1] += 1
-            original = ev._backoff
-            ev._backoff = lambda clf=clf: clf  # type: ignore[assignment]
+            original = _typing._backoff
+            _typing._backoff = lambda clf=clf: clf  # type: ignore[assignment]
             held = {r for r, fs in rule_folds.items() if fs == {k} and ngec_rules[r] < 2}
             strict = {r for r, fs in rule_folds.items() if k in fs and ngec_rules[r] < 3}
             n_ablated += len(held)
@@ -307,7 +309,7 @@ def _cv(ngec: list[tuple[list[str], str, float]], labels: list[str], args: argpa
                                 preds[f"{name} | {kind}"][i] = ev.extract_events(d)
                     _restore(removed)
             finally:
-                ev._backoff = original
+                _typing._backoff = original
                 ev._POLICY.update(saved)
     out: dict[str, Any] = {
         "rules_ablated_over_folds": n_ablated,
@@ -404,9 +406,9 @@ def _leads(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "leads.npz"
         _fit(ngec + dev_ex, labels, args, path)
-        clf = ev._Backoff(path)
-        original = ev._backoff
-        ev._backoff = lambda: clf  # type: ignore[assignment]
+        clf = _typing._Backoff(path)
+        original = _typing._backoff
+        _typing._backoff = lambda: clf  # type: ignore[assignment]
         try:
             for name, backoff in (("coder", saved["backoff_min"]), ("lexicon only", 1.1)):
                 ev._POLICY["backoff_min"] = backoff
@@ -444,7 +446,7 @@ def _leads(
                 }
                 out[name] = res
         finally:
-            ev._backoff = original
+            _typing._backoff = original
             ev._POLICY.update(saved)
     return out
 

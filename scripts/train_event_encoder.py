@@ -39,6 +39,7 @@ import dateline.events as ev
 from dateline import _encoder as enc
 from dateline.evaluate import data_dir
 from dateline.evaluate import events as ev_suite
+from dateline.events import _typing
 from dateline.model import Document
 from dateline.nlp import annotate, load
 
@@ -162,14 +163,14 @@ _KEYS = ("precision", "recall", "f1", "correct", "missed", "extra", "mode_accura
 
 
 def _run_policies(docs: list[Document], which: list[int], out: dict[str, list[Any]], suffix: str) -> None:
-    saved = dict(ev._ENC_POLICY)
+    saved = dict(_typing._ENC_POLICY)
     try:
         for name, pol in _POLICIES.items():
-            ev._ENC_POLICY.update({**_BASE, **pol})
+            _typing._ENC_POLICY.update({**_BASE, **pol})
             for i in which:
                 out.setdefault(f"{name} | {suffix}", [None] * len(docs))[i] = ev.extract_events(docs[i])
     finally:
-        ev._ENC_POLICY.update(saved)
+        _typing._ENC_POLICY.update(saved)
 
 
 def _cv(args: argparse.Namespace) -> dict[str, Any]:
@@ -180,7 +181,7 @@ def _cv(args: argparse.Namespace) -> dict[str, Any]:
     texts, labels_txt, lead_sents = _ngec(args.data, args.cache)
     ngec_rules: Counter[int] = Counter()
     for s in lead_sents:
-        ev._training_features(s)
+        _typing._training_features(s)
         ngec_rules.update(usage.take())
     labels = sorted(set(labels_txt))
     lab = {x: i for i, x in enumerate(labels)}
@@ -207,7 +208,7 @@ def _cv(args: argparse.Namespace) -> dict[str, Any]:
     bag_args = argparse.Namespace(min_count=2, l2=1e-4, epochs=200)
     alone: Counter[str] = Counter()
     preds: dict[str, list[Any]] = {}
-    original_head, original_backend, original_bag = enc.head, ev._backend, ev._backoff
+    original_head, original_backend, original_bag = enc.head, ev._backend, _typing._backoff
     ev._backend = lambda: "encoder"  # type: ignore[assignment]
     try:
         for k in range(args.cv):
@@ -219,8 +220,8 @@ def _cv(args: argparse.Namespace) -> dict[str, Any]:
                 bag_args,
                 bag_path,
             )
-            bag = ev._Backoff(bag_path)
-            ev._backoff = lambda bag=bag: bag  # type: ignore[assignment]
+            bag = _typing._Backoff(bag_path)
+            _typing._backoff = lambda bag=bag: bag  # type: ignore[assignment]
             for w in (4.0, 16.0, 64.0):
                 x = np.vstack([xn, xd[tr]])
                 y = np.concatenate([yn, yd[tr]])
@@ -265,10 +266,10 @@ def _cv(args: argparse.Namespace) -> dict[str, Any]:
             args.epochs,
         )
         enc.head = lambda: full  # type: ignore[assignment]
-        ev._backoff = original_bag  # type: ignore[assignment]
+        _typing._backoff = original_bag  # type: ignore[assignment]
         _run_policies(docs, list(range(len(docs))), preds, "dev (head fitted on DEV)")
     finally:
-        enc.head, ev._backend, ev._backoff = original_head, original_backend, original_bag  # type: ignore[assignment]
+        enc.head, ev._backend, _typing._backoff = original_head, original_backend, original_bag  # type: ignore[assignment]
     out: dict[str, Any] = {"encoder_alone_top1_cv": {k: round(v / len(docs), 4) for k, v in alone.items()}}
     for name, p in sorted(preds.items(), key=lambda kv: kv[0].split(" | ")[1]):
         s = ev_suite._score(gold, p)

@@ -11,19 +11,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "dateline"
 
 
-def _module_graph() -> dict[str, set[str]]:
-    """Module-level imports between dateline modules (imports inside functions are deliberate late loads)."""
+def _module_graph(root: Path = ROOT) -> dict[str, set[str]]:
+    """Module-level imports between the modules of the package at `root`, sub-packages included, relative imports
+    resolved (imports inside functions are deliberate late loads)."""
     mods: dict[str, Path] = {}
-    for f in ROOT.rglob("*.py"):
-        parts = f.relative_to(ROOT.parent).with_suffix("").parts
+    for f in root.rglob("*.py"):
+        parts = f.relative_to(root.parent).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         mods[name] = f
     graph: dict[str, set[str]] = {m: set() for m in mods}
     for name, f in mods.items():
+        package = name.split(".") if f.name == "__init__.py" else name.split(".")[:-1]
         for node in ast.parse(f.read_text(encoding="utf-8")).body:
             targets: list[str] = []
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            if isinstance(node, ast.ImportFrom):
+                base = package[: len(package) - node.level + 1] if node.level else []
+                module = ".".join(base + ([node.module] if node.module else []))
+                targets = [module] + [f"{module}.{a.name}" for a in node.names]
             elif isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             graph[name] |= {t for t in targets if t in mods and t != name}
@@ -59,6 +63,27 @@ def test_no_import_cycles_between_modules() -> None:
     graph = _module_graph()
     assert "dateline.pipeline" in graph and "dateline.model" in graph["dateline.pipeline"]
     assert _cycles(graph) == []
+
+
+def test_sub_packages_and_relative_imports_are_in_the_graph(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("from pkg.sub import run\n")
+    (pkg / "sub" / "__init__.py").write_text("from ._a import run\n")
+    (pkg / "sub" / "_a.py").write_text("from . import _b\nrun = 1\n")
+    (pkg / "sub" / "_b.py").write_text("from .. import sub\nfrom ._a import run\n")
+    graph = _module_graph(pkg)
+    assert graph["pkg.sub"] == {"pkg.sub._a"} and graph["pkg.sub._a"] == {"pkg.sub", "pkg.sub._b"}
+    assert ["pkg.sub._a", "pkg.sub._b", "pkg.sub._a"] in _cycles(graph)
+
+
+def test_the_events_package_is_layered() -> None:
+    """dateline.events: private modules, each importing only those below it; only __init__ imports them all."""
+    graph = _module_graph()
+    subs = sorted(m for m in graph if m.startswith("dateline.events._"))
+    assert "dateline.events._lexicon" in subs and graph["dateline.events._lexicon"] <= {"dateline.model"}
+    assert all("dateline.events" not in graph[m] for m in subs)  # never back up to the package
+    assert set(subs) <= graph["dateline.events"] | {m for s in subs for m in graph[s]}
 
 
 def test_the_data_model_imports_no_other_dateline_module() -> None:

@@ -207,7 +207,7 @@ def test_broadened_lexicon(text: str, event: str) -> None:
 
 
 def test_backoff_classifier_loads_and_predicts() -> None:
-    from dateline.events import _backoff, _features
+    from dateline.events._typing import _backoff, _features
     from dateline.model import PLOVER_EVENTS
 
     clf = _backoff()
@@ -228,13 +228,13 @@ def test_backoff_classifier_loads_and_predicts() -> None:
     ],
 )
 def test_conventional_type_follows_plover_auxiliary_modes(event: str, factuality: str, plover: str) -> None:
-    from dateline.events import _conventional
+    from dateline.events._typing import _conventional
 
     assert _conventional(event, factuality) == plover
 
 
 def test_classifier_features_carry_the_lexicon_proposals() -> None:
-    from dateline.events import _training_features
+    from dateline.events._typing import _training_features
 
     doc = parse("The rebels threatened to attack the capital.")
     feats = _training_features(next(doc.spacy.sents))
@@ -244,7 +244,7 @@ def test_classifier_features_carry_the_lexicon_proposals() -> None:
 
 
 def test_backoff_codes_a_sentence_no_lexicon_row_matches(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dateline.events as ev
+    import dateline.events._typing as ev  # where _decide looks up _backoff
 
     class _Sure:
         labels = ["PROTEST"]

@@ -11,6 +11,7 @@ import pytest
 
 import dateline.events as ev
 from dateline import _encoder
+from dateline.events import _typing
 from dateline.model import Document
 
 needs_model = pytest.mark.skipif(
@@ -29,9 +30,9 @@ def _types(text: str) -> set[str]:
 def _use_encoder(mp: pytest.MonkeyPatch, probs: dict[str, float] | None = None, **policy: float) -> None:
     """Switch this test to the encoder backend, with made-up probabilities (`probs`, the rest spread evenly)."""
     mp.setattr(ev, "_backend", lambda: "encoder")
-    mp.setattr(ev, "_ENC_POLICY", {**ev._ENC_POLICY, **policy})
+    mp.setattr(_typing, "_ENC_POLICY", {**_typing._ENC_POLICY, **policy})
     if probs is not None:
-        labels = sorted(ev._CAMEO_ROOT)
+        labels = sorted(_typing._CAMEO_ROOT)
         rest = (1.0 - sum(probs.values())) / (len(labels) - len(probs))
         one = {lab: probs.get(lab, rest) for lab in labels}
         mp.setattr(ev, "_encoder_probs", lambda sents: [dict(one) for _ in sents])
@@ -91,7 +92,7 @@ def test_arbitration_and_veto(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_no_trigger_sentence_is_typed_only_when_sure(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "The minister opened a new fish market in Mombasa."
-    monkeypatch.setattr(ev, "_backoff", lambda: None)
+    monkeypatch.setattr(_typing, "_backoff", lambda: None)
     assert _types(text) == set(), "the lexicon should find no event here"
     _use_encoder(monkeypatch, {"CONSULT": 0.3}, supply_min=0.5)
     assert _types(text) == set()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events import _anchor_of, _lex, _sent_features, extract_events
+from dateline.events import extract_events
+from dateline.events._lexicon import _lex
+from dateline.events._typing import _anchor_of, _sent_features
 from dateline.nlp import parse
 
 PUB = "2024-05-06"

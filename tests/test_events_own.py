@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from events_helpers import helpers_for
 
-from dateline.events import _conventional
+from dateline.events._typing import _conventional
 
 PUB = "2023-05-10"
 _events, _raw_types, _of = helpers_for(PUB)

@@ -142,6 +142,8 @@ def test_participle_clause_takes_its_main_verbs_tense() -> None:
 
 
 def test_may_and_a_one_digit_day_after_a_preposition_is_a_date() -> None:
-    got = {x.text: x.value for x in normalize("Talks began on May 2 and ended on May 9.", anchor="2024-06-20")}
+    got = {
+        x.text: x.value for x in normalize("Talks began on May 2 and ended on May 9.", anchor="2024-06-20")
+    }
     assert got == {"May 2": "2024-05-02", "May 9": "2024-05-09"}
     assert [x.text for x in normalize("Theresa May 3 times refused.", anchor="2024-06-20")] == []

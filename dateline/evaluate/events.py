@@ -56,7 +56,7 @@ def _sector(code: str | None) -> str | None:
 
 def plover_type(ev: Event) -> str | None:
     """The event's type under PLOVER's single-category convention for auxiliary modes."""
-    from dateline.events import _conventional
+    from dateline.events._typing import _conventional
 
     return _conventional(ev.event, ev.factuality)
 
@@ -296,7 +296,7 @@ def _petrarch(data: Path) -> dict[str, Any]:
 
 def _typing_backend() -> str:
     """Which event-typing backend ran (DATELINE_EVENTS_MODEL): the lexicon (+ its classifier) or the encoder."""
-    from dateline.events import _backend
+    from dateline.events._typing import _backend
 
     if _backend() == "encoder":
         return "encoder (all-MiniLM-L6-v2 + data/events/encoder_head.npz; lexicon spans)"

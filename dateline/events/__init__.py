@@ -1,0 +1,263 @@
+"""Events: PLOVER 2.0 coding of who did what to whom, where, when, how many, and who said so.
+
+Public entry point: `extract_events(doc)` -> list of `Event`, one per event the article reports (repeated mentions
+merged, each keeping its `Mention`).
+
+How it works, one pass per sentence over the spaCy parse:
+1. Triggers. A verb whose lemma (+ particle/preposition, + object lemmas) is in data/events/verbs.tsv ("send" +
+   troops -> MOBILIZE/troops, "pull out" -> RETREAT/withdraw), or a noun phrase in data/events/nouns.tsv ("air
+   strike" -> ASSAULT/aerial) when it is the object of a light verb ("launched an air strike"), a subject or a
+   headline. Lookups are dicts by lemma, built once per process.
+2. Embedding. A trigger inside the complement of another trigger is part of it, not a second event: "threatened
+   to ban" is THREATEN, "agreed that their countries should cooperate" is AGREE; the inner one may give the mode.
+3. Arguments. Actor = subject (or "by" agent), with conjuncts kept in one record ("Britain and France sent");
+   recipient = object, "against/with/on/to" object or the subject of a demanded clause. Actors are coded by
+   `dateline.actors.ActorResolver`; location = a `doc.places` toponym governed by the trigger; date = a `doc.timexes`
+   expression attached to the trigger (else the publication date); source = the speaker of a `doc.quotes` quote
+   holding the sentence, else the subject of a governing reporting verb; sizes from `dateline.sizes`; factuality
+   from `dateline.factuality`.
+4. Merging. The same event (type, actors, recipients, compatible size/date/factuality) in several sentences is
+   one record with several mentions.
+
+The type recorded is the event's content ("will withdraw" is RETREAT with factuality future); PLOVER's convention
+of coding future cooperation as AGREE and conditional force as THREATEN is left to the consumer (see
+dateline/evaluate/events.py, which applies it when scoring against the PLOVER gold records).
+
+The steps live in private modules, each importing only the ones listed before it: `_lexicon` (data files, word
+lists, settings), `_syntax` (parse helpers), `_triggers` (step 1), `_clauses` (step 2), `_typing` (classifier
+back-off, encoder hook, mode cues), `_arguments` and `_source` (step 3: who, to whom, who said so),
+`_where_when` (location, date, sizes), `_repeats` (step 4); `extract_events` here runs them sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.events._arguments import (
+    _PERSONAL,
+    _SITE_ENTS,
+    _actors_of,
+    _antecedent,
+    _condition_party,
+    _cut_before,
+    _fills,
+    _in_purpose,
+    _nominal_actor,
+    _own_side,
+    _passive_actor,
+    _placed,
+    _recipient,
+    _recipient_search,
+    _Resolver,
+    _self_passive,
+    _sent_ones,
+    _site,
+    _speaker,
+    _state_patient,
+)
+from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_events, _request_frames
+from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex
+from dateline.events._repeats import _key, _merge
+from dateline.events._source import _source
+from dateline.events._syntax import _subject
+from dateline.events._triggers import _died_in, _distinct, _find_triggers, _moved_force, _set_apart, _Trig
+from dateline.events._typing import (
+    _apply_cues,
+    _backend,
+    _conditional_threat,
+    _decide,
+    _encoder_probs,
+    _unharmed_attack,
+)
+from dateline.events._where_when import _date, _event_sizes, _location, _offset_date
+from dateline.factuality import classify
+from dateline.model import Document, Event, Mention, stable_id
+from dateline.sizes import extract_sizes
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Every event the article reports, PLOVER-coded, with actors, place, date, size, factuality and source."""
+    if doc.spacy is None:
+        from dateline.nlp import annotate
+
+        next(annotate([doc]))
+    lex = _lex()
+    res = _Resolver(doc)
+    events: list[Event] = []
+    distinct: set[str] = set()  # ids of events the text calls another one (see `_distinct`)
+    sents = list(doc.spacy.sents)
+    encs = _encoder_probs(sents) if _backend() == "encoder" else None  # typing backend (see _ENC_POLICY)
+    for k, sent in enumerate(sents):
+        raw = _request_frames(sent, lex, _find_triggers(sent, lex))
+        raw_types = [t.rule.event for t in raw]
+        trigs = _decide(
+            sent, lex, raw_types, _drop_background(_absorb(raw)), doc.published, encs[k] if encs else None
+        )
+        if not trigs:
+            continue
+        if _POLICY.get("main_only"):
+            trigs = _main_events(trigs)
+        for t in trigs:
+            _conditional_threat(t, lex)
+            _unharmed_attack(t, lex)
+            if t.nominal and t.anchor.i == t.tok.i:
+                h = _nominal_actor(t)
+                subj = None
+                if t.tok.dep_ == "nsubj" or h is not None:
+                    subj = h
+            else:
+                subj, passive = _subject(t.anchor)
+                if subj is not None and t.anchor.dep_ == "acl" and subj.lemma_.lower() in _PLANS:
+                    subj = None  # "no decision to leave Iraq": the decision takes no one's part; whose it is, below
+                patient = None if t.rule.event in _MOVED else _state_patient(t.anchor)
+                if patient is not None and subj is not None and subj.i == patient.i:
+                    subj, passive = None, True  # the one held or hurt did not act
+                if subj is None:  # an agentless passive that still names who acted
+                    subj = _passive_actor(t, lex)
+                reported = (
+                    passive
+                    and (t.rule.event in _FORCE_EVENTS or t.mode == "release")
+                    and not _self_passive(t.anchor)
+                )  # ("officials said the hostages were released": who says so did not free them)
+                if (subj is None and not reported) or (subj is not None and subj.lower_ in _PERSONAL):
+                    # "X said he would ...", "the ministry said troops were held at readiness": the speaker; not
+                    # for an attack or arrest reported in the passive ("police said three civilians were killed",
+                    # "the Pentagon said missiles were fired"): who reports it is seldom who did it
+                    subj = _speaker(t.anchor, lex) or subj
+                if subj is not None and subj.pos_ in ("ADJ", "DET", "NUM") and subj.i < t.anchor.i:
+                    # "most of them training ...": the quantified pronoun stands for the group
+                    subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PRON"), subj)  # fmt: skip
+                if subj is not None and subj.pos_ == "PRON":
+                    subj = _antecedent(subj, lex) or subj
+            t.actors = _actors_of(subj, res, t.anchor.i) if subj is not None else []
+            patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
+            rec = patient if patient is not None else _recipient(t, lex)
+            if t.nominal:  # "25 soldiers died in an ambush on the road": the dead, not the road
+                rec = _died_in(t.tok) or rec
+            site = _site(rec, t.rule.event) if rec is not None and rec.ent_type_ in _SITE_ENTS else 0
+            soft = rec if site == 1 else None
+            if site:
+                rec = None  # a town or base named as where it happened: the event's location (see `_site`)
+            if rec is not None and t.rule.event == "MOBILIZE" and _in_purpose(rec, t):
+                rec = None  # the people a deployment protects or helps are not its recipient
+            t.recipients = _actors_of(rec, res) if rec is not None else []
+            own_side: set[int] = set()
+            if rec is not None and _own_side(t, rec):
+                own_side = {x.i for x in rec.subtree}
+                alt = _condition_party(t.anchor, lex)
+                t.recipients = _actors_of(alt, res) if alt is not None else []
+            if rec is not None and rec.lemma_.lower() == "counterpart" and t.actors:
+                # "met his Ethiopian counterpart": the counterpart holds the actor's office
+                t.recipients = [
+                    r if r.sector else replace(r, sector=t.actors[0].sector) for r in t.recipients
+                ]
+            if patient is not None:  # the held people's span stops before the event's own words
+                t.recipients = [_cut_before(a, t.tok, res) for a in t.recipients]
+            if not any(r.country for r in t.recipients):
+                taken = (
+                    {t.tok.i}
+                    | t.victims
+                    | own_side
+                    | {
+                        tok.i
+                        for a in t.actors
+                        for tok in doc.spacy.char_span(a.start, a.end, alignment_mode="expand") or []
+                    }
+                )
+                alt = _recipient_search(t, taken)
+                if alt is not None and t.rule.event == "MOBILIZE" and _in_purpose(alt, t):
+                    alt = None
+                if alt is not None and t.nominal and t.rule.event in _MOVED and _moved_force(t.tok, alt, lex):
+                    alt = None  # "the arrival of two British frigates": the force moved, not a recipient
+                # "nine gendarmes died ... outside Segou": the town does not replace the people
+                if (
+                    alt is not None
+                    and t.recipients
+                    and alt.ent_type_ in _SITE_ENTS
+                    and _site(alt, t.rule.event)
+                ):
+                    alt = None
+                if alt is not None:
+                    got = _actors_of(alt, res)
+                    if any(r.country for r in got):
+                        if _fills(t.recipients, alt, got):
+                            # "rescued 40 migrants off Lesbos", "Kurdish militant positions": the people stay the
+                            # recipients; the place or nationality only says whose they are
+                            country = next(r.country for r in got if r.country)
+                            t.recipients = [replace(r, country=country) for r in t.recipients]
+                        else:
+                            t.recipients, t.searched = got, True
+                if soft is not None and not t.recipients:
+                    t.recipients = _actors_of(soft, res)  # no one beside the town: it stands for its people
+            if not t.actors and t.nominal and t.anchor.i != t.tok.i:
+                h = _nominal_actor(t)
+                t.actors = _actors_of(h, res) if h is not None else []
+            # the same words are never both who acts and whom it is aimed at
+            t.recipients = [
+                r for r in t.recipients if not any((r.start, r.end) == (a.start, a.end) for a in t.actors)
+            ]
+            _apply_cues(t, lex)
+        # one event per type and actors in a sentence ("killed ... in a bomb attack")
+        uniq: list[_Trig] = []
+        for t in trigs:
+            for u in uniq:
+                if _set_apart(t.tok) or _set_apart(u.tok):
+                    continue  # "... killed four. Twelve soldiers died in a separate attack": two attacks
+                if u.rule.event == t.rule.event and (
+                    not t.actors
+                    or not u.actors
+                    or _key(t.actors) == _key(u.actors)
+                    or _sent_ones(u, t)
+                    or _sent_ones(t, u)
+                ):
+                    u.mode = u.mode or t.mode
+                    u.actors = t.actors if t.actors and _sent_ones(t, u) else u.actors or t.actors
+                    if not u.recipients or (
+                        t.recipients and _placed(u.recipients, res) and not _placed(t.recipients, res)
+                    ):
+                        u.recipients = t.recipients  # "flew to Moscow and held talks with Lavrov": Lavrov
+                    break
+            else:
+                uniq.append(t)
+        _event_sizes(extract_sizes(sent), uniq, doc.spacy)
+        sent_text = sent.text.rstrip()  # the sentence without the paragraph break spaCy keeps as a token
+        sent_end = sent.start_char + len(sent_text)
+        for t in uniq:
+            if _distinct(sent, t.rule.event, lex):
+                distinct.add(stable_id(doc.id, t.rule.event, t.start))
+            taken = [(a.start, a.end) for a in t.actors]
+            within = [] if t.searched else [(a.start, a.end) for a in t.recipients]
+            ev_text = doc.text[t.start : t.end]
+            mention = Mention(doc.id, t.start, t.end, sent.start_char, sent_end, ev_text)
+            events.append(
+                Event(
+                    id=stable_id(doc.id, t.rule.event, t.start),
+                    doc_id=doc.id,
+                    event=t.rule.event,
+                    mode=t.mode,
+                    cameo=t.rule.cameo,
+                    actor=t.actors,
+                    recipient=t.recipients,
+                    text=sent_text,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent_end,
+                    event_text=ev_text,
+                    event_start=t.start,
+                    event_end=t.end,
+                    factuality=classify(t.tok, doc.published),
+                    location=_location(t, doc, sent, taken, within),
+                    date=_date(t, doc, sent) if not (off := _offset_date(t, doc, events, lex)) else off,
+                    size=t.sizes,
+                    source=_source(t, doc, res, lex),
+                    mentions=[mention],
+                    confidence=round(t.prob * 0.8, 2)
+                    if t.prob is not None
+                    else round(0.5 + 0.1 * min(t.rule.score, 4) - (0.1 if t.nominal else 0.0), 2),
+                )
+            )
+    for ev in events:  # office holders coded as of the event's own date, where the text gives one
+        ev.actor, ev.recipient = res.at_date(ev.actor, ev.date), res.at_date(ev.recipient, ev.date)
+    return _merge(events, distinct)

@@ -1,0 +1,980 @@
+"""Event arguments from the parse: actor and recipient spans, coded by the actor resolver."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline.events._clauses import _PLANS
+from dateline.events._lexicon import (
+    _ACTOR_POS,
+    _CONCLUDE,
+    _FORCE_EVENTS,
+    _MOVED,
+    _PARTAKE_PASSIVE,
+    _RECIP_PREPS,
+    _RELATIVE,
+    _Lex,
+    _lex,
+)
+from dateline.events._syntax import (
+    _forces,
+    _in_label,
+    _is_verb,
+    _non_actor_words,
+    _partitive,
+    _people_noun,
+    _span_of,
+    _subject,
+)
+from dateline.events._triggers import _PLACE_ENTS, _match_noun, _of_force, _Trig
+from dateline.model import Actor, Document, EventDate
+
+# --------------------------------------------------------------------------- adapters to the other extractors
+
+
+class _Resolver:
+    """The document's shared `dateline.actors.ActorResolver`, with the fallbacks events need."""
+
+    def __init__(self, doc: Document) -> None:
+        from dateline.actors import resolver_for
+
+        self._r: Any = resolver_for(doc)
+        self._text = doc.text
+        self._doc = doc
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def token_at(self, start: int) -> Any | None:
+        span = (
+            self._doc.spacy.char_span(start, start + 1, alignment_mode="expand") if self._doc.spacy else None
+        )
+        return span[0] if span is not None else None
+
+    def resolve(self, start: int, end: int) -> Actor:
+        if self._r is not None:
+            try:
+                a = self._r.resolve(start, end)
+                if isinstance(a, Actor):
+                    return a
+            except Exception:  # noqa: BLE001
+                pass
+        return Actor(text=self._text[start:end], start=start, end=end)
+
+    def at_date(self, actors: list[Actor], date: EventDate | None) -> list[Actor]:
+        """The actors coded as of the event's date when the text gives one (`ActorResolver.at_date`)."""
+        if self._r is None or date is None or not date.value or date.source != "text":
+            return actors
+        return [self._r.at_date(a, date.value) for a in actors]
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _nationals(tok: Any) -> bool:
+    """A plural demonym ("Greeks", "Georgians") that the actor lexicons code as a country."""
+    from dateline.actors import code_actor
+
+    return tok.tag_ == "NNPS" and code_actor(tok.text).kind == "country"
+
+
+def _country_after(tok: Any, res: _Resolver) -> str | None:
+    """The country a place name is said to be in ("Novo Selo, in Bulgaria", "the X range in Bulgaria")."""
+    holders = [tok, tok.head] if tok.dep_ in ("compound", "amod", "nmod") else [tok]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                        m = res.resolve(*_span_of(g))
+                        if m.kind == "country" and m.name and m.name.lower() in m.text.lower():
+                            return m.country  # a country named as such, not a town coded by its country
+    return None
+
+
+def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
+    """Actors named by the phrase headed by h (one per coordinated head); stop: the event's own verb, which the
+    phrase never takes in ("crowds [gathered in Batumi]" parsed as a noun with its clause)."""
+    out: list[Actor] = []
+    heads: list[Any] = []  # the head of each actor in out
+    lex = _lex()
+    if h.lower_ in _RELATIVE and h.head.dep_ == "relcl" and h.head.head.i != h.head.i:
+        h = h.head.head  # "Soleimani, who was blown up by a US drone": Soleimani
+    # (a head that is itself a conjunct, as `_stranded_subject` gives, takes only the conjuncts after it)
+    for head in [h, *(c for c in h.conjuncts if h.dep_ != "conj" or c.i > h.i)]:
+        if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
+            continue
+        if len(head.text) == 1 and head.dep_ == "conj":
+            continue  # "SPLM/A" split by the tokenizer: the letter is no second actor
+        if _in_label(head):
+            continue
+        who = _partitive(head)  # "thousands of [protesters]"
+        lemma = who.lemma_.lower()
+        # a time, nobody, or an act or weapon nobody is named for: no actor ("Wednesday's missile strikes")
+        if _non_actor_words().get(lemma) in ("time", "none"):
+            continue
+        if who.ent_type_ in _TIME_ENTS and not (who.pos_ == "PROPN" and _nationals(who)):
+            continue  # ("thousands of Greeks" tagged a DATE by the recogniser: still the Greeks)
+        thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
+        if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
+            continue
+        s, e = _span_of(head)
+        other = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        keep_out = stop
+        if head.lemma_.lower() in _RELATIONS and other:
+            # "Israel's militia ally in southern Lebanon": the possessor is the other side, not the group's country
+            s = head.doc[max(x.i for x in other[0].subtree) + 1].idx
+            keep_out = other[0].i
+        held = head.head if head.dep_ in ("npadvmod", "compound", "nmod") and head.head.i != head.i else None
+        if held is not None and held.lemma_.lower() in _HOLDING and held.dep_ == "amod":
+            # "Albanian rebel-held territory": the holder and the nationality the held noun gives it
+            named = [m for m in held.head.children if m.dep_ in ("amod", "compound") and m.i < head.i
+                     and m.ent_type_ in ("NORP", "GPE")]  # fmt: skip
+            if named:
+                s = min(s, _entity_of(named[0]).start_char)
+        for c in head.children:  # "accused the opposition [of inciting violence]": the charge is no part
+            charge = c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
+            if charge and c.i > head.i:
+                prev = head.doc[c.i - 1]
+                e = min(e, prev.idx + len(prev))
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ in _ACTOR_ENTS:
+            s, e = min(s, ent.start_char), max(e, ent.end_char)  # "National Union for the ... of Angola"
+            cut = res.text.find("(", s, e)
+            if cut > s and res.text.find(")", cut, e) < 0:  # "The Homeland Union (Conservatives": unclosed
+                e = len(res.text[s:cut].rstrip()) + s
+        a = res.resolve(s, e)
+        # "Hungarian and Romanian officials": one actor per coordinated nationality
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
+        if mods and any(m.ent_type_ in ("NORP", "GPE") for m in [mods[0], *mods[0].conjuncts]):
+            countries: list[str | None] = []
+            for m in [mods[0], *mods[0].conjuncts]:
+                c = res.resolve(m.idx, m.idx + len(m)).country or a.country
+                if c not in countries:  # "Kurdish and Sunni members": two groups of one country, one actor
+                    countries.append(c)
+            for c in countries:
+                out.append(
+                    Actor(text=a.text, start=s, end=e, name=a.name, country=c, sector=a.sector, kind=a.kind)
+                )
+                heads.append(head)
+            continue
+        keeper = _keeper(head) if a.kind == "described" and not _says_country(a.text) else None
+        if keeper is not None:  # "Britain has 400 troops in Iraq": the troops are Britain's, not Iraq's
+            k = res.resolve(*_span_of(keeper))
+            a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=k.country or a.country,
+                      sector=a.sector, kind=a.kind)  # fmt: skip
+        elif head.pos_ != "PRON" and (not a.country or (a.kind == "described" and not _says_country(a.text))):
+            # a named modifier beats the story's country ("activists from Fatah")
+            a = _widen(head, a, res, keep_out)
+        if a.kind == "country" and a.sector == "GOV" and _as_place(head):
+            # a capital coded as its government, but named as a place ("a curfew in Algiers", "shelled Juba"):
+            # the people there (PLOVER/GSR practice), not the government
+            a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=a.country, sector="CVL",
+                      kind=a.kind)  # fmt: skip
+        if a.kind == "country" and a.country and not (a.name and a.name.lower() in a.text.lower()):
+            # "the Novo Selo range in Bulgaria": a town name found in several countries
+            named = _country_after(head, res)
+            if named and named != a.country:
+                a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=named, sector=a.sector,
+                          kind=a.kind)  # fmt: skip
+        weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
+        if (thing or weapon) and not (a.sector or a.country or a.name):
+            continue  # "the number", "a direct challenge": a noun the actor lexicons do not know as anyone
+        out.append(a)
+        heads.append(head)
+    return _shared_head(out, heads)
+
+
+def _shared_head(out: list[Actor], heads: list[Any]) -> list[Actor]:
+    """ "Sierra Leonean and Liberian refugees", parsed as two conjuncts: the bare nationality shares the noun of
+    the other conjunct (its sector) when that noun carries a nationality of its own."""
+    nouns = [
+        a.sector
+        for a, h in zip(out, heads, strict=True)
+        if a.sector
+        and h.pos_ == "NOUN"
+        and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in h.children)
+    ]
+    if not nouns:
+        return out
+    return [
+        replace(a, sector=nouns[0])
+        if not a.sector and a.country and h.pos_ in ("PROPN", "ADJ") and h.ent_type_ != "GPE" and h.dep_ != "ROOT"
+        and any(c.pos_ == "NOUN" for c in h.conjuncts)
+        else a
+        for a, h in zip(out, heads, strict=True)
+    ]  # fmt: skip
+
+
+_TIME_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
+_PLACE_PREPS = ("in", "at", "near", "into", "inside", "across", "around", "throughout", "within")
+_ADJUNCT_PREPS = ("following", "after", "before", "during", "amid", "since", "until", "despite", "because", "like")  # fmt: skip
+
+
+def _as_place(tok: Any) -> bool:
+    """Whether a city is named as a place: after a locative preposition, or hit by a forceful verb."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _PLACE_PREPS
+    if tok.dep_ == "dobj" and _is_verb(tok.head):
+        rules = _lex().verbs.get(tok.head.lemma_.lower(), [])
+        return bool(rules) and all(r.event in _FORCE_EVENTS for r in rules)
+    return False
+
+
+def _says_country(text: str) -> bool:
+    """Whether a mention names its country in its own words (not from the story's context)."""
+    from dateline.actors import code_actor
+
+    return code_actor(text).country is not None
+
+
+def _speaker(v: Any, lex: _Lex) -> Any | None:
+    """The subject of the reporting verb that governs clause v ("X said (that) he would..."), when it names one."""
+    cur = v
+    for _ in range(4):
+        plan = cur.head.lemma_.lower() in _PLANS and cur.head.dep_ in ("attr", "dobj", "nsubj")
+        if cur.dep_ == "acl" and plan:
+            # "insisted there was no decision to leave": the decision's clause is the reported one
+            cur = cur.head
+            continue
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "attr") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in lex.reporting or cur.lemma_.lower() in _CONCLUDE:
+            subj, _ = _subject(cur)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+            return None
+    return None
+
+
+_PERSONAL = ("he", "she", "it", "they", "we", "i")
+_PLURAL_PRONS = {"they", "them"}
+_NEUTER_PRONS = {"it"}
+_PERSON_PRONS = {"he", "she"}
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _agrees(tok: Any, pron: str, lex: _Lex) -> bool:
+    """Whether tok can be the antecedent of a third-person pronoun: number, and a who (not a place or thing)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not _actor_like(tok, lex):
+        return False
+    if pron in _PLURAL_PRONS:
+        return tok.ent_type_ not in _PLACE_LABELS and (tok.tag_ in ("NNS", "NNPS") or bool(tok.conjuncts))
+    if pron in _PERSON_PRONS:  # "he", "she": one person, named or by office ("its foreign minister")
+        return (tok.ent_type_ == "PERSON" or (not tok.ent_type_ and tok.lemma_.lower() in lex.people)) and (
+            tok.tag_ in ("NN", "NNP")
+        )
+    # "it": one body or state, not a person
+    return tok.tag_ in ("NN", "NNP") and tok.ent_type_ != "PERSON" and not tok.conjuncts
+
+
+def _self_passive(v: Any) -> bool:
+    """An agentless passive whose subject is a state or body ("Vietnam is committed to ..."): said of itself."""
+    return any(c.dep_ == "nsubjpass" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in v.children)
+
+
+def _antecedent(pron: Any, lex: _Lex) -> Any | None:
+    """A "they"/"it" subject's antecedent in its own sentence, up the parse from the pronoun's clause: the noun a
+    relative clause hangs from ("troops in Iraq, where they train ..."), else the subject or object of a governing
+    clause ("the coalition said it was pausing ..."). Written here because the small spaCy model has no coreference."""
+    low = pron.lower_
+    if low not in _PLURAL_PRONS | _NEUTER_PRONS | _PERSON_PRONS:
+        return None
+    cur = pron
+    while not (_is_verb(cur) or cur.pos_ == "AUX") and cur.head.i != cur.i:
+        cur = cur.head  # from "them" in "most of them" up to its clause's verb
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        nxt = cur.head
+        if nxt.pos_ in ("NOUN", "PROPN") and _agrees(nxt, low, lex):
+            return nxt
+        if _is_verb(nxt) or nxt.pos_ == "AUX":
+            for dep in ("nsubj", "dobj"):
+                for c in nxt.children:
+                    if c.dep_ == dep and c.i != cur.i and _agrees(c, low, lex):
+                        return c
+        cur = nxt
+    return None
+
+
+_KEEPING = {"have", "keep", "maintain", "station", "base", "deploy", "send", "dispatch", "post"}
+
+
+def _keeper(head: Any) -> Any | None:
+    """The state whose forces these are, by the clause: "the US has / keeps / deployed [troops]" -> the US."""
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _KEEPING or not _forces(head):
+        return None
+    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ not in ("GPE", "ORG"):
+        return None
+    return subj
+
+
+def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
+    """An actor the resolver could not place, placed by a named modifier: "Rebels in the Ivory Coast",
+    "activists from the Fatah Party", "Quatar's emir, Sheikh Hamad". The span grows to cover the words used."""
+    queue = [
+        c
+        for c in head.children
+        if c.dep_ in ("prep", "appos", "poss", "acl", "compound", "amod", "nmod") and c.i != stop
+    ]
+    for _ in range(12):
+        if not queue:
+            break
+        tok = queue.pop(0)
+        if tok.dep_ == "prep" and tok.lower_ not in ("in", "of", "from", "with", "for", "at"):
+            continue
+        if tok.ent_type_ in _ACTOR_ENTS:
+            root = _entity_root(tok)
+            s, e = _span_of(root)
+            m = res.resolve(s, e)
+            if m.country and (m.kind not in ("described", "unknown") or _says_country(m.text)):
+                # (a people placed only by the sentence, "Shia", says nothing the head lacks: look further)
+                sector = a.sector
+                owner = root.head
+                if (
+                    root.dep_ in ("amod", "compound", "poss", "nmod")
+                    and owner.i != head.i
+                    and owner.i != root.i
+                ):
+                    # the name modifies another noun: the span takes that whole phrase ("Police in the Turkish
+                    # city of Sivas", "Sidhoum, Algeria's leading rights activist"), whose role may give the sector
+                    s, e = min(s, _span_of(owner)[0]), max(e, _span_of(owner)[1])
+                    sector = sector or (
+                        res.resolve(*_span_of(owner)).sector if owner.dep_ == "appos" else None
+                    )
+                lo, hi = min(a.start, s), max(a.end, e)
+                # a person's or body's name is the actor's ("Quatar's emir, Sheikh Hamad"); a place's is not
+                named = m.kind == "person" or (m.kind == "organisation" and tok.ent_type_ == "ORG")
+                name = a.name or (m.name if named else None)
+                return Actor(text=res.text[lo:hi], start=lo, end=hi, name=name, country=m.country,
+                             sector=sector or m.sector, kind=a.kind)  # fmt: skip
+        queue += [c for c in tok.children if c.dep_ in ("pobj", "prep", "compound", "amod", "acl", "poss")]
+    return a
+
+
+_ACTOR_ENTS = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _actor_like(tok: Any, lex: _Lex) -> bool:
+    """An argument that names who (a country, group, person, "civilians"), not what ("aid", "talks", "Tuesday")."""
+    if tok.ent_type_ in _TIME_ENTS:
+        return False
+    lemma = tok.lemma_.lower()
+    # "Wednesday's [strikes]", "killed nobody": a time or nobody at all
+    kind = _non_actor_words().get(lemma)
+    if kind in ("time", "none"):
+        return False
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or lemma in lex.people:
+        return True
+    owned = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if any(c.ent_type_ in _ACTOR_ENTS for c in owned):
+        return True  # "a US drone", "the Iranian regime", "Iran's top commander": the named owner acts
+    if any(
+        g.ent_type_ in _ACTOR_ENTS for c in owned for g in c.children if g.dep_ in ("npadvmod", "compound")
+    ):
+        return True  # "Saudi-led coalition jets", "Russian-backed forces": the leader or backer is named
+    if tok.pos_ == "NOUN" and (lemma in lex.nouns or kind == "thing"):
+        return False  # an event, act or weapon nobody is named for ("the vote", "two rockets", "missile strikes")
+    placed = [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "at") for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
+    if any(g.ent_type_ in _ACTOR_ENTS for g in placed):
+        return True  # "a facility in Erbil", "officials from Fatah"
+    # a role or body the actor lexicon knows ("the military council", "lawmakers"), not a thing it was given
+    # (a common noun the tagger took for a name, "a drug lord", counts as one)
+    common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_lower)
+    return common and lemma not in lex.object_words and _people_noun(tok)
+
+
+def _proposer(tok: Any) -> Any | None:
+    """The nationality/owner of an object like "a Senegalese peace plan", "a US offer"."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _ACTOR_ENTS:
+            return c
+    return None
+
+
+def _venue(tok: Any, event: str) -> bool:
+    """A place named as where an event happens, not as a party to it: the place ("Istanbul", "the Belarusian
+    border") of a place preposition that hangs on a verb or an event noun ("talks in Istanbul", "exchanged ... at
+    the border"); for talks and agreements any place preposition, for other events "at" alone."""
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i:
+        tok = tok.head  # "the [Belarusian] border"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS or prep.head.i == prep.i:
+        return False
+    if prep.lower_ != "at" and event not in _MEETINGS:
+        return False
+    host = prep.head
+    if not (_is_verb(host) or host.lemma_.lower() in _lex().nouns):
+        return False  # "the peacekeeping force in Lebanon": a modifier of who, not where
+    return tok.ent_type_ in _PLACE_ENTS or _non_actor_words().get(tok.lemma_.lower()) == "place"
+
+
+def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False,
+                  venue_ok: bool = True) -> Any | None:  # fmt: skip
+    passive = any(c.dep_ == "auxpass" for c in a.children)
+    for c in a.children:
+        if c.i in skip:
+            continue
+        if depth and c.dep_ == "dobj" and not c.ent_type_ and not moved and not venue_ok:
+            continue  # "agreed to swap 390 prisoners": who is swapped is no party to the agreement
+        dep, c = c.dep_, _partitive(c)
+        if dep in ("dobj", "dative") or (
+            passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE_PASSIVE
+        ):
+            # what is sent/withdrawn/given ("250 soldiers") is not the recipient
+            # (people acted on by a non-moving event are its recipients: "30 sailors were held")
+            if not moved and not c.ent_type_ and (_forces(c) or c.lemma_.lower() in lex.people):
+                return c  # (by the noun itself: an "army post" is a place, not people)
+            holder = _holder(c)
+            if holder is not None:
+                return holder  # "shelled (Albanian) rebel-held towns": the rebels who hold them
+            if (c.lemma_.lower() in lex.object_words or moved) and not c.ent_type_:
+                if moved and (_destination(a, skip, lex) is not None or dep == "nsubjpass"):
+                    continue  # "sent British troops to Mali": Mali; "French troops were deployed": not France
+                p = _proposer(c)
+                if p is not None:
+                    if _people_noun(c) and not (moved and _forces(c)):
+                        # "released 200 Indian fishermen", "charged a Rwandan doctor": the people
+                        return _lift(p)
+                    if not moved and p.ent_type_ == "NORP" and _group_phrase(c):
+                        return c  # "bombed jihadist positions": the group's positions, the whole phrase
+                    return p
+                for g in c.children:  # "relations with Russia", "an appeal from President X"
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
+                        for x in g.children:
+                            if x.dep_ == "pobj" and _actor_like(x, lex):
+                                return x
+                if not moved and _owner(c, lex) is not None:
+                    return _owner(c, lex)  # "prevented the demonstration staged by students": the students
+                if not moved and _people_noun(c):
+                    return c  # "bombed jihadist positions", "fired on inmates": whose the target is
+            elif _actor_like(c, lex):
+                return _owner(c, lex) or c
+            elif _owner(c, lex) is not None:
+                # "a camp for Congolese refugees was attacked", "demanded the resignation of the council"
+                return _owner(c, lex)
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS and not _fronted(c):
+            for g in c.children:
+                if (
+                    g.dep_ == "pobj"
+                    and g.i not in skip
+                    and (_actor_like(g, lex) or (not moved and _people_noun(g)))
+                ):
+                    if not venue_ok and _venue(g, "RETREAT"):
+                        continue  # "exchanged prisoners at the Belarusian border": where, not with whom
+                    if _absolute_with(g):
+                        continue
+                    return _owner(g, lex) or g
+    for c in a.children:  # "demanded that Hamas renounce...", "urged X to"
+        if c.dep_ in ("ccomp", "xcomp"):
+            for g in c.children:
+                if g.dep_ == "nsubj" and g.lemma_.lower() not in ("it", "they", "we", "i", "he", "she"):
+                    return g
+    if depth < 2:  # "promised to continue military aid to Mozambique"
+        for c in a.children:
+            if c.dep_ in ("xcomp", "ccomp") and _is_verb(c):
+                r = _recipient_at(c, skip, lex, depth + 1, moved, venue_ok)
+                if r is not None:
+                    return r
+    return None
+
+
+_HOLDING = {"hold", "held", "control", "controlled", "run", "occupy", "occupied", "dominate", "dominated"}
+
+
+def _group_phrase(tok: Any) -> bool:
+    """Whether a noun with its modifiers names a group's thing ("jihadist positions", "Islamist hideouts"): the
+    actor lexicon gives the phrase a sector, which the modifier's country alone would lose."""
+    from dateline.actors import code_actor
+
+    mods = [m for m in tok.children if m.dep_ in ("amod", "compound") and m.i < tok.i]
+    a = code_actor(" ".join(t.text for t in sorted([*mods, tok], key=lambda t: t.i)))
+    return a.sector is not None and a.kind != "country"
+
+
+def _holder(tok: Any) -> Any | None:
+    """Who holds a place a "<people>-held" adjective names ("rebel-held towns", "Taliban-controlled areas")."""
+    for m in tok.children:
+        if m.dep_ == "amod" and m.lemma_.lower() in _HOLDING:
+            for h in m.children:
+                if (
+                    h.dep_ in ("npadvmod", "compound", "nmod")
+                    and h.i < m.i
+                    and (h.ent_type_ or _people_noun(h))
+                ):
+                    return h
+    return None
+
+
+def _destination(a: Any, skip: set[int], lex: _Lex) -> Any | None:
+    """Who a verb's prepositional complement names ("to Mali", "against the rebels")."""
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
+                    return g
+    return None
+
+
+def _withdrawn_from(a: Any) -> Any | None:
+    """The place a withdrawal leaves: "moved staff from Baghdad to Taji" -> Baghdad (not the destination)."""
+    heads = [a] + [c for c in a.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [
+        g for p in a.children if p.lower_ in ("around", "about") for g in p.children if g.dep_ == "pobj"
+    ]
+    heads += [
+        g for h in heads[1:] for p in h.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+    ]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                for g in p.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    for x in [g, *g.conjuncts]:  # "from Taji and Baghdad": the first one tagged as a place
+                        if x.ent_type_ in ("GPE", "LOC", "FAC"):
+                            return x
+    return None
+
+
+def _condemned_act(t: _Trig, lex: _Lex) -> Any | None:
+    """For an accusation whose object is an act ("condemned the attack on the embassy", "the killing of 30
+    villagers"): who did it (the act's agent, "by the militia"), else nothing; its victims go to `t.victims`, so
+    that they are not taken for whom the accusation is aimed at."""
+    obj = next((c for c in t.anchor.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.nouns or any(c.dep_ == "poss" for c in obj.children):
+        return None
+    for c in [obj, *(x for x in obj.children if x.dep_ == "acl")]:
+        for p in c.children:
+            if (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")) and c.i <= p.i:
+                g = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if g is not None and _actor_like(g, lex):
+                    return g
+    for p in obj.children:
+        if p.dep_ == "prep" and p.lower_ in ("on", "of", "against"):
+            t.victims |= {x.i for x in p.subtree}
+    return None
+
+
+def _recipient(t: _Trig, lex: _Lex) -> Any | None:
+    a = t.anchor
+    skip = {t.tok.i}
+    if t.rule.event == "ACCUSE" and not t.nominal:
+        agent = _condemned_act(t, lex)
+        if agent is not None:
+            return agent
+        skip |= t.victims
+    if t.rule.event == "RETREAT" and t.mode == "withdraw" and not t.nominal:
+        src = _withdrawn_from(a)
+        if src is not None:
+            return src
+    if t.nominal:
+        for c in t.tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _actor_like(g, lex):
+                        if (
+                            c.lower_ == "of"
+                            and t.rule.event in _MOVED
+                            and (_forces(_partitive(g)) or _of_force(t.tok, lex))
+                        ):
+                            continue  # "the deployment of 2,000 police officers", "the arrival of a carrier group"
+                        return g
+        if a.i == t.tok.i:
+            return None
+    reduced = a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i != a.i and a.head.dep_ != "ROOT"
+    released = t.rule.event == "RETREAT" and t.mode == "release"  # "soldiers freed by Russia": the soldiers
+    if reduced and (t.rule.event not in _MOVED or released) and not t.nominal and _actor_like(a.head, lex):
+        # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
+        return a.head
+    if released and not t.nominal:  # "two aid workers were released", "freed 20 soldiers": the freed
+        freed = next((c for c in a.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if freed is not None and freed.lower_ not in _RELATIVE and _actor_like(_partitive(freed), lex):
+            return _partitive(freed)
+    if t.rule.event == "AID" and not t.nominal:
+        # "trained Iraqi soldiers", "advise and train local forces": forces helped, not forces sent
+        objs = [c for c in a.children if c.dep_ == "dobj"] or [
+            g for c in a.children if c.dep_ == "conj" and _is_verb(c) for g in c.children if g.dep_ == "dobj"
+        ]
+        if objs and _forces(objs[0]):
+            return objs[0]
+        helped = _partitive(objs[0]) if objs else None
+        if helped is not None and _people_noun(helped) and _destination(a, skip, lex) is None:
+            return helped  # "rescued 40 migrants", "evacuated the wounded": people helped where they are, not sent
+    got = _recipient_at(
+        a, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
+    )
+    if got is None and t.rule.event == "THREATEN":
+        got = _condition_party(a, lex)
+    if got is not None and got.i in t.victims:
+        return None  # "condemned the attack on the embassy": the embassy suffered it, it is not accused
+    return got
+
+
+def _condition_party(a: Any, lex: _Lex) -> Any | None:
+    """ "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition."""
+    for c in a.subtree:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and _actor_like(subj, lex):
+                return subj
+    return None
+
+
+def _in_purpose(tok: Any, t: _Trig) -> bool:
+    """Whether tok lies inside an infinitival purpose clause of the trigger ("sent troops to protect Americans"),
+    not in the complement that holds the trigger itself ("refused to deploy troops in Iraq")."""
+    cur = tok
+    while cur.i not in (t.anchor.i, t.tok.i) and cur.head.i != cur.i:
+        if _purpose(cur):
+            return True
+        cur = cur.head
+    return False
+
+
+def _own_side(t: _Trig, rec: Any) -> bool:
+    """A threat's "recipient" that is the subject of the warned-of clause and shares the actor's country is the
+    actor's own side, the one that would act ("Trump warned that the US will strike ..."), not the one threatened."""
+    if t.rule.event != "THREATEN" or rec.dep_ not in ("nsubj", "nsubjpass") or rec.head.i == t.anchor.i:
+        return False
+    own = {a.country for a in t.actors if a.country}
+    return bool(own) and bool(t.recipients) and all(r.country in own for r in t.recipients)
+
+
+# events whose place is a venue, never a party: talks held in Istanbul, prisoners exchanged at the border
+_VENUE_EVENTS = {"CONSULT", "AGREE", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+_MEETINGS = {"CONSULT", "AGREE", "SUPPORT"}
+_SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj", "advcl", "parataxis", "relcl",
+                "appos", "det", "npadvmod", "nsubj", "nsubjpass", "csubj", "agent", "expl"}  # fmt: skip
+
+
+def _entity_of(tok: Any) -> Any | None:
+    if not tok.ent_type_:  # outside every entity (and no need to build the sentence's entity list)
+        return None
+    doc = tok.doc
+    start = tok.i  # the entity's own IOB tags: walk back to its first token, then on to its last
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _entity_root(tok: Any) -> Any:
+    ent = _entity_of(tok)
+    return ent.root if ent is not None else tok
+
+
+def _owner(tok: Any, lex: _Lex) -> Any | None:
+    """Who an act-noun argument comes from: "demands from UNITA", "calls by Belarus's rulers", "a camp for
+    Congolese refugees", "pressure by the Commission" -> that actor (None when tok itself names people)."""
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
+            for g in c.children:
+                if g.dep_ == "pobj" and _actor_like(g, lex) and g.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    return _lift(g) if g.ent_type_ == "NORP" else g
+    if tok.lemma_.lower() in lex.nouns:  # an act: "the demonstration [staged by students]" -> the students
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                    if _actor_like(g, lex) or _people_noun(g):
+                        return _lift(g) if g.ent_type_ == "NORP" else g
+    return None
+
+
+# nouns naming a relation to another party: a possessor names that party, not the group ("Israel's ally")
+_RELATIONS = {"ally", "partner", "rival", "enemy", "foe", "opponent", "proxy", "adversary", "client"}
+
+
+def _lift(tok: Any) -> Any:
+    """A nationality or country that modifies a people noun stands for the group the noun names: "Croatian
+    [extremists]", "Serbian [authorities]", "Belarus's [rulers]" -> the noun, so the span covers the group."""
+    if tok.ent_type_ not in ("NORP", "GPE", "ORG"):
+        return tok
+    root = _entity_root(tok)
+    h = root.head
+    if root.dep_ in ("amod", "compound", "poss", "nmod") and h.i != root.i and h.pos_ in ("NOUN", "PROPN"):
+        if not h.ent_type_ and (_people_noun(h) or (h.pos_ == "PROPN" and root.dep_ == "compound")):
+            # the second: a name cut short by the tagger ("[Sierra] Leonean") is the whole name
+            return h
+    return root
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitival purpose clause ("opened the bridge to allow deliveries to Afghanistan")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _fills(current: list[Actor], alt: Any, got: list[Actor]) -> bool:
+    """Whether a search hit only places the recipients already found rather than replacing them: they name people
+    or a body (a sector) without a country, and the hit is a word of their own phrase ("Kurdish [militant
+    positions]") or a place ("a drug lord in Sinaloa"), not another party ("demands from UNITA")."""
+    if not current or not all(r.sector and not r.country for r in current):
+        return False
+    if any(r.start <= alt.idx < r.end for r in current):
+        return True
+    ent = _entity_of(alt)
+    return ent is not None and ent.label_ != "NORP" and all(g.kind == "country" for g in got)
+
+
+def _fronted(c: Any) -> bool:
+    """A phrase set before the clause by a comma ("After two days of talks in Geneva, ..."): its circumstance."""
+    # (the parser may hang the clause's subject on the phrase: any comma before the verb closes it)
+    return (
+        c.dep_ == "prep"
+        and c.i == c.sent.start
+        and c.i < c.head.i
+        and any(t.text == "," for t in c.doc[c.i : c.head.i])
+    )
+
+
+def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
+    """Backoff: the nearest named actor (country, group, person) among the trigger's complements and their
+    modifiers ("conceded to demands from UNITA", "lifted a curfew in Montenegro", "shared evidence with the U.S.").
+    Breadth-first over the parse, nearest first; never the anchor's subject side or a date/number. Taken words (the
+    trigger, the actor) are walked through but never returned; prepositions do not count as a step."""
+    roots = [t.anchor] + ([t.tok] if t.nominal and t.tok.i != t.anchor.i else [])
+    queue = [
+        (c, 1, 0)
+        for r in roots
+        for c in r.children
+        if (c.dep_ not in _SEARCH_SKIP or _purpose(c)) and not _fronted(c)
+    ]
+    seen: set[int] = set()
+    # tier 0: a complement; 1: named as a place ("protested in Brasilia"); 2: inside an adjunct of time or cause
+    # ("following the discovery of Russian rockets"). The nearest of the lowest tier wins.
+    found: dict[int, Any] = {}
+    while queue:
+        tok, depth, tier = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        if (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
+            root = _entity_root(tok)
+            if tier >= 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
+                pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
+            elif tok.ent_type_ == "LOC" and _non_actor_words().get(root.lemma_.lower()) == "place":
+                pass  # "seized a ship in the Red Sea": a sea or a river is where, never who
+            elif tok.ent_type_ in _SITE_ENTS and (site := _site(tok, t.rule.event)):
+                if site == 1:  # a town beside no one else (see `_site`), or the body it modifies
+                    found.setdefault(3, _body_at(root) or _lift(root))
+            elif root.i not in taken:
+                if tier == 0:
+                    return _lift(root)
+                found.setdefault(tier, _lift(root))
+        if tok.lower_ == "according":
+            continue
+        if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
+            tier = max(tier, 1)
+        elif tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
+            tier = 2
+        step = 0 if tok.dep_ in ("prep", "agent") else 1
+        kids = [
+            c
+            for c in tok.children
+            if (c.dep_ not in _SEARCH_SKIP or c.dep_ in ("nsubj", "nsubjpass", "csubj") or _purpose(c))
+            and not _absolute_with(c)
+        ]
+        # past the limit, only a named modifier of the last word ("of [Palestinian] factions")
+        if depth + step > 4:
+            kids = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_]
+        queue += [(c, depth + step, tier) for c in kids]
+    return found[min(found)] if found else None
+
+
+_SITE_PREPS = {*_PLACE_PREPS, "outside", "off", "over"}
+_SITE_ENTS = (*_PLACE_ENTS, "ORG")
+
+
+def _site(tok: Any, event: str) -> int:
+    """A town, base or site named as where the event happens ("no one was killed at Al Asad or Erbil", "sent
+    planners to Baghdad"): 2 when it is only the event's location (a deployment's destination or staging place,
+    a base or unknown site "at" which something happened), 1 when a person or body beside it should win over it
+    but it may stand for its people when nothing else is named (the manual's "a curfew in Algiers"), 0 when it is
+    no site: a country or territory by name stays a party ("strengthened its forces in Lebanon"), and so does a
+    capital outside a place phrase ("sanctions on Moscow", "Tehran said")."""
+    ent = _entity_of(tok)
+    if ent is None or ent.label_ not in _SITE_ENTS:
+        return 0
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "at Al Asad or Erbil": the second place shares the first one's preposition
+    prep = root.head
+    if root.dep_ != "pobj" or prep.head.i == prep.i:
+        return 0
+    word = prep.lower_
+    if word not in _SITE_PREPS and not (word in ("to", "into") and event == "MOBILIZE"):
+        return 0
+    from dateline.actors import code_actor
+
+    a = code_actor(ent.text)
+    if a.name is not None and a.kind == "country":
+        return 0  # a country or territory by name
+    # a body, unless the tagger took a town ("at Erbil") or an unknown site ("at Al Asad") for one
+    town = a.kind == "country" and a.name is None
+    if ent.label_ == "ORG" and not (word == "at" and a.country is None and a.sector is None) and not town:
+        return 0
+    if event == "MOBILIZE" or (word == "at" and (ent.label_ == "FAC" or a.country is None)):
+        return 2
+    return 1 if a.sector in (None, "GOV", "CVL") or ent.label_ == "FAC" else 0
+
+
+def _body_at(place: Any) -> Any | None:
+    """The body or group a place phrase modifies ("the offices of the electoral commission in Bangui" -> the
+    commission; "students at a university in Kano" -> the students): it, not the town, is the party."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    h = prep.head
+    for _ in range(3):  # up through "the offices of [the commission]"
+        if h.pos_ not in ("NOUN", "PROPN") or h.ent_type_ in _PLACE_ENTS:
+            return None
+        if _people_noun(h):
+            return h
+        if h.dep_ != "pobj" or h.head.lower_ != "of" or h.head.head.i == h.head.i:
+            return None
+        h = h.head.head
+    return None
+
+
+def _sent_ones(u: _Trig, t: _Trig) -> bool:
+    """Whether t's actors are what u's reduced passive describes ("marines [sent by the Pentagon] arrived"): one
+    move told twice, whose actor is the sender, not the forces moved."""
+    h = u.anchor.head
+    return (
+        u.anchor.dep_ == "acl" and u.anchor.tag_ == "VBN" and any(a.start <= h.idx < a.end for a in t.actors)
+    )
+
+
+def _placed(actors: list[Actor], res: _Resolver) -> bool:
+    """Whether every one of the actors is a place named as such (a town, a capital): weaker than a person or body."""
+    for a in actors:
+        if a.kind == "person" or a.sector not in (None, "GOV", "CVL") or (a.kind == "country" and a.name):
+            return False  # (a country by name is a party: "lodged a protest with Albania")
+        ent = _entity_of(res.token_at(a.start)) if res.token_at(a.start) is not None else None
+        if ent is None or ent.label_ not in _PLACE_ENTS or ent.start_char != a.start:
+            return False
+    return bool(actors)
+
+
+def _absolute_with(tok: Any) -> bool:
+    """The subject of a "with X acting as host / mediating" phrase: a third party beside the event, not its
+    recipient."""
+    v = tok.head
+    if tok.dep_ == "pobj" and v.lower_ == "with":  # parsed "with [Qatar [mediating]]"
+        return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i for c in tok.children)
+    return tok.dep_ == "nsubj" and v.dep_ == "pcomp" and v.head.lower_ == "with" and v.tag_ == "VBG"
+
+
+def _coded_place(tok: Any) -> bool:
+    """A LOC/FAC entity the actor lexicons place in a country ("a curfew in Algiers" when Algiers is tagged LOC)."""
+    if tok.ent_type_ not in ("LOC", "FAC"):
+        return False
+    from dateline.actors import code_actor
+
+    ent = _entity_of(tok)
+    return ent is not None and code_actor(ent.text).country is not None
+
+
+def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
+    """Who acts in an agentless passive, when the clause still names them: "was killed in a US drone strike" (the
+    strike's owner), "British staff were relocated" / "Dutch troops were deployed" (the moved forces' country)."""
+    a = t.anchor
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in a.children):
+        return None
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+            for g in c.children:
+                if g.dep_ == "pobj" and _match_noun(g, lex) is not None:
+                    owner = _proposer(g)
+                    if owner is not None and owner.ent_type_ in ("NORP", "GPE"):
+                        return owner
+    if t.rule.event in _MOVED and t.rule.event != "AID" and t.mode != "release":
+        # (not "two Spanish aid workers were released": whom a release frees did not act)
+        for c in a.children:
+            if c.dep_ == "nsubjpass":
+                moved = _partitive(c)
+                owner = _proposer(moved)
+                if (
+                    owner is not None
+                    and owner.ent_type_ in ("NORP", "GPE")
+                    and (_forces(moved) or _people_noun(moved) or moved.lemma_.lower() in lex.people)
+                    and _says_country(owner.text)  # (not "Extra marines" the tagger took for a nationality)
+                ):
+                    return owner
+    return None
+
+
+def _cut_before(a: Actor, tok: Any, res: _Resolver) -> Actor:
+    """The actor's span cut before `tok` when it runs over it ("the 52 Americans [held hostage in Tehran]")."""
+    if not (a.start < tok.idx < a.end):
+        return a
+    end = a.start + len(res.text[a.start : tok.idx].rstrip())
+    return replace(a, text=res.text[a.start : end], end=end)
+
+
+_HELD_STATES = {"hostage", "captive", "prisoner"}  # bare state nouns: "held hostage", "taken prisoner"
+_HOLDING = {"hold", "keep", "take", "seize"}
+
+
+def _state_patient(a: Any) -> Any | None:
+    """Who a verb leaves or holds in a state, when the parse makes them its subject: "52 Americans held hostage"
+    (a reduced relative the small model reads as an active verb with "hostage" as object), "the aid workers held
+    captive", "soldiers [left] seriously injured" (a bare participle with a subject and no auxiliary)."""
+    kids = list(a.children)
+    state = [
+        c for c in kids
+        if c.dep_ in ("dobj", "oprd", "attr", "acomp") and c.lemma_.lower() in _HELD_STATES and c.tag_ in ("NN", "JJ")
+        and a.lemma_.lower() in _HOLDING and not any(g.dep_ in ("det", "nummod", "amod", "poss") for g in c.children)
+    ]  # fmt: skip
+    if a.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in kids):
+        return next((c for c in kids if c.dep_ == "nsubj"), None)  # "the convoy came under fire": the target
+    if state:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() not in _HELD_STATES for c in kids):
+            return None  # "rebels held 14 aid workers hostage": the workers are the object already
+        named = [g for g in state[0].children if g.dep_ == "compound" and g.pos_ in ("NOUN", "PROPN")]
+        if named:
+            return named[0]  # "held four engineers hostage", parsed as one noun phrase
+    elif not (
+        a.tag_ == "VBN"
+        and a.dep_ in ("ccomp", "xcomp")
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids)
+    ):
+        return None
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        return subj
+    if state and a.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj") and a.i > 0:
+        prev = a.doc[a.i - 1]  # "the 52 Americans held hostage": the noun the reduced relative follows
+        if prev.pos_ in ("NOUN", "PROPN") and prev.i < a.i:
+            return prev
+    return None
+
+
+def _nominal_actor(t: _Trig) -> Any | None:
+    for c in t.tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
+            return c
+    if t.rule.event in _MOVED and _of_force(t.tok, _lex()):
+        # "the arrival of two British frigates": the force's owner moved it
+        for c in t.tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    owner = _proposer(_partitive(g)) if g.dep_ == "pobj" else None
+                    if owner is not None and owner.ent_type_ in ("NORP", "GPE") and _says_country(owner.text):
+                        return owner
+    return None

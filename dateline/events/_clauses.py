@@ -1,0 +1,492 @@
+"""Which triggers are events of their own: request frames, background clauses, embedded triggers absorbed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events._lexicon import (
+    _CONCLUDE,
+    _CONDITION_MARKS,
+    _DIRECTING,
+    _EVENT_THREATEN_MODE,
+    _FORCE_EVENTS,
+    _NEGATING,
+    _NOT_ABSORBING,
+    _OBLIGATION,
+    _POLICY,
+    _RELATIVE,
+    _SUBJ,
+    _TEMPORAL_MARKS,
+    _Lex,
+    _lex,
+    _Rule,
+)
+from dateline.events._syntax import _is_verb, _partitive, _people_noun, _within
+from dateline.events._triggers import _Trig
+
+_MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
+
+
+def _subjunctive(v: Any) -> bool:
+    """A mandative subjunctive clause: "(insisted) that the vote be postponed", "(demanded) that he resign" (a bare
+    verb or bare "be" with a subject and no other auxiliary)."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.dep_ in _SUBJ for c in v.children):
+        return False
+    if not auxes:
+        return v.tag_ == "VB"
+    return all(c.lower_ == "be" for c in auxes)
+
+
+def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
+    """ "X said Y must/should do Z" is X's REQUEST to Y (PLOVER: demands, including those stated as obligations).
+
+    The reporting verb becomes the trigger; the obliged clause's own trigger is embedded in it (absorbed)."""
+    have = {t.anchor.i for t in trigs}
+    out = list(trigs)
+    for tok in sent:
+        if tok.dep_ != "ccomp" or not _is_verb(tok) or tok.head.i in have:
+            continue
+        rep = tok.head
+        if (
+            rep.lemma_.lower() not in lex.reporting
+            and rep.lemma_.lower() not in _CONCLUDE
+            and rep.lemma_.lower() not in _MANDATIVE
+        ):
+            continue
+        obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children)
+        if not (obliged or (rep.lemma_.lower() in _MANDATIVE and _subjunctive(tok))):
+            continue
+        if not any(c.dep_ in _SUBJ for c in rep.children) or not any(c.dep_ in _SUBJ for c in tok.children):
+            continue
+        if any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj"):
+            continue  # "we must act": a statement of the speaker's own intent, not a demand on someone
+        rule = _Rule("REQUEST", None, "10")
+        out.append(_Trig(rep, rep, rule, rep.idx, rep.idx + len(rep), None))
+        have.add(rep.i)
+    return out
+
+
+def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
+    """Drop events told in a subordinate "after/as/when/because..." clause of a sentence that reports another event.
+
+    PLOVER codes the sentence's main event; the subordinate one is background (and is usually reported on its own
+    elsewhere in the article)."""
+    if len(trigs) < 2:
+        return trigs
+    if any(
+        t.rule.event == "ASSAULT" and _realis(t.anchor) and not _time_clause(t.anchor) for t in trigs
+    ) and any(t.rule.event == "MOBILIZE" for t in trigs):
+        # manual, MOBILIZE: "if a document reports a MOBILIZE event in the context of an ASSAULT, only the ASSAULT
+        # should be coded" ("units were activated and returned fire", "men armed with machetes hacked ...")
+        trigs = [t for t in trigs if t.rule.event != "MOBILIZE"]
+    # "is sending 3,000 soldiers, hours after a drone strike killed the general": a deployment answering an attack
+    # reports both (the attack is news of its own; it is no part of the deployment)
+    occasions = {
+        t.anchor.i
+        for t in trigs
+        if t.rule.event == "ASSAULT" and _realis(t.anchor) and _time_clause(t.anchor)
+    }
+    if not any(t.rule.event == "MOBILIZE" for t in trigs):
+        occasions = set()
+    crackdown = any(t.rule.event in ("COERCE", "ASSAULT") and not _time_clause(t.anchor) for t in trigs)
+    kept, dropped = [], []
+    for t in trigs:
+        cur, background = t.anchor, False
+        if _cause_of_other(t, trigs):
+            dropped.append(t)
+            continue
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            if _pluperfect_relative(cur):
+                background = True  # "the aid workers, who had been held for a year": an earlier state
+                break
+            if (
+                cur.i == t.anchor.i
+                and cur.dep_ == "acl"
+                and cur.tag_ == "VBN"
+                and t.rule.event in ("COERCE", "ASSAULT")
+                and any(
+                    o.rule.event in _FREEING and o.anchor.i in {a.i for a in cur.head.ancestors}
+                    for o in trigs
+                )
+            ):
+                background = True  # "soldiers held in Mali since July were set free": describes the freed
+                break
+            if cur.dep_ in ("advcl", "pcomp", "pobj") and any(
+                c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
+            ):
+                # "aid workers held since March were freed" misparsed as "since [March were freed]": a date is
+                # no clause's subject, so the clause is the sentence's own predicate, not background
+                background = not _own_clause(cur, trigs) and not _date_subject(cur)
+                break
+            if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
+                background = True
+                break
+            if _alleged_of(cur):
+                background = True  # "handed over two men suspected of bombing a bus": the men's description
+                break
+            if cur.dep_ == "pcomp" and cur.head.lower_ in ("after", "following", "since", "before"):
+                background = True
+                break
+            cur = cur.head
+        if background and _POLICY.get("keep_dated", 0.0) and _dated(t.anchor):
+            background = False  # a dated subordinate event is reported as news of its own
+        if background and t.anchor.i in occasions:
+            background = False
+        if background and t.rule.event in _CROWD_EVENTS and _counted_subject(t.anchor) and crackdown:
+            # "arrested 30 after tens of thousands protested": a counted crowd that force answered is news of its
+            # own, like the attack a deployment answers (but "voted to expel X after thousands protested": PLOVER
+            # codes the main event only)
+            background = False
+        (dropped if background else kept).append(t)
+    # a background event is kept when every main-clause event lies inside its own clause: then no event of the
+    # main clause is told ("non-essential staff were relocated to Taji, the base where the contingent trains ...")
+    main = [k for k in kept if not any(_within(k.anchor, d.anchor) for d in dropped)]
+    if not main:
+        return trigs
+    return kept or trigs
+
+
+_TIME_PREPS = {"after", "following", "before", "since", "until", "amid", "during"}
+
+
+def _time_clause(anchor: Any) -> bool:
+    """Whether the event word sits in an "after/since/when ..." clause or phrase ("is sending 3,000 soldiers, hours
+    after a drone strike killed ...": the strike is the deployment's occasion, not its context)."""
+    cur = anchor
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS:
+            return True
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
+_CROWD_EVENTS = {"PROTEST"}
+_CROWD_WORDS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions"}
+
+
+def _counted_subject(v: Any) -> bool:
+    """Whether a clause's subject is a counted crowd: "tens of thousands protested", "5,000 people marched"."""
+    for c in v.children:
+        if c.dep_ == "nsubj" and (
+            c.lower_ in _CROWD_WORDS or c.like_num or any(n.dep_ == "nummod" for n in c.children)
+        ):
+            return True
+    return False
+
+
+def _date_subject(clause: Any) -> bool:
+    """Whether a clause's subject is a date ("since [March] were freed"): a misparsed "since" phrase."""
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and any(
+        c.dep_ == "nsubjpass" and c.ent_type_ in ("DATE", "TIME") for c in clause.children
+    )
+
+
+def _dated(anchor: Any) -> bool:
+    """A clause with a date of its own ("after tens of thousands protested on Sunday"): an event told as news,
+    not only as background."""
+    for c in anchor.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod"):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "in", "at")
+            and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+        ):
+            return True
+    return False
+
+
+_SUSPECTING = {"suspect", "accuse", "charge", "convict", "indict", "blame"}
+
+
+def _alleged_of(tok: Any) -> bool:
+    """tok is the act of "[men] suspected/accused/convicted of <tok>", a participle that describes a noun."""
+    p = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or p.lower_ not in ("of", "for", "with") or p.head.i == p.i:
+        return False
+    v = p.head
+    if v.dep_ == "pobj" and v.head.dep_ == "agent":
+        v = v.head.head  # "suspected by police of bombing": the parser hangs "of" on the agent
+    return v.lemma_.lower() in _SUSPECTING and v.dep_ in ("acl", "relcl") and v.tag_ == "VBN"
+
+
+_TIME_LINKS = {"come", "follow", "happen", "occur", "precede"}  # "The strikes came a day after ..."
+
+
+def _own_clause(clause: Any, trigs: list[_Trig]) -> bool:
+    """A subordinate clause that tells the sentence's news: the main clause only places an event already told in
+    time ("The strikes came a day after negotiators held talks and agreed to ..."), the clause has its own subject.
+    Elsewhere an "after/as/when" clause is background (PLOVER codes the main event)."""
+    if clause.head.lemma_.lower() not in _TIME_LINKS or clause.head.i == clause.i:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ != "PRON" and subj.lower_ not in _RELATIVE
+
+
+def _depth(tok: Any) -> int:
+    """Edges from tok up to its sentence root, counting a conjunct as standing where its head stands."""
+    n, cur = 0, tok
+    while cur.head.i != cur.i:
+        if cur.dep_ != "conj":
+            n += 1
+        cur = cur.head
+    return n
+
+
+def _main_events(trigs: list[_Trig]) -> list[_Trig]:
+    """Of triggers of several types, those of the sentence's main clause (least deep; coordinated ones count as
+    equally deep): PLOVER codes the event a sentence reports, not every event it mentions."""
+    if len({t.rule.event for t in trigs}) < 2:
+        return trigs
+    depth = [_depth(t.anchor) for t in trigs]
+    low = min(depth)
+    return [t for t, d in zip(trigs, depth, strict=True) if d == low]
+
+
+_PROMISING = {"promise", "pledge", "vow"}
+_DENYING = {"deny", "reject", "dismiss", "refute"}
+_CLAIMS = {"claim", "allegation", "report", "accusation", "charge", "suggestion", "rumour", "rumor"}
+
+
+_BACKING_OFF = {"suspend", "shelve", "drop", "abandon", "scrap", "postpone", "halt", "freeze", "withdraw",
+                "cancel", "delay", "defer", "reverse", "rescind", "revoke", "lift", "end", "retract"}  # fmt: skip
+_PLANS = {
+    "plan",
+    "decision",
+    "proposal",
+    "bill",
+    "measure",
+    "order",
+    "decree",
+    "move",
+    "threat",
+    "policy",
+    "law",
+}
+
+
+def _backs_off(outer: _Trig, t: _Trig) -> bool:
+    """Whether outer gives up the forceful measure t through a plan-like noun: "suspended plans to impose
+    curfews", "scrapped a decision to expel the envoy"."""
+    if t.rule.event not in _FORCE_EVENTS | {"SANCTION", "MOBILIZE", "THREATEN"} or outer.nominal:
+        return False
+    if outer.tok.lemma_.lower() not in _BACKING_OFF:
+        return False
+    cur = t.anchor
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _PLANS and cur.pos_ == "NOUN":
+            return cur.dep_ in ("dobj", "nsubjpass") and cur.head.i == outer.tok.i
+    return False
+
+
+def _stance_over(outer: _Trig, t: _Trig) -> bool:
+    """Whether outer only states a stance on the event t: a promise or vow of it ("pledged to send troops"), or
+    the denial of a claim that it happened ("rejected claims that troops had looted")."""
+    lemma = outer.tok.lemma_.lower()
+    if lemma in _PROMISING and outer.rule.event == "AGREE":
+        return t.anchor.dep_ == "xcomp" and t.anchor.head.i == outer.tok.i
+    if lemma in _DENYING and outer.rule.event == "REJECT":
+        cur = t.anchor
+        for _ in range(3):  # "rejected [claims] that it had bombed": through the claim noun
+            if cur.head.i == cur.i or cur.head.i == outer.tok.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in _CLAIMS and cur.pos_ == "NOUN":
+                return cur.head.i == outer.tok.i
+    return False
+
+
+_CAUSING = {
+    "prompt",
+    "spark",
+    "trigger",
+    "cause",
+    "force",
+    "lead",
+    "push",
+    "drive",
+    "provoke",
+    "compel",
+    "fuel",
+}
+
+
+def _cause_of_other(t: _Trig, trigs: list[_Trig]) -> bool:
+    """A nominal event named as the cause of the sentence's event ("the bombing prompted Kenya to close its
+    border", "the arrest sparked protests"): background to the event it caused."""
+    if not t.nominal or t.tok.dep_ != "nsubj" or t.tok.head.lemma_.lower() not in _CAUSING:
+        return False
+    verb = t.tok.head
+    return any(u is not t and u.anchor.i != verb.i and _within(u.anchor, verb) for u in trigs)
+
+
+def _nonrestrictive(tok: Any) -> bool:
+    """A passive relative clause set off by a comma ("Soleimani, who was killed in a strike"): what was done to
+    the person named is reported as a fact of its own. (Active ones, "Sharon, who has vowed not to ...", mostly
+    describe the person and stay part of the main event.)"""
+    first = tok.left_edge.i
+    if tok.dep_ != "relcl" or first == 0 or tok.doc[first - 1].text not in (",", "(", "—", "–"):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
+
+
+def _agentive_participle(tok: Any) -> bool:
+    """A reduced passive relative that names who acted ("soldiers freed by Russia", "ships seized by Iran"):
+    a report of an event of its own, not the content of the verb above it."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    # people acted on ("a channel disputed by ...", "a bill signed by ...": no event of their own)
+    who = _partitive(tok.head)
+    return who.lemma_.lower() in _lex().people or _people_noun(who)
+
+
+def _finite(v: Any) -> bool:
+    """A verb with tense of its own ("cooperated", "have cooperated", "will meet"), not an infinitive or participle
+    phrase."""
+    if v.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
+
+
+_HELP = {"help", "assist"}
+
+
+def _helping(outer: _Trig, t: _Trig) -> bool:
+    """ "help (to) do X" with no one named as helped: the event is X."""
+    o = outer.tok
+    if outer.rule.event != "AID" or outer.nominal or t.nominal or o.lemma_.lower() not in _HELP:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in o.children):
+        return False
+    return t.anchor.head.i == o.i and t.anchor.dep_ in ("xcomp", "ccomp", "advcl")
+
+
+_FREEING = {"RETREAT", "AID", "SUPPORT", "CONCEDE"}  # release, rescue, welcoming or pardoning someone held
+
+
+def _realis(tok: Any) -> bool:
+    """Whether a clause tells something that happened: no modal and no "if/unless" on the way to the root
+    ("would deploy warships if shipping is attacked": the attack is a condition, not an event)."""
+    cur = tok
+    for _ in range(8):
+        for c in cur.children:
+            if (c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS) or (c.dep_ == "aux" and c.tag_ == "MD"):
+                return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
+def _pluperfect_relative(tok: Any) -> bool:
+    """A relative clause in the pluperfect ("who had threatened to quit", "services that had been suspended")."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+
+
+def _absorb(trigs: list[_Trig]) -> list[_Trig]:
+    """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
+    by_anchor: dict[int, _Trig] = {}
+    for t in trigs:
+        by_anchor.setdefault(t.anchor.i, t)
+    kept = []
+    via_adjunct: set[int] = set()  # triggers reached through an adverbial clause of a refusal
+    for t in trigs:
+        outer = None
+        if by_anchor.get(t.anchor.i) is not t:
+            outer = by_anchor[t.anchor.i]
+        cur = t.anchor
+        for _ in range(8):
+            if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur) or _agentive_participle(cur):
+                break  # a ", who/which ..." clause, or "soldiers freed by Russia", asserts its own event
+            if _pluperfect_relative(cur):
+                break  # "partners who had threatened to quit": an earlier event of its own (background)
+            child, cur = cur, cur.head
+            if child.dep_ == "conj" and _finite(child) and not _finite(cur):
+                break  # "agreed to share data and have since cooperated": a finite conjunct is a clause of its own
+            u = by_anchor.get(cur.i)
+            if u is None or u is t:
+                continue
+            if u.nominal and u.tok.i == cur.i and u.tok.lemma_.lower() in _CLAIMS and cur.head.i in by_anchor:
+                continue  # "rejected allegations that X": the claim noun is the rejection's object, not X's frame
+            if child.dep_ in _NOT_ABSORBING or child.dep_ in ("nsubj", "csubj"):
+                continue
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _TIME_PREPS
+                and _POLICY["keep_dated"]
+                and _dated(t.anchor)
+            ):
+                continue  # "voted to expel troops after thousands protested on Sunday": a dated time adjunct
+            if child.dep_ == "nsubjpass" and u.rule.event not in ("AGREE", "REJECT"):
+                # a passive subject agreed to or rejected is the content of that stance ("a ceasefire was agreed",
+                # "the demand was rejected": one event); one welcomed or ordered is an event of its own
+                continue
+            if (
+                child.dep_ == "advcl"
+                and child.i != t.anchor.i
+                and u.rule.event == "REJECT"
+                and u.tok.lemma_.lower() in _NEGATING
+            ):  # "refused a request, saying they would discuss ...": the adjunct is no refused act
+                via_adjunct.add(id(t))
+            if child.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in child.children):
+                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+                if not marks & _CONDITION_MARKS:
+                    continue
+            outer = u
+        if outer is None:
+            kept.append(t)
+            continue
+        if _helping(outer, t):
+            # "mobilized groups to help support the rights of ...": helping to do something is doing it (AID is
+            # help given to someone: "helped Iraq rebuild", "help the victims")
+            outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
+            outer.start, outer.end = t.start, t.end
+            continue
+        directed = outer.tok.lemma_.lower() in _DIRECTING and not t.nominal
+        if directed and (outer.rule.event == "MOBILIZE" or t.rule.event == "MOBILIZE"):
+            # "ordered troops to withdraw / to fire on": the ordered action is the event, not a deployment
+            outer.rule, outer.mode, outer.tok = t.rule, t.mode, t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
+        if (
+            outer.rule.event == "REJECT"
+            and outer.tok.lemma_.lower() in _NEGATING
+            and not t.nominal
+            and id(t) not in via_adjunct
+        ):
+            # "refused to release", "ruled out sending troops": the refused event, factuality negated
+            outer.rule = t.rule
+            outer.mode = t.mode
+            outer.tok = t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
+        if _backs_off(outer, t):
+            # "suspended plans to impose a curfew", "dropped the bill to ban the party": giving up a forceful
+            # measure is a concession (manual, CONCEDE: easing restrictions, declarations of ceasefires)
+            outer.rule, outer.mode = _Rule("CONCEDE", None, "08"), None
+            continue
+        if not t.nominal and id(t) not in via_adjunct and _stance_over(outer, t):
+            # "promised to send aid", "rejected claims that it had bombed": the event is the promised or denied
+            # one; its factuality (future, denied) carries the stance, and PLOVER's single-category convention
+            # (AGREE, THREATEN, REJECT) is applied from it where the records are scored
+            outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
+            outer.start, outer.end = t.start, t.end
+            continue
+        if outer.mode is None:
+            if outer.rule.event == t.rule.event:
+                outer.mode = t.mode
+            elif outer.rule.event == "THREATEN":
+                outer.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+    return kept

@@ -1,0 +1,95 @@
+"""Within-article merging of repeated mentions of one event."""
+
+from __future__ import annotations
+
+from dateline.events._lexicon import _FUTURE_OK
+from dateline.model import Actor, Event, Place, Size
+
+# --------------------------------------------------------------------------- merging
+
+
+def _key(actors: list[Actor]) -> frozenset[str]:
+    return frozenset((a.name or a.country or a.text).lower() for a in actors)
+
+
+def _same_side(a: list[Actor], b: list[Actor]) -> bool:
+    """Recipients named alike, or every one of both coded to the same countries ("Tehran" read as the Iranian
+    government and "Iran" later in the article: one side)."""
+    if _key(a) == _key(b):
+        return True
+    ca, cb = {x.country for x in a}, {x.country for x in b}
+    return None not in ca and ca == cb
+
+
+def _sizes_compatible(a: list[Size], b: list[Size]) -> bool:
+    for x in a:
+        for y in b:
+            if x.unit == y.unit and x.kind == y.kind:
+                xlo, xhi = x.min or 0, x.max if x.max is not None else float("inf")
+                ylo, yhi = y.min or 0, y.max if y.max is not None else float("inf")
+                if xhi < ylo or yhi < xlo:
+                    return False
+    return True
+
+
+_SAME_PLACE_KM = 60.0  # two located mentions further apart than this are different events
+
+
+def _apart(a: Place | None, b: Place | None) -> bool:
+    """Both mentions located, at different places: "an attack in Beledweyne" and "a bomb in Mogadishu"."""
+    if a is None or b is None or (a.name or a.text) == (b.name or b.text):
+        return False
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        from dateline.places import distance_km
+
+        broad = {a.feature, b.feature} & {"country", "region", "water", "admin"}
+        if broad:
+            # "a march in Tbilisi" and "the protest in Armenia" are two events; "in Georgia" may be the Tbilisi one
+            return bool(a.country and b.country and a.country != b.country)
+        return distance_km((a.lat, a.lon), (b.lat, b.lon)) > _SAME_PLACE_KM  # type: ignore[arg-type]
+    return bool(a.country and b.country and a.country != b.country)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.event != b.event or _apart(a.location, b.location):
+        return False
+    bare = not (b.actor or b.recipient)
+    if not bare and _key(a.actor) != _key(b.actor):
+        return False
+    if a.recipient and b.recipient and not _same_side(a.recipient, b.recipient):  # one may leave it unsaid
+        return False
+    if not (a.actor or a.recipient):
+        return False
+    if (
+        a.date
+        and b.date
+        and a.date.source == "text"
+        and b.date.source == "text"
+        and a.date.value != b.date.value
+    ):
+        return False  # "On Sunday, eight rockets hit Balad ... On Tuesday rockets also struck Taji": two days
+    if not (b.actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
+        return a.factuality == b.factuality or b.factuality in _FUTURE_OK
+    if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
+        return False
+    return _sizes_compatible(a.size, b.size)
+
+
+def _merge(events: list[Event], distinct: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        # "in a separate attack": a new event, not a later mention of an earlier one
+        for prev in [] if ev.id in distinct else out:
+            if prev.sentence_start != ev.sentence_start and _compatible(prev, ev):
+                prev.mentions.extend(ev.mentions)
+                prev.mode = prev.mode or ev.mode
+                prev.location = prev.location or ev.location
+                if (prev.date is None or prev.date.source != "text") and ev.date and ev.date.source == "text":
+                    prev.date = ev.date
+                prev.size = prev.size or ev.size
+                prev.source = prev.source or ev.source
+                prev.recipient = prev.recipient or ev.recipient
+                break
+        else:
+            out.append(ev)
+    return out

@@ -1,0 +1,213 @@
+"""Parse helpers shared by the steps: a verb's subject, phrase spans, partitives, words naming people."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from dateline.events._lexicon import (
+    _ACTOR_DROP,
+    _DATA,
+    _PARTAKE_PASSIVE,
+    _RAISING,
+    _RELATIVE,
+    _VERB_TAGS,
+    _lex,
+)
+from dateline.factuality import _gerund_as_modifier
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ != "AUX")
+
+
+def _within(tok: Any, top: Any) -> bool:
+    """Whether tok is top or lies in top's subtree."""
+    return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
+
+
+def _span_of(h: Any) -> tuple[int, int]:
+    """Character span of a noun phrase headed by h, without clauses, appositions and coordinated heads."""
+    lo, hi = h.i, h.i
+    stack = [h]
+    while stack:
+        t = stack.pop()
+        for ch in t.children:
+            if ch.dep_ in _ACTOR_DROP and not (ch.dep_ == "prep" and ch.lower_ == "of" and t.i == h.i):
+                continue
+            if ch.dep_ == "punct":
+                continue
+            lo, hi = min(lo, ch.i), max(hi, ch.i)
+            stack.append(ch)
+    doc = h.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _in_label(tok: Any) -> bool:
+    """Whether tok lies in a line label opening its sentence: a transcript speaker ("REPORTER (Odesa): ...") or a
+    wire dateline ("KYIV, June 20 (Wire) - ..."). A label names who speaks or where the story was filed, never who
+    acts in it."""
+    sent = tok.sent
+    first = sent[0]
+    if tok.i - sent.start > 12 or not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return False
+    dated = len(sent) > 1 and sent[1].text == ","
+    for t in sent[1:14]:
+        if t.text.endswith(":") or (dated and t.text in _DASHES):
+            return tok.i < t.i
+    return False
+
+
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _subjects_first(v: Any) -> list[Any]:
+    """v's children, a subject that is only the line's label (a wire dateline, a transcript speaker: see _in_label)
+    moved last: "ISTANBUL, June 18 (Wire) - Russian delegations met" is parsed with two subjects."""
+    kids = list(v.children)
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) > 1 and _in_label(subj[0]) and not _in_label(subj[1]):
+        kids.remove(subj[0])
+        kids.append(subj[0])
+    return kids
+
+
+def _past_time(h: Any) -> Any:
+    """The antecedent of a relative clause misattached to a time phrase ("the measures announced the same day,
+    which target insurers"): the noun the time phrase's verb is about; else h itself."""
+    if not (h.ent_type_ in ("DATE", "TIME") or _non_actor_words().get(h.lemma_.lower()) == "time"):
+        return h
+    v = h.head.head if h.dep_ == "pobj" else h.head  # "unveiled on Monday, which ..."
+    if v.i == h.i or not _is_verb(v):
+        return h
+    if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
+        return v.head  # "the measures announced the same day, which ...": the measures
+    return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), h)
+
+
+def _subject(v: Any) -> tuple[Any | None, bool]:
+    """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
+    cur = v
+    via_xcomp = False
+    if _gerund_as_modifier(v):
+        cur = v.head.head  # "Minsk denied moving troops": the subject of "denied"
+    for _ in range(4):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
+        for c in cur.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g, True
+        for c in _subjects_first(cur):
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and cur.lemma_.lower() in _PARTAKE_PASSIVE):
+                # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts
+                if c.lower_ in _RELATIVE and cur.dep_ == "relcl" and cur.head.i != cur.i:
+                    return _past_time(cur.head), False  # "NATO, which suspended its mission": NATO
+                return c, False
+        if passive and via_xcomp and cur.lemma_.lower() in _RAISING:
+            # "the ministry is understood to be preparing to move staff": the raised subject acts
+            for c in cur.children:
+                if c.dep_ == "nsubjpass":
+                    return c, False
+        if passive:
+            return None, True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # "X are guilty of violating ...": the subject of the adjective's verb
+            if cur.dep_ == "acomp" and cur.head.i != cur.i:
+                cur = cur.head
+            continue
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl") and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and cur.head.lemma_.lower() in _lex().reporting:
+                # "Iran fired missiles, the Pentagon said, striking two bases": the participle goes on with the
+                # reported clause, whose subject acts
+                told = [c for c in cur.head.children if c.dep_ == "ccomp" and c.i < cur.i]
+                subj = [c for t in told for c in t.children if c.dep_ == "nsubj"]
+                if subj:
+                    return subj[0], False
+            if cur.dep_ == "acl":
+                h = cur.head
+                active = any(g.dep_ == "dobj" for c in [cur, *cur.conjuncts] for g in c.children)
+                if cur.i == v.i and cur.tag_ == "VBN" and h.dep_ != "ROOT" and not active:
+                    # "the protesters detained last week": a reduced passive, whose noun is the one acted on (a
+                    # noun parsed as the ROOT, or a participle with an object, is active: "US troops trained with
+                    # Iraqi forces", "aid groups donated and delivered $50,000 of goods")
+                    return None, True
+                if h.dep_ == "dobj" and not h.ent_type_ and h.pos_ == "NOUN" and not _people_noun(h):
+                    cur = h.head  # "the party issued a declaration demanding ...": the issuer demands
+                    continue
+                return h, False
+            via_xcomp = cur.dep_ == "xcomp"
+            cur = cur.head
+            continue
+        break
+    return _stranded_subject(cur), False
+
+
+def _stranded_subject(verb: Any) -> Any | None:
+    """A subject the parser hung on a fronted phrase: "With the signing of a memorandum, the government and the
+    rebels have agreed ..." (the parser makes "government" a conjunct of "memorandum"): the noun phrase between
+    the fronted phrase's last comma and the verb group, when the verb has no subject of its own."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "prep" and c.i < verb.i for c in verb.children):
+        return None
+    first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)],
+                key=lambda t: t.i)  # fmt: skip
+    before = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    if before is None or before.dep_ not in ("conj", "appos") or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    comma = next((t for t in reversed(verb.doc[verb.sent.start : first.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    top = before.head if before.dep_ == "conj" else before
+    heads = [c for c in [top, *top.conjuncts] if c.i > comma.i and c.dep_ in ("conj", "appos")]
+    return min(heads, key=lambda t: t.i) if heads else None
+
+
+@lru_cache(maxsize=1)
+def _non_actor_words() -> dict[str, str]:
+    """Head nouns that never name who acts, by class (time|none|thing): data/actors/non_actors.tsv."""
+    path = _DATA.parent / "actors" / "non_actors.tsv"
+    return {r[0]: r[1] for r in (ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines())
+            if len(r) >= 2 and not r[0].startswith("#")}  # fmt: skip
+
+
+_PARTITIVE = {"dozen", "score", "hundred", "thousand", "million", "number", "handful", "couple", "some", "many",
+               "most", "all", "several", "few", "group", "dozens", "scores", "hundreds", "thousands", "millions"}  # fmt: skip
+
+
+def _partitive(tok: Any) -> Any:
+    """The people a quantity names: "dozens of Congolese traders" -> traders (else tok itself)."""
+    if tok.lemma_.lower() in _PARTITIVE or tok.pos_ == "NUM":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return tok
+
+
+def _forces(tok: Any) -> bool:
+    """Troops, police, fighters: what a mobilisation moves, never its recipient."""
+    from dateline.actors import code_actor
+
+    return code_actor(tok.lemma_.lower()).sector in ("MIL", "COP", "REB", "PRM", "UAF", "SPY")
+
+
+# what a political actor rallies rather than deploys ("mobilized supporters / resources"): not MOBILIZE
+_CIVIC_MASSES = {"supporter", "voter", "crowd", "public", "base", "resource", "fund", "support", "opinion",
+                 "constituency", "electorate", "follower", "member", "activist", "lobby", "money"}  # fmt: skip
+# collective nouns that name a group of people without being a role ("Palestinian factions")
+_GROUP_NOUNS = {"group", "faction", "community", "minority", "majority", "population", "side", "camp", "delegation",
+                "leadership", "regime", "team", "crew", "unit", "elder", "administrator", "partner", "ally", "counterpart",
+                "movement", "organization", "organisation", "coalition", "alliance", "network"}  # fmt: skip
+
+
+def _people_noun(tok: Any) -> bool:
+    """A noun naming people or an institution ("extremists", "authorities", "factions"), not a thing or act."""
+    from dateline.actors import code_actor
+
+    lemma = tok.lemma_.lower()
+    if lemma in _GROUP_NOUNS or lemma.rstrip("s") in _GROUP_NOUNS:
+        return True
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.ent_type_]
+    words = " ".join(t.lower_ for t in sorted([*mods, tok], key=lambda t: t.i))  # "military council"
+    return code_actor(words).sector is not None

@@ -1,0 +1,757 @@
+"""Event words: verbs and nouns matched against the lexicon (with their guards and senses), as triggers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.events._lexicon import (
+    _CAMEO_ROOT,
+    _GENERIC_HEADS,
+    _PARTAKE,
+    _RELATIVE,
+    _STATE_PREPS,
+    _STATE_VERBS,
+    _THREAT_EVENTS,
+    _Lex,
+    _lex,
+    _Rule,
+)
+from dateline.events._syntax import (
+    _CIVIC_MASSES,
+    _GROUP_NOUNS,
+    _forces,
+    _is_verb,
+    _partitive,
+    _people_noun,
+    _subject,
+)
+from dateline.factuality import _gerund_as_modifier
+from dateline.model import Actor, Size
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass
+class _Trig:
+    tok: Any  # the trigger word (verb, or head noun of a nominal event)
+    anchor: Any  # the token whose arguments are the event's: the verb, or the light verb of a nominal event
+    rule: _Rule
+    start: int  # event_text span (characters)
+    end: int
+    mode: str | None = None
+    nominal: bool = False
+    sizes: list[Size] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    prob: float | None = None  # classifier probability, for backoff triggers
+    searched: bool = False  # recipients found by _recipient_search (may also be the event's place)
+    # words naming who suffered a condemned act ("the attack on the embassy"): never its recipients
+    victims: set[int] = field(default_factory=set)
+
+
+_ADV_PARTICLES = {"short", "back", "away", "down", "off", "out", "up", "together"}  # "worked together"
+_TRAVEL_VERBS = {"leave", "depart"}
+_TRAVELLERS = {"minister", "president", "secretary", "envoy", "ambassador", "diplomat", "chancellor", "premier",
+               "leader", "king", "queen", "prince", "pope", "delegation", "negotiator", "mediator"}  # fmt: skip
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
+    prts: set[str] = set()
+    objs: set[str] = set()
+    pobjs: dict[str, set[str]] = {}
+    if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
+        # "the warships sent to the Gulf", "paratroopers who were flown to Kuwait": the modified noun is moved
+        passive_rel = any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
+        if (tok.dep_ == "acl" and tok.tag_ == "VBN") or passive_rel:
+            objs.add(tok.head.lemma_.lower())
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+        # a participle with no auxiliary is a reduced passive ("Troops sent to Gulf", a misparsed "the warships
+        # sent to the Gulf ..."): its subject is what was moved
+        objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
+    kids = list(tok.children)
+    if _gerund_as_modifier(
+        tok
+    ):  # "denied moving troops": the noun the parser hung the gerund on is its object
+        objs.add(tok.head.lemma_.lower())
+        objs.update(
+            c.lemma_.lower() for c in tok.head.children if c.dep_ in ("compound", "amod") and c.i != tok.i
+        )
+    if not any(c.dep_ == "dobj" for c in kids):
+        # "advise and train local forces": a bare verb shares the object of the verb coordinated after it
+        for cj in (c for c in tok.children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
+            if not any(c.dep_ == "nsubj" for c in cj.children):
+                kids += [c for c in cj.children if c.dep_ == "dobj"]
+    for (
+        ch
+    ) in tok.children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
+        if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
+            kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
+    if tok.lemma_.lower() in _LETTING:
+        # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
+        for ch in tok.children:
+            if ch.dep_ in ("ccomp", "xcomp") and _is_verb(ch):
+                for g in ch.children:
+                    if g.dep_ in ("nsubj", "nsubjpass"):
+                        objs.add(g.lemma_.lower())
+                        objs.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
+                        objs.update(  # "let a team of inspectors board"
+                            x.lemma_.lower()
+                            for c in g.children
+                            if c.dep_ == "prep" and c.lower_ == "of"
+                            for x in c.children
+                            if x.dep_ == "pobj"
+                        )
+    first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=None)
+    for ch in kids:
+        dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
+        if (
+            dep == "prep"
+            and ch.lower_ in _TOPIC_PREPS
+            and first_obj is not None
+            and first_obj < ch.i
+            and any(g.dep_ == "pobj" for g in ch.children)
+        ):
+            # "took legal action over the law": "over" after the object heading a phrase of its own is its topic,
+            # no particle ("take over"); a shifted particle ("called the strike off") has no object of its own, and a
+            # directional one keeps its sense with one ("hauled protesters off the streets")
+            pobjs.setdefault(ch.lemma_.lower(), set()).update(
+                g.lemma_.lower() for g in ch.children if g.dep_ == "pobj"
+            )
+            continue
+        if dep == "ccomp" and ch.pos_ == "ADJ":
+            dep = "oprd"  # a small clause: "found the minister guilty", "declared the vote void"
+        if dep == "advmod" and ch.lemma_.lower() in _ADV_PARTICLES:
+            dep = "prt"  # "cut short the visit", "pulled back": an adverb working as the verb's particle
+        if dep == "prep" and _time_phrase(ch):
+            continue  # "called on Monday", "met on Tuesday": a date, not the verb's preposition ("call on")
+        if dep in ("prt", "prep", "agent"):
+            prts.add(ch.lemma_.lower())
+            if dep == "prep":
+                got = pobjs.setdefault(ch.lemma_.lower(), set())
+                # "out of the talks": the object of a preposition after the particle counts as the particle's
+                inner = [x for g in ch.children if g.dep_ == "prep" and g.lower_ == "of" for x in g.children]
+                for g in [*ch.children, *inner]:
+                    if g.dep_ == "pcomp" and _is_verb(g):
+                        got.add(g.lemma_.lower())  # "barred from entering": the act the preposition governs
+                    if g.dep_ == "pobj":
+                        got.add(g.lemma_.lower())
+                        if (
+                            g.ent_type_ == "ORG"
+                        ):  # a named body as object class "<ORG>" ("withdrew from NATO")
+                            got.add("<ORG>")
+                        got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
+        elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
+            objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
+            if ch.ent_type_ == "ORG":
+                objs.add("<ORG>")
+            if ch.i >= 2 and ch.doc[ch.i - 1].text == "-":  # "a cease-fire", split by the tokenizer
+                objs.add(f"{ch.doc[ch.i - 2].lower_}-{ch.lemma_.lower()}")
+            for c in ch.children:
+                if c.dep_ in ("compound", "amod"):
+                    objs.add(c.lemma_.lower())
+                elif c.dep_ == "prep" and c.lower_ in ("from", "out"):
+                    # "moved staff from Baghdad": the source is the verb's, parsed on its object
+                    prts.add(c.lower_)
+                elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and _amount(ch))):
+                    # "700 kg of medicine", "a state of siege", "$10 million in emergency aid"
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            objs.add(g.lemma_.lower())
+                            objs.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
+                            prts.update(
+                                x.lower_ for x in g.children if x.dep_ == "prep" and x.lower_ == "from"
+                            )
+            for cj in ch.conjuncts:
+                objs.add(cj.lemma_.lower())
+    return prts, objs, pobjs
+
+
+_LETTING = {"allow", "let", "permit"}
+_TOPIC_PREPS = frozenset({"over"})  # "action over the cuts", "a row over pay": what it is about
+
+
+def _time_phrase(prep: Any) -> bool:
+    """A prepositional phrase that only gives a date or time ("on Monday", "in March")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    # ("for the first time" is no entity)
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() == "time" for g in objs)
+
+
+def _amount(tok: Any) -> bool:
+    """A sum or quantity ("$10 million", "2,000 tonnes") whose "in ..." phrase names what it is of."""
+    return tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+
+
+def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
+    rules = lex.verbs.get(tok.lemma_.lower())
+    if not rules:
+        return None
+    prts, direct, pobjs = _objects(tok)
+    # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules)}
+    phrasal = bool(particles)
+    for r in rules:  # most specific first
+        if r.prt and r.prt not in prts and r.prt not in direct:
+            continue
+        if phrasal and r.prt not in particles:
+            continue  # "called up volunteers for an offensive": the particle's rows, not "call for"
+        objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
+        if r.prt in ("out", "away"):  # "pulled out of the treaty", "walked out of the talks"
+            objs = objs | pobjs.get("of", set()) | pobjs.get("from", set())
+        if r.objs == "+":
+            if not objs:
+                continue
+        elif r.objs is not None and not (objs & r.objs):  # type: ignore[operator]
+            continue
+        if r.event == "RETREAT" and tok.lemma_.lower() in _TRAVEL_VERBS and (_travel(tok) or _causative(tok)):
+            return None
+        if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
+            continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
+        return r
+    return None
+
+
+def _mobilizes_force(tok: Any, lex: _Lex) -> bool:
+    """Whether what a generic MOBILIZE verb moves is an armed force or weapons (or left unsaid, or a number):
+    the manual's MOBILIZE is military or police moves; "mobilized supporters" is no such move."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs:
+        return True
+    obj = _partitive(objs[0])
+    if obj.like_num or obj.pos_ in ("NUM", "PRON") or obj.ent_type_:
+        return True
+    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    if words & lex.force_words or _forces(obj):
+        return True
+    into_force = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("into", "to")
+        and any(_forces(g) for g in c.children if g.dep_ == "pobj")
+        for c in tok.children
+    )  # "drafted young men into the army": they become the force
+    if _people_noun(obj) and not _criminal(obj) and not into_force and _code_sector(obj) != "UNK":
+        # "mobilized lawyers / doctors / pressure groups": people of a civil role, no armed force (trained hackers,
+        # gangs: an irregular force)
+        return False
+    lemma = obj.lemma_.lower()
+    return not (lemma in _GROUP_NOUNS or lemma in _CIVIC_MASSES)  # (other people moved, e.g. trained hackers)
+
+
+def _code_sector(tok: Any) -> str | None:
+    from dateline.actors import code_actor
+
+    return code_actor(tok.lemma_.lower()).sector
+
+
+def _criminal(tok: Any) -> bool:
+    return _code_sector(tok) == "CRM"
+
+
+def _causative(tok: Any) -> bool:
+    """ "it left the troops facing an uncertain future", "left thousands homeless": leaving someone in a state is no
+    withdrawal. The state is a participle or adjective right after the object (spaCy hangs it in several places:
+    on the verb, on the object, on the object's "of" phrase, or under a preposition of the verb)."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs:
+        # "left a dozen soldiers seriously injured", parsed as a small clause: a bare participle or adjective
+        # with its own subject and no auxiliary
+        return any(
+            c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ in ("aux", "auxpass", "dobj") for g in c.children)
+            for c in tok.children
+        )  # fmt: skip
+    obj = objs[0]
+    # ("left three officers badly wounded": the small model hangs the state participle as an adverbial clause)
+    near = [
+        c
+        for c in tok.children
+        if c.i > obj.i
+        and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")
+        and not (c.dep_ == "advcl" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",")
+    ]  # (", ending a six-year mission": a clause set off by a comma says what the leaving did, not a state)
+    near += [
+        g for c in tok.children if c.i > obj.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+    ]
+    inner = [
+        g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]  # "thousands of"
+    near += [c for n in [obj, *inner] for c in n.children if c.i > n.i and c.dep_ in ("acl", "amod", "oprd")]
+    # a participle with its own arguments modifies the object ("the base built by Saddam"); a bare one is a state
+    return any(
+        c.tag_ == "VBG" or (c.tag_ in ("VBN", "JJ") and all(g.dep_ in ("advmod", "neg") for g in c.children))
+        for c in near
+    )
+
+
+def _travel(tok: Any) -> bool:
+    """ "Mr Raab left London for Washington": a named person leaving a place is travelling, not retreating
+    (PLOVER's RETREAT is forces or parties pulling out)."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    h = tok
+    while not subj and h.dep_ in ("pcomp", "prep", "advcl", "xcomp") and h.head.i != h.i:
+        h = h.head  # "Raab said before leaving London": the subject of the clause the phrase hangs on
+        subj = [c for c in h.children if c.dep_ == "nsubj"]
+    if not subj or not all(
+        s.ent_type_ == "PERSON"
+        or s.lower_ in ("he", "she")
+        or (s.tag_ == "NN" and s.lemma_.lower() in _TRAVELLERS)
+        for s in subj
+    ):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.ent_type_ in _PLACE_ENTS for o in objs)
+
+
+def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
+    """Rule and first token index of the longest lexicon phrase ending at `tok`."""
+    rules = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    if not rules:
+        return None
+    doc = tok.doc
+    for r in rules:
+        n = len(r.words)
+        s = tok.i - n + 1
+        if s < tok.sent.start:
+            continue
+        if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(r.words[:-1])):
+            if len(r.words) == 1 and r.words[0] in lex.senses:
+                r = _sense(tok, r, lex.senses[r.words[0]])
+            return r, s
+    return None
+
+
+def _sense(tok: Any, rule: _Rule, senses: list[tuple[_Rule, frozenset[str]]]) -> _Rule:
+    """The reading of an ambiguous bare noun ("the strike": a walkout or an attack) with the most cue words in its
+    sentence, else in its document; the lexicon's own row when no cue decides."""
+    for span in (tok.sent, tok.doc):
+        lemmas = [t.lemma_.lower() for t in span if t.i != tok.i]
+        scores = [(sum(1 for w in lemmas if w in cues), r) for r, cues in senses]
+        scores.sort(key=lambda x: -x[0])
+        if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+            return scores[0][1]
+    return rule
+
+
+def _phrase_head(first: int, tok: Any) -> Any:
+    """The token of doc[first..tok] whose head lies outside it."""
+    for t in tok.doc[first : tok.i + 1]:
+        if not (first <= t.head.i <= tok.i) or t.head.i == t.i:
+            return t
+    return tok
+
+
+def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
+    """Where a nominal event stands in the clause, or None when it is only a mention (not reported as an event)."""
+    h = head
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in ("NOUN", "NUM"):
+        h = h.head.head  # "10 days of war games", "a wave of air strikes"
+    if h.dep_ == "conj":
+        h = h.head
+        while h.dep_ == "conj":
+            h = h.head
+    dep = h.dep_
+    if dep in ("dobj", "nsubjpass") and h.head.lemma_.lower() in lex.light and h.head.i not in verb_trigs:
+        if any(c.dep_ == "oprd" for c in h.head.children):
+            return None  # "called the detentions political": the event is named and judged, not held
+        return h.head
+    if dep in ("dobj", "nsubjpass") and h.head.i in verb_trigs:
+        return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
+    if dep in ("nsubj", "ROOT") or h.head.i == h.i:
+        return head
+    if dep == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in _PARTAKE:
+        return h.head.head  # "engaged in ethnic cleansing", "took part in a protest"
+    if dep == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in _GATHERING | _PREPARING:
+        return h.head.head  # "returned to Geneva for talks", "gathered in Brussels for a summit": the purpose
+    if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
+        return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
+    if dep == "pobj" and h.head.lower_ in ("in", "during") and h.head.head.lemma_.lower() in _DYING:
+        return head  # "nine soldiers died in an ambush": the attack is the event, the dead its recipients
+    if (
+        dep == "attr"
+        and h.i > 0
+        and h.doc[h.i - 1].lower_ in _STATE_PREPS
+        and h.doc[h.i - 1].head.i == h.head.i
+    ):
+        return h.head  # "soldiers are on standby" parsed with the state noun as attribute of "are"
+    if dep == "pobj" and h.head.dep_ == "prep":
+        gov = h.head.head
+        if h.head.lower_ in _STATE_PREPS and gov.lemma_.lower() in _STATE_VERBS:
+            return gov  # "troops were placed on standby", "workers are on strike": the state's verb
+        if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
+            return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
+    return None
+
+
+def _hazard(h: Any, lex: _Lex) -> bool:
+    """Whether a noun names a hazard of data/events/natural_causes.tsv: its lemma (or plural form) when the parser
+    saw no name in it, or a sentence-initial capitalised word the small model tags as a name ("Wildfires
+    destroyed"), or a named hazard ("Typhoon Haiyan", "Hurricane Ian", "Storm Daniel")."""
+    if h.lemma_.lower() in lex.natural or h.lower_ in lex.natural or h.lower_[:-1] in lex.natural:
+        if not h.ent_type_ or h.i == h.sent.start:
+            return True
+    if h.pos_ == "PROPN" or h.ent_type_:
+        return any(c.dep_ == "compound" and c.lower_ in lex.natural for c in h.children)
+    return False
+
+
+def _natural_cause(tok: Any, lex: _Lex) -> bool:
+    """Whether the verb's subject (or "by" agent) is a natural hazard, accident or disease, not an actor."""
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+        h = tok.head  # "a drought that has killed 30 people": the relative pronoun stands for the drought
+        if _hazard(h, lex):
+            return True
+    for c in tok.children:
+        heads = (
+            [c]
+            if c.dep_ == "nsubj"
+            else [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "agent"
+            else []
+        )
+        for h in heads:
+            if _hazard(h, lex):
+                return True
+    if tok.lemma_.lower() in _DYING or any(c.dep_ == "auxpass" for c in tok.children):
+        # "were killed in a stampede", "died in a crush among mourners": the accident is the cause, with no agent
+        for c in tok.children:
+            if c.dep_ == "agent":
+                return False
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                if any(
+                    g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() in lex.natural
+                    for g in c.children
+                ):
+                    return True
+    return False
+
+
+_DYING = {"die", "perish", "drown"}
+
+
+def _died_in(tok: Any) -> Any | None:
+    """The subject of "died in" an event noun ("nine soldiers died in an ambush" -> soldiers), else None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.lemma_.lower() not in _DYING:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+
+
+# words that set an event apart from one already told ("in a separate attack", "another raid"): never merged
+_ANOTHER = {"separate", "another", "second", "third", "fresh", "further", "different"}
+
+
+def _set_apart(tok: Any) -> bool:
+    """An event noun called another one ("a separate attack", "another raid")."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in tok.children
+    )
+
+
+def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
+    """Whether the sentence calls its event of this type another one ("died in a separate attack")."""
+    for tok in sent:
+        if tok.lower_ == "elsewhere" and tok.dep_ == "advmod" and _is_verb(tok.head):
+            return True  # "Elsewhere in Mali, a roadside bomb killed four": another event than the one before
+        if tok.lower_ in _ANOTHER and tok.dep_ in ("amod", "det") and tok.head.pos_ == "NOUN":
+            m = _match_noun(tok.head, lex)
+            if m is not None and m[0].event == event:
+                return True
+    return False
+
+
+def _natural_target(tok: Any, lex: _Lex) -> bool:
+    """Whether what the verb attacks is a hazard, disease or social ill (data/events/natural_causes.tsv)."""
+    for c in tok.children:
+        heads = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ in ("against", "off"):
+            heads = [g for g in c.children if g.dep_ == "pobj"]
+        if any(_hazard(h, lex) for h in heads):
+            return True
+    return False
+
+
+def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
+    """A rule of data/events/subject_verbs.tsv whose subjects include tok's subject ("crowds gathered")."""
+    rules = lex.by_subject.get(tok.lemma_.lower())
+    if not rules:
+        return None
+    subj, _ = _subject(tok)  # (a passive's subject here is its "by" agent)
+    if subj is None:
+        return None
+    who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
+    return next((r for subjects, r in rules if who & subjects), None)
+
+
+def _measure_subject(tok: Any, lex: _Lex) -> bool:
+    """Whether the subject of a forceful verb is a sanction, law or other measure ("the measures, which target
+    insurers", "the ban hits exporters"): an abstract measure restricts, it never attacks or coerces by force."""
+    subj, passive = _subject(tok)
+    if subj is None and passive:  # "insurers targeted by the new sanctions"
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subj = agents[0] if agents else None
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.measures
+
+
+_WARNING = {"warn", "caution"}
+
+
+def _idle_warning(tok: Any, lex: _Lex) -> bool:
+    """ "X warned that ..." is a threat only when the warned-of clause names a reprisal or a use of force or
+    pressure (manual, THREATEN: "warned of consequences", "warned that Iraq would face sanctions"); a warning of a
+    danger or a notice ("warned that helicopters would be flying") threatens no one."""
+    if tok.lemma_.lower() not in _WARNING:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    for w in clause.subtree:
+        lemma = w.lemma_.lower()
+        if lemma in lex.reprisal:
+            return False
+        r = _match_verb(w, lex) if _is_verb(w) else None
+        if (
+            r is not None
+            and r.event in _THREAT_EVENTS | {"MOBILIZE", "THREATEN"}
+            and not _natural_cause(w, lex)
+        ):
+            return False  # ("warned that rising sea levels threaten the islands": a hazard threatens no one)
+    return True
+
+
+_CARRIED = {"fly", "travel"}  # visit verbs that, in the passive, say people were carried somewhere
+
+
+def _passive(tok: Any) -> bool:
+    """A passive verb, or a participle sharing the passive of the verb it is coordinated with ("were released
+    and flown to Bamako")."""
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "conj"
+        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+    )
+
+
+def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
+    trigs: list[_Trig] = []
+    verb_idx: set[int] = set()
+    for tok in sent:
+        # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
+        if _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok)):
+            r = _by_subject(tok, lex) or _match_verb(tok, lex)
+            if r is not None and _natural_cause(tok, lex):
+                r = None  # "the storm killed 12 people": no one acted
+            if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
+                r = _Rule("SANCTION", None, "16")  # "measures that target insurers": no measure assaults
+            if r is not None and r.event == "THREATEN" and _idle_warning(tok, lex):
+                r = None  # "warned that the region could be drawn into war": a danger foreseen, no threat
+            if r is not None and r.event in ("ASSAULT", "COERCE") and _natural_target(tok, lex):
+                r = None  # "fight the epidemic", "battle the wildfires", "curb inflation": no one is attacked
+            if r is not None and any(a.lower_ == "according" for a in list(tok.ancestors)[:4]):
+                r = None  # "according to figures shared by officials": who says so, not an event
+            if r is not None and r.mode == "visit" and tok.lemma_.lower() in _CARRIED and _passive(tok):
+                r = None  # "the hostages were flown to Bamako": carried there, no one visits
+            if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
+                end = tok.idx + len(tok)
+                for ch in tok.children:
+                    if ch.dep_ == "prt" and ch.i == tok.i + 1:
+                        end = ch.idx + len(ch)
+                trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
+                verb_idx.add(tok.i)
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
+            continue  # ("since March": a month, not a march)
+        m = _match_noun(tok, lex)
+        if m is None:
+            continue
+        r, first = m
+        if r.event == "NONE":
+            continue  # a reading that is no event ("demand for electric vehicles slowed": market demand)
+        if _year_named(tok) and _phrase_head(first, tok).dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+            # "the ringleader of the 2015 Paris attacks": a past event naming someone, not reported. (As a subject,
+            # "The 2008 war with Georgia lasted five days" is kept, a historical event: factuality dev set.)
+            continue
+        if tok.lemma_.lower() in lex.force_nouns and not _of_force(tok, lex):
+            continue  # "the arrival of refugees": no force moved
+        head = _phrase_head(first, tok)
+        if head.dep_ == "compound" and head.head.lemma_.lower() in _GENERIC_HEADS:
+            head = head.head  # "a mediation effort", "a bombing campaign"
+        anchor = _nominal_anchor(head, lex, verb_idx)
+        if anchor is None:
+            continue
+        doc = tok.doc
+        start = min(anchor.idx, doc[first].idx)
+        trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
+    if any(t.rule.event in _PLAY_EVENTS and not t.nominal for t in trigs) and _sports_report(sent, lex):
+        trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
+    return _preparations(_exercise_types(trigs))
+
+
+_PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN"}
+
+
+def _sports_report(sent: Any, lex: _Lex) -> bool:
+    """A sports report ("beat Dortmund 2-0 in the final", "crushed Ghana in the qualifier"): a sports word (class
+    `sport` of data/events/classes.tsv, not inside an organisation's name such as "Arab League") and no word of
+    real harm (class `harm`: "fans were killed", "police fired tear gas"). Its force verbs are play."""
+    sport = False
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in lex.harm:
+            return False
+        if not sport and lemma in lex.sport and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "ORG":
+            sport = True
+    return sport
+
+
+def _is_year(t: Any) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def _year_named(tok: Any) -> bool:
+    """An event noun named by its year ("the 2003 invasion", "the 2015 Paris attacks"): a reference to a past
+    event (background, history), not the report of one."""
+    for c in tok.children:
+        if c.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod") and _is_year(c):
+            return True
+        if c.dep_ == "compound" and any(_is_year(g) for g in c.children if g.dep_ in ("nummod", "compound")):
+            return True
+    return False
+
+
+def _moved_force(noun: Any, tok: Any, lex: _Lex) -> bool:
+    """Whether tok lies in the "of" phrase of a move noun that names the force moved."""
+    if not _of_force(noun, lex):
+        return False
+    return any(
+        tok.i in {x.i for x in c.subtree} for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+    )
+
+
+def _of_force(tok: Any, lex: _Lex) -> bool:
+    """Whether the noun's "of" phrase names an armed force or weapons ("the arrival of the carrier group")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    g = _partitive(g)
+                    words = {g.lemma_.lower()} | {
+                        x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod")
+                    }
+                    if words & lex.force_words or _forces(g):
+                        return True
+    return False
+
+
+_EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame", "patrol"}
+_STATE_NOUNS = {"country", "nation", "state", "government", "side", "ally", "partner", "power", "member",
+                "neighbour", "neighbor", "alliance", "coalition", "bloc"}  # fmt: skip
+_JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral", "allied"}
+
+
+def _joint(ex: Any, anchor: Any) -> bool:
+    """Whether a military exercise is held by more than one party: "joint drills", "drills with Japan",
+    "France and Egypt held", "French and Egyptian warships held"."""
+    if any(c.lemma_.lower() in _JOINT for c in ex.doc[ex.left_edge.i : ex.i]):
+        return True  # "joint drills", "joint naval training exercises"
+    for h in (ex, anchor):
+        for c in h.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("with", "alongside")
+                and any(g.dep_ == "pobj" for g in c.children)
+            ):
+                return True
+    for subj in (c for c in anchor.children if c.dep_ in ("nsubj", "agent")):
+        if subj.tag_ == "NNS" and any(m.lower_ in ("two", "three", "both") for m in subj.children):
+            return True  # "the two navies", "both countries"
+        if subj.conjuncts or any(
+            m.conjuncts for m in subj.children if m.dep_ in ("amod", "compound", "nmod")
+        ):
+            return True
+    return False
+
+
+def _exercise_types(trigs: list[_Trig]) -> list[_Trig]:
+    """PLOVER manual (MOBILIZE): joint military exercises are COOPERATE, single-country ones MOBILIZE. An exercise
+    held by a common noun that names no armed force ("fire crews held a drill") is no military event."""
+    out = []
+    for t in trigs:
+        out.append(t)
+        if t.rule.event not in ("MOBILIZE", "COOPERATE"):
+            continue
+        if t.nominal:
+            ex = t.tok if t.tok.lemma_.lower() in _EXERCISES else None
+        elif t.tok.lemma_.lower() in _lex().light or t.tok.lemma_.lower() == "conduct":
+            # a verb that only says the exercise took place ("conducted drills"), not one that is an event of
+            # its own ("coordinated their patrols")
+            ex = next((c for c in t.anchor.children if c.dep_ in ("dobj", "nsubjpass")
+                       and c.lemma_.lower() in _EXERCISES), None)  # fmt: skip
+        else:
+            ex = None
+        if ex is None:
+            continue
+        subj = next((c for c in t.anchor.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not _forces(subj)
+            and subj.lemma_.lower() not in _STATE_NOUNS
+        ):  # fmt: skip
+            if not any(m.ent_type_ in ("GPE", "NORP", "ORG") for m in subj.children):
+                out.pop()
+                continue
+        want = "COOPERATE" if _joint(ex, t.anchor) else "MOBILIZE"
+        if want != t.rule.event:
+            mode = "troops" if want == "MOBILIZE" else None
+            t.rule = _Rule(want, mode, _CAMEO_ROOT[want], t.rule.prt, t.rule.objs, t.rule.words)
+            t.mode = mode
+    return out
+
+
+# verbs of coming together, whose "for" phrase names what the parties came for
+_GATHERING = {
+    "go",
+    "come",
+    "return",
+    "travel",
+    "arrive",
+    "fly",
+    "head",
+    "gather",
+    "convene",
+    "assemble",
+    "sit",
+}
+
+
+_PREPARING = {"prepare", "gear", "ready", "brace", "poise"}
+
+
+def _preparations(trigs: list[_Trig]) -> list[_Trig]:
+    """ "The army prepared to resume shelling": readying force short of using it is MOBILIZE (manual: military
+    posturing that falls short of the actual use of force); the preparing verb becomes the trigger (asserted)."""
+    taken = {t.anchor.i for t in trigs}
+    for t in trigs:
+        if t.rule.event != "ASSAULT":
+            continue
+        cur = t.anchor
+        for k in range(4):
+            if k and (cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or cur.head.i == cur.i):
+                break
+            cur = cur.head if k else cur  # the anchor itself first ("preparing for an offensive")
+            if (
+                cur.lemma_.lower() in _PREPARING
+                and _is_verb(cur)
+                and (cur.i not in taken or cur.i == t.anchor.i)
+            ):
+                t.rule = _Rule("MOBILIZE", "troops", "15")
+                t.mode, t.tok, t.anchor, t.nominal = "troops", cur, cur, False
+                t.start, t.end = cur.idx, cur.idx + len(cur)
+                break
+    return trigs

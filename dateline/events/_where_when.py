@@ -1,0 +1,260 @@
+"""Where, when and how many: an event's location, date and sizes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline.events._clauses import _TIME_PREPS
+from dateline.events._lexicon import _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex
+from dateline.events._syntax import _is_verb, _non_actor_words, _span_of, _within
+from dateline.events._triggers import _match_noun, _Trig
+from dateline.model import Document, Event, EventDate, Place, Size
+
+
+def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
+    if not trigs:
+        return
+    for s in sizes:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None and not any(_own_size(span.root, t.anchor) for t in trigs):
+            continue  # "hit the school today, a day after yesterday's shelling wounded three": another event's size
+        best = trigs[0]
+        if span is not None and len(trigs) > 1:
+            best_d = 10**9
+            for t in trigs:
+                lo, hi = t.anchor.left_edge.i, t.anchor.right_edge.i
+                if lo <= span.root.i <= hi:
+                    d = hi - lo
+                    if d < best_d:
+                        best, best_d = t, d
+        best.sizes.append(s)
+
+
+def _time_mark(c: Any) -> bool:
+    """A child that makes its clause temporal: "after", "when", or "a day after" (the parser may hang "after" on
+    the span: "[a day [after]] yesterday's shelling wounded three")."""
+    if c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS:
+        return True
+    return c.dep_ == "npadvmod" and any(g.dep_ == "prep" and g.lower_ in _TIME_PREPS for g in c.children)
+
+
+def _own_size(tok: Any, anchor: Any) -> bool:
+    """Whether a number is in the event's own clause: not inside an "after/since/when ..." clause or phrase of it
+    that tells another event (the number then counts that event's people or things)."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == anchor.i:
+            return True
+        if cur.head.i == cur.i:
+            break
+        if (cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS) or (
+            cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children)
+        ):
+            return _within(anchor, cur)  # the clause tells another event, unless it holds the event itself
+        cur = cur.head
+    return True
+
+
+def _governed(tok: Any, anchor: Any, steps: int = 5) -> bool:
+    cur = tok
+    for _ in range(steps):
+        if cur.i == anchor.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        nxt = cur.head
+        if _is_verb(nxt) and nxt.i != anchor.i:
+            return False
+        cur = nxt
+    return cur.i == anchor.i
+
+
+def _location(
+    t: _Trig, doc: Document, sent: Any, taken: list[tuple[int, int]], within: list[tuple[int, int]]
+) -> Place | None:
+    """The event's place: a place phrase the event governs, not a place that is (in) an actor's words (`taken`);
+    one inside a recipient's phrase (`within`) only when it says where the recipient is."""
+    sdoc = doc.spacy
+    places = [p for p in doc.places if sent.start_char <= p.start < sent.end_char]
+    if not places:
+        places = [
+            Place(text=e.text, start=e.start_char, end=e.end_char)
+            for e in sent.ents
+            if e.label_ in ("GPE", "LOC", "FAC")
+        ]
+    fallback = broad = None
+    for p in places:
+        inner = any(
+            s < p.start < e for s, e in within
+        )  # a place phrase inside a recipient ("a post in Kandahar")
+        if any(s <= p.start < e for s, e in taken) or (
+            any(s <= p.start < e for s, e in within) and not inner
+        ):
+            continue
+        span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if inner and not (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")):
+            continue  # only where the recipient is, "attacked an army post in Kandahar": the attack's place too
+        named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+        if named is not None and _non_actor_words().get(named.lemma_.lower()) == "place":
+            # "in the Black Sea city of Batumi", "at the port of Izmail": the place word's phrase
+            root = named
+        if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS:
+            if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
+                if p.feature not in _BROAD:
+                    return p
+                # "Elsewhere in Mali, a bomb killed four near Menaka": a town the event governs beats its country
+                rank = _BROAD_RANK.get(p.feature or "", 9)
+                if broad is None or rank < _BROAD_RANK.get(broad.feature or "", 9):
+                    broad = p  # "in Mali ... near Menaka" (a region): the smaller area
+            elif fallback is None and root.head.lower_ in ("in", "near", "at"):
+                fallback = p
+    capital = _capital_at(t, doc, sent)
+    return capital or broad or fallback
+
+
+_BROAD = {"country", "region", "water", "admin", "continent"}
+_BROAD_RANK = {"admin": 0, "water": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
+    """ "demonstrated in the capital", "in the country's capital": the capital of the country the sentence names
+    (else the one the article names most), when the event governs that phrase."""
+    for tok in sent:
+        if tok.lemma_.lower() != "capital" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            continue
+        if tok.head.lower_ not in ("in", "at", "to", "near", "into") or any(
+            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" or c.dep_ == "prep" for c in tok.children
+        ):
+            continue  # "the capital of Mali" is a named place the gazetteer already read; "Irish capital" too
+        if not (_governed(tok.head, t.anchor) or (t.nominal and _governed(tok.head, t.tok))):
+            continue
+        countries = [p.country for p in doc.places if p.feature == "country" and p.country]
+        here = [p.country for p in doc.places if p.feature == "country" and p.country
+                and sent.start_char <= p.start < sent.end_char]  # fmt: skip
+        pick = here[0] if here else (max(set(countries), key=countries.count) if countries else None)
+        if pick is None:
+            return None
+        from dateline.places import capital_of  # loaded late, like geoparse: its gazetteer is large
+
+        place = capital_of(pick)
+        if place is not None:
+            s, e = _span_of(tok)
+            return replace(place, text=doc.text[s:e], start=s, end=e)
+    return None
+
+
+def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
+    sdoc = doc.spacy
+    # depth of each tree ancestor above the event word: the date attached nearest to the event wins
+    # ("said on Thursday that ... following the January 8 attack, in which Iran fired": January 8)
+    depth = {t.anchor.i: 0, t.tok.i: 0} | {a.i: k for k, a in enumerate(t.anchor.ancestors, 1)}
+    ancestors = set(depth)
+    best = None
+    best_depth = 1 << 30
+    wire = _wire_span(doc) if sent.start_char < 1000 else None
+    for tx in doc.timexes:
+        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
+            continue
+        if wire is not None and wire[0] <= tx.start < wire[1]:
+            continue  # "BAMAKO, Oct 13 (Sahel Wire) - JNIM on Sunday freed ...": the filing date, not the event's
+        if not tx.value[:4].isdigit():  # "XXXX-WXX-3", "PAST_REF": no date; the report's date says more
+            continue
+        span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cur = span.root
+        before = sdoc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before in ("since", "until") or cur.dep_ == "nsubjpass":
+            continue  # "held since June were released today": "since June" dates the holding, not the release
+        framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.i in ancestors:
+                break
+            framed = framed or (cur.dep_ == "prep" and cur.lower_ in _FRAMING_PREPS)
+        if cur.i in (t.anchor.i, t.tok.i):
+            best = tx
+            break
+        if framed:  # "Since the 2003 invasion, ... the killing of X has made": not the killing's date
+            continue
+        if cur.i in ancestors and depth[cur.i] < best_depth:
+            best, best_depth = tx, depth[cur.i]
+    if best is not None:
+        return EventDate(value=best.value, text=best.text, start=best.start, end=best.end, source="text")
+    if doc.published:
+        return EventDate(value=doc.published[:10], source="published")
+    return EventDate(value=None, source="none")
+
+
+_DAY_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAY_UNITS = {"day": 1, "week": 7, "hour": 0}
+
+
+def _offset_clause(t: _Trig) -> tuple[int, Any] | None:
+    """ "The strikes came a day after negotiators held talks": the talks' date is the main clause's date moved by
+    the stated span. Returns (signed days, the main clause's verb) or None."""
+    cur = t.anchor
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # "held talks ... and agreed": the first verb's clause
+    mark = next((c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None or (cur.dep_ != "advcl" and cur.head.lower_ not in ("after", "before")):
+        return None
+    doc = cur.doc
+    unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is None or unit.lemma_.lower() not in _DAY_UNITS:
+        return None
+    if _DAY_UNITS[unit.lemma_.lower()] == 0:
+        n = 0  # "hours after": the same day
+    else:
+        num = doc[unit.i - 1].lower_ if unit.i > 0 else ""
+        k = _DAY_WORDS.get(num) or (int(num) if num.isdigit() else None)
+        if k is None:
+            return None
+        n = k * _DAY_UNITS[unit.lemma_.lower()]
+    main = cur.head
+    while main.dep_ in ("prep", "pcomp", "pobj") and main.head.i != main.i:
+        main = main.head
+    return (-n if mark.lower_ == "after" else n), main
+
+
+def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> EventDate | None:
+    """The date of an event told "a day after" / "two days before" the main clause's event (see _offset_clause):
+    the main clause's own date, else the latest earlier event of the type its subject names ("the strikes"), else
+    the publication date."""
+    import datetime as dt
+
+    got = _offset_clause(t)
+    if got is None:
+        return None
+    days, main = got
+    base = None
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    m = _match_noun(subj, lex) if subj is not None and subj.pos_ == "NOUN" else None
+    if m is not None:
+        same = [e for e in events if e.event == m[0].event and e.date and e.date.value]
+        dated = [e for e in same if e.date.source == "text"]  # type: ignore[union-attr]
+        pick = (dated or same)[-1] if (dated or same) else None
+        base = pick.date.value if pick is not None else None  # type: ignore[union-attr]
+    if base is None:
+        base = doc.published
+    try:
+        day = dt.date.fromisoformat((base or "")[:10])
+    except ValueError:
+        return None
+    value = (day + dt.timedelta(days=days)).isoformat()
+    s, e = main.idx, main.idx + len(main)
+    return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
+
+
+def _wire_span(doc: Document) -> tuple[int, int] | None:
+    """Where the wire dateline that opens the story stands in the text (dateline.clean records it)."""
+    wire = (doc.extra or {}).get("wire_dateline") or {}
+    text = wire.get("text") if isinstance(wire, dict) else None
+    k = doc.text.find(text, 0, 1000 + len(text)) if text else -1
+    return (k, k + len(text)) if text and k >= 0 else None
