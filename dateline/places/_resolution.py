@@ -1,0 +1,323 @@
+"""Resolution: candidates for each toponym, decided in rounds with the other names as context."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+
+from dateline.model import Document, Place
+from dateline.places._cands import _Cand, _prior, _within
+from dateline.places._containers import (
+    _CONTAINER_CUE,
+    _agreeing,
+    _capital_point,
+    _containers,
+    _county_point,
+    _dedupe,
+    _drop_stray_hamlets,
+    _fallback,
+    _focus,
+    _inside,
+    _is_stray,
+    _known_container,
+    _named_apart_from_city,
+    _outside_possessor,
+    _split_by_container,
+)
+from dateline.places._doc_context import (
+    _host_label,
+    _host_towns,
+    _outlet_country,
+    _outlet_home,
+    _text_context,
+)
+from dateline.places._gazetteer import _Gazetteer
+from dateline.places._names import _norm
+from dateline.places._readings import (
+    _ADMIN_AFTER,
+    _REGION_ONLY_UNITS,
+    _affiliated_states,
+    _as_written,
+    _county_list_names,
+    _embedded,
+    _held_namesakes,
+    _homonym_reading,
+    _listed_units,
+    _local_news,
+    _local_town_cues,
+    _river_or_city,
+    _settlement_names,
+    _spelling_variants,
+    _stated_states,
+    _whole_rivers,
+    _world_readings,
+)
+from dateline.places._scoring import (
+    _AREA_SPREAD,
+    _LOCAL_OUTLET_BONUS,
+    _LOCAL_PATH,
+    _MANY_COUNTRIES,
+    _MANY_TOP_PRIOR,
+    _MAX_CANDS,
+    _OUTLET_BONUS,
+    _ROUNDS,
+    _base,
+    _context,
+    _Ctx,
+    _dominant_countries,
+    _Grid,
+    _pick,
+    _score,
+    _shadowed_hamlets,
+    _spatial_support,
+)
+
+
+def _resolve(
+    doc: Document, spans: list[tuple[int, int]], gaz: _Gazetteer, context_countries: list[str] | None
+) -> list[Place]:
+    text = doc.text
+    keys = [_norm(text[s:e]) for s, e in spans]
+    gaz.prefetch(keys)
+    cands_of: dict[str, list[_Cand]] = {}
+    for (s, e), k in zip(spans, keys, strict=True):
+        if k not in cands_of:
+            cands = _dedupe(gaz.lookup(text[s:e]))
+            if len(cands) > _MAX_CANDS:
+                cands = sorted(cands, key=_prior, reverse=True)[:_MAX_CANDS]
+            cands_of[k] = cands
+    keys = _split_by_container(text, spans, keys, cands_of)
+    _named_apart_from_city(cands_of)
+    _spelling_variants(text, spans, keys, cands_of, gaz)
+    for k in _county_list_names(text, spans, keys):  # "Butler, Clark and Warren counties"
+        counties = [c for c in cands_of[k] if c.feature == "county"]
+        if counties:
+            cands_of[k] = [dataclasses.replace(c, alt=0) if c.alt else c for c in counties]
+    settled = _settlement_names(text, spans, keys)
+    for k, town_only in settled.items():
+        # "Lebanon High School", "City of Athens": a town; "a Lebanon woman": not a country (states are said so)
+        towns = [c for c in cands_of[k] if c.feature == "city" or (not town_only and c.feature != "country")]
+        if towns and len(towns) < len(cands_of[k]):
+            cands_of[k] = towns
+    for (s, e), k in zip(spans, keys, strict=True):
+        cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
+        unit = _ADMIN_AFTER.match(text, e)
+        if unit and unit.group(1).lower() in _REGION_ONLY_UNITS:
+            # "Santa Cruz department", "Kandahar province": a first-level region when the name has one ("the
+            # Charlotte region" may be a city's surroundings)
+            regions = [c for c in cands_of[k] if c.feature == "admin"]
+            if regions and len(regions) < len(cands_of[k]):
+                cands_of[k] = regions
+    for k, states in _stated_states(text, spans, keys, gaz, cands_of).items():
+        # "Lebanon, Pa.": the town in that state, whatever else the name can be
+        inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
+        if inside:
+            cands_of[k] = inside
+    ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
+    weak = set(context_countries or [])
+    outlet = _outlet_country(doc)
+    home = _outlet_home(doc, keys)
+    doc_ctry, doc_adm = _text_context(text) if any(ambiguous.values()) else (Counter(), Counter())
+    _whole_rivers(cands_of, doc_ctry)
+    # .com, .org: mostly US papers, or the country the text names most
+    home_countries = frozenset([outlet] if outlet else ["USA", *(c for c, _ in doc_ctry.most_common(1))])
+    host = _host_label(doc)
+    towns = [t for t in _host_towns(host) if t.country in home_countries] if host else []
+    home_areas = frozenset((t.country, t.admin1_code) for t in towns if t.country and t.admin1_code)
+    # explicit containers ("Erbil, Iraq", "Camp Taji near Baghdad") give a per-name bonus
+    contained: dict[str, list[list[_Cand]]] = defaultdict(list)
+    cand_lists = [cands_of[k] for k in keys]
+    for idx, k in enumerate(keys):
+        conts = _containers(text, spans, cand_lists, idx)
+        if conts:
+            contained[k].append(conts)
+    local = _local_news(towns, cands_of) if any(k in gaz.homonym_local for k in cands_of) else frozenset()
+    preferred = {k: _homonym_reading(k, text, cands_of[k], gaz, local) for k in cands_of if ambiguous[k]}
+    # regions where several names of the text have a plausible reading; a reading far below the name's best
+    # ("Middle East, Maryland" beside the region) lends no support: small namesakes must not vote each other in
+    areas: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for k, cands in cands_of.items():
+        top = max((_prior(c) for c in cands), default=0.0)
+        for c in cands:
+            if (
+                c.feature in ("city", "county", "admin", "site")
+                and c.country
+                and c.admin1_code
+                and _prior(c) >= top - _AREA_SPREAD
+            ):
+                areas[(c.country, c.admin1_code)].add(k)
+    tops = {k: max((_prior(c) for c in cands), default=0.0) for k, cands in cands_of.items()}
+    spatial = _spatial_support(cands_of, tops) if any(ambiguous.values()) else {}
+    many = {
+        k: tops[k] < _MANY_TOP_PRIOR and len({c.country for c in cands if c.country}) >= _MANY_COUNTRIES
+        for k, cands in cands_of.items()
+    }
+    shadowed = _shadowed_hamlets(cands_of)
+    # first choice by prior and containers; then re-decide twice with the other names as context
+    empty: Counter[str] = Counter()
+    choice: dict[str, _Cand | None] = {}
+    for k, cands in cands_of.items():
+        x = _Ctx(
+            empty,
+            set(),
+            None,
+            k,
+            weak,
+            outlet,
+            doc_ctry,
+            doc_adm,
+            contained.get(k, []),
+            preferred.get(k),
+            areas,
+            k in home,
+            home_countries,
+            home_areas,
+            tops[k],
+            spatial,
+            many[k],
+            shadowed,
+        )
+        choice[k] = _pick(cands, x)
+    world = _world_readings(cands_of, gaz.capital_of)
+    clear = _dominant_countries(cands_of)
+    dominant_of = {
+        k: Counter(v for k2, v in clear.items() if _base(k2) != _base(k)) for k in cands_of
+    }  # each name's view: the other names' clear countries
+    outlet_bonus = _LOCAL_OUTLET_BONUS if outlet and _LOCAL_PATH.search(doc.url or "") else _OUTLET_BONUS
+    inner: dict[str, set[str]] = defaultdict(set)  # container name -> names the text states inside it
+    for i in range(len(spans) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if len(gap) <= 14 and _CONTAINER_CUE.match(gap) and keys[i] != keys[i + 1]:
+            inner[keys[i + 1]].add(keys[i])
+    # a local paper's country; a paper named after its country's capital ("washingtonpost.com") is a national
+    # one and licenses no namesake of a world city anywhere in it
+    capital_paper = bool(towns) and gaz.capital_of.get(towns[0].country or "") == _norm(towns[0].name)
+    licensed = frozenset(t.country for t in towns if t.country and not capital_paper)
+    if outlet and _LOCAL_PATH.search(doc.url or ""):
+        licensed |= {outlet}  # ... or a country-code outlet's local news ("lfpress.ca/.../Local/")
+    mentions = Counter(keys)
+    cued = _local_town_cues(text, spans, keys)
+    # states named only as someone's affiliation ("Senator Risch of Idaho", "a Michigan delegation") are no
+    # evidence for a world city's namesake there (leftover a of issue 6)
+    affiliated = _affiliated_states(text, spans, keys, cands_of) if world else frozenset()
+    held_adm = doc_adm
+    if affiliated:
+        held_adm = doc_adm.copy()
+        for k in affiliated:
+            st = max(cands_of[k], key=_prior)
+            held_adm[(st.country, st.admin1_code)] -= mentions[k]
+
+    def context_of(k: str, cands: list[_Cand], per_ctry: dict, per_adm: dict, grid: _Grid) -> _Ctx:
+        held = (
+            _held_namesakes(
+                k,
+                world,
+                choice,
+                mentions[k],
+                doc_ctry,
+                held_adm,
+                contained.get(k, []),
+                licensed,
+                spatial,
+                gaz,
+                affiliated,
+            )
+            if k in world and k not in home and k not in cued
+            else frozenset()
+        )
+        return _Ctx(
+            per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
+            preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
+            held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus,
+        )  # fmt: skip
+
+    def one_round() -> None:
+        per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
+        for k, cands in cands_of.items():
+            if len(cands) > 1:
+                choice[k] = _pick(cands, context_of(k, cands, per_ctry, per_adm, grid))
+
+    def state_score(state: dict[str, _Cand | None]) -> float:
+        """How well a whole set of readings fits itself: each reading scored with the others as context."""
+        saved = dict(choice)
+        choice.update(state)
+        per_ctry, per_adm, grid = _context(keys, choice, ambiguous)
+        total = sum(
+            _score(choice[k], context_of(k, cands, per_ctry, per_adm, grid))
+            for k, cands in cands_of.items()
+            if len(cands) > 1 and choice[k] is not None
+        )
+        choice.update(saved)
+        return total
+
+    states = []
+    for _ in range(_ROUNDS):
+        states.append(dict(choice))
+        one_round()
+    if any(len(c) > 1 for c in cands_of.values()):
+        # leftover c of issue 6: simultaneous re-decisions can make two names swap readings every round; one
+        # more round shows it (the readings of the round before come back), and the set that fits itself best
+        # is kept
+        last = dict(choice)
+        one_round()
+        if any(choice[k] is not last[k] for k in choice):
+            back = all(choice[k] is states[-1][k] for k in choice)
+            if back and state_score(last) >= state_score(states[-1]):
+                choice.update(last)
+            elif not back:
+                choice.update(last)
+    hints = _listed_units(text, spans)
+    chosen = [
+        _as_written(text, sp, k, _embedded(text, sp, choice[k], cands_of[k]), cands_of[k], gaz, hints.get(i))
+        for i, (sp, k) in enumerate(zip(spans, keys, strict=True))
+    ]
+    chosen = _outside_possessor(text, spans, chosen)
+    if any(c is not None and _is_stray(c) for c in chosen):
+        chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
+    places = []
+    focus: Place | None = None
+    for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
+        if c is None:
+            if focus is None:
+                home_ids = frozenset(t.geonames_id for t in towns if t.geonames_id)
+                clear_ctry = Counter(clear.values())
+                focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
+            near = _known_container(text, spans, chosen, i, gaz)
+            if near is not None and not _inside(focus, near):
+                # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
+                place = _fallback(text[s:e], s, e, near)
+            elif focus.start == -1 and focus.lat is None:
+                place = Place(text=text[s:e], start=s, end=e)
+            else:
+                place = _fallback(text[s:e], s, e, focus)
+            if place.lat is not None and gaz.site_tail.search(keys[i]):
+                # "the Smardan range": a site whose settlement no gazetteer knows
+                place = dataclasses.replace(place, feature="site")
+            places.append(place)
+            continue
+        lat, lon, prec = c.lat, c.lon, c.precision_km
+        if c.feature == "county" and c.lat is None:
+            lat, lon, prec = _county_point(c, chosen, gaz, _host_label(doc))
+        if lat is None and c.feature == "country":
+            lat, lon = _capital_point(c, gaz)
+        places.append(
+            Place(
+                text=text[s:e],
+                start=s,
+                end=e,
+                name=c.name,
+                country=c.country,
+                admin1=c.admin1
+                if c.feature not in ("country", "admin")
+                else (c.name if c.feature == "admin" else None),
+                lat=lat,
+                lon=lon,
+                feature="admin"
+                if c.feature == "county"
+                else ("region" if c.feature == "continent" else c.feature),
+                precision_km=prec,
+                geonames_id=c.geonames_id,
+                source=c.source,
+            )
+        )
+    return places
