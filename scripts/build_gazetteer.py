@@ -33,6 +33,7 @@ Run:  python scripts/build_gazetteer.py            (everything)
 
 from __future__ import annotations
 
+import argparse
 import csv
 import importlib.util
 import json
@@ -40,7 +41,6 @@ import math
 import os
 import re
 import sqlite3
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -450,31 +450,51 @@ def _write_airports() -> tuple[Path, int]:
     return out, len(rows)
 
 
-def main() -> None:
-    if sys.argv[1:] == ["airports"]:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description="Build the geoparser's generated gazetteer files in dateline/data/places/."
+    )
+    ap.add_argument(
+        "part",
+        nargs="?",
+        default="all",
+        choices=("all", "airports", "admin1", "counties"),
+        help="what to rebuild",
+    )
+    ap.add_argument(
+        "--coarse-admin1",
+        action="store_true",
+        help="write admin1.tsv even without the iso3166-2 points (subdivisions no city ties get their country's point)",
+    )
+    args = ap.parse_args(argv)
+    part, coarse = args.part, args.coarse_admin1
+    if part == "airports":
         out, n = _write_airports()
         print(f"wrote {n} airports to {out}")
         return
-    if sys.argv[1:] in ([], ["admin1"]) and not _iso3166_2_points():
-        print(
-            "warning: the iso3166-2 package (or ISO3166_2_JSON) is missing: subdivisions no city ties to a place"
-        )
-        print(
-            "         get their country's point in admin1.tsv (pip install iso3166-2 to rebuild it as shipped)"
-        )
-    if sys.argv[1:] == ["admin1"]:
-        out, n, skipped = _write_admin1(_cities())
-        print(f"wrote {n} subdivisions to {out} ({skipped} without coordinates left out)")
-        return
-    if sys.argv[1:] == ["counties"]:
+    if part == "counties":
         out, n, missing = _write_us_counties()
         print(f"wrote {n} county points to {out} ({missing} counties without a town of 1,000+ left out)")
+        return
+    admin1 = bool(_iso3166_2_points()) or coarse
+    if (
+        not admin1
+    ):  # a rebuild without the build-time extra would silently drop subdivisions: keep the shipped file
+        print(
+            f"kept {OUT_DIR / 'admin1.tsv'}: the iso3166-2 package (or ISO3166_2_JSON) is missing "
+            "(pip install iso3166-2, or pass --coarse-admin1)"
+        )
+    if part == "admin1":
+        if admin1:
+            out, n, skipped = _write_admin1(_cities())
+            print(f"wrote {n} subdivisions to {out} ({skipped} without coordinates left out)")
         return
     rows = _cities()
     db = _write_sqlite(rows)
     print(f"wrote {len(rows)} cities to {db} ({db.stat().st_size / 1e6:.1f} MB)")
-    out, n, skipped = _write_admin1(rows)
-    print(f"wrote {n} subdivisions to {out} ({skipped} without coordinates left out)")
+    if admin1:
+        out, n, skipped = _write_admin1(rows)
+        print(f"wrote {n} subdivisions to {out} ({skipped} without coordinates left out)")
     try:
         out, n, missing = _write_us_counties()
         print(f"wrote {n} county points to {out} ({missing} counties without a town of 1,000+ left out)")

@@ -137,3 +137,27 @@ def test_titled_unknown_name_is_a_person_not_a_place() -> None:
     text = "Protesters demanded President Saakashvili resign, and Saakashvili said he would not."
     doc = parse(text)
     assert all("Saakashvili" not in p.text for p in geoparse(doc))
+
+
+def test_an_outlet_naming_two_towns_gets_the_same_home_town_under_every_hash_seed() -> None:
+    # a host name that starts with one town and ends with another of equal length: the choice must not rest on
+    # set order, which changes with PYTHONHASHSEED from one process to the next
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from dateline.places._doc_context import _host_towns;"
+        "print(_host_towns('thelancasterandmorecambecitizen')[0].name)"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(4)
+    }
+    assert seen == {"Lancaster"}

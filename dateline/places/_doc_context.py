@@ -50,8 +50,10 @@ def _host_towns(host: str) -> tuple[_Cand, ...]:
         core = core[: m.start()] + core[m.end() :]
     found = [c for c in gaz.get(core) if c.feature == "city" and not c.alt and not _is_hamlet(c)]
     if not found:  # "thisisoxfordshire" -> Oxford: the longest town name the host starts or ends with
+        # longest first; at equal length the name the host starts with, so the choice never rests on set order
         keys = sorted(
-            {core[:j] for j in range(6, len(core))} | {core[i:] for i in range(1, len(core) - 5)}, key=len
+            {core[:j] for j in range(6, len(core))} | {core[i:] for i in range(1, len(core) - 5)},
+            key=lambda k: (len(k), core.startswith(k), k),
         )
         gaz.prefetch(keys)
         for k in reversed(keys):
