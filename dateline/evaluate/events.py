@@ -158,13 +158,15 @@ def _gsr(split: str, data: Path) -> dict[str, Any]:
 
 
 _OWN_DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "events_own_dev.jsonl"
+_OWN_DEV2 = _OWN_DEV.with_name("events_own_dev2.jsonl")
 
 
-def _own_dev() -> dict[str, Any]:
-    """Our own check set (tests/data/events_own_dev.jsonl): gold types per sentence, the first event's mode."""
+def _own_dev(path: Path = _OWN_DEV) -> dict[str, Any]:
+    """Our own check set (tests/data/events_own_dev.jsonl, or `path` in that format, e.g. events_own_dev2.jsonl):
+    gold types per sentence, the first event's mode."""
     gold = []
     texts = []
-    for line in require(_OWN_DEV).read_text(encoding="utf-8").splitlines():
+    for line in require(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         r = json.loads(line)
@@ -312,6 +314,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["plover_gsr"] = _gsr(split, data)
     if split == "dev":
         out["own_dev"] = _own_dev()
+        out["own_dev2"] = _own_dev(_OWN_DEV2)
         out["own_args"] = _own_args()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)

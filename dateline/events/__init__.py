@@ -60,7 +60,15 @@ from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex
 from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
 from dateline.events._syntax import _subject
-from dateline.events._triggers import _died_in, _distinct, _find_triggers, _moved_force, _set_apart, _Trig
+from dateline.events._triggers import (
+    _died_in,
+    _distinct,
+    _find_triggers,
+    _moved_force,
+    _named_apart,
+    _set_apart,
+    _Trig,
+)
 from dateline.events._typing import (
     _apply_cues,
     _backend,
@@ -204,7 +212,7 @@ def extract_events(doc: Document) -> list[Event]:
         uniq: list[_Trig] = []
         for t in trigs:
             for u in uniq:
-                if _set_apart(t.tok) or _set_apart(u.tok):
+                if _set_apart(t.tok) or _set_apart(u.tok) or _named_apart(t, u):
                     continue  # "... killed four. Twelve soldiers died in a separate attack": two attacks
                 if u.rule.event == t.rule.event and (
                     not t.actors

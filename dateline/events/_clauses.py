@@ -395,6 +395,24 @@ def _pluperfect_relative(tok: Any) -> bool:
     return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
 
 
+_CALLS = {"call", "demand", "request", "appeal", "plea"}  # what is dismissed when "calls for X" are rejected
+# verbs whose object's event factuality marks as denied (data/events/factuality_cues.tsv, "governor" rows): only
+# with them does the refused event carry its denial ("snubbed calls for a ceasefire" stays a REJECT)
+_DISMISSING = {"reject", "dismiss"}
+
+
+def _dismissed_call(outer: _Trig, t: _Trig) -> bool:
+    """ "rejected calls for a withdrawal", "dismissed demands for the release of ...": the nominal event is the
+    object of a call the rejection's verb governs."""
+    prep = t.tok.head
+    if outer.tok.lemma_.lower() not in _DISMISSING or t.tok.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    # "rejecting calls from MPs for a withdrawal": the parser may hang the "for" on the verb
+    if prep.head.i == outer.tok.i:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in outer.tok.children)
+    return prep.head.lemma_.lower() in _CALLS and prep.head.head.i == outer.tok.i
+
+
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
     by_anchor: dict[int, _Trig] = {}
@@ -420,6 +438,14 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 continue
             if u.nominal and u.tok.i == cur.i and u.tok.lemma_.lower() in _CLAIMS and cur.head.i in by_anchor:
                 continue  # "rejected allegations that X": the claim noun is the rejection's object, not X's frame
+            if (
+                u.nominal
+                and u.tok.i == cur.i
+                and u.tok.lemma_.lower() in _CALLS
+                and cur.head.i in by_anchor
+                and by_anchor[cur.head.i].rule.event == "REJECT"
+            ):
+                continue  # "rejected demands for the release of ...": the demand is what is rejected (see below)
             if child.dep_ in _NOT_ABSORBING or child.dep_ in ("nsubj", "csubj"):
                 continue
             if (
@@ -470,6 +496,12 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule = t.rule
             outer.mode = t.mode
             outer.tok = t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
+        if outer.rule.event == "REJECT" and t.nominal and _dismissed_call(outer, t):
+            # "rejecting calls for an immediate withdrawal": like "refused to withdraw", the refused event with its
+            # factuality denied (the call's noun, not the rejection, names what did not happen)
+            outer.rule, outer.mode, outer.tok = t.rule, t.mode, t.tok
             outer.start, outer.end = t.start, t.end
             continue
         if _backs_off(outer, t):

@@ -123,6 +123,8 @@ class _Lex:
     reprisal: set[str] = field(default_factory=set)
     # verbs typed by their subject ("crowds gathered"): data/events/subject_verbs.tsv
     by_subject: dict[str, list[tuple[frozenset[str], _Rule]]] = field(default_factory=dict)
+    aid_cargo: set[str] = field(default_factory=set)  # relief goods and agencies: a convoy of them brings aid
+    diplomats: set[str] = field(default_factory=set)  # "told the ambassador to leave": an expulsion
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -182,6 +184,10 @@ def _lex() -> _Lex:
     }
     lex.object_words -= lex.people
     lex.object_words -= classes.get("body", set())  # bodies one leaves are recipients, not things moved
+    # people fired on are recipients ("cut down two medics"), not things moved
+    lex.object_words -= classes.get("victims", set())
+    lex.aid_cargo = classes.get("aidcargo", set())
+    lex.diplomats = classes.get("diplomat", set())
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))
         lex.senses.setdefault(noun, []).append((rule, frozenset(cues.split(","))))

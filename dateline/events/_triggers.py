@@ -67,7 +67,8 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         passive_rel = any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
         if (tok.dep_ == "acl" and tok.tag_ == "VBN") or passive_rel:
             objs.add(tok.head.lemma_.lower())
-    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+    reduced = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.lemma_.lower() in _SENDING)
+    if reduced and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
         # a participle with no auxiliary is a reduced passive ("Troops sent to Gulf", a misparsed "the warships
         # sent to the Gulf ..."): its subject is what was moved
         objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
@@ -160,7 +161,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             objs.add(g.lemma_.lower())
-                            objs.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
+                            # ("most of its training and counter-terrorism operations": "training" is an nmod)
+                            objs.update(
+                                x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "nmod")
+                            )
                             prts.update(
                                 x.lower_ for x in g.children if x.dep_ == "prep" and x.lower_ == "from"
                             )
@@ -170,6 +174,9 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
 
 
 _LETTING = {"allow", "let", "permit"}
+# verbs that always take what they move as object: with none, a past form is a reduced passive the parser took
+# for the main verb ("The two warships sent to the Gulf, ..., continue to ...")
+_SENDING = {"send", "deploy", "dispatch", "airlift", "redeploy"}
 _TOPIC_PREPS = frozenset({"over"})  # "action over the cuts", "a row over pay": what it is about
 
 
@@ -189,7 +196,17 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(tok.lemma_.lower())
     if not rules:
         return None
+    if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in tok.children):
+        return None  # "launched what it called anti-terrorist operations": the actor's own name for its act
     prts, direct, pobjs = _objects(tok)
+    if tok.lemma_.lower() in _NAMING:  # "branded the commander a terrorist", the name parsed as an apposition
+        direct |= {
+            a.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for a in c.children
+            if a.dep_ == "appos"
+        }
     # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules)}
     phrasal = bool(particles)
@@ -208,10 +225,32 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             continue
         if r.event == "RETREAT" and tok.lemma_.lower() in _TRAVEL_VERBS and (_travel(tok) or _causative(tok)):
             return None
+        if r.event != "ACCUSE" and r.prt is None and tok.lemma_.lower() in _NAMING and _named(tok):
+            continue  # "called the meeting a success": a name given, no meeting called (name-calling: ACCUSE rows)
+        if r.event == "SANCTION" and r.mode == "withdraw" and r.prt and _armed(direct, lex):
+            continue  # "withdrew 400 troops from Dhobley": soldiers pulled back are a retreat (manual, RETREAT)
         if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
             continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
         return r
     return None
+
+
+# forces withdrawn as "non-military resources" (manual, SANCTION withdraw): peacekeepers and monitors
+_UNARMED = {
+    "peacekeeper",
+    "observer",
+    "monitor",
+    "peacekeeping",
+    "trainer",
+    "instructor",
+    "adviser",
+    "advisor",
+}
+
+
+def _armed(objs: set[str], lex: _Lex) -> bool:
+    """Whether a verb's direct objects include an armed force other than peacekeepers, monitors or trainers."""
+    return bool(objs & lex.force_words) and not objs & _UNARMED
 
 
 def _mobilizes_force(tok: Any, lex: _Lex) -> bool:
@@ -368,8 +407,12 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return h.head.head  # "returned to Geneva for talks", "gathered in Brussels for a summit": the purpose
     if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
         return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
+    if dep == "pobj" and h.head.lower_ == "for" and _called_for(h.head.head, verb_trigs):
+        return head  # "rejected calls for a withdrawal": what the call asks for, absorbed by the verb (see _absorb)
     if dep == "pobj" and h.head.lower_ in ("in", "during") and h.head.head.lemma_.lower() in _DYING:
         return head  # "nine soldiers died in an ambush": the attack is the event, the dead its recipients
+    if dep == "pobj" and h.head.lower_ in ("from", "of", "in") and h.head.head.lemma_.lower() in _TOLLS:
+        return head  # "the toll from the car bomb has risen to seven": the count reports the attack
     if (
         dep == "attr"
         and h.i > 0
@@ -384,6 +427,14 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
             return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
     return None
+
+
+def _called_for(gov: Any, verb_trigs: set[int]) -> bool:
+    """Whether a "for" phrase hangs on a call or demand that is the object of an event verb ("rejected calls for"),
+    or on that verb itself beside such an object (the parser's "rejecting calls from MPs for a withdrawal")."""
+    if gov.i in verb_trigs:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in gov.children)
+    return gov.lemma_.lower() in _CALLS and gov.dep_ == "dobj" and gov.head.i in verb_trigs
 
 
 def _hazard(h: Any, lex: _Lex) -> bool:
@@ -431,6 +482,8 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
 
 
 _DYING = {"die", "perish", "drown"}
+_CALLS = {"call", "demand", "request", "appeal", "plea"}  # "calls for a withdrawal": see _nominal_anchor
+_TOLLS = {"toll", "casualty"}  # "the death toll from", "casualties in": counts of an event's victims
 
 
 def _died_in(tok: Any) -> Any | None:
@@ -450,6 +503,39 @@ def _set_apart(tok: Any) -> bool:
     return tok.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in tok.children
     )
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb heading the clause a word stands in (the word itself for a verb)."""
+    cur = tok
+    for _ in range(12):
+        if _is_verb(cur) or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _own_names(trig: _Trig) -> set[str]:
+    """Names (places, proper nouns) in a trigger's own clause: a nominal event's phrase, or a verb's clause without
+    the clauses coordinated to it."""
+    if trig.nominal:
+        words = list(trig.tok.subtree)
+    else:
+        cut = {w.i for c in trig.anchor.children if c.dep_ == "conj" and _is_verb(c) for w in c.subtree}
+        words = [w for w in trig.anchor.subtree if w.i not in cut]
+    return {w.lower_ for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "TIME")}
+
+
+def _named_apart(a: _Trig, b: _Trig) -> bool:
+    """Two events of coordinated clauses that each name their own place or party, one of them a nominal event ("the
+    attack on the Jowhar market killed 14, and the toll from the Baidoa car bomb has risen to seven"): two events."""
+    if not (a.nominal or b.nominal):
+        return False
+    va, vb = _clause_verb(a.anchor), _clause_verb(b.anchor)
+    if va.i == vb.i or va not in vb.conjuncts:
+        return False
+    na, nb = _own_names(a), _own_names(b)
+    return bool(na) and bool(nb) and not na & nb
 
 
 def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
@@ -485,6 +571,84 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
         return None
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
     return next((r for subjects, r in rules if who & subjects), None)
+
+
+_ARRIVING = {"reach", "arrive", "enter", "roll", "cross"}  # the aid-arrival rows of subject_verbs.tsv
+
+
+_FACING = {"face", "pay", "suffer", "feel"}  # "would face sanctions", "will pay a price", "feel the wrath"
+_PENALTIES = {
+    "price",
+    "wrath",
+    "fury",
+    "cost",
+    "consequence",
+    "sanction",
+    "retaliation",
+    "reprisal",
+    "punishment",
+}
+
+
+_PLANS_FOR = {"scenario", "plan", "option", "contingency"}  # "drew up 13 scenarios for revenge"
+
+
+def _consequence(tok: Any, lex: _Lex) -> bool:
+    """A warned-of consequence: "would/will face (sanctions, consequences)", "would pay a heavy price"; or plans
+    made for revenge ("had drawn up 13 scenarios for revenge", "prepared options for retaliation")."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PLANS_FOR for c in tok.children):
+        # the "for" phrase on the plans, or on the verb as the parser may hang it
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        aims = [
+            g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+        ]
+        if any(g.lemma_.lower() in lex.reprisal | {"revenge", "vengeance"} for g in aims):
+            return True
+    if tok.lemma_.lower() not in _FACING:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo", "could") for c in tok.children):
+        return False  # "Iran faces sanctions": in force, no threat
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES for c in tok.children)
+
+
+_NAMING = {"call", "brand", "label", "dub"}  # verbs that name what they call something with a second object
+
+
+def _named(tok: Any) -> bool:
+    """ "called the meeting a success": an object and the name given to it (not "called up a class of recruits")."""
+    kids = [c.dep_ for c in tok.children]
+    return "dobj" in kids and "oprd" in kids
+
+
+_TELLING = {"tell", "give", "ask", "instruct", "order", "command", "direct"}
+
+
+def _sent_away(tok: Any, lex: _Lex) -> Any | None:
+    """The verb telling a diplomat to leave ("told the ambassador to leave", "gave the envoy 48 hours to leave"),
+    when `tok` is that "leave"; else None."""
+    if tok.lemma_.lower() not in _TRAVEL_VERBS or tok.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return None
+    gov = tok.head
+    if gov.lemma_.lower() not in _TELLING:
+        return None
+    left = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(c.pos_ != "PROPN" and c.lemma_.lower() not in _HOMELANDS for c in left):
+        return None  # "told the ambassador to leave the matter to the courts": no country left
+    told = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
+    return gov if any(c.lemma_.lower() in lex.diplomats for c in told) else None
+
+
+_HOMELANDS = {"country", "capital", "territory", "nation", "kingdom", "republic", "state"}
+
+
+def _aid_arrival(tok: Any, lex: _Lex) -> bool:
+    """Whether a convoy or lorries that reach a place carry relief or come from a relief agency: the subject's
+    phrase or the verb's "with" phrase names relief goods or an agency ("a convoy of 40 WFP trucks reached Baidoa
+    with sorghum", "forty lorries of UN food aid")."""
+    subj, _ = _subject(tok)
+    words = [] if subj is None else list(subj.subtree)
+    words += [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
+    return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
 
 
 def _measure_subject(tok: Any, lex: _Lex) -> bool:
@@ -545,7 +709,15 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     for tok in sent:
         # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
         if _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok)):
-            r = _by_subject(tok, lex) or _match_verb(tok, lex)
+            r = _by_subject(tok, lex)
+            if (
+                r is not None
+                and r.event == "AID"
+                and tok.lemma_.lower() in _ARRIVING
+                and not _aid_arrival(tok, lex)
+            ):
+                r = None  # "a convoy of armoured trucks reached the front": no relief on board
+            r = r or _match_verb(tok, lex)
             if r is not None and _natural_cause(tok, lex):
                 r = None  # "the storm killed 12 people": no one acted
             if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
@@ -558,6 +730,26 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = None  # "according to figures shared by officials": who says so, not an event
             if r is not None and r.mode == "visit" and tok.lemma_.lower() in _CARRIED and _passive(tok):
                 r = None  # "the hostages were flown to Bamako": carried there, no one visits
+            # (a "leave" with a place object is travel, no row: still an expulsion when a diplomat is told to)
+            gov = _sent_away(tok, lex) if r is None or r.event == "RETREAT" else None
+            if gov is not None and gov.i not in verb_idx:
+                # "told the French ambassador to leave", "gave the envoy 48 hours to leave": an expulsion by the
+                # one who tells (manual, SANCTION expel); the leaving is its content
+                r = _Rule("SANCTION", "expel", "16")
+                trigs.append(_Trig(gov, gov, r, gov.idx, gov.idx + len(gov), r.mode))
+                verb_idx.add(gov.i)
+                continue
+            if r is None and _consequence(tok, lex):
+                # "said Iraq would face sanctions", "Hezbollah would pay a heavy price": a threat by whoever says
+                # so (manual, THREATEN: "warned that Iraq would face sanctions"), the one to face it its recipient
+                r = _Rule("THREATEN", None, "13")
+                speaker = (
+                    tok.head if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting else tok
+                )
+                prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), tok)
+                trigs.append(_Trig(tok, speaker, r, tok.idx, prt.idx + len(prt), None))
+                verb_idx.add(tok.i)
+                continue
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 for ch in tok.children:
@@ -591,7 +783,27 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
     if any(t.rule.event in _PLAY_EVENTS and not t.nominal for t in trigs) and _sports_report(sent, lex):
         trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
-    return _preparations(_exercise_types(trigs))
+    return _preparations(_exercise_types(_unharmed_dropped(trigs)))
+
+
+def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:
+    """ "Mortars struck the base; nobody was injured": a harm verb with a negated victim beside another attack of the
+    sentence only says how the attack ended; the attack is the event (the parser may hang it under the harm verb)."""
+    from dateline.factuality import _negative_argument  # the one definition of a negating subject/object
+
+    def unharmed(t: _Trig) -> bool:
+        return (
+            t.rule.event == "ASSAULT"
+            and not t.nominal
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(c) for c in t.anchor.children
+            )
+        )
+
+    gone = [t for t in trigs if unharmed(t)]
+    if not gone or not any(t.rule.event == "ASSAULT" and t not in gone for t in trigs):
+        return trigs
+    return [t for t in trigs if t not in gone]
 
 
 _PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN"}
