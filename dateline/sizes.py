@@ -175,11 +175,46 @@ def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None
 
 
 def _count_in_date(toks: list[_Tok], i: int, w: _Words) -> bool:
-    """A digit count the tagger swept into a date ("its last 280 troops" tagged DATE): a number right before a unit."""
+    """A count the tagger swept into a date ("its last 280 troops", "Forty lorries" tagged DATE): a number right
+    before a unit."""
     t = toks[i]
-    if t.ent not in ("DATE", "TIME") or not _NUM_RE.match(t.text) or i + 1 >= len(toks):
+    if (
+        t.ent not in ("DATE", "TIME")
+        or not (_NUM_RE.match(t.text) or t.low in w.numbers)
+        or i + 1 >= len(toks)
+    ):
         return False
-    return _unit_of(toks[i + 1], w) is not None
+    return _unit_of(toks[i + 1], w) is not None  # (also a number word: "Forty lorries" tagged DATE)
+
+
+_RISEN = {"rise", "rises", "rose", "risen", "climb", "climbs", "climbed", "reach", "reaches", "reached", "jump",
+          "jumps", "jumped", "increase", "increased", "grow", "grew", "grown", "stand", "stands", "stood", "hit"}  # fmt: skip
+_TALLIES = {"toll": "dead", "tally": None, "number": None, "count": None}
+
+
+def _tally(toks: list[_Tok], i: int, w: _Words) -> tuple[str | None, str | None]:
+    """A bare number that a tally is said to have reached ("the toll has risen to seven", "the number of soldiers
+    killed ... stood at 12"): the tally's unit and kind, from the words before it in the clause. A death toll counts
+    the dead; "the number of X killed" counts X, killed."""
+    k = i - 1
+    if k < 1 or toks[k].low not in ("to", "at") or toks[k - 1].low not in _RISEN:
+        return None, None
+    unit = kind = None
+    tally = False
+    for x in range(k - 2, max(-1, k - 30), -1):
+        t = toks[x]
+        if t.text in (".", ";"):
+            break
+        if t.low in _TALLIES:
+            tally = True
+            if _TALLIES[t.low]:  # "the toll from the car bomb": the dead, whatever the words after it name
+                unit, kind = "people", _TALLIES[t.low]
+            break
+        unit = _unit_of(t, w) or unit  # the leftmost unit and violence word after the tally word
+        kind = _violence_of(t, w) or kind
+    if not tally or (kind is None and unit is None):
+        return None, None
+    return unit or ("people" if kind == "dead" else None), kind
 
 
 def _surface(text: Any, start: int) -> tuple[str, int]:
@@ -273,6 +308,8 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
                 kind = None  # "held at readiness", "held in reserve": kept ready, not detained
             if kind:
                 break
+        if unit is None and kind is None:
+            unit, kind = _tally(toks, lo_i, w)
         if unit is None and kind is None:
             i = j
             continue

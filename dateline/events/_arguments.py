@@ -21,11 +21,13 @@ from dateline.events._syntax import (
     _forces,
     _in_label,
     _is_verb,
+    _label_end,
     _non_actor_words,
     _partitive,
     _people_noun,
     _span_of,
     _subject,
+    _within,
 )
 from dateline.events._triggers import _PLACE_ENTS, _match_noun, _of_force, _Trig
 from dateline.model import Actor, Document, EventDate
@@ -42,6 +44,7 @@ class _Resolver:
         self._r: Any = resolver_for(doc)
         self._text = doc.text
         self._doc = doc
+        self._place_names: dict[str, str] | None = None
 
     @property
     def text(self) -> str:
@@ -58,10 +61,42 @@ class _Resolver:
             try:
                 a = self._r.resolve(start, end)
                 if isinstance(a, Actor):
-                    return a
+                    return self._with_place_country(a)
             except Exception:  # noqa: BLE001
                 pass
-        return Actor(text=self._text[start:end], start=start, end=end)
+        return self._with_place_country(Actor(text=self._text[start:end], start=start, end=end))
+
+    def place_country(self, tok: Any) -> str | None:
+        """The country of the geoparser's place at token tok, whatever the recogniser tagged it ("in Jowhar")."""
+        for p in self._doc.places or ():
+            if p.start <= tok.idx < p.end and p.country and self._as_place(p):
+                return p.country
+        return None
+
+    def _as_place(self, p: Any) -> bool:
+        """A place the geoparser only guessed at (placed at the story's focus) counts when the text uses it as a
+        place, not as a modifier of another noun ("eight Katyusha rockets")."""
+        if p.source != "context-fallback":
+            return True
+        tok = self.token_at(p.start)
+        return tok is not None and tok.dep_ not in ("compound", "amod", "nmod")
+
+    def _with_place_country(self, a: Actor) -> Actor:
+        """An actor the lexicons leave without a country whose words are mostly a place the geoparser read
+        ("Berkaber was shelled", "fired on Berkaber"): the place's country (its people or authorities)."""
+        if a.country or a.kind == "person" and a.name:
+            return a
+        places = [p for p in self._doc.places or () if p.country and self._as_place(p)]
+        for p in places:
+            if a.start <= p.start and p.end <= a.end and 2 * (p.end - p.start) >= a.end - a.start:
+                return replace(a, country=p.country)
+        if self._place_names is None:  # one pass over the document's places, on first use
+            self._place_names = {}
+            for p in places:
+                self._place_names.setdefault(p.text.lower(), p.country)  # type: ignore[arg-type]
+        # the same name read as a place elsewhere in the article ("the Armenian village of Berkaber" ... "Berkaber")
+        country = self._place_names.get(a.text.lower())
+        return replace(a, country=country) if country else a
 
     def at_date(self, actors: list[Actor], date: EventDate | None) -> list[Actor]:
         """The actors coded as of the event's date when the text gives one (`ActorResolver.at_date`)."""
@@ -102,6 +137,12 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
     lex = _lex()
     if h.lower_ in _RELATIVE and h.head.dep_ == "relcl" and h.head.head.i != h.head.i:
         h = h.head.head  # "Soleimani, who was blown up by a US drone": Soleimani
+    if h.tag_ == "VBG" and h.dep_ in ("nsubj", "nsubjpass"):
+        # "The Red Cross operating in Iraq said ...", parsed with the participle as the subject: its own subject
+        h = next((c for c in h.children if c.dep_ == "nsubj" and c.i < h.i), h)
+    parties = _between(h) if h.pos_ == "NOUN" and not _people_noun(h) else None
+    if parties is not None:
+        h = parties  # "the ceasefire between X and Y ... agreed": the parties to the act
     # (a head that is itself a conjunct, as `_stranded_subject` gives, takes only the conjuncts after it)
     for head in [h, *(c for c in h.conjuncts if h.dep_ != "conj" or c.i > h.i)]:
         if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
@@ -145,6 +186,11 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             cut = res.text.find("(", s, e)
             if cut > s and res.text.find(")", cut, e) < 0:  # "The Homeland Union (Conservatives": unclosed
                 e = len(res.text[s:cut].rstrip()) + s
+        lab = _label_end(head.sent)
+        if lab is not None and head.i > lab and s <= head.doc[lab].idx:
+            s = head.doc[
+                lab + 1
+            ].idx  # "6 May 2026 (Horn Wire) - Ethiopian envoys": the label is no part of it
         a = res.resolve(s, e)
         # "Hungarian and Romanian officials": one actor per coordinated nationality
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
@@ -179,12 +225,25 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             if named and named != a.country:
                 a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=named, sector=a.sector,
                           kind=a.kind)  # fmt: skip
+        if head.pos_ == "NOUN" and not (a.country and _says_country(a.text)):
+            a = _owned_by_antecedent(head, a, res, lex)  # (over a country the sentence lent it)
         weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
         if (thing or weapon) and not (a.sector or a.country or a.name):
             continue  # "the number", "a direct challenge": a noun the actor lexicons do not know as anyone
         out.append(a)
         heads.append(head)
     return _shared_head(out, heads)
+
+
+def _owned_by_antecedent(head: Any, a: Actor, res: _Resolver, lex: _Lex) -> Actor:
+    """ "[X] denied that its units had fired": a noun owned by a possessive pronoun takes the country of the
+    pronoun's antecedent in the sentence (`_antecedent`)."""
+    pron = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONS), None)
+    ant = _antecedent(pron, lex) if pron is not None else None
+    if ant is None:
+        return a
+    owner = res.resolve(*_span_of(ant))
+    return replace(a, country=owner.country) if owner.country else a
 
 
 def _shared_head(out: list[Actor], heads: list[Any]) -> list[Actor]:
@@ -244,6 +303,9 @@ def _speaker(v: Any, lex: _Lex) -> Any | None:
         cur = cur.head
         if cur.lemma_.lower() in lex.reporting or cur.lemma_.lower() in _CONCLUDE:
             subj, _ = _subject(cur)
+            if subj is None and cur.dep_ == "pcomp" and cur.head.lower_ == "as":
+                # "X was quoted as saying he would ...": the passive verb's subject is the one quoted
+                subj = next((c for c in cur.head.head.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.pos_ != "PRON":
                 return subj
             return None
@@ -255,6 +317,7 @@ _PLURAL_PRONS = {"they", "them"}
 _NEUTER_PRONS = {"it"}
 _PERSON_PRONS = {"he", "she"}
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_POSS_PRONS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 
 def _agrees(tok: Any, pron: str, lex: _Lex) -> bool:
@@ -280,7 +343,7 @@ def _antecedent(pron: Any, lex: _Lex) -> Any | None:
     """A "they"/"it" subject's antecedent in its own sentence, up the parse from the pronoun's clause: the noun a
     relative clause hangs from ("troops in Iraq, where they train ..."), else the subject or object of a governing
     clause ("the coalition said it was pausing ..."). Written here because the small spaCy model has no coreference."""
-    low = pron.lower_
+    low = _POSS_PRONS.get(pron.lower_, pron.lower_)  # "its units": whose "its" is, as for "it"
     if low not in _PLURAL_PRONS | _NEUTER_PRONS | _PERSON_PRONS:
         return None
     cur = pron
@@ -328,10 +391,19 @@ def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
         tok = queue.pop(0)
         if tok.dep_ == "prep" and tok.lower_ not in ("in", "of", "from", "with", "for", "at"):
             continue
-        if tok.ent_type_ in _ACTOR_ENTS:
+        placed = None
+        if (
+            tok.ent_type_ not in _ACTOR_ENTS
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "at", "from")
+        ):
+            placed = res.place_country(tok)  # "the busy market in Jowhar", the town tagged as nothing
+        if tok.ent_type_ in _ACTOR_ENTS or placed:
             root = _entity_root(tok)
             s, e = _span_of(root)
             m = res.resolve(s, e)
+            if placed and not m.country:
+                m = replace(m, country=placed, kind="country")
             if m.country and (m.kind not in ("described", "unknown") or _says_country(m.text)):
                 # (a people placed only by the sentence, "Shia", says nothing the head lacks: look further)
                 sector = a.sector
@@ -348,6 +420,11 @@ def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
                         res.resolve(*_span_of(owner)).sector if owner.dep_ == "appos" else None
                     )
                 lo, hi = min(a.start, s), max(a.end, e)
+                aside = head.i + 1 < len(head.doc) and head.nbor(1).text == ","
+                if aside and any(
+                    c.dep_ == "prep" and c.i > head.i and _within(root, c) for c in head.children
+                ):
+                    lo, hi = a.start, a.end  # "The troops, from the 82nd Airborne, ...": an aside places them
                 # a person's or body's name is the actor's ("Quatar's emir, Sheikh Hamad"); a place's is not
                 named = m.kind == "person" or (m.kind == "organisation" and tok.ent_type_ == "ORG")
                 name = a.name or (m.name if named else None)
@@ -425,6 +502,8 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
             continue
         if depth and c.dep_ == "dobj" and not c.ent_type_ and not moved and not venue_ok:
             continue  # "agreed to swap 390 prisoners": who is swapped is no party to the agreement
+        if moved and c.dep_ == "dobj" and c.ent_type_ and _forces_named(c):
+            continue  # "ordered HMS Montrose and HMS Defender to escort ...": the ships moved, not their target
         dep, c = c.dep_, _partitive(c)
         if dep in ("dobj", "dative") or (
             passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE_PASSIVE
@@ -448,6 +527,8 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                         return c  # "bombed jihadist positions": the group's positions, the whole phrase
                     return p
                 for g in c.children:  # "relations with Russia", "an appeal from President X"
+                    if moved and g.lower_ in ("from", "by"):
+                        continue  # "sent 3,000 troops from the 82nd Airborne": the forces' own unit
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
                         for x in g.children:
                             if x.dep_ == "pobj" and _actor_like(x, lex):
@@ -525,9 +606,28 @@ def _destination(a: Any, skip: set[int], lex: _Lex) -> Any | None:
     return None
 
 
+_LEAVING = {"leave", "quit", "exit", "vacate"}
+_LEAVING_NOUNS = {
+    "departure",
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "exit",
+    "evacuation",
+    "retreat",
+    "drawdown",
+}
+
+
 def _withdrawn_from(a: Any) -> Any | None:
     """The place a withdrawal leaves: "moved staff from Baghdad to Taji" -> Baghdad (not the destination)."""
+    if a.lemma_.lower() in _LEAVING:  # "will leave Niger": the country left
+        left = next((c for c in a.children if c.dep_ == "dobj"), None)
+        if left is not None and (left.ent_type_ in ("GPE", "LOC") or _country_named(left)):
+            return left
     heads = [a] + [c for c in a.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "the departure of 300 soldiers from Niamey leaves ...": the act noun that is the subject
+    heads += [c for c in a.children if c.dep_ == "nsubj" and c.lemma_.lower() in _LEAVING_NOUNS]
     heads += [
         g for p in a.children if p.lower_ in ("around", "about") for g in p.children if g.dep_ == "pobj"
     ]
@@ -541,7 +641,9 @@ def _withdrawn_from(a: Any) -> Any | None:
                     if g.dep_ != "pobj":
                         continue
                     for x in [g, *g.conjuncts]:  # "from Taji and Baghdad": the first one tagged as a place
-                        if x.ent_type_ in ("GPE", "LOC", "FAC"):
+                        if x.ent_type_ in ("GPE", "LOC", "FAC") or (
+                            x.pos_ == "PROPN" and _says_country(x.text)
+                        ):
                             return x
     return None
 
@@ -578,7 +680,10 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         if src is not None:
             return src
     if t.nominal:
+        parties = _between(t.tok) is not None  # "talks between X and Y": both act (`_nominal_actor`)
         for c in t.tok.children:
+            if c.dep_ == "prep" and c.lower_ == "between" and parties and a.i == t.tok.i:
+                continue
             if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
                 for g in c.children:
                     if g.dep_ == "pobj" and _actor_like(g, lex):
@@ -590,9 +695,11 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
                             continue  # "the deployment of 2,000 police officers", "the arrival of a carrier group"
                         return g
         if a.i == t.tok.i:
-            return None
+            return _reached(t.tok) if t.rule.event in _MOVED else None
     reduced = a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i != a.i and a.head.dep_ != "ROOT"
     released = t.rule.event == "RETREAT" and t.mode == "release"  # "soldiers freed by Russia": the soldiers
+    if reduced and _between(a.head) is not None:
+        return None  # "the ceasefire between X and Y, signed on Monday": the parties signed it (`_passive_actor`)
     if reduced and (t.rule.event not in _MOVED or released) and not t.nominal and _actor_like(a.head, lex):
         # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
         return a.head
@@ -608,16 +715,75 @@ def _recipient(t: _Trig, lex: _Lex) -> Any | None:
         if objs and _forces(objs[0]):
             return objs[0]
         helped = _partitive(objs[0]) if objs else None
-        if helped is not None and _people_noun(helped) and _destination(a, skip, lex) is None:
+        from dateline.actors import code_actor
+
+        civil = helped is not None and code_actor(helped.lemma_.lower()).sector == "CVL"
+        if helped is not None and _people_noun(helped) and (civil or _destination(a, skip, lex) is None):
+            # (people moved to safety are helped too: "evacuated survivors to hospitals")
             return helped  # "rescued 40 migrants", "evacuated the wounded": people helped where they are, not sent
+    own = _own_activity(a) if t.rule.event not in _FORCE_EVENTS and not t.nominal else None
+    if (
+        own is not None
+    ):  # "the NATO mission was suspended": NATO's own mission (the actor's, `_passive_actor`)
+        subj = next(x for x in a.children if x.dep_ == "nsubjpass")
+        for p in subj.children:  # "the NATO mission in Iraq": the country it serves
+            if p.dep_ == "prep" and p.lower_ in ("in", "to", "off"):
+                g = next((g for g in p.children if g.dep_ == "pobj" and _country_named(g)), None)
+                if g is not None:
+                    return g
+        skip |= {subj.i}
     got = _recipient_at(
         a, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
     )
+    if got is None and not t.nominal and not any(c.dep_ in ("dobj", "dative") for c in a.children):
+        # "donated and delivered goods to the school": coordinated verbs of one subject share the complement the
+        # parser hung on the last one
+        for c in a.children:
+            if (
+                c.dep_ == "conj"
+                and _is_verb(c)
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                got = _recipient_at(
+                    c, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
+                )
+                if got is not None:
+                    break
+    if got is None and t.rule.event == "MOBILIZE" and not t.nominal:
+        # "ordered 3,000 troops from the 82nd Airborne to Kuwait", the destination parsed inside the forces' phrase
+        moved_from = [c for c in a.children if c.dep_ == "prep" and c.lower_ == "from"]
+        for obj in (
+            c for c in a.children if (c.dep_ == "dobj" and _forces(_partitive(c))) or c in moved_from
+        ):
+            got = next((g for p in obj.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into")
+                        for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # fmt: skip
     if got is None and t.rule.event == "THREATEN":
         got = _condition_party(a, lex)
     if got is not None and got.i in t.victims:
         return None  # "condemned the attack on the embassy": the embassy suffered it, it is not accused
     return got
+
+
+_ARRIVING = {"reach", "arrive", "enter", "land", "cross"}
+
+
+def _reached(noun: Any) -> Any | None:
+    """Where moved goods or forces named in a subject got to ("forty lorries of food aid reached Baidoa", "a convoy
+    of aid arrived in Goma"): that place, which stands for its people."""
+    cur = noun
+    while cur.dep_ in ("pobj", "prep", "compound") and cur.head.i != cur.i:
+        cur = cur.head
+    v = cur.head
+    if cur.dep_ != "nsubj" or v.lemma_.lower() not in _ARRIVING:
+        return None
+    for c in v.children:
+        if c.dep_ == "dobj" and (c.ent_type_ or _country_named(c)):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "into", "to"):
+            g = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS), None)
+            if g is not None:
+                return g
+    return None
 
 
 def _condition_party(a: Any, lex: _Lex) -> Any | None:
@@ -682,6 +848,10 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
     Congolese refugees", "pressure by the Commission" -> that actor (None when tok itself names people)."""
     if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
         return None
+    if tok.lemma_.lower() in lex.nouns:  # "an opposition rally", "a student protest": the people who hold it
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i and not c.ent_type_ and _people_noun(c):
+                return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
             for g in c.children:
@@ -703,8 +873,8 @@ _RELATIONS = {"ally", "partner", "rival", "enemy", "foe", "opponent", "proxy", "
 def _lift(tok: Any) -> Any:
     """A nationality or country that modifies a people noun stands for the group the noun names: "Croatian
     [extremists]", "Serbian [authorities]", "Belarus's [rulers]" -> the noun, so the span covers the group."""
-    if tok.ent_type_ not in ("NORP", "GPE", "ORG"):
-        return tok
+    if tok.ent_type_ not in ("NORP", "GPE", "ORG") and not (tok.ent_type_ == "PERSON" and tok.pos_ == "ADJ"):
+        return tok  # (a nationality adjective the recogniser took for a name, "three Bangladeshi fishermen", counts)
     root = _entity_root(tok)
     h = root.head
     if root.dep_ in ("amod", "compound", "poss", "nmod") and h.i != root.i and h.pos_ in ("NOUN", "PROPN"):
@@ -747,6 +917,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
     modifiers ("conceded to demands from UNITA", "lifted a curfew in Montenegro", "shared evidence with the U.S.").
     Breadth-first over the parse, nearest first; never the anchor's subject side or a date/number. Taken words (the
     trigger, the actor) are walked through but never returned; prepositions do not count as a step."""
+    if _between(t.tok) is not None or (t.anchor.dep_ == "acl" and _between(t.anchor.head) is not None):
+        return None  # "talks between X and Y in Tbilisi": both parties act; no third one to look for
     roots = [t.anchor] + ([t.tok] if t.nominal and t.tok.i != t.anchor.i else [])
     queue = [
         (c, 1, 0)
@@ -763,7 +935,10 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        if (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
+        moved = t.rule.event in _MOVED and tok.ent_type_ and _entity_root(tok).dep_ in ("dobj", "conj")
+        if moved and _forces_named(tok):
+            pass  # "ordered HMS Montrose and HMS Defender to escort ...": the ships moved, not their target
+        elif (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
             root = _entity_root(tok)
             if tier >= 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
                 pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
@@ -793,7 +968,26 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         if depth + step > 4:
             kids = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_]
         queue += [(c, depth + step, tier) for c in kids]
+    if t.rule.event == "PROTEST" and (not found or min(found) >= 1):
+        aim = _stated_aim(t.anchor)
+        if aim is not None:
+            return aim
     return found[min(found)] if found else None
+
+
+_AIMED_AT = {"government", "regime", "administration", "junta", "president", "leader"}
+
+
+def _stated_aim(v: Any) -> Any | None:
+    """The government a protest's adverbial clause says it aims at ("blocked roads into the capital as they pressed
+    their campaign to topple the government of President X"): it, rather than the town named as the place."""
+    for c in v.children:
+        if c.dep_ != "advcl":
+            continue
+        for tok in c.subtree:
+            if tok.lemma_.lower() in _AIMED_AT and tok.dep_ in ("dobj", "pobj") and tok.pos_ == "NOUN":
+                return tok
+    return None
 
 
 _SITE_PREPS = {*_PLACE_PREPS, "outside", "off", "over"}
@@ -894,8 +1088,16 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
     """Who acts in an agentless passive, when the clause still names them: "was killed in a US drone strike" (the
     strike's owner), "British staff were relocated" / "Dutch troops were deployed" (the moved forces' country)."""
     a = t.anchor
+    if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i != a.i:
+        parties = _between(a.head)  # "the ceasefire between X and Y, signed on Monday": X and Y signed it
+        if parties is not None:
+            return parties
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in a.children):
         return None
+    if t.rule.event not in _FORCE_EVENTS:
+        owner = _own_activity(a)
+        if owner is not None:
+            return owner
     for c in a.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "by"):
             for g in c.children:
@@ -903,6 +1105,14 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                     owner = _proposer(g)
                     if owner is not None and owner.ent_type_ in ("NORP", "GPE"):
                         return owner
+    if t.mode == "release":  # "two aid workers held by JNIM were released": who held them frees them
+        for c in a.children:
+            if c.dep_ == "nsubjpass":
+                held = next((x for x in c.children if x.dep_ == "acl" and x.tag_ == "VBN"), None)
+                agent = next((g for x in held.children if x.dep_ == "agent" for g in x.children
+                              if g.dep_ == "pobj"), None) if held is not None else None  # fmt: skip
+                if agent is not None and _actor_like(agent, lex):
+                    return agent
     if t.rule.event in _MOVED and t.rule.event != "AID" and t.mode != "release":
         # (not "two Spanish aid workers were released": whom a release frees did not act)
         for c in a.children:
@@ -919,6 +1129,40 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
     return None
 
 
+def _forces_named(tok: Any) -> bool:
+    """A named ship, unit or force ("HMS Montrose", "the 82nd Airborne Division"): what a deployment moves."""
+    from dateline.actors import code_actor
+
+    ent = _entity_of(tok)
+    return ent is not None and code_actor(ent.text).sector in ("MIL", "COP", "SPY")
+
+
+def _country_named(tok: Any) -> bool:
+    """Whether tok names a country or territory, whatever the recogniser tagged it ("Niger" read as a PERSON)."""
+    from dateline.actors import code_actor
+
+    ent = _entity_of(tok)
+    a = code_actor(ent.text if ent is not None else tok.text)
+    return tok.pos_ == "PROPN" and a.kind == "country" and a.name is not None
+
+
+def _own_activity(v: Any) -> Any | None:
+    """The owner of an activity a passive says was stopped, changed or resumed ("the NATO mission was suspended",
+    "Russia's exercises were cancelled"): a body's or state's own undertaking, which it decides on (not someone it
+    is aimed at). The named owner, else None."""
+    from dateline.actors import code_actor
+
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or code_actor(subj.lemma_.lower()).sector:
+        return None  # (by the noun alone: a "naval mission" is still a mission, not the navy)
+    if _non_actor_words().get(subj.lemma_.lower()) in ("place", "time"):
+        return None
+    for c in subj.children:
+        if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP") and c.i < subj.i:
+            return _entity_root(c)
+    return None
+
+
 def _cut_before(a: Actor, tok: Any, res: _Resolver) -> Actor:
     """The actor's span cut before `tok` when it runs over it ("the 52 Americans [held hostage in Tehran]")."""
     if not (a.start < tok.idx < a.end):
@@ -928,7 +1172,7 @@ def _cut_before(a: Actor, tok: Any, res: _Resolver) -> Actor:
 
 
 _HELD_STATES = {"hostage", "captive", "prisoner"}  # bare state nouns: "held hostage", "taken prisoner"
-_HOLDING = {"hold", "keep", "take", "seize"}
+_KEEPING_IN = {"hold", "keep", "take", "seize"}  # verbs that leave someone in a state (`_state_patient`)
 
 
 def _state_patient(a: Any) -> Any | None:
@@ -939,7 +1183,7 @@ def _state_patient(a: Any) -> Any | None:
     state = [
         c for c in kids
         if c.dep_ in ("dobj", "oprd", "attr", "acomp") and c.lemma_.lower() in _HELD_STATES and c.tag_ in ("NN", "JJ")
-        and a.lemma_.lower() in _HOLDING and not any(g.dep_ in ("det", "nummod", "amod", "poss") for g in c.children)
+        and a.lemma_.lower() in _KEEPING_IN and not any(g.dep_ in ("det", "nummod", "amod", "poss") for g in c.children)
     ]  # fmt: skip
     if a.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in kids):
         return next((c for c in kids if c.dep_ == "nsubj"), None)  # "the convoy came under fire": the target
@@ -965,8 +1209,45 @@ def _state_patient(a: Any) -> Any | None:
     return None
 
 
+def _town(tok: Any) -> bool:
+    """Whether the place entity holding tok names a town or site, not a state or a seat of government: the actor
+    lexicons know it as a place or city, or as nothing at all, or code it as its people ("Jeddah")."""
+    from dateline.actors import _scan, _tok, code_actor
+
+    ent = _entity_of(tok)
+    if ent is None:
+        return False
+    found = _scan(_tok(ent.text), None)
+    if not found:
+        return True
+    if len(found) != 1:
+        return False
+    kind = found[0].kind
+    return kind in ("place", "city") or (kind == "country" and code_actor(ent.text).sector == "CVL")
+
+
+def _between(noun: Any) -> Any | None:
+    """The first of the parties an act noun names with "between" ("the ceasefire between X and Y", "talks between
+    X and Y"): they are who acts, together (their conjuncts come with it)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None and not (g.ent_type_ or _people_noun(g)):
+                # "between [Pashinyan and Kobakhidze] ... promises", parsed with the names as a noun's modifier
+                g = next((m for m in g.children if m.dep_ in ("nmod", "compound") and m.conjuncts
+                          and m.ent_type_ in _ACTOR_ENTS), g)  # fmt: skip
+            if g is not None and (g.conjuncts or g.tag_ in ("NNS", "NNPS")) and _actor_like(g, _lex()):
+                return g
+    return None
+
+
 def _nominal_actor(t: _Trig) -> Any | None:
+    parties = _between(t.tok)
+    if parties is not None:
+        return parties
     for c in t.tok.children:
+        if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") and _town(c):
+            continue  # "the Jeddah ceasefire", "the Baidoa car bomb": the town where it happened, not a party
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
             return c
     if t.rule.event in _MOVED and _of_force(t.tok, _lex()):

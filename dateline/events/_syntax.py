@@ -43,19 +43,47 @@ def _span_of(h: Any) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
-def _in_label(tok: Any) -> bool:
-    """Whether tok lies in a line label opening its sentence: a transcript speaker ("REPORTER (Odesa): ...") or a
-    wire dateline ("KYIV, June 20 (Wire) - ..."). A label names who speaks or where the story was filed, never who
-    acts in it."""
-    sent = tok.sent
+def _label_end(sent: Any) -> int | None:
+    """Index of the token closing a line label that opens the sentence: a transcript speaker ("REPORTER (Odesa): ..."),
+    a wire dateline ("KYIV, June 20 (Wire) - ...") or a wire credit after a date the sentence splitter cut from its
+    town ("6 May 2026 (Horn Wire) - ..."); None when the sentence has none."""
+    if len(sent) < 3:
+        return None
     first = sent[0]
-    if tok.i - sent.start > 12 or not (first.is_upper and first.is_alpha and len(first) >= 3):
+    upper = first.is_upper and first.is_alpha and len(first) >= 3
+    dated = upper and sent[1].text == ","
+    toks = sent[1:14]
+    for k, t in enumerate(toks):
+        if upper and (t.text.endswith(":") or (dated and t.text in _DASHES)):
+            return t.i
+        # "(Horn Wire) -": an outlet's name in brackets, then a dash, the wire credit
+        if t.text in _DASHES and k > 0 and toks[k - 1].text == ")":
+            if any(x.text == "(" for x in sent[max(0, t.i - sent.start - 7) : t.i - sent.start - 1]):
+                return t.i
+    return None
+
+
+def _in_label(tok: Any) -> bool:
+    """Whether tok lies in a line label opening its sentence (see `_label_end`). A label names who speaks or where
+    the story was filed, never who acts in it."""
+    sent = tok.sent
+    if tok.i - sent.start > 12:
         return False
-    dated = len(sent) > 1 and sent[1].text == ","
-    for t in sent[1:14]:
-        if t.text.endswith(":") or (dated and t.text in _DASHES):
-            return tok.i < t.i
-    return False
+    end = _label_end(sent)
+    return end is not None and tok.i < end
+
+
+def _past_label(tok: Any) -> Any:
+    """The subject the parser hung on a label subject ("MOGADISHU, 11 May (Wire) - [Al-Shabaab fighters] fired",
+    parsed with the town as subject and the fighters as its apposition): the first noun after the label that the
+    label's words govern; else tok itself."""
+    end = _label_end(tok.sent)
+    if end is None or tok.i >= end:
+        return tok
+    for t in tok.subtree:
+        if t.i > end and t.head.i <= end and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t
+    return tok
 
 
 _DASHES = {"-", "--", "\u2013", "\u2014"}
@@ -103,7 +131,7 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts
                 if c.lower_ in _RELATIVE and cur.dep_ == "relcl" and cur.head.i != cur.i:
                     return _past_time(cur.head), False  # "NATO, which suspended its mission": NATO
-                return c, False
+                return _past_label(c), False
         if passive and via_xcomp and cur.lemma_.lower() in _RAISING:
             # "the ministry is understood to be preparing to move staff": the raised subject acts
             for c in cur.children:
@@ -135,12 +163,40 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 if h.dep_ == "dobj" and not h.ent_type_ and h.pos_ == "NOUN" and not _people_noun(h):
                     cur = h.head  # "the party issued a declaration demanding ...": the issuer demands
                     continue
+                top = h.head.head if h.dep_ == "pobj" and h.head.dep_ == "prep" else None
+                if (
+                    top is not None
+                    and top.dep_ == "ROOT"
+                    and top.pos_ in ("NOUN", "PROPN")
+                    and h.head.lower_ in ("from", "of", "in", "at", "with")
+                    and top.i < h.i
+                ):
+                    # "Doctors from two aid groups donated ...", parsed as a verbless noun with the verb on the
+                    # group: the noun the phrase modifies is the subject
+                    return top, False
                 return h, False
             via_xcomp = cur.dep_ == "xcomp"
             cur = cur.head
             continue
         break
-    return _stranded_subject(cur), False
+    return _stranded_subject(cur) or _fronted_name(cur), False
+
+
+def _fronted_name(verb: Any) -> Any | None:
+    """A name set before its verb by commas and parsed as a modifier ("Washington, meanwhile, has blacklisted
+    ..."): the subject, when the verb has none."""
+    for c in verb.children:
+        if c.i > verb.i:
+            break
+        if (
+            c.dep_ == "npadvmod"
+            and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+            and c.i + 1 < len(c.doc)
+            and c.nbor(1).text == ","
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)
+        ):
+            return c
+    return None
 
 
 def _stranded_subject(verb: Any) -> Any | None:

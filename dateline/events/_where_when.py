@@ -6,8 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 from dateline.events._clauses import _TIME_PREPS
-from dateline.events._lexicon import _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex
-from dateline.events._syntax import _is_verb, _non_actor_words, _span_of, _within
+from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex
+from dateline.events._syntax import _is_verb, _non_actor_words, _people_noun, _span_of, _within
 from dateline.events._triggers import _match_noun, _Trig
 from dateline.model import Document, Event, EventDate, Place, Size
 
@@ -20,7 +20,10 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
         if span is not None and not any(_own_size(span.root, t.anchor) for t in trigs):
             continue  # "hit the school today, a day after yesterday's shelling wounded three": another event's size
         best = trigs[0]
-        if span is not None and len(trigs) > 1:
+        owner = _tally_of(span.root, trigs) if span is not None and len(trigs) > 1 else None
+        if owner is not None:
+            best = owner
+        elif span is not None and len(trigs) > 1:
             best_d = 10**9
             for t in trigs:
                 lo, hi = t.anchor.left_edge.i, t.anchor.right_edge.i
@@ -29,6 +32,20 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
                     if d < best_d:
                         best, best_d = t, d
         best.sizes.append(s)
+
+
+def _tally_of(tok: Any, trigs: list[_Trig]) -> _Trig | None:
+    """The event a tally names in its subject ("the toll from the car bomb has risen to seven"): a number in a
+    clause whose subject holds an event's word counts that event."""
+    v = tok
+    for _ in range(4):
+        if _is_verb(v) or v.head.i == v.i:
+            break
+        v = v.head
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _within(tok, subj):
+        return None
+    return next((t for t in trigs if _within(t.tok, subj)), None)
 
 
 def _time_mark(c: Any) -> bool:
@@ -88,20 +105,35 @@ def _location(
         inner = any(
             s < p.start < e for s, e in within
         )  # a place phrase inside a recipient ("a post in Kandahar")
+        # a town that is the recipient itself, standing for its people ("shelled Juba", "fired on Berkaber"): still
+        # where the event happened
+        itself = (
+            any((s, e) == (p.start, p.end) for s, e in within)
+            and p.feature not in _BROAD
+            and t.rule.event in _FORCE_EVENTS
+        )
         if any(s <= p.start < e for s, e in taken) or (
-            any(s <= p.start < e for s, e in within) and not inner
+            any(s <= p.start < e for s, e in within) and not inner and not itself
         ):
             continue
         span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
-        if inner and not (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")):
+        if itself and _person_named(p.text, root):
+            continue  # a person the geoparser also read as a place ("shot Soleimani")
+        site = _site_of(root) if not _person_named(p.text, root) else None  # ("the killing of Soleimani")
+        if site is not None and (site.i == t.tok.i or (site.dep_ == "dobj" and site.head.i == t.anchor.i)):
+            return p  # "the Baidoa car bomb", "attacked the Jowhar market": the event's own place
+        if inner and not (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")) and site is None:
             continue  # only where the recipient is, "attacked an army post in Kandahar": the attack's place too
-        named = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-        if named is not None and _non_actor_words().get(named.lemma_.lower()) == "place":
-            # "in the Black Sea city of Batumi", "at the port of Izmail": the place word's phrase
-            root = named
+        if site is not None:
+            # "into the main market of Jowhar", "at the Jowhar market": the site's phrase places the event
+            root = site
+        if _aside_of_subject(root, t):
+            continue
+        if itself and root.dep_ == "dobj" and root.head.i == t.anchor.i and t.rule.event in _FORCE_EVENTS:
+            return p  # "shelled Juba": the town hit (not "accused Yerevan": a government, not a place)
         if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS:
             if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
                 if p.feature not in _BROAD:
@@ -114,6 +146,43 @@ def _location(
                 fallback = p
     capital = _capital_at(t, doc, sent)
     return capital or broad or fallback
+
+
+def _person_named(text: str, root: Any) -> bool:
+    """Whether a place the geoparser read is a person's name (tagged so, or a person the actor lexicons know)."""
+    from dateline.actors import code_actor
+
+    a = code_actor(text)
+    return root.ent_type_ == "PERSON" or (a.kind == "person" and a.name is not None)
+
+
+def _aside_of_subject(tok: Any, t: _Trig) -> bool:
+    """Whether tok lies in an aside set off by commas after the event's subject ("The troops, from the brigade at
+    Fort Bragg, will deploy"): where the actors come from, not where the event happens."""
+    subj = next((c for c in t.anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _within(tok, subj) or tok.i <= subj.i:
+        return False
+    return any(x.text == "," for x in tok.doc[subj.i : tok.i])
+
+
+def _site_of(root: Any) -> Any | None:
+    """The site noun a place name modifies: "the main market of Jowhar", "the port of Izmail", "the Jowhar
+    market", "the Baidoa car bomb" (a place word, or a common noun naming no one: a market, a checkpoint, an act),
+    else None. A name inside another name ("Radio Juba Valley") is no place of the event."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        noun = root.head.head
+    elif root.dep_ == "compound" and root.head.i != root.i:
+        noun = root.head
+    else:
+        return None
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    kind = _non_actor_words().get(noun.lemma_.lower())
+    if kind == "place":
+        return noun
+    if kind in ("time", "none") or _people_noun(noun):
+        return None
+    return noun
 
 
 _BROAD = {"country", "region", "water", "admin", "continent"}
