@@ -10,7 +10,7 @@ import pytest
 
 from dateline.link import explain, link_new, merged_events
 from dateline.link.merge import _interval
-from dateline.model import Actor, Document, Event, EventDate, Place, Size
+from dateline.model import Actor, Document, Event, EventDate, Place, Size, Timex
 from dateline.store import Store
 
 # (doc, outlet, published, key, type, actor country, recipient country, place, (lat, lon), date, date source,
@@ -1184,3 +1184,160 @@ def test_a_place_the_reader_missed_in_one_sentence_is_no_place_far_away() -> Non
     # the gazetteer's name in the words counts too
     named = _feat(id="d", doc="d4", type="ASSAULT", places=[garowe], words=["raid", "qardho", "garowe"])
     assert "sentence_places_differ" not in _compare(named, wire)[1]
+
+
+# ---------------------------------------------------------------- mentions with no date at all (blogs, scraped pages)
+
+_HARLOW = ("Camp Harlow", "EST", 58.38, 26.72)  # an invented base
+
+
+def _report(doc: str, pub: str | None, typ: str, actor: str | None, recip: str | None, date: str | None,
+            sent: str, places: tuple[str, ...] = ("Camp Harlow",), size: tuple | None = None) -> Document:  # fmt: skip
+    """One event in its own document, with the places and the unanchored weekdays its sentence names stored as
+    the pipeline stores them (a document without a publication date resolves no weekday: XXXX-WXX-n)."""
+    d = _one_event(doc, f"Outlet {doc}", pub, typ, actor, recip, date, "text" if date else "none", sent)  # type: ignore[arg-type]
+    if not date:  # as the pipeline stores it: no text date, no publication date to fall back on
+        d.events[0].date = EventDate(None, source="none")
+    if size:
+        d.events[0].size = [Size(str(size[0]), 0, 3, min=size[0], max=size[1], unit=size[2])]
+    for name in places:
+        k = sent.find(name)
+        d.places.append(Place(name, k, k + len(name), name=name, country=_HARLOW[1], lat=_HARLOW[2],
+                              lon=_HARLOW[3], feature="site"))  # fmt: skip
+    if not date:
+        days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        for i, day in enumerate(days, 1):
+            k = sent.find(day)
+            if k >= 0:
+                d.timexes.append(Timex(day, k, k + len(day), "DATE", f"XXXX-WXX-{i}", anchor_source="none"))
+    return d
+
+
+def _strikes(*extra: Document) -> list[set[str]]:
+    import tempfile
+    from pathlib import Path
+
+    docs = [
+        _report("s1", "2021-03-04", "ASSAULT", "RUS", "EST", "2021-03-03",
+                "Rockets fired by Russian units struck Camp Harlow early on Wednesday, the defence ministry said."),
+        _report("s2", "2021-03-04", "ASSAULT", "RUS", "EST", "2021-03-03",
+                "Camp Harlow was hit by Russian rockets on Wednesday; the garrison said nobody was hurt."),
+        *extra,
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        return _merged_sets(Path(tmp), docs)
+
+
+_BLOG = "Wednesday's rocket strikes on Camp Harlow hurt nobody, but the garrison deserves better protection."
+
+
+def test_an_undated_blog_joins_the_one_matching_strike(tmp_path) -> None:
+    """A blog post with no date anywhere names the weekday and the place: it joins the strike of that weekday
+    there, and the join says the date was unknown and what made it."""
+    blog = _report("b1", None, "ASSAULT", None, "EST", None, _BLOG)
+    assert {"s1", "s2", "b1"} in _strikes(blog)
+    store = Store(tmp_path / "e.db")
+    for d in [_report("s1", "2021-03-04", "ASSAULT", "RUS", "EST", "2021-03-03",
+                      "Rockets fired by Russian units struck Camp Harlow early on Wednesday, officials said."),
+              _report("b1", None, "ASSAULT", None, "EST", None, _BLOG)]:  # fmt: skip
+        store.add(d, d.id, None)
+    link_new(store)
+    rec = explain(store, "b1-0")
+    assert rec is not None and len(rec["mentions"]) == 2
+    blog_mention = next(m for m in rec["mentions"] if m["doc_id"] == "b1")
+    assert blog_mention["date"] is None and blog_mention["date_source"] == "none"
+    ev = blog_mention["evidence"]
+    assert ev["date_unknown"] == "this mention" and ev["date_weekday"].startswith("Wednesday = 2021-03-03")
+    assert "sentence_places" in ev
+
+
+def test_an_undated_blog_does_not_join_when_the_same_place_was_struck_a_year_apart(tmp_path) -> None:
+    """Another strike on the same base a year earlier, also on a Wednesday: nothing says which one the blog
+    means, so it joins neither (an unknown date never decides between merged events)."""
+    earlier = _report("s0", "2020-03-05", "ASSAULT", "RUS", "EST", "2020-03-04",
+                      "Russian rockets struck Camp Harlow on Wednesday, the defence ministry said.")  # fmt: skip
+    groups = _strikes(earlier, _report("b1", None, "ASSAULT", None, "EST", None, _BLOG))
+    assert {"b1"} in groups and {"s1", "s2"} in groups and {"s0"} in groups
+
+
+def test_a_weekday_the_other_report_does_not_fall_on_vetoes(tmp_path) -> None:
+    from dateline.link.merge import _compare, _features
+
+    blog = _report("b1", None, "ASSAULT", None, "EST", None, _BLOG.replace("Wednesday", "Thursday"))
+    assert {"b1"} in _strikes(blog)
+    # the pair check itself: a weekday is compared with a one-day date; a publication window says nothing
+    dated = _features(_report("s1", "2021-03-04", "ASSAULT", "RUS", "EST", "2021-03-03",
+                              "Russian rockets struck Camp Harlow on Wednesday.").events[0], "2021-03-04")  # fmt: skip
+    undated = _features(blog.events[0], None)
+    undated.wd = [4]
+    _, ev = _compare(undated, dated)
+    assert "weekday Thursday vs Wednesday" in ev["veto"]
+    window = _features(_report("s3", "2021-03-04", "ASSAULT", "RUS", "EST", None, "Russian rockets struck Camp "
+                               "Harlow.").events[0], "2021-03-04")  # fmt: skip
+    assert "veto" not in _compare(undated, window)[1]
+
+
+def test_an_undated_pair_needs_a_shared_place_or_actor_to_join() -> None:
+    """Compared across all time, sharing only a target country and words is compatible at most, never a join."""
+    from dateline.link.merge import THRESHOLD, _compare
+
+    words = ["rockets", "struck", "garrison", "overnight", "shelter", "barracks"]
+    dated = _feat(id="a", doc="d1", type="ASSAULT", recips=["EST"], words=words)
+    undated = _feat(
+        id="b", doc="d2", type="ASSAULT", lo=None, hi=None, dsrc="none", recips=["EST"], words=words
+    )
+    s, ev = _compare(undated, dated)
+    assert s < THRESHOLD and "nor actor" in ev["undated_weak"]
+    undated_actor = _feat(id="e", doc="d4", type="ASSAULT", lo=None, hi=None, dsrc="none", actors=["RUS"],
+                          recips=["EST"], words=words)  # fmt: skip
+    s3, ev3 = _compare(undated_actor, _feat(id="c", doc="d3", type="ASSAULT", actors=["RUS"], recips=["EST"],
+                                            words=words))  # fmt: skip
+    assert "undated_weak" not in ev3 and s3 >= THRESHOLD
+
+
+def test_a_weekday_matched_join_dates_the_rest_of_an_undated_document(tmp_path) -> None:
+    """The blog's strike of Wednesday 3 March dates the blog (written that week): its "On Tuesday" deployment is
+    then 2 March, so it joins that deployment and not the same deployment of the Tuesday a week earlier (which
+    alone would tie with it); the join says the date was inferred."""
+    sent = "On Tuesday Denmark sent 20 planners to Camp Harlow to review the base's defences."
+    tue = _report("t1", "2021-03-02", "MOBILIZE", "DNK", None, "2021-03-02",
+                  "Denmark sent 20 planners to Camp Harlow on Tuesday to review its defences.", size=(20, 20, "people"))  # fmt: skip
+    week_before = _report("t0", "2021-02-23", "MOBILIZE", "DNK", None, "2021-02-23",
+                          "Denmark sent 20 planners to Camp Harlow on Tuesday to review its defences.",
+                          size=(20, 20, "people"))  # fmt: skip
+    blog = _report("b1", None, "ASSAULT", None, "EST", None, _BLOG + " " + sent)
+    ev2 = Event(id="b1-1", doc_id="b1", event="MOBILIZE", mode=None, cameo=None,
+                actor=[Actor("Denmark", 0, 3, country="DNK")], recipient=[], text=sent,
+                sentence_start=len(_BLOG) + 1, sentence_end=len(blog.text), event_text="sent",
+                event_start=len(_BLOG) + 1, event_end=len(_BLOG) + 5,
+                size=[Size("20", 0, 3, min=20, max=20, unit="people")])  # fmt: skip
+    blog.events[0].text, blog.events[0].sentence_end = _BLOG, len(_BLOG)
+    blog.events.append(ev2)
+    k = blog.text.find("Camp Harlow", len(_BLOG))
+    blog.places.append(Place("Camp Harlow", k, k + 11, name="Camp Harlow", country="EST", lat=_HARLOW[2],
+                             lon=_HARLOW[3], feature="site"))  # fmt: skip
+    blog.timexes.append(
+        Timex("Tuesday", len(_BLOG) + 4, len(_BLOG) + 11, "DATE", "XXXX-WXX-2", anchor_source="none")
+    )
+    groups = _strikes(week_before, tue, blog)
+    assert {"s1", "s2", "b1"} in groups and {"t1", "b1"} in groups and {"t0"} in groups
+    # without the strike to date it, the blog's deployment fits both Tuesdays equally: no join
+    blog2 = _report("b2", None, "MOBILIZE", "DNK", None, None, sent, size=(20, 20, "people"))
+    assert {"b2"} in _strikes(week_before, tue, blog2)
+
+
+def test_a_dated_report_linked_after_the_undated_blog_meets_it_by_place(tmp_path) -> None:
+    """The blog is linked first (alone in its batch); the strike reports come in a later batch: they find the blog
+    under the place its sentence names, with the same rules (a weekday that fits, no rival)."""
+    store = Store(tmp_path / "inc.db")
+    blog = _report("b1", None, "ASSAULT", None, "EST", None, _BLOG)
+    store.add(blog, blog.id, None)
+    link_new(store)
+    for d in [_report("s1", "2021-03-04", "ASSAULT", "RUS", "EST", "2021-03-03",
+                      "Rockets fired by Russian units struck Camp Harlow early on Wednesday, the ministry said."),
+              _report("s9", "2021-03-06", "ASSAULT", "RUS", "EST", "2021-03-05",
+                      "Rockets fired by Russian units struck Camp Harlow early on Friday, the ministry said.")]:  # fmt: skip
+        store.add(d, d.id, None)
+    link_new(store)
+    groups = [{m["doc_id"] for m in rec["mentions"]} for rec in merged_events(store)]
+    assert {"s1", "b1"} in groups and {"s9"} in groups

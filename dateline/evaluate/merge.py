@@ -199,7 +199,7 @@ def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) 
     pair that passes but lost to another choice (one mention per article, a twin, member support, choice or linking order:
     see _lost; judged on the final merged events, so a join made before the article's own event came is counted
     as it ended)."""
-    from dateline.link.merge import THRESHOLD, _compare, _index_keys, _query_keys, _rounded
+    from dateline.link.merge import THRESHOLD, _compare, _index_keys, _query_keys, _rounded, _shares_place
 
     rows = _row_events(store, gold, by_id)
     links, feats, order, idf = _linked(store)
@@ -213,7 +213,10 @@ def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) 
                 fx, fy = feats[x], feats[y]
                 s, ev = _compare(fx, fy, idf.values)
                 new, old = (fx, fy) if order[x] > order[y] else (fy, fx)
-                blocked = not set(_query_keys(new)) & set(_index_keys(old))
+                # an undated mention also meets (and is met by) mentions whose sentence names a place its names
+                blocked = not set(_query_keys(new)) & set(_index_keys(old)) and not (
+                    (new.lo is None or old.lo is None) and _shares_place(new, old)
+                )
                 scored.append((s, ev, blocked, new, old))
         s, ev, blocked, new, old = max(scored, key=lambda t: t[0])
         if "veto" in ev:

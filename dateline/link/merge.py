@@ -9,8 +9,9 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      the roles swapped, a mention without actors sharing a country, one without any country, or (directed
      types) an actor-only mention and one without an actor (recipient-only, or only located), which contradict
      nothing (_query_keys);
-     undated mentions are compared with the most recent mentions of their type; the other members of a merged
-     event are fetched only when it could be joined. A mention without actors also meets one located in its
+     undated mentions are compared with the most recent mentions of their type and with those, of any date, whose
+     sentence names a place theirs names (and dated mentions meet undated ones filed under such a place); the other
+     members of a merged event are fetched only when it could be joined. A mention without actors also meets one located in its
      countries, and one whose actor is its recipient (a likely slip) looks up like one without actors. The
      blocks of one run are read from the store once per
      (type, day) into memory (_Index), so a dense store (tens of thousands of reports of one week) costs a
@@ -59,7 +60,20 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      it starts a new merged event. Two mentions of one document never join the same merged event: the better
      fit takes it, the other its next choice. A mention that fits two small merged events which also fit each
      other (every pair checked) merges them: one real event whose first reports had too little in common.
-The evidence for each join is stored with the link so `dateline explain` can show it.
+  4. a mention with no date at all (no date in its text, no publication date: blogs, scraped pages) is neither
+     left out nor scored as if its date differed, but it is compared across all time, so merging stays
+     conservative (_undated_time, _undated_weak, _ambiguous): what its text says of time must fit (a weekday it
+     names, "Wednesday's missile strikes", must be a day the other can fall on, else a veto; matching a day read
+     from the other's text it is evidence, date_weekday, instead of the no-date penalty; relative phrases have no
+     anchor and contradict nothing; a year in the text dates it); it joins only on strong evidence besides the date
+     (a named place both sentences share, or the same actors with no side differing, and sizes and factuality
+     that agree: otherwise the pair is compatible at most); and never where another merged event, a different
+     event, fits about as well (two strikes on one base a year apart: no join). A weekday-matched join dates the
+     document (written that day or within the week after); its other mentions are then re-linked with a date
+     inferred from it (a weekday they name, else the window as for a publication date; source "inferred", always
+     loose) and their join says so (date_inferred).
+The evidence for each join is stored with the link so `dateline explain` can show it (date_unknown, date_weekday,
+undated_weak, date_inferred for these rules).
 """
 
 from __future__ import annotations
@@ -105,6 +119,11 @@ _MEMBERS = 60  # members of a merged event checked against a new mention (the mo
 _BLOCK = 80  # a dated mention is compared with at most this many mentions of its block, the nearest in date
 _BRIDGE_MAX = 12  # merged events larger than this are not bridged (the check is quadratic)
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
+# ...and with this many mentions of its type whose sentence names a place its sentence names (any date)
+_UNDATED_PLACES = 200
+_UNDATED_TIE = 0.5  # an undated pair's join needs no other merged event scoring within this of the best
+_UNANCHORED_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")  # "Wednesday" with no date to resolve it against
+_DAY_NAMES = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}  # who met whom: actor and recipient are interchangeable
 # acts done at a distance: a capital or seat of government named with them is where they were decided or
 # announced ("sanctions imposed by Brussels", "pressure on Moscow"), not where anything happened
@@ -127,6 +146,7 @@ _HAND_WEIGHTS: dict[str, float] = {
     "date_period": 0.6,  # coarse periods: 1 the same, 2/3 one inside the other, 1/3 overlapping
     "date_excess": -0.8,  # dates a little beyond the window (parsing is noisy)
     "no_date": -0.6,  # compared across all time: the rest must say more
+    "date_weekday": 0.5,  # an undated mention's weekday ("Wednesday's strikes") is the other's day: instead of no_date
     "actor_overlap": 1.0,  # 1 a shared name, 0.7 a shared country
     "recipient_overlap": 0.7,
     "participant_overlap": 1.2,  # symmetric types: who met whom
@@ -179,7 +199,7 @@ _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)da
 
 
 _JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
-                "place", "sizes", "words", "places")  # fmt: skip
+                "place", "sizes", "words", "places", "wd")  # fmt: skip
 
 
 @dataclass
@@ -206,6 +226,9 @@ class _Feat:
     # sub-country places named in the sentence: [name, lat, lon, country, feature, text as written] (older stores:
     # fewer)
     places: list[list[Any]] = field(default_factory=list)
+    # an undated mention (no text date, no publication date): the ISO weekdays its sentence names unanchored
+    # ("Wednesday's missile strikes"), the only time its text gives (_undated_time)
+    wd: list[int] = field(default_factory=list)
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
     R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
@@ -506,6 +529,11 @@ def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[f
     score = 0.0
     for k, v in x.items():
         score += w[k] * v
+    if "undated_weak" in ev and score >= THRESHOLD:
+        # an undated pair without strong evidence besides its date: compatible at most, never a join (a store
+        # spans years: an undated "strikes on Al Asad" is not joined to one of another year for lack of contrary
+        # evidence)
+        score = math.nextafter(THRESHOLD, -math.inf)
     ev["score"] = score
     return score, ev
 
@@ -530,7 +558,8 @@ def _components(
             return x, {**ev, "veto": f"dates {gap} days apart"}
         if gap > window:  # date parsing is noisy: a small excess costs evidence instead of vetoing
             x["date_excess"] = 1.0
-        if ahi - a.lo > _COARSE or bhi - b.lo > _COARSE:  # "2011" and "2011": same period, weaker than a day
+        # "2011" and "2011": same period, weaker than a day (not a window inferred for an undated report: loose)
+        if (ahi - a.lo > _COARSE and a.dsrc != "inferred") or (bhi - b.lo > _COARSE and b.dsrc != "inferred"):
             if (a.lo, ahi) == (b.lo, bhi):
                 x["date_period"] = 1.0
             elif (a.lo <= b.lo and bhi <= ahi) or (b.lo <= a.lo and ahi <= bhi):
@@ -546,8 +575,10 @@ def _components(
                     x["date_day_apart" if gap else "date_same_day"] = 1.0
             else:
                 x["date_loose"] = max(0.0, 1.0 - gap / (window + 1))
-    else:  # no date on one side: compared across all time, so the rest must say more
-        x["no_date"] = 1.0
+    else:  # no date on one side: compared across all time, so the rest must say more (see _undated_time)
+        why = _undated_time(a, b, x, ev)
+        if why:
+            return x, {**ev, "veto": why}
     # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
     # is missing on either mention is no evidence either way
     swapped = bool(a.A & b.R or b.A & a.R)  # roles mixed up by a parse
@@ -730,7 +761,73 @@ def _components(
         x["words"] = sim
         if sim < _FEW_WORDS and not shared:
             x["few_words"] = 1.0
+    if "date_unknown" in ev:
+        weak = _undated_weak(x, ev)
+        if weak:
+            ev["undated_weak"] = weak
     return x, ev
+
+
+def _undated_time(a: _Feat, b: _Feat, x: dict[str, float], ev: dict[str, Any]) -> str | None:
+    """The time evidence of a pair one (or both) of which has no date at all, not even a publication date (a blog
+    post, a scraped page): an unknown date is no evidence either way, but what its text does say must fit. A
+    weekday it names ("Wednesday's missile strikes") must be a day the other mention can fall on (a veto
+    otherwise), and is evidence when the other's day is read from the text (it takes the place of the no-date
+    penalty). Relative phrases ("yesterday", "last week") have no anchor, so they cannot contradict anything; a
+    year in the text dates the mention (then it is not undated). Returns a veto reason, or None."""
+    ev["date_unknown"] = (
+        "both" if a.lo is None and b.lo is None else ("this mention" if a.lo is None else "the other")
+    )
+    u, d = (a, b) if a.lo is None else (b, a)
+    days = frozenset(u.wd)
+    other, said = _weekdays(d)
+    if days and other and not days & other:
+        named = "/".join(_DAY_NAMES[k] for k in sorted(days))
+        return f"weekday {named} vs {'/'.join(_DAY_NAMES[k] for k in sorted(other))} ({said})"
+    if len(days) == 1 and days == other and said and d.dsrc == "text":
+        ev["date_weekday"] = f"{_DAY_NAMES[next(iter(other))]} = {said}"
+        x["date_weekday"] = 1.0
+    else:
+        x["no_date"] = 1.0
+    return None
+
+
+def _weekdays(f: _Feat) -> tuple[frozenset[int], str]:
+    """The ISO weekdays `f` can fall on, when that is less than the whole week (and its date as shown): the day
+    of a one-day date, both readings of a bare weekday a week apart (_features), a short span; the weekdays an
+    undated mention names."""
+    if f.lo is None:
+        return frozenset(f.wd), ""
+    hi = f.hi if f.hi is not None else f.lo
+    if hi - f.lo == 7 and f.dsrc in (
+        "text",
+        "inferred",
+    ):  # a weekday read two ways a week apart: the same one
+        hi = f.lo
+    if hi - f.lo >= 6:
+        return frozenset(), ""
+    days = frozenset(dt.date.fromordinal(d).isoweekday() for d in range(f.lo, hi + 1))
+    shown = dt.date.fromordinal(f.lo).isoformat() + (
+        "" if hi == f.lo else " to " + dt.date.fromordinal(hi).isoformat()
+    )
+    return days, shown
+
+
+def _undated_weak(x: dict[str, float], ev: dict[str, Any]) -> str | None:
+    """Why an undated pair may not join whatever its score (None: it may): compared across all time, it needs
+    strong evidence besides its date, a named place both share (not a country) or the same actors with no side
+    that differs, and sizes that do not disagree."""
+    place = "sentence_places" in ev or bool(x.get("place_same") or x.get("place_named"))
+    actors = bool(x.get("actor_overlap") or x.get("participant_overlap")) and not (
+        x.get("side_mismatch") or x.get("recipient_mismatch")
+    )
+    if not (place or actors):
+        return "date unknown: no named place nor actor both share"
+    if x.get("size_dispute"):
+        return "date unknown: sizes disagree"
+    if x.get("fact_differs"):
+        return "date unknown: happened vs did not"
+    return None
 
 
 # ---------------------------------------------------------------------- the store side
@@ -810,6 +907,25 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
     )  # in text order: the first place a sentence names counts (_compare)
 
 
+def _doc_weekdays(store: Store, doc_id: str) -> list[tuple[int, int]]:
+    """(offset, ISO weekday) of the weekdays a document names without a date to resolve them against."""
+    out = []
+    for (data,) in store.db.execute("SELECT data FROM timexes WHERE doc_id = ?", (doc_id,)):
+        t = json.loads(data)
+        m = _UNANCHORED_WEEKDAY.match(t.get("value") or "")
+        if m:
+            out.append((int(t["start"]), int(m.group(1))))
+    return out
+
+
+def _undated_weekdays(e: Event, weekdays: list[tuple[int, int]]) -> list[int]:
+    """The weekdays an undated event's own date or sentence names ("Wednesday's missile strikes")."""
+    m = _UNANCHORED_WEEKDAY.match(e.date.value or "") if e.date else None
+    if m:
+        return [int(m.group(1))]
+    return sorted({d for start, d in weekdays if e.sentence_start <= start < e.sentence_end})
+
+
 _FEATS: dict[str, _Feat] = {}  # decoded features by event id (a feature row never changes once written)
 _Cand = tuple[str, str, _Feat]  # (event id, merged id, features)
 
@@ -850,6 +966,11 @@ class _Block:
             buckets.setdefault(key, []).append(c)
 
 
+def _shares_place(f: _Feat, g: _Feat) -> bool:
+    """Both sentences name one sub-country place (g's location counts as named)."""
+    return bool(f.PN & g.PN) or bool(g.L and g.L[0] in f.PN) or bool(f.L and f.L[0] in g.PN)
+
+
 def _newest(c: _Cand) -> int:
     return -c[2].rowid
 
@@ -859,6 +980,8 @@ def _index_keys(g: _Feat) -> list[str]:
     mention without actors (n:), the country a mention with actors is located in (p:), none at all (""), and
     everything ("*")."""
     keys = ["*"] + [f"a:{k}" for k in g.A] + [f"r:{k}" for k in g.R]
+    if g.lo is None:  # undated: also under the places its sentence names (pl:), which dated mentions look up
+        keys += [f"pl:{p[0]}" for p in g.P if p[0]]
     if g.A and g.place and g.place[1]:
         keys.append(f"p:{g.place[1]}")
     if not g.A or g.loop:  # an actor that is its own recipient is a parse slip (_compare): as good as none
@@ -892,6 +1015,12 @@ def _query_keys(f: _Feat) -> list[str]:
     ] + [""] + (["A0"] if directed and not f.R else [])  # fmt: skip
 
 
+def _place_keys(f: _Feat) -> list[str]:
+    """The buckets of undated mentions filed under a place f's sentence names or f is located at (only undated
+    mentions are: _index_keys), looked up in the undated block only."""
+    return [f"pl:{p[0]}" for p in f.P if p[0]] + ([f"pl:{f.L[0]}"] if f.L and f.L[0] else [])
+
+
 class _Index:
     """The candidate blocks of one run: type + date window + blocking keys, loaded from the store lazily."""
 
@@ -902,6 +1031,10 @@ class _Index:
         self.members: dict[str, list[_Cand]] = {}  # merged id -> its most recent members (newest last)
         self.alias: dict[str, str] = {}  # merged id -> the merged event it was bridged into
         self.size = 0
+        # for undated mentions (read once per run, then kept up to date by add): the most recent mentions of a
+        # type (oldest first), and the mentions of the latest documents that name a place, by place name
+        self.recent: dict[str, list[_Cand]] = {}
+        self.named: dict[str, dict[str, list[_Cand]]] = {}  # place name -> type -> mentions, oldest first
 
     def _load(self, rows: list[tuple[str, str, str, int, int | None]], block: _Block) -> None:
         cands = _decode((r[0], r[1], r[2], r[3]) for r in rows)
@@ -916,6 +1049,8 @@ class _Index:
             self.blocks.clear()
             self.undated.clear()
             self.members.clear()
+            self.recent.clear()
+            self.named.clear()
             self.size = 0
         block = self.blocks.setdefault((typ, coarse), _Block())
         if block.span and block.span[0] <= lo and hi <= block.span[1]:
@@ -945,6 +1080,15 @@ class _Index:
             mem.append(c)
             if len(mem) > _MEMBERS:
                 del mem[0]
+        recent = self.recent.get(g.type)
+        if recent is not None:
+            recent.append(c)
+            if len(recent) > 2 * _UNDATED * 20:
+                del recent[: _UNDATED * 20]
+        for p in g.P:
+            named = self.named.get(p[0])
+            if named is not None:
+                named.setdefault(g.type, []).append(c)
 
     def member_list(self, merged_id: str) -> list[_Cand]:
         """The most recent members of one merged event (fetched only for a merged event a mention could join)."""
@@ -999,18 +1143,57 @@ class _Index:
             merged_id = self.alias[merged_id]
         return merged_id
 
+    def _by_place(self, f: _Feat, seen: set[str]) -> list[_Cand]:
+        """Mentions of f's type, of any date, whose sentence names a place f's sentence names (not a country: the
+        places table holds sub-country places by name, indexed): an undated mention has no date to block by,
+        and its actors alone may be few or none ("Wednesday's missile strikes on Al Asad")."""
+        out: list[_Cand] = []
+        for name in sorted({p[0] for p in f.P if p[0]}):
+            named = self.named.get(name)
+            if named is None:  # the mentions of the latest documents naming it (any type), once per run
+                docs = [r[0] for r in self.store.db.execute(
+                    "SELECT doc_id FROM places WHERE name = ? ORDER BY rowid DESC LIMIT ?", (name, _UNDATED_PLACES * 5)
+                )]  # fmt: skip
+                docs = list(dict.fromkeys(docs))
+                rows: list[tuple[str, str, str, int]] = []
+                for i in range(0, len(docs), 900):
+                    chunk = docs[i : i + 900]
+                    rows += self.store.db.execute(
+                        "SELECT event_id, merged_id, feat, rowid FROM event_links WHERE doc_id IN"
+                        f" ({','.join('?' * len(chunk))}) ORDER BY rowid",
+                        chunk,
+                    ).fetchall()
+                named = self.named[name] = {}
+                for c in _decode(sorted(rows, key=lambda r: r[3])):
+                    named.setdefault(c[2].type, []).append(c)
+            for c in reversed(named.get(f.type, [])[-_UNDATED_PLACES:]):  # the latest of its type first
+                if c[0] not in seen and _shares_place(f, c[2]):
+                    seen.add(c[0])
+                    out.append(c)
+        out.sort(key=_newest)
+        return out[:_UNDATED_PLACES]
+
     def _candidates(self, f: _Feat, undated: bool) -> list[_Cand]:
         keys = _query_keys(f)
         if f.lo is None:  # no date at all (nor a publication date): any date, the most recent first
-            rows = self.store.db.execute(
-                "SELECT event_id, merged_id, feat, rowid FROM event_links WHERE event = ? ORDER BY rowid DESC"
-                f" LIMIT {_UNDATED * 20}",
-                (f.type,),
-            ).fetchall()
-            cands = _decode(rows)
-            self.idf.load_feats([c[2] for c in cands])
-            want = set(keys)
-            return [c for c in cands if want & set(_index_keys(c[2]))][:_UNDATED]
+            recent = self.recent.get(f.type)
+            if recent is None:
+                rows = self.store.db.execute(
+                    "SELECT event_id, merged_id, feat, rowid FROM event_links WHERE event = ? ORDER BY rowid DESC"
+                    f" LIMIT {_UNDATED * 20}",
+                    (f.type,),
+                ).fetchall()
+                recent = self.recent[f.type] = _decode(reversed(rows))
+            want = set(keys) | set(_place_keys(f))
+            out = []
+            for c in reversed(recent[-_UNDATED * 20 :]):
+                if want.intersection(_index_keys(c[2])):
+                    out.append(c)
+                    if len(out) >= _UNDATED:
+                        break
+            out += self._by_place(f, {c[0] for c in out})
+            self.idf.load_feats([c[2] for c in out])
+            return out
         hi = f.hi or f.lo
         w = _WINDOW_TEXT + _WINDOW_LOOSE
         # fine dates: days lo - _COARSE - w .. hi + w, nearest to lo first (ties: most recent first)
@@ -1053,7 +1236,7 @@ class _Index:
                 ).fetchall()
                 self._load(rows, ub)
                 ub.loaded.add(None)
-            out += self._nearest(ub, [None], f, keys, _UNDATED, None)
+            out += self._nearest(ub, [None], f, keys + _place_keys(f), _UNDATED, None)
         return out
 
 
@@ -1104,7 +1287,39 @@ def _choose(f: _Feat, cands: list[_Cand], idf: dict[str, float] | None = None,
             s = sum(x[1] for x in scored) / len(scored)
         if s >= THRESHOLD and s > best[2]:
             best = (merged_id, event_id, s, ev)
+    if (
+        best[0] is not None
+        and "date_unknown" in best[3]
+        and _ambiguous(best, by_cluster, vetoed, cands, idf, members)
+    ):
+        return None, None, 0.0, {}
     return best
+
+
+def _ambiguous(best: tuple[str | None, str | None, float, dict[str, Any]],
+               by_cluster: dict[str, list[tuple[str, float, dict[str, Any]]]], vetoed: set[str], cands: list[_Cand],
+               idf: dict[str, float] | None, members: Callable[[str], list[_Cand]] | None) -> bool:  # fmt: skip
+    """An unknown date is never what decides between merged events: the join of a pair with an undated side is
+    ambiguous when another merged event also fits (passes the threshold, or scores within _UNDATED_TIE of the best)
+    and is another event than the one joined (their best members veto each other or are not compatible: a
+    strike on the same base a year apart). A second merged event of the same day and place is more likely the
+    same event split than another one, and is left to bridging."""
+    feats = {c[0]: c[2] for c in cands}
+    if best[1] not in feats and members is not None and best[0] is not None:
+        feats.update({c[0]: c[2] for c in members(best[0])})
+    top = feats.get(best[1] or "")
+    for merged_id, scored in by_cluster.items():
+        if merged_id == best[0] or merged_id in vetoed:
+            continue
+        event_id, s, _ = max(scored, key=lambda t: t[1])
+        if s < min(THRESHOLD, best[2] - _UNDATED_TIE):
+            continue
+        if top is None or event_id not in feats:
+            return True
+        rs, rev = _compare(top, feats[event_id], idf)
+        if "veto" in rev or rs < _MEMBER_MIN:
+            return True
+    return False
 
 
 def _fits(a: list[_Feat], b: list[_Feat], idf: dict[str, float] | None) -> bool:
@@ -1139,6 +1354,56 @@ def _bridge(f: _Feat, joined: str, tops: dict[str, float], idf: dict[str, float]
     return None
 
 
+def _anchor_undated(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
+                    choices: list[tuple[str | None, str | None, float, dict[str, Any]]], index: _Index, idf: _Idf,
+                    undated: bool) -> None:  # fmt: skip
+    """Date the other mentions of a document without any date by the days its weekdays were matched to.
+
+    A mention that joined a merged event on a weekday its sentence names ("Wednesday's missile strikes" = the
+    strike of Wednesday 8 January) dates the document: a report names a bare weekday of the week before it, so it
+    was written on that day or up to six days after (every such join must agree). Its other mentions are then
+    dated as a report of that window: a weekday the days of that window before it that fall on it ("On Tuesday":
+    7 January), no weekday the window itself (as for a publication date). They are re-linked with that date,
+    source "inferred" (loose, never counted as a date read from the text), and the join says so."""
+    pubs: list[tuple[int, str]] = []
+    for (_, f, cands, _), (merged_id, to_event, _, ev) in zip(feats, choices, strict=True):
+        if merged_id is None or f.lo is not None or "date_weekday" not in ev:
+            continue
+        g = next((c[2] for c in cands if c[0] == to_event), None)
+        if g is not None and g.lo is not None:
+            pubs.append((g.lo, f"{ev['date_weekday']} ({to_event})"))
+    if not pubs:
+        return
+    lo, hi = (
+        max(d for d, _ in pubs),
+        min(d for d, _ in pubs) + 6,
+    )  # written on or after each day, within a week
+    if lo > hi:
+        return  # the matched days disagree: no anchor
+    why = "; ".join(w for _, w in pubs)
+    for k, (e, f, _, tops) in enumerate(feats):
+        if f.lo is not None or choices[k][0] is not None:
+            continue
+        if f.wd:
+            days = [d for d in range(lo - 6, hi + 1) if dt.date.fromordinal(d).isoweekday() in f.wd]
+            iv = (min(days), max(days))
+        elif f.fact in _PLANNED and f.type not in _VERBAL:
+            iv = (lo - _LOOKAHEAD_BEFORE, hi + _LOOKAHEAD)
+        else:
+            iv = (lo - _LOOKBACK, hi)
+        g = _Feat(**{**json.loads(f.to_json()), "lo": iv[0], "hi": iv[1], "dsrc": "inferred"})
+        cands = index.candidates(g, undated)
+        tops.clear()
+        choice = _choose(g, cands, idf.values, index.member_list, tops=tops)
+        if choice[0] is not None:
+            shown = dt.date.fromordinal(iv[0]).isoformat() + (
+                "" if iv[0] == iv[1] else " to " + dt.date.fromordinal(iv[1]).isoformat()
+            )
+            choice = (*choice[:3], {**choice[3], "date_inferred": f"{shown}, from this document's {why}"})
+        feats[k] = (e, g, cands, tops)
+        choices[k] = choice
+
+
 def merge_new(store: Store) -> dict[str, int]:
     """Link every not-yet-linked event in `store` into merged events; returns counts."""
     db = store.db
@@ -1159,15 +1424,22 @@ def merge_new(store: Store) -> dict[str, int]:
         for doc_events in _by_document(_new_events(store)):
             doc_id = doc_events[0][0].doc_id
             doc_places = _doc_places(store, doc_id)
+            weekdays: list[tuple[int, int]] | None = None
             feats, choices = [], []
             for e, published, _outlet in doc_events:
                 in_sentence = [p for start, p in doc_places if e.sentence_start <= start < e.sentence_end]
                 f = _features(e, published, in_sentence)
+                if f.lo is None:  # no date at all: the weekdays its sentence names are all its text says
+                    if weekdays is None:
+                        weekdays = _doc_weekdays(store, doc_id)
+                    f.wd = _undated_weekdays(e, weekdays)
                 idf.load_feats([f])
                 cands = index.candidates(f, undated)
                 tops: dict[str, float] = {}
                 feats.append((e, f, cands, tops))
                 choices.append(_choose(f, cands, idf.values, index.member_list, tops=tops))
+            if any(f.lo is None for _, f, _, _ in feats):
+                _anchor_undated(feats, choices, index, idf, undated)
             undated = undated or any(f.lo is None for _, f, _, _ in feats)
             # one mention of a document per merged event: when two want the same one, the better fit takes it
             # and the other takes its next choice (first come, first served let a passing remark ("would not
@@ -1197,7 +1469,7 @@ def merge_new(store: Store) -> dict[str, int]:
                         touched.add(other)
                         ev["bridged"] = other
                         bridged += 1
-                coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > _COARSE)
+                coarse = int(f.lo is not None and (f.hi or f.lo) - f.lo > _COARSE and f.dsrc != "inferred")
                 cur = db.execute(
                     "INSERT OR REPLACE INTO event_links(event_id, merged_id, doc_id, event, day, day_hi, coarse,"
                     " keys, score, evidence, feat) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
