@@ -24,3 +24,10 @@ def helpers_for(
         return [e for e in events(text) if e.event == event]
 
     return events, types, of
+
+
+def conventional_types(events: Callable[..., list[Any]], text: str) -> set[str]:
+    """The sentence's types under PLOVER's single-category convention (as the eval scores them)."""
+    from dateline.events._typing import _conventional
+
+    return {_conventional(e.event, e.factuality) for e in events(text)}

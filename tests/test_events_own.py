@@ -12,17 +12,14 @@ import json
 from pathlib import Path
 
 import pytest
-from events_helpers import helpers_for
-
-from dateline.events._typing import _conventional
+from events_helpers import conventional_types, helpers_for
 
 PUB = "2023-05-10"
 _events, _raw_types, _of = helpers_for(PUB)
 
 
 def _types(text: str) -> set[str]:
-    """The sentence's types under PLOVER's single-category convention (as the eval scores them)."""
-    return {_conventional(e.event, e.factuality) for e in _events(text)}
+    return conventional_types(_events, text)
 
 
 # --- hazards and market figures are no actors
