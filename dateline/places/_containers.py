@@ -158,13 +158,31 @@ def _inside(focus: Place, region: Place) -> bool:
     return region.admin1 is None or focus.admin1 == region.admin1
 
 
-def _fallback(text: str, start: int, end: int, focus: Place) -> Place:
-    """An unresolvable toponym (a street, church, river, neighbourhood) placed at the document's focus."""
+def _fallback(text: str, start: int, end: int, focus: Place, guess: bool = False) -> Place:
+    """An unresolvable toponym (a street, church, river, neighbourhood) placed at the document's focus. With
+    `guess` (the focus, not a stated container) a bare name that is no named building or street (a village
+    the gazetteer lacks) gets at least _GUESS_KM of precision: such villages lie tens of km from the story's
+    main town, so consumers must not read the point as the village's own."""
+    prec = focus.precision_km
+    if guess and prec is not None and not _NAMED_FACILITY.search(text):
+        prec = max(prec, _GUESS_KM)
     return Place(
         text=text, start=start, end=end, name=text, country=focus.country, admin1=focus.admin1,
-        lat=focus.lat, lon=focus.lon, feature=focus.feature, precision_km=focus.precision_km,
+        lat=focus.lat, lon=focus.lon, feature=focus.feature, precision_km=prec,
         source="context-fallback",
     )  # fmt: skip
+
+
+_GUESS_KM = 100.0
+
+
+# what a named thing inside a town ends with: its point is the town's within the town's own precision
+_NAMED_FACILITY = re.compile(
+    r"\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Lane|Way|Square|Plaza|Church|Cathedral|Mosque|"
+    r"Temple|School|Academy|College|University|Hospital|Clinic|Hall|Center|Centre|Mall|Market|Building|Tower|"
+    r"House|Station|Stadium|Arena|Park|Library|Museum|Hotel|Airport|Bridge|Prison|Court|Courthouse)\b",
+    re.I,
+)
 
 
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:

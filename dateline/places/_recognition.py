@@ -10,7 +10,14 @@ from dateline.places._cands import _Cand, _prior
 from dateline.places._doc_context import _host_label, _text_context
 from dateline.places._gazetteer import _gaz, _Gazetteer
 from dateline.places._names import _norm, _skeleton
-from dateline.places._words import _first_names, _is_common_noun, _name_blocks
+from dateline.places._words import (
+    _cue_nouns,
+    _first_names,
+    _is_common_noun,
+    _name_blocks,
+    _non_places,
+    _outlet_leads,
+)
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -101,12 +108,9 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
     # words of the people the text names in full: an unknown "GPE" that is one of them is a person
     # ("Mikheil Saakashvili" ... "Saakashvili"); a lone "PERSON" that is a town's name and no named person's
     # word is the town (the small model often reads "Gainesville" as a person)
-    person_words = {
-        w
-        for ent in doc.entities
-        if ent.label == "PERSON" and " " in text[ent.start : ent.end].strip()
-        for w in text[ent.start : ent.end].split()
-    }
+    person_words = _person_words(doc)
+    # a person's first name the model split from the surname it took for a place ("Hakan" + "Fidan")
+    person_ends = {ent.end for ent in doc.entities if ent.label == "PERSON"}
     mislabelled: list[tuple[int, int, int, int]] = []  # cities the model called an organisation or a group
     for ent in doc.entities:
         s, e = _trim(text, ent.start, ent.end)
@@ -149,6 +153,10 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                             or (_sentence_start(text, s) and " " not in text[s:e] and _is_common_noun(key))
                             or _TITLE_BEFORE.search(text, max(0, s - 20), s)  # "President Saakashvili"
                             or _SAID_AFTER.match(text, e)
+                            # "cosied up to Fidan in Ankara", "Hakan Fidan": a person, not an unknown place
+                            or _PERSON_VERB_BEFORE.search(text, max(0, s - 24), s)
+                            or _PERSON_VERB_AFTER.match(text, e)  # "Blinken met ...": the speaker
+                            or (s > 0 and text[s - 1] == " " and s - 1 in person_ends)
                         )
                     ):
                         accept = False
@@ -200,7 +208,43 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
         out.append((s, e))
     out = _cued_matches(doc, gaz, out, person_words)
     out = _site_phrases(doc, gaz, _other_mentions(doc, gaz, out), person_words)
-    return _drop_outlets(text, gaz, out)
+    return _drop_non_places(text, _drop_outlets(text, gaz, out))
+
+
+def _person_words(doc: Document) -> set[str]:
+    text = doc.text
+    return {
+        w
+        for ent in doc.entities
+        if ent.label == "PERSON" and " " in text[ent.start : ent.end].strip()
+        for w in text[ent.start : ent.end].split()
+    }
+
+
+# verbs whose object is a person: an unknown name after one is no place ("cosied up to Fidan in Ankara")
+_PERSON_VERB_BEFORE = re.compile(
+    r"\b(?:met|meets|meeting|cosied up to|cozied up to|cosying up to|cozying up to|cosy up to|cozy up to|"
+    r"spoke with|spoke to|talked to|talked with|phoned|thanked|congratulated|greeted|embraced|hugged|"
+    r"sacked|appointed|nominated|interviewed)\s+$"
+)
+
+
+# what a person, not a place, does: an unknown name before one is its subject ("Blinken met Fidan")
+_PERSON_VERB_AFTER = re.compile(
+    r"\s+(?:met|meets|phoned|greeted|congratulated|thanked|hosted|visited|visits|flew|travelled|traveled|"
+    r"urged|insisted|vowed|promised|tweeted|posted)\b"
+)
+
+
+def _drop_non_places(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Weapons named after places or people are no places ("Katyusha rockets", "a Kalashnikov":
+    data/places/non_places.txt), unless right after "in", "near"... ("in Tomahawk, Wis.")."""
+    words = _non_places()
+    return [
+        (s, e)
+        for s, e in spans
+        if _norm(text[s:e]) not in words or _STRONG_PREP.search(text, max(0, s - 16), s)
+    ]
 
 
 _SITE_BEFORE = re.compile(r"(?:\b(?:the|The|at|At|near|in|to|from|into)|'s|’s)\s+$")
@@ -270,7 +314,7 @@ def _site_phrases(
     return sorted(out)
 
 
-_OUTLET_TOWN_POP = 10_000  # an outlet named after a town this big: the town stays a toponym ("Moscow Times")
+_OUTLET_TOWN_POP = 100_000  # an outlet named after a town this big: the town stays a toponym ("Moscow Times")
 
 
 # nouns a site head modifies: "Mount Everest base camp", "the Haifa port authority", "Dover port city"
@@ -284,12 +328,18 @@ def _drop_outlets(text: str, gaz: _Gazetteer, spans: list[tuple[int, int]]) -> l
     """An outlet or agency name is no place ("Black Sea Wire", "Danube Courier": data/places/outlet_words.txt):
     a span reaching into the outlet word goes, and so does a region, water body or country that is the whole
     name before it; a city stays ("Moscow Times" names the paper's town, as LGL annotates it)."""
-    rx = gaz.outlet_rx
-    if rx is None or not spans:
+    if not spans:
         return spans
     drop: set[tuple[int, int]] = set()
-    for m in rx.finditer(text):
+    lead = _outlet_lead_rx()
+    if lead is not None:
+        for m in lead.finditer(text):  # "Radio Juba Valley": the outlet's name after its lead word
+            drop.update((a, b) for a, b in spans if m.start(1) <= a and b <= m.end(1))
+    rx = gaz.outlet_rx
+    for m in rx.finditer(text) if rx is not None else ():
         ns, ws = m.start(1), m.start(2)
+        if text.startswith(("The ", "THE "), ns):  # "The Horn Wire": the name starts after the article
+            ns += 4
         for a, b in spans:
             if b <= ns or a >= m.end(2):
                 continue
@@ -298,7 +348,7 @@ def _drop_outlets(text: str, gaz: _Gazetteer, spans: list[tuple[int, int]]) -> l
                     drop.add((a, b))
             elif a == ns and b == ws - 1:
                 cands = gaz.lookup(text[a:b], variants=False)
-                if cands and not any(
+                if not any(
                     c.feature in ("city", "site")
                     and c.population >= _OUTLET_TOWN_POP
                     and (not c.alt or c.population >= 100_000)
@@ -317,6 +367,15 @@ def _drop_outlets(text: str, gaz: _Gazetteer, spans: list[tuple[int, int]]) -> l
 
 
 _OUTLET_MIDDLE = re.compile(r"^ State$")
+
+
+@lru_cache(maxsize=1)
+def _outlet_lead_rx() -> re.Pattern[str] | None:
+    leads = sorted(_outlet_leads(), key=len, reverse=True)
+    if not leads:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads)
+    return re.compile(rf"(?<![\w'’.-])(?:{alts})\s+([A-Z][\w'’.&-]*(?:\s[A-Z][\w'’.&-]*){{0,3}})")
 
 
 def _city_only(cands: list[_Cand]) -> bool:
@@ -435,6 +494,21 @@ def _used_as_place(text: str, name: str, doc: Document) -> bool:
 _PROPAGATE_BLOCK = {"PERSON"}  # inside organisations a town name still counts ("Gainesville Riding Club")
 
 
+def _alt_town_used_as_place(text: str, gaz: _Gazetteer, s: int, e: int) -> bool:
+    """A town's alternate spelling ("Jowhar" for Jawhar) spreads to the other mentions when this mention is
+    used as a place ("in Jowhar", "the Jowhar market") and the name is never a speaker ("Kristina said")."""
+    name = text[s:e]
+    return (
+        any(c.population >= _CUE_POP for c in gaz.lookup(name, variants=False))
+        and bool(
+            _STRONG_PREP.search(text, max(0, s - 16), s)
+            or _UNIT_AFTER.match(text, e)
+            or (_THE_BEFORE.search(text, max(0, s - 5), s) and _cue_noun_after(text, e))
+        )
+        and not re.search(re.escape(name) + _SAID_AFTER.pattern, text)
+    )
+
+
 def _real_reading(gaz: _Gazetteer, name: str) -> bool:
     """Whether the gazetteer has `name` as a place's own name or a big city's exonym ("Kiev"), not only as a
     town's alternate name (which is how "Kristina" and "Ismaili" match Finnish and Azerbaijani towns)."""
@@ -453,7 +527,7 @@ def _other_mentions(doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]]
         if e - s >= 4
         and text[s].isupper()
         and _norm(text[s:e]) not in gaz.demonyms
-        and _real_reading(gaz, text[s:e])
+        and (_real_reading(gaz, text[s:e]) or _alt_town_used_as_place(text, gaz, s, e))
     }
     if not names:
         return spans
@@ -463,8 +537,17 @@ def _other_mentions(doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]]
     for s, e in spans:
         for i in range(s, e):
             blocked[i] = True
+    person_words = _person_words(doc)
     for ent in doc.entities:
         if ent.label in _PROPAGATE_BLOCK and (ent.start, ent.end) not in accepted:
+            name = text[ent.start : ent.end]
+            if (
+                name in names
+                and name not in person_words
+                and not _TITLE_BEFORE.search(text, max(0, ent.start - 20), ent.start)
+                and not _SAID_AFTER.match(text, ent.end)
+            ):
+                continue  # "Jowhar" tagged a person, named as a place elsewhere in the text: the place again
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     rx = re.compile(r"(?<![\w.'’-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w’-]|'\w\w)")
@@ -789,6 +872,7 @@ def _cued_matches(
         if (
             (prep.search(text, max(0, s - 16), s) and not (personal and _POSSESSIVE_AFTER.match(text, e)))
             or (not personal and _UNIT_AFTER.match(text, e))
+            or (not personal and _THE_BEFORE.search(text, max(0, s - 5), s) and _cue_noun_after(text, e))
             or (
                 not personal
                 and _ACTION_BEFORE.search(text, max(0, s - 16), s)
@@ -829,3 +913,15 @@ _TOWN_PERSON = re.compile(
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|An|A)\s+$")
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+
+
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _cue_noun_after(text: str, e: int) -> bool:
+    """A noun after the name that makes it a place: "the Jowhar market", "the Mosul dam road" (data file)."""
+    m = _NOUN_AFTER.match(text, e)
+    return bool(m) and m.group(1) in _cue_nouns()

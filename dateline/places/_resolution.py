@@ -276,20 +276,28 @@ def _resolve(
         chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
     places = []
     focus: Place | None = None
+    # a name no gazetteer knows gets one point in the text: a container stated at one mention ("Bulo Marer in
+    # Lower Shabelle") holds its bare mentions too
+    stated: dict[str, Place] = {}
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        if c is None and k not in stated:
+            near = _known_container(text, spans, chosen, i, gaz)
+            if near is not None:
+                stated[k] = near
     for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
         if c is None:
             if focus is None:
                 home_ids = frozenset(t.geonames_id for t in towns if t.geonames_id)
                 clear_ctry = Counter(clear.values())
                 focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
-            near = _known_container(text, spans, chosen, i, gaz)
+            near = stated.get(keys[i])
             if near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
                 place = _fallback(text[s:e], s, e, near)
             elif focus.start == -1 and focus.lat is None:
                 place = Place(text=text[s:e], start=s, end=e)
             else:
-                place = _fallback(text[s:e], s, e, focus)
+                place = _fallback(text[s:e], s, e, focus, guess=True)
             if place.lat is not None and gaz.site_tail.search(keys[i]):
                 # "the Smardan range": a site whose settlement no gazetteer knows
                 place = dataclasses.replace(place, feature="site")

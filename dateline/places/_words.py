@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dateline.places._gazetteer import _DATA
+from dateline.places._names import _norm
 
 
 @lru_cache(maxsize=1)
@@ -61,3 +62,30 @@ def _first_names() -> frozenset[str]:
     """Given names that are also places (data/places/first_names.txt)."""
     lines = (_DATA / "first_names.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _word_lines(name: str) -> list[str]:
+    path = _DATA / name
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _non_places() -> frozenset[str]:
+    """Names that are no place when they stand alone: weapons named after places or people
+    (data/places/non_places.txt: "Katyusha", "Grad", "Kalashnikov")."""
+    return frozenset(_norm(ln) for ln in _word_lines("non_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _cue_nouns() -> frozenset[str]:
+    """Nouns after "the X" that make X a place (data/places/cue_nouns.txt: "the Jowhar market")."""
+    return frozenset(ln.lower() for ln in _word_lines("cue_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _outlet_leads() -> tuple[str, ...]:
+    """Words that open an outlet's name (data/places/outlet_lead_words.txt: "Radio Juba Valley")."""
+    return tuple(_word_lines("outlet_lead_words.txt"))
