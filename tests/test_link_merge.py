@@ -1341,3 +1341,165 @@ def test_a_dated_report_linked_after_the_undated_blog_meets_it_by_place(tmp_path
     link_new(store)
     groups = [{m["doc_id"] for m in rec["mentions"]} for rec in merged_events(store)]
     assert {"s1", "b1"} in groups and {"s9"} in groups
+
+
+# ---------------------------------------------------------------------- precision rules (issue 7, eighth session)
+
+
+def test_a_physical_act_sharing_only_actor_and_day_needs_shared_words(tmp_path) -> None:
+    """One state's forces do many things a day: an airliner downed and a missile strike on a base, both by Kestria
+    on one day, share only their actor; worded apart they stay apart. The same pair sharing a target joins."""
+    downed = _one_event("p1", "Harbour Post", "2023-05-11", "ASSAULT", "KES", "VAL", "2023-05-10", "text",
+                        "Kestria admitted its gunners shot a Valorian passenger jet from the sky on Wednesday by mistake.")  # fmt: skip
+    base = _one_event("p2", "Valley Times", "2023-05-11", "ASSAULT", "KES", None, "2023-05-10", "text",
+                      "Kestrian missiles struck the Orlan base on Wednesday, officials said.")  # fmt: skip
+    assert not any({"p1", "p2"} <= s for s in _merged_sets(tmp_path, [downed, base]))
+    from dateline.link.merge import _compare
+
+    a = _feat(id="a", doc="d1", type="ASSAULT", actors=["KES"], recips=["VAL"], words=["jet", "downed"])
+    b = _feat(id="b", doc="d2", type="ASSAULT", actors=["KES"], words=["missiles", "base"])
+    _, ev = _compare(a, b)
+    assert ev.get("actor_day_only") and "veto" not in ev
+    same_target = _feat(id="c", doc="d3", type="ASSAULT", actors=["KES"], recips=["VAL"], words=["missiles"])
+    assert "actor_day_only" not in _compare(a, same_target)[1]
+    # a statement or a meeting is not a physical act: this rule leaves it to the others
+    talks = _feat(id="t", doc="d4", type="CONSULT", actors=["KES"], words=["talks"])
+    assert "actor_day_only" not in _compare(talks, _feat(id="u", doc="d5", type="CONSULT", actors=["KES"]))[1]
+
+
+def test_repeat_cues_are_read_from_the_sentence() -> None:
+    from dateline.link.merge import _repeat_cue
+
+    def ev(text: str, typ: str = "ASSAULT") -> Event:
+        return Event(id="e", doc_id="d", event=typ, mode=None, cameo=None, actor=[], recipient=[], text=text,
+                     sentence_start=0, sentence_end=len(text), event_text="x", event_start=0, event_end=1)  # fmt: skip
+
+    assert _repeat_cue(ev("Guns hit a school in Orlan on Tuesday, the second shelling of the village."))
+    assert _repeat_cue(ev("Fresh clashes broke out near the dam."))
+    assert _repeat_cue(ev("Protesters marched again on Friday.", "PROTEST"))
+    assert not _repeat_cue(ev("Missiles struck a second base near the city."))  # a second base: no event noun
+    assert not _repeat_cue(ev("Artillery shelled the village on Monday, wounding three."))
+    assert not _repeat_cue(ev("Another meeting is planned.", "ASSAULT"))  # a noun of another type
+
+
+def test_a_repeat_on_another_day_does_not_join(tmp_path) -> None:
+    """Monday's shelling of a village and "the second shelling of the village" on Tuesday (same actor, target and
+    words): the cue says the day differs for real, not by a misread. Without the cue a day apart may join; the
+    repeat on the same day as the other report is no contradiction."""
+    mon = _one_event("r1", "Harbour Post", "2023-04-11", "ASSAULT", "KES", "VAL", "2023-04-10", "text",
+                     "Kestrian forces shelled the Valorian border village of Orlan on Monday, wounding three civilians.")  # fmt: skip
+    tue = _one_event("r2", "Valley Times", "2023-04-12", "ASSAULT", "KES", "VAL", "2023-04-11", "text",
+                     "Kestrian artillery shelled a school in the Valorian village of Orlan on Tuesday, the second "
+                     "shelling of the village in two days.")  # fmt: skip
+    assert not any({"r1", "r2"} <= s for s in _merged_sets(tmp_path, [mon, tue]))
+    from dateline.link.merge import _compare
+
+    a = _feat(id="a", doc="d1", type="ASSAULT", actors=["KES"], recips=["VAL"], words=["shelled", "orlan"])
+    b = _feat(id="b", doc="d2", type="ASSAULT", actors=["KES"], recips=["VAL"], words=["shelled", "orlan"],
+              lo=738001, hi=738001)  # fmt: skip
+    assert "veto" not in _compare(a, b)[1]  # a day apart, no cue: the window's tolerance
+    b.rep = True
+    assert "repeat" in _compare(a, b)[1].get("veto", "")
+    b.lo = b.hi = a.lo
+    assert "veto" not in _compare(a, b)[1]  # the same day: no contradiction
+    loose = _feat(id="c", doc="d3", type="ASSAULT", actors=["KES"], recips=["VAL"], dsrc="published", rep=True,
+                  lo=737995, hi=738001)  # fmt: skip
+    assert "veto" not in _compare(a, loose)[1]  # a publication date is no day read from the text
+
+
+def test_a_guessed_point_vetoes_by_distance_only_beyond_its_precision() -> None:
+    """An unknown village read as its region's centre in one article and as another point in the next (100 km
+    apart, each known to within 100 km) is no veto; two towns 100 km apart (precision 5 km) still are."""
+    from dateline.link.merge import _compare
+
+    def at(i: str, lat: float, prec: float | None) -> object:
+        place = ["Orlan", "VAL", lat, 45.0, "site", "Orlan", prec]
+        return _feat(id=i, doc=i, type="ASSAULT", actors=["KES"], recips=["VAL"], place=place)
+
+    _, ev = _compare(at("a", 41.0, 100.0), at("b", 41.9, 100.0))
+    assert "veto" not in ev and ev.get("place_imprecise"), ev
+    assert "km apart" in _compare(at("a", 41.0, 5.0), at("b", 41.9, 5.0))[1].get("veto", "")
+    assert "km apart" in _compare(at("a", 41.0, None), at("b", 41.9, None))[1].get("veto", "")  # older stores
+    assert "km apart" in _compare(at("a", 41.0, 30.0), at("b", 43.0, 30.0))[1].get("veto", "")  # beyond
+
+
+def test_one_agreement_agreed_and_signed_joins_across_types(tmp_path) -> None:
+    """ "Kestria and Valoria agreed a truce" (AGREE) and "signed a truce" (SUPPORT: PLOVER codes signing so) are one
+    agreement: they join, and the merged event shows both types. Another agreement noun, other parties or any
+    other pair of types stays apart."""
+    agreed = _one_event(
+        "g1",
+        "Harbour Post",
+        "2023-06-08",
+        "AGREE",
+        "KES",
+        "VAL",
+        "2023-06-07",
+        "text",
+        "Kestria and Valoria agreed a truce on Wednesday after talks in Orlan, officials said.",
+    )
+    signed = _one_event(
+        "g2",
+        "Valley Times",
+        "2023-06-08",
+        "SUPPORT",
+        "VAL",
+        None,
+        "2023-06-07",
+        "text",
+        "Valoria signed the truce with its neighbour in Orlan yesterday, pledging to pull back guns.",
+    )
+    other = _one_event("g3", "Northern Wire", "2023-06-08", "SUPPORT", "KES", None, "2023-06-07", "text",
+                       "Kestria signed a trade treaty with Marovia on Wednesday.")  # fmt: skip
+    sets = _merged_sets(tmp_path, [agreed, signed, other])
+    assert {"g1", "g2"} in sets and not any("g3" in s and len(s) > 1 for s in sets), sets
+    store = Store(tmp_path / "w.db")
+    rec = next(r for r in merged_events(store) if len(r["mentions"]) == 2)
+    assert rec["event_types"] == ["AGREE", "SUPPORT"] and {m["event"] for m in rec["mentions"]} == {
+        "AGREE",
+        "SUPPORT",
+    }
+    assert any("AGREE/SUPPORT" in m["evidence"].get("types", "") or "SUPPORT/AGREE" in m["evidence"].get("types", "")
+               for m in rec["mentions"])  # fmt: skip
+    from dateline.link.merge import _compare
+
+    a = _feat(id="a", doc="d1", type="AGREE", actors=["KES", "VAL"], words=["agreed", "truce"])
+    b = _feat(id="b", doc="d2", type="SUPPORT", actors=["VAL"], words=["signed", "truces"])
+    assert "veto" not in _compare(a, b)[1]
+    assert "types differ" in _compare(a, _feat(id="c", doc="d3", type="SUPPORT", actors=["VAL"], words=["signed",
+                                                                                                       "deal"]))[1]["veto"]  # fmt: skip
+    third = _feat(id="e", doc="d5", type="SUPPORT", actors=["VAL", "MAR"], words=["signed", "truce"])
+    assert "types differ" in _compare(a, third)[1]["veto"]  # a party the other does not name
+    consult = _feat(id="f", doc="d6", type="CONSULT", actors=["KES", "VAL"], words=["truce", "talks"])
+    assert "types differ" in _compare(a, consult)[1]["veto"]
+
+
+def test_two_mentions_of_one_document_trade_merged_events_when_that_fits_better(monkeypatch) -> None:
+    """Greedy: the bomb's mention (located by a slip near the market) takes the market attack's merged event by a
+    hair, the market attack's mention its next choice. Traded, both fit better in sum; not when a trade would
+    lose, nor when one side no longer passes (a member veto)."""
+    import dateline.link.merge as lm
+
+    scores = {"bomb": {"M": 4.09, "B": 4.08}, "market": {"M": 3.89, "B": 3.07}}
+    vetoed: set[tuple[str, str]] = set()
+
+    def choose(f, cands, idf=None, members=None, exclude=None, tops=None):  # type: ignore[no-untyped-def]
+        left = [m for m in scores[f.id] if not exclude or m not in exclude]
+        best = max(left, key=lambda m: scores[f.id][m])
+        return (None, None, 0.0, {}) if (f.id, best) in vetoed else (best, "e", scores[f.id][best], {})
+
+    monkeypatch.setattr(lm, "_choose", choose)
+
+    def run() -> list[str | None]:
+        feats = [(None, _feat(id=i, doc="d"), [("e", m, None) for m in scores[i]], dict(scores[i]))
+                 for i in ("bomb", "market")]  # fmt: skip
+        choices = [("M", "e", scores["bomb"]["M"], {}), ("B", "e", scores["market"]["B"], {})]
+        lm._swap(feats, choices, [1], {}, lambda m: [])  # type: ignore[arg-type]
+        return [c[0] for c in choices]
+
+    assert run() == ["B", "M"]
+    vetoed.add(("market", "M"))
+    assert run() == ["M", "B"]  # the trade would break a member veto: kept
+    vetoed.clear()
+    scores["market"]["M"] = 3.0
+    assert run() == ["M", "B"]  # 4.08 + 3.0 < 4.09 + 3.07: kept

@@ -21,7 +21,17 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
      distance, size compatibility, word overlap) minus counter-evidence (different recipients, sentences naming
      only distant places, a sentence naming only places outside the country the other mention is located in, a
-     "did not happen" against a "happened", almost no shared words). A "did not happen" of a physical act at a
+     "did not happen" against a "happened", almost no shared words). A physical act (not said, not a meeting)
+     sharing only its actor and day, no target, place or count, is weak evidence (a state's forces do many things a
+     day: an airliner downed and a missile strike on a base): few shared words count against it (actor_day_only).
+     A sentence calling its act a repeat ("the second shelling of the village", "fresh strikes", "again") whose day,
+     read from the text, differs from the other's day (both read from the text) is the next act of a series, not a
+     date misread by a day: a veto. A location that is only a guessed point (a region's centre for a village the
+     gazetteer lacks) vetoes by distance only beyond the two locations' precisions (place_imprecise). Types must
+     be the same, but for one agreement reported as agreed (AGREE) and as signed (SUPPORT: the PLOVER manual codes
+     signing so), both sentences naming the same agreement noun (ceasefire, truce, deal, accord, treaty, pact,
+     agreement) and the same parties (one report's may be fewer); blocking then looks in both types' blocks and
+     the merged event lists both types (event_types). A "did not happen" of a physical act at a
      place both sentences name, on the day the other says it happened (both days read from the text), is the
      same act disputed or its outcome negated ("no US troops were killed in Wednesday's strikes"): flagged as
      disputed in the merged event, not counted against. A date that is only the publication date
@@ -58,7 +68,8 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
      chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
      it starts a new merged event. Two mentions of one document never join the same merged event: the better
-     fit takes it, the other its next choice. A mention that fits two small merged events which also fit each
+     fit takes it, the other its next choice, and two of them trade merged events when that fits better in sum
+     (_swap). A mention that fits two small merged events which also fit each
      other (every pair checked) merges them: one real event whose first reports had too little in common.
   4. a mention with no date at all (no date in its text, no publication date: blogs, scraped pages) is neither
      left out nor scored as if its date differed, but it is compared across all time, so merging stays
@@ -73,7 +84,7 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      inferred from it (a weekday they name, else the window as for a publication date; source "inferred", always
      loose) and their join says so (date_inferred).
 The evidence for each join is stored with the link so `dateline explain` can show it (date_unknown, date_weekday,
-undated_weak, date_inferred for these rules).
+undated_weak, date_inferred for these rules; actor_day_only, place_imprecise, types for the rules of step 2).
 """
 
 from __future__ import annotations
@@ -85,7 +96,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -133,6 +144,15 @@ _STATEMENT = _VERBAL - _SYMMETRIC  # said, not met or agreed: "warned", "accused
 _DENY = {"negated", "denied"}
 _NOT, _HAPPENED = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"})
 _BROAD = frozenset({"country", "region", "water"})
+# one agreement reported as agreed (AGREE) and as signed (SUPPORT: PLOVER codes signing and ratifying so): the two
+# types may join when both sentences name one of these agreement nouns and the same parties (_one_agreement)
+_AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})
+_AGREEMENT_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "deal", "accord", "treaty", "pact", "agreement",
+                              "armistice"})  # fmt: skip
+# evidence beyond who acted and when: a shared target, place or count (_components: a physical act sharing only its
+# actor and day needs words in common)
+_MORE_THAN_ACTOR = frozenset({"recipient_overlap", "roles_swapped", "target_located", "place_same", "place_near",
+                              "place_named", "sentence_places", "size_bounded", "size_open", "size_dispute"})  # fmt: skip
 
 # The pair score is a weighted sum of evidence components (_components); a pair joins at score >= THRESHOLD, and a
 # member of a merged event is compatible with a new mention at score >= _MEMBER_MIN. The hand-set weights below were
@@ -199,7 +219,7 @@ _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)da
 
 
 _JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
-                "place", "sizes", "words", "places", "wd")  # fmt: skip
+                "place", "sizes", "words", "places", "wd", "rep")  # fmt: skip
 
 
 @dataclass
@@ -220,7 +240,8 @@ class _Feat:
     actor_names: list[str] = field(default_factory=list)
     recips: list[str] = field(default_factory=list)
     recip_names: list[str] = field(default_factory=list)
-    place: list[Any] | None = None  # [name, country, lat, lon, feature, text as written]
+    # [name, country, lat, lon, feature, text as written, precision in km] (older stores: fewer)
+    place: list[Any] | None = None
     sizes: list[list[Any]] = field(default_factory=list)  # [min, max, unit]
     words: list[str] = field(default_factory=list)
     # sub-country places named in the sentence: [name, lat, lon, country, feature, text as written] (older stores:
@@ -229,6 +250,8 @@ class _Feat:
     # an undated mention (no text date, no publication date): the ISO weekdays its sentence names unanchored
     # ("Wednesday's missile strikes"), the only time its text gives (_undated_time)
     wd: list[int] = field(default_factory=list)
+    # its sentence calls its event a repeat ("the second shelling", "fresh strikes", "again"): _repeat_cue
+    rep: bool = False
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
     R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
@@ -358,7 +381,7 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         # ("talks in Riga" two paragraphs on for "drones struck Liepaja"), no evidence to veto with
         loc = None
     if loc is not None:
-        place = [loc.name or loc.text, loc.country, loc.lat, loc.lon, loc.feature, loc.text]
+        place = [loc.name or loc.text, loc.country, loc.lat, loc.lon, loc.feature, loc.text, loc.precision_km]
     return _Feat(
         id=e.id,
         doc=e.doc_id,
@@ -375,7 +398,50 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         sizes=[[s.min, s.max, s.unit] for s in e.size if s.min is not None or s.max is not None],
         words=words,
         places=places or [],
+        rep=_repeat_cue(e),
     )
+
+
+_REPEAT_WORDS = frozenset({"another", "second", "third", "fresh", "renewed", "further"})
+_AGAIN = re.compile(r"(?i)\bagain\b")
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> dict[str, frozenset[str]]:
+    """Event nouns of the events lexicon (data/events/nouns.tsv, noun_senses.tsv: a user extends them there) ->
+    the PLOVER types they name; read once per process."""
+    base = Path(__file__).resolve().parents[1] / "data" / "events"
+    out: dict[str, set[str]] = {}
+    for name in ("nouns.tsv", "noun_senses.tsv"):
+        path = base / name
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            cells = line.split("\t")
+            if len(cells) >= 2 and cells[0] and not line.startswith("#"):
+                out.setdefault(cells[0].split()[-1], set()).add(cells[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _repeat_cue(e: Event) -> bool:
+    """Whether the event's sentence calls an event of its type a repeat: "the second shelling of the village",
+    "fresh strikes", "renewed clashes", "another attack", or "again" anywhere in it. Such a mention is not the
+    earlier act of a look-alike pair (same actor, target and place a day apart: _components). Words, not the
+    parse: the linker keeps no parse (the events module's own cue detector, _distinct, works on spaCy tokens)."""
+    text = e.text or ""
+    if _AGAIN.search(text):
+        return True
+    nouns = _event_nouns()
+    words = _WORD.findall(text.lower())
+    for i, w in enumerate(words):
+        if w not in _REPEAT_WORDS:
+            continue
+        # the cue word and an event noun of this type within the next three words ("another round of shelling")
+        for n in words[i + 1 : i + 4]:
+            for form in (n, n[:-1] if n.endswith("s") else n, n[:-2] if n.endswith("es") else n):
+                if e.event in nouns.get(form, ()):
+                    return True
+    return False
 
 
 _DIGITS = {"place_km": 1, "size_ratio": 2, "word_overlap": 2, "score": 3}
@@ -511,12 +577,42 @@ def _near(pa: list[Any], pb: list[Any]) -> bool | None:
     return km <= (_ADMIN_KM if region else 25)
 
 
+def _precision(place: list[Any]) -> float:
+    """How far (km) the true place may lie from a location's point (0 when unknown: older stores)."""
+    return float(place[6]) if len(place) > 6 and place[6] is not None else 0.0
+
+
 def _seat(f: _Feat) -> str | None:
     """The place of a directed event that lies in its actor's own country, the target being elsewhere: where it
     was decided or announced (a capital, a ministry), not where it happened."""
     if f.L and f.L[1] and f.R and f.L[1] in f.A and f.L[1] not in f.R:
         return f"{f.L[0]} ({f.L[1]})"
     return None
+
+
+def _agreement_nouns(f: _Feat) -> frozenset[str]:
+    """The agreement nouns an AGREE or SUPPORT mention's sentence names ("signed a ceasefire": ceasefire), plurals
+    folded."""
+    if f.type not in _AGREEMENT_TYPES:
+        return frozenset()
+    return (
+        frozenset(w[:-1] if w.endswith("s") and w[:-1] in _AGREEMENT_NOUNS else w for w in f.W)
+        & _AGREEMENT_NOUNS
+    )
+
+
+def _one_agreement(a: _Feat, b: _Feat) -> str | None:
+    """Two mentions of different types that are one agreement: one AGREE ("agreed a ceasefire") and one SUPPORT
+    ("signed a ceasefire"), both sentences naming the same agreement noun and the same parties (actor and
+    recipient countries as one set, known on both; one report's parties may be fewer, "Eritrea signed" for
+    "Ethiopia and Eritrea", none other). Returns the shared noun, else None."""
+    if {a.type, b.type} != _AGREEMENT_TYPES:
+        return None
+    nouns = _agreement_nouns(a) & _agreement_nouns(b)
+    pa, pb = a.A | a.R, b.A | b.R
+    if not nouns or not pa or not pb or not (pa <= pb or pb <= pa):
+        return None
+    return min(nouns)
 
 
 def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[float, dict[str, Any]]:
@@ -547,6 +643,11 @@ def _components(
     x: dict[str, float] = {}
     if a.doc == b.doc:
         return x, {**ev, "veto": "same document"}
+    if a.type != b.type:
+        noun = _one_agreement(a, b)
+        if noun is None:
+            return x, {**ev, "veto": f"types differ: {a.type} vs {b.type}"}
+        ev["types"] = f"{a.type}/{b.type}: one {noun}"
     # date gap
     if a.lo is not None and b.lo is not None:
         ahi, bhi = a.hi or a.lo, b.hi or b.lo
@@ -556,6 +657,11 @@ def _components(
         ev["date_gap_days"] = gap
         if gap > window + _DATE_SLACK:
             return x, {**ev, "veto": f"dates {gap} days apart"}
+        if exact and gap and (a.rep or b.rep):
+            # "the second shelling of the village" on Tuesday vs Monday's shelling of it: a sentence calling its act a
+            # repeat, its day read from the text and another than the other report's, is the next act of a series
+            # (same actor, target and place), not a date misread by a day (the window's tolerance)
+            return x, {**ev, "veto": f"a repeat ({'this' if a.rep else 'the other'} mention) on another day"}
         if gap > window:  # date parsing is noisy: a small excess costs evidence instead of vetoing
             x["date_excess"] = 1.0
         # "2011" and "2011": same period, weaker than a day (not a window inferred for an undated report: loose)
@@ -585,7 +691,7 @@ def _components(
     # actor country = recipient country ("the Pentagon said no US troops were killed": USA -> USA) on a directed
     # event: one role is a parse slip, so a different actor is a disagreement, not a veto
     loop = a.loop or b.loop
-    symmetric = a.type in _SYMMETRIC
+    symmetric = a.type in _SYMMETRIC or b.type in _SYMMETRIC  # (one agreement: AGREE with SUPPORT)
     if symmetric:  # "A met B" = "B met A": compare the participants, whatever their roles
         pa, pb = a.A | a.R, b.A | b.R
         if pa and pb and not pa & pb and (a.pc in pa or b.pc in pb):
@@ -682,8 +788,15 @@ def _components(
             ev["place_km"] = km
             # a province and a town in it ("Anbar" vs "Al Asad Air Base"): the same place at another precision
             region = pa[4] == "admin" or pb[4] == "admin"
-            if km > (_ADMIN_KM if region else _MAX_KM) and not broad:
-                return x, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
+            limit = _ADMIN_KM if region else _MAX_KM
+            if km > limit and not broad:
+                # a guessed point for a name the gazetteer lacks (a region's centre for an unknown village, read
+                # differently by two articles) is known only to within its precision: no veto while the distance
+                # is within the two precisions (a town's few km leave the limit as it is)
+                if km > max(limit, _precision(pa) + _precision(pb)):
+                    return x, {**ev, "veto": f"places {km:.0f} km apart: {pa[0]} vs {pb[0]}"}
+                ev["place_imprecise"] = f"{_precision(pa):.0f} + {_precision(pb):.0f} km"
+                broad = True  # no evidence either way
             broad = broad or (region and pa[4] != pb[4])
         if pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
             ev["place"] = pa[0]
@@ -758,6 +871,12 @@ def _components(
         dated = a.dsrc == "text" and b.dsrc == "text" and ev.get("date_gap_days", 9) <= _WINDOW_TEXT
         acted = "actor_overlap" in ev or "participant_overlap" in ev
         shared = dated and a.type not in _STATEMENT and acted
+        if shared and a.type not in _SAID | _SYMMETRIC and not x.keys() & _MORE_THAN_ACTOR:
+            # a physical act sharing only its actor and day (no target, place or count in common): a state's forces
+            # do many things a day ("Iran's missiles hit Al Asad" vs "its forces downed an airliner"), so the
+            # wording must tell; few shared words count against it as for any pair
+            ev["actor_day_only"] = True
+            shared = False
         x["words"] = sim
         if sim < _FEW_WORDS and not shared:
             x["few_words"] = 1.0
@@ -1216,6 +1335,14 @@ class _Index:
             ]
             steps += [[f.lo - k] for k in range(hi_day - f.lo + 1, f.lo - lo_day + 1)]
             out = self._nearest(block, [s for s in steps if s], f, keys, _BLOCK, f.lo - w)
+            if _agreement_nouns(f):
+                # one agreement agreed (AGREE) and signed (SUPPORT): the other type's block too, its mentions naming
+                # the agreement noun (_one_agreement decides); its parties in any role
+                other = next(iter(_AGREEMENT_TYPES - {f.type}))
+                both = list(dict.fromkeys(keys + _query_keys(replace(f, type="AGREE"))))
+                block = self._block(other, 0, lo_day, hi_day)
+                found = self._nearest(block, [s for s in steps if s], f, both, _BLOCK, f.lo - w)
+                out += [c for c in found if _one_agreement(f, c[2])]
         # coarse dates (a month, a year) that may hold this date
         lo_day = f.lo - 366 - w
         block = self._block(f.type, 1, lo_day, hi_day)
@@ -1404,6 +1531,30 @@ def _anchor_undated(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float
         choices[k] = choice
 
 
+def _swap(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
+          choices: list[tuple[str | None, str | None, float, dict[str, Any]]], moved: list[int],
+          idf: dict[str, float], members: Callable[[str], list[_Cand]]) -> None:  # fmt: skip
+    """Two mentions of one document that wanted one merged event: the one that took its next choice and another
+    may fit better the other way round ("the mortar attack on the Jowhar market killed 14, and the toll from the
+    Baidoa car bomb has risen to seven", the bomb's mention located at Jowhar's neighbour in the text): the two
+    trade merged events when both still pass (member vetoes and support included) and their scores sum higher."""
+    for k in moved:
+        for j in range(len(feats)):
+            mk, mj = choices[k][0], choices[j][0]
+            if j == k or mk is None or mj is None or mk == mj:
+                continue
+            tk, tj = feats[k][3], feats[j][3]
+            if tk.get(mj, -math.inf) + tj.get(mk, -math.inf) <= choices[k][2] + choices[j][2]:
+                continue
+            alt = []
+            for i, target in ((k, mj), (j, mk)):
+                _, f, cands, _ = feats[i]
+                others = {c[1] for c in cands} - {target}
+                alt.append(_choose(f, cands, idf, members, exclude=others))
+            if alt[0][0] == mj and alt[1][0] == mk and alt[0][2] + alt[1][2] > choices[k][2] + choices[j][2]:
+                choices[k], choices[j] = alt[0], alt[1]
+
+
 def merge_new(store: Store) -> dict[str, int]:
     """Link every not-yet-linked event in `store` into merged events; returns counts."""
     db = store.db
@@ -1445,12 +1596,16 @@ def merge_new(store: Store) -> dict[str, int]:
             # and the other takes its next choice (first come, first served let a passing remark ("would not
             # withdraw") take the place of the report of the event itself)
             taken: set[str] = set()
+            moved = []
             for k in sorted(range(len(feats)), key=lambda k: -choices[k][2]):
                 if choices[k][0] is not None and choices[k][0] in taken:
                     _, f, cands, _ = feats[k]
                     choices[k] = _choose(f, cands, idf.values, index.member_list, exclude=taken)
+                    moved.append(k)
                 if choices[k][0] is not None:
                     taken.add(choices[k][0])  # type: ignore[arg-type]
+            if moved:
+                _swap(feats, choices, moved, idf.values, index.member_list)
             for (e, f, _, tops), (merged_id, to_event, score, ev) in zip(feats, choices, strict=True):
                 if merged_id is None:
                     merged_id = "m" + stable_id("merged", e.id)
@@ -1523,7 +1678,7 @@ def _rebuild(store: Store, merged_id: str) -> None:
         e = Event.from_dict(json.loads(r["data"]))
         events.append(e)
         mentions.append({
-            "event_id": e.id, "doc_id": e.doc_id, "outlet": r["outlet"], "published": r["published"],
+            "event_id": e.id, "event": e.event, "doc_id": e.doc_id, "outlet": r["outlet"], "published": r["published"],
             "title": r["title"], "factuality": e.factuality, "date": e.date.value if e.date else None,
             "date_source": e.date.source if e.date else None, "date_text": e.date.text if e.date else None,
             "sizes": [s.text for s in e.size], "text": e.text, "event_text": e.event_text,
@@ -1596,6 +1751,8 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
     return {
         "id": merged_id,
         "event": events[0].event,
+        # one agreement reported as agreed and as signed (_one_agreement): every type its mentions carry
+        "event_types": sorted({e.event for e in events}),
         "mode": modes.most_common(1)[0][0] if modes else None,
         "date": date,
         "first_reported": first["published"],
