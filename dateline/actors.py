@@ -1097,6 +1097,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     head = [m for m in matches if m.i < of_idx]
     tail = [m for m in matches if m.i > of_idx]
     actors = [m for m in head if m.kind == "actor"] or [m for m in tail if m.kind == "actor"]
+    # a possessor is the owner, not the one named: "Al-Qaeda's Sahel affiliate JNIM", "Hamas's leader X" -> the
+    # actor after it
+    actors = [
+        m for m in actors if not (m.j < len(norms) and norms[m.j] == "'s" and any(o.i > m.j for o in actors))
+    ] or actors
     agents_head = [m for m in head if m.kind == "agent"]
     name: str | None = None
     kind = "described"

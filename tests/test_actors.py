@@ -746,3 +746,15 @@ def test_an_outlets_country_domain_is_the_home_of_its_unnamed_officials() -> Non
     assert _url_country("https://news.example.de/a") == "DEU"
     assert _url_country("https://example.com/a") == ""
     assert _url_country("https://example.io/a") == ""  # a vanity domain says nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Al-Qaeda's Sahel affiliate JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "MLI"),
+        ("Hamas's political chief Ismail Haniyeh", "Ismail Haniyeh", "PSE"),
+    ],
+)
+def test_a_possessor_owns_the_actor_named_after_it(text: str, name: str, country: str) -> None:
+    got = code_actor(text, date="2023-06-01")
+    assert (got.name, got.country) == (name, country)
