@@ -118,6 +118,13 @@ def _violence_of(tok: _Tok, w: _Words) -> str | None:
     return None
 
 
+def _violence_at(toks: list[_Tok], k: int, w: _Words) -> str | None:
+    """The violence kind of token k, or of the verb + particle pair it ends ("rounded up", "gunned down")."""
+    if k > 0 and (kind := w.violence.get(f"{toks[k - 1].lemma} {toks[k].low}")):
+        return kind
+    return _violence_of(toks[k], w)
+
+
 _READY = {("at", "readiness"), ("in", "reserve"), ("on", "standby"), ("on", "alert"), ("back", None)}
 
 
@@ -297,13 +304,13 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         for k in range(lo_i - 1, max(-1, lo_i - 5), -1):
             if toks[k].text in (".", ";", ","):  # "killed Soleimani, with several Democrats": another clause
                 break
-            kind = _violence_of(toks[k], w)
+            kind = _violence_at(toks, k, w)
             if kind:
                 break
         for k in range(last, min(len(toks), last + 4)) if kind is None else ():
             if toks[k].text in (".", ";", ",") or toks[k].low == "and":
                 break
-            kind = _violence_of(toks[k], w)
+            kind = _violence_at(toks, k, w)
             if kind == "arrested" and _held_ready(toks, k):
                 kind = None  # "held at readiness", "held in reserve": kept ready, not detained
             if kind:

@@ -38,6 +38,7 @@ from dateline.events._arguments import (
     _SITE_ENTS,
     _actors_of,
     _antecedent,
+    _attacker_lent,
     _condition_party,
     _cut_before,
     _fills,
@@ -66,6 +67,7 @@ from dateline.events._triggers import (
     _find_triggers,
     _moved_force,
     _named_apart,
+    _object_antecedent,
     _set_apart,
     _Trig,
 )
@@ -143,6 +145,11 @@ def extract_events(doc: Document) -> list[Event]:
             t.actors = _actors_of(subj, res, t.anchor.i) if subj is not None else []
             patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
             rec = patient if patient is not None else _recipient(t, lex)
+            if not t.nominal:  # "intercepted migrants and returned them", "... sent them back": the migrants
+                pron = next((c for c in t.anchor.children if c.dep_ == "dobj" and c.pos_ == "PRON"), None)
+                ante = _object_antecedent(t.anchor, pron) if pron is not None else None
+                if ante is not None and (rec is None or rec.i == pron.i):
+                    rec = ante
             if t.nominal:  # "25 soldiers died in an ambush on the road": the dead, not the road
                 rec = _died_in(t.tok) or rec
             site = _site(rec, t.rule.event) if rec is not None and rec.ent_type_ in _SITE_ENTS else 0
@@ -162,6 +169,10 @@ def extract_events(doc: Document) -> list[Event]:
                 t.recipients = [
                     r if r.sector else replace(r, sector=t.actors[0].sector) for r in t.recipients
                 ]
+            # victims whose country was only the attacker's lose it (see `_attacker_lent`)
+            lent = _attacker_lent(t, t.recipients, t.actors)
+            cleared = lent != t.recipients
+            t.recipients = lent
             if patient is not None:  # the held people's span stops before the event's own words
                 t.recipients = [_cut_before(a, t.tok, res) for a in t.recipients]
             if not any(r.country for r in t.recipients):
@@ -191,7 +202,10 @@ def extract_events(doc: Document) -> list[Event]:
                 if alt is not None:
                     got = _actors_of(alt, res)
                     if any(r.country for r in got):
-                        if _fills(t.recipients, alt, got):
+                        # (victims cleared of the attacker's country: a place or body hit only says whose they are)
+                        if _fills(t.recipients, alt, got) or (
+                            cleared and all(g.kind != "person" for g in got)
+                        ):
                             # "rescued 40 migrants off Lesbos", "Kurdish militant positions": the people stay the
                             # recipients; the place or nationality only says whose they are
                             country = next(r.country for r in got if r.country)

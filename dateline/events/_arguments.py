@@ -16,6 +16,7 @@ from dateline.events._lexicon import (
     _RELATIVE,
     _Lex,
     _lex,
+    _outlet_words,
 )
 from dateline.events._syntax import (
     _forces,
@@ -45,6 +46,7 @@ class _Resolver:
         self._text = doc.text
         self._doc = doc
         self._place_names: dict[str, str] | None = None
+        self._outlet: str | None | bool = False  # see `_outlet_country` (False: not yet computed)
 
     @property
     def text(self) -> str:
@@ -61,10 +63,52 @@ class _Resolver:
             try:
                 a = self._r.resolve(start, end)
                 if isinstance(a, Actor):
+                    # placed only by an outlet's name (see `_outlet_country`): no country
+                    if a.country and a.country == self._outlet_country() and not _says_country(a.text):
+                        a = replace(a, country=None)
                     return self._with_place_country(a)
             except Exception:  # noqa: BLE001
                 pass
         return self._with_place_country(Actor(text=self._text[start:end], start=start, end=end))
+
+    def _outlet_country(self) -> str | None:
+        """The story's country when the shared resolver took it only from a news outlet's name ("Radio Juba Valley
+        said ..."): an outlet is who reports, not where the story happens, so it places no one. Else None."""
+        if self._outlet is not False:
+            return self._outlet  # type: ignore[return-value]
+        from dateline.actors import code_actor
+
+        self._outlet = None
+        story = getattr(self._r, "country", "") or ""
+        if not story:
+            return None
+        if self._doc.outlet or self._doc.url:
+            # the resolver reads the publisher's metadata first: a story country from there is where it is published
+            # (its own private readers, used here until actors.py says where its story country came from)
+            from dateline import actors
+
+            try:
+                meta = actors._lex().outlets.get(actors._norm(self._doc.outlet)) if self._doc.outlet else ""
+                if meta or actors._url_country(self._doc.url):
+                    return None
+            except AttributeError:  # the resolver's internals moved on: keep its country
+                return None
+        if any(p.country == story and p.source != "context-fallback" for p in self._doc.places or ()):
+            return None  # the geoparser read a place of that country in the text
+        leads, tails = _outlet_words()
+        from_outlet = False
+        for ent in self._doc.entities or ():
+            if ent.label not in ("GPE", "NORP", "LOC", "ORG", "PERSON"):
+                continue
+            words = ent.text.lower().split()
+            outlet = ent.label == "ORG" and bool(words) and (words[0] in leads or words[-1] in tails)
+            if code_actor(ent.text).country != story:
+                continue
+            if not outlet:
+                return None  # another mention places the story there too
+            from_outlet = True
+        self._outlet = story if from_outlet else None
+        return self._outlet
 
     def place_country(self, tok: Any) -> str | None:
         """The country of the geoparser's place at token tok, whatever the recogniser tagged it ("in Jowhar")."""
@@ -156,8 +200,11 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         # a time, nobody, or an act or weapon nobody is named for: no actor ("Wednesday's missile strikes")
         if _non_actor_words().get(lemma) in ("time", "none"):
             continue
-        if who.ent_type_ in _TIME_ENTS and not (who.pos_ == "PROPN" and _nationals(who)):
-            continue  # ("thousands of Greeks" tagged a DATE by the recogniser: still the Greeks)
+        if who.ent_type_ in _TIME_ENTS and not (
+            (who.pos_ == "PROPN" and _nationals(who))
+            or (who.pos_ == "NOUN" and who.ent_type_ in ("QUANTITY", "CARDINAL") and _people_noun(who))
+        ):
+            continue  # ("thousands of Greeks" tagged a DATE, "60 migrants" a QUANTITY by the recogniser: people)
         thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
         if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
             continue
@@ -899,6 +946,39 @@ def _fills(current: list[Actor], alt: Any, got: list[Actor]) -> bool:
         return True
     ent = _entity_of(alt)
     return ent is not None and ent.label_ != "NORP" and all(g.kind == "country" for g in got)
+
+
+def _attacker_lent(t: _Trig, recipients: list[Actor], actors: list[Actor]) -> list[Actor]:
+    """ "Four people died in the Russian drone strike on Izmail": the nationality word on the attack names the
+    attacker; the victims, whose own words name no country, do not take it from the sentence. Nor do people
+    deported take the deporter's. Their country is cleared (the recipient search may then place them)."""
+    if t.rule.event not in ("ASSAULT", "COERCE"):
+        return recipients
+    lent: set[str | None] = set()
+    nouns = _lex().nouns
+    for a in actors:
+        span = t.tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        m = span.root
+        if len(span) == 1 and m.dep_ in ("amod", "compound", "nmod") and m.ent_type_ in ("NORP", "GPE"):
+            lent.add(a.country if m.head.pos_ == "NOUN" else None)  # only the nationality word on the attack
+        elif m.pos_ == "NOUN" and (
+            m.lemma_.lower() in nouns or _non_actor_words().get(m.lemma_.lower()) == "thing"
+        ):
+            # the attack or the weapon stands as actor ("a Saudi-led coalition air strike killed", "Russian missiles")
+            lent.add(a.country)
+    if t.mode == "deport":  # those deported are foreigners: the deporter's country is never theirs by default
+        lent |= {a.country for a in actors}
+    lent.discard(None)
+    if not lent:
+        return recipients
+    return [
+        replace(r, country=None)
+        if r.country in lent and r.kind == "described" and not _says_country(r.text)
+        else r
+        for r in recipients
+    ]
 
 
 def _fronted(c: Any) -> bool:

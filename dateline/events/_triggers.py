@@ -146,6 +146,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                         got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
             objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
+            objs |= _pronoun_object(tok, ch)
             if ch.ent_type_ == "ORG":
                 objs.add("<ORG>")
             if ch.i >= 2 and ch.doc[ch.i - 1].text == "-":  # "a cease-fire", split by the tokenizer
@@ -171,6 +172,31 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             for cj in ch.conjuncts:
                 objs.add(cj.lemma_.lower())
     return prts, objs, pobjs
+
+
+_OBJECT_PRONS = {"them", "him", "her"}
+
+
+def _object_antecedent(tok: Any, obj: Any) -> Any | None:
+    """ "intercepted 120 migrants and returned them": the object that a pronoun object of a verb coordinated
+    with an earlier one stands for ("a boat carrying migrants ... returned them": those the object carries)."""
+    if obj.dep_ != "dobj" or obj.lower_ not in _OBJECT_PRONS or tok.dep_ != "conj" or tok.head.i >= tok.i:
+        return None
+    for d in tok.head.children:
+        if d.dep_ == "dobj" and d.pos_ in ("NOUN", "PROPN"):
+            carried = [g for c in d.children if c.dep_ == "acl" for g in c.children if g.dep_ == "dobj"]
+            return carried[0] if carried else d
+    return None
+
+
+def _pronoun_object(tok: Any, obj: Any) -> set[str]:
+    """The words (head, compounds, modifiers) of the object a pronoun object stands for (`_object_antecedent`),
+    lent to the lexicon match."""
+    ante = _object_antecedent(tok, obj)
+    if ante is None:
+        return set()
+    ante = _partitive(ante)  # "a group of asylum seekers": the seekers
+    return {ante.lemma_.lower()} | {c.lemma_.lower() for c in ante.children if c.dep_ in ("compound", "amod")}
 
 
 _LETTING = {"allow", "let", "permit"}
