@@ -1471,6 +1471,28 @@ _APPOS_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that open ("Radio ...") and close ("... Times") a news outlet's name, shared with the geoparser
+    (data/places/outlet_lead_words.txt, outlet_words.txt)."""
+
+    def read(name: str) -> frozenset[str]:
+        path = _DATA.parent / "places" / name
+        if not path.exists():
+            return frozenset()
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+    return read("outlet_lead_words.txt"), read("outlet_words.txt")
+
+
+def _outlet_name(text: str) -> bool:
+    """Whether an organisation's name is a news outlet's ("Radio Juba Valley", "Danube Courier")."""
+    words = text.lower().split()
+    leads, tails = _outlet_words()
+    return bool(words) and (words[0] in leads or words[-1] in tails)
+
+
 class ActorResolver:
     """Resolve spans of one document to actors. Built once per document in one pass over its entities;
     `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
@@ -1685,6 +1707,8 @@ class ActorResolver:
                 if c:
                     counts[c] += 2
             elif ent.label in ("ORG", "PERSON"):
+                if ent.label == "ORG" and _outlet_name(ent.text):
+                    continue  # "Radio Juba Valley said": who reports, not where the story happens
                 # "the National Union for the Total Independence of Angola", a known leader: a weaker hint
                 c = _code_cached(ent.text, None, self.date)[1]
                 if c and c not in _GROUP_CODES:

@@ -16,7 +16,6 @@ from dateline.events._lexicon import (
     _RELATIVE,
     _Lex,
     _lex,
-    _outlet_words,
 )
 from dateline.events._syntax import (
     _forces,
@@ -46,7 +45,6 @@ class _Resolver:
         self._text = doc.text
         self._doc = doc
         self._place_names: dict[str, str] | None = None
-        self._outlet: str | None | bool = False  # see `_outlet_country` (False: not yet computed)
 
     @property
     def text(self) -> str:
@@ -63,52 +61,10 @@ class _Resolver:
             try:
                 a = self._r.resolve(start, end)
                 if isinstance(a, Actor):
-                    # placed only by an outlet's name (see `_outlet_country`): no country
-                    if a.country and a.country == self._outlet_country() and not _says_country(a.text):
-                        a = replace(a, country=None)
                     return self._with_place_country(a)
             except Exception:  # noqa: BLE001
                 pass
         return self._with_place_country(Actor(text=self._text[start:end], start=start, end=end))
-
-    def _outlet_country(self) -> str | None:
-        """The story's country when the shared resolver took it only from a news outlet's name ("Radio Juba Valley
-        said ..."): an outlet is who reports, not where the story happens, so it places no one. Else None."""
-        if self._outlet is not False:
-            return self._outlet  # type: ignore[return-value]
-        from dateline.actors import code_actor
-
-        self._outlet = None
-        story = getattr(self._r, "country", "") or ""
-        if not story:
-            return None
-        if self._doc.outlet or self._doc.url:
-            # the resolver reads the publisher's metadata first: a story country from there is where it is published
-            # (its own private readers, used here until actors.py says where its story country came from)
-            from dateline import actors
-
-            try:
-                meta = actors._lex().outlets.get(actors._norm(self._doc.outlet)) if self._doc.outlet else ""
-                if meta or actors._url_country(self._doc.url):
-                    return None
-            except AttributeError:  # the resolver's internals moved on: keep its country
-                return None
-        if any(p.country == story and p.source != "context-fallback" for p in self._doc.places or ()):
-            return None  # the geoparser read a place of that country in the text
-        leads, tails = _outlet_words()
-        from_outlet = False
-        for ent in self._doc.entities or ():
-            if ent.label not in ("GPE", "NORP", "LOC", "ORG", "PERSON"):
-                continue
-            words = ent.text.lower().split()
-            outlet = ent.label == "ORG" and bool(words) and (words[0] in leads or words[-1] in tails)
-            if code_actor(ent.text).country != story:
-                continue
-            if not outlet:
-                return None  # another mention places the story there too
-            from_outlet = True
-        self._outlet = story if from_outlet else None
-        return self._outlet
 
     def place_country(self, tok: Any) -> str | None:
         """The country of the geoparser's place at token tok, whatever the recogniser tagged it ("in Jowhar")."""

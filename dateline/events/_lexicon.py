@@ -216,19 +216,3 @@ _CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06
                "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
                "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "18"}  # fmt: skip
 _FORCE_EVENTS = {"ASSAULT", "COERCE", "PROTEST"}
-
-
-@lru_cache(maxsize=1)
-def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Words that open ("Radio ...") and close ("... Times") a news outlet's name: the places data files, shared
-    so that an outlet is read the same way as where it is not a place (data/places/outlet_*words.txt)."""
-    places = _DATA.parent / "places"
-
-    def read(name: str) -> frozenset[str]:
-        path = places / name
-        if not path.exists():
-            return frozenset()
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-
-    return read("outlet_lead_words.txt"), read("outlet_words.txt")
