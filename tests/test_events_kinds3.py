@@ -38,7 +38,7 @@ def test_victims_do_not_take_the_attackers_nationality(text: str, attacker: str)
 
 
 def test_victims_placed_by_the_place_hit() -> None:
-    ev = _one("Three children were killed in an Israeli air strike on Khan Younis on Sunday.", "ASSAULT")
+    ev = _one("Three children died in an Israeli air raid on Khan Younis at dawn on Sunday.", "ASSAULT")
     assert [r.text for r in ev.recipient] == ["Three children"]  # the people stay the recipients
     assert all(r.country != "ISR" for r in ev.recipient)
 
