@@ -123,6 +123,15 @@ def test_dev_corpora_end_to_end(corpus: Path, tmp_path) -> None:
     assert out["end_to_end"]["matched_mentions"] >= 0.6 * out["end_to_end"]["gold_mentions"], out
 
 
+def _linked_gold(tmp_path: Path, gold: list[dict]) -> Store:
+    """A store of invented gold rows (their README lists no dates), linked."""
+    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")
+    store = Store(tmp_path / "gold.db")
+    M.add_gold_events(store, gold, tmp_path)
+    link_new(store)
+    return store
+
+
 def _doc_with_events(tmp_path) -> tuple[Store, list[str]]:
     """One invented article: an attack reported in sentence 1 and mentioned again in sentence 3; sentence 2 holds
     two events of one type (two senders) that two gold rows share."""
@@ -188,10 +197,7 @@ def test_missed_links_say_why(tmp_path) -> None:
         {**row, "file": "c.txt", "key": "k2", "actor_country": None, "recipient_country": None, "date": None,
          "sentence": "A decision on the brigade is expected soon."},
     ]  # fmt: skip
-    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")  # no dates: none given
-    store = Store(tmp_path / "w.db")
-    M.add_gold_events(store, gold, tmp_path)
-    link_new(store)
+    store = _linked_gold(tmp_path, gold)  # (a README with no dates: none given)
     out = M._score_store(store, gold, errors=True, by_id=True)
     why = out["errors"]["missed_why"]
     assert len(why) == 2 and len(out["errors"]["missed"]) == 2
@@ -211,10 +217,7 @@ def test_a_pass_lost_to_a_member_veto_says_so(tmp_path) -> None:
         {**row, "file": "c.txt", "key": "k", "size_min": 300, "size_max": 300,
          "sentence": "Denmark sent 300 soldiers to the Tapa base in Estonia."},
     ]  # fmt: skip
-    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")
-    store = Store(tmp_path / "v.db")
-    M.add_gold_events(store, gold, tmp_path)
-    link_new(store)
+    store = _linked_gold(tmp_path, gold)
     why = M._score_store(store, gold, errors=True, by_id=True)["errors"]["missed_why"]
     assert (
         len(why) == 1
@@ -248,10 +251,7 @@ def test_wrong_links_say_why(tmp_path) -> None:
         {**row, "file": "b.txt", "key": "tue", "date": "2021-03-02",
          "sentence": "Denmark sent soldiers to the Tapa base in Estonia."},
     ]  # fmt: skip
-    (tmp_path / "README.md").write_text("| file | outlet | date |\n|---|---|---|\n")
-    store = Store(tmp_path / "w.db")
-    M.add_gold_events(store, gold, tmp_path)
-    link_new(store)
+    store = _linked_gold(tmp_path, gold)
     errors = M._score_store(store, gold, errors=True, by_id=True)["errors"]
     assert errors["wrong"] == ["mon a. | tue b."]
     why = errors["wrong_why"]
