@@ -206,6 +206,18 @@ def _lines(name: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _regional_words() -> frozenset[str]:
+    return frozenset(_norm(w) for w in _lines("regional_words.txt"))
+
+
+def _regional(key: str) -> bool:
+    """Whether a normalised mention is described by a regional or global construct (data/actors/regional_words.txt)."""
+    words = key.split()
+    grams = {" ".join(words[i : i + n]) for n in (1, 2) for i in range(len(words) - n + 1)}
+    return bool(grams & _regional_words())
+
+
 def _rows(name: str) -> list[list[str]]:
     path = _DATA / name
     if not path.exists():
@@ -1861,6 +1873,9 @@ class ActorResolver:
             country = _office_country(
                 stripped
             )  # "the Foreign Secretary" with no holder named: a British office
+        if not country and kind == "described" and _regional(stripped):
+            # "West African leaders", "European diplomats": a regional construct, no state (the manual)
+            return Actor(text, start, end, name, None, sector, kind)
         if not country and (
             kind == "described"
             or (kind == "person" and sector in _INSTITUTIONAL)

@@ -758,3 +758,25 @@ def test_an_outlets_country_domain_is_the_home_of_its_unnamed_officials() -> Non
 def test_a_possessor_owns_the_actor_named_after_it(text: str, name: str, country: str) -> None:
     got = code_actor(text, date="2023-06-01")
     assert (got.name, got.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "West African leaders meeting in Abuja agreed to reopen the border, the ECOWAS commission said.",
+        "European diplomats in Abuja urged calm before the vote.",
+    ],
+)
+def test_a_regional_construct_takes_no_story_country(text: str) -> None:
+    # the PLOVER manual gives "The West" or "Latin America" no country; the story's country (Nigeria) is not theirs
+    doc = parse(text, "2025-10-10")
+    start = 0
+    end = text.index(" leaders") + len(" leaders") if "leaders" in text else text.index(" diplomats") + 10
+    assert ActorResolver(doc).resolve(start, end).country is None
+
+
+def test_a_role_alone_still_takes_the_story_country() -> None:
+    text = "Officials in Abuja said the foreign minister would travel to Accra."
+    doc = parse(text, "2025-10-10")
+    start = text.index("the foreign minister")
+    assert ActorResolver(doc).resolve(start, start + len("the foreign minister")).country == "NGA"
