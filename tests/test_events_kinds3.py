@@ -172,3 +172,18 @@ def test_the_publishers_own_country_still_places_unnamed_parties() -> None:
     doc = next(annotate([Document(id="k3", text=text, published=PUB, url="https://news.example.ss/a/1")]))
     ev = next(e for e in extract_events(doc) if e.event == "ASSAULT")
     assert any(a.country == "SSD" for a in ev.actor)  # a South Sudanese domain: the story is placed there
+
+
+# --- a sanction compound the tagger reads as a clause ("imposed asset freezes"): who imposed it acted
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The EU imposed asset freezes on six Russian officials.", "EUR"),
+        ("The council imposed asset freezes and travel bans on nine generals.", None),
+    ],
+)
+def test_who_imposed_a_misread_compound_is_the_actor(text: str, country: str | None) -> None:
+    ev = next(e for e in _events(text) if e.event == "SANCTION")
+    assert ev.actor and ev.actor[0].country == country and "asset" not in ev.actor[0].text.lower()

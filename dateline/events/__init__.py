@@ -32,6 +32,7 @@ back-off, encoder hook, mode cues), `_arguments` and `_source` (step 3: who, to 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from dateline.events._arguments import (
     _PERSONAL,
@@ -87,6 +88,33 @@ from dateline.sizes import extract_sizes
 # --------------------------------------------------------------------------- entry point
 
 
+# verbs that take a sanction or measure as their object ("imposed asset freezes", "announced export bans")
+_MEASURE_VERBS = {"impose", "announce", "order", "approve", "introduce", "lift", "extend", "slap", "adopt"}
+
+
+def _measure_verb(anchor: Any, subj: Any | None) -> Any | None:
+    """ "imposed asset freezes": the tagger read the noun compound as a clause (freezes/VBZ) — under the verb that
+    really takes it, with "asset" as its subject, or above it, with "The EU imposed asset" as its clausal subject.
+    The verb that takes the measure, whose subject acted; else None."""
+    if anchor.tag_ != "VBZ":
+        return None
+    head = anchor.head
+    if (
+        anchor.dep_ in ("ccomp", "dobj", "xcomp")
+        and head.lemma_.lower() in _MEASURE_VERBS
+        and subj is not None
+        and subj.i == anchor.i - 1
+        and subj.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in subj.children)
+    ):
+        return head
+    for c in anchor.children:
+        if c.dep_ == "csubj" and c.lemma_.lower() in _MEASURE_VERBS:
+            if any(o.dep_ == "dobj" and o.i == anchor.i - 1 and o.tag_ == "NN" for o in c.children):
+                return c
+    return None
+
+
 def extract_events(doc: Document) -> list[Event]:
     """Every event the article reports, PLOVER-coded, with actors, place, date, size, factuality and source."""
     if doc.spacy is None:
@@ -119,6 +147,9 @@ def extract_events(doc: Document) -> list[Event]:
                     subj = h
             else:
                 subj, passive = _subject(t.anchor)
+                measure = _measure_verb(t.anchor, subj)
+                if measure is not None:
+                    subj, passive = _subject(measure)  # who imposed the "asset freezes" acted
                 if subj is not None and t.anchor.dep_ == "acl" and subj.lemma_.lower() in _PLANS:
                     subj = None  # "no decision to leave Iraq": the decision takes no one's part; whose it is, below
                 patient = None if t.rule.event in _MOVED else _state_patient(t.anchor)
