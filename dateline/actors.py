@@ -197,8 +197,8 @@ class _Entry:
     rank: int  # 0 hand-written, 1 derived
 
 
-def _lines(name: str) -> list[str]:
-    path = _DATA / name
+def _lines(name: str, folder: Path = _DATA) -> list[str]:
+    path = folder / name
     if not path.exists():
         return []
     return [
@@ -1489,11 +1489,7 @@ def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
     (data/places/outlet_lead_words.txt, outlet_words.txt)."""
 
     def read(name: str) -> frozenset[str]:
-        path = _DATA.parent / "places" / name
-        if not path.exists():
-            return frozenset()
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+        return frozenset(w.strip().lower() for w in _lines(name, _DATA.parent / "places"))
 
     return read("outlet_lead_words.txt"), read("outlet_words.txt")
 
