@@ -528,7 +528,7 @@ def _office_rows() -> list[list[str]]:
 
     import dateline.actors
 
-    data = Path(dateline.actors.__file__).parent / "data" / "actors"
+    data = Path(dateline.actors.__file__).parents[1] / "data" / "actors"
     rows = []
     for name in ("people.tsv", "leaders.tsv", "ministers.tsv", "officeholders.tsv"):
         for line in (data / name).read_text(encoding="utf-8").splitlines():

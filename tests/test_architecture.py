@@ -101,6 +101,28 @@ def test_the_places_package_is_layered() -> None:
         assert lines <= 1000, (m, lines)
 
 
+def test_the_actors_package_is_layered() -> None:
+    """dateline.actors: private modules of at most 1,000 lines in layers, each importing only the layers below it;
+    the lowest (`_words`) imports no other Dateline module; only `_lexicon` reads the lexicon rows (`_rows`), so the
+    eval suite's cross-validation, which patches `_lexicon._rows`, reaches every reader."""
+    graph = _module_graph()
+    layers = [
+        f"dateline.actors.{m}" for m in ("_words", "_lexicon", "_match", "_rules", "_coding", "_resolver")
+    ]
+    subs = sorted(m for m in graph if m.startswith("dateline.actors._"))
+    assert set(layers) <= set(subs)
+    assert graph["dateline.actors._words"] == set()
+    for k, m in enumerate(layers):
+        assert graph[m] - {"dateline.model"} <= set(layers[:k]), (m, graph[m])
+    assert all("dateline.actors" not in graph[m] for m in subs)  # never back up to the package
+    assert set(subs) <= graph["dateline.actors"] | {m for s in subs for m in graph[s]}
+    for m in subs:
+        source = (ROOT.parent / (m.replace(".", "/") + ".py")).read_text(encoding="utf-8")
+        assert source.count("\n") <= 1000, (m, source.count("\n"))
+        names = {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+        assert m == "dateline.actors._lexicon" or "_rows" not in names, m
+
+
 def test_the_data_model_imports_no_other_dateline_module() -> None:
     assert _module_graph()["dateline.model"] == set()
 

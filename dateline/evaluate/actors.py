@@ -180,6 +180,7 @@ def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...]) -> Any:
     organisation any of whose names is a word sequence of a case's text, an agent phrase of two or more words found
     in one, and a one-word phrase equal to a whole case text. Files in `keep` are left whole."""
     import dateline.actors as actors
+    from dateline.actors import _lexicon  # owns `_rows` (the fold's patched reader while one is active)
 
     grams: set[str] = set()
     whole: set[str] = set()
@@ -187,7 +188,7 @@ def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...]) -> Any:
         words = [w for w in actors._norm(c["text"]).split() if w not in ("the", "a", "an")]
         grams |= {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
         whole.add(" ".join(words))
-    original = actors._rows
+    original = _lexicon._rows
 
     def rows(name: str) -> list[list[str]]:
         got = original(name)
@@ -215,25 +216,26 @@ def _cross_validate(data: Path, folds: int = 5, keep: tuple[str, ...] = ()) -> d
     import hashlib
 
     import dateline.actors as actors
+    from dateline.actors import _lexicon  # owns `_LEX` and `_rows`: patch them there
 
     cases = _cases(data, "dev")
     parts: list[list[dict[str, Any]]] = [[] for _ in range(folds)]
     for c in cases:
         parts[int(hashlib.sha1(c["test"].encode()).hexdigest(), 16) % folds].append(c)
-    saved, saved_rows = actors._LEX, actors._rows
+    saved, saved_rows = _lexicon._LEX, _lexicon._rows
     total: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
     try:
         for part in parts:
-            actors._rows = _held_out_rows(part, keep)
-            actors._LEX = None
+            _lexicon._rows = _held_out_rows(part, keep)
+            _lexicon._LEX = None
             actors._code_cached.cache_clear()
             actors._offices.cache_clear()
             counts, errs = _score(part)
             total.update(counts)
             errors += errs
     finally:
-        actors._LEX, actors._rows = saved, saved_rows
+        _lexicon._LEX, _lexicon._rows = saved, saved_rows
         actors._code_cached.cache_clear()
         actors._offices.cache_clear()
     return {

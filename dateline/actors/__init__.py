@@ -1,0 +1,76 @@
+"""Actors: who is who in a document, coded to PLOVER country and sector codes.
+
+Public entry points:
+
+- `ActorResolver(doc).resolve(start, end)`: within-document resolution of a span (full name, surname, "Mr Hague",
+  title "the Foreign Secretary", pronoun, organisation, country, capital/seat of power, nationality phrase,
+  described source) to an `Actor`.
+- `ActorResolver(doc).resolve_all(start, end)`: every actor of a coordinated span ("Hungarian and Romanian
+  officials" -> HUN GOV, ROU GOV); a span that is no list gives the one actor `resolve` gives.
+- `code_actor(text, context=None, date=None)`: context-free coding of a bare mention string (`context` may be text
+  or a known-country code, "KEN").
+
+Sectors come from role nouns (Phoenix agent dictionary with TABARI stems, plus hand-written nouns covering the
+PLOVER sector list: ranks and titles, also abbreviated before a name, "Col.", "Rev."; clergy and faiths; peoples;
+business, media, civil society, labour, refugees) by the head-noun rule: an organisation is what its head noun says
+("police union" LAB, "Congress Party" PTY), a profession takes the institution before it ("army doctor" MIL), a
+generic head takes the role or body before it ("rebel leader", "Taliban spokesman"), and an organisation noun that
+ends a proper name says nothing ("Homeland Union"); countries from names, demonyms, capitals, seats of power, cities and provinces (the latter only where they
+qualify a role, so a town inside an unknown person's name says nothing). CAMEO religion codes (MUS, CHR, BUD...)
+are kept as sectors, as NGEC does.
+
+People are coded by the office they held on the date asked (people.tsv, leaders.tsv, ministers.tsv and the
+country-by-country office-holder list officeholders.tsv, 2014-2025; un_members.txt is its checklist): out of every
+office, or between two, a person is a former official (PLOVER ELI), as is a relative of an official ("the
+minister's son"). A listed surname after a first name in another spelling (name_variants.tsv: "Aleksandr
+Lukashenko") or one letter off ("Lukashenka") is the listed person; a country is never guessed from a name's shape,
+only read from the words, a title's country word, or the context / known-country code given. Older leaders and
+armed groups the derived lexicon lacks are in historical.tsv; an office the derived lexicon (which stops in 2014)
+leaves open for years is taken as left by 2020 and later (ELI); a dissolved organisation keeps its last sector.
+An unlisted person in running text takes the office and country of a title before the name, lower case too
+("Nigerian lawmaker X", "former president X"), or of an apposition after it ("X, the Nigerian interior minister");
+one described by a role only takes the story's country. Unlisted organisations: a grade word says no body
+("Deputy Minister" GOV), "<body> of <Country>" names its country, an armed movement's name (liberation,
+independence, resistance + front/army/union...) is REB, and a derived organisation without a sector (or filed as
+GOV/COP/MIL under a head that says SPY/JUD/LEG) takes its head noun's. Dependencies fold into their controlling
+state (dependencies.tsv, PLOVER manual). A capitalised "... Democratic Forces" name is an armed group (REB), "a
+multinational/international force" or "a regional peacekeeping force" is IGO, an unlisted body named after a region
+of states or the world ("Association of African Jurists") is NGO, and an undated derived row filed as government
+with legislature second is a parliament (LEG). State institutions by class (intelligence, police, armed forces,
+courts, electoral commissions, central banks, state media, state companies, parties, armed groups) are in
+institutions.tsv. A given name one letter off the listed one is the listed person unless only a gendered ending
+differs ("Mamadi"/"Mamady", not "Maria"/"Mario"); a capitalised number word that opens a listed name is kept ("Five
+Star Movement"); "... Treaty Organization" is IGO; the head of an unlisted "... Rights League/Committee" is SOC;
+"the ruling <party>" is GOV; a faith word before a clergy noun gives the faith code ("a Sunni cleric" MUS); a body
+the lexicon files under one country, named as another's, takes its head noun's sector ("the Tanzania People's
+Defence Force" MIL); "the then defence minister" held the office then (no ELI).
+
+Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
+user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
+
+The code lives in private modules, each importing only those listed before it: `_words` (normalisation of mention
+text, shared word lists), `_lexicon` (the data readers and the lexicon index, built once per process: `_lex`),
+`_match` (the entry valid on a date, `_pick`, and the n-gram scan of a mention, `_scan`), `_rules` (head-noun
+sectors, places in roles, coordination, context countries, facilities, name shapes), `_coding` (`_code` and the
+public `code_actor`) and `_resolver` (`ActorResolver`, `resolver_for`). The lexicon (`_LEX`) and its row reader
+(`_rows`) belong to `dateline.actors._lexicon`: patch them there, not on this package (the `actors` eval suite's
+cross-validation does).
+"""
+
+from __future__ import annotations
+
+from dateline.actors._coding import _code_cached as _code_cached
+from dateline.actors._coding import code_actor
+from dateline.actors._lexicon import _DATA as _DATA
+from dateline.actors._lexicon import _lex as _lex
+from dateline.actors._lexicon import _offices as _offices
+from dateline.actors._lexicon import _rows as _rows
+from dateline.actors._match import _scan as _scan
+from dateline.actors._resolver import ActorResolver, resolver_for
+from dateline.actors._resolver import _url_country as _url_country
+from dateline.actors._words import _norm as _norm
+from dateline.actors._words import _tok as _tok
+
+__all__ = ["ActorResolver", "code_actor", "resolver_for"]
+# (the `name as name` imports above re-export private names that tests, scripts/build_actors.py, the events
+# package and the eval suite import from the package)

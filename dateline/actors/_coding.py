@@ -1,0 +1,310 @@
+"""Actors, layer 5: context-free coding of a mention string (`_code`, relatives of officials, the cache
+and the public `code_actor`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dateline.actors._lexicon import _GROUP_CODES, _facility_words, _lex, _office_country
+from dateline.actors._match import _scan
+from dateline.actors._rules import (
+    _context_countries,
+    _context_country,
+    _democratic_forces,
+    _facility,
+    _head_sector,
+    _multinational,
+    _name_head,
+    _place_in_role,
+    _rebel_name,
+    _rights_body,
+    _starts_name,
+    _transnational_body,
+    _treaty_body,
+)
+from dateline.actors._words import (
+    _ARTICLES,
+    _FORMER,
+    _GENERIC_HEADS,
+    _GENERIC_OWNED,
+    _INSTITUTIONAL,
+    _NOT_OWNER,
+    _PRONOUNS,
+    _RELIGIONS,
+    _singular,
+    _tok,
+)
+from dateline.model import Actor
+
+# words that make a nationality an ethnic/religious group, coded (PLOVER/CAMEO convention) with the country it
+# lives in rather than the country its name comes from ("ethnic Turks" in Bulgaria are BGR)
+_ETHNIC = {"ethnic", "minority", "minorities", "population", "populations", "community", "communities"}
+
+
+def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
+    """(name, country, sector, kind) of a mention string."""
+    toks = _tok(text)
+    lex = _lex()
+    # drop leading articles / quantifiers ("the", "two", "over two dozen"), not the first word of a listed name
+    # ("Five Star Movement", "The Hague Group")
+    while toks and (toks[0][0] in _ARTICLES or toks[0][0].isdigit()) and not _starts_name(toks, lex):
+        toks = toks[1:]
+    if not toks:
+        return None, None, None, "unknown"
+    norms = [t[0] for t in toks]
+    if len(toks) == 1 and norms[0] in _PRONOUNS and not toks[0][1].isupper():
+        return None, None, "UNK", "pronoun"
+    former = any(w in _FORMER or w.startswith("ex ") for w in norms) or toks[0][1].lower().startswith("ex-")
+    kin = _kin_of(text, toks, context, date)
+    if kin is not None:
+        return kin
+    # apposition: "Harry Tseng, Taiwan's deputy foreign minister" -> code each part, the named one first
+    if "," in norms:
+        parts = [p.strip() for p in text.replace("\u2019", "'").split(",") if p.strip()]
+        coded = [_code(p, context, date) for p in parts]
+        named = [c for c in coded if c[0]]
+        base = named[0] if named else coded[0]
+        country = next((c[1] for c in coded if c[1]), None)
+        sector = base[2] or next((c[2] for c in coded if c[2]), None)
+        return base[0], base[1] or country, sector, base[3]
+    matches = _scan(toks, date)
+    # split at "of": "president of the European Council" -> head part, owner part
+    of_idx = norms.index("of") if "of" in norms else len(norms)
+    head = [m for m in matches if m.i < of_idx]
+    tail = [m for m in matches if m.i > of_idx]
+    actors = [m for m in head if m.kind == "actor"] or [m for m in tail if m.kind == "actor"]
+    # a possessor is the owner, not the one named: "Al-Qaeda's Sahel affiliate JNIM", "Hamas's leader X" -> the
+    # actor after it
+    actors = [
+        m for m in actors if not (m.j < len(norms) and norms[m.j] == "'s" and any(o.i > m.j for o in actors))
+    ] or actors
+    agents_head = [m for m in head if m.kind == "agent"]
+    name: str | None = None
+    kind = "described"
+    country = ""
+    sector = ""
+    if actors:
+        a = max(actors, key=lambda m: m.j - m.i)
+        name, country, sector, kind = a.name, a.country, a.sector, a.akind
+        origs = [t[1] for t in toks]
+        owner = [
+            m
+            for m in matches
+            if m.kind == "country"
+            and m.j <= a.i <= m.j + 2
+            and all(norms[k] == "'s" or origs[k][:1].islower() for k in range(m.j, a.i))
+        ]  # "Paraguay's (governing) Congress"
+        if owner and a.akind != "person" and country not in _GROUP_CODES and owner[-1].country != country:
+            # "Paraguay's Congress": the lexicon's Congress is American, the words say whose this one is
+            name, country = None, owner[-1].country
+            # and what it is, by its head noun ("Tanzania People's Defence Force" MIL, not Myanmar's rebel PDF)
+            head_role = lex.agent(norms[max(a.i, a.j - 2) : a.j]) or lex.agent(norms[a.j - 1 : a.j])
+            if head_role and head_role[0] in _INSTITUTIONAL:
+                sector = head_role[0]
+        k = a.j + 1 + (a.j + 1 < len(norms) and norms[a.j + 1] == "the")
+        of_country = [m for m in matches if m.kind == "country" and m.i == k and m.country]
+        if (
+            a.akind != "person"
+            and a.j < len(norms)
+            and norms[a.j] == "of"
+            and of_country
+            and country not in _GROUP_CODES
+            and of_country[0].country != country
+        ):
+            # "the Ministry of Defence of Nigeria": a body the lexicon files under one country, named as another's
+            name, country = None, of_country[0].country
+        if a.akind != "person" and a.j <= of_idx and norms[a.j - 1] in _GENERIC_OWNED:
+            # "Congress of the Philippines", "Congress of Trade Unions": a generic body named by its "of" phrase
+            places = [m for m in tail if m.kind == "country" and m.country]
+            roles = [m for m in tail if m.kind == "agent" and m.sector and m.sector != "GOV"]
+            if places and country not in _GROUP_CODES and places[0].country != country:
+                name, country = None, places[0].country
+            if roles:
+                name, sector = None, roles[-1].sector
+        titles = [m for m in agents_head if m.j <= a.i and m.sector]
+        if (
+            titles
+            and kind == "person"
+            and not (titles[-1].sector == "MIL" and sector == "GOV")
+            and not (titles[-1].sector in _RELIGIONS and sector in _INSTITUTIONAL)
+        ):  # (a faith word before a listed official is no office: "Shia Prime Minister X")
+            # the title in the text says the office held now ("Foreign Minister X"); a military rank does not
+            # unseat a government office the lexicon gives for the date ("Col. Assimi Goita", Mali's president)
+            sector = titles[-1].sector
+        elif kind == "person" and a.j - a.i > 1:
+            # an alias that starts with a title ("prime minister ehud barak"): the title, as written, is the office
+            st = a.i
+            while st < a.j - 2 and (norms[st] in lex.countries or norms[st] == "'s"):
+                st += 1  # "israeli prime minister ehud barak": skip the nationality
+            for k in range(a.j - st - 1, 0, -1):
+                title = lex.agent(norms[st : st + k])
+                if title and title[0] in _INSTITUTIONAL and not former:
+                    sector = title[0]
+                    break
+        after = [m for m in agents_head if m.i >= a.j and m.sector]
+        if a.akind != "person" and after:
+            role = " ".join(norms[after[-1].i : after[-1].j])
+            if role not in _GENERIC_HEADS or not (sector or country == "NGO"):
+                sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
+            # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
+            kind = "described"
+        owned = [m for m in agents_head if m.sector]
+        if a.akind != "person" and a.i > of_idx and owned:
+            # "troops of the African Union mission", "officials of the World Bank": the role noun before "of"
+            # says what they are, unless it is a generic post in a body with a sector of its own
+            role = " ".join(norms[owned[-1].i : owned[-1].j])
+            if role not in _GENERIC_HEADS or not sector:
+                sector, kind = _head_sector(owned, norms), "described"
+        ruling = {"ruling", "governing"} & set(norms[max(0, a.i - 2) : a.i])
+        if sector == "PTY" and a.akind == "organisation" and ruling:
+            sector = (
+                "GOV"  # "the ruling ANC": a governing party is GOV (PLOVER manual), as "the ruling party" is
+            )
+        if not sector and country in ("IGO", "EUR", "UNO") and set(norms) & _GENERIC_HEADS:
+            sector, kind = "GOV", "described"  # "EU leaders", "a spokesman for the UN": the body's officials
+    else:
+        if agents_head:
+            sector = _head_sector(agents_head, norms)
+        elif [m for m in tail if m.kind == "agent"]:
+            sector = _head_sector([m for m in tail if m.kind == "agent"])
+        owner = [m for m in tail if m.kind in ("actor", "seat", "agent") and m.sector]
+        generic = (
+            not agents_head or norms[agents_head[-1].j - 1] in _GENERIC_OWNED
+        )  # "National Council of ..."
+        if head and owner and owner[-1].sector != "GOV" and generic:
+            # "President of the Chadian Human Rights League" -> the league's sector ("workers of a bus company"
+            # stay workers)
+            sector = owner[-1].sector
+        elif agents_head and not owner and generic and _rights_body(toks[of_idx + 1 :]):
+            # the head of an unlisted rights league or committee: civil society, not government
+            sector = "SOC"
+    if not sector and _rebel_name(toks):
+        sector, kind = "REB", "organisation"  # "National Union for the Total Independence of Angola"
+    if not sector and (named := _name_head(toks[:of_idx])):
+        sector, kind = named, "organisation"  # "Kivuli Petroleum", "the Kivuli Times"
+    if not country and not actors and not agents_head and head and all(m.kind == "country" for m in head):
+        # "the Albanians of southern Serbia", "Kurds of Iraq": a people named by where it lives
+        lives = [m for m in tail if m.country and m.kind in ("country", "capital", "city", "place")]
+        if lives:
+            country = lives[0].country
+    if not country:
+        for m in matches:
+            if not m.country:
+                continue
+            if m.i > 0 and norms[m.i - 1] in _NOT_OWNER:
+                continue
+            if m.kind in ("place", "city") and not _place_in_role(m, matches, norms):
+                continue  # a small town or province name inside an unknown name ("John Jackson") says nothing
+            country = m.country
+            generic_only = all(
+                o is m
+                or (o.kind == "agent" and not o.sector and " ".join(norms[o.i : o.j]) in _GENERIC_HEADS)
+                for o in matches
+            )  # "a Pentagon spokesman", "Kremlin officials": the seat's own people
+            if m.kind in ("capital", "seat") and not sector and generic_only:
+                sector = m.sector or "GOV"
+                if len(matches) > 1:
+                    kind = "described"  # someone speaking for it, not the body itself
+                else:
+                    if m.kind == "seat" and m.name:
+                        name = m.name
+                    kind = "organisation" if m.kind == "seat" else "country"
+            elif (
+                (m.kind == "city" or (m.kind == "country" and " ".join(norms[m.i : m.j]) in lex.city_aliases))
+                and not sector
+                and m.i == 0
+                and m.j == len(toks)
+            ):
+                sector, kind = "CVL", "country"  # a city that is no seat of power: its people (NGEC practice)
+            break
+    if (
+        not actors
+        and not sector
+        and norms[-1] in ("leader", "leaders", "leadership")
+        and any(
+            m.kind == "country" and m.country and m.j == len(norms) - 1 - (norms[-2] == "'s") for m in matches
+        )
+    ):
+        sector, kind = "GOV", "described"  # "the North Korean leader": a country's leader is its government
+    if not matches and kind != "organisation":
+        kind = "person" if all(t[1][:1].isupper() for t in toks) else "unknown"
+    elif not actors and not sector and country:
+        kind = "country"
+        only = matches[0]
+        if len(matches) == 1 and only.j - only.i == len(toks):
+            name = lex.country_names.get(country, name)
+    # a ship is named after anyone ("HMS Queen Elizabeth"): its prefix wins over a person the name matches
+    ship = len(toks) >= 2 and toks[1][1][:1].isupper() and ("prefix", norms[0]) in _facility_words()
+    fac = (
+        _facility(toks, [m for m in matches if m.kind != "actor"] if ship else matches)
+        if not actors or ship
+        else None
+    )
+    if fac is not None and ship:
+        name, country, sector = None, fac[0] or country, fac[1] or sector
+    if fac is not None:  # a base, an airport or a warship: no person, and not the country it stands in
+        kind, country, sector = "organisation", country or fac[0], sector or fac[1]
+    if not actors and sector == "MIL" and _democratic_forces(toks):
+        # "Syrian Democratic Forces", "Allied Democratic Forces": no state army
+        sector, kind = "REB", "organisation"
+    if not country and not actors and sector in ("MIL", "") and _multinational(norms):
+        country = "IGO"  # "a multinational force", "a regional peacekeeping force": troops of several states
+    if not country and not actors and _treaty_body(toks):
+        # "Southeast Asia Treaty Organization": states bound by a treaty
+        country, kind = "IGO", "organisation"
+    if not country and not actors and _transnational_body(toks):
+        country = "NGO"  # "the Association of African Jurists", "the Third World Water Forum": no one state's
+    if not country and context:
+        country = _context_country(context)
+    if not country and not actors and sector in _INSTITUTIONAL:
+        country = _office_country(" ".join(norms)) or ""  # "the Taoiseach": an office only one country has
+    elif country and context and _ETHNIC & set(norms) and not actors:
+        # an ethnic group: the country of the story it is in ("ethnic Albanians ... in Macedonia"), when named
+        home = [c for c in _context_countries(context, places_first=True) if c != country]
+        if home:
+            country = home[0]
+    if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
+        sector = "ELI" if sector or kind in ("person", "described") else sector
+    return name, country or None, sector or None, kind
+
+
+# kin nouns: a relative of an official is no official but (PLOVER) an elite, ELI
+_KIN = {"son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "nephew", "niece", "cousin",
+        "family", "mother", "father", "son-in-law", "daughter-in-law", "brother-in-law", "relative", "grandson",
+        "granddaughter", "uncle", "aunt", "stepson", "stepdaughter"}  # fmt: skip
+
+
+_OFFICIALS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
+
+
+def _kin_of(
+    text: str, toks: list[tuple[str, str, int, int]], context: str | None, date: str | None
+) -> tuple[str | None, str | None, str | None, str] | None:
+    """A relative of an official ("Putin's daughter", "the wife of the prime minister") -> (None, the official's
+    country, ELI, "described"); None when the mention is no such phrase."""
+    norms = [t[0] for t in toks]
+    if len(norms) >= 3 and _singular(norms[-1]) in _KIN and norms[-2] == "'s" and toks[-1][1].islower():
+        owner = text[: toks[-2][2]]
+    elif len(norms) >= 3 and _singular(norms[0]) in _KIN and norms[1] == "of" and toks[0][1].islower():
+        owner = text[toks[2][2] :]
+    else:
+        return None
+    _, country, sector, _ = _code_cached(owner, context, date)
+    if sector not in _OFFICIALS:
+        return None
+    return None, country, "ELI", "described"
+
+
+@lru_cache(maxsize=65536)
+def _code_cached(
+    text: str, context: str | None, date: str | None
+) -> tuple[str | None, str | None, str | None, str]:
+    return _code(text, context, date)
+
+
+def code_actor(text: str, context: str | None = None, *, date: str | None = None) -> Actor:
+    """Context-free coding of a mention string: canonical name, country (ISO alpha-3 or PLOVER group code),
+    PLOVER sector and kind. `context` (e.g. "Somalia", or a code, "SOM") supplies a country when the mention has
+    none; `date` (ISO) picks the office a person held then (default: the current one). Offsets are 0..len(text)."""
+    name, country, sector, kind = _code_cached(text, context, date[:10] if date else None)
+    return Actor(text=text, start=0, end=len(text), name=name, country=country, sector=sector, kind=kind)

@@ -1,0 +1,243 @@
+"""Actors, layer 3: the office an entry holds on a date (`_pick`) and the longest-first n-gram scan of a
+mention against every lexicon (`_scan`), with the checks for lone surnames and given names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dateline.actors._lexicon import _FORMER_OFFICES, _GROUP_CODES, _Entry, _lex, _name_variants
+from dateline.actors._words import (
+    _HONORIFICS,
+    _MAX_NGRAM,
+    _NAME_HEADS,
+    _gender_pair,
+    _norm,
+    _one_edit,
+    _singular,
+    _singular_key,
+    _tok,
+)
+
+# --------------------------------------------------------------------------- coding a string
+
+
+def _pick(entries: list[_Entry], date: str | None) -> _Entry:
+    """The entry valid on `date` (hand-written first); without a date, the current (open-ended) one."""
+    best_rank = min(e.rank for e in entries)
+    entries = [e for e in entries if e.rank == best_rank]
+    if date:
+        d = date[:10]
+        ranged = [
+            e
+            for e in entries
+            if (e.start or e.end) and (not e.start or e.start <= d) and (not e.end or d <= e.end)
+        ]  # the 'to' day is still in office (a leader killed or replaced that day held the post on it)
+        if ranged and best_rank and d >= _DERIVED_UNTIL and all(e.kind == "person" for e in ranged):
+            # the derived lexicon stops in early 2014 and leaves offices open: an office it gives as held for
+            # years before that, by someone no hand-written list (complete for heads of state and government and
+            # the main ministers from 2014) has in office, was left since -- a former official, PLOVER ELI
+            cutoff = f"{int(d[:4]) - _STALE_YEARS:04d}{d[4:]}"
+            if all(not e.end and e.start and e.start < cutoff for e in ranged):
+                last = max(ranged, key=lambda e: e.start)
+                sector = "ELI" if last.sector in _FORMER_OFFICES else last.sector
+                return _Entry(last.name, last.country, sector, "", last.start, "", last.kind, last.rank)
+        if ranged:  # on a hand-over day, the incoming office
+            return max(reversed(ranged), key=lambda e: e.start or "0000")
+        plain = [e for e in entries if not e.start and not e.end]
+        if plain:
+            return plain[-1]
+        gone = [e for e in entries if e.end and e.end < d and e.kind != "person"]
+        if gone and len(gone) == len(entries):
+            # an organisation mentioned after its last dated period (a dissolved or renamed group) is still
+            # what it was: its latest sector ("FARC" after the 2017 disarmament)
+            last = max(gone, key=lambda e: e.end)
+            return _Entry(
+                last.name, last.country, last.sector, last.sectors2, last.end, "", last.kind, last.rank
+            )
+        ended = [e for e in entries if e.end and e.end < d and e.kind == "person"]
+        if ended:
+            # out of office (after every office the lexicon knows, or between two): a former official (PLOVER
+            # ELI) of the country of the latest one, a national office before an international one
+            last = max(ended, key=lambda e: (e.country not in _GROUP_CODES, e.end))
+            sector = "ELI" if last.sector in _FORMER_OFFICES else last.sector
+            return _Entry(last.name, last.country, sector, "", last.end, "", last.kind, last.rank)
+        first = min(entries, key=lambda e: e.start or "0000")
+        return _Entry(first.name, first.country, "", "", "", first.start, first.kind, first.rank)
+    open_ended = [e for e in entries if e.start and not e.end]
+    if open_ended:
+        return max(open_ended, key=lambda e: e.start)
+    plain = [e for e in entries if not e.start and not e.end]
+    if plain:
+        return plain[-1]
+    return max(entries, key=lambda e: e.end)
+
+
+# the derived (Phoenix) lexicon's last update, and how long an office it leaves open is believed after that
+_DERIVED_UNTIL = "2020-01-01"
+
+
+_STALE_YEARS = 8
+
+
+@dataclass
+class _Match:
+    kind: str  # actor|country|capital|seat|city|agent
+    i: int  # first token
+    j: int  # one past last token
+    country: str = ""
+    sector: str = ""
+    sectors2: str = ""
+    name: str = ""
+    akind: str = ""  # actor kind for actor matches
+
+
+def _short_ok(key: str, origs: list[str]) -> bool:
+    """Short aliases ("US", "IS", "UN") only match when written in capitals, so "us"/"is" stay words."""
+    if len(key.replace(" ", "")) > 3:
+        return True
+    # "AfD", "PiS": an acronym with a lower-case letter inside still has two capitals
+    return all(o[:1].isupper() for o in origs) and any(
+        o.isupper() or sum(map(str.isupper, o)) >= 2 for o in origs
+    )
+
+
+def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Match]:
+    """Longest-first n-gram matches, left to right, against every lexicon."""
+    lex = _lex()
+    out: list[_Match] = []
+    norms = [t[0] for t in toks]
+    origs = [t[1] for t in toks]
+    longest = lex.first_lengths()
+    i = 0
+    while i < len(toks):
+        found = None
+        for n in range(min(_MAX_NGRAM, len(toks) - i, longest.get(norms[i], 1)), 0, -1):
+            words = norms[i : i + n]
+            if words[0] == "'s" or words[-1] == "'s" or any(w in (",", ";", ":", "(", ")") for w in words):
+                continue
+            key = " ".join(words)
+            agent = lex.agent(words)
+            short_name = (
+                n == 1
+                and origs[i].istitle()
+                and any(e.rank == 0 and e.kind == "person" for e in lex.actors.get(key, ()))
+            )
+            if (
+                not _short_ok(key, origs[i : i + n]) and not short_name
+            ):  # (a listed person's short name: "Xi", "Abe")
+                # a short role word or abbreviated title ("mp", "Col.", "Sgt Ali", "MPs"), not an acronym in capitals
+                # nor a capitalised word starting a name ("Jet Airways" aside, titles precede names)
+                last = origs[i + n - 1]
+                titled = (
+                    last.endswith(".")
+                    or not last.istitle()
+                    or (i + n < len(toks) and origs[i + n][:1].isupper())
+                )
+                if agent is not None and not any(o.isupper() for o in origs[i : i + n]) and titled:
+                    found = _Match("agent", i, i + n, "", agent[0], agent[1])
+                    break
+                continue
+            lower = n == 1 and origs[i].islower()
+            if agent is not None and n == 1 and key in _NAME_HEADS and origs[i][:1].isupper() and i > 0:
+                if origs[i - 1][:1].isupper() or norms[i - 1] in ("for", "of", "and"):
+                    agent = None  # the head of a proper name ("Homeland Union", "Liberian Peace Council")
+            entries = lex.actors.get(key) if not lower else None
+            if not entries and n > 1 and origs[i][:1].isupper():
+                entries = lex.by_variant(words) or None  # a listed person, the given name spelt another way
+            if entries and n > 1 and origs[i][:1].islower() and origs[i + n - 1][:1].islower():
+                # a hand-written organisation's name all in lower case is words, not the name ("to move forward",
+                # "a national rally", "a historic pact")
+                entries = [e for e in entries if e.rank or e.kind != "organisation"] or None
+            hand = [e for e in entries if e.rank == 0] if entries else []
+            if key in lex.seats and not lower:
+                c, s, name = lex.seats[key]
+                found = _Match("seat", i, i + n, c, s, "", name)
+            elif hand or (entries and agent is None):
+                e = _pick(entries, date)  # type: ignore[arg-type]
+                if not (
+                    n == 1
+                    and e.kind == "person"
+                    and not (_lone_surname(toks, i, out) or _first_name_before(toks, i, [e]))
+                ):
+                    # (one name of a person inside a longer unknown name says nothing: "Mohammed Hussein Roble")
+                    found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
+            # generic nouns beat derived names ("defense department" is not only American)
+            elif agent is not None:
+                found = _Match("agent", i, i + n, "", agent[0], agent[1])
+            elif key in lex.capitals and not lower:
+                found = _Match("capital", i, i + n, lex.capitals[key])
+            elif key in lex.countries:
+                found = _Match("country", i, i + n, lex.countries[key])
+            elif n == 1 and not lower and _singular(key) in lex.countries:  # "Afghans"
+                found = _Match("country", i, i + n, lex.countries[_singular(key)])
+            elif n > 1 and origs[i + n - 1][:1].isupper() and _singular_key(words) in lex.countries:
+                found = _Match("country", i, i + n, lex.countries[_singular_key(words)])  # "North Koreans"
+            elif key in lex.cities and not lower:
+                found = _Match("city", i, i + n, lex.cities[key])
+            elif key in lex.places and not lower:
+                found = _Match("place", i, i + n, lex.places[key])
+            elif n == 1 and not lower and key in lex.surnames and _lone_surname(toks, i, out):
+                e = _pick(lex.surnames[key], date)
+                found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
+            elif n == 1 and not lower and len(key) >= 6 and key.isalpha() and (typo := lex.fuzzy(key)):
+                # a misspelt country or leader ("Phillippines", "Abdelaziz Bouteflicka")
+                if typo[0] == "country":
+                    found = _Match("country", i, i + n, lex.countries[typo[1]])
+                elif _lone_surname(toks, i, out) or _first_name_before(toks, i, lex.named(typo[1])):
+                    e = _pick(lex.named(typo[1]), date)
+                    found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found.j
+        else:
+            i += 1
+    return out
+
+
+def _all_places(text: str) -> bool:
+    """Every word of `text` names a country, people or place ("Bosnian Serbs"): no person's name."""
+    toks = _tok(text)
+    covered = {
+        k
+        for m in _scan(toks, None)
+        if m.kind in ("country", "capital", "city", "place")
+        for k in range(m.i, m.j)
+    }
+    return bool(toks) and all(k in covered or t[0] in ("the", "'s") for k, t in enumerate(toks))
+
+
+def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Match]) -> bool:
+    """Token i stands alone as a surname: not inside a longer unknown name ("John Putin"), so the word before it
+    is none, lower case, an honorific or a title, and the word after it is no capitalised name part."""
+    if i > 0:
+        prev_norm, prev_orig = toks[i - 1][0], toks[i - 1][1]
+        # a title, or a country/possessive before it ("Russian Putin", "Russia's Putin")
+        titled = bool(out) and out[-1].j == i and out[-1].kind in ("agent", "country")
+        if not (
+            prev_orig[:1].islower() or prev_norm in _HONORIFICS or titled or prev_norm in (",", "(", "'s")
+        ):
+            return False
+    if i + 1 < len(toks):
+        nxt = toks[i + 1][1]
+        if nxt[:1].isupper() and toks[i + 1][0] != "'s":
+            return False
+    return True
+
+
+def _first_name_before(toks: list[tuple[str, str, int, int]], i: int, entries: list[_Entry]) -> bool:
+    """The word before token i is the listed person's first name, in any of its spellings ("Abdelaziz
+    Bouteflicka", "Aleksandr Lukashenko")."""
+    if i == 0:
+        return False
+    variants = _name_variants()
+    before = variants.get(toks[i - 1][0], toks[i - 1][0])
+    if not toks[i - 1][1][:1].isupper():
+        return False
+    firsts = {variants.get(w, w) for e in entries for w in _norm(e.name.lower()).split()[:1]}
+    # a transliterated given name one letter off the listed one ("Mamadi"/"Mamady", "Mohamad"/"Mohamed")
+    return before in firsts or (
+        len(before) >= 5
+        and any(len(f) >= 5 and _one_edit(before, f) and not _gender_pair(before, f) for f in firsts)
+    )

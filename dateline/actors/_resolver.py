@@ -1,0 +1,703 @@
+"""Actors, layer 6: within-document resolution (`ActorResolver`, `resolver_for`): the document's
+people, titles, pronouns, outlets and countries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from dateline.actors._coding import _ETHNIC, _code_cached
+from dateline.actors._lexicon import (
+    _FORMER_OFFICES,
+    _GROUP_CODES,
+    _lex,
+    _Lexicon,
+    _office_country,
+    _outlet_words,
+    _regional,
+    _vanity_tlds,
+)
+from dateline.actors._match import _all_places, _pick, _scan
+from dateline.actors._rules import (
+    _PLACE_NOUNS,
+    _PLACE_PREPS,
+    _after_place_prep,
+    _conjuncts,
+    _head_sector,
+    _place_country,
+    _shared_head,
+)
+from dateline.actors._words import (
+    _FORMER,
+    _HONORIFICS,
+    _INSTITUTIONAL,
+    _NOT_OWNER,
+    _OFFICIAL,
+    _POLITICAL,
+    _PRONOUNS,
+    _QUANTITIES,
+    _norm,
+    _singular,
+    _tok,
+)
+from dateline.model import Actor, Document, Entity
+
+# --------------------------------------------------------------------------- within-document resolution
+
+
+@dataclass
+class _Known:
+    """An actor mentioned in the document, for later back-references."""
+
+    actor: Actor
+    gender: str = ""  # m|f|"" (unknown)
+    plural: bool = False
+    label: str = ""  # spaCy entity label
+
+
+def _url_country(url: str | None) -> str:
+    """ISO3 country of a URL's country-code domain ("www.x.co.uk" -> GBR), "" for .com, .org or a vanity domain."""
+    import pycountry
+
+    if not url:
+        return ""
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or tld in _vanity_tlds():
+        return ""
+    c = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
+    return _lex().fold.get(c.alpha_3, c.alpha_3) if c is not None else ""
+
+
+# an apposition that describes: ", the Nigerian interior minister,", ", Nigeria's information minister,"
+_APPOS_RE = re.compile(
+    r",\s+((?:the|a|an|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:'s|\u2019s))\s+[\w' -]{2,50}?)\s*(?:,|\.|;|$)"
+)
+
+
+def _outlet_name(text: str) -> bool:
+    """Whether an organisation's name is a news outlet's ("Radio Juba Valley", "Danube Courier")."""
+    words = text.lower().split()
+    leads, tails = _outlet_words()
+    return bool(words) and (words[0] in leads or words[-1] in tails)
+
+
+class ActorResolver:
+    """Resolve spans of one document to actors. Built once per document in one pass over its entities;
+    `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.date = (doc.published or "")[:10] or None
+        lex = _lex()
+        self._by_key: dict[str, _Known] = {}  # full name, surname, "mr surname", title -> person/org
+        self._mentions: list[tuple[int, _Known]] = []  # (start offset, known actor) in text order
+        self._surnames: dict[str, set[str]] = {}
+        # "the foreign secretary" -> (offset, person) for everyone given that title
+        self._titles: dict[str, list[tuple[int, _Known]]] = {}
+        # sentence index -> (country, start offset) of each place it names
+        self._places: dict[int, list[tuple[str, int]]] = {}
+        self._bare = False  # resolve from the span's own words and the document's actors only (no context)
+        self.country = self._doc_country(lex)
+        text = doc.text
+        if self.date is None:
+            # no publication date: the offices the text gives its people ("the Defence Secretary, Ben Wallace")
+            # date it, so that the others are coded with the office they held then, not today's
+            self.date = self._office_date(lex)
+        for ent in doc.entities:
+            if ent.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                continue
+            name, country, sector, kind = _code_cached(ent.text, None, self.date)
+            facility = kind == "organisation" and name is None  # "Al Asad Air Base": see `_facility`
+            if facility:
+                name = ent.text
+            # the small model sometimes calls a person an ORG: trust the lexicon when it knows the person
+            # ... and the other way round: a party, a country or a base the lexicon or the words know ("Labour")
+            is_person = (
+                ent.label == "PERSON"
+                and not (
+                    kind == "organisation"
+                    or (kind == "country" and (name is not None or _all_places(ent.text)))
+                )
+            ) or (kind == "person" and name is not None)
+            listed = name is not None
+            if is_person:
+                kind = "person"
+                name = name or self._clean_name(ent.text)
+            elif (ent.label == "ORG" and kind in ("unknown", "described", "person")) or (
+                ent.label == "FAC" and kind in ("unknown", "described", "person")
+            ):
+                kind = "organisation"  # "Al Asad": a facility or body whose name the lexicons do not know
+                name = name or ent.text
+            gender = ""
+            if is_person:
+                # a title or honorific right before the name ("Foreign Secretary William Hague", "Mrs May")
+                title_sector, title_country, title_keys, gender = self._title_before(text, ent.start)
+                if not title_sector:  # "Qatar's emir, Sheikh Hamad": a lower-case title set off by a comma
+                    title_sector, title_country = self._comma_title(text, ent.start)
+                if not title_sector:  # "Musa Bello, the Nigerian interior minister,": the apposition's office
+                    title_sector, title_country = self._appos_code(text, ent.end)
+                if not sector and title_sector:
+                    sector = title_sector
+                if not country:
+                    country = title_country or None
+                if not country and (sector in _INSTITUTIONAL or (title_sector and not listed)):
+                    # "President X" nobody lists: an office holder of the story's country; so is someone the text
+                    # describes by a role only ("journalist Erick Kabendera" in a Tanzanian story)
+                    country = self.country or None
+                actor = Actor(ent.text, ent.start, ent.end, name, country, sector, "person")
+                known = _Known(actor, gender)
+                for key in [*title_keys, *self._appos_title(text, ent.end)]:
+                    self._titles.setdefault(key, []).append((ent.start, known))
+                words = _norm(name).split()
+                if words:
+                    self._by_key.setdefault(_norm(name), known)
+                    self._by_key.setdefault(_norm(ent.text), known)
+                    if len(words) > 1:
+                        self._surnames.setdefault(words[-1], set()).add(_norm(name))
+                        self._by_key.setdefault(words[-1], known)
+                        for h in _HONORIFICS:
+                            self._by_key.setdefault(f"{h} {words[-1]}", known)
+                    written = _norm(self._clean_name(ent.text)).split()
+                    if len(written) > 2:  # a two-word surname ("Mr Abdul Mahdi" for Adel Abdul Mahdi)
+                        last2 = " ".join(written[-2:])
+                        self._by_key.setdefault(last2, known)
+                        for h in _HONORIFICS:
+                            self._by_key.setdefault(f"{h} {last2}", known)
+            else:
+                span = self._expand_norp(ent) if ent.label == "NORP" else None
+                if span is not None:  # "Iraqi" -> "Iraqi forces", a group that "they" can refer back to
+                    s_start, s_end, plural = span
+                    _, country, sector, kind = _code_cached(text[s_start:s_end], None, self.date)
+                    actor = Actor(text[s_start:s_end], s_start, s_end, None, country, sector, kind)
+                    known = _Known(actor, "", plural, "NORP")
+                else:
+                    if not country and kind == "organisation" and sector in _INSTITUTIONAL and not facility:
+                        country = self.country or None  # a rebel front the lexicon places nowhere
+                    actor = Actor(ent.text, ent.start, ent.end, name, country, sector, kind)
+                    known = _Known(actor, "", ent.text.endswith("s"), ent.label)
+                    self._by_key.setdefault(_norm(ent.text), known)
+            self._mentions.append((ent.start, known))
+        # two people share a surname: a bare surname (or "Mr X") means the one mentioned last before it
+        self._shared: dict[str, list[tuple[int, _Known]]] = {}
+        for surname, names in self._surnames.items():
+            if len(names) > 1:
+                self._shared[surname] = [
+                    (pos, k)
+                    for pos, k in self._mentions
+                    if k.actor.kind == "person" and _norm(k.actor.name or "") in names
+                ]
+                for key in [surname, *(f"{h} {surname}" for h in _HONORIFICS)]:
+                    self._by_key.pop(key, None)
+
+    # -- building helpers
+    def _expand_norp(self, ent: Entity) -> tuple[int, int, bool] | None:
+        """A nationality adjective's noun ("British" in "British troops") -> (start, end, plural), via the parse."""
+        sdoc = self.doc.spacy
+        if sdoc is None:
+            return None
+        span = sdoc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root.head
+        if head.i <= span.root.i or head.pos_ not in ("NOUN", "PROPN") or head.i - span.end > 2:
+            return None
+        return ent.start, head.idx + len(head.text), head.tag_ in ("NNS", "NNPS")
+
+    def _office_date(self, lex: _Lexicon) -> str | None:
+        """A date (ISO) inside every office period the lexicon gives to the titled people of an undated text: the
+        middle of the latest period they share; None when no named person has a title the lexicon confirms."""
+        import datetime
+
+        today = datetime.date.today().isoformat()
+        spans: list[tuple[str, str]] | None = None
+        text = self.doc.text
+        for ent in self.doc.entities:
+            if ent.label != "PERSON":
+                continue
+            entries = [e for e in lex.actors.get(_norm(ent.text), []) if e.rank == 0 and e.start]
+            if not entries:
+                continue
+            sector = self._title_before(text, ent.start)[0] or self._title_sector(text, ent.start, ent.end)
+            periods = [
+                (e.start, e.end or today) for e in entries if sector and sector in (e.sector, e.sectors2)
+            ]
+            if not periods:
+                continue
+            if spans is None:
+                spans = periods
+            else:
+                spans = [
+                    (max(a, c), min(b, d)) for a, b in spans for c, d in periods if max(a, c) <= min(b, d)
+                ]
+                if not spans:
+                    return None  # the titles disagree: better no date than a wrong one
+        if not spans:
+            return None
+        lo, hi = max(spans, key=lambda p: p[1])
+        try:
+            first, last = datetime.date.fromisoformat(lo[:10]), datetime.date.fromisoformat(hi[:10])
+        except ValueError:  # a hand-written row with a partial date
+            return None
+        return (first + (last - first) / 2).isoformat()
+
+    def _comma_title(self, text: str, start: int) -> tuple[str, str]:
+        """(sector, country) of a described title that fills the words between the sentence or clause start and a
+        comma right before a name: "Iran's foreign minister, Mohammad Javad Zarif" -> GOV, IRN."""
+        i = self.doc.sentence_of(start)
+        sent_start = self.doc.sentences[i].start if i >= 0 else 0
+        lo = max(sent_start, start - 70)
+        # "\0" stands for a cut-off sentence start; capitalised words after the comma are honorifics ("Sheikh")
+        before = ("\0" if lo > sent_start else "") + re.sub(r"(?:[A-Z][\w.]*\s+){0,2}$", "", text[lo:start])
+        m = re.search(r"(?:^|(?<=[.;:!?\n]))\s*((?:[Tt]he\s+)?[\w'\- ]{3,50}?),\s*$", before)
+        if not m:
+            return "", ""
+        clause = m.group(1)
+        first = clause.split()[0].lower()
+        if first in _PLACE_PREPS or first in _NOT_OWNER or first.endswith(("ing", "ed", "ly")):
+            return "", ""  # "In Baghdad, X", "Speaking to reporters, X": no title
+        _, country, sector, kind = _code_cached(clause, None, self.date)
+        if kind != "described" or not country or sector not in _INSTITUTIONAL:
+            return "", ""
+        return sector, country
+
+    @staticmethod
+    def _title_sector(text: str, start: int, end: int) -> str:
+        """Sector of a title set off by commas around a name: "the Defence Secretary, Ben Wallace," or "Ben
+        Wallace, the Defence Secretary"."""
+        m = re.search(
+            r"(?:^|[.,;:(]\s*|\b(?:the|The)\s+)([A-Z][\w'-]*(?:\s+[\w'-]+){0,3}),\s*$",
+            text[max(0, start - 50) : start],
+        )
+        keys = [_norm(m.group(1))] if m else []
+        keys += ActorResolver._appos_title(text, end)
+        for key in keys:
+            words = [w for w in key.split() if w != "the"]
+            for k in range(len(words)):
+                hit = _lex().agent(words[k:]) if words[k:] else None
+                if hit and hit[0]:
+                    return hit[0]
+        return ""
+
+    def _doc_country(self, lex: _Lexicon) -> str:
+        if self.doc.outlet:
+            c = lex.outlets.get(_norm(self.doc.outlet))
+            if c:
+                return c
+        c = _url_country(self.doc.url)
+        if c:  # "northernledger.co.uk": an outlet the lexicon does not list, placed by its country domain
+            return c
+        counts: Counter[str] = Counter()
+        for ent in self.doc.entities:
+            if ent.label in ("GPE", "NORP", "LOC"):
+                n = _norm(ent.text)
+                n = n[4:] if n.startswith("the ") else n
+                c = lex.countries.get(n) or lex.countries.get(_singular(n)) or lex.capitals.get(n)
+                if c:
+                    counts[c] += 2
+            elif ent.label in ("ORG", "PERSON"):
+                if ent.label == "ORG" and _outlet_name(ent.text):
+                    continue  # "Radio Juba Valley said": who reports, not where the story happens
+                # "the National Union for the Total Independence of Angola", a known leader: a weaker hint
+                c = _code_cached(ent.text, None, self.date)[1]
+                if c and c not in _GROUP_CODES:
+                    counts[c] += 1
+        return counts.most_common(1)[0][0] if counts else ""
+
+    @staticmethod
+    def _clean_name(text: str) -> str:
+        words = text.replace("\u2019", "'").split()
+        while words and words[0].lower().rstrip(".") in _HONORIFICS:
+            words = words[1:]
+        return " ".join(words) or text
+
+    def _title_before(self, text: str, start: int) -> tuple[str, str, list[str], str]:
+        """Sector, country, lookup keys and gender from the words just before a person's name."""
+        window = text[max(0, start - 60) : start]
+        toks = _tok(window)
+        # keep the tail of the window up to a clause break
+        lex = _lex()
+        for k in range(len(toks) - 1, -1, -1):
+            low = toks[k][0]
+            # a lower-case role word or "former" belongs to the title ("Nigerian lawmaker X", "former president
+            # X"); any other lower-case word ends it
+            titled = low in lex.agents or _singular(low) in lex.agents or low in _FORMER
+            if low in (",", ";", ":", "(", ")") or (
+                toks[k][1][:1].islower() and low not in ("of", "'s") and not titled
+            ):
+                if k == len(toks) - 1 and toks[k][0] in _HONORIFICS:
+                    continue
+                toks = toks[k + 1 :]
+                break
+        if not toks:
+            return "", "", [], ""
+        gender = _HONORIFICS.get(toks[-1][0], "")
+        if toks[-1][0] in _HONORIFICS:
+            toks = toks[:-1]
+        if not toks:
+            return "", "", [], gender
+        matches = _scan(toks, self.date)
+        country = next((m.country for m in matches if m.country), "")
+        agents = [m for m in matches if m.kind == "agent"]
+        if not agents:  # "US President" may be a lexicon name as a whole: drop the country and look again
+            lead = 0
+            while lead < len(toks) and (toks[lead][0] in _lex().countries or toks[lead][0] == "'s"):
+                lead += 1
+            if 0 < lead < len(toks):
+                country = country or _lex().countries.get(toks[0][0], "")
+                toks = toks[lead:]
+                agents = [m for m in _scan(toks, self.date) if m.kind == "agent"]
+        if not agents:
+            return "", "", [], gender
+        first = agents[0].i
+        title = " ".join(t[0] for t in toks[first:] if t[0] != "'s")
+        keys = [title, f"the {title}"]
+        sector = _head_sector(agents, [t[0] for t in toks])
+        if sector in _FORMER_OFFICES and any(t[0] in _FORMER for t in toks[: agents[-1].i]):
+            sector = "ELI"  # "former president X": a former official
+        return sector, country, keys, gender
+
+    def _appos_code(self, text: str, end: int) -> tuple[str, str]:
+        """(sector, country) of a described office in an apposition after a name (", the Nigerian interior
+        minister,", ", a former Kenyan lawmaker,"); empty when the words there are no such description."""
+        m = re.match(_APPOS_RE, text[end : end + 80])
+        if not m:
+            return "", ""
+        _, country, sector, kind = _code_cached(m.group(1), None, self.date)
+        if kind != "described" or not sector:
+            return "", ""
+        return sector, country or ""
+
+    @staticmethod
+    def _appos_title(text: str, end: int) -> list[str]:
+        """The title in an apposition after a name (", the Foreign Secretary,") -> lookup keys for it."""
+        m = re.match(r",\s+(?:the\s+)?([A-Za-z][\w' -]{2,40}?)\s*(?:,|\.|$)", text[end : end + 60])
+        if not m:
+            return []
+        title = _norm(m.group(1))
+        if not any(w in _lex().agents for w in title.split()) and title not in _lex().agents:
+            return []
+        return [title, f"the {title}"]
+
+    # -- resolution
+    def resolve_all(self, start: int, end: int) -> list[Actor]:
+        """Every actor in a coordinated span: "Hungarian and Romanian officials" -> [HUN GOV, ROU GOV],
+        "Putin and Xi" -> [Putin, Xi]. A span that is not a coordination (or names one thing, "Bosnia and
+        Herzegovina") gives one actor, the same as `resolve`."""
+        text = self.doc.text[start:end]
+        parts = _conjuncts(text, self.date)
+        if len(parts) < 2:
+            return [self.resolve(start, end)]
+        out: list[Actor] = []
+        last_s, last_e = parts[-1]
+        head = _shared_head(text[last_s:last_e], self.date)
+        for s, e in parts:
+            a = self.resolve(start + s, start + e)
+            if head and (s, e) != (last_s, last_e) and a.country and not a.sector and a.kind == "country":
+                # a bare nationality borrows the head noun of the last conjunct ("Hungarian [officials]")
+                _, c, sec, _ = _code_cached(f"{text[s:e]} {head}", None, self.date)
+                a = Actor(a.text, a.start, a.end, None, c or a.country, sec, "described")
+            if not (a.name or a.country or a.sector):
+                return [self.resolve(start, end)]  # "law and order": not a list of actors
+            out.append(a)
+        return out
+
+    def resolve(self, start: int, end: int) -> Actor:
+        """Resolve doc.text[start:end] to an Actor (text/start/end as given)."""
+        text = self.doc.text[start:end]
+        key = _norm(text)
+        words = key.split()
+        if len(words) == 1 and words[0] in _PRONOUNS and not text.strip().isupper():
+            return self._pronoun(text, start, end, _PRONOUNS[words[0]])
+        stripped = " ".join(w for w in words if w not in ("the", "a", "an"))
+        if words and words[-1] in self._shared and (len(words) == 1 or words[0] in _HONORIFICS):
+            before = [k for pos, k in self._shared[words[-1]] if pos < start]
+            if before:
+                a = before[-1].actor
+                return Actor(text, start, end, a.name, a.country, a.sector, "person")
+        for k in (key, stripped):
+            holders = [kn for pos, kn in self._titles.get(k, []) if pos < start]
+            if holders:
+                # several people with one title ("the President"): the one from the story's country, else the first
+                home = [kn for kn in holders if self.country and kn.actor.country == self.country]
+                a = (home or holders)[0].actor
+                return Actor(text, start, end, a.name, a.country, a.sector, "person")
+        for k in (key, stripped):
+            known = self._by_key.get(k)
+            if known is not None and known.actor.kind == "described" and not known.actor.country:
+                break  # "Kurds", "Sunnis": a people with no country of its own, placed by the context below
+            if known is not None and (known.actor.start < start or known.actor.start == start):
+                a = known.actor
+                if a.kind == "country" and not a.sector and self._people_plural(start, end):
+                    return Actor(text, start, end, None, a.country, "CVL", "described")  # "Bosnian Serbs"
+                return Actor(text, start, end, a.name, a.country, a.sector, a.kind)
+        context = None
+        if _ETHNIC & set(words):
+            i = self.doc.sentence_of(start)
+            if i >= 0:
+                sent = self.doc.sentences[i]
+                context = self.doc.text[sent.start : sent.end]
+        name, country, sector, kind = _code_cached(text, context, self.date)
+        if name is None and not country and not sector:
+            for pos, known in self._mentions:  # "Sheikh Hamad bin Khalifa": a person named at the span's end
+                if pos >= end:
+                    break
+                if start < pos and known.actor.end == end and known.actor.kind == "person":
+                    if self.doc.text[start:pos].strip()[:1].isupper():
+                        a = known.actor
+                        return Actor(text, start, end, a.name, a.country, a.sector, "person")
+        if not country and kind in ("person", "described") and sector in _INSTITUTIONAL:
+            country = _office_country(
+                stripped
+            )  # "the Foreign Secretary" with no holder named: a British office
+        if not country and kind == "described" and _regional(stripped):
+            # "West African leaders", "European diplomats": a regional construct, no state (the manual)
+            return Actor(text, start, end, name, None, sector, kind)
+        if not country and (
+            kind == "described"
+            or (kind == "person" and sector in _INSTITUTIONAL)
+            or (kind == "organisation" and sector in _INSTITUTIONAL and name is not None)  # not a base
+        ):
+            # "a senior defence source" in a British paper, "President X", a rebel front the lexicon places nowhere;
+            # a sentence that says where it happens ("troops in the Philippines ... against guerrillas") first
+            if self._bare:  # asked for its own words only (see `_clause_country`)
+                return Actor(text, start, end, name, None, sector, kind)
+            political = self._fronted_place(start) if kind == "described" else ""
+            if not political and kind == "described" and words[0] in ("its", "their"):
+                political = self._clause_country(start, end, owned=True)
+            if not political and kind == "described" and (sector in _POLITICAL or sector == "MIL"):
+                # "parliament", "Opposition MPs", "ministers": whose they are is said by the clause's subject
+                # ("Iraq's prime minister called on parliament"), else the government actors of the sentence;
+                # so are unnamed forces, often abroad ("the MoD sent planners, and soldiers are on standby in Cyprus")
+                political = self._clause_country(start, end) or self._sentence_government(start)
+            country = (
+                political
+                or (
+                    self._sentence_place(start, end if sector in _INSTITUTIONAL else None)
+                    if kind == "described"
+                    else ""
+                )
+                or self.country
+                or None
+            )
+        if kind == "country" and not sector and self._people_plural(start, end):
+            # "thousands of Nigerians", "Bosnian Serbs": people, not the state
+            sector, kind = "CVL", "described"
+        return Actor(text, start, end, name, country, sector, kind)
+
+    def at_date(self, actor: Actor, date: str | None) -> Actor:
+        """`actor` (from `resolve`) coded as of `date` (ISO YYYY-MM-DD, an event's own date) instead of the
+        document's: a listed person's office then ("Soleimani" in a report of the strike that killed him). An
+        office the text itself gave ("Foreign Minister X"), or a date the lexicon has no office for, is kept."""
+        if not date or len(date) != 10 or date == self.date or not actor.name or actor.kind != "person":
+            return actor
+        entries = _lex().actors.get(_norm(actor.name.lower()))
+        if not entries or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            return actor
+        now = _pick(entries, self.date)
+        if (now.country or None, now.sector or None) != (actor.country, actor.sector):
+            return actor  # coded from the words, not from the lexicon's office periods
+        then = _pick(entries, date)
+        if not then.sector:
+            return actor
+        return Actor(actor.text, actor.start, actor.end, actor.name, then.country or actor.country, then.sector,
+                     actor.kind)  # fmt: skip
+
+    def _clause_country(self, start: int, end: int, owned: bool = False) -> str:
+        """The country of the coded subject of the clause whose object (or prepositional object) the span is: a
+        bare institution there is the subject's own ("X's prime minister called on parliament")."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return ""
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
+            tok = tok.head
+        if tok.dep_ not in ("dobj", "dative", "prep", "obj", "iobj") or tok.head.pos_ not in ("VERB", "AUX"):
+            return ""
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head  # "... and called on parliament": the subject of the first verb
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return ""
+        ent = next((e for e in self.doc.entities if e.start <= subj.idx < e.end), None)
+        s_start = subj.left_edge.idx
+        s_end = max(subj.idx + len(subj), ent.end if ent is not None else 0)
+        self._bare = True
+        try:
+            a = self.resolve(s_start, s_end)
+        finally:
+            self._bare = False
+        if (
+            a.country
+            and a.country not in _GROUP_CODES
+            and (a.kind == "person" or a.sector in _OFFICIAL or (owned and a.kind == "country"))
+        ):
+            return a.country  # (owned: "Burkina Faso sent its foreign minister": "its" is the subject's)
+        return ""
+
+    def _sentence_government(self, start: int) -> str:
+        """The country of the first government actor the sentence at `start` names as an actor (not after "by",
+        "against", "to"...): "Opposition MPs complained that London was not warned by Washington" -> London's."""
+        i = self.doc.sentence_of(start)
+        if i < 0:
+            return ""
+        sent = self.doc.sentences[i]
+        text = self.doc.text
+        acted_on = self._objects_of_subject(start)
+        for pos, known in self._mentions:
+            a = known.actor
+            if not (sent.start <= pos < sent.end) or pos == start or a.sector not in _OFFICIAL:
+                continue
+            if pos in acted_on:
+                continue  # "The junta ordered the French ambassador to leave": the one acted on is not the actor's
+            if not a.country or a.country in _GROUP_CODES:
+                continue
+            before = text[max(sent.start, pos - 12) : pos].split()
+            if before and before[-1].lower() in _NOT_OWNER | {"by", "from"}:
+                continue
+            return a.country
+        return ""
+
+    def _objects_of_subject(self, start: int) -> set[int]:
+        """Character offsets of the words in the objects of the verb whose subject starts at `start` (by the
+        parse): whom the subject acts on, whose country is not the subject's own."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return set()
+        tok = span[0]
+        while tok.dep_ in ("det", "amod", "compound") and tok.head.i != tok.i:
+            tok = tok.head  # "The [junta]": up to the phrase head
+        if tok.dep_ != "nsubj" or tok.head.i == tok.i:
+            return set()
+        return {
+            w.idx
+            for c in tok.head.children
+            if c.dep_ in ("dobj", "dative", "prep", "attr")
+            for w in c.subtree
+        }
+
+    def _sentence_place(self, start: int, end: int | None = None) -> str:
+        """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one.
+        Given the span's `end` (an unnamed official or force), only places the parse confirms as such count: not a
+        modifier ("the US-led coalition"), nor the "of" phrase of some other noun ("comparisons with the invasion
+        of Iraq"), which is that noun's background, not where the actor is."""
+        i = self.doc.sentence_of(start)
+        if i < 0:
+            return ""
+        if i not in self._places:
+            sent = self.doc.sentences[i]
+            toks = _tok(self.doc.text[sent.start : sent.end])
+            self._places[i] = [
+                (c, sent.start + toks[m.i][2])
+                for m in _scan(toks, self.date)
+                if (c := _place_country(m, toks))
+                and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
+            ]
+        found = {c for c, pos in self._places[i] if end is None or self._locative(pos, start, end)}
+        return found.pop() if len(found) == 1 else ""
+
+    def _fronted_place(self, start: int) -> str:
+        """The country of a fronted "In Niger, ..." phrase of the clause whose subject starts at `start`: it sets
+        the scene for that clause's unnamed actors ("In Niger, hundreds of junta supporters demonstrated")."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return ""
+        tok = span[0]
+        while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i and tok.head.i > tok.i:
+            tok = tok.head  # "hundreds of [junta] supporters": up to the subject's head
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.i < tok.i:  # "In Niger, ...", "Across the border in Niger, ..."
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and g.head.lower_ == "in" and g.pos_ == "PROPN":  # (tagged no place)
+                        words = sdoc[g.left_edge.i : g.i + 1].text
+                        name, country, _, kind = _code_cached(words, None, self.date)
+                        if kind == "country" and country and name is not None:
+                            return country
+        return ""
+
+    def _locative(self, pos: int, start: int, end: int) -> bool:
+        """The place word at `pos` is, by the parse, a possessor or the object of a preposition that places the
+        actor spanning [start, end): not "of" after another noun, unless that noun is a place ("the city of X")."""
+        sdoc = self.doc.spacy
+        if sdoc is None or start <= pos < end:
+            return True
+        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return True
+        tok = span[0]
+        while tok.dep_ == "compound" and tok.head.i != tok.i:
+            tok = tok.head  # "the Ivory Coast": up to the phrase head
+        if tok.dep_ == "poss":
+            return True
+        if tok.dep_ != "pobj":
+            return False  # "the US-led coalition", "Iraqi land": a modifier, not a place named as such
+        prep, noun = tok.head, tok.head.head
+        if prep.lower_ != "of" or noun.pos_ not in ("NOUN", "PROPN") or start <= noun.idx < end:
+            return True
+        return noun.lemma_.lower() in _PLACE_NOUNS
+
+    def _people_plural(self, start: int, end: int) -> bool:
+        """The span's head is a plural nationality or people noun ("Nigerians", "Kurds"), by the parse."""
+        sdoc = self.doc.spacy
+        if sdoc is None:
+            return False
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.lemma_.lower() in _QUANTITIES:  # "thousands of Nigerians"
+            root = next(
+                (g for c in root.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), root
+            )
+        if root.tag_ not in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if root.ent_type_ == "NORP":
+            return True
+        low = _norm(root.text.lower())  # "Bosnian Serbs" tagged as a PERSON: a plural demonym all the same
+        lex = _lex()
+        return low not in lex.state_names and (_singular(low) in lex.countries or low in lex.countries)
+
+    def _pronoun(self, text: str, start: int, end: int, cls: str) -> Actor:
+        for pos, known in reversed(self._mentions):
+            if pos >= start:
+                continue
+            k = known.actor.kind
+            if cls in ("m", "f"):
+                if k != "person" or (known.gender and known.gender != cls):
+                    continue
+            elif cls == "p":  # groups, organisations, plural described actors; not places or one person
+                if (
+                    k == "person"
+                    or known.label in ("GPE", "LOC", "FAC")
+                    or (k == "described" and not known.plural)
+                ):
+                    continue
+            elif cls == "n":
+                if k not in ("organisation", "country") or known.label in ("LOC", "FAC"):
+                    continue
+            else:
+                return Actor(text, start, end, None, None, None, "pronoun")
+            a = known.actor
+            return Actor(text, start, end, a.name, a.country, a.sector, "pronoun")
+        return Actor(text, start, end, None, None, None, "pronoun")
+
+
+def resolver_for(doc: Document) -> ActorResolver:
+    """The document's ActorResolver, built once and shared by the components that need it (quotes, events).
+
+    Cached on the document as a private attribute; the pipeline drops it before the document is stored.
+    """
+    resolver = getattr(doc, "_actor_resolver", None)
+    if resolver is None:
+        resolver = ActorResolver(doc)
+        doc._actor_resolver = resolver  # type: ignore[attr-defined]
+    return resolver
