@@ -199,7 +199,9 @@ def test_held_out_rows_hide_only_the_rows_serving_the_fold() -> None:
     from dateline.evaluate.actors import _held_out_rows
 
     rows = _held_out_rows(
-        [{"text": "President Vladimir Putin"}, {"text": "a tribal elder"}, {"text": "warlord"}], ()
+        [{"text": "President Vladimir Putin"}, {"text": "a tribal elder"}, {"text": "warlord"}],
+        (),
+        actors._rows,
     )
     before = {r[0] for f in ("people.tsv", "leaders.tsv") for r in actors._rows(f)}
     after = {r[0] for f in ("people.tsv", "leaders.tsv") for r in rows(f)}
@@ -208,6 +210,9 @@ def test_held_out_rows_hide_only_the_rows_serving_the_fold() -> None:
     agents_after = {r[0] for r in rows("agents_extra.tsv")}
     # a phrase of two or more words found in a case, or one word that is a whole case; "president" stays
     assert agents_before - agents_after == {"tribal elder", "warlord"}
+    # the next fold reads the unpatched rows: it hides its own cases' rows, not the previous fold's as well
+    later = _held_out_rows([{"text": "a village chief"}], (), actors._rows)
+    assert "Vladimir Putin" in {r[0] for r in later("people.tsv")} | {r[0] for r in later("leaders.tsv")}
 
 
 def test_sector_confusion_counts_expected_against_got() -> None:

@@ -175,12 +175,12 @@ _HAND_FILES = {"people.tsv": True, "groups.tsv": True, "leaders.tsv": True, "min
                "officeholders.tsv": True, "historical.tsv": True, "institutions.tsv": True, "agents_extra.tsv": False, "countries_extra.tsv": False, "seats.tsv": False}  # fmt: skip
 
 
-def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...]) -> Any:
+def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...], original: Any) -> Any:
     """A replacement for `dateline.actors._rows` that hides the hand-written rows serving these cases: a person or
     organisation any of whose names is a word sequence of a case's text, an agent phrase of two or more words found
-    in one, and a one-word phrase equal to a whole case text. Files in `keep` are left whole."""
+    in one, and a one-word phrase equal to a whole case text. Files in `keep` are left whole. `original` is the
+    unpatched reader: each fold hides its own rows only (reading through the previous fold's filter hid them all)."""
     import dateline.actors as actors
-    from dateline.actors import _lexicon  # owns `_rows` (the fold's patched reader while one is active)
 
     grams: set[str] = set()
     whole: set[str] = set()
@@ -188,7 +188,6 @@ def _held_out_rows(cases: list[dict[str, Any]], keep: tuple[str, ...]) -> Any:
         words = [w for w in actors._norm(c["text"]).split() if w not in ("the", "a", "an")]
         grams |= {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
         whole.add(" ".join(words))
-    original = _lexicon._rows
 
     def rows(name: str) -> list[list[str]]:
         got = original(name)
@@ -227,7 +226,7 @@ def _cross_validate(data: Path, folds: int = 5, keep: tuple[str, ...] = ()) -> d
     errors: list[dict[str, Any]] = []
     try:
         for part in parts:
-            _lexicon._rows = _held_out_rows(part, keep)
+            _lexicon._rows = _held_out_rows(part, keep, saved_rows)
             _lexicon._LEX = None
             actors._code_cached.cache_clear()
             actors._offices.cache_clear()
