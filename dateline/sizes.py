@@ -136,6 +136,20 @@ def _held_ready(toks: list[_Tok], k: int) -> bool:
     return bool(nxt) and any(nxt[0] == a and (b is None or b in nxt[1:3]) for a, b in _READY)
 
 
+_HELD_OBJECT = frozenset({"a", "an", "the", "their", "its", "another", "talks", "rallies", "protests", "meetings",
+                          "vigils", "demonstrations", "marches", "elections", "prayers"})  # fmt: skip
+
+
+def _held_something(toks: list[_Tok], k: int) -> bool:
+    """ "3,000 people held a smaller march", "the envoys held talks": the counted people hold an event (an object
+    follows the verb), they are not held ("40 people held in Machala")."""
+    return (
+        toks[k].low in ("held", "hold", "holds", "holding")
+        and k + 1 < len(toks)
+        and toks[k + 1].low in _HELD_OBJECT
+    )
+
+
 def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     """Value and end index (exclusive) of a number starting at token i."""
     t = toks[i]
@@ -311,8 +325,9 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if toks[k].text in (".", ";", ",") or toks[k].low == "and":
                 break
             kind = _violence_at(toks, k, w)
-            if kind == "arrested" and _held_ready(toks, k):
-                kind = None  # "held at readiness", "held in reserve": kept ready, not detained
+            # "held at readiness", "held in reserve": kept ready; "held a march": not detained
+            if kind == "arrested" and (_held_ready(toks, k) or _held_something(toks, k)):
+                kind = None
             if kind:
                 break
         if unit is None and kind is None:

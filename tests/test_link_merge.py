@@ -1503,3 +1503,44 @@ def test_two_mentions_of_one_document_trade_merged_events_when_that_fits_better(
     vetoed.clear()
     scores["market"]["M"] = 3.0
     assert run() == ["M", "B"]  # 4.08 + 3.0 < 4.09 + 3.07: kept
+
+
+# ---------------------------------------------------------------------- eighth session (issue 7, seventh DEV corpus)
+
+
+def test_meetings_of_two_different_pairs_stay_apart() -> None:
+    """Peru's minister meeting Chile's and Peru's meeting Bolivia's the same day share one participant: two
+    meetings, each naming a party the other does not. One report naming fewer parties, or the venue's country read
+    as a party, still joins."""
+    from dateline.link.merge import _compare
+
+    def talks(i: str, parties: list[str], pc: str | None = None) -> object:
+        place = [pc, pc, 0.0, 0.0, "city"] if pc else None
+        return _feat(id=i, doc=i, type="CONSULT", actors=parties[:1], recips=parties[1:], place=place)
+
+    per_chl, per_bol = talks("a", ["PER", "CHL"]), talks("b", ["BOL", "PER"])
+    assert "participants differ" in _compare(per_chl, per_bol)[1].get("veto", "")
+    assert "veto" not in _compare(per_chl, talks("c", ["CHL", "PER"]))[1]  # roles swapped: one meeting
+    assert "veto" not in _compare(per_chl, talks("d", ["PER"]))[1]  # fewer parties named
+    # held in Bolivia, Bolivia read as a party by one report only: the venue, not another pair
+    assert "participants differ" not in _compare(talks("e", ["PER", "CHL", "BOL"], "BOL"), per_chl)[1].get(
+        "veto", ""
+    )
+
+
+def test_a_self_directed_report_on_another_day_does_not_excuse_another_actor() -> None:
+    """Rebels of a country attacking its army (COL -> COL, no parse slip) on Saturday, and a neighbour's soldiers
+    firing on that army on Sunday: the actor slip that lets a self-directed parse join another actor needs the
+    same day (both days read from the text); on the same day it still does not veto."""
+    from dateline.link.merge import _compare
+
+    sat, sun = 739000, 739001
+    inner = _feat(id="a", doc="d1", type="ASSAULT", actors=["COL"], recips=["COL"], lo=sat, hi=sat)
+    border = _feat(id="b", doc="d2", type="ASSAULT", actors=["VEN"], recips=["COL"], lo=sun, hi=sun)
+    assert "veto" in _compare(inner, border)[1]
+    same_day = _feat(id="c", doc="d3", type="ASSAULT", actors=["VEN"], recips=["COL"], lo=sat, hi=sat)
+    assert "veto" not in _compare(inner, same_day)[1]
+    loose = _feat(
+        id="d", doc="d4", type="ASSAULT", actors=["VEN"], recips=["COL"], lo=sun, hi=sun, dsrc="published"
+    )
+    assert "veto" not in _compare(inner, loose)[1]  # a day that is only the report's: the excuse stands

@@ -1,5 +1,5 @@
-"""The merge evaluation: pairwise scoring, its three views, the second to sixth DEV corpora (tests/fixtures/merge_dev,
-merge_dev3, merge_dev4, merge_dev5, merge_dev6), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
+"""The merge evaluation: pairwise scoring, its three views, the second to seventh DEV corpora (tests/fixtures/merge_dev,
+merge_dev3, merge_dev4, merge_dev5, merge_dev6, merge_dev7), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
 scripts/fit_merge_weights.py."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ DEV3 = Path(__file__).parent / "fixtures" / "merge_dev3"
 DEV4 = Path(__file__).parent / "fixtures" / "merge_dev4"
 DEV5 = Path(__file__).parent / "fixtures" / "merge_dev5"
 DEV6 = Path(__file__).parent / "fixtures" / "merge_dev6"
+DEV7 = Path(__file__).parent / "fixtures" / "merge_dev7"
 
 
 def _gold() -> list[dict]:
@@ -54,7 +55,7 @@ def test_held_out_corpus_is_consistent() -> None:
 
 
 @pytest.mark.parametrize(
-    "corpus", [DEV2, DEV3, DEV4, DEV5, DEV6], ids=["dev2", "dev3", "dev4", "dev5", "dev6"]
+    "corpus", [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7], ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7"]
 )
 def test_dev_corpora_are_consistent(corpus: Path) -> None:
     """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
@@ -73,7 +74,7 @@ def test_dev_corpora_are_consistent(corpus: Path) -> None:
     assert len(multi) >= 6 and len(keys) - len(multi) >= 2
     facts = {g["factuality"] for g in gold}
     assert facts >= {"asserted", "future"} and facts & {"historical", "denied"}
-    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4, M.DEV5, M.DEV6)
+    assert corpus.resolve() in (M.DEV2, M.DEV3, M.DEV4, M.DEV5, M.DEV6, M.DEV7)
 
 
 def _linker_on_gold_fields(corpus, tmp_path) -> dict:
@@ -94,7 +95,9 @@ _DEV5_KNOWN = pytest.param(
 
 
 @pytest.mark.parametrize(
-    "corpus", [DEV2, DEV3, DEV4, _DEV5_KNOWN, DEV6], ids=["dev2", "dev3", "dev4", "dev5", "dev6"]
+    "corpus",
+    [DEV2, DEV3, DEV4, _DEV5_KNOWN, DEV6, DEV7],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7"],
 )
 def test_linker_on_gold_fields_of_the_dev_corpora(corpus: Path, tmp_path) -> None:
     out = _linker_on_gold_fields(corpus, tmp_path)
@@ -115,7 +118,7 @@ def test_held_out_end_to_end(tmp_path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "corpus", [DEV2, DEV3, DEV4, DEV5, DEV6], ids=["dev2", "dev3", "dev4", "dev5", "dev6"]
+    "corpus", [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7], ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7"]
 )
 def test_dev_corpora_end_to_end(corpus: Path, tmp_path) -> None:
     out = M.evaluate_corpus(corpus, tmp_path)

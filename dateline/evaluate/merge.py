@@ -27,7 +27,8 @@ corpus (`tests/fixtures/merge_dev5`, 13 articles, 27 lines, the South Caucasus; 
 untouched when written and is DEV since: scripts/fit_merge_weights.py trains pair weights on the gold of demo, dev2,
 dev3 and dev5 and compares them leave-one-corpus-out. A sixth DEV corpus (`tests/fixtures/merge_dev6`, 14 articles, 24
 lines, the Horn of Africa; reported as `dev6`) was measured untouched when written (seventh session) and is DEV
-since. The held-out corpus (`tests/fixtures/merge_corpus`, 10
+since; so is a seventh (`tests/fixtures/merge_dev7`, 16 articles, 39 lines, Colombia, Venezuela and Ecuador; reported
+as `dev7`; eighth session). The held-out corpus (`tests/fixtures/merge_corpus`, 10
 articles, 25 lines, written before any tuning and never tuned on) is reported as `held_out`. Runs the full pipeline
 over 101 articles into temporary stores.
 """
@@ -51,6 +52,7 @@ DEV3 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev3"
 DEV4 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev4"
 DEV5 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev5"
 DEV6 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev6"
+DEV7 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev7"
 
 
 def _norm(s: str) -> str:
@@ -361,9 +363,11 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["dev4"] = evaluate_corpus(DEV4, Path(tmp)) if DEV4.exists() else "not found"
         out["dev5"] = evaluate_corpus(DEV5, Path(tmp)) if DEV5.exists() else "not found"
         out["dev6"] = evaluate_corpus(DEV6, Path(tmp)) if DEV6.exists() else "not found"
+        out["dev7"] = evaluate_corpus(DEV7, Path(tmp)) if DEV7.exists() else "not found"
         out["held_out"] = evaluate_corpus(HELD_OUT, Path(tmp)) if HELD_OUT.exists() else "not found"
     out["note"] = ("demo corpus, dev2 (tests/fixtures/merge_dev), dev3 (tests/fixtures/merge_dev3), dev5 "
-                   "(tests/fixtures/merge_dev5) and dev6 (tests/fixtures/merge_dev6) are DEV, tuned on, with no "
+                   "(tests/fixtures/merge_dev5), dev6 (tests/fixtures/merge_dev6) and dev7 (tests/fixtures/merge_dev7) are "
+                   "DEV, tuned on, with no "
                    "split: same figures for dev and test; dev4 (tests/fixtures/merge_dev4) is DEV kept as a "
                    "transfer check (not tuned on); held_out is tests/fixtures/merge_corpus, never tuned on")  # fmt: skip
     return out

@@ -271,7 +271,19 @@ def _shared_head(out: list[Actor], heads: list[Any]) -> list[Actor]:
 
 
 _TIME_ENTS = ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL")
-_PLACE_PREPS = ("in", "at", "near", "into", "inside", "across", "around", "throughout", "within")
+_PLACE_PREPS = (
+    "in",
+    "at",
+    "near",
+    "into",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "through",
+    "along",
+)
 _ADJUNCT_PREPS = ("following", "after", "before", "during", "amid", "since", "until", "despite", "because", "like")  # fmt: skip
 
 

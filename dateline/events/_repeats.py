@@ -32,6 +32,22 @@ def _sizes_compatible(a: list[Size], b: list[Size]) -> bool:
     return True
 
 
+_FAR_FACTOR = 2.5  # counts further apart than this factor are two events, even for a bare later reference
+
+
+def _sizes_far(a: list[Size], b: list[Size]) -> bool:
+    """Counts of one unit that differ by more than _FAR_FACTOR ("about 40,000 people marched" and "about 3,000
+    people held a smaller march"): two events. A toll revised upward ("rose to eight") stays well within it."""
+    ratios = []
+    for x in a:
+        for y in b:
+            vx, vy = x.min if x.min is not None else x.max, y.min if y.min is not None else y.max
+            # one unit, and one kind unless one is unsaid: "five killed" vs "forty wounded" are two counts of one event
+            if x.unit == y.unit and (x.kind == y.kind or None in (x.kind, y.kind)) and vx and vy:
+                ratios.append(max(vx, vy) / min(vx, vy))
+    return bool(ratios) and min(ratios) > _FAR_FACTOR
+
+
 _SAME_PLACE_KM = 60.0  # two located mentions further apart than this are different events
 
 
@@ -68,6 +84,8 @@ def _compatible(a: Event, b: Event) -> bool:
         and a.date.value != b.date.value
     ):
         return False  # "On Sunday, eight rockets hit Balad ... On Tuesday rockets also struck Taji": two days
+    if _sizes_far(a.size, b.size):
+        return False
     if not (b.actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
         return a.factuality == b.factuality or b.factuality in _FUTURE_OK
     if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):

@@ -65,12 +65,27 @@ def _own_size(tok: Any, anchor: Any) -> bool:
             return True
         if cur.head.i == cur.i:
             break
-        if (cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS) or (
-            cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children)
+        if (
+            (cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS)
+            or (cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children))
+            or _other_scene(cur)
         ):
             return _within(anchor, cur)  # the clause tells another event, unless it holds the event itself
         cur = cur.head
     return True
+
+
+def _other_scene(c: Any) -> bool:
+    """A relative clause that tells a scene of its own: "hopes in Arauca, where the attack killed nine officers"
+    (a "where"/"when" clause, or one with a subject of its own that is no relative pronoun)."""
+    if c.dep_ != "relcl" or not _is_verb(c):
+        return False
+    for k in c.children:
+        if k.dep_ == "advmod" and k.lower_ in ("where", "when"):
+            return True
+        if k.dep_ in ("nsubj", "nsubjpass") and k.tag_ not in ("WDT", "WP", "WP$") and k.lower_ != "that":
+            return True
+    return False
 
 
 def _governed(tok: Any, anchor: Any, steps: int = 5) -> bool:
@@ -134,7 +149,7 @@ def _location(
             continue
         if itself and root.dep_ == "dobj" and root.head.i == t.anchor.i and t.rule.event in _FORCE_EVENTS:
             return p  # "shelled Juba": the town hit (not "accused Yerevan": a government, not a place)
-        if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS:
+        if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
             if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
                 if p.feature not in _BROAD:
                     return p
@@ -186,6 +201,8 @@ def _site_of(root: Any) -> Any | None:
 
 
 _BROAD = {"country", "region", "water", "admin", "continent"}
+# where an event happens: the shared locative prepositions, and the ones of a route ("marched through central Bogota")
+_WHERE_PREPS = frozenset({*_LOC_PREPS, "through", "throughout", "within"})
 _BROAD_RANK = {"admin": 0, "water": 1, "region": 2, "country": 3, "continent": 4}
 
 
@@ -300,7 +317,7 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
 
     got = _offset_clause(t)
     if got is None:
-        return None
+        return _offset_phrase(t, doc, events, lex)
     days, main = got
     base = None
     subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
@@ -319,6 +336,58 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     value = (day + dt.timedelta(days=days)).isoformat()
     s, e = main.idx, main.idx + len(main)
     return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
+
+
+_AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})  # one deal, reported as agreed or as signed
+
+
+def _span_days(unit: Any) -> int | None:
+    """Days of "a day", "two days", "hours" (0) ending at the unit word, else None."""
+    if unit.lemma_.lower() not in _DAY_UNITS:
+        return None
+    if _DAY_UNITS[unit.lemma_.lower()] == 0:
+        return 0
+    num = unit.doc[unit.i - 1].lower_ if unit.i > 0 else ""
+    k = _DAY_WORDS.get(num) or (int(num) if num.isdigit() else None)
+    return None if k is None else k * _DAY_UNITS[unit.lemma_.lower()]
+
+
+def _offset_phrase(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> EventDate | None:
+    """ "A day before the deal, a convoy reached Saravena", "Two days after the attack, soldiers arrived": a span
+    before/after an event noun that hangs on the event's verb dates it from the latest earlier event of that noun's
+    type whose date the text gives (one agreement may be reported as agreed or signed). None when there is none."""
+    import datetime as dt
+
+    if not _is_verb(t.anchor):
+        return None
+    for c in t.anchor.children:
+        if c.dep_ == "npadvmod":  # "[a day] before the deal": the span heads the phrase
+            unit, prep = c, next((g for g in c.children if g.dep_ == "prep"), None)
+        elif c.dep_ == "prep":  # "[two days] after the attack": the preposition heads it
+            unit, prep = next((g for g in c.children if g.dep_ == "npadvmod"), None), c
+        else:
+            continue
+        if unit is None or prep is None or prep.lower_ not in ("after", "before"):
+            continue
+        n = _span_days(unit)
+        noun = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        m = _match_noun(noun, lex) if noun is not None and n is not None else None
+        if m is None or n is None:
+            continue
+        kinds = _AGREEMENT_TYPES if m[0].event in _AGREEMENT_TYPES else {m[0].event}
+        dated = [
+            e for e in events if e.event in kinds and e.date and e.date.source == "text" and e.date.value
+        ]
+        if not dated:
+            return None
+        try:
+            day = dt.date.fromisoformat((dated[-1].date.value or "")[:10])  # type: ignore[union-attr]
+        except ValueError:
+            return None
+        value = (day + dt.timedelta(days=-n if prep.lower_ == "before" else n)).isoformat()
+        s, e = _span_of(unit)[0], noun.idx + len(noun)
+        return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
+    return None
 
 
 def _wire_span(doc: Document) -> tuple[int, int] | None:

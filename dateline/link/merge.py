@@ -38,9 +38,12 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      gets a wide window (before the report; around it for a planned or hypothetical event); a bare weekday read
      after the publication date also keeps the week before; a period inside another ("December 2011" in "2011")
      counts more than an overlap. For symmetric types (CONSULT, AGREE, COOPERATE) actors and recipients are
-     compared as one set of participants; a side missing on either mention is no evidence either way. Parse
+     compared as one set of participants; a side missing on either mention is no evidence either way, but two
+     mentions that each name two or more parties, each one the other does not, are meetings of two different
+     pairs (a veto; a venue's country that only one names is left out). Parse
      slips are tolerated: a mention whose actor is its recipient (a place read as the actor) disagrees but does
-     not veto; a recipient that is the country the other mention is located in (or whose sentence first names
+     not veto, unless both days are read from the text and differ (then the self-directed report is as likely a
+     real one, rebels attacking their own country's army, and the actors differ: a veto); a recipient that is the country the other mention is located in (or whose sentence first names
      a place in) is its host, not another target; a place in a directed event's own actor country (a capital,
      a ministry) is where it was decided, so it neither vetoes other places nor counts as a place named
      elsewhere. Metonyms are no places: a seat of
@@ -699,6 +702,12 @@ def _components(
             # only, so it is no participant that contradicts the other report's
             ev["host"] = "/".join(sorted({a.pc, b.pc} & (pa | pb)))  # type: ignore[arg-type]
             pa, pb = pa - {a.pc}, pb - {b.pc}
+        # two meetings of two different pairs ("Colombia's minister met his Venezuelan counterpart" vs "the
+        # defence ministers of Colombia and Ecuador held talks"): each names two or more parties, one of which the
+        # other does not name (a venue's country read as a party, when the other lacks it, is left out)
+        qa, qb = pa - ({a.pc} - pb), pb - ({b.pc} - pa)
+        if len(qa) >= 2 and len(qb) >= 2 and qa - qb and qb - qa:
+            return x, {**ev, "veto": f"participants differ: {'/'.join(sorted(qa))} vs {'/'.join(sorted(qb))}"}
         sides = [("participant", pa, pb, a.AN | a.RN, b.AN | b.RN)]
     else:
         sides = [("actor", a.A, b.A, a.AN, b.AN), ("recipient", a.R, b.R, a.RN, b.RN)]
@@ -727,6 +736,7 @@ def _components(
                 label == "actor"
                 and a.type not in _SAID
                 and ((a.loop and a.A <= b.R | {b.pc}) or (b.loop and b.A <= a.R | {a.pc}))
+                and not _days_apart(a, b)
             ):
                 # "France sent troops to central Romania" read as Romania -> Romania: the destination (or where
                 # the other report is located) taken for the actor too; that actor is unknown, not another one.
@@ -736,6 +746,14 @@ def _components(
             ev[f"{label}_mismatch"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
             # a different target (both known, no role swap) is strong evidence of another event; a self-directed
             # parse is unreliable on both roles (a weaker penalty)
+            if label == "actor" and loop and not symmetric and _days_apart(a, b):
+                # a self-directed report ("FARC dissidents attacked an army post": COL -> COL, a real internal
+                # conflict) against another actor on another day (both days read from the text): the slip that
+                # excuses a different actor is no likelier than two events, so the actors differ as for any pair
+                return x, {
+                    **ev,
+                    "veto": f"actors differ on another day: {'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}",
+                }
             if swapped and not loop:
                 pass
             elif loop or label != "recipient":
@@ -885,6 +903,18 @@ def _components(
         if weak:
             ev["undated_weak"] = weak
     return x, ev
+
+
+def _days_apart(a: _Feat, b: _Feat) -> bool:
+    """Both days read from the text, single days, and different ("on Saturday" vs "yesterday" meaning Sunday)."""
+    return (
+        a.dsrc == "text" == b.dsrc
+        and a.lo is not None
+        and b.lo is not None
+        and a.lo == (a.hi or a.lo)
+        and b.lo == (b.hi or b.lo)
+        and a.lo != b.lo
+    )
 
 
 def _undated_time(a: _Feat, b: _Feat, x: dict[str, float], ev: dict[str, Any]) -> str | None:
