@@ -132,6 +132,8 @@ def test_fixture_article_removed_spans_lose_nothing(article: Document) -> None:
         ("Protesters march through the city centre. Photograph: Example Agency", "caption"),
         ("A tank near the frontline. (AFP via Getty Images)", "caption"),
         ("We use cookies to improve your experience on our site.", "cookie-notice"),
+        ("Subscribe to the Gazette from 9,000 shillings a month", "subscribe"),
+        ("Join today for just £1 a week.", "subscribe"),
     ],
 )
 def test_boilerplate_line_kinds(line: str, kind: str) -> None:
@@ -174,6 +176,13 @@ def test_boilerplate_words_inside_story_are_kept() -> None:
     )
     doc = to_document(_txt(text))
     assert "share the cost of rebuilding and donate now rather than wait" in doc.text
+
+
+def test_a_price_in_a_story_sentence_is_kept() -> None:
+    # a priced subscription prompt is boilerplate; a story sentence about fees is not
+    story = "Join the cooperative for 200 shillings a month, its chairman told farmers."
+    doc = to_document(_txt(f"Co-op grows\n\n{story}\n\n{BODY}"))
+    assert story in doc.text
 
 
 def test_repeated_standfirst() -> None:
