@@ -19,6 +19,11 @@ gold type has an actor (recipient) with that country (sector, first three letter
 View `own_dev` (split dev only): tests/data/events_own_dev.jsonl, our own news-style sentences written from the
 manual (see its README), scored with the same sentence-level rule; types only, no argument gold.
 
+View `own_cameo` (split dev only): tests/data/events_own_cameo.jsonl (see its .md), one sentence per CAMEO code of
+the CAMEO→PLOVER table plus look-alikes, scored with the GSR rule; `by_root`/`by_group` count sentences whose
+predicted type set is exactly the gold one, per CAMEO root (two digits) and code group (three digits); `by_batch`
+gives each writing batch's P/R/F1 (each batch's gold was written before the system ran on it).
+
 View `own_args` (split dev only): tests/data/events_own_args.jsonl (see tests/data/events_own_args.md), our own
 sentences with gold actor and recipient codes, scored with the same rule as the GSR (arguments over sentences whose
 gold type was found). `any_type` scores the arguments of every predicted event of the sentence whatever its type
@@ -254,6 +259,65 @@ def _own_args() -> dict[str, Any]:
     return out
 
 
+_OWN_CAMEO = _OWN_DEV.with_name("events_own_cameo.jsonl")
+
+
+def _own_cameo() -> dict[str, Any]:
+    """Our CAMEO-tail check set (tests/data/events_own_cameo.jsonl): one sentence per CAMEO code, scored like the
+    GSR (types, first event's mode, actor/recipient countries where given), plus figures per CAMEO root (two
+    digits) and per three-digit code group, and the missed codes."""
+    recs = [
+        json.loads(line)
+        for line in require(_OWN_CAMEO).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    gold = []
+    for r in recs:
+        types = list(dict.fromkeys(e["event"] for e in r["events"]))
+        first = types[0] if types else None
+        gold.append({
+            "types": types,
+            "mode": r["events"][0].get("mode") if r["events"] else None,
+            "actors": {first: [tuple(x) for x in r.get("actors", [])]} if first else {},
+            "recipients": {first: [tuple(x) for x in r.get("recipients", [])]} if first else {},
+        })  # fmt: skip
+    preds = _run([r["text"] for r in recs])
+    out = _score(gold, preds)
+    for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector"))]:
+        del out[k]  # the set gives countries only
+    groups: dict[str, dict[str, Counter[str]]] = {"by_root": {}, "by_group": {}}
+    missed: list[str] = []
+    for r, g, evs in zip(recs, gold, preds, strict=True):
+        pred = {t for e in evs if (t := plover_type(e)) is not None}
+        code = r.get("cameo")
+        for name, key in (
+            ("by_root", code[:2] if code else "none"),
+            ("by_group", code[:3] if code else "none"),
+        ):
+            c = groups[name].setdefault(key, Counter())
+            c["n"] += 1
+            c["ok"] += all(t in pred for t in g["types"]) and not (pred - set(g["types"]))
+        if not all(t in pred for t in g["types"]) or pred - set(g["types"]):
+            missed.append(
+                f"{r['id']}: {'/'.join(g['types']) or 'none'} -> {'/'.join(sorted(pred)) or 'none'}"
+            )
+    for name, by in groups.items():
+        out[name] = {k: f"{c['ok']}/{c['n']}" for k, c in sorted(by.items())}
+    batches = sorted({r.get("batch", 1) for r in recs})
+    out["by_batch"] = {}
+    for b in batches:  # each batch's gold was written before the system ran on it (see the set's .md)
+        idx = [i for i, r in enumerate(recs) if r.get("batch", 1) == b]
+        sub = _score([gold[i] for i in idx], [preds[i] for i in idx])
+        out["by_batch"][str(b)] = {k: sub[k] for k in ("sentences", "correct", "missed", "extra", "precision",
+                                                       "recall", "f1")}  # fmt: skip
+    out["weakest_groups"] = [
+        k
+        for k, c in sorted(groups["by_group"].items(), key=lambda kc: (kc[1]["ok"] / kc[1]["n"], -kc[1]["n"]))
+    ][:10]
+    out["wrong_sentences"] = missed
+    return out
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -316,6 +380,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_dev"] = _own_dev()
         out["own_dev2"] = _own_dev(_OWN_DEV2)
         out["own_args"] = _own_args()
+        out["own_cameo"] = _own_cameo()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

@@ -125,6 +125,9 @@ class _Lex:
     by_subject: dict[str, list[tuple[frozenset[str], _Rule]]] = field(default_factory=dict)
     aid_cargo: set[str] = field(default_factory=set)  # relief goods and agencies: a convoy of them brings aid
     diplomats: set[str] = field(default_factory=set)  # "told the ambassador to leave": an expulsion
+    # what a warning says will not be tolerated or allowed: a threat ("warned it would not tolerate ...")
+    intolerance: set[str] = field(default_factory=set)
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> verb lemma the lemmatizer misses
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -188,6 +191,8 @@ def _lex() -> _Lex:
     lex.object_words -= classes.get("victims", set())
     lex.aid_cargo = classes.get("aidcargo", set())
     lex.diplomats = classes.get("diplomat", set())
+    lex.intolerance = classes.get("intolerance", set())
+    lex.lemma_fixes = {r[0].lower(): r[1].lower() for r in _rows("lemma_fixes.tsv")}
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))
         lex.senses.setdefault(noun, []).append((rule, frozenset(cues.split(","))))

@@ -50,7 +50,8 @@ class _Trig:
     victims: set[int] = field(default_factory=set)
 
 
-_ADV_PARTICLES = {"short", "back", "away", "down", "off", "out", "up", "together"}  # "worked together"
+# "worked together", "brushed aside"
+_ADV_PARTICLES = {"short", "back", "away", "down", "off", "out", "up", "together", "aside"}
 _TRAVEL_VERBS = {"leave", "depart"}
 _TRAVELLERS = {"minister", "president", "secretary", "envoy", "ambassador", "diplomat", "chancellor", "premier",
                "leader", "king", "queen", "prince", "pope", "delegation", "negotiator", "mediator"}  # fmt: skip
@@ -93,7 +94,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     if tok.lemma_.lower() in _LETTING:
         # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
         for ch in tok.children:
-            if ch.dep_ in ("ccomp", "xcomp") and _is_verb(ch):
+            # ("allowed inspectors back into the plant": the complement may be an adverb)
+            if ch.dep_ in ("ccomp", "xcomp") and (_is_verb(ch) or ch.pos_ in ("ADV", "ADP")):
+                if _is_verb(ch):  # "allowed delegates to visit prisoners": the act let in names the access
+                    objs.add(ch.lemma_.lower())
                 for g in ch.children:
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         objs.add(g.lemma_.lower())
@@ -126,6 +130,11 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             dep = "oprd"  # a small clause: "found the minister guilty", "declared the vote void"
         if dep == "advmod" and ch.lemma_.lower() in _ADV_PARTICLES:
             dep = "prt"  # "cut short the visit", "pulled back": an adverb working as the verb's particle
+            for p in ch.children:  # "stayed away from classes": the phrase the parser hung on the adverb
+                if p.dep_ == "prep":
+                    pobjs.setdefault(p.lemma_.lower(), set()).update(
+                        g.lemma_.lower() for g in p.children if g.dep_ == "pobj"
+                    )
         if dep == "prep" and _time_phrase(ch):
             continue  # "called on Monday", "met on Tuesday": a date, not the verb's preposition ("call on")
         if dep in ("prt", "prep", "agent"):
@@ -139,6 +148,9 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                         got.add(g.lemma_.lower())  # "barred from entering": the act the preposition governs
                     if g.dep_ == "pobj":
                         got.add(g.lemma_.lower())
+                        if g.lemma_.lower() in _SERIES:  # "warned of a wave of attacks": the attacks
+                            got.update(x.lemma_.lower() for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                                       for x in p.children if x.dep_ == "pobj")  # fmt: skip
                         if (
                             g.ent_type_ == "ORG"
                         ):  # a named body as object class "<ORG>" ("withdrew from NATO")
@@ -175,6 +187,8 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
 
 
 _OBJECT_PRONS = {"them", "him", "her"}
+# nouns that only count what their "of" phrase names ("a wave of attacks", "a series of strikes")
+_SERIES = {"wave", "series", "spate", "string", "round", "barrage", "campaign", "cycle"}
 
 
 def _object_antecedent(tok: Any, obj: Any) -> Any | None:
@@ -218,8 +232,20 @@ def _amount(tok: Any) -> bool:
     return tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
 
 
+def _verb_lemma(tok: Any, lex: _Lex) -> str:
+    """The verb's lemma, corrected where the tagger's lemmatizer confuses two verbs (data/events/lemma_fixes.tsv:
+    "raped" -> "rap", which would read as the rebuke "rapped"); a hyphenated verb the tokenizer split keeps its
+    prefix when the lexicon lists the whole ("test-fired": "test-fire", not "fire")."""
+    lemma = lex.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        whole = f"{tok.doc[tok.i - 2].lower_}-{lemma}"
+        if whole in lex.verbs:
+            return whole
+    return lemma
+
+
 def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
-    rules = lex.verbs.get(tok.lemma_.lower())
+    rules = lex.verbs.get(_verb_lemma(tok, lex))
     if not rules:
         return None
     if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in tok.children):
@@ -481,6 +507,11 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
         h = tok.head  # "a drought that has killed 30 people": the relative pronoun stands for the drought
         if _hazard(h, lex):
             return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children):
+        # "Heavy rains killed 40 people" parsed as a noun phrase ("rains [that] killed"): an active verb with its own
+        # object hung on the hazard as a participle
+        if _hazard(tok.head, lex):
+            return True
     for c in tok.children:
         heads = (
             [c]
@@ -589,7 +620,7 @@ def _natural_target(tok: Any, lex: _Lex) -> bool:
 
 def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     """A rule of data/events/subject_verbs.tsv whose subjects include tok's subject ("crowds gathered")."""
-    rules = lex.by_subject.get(tok.lemma_.lower())
+    rules = lex.by_subject.get(_verb_lemma(tok, lex))
     if not rules:
         return None
     subj, _ = _subject(tok)  # (a passive's subject here is its "by" agent)
@@ -600,6 +631,18 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
 
 
 _ARRIVING = {"reach", "arrive", "enter", "roll", "cross"}  # the aid-arrival rows of subject_verbs.tsv
+_JOINTLY = {"jointly"}  # adverbs that make any act a joint one (material cooperation, CAMEO 06)
+
+
+def _joint_act(tok: Any, lex: _Lex) -> bool:
+    """An act done jointly ("are jointly patrolling the border"), or a joint body or venture set up by a verb with a
+    "joint" row in verbs.tsv, the adjective anywhere in its object ("set up a joint gas company")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in tok.children):
+        return True
+    rows = lex.verbs.get(_verb_lemma(tok, lex), [])
+    if not any(isinstance(r.objs, frozenset) and "joint" in r.objs for r in rows):
+        return False
+    return any(w.lower_ == "joint" for c in tok.children if c.dep_ == "dobj" for w in c.subtree)
 
 
 _FACING = {"face", "pay", "suffer", "feel"}  # "would face sanctions", "will pay a price", "feel the wrath"
@@ -632,9 +675,19 @@ def _consequence(tok: Any, lex: _Lex) -> bool:
             return True
     if tok.lemma_.lower() not in _FACING:
         return False
+    if _or_else(tok):
+        # "gave the junta a week to restore the president or face military action": the alternative is the threat
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES | lex.reprisal for c in tok.children)
     if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo", "could") for c in tok.children):
         return False  # "Iran faces sanctions": in force, no threat
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES for c in tok.children)
+
+
+def _or_else(tok: Any) -> bool:
+    """ "comply or face ...": a verb coordinated by "or" (or "or else") after the demanded act."""
+    if tok.dep_ != "conj" or tok.head.i >= tok.i:
+        return False
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children if tok.head.i < c.i < tok.i)
 
 
 _NAMING = {"call", "brand", "label", "dub"}  # verbs that name what they call something with a second object
@@ -661,7 +714,11 @@ def _sent_away(tok: Any, lex: _Lex) -> Any | None:
     if any(c.pos_ != "PROPN" and c.lemma_.lower() not in _HOMELANDS for c in left):
         return None  # "told the ambassador to leave the matter to the courts": no country left
     told = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
-    return gov if any(c.lemma_.lower() in lex.diplomats for c in told) else None
+    # (a peacekeeping mission or monitors told to leave are expelled too: CAMEO 1661/1662)
+    return gov if any(c.lemma_.lower() in lex.diplomats | _SENT_MISSIONS for c in told) else None
+
+
+_SENT_MISSIONS = {"mission", "peacekeeper", "monitor", "observer", "inspector", "force"}
 
 
 _HOMELANDS = {"country", "capital", "territory", "nation", "kingdom", "republic", "state"}
@@ -703,6 +760,8 @@ def _idle_warning(tok: Any, lex: _Lex) -> bool:
         lemma = w.lemma_.lower()
         if lemma in lex.reprisal:
             return False
+        if lemma in lex.intolerance and any(c.dep_ == "neg" for c in w.children):
+            return False  # "warned that it would not tolerate any change": a red line drawn (CAMEO 130)
         r = _match_verb(w, lex) if _is_verb(w) else None
         if (
             r is not None
@@ -744,6 +803,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             ):
                 r = None  # "a convoy of armoured trucks reached the front": no relief on board
             r = r or _match_verb(tok, lex)
+            if (r is None or r.event == "MOBILIZE") and _joint_act(tok, lex):
+                r = _Rule("COOPERATE", None, "06")  # "are jointly building a rail line" (CAMEO 06x)
             if r is not None and _natural_cause(tok, lex):
                 r = None  # "the storm killed 12 people": no one acted
             if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
