@@ -45,6 +45,8 @@ def test_intl_dev_accuracy_does_not_regress() -> None:
     floors["batch7"] = 0.96
     # batch 8 (GeoWebNews-style web news: modifiers, metonyms, clubs, natural features) was 0.888 untouched
     floors["batch8"] = 0.93
+    # batch 9 (local news in many countries: namesakes, streets, buildings, rivers) was 0.949 untouched
+    floors["batch9"] = 0.97
     for batch, (acc, _n) in res["acc161_by_batch"].items():
         assert acc >= floors[batch], (batch, acc)
 

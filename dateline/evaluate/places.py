@@ -17,12 +17,14 @@ Two scores per corpus:
   recall is also given with those gold spans left out ("no_demonyms"). GeoWebNews gold for recognition:
   nonLocational=No and type not Demonym, Language, Non_Toponym or Homonym.
 
-With the DEV split the suite also scores `intl_dev` (tests/data/places_intl_dev.jsonl): our own short
+With the DEV split, LGL's resolution also lists its errors ("errors": counts by kind — unresolved, fallback,
+wrong_country, wrong_region, far_in_region —, Acc@161 by the gold's GeoNames feature class, one line per miss);
+TEST errors are never listed. With the DEV split the suite also scores `intl_dev` (tests/data/places_intl_dev.jsonl): our own short
 international-news passages, gold written from general knowledge before the system was run on them (batch 1:
 tuned on, so optimistic; later batches: each written before the system ran on it, reported apart; a passage may
 carry its outlet's "url", passed to geoparse so the outlet rules take part, as batch 7 does; batch 8 lines also
-carry a "kind": literal, modifier, metonym, club, same_name_admin, natural, leftover_a, leftover_b, reported as
-acc161_by_kind). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+carry a "kind": literal, modifier, metonym, club, same_name_admin, natural, leftover_a, leftover_b; batch 9 lines
+namesake, settlement, admin, street, building, neighbourhood, river; reported as acc161_by_kind). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -56,6 +58,11 @@ class _Gold:
     demonym: bool = False
     place_name: bool = True  # GeoWebNews: nonLocational = No
     geonames_id: bool = True
+    name: str = ""  # LGL / TR-News gaztag: for the DEV error listing
+    # GeoNames feature class: A admin, P populated place, S spot, R road, H water, L area, T terrain
+    fclass: str = ""
+    country: str = ""
+    admin1: str = ""
 
 
 @dataclass
@@ -100,9 +107,13 @@ def _load_lgl_like(path: Path) -> list[_Article]:
                 continue
             g = t.find("gaztag")
             lat = lon = None
+            extra = {}
             if g is not None and g.findtext("lat"):
                 lat, lon = float(g.findtext("lat")), float(g.findtext("lon"))
-            a.toponyms.append(_Gold(span[0], span[1], phrase, lat, lon, demonym=_norm(phrase) in demonyms))
+                extra = {f: g.findtext(f) or "" for f in ("name", "fclass", "country", "admin1")}
+            a.toponyms.append(
+                _Gold(span[0], span[1], phrase, lat, lon, demonym=_norm(phrase) in demonyms, **extra)
+            )
         out.append(a)
     return out
 
@@ -140,12 +151,16 @@ def _load_gwn(path: Path) -> list[_Article]:
     return out
 
 
-def _resolution(articles: list[_Article], subsets: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Acc@161 and errors given gold spans, for each named subset (a predicate on gold toponyms)."""
+def _resolution(
+    articles: list[_Article], subsets: dict[str, Any] | None = None, listing: bool = False
+) -> dict[str, Any]:
+    """Acc@161 and errors given gold spans, for each named subset (a predicate on gold toponyms). With
+    `listing` (DEV only) also the errors by kind and one line per miss, for reading."""
     from dateline.places import geoparse
 
     subsets = subsets or {"with_coordinates": lambda g: True}
     rows: list[tuple[_Gold, float | None]] = []  # gold, error km (None: unresolved)
+    errors: list[tuple[str, _Gold, Any, float | None]] = []
     for art in articles:
         gold = [g for g in art.toponyms if g.lat is not None]
         if not gold:
@@ -157,6 +172,8 @@ def _resolution(articles: list[_Article], subsets: dict[str, Any] | None = None)
             p = by_span.get((g.start, g.end))
             err = None if p is None or p.lat is None else distance_km((p.lat, p.lon), (g.lat, g.lon))
             rows.append((g, err))
+            if listing:
+                errors.append((art.id, g, p, err))
     out: dict[str, Any] = {}
     for name, keep in subsets.items():
         errs = [e for g, e in rows if keep(g)]
@@ -169,7 +186,64 @@ def _resolution(articles: list[_Article], subsets: dict[str, Any] | None = None)
             "median_error_km": round(statistics.median(done), 1) if done else None,
             "unresolved_share": round((n - len(done)) / n, 4) if n else 0.0,
         }
+    if listing:
+        out["errors"] = _error_listing(errors)
     return out
+
+
+def _error_kind(g: _Gold, p: Any, err: float | None) -> str:
+    """unresolved; fallback (a name no gazetteer knows, placed at a stated container, its sentence's town or the
+    focus); wrong_country; wrong_region (right country, other first-level region); far_in_region."""
+    if p is None or p.lat is None:
+        return "unresolved"
+    if p.source == "context-fallback":
+        return "fallback"
+    if _iso3(g.country) != p.country:
+        return "wrong_country"
+    if g.admin1 and p.admin1 and g.admin1 != p.admin1:
+        return "wrong_region"
+    return "far_in_region"
+
+
+_ISO3: dict[str, str | None] = {}
+
+
+def _iso3(name: str) -> str | None:
+    """ISO alpha-3 of a gold country name ("United States" -> "USA"), cached."""
+    if name not in _ISO3:
+        import pycountry
+
+        try:
+            _ISO3[name] = pycountry.countries.lookup(name).alpha_3
+        except LookupError:
+            try:
+                _ISO3[name] = pycountry.countries.search_fuzzy(name)[0].alpha_3
+            except LookupError:
+                _ISO3[name] = None
+    return _ISO3[name]
+
+
+def _error_listing(errors: list[tuple[str, _Gold, Any, float | None]]) -> dict[str, Any]:
+    """DEV error kinds, Acc@161 by the gold's GeoNames feature class, and one line per miss."""
+    kinds: dict[str, int] = defaultdict(int)
+    by_class: dict[str, list[bool]] = defaultdict(list)
+    misses = []
+    for doc_id, g, p, err in errors:
+        ok = err is not None and err <= 161
+        by_class[g.fclass or "?"].append(ok)
+        if ok:
+            continue
+        kind = _error_kind(g, p, err)
+        kinds[kind] += 1
+        got = (
+            "unresolved" if p is None or p.lat is None else f"{p.name} ({p.admin1}, {p.country}) {err:.0f} km"
+        )
+        misses.append(f"{doc_id} {g.phrase!r} -> {got}; gold {g.name} ({g.admin1}, {g.country}) [{kind}]")
+    return {
+        "by_kind": dict(sorted(kinds.items(), key=lambda kv: -kv[1])),
+        "acc161_by_gold_class": {k: [round(sum(v) / len(v), 3), len(v)] for k, v in sorted(by_class.items())},
+        "misses": misses,
+    }
 
 
 _GWN_SUBSETS = {
@@ -230,12 +304,17 @@ _CORPORA = {"dev": [("LGL", "lgl.xml", _load_lgl_like)], "test": [("GWN", "GWN.x
 
 def _evaluate(data: Path, corpora: list[tuple[str, str, Any]], limit: int | None, recognition: bool) -> dict:
     results: dict[str, Any] = {}
+    dev = {n for n, _, _ in _CORPORA["dev"]}
     for name, fname, loader in corpora:
         arts = loader(require(data / "geo" / fname))
         if limit:
             arts = arts[:limit]
         subsets = _GWN_SUBSETS if name == "GWN" else None
-        res: dict[str, Any] = {"articles": len(arts), "resolution_given_gold": _resolution(arts, subsets)}
+        # errors are listed for DEV corpora only (TEST items are never read)
+        res: dict[str, Any] = {
+            "articles": len(arts),
+            "resolution_given_gold": _resolution(arts, subsets, listing=name in dev),
+        }
         if recognition:
             res["recognition"] = _recognition(arts)
         results[name] = res

@@ -98,6 +98,18 @@ outlet word, also after "The" ("The Horn Wire"), are the outlet; an unknown name
 up to Fidan", "met Fidan"), before one ("Blinken met") or right after a person's first name is a person. An
 unknown name gets one point in the text (a container stated at one mention holds the bare ones), and a bare
 name placed at the focus (a guess) carries at least 100 km of precision.
+Local news from many countries (issue 6, batch 9): a name no gazetteer knows (a street, bridge, school, river,
+suburb) with no stated container takes the nearest resolved town or county of its own sentence, else the last one
+of the two sentences before ("crews from Motherwell closed Glasgow Road"), when that town agrees with the focus
+(same country; same region or within 250 km of a town focus), else the focus; a compass word or "Central" before a
+generic word is no name ("South Street", "Western University", "Central West", "University District"); a bare
+all-caps dateline ("MANSFIELD —") is no country, and unless it is a world city (a capital, a city of a million) it
+keeps the readings in the paper's country; "the city's Southside" lies within 50 km of the last town named; a
+small town (under 50,000) that is the text's only place in its country, a country the text does not name, falls
+back when the other names (two or more) all lie in one other country ("Whitefield" in a Bengaluru story); "County
+Clare", "Co Down" put the unit first (never US usage); a state whose bare name is ambiguous counts as named in
+its institutions' names ("Georgia Bureau of Investigation", "University of Washington"); curated.tsv adds rivers
+(by stretch), bays, parks and British and Northern Irish counties.
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

@@ -3,11 +3,12 @@ gazetteer knows, stray hamlets, names split by their containers, county and capi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
 from dateline.model import Place
-from dateline.places._cands import _Cand, _is_hamlet, _prior, _within
+from dateline.places._cands import _Cand, _is_hamlet, _prior, _within, distance_km
 from dateline.places._doc_context import _host_towns, _text_context
 from dateline.places._gazetteer import _gaz, _Gazetteer
 from dateline.places._names import _norm
@@ -113,6 +114,33 @@ def _drop_stray_hamlets(
     return [None if c is not None and _is_stray(c) and c.country not in countries else c for c in chosen]
 
 
+_LONE_POP = 50_000  # a town smaller than this ...
+
+
+def _drop_lone_foreign_towns(
+    chosen: list[_Cand | None], keys: list[str], text: str, doc_ctry: Counter[str], capitals: dict[str, str]
+) -> list[_Cand | None]:
+    """A small town abroad that is the text's only place in its country, when every other name (two at least)
+    lies in one other country, is more likely a namesake of a suburb or street there ("Whitefield" in a
+    Bengaluru story is not the English town): leave it to the fallback (its sentence's settlement or the
+    focus). Capitals and towns of a country the text names ("England's north-west") stay."""
+    per_key = {k: c.country for k, c in zip(keys, chosen, strict=True) if c is not None and c.country}
+    if len(per_key) < 3 or len(set(per_key.values())) != 2:
+        return chosen
+    out = list(chosen)
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        if c is None or c.feature != "city" or not c.country or c.population >= _LONE_POP:
+            continue
+        rest = {ctry for k2, ctry in per_key.items() if k2 != k}  # the other names' countries
+        if len(rest) != 1 or c.country in rest or capitals.get(c.country) == k:
+            continue
+        if not doc_ctry:  # the countries the text names, read only when needed
+            doc_ctry = _text_context(text)[0]
+        if not doc_ctry.get(c.country):
+            out[i] = None
+    return out
+
+
 def _is_stray(c: _Cand) -> bool:
     """A hamlet, or a small town found only under one of its GeoNames alternate names ("Maré" as a Ukrainian
     village): too weak a reading to stand in a country nothing else in the text points to."""
@@ -147,6 +175,88 @@ def _known_container(
         text="", start=0, end=0, name=c.name, country=c.country, admin1=admin1, lat=lat, lon=lon,
         feature="region" if c.feature in ("admin", "country", "county") else "site",
         precision_km=max(25.0, c.precision_km),
+    )  # fmt: skip
+
+
+# a sentence ends at . ! ? (a closing quote may follow) before a capital or a quote, or at a line break; not after
+# an initial or an abbreviation ("N.Y. —", "St. Thomas", "Lebanon, Pa. The"): hand-written because the eval
+# and the API may pass a document without its spaCy sentences
+_SENT_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[\"“‘A-Z0-9])|\n\s*)")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:[A-Z][a-z]{0,3}|Calif|Conn|Mass|Minn|Tenn|Wash|Mich|Okla|Colo|Ariz|Wis|Neb|Ont|Sask|Gov|Sen|Rep|"
+    r"Gen|Capt|Corp|Inc|Ltd|No|Nos|St|Mt|Ft|Mr|Mrs|Ms|Dr|Jr|Sr|Prof|Rev|Lt|Col|Sgt|Maj|Adm|Ave|Blvd|Rd|vs|Co))\.$"
+)
+
+
+def _sentence_bounds(text: str, sentences: list[tuple[int, int]] | None = None) -> list[int]:
+    """Start offsets of the text's sentences (the parser's when the document has them)."""
+    if sentences:
+        return [s for s, _ in sentences]
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        head = text[max(0, m.start() - 8) : m.start() + 1]
+        if "\n" not in m.group(0) and _ABBREV.search(head):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+_NEIGHBOUR_FEATURES = frozenset({"city", "site", "county"})
+_NEIGHBOUR_BACK = 2  # sentences before the toponym's own that may hold its settlement
+
+
+def _sentence_neighbour(
+    spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int, starts: list[int]
+) -> _Cand | None:
+    """The settlement an unknown toponym (a street, school, bridge, river, suburb) most likely lies in when the
+    text states no container: the nearest resolved town or county in its own sentence ("crews from Motherwell
+    closed Glasgow Road"), else the last one in the sentences just before it; None sends it to the focus."""
+    sent = bisect.bisect_right(starts, spans[i][0]) - 1
+    lo = starts[sent]
+    hi = starts[sent + 1] if sent + 1 < len(starts) else None
+    best: tuple[int, _Cand] | None = None
+    for j, c in enumerate(chosen):
+        if j == i or c is None or c.lat is None or c.feature not in _NEIGHBOUR_FEATURES:
+            continue
+        s = spans[j][0]
+        if s < lo or (hi is not None and s >= hi):
+            continue
+        d = abs(s - spans[i][0])
+        if best is None or d < best[0]:
+            best = (d, c)
+    if best is not None:
+        return best[1]
+    floor = starts[max(0, sent - _NEIGHBOUR_BACK)]
+    for j in range(i - 1, -1, -1):
+        if spans[j][0] < floor:
+            break
+        c = chosen[j]
+        if c is not None and c.lat is not None and c.feature in _NEIGHBOUR_FEATURES:
+            return c
+    return None
+
+
+_NEIGHBOUR_KM = 250.0  # a sentence's settlement this far from a town focus must share its region
+
+
+def _agrees(c: _Cand, focus: Place) -> bool:
+    """Whether a sentence's settlement fits the document's focus, so it can stand in for it: the same country
+    and, for a town focus, the same first-level region or within _NEIGHBOUR_KM (a misread namesake far off,
+    "Whitefield" in England in a Bengaluru story, is no better than the focus)."""
+    if focus.lat is None:
+        return True
+    if c.country != focus.country:
+        return False
+    if focus.feature != "site" or focus.admin1 is None:  # a region or country focus: anywhere inside it
+        return focus.admin1 is None or c.admin1 == focus.admin1
+    return c.admin1 == focus.admin1 or distance_km((c.lat, c.lon), (focus.lat, focus.lon)) <= _NEIGHBOUR_KM
+
+
+def _as_point(c: _Cand) -> Place:
+    """A resolved settlement as the point an unknown toponym falls back to."""
+    return Place(
+        text="", start=0, end=0, name=c.name, country=c.country, admin1=c.admin1, lat=c.lat, lon=c.lon,
+        feature="site", precision_km=max(25.0, c.precision_km),
     )  # fmt: skip
 
 
@@ -247,7 +357,24 @@ def _outside_possessor(
             and not (_within(c, owner) or (owner.feature == "city" and c.country == owner.country))
         ):
             out[i] = None
+    for i in range(1, len(spans)):
+        c = chosen[i]
+        if c is None or c.feature != "city" or c.population >= _POSSESSED_POP or c.lat is None:
+            continue
+        if not _CITY_POSSESSIVE.search(text, max(0, spans[i][0] - 40), spans[i][0]):
+            continue
+        # "the city's Southside": a part of the last town named before it, not a namesake town elsewhere
+        owner = next((o for o in reversed(chosen[:i]) if o is not None and o.feature == "city"), None)
+        if (
+            owner is not None
+            and owner.lat is not None
+            and distance_km((c.lat, c.lon), (owner.lat, owner.lon)) > 50
+        ):
+            out[i] = None
     return out
+
+
+_CITY_POSSESSIVE = re.compile(r"\b[Tt]he (?:city|town|village|capital|borough)(?:'s|’s)\s+(?:[a-z]+\s+)?$")
 
 
 def _agreeing(cands: list[_Cand], inside: set[str] | None, choice: dict[str, _Cand | None]) -> frozenset[int]:

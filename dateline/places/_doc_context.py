@@ -150,4 +150,34 @@ def _text_context_uncached(text: str) -> tuple[Counter[str], Counter[tuple[str, 
                 i += k
             else:
                 i += 1
+    for m in _state_institutions().finditer(text):
+        # "Georgia Bureau of Investigation", "University of Georgia": the state, though its name is ambiguous
+        code = _gaz_state_code(m.group(1) or m.group(2))
+        if code:
+            ctry["USA"] += 1
+            adm[("USA", code)] += 1
     return ctry, adm
+
+
+# what follows a state's name only in the name of the state's own institutions
+_INSTITUTION = (
+    r"Bureau of Investigation|Department of|Dept\. of|State Patrol|State Police|Highway Patrol|General Assembly|"
+    r"Legislature|State Senate|House of Representatives|Supreme Court|Court of Appeals|Attorney General|"
+    r"National Guard|Public Service Commission|Board of Regents|Lottery|State University|Tech\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _state_institutions() -> re.Pattern[str]:
+    """US states whose name the text context leaves out as ambiguous ("Georgia", "Washington"), in the name of
+    one of the state's own institutions. Built once per process."""
+    strong = _strong_names()
+    names = sorted(
+        (n for n in _gaz().us_states.values() if strong.get(_norm(n)) is None), key=len, reverse=True
+    )
+    alt = "|".join(re.escape(n) for n in names) or "(?!)"
+    return re.compile(rf"(?<!West )\b({alt})\s+(?:{_INSTITUTION})|\bUniversity of ({alt})\b")
+
+
+def _gaz_state_code(name: str) -> str | None:
+    return next((code for code, n in _gaz().us_states.items() if n == name), None)

@@ -19,6 +19,7 @@ from dateline.places._cands import _Cand, _prior, _within
 from dateline.places._names import (
     _ADJ_SUFFIXES,
     _ARABIC_ARTICLE,
+    _COUNTY_HEAD,
     _GENERIC_REST,
     _POSSESSIVE,
     _VARIANT_HEAD,
@@ -408,8 +409,16 @@ class _Gazetteer:
                 cands = self.get(alt)
                 if cands:
                     return list(cands)
+        m = _COUNTY_HEAD.match(key)
+        if m and m.end() < len(key):  # "County Clare", "Co Down": the county, else its town (never US usage)
+            named = [c for c in self.get(key[m.end() :]) if c.country != "USA"]
+            found = [c for c in named if c.feature in ("admin", "county")] or [
+                c for c in named if c.feature == "city"
+            ]
+            if found:
+                return found
         m = _VARIANT_TAIL.search(key)
-        if m and m.start() > 0:
+        if m and m.start() > 0 and key[: m.start()] not in _GENERIC_REST:
             base = key[: m.start()]
             if m.group(1) in ("co", "co."):
                 return list(self.get(base + " county"))

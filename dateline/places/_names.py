@@ -23,12 +23,19 @@ _VARIANT_TAIL = re.compile(
 )
 
 
+# Irish and British usage puts the unit first: "County Clare", "Co Down", "Co. Durham"
+_COUNTY_HEAD = re.compile(r"^(?:county|co\.?)\s+")
+
+
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an) ")
 
 
-# what is left after "North", "Greater"... that names no place of its own ("North Side", "West End")
+# what is left after "North", "Greater"... or before "District", "County" that names no place of its own ("North
+# Side", "West End", "South Street", "Western University", "Central West", "University District")
 _GENERIC_REST = frozenset(
-    "side end shore coast bank hills hill park village county city town area heights".split()
+    "side end shore coast bank hills hill park village county city town area heights street road avenue lane "
+    "drive boulevard square university college school hospital district market station bridge north south east "
+    "west central".split()
 )
 
 

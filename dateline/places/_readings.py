@@ -590,6 +590,28 @@ def _county_list_names(text: str, spans: list[tuple[int, int]], keys: list[str])
     return out
 
 
+# a bare dateline: an all-caps name opening a line or the text (after a headline sentence at most) before a dash
+# ("MANSFIELD — The City Council...", "LEBANON -- Firefighters..."); "PARIS, Texas —" states its state instead
+_DATELINE_AFTER = re.compile(r"\s*(?:\((?:AP|Reuters|AFP|UPI)\)\s*)?(?:—|–|--|-)\s")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n|[.!?]\s)\s*$")
+
+
+def _is_dateline(text: str, s: int, e: int) -> bool:
+    """Whether this mention is a bare all-caps dateline (a town: the paper's own area or a world city)."""
+    name = text[s:e]
+    return (
+        len(name) > 2
+        and name.isupper()
+        and bool(_DATELINE_AFTER.match(text, e))
+        and bool(_DATELINE_BEFORE.search(text, max(0, s - 3), s) or s == 0)
+    )
+
+
+def _dateline_keys(text: str, spans: list[tuple[int, int]], keys: list[str]) -> set[str]:
+    """Names written as a bare dateline somewhere in the text."""
+    return {k for (s, e), k in zip(spans, keys, strict=True) if _is_dateline(text, s, e)}
+
+
 def _settlement_names(text: str, spans: list[tuple[int, int]], keys: list[str]) -> dict[str, bool]:
     """Names that some mention shows to be a town (True: _TOWN_AFTER, _TOWN_BEFORE) or a town or region but
     not a country (False: "a Lebanon woman", "Jolly, 60, Lebanon")."""
@@ -600,8 +622,10 @@ def _settlement_names(text: str, spans: list[tuple[int, int]], keys: list[str]) 
         before = max(0, s - 30)
         if _TOWN_AFTER.match(text, e) or _TOWN_BEFORE.search(text, before, s):
             out[k] = True
-        elif _AGE_BEFORE.search(text, before, s) or (
-            _TOWN_PERSON.match(text, e) and _ARTICLE_BEFORE.search(text, before, s)
+        elif (
+            _is_dateline(text, s, e)
+            or _AGE_BEFORE.search(text, before, s)
+            or (_TOWN_PERSON.match(text, e) and _ARTICLE_BEFORE.search(text, before, s))
         ):
             out[k] = False
     return out

@@ -10,10 +10,13 @@ from dateline.places._cands import _Cand, _prior, _within
 from dateline.places._containers import (
     _CONTAINER_CUE,
     _agreeing,
+    _agrees,
+    _as_point,
     _capital_point,
     _containers,
     _county_point,
     _dedupe,
+    _drop_lone_foreign_towns,
     _drop_stray_hamlets,
     _fallback,
     _focus,
@@ -22,6 +25,8 @@ from dateline.places._containers import (
     _known_container,
     _named_apart_from_city,
     _outside_possessor,
+    _sentence_bounds,
+    _sentence_neighbour,
     _split_by_container,
 )
 from dateline.places._doc_context import (
@@ -35,10 +40,12 @@ from dateline.places._gazetteer import _Gazetteer
 from dateline.places._names import _norm
 from dateline.places._readings import (
     _ADMIN_AFTER,
+    _CAPITAL_POP,
     _REGION_ONLY_UNITS,
     _affiliated_states,
     _as_written,
     _county_list_names,
+    _dateline_keys,
     _embedded,
     _held_namesakes,
     _homonym_reading,
@@ -121,6 +128,18 @@ def _resolve(
     _whole_rivers(cands_of, doc_ctry)
     # .com, .org: mostly US papers, or the country the text names most
     home_countries = frozenset([outlet] if outlet else ["USA", *(c for c, _ in doc_ctry.most_common(1))])
+    for k in _dateline_keys(text, spans, keys):
+        # a bare dateline is a world city or a town of the paper's own country ("MANSFIELD —" in a Texas paper)
+        cands = cands_of[k]
+        best = max(cands, key=_prior, default=None)
+        if best is None or (best.feature == "city" and best.population >= _CAPITAL_POP):
+            continue
+        if best.feature == "city" and gaz.capital_of.get(best.country or "") == k:
+            continue
+        home_cands = [c for c in cands if c.country in home_countries]
+        if home_cands and len(home_cands) < len(cands):
+            cands_of[k] = home_cands
+            ambiguous[k] = len(home_cands) > 1
     host = _host_label(doc)
     towns = [t for t in _host_towns(host) if t.country in home_countries] if host else []
     home_areas = frozenset((t.country, t.admin1_code) for t in towns if t.country and t.admin1_code)
@@ -274,6 +293,7 @@ def _resolve(
     chosen = _outside_possessor(text, spans, chosen)
     if any(c is not None and _is_stray(c) for c in chosen):
         chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
+    chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of)
     places = []
     focus: Place | None = None
     # a name no gazetteer knows gets one point in the text: a container stated at one mention ("Bulo Marer in
@@ -284,6 +304,15 @@ def _resolve(
             near = _known_container(text, spans, chosen, i, gaz)
             if near is not None:
                 stated[k] = near
+    # ... else the settlement of its own sentence or the sentences just before (first mention that has one)
+    neighbour: dict[str, _Cand] = {}
+    if any(c is None for c in chosen):
+        starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
+        for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+            if c is None and k not in neighbour:
+                nb = _sentence_neighbour(spans, chosen, i, starts)
+                if nb is not None:
+                    neighbour[k] = nb
     for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
         if c is None:
             if focus is None:
@@ -291,9 +320,12 @@ def _resolve(
                 clear_ctry = Counter(clear.values())
                 focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
             near = stated.get(keys[i])
+            nb = neighbour.get(keys[i])
             if near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
                 place = _fallback(text[s:e], s, e, near)
+            elif nb is not None and _agrees(nb, focus) and (near is None or _inside(_as_point(nb), near)):
+                place = _fallback(text[s:e], s, e, _as_point(nb), guess=True)
             elif focus.start == -1 and focus.lat is None:
                 place = Place(text=text[s:e], start=s, end=e)
             else:
