@@ -1,7 +1,7 @@
 """The `dateline` command line.
 
 dateline ingest PATH... [--db FILE] [--workers N] [--quiet] [--strict]
-dateline docs | show ID | search "QUERY"
+dateline docs | failures | show ID | search "QUERY"
 dateline events [--type T] [--actor X] [--country C] [--since DATE]
 dateline quotes [--speaker NAME] [--doc ID]
 dateline export --what documents|entities|events|quotes|places|times --format jsonl|csv|parquet|plover|geojson
@@ -12,15 +12,20 @@ dateline demo
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dateline.link.cli import check_country, check_date, check_event_type, check_output
+from dateline.model import FACTUALITY
 from dateline.pipeline import DEFAULT_COMPONENTS
 from dateline.store import EventFilter, Store, StoreError
 
@@ -29,7 +34,9 @@ err = Console(stderr=True)
 DEFAULT_DB = "dateline.db"
 DEMO_DIR = Path(__file__).parent / "demo" / "articles"
 
-db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="SQLite database file."
+)
 
 
 def _open_store(db: str, readonly: bool = True) -> Store:
@@ -39,22 +46,62 @@ def _open_store(db: str, readonly: bool = True) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns the errors a user can cause (an unreadable database, a full disk, Ctrl-C) into one clear line
+    instead of a traceback; DATELINE_DEBUG=1 shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
+            raise  # click reports these itself (a closed pipe, as in `| head`, quietly)
+        except KeyboardInterrupt:
+            err.print(
+                "interrupted: every document written so far is kept; run the same command again to resume"
+            )
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get("DATELINE_DEBUG"):
+                raise
+            if isinstance(exc, sqlite3.Error):
+                hint = "cannot open or write the database: is its folder writable, is it a Dateline file?"
+                raise click.ClickException(f"database error: {exc}; {hint}") from exc
+            if isinstance(exc, OSError):
+                raise click.ClickException(
+                    f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+                ) from exc
+            raise click.ClickException(
+                f"unexpected {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for the traceback)"
+            ) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def main() -> None:
-    """Dateline: news articles in, a sourced and queryable record of events out."""
+    """Dateline: news articles in, a sourced and queryable record of events out.
+
+    \b
+    Start with:  dateline demo
+    Your files:  dateline ingest articles/ feed.xml crawl.warc.gz --db news.db
+    Then:        dateline events --db news.db --type MOBILIZE --country GBR
+                 dateline export --db news.db --what events --format plover -o events.jsonl
+
+    Commands that read or write a database take --db FILE (default ./dateline.db); all take -h/--help.
+    """
 
 
 # ---------------------------------------------------------------------- ingest
 
 
-@main.command()
+@main.command(short_help="Read articles into the database.")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", default=1, show_default=True, help="Processes for the NLP stages.")
-@click.option("--max-mb", default=20.0, show_default=True, help="Skip inputs larger than this (MB).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes for the NLP stages.")  # fmt: skip
+@click.option("--max-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Skip inputs larger than this (MB): a whole file, or one .jsonl line / WARC record.")  # fmt: skip
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--strict", is_flag=True, help="Exit non-zero if any input failed.")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input failed (default: only if all did).")
 @click.option("--skip", multiple=True, type=click.Choice(list(DEFAULT_COMPONENTS)),
               help="Leave out a document component (repeatable).")  # fmt: skip
 @click.option(
@@ -62,10 +109,22 @@ def main() -> None:
 )
 def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool,
            skip: tuple[str, ...], no_link: bool) -> None:  # fmt: skip
-    """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database."""
+    """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database.
+
+    Every input is recorded: ingested, duplicate, near-duplicate, unchanged since the last run, or failed
+    with its reason (`dateline failures` lists them). Exits 1 if every input failed (or any, with --strict).
+    An interrupted run keeps what it wrote: run the same command again to resume.
+
+    \b
+    Examples:
+      dateline ingest articles/ --db news.db
+      dateline ingest crawl.warc.gz feed.xml https://example.com/story.html
+      cat story.txt | dateline ingest -
+    """
     components = tuple(c for c in DEFAULT_COMPONENTS if c not in skip)
     summary = _run_ingest(list(paths), db, workers, max_mb, quiet, components, link=not no_link)
-    if strict and summary.failed:
+    nothing_done = summary.failed and summary.seen == len(summary.failed)
+    if nothing_done or (strict and summary.failed):
         sys.exit(1)
 
 
@@ -109,11 +168,26 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
         f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/] "
         f"in {elapsed:.1f}s ({rate:.1f} docs/s) -> {db}"
     )
-    for f in summary.failed:
-        err.print(f"  [red]failed[/] {f.source}: {f.reason}", markup=True, highlight=False)
+    if summary.skipped:
+        kinds = ", ".join(f"{n} {ext}" for ext, n in summary.skipped.most_common(5))
+        err.print(f"skipped {sum(summary.skipped.values())} file(s) of other kinds in folders ({kinds})")
+    for f in summary.failed[:_SHOW_FAILED]:
+        err.print(f"  [red]failed[/] {_esc(f.source)}: {_esc(f.reason)}", markup=True, highlight=False)
+    if len(summary.failed) > _SHOW_FAILED:
+        err.print(f"  ... and {len(summary.failed) - _SHOW_FAILED} more: see `dateline failures --db {db}`")
     if summary.linked:
         err.print("linked: " + ", ".join(f"{k} {v}" for k, v in summary.linked.items() if isinstance(v, int)))
     return summary
+
+
+_SHOW_FAILED = 20  # failures listed after an ingest; the rest are in `dateline failures`
+
+
+def _esc(text: str) -> str:
+    # rich markup would eat "[...]" in a path or reason
+    from rich.markup import escape
+
+    return escape(text)
 
 
 @main.command()
@@ -143,19 +217,46 @@ def _print_docs(store: Store, limit: int | None = None) -> None:
     console.print(t)
 
 
-@main.command()
+@main.command(short_help="List documents.")
 @db_option
-@click.option("--limit", type=int, default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
 def docs(db: str, limit: int | None) -> None:
-    """List documents: id, published, outlet, title, status."""
-    _print_docs(_open_store(db), limit)
+    """List documents: id, published, outlet, title, status (failed inputs: `dateline failures`)."""
+    store = _open_store(db)
+    _print_docs(store, limit)
+    n = len(store.failures())
+    if n:
+        err.print(f"{n} input(s) failed and are not listed here: see `dateline failures --db {db}`")
 
 
-@main.command()
+@main.command(short_help="List the inputs that failed, and why.")
+@db_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON lines (source, reason, seen_at) instead of a table."
+)
+def failures(db: str, as_json: bool) -> None:
+    """List the inputs that could not be read or processed, with the reason (fix them and ingest again)."""
+    rows = _open_store(db).failures()
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(dict(r), ensure_ascii=False))
+        return
+    t = Table(title="failed inputs")
+    for col in ("source", "reason", "when"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(Text(r["source"]), Text(r["reason"] or ""), r["seen_at"])
+    console.print(t)
+    if not rows:
+        err.print("no failed inputs")
+
+
+@main.command(short_help="Print one document and everything found in it.")
 @click.argument("doc_id")
 @db_option
 def show(doc_id: str, db: str) -> None:
-    """Print a document: clean text, metadata, entities, times, quotes, events and the removed boilerplate."""
+    """Print a document: clean text, metadata, entities, times, places, quotes, events and the removed
+    boilerplate (DOC_ID: an id from `dateline docs`)."""
     doc = _open_store(db).get(doc_id)
     if doc is None:
         raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
@@ -166,6 +267,8 @@ def show(doc_id: str, db: str) -> None:
         if val:
             src = doc.meta_sources.get(key)
             meta.add_row(key, Text(str(val)) + (Text(f"  ({src})", style="dim") if src else Text("")))
+    if doc.extra.get("encoding"):  # the input was not plain UTF-8: say how it was read
+        meta.add_row("encoding", Text(str(doc.extra.get("encoding_note") or doc.extra["encoding"])))
     if doc.published_source == "inferred":
         meta.add_row(
             "confidence", f"{doc.published_confidence}  evidence: {'; '.join(doc.published_evidence)}"
@@ -204,8 +307,8 @@ def show(doc_id: str, db: str) -> None:
 
 
 def _names(actors) -> str:
-    return " + ".join(f"{a.name or a.text}" + (f" ({a.country}/{a.sector})" if a.country or a.sector else "")
-                      for a in actors) or "-"  # fmt: skip
+    return " + ".join(f"{a.name or a.text}" + (f" ({'/'.join(x for x in (a.country, a.sector) if x)})"
+                      if a.country or a.sector else "") for a in actors) or "-"  # fmt: skip
 
 
 def _event_line(e) -> str:
@@ -238,22 +341,27 @@ def _print_events(store: Store, f: EventFilter) -> None:
     console.print(t)
 
 
-@main.command()
+@main.command(short_help="List events, one per article mention.")
 @db_option
-@click.option("--type", "type_", help="PLOVER event type, e.g. MOBILIZE.")
+@click.option("--type", "type_", callback=check_event_type, help="PLOVER event type, e.g. MOBILIZE.")
 @click.option(
     "--actor",
     help="Actor or recipient: words of the name as written or resolved (last word may be a prefix).",
 )
-@click.option("--country", help="ISO alpha-3 code of actor, recipient or place.")
-@click.option("--since", help="Earliest event date, YYYY-MM-DD.")
-@click.option("--until", help="Latest event date, YYYY-MM-DD.")
-@click.option("--factuality", help="asserted, negated, future, hypothetical, denied, alleged, historical.")
-@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--country", callback=check_country, help="ISO alpha-3 code of actor, recipient or place.")
+@click.option("--since", callback=check_date, help="Earliest event date, YYYY-MM-DD.")
+@click.option("--until", callback=check_date, help="Latest event date, YYYY-MM-DD.")
+@click.option("--factuality", type=click.Choice(FACTUALITY), help="Only events reported this way.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="At most this many."
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def events(db: str, type_: str | None, actor: str | None, country: str | None, since: str | None,
            until: str | None, factuality: str | None, limit: int, as_json: bool) -> None:  # fmt: skip
-    """List events."""
+    """List events (one per article mention; `dateline timeline` shows them merged across articles).
+
+    Example: dateline events --type MOBILIZE --country GBR --since 2020-01-05
+    """
     f = EventFilter(type=type_, actor=actor, country=country, since=since, until=until, factuality=factuality,
                     limit=limit)  # fmt: skip
     store = _open_store(db)
@@ -268,24 +376,32 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
 @db_option
 @click.option("--speaker", help="Speaker name (substring).")
 @click.option("--doc", "doc_id", help="Document id.")
-@click.option("--limit", type=int, default=200, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="At most this many."
+)
 def quotes(db: str, speaker: str | None, doc_id: str | None, limit: int) -> None:
     """List quotations with their speakers."""
+    store = _open_store(db)
+    if doc_id and store.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is None:
+        raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
     t = Table(title="quotes")
     for col in ("date", "doc", "speaker", "cue", "quote", "direct", "medium"):
         t.add_column(col, overflow="fold")
-    for q in _open_store(db).quotes(speaker=speaker, doc_id=doc_id, limit=limit):
+    for q in store.quotes(speaker=speaker, doc_id=doc_id, limit=limit):
         t.add_row(q.date or "", q.doc_id[:8], Text(q.speaker or q.speaker_text or "?"), q.cue or "",
                   Text(q.content), "yes" if q.direct else "no", q.medium or "")  # fmt: skip
     console.print(t)
 
 
-@main.command()
+@main.command(short_help="Full-text search over the articles.")
 @click.argument("query")
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many.")
 def search(query: str, db: str, limit: int) -> None:
-    """Full-text search over titles and text (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+    """Full-text search over titles and text (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).
+
+    Example: dateline search '"Camp Taji" OR Erbil'
+    """
     try:
         rows = _open_store(db).search(query, limit)
     except StoreError as exc:
@@ -300,15 +416,21 @@ def search(query: str, db: str, limit: int) -> None:
     console.print(t)
 
 
-@main.command()
+@main.command(short_help="Export records: jsonl, csv, parquet, plover, geojson.")
 @db_option
 @click.option("--what", default="documents", show_default=True,
-              type=click.Choice(["documents", "entities", "events", "quotes", "places", "times"]))  # fmt: skip
+              type=click.Choice(["documents", "entities", "events", "quotes", "places", "times"]),
+              help="Which records.")  # fmt: skip
 @click.option("--format", "format_", default="jsonl", show_default=True,
-              type=click.Choice(["jsonl", "csv", "parquet", "plover", "geojson"]))  # fmt: skip
-@click.option("-o", "--output", default=None, help="Output file (default: stdout).")
+              type=click.Choice(["jsonl", "csv", "parquet", "plover", "geojson"]),
+              help="plover: events only; geojson: events and places.")  # fmt: skip
+@click.option("-o", "--output", default=None, callback=check_output, help="Output file (default: stdout).")
 def export(db: str, what: str, format_: str, output: str | None) -> None:
-    """Export records as JSON lines, CSV, Parquet, PLOVER JSONL (events) or GeoJSON (events, places)."""
+    """Export records as JSON lines, CSV, Parquet, PLOVER JSONL (events) or GeoJSON (events, places).
+
+    GeoJSON keeps only records with coordinates. Example:
+    dateline export --what events --format plover -o events.jsonl
+    """
     from dateline.export import ExportError
     from dateline.export import export as run
 
@@ -316,13 +438,14 @@ def export(db: str, what: str, format_: str, output: str | None) -> None:
         n = run(_open_store(db), what, format_, output)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from exc
-    err.print(f"{n} {what} written" + (f" to {output}" if output else ""))
+    only = " (those with coordinates)" if format_ == "geojson" else ""
+    err.print(f"{n} {what}{only} written" + (f" to {output}" if output else ""))
 
 
 # ---------------------------------------------------------------------- serve
 
 
-@main.command()
+@main.command(short_help="Web explorer and REST API on 127.0.0.1.")
 @db_option
 @click.option(
     "--host",
@@ -330,23 +453,33 @@ def export(db: str, what: str, format_: str, output: str | None) -> None:
     show_default=True,
     help="Interface to bind; give one explicitly to expose it.",
 )
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 def serve(db: str, host: str, port: int) -> None:
-    """Serve the web explorer and the REST API (OpenAPI at /docs) over the database."""
+    """Serve the web explorer and the REST API (OpenAPI at /openapi.json, docs at /docs) over the database."""
     from dateline.serve import run
 
+    if not Path(db).exists():
+        err.print(
+            f"note: {db} does not exist yet: serving a new, empty database (did you mean another --db?)"
+        )
     run(db, host, port)
 
 
 # ---------------------------------------------------------------------- eval
 
 
-@main.command(name="eval")
+@main.command(name="eval", short_help="Score a component on the shared gold data.")
 @click.argument("suite_name", metavar="SUITE")
-@click.option("--split", default="test", show_default=True, type=click.Choice(["dev", "test", "all"]))
-@click.option("--json", "json_out", default=None, help="Also write the results as JSON to this file.")
+@click.option("--split", default="test", show_default=True, type=click.Choice(["dev", "test", "all"]),
+              help="DEV to tune on, TEST to report.")  # fmt: skip
+@click.option("--json", "json_out", default=None, callback=check_output,
+              help="Also write the results as JSON to this file.")  # fmt: skip
 def eval_(suite_name: str, split: str, json_out: str | None) -> None:
-    """Score a component on the shared gold data (../shared/data): extraction, events, actors, quotes, time, ..."""
+    """Score a component on the shared gold data (../shared/data, or $DATELINE_DATA).
+
+    SUITE is one of: extraction, time, pubdate, places, quotes, actors, events, factuality, merge, stories,
+    timeline, troops. Example: dateline eval events --split dev
+    """
     from dateline.evaluate import DataMissing, data_dir, load_all
 
     suites = load_all()

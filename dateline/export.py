@@ -267,5 +267,10 @@ def export(store: Store, what: str, format: str = "jsonl", path: str | None = No
         raise ExportError(f"format {format!r} is for {' and '.join(accepts)}, not {what}")
     if binary and path in (None, "-") and sys.stdout.isatty():
         raise ExportError(f"{format} is binary: give -o FILE")
-    with _open(path, binary) as out:
-        return writer(RECORDS[what](store), out)
+    try:
+        with _open(path, binary) as out:
+            return writer(RECORDS[what](store), out)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a missing folder, no permission, a full disk: one line naming the file
+        raise ExportError(f"cannot write {path or 'standard output'}: {exc.strerror or exc}") from exc

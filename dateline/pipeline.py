@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dateline.model import Document, Failure, RawArticle
 from dateline.store import Store
@@ -88,12 +89,16 @@ DEFAULT_COMPONENTS = ("published", "times", "places", "quotes", "events")
 
 
 def process(docs: list[Document], components: Iterable[str] = DEFAULT_COMPONENTS) -> list[Document]:
-    """Run the nlp stage and the document components over a batch; never raises for one bad document."""
-    from dateline.nlp import annotate
+    """Run the nlp stage and the document components over a batch; never raises for one bad document.
 
+    A document the nlp stage cannot parse comes back with status "failed" and its reason in
+    `extra["errors"]` (the ingest records it as a failed input, not as a document)."""
     names = list(components)
     out: list[Document] = []
-    for doc in annotate(docs):
+    for doc in _annotated(docs):
+        if doc.status == "failed":
+            out.append(doc)
+            continue
         for name in names:
             try:
                 COMPONENTS[name](doc)
@@ -103,6 +108,28 @@ def process(docs: list[Document], components: Iterable[str] = DEFAULT_COMPONENTS
         _drop_transient(doc)
         out.append(doc)
     return out
+
+
+def _annotated(docs: list[Document]) -> Iterator[Document]:
+    """The nlp stage over the batch; if spaCy fails on the batch, the rest goes document by document so that
+    only the document it fails on is lost (marked failed, with the reason)."""
+    from dateline.nlp import annotate
+
+    n = 0
+    try:
+        for doc in annotate(docs):
+            n += 1
+            yield doc
+        return
+    except Exception:  # retried below one by one: the error is recorded on the document that causes it
+        pass
+    for doc in docs[n:]:
+        try:
+            yield from annotate([doc])
+        except Exception as exc:
+            doc.status = "failed"
+            doc.extra.setdefault("errors", []).append(f"nlp: {type(exc).__name__}: {str(exc)[:300]}")
+            yield doc
 
 
 def _drop_transient(doc: Document) -> None:
@@ -125,10 +152,14 @@ class Summary:
     failed: list[Failure] = field(default_factory=list)
     words: int = 0
     linked: dict = field(default_factory=dict)  # what the link stage did (merged events, stories)
+    skipped: Counter = field(default_factory=Counter)  # files of other kinds in folder walks, by extension
 
     @property
     def seen(self) -> int:
         return self.ingested + self.duplicates + self.near_duplicates + self.unchanged + len(self.failed)
+
+
+NLP_MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: a longer text is refused by the parser
 
 
 def raw_hash(raw: RawArticle) -> str:
@@ -166,6 +197,12 @@ def _triage(
             doc = to_document(item)
         except Exception as exc:
             reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+            store.record_source(item.source, rh, "failed", reason=reason)
+            summary.failed.append(Failure(item.source, reason))
+            continue
+        if len(doc.text) > NLP_MAX_CHARS:
+            reason = (f"clean text is {len(doc.text):,} characters, over the {NLP_MAX_CHARS:,} the NLP stage takes"
+                      " (split it into articles)")  # fmt: skip
             store.record_source(item.source, rh, "failed", reason=reason)
             summary.failed.append(Failure(item.source, reason))
             continue
@@ -255,11 +292,21 @@ def ingest(
 ) -> Summary:
     """Ingest `inputs` into `store`: every stage above, one committed transaction per document."""
     summary = _ingest_documents(inputs, store, workers, max_bytes, tuple(components), on_progress, batch_size)
-    if link and summary.ingested:
+    if link and (summary.ingested or _unlinked(store)):
         from dateline.link import link_new
 
         summary.linked = link_new(store)
     return summary
+
+
+def _unlinked(store: Store) -> bool:
+    """True if stored events or documents were never linked (a run stopped between writing and linking, or
+    `--no-link`): the next ingest links them even when it brings nothing new."""
+    db = store.db
+    q_events = "SELECT 1 FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_links l WHERE l.event_id = e.id) LIMIT 1"
+    q_docs = ("SELECT 1 FROM documents d WHERE d.status = 'processed' AND NOT EXISTS"
+              " (SELECT 1 FROM story_docs s WHERE s.doc_id = d.id) LIMIT 1")  # fmt: skip
+    return db.execute(q_events).fetchone() is not None or db.execute(q_docs).fetchone() is not None
 
 
 def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_bytes: int, comps: tuple[str, ...],
@@ -270,6 +317,11 @@ def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_byt
 
     def write(done: list[Document], meta: list[tuple[str, str]]) -> None:
         for doc, (source, rh) in zip(done, meta, strict=True):
+            if doc.status == "failed":
+                reason = "; ".join(doc.extra.get("errors", [])) or "could not be processed"
+                store.record_source(source, rh, "failed", reason=reason)
+                summary.failed.append(Failure(source, reason))
+                continue
             signature = doc.extra.pop("_signature", None)
             store.add(doc, source, rh, signature)
             if doc.published:
@@ -280,8 +332,12 @@ def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_byt
             on_progress(summary)
 
     dates: set[str] = set()  # publication dates of this run: the year of year-less wire copy
-    work = _batches(_year_less_last(_triage(read(inputs, max_bytes=max_bytes), store, summary), store, dates),
-                    batch_size)  # fmt: skip
+
+    def skipped(path: Path) -> None:
+        summary.skipped["".join(path.suffixes[-1:]).lower() or "(no extension)"] += 1
+
+    items = read(inputs, max_bytes=max_bytes, on_skip=skipped)
+    work = _batches(_year_less_last(_triage(items, store, summary), store, dates), batch_size)
     if workers <= 1:
         for batch in work:
             write(process([d for d, _, _ in batch], comps), [(s, h) for _, s, h in batch])

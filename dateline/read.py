@@ -198,7 +198,9 @@ def _jsonl_lines(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Item]:
             yield Failure(source, f"jsonl line: {exc}")
             continue
         except json.JSONDecodeError as exc:
-            yield Failure(source, f"malformed JSON on line {n}: {exc.msg} at column {exc.colno}")
+            yield Failure(
+                source, f"malformed JSON on line {n}, column {exc.colno}: {exc.msg.removesuffix(' at')}"
+            )
             continue
         item = _jsonl_item(obj, source)
         if isinstance(item, RawArticle):
@@ -211,11 +213,16 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
         yield Failure(str(path), "empty file")
         return
     opener = gzip.open if path.name.endswith(".gz") else open
+    last = "the first line"
     with opener(path, "rb") as stream:
         try:
-            yield from _jsonl_lines(stream, str(path), max_bytes)  # type: ignore[arg-type]
+            for item in _jsonl_lines(stream, str(path), max_bytes):  # type: ignore[arg-type]
+                last = "line " + item.source.rsplit("#L", 1)[-1]
+                yield item
         except (OSError, EOFError, zlib.error) as exc:
-            yield Failure(str(path), f"could not finish reading compressed jsonl: {exc}")
+            yield Failure(
+                str(path), f"compressed jsonl is cut off or corrupt after {last}: {_short(exc, 200)}"
+            )
 
 
 def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
@@ -291,7 +298,7 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
             yield Failure(
                 f"{path}#{end}",
                 f"truncated or corrupt WARC after offset {end} (read {found} HTML record(s) before it): "
-                f"{type(exc).__name__}: {exc}",
+                f"{type(exc).__name__}: {_short(exc)}",
             )
             return
     if n_records == 0:
@@ -302,6 +309,18 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
             f"truncated WARC: {size - end:,} unreadable byte(s) after the last complete record "
             f"at offset {end} (read {found} HTML record(s))",
         )
+    elif found == 0:
+        yield Failure(str(path), f"WARC has {n_records} record(s) but no HTML response or resource to read")
+
+
+def _short(exc: BaseException, limit: int = 120) -> str:
+    """An exception's message on one printable line: warcio quotes the raw bytes it could not parse."""
+    text = str(exc).split("\n", 1)[0]
+    cut = text.find(", first line:")
+    if cut > 0:
+        text = text[:cut]
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _warc_ctype(record: Any) -> str:
@@ -499,6 +518,12 @@ def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Item]:
     except httpx.TimeoutException:
         yield Failure(url, f"timed out after {timeout:g} s")
         return
+    except httpx.ConnectError as exc:
+        yield Failure(
+            url,
+            f"fetch failed: could not connect (offline, no such host, or nothing listening?): {_short(exc, 200)}",
+        )
+        return
     except httpx.HTTPError as exc:
         yield Failure(url, f"fetch failed: {type(exc).__name__}: {exc}")
         return
@@ -562,16 +587,20 @@ def _read_path(path: Path, max_bytes: int, explicit: bool) -> Iterator[Item]:
     except OSError as exc:
         yield Failure(str(path), f"could not read: {exc.strerror or exc}")
     except Exception as exc:  # a reader bug or a library error must not stop the whole ingest
-        yield Failure(str(path), f"could not read: {type(exc).__name__}: {exc}")
+        yield Failure(str(path), f"could not read: {type(exc).__name__}: {_short(exc, 300)}")
 
 
 def read(
-    inputs: Iterable[str], max_bytes: int = 20_000_000, fetch_timeout: float = 20.0
+    inputs: Iterable[str],
+    max_bytes: int = 20_000_000,
+    fetch_timeout: float = 20.0,
+    on_skip: Callable[[Path], None] | None = None,
 ) -> Iterator[RawArticle | Failure]:
     """Read articles from paths (files or folders, recursively), http(s) URLs or "-" (stdin).
 
     Yields one `RawArticle` per article found and one `Failure` per input (or record, line, feed item)
-    that could not be read; it never raises for bad input.
+    that could not be read; it never raises for bad input. Files of other kinds met in a folder walk are
+    skipped and passed to `on_skip`; a folder with no article file of a known kind is a Failure.
     """
     for inp in inputs:
         if inp == "-":
@@ -590,9 +619,16 @@ def read(
         try:
             if path.is_dir():
                 files = list(_walk(path))
-                if not files:
-                    yield Failure(inp, "folder has no readable article files")
-                for file in files:
+                known = [f for f in files if _reader_for(f) is not None]
+                if not known:
+                    kinds = ", ".join(sorted(_READERS))
+                    what = f": only {len(files)} file(s) of other kinds (known: {kinds})" if files else ""
+                    yield Failure(inp, f"folder has no readable article files{what}")
+                if on_skip is not None:
+                    for file in files:
+                        if _reader_for(file) is None:
+                            on_skip(file)
+                for file in known:
                     yield from _read_path(file, max_bytes, explicit=False)
             elif path.exists():
                 yield from _read_path(path, max_bytes, explicit=True)

@@ -254,8 +254,16 @@ class Store:
             raise StoreError(f"no database at {self.path}: run `dateline ingest` first")
         self._local = threading.local()
         self.readonly = readonly
-        if not readonly:
-            self._migrate()
+        if readonly and self.path != ":memory:" and Path(self.path).is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        try:
+            if not readonly:
+                self._migrate()
+            else:
+                self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise StoreError(_open_error(self.path, readonly, exc)) from exc
 
     # ------------------------------------------------------------------ connection
 
@@ -264,7 +272,7 @@ class Store:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             if self.readonly:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                conn = _connect_readonly(self.path)
             else:
                 conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
@@ -558,6 +566,31 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """Read-only connection; a WAL database in a folder we cannot write (no -shm file can be made) is opened
+    as immutable instead, which reads the committed state."""
+    uri = Path(path).resolve().as_uri() if path != ":memory:" else "file::memory:"
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    return conn
+
+
+def _open_error(path: str, readonly: bool, exc: sqlite3.DatabaseError) -> str:
+    msg = str(exc)
+    if "not a database" in msg or "malformed" in msg:
+        return f"{path} is not a Dateline database (SQLite says: {msg})"
+    folder = Path(path).expanduser().resolve().parent
+    if not readonly and not folder.is_dir():
+        return f"cannot create the database {path}: folder {folder} does not exist"
+    if not readonly and ("readonly" in msg or "unable to open" in msg or "read-only" in msg):
+        return f"cannot write the database {path}: {msg} (is the file and its folder writable?)"
+    return f"cannot open the database {path}: {msg}"
 
 
 def name_query(text: str) -> str | None:

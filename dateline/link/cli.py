@@ -12,9 +12,12 @@ dateline stories
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
+import re
 import time
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -24,10 +27,77 @@ from rich.text import Text
 from dateline.store import Store, StoreError
 
 console = Console()
-db_option = click.option("--db", default="dateline.db", show_default=True, help="SQLite database file.")
+db_option = click.option(
+    "--db", default="dateline.db", show_default=True, metavar="FILE", help="SQLite database file."
+)
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def check_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """Option callback: a date given as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date), or a clear error."""
+    if value is None:
+        return None
+    value = value.strip()
+    ok = _DATE.fullmatch(value) is not None
+    if ok:
+        parts = [int(x) for x in value.split("-")] + [1, 1]
+        try:
+            datetime.date(parts[0], parts[1], parts[2])
+        except ValueError:
+            ok = False
+    if not ok:
+        raise click.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return value
+
+
+def check_country(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """Option callback: an ISO alpha-3 code (any three letters, as CAMEO-style codes like IGO are stored too);
+    an ISO alpha-2 code is turned into its alpha-3."""
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if re.fullmatch(r"[A-Z]{3}", code):
+        return code
+    if re.fullmatch(r"[A-Z]{2}", code):
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            return country.alpha_3
+    raise click.BadParameter(
+        f"{value!r} is not a country code: give ISO alpha-3 (GBR, USA) or alpha-2 (GB, US)"
+    )
+
+
+def check_event_type(
+    ctx: click.Context | None, param: click.Parameter | None, value: str | None
+) -> str | None:
+    """Option callback: a PLOVER event type in any case, or a clear error listing them."""
+    if value is None:
+        return None
+    from dateline.model import PLOVER_EVENTS
+
+    if value.strip().upper() not in PLOVER_EVENTS:
+        raise click.BadParameter(
+            f"{value!r} is not a PLOVER event type: choose from {', '.join(PLOVER_EVENTS)}"
+        )
+    return value.strip().upper()
+
+
+def check_output(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """Option callback: an output file whose folder exists (checked before any work is done)."""
+    if value is None or value == "-":
+        return value
+    folder = Path(value).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"cannot write {value!r}: folder {str(folder)!r} does not exist")
+    return value
 
 
 def _store(db: str, write: bool = False) -> Store:
+    if write and not Path(db).exists():  # linking a mistyped path would create an empty database
+        raise click.ClickException(f"no database at {db}: run `dateline ingest` first")
     try:
         store = Store(db, readonly=not write)
     except StoreError as exc:
@@ -37,6 +107,14 @@ def _store(db: str, write: bool = False) -> Store:
     return store
 
 
+def _check_story(store: Store, story: str | None) -> None:
+    if (
+        story
+        and not store.db.execute("SELECT 1 FROM stories WHERE id LIKE ? LIMIT 1", (story + "%",)).fetchone()
+    ):
+        raise click.ClickException(f"no story {story!r}: run `dateline link` and see `dateline stories`")
+
+
 def _hint_unlinked(store: Store, db: str) -> None:
     row = store.db.execute("SELECT count(*) FROM events e LEFT JOIN event_links l ON l.event_id = e.id"
                            " WHERE l.event_id IS NULL").fetchone()  # fmt: skip
@@ -44,7 +122,7 @@ def _hint_unlinked(store: Store, db: str) -> None:
         click.echo(f"note: {row[0]} events are not linked yet: run `dateline link --db {db}`", err=True)
 
 
-@click.command()
+@click.command(short_help="Merge events across articles; group articles into stories.")
 @db_option
 def link(db: str) -> None:
     """Merge new events across articles and put new articles into stories (incremental)."""
@@ -59,28 +137,40 @@ def link(db: str) -> None:
     )
 
 
-@click.command()
+@click.command(short_help="Dated timeline of merged events (or --summary of articles).")
 @db_option
 @click.option("--story", help="Story id (or a prefix of it).")
 @click.option("--actor", help="Actor or recipient name (substring).")
-@click.option("--country", help="ISO alpha-3 code of an actor, recipient or place.")
+@click.option("--country", callback=check_country, help="ISO alpha-3 code of an actor, recipient or place.")
 @click.option("--place", help="Place name (substring).")
-@click.option("--type", "event_type", help="PLOVER event type.")
-@click.option("--since", help="Earliest date, YYYY-MM-DD.")
-@click.option("--until", help="Latest date, YYYY-MM-DD.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--type", "event_type", callback=check_event_type, help="PLOVER event type, e.g. MOBILIZE.")
+@click.option("--since", callback=check_date, help="Earliest date, YYYY-MM-DD.")
+@click.option("--until", callback=check_date, help="Latest date, YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
+              help="Markdown, a standalone HTML page, or JSON.")  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False), callback=check_output,
+              help="Write to this file instead of stdout.")  # fmt: skip
 @click.option(
     "--summary", is_flag=True, help="A dated extractive summary of the articles (DATEWISE) instead of events."
 )
 @click.option("--query", help="With --summary: full-text query choosing the articles (its words must occur).")
-@click.option("--dates", "n_dates", default=10, show_default=True, help="With --summary: how many days.")
-@click.option("--per-date", default=1, show_default=True, help="With --summary: sentences per day.")
+@click.option("--dates", "n_dates", default=10, show_default=True, type=click.IntRange(min=1),
+              help="With --summary: how many days.")  # fmt: skip
+@click.option("--per-date", default=1, show_default=True, type=click.IntRange(min=1),
+              help="With --summary: sentences per day.")  # fmt: skip
 def timeline(db: str, story: str | None, actor: str | None, country: str | None, place: str | None,
              event_type: str | None, since: str | None, until: str | None, fmt: str, output: str | None,
              summary: bool, query: str | None, n_dates: int, per_date: int) -> None:  # fmt: skip
-    """Dated entries, one per merged event, with their sources; disputed ones marked. With --summary: the most
-    important days of the stored articles, each with sentences copied verbatim and citing their article."""
+    """Dated entries, one per merged event, with their sources; disputed ones marked.
+
+    With --summary: the most important days of the stored articles, each with sentences copied verbatim and
+    citing their article.
+
+    \b
+    Examples:
+      dateline timeline --country GBR --since 2020-01-01 --format html -o gbr.html
+      dateline timeline --summary --query Soleimani --dates 5
+    """
     from dateline.link import render_timeline
     from dateline.link import timeline as build
     from dateline.link.timelines import summary_timeline
@@ -94,6 +184,7 @@ def timeline(db: str, story: str | None, actor: str | None, country: str | None,
             )
         try:
             store = Store(db, readonly=True)
+            _check_story(store, story)
             entries = summary_timeline(store, story=story, query=query, n_dates=n_dates, per_date=per_date,
                                        since=since, until=until)  # fmt: skip
         except StoreError as exc:
@@ -103,6 +194,7 @@ def timeline(db: str, story: str | None, actor: str | None, country: str | None,
         if query:
             raise click.UsageError("--query needs --summary")
         store = _store(db)
+        _check_story(store, story)
         _hint_unlinked(store, db)
         text = render_timeline(build(store, story=story, actor=actor, country=country, place=place, since=since,
                                      until=until, event_type=event_type), fmt)  # fmt: skip
@@ -114,13 +206,18 @@ def timeline(db: str, story: str | None, actor: str | None, country: str | None,
         click.echo(text, nl=False)
 
 
-@click.command()
+@click.command(short_help="Extractive briefing, every sentence cited.")
 @db_option
 @click.option("--story", help="Story id (or a prefix of it).")
 @click.option("--query", help="Full-text query choosing the articles.")
-@click.option("--sentences", default=8, show_default=True, help="How many sentences.")
+@click.option(
+    "--sentences", default=8, show_default=True, type=click.IntRange(min=1), help="How many sentences."
+)
 def brief(db: str, story: str | None, query: str | None, sentences: int) -> None:
-    """An extractive briefing: sentences copied verbatim from the articles, each with [outlet, date]."""
+    """An extractive briefing: sentences copied verbatim from the articles, each with [outlet, date].
+
+    Without --story or --query it briefs on the whole database. Example: dateline brief --query "Camp Taji"
+    """
     from dateline.link import brief as make
 
     if story and query:
@@ -146,15 +243,25 @@ _TROOP_COLS = (
 )
 
 
-@click.command()
+@click.command(short_help="Troop figures of one country over time, with evidence.")
 @db_option
-@click.option("--country", required=True, help="Sending country, ISO alpha-3 (GBR, USA...).")
-@click.option("--in", "in_country", help="Where the troops are, ISO alpha-3.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+    "--country", required=True, callback=check_country, help="Sending country, ISO alpha-3 (GBR, USA...)."
+)
+@click.option("--in", "in_country", callback=check_country, help="Where the troops are, ISO alpha-3.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or CSV / JSON rows with offsets into the article text.",
 )
 def troops(db: str, country: str, in_country: str | None, fmt: str) -> None:
-    """Troop figures of one sending country over time, each with its evidence."""
+    """Troop figures of one sending country over time, each with its evidence.
+
+    Example: dateline troops --country GBR --in IRQ --format csv
+    """
     from dateline.link import troop_series
 
     rows = troop_series(_store(db), country, in_country)
@@ -176,12 +283,16 @@ def troops(db: str, country: str, in_country: str | None, fmt: str) -> None:
         console.print(t)
 
 
-@click.command()
+@click.command(short_help="How a merged event was assembled from its reports.")
 @db_option
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="The whole record as JSON.")
 def explain(db: str, event_id: str, as_json: bool) -> None:
-    """Which mentions a merged event joins, and the evidence for each join (EVENT_ID: merged or event id)."""
+    """Which article mentions a merged event joins, the evidence for each join, and where sources disagree.
+
+    EVENT_ID: a merged event id (from `dateline timeline --format json`), an event id (from `dateline events
+    --json`), or a unique prefix of either.
+    """
     from dateline.link import explain as get
 
     rec = get(_store(db), event_id)
@@ -198,8 +309,9 @@ def explain(db: str, event_id: str, as_json: bool) -> None:
                        f" place: {rec['location'] or '-'}" + (f"; sizes: {sizes}" if sizes else "")))  # fmt: skip
     for i, m in enumerate(rec["mentions"]):
         console.rule(f"mention {i + 1}: {m['outlet'] or m['doc_id'][:8]}, {(m['published'] or '?')[:10]}")
-        console.print(Text(f"{m['event_id']}  {m['factuality']}  date {m['date']} ({m['date_source']})"
-                           f"  doc {m['doc_id']} [{m['sentence_start']}:{m['sentence_end']}]"))  # fmt: skip
+        console.print(Text(f"{m['event_id']}  {m['factuality']}  "
+                           + (f"date {m['date']} ({m['date_source']})" if m["date"] else "undated")
+                           + f"  doc {m['doc_id']} [{m['sentence_start']}:{m['sentence_end']}]"))  # fmt: skip
         console.print(Text(" ".join(m["text"].split()), style="italic"))
         ev = m["evidence"]
         if ev:
@@ -214,7 +326,7 @@ def explain(db: str, event_id: str, as_json: bool) -> None:
 
 @click.command()
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many.")
 def stories(db: str, limit: int) -> None:
     """Stories: articles grouped by topic and time."""
     from dateline.link import stories as get
