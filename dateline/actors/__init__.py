@@ -43,7 +43,12 @@ differs ("Mamadi"/"Mamady", not "Maria"/"Mario"); a capitalised number word that
 Star Movement"); "... Treaty Organization" is IGO; the head of an unlisted "... Rights League/Committee" is SOC;
 "the ruling <party>" is GOV; a faith word before a clergy noun gives the faith code ("a Sunni cleric" MUS); a body
 the lexicon files under one country, named as another's, takes its head noun's sector ("the Tanzania People's
-Defence Force" MIL); "the then defence minister" held the office then (no ELI).
+Defence Force" MIL); "the then defence minister" held the office then (no ELI). A bare "Congo" is the Democratic Republic (wire style);
+a current place name beats a foreign city's old or foreign-language name (places_extra.tsv: "Salisbury" is English,
+not Harare); a hyphenated pair of demonyms takes the last ("Iranian-American" USA); a name before a site noun is the
+site, not a person it matches ("the Lachin corridor"); an armed group described by an ethnic or regional word still
+takes the sentence's place ("Arab militias in Darfur"); a city name cities of several countries share takes the one
+other country the sentence names where a namesake at least a tenth the size stands ("Tripoli, the Lebanese port").
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.

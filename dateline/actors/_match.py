@@ -172,6 +172,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 found = _Match("country", i, i + n, lex.countries[_singular(key)])
             elif n > 1 and origs[i + n - 1][:1].isupper() and _singular_key(words) in lex.countries:
                 found = _Match("country", i, i + n, lex.countries[_singular_key(words)])  # "North Koreans"
+            elif n == 1 and not lower and (dual := _dual_demonym(key)):
+                found = _Match("country", i, i + n, dual)  # "British-Egyptian": the last demonym is the head
             elif key in lex.cities and not lower:
                 found = _Match("city", i, i + n, lex.cities[key])
             elif key in lex.places and not lower:
@@ -194,6 +196,20 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
         else:
             i += 1
     return out
+
+
+def _dual_demonym(key: str) -> str:
+    """The country of a hyphenated pair of demonyms ("british-egyptian", "iranian-american"): as in
+    "Irish-American", the last one is the head (the nationality), the ones before it qualify it. Country names
+    ("india-pakistan") and other compounds ("saudi-led", "sino-japanese") give nothing."""
+    parts = key.split("-")
+    if len(parts) < 2 or not all(parts):
+        return ""
+    lex = _lex()
+    codes = [lex.countries.get(p) for p in parts]
+    if not all(codes) or any(p in lex.state_names for p in parts):
+        return ""
+    return codes[-1] or ""
 
 
 def _all_places(text: str) -> bool:

@@ -14,12 +14,14 @@ from dateline.actors._lexicon import (
     _GROUP_CODES,
     _lex,
     _Lexicon,
+    _namesake_firsts,
+    _namesakes,
     _office_country,
     _outlet_words,
     _regional,
     _vanity_tlds,
 )
-from dateline.actors._match import _all_places, _pick, _scan
+from dateline.actors._match import _all_places, _Match, _pick, _scan
 from dateline.actors._rules import (
     _PLACE_NOUNS,
     _PLACE_PREPS,
@@ -84,6 +86,18 @@ def _outlet_name(text: str) -> bool:
     return bool(words) and (words[0] in leads or words[-1] in tails)
 
 
+# armed groups that are no state's: an ethnic or regional word in their description ("Arab militias", "African
+# jihadists") says who they are, not that they stand for a region, so the place the sentence gives them still counts
+_LOCAL_ARMED = {"PRM", "REB", "UAF", "CRM"}
+
+
+def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
+    """The match names a city: a capital, city or province, or a city the derived lexicon files as a country."""
+    if m.kind in ("capital", "city", "place"):
+        return True
+    return m.kind == "country" and " ".join(t[0] for t in toks[m.i : m.j]) in _lex().city_aliases
+
+
 class ActorResolver:
     """Resolve spans of one document to actors. Built once per document in one pass over its entities;
     `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
@@ -99,6 +113,7 @@ class ActorResolver:
         self._titles: dict[str, list[tuple[int, _Known]]] = {}
         # sentence index -> (country, start offset) of each place it names
         self._places: dict[int, list[tuple[str, int]]] = {}
+        self._named: dict[int, set[str]] = {}  # sentence index -> countries it names (see `_namesake`)
         self._bare = False  # resolve from the span's own words and the document's actors only (no context)
         self.country = self._doc_country(lex)
         text = doc.text
@@ -406,6 +421,49 @@ class ActorResolver:
 
     def resolve(self, start: int, end: int) -> Actor:
         """Resolve doc.text[start:end] to an Actor (text/start/end as given)."""
+        a = self._resolve(start, end)
+        return self._namesake(a) if a.country and not self._bare else a
+
+    def _namesake(self, a: Actor) -> Actor:
+        """A city name that cities of several countries share ("Tripoli", "Cartagena"): when the sentence names
+        none of the coded country but one other country where a namesake of comparable size stands ("the north
+        Lebanese port", "Colombia's government"), the city is that country's."""
+        toks = _tok(a.text)
+        if not any(t[0] in _namesake_firsts() for t in toks):
+            return a  # (fast path: no word of the span starts a shared city name)
+        i = self.doc.sentence_of(a.start)
+        if i < 0:
+            return a
+        for m in _scan(toks, self.date):
+            if m.country != a.country or not _cityish(m, toks):
+                continue
+            alt = self._namesake_country(" ".join(t[0] for t in toks[m.i : m.j]), a.country, i)
+            if alt != a.country:
+                whole = m.i == 0 and m.j == len(toks)
+                sector = "CVL" if whole and a.sector == "GOV" else a.sector  # no capital there: its people
+                return Actor(a.text, a.start, a.end, None if whole else a.name, alt, sector, a.kind)
+        return a
+
+    def _namesake_country(self, name: str, country: str, sent: int) -> str:
+        """The country of the city `name` (coded `country`) in sentence `sent`: the one other country the sentence
+        names where a namesake at least a tenth the size stands ("London, Ontario" is no rival to London), else
+        `country`."""
+        sizes = _namesakes().get(name)
+        if not sizes:
+            return country
+        named = self._named.get(sent)
+        if named is None:
+            s = self.doc.sentences[sent]
+            stoks = _tok(self.doc.text[s.start : s.end])
+            named = self._named[sent] = {
+                m.country for m in _scan(stoks, self.date) if m.kind in ("country", "seat") and not _cityish(m, stoks)
+            } - {"", None}  # fmt: skip
+        if country in named:
+            return country
+        alt = [c for c in named if c in sizes and sizes[c] * 10 >= sizes.get(country, 0)]
+        return alt[0] if len(alt) == 1 else country
+
+    def _resolve(self, start: int, end: int) -> Actor:
         text = self.doc.text[start:end]
         key = _norm(text)
         words = key.split()
@@ -452,7 +510,7 @@ class ActorResolver:
             country = _office_country(
                 stripped
             )  # "the Foreign Secretary" with no holder named: a British office
-        if not country and kind == "described" and _regional(stripped):
+        if not country and kind == "described" and _regional(stripped) and sector not in _LOCAL_ARMED:
             # "West African leaders", "European diplomats": a regional construct, no state (the manual)
             return Actor(text, start, end, name, None, sector, kind)
         if not country and (
@@ -593,12 +651,15 @@ class ActorResolver:
         if i not in self._places:
             sent = self.doc.sentences[i]
             toks = _tok(self.doc.text[sent.start : sent.end])
-            self._places[i] = [
-                (c, sent.start + toks[m.i][2])
-                for m in _scan(toks, self.date)
-                if (c := _place_country(m, toks))
-                and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
-            ]
+            found: list[tuple[str, int]] = []
+            for m in _scan(toks, self.date):
+                c = _place_country(m, toks)
+                if c and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i)):
+                    if m.kind in ("actor", "seat") or _cityish(m, toks):
+                        # a city name several countries share: the one of the country the sentence names
+                        c = self._namesake_country(" ".join(t[0] for t in toks[m.i : m.j]), c, i)
+                    found.append((c, sent.start + toks[m.i][2]))
+            self._places[i] = found
         found = {c for c, pos in self._places[i] if end is None or self._locative(pos, start, end)}
         return found.pop() if len(found) == 1 else ""
 
