@@ -141,6 +141,11 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             # codes the main event only)
             background = False
         (dropped if background else kept).append(t)
+    for t in [d for d in dropped if _like_act_by_other(d, kept)]:
+        # "Ecuador sent 800 soldiers, a day after Colombia reinforced its border": a like act by another named
+        # party, told as the main event's occasion, is an event of its own (the earlier deployment)
+        dropped.remove(t)
+        kept.append(t)
     # a background event is kept when every main-clause event lies inside its own clause: then no event of the
     # main clause is told ("non-essential staff were relocated to Taji, the base where the contingent trains ...")
     main = [k for k in kept if not any(_within(k.anchor, d.anchor) for d in dropped)]
@@ -150,6 +155,27 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
 
 
 _TIME_PREPS = {"after", "following", "before", "since", "until", "amid", "during"}
+_NAMED = {"GPE", "ORG", "NORP", "PERSON"}
+
+
+def _named_subject(v: Any) -> Any:
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.ent_type_ in _NAMED else None
+
+
+def _like_act_by_other(t: _Trig, kept: list[_Trig]) -> bool:
+    """A verb event in an "after/since ..." clause of the same type as a main-clause event, its subject a named
+    party other than the main event's ("Ecuador sent troops a day after Colombia reinforced its border")."""
+    if t.nominal or not _time_clause(t.anchor):
+        return False
+    subj = _named_subject(t.anchor)
+    if subj is None:
+        return False
+    for k in kept:
+        other = None if k.nominal else _named_subject(k.anchor)
+        if k.rule.event == t.rule.event and other is not None and other.lower_ != subj.lower_:
+            return True
+    return False
 
 
 def _time_clause(anchor: Any) -> bool:
@@ -413,6 +439,34 @@ def _dismissed_call(outer: _Trig, t: _Trig) -> bool:
     return prep.head.lemma_.lower() in _CALLS and prep.head.head.i == outer.tok.i
 
 
+_ENACTING = {"sign", "issue", "enact", "pass", "adopt", "approve", "publish"}
+_DECREES = {"decree", "order", "ordinance", "edict", "law", "bill", "resolution", "directive", "proclamation"}
+
+
+def _decreed(outer: _Trig, t: _Trig) -> bool:
+    """The inner event is what a signed or issued decree does ("signed a decree releasing 200 prisoners", "issued an
+    order banning the party"): a verb clause on the decree noun, the decree the enacting verb's object."""
+    if t.nominal or outer.nominal or outer.tok.lemma_.lower() not in _ENACTING:
+        return False
+    v = t.anchor
+    if v.dep_ != "acl" or v.head.lemma_.lower() not in _DECREES:
+        return False
+    return v.head.dep_ in ("dobj", "nsubjpass") and v.head.head.i == outer.tok.i
+
+
+def _reduced_relative_root(verb: Any, comp: Any) -> bool:
+    """A participle with a "by" agent and no auxiliary, parsed as the root ("The ceasefire agreed by X has raised
+    hopes"), whose "complement" is a finite clause without a subject of its own: the participle only describes its
+    noun, and the complement is the sentence's main predicate (no content of the agreement)."""
+    return (
+        verb.tag_ in ("VBN", "VBD")  # the tagger often reads the participle as a past tense here
+        and any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "aux" for c in comp.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in comp.children)
+    )
+
+
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
     by_anchor: dict[int, _Trig] = {}
@@ -448,6 +502,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 continue  # "rejected demands for the release of ...": the demand is what is rejected (see below)
             if child.dep_ in _NOT_ABSORBING or child.dep_ in ("nsubj", "csubj"):
                 continue
+            if child.dep_ == "ccomp" and _reduced_relative_root(cur, child):
+                continue  # "The ceasefire agreed by X [has raised hopes ...]": the sentence's own predicate
             if (
                 child.dep_ == "prep"
                 and child.lower_ in _TIME_PREPS
@@ -477,6 +533,11 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
         if _helping(outer, t):
             # "mobilized groups to help support the rights of ...": helping to do something is doing it (AID is
             # help given to someone: "helped Iraq rebuild", "help the victims")
+            outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
+            outer.start, outer.end = t.start, t.end
+            continue
+        if _decreed(outer, t):
+            # "signed a decree releasing 200 prisoners": the release is the event; the signing only carries it
             outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
             outer.start, outer.end = t.start, t.end
             continue

@@ -173,7 +173,10 @@ def _lex() -> _Lex:
     for phrase, event, mode, cameo in (r[:4] for r in _rows("nouns.tsv")):
         # spaCy splits "cease-fire" into three tokens: match the hyphen as a word of its own
         words = tuple(w for w in phrase.replace("-", " - ").split())
-        lex.nouns.setdefault(words[-1], []).append(_Rule(event, _opt(mode), _opt(cameo), words=words))
+        # "show of force": a phrase with "of" is keyed by its head, the first word (the last one, "force", names
+        # actors elsewhere: keying by it would make every "force" an event noun)
+        key = words[0] if "of" in words[1:-1] else words[-1]
+        lex.nouns.setdefault(key, []).append(_Rule(event, _opt(mode), _opt(cameo), words=words))
     for rules in list(lex.verbs.values()) + list(lex.nouns.values()):
         rules.sort(key=lambda r: r.rank)
     lex.light = {r[0] for r in _rows("light_verbs.tsv")}

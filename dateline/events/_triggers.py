@@ -405,6 +405,15 @@ def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
     doc = tok.doc
     for r in rules:
         n = len(r.words)
+        if "of" in r.words[1:-1]:  # "show of force": the head first, its "of" phrase after it
+            e = tok.i + n - 1
+            if e < tok.sent.end and all(
+                doc[tok.i + k].lemma_.lower() == w or doc[tok.i + k].lower_ == w
+                for k, w in enumerate(r.words)
+                if k
+            ):
+                return r, tok.i
+            continue
         s = tok.i - n + 1
         if s < tok.sent.start:
             continue
@@ -479,6 +488,22 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
             return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
     return None
+
+
+def _existential_call(tok: Any) -> bool:
+    """A call or demand that a "there is/are" clause reports, with what it asks for ("There were calls for the
+    minister to resign", "there have been demands for an inquiry")."""
+    v = tok.head  # "there were calls", "there have been growing calls" (parsed with "growing" as the verb)
+    if tok.lemma_.lower() not in _CALLS or tok.dep_ not in ("attr", "nsubj", "dobj"):
+        return False
+    if v.lemma_.lower() != "be" and not (tok.dep_ == "dobj" and any(c.lemma_ == "be" for c in v.children)):
+        return False
+    if not any(c.dep_ == "expl" for c in v.children):
+        return False
+    # "calls for a ceasefire" (a "for" phrase), "calls for the minister to resign" ("for" marks a clause)
+    fors = [c for c in tok.children if c.lower_ == "for"]
+    fors += [c for g in tok.children for c in g.children if c.lower_ == "for" and c.dep_ == "mark"]
+    return bool(fors)
 
 
 def _called_for(gov: Any, verb_trigs: set[int]) -> bool:
@@ -630,7 +655,9 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     return next((r for subjects, r in rules if who & subjects), None)
 
 
-_ARRIVING = {"reach", "arrive", "enter", "roll", "cross"}  # the aid-arrival rows of subject_verbs.tsv
+# the aid-arrival rows of subject_verbs.tsv; the second set arrives only with "into/in" ("pulled into Saravena")
+_ARRIVING = {"reach", "arrive", "enter", "roll", "cross", "pull", "drive"}
+_ARRIVING_INTO = {"pull", "drive"}
 _JOINTLY = {"jointly"}  # adverbs that make any act a joint one (material cooperation, CAMEO 06)
 
 
@@ -642,6 +669,10 @@ def _joint_act(tok: Any, lex: _Lex) -> bool:
     rows = lex.verbs.get(_verb_lemma(tok, lex), [])
     if not any(isinstance(r.objs, frozenset) and "joint" in r.objs for r in rows):
         return False
+    near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    # "will build a pipeline together" (the parser may hang "together" on a following "across" phrase)
+    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in near):
+        return any(c.dep_ == "dobj" for c in tok.children)
     return any(w.lower_ == "joint" for c in tok.children if c.dep_ == "dobj" for w in c.subtree)
 
 
@@ -731,6 +762,10 @@ def _aid_arrival(tok: Any, lex: _Lex) -> bool:
     subj, _ = _subject(tok)
     words = [] if subj is None else list(subj.subtree)
     words += [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
+    if tok.lemma_.lower() in _ARRIVING_INTO and not any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("into", "in") for c in tok.children
+    ):
+        return False  # "the lorries pulled out of Saravena": leaving, no delivery
     return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
 
 
@@ -847,6 +882,12 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
             continue  # ("since March": a month, not a march)
+        if _existential_call(tok):
+            # "There were calls for the minister to resign": a request by unnamed callers (manual: an unidentified
+            # actor is coded UNK); what is called for is its content (see _absorb), not an event that happened
+            rule = _Rule("REQUEST", None, "10")
+            trigs.append(_Trig(tok, tok.head, rule, tok.idx, tok.idx + len(tok), None, nominal=True))
+            continue
         m = _match_noun(tok, lex)
         if m is None:
             continue
@@ -867,7 +908,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             continue
         doc = tok.doc
         start = min(anchor.idx, doc[first].idx)
-        trigs.append(_Trig(head, anchor, r, start, tok.idx + len(tok), r.mode, nominal=True))
+        last = doc[first + len(r.words) - 1] if first == tok.i else tok  # "show of force": the phrase runs on
+        trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), r.mode, nominal=True))
     if any(t.rule.event in _PLAY_EVENTS and not t.nominal for t in trigs) and _sports_report(sent, lex):
         trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
     return _preparations(_exercise_types(_unharmed_dropped(trigs)))
