@@ -110,6 +110,17 @@ back when the other names (two or more) all lie in one other country ("Whitefiel
 Clare", "Co Down" put the unit first (never US usage); a state whose bare name is ambiguous counts as named in
 its institutions' names ("Georgia Bureau of Investigation", "University of Washington"); curated.tsv adds rivers
 (by stretch), bays, parks and British and Northern Irish counties.
+Namesakes in the right country but the wrong region (issue 6, round 10): a postal abbreviation after a town and
+a comma states its region ("Lebanon, PA", "Richmond, KY 40475", "Kingston, ON"; data/places/postal_codes.tsv;
+a code of two countries, "WA", only where the town has a reading; not the first word of an all-caps run, not
+"NE" before a capitalised word) and counts as the region named in the text; a code that is itself a span there
+is the region; a region named again and again weighs more than one named once (square root of the mentions, up
+to four); a town within 30 km of a county the text names and reads nearby lies in it ("Richmond" beside "Madison
+County": Kentucky, the county's seat, not Virginia's Richmond 100 km from its Madison County); a regional outlet
+is a weak prior for its region (data/places/regional_outlets.tsv: "ajc.com", Georgia; never for a world city);
+names that trade readings round after round settle on the mix of their readings with the higher total support,
+decided once; a town cue ("New York Public Library") keeps no town known only by an alternate name when the name
+itself names a region.
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

@@ -9,7 +9,13 @@ from functools import lru_cache
 
 from dateline.model import Document
 from dateline.places._cands import _Cand, _is_hamlet
-from dateline.places._gazetteer import _demonym_countries, _gaz, _outlet_table, _strong_names
+from dateline.places._gazetteer import (
+    _demonym_countries,
+    _gaz,
+    _outlet_table,
+    _regional_outlet_table,
+    _strong_names,
+)
 from dateline.places._names import _POSSESSIVE, _norm
 
 _TLD_COUNTRY = {
@@ -80,6 +86,20 @@ def _host_label(doc: Document) -> str:
         return ""
     labels = m.group(1).lower().split(".")
     return "".join(x for x in labels[:-1] if x not in ("www", "com", "co", "net", "org", "news"))
+
+
+def _outlet_region(doc: Document) -> tuple[str, str] | None:
+    """The first-level region a regional outlet covers (data/places/regional_outlets.tsv: "ajc.com" -> Georgia)."""
+    m = _HOST.match(doc.url or "")
+    if not m:
+        return None
+    table = _regional_outlet_table()
+    parts = m.group(1).lower().split(".")
+    for i in range(len(parts) - 1):
+        hit = table.get(".".join(parts[i:]))
+        if hit is not None:
+            return hit
+    return None
 
 
 def _outlet_country(doc: Document) -> str | None:

@@ -496,6 +496,24 @@ def _outlet_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _regional_outlet_table() -> dict[str, tuple[str, str]]:
+    """Regional outlets (data/places/regional_outlets.tsv): domain -> (ISO alpha-3, admin1 code)."""
+    rows = _read_tsv(_DATA / "regional_outlets.tsv", header=False)
+    return {r[0].lower(): (r[1], r[2]) for r in rows if len(r) > 2 and r[0] != "domain"}
+
+
+@lru_cache(maxsize=1)
+def _postal_regions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Postal abbreviations of first-level regions (data/places/postal_codes.tsv): "KY" -> (("USA", "KY"),),
+    "WA" -> the US state and Western Australia. Built once per process."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in _read_tsv(_DATA / "postal_codes.tsv", header=False):
+        if len(r) > 2 and r[0] != "code":
+            out[r[0]].append((r[1], r[2]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _demonym_countries() -> dict[str, str]:
     """Demonyms and adjectives of countries ("Bolivian", "Lebanese") -> ISO alpha-3: an international story names
     its country by its people as often as by its name."""

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from dateline.places._cands import _Cand, _prior, _within, distance_km
-from dateline.places._gazetteer import _demonym_countries, _gaz, _Gazetteer, _strong_names
+from dateline.places._gazetteer import _demonym_countries, _gaz, _Gazetteer, _postal_regions, _strong_names
 from dateline.places._names import _SKEL_ARTICLE, _norm
 from dateline.places._recognition import _ARTICLE_BEFORE, _TOWN_PERSON
 from dateline.places._scoring import _BIG_CITY_PRIOR, _SUPPORT_SPREAD
@@ -329,7 +329,7 @@ def _stated_states(
     out: dict[str, list[_Cand]] = {}
     demonyms = _demonym_countries()
     for (s, e), k in zip(spans, keys, strict=True):
-        state = _state_after(text, e, gaz)
+        state = _state_after(text, e, gaz, cands_of.get(k) if cands_of else None)
         if state is None and cands_of and k in cands_of:
             state = _region_after(text, e, gaz, cands_of[k])
         if state is not None:
@@ -356,8 +356,31 @@ def _region_after(text: str, end: int, gaz: _Gazetteer, cands: list[_Cand]) -> _
     return None
 
 
-def _state_after(text: str, end: int, gaz: _Gazetteer) -> _Cand | None:
-    """The state written right after a name ("Lebanon, Pa.", "Dublin, Calif."), span or not."""
+# a postal abbreviation after a town and a comma ("Lebanon, PA", "Richmond, KY 40475"), not the first word of an
+# all-caps run ("PARIS, TX CITY COUNCIL" is no address); hand-written: a fixed pattern over the text
+_POSTAL_AFTER = re.compile(r",\s+([A-Z]{2,3})\b(?![-'’]\w)(?!\.?\s+[A-Z]{2,}\b)")
+
+
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _postal_after(text: str, end: int, cands: list[_Cand] | None = None) -> tuple[str, str] | None:
+    """The region whose postal abbreviation follows a name ("Salem, OR" -> ("USA", "OR")); a code of two
+    countries ("WA") only when `cands` has a reading in one of them."""
+    m = _POSTAL_AFTER.match(text, end)
+    if not m or (m.group(1) == "NE" and _CAPITALISED_NEXT.match(text, m.end())):
+        return None  # "Maiduguri, NE Nigeria": a compass point, not Nebraska
+    regions = _postal_regions().get(m.group(1), ())
+    if len(regions) > 1:
+        regions = tuple(r for r in regions if any((c.country, c.admin1_code) == r for c in cands or ()))
+    return regions[0] if len(regions) == 1 else None
+
+
+def _state_after(text: str, end: int, gaz: _Gazetteer, cands: list[_Cand] | None = None) -> _Cand | None:
+    """The state written right after a name ("Lebanon, Pa.", "Dublin, Calif.", "Lebanon, PA"), span or not."""
+    postal = _postal_after(text, end, cands)
+    if postal is not None and postal in gaz.admin_by_code:
+        return gaz.admin_by_code[postal]
     m = _STATE_AFTER.match(text, end)
     if not m:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter, defaultdict
 
 from dateline.model import Document, Place
@@ -34,6 +35,7 @@ from dateline.places._doc_context import (
     _host_towns,
     _outlet_country,
     _outlet_home,
+    _outlet_region,
     _text_context,
 )
 from dateline.places._gazetteer import _Gazetteer
@@ -41,6 +43,7 @@ from dateline.places._names import _norm
 from dateline.places._readings import (
     _ADMIN_AFTER,
     _CAPITAL_POP,
+    _POSTAL_AFTER,
     _REGION_ONLY_UNITS,
     _affiliated_states,
     _as_written,
@@ -52,6 +55,7 @@ from dateline.places._readings import (
     _listed_units,
     _local_news,
     _local_town_cues,
+    _postal_after,
     _river_or_city,
     _settlement_names,
     _spelling_variants,
@@ -79,6 +83,31 @@ from dateline.places._scoring import (
     _spatial_support,
 )
 
+# names that trade readings between rounds: every mix of their readings is scored (at most 2**4 sets)
+_MAX_SWAPPING = 4
+
+
+def _postal_regions_of(
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    cands_of: dict[str, list[_Cand]],
+    gaz: _Gazetteer,
+) -> list[tuple[str, str]]:
+    """Regions the text states by postal abbreviation after a town ("Lebanon, PA", "Richmond, KY 40475"). A code
+    that is itself a span right after a town's comma reads as that region, not as a town called "Pa" (China)."""
+    out = []
+    for i, ((_s, e), k) in enumerate(zip(spans, keys, strict=True)):
+        area = _postal_after(text, e, cands_of.get(k))
+        if area is None:
+            continue
+        out.append(area)
+        m = _POSTAL_AFTER.match(text, e)
+        region = gaz.admin_by_code.get(area)
+        if region is not None and m and i + 1 < len(spans) and spans[i + 1] == m.span(1):
+            cands_of[keys[i + 1]] = [region]
+    return out
+
 
 def _resolve(
     doc: Document, spans: list[tuple[int, int]], gaz: _Gazetteer, context_countries: list[str] | None
@@ -104,7 +133,9 @@ def _resolve(
     for k, town_only in settled.items():
         # "Lebanon High School", "City of Athens": a town; "a Lebanon woman": not a country (states are said so)
         towns = [c for c in cands_of[k] if c.feature == "city" or (not town_only and c.feature != "country")]
-        if towns and len(towns) < len(cands_of[k]):
+        # ... but not towns known only by an alternate name when the name itself names a region ("New York
+        # Public Library" beside "New York City": the state, not a Wisconsin town once called New York)
+        if towns and len(towns) < len(cands_of[k]) and not all(c.alt for c in towns):
             cands_of[k] = towns
     for (s, e), k in zip(spans, keys, strict=True):
         cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
@@ -120,11 +151,19 @@ def _resolve(
         inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
         if inside:
             cands_of[k] = inside
+    postal = _postal_regions_of(text, spans, keys, cands_of, gaz)
     ambiguous = {k: len(v) > 1 for k, v in cands_of.items()}
     weak = set(context_countries or [])
     outlet = _outlet_country(doc)
+    outlet_area = _outlet_region(doc)
     home = _outlet_home(doc, keys)
     doc_ctry, doc_adm = _text_context(text) if any(ambiguous.values()) else (Counter(), Counter())
+    if postal:
+        # "Richmond, KY": the state counts as named in the text, like "Ky." (the cached counters stay as they are)
+        doc_ctry, doc_adm = doc_ctry.copy(), doc_adm.copy()
+        for area in postal:
+            doc_ctry[area[0]] += 1
+            doc_adm[area] += 1
     _whole_rivers(cands_of, doc_ctry)
     # .com, .org: mostly US papers, or the country the text names most
     home_countries = frozenset([outlet] if outlet else ["USA", *(c for c, _ in doc_ctry.most_common(1))])
@@ -247,7 +286,7 @@ def _resolve(
         return _Ctx(
             per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
             preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
-            held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus,
+            held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus, outlet_area,
         )  # fmt: skip
 
     def one_round() -> None:
@@ -281,7 +320,17 @@ def _resolve(
         one_round()
         if any(choice[k] is not last[k] for k in choice):
             back = all(choice[k] is states[-1][k] for k in choice)
-            if back and state_score(last) >= state_score(states[-1]):
+            swapping = [k for k in choice if last[k] is not states[-1][k]]
+            if back and len(swapping) <= _MAX_SWAPPING:
+                # issue 6, round 10: names that trade readings ("Richmond" and "Madison County" trading Kentucky
+                # and Virginia) never meet in the sets where they agree, so every mix of their two readings is
+                # scored and the set with the higher total support is kept, decided once (ties: the last round)
+                options = [
+                    {**last, **dict(zip(swapping, mix, strict=True))}
+                    for mix in itertools.product(*[(last[k], states[-1][k]) for k in swapping])
+                ]
+                choice.update(max(options, key=state_score))
+            elif back and state_score(last) >= state_score(states[-1]):
                 choice.update(last)
             elif not back:
                 choice.update(last)

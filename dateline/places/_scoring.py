@@ -37,7 +37,10 @@ _IMPLAUSIBLE_SHARE = 0.8  # ... and only half the country-share bonus
 _HOME_BONUS = 3.0  # a local outlet's town named in the text: its own country's reading
 
 
-_HOME_AREA_BONUS = 2.0  # a town in a region where a town is named like the outlet ("theparisnews.com")
+_HOME_AREA_BONUS = 2.0
+
+# a regional outlet's region (data/places/regional_outlets.tsv): a weak prior, about one mention of the state
+_OUTLET_AREA_BONUS = 1.0  # a town in a region where a town is named like the outlet ("theparisnews.com")
 
 
 _CONTAINER_BONUS = 4.0
@@ -47,6 +50,12 @@ _COHERENCE_BONUS = 1.5  # another name of the text can be read as a place in the
 
 
 _NEAR_BONUS = 2.0  # another place of the text lies within 120 km
+
+
+_SEAT_KM = 30.0  # a town this close to a county's point that the text names lies in that county ...
+
+
+_SEAT_BONUS = 1.0  # ... and gains this over namesakes merely near it
 
 
 _SPATIAL_KM = 60.0  # spatial minimality: readings of other names this close support a reading
@@ -76,6 +85,15 @@ _LOCAL_PATH = re.compile(r"/(?:news/)?local(?:[-_]?news)?/", re.I)
 _DOC_COUNTRY_BONUS = 0.5  # per (square root of) mentions of the candidate's country anywhere in the text
 
 
+_DOC_ADM_BONUS = 1.0  # a reading in a first-level region the text names (by name or abbreviation) ...
+
+
+_DOC_ADM_EXP = 0.5  # ... grows with the (root of the) number of mentions ...
+
+
+_DOC_ADM_CAP = 4  # ... up to this many
+
+
 _SAME_PLACE_KM = 0.5  # readings of two names this close are one place named twice
 
 
@@ -90,10 +108,20 @@ def _base(key: str) -> str:
 class _Grid:
     """Points of the chosen places on a 1-degree grid: "is another place within 120 km" in O(1)."""
 
-    def __init__(self, points: list[tuple[str, float, float, bool]]) -> None:
+    def __init__(
+        self, points: list[tuple[str, float, float, bool]], counties: list[tuple[str, float, float]] = ()
+    ) -> None:
         self.cells: dict[tuple[int, int], list[tuple[str, float, float, bool]]] = defaultdict(list)
         for p in points:
             self.cells[(int(math.floor(p[1])), int(math.floor(p[2])))].append(p)
+        self.counties = counties  # the chosen counties' points (few per text)
+
+    def in_county(self, lat: float, lon: float, key: str) -> bool:
+        """A county the text names (read as chosen) lies within _SEAT_KM: the town is in it, likely its seat."""
+        return any(
+            _base(k) != _base(key) and distance_km((lat, lon), (clat, clon)) <= _SEAT_KM
+            for k, clat, clon in self.counties
+        )
 
     def near(self, lat: float, lon: float, key: str, town: bool = False) -> bool:
         y, x = int(math.floor(lat)), int(math.floor(lon))
@@ -135,6 +163,7 @@ class _Ctx:
     dominant: Counter[str] | None = None  # countries of the other names' clear readings ("Santiago": Chile)
     agree: frozenset[int] = frozenset()  # ids of readings that hold what the text states inside this name
     outlet_bonus: float = _OUTLET_BONUS  # bigger for the local-news section of a country-code outlet
+    outlet_area: tuple[str, str] | None = None  # the region a regional outlet covers ("ajc.com": Georgia)
 
 
 def _context(
@@ -144,6 +173,7 @@ def _context(
     ctry: Counter[str] = Counter()
     adm: Counter[tuple[str, str]] = Counter()
     points: list[tuple[str, float, float, bool]] = []
+    counties: list[tuple[str, float, float]] = []
     contrib: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
     for k in set(keys):
         c = choice.get(k)
@@ -159,6 +189,8 @@ def _context(
             adm[area] += w
         if c.lat is not None and c.feature in ("city", "site", "admin", "county") and c.precision_km <= 300:
             points.append((k, c.lat, c.lon, c.feature == "city"))
+            if c.feature == "county":
+                counties.append((k, c.lat, c.lon))
         contrib[k] = (c.country, area, w)
     per_ctry: dict[str, Counter[str]] = {}
     per_adm: dict[str, set[tuple[str, str]]] = {}
@@ -178,7 +210,7 @@ def _context(
                 lost[area] += w
         per_ctry[k] = cc
         per_adm[k] = all_adm - {a for a, w in lost.items() if adm[a] - w <= 0.01}
-    return per_ctry, per_adm, _Grid(points)
+    return per_ctry, per_adm, _Grid(points, counties)
 
 
 def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -> dict[int, float]:
@@ -322,8 +354,10 @@ def _score(c: _Cand, x: _Ctx) -> float:
         area = (c.country, c.admin1_code)
         if area in x.adm:
             score += 2.0
-        if c.feature != "admin" and x.doc_adm.get(area):
-            score += 1.0
+        n = x.doc_adm.get(area, 0) if c.feature != "admin" else 0
+        if n > 0:
+            # a state named once is a weak hint; named again and again it is the story's region
+            score += _DOC_ADM_BONUS * min(n, _DOC_ADM_CAP) ** _DOC_ADM_EXP
     if (
         x.grid is not None
         and c.lat is not None
@@ -332,6 +366,9 @@ def _score(c: _Cand, x: _Ctx) -> float:
     ):  # a river's stretch near the text's other places ("the Indus" beside Hyderabad)
         if x.grid.near(c.lat, c.lon, x.key, c.feature == "city"):
             score += _NEAR_BONUS
+            if c.feature == "city" and x.grid.counties and x.grid.in_county(c.lat, c.lon, x.key):
+                # "Richmond" beside "Madison County": the Richmond inside that county, not one 100 km off
+                score += _SEAT_BONUS
     if plausible and c.feature in ("city", "county") and c.country and c.admin1_code:
         names = x.areas.get((c.country, c.admin1_code))
         if names and (len(names) > 1 or x.key not in names):
@@ -350,6 +387,8 @@ def _score(c: _Cand, x: _Ctx) -> float:
         score += _HOME_BONUS
     if plausible and c.feature in ("city", "county") and (c.country, c.admin1_code) in x.home_areas:
         score += _HOME_AREA_BONUS
+    if plausible and c.feature in ("city", "county") and (c.country, c.admin1_code) == x.outlet_area:
+        score += _OUTLET_AREA_BONUS
     for conts in x.containers:
         # a far-fetched reading needs a state-level container ("Italy, Texas"), not a country after a comma
         # ("the Middle East, US officials said")
