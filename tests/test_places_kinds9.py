@@ -3,23 +3,11 @@ generic words after a compass point, "the city's X" and lone small towns abroad.
 
 from __future__ import annotations
 
-from dateline.model import Document, Place
-from dateline.places import _gaz, distance_km, geoparse
+from places_helpers import km_from as _km
+from places_helpers import places_by_text as _places
 
-
-def _places(text: str, names: list[str], url: str | None = None) -> dict[str, Place]:
-    spans = []
-    for n in names:
-        i = text.index(n)
-        spans.append((i, i + len(n)))
-    got = geoparse(Document(id="t", text=text, url=url), spans=spans)
-    return {p.text: p for p in got}
-
-
-def _km(p: Place, lat: float, lon: float) -> float:
-    assert p.lat is not None and p.lon is not None, p
-    return distance_km((p.lat, p.lon), (lat, lon))
-
+from dateline.model import Place
+from dateline.places import _gaz
 
 # --------------------------------------------------------------------------- unknown names: their sentence's town
 
