@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from dateline.events._clauses import _PLANS
@@ -145,7 +146,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         h = parties  # "the ceasefire between X and Y ... agreed": the parties to the act
     # (a head that is itself a conjunct, as `_stranded_subject` gives, takes only the conjuncts after it)
     for head in [h, *(c for c in h.conjuncts if h.dep_ != "conj" or c.i > h.i)]:
-        if head.pos_ not in _ACTOR_POS and head.ent_type_ == "":
+        if head.pos_ not in _ACTOR_POS and head.ent_type_ == "" and not _noun_read_as_adjective(head):
             continue
         if len(head.text) == 1 and head.dep_ == "conj":
             continue  # "SPLM/A" split by the tokenizer: the letter is no second actor
@@ -209,6 +210,34 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                 )
                 heads.append(head)
             continue
+        ofs = _countries_of(head)
+        if ofs:  # "the presidents of Ghana and Ivory Coast": one actor per country, the span over them all
+            last = ofs[-1]
+            ent = _entity_of(last)
+            e = max(e, ent.end_char if ent is not None else last.idx + len(last))
+            countries = []
+            for m in ofs:
+                ent = _entity_of(m)
+                c = res.resolve(
+                    *((ent.start_char, ent.end_char) if ent is not None else (m.idx, m.idx + len(m)))
+                )
+                if c.country and c.country not in countries:
+                    countries.append(c.country)
+            if len(countries) > 1:
+                for c in countries:
+                    out.append(
+                        Actor(
+                            text=res.text[s:e],
+                            start=s,
+                            end=e,
+                            name=a.name,
+                            country=c,
+                            sector=a.sector,
+                            kind=a.kind,
+                        )  # fmt: skip
+                    )
+                    heads.append(head)
+                continue
         keeper = _keeper(head) if a.kind == "described" and not _says_country(a.text) else None
         if keeper is not None:  # "Britain has 400 troops in Iraq": the troops are Britain's, not Iraq's
             k = res.resolve(*_span_of(keeper))
@@ -236,6 +265,32 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         out.append(a)
         heads.append(head)
     return _shared_head(out, heads)
+
+
+def _noun_read_as_adjective(tok: Any) -> bool:
+    """A subject or object noun the tagger read as an adjective ("The UN secretary-[general] urged"): it has a
+    determiner and a noun modifier of its own, as only a noun phrase does."""
+    kids = {c.dep_ for c in tok.children}
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and {"det", "compound"} <= kids
+    )
+
+
+def _countries_of(head: Any) -> list[Any]:
+    """The coordinated countries a people noun is "of" ("the presidents of Ghana and Ivory Coast"), else []."""
+    if head.pos_ != "NOUN" or not _people_noun(head):
+        return []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            g = next((g for g in c.children if g.dep_ == "pobj" and g.conjuncts), None)
+            if g is None:
+                continue
+            members = [g, *g.conjuncts]
+            if all(m.ent_type_ in ("GPE", "NORP", "LOC") or _country_named(m) for m in members):
+                return members
+    return []
 
 
 def _owned_by_antecedent(head: Any, a: Actor, res: _Resolver, lex: _Lex) -> Actor:
@@ -504,9 +559,16 @@ def _venue(tok: Any, event: str) -> bool:
     if prep.lower_ != "at" and event not in _MEETINGS:
         return False
     host = prep.head
+    if host.ent_type_ in ("TIME", "DATE") and host.dep_ == "pobj" and host.head.head.i != host.head.i:
+        host = (
+            host.head.head
+        )  # "conferred for two hours in Accra": the place of the verb the duration measures
     if not (_is_verb(host) or host.lemma_.lower() in _lex().nouns):
         return False  # "the peacekeeping force in Lebanon": a modifier of who, not where
     return tok.ent_type_ in _PLACE_ENTS or _non_actor_words().get(tok.lemma_.lower()) == "place"
+
+
+_USING = {"use", "employ"}
 
 
 def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False,
@@ -516,9 +578,16 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
         if c.i in skip:
             continue
         if depth and c.dep_ == "dobj" and not c.ent_type_ and not moved and not venue_ok:
-            continue  # "agreed to swap 390 prisoners": who is swapped is no party to the agreement
+            # "agreed to swap 390 prisoners": who is swapped is no party to the agreement; but "to share
+            # intelligence with Iraq": the party the object is shared with is
+            party = _strong_party(c, skip, lex)
+            if party is not None:
+                return party
+            continue
         if moved and c.dep_ == "dobj" and c.ent_type_ and _forces_named(c):
             continue  # "ordered HMS Montrose and HMS Defender to escort ...": the ships moved, not their target
+        if c.dep_ == "dobj" and a.lemma_.lower() in _USING and (_forces(c) or not _people_noun(c)):
+            continue  # "would use force to stop any move": the means, not whom it is aimed at
         dep, c = c.dep_, _partitive(c)
         if dep in ("dobj", "dative") or (
             passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE_PASSIVE
@@ -547,6 +616,12 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
                         for x in g.children:
                             if x.dep_ == "pobj" and _actor_like(x, lex):
+                                if g.lower_ == "on" and not moved:
+                                    # "passed information on a spy ring to German authorities": what it is
+                                    # about; the party the verb names with "to"/"with" is the recipient
+                                    party = _strong_party(a, skip, lex)
+                                    if party is not None:
+                                        return party
                                 return x
                 if not moved and _owner(c, lex) is not None:
                     return _owner(c, lex)  # "prevented the demonstration staged by students": the students
@@ -557,6 +632,9 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
             elif _owner(c, lex) is not None:
                 # "a camp for Congolese refugees was attacked", "demanded the resignation of the council"
                 return _owner(c, lex)
+    strong = _strong_party(a, skip, lex, moved, venue_ok)
+    if strong is not None:  # "shared intelligence with the CIA on the network": "with" before "on"/"at"
+        return strong
     for c in a.children:
         if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS and not _fronted(c):
             for g in c.children:
@@ -581,6 +659,35 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                 r = _recipient_at(c, skip, lex, depth + 1, moved, venue_ok)
                 if r is not None:
                     return r
+    return None
+
+
+# prepositions that name the other party outright; "on"/"at" more often name a topic or a place, so they come last
+_STRONG_PREPS = ("with", "to", "against", "toward", "towards", "into", "upon")
+
+
+def _strong_party(
+    a: Any, skip: set[int], lex: _Lex, moved: bool = False, venue_ok: bool = True
+) -> Any | None:
+    """The party a "with/to/against" complement of a verb or object noun names ("share intelligence with Iraq",
+    "passed information to German authorities"), else None."""
+    for c in a.children:
+        if (
+            c.lower_ not in _STRONG_PREPS
+            or _fronted(c)
+            or c.dep_ not in (("prep",) if moved else ("prep", "dative"))
+        ):
+            continue  # (a deployment's "to" read as a dative is left to the search, which also places the event)
+        for g in c.children:
+            if g.dep_ != "pobj" or g.i in skip:
+                continue
+            # (a mis-tagged country only for an event that moves nothing: a destination the search finds
+            # is also the deployment's location)
+            if not (_actor_like(g, lex) or (not moved and (_mistagged_country(g) or _people_noun(g)))):
+                continue
+            if (not venue_ok and _venue(g, "RETREAT")) or _absolute_with(g):
+                continue
+            return _owner(g, lex) or g
     return None
 
 
@@ -634,6 +741,21 @@ _LEAVING_NOUNS = {
 }
 
 
+# the parts of a place a force leaves that stand for the place ("the outskirts of Kyiv")
+_OUTSKIRTS = {
+    "outskirt",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "vicinity",
+    "edge",
+    "edges",
+    "area",
+    "centre",
+    "center",
+}
+
+
 def _withdrawn_from(a: Any) -> Any | None:
     """The place a withdrawal leaves: "moved staff from Baghdad to Taji" -> Baghdad (not the destination)."""
     if a.lemma_.lower() in _LEAVING:  # "will leave Niger": the country left
@@ -641,6 +763,8 @@ def _withdrawn_from(a: Any) -> Any | None:
         if left is not None and (left.ent_type_ in ("GPE", "LOC") or _country_named(left)):
             return left
     heads = [a] + [c for c in a.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "pulled back from ...": the parser may hang the "from" phrase on the particle
+    heads += [c for c in a.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")]
     # "the departure of 300 soldiers from Niamey leaves ...": the act noun that is the subject
     heads += [c for c in a.children if c.dep_ == "nsubj" and c.lemma_.lower() in _LEAVING_NOUNS]
     heads += [
@@ -655,6 +779,17 @@ def _withdrawn_from(a: Any) -> Any | None:
                 for g in p.children:
                     if g.dep_ != "pobj":
                         continue
+                    if g.lemma_.lower() in _OUTSKIRTS:  # "from the outskirts of Kyiv": the city's
+                        g = next(
+                            (
+                                x
+                                for o in g.children
+                                if o.lower_ == "of"
+                                for x in o.children
+                                if x.dep_ == "pobj"
+                            ),
+                            g,
+                        )
                     for x in [g, *g.conjuncts]:  # "from Taji and Baghdad": the first one tagged as a place
                         if x.ent_type_ in ("GPE", "LOC", "FAC") or (
                             x.pos_ == "PROPN" and _says_country(x.text)
@@ -683,8 +818,169 @@ def _condemned_act(t: _Trig, lex: _Lex) -> Any | None:
 
 
 def _recipient(t: _Trig, lex: _Lex) -> Any | None:
+    got = _recipient_of(t, lex)
+    if got is not None and _home_place(got, t):
+        return None  # "Nigeria deployed troops to Borno state": where they go, not whom it is aimed at
+    return got
+
+
+# verbs that hand something or someone over: the "to" party receives it, whatever the object is
+_HANDING = {"hand", "extradite", "pass", "transfer", "deliver", "lend", "give", "provide", "surrender", "turn",
+            "return", "repatriate", "send", "offer", "supply"}  # fmt: skip
+_HANDED_EVENTS = {"COOPERATE", "SUPPORT", "AID"}
+# verbs whose object is who is addressed, the clause after them what they are told ("warned Lithuania it would")
+_ADDRESSING = {"warn", "tell", "caution", "remind", "assure", "notify", "inform"}
+# nouns for money or help given for a beneficiary ("funding for Yemen", "aid for refugees")
+_FUNDS = {"funding", "fund", "aid", "assistance", "support", "money", "grant", "loan", "help"}
+
+
+_AREAS = {"state", "province", "region", "district", "county", "governorate", "prefecture", "oblast"}
+
+
+def _home_place(tok: Any, t: _Trig) -> bool:
+    """A deployment's destination that is a province or town of the actor's own country ("sent troops to
+    Manipur"): its location; the manual's MOBILIZE recipient is whom a deployment is aimed at, if anyone."""
+    if t.rule.event != "MOBILIZE":
+        return False
+    if not tok.ent_type_ and tok.lemma_.lower() in _AREAS:  # "[Borno] state": the named area
+        tok = next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")), tok)
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    own = {a.country for a in t.actors if a.country}
+    if not own:
+        return False
+    from dateline.actors import code_actor
+
+    ent = _entity_of(tok)
+    words = ent.text if ent is not None else tok.text
+    return code_actor(words).country in own and not _country_name(ent.text if ent is not None else tok.text)
+
+
+def _mistagged_country(tok: Any) -> bool:
+    """A country's own name whatever the recogniser tagged it ("Niger" read as a title), not a town it places."""
+    if tok.pos_ != "PROPN" or not _country_named(tok):
+        return False
+    ent = _entity_of(tok)
+    return _country_name(ent.text if ent is not None else tok.text)
+
+
+@lru_cache(maxsize=4096)
+def _country_name(text: str) -> bool:
+    """Whether a place name is a country's own name ("Belarus"), not a province or town the actor lexicon places
+    in one ("Borno", "Manipur"). pycountry's index of names and official names does the lookup."""
+    import pycountry
+
+    name = text.removeprefix("the ").strip()
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _handed_to(a: Any, skip: set[int], lex: _Lex) -> Any | None:
+    """Who receives what a handing verb gives ("extradited a Kurdish activist to Turkey", "handed over a suspect
+    to Belgian authorities"): the "to" party, not the person or thing handed (else None)."""
+    if a.lemma_.lower() not in _HANDING or not any(c.dep_ == "dobj" for c in a.children):
+        return None
+    for c in a.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i not in skip and (_actor_like(g, lex) or _mistagged_country(g)):
+                    if not g.ent_type_ and not _people_noun(g):  # "to Lebanon's reform plan": its owner
+                        owner = next(
+                            (p for p in g.children if p.dep_ == "poss" and p.ent_type_ in _ACTOR_ENTS), None
+                        )
+                        return owner if owner is not None else g
+                    return g
+    return None
+
+
+def _addressee(a: Any, lex: _Lex) -> Any | None:
+    """The one warned or told when the event is the clause said to them ("China warned Lithuania it would pay")."""
+    h = a.head
+    if a.dep_ != "ccomp" or h.i == a.i or h.lemma_.lower() not in _ADDRESSING:
+        return None
+    d = next((c for c in h.children if c.dep_ in ("dobj", "dative")), None)
+    return d if d is not None and (_actor_like(d, lex) or _mistagged_country(d)) else None
+
+
+def _beneficiary(a: Any, lex: _Lex) -> Any | None:
+    """The country money or help is for ("cut humanitarian funding for Yemen"), named with "for"."""
+    objs = [c for c in a.children if c.dep_ == "dobj" and c.lemma_.lower() in _FUNDS]
+    if not objs or any(
+        p.lower_ in ("of", "to") and any(g.dep_ == "pobj" and _actor_like(g, lex) for g in p.children)
+        for p in objs[0].children
+    ):
+        return None  # "its funding of the UN agency for refugees": the agency funded
+    for h in (objs[0], a):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if g is not None and (
+                    g.ent_type_ in ("GPE", "NORP", "ORG") or _mistagged_country(g) or _people_noun(g)
+                ):
+                    return g
+    return None
+
+
+def _host(a: Any, t: _Trig) -> Any | None:
+    """The country a visitor arrives in ("arrived in Washington on a state visit"): the host, whom a visit is aimed
+    at (a place of the visitor's own country is only where it happens)."""
+    if any(c.dep_ == "dobj" for c in a.children):
+        return None
+    own = {x.country for x in t.actors if x.country}
+    from dateline.actors import code_actor
+
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
+            g = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
+            if g is not None:
+                ent = _entity_of(g)
+                country = code_actor(ent.text if ent is not None else g.text).country
+                if own and country and country not in own:
+                    return g
+    return None
+
+
+def _mediated(a: Any, lex: _Lex) -> Any | None:
+    """The first of the parties a go-between verb names with "between" ("mediated between the government and ELN
+    guerrillas"): they are whom the mediation is aimed at (their conjuncts come with it)."""
+    for c in a.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None and _actor_like(g, lex):
+                return g
+    return None
+
+
+def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
     a = t.anchor
     skip = {t.tok.i}
+    if not t.nominal:
+        told = _addressee(a, lex) if t.rule.event == "THREATEN" else None
+        if told is not None:
+            return told
+        if t.rule.event == "ACCUSE":  # "blamed Kyiv for the attack": the accused, tagged or not
+            d = next((c for c in a.children if c.dep_ == "dobj"), None)
+            if d is not None and d.pos_ == "PROPN" and not d.ent_type_ and d.i not in t.victims:
+                return d
+        if t.rule.event == "CONSULT" and t.mode == "third-party":
+            between = _mediated(a, lex)
+            if between is not None:
+                return between
+        if t.rule.event == "CONSULT" and t.mode == "visit":
+            host = _host(a, t)
+            if host is not None:
+                return host
+        if t.rule.event in _HANDED_EVENTS:
+            handed = _handed_to(a, skip, lex)
+            if handed is not None:
+                return handed
+        if t.rule.event in ("SANCTION", "AID"):
+            for_whom = _beneficiary(a, lex)
+            if for_whom is not None:
+                return for_whom
     if t.rule.event == "ACCUSE" and not t.nominal:
         agent = _condemned_act(t, lex)
         if agent is not None:
@@ -986,7 +1282,9 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         moved = t.rule.event in _MOVED and tok.ent_type_ and _entity_root(tok).dep_ in ("dobj", "conj")
         if moved and _forces_named(tok):
             pass  # "ordered HMS Montrose and HMS Defender to escort ...": the ships moved, not their target
-        elif (tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok)) and tok.i not in taken:
+        elif (
+            tok.ent_type_ in _ACTOR_ENTS or _coded_place(tok) or _mistagged_country(tok)
+        ) and tok.i not in taken:  # (the last: a country the recogniser mis-tagged, "Niger" as a title)
             root = _entity_root(tok)
             if tier >= 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
                 pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
@@ -995,6 +1293,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
             elif tok.ent_type_ in _SITE_ENTS and (site := _site(tok, t.rule.event)):
                 if site == 1:  # a town beside no one else (see `_site`), or the body it modifies
                     found.setdefault(3, _body_at(root) or _lift(root))
+            elif _home_place(tok, t):
+                pass  # "sent troops to Manipur": the deployment's location, not its recipient
             elif root.i not in taken:
                 if tier == 0:
                     return _lift(root)

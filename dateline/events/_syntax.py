@@ -35,7 +35,9 @@ def _span_of(h: Any) -> tuple[int, int]:
         for ch in t.children:
             if ch.dep_ in _ACTOR_DROP and not (ch.dep_ == "prep" and ch.lower_ == "of" and t.i == h.i):
                 continue
-            if ch.dep_ == "punct":
+            if ch.dep_ in ("punct", "case") or (ch.dep_ == "advmod" and t.i == h.i and ch.i > h.i):
+                # (a possessor named alone, "Lebanon['s] plan", leaves out its "'s"; "2,000 prisoners [ahead of
+                # National Day]": a time said of the event)
                 continue
             lo, hi = min(lo, ch.i), max(hi, ch.i)
             stack.append(ch)
@@ -176,7 +178,18 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                     return top, False
                 return h, False
             via_xcomp = cur.dep_ == "xcomp"
-            cur = cur.head
+            h = cur.head
+            if (
+                cur.dep_ == "advcl"
+                and h.dep_ == "dobj"
+                and h.pos_ in ("NOUN", "VERB")
+                and h.head.i != h.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            ):
+                # "opened the crossing to let aid trucks in": a purpose clause the parser hung on the object;
+                # whoever opened it lets them in
+                h = h.head
+            cur = h
             continue
         break
     return _stranded_subject(cur) or _fronted_name(cur), False
