@@ -49,6 +49,13 @@ not Harare); a hyphenated pair of demonyms takes the last ("Iranian-American" US
 site, not a person it matches ("the Lachin corridor"); an armed group described by an ethnic or regional word still
 takes the sentence's place ("Arab militias in Darfur"); a city name cities of several countries share takes the one
 other country the sentence names where a namesake at least a tenth the size stands ("Tripoli, the Lebanese port").
+An unqualified "the government" of a story whose country is known is not placed by a town its clause happens in
+("resumed talks in Havana": a venue); "officers here" are where the wire dateline files from
+(`Document.extra["wire_dateline"]`), else the story's country; a people of several states (ethnic_groups.txt:
+"Hutu rebels") takes a place that qualifies it or its clause, else the story's country, unless the sentence names
+that country only in a "by"/"from"/"with" phrase (a mediator's): then none; "the leaders of France" is GOV and
+"the leaders of France and Germany" two actors; a group's name cut short before a site noun is the site ("the
+Al-Aqsa compound").
 
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.

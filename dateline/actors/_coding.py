@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dateline.actors._lexicon import _GROUP_CODES, _facility_words, _lex, _office_country
-from dateline.actors._match import _scan
+from dateline.actors._match import _Match, _scan
 from dateline.actors._rules import (
     _context_countries,
     _context_country,
@@ -31,6 +31,7 @@ from dateline.actors._words import (
     _NOT_OWNER,
     _PRONOUNS,
     _RELIGIONS,
+    _norm,
     _singular,
     _tok,
 )
@@ -39,6 +40,15 @@ from dateline.model import Actor
 # words that make a nationality an ethnic/religious group, coded (PLOVER/CAMEO convention) with the country it
 # lives in rather than the country its name comes from ("ethnic Turks" in Bulgaria are BGR)
 _ETHNIC = {"ethnic", "minority", "minorities", "population", "populations", "community", "communities"}
+
+
+def _truncated_alias(m: _Match, norms: list[str]) -> bool:
+    """An organisation matched by the first words of its name only ("Al-Aqsa" for the Al-Aqsa Martyrs Brigades): the
+    words name something else (a site, a mosque) as often as the group. An acronym ("UN") is no such alias."""
+    if m.akind != "organisation" or not m.name:
+        return False
+    said, full = " ".join(norms[m.i : m.j]), _norm(m.name)
+    return full != said and full.startswith(said + " ")
 
 
 def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
@@ -78,12 +88,13 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     actors = [
         m for m in actors if not (m.j < len(norms) and norms[m.j] == "'s" and any(o.i > m.j for o in actors))
     ] or actors
-    if actors and all(m.akind == "person" for m in actors):
+    if actors and all(m.akind == "person" or _truncated_alias(m, norms) for m in actors):
         rest = [m for m in matches if m.kind != "actor"]
         fac_words = _facility_words()
         if _facility(toks, rest) is not None and ("prefix", norms[0]) not in fac_words:
-            # a person's name before a site's head noun names the site after them ("the Lachin corridor", "the
-            # Kakhovka dam"): no person, whoever the lexicon lists under that word
+            # a person's name, or a group's name cut short, before a site's head noun names the site after them
+            # ("the Lachin corridor", "the Kakhovka dam", "the Al-Aqsa compound"): no person and no Al-Aqsa
+            # Martyrs Brigades, whoever the lexicon lists under that word
             matches, actors = rest, []
             head = [m for m in matches if m.i < of_idx]
             tail = [m for m in matches if m.i > of_idx]
@@ -226,12 +237,25 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             ):
                 sector, kind = "CVL", "country"  # a city that is no seat of power: its people (NGEC practice)
             break
+    leads = ("leader", "leaders", "leadership")
     if (
         not actors
         and not sector
-        and norms[-1] in ("leader", "leaders", "leadership")
-        and any(
-            m.kind == "country" and m.country and m.j == len(norms) - 1 - (norms[-2] == "'s") for m in matches
+        and (
+            (
+                norms[-1] in leads
+                and any(
+                    m.kind == "country" and m.country and m.j == len(norms) - 1 - (norms[-2] == "'s")
+                    for m in matches
+                )
+            )
+            or (  # "the leaders of France": the same, the country after "of"
+                of_idx == 1
+                and norms[0] in leads
+                and bool(tail)
+                and all(m.kind == "country" and m.country for m in tail)
+                and tail[-1].j == len(norms)
+            )
         )
     ):
         sector, kind = "GOV", "described"  # "the North Korean leader": a country's leader is its government

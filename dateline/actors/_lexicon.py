@@ -53,6 +53,12 @@ def _lines(name: str, folder: Path = _DATA) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _ethnic_groups() -> frozenset[str]:
+    """Peoples of several states (data/actors/ethnic_groups.txt), singular, lower case."""
+    return frozenset(_norm(w) for w in _lines("ethnic_groups.txt"))
+
+
+@lru_cache(maxsize=1)
 def _regional_words() -> frozenset[str]:
     return frozenset(_norm(w) for w in _lines("regional_words.txt"))
 

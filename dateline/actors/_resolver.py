@@ -12,6 +12,7 @@ from dateline.actors._coding import _ETHNIC, _code_cached
 from dateline.actors._lexicon import (
     _FORMER_OFFICES,
     _GROUP_CODES,
+    _ethnic_groups,
     _lex,
     _Lexicon,
     _namesake_firsts,
@@ -28,6 +29,7 @@ from dateline.actors._rules import (
     _after_place_prep,
     _conjuncts,
     _head_sector,
+    _leading_head,
     _place_country,
     _shared_head,
 )
@@ -98,6 +100,20 @@ def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
     return m.kind == "country" and " ".join(t[0] for t in toks[m.i : m.j]) in _lex().city_aliases
 
 
+# prepositions that place a clause's subject where its verb happens ("attacked a post in Burundi")
+_LOCATIVE = {"in", "inside", "near", "across", "throughout", "within", "around"}
+
+
+def _town(text: str) -> bool:
+    """The words name a capital, city or province, not a country ("Havana", "Geneva")."""
+    lex = _lex()
+    n = _norm(text)
+    n = n[4:] if n.startswith("the ") else n
+    if n in lex.state_names or _singular(n) in lex.state_names:
+        return False
+    return bool(n in lex.city_aliases or lex.capitals.get(n) or lex.cities.get(n) or lex.places.get(n))
+
+
 class ActorResolver:
     """Resolve spans of one document to actors. Built once per document in one pass over its entities;
     `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
@@ -112,7 +128,7 @@ class ActorResolver:
         # "the foreign secretary" -> (offset, person) for everyone given that title
         self._titles: dict[str, list[tuple[int, _Known]]] = {}
         # sentence index -> (country, start offset) of each place it names
-        self._places: dict[int, list[tuple[str, int]]] = {}
+        self._places: dict[int, list[tuple[str, int, bool]]] = {}  # (..., whether the place is a town)
         self._named: dict[int, set[str]] = {}  # sentence index -> countries it names (see `_namesake`)
         self._bare = False  # resolve from the span's own words and the document's actors only (no context)
         self.country = self._doc_country(lex)
@@ -408,12 +424,19 @@ class ActorResolver:
         out: list[Actor] = []
         last_s, last_e = parts[-1]
         head = _shared_head(text[last_s:last_e], self.date)
+        lead = _leading_head(text[parts[0][0] : parts[0][1]], self.date)
         for s, e in parts:
             a = self.resolve(start + s, start + e)
             if head and (s, e) != (last_s, last_e) and a.country and not a.sector and a.kind == "country":
                 # a bare nationality borrows the head noun of the last conjunct ("Hungarian [officials]")
                 _, c, sec, _ = _code_cached(f"{text[s:e]} {head}", None, self.date)
                 a = Actor(a.text, a.start, a.end, None, c or a.country, sec, "described")
+            elif lead and s > parts[0][0] and a.country and not a.sector and a.kind == "country":
+                # a bare country borrows the role before "of" of the first conjunct ("the leaders of France and
+                # [the leaders of] Germany")
+                _, c, sec, _ = _code_cached(f"{lead} {text[s:e]}", None, self.date)
+                if sec:
+                    a = Actor(a.text, a.start, a.end, None, c or a.country, sec, "described")
             if not (a.name or a.country or a.sector):
                 return [self.resolve(start, end)]  # "law and order": not a list of actors
             out.append(a)
@@ -522,6 +545,18 @@ class ActorResolver:
             # a sentence that says where it happens ("troops in the Philippines ... against guerrillas") first
             if self._bare:  # asked for its own words only (see `_clause_country`)
                 return Actor(text, start, end, name, None, sector, kind)
+            if kind == "described" and "here" in words:
+                # "officers here": where the reporter files from, the wire dateline's place, else the story's
+                return Actor(
+                    text, start, end, name, self._dateline_country() or self.country or None, sector, kind
+                )
+            if kind == "described" and _ethnic_groups() & {_singular(w) for w in words}:
+                # "Hutu rebels": a people of several states, placed by the sentence, else the story's country
+                # unless the sentence names that country as another party ("talks brokered by South Africa")
+                return Actor(text, start, end, name, self._ethnic_country(start, end), sector, kind)
+            # an unqualified "the government" of a story whose country is known: a town the clause happens in
+            # ("resumed talks in Havana") is a venue, not its country
+            venues = kind == "described" and sector == "GOV" and bool(self.country)
             political = self._fronted_place(start) if kind == "described" else ""
             if not political and kind == "described" and words[0] in ("its", "their"):
                 political = self._clause_country(start, end, owned=True)
@@ -529,11 +564,13 @@ class ActorResolver:
                 # "parliament", "Opposition MPs", "ministers": whose they are is said by the clause's subject
                 # ("Iraq's prime minister called on parliament"), else the government actors of the sentence;
                 # so are unnamed forces, often abroad ("the MoD sent planners, and soldiers are on standby in Cyprus")
-                political = self._clause_country(start, end) or self._sentence_government(start)
+                political = self._clause_country(start, end) or self._sentence_government(
+                    start, end if venues else None
+                )
             country = (
                 political
                 or (
-                    self._sentence_place(start, end if sector in _INSTITUTIONAL else None)
+                    self._sentence_place(start, end if sector in _INSTITUTIONAL else None, venues)
                     if kind == "described"
                     else ""
                 )
@@ -598,7 +635,7 @@ class ActorResolver:
             return a.country  # (owned: "Burkina Faso sent its foreign minister": "its" is the subject's)
         return ""
 
-    def _sentence_government(self, start: int) -> str:
+    def _sentence_government(self, start: int, venue_of: int | None = None) -> str:
         """The country of the first government actor the sentence at `start` names as an actor (not after "by",
         "against", "to"...): "Opposition MPs complained that London was not warned by Washington" -> London's."""
         i = self.doc.sentence_of(start)
@@ -613,6 +650,9 @@ class ActorResolver:
                 continue
             if pos in acted_on:
                 continue  # "The junta ordered the French ambassador to leave": the one acted on is not the actor's
+            if venue_of is not None and known.label in ("GPE", "LOC", "FAC") and _town(a.text):
+                if not self._qualifies(pos, start, venue_of):
+                    continue  # "(the government ...) resumed talks in Havana": a venue, not a government that acts
             if not a.country or a.country in _GROUP_CODES:
                 continue
             before = text[max(sent.start, pos - 12) : pos].split()
@@ -640,11 +680,12 @@ class ActorResolver:
             for w in c.subtree
         }
 
-    def _sentence_place(self, start: int, end: int | None = None) -> str:
+    def _sentence_place(self, start: int, end: int | None = None, venues: bool = False) -> str:
         """The country the sentence at `start` names as a place ("in the Philippines", "Kenya's"), if just one.
         Given the span's `end` (an unnamed official or force), only places the parse confirms as such count: not a
         modifier ("the US-led coalition"), nor the "of" phrase of some other noun ("comparisons with the invasion
-        of Iraq"), which is that noun's background, not where the actor is."""
+        of Iraq"), which is that noun's background, not where the actor is. With `venues`, a town that does not
+        qualify the span itself is where something happens ("talks in Havana"), not whose the actor is."""
         i = self.doc.sentence_of(start)
         if i < 0:
             return ""
@@ -655,13 +696,90 @@ class ActorResolver:
             for m in _scan(toks, self.date):
                 c = _place_country(m, toks)
                 if c and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i)):
-                    if m.kind in ("actor", "seat") or _cityish(m, toks):
+                    town = m.kind in ("actor", "seat") or _cityish(m, toks)
+                    if town:
                         # a city name several countries share: the one of the country the sentence names
                         c = self._namesake_country(" ".join(t[0] for t in toks[m.i : m.j]), c, i)
-                    found.append((c, sent.start + toks[m.i][2]))
+                    found.append((c, sent.start + toks[m.i][2], town))
             self._places[i] = found
-        found = {c for c, pos in self._places[i] if end is None or self._locative(pos, start, end)}
+        found = {
+            c
+            for c, pos, town in self._places[i]
+            if (end is None or self._locative(pos, start, end))
+            and not (venues and town and end is not None and not self._qualifies(pos, start, end))
+        }
         return found.pop() if len(found) == 1 else ""
+
+    def _dateline_country(self) -> str:
+        """The country of the wire dateline's place ("NAIROBI", "GOMA, Congo"), "" without one."""
+        wire = (self.doc.extra or {}).get("wire_dateline") or {}
+        place = wire.get("place") if isinstance(wire, dict) else None
+        if not place:
+            return ""
+        # "GOMA, Congo": the country part first
+        for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
+            _, country, _, kind = _code_cached(part.title() if part.isupper() else part, None, self.date)
+            if country and country not in _GROUP_CODES and kind in ("country", "organisation", "described"):
+                return country
+        return ""
+
+    def _ethnic_country(self, start: int, end: int) -> str | None:
+        """The country of an ethnic group's mention: a place that qualifies it or its clause ("Hutu rebels in
+        Burundi"), else the story's country unless the sentence names it only as a party come from elsewhere
+        ("talks brokered by South African mediators")."""
+        i = self.doc.sentence_of(start)
+        if i < 0:
+            return self.country or None
+        sent = self.doc.sentences[i]
+        toks = _tok(self.doc.text[sent.start : sent.end])
+        matches = _scan(toks, self.date)
+        own = {
+            c
+            for m in matches
+            if (c := _place_country(m, toks))
+            and self._qualifies(sent.start + toks[m.i][2], start, end, clause=True)
+        }
+        if len(own) == 1:
+            return own.pop()
+        home = [sent.start + toks[m.i][2] for m in matches if m.country == self.country]
+        if not self.country or (home and all(self._third_party(pos) for pos in home)):
+            return None
+        return self.country
+
+    def _third_party(self, pos: int) -> bool:
+        """The word at `pos` is in a "by", "from" or "with" phrase ("talks brokered by South African mediators",
+        "envoys from Algeria"): a party come from elsewhere, by the parse."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return False
+        tok = span[0]
+        while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+            if tok.dep_ in ("prep", "agent") and tok.lower_ in ("by", "from", "with"):
+                return True
+            tok = tok.head
+        return False
+
+    def _qualifies(self, pos: int, start: int, end: int, clause: bool = False) -> bool:
+        """The place word at `pos` is in a phrase that modifies the span [start, end) itself ("the government in
+        Kabul"), by the parse; not one of the clause ("resumed talks in Havana": the venue)."""
+        sdoc = self.doc.spacy
+        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
+        if span is None:
+            return True
+        tok, prep = span[0], None
+        while tok.head.i != tok.i and tok.dep_ in ("compound", "pobj", "prep", "amod", "det", "appos"):
+            prep = tok if tok.dep_ == "prep" else prep
+            tok = tok.head
+            if start <= tok.idx < end:
+                return True
+        if start <= tok.idx < end:
+            return True
+        if not clause or tok.pos_ not in ("VERB", "AUX") or prep is None or prep.lower_ not in _LOCATIVE:
+            return False
+        # (clause: also a place of the verb the span is the subject of: "Hutu rebels attacked a post in Burundi")
+        root = sdoc.char_span(start, end, alignment_mode="expand")
+        return root is not None and root.root.head.i == tok.i and root.root.dep_ in ("nsubj", "nsubjpass")
 
     def _fronted_place(self, start: int) -> str:
         """The country of a fronted "In Niger, ..." phrase of the clause whose subject starts at `start`: it sets

@@ -87,6 +87,22 @@ def _shared_head(text: str, date: str | None) -> str:
     return text[rest[0][2] : rest[-1][3]]
 
 
+def _leading_head(text: str, date: str | None) -> str:
+    """The role words before "of" of a first conjunct that names its country after them ("The leaders of France"
+    -> "The leaders of", "the foreign ministers of Egypt" -> "the foreign ministers of"), "" otherwise."""
+    toks = _tok(text)
+    norms = [t[0] for t in toks]
+    if "of" not in norms:
+        return ""
+    k = norms.index("of")
+    matches = _scan(toks, date)
+    if k == 0 or any(m.i < k for m in matches if m.kind != "agent") or not any(m.i > k for m in matches):
+        return ""
+    if not all(m.kind == "country" for m in matches if m.i > k):
+        return ""
+    return text[: toks[k][3]]
+
+
 # nouns whose "of" phrase names the place itself ("the city of Kerman", "the province of Anbar")
 _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "country", "capital",
                 "republic", "kingdom", "island", "port", "area", "county", "governorate"}  # fmt: skip
