@@ -1544,3 +1544,26 @@ def test_a_self_directed_report_on_another_day_does_not_excuse_another_actor() -
         id="d", doc="d4", type="ASSAULT", actors=["VEN"], recips=["COL"], lo=sun, hi=sun, dsrc="published"
     )
     assert "veto" not in _compare(inner, loose)[1]  # a day that is only the report's: the excuse stands
+
+
+def test_a_deployment_at_home_names_no_target_against_another_reports() -> None:
+    """ "Chile moved 900 soldiers to Arica" read as CHL -> CHL (its destination taken for its recipient) against
+    "Chile strengthened its frontier with Peru" (CHL -> PER): a deployment inside its own country is aimed at no
+    one, so the other report's target is no different target. Two reports that each name a foreign target do
+    differ, and the rule is for deployments only (a self-directed attack keeps its penalty)."""
+    from dateline.link.merge import _compare
+
+    home = _feat(
+        id="a", doc="d1", type="MOBILIZE", actors=["CHL"], recips=["CHL"], words=["moved", "soldiers"]
+    )
+    aimed = _feat(id="b", doc="d2", type="MOBILIZE", actors=["CHL"], recips=["PER"], words=["frontier"])
+    score, ev = _compare(home, aimed)
+    assert "recipient_home" in ev and "recipient_mismatch" not in ev
+    other = _feat(id="c", doc="d3", type="MOBILIZE", actors=["CHL"], recips=["BOL"], words=["frontier"])
+    assert "recipient_mismatch" in _compare(other, aimed)[1]
+    attack_home = _feat(id="d", doc="d4", type="ASSAULT", actors=["CHL"], recips=["CHL"], words=["fired"])
+    attack_aimed = _feat(id="e", doc="d5", type="ASSAULT", actors=["CHL"], recips=["PER"], words=["fired"])
+    assert "recipient_home" not in _compare(attack_home, attack_aimed)[1]
+    # the excused mismatch costs nothing: the pair scores as if the home report named no recipient
+    bare = _feat(id="f", doc="d6", type="MOBILIZE", actors=["CHL"], words=["moved", "soldiers"])
+    assert score >= _compare(bare, aimed)[0] - 1e-9

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from dateline.events._clauses import _TIME_PREPS
-from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex
+from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex, _lex
 from dateline.events._syntax import _is_verb, _non_actor_words, _people_noun, _span_of, _within
 from dateline.events._triggers import _match_noun, _Trig
 from dateline.model import Document, Event, EventDate, Place, Size
@@ -138,8 +138,12 @@ def _location(
         if itself and _person_named(p.text, root):
             continue  # a person the geoparser also read as a place ("shot Soleimani")
         site = _site_of(root) if not _person_named(p.text, root) else None  # ("the killing of Soleimani")
+        if site is None:
+            site = _named_facility(root)  # "the Tame police station", whatever the recogniser tagged "Tame"
         if site is not None and (site.i == t.tok.i or (site.dep_ == "dobj" and site.head.i == t.anchor.i)):
             return p  # "the Baidoa car bomb", "attacked the Jowhar market": the event's own place
+        if site is not None and _target_of_act(site, t):
+            return p  # "the attack on the Tame police station killed nine": the act's target is where it happened
         if inner and not (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")) and site is None:
             continue  # only where the recipient is, "attacked an army post in Kandahar": the attack's place too
         if site is not None:
@@ -157,10 +161,76 @@ def _location(
                 rank = _BROAD_RANK.get(p.feature or "", 9)
                 if broad is None or rank < _BROAD_RANK.get(broad.feature or "", 9):
                     broad = p  # "in Mali ... near Menaka" (a region): the smaller area
-            elif fallback is None and root.head.lower_ in ("in", "near", "at"):
+            elif fallback is None and root.head.lower_ in ("in", "near", "at") and _same_scene(root, t):
                 fallback = p
     capital = _capital_at(t, doc, sent)
-    return capital or broad or fallback
+    return capital or broad or fallback or _where_antecedent(t, places, sdoc)
+
+
+def _scene(t: _Trig) -> Any | None:
+    """The clause that tells the event as a scene of its own inside its sentence: a "where"/"when" relative
+    clause ("hopes in Arauca, where the attack killed nine") or a time clause ("a day after X did Y"), else None."""
+    cur = t.anchor
+    for _ in range(12):
+        if _other_scene(cur) or (cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children)):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _same_scene(tok: Any, t: _Trig) -> bool:
+    """Whether a place word may place the event as a guess: an event told in a clause of its own takes no place
+    from the rest of its sentence (another event's scene: "the ceasefire agreed in Havana ... where ...")."""
+    scene = _scene(t)
+    return scene is None or _within(tok, scene)
+
+
+def _where_antecedent(t: _Trig, places: list[Place], sdoc: Any) -> Place | None:
+    """ "hopes in Arauca, where the attack killed nine": the relative adverb "where" stands for its antecedent
+    place, so that place is where the clause's event happened (grammar, not the story: holds in any text)."""
+    scene = _scene(t)
+    if (
+        scene is None
+        or scene.dep_ != "relcl"
+        or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in scene.children)
+    ):
+        return None
+    head = scene.head
+    for p in places:
+        span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and span.root.i == head.i and p.feature not in _BROAD:
+            return p
+    return None
+
+
+def _named_facility(root: Any) -> Any | None:
+    """The facility noun a place name compounds as the object of a locative or target preposition ("on the Tame
+    police station", "at the Kennedy airport"): the place the geoparser read names where the facility is, even
+    when the recogniser tags the name PERSON or the facility is named after people ("police"); else None."""
+    if root.dep_ != "compound":
+        return None
+    noun = root.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return None
+    return noun if noun.head.lower_ in ("on", "at", "in", "near", "outside", "inside") else None
+
+
+def _target_of_act(site: Any, t: _Trig) -> bool:
+    """Whether a site is the target of the event's own act noun: "the attack on the Tame police station" where
+    "attack" is the event word or the subject of the event's verb ("the attack ... killed nine")."""
+    if site.dep_ != "pobj" or site.head.lower_ not in ("on", "against"):
+        return False
+    act = site.head.head
+    if act.i == t.tok.i:
+        return True
+    if act.dep_ not in ("nsubj", "nsubjpass") or act.head.i != t.anchor.i or act.pos_ != "NOUN":
+        return False
+    m = _match_noun(act, _lex())
+    return m is not None and m[0].event == t.rule.event
 
 
 def _person_named(text: str, root: Any) -> bool:

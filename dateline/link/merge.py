@@ -44,7 +44,9 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      slips are tolerated: a mention whose actor is its recipient (a place read as the actor) disagrees but does
      not veto, unless both days are read from the text and differ (then the self-directed report is as likely a
      real one, rebels attacking their own country's army, and the actors differ: a veto); a recipient that is the country the other mention is located in (or whose sentence first names
-     a place in) is its host, not another target; a place in a directed event's own actor country (a capital,
+     a place in) is its host, not another target, and so is a self-directed deployment's (COL -> COL: troops
+     moved inside their own country are aimed at no one, so "reinforced its border with Venezuela" is no other
+     target); a place in a directed event's own actor country (a capital,
      a ministry) is where it was decided, so it neither vetoes other places nor counts as a place named
      elsewhere. Metonyms are no places: a seat of
      power located as a building ("aimed at the Kremlin"), and any seat of government named with an act done at
@@ -731,6 +733,16 @@ def _components(
                 # "Iraqi bases" vs "US forces in Iraq": the target's host country stands for the target (where
                 # the other is located, or the country of the first place its sentence names)
                 ev["recipient_host"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
+                continue
+            if (
+                label == "recipient"
+                and a.type == "MOBILIZE"
+                and ((a.loop and not b.loop) or (b.loop and not a.loop))
+            ):
+                # "Colombia sent troops to Cucuta" read as COL -> COL: a deployment inside its own country, whose
+                # recipient is only its destination (PLOVER: the target is whom it is aimed at, if anyone), so it
+                # contradicts no target the other report names ("reinforced its border with Venezuela")
+                ev["recipient_home"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
                 continue
             if (
                 label == "actor"
