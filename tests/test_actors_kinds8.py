@@ -44,6 +44,16 @@ def test_venue_in_geneva_does_not_own_the_bare_government_either() -> None:
     assert a.country == "YEM"
 
 
+def test_a_town_set_aside_leaves_the_story_country_not_another_partys() -> None:
+    # once the town is set aside, the other country the sentence names is the one acted on, not the actor's
+    text = (
+        "Niger's army said on Tuesday it had retaken a post near Tillaberi. "
+        "In further news from Niamey, the military government expelled Benin's consul on Wednesday."
+    )
+    a = _resolve(_doc(text), "the military government")
+    assert (a.country, a.sector) == ("NER", "GOV")
+
+
 def test_a_government_named_with_its_country_keeps_it() -> None:
     text = "Colombia's army reported fighting in Arauca. The Cuban government offered to host the next round."
     a = _resolve(_doc(text), "The Cuban government")

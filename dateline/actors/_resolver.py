@@ -702,12 +702,20 @@ class ActorResolver:
                         c = self._namesake_country(" ".join(t[0] for t in toks[m.i : m.j]), c, i)
                     found.append((c, sent.start + toks[m.i][2], town))
             self._places[i] = found
-        found = {
-            c
+        places = [
+            (c, pos, town)
             for c, pos, town in self._places[i]
-            if (end is None or self._locative(pos, start, end))
-            and not (venues and town and end is not None and not self._qualifies(pos, start, end))
-        }
+            if end is None or self._locative(pos, start, end)
+        ]
+        if (
+            venues
+            and end is not None
+            and any(town and not self._qualifies(pos, start, end) for _, pos, town in places)
+        ):
+            # a town set aside as where things happen ("talks in Havana", "news from Bamako") leaves the sentence's
+            # other places no better a guess than the story's own country ("... expelled Algeria's ambassador")
+            return ""
+        found = {c for c, _, _ in places}
         return found.pop() if len(found) == 1 else ""
 
     def _dateline_country(self) -> str:
