@@ -53,7 +53,8 @@ An unqualified "the government" of a story whose country is known is not placed 
 ("resumed talks in Havana": a venue); "officers here" are where the wire dateline files from
 (`Document.extra["wire_dateline"]`), else the story's country; a people of several states (ethnic_groups.txt:
 "Hutu rebels") takes a place that qualifies it or its clause, else the story's country, unless the sentence names
-that country only in a "by"/"from"/"with" phrase (a mediator's): then none; "the leaders of France" is GOV and
+that country only in a "by"/"from"/"with" phrase (a mediator's): then none; a bare "the government" coordinated with a named armed group of one country is that
+country's ("the government and the M23"); "the leaders of France" is GOV and
 "the leaders of France and Germany" two actors; a group's name cut short before a site noun is the site ("the
 Al-Aqsa compound").
 

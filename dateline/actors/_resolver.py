@@ -91,6 +91,7 @@ def _outlet_name(text: str) -> bool:
 # armed groups that are no state's: an ethnic or regional word in their description ("Arab militias", "African
 # jihadists") says who they are, not that they stand for a region, so the place the sentence gives them still counts
 _LOCAL_ARMED = {"PRM", "REB", "UAF", "CRM"}
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)  # what lies between two coordinated actors
 
 
 def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
@@ -558,6 +559,8 @@ class ActorResolver:
             # ("resumed talks in Havana") is a venue, not its country
             venues = kind == "described" and sector == "GOV" and bool(self.country)
             political = self._fronted_place(start) if kind == "described" else ""
+            if not political and kind == "described" and sector == "GOV":
+                political = self._armed_partner(start, end)  # "the government and the M23": Congo's
             if not political and kind == "described" and words[0] in ("its", "their"):
                 political = self._clause_country(start, end, owned=True)
             if not political and kind == "described" and (sector in _POLITICAL or sector == "MIL"):
@@ -659,6 +662,21 @@ class ActorResolver:
             if before and before[-1].lower() in _NOT_OWNER | {"by", "from"}:
                 continue
             return a.country
+        return ""
+
+    def _armed_partner(self, start: int, end: int) -> str:
+        """The country of a named armed group of one country coordinated with the span ("the government and the
+        M23", "the FARC and the government"): a state's rebels deal with their own state's government."""
+        text = self.doc.text
+        for pos, known in self._mentions:
+            a = known.actor
+            if pos > end + 12:
+                break
+            if a.sector not in _LOCAL_ARMED - {"CRM"} or not a.country or a.country in _GROUP_CODES:
+                continue
+            between = text[end:pos] if pos >= end else text[a.end : start] if a.end <= start else None
+            if between is not None and _JOINED.fullmatch(between):
+                return a.country
         return ""
 
     def _objects_of_subject(self, start: int) -> set[int]:

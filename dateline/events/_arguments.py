@@ -1415,8 +1415,11 @@ def _placed(actors: list[Actor], res: _Resolver) -> bool:
 
 def _absolute_with(tok: Any) -> bool:
     """The subject of a "with X acting as host / mediating" phrase: a third party beside the event, not its
-    recipient."""
+    recipient; also the "by/from" phrase of a noun in a "with" adjunct ("signed a truce, with monitoring by the
+    African Union", "with support from Egypt"): a monitor or backer beside the event."""
     v = tok.head
+    if tok.dep_ == "prep" and tok.lower_ in ("by", "from") and v.pos_ == "NOUN" and v.dep_ == "pobj":
+        return v.head.lower_ == "with" and v.head.head.i != v.head.i and _is_verb(v.head.head)
     if tok.dep_ == "pobj" and v.lower_ == "with":  # parsed "with [Qatar [mediating]]"
         return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i for c in tok.children)
     return tok.dep_ == "nsubj" and v.dep_ == "pcomp" and v.head.lower_ == "with" and v.tag_ == "VBG"

@@ -54,7 +54,9 @@ def _label_end(sent: Any) -> int | None:
     first = sent[0]
     upper = first.is_upper and first.is_alpha and len(first) >= 3
     dated = upper and sent[1].text == ","
-    toks = sent[1:14]
+    # 17 tokens: a dateline with a long country name and a full date ("UVIRA, Democratic Republic of Congo, 13
+    # October 2026 (Wire) -") runs past 13
+    toks = sent[1:18]
     for k, t in enumerate(toks):
         if upper and (t.text.endswith(":") or (dated and t.text in _DASHES)):
             return t.i
@@ -69,7 +71,7 @@ def _in_label(tok: Any) -> bool:
     """Whether tok lies in a line label opening its sentence (see `_label_end`). A label names who speaks or where
     the story was filed, never who acts in it."""
     sent = tok.sent
-    if tok.i - sent.start > 12:
+    if tok.i - sent.start > 16:
         return False
     end = _label_end(sent)
     return end is not None and tok.i < end

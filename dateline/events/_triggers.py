@@ -658,6 +658,9 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
 # the aid-arrival rows of subject_verbs.tsv; the second set arrives only with "into/in" ("pulled into Saravena")
 _ARRIVING = {"reach", "arrive", "enter", "roll", "cross", "pull", "drive"}
 _ARRIVING_INTO = {"pull", "drive"}
+# the troop-movement rows of subject_verbs.tsv that deploy only "into" a place ("moved into Uvira", not "moved
+# north" or "moved out")
+_MOVING_INTO = {"move", "cross"}
 _JOINTLY = {"jointly"}  # adverbs that make any act a joint one (material cooperation, CAMEO 06)
 
 
@@ -769,6 +772,12 @@ def _aid_arrival(tok: Any, lex: _Lex) -> bool:
     return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
 
 
+def _into(tok: Any) -> bool:
+    """Whether the verb (or its object: "crossed the border into Rwanda") has an "into" phrase."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "into" for h in heads for c in h.children)
+
+
 def _measure_subject(tok: Any, lex: _Lex) -> bool:
     """Whether the subject of a forceful verb is a sanction, law or other measure ("the measures, which target
     insurers", "the ban hits exporters"): an abstract measure restricts, it never attacks or coerces by force."""
@@ -837,6 +846,13 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 and not _aid_arrival(tok, lex)
             ):
                 r = None  # "a convoy of armoured trucks reached the front": no relief on board
+            if (
+                r is not None
+                and r.event == "MOBILIZE"
+                and tok.lemma_.lower() in _MOVING_INTO
+                and not _into(tok)
+            ):
+                r = None  # "the troops moved north", "moved out of the town": no deployment named
             r = r or _match_verb(tok, lex)
             if (r is None or r.event == "MOBILIZE") and _joint_act(tok, lex):
                 r = _Rule("COOPERATE", None, "06")  # "are jointly building a rail line" (CAMEO 06x)

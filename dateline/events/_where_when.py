@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from dateline.events._clauses import _TIME_PREPS
 from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex, _lex
@@ -125,7 +125,7 @@ def _location(
         itself = (
             any((s, e) == (p.start, p.end) for s, e in within)
             and p.feature not in _BROAD
-            and t.rule.event in _FORCE_EVENTS
+            and (t.rule.event in _FORCE_EVENTS or t.rule.event == "MOBILIZE")  # "moved into Baidoa": there
         )
         if any(s <= p.start < e for s, e in taken) or (
             any(s <= p.start < e for s, e in within) and not inner and not itself
@@ -153,6 +153,13 @@ def _location(
             continue
         if itself and root.dep_ == "dobj" and root.head.i == t.anchor.i and t.rule.event in _FORCE_EVENTS:
             return p  # "shelled Juba": the town hit (not "accused Yerevan": a government, not a place)
+        if t.rule.event in _TALKED_EVENTS and _in_topic(root, t):
+            # "held talks on the withdrawal of troops from North Kivu": what is talked of, not where; recorded so
+            # the linker does not read it as a place the sentence names (Document.extra, the model has no field)
+            topics = doc.extra.setdefault("topic_places", [])
+            if p.start not in topics:
+                topics.append(p.start)
+            continue
         if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
             if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
                 if p.feature not in _BROAD:
@@ -165,6 +172,32 @@ def _location(
                 fallback = p
     capital = _capital_at(t, doc, sent)
     return capital or broad or fallback or _where_antecedent(t, places, sdoc)
+
+
+_TALKED_EVENTS = frozenset(
+    {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+)
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _in_topic(root: Any, t: _Trig) -> bool:
+    """Whether a place lies inside the topic phrase ("on/about/over <noun> ...") of the trigger, below the topic's
+    own noun: "talks on the withdrawal of troops from X" talk of X, they do not happen there. A place after "in" or
+    "at" stays a venue even when the parser hangs it on the topic ("talks on a ceasefire in Jeddah")."""
+    if root.head.dep_ == "prep" and root.head.lower_ in ("in", "at", "inside"):
+        return False
+    cur, below = root, False
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.dep_ == "prep" and head.lower_ in _TOPIC_PREPS and head.head.i in (t.anchor.i, t.tok.i):
+            return below
+        if head.i in (t.anchor.i, t.tok.i):
+            return False
+        below = below or head.pos_ == "NOUN"
+        cur = head
+    return False
 
 
 def _scene(t: _Trig) -> Any | None:
@@ -379,6 +412,13 @@ def _offset_clause(t: _Trig) -> tuple[int, Any] | None:
     return (-n if mark.lower_ == "after" else n), main
 
 
+class _MainClause(NamedTuple):
+    """The main clause's verb standing in for a trigger, to read its own date with _date."""
+
+    anchor: Any
+    tok: Any
+
+
 def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> EventDate | None:
     """The date of an event told "a day after" / "two days before" the main clause's event (see _offset_clause):
     the main clause's own date, else the latest earlier event of the type its subject names ("the strikes"), else
@@ -389,10 +429,12 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     if got is None:
         return _offset_phrase(t, doc, events, lex)
     days, main = got
-    base = None
+    # the main clause's own date first: "sent troops on Wednesday, a day after X"
+    own = _date(cast(Any, _MainClause(main, main)), doc, main.sent)
+    base = own.value if own.source == "text" else None
     subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
     m = _match_noun(subj, lex) if subj is not None and subj.pos_ == "NOUN" else None
-    if m is not None:
+    if m is not None and base is None:
         same = [e for e in events if e.event == m[0].event and e.date and e.date.value]
         dated = [e for e in same if e.date.source == "text"]  # type: ignore[union-attr]
         pick = (dated or same)[-1] if (dated or same) else None

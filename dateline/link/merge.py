@@ -60,7 +60,9 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      ("no one was hurt") counts people, so it is not weighed against a count of missiles; a wire dateline's
      places and a location taken from another sentence than the event's own (which names places) are no
      evidence, nor is a
-     seat of power read as a site among a sentence's places ("the Pentagon said"). The country a
+     seat of power read as a site among a sentence's places ("the Pentagon said"), nor a capital that is a
+     party's own words ("Kinshasa and Kigali held talks"), nor a place the event extractor found only in the
+     topic of talks ("talks on the withdrawal of troops from North Kivu": Document.extra["topic_places"]). The country a
      meeting is held in, read as its only participant ("talks in Istanbul" -> Turkey), is its host, not a
      participant that contradicts; a directed physical event read as destination -> destination ("sent troops
      to central Romania" -> Romania -> Romania) has an unknown actor, not another one. A mention without a
@@ -1068,6 +1070,19 @@ def _doc_places(store: Store, doc_id: str) -> list[tuple[int, list[Any]]]:
     )  # in text order: the first place a sentence names counts (_compare)
 
 
+# event types told as talk, whose "on/about/over ..." topic may name places (dateline.events records them)
+_TALKED = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
+
+
+def _topic_places(store: Store, doc_id: str) -> set[int]:
+    """Offsets of places the event extractor found only in the topic of talks (Document.extra["topic_places"])."""
+    row = store.db.execute("SELECT data FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if not row:
+        return set()
+    extra = json.loads(row[0] or "{}").get("extra") or {}
+    return {int(x) for x in extra.get("topic_places") or []}
+
+
 def _doc_weekdays(store: Store, doc_id: str) -> list[tuple[int, int]]:
     """(offset, ISO weekday) of the weekdays a document names without a date to resolve them against."""
     out = []
@@ -1617,10 +1632,20 @@ def merge_new(store: Store) -> dict[str, int]:
         for doc_events in _by_document(_new_events(store)):
             doc_id = doc_events[0][0].doc_id
             doc_places = _doc_places(store, doc_id)
+            topics = _topic_places(store, doc_id)
             weekdays: list[tuple[int, int]] | None = None
             feats, choices = [], []
             for e, published, _outlet in doc_events:
-                in_sentence = [p for start, p in doc_places if e.sentence_start <= start < e.sentence_end]
+                # a capital that is itself a party's words ("Kinshasa and Kigali held talks") stands for its
+                # government: no place the sentence names
+                govs = {a.start for a in (*e.actor, *e.recipient) if a.sector == "GOV"}
+                # and a place in the topic of talks ("talks on the withdrawal of troops from X") is not where they are
+                skip = govs | (topics if e.event in _TALKED else set())
+                in_sentence = [
+                    p
+                    for start, p in doc_places
+                    if e.sentence_start <= start < e.sentence_end and start not in skip
+                ]
                 f = _features(e, published, in_sentence)
                 if f.lo is None:  # no date at all: the weekdays its sentence names are all its text says
                     if weekdays is None:
