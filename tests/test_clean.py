@@ -875,6 +875,14 @@ def test_wire_dateline_without_a_year_is_recorded_but_does_not_date_the_story() 
     assert doc.extra["wire_dateline"]["date"] == "April 4"
 
 
+def test_wire_dateline_with_a_country_of_several_words() -> None:
+    lead = "BUKAVU, Democratic Republic of Congo, 9 May 2025 (Lakes Desk) - Militia fighters seized the airport."
+    doc = to_document(_txt(f"Airport seized\n\n{lead}\n\n{BODY}"))
+    wire = doc.extra["wire_dateline"]
+    assert (wire["place"], wire["date"]) == ("BUKAVU, Democratic Republic of Congo", "9 May 2025")
+    assert doc.published == "2025-05-09"
+
+
 def test_stated_dates_win_in_order() -> None:
     lead = "PORTBRIDGE, April 4, 2024 (Valley Wire) - Rebels shelled the terminal on Thursday, police said."
     # a metadata line beats the wire dateline, and its outlet beats the agency
