@@ -183,3 +183,37 @@ def test_a_mosque_compound_in_running_text_is_no_armed_group() -> None:
 def test_the_group_itself_is_still_coded() -> None:
     a = code_actor("the Al-Aqsa Martyrs Brigades")
     assert a.sector in ("REB", "PRM", "UAF")
+
+
+# --- from the dev8 corpus: a bare "the government" beside a named armed group of one country is that country's
+# government (a state's rebels deal with their own state)
+
+
+def test_government_beside_rebels_takes_their_country_not_the_venue() -> None:
+    doc = _doc("The government and the FARC signed a peace accord in Havana on Monday.")
+    a = _resolve(doc, "The government")
+    assert (a.country, a.sector) == ("COL", "GOV")
+
+
+def test_government_after_rebels_takes_their_country() -> None:
+    doc = _doc(
+        "Kenyan police arrested two men in Mombasa. Al-Shabaab and the government exchanged prisoners on Friday."
+    )
+    a = _resolve(doc, "the government")
+    assert (a.country, a.sector) == ("SOM", "GOV")
+
+
+def test_previous_sentence_country_does_not_win_over_the_armed_partner() -> None:
+    text = (
+        "Ugandan soldiers reached Beni on Tuesday. "
+        "The truce agreed by the government and the M23 in Doha has raised hopes in Goma."
+    )
+    a = _resolve(_doc(text), "the government")
+    assert (a.country, a.sector) == ("COD", "GOV")
+
+
+def test_government_not_joined_to_a_group_keeps_the_old_rule() -> None:
+    # no armed group beside it: the resolver's other rules decide (here the sentence's own country)
+    doc = _doc("Kenya's president said the government would hold elections in August.")
+    a = _resolve(doc, "the government")
+    assert (a.country, a.sector) == ("KEN", "GOV")
