@@ -31,3 +31,13 @@ def conventional_types(events: Callable[..., list[Any]], text: str) -> set[str]:
     from dateline.events._typing import _conventional
 
     return {_conventional(e.event, e.factuality) for e in events(text)}
+
+
+def processed_events(text: str, published: str | None) -> list[Any]:
+    """Events of a text run through all the pipeline's document components (times, places, quotes first), so
+    dates and places come from the text as in ingest."""
+    from dateline.model import Document
+    from dateline.pipeline import process
+
+    [doc] = process([Document(id="t", text=text, published=published)])
+    return doc.events

@@ -15,16 +15,12 @@ a subject noun the tagger read as an adjective ("the NATO secretary-general") st
 
 from __future__ import annotations
 
-from typing import Any
-
-from dateline.events import extract_events
-from dateline.nlp import parse
+from events_helpers import helpers_for
 
 PUB = "2025-06-13"
 
 
-def _events(text: str) -> list[Any]:
-    return extract_events(parse(text, PUB))
+_events, _, _ = helpers_for(PUB)
 
 
 def _countries(text: str, event: str, role: str = "recipient") -> set[str | None]:

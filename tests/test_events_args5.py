@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.model import Document
-from dateline.pipeline import process
+from events_helpers import processed_events
 
 PUB = "2025-06-13"
 
 
 def _events(text: str) -> list[Any]:
-    [doc] = process([Document(id="args5", text=text, published=PUB)])
-    return doc.events
+    return processed_events(text, PUB)
 
 
 def _place(text: str, event: str) -> set[str | None]:

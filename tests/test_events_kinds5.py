@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from events_helpers import processed_events
+
 from dateline.model import Document
 from dateline.pipeline import process
 
@@ -19,8 +21,7 @@ PUB = "2026-03-12"  # a Thursday
 
 
 def _events(text: str, published: str | None = PUB) -> list[Any]:
-    [doc] = process([Document(id="kinds5", text=text, published=published)])
-    return doc.events
+    return processed_events(text, published)
 
 
 def _of(text: str, event: str, published: str | None = PUB) -> list[Any]:
