@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -1567,3 +1568,93 @@ def test_a_deployment_at_home_names_no_target_against_another_reports() -> None:
     # the excused mismatch costs nothing: the pair scores as if the home report named no recipient
     bare = _feat(id="f", doc="d6", type="MOBILIZE", actors=["CHL"], words=["moved", "soldiers"])
     assert score >= _compare(bare, aimed)[0] - 1e-9
+
+
+# ------------------------------------------------------------ outlets that disagree (issue 7, ninth session, dev9)
+
+
+def test_a_town_named_alike_but_resolved_in_two_countries_is_one_place(tmp_path) -> None:
+    """Two reports both write "Orlan", a border town the gazetteer also knows in the neighbouring country, and the
+    place reader resolved each in another country: the texts agree on the place, so no veto and no "places
+    elsewhere". Two differently named places in two countries still veto."""
+    from dateline.link.merge import _compare, _elsewhere
+
+    here = ["Orlan", "KES", 41.0, 45.0, "city", "Orlan", 5.0]
+    there = ["Orlan", "VAL", 44.5, 49.0, "site", "Orlan", 5.0]
+    a = _feat(id="a", doc="d1", type="COERCE", actors=["KES"], place=here, words=["arrested"])
+    b = _feat(id="b", doc="d2", type="COERCE", actors=["KES"], place=there, words=["detained"],
+              places=[["Orlan", 44.5, 49.0, "VAL", "site", "Orlan"]])  # fmt: skip
+    score, ev = _compare(a, b)
+    assert "veto" not in ev and ev.get("place_namesake") and ev.get("place") == "Orlan", ev
+    assert _elsewhere(b, a) is None  # b's sentence names a's place, read in another country
+    other = ["Dovra", "VAL", 44.5, 49.0, "city", "Dovra", 5.0]
+    c = _feat(id="c", doc="d3", type="COERCE", actors=["KES"], place=other, words=["detained"])
+    assert "different countries" in _compare(a, c)[1].get("veto", "")
+    # through the store: the same arrests, the town read in two countries, join
+    d1 = _one_event("n1", "Harbour Post", "2023-07-04", "COERCE", "KES", "VAL", "2023-07-03", "text",
+                    "Kestrian police arrested Valorian workers in raids in Orlan on Monday.")  # fmt: skip
+    d2 = _one_event("n2", "Valley Times", "2023-07-04", "COERCE", "KES", None, "2023-07-03", "text",
+                    "Police in Orlan arrested dozens of Valorian workers on Monday.")  # fmt: skip
+    groups = _merged_sets(tmp_path, [_located(d1, "Orlan", "KES", 41.0, 45.0),
+                                     _located(d2, "Orlan", "VAL", 44.5, 49.0, "site")])  # fmt: skip
+    assert {"n1", "n2"} in groups
+
+
+def test_one_night_dated_either_side_of_midnight_is_the_same_day() -> None:
+    """ "Late on Sunday" and "early on Monday" (both read from the text) are one night that two outlets dated
+    either side of midnight: same-day evidence, not a day apart. Without a cue, with the cues on the wrong sides
+    or two days apart, nothing changes."""
+    from dateline.link.merge import _compare
+
+    sun, mon = 739000, 739001
+    late = _feat(id="a", doc="d1", type="ASSAULT", actors=["KES"], lo=sun, hi=sun, words=["late", "bombed"])
+    early = _feat(id="b", doc="d2", type="ASSAULT", lo=mon, hi=mon, words=["early", "strike"])
+    _, ev = _compare(late, early)
+    assert ev.get("date_night") == "late", ev
+    plain_sun = _feat(id="c", doc="d3", type="ASSAULT", lo=sun, hi=sun, words=["bombed"])
+    assert (
+        _compare(plain_sun, early)[1].get("date_night") == "early"
+    )  # the small hours of Monday: one cue is enough
+    plain_mon = _feat(id="d", doc="d4", type="ASSAULT", lo=mon, hi=mon, words=["strike"])
+    assert "date_night" not in _compare(plain_sun, plain_mon)[1]
+    wrong_sides = _feat(id="e", doc="d5", type="ASSAULT", lo=sun, hi=sun, words=["early", "bombed"])
+    assert "date_night" not in _compare(wrong_sides, plain_mon)[1]  # early Sunday, Monday: a day apart
+    tue = _feat(id="f", doc="d6", type="ASSAULT", lo=mon + 1, hi=mon + 1, words=["early", "strike"])
+    assert "date_night" not in _compare(late, tue)[1]
+    no_cues = _compare(replace(late, words=["bombed"]), replace(early, words=["strike"]))
+    assert "date_night" not in no_cues[1] and _compare(late, early)[0] > no_cues[0] + 0.4
+
+
+def test_a_count_that_agrees_stands_in_for_an_unknown_actor(tmp_path) -> None:
+    """An air strike whose actor one outlet does not name, told in other words than another outlet's ("an air
+    strike on a hamlet killed 14" vs "jets bombed the hamlet, killing at least 11"): on the same day a count that
+    agrees tells it, so few shared words do not count against it. Counts that disagree, another day, a report
+    dated only by its publication, or a statement keep the penalty."""
+    from dateline.link.merge import _compare
+
+    day = 739100
+    unnamed = _feat(id="a", doc="d1", type="ASSAULT", lo=day, hi=day, sizes=[[14, 14, "people"]],
+                    words=["air", "strike", "hamlet", "killed"])  # fmt: skip
+    named = _feat(id="b", doc="d2", type="ASSAULT", actors=["KES"], recips=["VAL"], lo=day, hi=day,
+                  sizes=[[11, None, "people"]], words=["jets", "bombed", "killing", "villagers"])  # fmt: skip
+    x_ev = _compare(unnamed, named)[1]
+    assert x_ev.get("count_day") and "veto" not in x_ev, x_ev
+    apart = replace(named, sizes=[[30, 30, "people"]])
+    assert not _compare(unnamed, apart)[1].get("count_day")  # 14 vs 30: the counts dispute
+    loose = replace(named, dsrc="published", lo=day - 7)
+    assert not _compare(unnamed, loose)[1].get("count_day")
+    next_day = replace(named, lo=day + 1, hi=day + 1)
+    assert not _compare(unnamed, next_day)[1].get("count_day")  # a day apart, no night cue: the penalty stays
+    said = replace(unnamed, type="ACCUSE")
+    assert not _compare(said, replace(named, type="ACCUSE"))[1].get("count_day")
+    # through the store: the unnamed report joins; a same-day attack elsewhere with another count stays apart
+    strike = _one_event("c1", "Harbour Post", "2023-08-08", "ASSAULT", "KES", "VAL", "2023-08-07", "text",
+                        "Kestrian jets bombed the hamlet of Dovra on Monday, killing at least 11 villagers.")  # fmt: skip
+    unnamed_doc = _one_event("c2", "Valley Times", "2023-08-08", "ASSAULT", None, None, "2023-08-07", "text",
+                             "An air strike on a hamlet near Orlan on Monday killed 14 people, rescuers said.")  # fmt: skip
+    post = _one_event("c3", "Northern Wire", "2023-08-08", "ASSAULT", None, None, "2023-08-07", "text",
+                      "Gunmen attacked a police post in Vessa on Monday, wounding four officers.")  # fmt: skip
+    for d, (lo, hi) in ((strike, (11, None)), (unnamed_doc, (14, 14)), (post, (4, 4))):
+        d.events[0].size = [Size(str(lo), 0, 1, min=lo, max=hi, unit="people")]
+    groups = _merged_sets(tmp_path, [strike, unnamed_doc, post])
+    assert {"c1", "c2"} in groups and {"c3"} in groups

@@ -29,9 +29,10 @@ dev3 and dev5 and compares them leave-one-corpus-out. A sixth DEV corpus (`tests
 lines, the Horn of Africa; reported as `dev6`) was measured untouched when written (seventh session) and is DEV
 since; so is a seventh (`tests/fixtures/merge_dev7`, 16 articles, 39 lines, Colombia, Venezuela and Ecuador; reported
 as `dev7`; eighth session) and an eighth (`tests/fixtures/merge_dev8`, 14 articles, 37 lines, the African Great
-Lakes; reported as `dev8`; ninth session). The held-out corpus (`tests/fixtures/merge_corpus`, 10
-articles, 25 lines, written before any tuning and never tuned on) is reported as `held_out`. Runs the full pipeline
-over 131 articles into temporary stores.
+Lakes; reported as `dev8`; ninth session) and a ninth (`tests/fixtures/merge_dev9`, 14 articles, 34 lines, the
+Myanmar–Thailand border, outlets that disagree about one event; reported as `dev9`; ninth session too). The held-out
+corpus (`tests/fixtures/merge_corpus`, 10 articles, 25 lines, written before any tuning and never tuned on) is
+reported as `held_out`. Runs the full pipeline over 145 articles into temporary stores.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ DEV5 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev5"
 DEV6 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev6"
 DEV7 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev7"
 DEV8 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev8"
+DEV9 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev9"
 
 
 def _norm(s: str) -> str:
@@ -367,10 +369,11 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["dev6"] = evaluate_corpus(DEV6, Path(tmp)) if DEV6.exists() else "not found"
         out["dev7"] = evaluate_corpus(DEV7, Path(tmp)) if DEV7.exists() else "not found"
         out["dev8"] = evaluate_corpus(DEV8, Path(tmp)) if DEV8.exists() else "not found"
+        out["dev9"] = evaluate_corpus(DEV9, Path(tmp)) if DEV9.exists() else "not found"
         out["held_out"] = evaluate_corpus(HELD_OUT, Path(tmp)) if HELD_OUT.exists() else "not found"
     out["note"] = ("demo corpus, dev2 (tests/fixtures/merge_dev), dev3 (tests/fixtures/merge_dev3), dev5 "
-                   "(tests/fixtures/merge_dev5), dev6 (tests/fixtures/merge_dev6), dev7 (tests/fixtures/merge_dev7) and dev8 "
-                   "(tests/fixtures/merge_dev8) are "
+                   "(tests/fixtures/merge_dev5), dev6 (tests/fixtures/merge_dev6), dev7 (tests/fixtures/merge_dev7), dev8 "
+                   "(tests/fixtures/merge_dev8) and dev9 (tests/fixtures/merge_dev9) are "
                    "DEV, tuned on, with no "
                    "split: same figures for dev and test; dev4 (tests/fixtures/merge_dev4) is DEV kept as a "
                    "transfer check (not tuned on); held_out is tests/fixtures/merge_corpus, never tuned on")  # fmt: skip

@@ -36,8 +36,10 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      same act disputed or its outcome negated ("no US troops were killed in Wednesday's strikes"): flagged as
      disputed in the merged event, not counted against. A date that is only the publication date
      gets a wide window (before the report; around it for a planned or hypothetical event); a bare weekday read
-     after the publication date also keeps the week before; a period inside another ("December 2011" in "2011")
-     counts more than an overlap. For symmetric types (CONSULT, AGREE, COOPERATE) actors and recipients are
+     after the publication date also keeps the week before; two days read from the text a day apart, the earlier
+     report's act "late" or at "night", or the later one's "early", at "dawn" or "overnight", are one night dated
+     either side of midnight by two outlets (the same day: date_night); a period inside another ("December 2011"
+     in "2011") counts more than an overlap. For symmetric types (CONSULT, AGREE, COOPERATE) actors and recipients are
      compared as one set of participants; a side missing on either mention is no evidence either way, but two
      mentions that each name two or more parties, each one the other does not, are meetings of two different
      pairs (a veto; a venue's country that only one names is left out). Parse
@@ -69,8 +71,12 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      target located (or whose sentence first names a place) in the country the other names as target agrees
      with it ("the departure from Niamey" vs "pulled out of Niger"). Few shared words count against a pair only
      when it does not share who acted or its dates are not both read from the text (within a day), and always for
-     statements (threats, accusations: the same parties trade many). A plan on a bare weekday ("will march
-     again on Monday") is the coming day only;
+     statements (threats, accusations: the same parties trade many); a physical act whose actor one report does
+     not name ("an air strike on a village killed 14") may share a count that agrees on the same day instead
+     (count_day). Two locations of one name ("Mae Sot") that the gazetteer resolved in two countries (a namesake
+     across a border), one of them a country the other report names as a party, are one place read two ways: no
+     veto, the same place (place_namesake). A plan on a bare weekday ("will march again on Monday") is the coming
+     day only;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
      no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
      chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
@@ -517,10 +523,35 @@ def _elsewhere(x: _Feat, y: _Feat) -> str | None:
     there either): "flown to Tallinn" vs "on standby in Latvia". Evidence against, not a veto (source seats)."""
     if not (y.L and y.L[1]) or (x.L and x.L[1] == y.L[1]):
         return None
+    if any(_namesake(p, y.L) for p in x.P):
+        return None  # it names y's place, resolved in another country (a namesake across a border)
     countries = [p[3] if len(p) > 3 else None for p in x.P]
     if countries and all(countries) and y.L[1] not in countries:
         return f"{x.P[0][0]} ({countries[0]}) vs {y.L[0]} ({y.L[1]})"
     return None
+
+
+def _namesake(pa: list[Any], pb: list[Any]) -> bool:
+    """Two places (location or sentence-place lists, the gazetteer's name first) of the same gazetteer name (a
+    town the gazetteer also knows across a border). Not the text as written: a short or generic mention ("the
+    town", a bare "P") is written alike for many places."""
+    return bool(pa[0] and pb[0] and pa[0].casefold() == pb[0].casefold())
+
+
+# time-of-day words that put an act near midnight: the earlier-dated report's late evening or the later-dated one's
+# small hours (_night)
+_LATE_CUES = frozenset({"late", "night", "night's", "tonight", "overnight", "midnight", "late-night"})
+_EARLY_CUES = frozenset({"early", "dawn", "pre-dawn", "overnight", "midnight"})
+
+
+def _night(a: _Feat, b: _Feat) -> str | None:
+    """Two single days read from the text a day apart, the earlier one's sentence placing the act late at night or
+    the later one's in the small hours: one night dated either side of midnight. Returns the cue, else None."""
+    if a.lo != a.hi or b.lo != b.hi or a.lo is None or b.lo is None or abs(a.lo - b.lo) != 1:
+        return None
+    first, second = (a, b) if a.lo < b.lo else (b, a)
+    cues = sorted(first.W & _LATE_CUES) + sorted(second.W & _EARLY_CUES)
+    return cues[0] if cues else None
 
 
 @lru_cache(maxsize=65536)
@@ -684,7 +715,12 @@ def _components(
             # two days read from the text: the same day, or a day apart (time zones, a report a day off); more
             # (the slack before the veto) is no evidence
             if exact:
-                if gap <= 1:
+                night = _night(a, b) if gap == 1 else None
+                if night:
+                    # "late on Sunday" vs "early on Monday": one night, dated either side of midnight by two outlets
+                    ev["date_night"] = night
+                    x["date_same_day"] = 1.0
+                elif gap <= 1:
                     x["date_day_apart" if gap else "date_same_day"] = 1.0
             else:
                 x["date_loose"] = max(0.0, 1.0 - gap / (window + 1))
@@ -808,6 +844,19 @@ def _components(
             # source's seat): the location picks are doubtful, the first place agrees
             ev["place_first"] = a.places[0][0]
             x["place_named"] = 1.0
+        elif (
+            pa[1]
+            and pb[1]
+            and pa[1] != pb[1]
+            and _namesake(pa, pb)
+            and (pa[1] in b.A | b.R or pb[1] in a.A | a.R)
+        ):
+            # both name one place ("Mae Sot"), which the gazetteer resolved in two countries (a namesake across a
+            # border), one reading in a country the other report names as a party: the texts agree on the place,
+            # only its reading differs (two namesakes each in its own parties' country, Tripoli in Libya and in
+            # Lebanon, still veto)
+            ev["place_namesake"] = f"{pa[0]} ({pa[1]}) / {pb[0]} ({pb[1]})"
+            km, broad = 0.0, pa[4] in _BROAD and pb[4] in _BROAD
         elif seat and pa[1] and pb[1] and pa[1] != pb[1]:
             # "speaking at the White House" vs "sanctions over the attack in Iraq": where the actor announced it
             ev["place_seat"] = seat
@@ -830,7 +879,7 @@ def _components(
                 ev["place_imprecise"] = f"{_precision(pa):.0f} + {_precision(pb):.0f} km"
                 broad = True  # no evidence either way
             broad = broad or (region and pa[4] != pb[4])
-        if pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
+        if "place_namesake" in ev or pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
             ev["place"] = pa[0]
             x["place_broad" if broad else "place_same"] = 1.0  # the same country or sea says little
         elif not broad and km is not None:
@@ -909,6 +958,19 @@ def _components(
             # wording must tell; few shared words count against it as for any pair
             ev["actor_day_only"] = True
             shared = False
+        elif (
+            x.get("date_same_day")
+            and a.type not in _SAID | _SYMMETRIC
+            and not (a.A and b.A)
+            and (x.get("size_bounded") or x.get("size_open"))
+            and not (x.get("side_mismatch") or x.get("recipient_mismatch") or x.get("places_differ"))
+        ):
+            # who acted unknown on one side ("an air strike on a village killed 14" vs "jets bombed the village,
+            # killing at least 11"): outlets word one act apart, and a count that agrees on the same day (or night,
+            # both read from the text) tells it instead of a shared actor; not a day apart, nor against places
+            # named far apart
+            ev["count_day"] = True
+            shared = True
         x["words"] = sim
         if sim < _FEW_WORDS and not shared:
             x["few_words"] = 1.0
