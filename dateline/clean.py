@@ -4,7 +4,8 @@ One public entry point, `to_document()`.
 
 HTML: trafilatura finds the body, title, byline (author), outlet (site name) and date; its whole metadata
 record is kept in `Document.extra["html_metadata"]`. The extracted text then gets the same boilerplate pass
-as plain text (patterns only, the page is already cut to the article).
+as plain text (patterns only, the page is already cut to the article; metadata lines left in the body, such as
+"source: outlet.com", are removed and fill only what the page's metadata left empty).
 
 Plain text: the first non-empty line is the headline, unless it reads like a body paragraph (long, or
 several sentences; a short line without a closing full stop is a headline in any style, "TROOPS POUR IN!
@@ -258,6 +259,18 @@ _TAGLINE_CHARS = 60
 _APPEALS = frozenset({"donation", "subscribe", "newsletter", "comment-form"})
 
 
+# a short sentence that reports something (a number, an attribution, a day it happened) is the story's, not an
+# appeal's tagline: "Troops left the base on Monday, officials said. Support our journalism: donate today."
+_REPORTS = re.compile(
+    r"\d|\b(?:said|says|told|according to|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
+    r"March|April|June|July|August|September|October|November|December)\b"
+)
+
+
+def _tagline(sentence: str) -> bool:
+    return len(sentence) <= _TAGLINE_CHARS and not _REPORTS.search(sentence)
+
+
 def _run_is_boilerplate(sents: list[str], kinds: list[str | None]) -> bool:
     """Most sentences of the run are boilerplate, or half are and the others are short taglines."""
     hits = sum(1 for k in kinds if k)
@@ -266,7 +279,7 @@ def _run_is_boilerplate(sents: list[str], kinds: list[str | None]) -> bool:
     return (
         2 * hits == len(kinds)
         and all(k in _APPEALS for k in kinds if k)
-        and all(k or len(s) <= _TAGLINE_CHARS for s, k in zip(sents, kinds, strict=True))
+        and all(k or _tagline(s) for s, k in zip(sents, kinds, strict=True))
     )
 
 
@@ -311,6 +324,26 @@ def _match_kind(text: str, pats: _Patterns) -> str | None:
         if rx.match(text):
             return kind
     return None
+
+
+_GLUED_APPEALS = frozenset({"donation", "subscribe", "newsletter", "share"})
+
+
+def _glued_story(text: str, kind: str, pats: _Patterns) -> tuple[str, str] | None:
+    """A line that opens with an appeal and goes on with the story ("Support us: give what you can.Troops left
+    the base on Monday, officials said."): (the appeal, the story) when what follows the appeal's first sentence
+    is prose that reports something (see _REPORTS); None when the whole line is the appeal."""
+    if kind not in _GLUED_APPEALS or any(rx.fullmatch(text) for _, rx in pats.line):
+        return None
+    m = _SENT_EDGE.search(text)
+    if m is None or m.start() == 0:
+        return None
+    rest = text[m.start() :].strip()
+    if len(_WORD.findall(rest)) < 8 or not _PROSE_END.search(rest) or _match_kind(rest, pats):
+        return None
+    if not _REPORTS.search(rest):
+        return None  # "... has been sent to you. Please activate your subscription ...": the appeal goes on
+    return text[: m.start()].strip(), rest
 
 
 def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
@@ -386,10 +419,13 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _C
                 removed.append(Removed(p.text, "metadata", p.line))
                 continue
         kind = _match_kind(p.text, pats)
-        if kind:
+        glued = _glued_story(p.text, kind, pats) if kind else None
+        if kind and glued is None:
             removed.append(Removed(p.text, kind, p.line))
             continue
-        text, cut = _strip_sentences(p.text, pats)
+        if kind and glued is not None:
+            removed.append(Removed(glued[0], kind, p.line))
+        text, cut = _strip_sentences(glued[1] if glued else p.text, pats)
         removed.extend(Removed(t, k, p.line) for t, k in cut)
         if text and cut:
             kind = _match_kind(text, pats)
@@ -1159,7 +1195,12 @@ def to_document(raw: RawArticle) -> Document:
         if paras and doc.title and _key(paras[0].text) == _key(doc.title):
             doc.removed.append(Removed(paras[0].text, "headline", -1))
             paras = paras[1:]
-        cleaned = _boilerplate(paras, pats, with_metadata=False)
+        # metadata lines trafilatura kept in the body ("source: outlet.com", "By NAME | DATE") go as in plain text;
+        # their values only fill what the page's own metadata left empty
+        cleaned = _boilerplate(paras, pats, with_metadata=True)
+        _set(doc, "published", cleaned.meta.get("date"), "text")
+        if cleaned.meta.get("domain"):
+            doc.extra["source_domain"] = cleaned.meta["domain"]
         if hmeta.get("fallback"):  # trafilatura found nothing: the whole page as text, find the story block
             _main_block(cleaned, _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400]))), doc.title)
         else:

@@ -39,6 +39,7 @@ _GOVERN_DEPS = {
     "relcl",
     "attr",
     "nsubj",
+    "nsubjpass",  # "the summit was cancelled", "the strike was called off"
 }
 _STOP_AT = {"say", "tell", "report", "state", "add", "announce"}
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
@@ -61,6 +62,7 @@ class _Cues:
     adjunct: dict[str, str] = field(default_factory=dict)
     source: dict[str, str] = field(default_factory=dict)
     past_unit: dict[str, str] = field(default_factory=dict)
+    open: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -326,8 +328,13 @@ def classify(trigger: Any, published: str | None = None) -> str:
         if _unverified_source(g, c):
             gov_found.add("alleged")
         cue = c.governor.get(lem) or c.governor.get(low)
+        particle = next((ch.lower_ for ch in g.children if ch.dep_ == "prt"), None)
+        if particle:  # a phrasal verb has its own entry: "called off the strike", "put off the vote"
+            cue = c.governor.get(f"{lem} {particle}", cue)
         if lem == "rule" and not any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in g.children):
             cue = None
+        if lem == "exclude" and prev.dep_ == "prep":
+            cue = None  # "excluded Russia from the talks": the talks go on without it
         if lem == "go" and not (g.tag_ == "VBG" and prev.dep_ == "xcomp"):
             cue = None  # "is going to strike" is future; "the deployment went to Cincu" is not
         g_own: set[str] = set()
@@ -340,7 +347,9 @@ def classify(trigger: Any, published: str | None = None) -> str:
         # negated governor: "did not plan to attack", "no decision to leave"
         if "negated" in g_own and _passes_negation(g, prev, c):
             if cue in ("negated", "denied"):
-                pass  # "did not refuse" / "did not deny": leave the event as it is
+                # "did not refuse" / "did not deny": leave the event as it is; "has not ruled out talks": open
+                if lem in c.open:
+                    gov_found.add(c.open[lem])
             elif "alleged" in gov_found and g.pos_ in ("NOUN", "PROPN"):
                 # "no truth in reports that X": negating a report or claim about the event denies it
                 gov_found.discard("alleged")

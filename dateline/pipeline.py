@@ -3,7 +3,7 @@
 read       dateline.read.read              paths, URLs, stdin    -> RawArticle | Failure
 clean      dateline.clean.to_document      RawArticle            -> Document (clean text, metadata, removed spans)
 dedupe     dateline.dedupe                 exact copies skipped; near-duplicates stored, linked, not processed
-nlp        dateline.nlp.annotate           sentences and entities (spaCy, batched)
+nlp        dateline.nlp.annotate           sentences and entities (spaCy, batched; long texts in pieces)
 then the document components, in order (COMPONENTS, a registry like spaCy's):
 published  dateline.pubdate.infer_published  publication date inferred where the input gave none
 times      dateline.time.normalize           time expressions resolved against the publication date
@@ -159,7 +159,10 @@ class Summary:
         return self.ingested + self.duplicates + self.near_duplicates + self.unchanged + len(self.failed)
 
 
-NLP_MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: a longer text is refused by the parser
+# the longest clean text processed: texts over spaCy's length limit are parsed in pieces cut at paragraph breaks
+# (dateline.nlp.PIECE_CHARS) and joined, so nothing is lost; past this bound (about 1 GB of parse in memory at its
+# peak) a text is recorded as a failure, to be split into articles
+NLP_MAX_CHARS = 5_000_000
 
 
 def raw_hash(raw: RawArticle) -> str:

@@ -40,6 +40,7 @@ class _Lex:
     media_names: frozenset[str]
     media_words: frozenset[str]
     gender: dict[str, str]
+    anonymity: frozenset[str] = frozenset()
 
 
 def _lines(name: str) -> list[str]:
@@ -73,6 +74,7 @@ def _lex() -> _Lex:
         cues=cues,
         cue_opts=cue_opts,
         cue_nouns=frozenset(w.lower() for w in _lines("cue_nouns.txt")),
+        anonymity=frozenset(w.lower() for w in _lines("anonymity.txt")),
         described=frozenset(w.lower() for w in _lines("described.txt")),
         titles=frozenset(w.lower() for w in _lines("titles.txt")),
         media_names=frozenset(names),
@@ -472,7 +474,13 @@ class _Extractor:
         self.atts.sort(key=lambda a: a.content[0])
         return self.atts
 
+    def _anonymity_request(self, v: Any) -> bool:
+        """ "a police officer, who asked not to be named, said": the relative clause asks for anonymity."""
+        return v.dep_ == "relcl" and any(t.lower_ in self.lex.anonymity for t in v.subtree)
+
     def _verb(self, v: Any, kind: str, sent: Any) -> None:
+        if self._anonymity_request(v):
+            return
         if v.lemma_.lower() == "point" and not any(
             (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to")
             for c in v.children

@@ -5,8 +5,9 @@ with spaCy's tokenizer only) or a parsed spaCy `Span`/`Doc` (then entities and l
 character offsets into the document: `start` is added for a plain string, a Span's own offsets are used as they are.
 
 "more than 250 soldiers" -> min 250, qualifier more-than, unit troops; "up to 275 personnel" -> max 275;
-"around 20 planners" -> min = max = 20, approx; "hundreds of protesters" -> vague 100..999; "killing 46 civilians"
--> kind dead. The word tables (number words, hedges, units, violence kinds) are in dateline/data/events/size_words.tsv.
+"around 20 planners" -> min = max = 20, approx; "between 300 and 400 troops" -> 300..400, qualifier range;
+"hundreds of protesters" -> vague 100..999; "killing 46 civilians" -> kind dead. The word tables (number words,
+hedges, units, violence kinds, report and crowd verbs) are in dateline/data/events/size_words.tsv.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class _Words:
     units: dict[str, str]
     violence: dict[str, str]
     designators: frozenset[str] = frozenset()
+    report: frozenset[str] = frozenset()
+    crowd: frozenset[tuple[str, ...]] = frozenset()
     vague_first: frozenset[str] = frozenset()
     vague_longest: int = 0
 
@@ -43,6 +46,8 @@ class _Words:
 def _words() -> _Words:
     w = _Words({}, {}, {}, {}, {}, {})
     designators: set[str] = set()
+    report: set[str] = set()
+    crowd: set[tuple[str, ...]] = set()
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -62,7 +67,13 @@ def _words() -> _Words:
             w.violence[word] = value
         elif kind == "designator":
             designators.add(word)
+        elif kind == "report":
+            report.add(word)
+        elif kind == "crowd":
+            crowd.add(tuple(word.split()))
     w.designators = frozenset(designators)
+    w.report = frozenset(report)
+    w.crowd = frozenset(crowd)
     w.vague_first = frozenset(k[0] for k in w.vague)
     w.vague_longest = max((len(k) for k in w.vague), default=0)
     return w
@@ -76,6 +87,7 @@ class _Tok:
     start: int
     end: int
     ent: str
+    tok: Any = None  # the spaCy token when a parse was given
 
 
 def _tokens(text: Any, start: int) -> list[_Tok]:
@@ -86,7 +98,7 @@ def _tokens(text: Any, start: int) -> list[_Tok]:
         toks = load().tokenizer(text)
         return [_Tok(t.text, t.lower_, t.lower_, t.idx + start, t.idx + len(t) + start, "") for t in toks]
     return [
-        _Tok(t.text, t.lower_, (t.lemma_ or t.lower_).lower(), t.idx, t.idx + len(t), t.ent_type_)
+        _Tok(t.text, t.lower_, (t.lemma_ or t.lower_).lower(), t.idx, t.idx + len(t), t.ent_type_, t)
         for t in text
     ]
 
@@ -105,7 +117,45 @@ def _unit_of(tok: _Tok, w: _Words) -> str | None:
     for cand in (tok.low, tok.lemma, _singular(tok.low)):
         if cand in w.units:
             return w.units[cand]
+    return _compound_unit(_singular(tok.low), w)
+
+
+_SUFFIX_MIN, _PREFIX_MIN = 5, 3
+
+
+def _compound_unit(word: str, w: _Words) -> str | None:
+    """The unit of a closed compound ending in a unit word: "dockworkers", "steelworkers", "spokespersons"."""
+    if not word.isalpha():
+        return None
+    for i in range(_PREFIX_MIN, len(word) - _SUFFIX_MIN + 1):
+        unit = w.units.get(word[i:])
+        if unit is not None:
+            return unit
     return None
+
+
+def _crowd_follows(toks: list[_Tok], j: int, w: _Words) -> bool:
+    """The words right after a bare count are a crowd's verb ("marched", "took to the streets"), a parsed verb
+    read by its lemma, the first word of a phrase by its lemma too ("took to" -> "take to")."""
+    if j >= len(toks) or (toks[j].tok is not None and toks[j].tok.pos_ not in ("VERB", "AUX")):
+        return False
+    first = toks[j].lemma
+    for n in (2, 1):
+        key = (first, *(t.low for t in toks[j + 1 : j + n]))
+        if len(key) == n and key in w.crowd:
+            return True
+    return False
+
+
+def _source_count(tok: _Tok, w: _Words) -> bool:
+    """The counted people are the report's source ("according to two diplomats", "three officials said"), not
+    the event's participants: their number is no size of the event (needs the parse)."""
+    t = tok.tok
+    if t is None:
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ in w.report:
+        return True
+    return t.dep_ == "nsubj" and t.head.lemma_.lower() in w.report
 
 
 def _violence_of(tok: _Tok, w: _Words) -> str | None:
@@ -143,11 +193,11 @@ _HELD_OBJECT = frozenset({"a", "an", "the", "their", "its", "another", "talks", 
 def _held_something(toks: list[_Tok], k: int) -> bool:
     """ "3,000 people held a smaller march", "the envoys held talks": the counted people hold an event (an object
     follows the verb), they are not held ("40 people held in Machala")."""
-    return (
-        toks[k].low in ("held", "hold", "holds", "holding")
-        and k + 1 < len(toks)
-        and toks[k + 1].low in _HELD_OBJECT
-    )
+    if toks[k].low not in ("held", "hold", "holds", "holding"):
+        return False
+    if toks[k].tok is not None and any(c.dep_ == "dobj" for c in toks[k].tok.children):
+        return True  # parsed: "the two countries held exploratory talks"
+    return k + 1 < len(toks) and toks[k + 1].low in _HELD_OBJECT
 
 
 def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
@@ -165,6 +215,11 @@ def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     if value is None:
         return None
     j = i + 1
+    if re.fullmatch(r"\d{1,3}", t.text):
+        # thousands grouped with spaces ("2 000 troops", "12 500 people"): one number
+        while j < len(toks) and re.fullmatch(r"\d{3}", toks[j].text) and toks[j].start == toks[j - 1].end + 1:
+            value = value * 1000 + float(toks[j].text)
+            j += 1
     while j < len(toks) and toks[j].low in w.multipliers:
         value *= w.multipliers[toks[j].low]
         j += 1
@@ -180,6 +235,25 @@ def _match_vague(toks: list[_Tok], i: int, w: _Words) -> tuple[tuple[float, floa
         if val is not None:
             return val, i + n
     return None
+
+
+_RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+
+
+def _range_end(toks: list[_Tok], i: int, j: int, lo: float, w: _Words) -> tuple[float, int] | None:
+    """The upper end of a range starting with the number at toks[i:j] ("between 300 and 400", "12 to 15",
+    "300-400"): (its value, the end index), or None."""
+    if j + 1 >= len(toks):
+        return None
+    sep = toks[j].low
+    if not (sep in _RANGE_WORDS or (sep == "and" and i > 0 and toks[i - 1].low == "between")):
+        return None
+    if i > 0 and toks[i - 1].low == "from":
+        return None  # "rose from 300 to 400": a change, not a range
+    second = _number_at(toks, j + 1, w)
+    if second is None or second[0] <= lo:
+        return None
+    return second
 
 
 def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None:
@@ -273,11 +347,20 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             assert num is not None
             value, j = num
             lo = hi = value
+        ranged = _range_end(toks, i, j, lo, w) if num is not None else None
+        if ranged is not None:  # "between 300 and 400 soldiers", "12 to 15 people", "300-400 troops"
+            hi, j = ranged
         # a bare year or a percentage is not a size
         if j < len(toks) and toks[j].low in ("%", "percent", "per"):
             i = j
             continue
-        if value is not None and 1900 <= value <= 2100 and "," not in t.text and t.text.isdigit():
+        if (
+            value is not None
+            and 1900 <= value <= 2100
+            and "," not in t.text
+            and t.text.isdigit()
+            and j == i + 1
+        ):
             i = j
             continue
         # a number that names a model, class or item ("Type 45 destroyer", "Resolution 2334", "Flight 752") is no count
@@ -290,6 +373,8 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             i = j
             continue
         first = i - 1 if t.low == "one" and value == 0 else i  # "no one": the span starts at "no"
+        if ranged is not None and i > 0 and toks[i - 1].low == "between":
+            first = i - 1
         money = i > 0 and toks[i - 1].text in ("$", "€", "£")
         if money or (
             i > 0 and toks[i - 1].low in ("a", "an") and t.low in ("dozen", "score", "hundred", "thousand")
@@ -330,12 +415,17 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
                 kind = None
             if kind:
                 break
+        if unit is None and kind is None and _crowd_follows(toks, j, w):
+            unit = "people"  # "as many as 5,000 marched": a bare count doing what crowds do
         if unit is None and kind is None:
             unit, kind = _tally(toks, lo_i, w)
         if unit is None and kind is None:
             i = j
             continue
-        qualifier = hedge[0] if hedge else ("vague" if vague else "exact")
+        if unit == "people" and kind is None and last > j and _source_count(toks[last - 1], w):
+            i = last
+            continue
+        qualifier = hedge[0] if hedge else ("vague" if vague else "range" if ranged else "exact")
         mn: float | None = lo
         mx: float | None = hi
         if qualifier in ("more-than", "at-least"):

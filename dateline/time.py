@@ -451,6 +451,31 @@ _FUT_HEADS = {
 }
 
 
+# verbs whose object noun names an event still to come ("threatened strikes in October", "planned a march on
+# Friday"): a time attached to that noun is read forward, whatever the verb's own tense
+_PLAN_VERBS = frozenset({"threaten", "plan", "schedule", "propose", "promise", "vow", "pledge"})
+
+
+_NEW_THING = frozenset(
+    {"a", "an", "another", "new", "further", "fresh", "more", "renewed", "wider", "general"}
+)
+
+
+def _planned_object(tok: Any) -> bool:
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLAN_VERBS
+
+
+def _planned_after_object(verb: Any, span: Any) -> bool:
+    """ "threatened a general strike in October", "vowed new attacks in November": a time phrase on a plan verb,
+    after an object that names something new (indefinite, or "new/further ..."), times that thing, not the vow."""
+    if verb.lemma_.lower() not in _PLAN_VERBS:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < span.start):
+        if any(m.dep_ in ("det", "amod") and m.lower_ in _NEW_THING for m in obj.children):
+            return True
+    return False
+
+
 def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -459,7 +484,11 @@ def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
             break
+        if tok.i != span.root.i and _planned_object(tok):
+            return "future"  # "threatened further strikes in October": the time of what is threatened
         tok = tok.head
+    if _planned_after_object(tok, span):
+        return "future"
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     for _ in range(3):
         # "went further, warning on Sunday that ...": a participle clause without auxiliaries takes the tense of
