@@ -137,7 +137,7 @@ class Size(Record):
     min: float | None = None
     max: float | None = None
     approx: bool = False
-    qualifier: str | None = None  # exact|more-than|at-least|up-to|fewer-than|about|vague
+    qualifier: str | None = None  # exact|more-than|at-least|up-to|fewer-than|about|range|vague
     unit: str | None = None  # troops|people|weapons|ships|aircraft|vehicles|money|...
     kind: str | None = None  # dead|injured|arrested|deployed|... (violence counts)
 
