@@ -58,6 +58,14 @@ country's ("the government and the M23"); "the leaders of France" is GOV and
 "the leaders of France and Germany" two actors; a group's name cut short before a site noun is the site ("the
 Al-Aqsa compound").
 
+Session 9 lists by kind: officials.tsv (chief justices, prosecutors, police chiefs, governors, premiers, chief ministers,
+mayors, party leaders before office, armed-group and cartel leaders) and public_figures.tsv (journalists, activists,
+clerics, businesspeople); surname_shared.txt holds surnames many people share, never read alone. A listed person
+named with one middle name more is the listed person ("Tukur Yusuf Buratai"); a particle-led alias after an unknown
+given name ends that name ("Hamza bin Laden" is not Osama); a given name that only extends a role-word stem opens a
+name ("Christiane"); a person's name that starts with a role word is no title ("Marine Le Pen"); a misspelt demonym
+after an unknown given name is a surname ("Hanna Maliar"); and the mention's own words are not read again as context.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

@@ -118,7 +118,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             # "Paraguay's Congress": the lexicon's Congress is American, the words say whose this one is
             name, country = None, owner[-1].country
             # and what it is, by its head noun ("Tanzania People's Defence Force" MIL, not Myanmar's rebel PDF)
-            head_role = lex.agent(norms[max(a.i, a.j - 2) : a.j]) or lex.agent(norms[a.j - 1 : a.j])
+            head_role = (
+                lex.agent(norms[max(a.i, a.j - 3) : a.j])
+                or lex.agent(norms[max(a.i, a.j - 2) : a.j])
+                or lex.agent(norms[a.j - 1 : a.j])
+            )  # (the longest head phrase: "Ghana Trades Union Congress" is no parliament)
             if head_role and head_role[0] in _INSTITUTIONAL:
                 sector = head_role[0]
         k = a.j + 1 + (a.j + 1 < len(norms) and norms[a.j + 1] == "the")
@@ -156,8 +160,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             st = a.i
             while st < a.j - 2 and (norms[st] in lex.countries or norms[st] == "'s"):
                 st += 1  # "israeli prime minister ehud barak": skip the nationality
+            own = _norm((a.name or "").lower()).split()
             for k in range(a.j - st - 1, 0, -1):
                 title = lex.agent(norms[st : st + k])
+                if own[:k] == norms[st : st + k]:
+                    continue  # the person's own name begins with a role word ("Marine Le Pen"): no title
                 if title and title[0] in _INSTITUTIONAL and not former:
                     sector = title[0]
                     break
@@ -287,8 +294,15 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         country, kind = "IGO", "organisation"
     if not country and not actors and _transnational_body(toks):
         country = "NGO"  # "the Association of African Jurists", "the Third World Water Forum": no one state's
+    if not actors and _for_human_rights(toks):
+        # "Zimbabwe Lawyers for Human Rights": a rights group, whoever it unites
+        sector, kind = "SOC", "organisation"
     if not country and context:
-        country = _context_country(context)
+        # the mention's own words are no context: a person's name holding a place name ("Anne Hidalgo", Hidalgo
+        # state) says no country, whether read in the mention or again in the sentence it stands in
+        country = _context_country(
+            context.replace(text, " ") if text in context and text != context else context
+        )
     if not country and not actors and sector in _INSTITUTIONAL:
         country = _office_country(" ".join(norms)) or ""  # "the Taoiseach": an office only one country has
     elif country and context and _ETHNIC & set(norms) and not actors:
@@ -299,6 +313,17 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+def _for_human_rights(toks: list[tuple[str, str, int, int]]) -> bool:
+    """A capitalised name ending "... for Human Rights" ("Lawyers for Human Rights", "Physicians for Human Rights")."""
+    origs = [t[1] for t in toks]
+    return (
+        len(toks) >= 4
+        and [t[0] for t in toks[-3:]] == ["for", "human", "rights"]
+        and origs[-2][:1].isupper()
+        and origs[-4][:1].isupper()
+    )
 
 
 # kin nouns: a relative of an official is no official but (PLOVER) an elite, ELI

@@ -220,6 +220,8 @@ class _Lexicon:
             ("ministers.tsv", 0),
             ("officeholders.tsv", 0),
             ("historical.tsv", 0),
+            ("officials.tsv", 0),
+            ("public_figures.tsv", 0),
             ("groups.tsv", 0),
             ("institutions.tsv", 0),
             ("phoenix_actors.tsv", 1),
@@ -320,6 +322,8 @@ class _Lexicon:
                 if e not in entries.setdefault(words[-1], []):
                     entries[words[-1]].append(e)
         words = {ln.strip() for ln in _lines("surname_stopwords.txt")}  # English words (derived list)
+        # and surnames many people share (hand-written)
+        words |= {ln.strip() for ln in _lines("surname_shared.txt")}
         taken = (
             self.countries.keys() | self.capitals.keys() | self.cities.keys() | self.places.keys()
             | self.seats.keys() | self.agents.keys() | self.actors.keys() | _SURNAME_STOP | words
@@ -328,13 +332,18 @@ class _Lexicon:
             if len(people) == 1 and surname not in taken:
                 self.surnames[surname] = entries[surname]
 
+    def english(self) -> set[str]:
+        """Words of the language and one-word province names ("Palawan" is no misspelt "Palauan"), read once."""
+        if not self._english:
+            self._english = _english_words() | _subdivision_names()
+        return self._english
+
     def fuzzy(self, word: str) -> tuple[str, str] | None:
         """("country" | "surname", key) of the one country name, demonym or lone surname within one edit of
         `word` ("Phillippines", "Quatar", "Bouteflicka"); None when there is none or several."""
         if self._fuzzy is None:
             self._fuzzy = {}
-            # words of the language and names of provinces ("Palawan" is no misspelt "Palauan")
-            self._english = _english_words() | _subdivision_names()
+            self.english()
             suffixes = ("an", "ese", "i")
             keys = [("country", k) for k in self.countries if " " not in k and k.isalpha() and len(k) >= 5]
             keys = [

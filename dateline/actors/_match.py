@@ -138,6 +138,24 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                     break
                 continue
             lower = n == 1 and origs[i].islower()
+            if (
+                agent is not None
+                and n == 1
+                and origs[i].istitle()
+                and (
+                    (i + 1 < len(toks) and origs[i + 1][:1].isupper())
+                    or (  # or ends one: "Diane Abbott" is no abbot
+                        i > 0
+                        and origs[i - 1].istitle()
+                        and not (out and out[-1].j == i)
+                        and origs[i - 1].lower() not in lex.english()
+                    )
+                )
+                and not any(
+                    table.get(k) for table in (lex.agents_hand, lex.agents) for k in (key, _singular(key))
+                )
+            ):
+                agent = None  # a name that only extends a stem: "Christiane Amanpour" is no Christian
             if agent is not None and n == 1 and key in _NAME_HEADS and origs[i][:1].isupper() and i > 0:
                 if origs[i - 1][:1].isupper() or norms[i - 1] in ("for", "of", "and"):
                     agent = None  # the head of a proper name ("Homeland Union", "Liberian Peace Council")
@@ -154,7 +172,16 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 found = _Match("seat", i, i + n, c, s, "", name)
             elif hand or (entries and agent is None):
                 e = _pick(entries, date)  # type: ignore[arg-type]
-                if not (
+                # a listed alias opening with a particle after an unknown capitalised name is that name's end:
+                # "Hamza bin Laden" is not Osama bin Laden ("President al-Bashir" is: the title is matched)
+                inside = (
+                    i > 0
+                    and origs[i][:1].islower()
+                    and origs[i - 1][:1].isupper()
+                    and not (out and out[-1].j == i)
+                    and norms[i - 1] not in _HONORIFICS
+                )
+                if not inside and not (
                     n == 1
                     and e.kind == "person"
                     and not (_lone_surname(toks, i, out) or _first_name_before(toks, i, [e]))
@@ -184,18 +211,49 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
             elif n == 1 and not lower and len(key) >= 6 and key.isalpha() and (typo := lex.fuzzy(key)):
                 # a misspelt country or leader ("Phillippines", "Abdelaziz Bouteflicka")
                 if typo[0] == "country":
-                    found = _Match("country", i, i + n, lex.countries[typo[1]])
+                    # (not after a capitalised name no match covers: "Hanna Maliar" is a surname, not "Malian";
+                    # an English word before it leaves the place: "South Ossetia")
+                    prev = origs[i - 1] if i else ""
+                    if not (
+                        prev[:1].isupper()
+                        and prev.lower() not in lex.english()
+                        and not any(m.j == i for m in out)
+                    ):
+                        found = _Match("country", i, i + n, lex.countries[typo[1]])
                 elif _lone_surname(toks, i, out) or _first_name_before(toks, i, lex.named(typo[1])):
                     e = _pick(lex.named(typo[1]), date)
                     found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             if found:
                 break
+        if not found:
+            found = _middle_name(toks, i, out, date)
         if found:
             out.append(found)
             i = found.j
         else:
             i += 1
     return out
+
+
+def _middle_name(
+    toks: list[tuple[str, str, int, int]], i: int, out: list[_Match], date: str | None
+) -> _Match | None:
+    """A listed person named with one middle name the list lacks ("Tukur Yusuf Buratai" for Tukur Buratai): a
+    three-word capitalised name, standing alone, whose first and last words are a hand-written person's name."""
+    if i + 3 > len(toks) or not all(t[1][:1].isupper() and t[1][1:2].islower() for t in toks[i : i + 3]):
+        return None
+    if i > 0 and toks[i - 1][1][:1].isupper() and not (out and out[-1].j == i):
+        return None  # inside a longer unknown name
+    if i + 3 < len(toks) and toks[i + 3][1][:1].isupper() and toks[i + 3][0] != "'s":
+        return None
+    lex = _lex()
+    people = [
+        e for e in lex.actors.get(f"{toks[i][0]} {toks[i + 2][0]}", ()) if e.rank == 0 and e.kind == "person"
+    ]
+    if not people or len({e.name for e in people}) > 1 or lex.actors.get(toks[i + 1][0]):
+        return None  # (a middle word the lexicon knows is no middle name: "Kim Jong Un" is listed whole)
+    e = _pick(people, date)
+    return _Match("actor", i, i + 3, e.country, e.sector, e.sectors2, e.name, e.kind)
 
 
 def _dual_demonym(key: str) -> str:
@@ -239,7 +297,13 @@ def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Matc
         nxt = toks[i + 1][1]
         if nxt[:1].isupper() and toks[i + 1][0] != "'s":
             return False
+        if nxt.lower().startswith(_NAME_PARTICLES) and len(nxt) > 4:
+            return False  # "Bashir al-Najafi": the name goes on after a particle
     return True
+
+
+# particles that open the next part of a name ("al-Najafi", "bin Salman", "ould Abdelaziz")
+_NAME_PARTICLES = ("al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "bin", "ibn", "bint", "ould")
 
 
 def _first_name_before(toks: list[tuple[str, str, int, int]], i: int, entries: list[_Entry]) -> bool:
