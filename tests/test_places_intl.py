@@ -47,6 +47,8 @@ def test_intl_dev_accuracy_does_not_regress() -> None:
     floors["batch8"] = 0.93
     # batch 9 (local news in many countries: namesakes, streets, buildings, rivers) was 0.949 untouched
     floors["batch9"] = 0.97
+    # batch 10 (ninth session): untouched 0.901, tuned on to 0.975
+    floors["batch10"] = 0.96
     for batch, (acc, _n) in res["acc161_by_batch"].items():
         assert acc >= floors[batch], (batch, acc)
 

@@ -24,7 +24,9 @@ international-news passages, gold written from general knowledge before the syst
 tuned on, so optimistic; later batches: each written before the system ran on it, reported apart; a passage may
 carry its outlet's "url", passed to geoparse so the outlet rules take part, as batch 7 does; batch 8 lines also
 carry a "kind": literal, modifier, metonym, club, same_name_admin, natural, leftover_a, leftover_b; batch 9 lines
-namesake, settlement, admin, street, building, neighbourhood, river; reported as acc161_by_kind). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+namesake, settlement, admin, street, building, neighbourhood, river; batch 10 lines country, settlement,
+admin, metonym, modifier, namesake, island, river, natural, camp, landmark, region; reported as acc161_by_kind,
+and per batch as acc161_by_batch_kind, since one kind name covers other cases in each batch). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -346,6 +348,7 @@ def _intl_dev(path: Path = _INTL_DEV) -> dict[str, Any]:
     loose: list[bool] = []
     per_batch: dict[int, list[bool]] = defaultdict(list)
     per_kind: dict[str, list[bool]] = defaultdict(list)  # batch 8 on: literal, modifier, metonym, club...
+    per_batch_kind: dict[str, list[bool]] = defaultdict(list)  # the same kind means another mix in each batch
     for i, (text, group) in enumerate(by_text.items()):
         # an optional "url" (batch 7 on) lets the outlet rules (country-code domains, local papers) take part
         url = next((c["url"] for c in group if c.get("url")), None)
@@ -363,6 +366,7 @@ def _intl_dev(path: Path = _INTL_DEV) -> dict[str, Any]:
             per_batch[c.get("batch", 1)].append(ok)
             if c.get("kind"):
                 per_kind[c["kind"]].append(ok)
+                per_batch_kind[f"batch{c.get('batch', 1)}:{c['kind']}"].append(ok)
             if c.get("country"):
                 country_n += 1
                 country_ok += bool(p is not None and p.country == c["country"])
@@ -386,6 +390,9 @@ def _intl_dev(path: Path = _INTL_DEV) -> dict[str, Any]:
             f"batch{b}": [round(sum(v) / len(v), 4), len(v)] for b, v in sorted(per_batch.items())
         },
         "acc161_by_kind": {k: [round(sum(v) / len(v), 3), len(v)] for k, v in sorted(per_kind.items())},
+        "acc161_by_batch_kind": {
+            k: [round(sum(v) / len(v), 3), len(v)] for k, v in sorted(per_batch_kind.items())
+        },
         "misses": misses,
     }
 

@@ -121,6 +121,21 @@ is a weak prior for its region (data/places/regional_outlets.tsv: "ajc.com", Geo
 names that trade readings round after round settle on the mix of their readings with the higher total support,
 decided once; a town cue ("New York Public Library") keeps no town known only by an alternate name when the name
 itself names a region.
+Wire and regional news, GeoWebNews / TR-News kinds (issue 6, round 11, batch 10): curated.tsv adds parks,
+landmarks, dams, displacement camps and border posts, islands, mountains and volcanoes, deltas, lakes, more
+river stretches (White Nile, Niger in Mali, Okavango, Red River in Vietnam...) and towns in the news that
+GeoNames' cities500 lacks (Renk, Maungdaw, Kiwanja...); an institution named after a town the text resolves
+elsewhere lies in it ("outside Dhaka University" in a Dhaka story, not at the next town of its sentence; streets
+are left out: "Glasgow Road"); a sentence's town agrees with the focus when it lies in a region of the focus's
+country that the text names ("from Robotyne toward Orikhiv" beside "the Zaporizhzhia region" in a story whose
+focus is Kupiansk); a long river's mention takes the stretch nearest to the towns of its own sentence when one
+lies within 200 km ("floods on the Mekong eased" beside Vientiane in a story that follows the river to
+Cambodia); a town curated.tsv lists is never a stray hamlet (it is there because the news names it). cities.sqlite
+also holds the US post-office towns under GeoNames' population floor, from the build-time PyPI package
+`zipcodes` ("Hume, Ill.", "Thackerville, Okla."; population 0); a site phrase read at such a hamlet in a country
+nothing else in the text points to is dropped like the hamlet ("the Crown Range" in New Zealand); a .com
+paper's home town is read in a province or state the text names when one of its readings lies there
+("woodstocksentinelreview.com" beside "Ontario": Woodstock, Ontario, though Canada goes unnamed).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

@@ -6,9 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 
 from dateline.model import Place
-from dateline.places._cands import _Cand, _is_hamlet, _prior, _within, distance_km
+from dateline.places._cands import _HAMLET_POP, _Cand, _is_hamlet, _prior, _within, distance_km
 from dateline.places._doc_context import _host_towns, _text_context
 from dateline.places._gazetteer import _gaz, _Gazetteer
 from dateline.places._names import _norm
@@ -143,7 +144,12 @@ def _drop_lone_foreign_towns(
 
 def _is_stray(c: _Cand) -> bool:
     """A hamlet, or a small town found only under one of its GeoNames alternate names ("Maré" as a Ukrainian
-    village): too weak a reading to stand in a country nothing else in the text points to."""
+    village), or a site phrase read at such a hamlet ("the Crown Range road" in a New Zealand story is not at
+    Crown, a US post-office town): too weak a reading to stand in a country nothing else in the text points to."""
+    if c.feature == "site" and c.source == "geonames-cities:site":
+        return c.population < _HAMLET_POP
+    if c.source.startswith("curated"):  # a town curated.tsv lists because the news names it (no population)
+        return False
     return _is_hamlet(c) or (c.feature == "city" and c.alt > 0 and c.population < _STRAY_ALT_POP)
 
 
@@ -236,17 +242,104 @@ def _sentence_neighbour(
     return None
 
 
+_STRETCH_NEAR_KM = 200.0  # a stretch of a long river this close to a town of its sentence is the one meant
+
+
+def _sentence_stretches(
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    chosen: list[_Cand | None],
+    every: Callable[[str], Sequence[_Cand]],
+    starts: list[int],
+) -> list[_Cand | None]:
+    """Each mention of a long river (rows per country or reach in curated.tsv) at the stretch nearest to the
+    towns resolved in its own sentence, when one lies within _STRETCH_NEAR_KM of a town there and nearer than
+    the reading the whole text chose ("floods on the Mekong eased" beside Vientiane and Nong Khai, in a story
+    that also follows the river down to Cambodia)."""
+    out = list(chosen)
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        if c is None or c.feature != "water":
+            continue
+        rows = [w for w in every(k) if w.feature == "water" and w.country and w.lat is not None]
+        if len(rows) < 2:  # (stretches only: the whole river's row is the text's call)
+            continue
+        sent = bisect.bisect_right(starts, spans[i][0]) - 1
+        lo = starts[sent]
+        hi = starts[sent + 1] if sent + 1 < len(starts) else None
+        towns = [
+            (t.lat, t.lon)
+            for j, t in enumerate(chosen)
+            if j != i
+            and t is not None
+            and t.feature in ("city", "site")
+            and t.lat is not None
+            and lo <= spans[j][0]
+            and (hi is None or spans[j][0] < hi)
+        ]
+        if not towns:
+            continue
+
+        gap = {
+            id(w): min(distance_km((w.lat, w.lon), p) for p in towns) for w in [*rows, c] if w.lat is not None
+        }
+        best = min(rows, key=lambda w: gap[id(w)])
+        if (
+            best is not c
+            and gap[id(best)] <= _STRETCH_NEAR_KM
+            and gap[id(best)] < gap.get(id(c), float("inf"))
+        ):
+            out[i] = best
+    return out
+
+
 _NEIGHBOUR_KM = 250.0  # a sentence's settlement this far from a town focus must share its region
 
 
-def _agrees(c: _Cand, focus: Place) -> bool:
+# an institution named after its town: "Dhaka University", "Goma airport", "the Mosul prison"
+_TOWN_INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?P<town>[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,2})\s+(?:University|College|Hospital|Market|"
+    r"Stadium|Airport|Port|Prison|Jail|Mosque|Cathedral|Station|Harbou?r|Camp|Barracks|Zoo|Museum)$",
+    re.I,
+)
+
+
+def _town_of_institution(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int
+) -> _Cand | None:
+    """The town an unknown institution's name starts with, when the text resolves that town at another
+    mention ("DHAKA — ... outside Dhaka University"): the institution lies in it. Streets are left out (they
+    are named after towns far away: "Glasgow Road", "Washington Street")."""
+    m = _TOWN_INSTITUTION.match(text[spans[i][0] : spans[i][1]])
+    if m is None:
+        return None
+    town = _norm(m.group("town"))
+    for j, c in enumerate(chosen):
+        if j != i and c is not None and c.feature == "city" and c.lat is not None:
+            if _norm(text[spans[j][0] : spans[j][1]]) == town:
+                return c
+    return None
+
+
+_REGION_NEAR_KM = 100.0  # a settlement this close to a region the text names (its point) lies in that region
+
+
+def _agrees(c: _Cand, focus: Place, regions: list[_Cand] | None = None) -> bool:
     """Whether a sentence's settlement fits the document's focus, so it can stand in for it: the same country
     and, for a town focus, the same first-level region or within _NEIGHBOUR_KM (a misread namesake far off,
-    "Whitefield" in England in a Bengaluru story, is no better than the focus)."""
+    "Whitefield" in England in a Bengaluru story, is no better than the focus), or in a region of the focus's
+    country that the text itself names ("from Robotyne toward Orikhiv in the Zaporizhzhia region" in a story
+    whose focus is Kupiansk, 300 km north)."""
     if focus.lat is None:
         return True
     if c.country != focus.country:
         return False
+    if any(
+        r.country == c.country
+        and r.lat is not None
+        and distance_km((c.lat, c.lon), (r.lat, r.lon)) <= max(_REGION_NEAR_KM, r.precision_km or 0.0)
+        for r in regions or ()
+    ):
+        return True
     if focus.feature != "site" or focus.admin1 is None:  # a region or country focus: anywhere inside it
         return focus.admin1 is None or c.admin1 == focus.admin1
     return c.admin1 == focus.admin1 or distance_km((c.lat, c.lon), (focus.lat, focus.lon)) <= _NEIGHBOUR_KM

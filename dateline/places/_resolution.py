@@ -28,7 +28,9 @@ from dateline.places._containers import (
     _outside_possessor,
     _sentence_bounds,
     _sentence_neighbour,
+    _sentence_stretches,
     _split_by_container,
+    _town_of_institution,
 )
 from dateline.places._doc_context import (
     _host_label,
@@ -181,6 +183,13 @@ def _resolve(
             ambiguous[k] = len(home_cands) > 1
     host = _host_label(doc)
     towns = [t for t in _host_towns(host) if t.country in home_countries] if host else []
+    if host:
+        # a .com paper's home town in a province or state the text names ("woodstocksentinelreview.com" beside
+        # "Ontario" ten times: Woodstock, Ontario, not Georgia's), whatever country the text leaves unnamed
+        named = set(keys)
+        in_named = [t for t in _host_towns(host) if t.admin1 and _norm(t.admin1) in named]
+        if in_named and not any(t in in_named for t in towns):
+            towns = in_named
     home_areas = frozenset((t.country, t.admin1_code) for t in towns if t.country and t.admin1_code)
     # explicit containers ("Erbil, Iraq", "Camp Taji near Baghdad") give a per-name bonus
     contained: dict[str, list[list[_Cand]]] = defaultdict(list)
@@ -343,6 +352,9 @@ def _resolve(
     if any(c is not None and _is_stray(c) for c in chosen):
         chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
     chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of)
+    if any(c is not None and c.feature == "water" for c in chosen):
+        starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
+        chosen = _sentence_stretches(spans, keys, chosen, gaz.get, starts)
     places = []
     focus: Place | None = None
     # a name no gazetteer knows gets one point in the text: a container stated at one mention ("Bulo Marer in
@@ -362,6 +374,8 @@ def _resolve(
                 nb = _sentence_neighbour(spans, chosen, i, starts)
                 if nb is not None:
                     neighbour[k] = nb
+    # the first-level regions the text names (a sentence's settlement inside one agrees with the focus)
+    regions = [c for c in chosen if c is not None and c.feature == "admin" and c.country]
     for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
         if c is None:
             if focus is None:
@@ -370,10 +384,17 @@ def _resolve(
                 focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
             near = stated.get(keys[i])
             nb = neighbour.get(keys[i])
-            if near is not None and not _inside(focus, near):
+            home = _town_of_institution(text, spans, chosen, i) if near is None else None
+            if home is not None:  # "Dhaka University" in a story that names Dhaka
+                place = _fallback(text[s:e], s, e, _as_point(home))
+            elif near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
                 place = _fallback(text[s:e], s, e, near)
-            elif nb is not None and _agrees(nb, focus) and (near is None or _inside(_as_point(nb), near)):
+            elif (
+                nb is not None
+                and _agrees(nb, focus, regions)
+                and (near is None or _inside(_as_point(nb), near))
+            ):
                 place = _fallback(text[s:e], s, e, _as_point(nb), guess=True)
             elif focus.start == -1 and focus.lat is None:
                 place = Place(text=text[s:e], start=s, end=e)
