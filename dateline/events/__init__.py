@@ -78,7 +78,9 @@ from dateline.events._typing import (
     _conditional_threat,
     _decide,
     _encoder_probs,
+    _summoned_to_complain,
     _unharmed_attack,
+    _unless_threat,
 )
 from dateline.events._where_when import _date, _event_sizes, _location, _offset_date
 from dateline.factuality import classify
@@ -139,6 +141,8 @@ def extract_events(doc: Document) -> list[Event]:
             trigs = _main_events(trigs)
         for t in trigs:
             _conditional_threat(t, lex)
+            _unless_threat(t, doc.published)
+            _summoned_to_complain(t)
             _unharmed_attack(t, lex)
             if t.nominal and t.anchor.i == t.tok.i:
                 h = _nominal_actor(t)

@@ -23,6 +23,7 @@ from dateline.events._lexicon import (
 )
 from dateline.events._syntax import _is_verb, _partitive, _people_noun, _within
 from dateline.events._triggers import _Trig
+from dateline.factuality import classify
 
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
 
@@ -64,6 +65,22 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
         rule = _Rule("REQUEST", None, "10")
         out.append(_Trig(rep, rep, rule, rep.idx, rep.idx + len(rep), None))
         have.add(rep.i)
+    for tok in sent:
+        # "told Sudan to allow peacekeepers in": telling someone to act is a demand on them (the act, its content);
+        # "told reporters that ..." (no infinitive) stays a report
+        if tok.lemma_.lower() != "tell" or not _is_verb(tok) or tok.i in have:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and _is_verb(c)), None)
+        if obj is None or comp is None or obj.lower_ in ("reporters", "journalists", "me", "us"):
+            continue
+        if obj.lemma_.lower() in lex.citizens:  # "told its citizens to leave": advice to its own people
+            continue
+        if comp.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            continue
+        rule = _Rule("REQUEST", None, "10")
+        out.append(_Trig(tok, tok, rule, tok.idx, tok.idx + len(tok), None))
+        have.add(tok.i)
     return out
 
 
@@ -101,6 +118,9 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
                 break
             if _pluperfect_relative(cur):
                 background = True  # "the aid workers, who had been held for a year": an earlier state
+                break
+            if _descriptive_relative(cur) and any(u is not t and not _within(u.anchor, cur) for u in trigs):
+                background = True  # "The rebels, who seized Kindu last year, agreed to ...": who they are
                 break
             if (
                 cur.i == t.anchor.i
@@ -368,6 +388,23 @@ def _nonrestrictive(tok: Any) -> bool:
     return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
 
 
+def _descriptive_relative(tok: Any) -> bool:
+    """A clause that says who a person or group is rather than what happened, background to the sentence's own
+    event (the GSR codes the main clause only): an active relative clause telling an earlier act ("The rebels,
+    who seized Kindu last year, ...", "the group that seized the town last week released ..."), one in the simple
+    present telling a standing stance ("militias that oppose the US presence"), or a passive participle in an
+    apposition naming a backer ("the Houthis, a movement backed by Iran, ...")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ == "appos":
+        return any(c.dep_ == "agent" for c in tok.children)
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+        return False
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return True
+    # only an act dated well before the news ("last year", "in 2012"): "the minister, who visited Ankara on
+    # Monday, praised the talks" reports the visit as news of its own
+    return classify(tok, None) == "historical"
+
+
 def _agentive_participle(tok: Any) -> bool:
     """A reduced passive relative that names who acted ("soldiers freed by Russia", "ships seized by Iran"):
     a report of an event of its own, not the content of the verb above it."""
@@ -570,7 +607,7 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             # measure is a concession (manual, CONCEDE: easing restrictions, declarations of ceasefires)
             outer.rule, outer.mode = _Rule("CONCEDE", None, "08"), None
             continue
-        if not t.nominal and id(t) not in via_adjunct and _stance_over(outer, t):
+        if (not t.nominal or t.anchor.i != t.tok.i) and id(t) not in via_adjunct and _stance_over(outer, t):
             # "promised to send aid", "rejected claims that it had bombed": the event is the promised or denied
             # one; its factuality (future, denied) carries the stance, and PLOVER's single-category convention
             # (AGREE, THREATEN, REJECT) is applied from it where the records are scored

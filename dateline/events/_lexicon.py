@@ -128,6 +128,9 @@ class _Lex:
     # what a warning says will not be tolerated or allowed: a threat ("warned it would not tolerate ...")
     intolerance: set[str] = field(default_factory=set)
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> verb lemma the lemmatizer misses
+    # predicates that judge or forecast a named event ("an attack was unlikely", "the truce was holding")
+    verdict: set[str] = field(default_factory=set)
+    citizens: set[str] = field(default_factory=set)  # a state's own people: advised, not asked
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -195,6 +198,8 @@ def _lex() -> _Lex:
     lex.aid_cargo = classes.get("aidcargo", set())
     lex.diplomats = classes.get("diplomat", set())
     lex.intolerance = classes.get("intolerance", set())
+    lex.verdict = classes.get("verdict", set())
+    lex.citizens = classes.get("citizens", set())
     lex.lemma_fixes = {r[0].lower(): r[1].lower() for r in _rows("lemma_fixes.tsv")}
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))

@@ -454,6 +454,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         while h.dep_ == "conj":
             h = h.head
     dep = h.dep_
+    if dep == "nsubj" and _judged(h, lex):
+        return None  # "a Russian attack was unlikely", "the ceasefire was holding": judged, not reported
     if dep in ("dobj", "nsubjpass") and h.head.lemma_.lower() in lex.light and h.head.i not in verb_trigs:
         if any(c.dep_ == "oprd" for c in h.head.children):
             return None  # "called the detentions political": the event is named and judged, not held
@@ -490,6 +492,21 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
     return None
 
 
+def _judged(subj: Any, lex: _Lex) -> bool:
+    """Whether a subject noun's clause only judges or forecasts it (data/events/classes.tsv `verdict`): "the attack
+    was unlikely / possible" (a copula with such an adjective), "the truce was holding", "sanctions had worked",
+    or calls it an accident or natural event (data/events/natural_causes.tsv: "the blast was an accident")."""
+    v = subj.head
+    if v.lemma_.lower() in lex.verdict and v.pos_ in ("VERB", "ADJ"):
+        return True
+    # "... was unlikely", and "the explosion was an accident": a named event declared a natural or chance one
+    return v.lemma_.lower() == "be" and any(
+        (c.dep_ == "acomp" and c.lemma_.lower() in lex.verdict)
+        or (c.dep_ == "attr" and c.lemma_.lower() in lex.natural)
+        for c in v.children
+    )
+
+
 def _existential_call(tok: Any) -> bool:
     """A call or demand that a "there is/are" clause reports, with what it asks for ("There were calls for the
     minister to resign", "there have been demands for an inquiry")."""
@@ -512,6 +529,22 @@ def _called_for(gov: Any, verb_trigs: set[int]) -> bool:
     if gov.i in verb_trigs:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in gov.children)
     return gov.lemma_.lower() in _CALLS and gov.dep_ == "dobj" and gov.head.i in verb_trigs
+
+
+_REPROACHING = {"attack", "hit", "lash", "slam", "blast"}
+
+
+def _reproach(tok: Any) -> bool:
+    """ "attacked the opposition for blocking his reforms", "slammed Ankara for jailing journalists": blame for a
+    deed ("for" + a gerund) makes the verb a verbal attack (CAMEO 11), not force; "for three hours" is a time."""
+    if tok.lemma_.lower() not in _REPROACHING:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _hazard(h: Any, lex: _Lex) -> bool:
@@ -548,6 +581,12 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
         for h in heads:
             if _hazard(h, lex):
                 return True
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i != tok.i and _is_verb(tok.head):
+        # "A typhoon battered the coast, killing 40", "a bus crashed into a ravine, killing 22": the participle's
+        # harm is the hazard's or the accident's, whose clause it ends
+        gov = tok.head
+        if gov.lemma_.lower() in lex.natural or _natural_cause(gov, lex):
+            return True
     if tok.lemma_.lower() in _DYING or any(c.dep_ == "auxpass" for c in tok.children):
         # "were killed in a stampede", "died in a crush among mourners": the accident is the cause, with no agent
         for c in tok.children:
@@ -856,6 +895,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             r = r or _match_verb(tok, lex)
             if (r is None or r.event == "MOBILIZE") and _joint_act(tok, lex):
                 r = _Rule("COOPERATE", None, "06")  # "are jointly building a rail line" (CAMEO 06x)
+            if r is not None and r.event == "ASSAULT" and _reproach(tok):
+                r = _Rule("ACCUSE", "disapprove", "11")  # "attacked the opposition for blocking reforms"
             if r is not None and _natural_cause(tok, lex):
                 r = None  # "the storm killed 12 people": no one acted
             if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
@@ -922,6 +963,13 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         anchor = _nominal_anchor(head, lex, verb_idx)
         if anchor is None:
             continue
+        if (
+            anchor.i != head.i
+            and _is_verb(anchor)
+            and (by := _by_subject(anchor, lex))
+            and by.event == "NONE"
+        ):
+            continue  # "the goalkeeper signed a deal": with this subject the verb carries no event
         doc = tok.doc
         start = min(anchor.idx, doc[first].idx)
         last = doc[first + len(r.words) - 1] if first == tok.i else tok  # "show of force": the phrase runs on

@@ -21,6 +21,7 @@ from dateline.events._lexicon import (
 from dateline.events._syntax import _is_verb
 from dateline.events._triggers import (
     _PLAY_EVENTS,
+    _by_subject,
     _find_triggers,
     _match_noun,
     _match_verb,
@@ -198,7 +199,12 @@ def _suppressed(sent: Any, lex: _Lex) -> bool:
     """Whether a verb of the sentence matched a lexicon row that a guard then ruled out (a hazard as its subject or
     object, a NONE row): the sentence's event words are accounted for, so the classifier must not guess."""
     for tok in sent:
-        if not _is_verb(tok) or tok.lemma_.lower() not in lex.verbs:
+        if not _is_verb(tok):
+            continue
+        by = _by_subject(tok, lex)
+        if by is not None and by.event == "NONE":
+            return True  # "the striker signed", "the Nikkei retreated": this subject makes the verb no event
+        if tok.lemma_.lower() not in lex.verbs:
             continue
         r = _match_verb(tok, lex)
         if r is not None and (r.event == "NONE" or _natural_cause(tok, lex) or _natural_target(tok, lex)):
@@ -385,6 +391,62 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
             t.rule = _Rule("THREATEN", None, "13")
             t.tok = cur
             return
+
+
+_NOT_THREATS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "CONSULT"}
+_VOWING = {"vow", "swear", "pledge", "promise", "threaten", "warn"}
+
+
+def _unless_threat(t: _Trig, published: str | None) -> None:
+    """ "will withdraw its peacekeepers from Chad unless ...", "vowed to carry out more attacks unless ...": an
+    announced act held over the other side on the condition that it does NOT do something is a threat (manual,
+    THREATEN; the GSR codes such sentences THREATEN whatever the act). "if" conditions stay offers."""
+    if t.rule.event in _NOT_THREATS:
+        return
+    cur = t.anchor
+    announced = (
+        False  # the act is someone's stated intent ("will/would", "vowed to"), not a conjecture ("could")
+    )
+    for _ in range(3):
+        announced = announced or cur.lemma_.lower() in _VOWING
+        announced = announced or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in cur.children
+        )
+        if any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for c in cur.children
+        ):
+            break
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "conj"):
+            return
+        cur = cur.head
+    else:
+        return
+    if not announced or classify(t.tok, published) not in ("future", "hypothetical"):
+        return
+    t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+    t.rule = _Rule("THREATEN", None, "13")
+
+
+_SUMMONING = {"summon", "call"}  # "summoned / called in the ambassador"
+_COMPLAINING = {"complain", "protest", "object", "convey", "express", "voice", "lodge"}
+
+
+def _summoned_to_complain(t: _Trig) -> None:
+    """ "summoned Niger's ambassador to complain of ...", "called in the envoy to protest": the summons' purpose
+    says what it is, a diplomatic rebuke (GSR: ACCUSE; CAMEO 11), not a demand for a meeting."""
+    a = t.tok
+    if t.nominal or t.rule.event not in ("REQUEST", "CONSULT") or a.lemma_.lower() not in _SUMMONING:
+        return
+    if a.lemma_.lower() == "call" and not any(c.dep_ == "prt" and c.lower_ == "in" for c in a.children):
+        return
+    if any(
+        c.dep_ in ("xcomp", "advcl")
+        and c.lemma_.lower() in _COMPLAINING
+        and any(x.lower_ == "to" for x in c.children)
+        for c in a.children
+    ):
+        t.rule, t.mode = _Rule("ACCUSE", None, "11"), "disapprove"
 
 
 def _unharmed_attack(t: _Trig, lex: _Lex) -> None:
