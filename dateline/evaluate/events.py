@@ -24,6 +24,10 @@ the CAMEO→PLOVER table plus look-alikes, scored with the GSR rule; `by_root`/`
 predicted type set is exactly the gold one, per CAMEO root (two digits) and code group (three digits); `by_batch`
 gives each writing batch's P/R/F1 (each batch's gold was written before the system ran on it).
 
+View `own_conv` (split dev only): tests/data/events_own_conv.jsonl (see its .md), our own sentences each exercising
+one GSR coding convention (reports, intents, threats, refusals, demands, purpose clauses, background clauses, nominal
+events, second events) or a look-alike; GSR rule, plus `by_conv` (exact type sets per convention) and `traps`.
+
 View `own_args` (split dev only): tests/data/events_own_args.jsonl (see tests/data/events_own_args.md), our own
 sentences with gold actor and recipient codes, scored with the same rule as the GSR (arguments over sentences whose
 gold type was found). `any_type` scores the arguments of every predicted event of the sentence whatever its type
@@ -186,6 +190,7 @@ def _own_dev(path: Path = _OWN_DEV) -> dict[str, Any]:
 
 
 _OWN_ARGS = Path(__file__).resolve().parents[2] / "tests" / "data" / "events_own_args.jsonl"
+_OWN_ARGS2 = _OWN_ARGS.with_name("events_own_args2.jsonl")  # second set: arguments carry their text third
 
 
 def _arg_hits(g: dict[str, Any], evs: list[Event], acc: Counter[str], prefix: str = "") -> None:
@@ -203,13 +208,15 @@ def _arg_hits(g: dict[str, Any], evs: list[Event], acc: Counter[str], prefix: st
                 acc[f"{prefix}{role}_sector_ok"] += sector[:3] in sectors
 
 
-def _own_args() -> dict[str, Any]:
-    """Our own argument check set: GSR-style scoring, plus arguments of any predicted event, per kind."""
+def _own_args(path: Path = _OWN_ARGS) -> dict[str, Any]:
+    """Our own argument check set (or `path` in its format, e.g. events_own_args2.jsonl): GSR-style scoring, plus
+    arguments of any predicted event, per kind."""
     recs = [
-        json.loads(line)
-        for line in require(_OWN_ARGS).read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        json.loads(line) for line in require(path).read_text(encoding="utf-8").splitlines() if line.strip()
     ]
+    for r in recs:
+        for f in ("actors", "recipients"):
+            r[f] = [x[:2] for x in r[f]]  # [country, sector(, text)]: the text is for reading, not scored
     gold = [
         {"types": [r["event"]], "mode": None, "actors": {r["event"]: [tuple(x) for x in r["actors"]]},
          "recipients": {r["event"]: [tuple(x) for x in r["recipients"]]}}
@@ -318,6 +325,58 @@ def _own_cameo() -> dict[str, Any]:
     return out
 
 
+_OWN_CONV = _OWN_DEV.with_name("events_own_conv.jsonl")
+
+
+def _own_conv() -> dict[str, Any]:
+    """Our GSR-conventions check set (tests/data/events_own_conv.jsonl): scored like the GSR (types, actor/recipient
+    countries of the first gold type), plus figures per convention (`by_conv`: sentences whose predicted type set
+    is exactly the gold one), the precision traps alone, and the wrong sentences."""
+    recs = [
+        json.loads(line)
+        for line in require(_OWN_CONV).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    gold = []
+    for r in recs:
+        types = list(dict.fromkeys(e["event"] for e in r["events"]))
+        first = types[0] if types else None
+        gold.append({
+            "types": types,
+            "mode": None,
+            "actors": {first: [tuple(x) for x in r.get("actors", [])]} if first else {},
+            "recipients": {first: [tuple(x) for x in r.get("recipients", [])]} if first else {},
+        })  # fmt: skip
+    preds = _run([r["text"] for r in recs])
+    out = _score(gold, preds)
+    for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector", "mode_"))]:
+        del out[k]  # the set gives countries only, no modes
+    by_conv: dict[str, Counter[str]] = {}
+    wrong: list[str] = []
+    for r, g, evs in zip(recs, gold, preds, strict=True):
+        pred = {t for e in evs if (t := plover_type(e)) is not None}
+        ok = set(g["types"]) == pred
+        c = by_conv.setdefault(r["conv"], Counter())
+        c["n"] += 1
+        c["ok"] += ok
+        if not ok:
+            wrong.append(f"{r['id']}: {'/'.join(g['types']) or 'none'} -> {'/'.join(sorted(pred)) or 'none'}")
+    out["by_conv"] = {k: f"{c['ok']}/{c['n']}" for k, c in sorted(by_conv.items())}
+    idx = [i for i, r in enumerate(recs) if r.get("trap")]
+    sub = _score([gold[i] for i in idx], [preds[i] for i in idx])
+    out["traps"] = {
+        k: sub[k] for k in ("sentences", "correct", "missed", "extra", "precision", "recall", "f1")
+    }
+    out["by_batch"] = {}
+    for b in sorted({r.get("batch", 1) for r in recs}):  # each batch's gold was written before any run on it
+        idx = [i for i, r in enumerate(recs) if r.get("batch", 1) == b]
+        sub = _score([gold[i] for i in idx], [preds[i] for i in idx])
+        out["by_batch"][str(b)] = {k: sub[k] for k in ("sentences", "correct", "missed", "extra", "precision",
+                                                       "recall", "f1")}  # fmt: skip
+    out["wrong_sentences"] = wrong
+    return out
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -380,7 +439,9 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_dev"] = _own_dev()
         out["own_dev2"] = _own_dev(_OWN_DEV2)
         out["own_args"] = _own_args()
+        out["own_args2"] = _own_args(_OWN_ARGS2)
         out["own_cameo"] = _own_cameo()
+        out["own_conv"] = _own_conv()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

@@ -164,6 +164,10 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             continue  # ("thousands of Greeks" tagged a DATE, "60 migrants" a QUANTITY by the recogniser: people)
         thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
         if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
+            unnamed = _unnamed_attacker(who, stop, res, lex) if head.i == h.i else None
+            if unnamed is not None:  # "a roadside bomb killed ...": PLOVER's unidentified actor
+                out.append(unnamed)
+                heads.append(head)
             continue
         s, e = _span_of(head)
         other = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG")]
@@ -251,7 +255,12 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             # the people there (PLOVER/GSR practice), not the government
             a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=a.country, sector="CVL",
                       kind=a.kind)  # fmt: skip
-        if a.kind == "country" and a.country and not (a.name and a.name.lower() in a.text.lower()):
+        if (
+            a.kind == "country"
+            and a.country
+            and not (a.name and a.name.lower() in a.text.lower())
+            and not _country_name(a.text)  # "a US base in Syria": a country's short name is no ambiguous town
+        ):
             # "the Novo Selo range in Bulgaria": a town name found in several countries
             named = _country_after(head, res)
             if named and named != a.country:
@@ -261,10 +270,136 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             a = _owned_by_antecedent(head, a, res, lex)  # (over a country the sentence lent it)
         weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
         if (thing or weapon) and not (a.sector or a.country or a.name):
+            unnamed = _unnamed_attacker(who, stop, res, lex) if head.i == h.i else None
+            if unnamed is not None:  # "wounded by a landmine": PLOVER's unidentified actor
+                out.append(unnamed)
+                heads.append(head)
             continue  # "the number", "a direct challenge": a noun the actor lexicons do not know as anyone
         out.append(a)
         heads.append(head)
-    return _shared_head(out, heads)
+        for g in _of_conjuncts(head, lex):  # "Troops of the Malian army and Wagner mercenaries": two forces
+            for b in _actors_of(g, res, stop):
+                out.append(b)
+                heads.append(g)
+    return _placed_by_sibling(_shared_head(out, heads), heads)
+
+
+def _of_conjuncts(head: Any, lex: _Lex) -> list[Any]:
+    """Groups the parser hung as conjuncts inside a group's "of" phrase ("troops of the army and Wagner
+    mercenaries", "members of the police and militiamen"): each names a party of its own."""
+    if not (_people_noun(head) or _forces(head) or head.lemma_.lower() in lex.people):
+        return []
+    return [
+        x
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in g.conjuncts
+        if x.i > g.i
+        and x.pos_ == "NOUN"
+        and (_people_noun(x) or _forces(x) or x.lemma_.lower() in lex.people)
+    ]
+
+
+def _placed_by_sibling(out: list[Actor], heads: list[Any]) -> list[Actor]:
+    """ "talks between the Sudanese army and civilian leaders": a coordinated group whose words name no country
+    is placed by the conjunct that names one, not by the story around it."""
+    said = [a.country for a in out if a.country and (a.kind != "described" or _says_country(a.text))]
+    if len(out) < 2 or len(set(said)) != 1:
+        return out
+    return [
+        replace(a, country=said[0])
+        if a.kind == "described" and a.country != said[0] and not _says_country(a.text) and h.dep_ == "conj"
+        else a
+        for a, h in zip(out, heads, strict=True)
+    ]
+
+
+# explosive devices (a handful of words: the events lexicon's weapons class mixes them with arms fired from afar)
+_EXPLOSIVES = frozenset({"bomb", "mine", "landmine", "device", "explosive", "grenade", "ied"})
+# attack modes fired from afar (rockets, missiles, drones, air strikes, shelling): the firer is a force the text
+# leaves out, not an unidentified one on the spot; such an attack keeps no actor
+_FROM_AFAR = frozenset({"aerial", "heavy-weapons"})
+# words that make an unnamed device or act an attack by armed people (PLOVER UAF, as the GSR codes "a roadside
+# bombing near Samarra"): bombs planted or carried to their target, and the act of bombing itself
+_PLANTED = frozenset(
+    {"roadside", "car", "truck", "suicide", "improvised", "ied", "booby", "bombing", "bomber"}
+)
+
+
+def _scene_country(verb: Any, who: Any, res: _Resolver) -> str | None:
+    """The country of the place the attack is said to happen in ("near the town of Samarra", "in Kabul"): a place
+    after a locative preposition in the device's phrase or in the event's clause, first found."""
+    clause = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") and who.head.i == verb.head.i else verb
+    for top in (who, clause):
+        for tok in top.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in (*_PLACE_PREPS, "outside", "off"):
+                for x in tok.subtree:  # ("near the town of Samarra", "in Borno state": the name inside)
+                    country = res.place_country(x)
+                    if not country and x.ent_type_ in (*_PLACE_LABELS, "NORP"):
+                        m = res.resolve(*_span_of(_entity_root(x)))  # (no geoparser run: the actor gazetteer)
+                        country = m.country if m.kind == "country" else None
+                    if country:
+                        return country
+    return None
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _attack_noun(tok: Any, lex: _Lex) -> bool:
+    """A noun naming an attack on the spot ("bombing", "car bomb attack", "explosion") or an explosive device; not
+    arms fired from afar ("rockets", "an air strike", `_FROM_AFAR`)."""
+    m = _match_noun(tok, lex)
+    if m is not None and m[0].event == "ASSAULT":
+        return m[0].mode not in _FROM_AFAR
+    return tok.lemma_.lower() in _EXPLOSIVES
+
+
+def _unnamed_attacker(who: Any, stop: int, res: _Resolver, lex: _Lex) -> Actor | None:
+    """The actor of an attack whose perpetrator the text does not name, only its device or act (PLOVER sector
+    table: UAF "unknown gunmen", UNK "two civilians were killed by a bomb"): the subject or passive agent of the
+    event's verb. A bomb planted or carried to its target, or a bombing, is UAF with the country of the place
+    ("A roadside bomb killed four soldiers near Kirkuk" -> IRQ/UAF); a bare device or blast is UNK without a
+    country ("a bomb", "a mine", "an explosion": where it went off does not say whose it was). Span: the words that
+    name it. (See tests/data/events_own_args2.md for the convention.) stop: the event's verb, or -1 when the phrase
+    is the act itself (`_nominal_actor`) or the attack something happened in or by."""
+    if who.pos_ != "NOUN":
+        return None
+    attack = _attack_noun(who, lex)
+    if not attack and _non_actor_words().get(who.lemma_.lower()) != "thing":
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in who.children):
+        return None  # "the attack killed five": a reference back to an attack whose actor is told elsewhere
+    by = who.dep_ == "pobj" and (who.head.dep_ == "agent" or who.head.lower_ in ("by", "in"))
+    if stop < 0 or who.i == stop:
+        # the event's own noun ("died in a roadside bombing", `_nominal_actor`), or the attack it happened in; its
+        # scene is the clause it is part of
+        verb = who.head.head if by else who.head if who.dep_ in ("nsubj", "nsubjpass") else who
+        if not (who.i == stop or by or who.dep_ == "nsubj"):
+            return None
+    else:
+        verb = who.doc[stop]
+        gov = who.head.head if by else who.head
+        if who.dep_ not in ("nsubj", "pobj") or gov.i not in (verb.i, verb.head.i):
+            return None
+        if gov.i == verb.head.i and gov.i != verb.i and verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return None
+    lemma = who.lemma_.lower()
+    m = _match_noun(who, lex)
+    lo = min(t.i for t in who.subtree if t.i <= who.i)
+    s, e = who.doc[lo].idx, who.idx + len(who)
+    owned = res.resolve(s, e)
+    if owned.country and _says_country(owned.text):
+        return owned  # "hit by Russian missiles" ("Russian" tagged a language): the named owner acts
+    if not attack or any(t.ent_type_ in _ACTOR_ENTS for t in who.subtree if t.i <= who.i):
+        return None  # a weapon fired from afar (`_FROM_AFAR`), or an owner the lexicons do not code
+    words = {t.lower_ for t in who.subtree if t.i <= who.i}
+    uaf = bool((words | {lemma}) & _PLANTED) or (m is not None and m[0].mode == "suicide-attack")
+    country = _scene_country(verb, who, res) if uaf else None
+    return Actor(text=res.text[s:e], start=s, end=e, country=country, sector="UAF" if uaf else "UNK",
+                 kind="described")  # fmt: skip
 
 
 def _noun_read_as_adjective(tok: Any) -> bool:
@@ -516,7 +651,7 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
     kind = _non_actor_words().get(lemma)
     if kind in ("time", "none"):
         return False
-    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or lemma in lex.people:
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or lemma in lex.people or _untagged_name(tok):
         return True
     owned = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     if any(c.ent_type_ in _ACTOR_ENTS for c in owned):
@@ -641,7 +776,16 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                 if (
                     g.dep_ == "pobj"
                     and g.i not in skip
-                    and (_actor_like(g, lex) or (not moved and _people_noun(g)))
+                    and (
+                        _actor_like(g, lex)
+                        or (not moved and _people_noun(g))
+                        or (
+                            not moved
+                            and c.lower_ in ("against", "to", "on")
+                            and g.pos_ == "NOUN"
+                            and _owner(g, lex) is not None
+                        )
+                    )  # (the last: "protested against a decree issued by the ministry": the ministry)
                 ):
                     if not venue_ok and _venue(g, "RETREAT"):
                         continue  # "exchanged prisoners at the Belarusian border": where, not with whom
@@ -656,7 +800,9 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
     if depth < 2:  # "promised to continue military aid to Mozambique"
         for c in a.children:
             if c.dep_ in ("xcomp", "ccomp") and _is_verb(c):
-                r = _recipient_at(c, skip, lex, depth + 1, moved, venue_ok)
+                # "threatened to send troops into Kosovo": what an embedded move sends is no party, where it goes is
+                moves = moved or any(r.event == "MOBILIZE" for r in lex.verbs.get(c.lemma_.lower(), []))
+                r = _recipient_at(c, skip, lex, depth + 1, moves, venue_ok)
                 if r is not None:
                     return r
     return None
@@ -1070,9 +1216,27 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
                         for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # fmt: skip
     if got is None and t.rule.event == "THREATEN":
         got = _condition_party(a, lex)
+    if got is None and t.rule.event == "ASSAULT" and not t.nominal and len({x.country for x in t.actors}) < 2:
+        got = _harmed_after(a, lex)  # (not after fire exchanged by two sides: the dead may be either's)
     if got is not None and got.i in t.victims:
         return None  # "condemned the attack on the embassy": the embassy suffered it, it is not accused
     return got
+
+
+def _harmed_after(a: Any, lex: _Lex) -> Any | None:
+    """ "struck a car in southern Lebanon, killing a Hezbollah commander": when the attack's own object names no one,
+    the people its participle clause says were killed or hurt are whom it was aimed at."""
+    for c in a.children:
+        if c.dep_ not in ("advcl", "conj") or c.tag_ != "VBG":
+            continue
+        if not any(r.event == "ASSAULT" for r in lex.verbs.get(c.lemma_.lower(), [])):
+            continue
+        for o in c.children:
+            if o.dep_ == "dobj":
+                who = _partitive(o)
+                if _actor_like(who, lex) or _people_noun(who):
+                    return who
+    return None
 
 
 _ARRIVING = {"reach", "arrive", "enter", "land", "cross"}
@@ -1113,9 +1277,25 @@ def _in_purpose(tok: Any, t: _Trig) -> bool:
     cur = tok
     while cur.i not in (t.anchor.i, t.tok.i) and cur.head.i != cur.i:
         if _purpose(cur):
-            return True
+            # "sent warships to deter Iran": whom a hostile purpose is aimed at is the deployment's target
+            return not (_hostile(cur) and any(o.i == tok.i or _within(tok, o) for o in _objects(cur)))
         cur = cur.head
     return False
+
+
+# purpose verbs aimed against someone that the events lexicon has no row for (it types "attack", "intimidate")
+_AIMED_AGAINST = {"deter", "counter", "confront", "contain", "repel", "dissuade"}
+_HOSTILE_EVENTS = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
+
+
+def _hostile(v: Any) -> bool:
+    lemma = v.lemma_.lower()
+    return lemma in _AIMED_AGAINST or any(r.event in _HOSTILE_EVENTS for r in _lex().verbs.get(lemma, []))
+
+
+def _objects(v: Any) -> list[Any]:
+    """The direct objects of a verb, with their conjuncts ("to deter Iran and Hezbollah")."""
+    return [x for c in v.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
 
 
 def _own_side(t: _Trig, rec: Any) -> bool:
@@ -1159,6 +1339,15 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
     Congolese refugees", "pressure by the Commission" -> that actor (None when tok itself names people)."""
     if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or tok.lemma_.lower() in lex.people:
         return None
+    if tok.lemma_.lower() in lex.nouns or _non_actor_words().get(tok.lemma_.lower()) == "thing":
+        # "rejected ECOWAS's demand", "the president's decree": an act or document is its possessor's
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if (
+            poss is not None
+            and poss.ent_type_ not in ("LOC", "FAC")
+            and (_actor_like(poss, lex) or _people_noun(poss))
+        ):
+            return _lift(poss) if poss.ent_type_ == "NORP" else poss
     if tok.lemma_.lower() in lex.nouns:  # "an opposition rally", "a student protest": the people who hold it
         for c in tok.children:
             if c.dep_ == "compound" and c.i < tok.i and not c.ent_type_ and _people_noun(c):
@@ -1168,7 +1357,8 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
             for g in c.children:
                 if g.dep_ == "pobj" and _actor_like(g, lex) and g.ent_type_ not in ("GPE", "LOC", "FAC"):
                     return _lift(g) if g.ent_type_ == "NORP" else g
-    if tok.lemma_.lower() in lex.nouns:  # an act: "the demonstration [staged by students]" -> the students
+    if tok.lemma_.lower() in lex.nouns or _non_actor_words().get(tok.lemma_.lower()) == "thing":
+        # an act or document: "the demonstration [staged by students]", "a bill [signed by the minister]"
         for c in tok.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
@@ -1227,6 +1417,8 @@ def _attacker_lent(t: _Trig, recipients: list[Actor], actors: list[Actor]) -> li
         m = span.root
         if len(span) == 1 and m.dep_ in ("amod", "compound", "nmod") and m.ent_type_ in ("NORP", "GPE"):
             lent.add(a.country if m.head.pos_ == "NOUN" else None)  # only the nationality word on the attack
+        elif a.sector in ("UAF", "UNK"):
+            continue  # an unnamed attacker placed by the scene (`_unnamed_attacker`): the victims' country too
         elif m.pos_ == "NOUN" and (
             m.lemma_.lower() in nouns or _non_actor_words().get(m.lemma_.lower()) == "thing"
         ):
@@ -1288,6 +1480,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
             root = _entity_root(tok)
             if tier >= 1 and t.rule.event in _VENUE_EVENTS and _venue(tok, t.rule.event):
                 pass  # "talks in Istanbul": the venue hosts the talks, it does not take part in them
+            elif t.rule.event == "CONSULT" and tok.ent_type_ in _PLACE_LABELS and _talked_of(root, t):
+                pass  # "talks on the withdrawal of troops from Gedo": a place talked of takes no part
             elif tok.ent_type_ == "LOC" and _non_actor_words().get(root.lemma_.lower()) == "place":
                 pass  # "seized a ship in the Red Sea": a sea or a river is where, never who
             elif tok.ent_type_ in _SITE_ENTS and (site := _site(tok, t.rule.event)):
@@ -1321,6 +1515,23 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         if aim is not None:
             return aim
     return found[min(found)] if found else None
+
+
+def _talked_of(root: Any, t: _Trig) -> bool:
+    """A place inside the topic phrase of talks ("held talks on the withdrawal of troops from X in Nairobi"): talked
+    of, or the venue the parser hung on the topic; a party in neither case (the location's own reading of the two
+    is `dateline.events._where_when._in_topic`)."""
+    cur = root
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i or head.i in (t.anchor.i, t.tok.i):
+            return False
+        if head.dep_ == "prep" and head.lower_ in ("on", "about", "over", "regarding", "concerning"):
+            talk = head.head
+            if talk.i in (t.anchor.i, t.tok.i) or (talk.dep_ == "dobj" and talk.head.i == t.anchor.i):
+                return True
+        cur = head
+    return False
 
 
 _AIMED_AT = {"government", "regime", "administration", "junta", "president", "leader"}
@@ -1435,6 +1646,18 @@ def _coded_place(tok: Any) -> bool:
     return ent is not None and code_actor(ent.text).country is not None
 
 
+def _untagged_name(tok: Any) -> bool:
+    """A proper name the recogniser left untagged that the actor lexicons code with a country ("Kyiv was attacked",
+    "gave 20 million dollars to UNICEF", the names tagged as nothing): it names someone, as a tagged one would."""
+    if tok.ent_type_ or not (
+        tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != tok.sent.start)
+    ):
+        return False  # (an acronym the tagger took for a common noun, "UNICEF"/NN, counts)
+    from dateline.actors import code_actor
+
+    return code_actor(tok.text).country is not None
+
+
 def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
     """Who acts in an agentless passive, when the clause still names them: "was killed in a US drone strike" (the
     strike's owner), "British staff were relocated" / "Dutch troops were deployed" (the moved forces' country)."""
@@ -1456,6 +1679,8 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                     owner = _proposer(g)
                     if owner is not None and owner.ent_type_ in ("NORP", "GPE"):
                         return owner
+                    if owner is None and t.rule.event == "ASSAULT" and _attack_noun(g, lex):
+                        return g  # "killed in a car bomb attack": no one named (`_unnamed_attacker`)
     if t.mode == "release":  # "two aid workers held by JNIM were released": who held them frees them
         for c in a.children:
             if c.dep_ == "nsubjpass":
@@ -1609,4 +1834,6 @@ def _nominal_actor(t: _Trig) -> Any | None:
                     owner = _proposer(_partitive(g)) if g.dep_ == "pobj" else None
                     if owner is not None and owner.ent_type_ in ("NORP", "GPE") and _says_country(owner.text):
                         return owner
+    if t.rule.event == "ASSAULT" and _attack_noun(t.tok, _lex()):
+        return t.tok  # "died in a roadside bombing": the act names no one (`_unnamed_attacker`)
     return None

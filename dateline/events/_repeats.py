@@ -12,6 +12,11 @@ def _key(actors: list[Actor]) -> frozenset[str]:
     return frozenset((a.name or a.country or a.text).lower() for a in actors)
 
 
+def _named(actors: list[Actor]) -> list[Actor]:
+    """The actors a mention names: an unidentified one (PLOVER UAF/UNK, "a roadside bomb") says nothing of who."""
+    return [a for a in actors if a.name or a.sector not in ("UAF", "UNK")]
+
+
 def _same_side(a: list[Actor], b: list[Actor]) -> bool:
     """Recipients named alike, or every one of both coded to the same countries ("Tehran" read as the Iranian
     government and "Iran" later in the article: one side)."""
@@ -69,12 +74,13 @@ def _apart(a: Place | None, b: Place | None) -> bool:
 def _compatible(a: Event, b: Event) -> bool:
     if a.event != b.event or _apart(a.location, b.location):
         return False
-    bare = not (b.actor or b.recipient)
-    if not bare and _key(a.actor) != _key(b.actor):
+    a_actor, b_actor = _named(a.actor), _named(b.actor)
+    bare = not (b_actor or b.recipient)
+    if not bare and _key(a_actor) != _key(b_actor):
         return False
     if a.recipient and b.recipient and not _same_side(a.recipient, b.recipient):  # one may leave it unsaid
         return False
-    if not (a.actor or a.recipient):
+    if not (a_actor or a.recipient):
         return False
     if (
         a.date
@@ -86,7 +92,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # "On Sunday, eight rockets hit Balad ... On Tuesday rockets also struck Taji": two days
     if _sizes_far(a.size, b.size):
         return False
-    if not (b.actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
+    if not (b_actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
         return a.factuality == b.factuality or b.factuality in _FUTURE_OK
     if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
         return False

@@ -191,13 +191,20 @@ def _in_topic(root: Any, t: _Trig) -> bool:
         head = cur.head
         if head.i == cur.i:
             return False
-        if head.dep_ == "prep" and head.lower_ in _TOPIC_PREPS and head.head.i in (t.anchor.i, t.tok.i):
+        if head.dep_ == "prep" and head.lower_ in _TOPIC_PREPS and _talk_word(head.head, t):
             return below
         if head.i in (t.anchor.i, t.tok.i):
             return False
         below = below or head.pos_ == "NOUN"
         cur = head
     return False
+
+
+def _talk_word(tok: Any, t: _Trig) -> bool:
+    """The trigger, or the event noun a light verb trigger takes ("held [talks] on ...", "reached a deal on")."""
+    if tok.i in (t.anchor.i, t.tok.i):
+        return True
+    return tok.dep_ == "dobj" and tok.head.i == t.anchor.i and tok.pos_ == "NOUN"
 
 
 def _scene(t: _Trig) -> Any | None:
