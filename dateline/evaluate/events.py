@@ -266,17 +266,11 @@ def _own_args(path: Path = _OWN_ARGS) -> dict[str, Any]:
     return out
 
 
-_OWN_CAMEO = _OWN_DEV.with_name("events_own_cameo.jsonl")
-
-
-def _own_cameo() -> dict[str, Any]:
-    """Our CAMEO-tail check set (tests/data/events_own_cameo.jsonl): one sentence per CAMEO code, scored like the
-    GSR (types, first event's mode, actor/recipient countries where given), plus figures per CAMEO root (two
-    digits) and per three-digit code group, and the missed codes."""
+def _wire_set(path: Path, *, modes: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of a wire-lead check set (own_cameo, own_conv) and their gold: the types, the first event's mode, and the
+    actor/recipient countries of the first gold type."""
     recs = [
-        json.loads(line)
-        for line in require(_OWN_CAMEO).read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        json.loads(line) for line in require(path).read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     gold = []
     for r in recs:
@@ -284,10 +278,21 @@ def _own_cameo() -> dict[str, Any]:
         first = types[0] if types else None
         gold.append({
             "types": types,
-            "mode": r["events"][0].get("mode") if r["events"] else None,
+            "mode": r["events"][0].get("mode") if modes and r["events"] else None,
             "actors": {first: [tuple(x) for x in r.get("actors", [])]} if first else {},
             "recipients": {first: [tuple(x) for x in r.get("recipients", [])]} if first else {},
         })  # fmt: skip
+    return recs, gold
+
+
+_OWN_CAMEO = _OWN_DEV.with_name("events_own_cameo.jsonl")
+
+
+def _own_cameo() -> dict[str, Any]:
+    """Our CAMEO-tail check set (tests/data/events_own_cameo.jsonl): one sentence per CAMEO code, scored like the
+    GSR (types, first event's mode, actor/recipient countries where given), plus figures per CAMEO root (two
+    digits) and per three-digit code group, and the missed codes."""
+    recs, gold = _wire_set(_OWN_CAMEO, modes=True)
     preds = _run([r["text"] for r in recs])
     out = _score(gold, preds)
     for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector"))]:
@@ -332,21 +337,7 @@ def _own_conv() -> dict[str, Any]:
     """Our GSR-conventions check set (tests/data/events_own_conv.jsonl): scored like the GSR (types, actor/recipient
     countries of the first gold type), plus figures per convention (`by_conv`: sentences whose predicted type set
     is exactly the gold one), the precision traps alone, and the wrong sentences."""
-    recs = [
-        json.loads(line)
-        for line in require(_OWN_CONV).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    gold = []
-    for r in recs:
-        types = list(dict.fromkeys(e["event"] for e in r["events"]))
-        first = types[0] if types else None
-        gold.append({
-            "types": types,
-            "mode": None,
-            "actors": {first: [tuple(x) for x in r.get("actors", [])]} if first else {},
-            "recipients": {first: [tuple(x) for x in r.get("recipients", [])]} if first else {},
-        })  # fmt: skip
+    recs, gold = _wire_set(_OWN_CONV, modes=False)
     preds = _run([r["text"] for r in recs])
     out = _score(gold, preds)
     for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector", "mode_"))]:
