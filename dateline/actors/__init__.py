@@ -66,6 +66,15 @@ given name ends that name ("Hamza bin Laden" is not Osama); a given name that on
 name ("Christiane"); a person's name that starts with a role word is no title ("Marine Le Pen"); a misspelt demonym
 after an unknown given name is a surname ("Hanna Maliar"); and the mention's own words are not read again as context.
 
+Session 10: a one-word country name right after a given name is a surname ("Peter Jordan" is no Jordanian; the given
+names are the first words of the lexicon's people, indexed once on first use, `_Lexicon.given_names`); a listed
+name followed by an unknown capitalised word is someone else ("Mohammed Hussein Roble" is not Muhammad Hussein; a
+weekday or a family-name particle, "Al Saud", does not count); the head of an international body working in a field
+or an alliance is its official, GOV ("the WHO chief", "the head of UNESCO"; a court's, parliament's or bank's keeps
+its sector), as the WHO's own heads are listed; a teachers' union is EDU (LAB second), other unions LAB; a cleric
+in state office is coded by the office (GOV), one in none REL; police slang ("cops") is a police role noun, so it
+takes the sentence's place like "police" does.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

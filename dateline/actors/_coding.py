@@ -28,6 +28,7 @@ from dateline.actors._words import (
     _GENERIC_HEADS,
     _GENERIC_OWNED,
     _INSTITUTIONAL,
+    _LEADER_HEADS,
     _NOT_OWNER,
     _PRONOUNS,
     _RELIGIONS,
@@ -182,6 +183,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             role = " ".join(norms[owned[-1].i : owned[-1].j])
             if role not in _GENERIC_HEADS or not sector:
                 sector, kind = _head_sector(owned, norms), "described"
+        led = " ".join(norms[a.j :]) in _LEADER_HEADS or (
+            0 < of_idx < a.i and norms[of_idx - 1] in _LEADER_HEADS
+        )
+        if a.akind == "organisation" and led and _igo_head(country, sector):
+            sector, kind = "GOV", "described"  # "the WHO chief", "the head of UNESCO": the body's official
         ruling = {"ruling", "governing"} & set(norms[max(0, a.i - 2) : a.i])
         if sector == "PTY" and a.akind == "organisation" and ruling:
             sector = (
@@ -313,6 +319,13 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+def _igo_head(country: str | None, sector: str | None) -> bool:
+    """The head of this body is coded GOV: an international body (IGO, UN system, EU) working in a field (health,
+    education, aid) or an alliance (NATO's secretary-general is a civilian), not a court, parliament or bank, whose
+    heads keep its sector (the ICC's JUD, the European Parliament's LEG, the ECB's BUS)."""
+    return country in ("IGO", "UNO", "EUR") and sector not in ("JUD", "LEG", "BUS")
 
 
 def _for_human_rights(toks: list[tuple[str, str, int, int]]) -> bool:

@@ -137,6 +137,7 @@ class _Lexicon:
         # (given name in its first listed spelling, rest of the name) -> hand-written people ("Mohammed Mustafa" is
         # the listed Mohammad Mustafa); built on first use
         self._by_variant: dict[tuple[str, str], list[_Entry]] | None = None
+        self._given: set[str] | None = None  # first words of listed people's names; built on first use
         self._load_countries()
         self._load_agents()
         self._load_actors()
@@ -337,6 +338,25 @@ class _Lexicon:
         if not self._english:
             self._english = _english_words() | _subdivision_names()
         return self._english
+
+    def given_names(self) -> set[str]:
+        """Words that open a hand-listed person's name and are no role word or place ("thomas", "peter", not
+        "president", "king" or "congo"; the derived lexicon's "people" would add "new", "southern", "former"): built
+        once, from the tables already loaded, on first use."""
+        if self._given is None:
+            taken = (
+                self.agents.keys() | self.agents_hand.keys() | self.countries.keys() | self.capitals.keys()
+                | self.seats.keys() | self.cities.keys() | self.places.keys()
+            )  # fmt: skip
+            given = {
+                key.split(" ", 1)[0]
+                for key, found in self.actors.items()
+                if " " in key and any(e.kind == "person" and e.rank == 0 for e in found)
+            }
+            self._given = {w for w in given if w.isalpha() and len(w) > 2 and w not in taken} | set(
+                _name_variants()
+            )
+        return self._given
 
     def fuzzy(self, word: str) -> tuple[str, str] | None:
         """("country" | "surname", key) of the one country name, demonym or lone surname within one edit of

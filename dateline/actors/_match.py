@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateline.actors._lexicon import _FORMER_OFFICES, _GROUP_CODES, _Entry, _lex, _name_variants
+from dateline.actors._lexicon import _FORMER_OFFICES, _GROUP_CODES, _Entry, _lex, _Lexicon, _name_variants
 from dateline.actors._words import (
     _HONORIFICS,
     _MAX_NGRAM,
@@ -181,10 +181,24 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                     and not (out and out[-1].j == i)
                     and norms[i - 1] not in _HONORIFICS
                 )
-                if not inside and not (
-                    n == 1
+                longer = (
+                    n > 1
                     and e.kind == "person"
-                    and not (_lone_surname(toks, i, out) or _first_name_before(toks, i, [e]))
+                    and e.rank == 0  # (a derived "person" is as often a body: "Shin Bet Security Service")
+                    and i + n < len(toks)
+                    and _name_word(origs[i + n])
+                    and norms[i + n] not in _CALENDAR
+                    and not _known_word(norms[i + n], lex)
+                    and not any(lex.agent(norms[i + n : i + n + k]) for k in (1, 2, 3))
+                )  # a listed name followed by an unknown surname is another person ("Mohammed Hussein Roble")
+                if (
+                    not inside
+                    and not longer
+                    and not (
+                        n == 1
+                        and e.kind == "person"
+                        and not (_lone_surname(toks, i, out) or _first_name_before(toks, i, [e]))
+                    )
                 ):
                     # (one name of a person inside a longer unknown name says nothing: "Mohammed Hussein Roble")
                     found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
@@ -194,7 +208,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
             elif key in lex.capitals and not lower:
                 found = _Match("capital", i, i + n, lex.capitals[key])
             elif key in lex.countries:
-                found = _Match("country", i, i + n, lex.countries[key])
+                if not _surname_after_given(toks, i, n, out, lex):  # "Peter Jordan" is a person
+                    found = _Match("country", i, i + n, lex.countries[key])
             elif n == 1 and not lower and _singular(key) in lex.countries:  # "Afghans"
                 found = _Match("country", i, i + n, lex.countries[_singular(key)])
             elif n > 1 and origs[i + n - 1][:1].isupper() and _singular_key(words) in lex.countries:
@@ -233,6 +248,36 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
         else:
             i += 1
     return out
+
+
+# capitalised words that follow a name in running text without being part of it ("Putin Tuesday")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "jr", "sr", "ii", "iii",
+             # particles that open a family or tribal name a listed person is also known by ("... Al Saud")
+             "al", "el", "bin", "ibn", "bint", "ould", "abu", "ben", "de", "da", "van", "von"}  # fmt: skip
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word written as a name ("Roble", "Jordan"), not an acronym or a lower-case word."""
+    return len(word) > 1 and word[:1].isupper() and word[1:].islower() and word.isalpha()
+
+
+def _known_word(key: str, lex: _Lexicon) -> bool:
+    """A word some table knows as a name, role, place or seat of power (so no unknown surname)."""
+    return any(key in t for t in (lex.actors, lex.agents, lex.agents_hand, lex.countries, lex.capitals, lex.seats,
+                                  lex.cities, lex.places))  # fmt: skip
+
+
+def _surname_after_given(
+    toks: list[tuple[str, str, int, int]], i: int, n: int, out: list[_Match], lex: _Lexicon
+) -> bool:
+    """A one-word country name right after a listed given name no match covers is a surname ("Thomas Jordan",
+    "Peter Chad"), not the country. The given names are the first words of the lexicon's people (`given_names`)."""
+    if n != 1 or i == 0 or (out and out[-1].j == i):
+        return False
+    prev = toks[i - 1]
+    return _name_word(prev[1]) and _name_word(toks[i][1]) and prev[0] in lex.given_names()
 
 
 def _middle_name(

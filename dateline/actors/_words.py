@@ -175,6 +175,12 @@ _GENERIC_HEADS = {
 } | {"spokesmen", "spokeswomen", "chiefs", "heads"}  # fmt: skip
 
 
+# the words for the one who heads a body ("the WHO chief", "the head of UNESCO"): an international body's head is an
+# official of it (GOV), whatever field the body works in, as a health minister is GOV and not MED
+_LEADER_HEADS = {"leader", "head", "chief", "director", "director-general", "director general", "secretary-general",
+                 "secretary general", "president", "chairman", "chairwoman", "chairperson", "chair", "boss"}  # fmt: skip
+
+
 # heads whose "of" phrase says what they are ("President of the ... League", "Union of Teachers")
 _GENERIC_OWNED = _GENERIC_HEADS | {
     w + s for w in ("union", "association", "federation", "confederation", "council", "committee", "league",
