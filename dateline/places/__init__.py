@@ -136,6 +136,18 @@ also holds the US post-office towns under GeoNames' population floor, from the b
 nothing else in the text points to is dropped like the hamlet ("the Crown Range" in New Zealand); a .com
 paper's home town is read in a province or state the text names when one of its readings lies there
 ("woodstocksentinelreview.com" beside "Ontario": Woodstock, Ontario, though Canada goes unnamed).
+Leftovers of the ninth merge corpus and batch 10 (issue 6, round 12): a small town abroad that is the text's
+only place in its country is no stray namesake when it lies within 150 km of a place of the other country (a
+border town: "Mae Sot" beside Kayin State, "Myawaddy" beside Mae Sot); a name no gazetteer knows beside "X's
+embassy" ("outside Myanmar's embassy on Sathorn Road") never falls back into X: it goes to the capital of the
+other country the text's places point to most, else stays unresolved; recognition adds a town after a noun of
+what is done to it ("the bombing of Shwe Kokko", "the siege of"), extends a place entity the model cut short by
+the capitalised words that make a real place's name ("Chiang" + "Rai", "Mae" + "Hong Son") and reads "In Tak,"
+as a place use; a possessive city with a quarter word after the name holds it whatever a namesake abroad weighs
+("Dakar's Medina neighbourhood"); a name that is only an alternate name of towns in two or more countries
+("Boni": Bonn, Watampone, Bonnut) is dropped in a country nothing else in the text points to (not a capital or
+a city of a million; an alternate name of one town only, "Raqqa", "Auschwitz", stays); a long river's stretch
+within 200 km of its sentence's towns beats the whole river's centroid ("the White Nile" beside Bor).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dateline.model import Place
 from dateline.places._cands import _HAMLET_POP, _Cand, _is_hamlet, _prior, _within, distance_km
 from dateline.places._doc_context import _host_towns, _text_context
-from dateline.places._gazetteer import _gaz, _Gazetteer
+from dateline.places._gazetteer import _gaz, _Gazetteer, capital_of
 from dateline.places._names import _norm
 from dateline.places._readings import _state_after
 from dateline.places._scoring import _Stated
@@ -106,16 +106,58 @@ _POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:[a-z]+\s+)?$")
 
 
 def _drop_stray_hamlets(
-    chosen: list[_Cand | None], doc_ctry: Counter[str], outlet: str | None
+    chosen: list[_Cand | None],
+    doc_ctry: Counter[str],
+    outlet: str | None,
+    capitals: dict[str, str] | None = None,
+    loose: frozenset[int] = frozenset(),
 ) -> list[_Cand | None]:
     """A hamlet (under _HAMLET_POP people) in a country nothing else in the text points to is more likely a
-    namesake of a street, building or person than the place meant: leave it to the focus fallback."""
-    countries = {c.country for c in chosen if c is not None and c.country and not _is_stray(c)}
+    namesake of a street, building or person than the place meant: leave it to the focus fallback. So is a
+    town read through an alternate name that several towns abroad share and none bears as its own (`loose`:
+    "Boni" for Bonn, Watampone and Bonnut, in a Mali story) when the text points to other countries, unless it
+    is a capital or a city of a million; an alternate name of one town only ("Raqqa", "Auschwitz") stays."""
+    countries = {
+        c.country for c in chosen if c is not None and c.country and not _is_stray(c) and id(c) not in loose
+    }
     countries |= set(doc_ctry) | ({outlet} if outlet else set())
-    return [None if c is not None and _is_stray(c) and c.country not in countries else c for c in chosen]
+    return [
+        None
+        if c is not None
+        and c.country not in countries
+        and (
+            _is_stray(c)
+            or (
+                countries
+                and id(c) in loose
+                and c.population < _EXONYM_POP
+                and (capitals is None or capitals.get(c.country or "") != _norm(c.name))
+            )
+        )
+        else c
+        for c in chosen
+    ]
+
+
+def _loose_alternates(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
+    """Ids of town readings of names that are only alternate names of towns in two or more countries."""
+    out: set[int] = set()
+    for cands in cands_of.values():
+        towns = [c for c in cands if c.feature == "city"]
+        if len(towns) >= 2 and all(c.alt for c in cands) and len({c.country for c in towns}) >= 2:
+            out.update(id(c) for c in towns)
+    return frozenset(out)
+
+
+_EXONYM_POP = 1_000_000  # a city this big is often named by a real exonym ("Kharkov", "Canton")
 
 
 _LONE_POP = 50_000  # a town smaller than this ...
+
+
+_BORDER_KM = (
+    150.0  # ... that lies this close to a place of the other country is a border town, not a namesake
+)
 
 
 def _drop_lone_foreign_towns(
@@ -124,7 +166,8 @@ def _drop_lone_foreign_towns(
     """A small town abroad that is the text's only place in its country, when every other name (two at least)
     lies in one other country, is more likely a namesake of a suburb or street there ("Whitefield" in a
     Bengaluru story is not the English town): leave it to the fallback (its sentence's settlement or the
-    focus). Capitals and towns of a country the text names ("England's north-west") stay."""
+    focus). Capitals, towns of a country the text names ("England's north-west") and border towns within
+    _BORDER_KM of another name's point ("Myawaddy" across the bridge from Mae Sot) stay."""
     per_key = {k: c.country for k, c in zip(keys, chosen, strict=True) if c is not None and c.country}
     if len(per_key) < 3 or len(set(per_key.values())) != 2:
         return chosen
@@ -134,6 +177,12 @@ def _drop_lone_foreign_towns(
             continue
         rest = {ctry for k2, ctry in per_key.items() if k2 != k}  # the other names' countries
         if len(rest) != 1 or c.country in rest or capitals.get(c.country) == k:
+            continue
+        if c.lat is not None and any(
+            o is not None and o.country in rest and o.feature not in ("country", "continent") and o.lat is not None
+            and distance_km((c.lat, c.lon), (o.lat, o.lon)) <= _BORDER_KM
+            for o in chosen
+        ):  # fmt: skip
             continue
         if not doc_ctry:  # the countries the text names, read only when needed
             doc_ctry = _text_context(text)[0]
@@ -254,8 +303,8 @@ def _sentence_stretches(
 ) -> list[_Cand | None]:
     """Each mention of a long river (rows per country or reach in curated.tsv) at the stretch nearest to the
     towns resolved in its own sentence, when one lies within _STRETCH_NEAR_KM of a town there and nearer than
-    the reading the whole text chose ("floods on the Mekong eased" beside Vientiane and Nong Khai, in a story
-    that also follows the river down to Cambodia)."""
+    the reading the whole text chose, or than the whole river's row ("floods on the Mekong eased" beside
+    Vientiane and Nong Khai, in a story that also follows the river down to Cambodia)."""
     out = list(chosen)
     for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
         if c is None or c.feature != "water":
@@ -286,7 +335,9 @@ def _sentence_stretches(
         if (
             best is not c
             and gap[id(best)] <= _STRETCH_NEAR_KM
-            and gap[id(best)] < gap.get(id(c), float("inf"))
+            # the whole river's point is only a centroid: a stretch near the sentence's towns beats it ("floods
+            # along the White Nile forced thousands from Bor" in a story that also names Sudan)
+            and (c.country is None or gap[id(best)] < gap.get(id(c), float("inf")))
         ):
             out[i] = best
     return out
@@ -444,7 +495,11 @@ def _outside_possessor(
             c is not None
             and owner is not None
             and (c.feature == "city" or c.source.startswith("geonames-cities:"))  # or "X district" of a town
-            and c.population < _POSSESSED_POP
+            and (
+                c.population < _POSSESSED_POP
+                # "Dakar's Medina neighbourhood": a part of the city, whatever the size of a namesake abroad
+                or (owner.feature == "city" and _QUARTER_AFTER.match(text, spans[i][1]))
+            )
             and owner.feature in ("city", "admin", "country")
             and _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]])
             and not (_within(c, owner) or (owner.feature == "city" and c.country == owner.country))
@@ -465,6 +520,9 @@ def _outside_possessor(
         ):
             out[i] = None
     return out
+
+
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb|district|slum|township)s?\b")
 
 
 _CITY_POSSESSIVE = re.compile(r"\b[Tt]he (?:city|town|village|capital|borough)(?:'s|’s)\s+(?:[a-z]+\s+)?$")
@@ -615,3 +673,35 @@ def _capital_point(c: _Cand, gaz: _Gazetteer) -> tuple[float | None, float | Non
         if cand.country == c.country:
             return cand.lat, cand.lon
     return None, None
+
+
+_EMBASSY_GAP = re.compile(r"^(?:'s|’s)?\s+(?:embassy|consulate|high commission|mission)\s+(?:on|in|at|along|off|near)\s+$",
+                          re.I)  # fmt: skip
+
+
+def _embassy_guest(text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int) -> str | None:
+    """The country whose embassy a name no gazetteer knows is beside ("outside Myanmar's embassy on Sathorn
+    Road"): the street lies in the host country's city, never in the guest country."""
+    if i == 0:
+        return None
+    prev = chosen[i - 1]
+    if prev is None or prev.feature != "country" or not prev.country:
+        return None
+    gap = text[spans[i - 1][1] : spans[i][0]]
+    return prev.country if _EMBASSY_GAP.match(gap) else None
+
+
+def _embassy_host(place: Place, guest: str, chosen: list[_Cand | None], outlet: str | None) -> Place:
+    """A street beside a guest country's embassy that the fallback put in that country goes to the capital of the
+    host (the other country the text's places point to most, ties to the outlet's); with no other country in
+    the text it stays unresolved."""
+    if place.country != guest:
+        return place
+    others = Counter(c.country for c in chosen if c is not None and c.country and c.country != guest)
+    if not others:
+        return Place(text=place.text, start=place.start, end=place.end)
+    host = max(others, key=lambda k: (others[k], k == outlet))
+    cap = capital_of(host)
+    if cap is None:
+        return Place(text=place.text, start=place.start, end=place.end)
+    return _fallback(place.text, place.start, place.end, cap, guess=True)

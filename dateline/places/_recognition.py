@@ -101,6 +101,12 @@ _TITLE_BEFORE = re.compile(
 _SAID_AFTER = re.compile(r"(?:'s|’s)?\s+(?:said|says|told|added|asked|wrote|noted|explained|stated|argued)\b")
 
 
+_CAP_TAIL = re.compile(r"(?: [A-Z][\w'’-]*){1,2}")
+
+
+_CAP_WORD = re.compile(r" [A-Z][\w'’-]*")
+
+
 def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
     text = doc.text
     spans: list[tuple[int, int]] = []
@@ -121,6 +127,16 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
             if _norm(tail) in gaz.demonyms:  # "Lower Shabelle, Somali police said": the name before the comma
                 e = s + len(head.rstrip())
                 key = _norm(text[s:e])
+        if e > s and ent.label in _PLACE_LABELS and ent.label != "FAC":
+            # the model cut a name short ("Chiang" of "Chiang Rai province", "Mae" of "Mae Hong Son"): the
+            # capitalised words after it that make a real place's name belong to it
+            tail = _CAP_TAIL.match(text, e)
+            if tail:
+                ends = [e + m.end() for m in _CAP_WORD.finditer(tail.group())]
+                longer = next((x for x in reversed(ends) if _real_reading(gaz, text[s:x])), None)
+                if longer is not None:
+                    e = longer
+                    key = _norm(text[s:e])
         if e > s and ent.label in _PLACE_LABELS:
             if key in gaz.demonyms and not any(
                 c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions" for c in gaz.get(key)
@@ -478,7 +494,8 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w’']*\.? $")  # "Main Street", "Rodeo Gai
 def _place_use(name: str) -> re.Pattern[str]:
     n = re.escape(name)
     return re.compile(
-        rf"\b(?:in|at|near|from|to|of|around|outside|across|downtown)\s+{n}\b|\b{n}(?:,\s+[A-Z][a-z]+\.?\b|"
+        rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|from|to|of|around|[Oo]utside|across|downtown)\s+{n}\b|"
+        rf"\b{n}(?:,\s+[A-Z][a-z]+\.?\b|"
         r"(?:'s|’s)?\s+(?:residents?|police|Police|officials|City|city|County|High School|area)\b)"
     )
 
@@ -650,10 +667,12 @@ _STRONG_PREP = re.compile(
 )  # for lone names
 
 
-# what is done to or toward a place in wire news: "rebels seized Loikaw", "flights were diverted to Misrata"
+# what is done to or toward a place in wire news: "rebels seized Loikaw", "flights were diverted to Misrata",
+# also as a noun: "the bombing of Shwe Kokko", "the siege of Mariupol"
 _ACTION_BEFORE = re.compile(
     r"\b(?:attacked|shelled|bombed|raided|stormed|seized|captured|recaptured|retook|besieged|overran|encircled|"
-    r"entered|reached|evacuated|liberated|to|off|via)\s+$"
+    r"entered|reached|evacuated|liberated|to|off|via|"
+    r"(?:bombing|shelling|siege|capture|recapture|storming|liberation|evacuation|blockade|encirclement)\s+of)\s+$"
 )
 
 

@@ -19,11 +19,14 @@ from dateline.places._containers import (
     _dedupe,
     _drop_lone_foreign_towns,
     _drop_stray_hamlets,
+    _embassy_guest,
+    _embassy_host,
     _fallback,
     _focus,
     _inside,
     _is_stray,
     _known_container,
+    _loose_alternates,
     _named_apart_from_city,
     _outside_possessor,
     _sentence_bounds,
@@ -349,8 +352,13 @@ def _resolve(
         for i, (sp, k) in enumerate(zip(spans, keys, strict=True))
     ]
     chosen = _outside_possessor(text, spans, chosen)
-    if any(c is not None and _is_stray(c) for c in chosen):
-        chosen = _drop_stray_hamlets(chosen, doc_ctry or _text_context(text)[0], outlet)
+    loose = _loose_alternates(
+        {k: cands_of[k] for k, c in zip(keys, chosen, strict=True) if c is not None and c.alt}
+    )
+    if any(c is not None and (_is_stray(c) or id(c) in loose) for c in chosen):
+        chosen = _drop_stray_hamlets(
+            chosen, doc_ctry or _text_context(text)[0], outlet, gaz.capital_of, loose
+        )
     chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of)
     if any(c is not None and c.feature == "water" for c in chosen):
         starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
@@ -400,6 +408,9 @@ def _resolve(
                 place = Place(text=text[s:e], start=s, end=e)
             else:
                 place = _fallback(text[s:e], s, e, focus, guess=True)
+            guest = _embassy_guest(text, spans, chosen, i)
+            if guest is not None:  # "outside Myanmar's embassy on Sathorn Road" is not in Myanmar
+                place = _embassy_host(place, guest, chosen, outlet)
             if place.lat is not None and gaz.site_tail.search(keys[i]):
                 # "the Smardan range": a site whose settlement no gazetteer knows
                 place = dataclasses.replace(place, feature="site")
