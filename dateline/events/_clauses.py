@@ -22,7 +22,7 @@ from dateline.events._lexicon import (
     _Rule,
 )
 from dateline.events._syntax import _is_verb, _partitive, _people_noun, _within
-from dateline.events._triggers import _Trig
+from dateline.events._triggers import _sequel_of, _Trig
 from dateline.factuality import classify
 
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
@@ -142,7 +142,7 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
                 background = not _own_clause(cur, trigs) and not _date_subject(cur)
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
-                background = True
+                background = not (t.nominal and cur.i == t.tok.i and _sequel_of(cur, _lex()))
                 break
             if _alleged_of(cur):
                 background = True  # "handed over two men suspected of bombing a bus": the men's description
@@ -594,6 +594,17 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule = t.rule
             outer.mode = t.mode
             outer.tok = t.tok
+            outer.start, outer.end = t.start, t.end
+            continue
+        if (
+            outer.rule.event == "REJECT"
+            and outer.tok.lemma_.lower() in _NEGATING
+            and t.nominal
+            and any(c.dep_ == "neg" for c in outer.tok.children)
+        ):
+            # "has not ruled out talks", "did not rule out strikes": no refusal (the negated refusal leaves the act
+            # open); the act itself, its factuality hypothetical
+            outer.rule, outer.mode, outer.tok = t.rule, t.mode, t.tok
             outer.start, outer.end = t.start, t.end
             continue
         if outer.rule.event == "REJECT" and t.nominal and _dismissed_call(outer, t):

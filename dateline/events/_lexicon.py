@@ -124,6 +124,7 @@ class _Lex:
     # verbs typed by their subject ("crowds gathered"): data/events/subject_verbs.tsv
     by_subject: dict[str, list[tuple[frozenset[str], _Rule]]] = field(default_factory=dict)
     aid_cargo: set[str] = field(default_factory=set)  # relief goods and agencies: a convoy of them brings aid
+    aid_vehicles: set[str] = field(default_factory=set)  # convoys and lorries: sent with relief, they are aid
     diplomats: set[str] = field(default_factory=set)  # "told the ambassador to leave": an expulsion
     # what a warning says will not be tolerated or allowed: a threat ("warned it would not tolerate ...")
     intolerance: set[str] = field(default_factory=set)
@@ -196,6 +197,7 @@ def _lex() -> _Lex:
     # people fired on are recipients ("cut down two medics"), not things moved
     lex.object_words -= classes.get("victims", set())
     lex.aid_cargo = classes.get("aidcargo", set())
+    lex.aid_vehicles = classes.get("aidvehicle", set())
     lex.diplomats = classes.get("diplomat", set())
     lex.intolerance = classes.get("intolerance", set())
     lex.verdict = classes.get("verdict", set())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dateline.events._lexicon import (
@@ -151,10 +152,8 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                         if g.lemma_.lower() in _SERIES:  # "warned of a wave of attacks": the attacks
                             got.update(x.lemma_.lower() for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
                                        for x in p.children if x.dep_ == "pobj")  # fmt: skip
-                        if (
-                            g.ent_type_ == "ORG"
-                        ):  # a named body as object class "<ORG>" ("withdrew from NATO")
-                            got.add("<ORG>")
+                        if g.ent_type_ == "ORG" and not _country_named(g):
+                            got.add("<ORG>")  # a named body as object class "<ORG>" ("withdrew from NATO")
                         got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
             objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
@@ -184,6 +183,27 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             for cj in ch.conjuncts:
                 objs.add(cj.lemma_.lower())
     return prts, objs, pobjs
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lower-cased country names (pycountry), built once per process."""
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.add(v.lower())
+    return frozenset(names)
+
+
+def _country_named(g: Any) -> bool:
+    """Whether an entity the tagger labelled ORG is a country's name ("withdrew from Niger"): a place left, not a
+    body (small spaCy models often label African and Asian country names ORG)."""
+    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+    return ent is not None and ent.text.lower().removeprefix("the ") in _country_names()
 
 
 _OBJECT_PRONS = {"them", "him", "her"}
@@ -281,6 +301,8 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             continue  # "called the meeting a success": a name given, no meeting called (name-calling: ACCUSE rows)
         if r.event == "SANCTION" and r.mode == "withdraw" and r.prt and _armed(direct, lex):
             continue  # "withdrew 400 troops from Dhobley": soldiers pulled back are a retreat (manual, RETREAT)
+        if r.event == "AID" and _sends_vehicles(tok, r, lex) and not _relief_sent(tok, lex):
+            continue  # "the army sent 40 trucks to the front", "a shipment of shells": no relief named, no aid
         if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
             continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
         return r
@@ -464,6 +486,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
     if dep in ("nsubj", "ROOT") or h.head.i == h.i:
         return head
+    if _sequel_of(h, lex):
+        return head  # "The agreement came after talks in Abu Dhabi": the earlier event is told as well
     if dep == "pobj" and h.head.lower_ == "in" and h.head.head.lemma_.lower() in _PARTAKE:
         return h.head.head  # "engaged in ethnic cleansing", "took part in a protest"
     if dep == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in _GATHERING | _PREPARING:
@@ -490,6 +514,25 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
             return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
     return None
+
+
+_SEQUEL_VERBS = {"come", "follow"}  # "the deal came after talks", "the truce follows weeks of talks"
+
+
+def _sequel_of(h: Any, lex: _Lex) -> bool:
+    """Whether the noun h names the earlier of two events a sequence verb relates ("The agreement came after
+    talks", "The ceasefire followed talks in Doha"): the clause's subject is itself an event noun and the verb names
+    no act, so the earlier event is reported, not background to an act."""
+    if h.dep_ == "pobj" and h.head.lower_ in ("after", "following") and h.head.dep_ == "prep":
+        gov = h.head.head
+    elif h.dep_ == "dobj":
+        gov = h.head
+    else:
+        return False
+    if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
+        return False
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
 
 
 def _judged(subj: Any, lex: _Lex) -> bool:
@@ -687,11 +730,57 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.by_subject.get(_verb_lemma(tok, lex))
     if not rules:
         return None
-    subj, _ = _subject(tok)  # (a passive's subject here is its "by" agent)
+    subj = _mover(tok)  # (a passive's subject here is its "by" agent)
     if subj is None:
         return None
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
+    lemma = _verb_lemma(tok, lex)
+    if lemma in _MOVING_ALONE and (any(c.dep_ == "dobj" for c in tok.children) or _goes_home(tok)):
+        return None  # "followed orders", "returned fire", "returned to barracks": no deployment
+    if lemma in _PUTTING_TO_SEA and (not _from_port(tok) or _aid_arrival(tok, lex)):
+        return None  # "the warships left the Black Sea": a withdrawal (verbs.tsv), not a fleet putting to sea
     return next((r for subjects, r in rules if who & subjects), None)
+
+
+def _mover(tok: Any) -> Any | None:
+    """The verb's subject; for a verb the parser hung on a noun of a verbless "sentence" ("A convoy of 25 trucks
+    crossed into X", parsed with "convoy" as root and "crossed" as a participle of "trucks"), that noun."""
+    subj, _ = _subject(tok)
+    if subj is not None:
+        return subj
+    if (
+        tok.dep_ == "acl"
+        and tok.sent.root.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("agent", "dobj", "aux", "auxpass") for c in tok.children)
+        and any(c.dep_ == "prep" and c.lower_ in _DIRECTIONS for c in tok.children)
+    ):
+        return tok.head  # (a reduced passive "trucks loaded with rice" has no direction: no mover)
+    return None
+
+
+# movement verbs that deploy a force only with no object of their own ("more soldiers could follow", "the army
+# would return"; not "followed orders", "returned fire"), rows in subject_verbs.tsv
+_MOVING_ALONE = {"follow", "return"}
+_HOMEWARD = {"home", "barracks", "base", "bases", "garrison", "garrisons"}
+_DIRECTIONS = {"into", "to", "towards", "toward", "across", "through", "onto"}
+# ships leaving port put to sea (manual, MOBILIZE: "military forces moving in a way that signals readiness");
+# rows in subject_verbs.tsv, kept only with a port left ("left the port of Aksaz", "sailed from Sevastopol harbour")
+_PUTTING_TO_SEA = {"leave", "depart", "sail"}
+_PORTS = {"port", "harbour", "harbor", "dock", "naval", "base", "berth", "anchorage", "dockyard", "shipyard"}
+
+
+def _goes_home(tok: Any) -> bool:
+    """Whether a force returns home or to its barracks (a pull-back, not a deployment)."""
+    near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    return any(w.lemma_.lower() in _HOMEWARD or w.lower_ in _HOMEWARD for w in near)
+
+
+def _from_port(tok: Any) -> bool:
+    """Whether what is left (object, or "from" phrase) is a port or naval base."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    words = {w.lemma_.lower() for o in objs for w in [o, *o.children] if w.dep_ != "prep" or w is o}
+    return bool(words & _PORTS)
 
 
 # the aid-arrival rows of subject_verbs.tsv; the second set arrives only with "into/in" ("pulled into Saravena")
@@ -801,13 +890,43 @@ def _aid_arrival(tok: Any, lex: _Lex) -> bool:
     """Whether a convoy or lorries that reach a place carry relief or come from a relief agency: the subject's
     phrase or the verb's "with" phrase names relief goods or an agency ("a convoy of 40 WFP trucks reached Baidoa
     with sorghum", "forty lorries of UN food aid")."""
-    subj, _ = _subject(tok)
+    subj = _mover(tok)
     words = [] if subj is None else list(subj.subtree)
+    if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
+        words += list(subj.head.head.subtree)  # "a World Food Programme convoy of 25 trucks"
     words += [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
     if tok.lemma_.lower() in _ARRIVING_INTO and not any(
         c.dep_ in ("prep", "prt") and c.lower_ in ("into", "in") for c in tok.children
     ):
         return False  # "the lorries pulled out of Saravena": leaving, no delivery
+    return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
+
+
+def _be_participle(tok: Any, lex: _Lex) -> bool:
+    """A participle the tagger read as an adjective after "be" ("assets could be frozen"), whose form
+    data/events/lemma_fixes.tsv maps to a lexicon verb: a passive of that verb."""
+    return (
+        tok.dep_ == "acomp"
+        and tok.tag_ == "JJ"
+        and tok.head.lemma_.lower() == "be"
+        and tok.lower_ in lex.lemma_fixes
+        and lex.lemma_fixes[tok.lower_] in lex.verbs
+    )
+
+
+def _sends_vehicles(tok: Any, rule: _Rule, lex: _Lex) -> bool:
+    """Whether the AID row matched only by sending vehicles ("send up to 100 trucks": aidvehicle rows)."""
+    return isinstance(rule.objs, frozenset) and bool(rule.objs) and rule.objs <= lex.aid_vehicles
+
+
+def _relief_sent(tok: Any, lex: _Lex) -> bool:
+    """Whether who sends the vehicles, or the vehicles' phrase, names relief goods or a relief agency ("the WFP
+    plans to send 100 trucks", "sent lorries of food")."""
+    subj, _ = _subject(tok)
+    if subj is None and tok.dep_ == "xcomp":
+        subj, _ = _subject(tok.head)  # "The WFP plans to send ...": the planner sends
+    words = [] if subj is None else list(subj.subtree)
+    words += [w for c in tok.children if c.dep_ in ("dobj", "prep") for w in c.subtree]
     return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
 
 
@@ -876,7 +995,9 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     verb_idx: set[int] = set()
     for tok in sent:
         # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
-        if _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok)):
+        if (
+            _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok))
+        ) or _be_participle(tok, lex):
             r = _by_subject(tok, lex)
             if (
                 r is not None
