@@ -36,6 +36,10 @@ from dateline.model import Actor, Document, EventDate
 # --------------------------------------------------------------------------- adapters to the other extractors
 
 
+# nouns that call the name after "of" a settlement: "the village of X" (not "the home of X")
+_SETTLEMENTS = frozenset({"village", "town", "city", "hamlet", "township", "settlement", "camp", "port"})
+
+
 class _Resolver:
     """The document's shared `dateline.actors.ActorResolver`, with the fallbacks events need."""
 
@@ -67,6 +71,9 @@ class _Resolver:
                 pass
         return self._with_place_country(Actor(text=self._text[start:end], start=start, end=end))
 
+    def places(self) -> list[Any]:
+        return list(self._doc.places or ())
+
     def place_country(self, tok: Any) -> str | None:
         """The country of the geoparser's place at token tok, whatever the recogniser tagged it ("in Jowhar")."""
         for p in self._doc.places or ():
@@ -85,6 +92,9 @@ class _Resolver:
     def _with_place_country(self, a: Actor) -> Actor:
         """An actor the lexicons leave without a country whose words are mostly a place the geoparser read
         ("Berkaber was shelled", "fired on Berkaber"): the place's country (its people or authorities)."""
+        named = self._named_settlement(a)
+        if named is not None:
+            return named
         if a.country or a.kind == "person" and a.name:
             return a
         places = [p for p in self._doc.places or () if p.country and self._as_place(p)]
@@ -98,6 +108,22 @@ class _Resolver:
         # the same name read as a place elsewhere in the article ("the Armenian village of Berkaber" ... "Berkaber")
         country = self._place_names.get(a.text.lower())
         return replace(a, country=country) if country else a
+
+    def _named_settlement(self, a: Actor) -> Actor | None:
+        """ "the village of Shwe Kokko": a name the text calls a town, read by the geoparser as one, is that place
+        (its country), whatever the actor lexicons guessed for the unknown name (a person of the story's country)."""
+        if a.kind not in (None, "person") or a.start < 0:
+            return None
+        tok = self.token_at(a.start)
+        if tok is None or tok.i == 0:
+            return None
+        of = tok.doc[tok.i - 1]
+        if of.lower_ != "of" or of.head.lemma_.lower() not in _SETTLEMENTS or of.head.pos_ != "NOUN":
+            return None
+        for p in self._doc.places or ():
+            if p.start == a.start and p.end == a.end and p.country and p.source != "context-fallback":
+                return replace(a, country=p.country, kind=None) if p.country != a.country else a
+        return None
 
     def at_date(self, actors: list[Actor], date: EventDate | None) -> list[Actor]:
         """The actors coded as of the event's date when the text gives one (`ActorResolver.at_date`)."""
@@ -191,6 +217,10 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         ent = _entity_of(head)
         if ent is not None and ent.label_ in _ACTOR_ENTS:
             s, e = min(s, ent.start_char), max(e, ent.end_char)  # "National Union for the ... of Angola"
+            num = next((w for w in ent[:-1] if w.i > head.i and w.like_num), None)  # a sum, not "Unit 8200"
+            # "lend [Pakistan] 7 billion dollars" read as one name
+            if num is not None and num.i - 1 >= head.i:
+                e = min(e, max(head.idx + len(head), num.nbor(-1).idx + len(num.nbor(-1))))
             cut = res.text.find("(", s, e)
             if cut > s and res.text.find(")", cut, e) < 0:  # "The Homeland Union (Conservatives": unclosed
                 e = len(res.text[s:cut].rstrip()) + s
@@ -268,6 +298,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                           kind=a.kind)  # fmt: skip
         if head.pos_ == "NOUN" and not (a.country and _says_country(a.text)):
             a = _owned_by_antecedent(head, a, res, lex)  # (over a country the sentence lent it)
+            a = _not_the_sites_owner(head, a, res, stop)
         weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
         if (thing or weapon) and not (a.sector or a.country or a.name):
             unnamed = _unnamed_attacker(who, stop, res, lex) if head.i == h.i else None
@@ -282,6 +313,51 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                 out.append(b)
                 heads.append(g)
     return _placed_by_sibling(_shared_head(out, heads), heads)
+
+
+_OWNED_SITE_PREPS = frozenset({"outside", "at", "near", "around", "before"})
+
+
+def _site_owners(noun: Any) -> set[str]:
+    """The countries a site noun's modifiers name as its owner: "Myanmar's embassy", "the Russian consulate"."""
+    from dateline.actors import code_actor
+
+    out = set()
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP"):
+            country = code_actor(c.text).country
+            if country:
+                out.add(country)
+    return out
+
+
+def _not_the_sites_owner(head: Any, a: Actor, res: _Resolver, stop: int) -> Actor:
+    """People named by no country of their own ("demonstrators gathered outside Myanmar's embassy on Sathorn
+    Road") lent the country of the site they gather at: its owner is whom they address, not who they are. They
+    take the country of a place the clause names ("on Sathorn Road", "in Bangkok"), else none."""
+    if a.kind != "described" or not a.country or not _people_noun(_partitive(head)):
+        return a
+    verb = head.doc[stop] if stop >= 0 else head.head
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    sites = [
+        g
+        for p in preps
+        if p.lower_ in _OWNED_SITE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and not (_forces(g) or g.lemma_.lower() in _lex().people)  # a building, not a body
+    ]
+    if not any(a.country in _site_owners(g) for g in sites):
+        return a
+    places = [g for p in [*preps, *(c for s in sites for c in s.children if c.dep_ == "prep")]
+              for g in p.children if g.dep_ == "pobj" and g not in sites]  # fmt: skip
+    # a place phrase's own object ("on Sathorn Road"), even one the geoparser placed only by the story's focus
+    placed = next(
+        (p.country for g in places for p in res.places() if p.country and p.start <= g.idx < p.end),
+        None,
+    ) or next((c for g in places for w in g.subtree if (c := res.place_country(w))), None)
+    return replace(a, country=placed)
 
 
 def _of_conjuncts(head: Any, lex: _Lex) -> list[Any]:
@@ -723,6 +799,12 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
             continue  # "ordered HMS Montrose and HMS Defender to escort ...": the ships moved, not their target
         if c.dep_ == "dobj" and a.lemma_.lower() in _USING and (_forces(c) or not _people_noun(c)):
             continue  # "would use force to stop any move": the means, not whom it is aimed at
+        if (
+            c.dep_ == "dobj"
+            and a.lemma_.lower() in _HANDING
+            and (first := _named_before_sum(c, skip)) is not None
+        ):
+            return first
         dep, c = c.dep_, _partitive(c)
         if dep in ("dobj", "dative") or (
             passive and dep == "nsubjpass" and a.lemma_.lower() not in _PARTAKE_PASSIVE
@@ -1024,12 +1106,38 @@ def _country_name(text: str) -> bool:
     return True
 
 
+def _named_party(tok: Any) -> bool:
+    """A name the actor lexicons code to a country on its own, whatever entity the recogniser put it in."""
+    from dateline.actors import code_actor
+
+    return code_actor(tok.text).country is not None
+
+
+def _named_before_sum(c: Any, skip: set[int]) -> Any | None:
+    """ "lend Pakistan 7 billion dollars" parsed as one noun phrase: the name before the sum, who receives it."""
+    if not any(n.dep_ == "nummod" for n in c.children):
+        return None
+    first = c.doc[c.left_edge.i]
+    if (
+        first.pos_ != "PROPN"
+        or first.dep_ not in ("nmod", "compound")
+        or first.i in skip
+        or first.i + 1 >= c.i
+    ):
+        return None
+    return first if first.nbor().like_num and _named_party(first) else None
+
+
 def _handed_to(a: Any, skip: set[int], lex: _Lex) -> Any | None:
     """Who receives what a handing verb gives ("extradited a Kurdish activist to Turkey", "handed over a suspect
     to Belgian authorities"): the "to" party, not the person or thing handed (else None)."""
     if a.lemma_.lower() not in _HANDING or not any(c.dep_ == "dobj" for c in a.children):
         return None
     for c in a.children:
+        if c.dep_ == "dative" and c.pos_ == "PROPN" and c.i not in skip and _named_party(c):
+            return c  # "lend Kyiv 50 billion euros": the name the recogniser swallowed into the sum
+        if c.dep_ == "dobj" and (first := _named_before_sum(c, skip)) is not None:
+            return first
         if c.dep_ in ("prep", "dative") and c.lower_ == "to":
             for g in c.children:
                 if g.dep_ == "pobj" and g.i not in skip and (_actor_like(g, lex) or _mistagged_country(g)):
@@ -1448,6 +1556,9 @@ def _fronted(c: Any) -> bool:
     )
 
 
+_PROTEST_TOPIC = frozenset({"over", "about", "regarding", "concerning"})
+
+
 def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
     """Backoff: the nearest named actor (country, group, person) among the trigger's complements and their
     modifiers ("conceded to demands from UNITA", "lifted a curfew in Montenegro", "shared evidence with the U.S.").
@@ -1495,6 +1606,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
                 found.setdefault(tier, _lift(root))
         if tok.lower_ == "according":
             continue
+        if t.rule.event == "PROTEST" and tok.dep_ == "prep" and tok.lower_ in _PROTEST_TOPIC:
+            continue  # "marched over the trade deal with Mercosur": what they protest about, not whom
         if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
             tier = max(tier, 1)
         elif tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:

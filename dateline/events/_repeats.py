@@ -71,6 +71,10 @@ def _apart(a: Place | None, b: Place | None) -> bool:
     return bool(a.country and b.country and a.country != b.country)
 
 
+# an event the text says did not take place: a later mention told as fact is another event, not this one
+_DID_NOT_HAPPEN = frozenset({"denied", "negated"})
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.event != b.event or _apart(a.location, b.location):
         return False
@@ -93,6 +97,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if _sizes_far(a.size, b.size):
         return False
     if not (b_actor or b.recipient):  # a later bare reference ("the deployment") to an event already reported
+        if a.factuality in _DID_NOT_HAPPEN and b.factuality != a.factuality:
+            return False  # "denied its aircraft had bombed ..." and "a similar attack ... had destroyed": two
         return a.factuality == b.factuality or b.factuality in _FUTURE_OK
     if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
         return False
@@ -111,7 +117,10 @@ def _merge(events: list[Event], distinct: frozenset[str] | set[str] = frozenset(
                 if (prev.date is None or prev.date.source != "text") and ev.date and ev.date.source == "text":
                     prev.date = ev.date
                 prev.size = prev.size or ev.size
-                prev.source = prev.source or ev.source
+                if _named(ev.actor) or ev.recipient:
+                    # a bare later reference ("the pullout ends ..., a spokesman said") takes the event as
+                    # given; it does not report it, so its speaker is no source of the event
+                    prev.source = prev.source or ev.source
                 prev.recipient = prev.recipient or ev.recipient
                 break
         else:

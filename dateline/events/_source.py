@@ -6,7 +6,7 @@ from typing import Any
 
 from dateline.events._arguments import _Resolver
 from dateline.events._lexicon import _RELATIVE, _Lex
-from dateline.events._syntax import _is_verb, _span_of, _subject
+from dateline.events._syntax import _is_verb, _span_of, _subject, _within
 from dateline.events._triggers import _Trig
 from dateline.model import Actor, Document
 
@@ -25,11 +25,55 @@ def _relative_head(doc: Document, start: int | None) -> Any | None:
     return None
 
 
+def _own_speech(t: _Trig, doc: Document, start: int | None, end: int | None) -> bool:
+    """Whether a quote's speaker is a party of the event's own clause: "the junta accused France of ...", "the
+    unions threatened ...", "the army and the RSF agreed ..., mediators said" read as speech by the quote finder.
+    Who makes an accusation, threat or request is its actor; the source is who reports it."""
+    if start is None or end is None or start < 0 or doc.spacy is None:
+        return False
+    span = doc.spacy.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:  # "the army and [the RSF]"
+        head = head.head
+    return head.head.i in (t.anchor.i, t.tok.i) and head.dep_ in ("nsubj", "nsubjpass", "csubj", "agent")
+
+
+def _tail_reporter(t: _Trig, sent: Any, lex: _Lex) -> Any | None:
+    """The speaker of a closing ", X said on Wednesday" the parser did not hang above the event (it may read "said"
+    as a conjunct of the event's verb and the speaker as a conjunct of a place): a reporting verb after the event
+    that says nothing of its own (no clause or object), its speaker the name just before it, after a comma."""
+    for v in sent:
+        if v.i <= t.anchor.i or v.lemma_.lower() not in lex.reporting or not _is_verb(v):
+            continue
+        if v.i in {a.i for a in t.anchor.ancestors}:
+            return None  # hung above the event: the ancestor walk has read it
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in v.children):
+            continue
+        if any(w.i > v.i and not w.is_punct and not _within(w, v) for w in sent):
+            continue  # the report is not the sentence's closing clause
+        who = v.nbor(-1) if v.i > sent.start else None
+        if who is None or who.pos_ not in ("PROPN", "NOUN"):
+            continue
+        left = min(w.i for w in who.subtree if w.dep_ in ("compound", "amod", "det", "punct") or w.i == who.i)
+        if left > sent.start and v.doc[left - 1].text == ",":
+            return who
+    return None
+
+
 def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
-    for q in doc.quotes:
+    quotes = [
+        q
+        for q in doc.quotes
+        if (q.speaker or q.speaker_text) and not _own_speech(t, doc, q.speaker_start, q.speaker_end)
+    ]
+    # a quote holding the event before one that only shares its sentence
+    quotes.sort(key=lambda q: not (q.start <= t.start < q.end))
+    for q in quotes:
         inside = q.start <= t.start < q.end
         same_sentence = q.sentence_start is not None and q.sentence_start <= t.start < (q.sentence_end or 0)
-        if (inside or (same_sentence and not q.direct)) and (q.speaker or q.speaker_text):
+        if inside or (same_sentence and not q.direct):
             rel = (
                 _relative_head(doc, q.speaker_start) if (q.speaker_text or "").lower() in _RELATIVE else None
             )
@@ -57,6 +101,9 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
                 s, e = _span_of(subj)
                 return res.resolve(s, e)
     sent = t.anchor.sent
+    tail = _tail_reporter(t, sent, lex)
+    if tail is not None:
+        return res.resolve(*_span_of(tail))
     for tok in sent:  # "according to X"
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             for g in tok.nbor().children:

@@ -343,13 +343,25 @@ def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
     return None
 
 
+_CHARGING = frozenset({"ACCUSE"})
+_CHARGE_PREPS = frozenset({"of", "for"})
+
+
+def _charged_act(prep: Any, t: _Trig) -> bool:
+    """An "of/for ..." phrase of an accusation's own word or of its object: the act charged."""
+    if t.rule.event not in _CHARGING or prep.lower_ not in _CHARGE_PREPS:
+        return False
+    h = prep.head
+    return h.i in (t.anchor.i, t.tok.i) or (h.dep_ in ("dobj", "pobj") and h.head.i in (t.anchor.i, t.tok.i))
+
+
 def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     sdoc = doc.spacy
     # depth of each tree ancestor above the event word: the date attached nearest to the event wins
     # ("said on Thursday that ... following the January 8 attack, in which Iran fired": January 8)
     depth = {t.anchor.i: 0, t.tok.i: 0} | {a.i: k for k, a in enumerate(t.anchor.ancestors, 1)}
     ancestors = set(depth)
-    best = None
+    best = charge = None
     best_depth = 1 << 30
     wire = _wire_span(doc) if sent.start_char < 1000 else None
     for tx in doc.timexes:
@@ -367,20 +379,28 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         if before in ("since", "until") or cur.dep_ == "nsubjpass":
             continue  # "held since June were released today": "since June" dates the holding, not the release
         framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
+        # ... or in the act an accusation charges: "accused X of advancing ... on Tuesday night"
+        charged = False
         for _ in range(4):
             if cur.head.i == cur.i:
                 break
             cur = cur.head
             if cur.i in ancestors:
                 break
-            framed = framed or (cur.dep_ == "prep" and cur.lower_ in _FRAMING_PREPS)
+            if cur.dep_ == "prep" and cur.lower_ in _FRAMING_PREPS:
+                framed = True
+                charged = charged or _charged_act(cur, t)
         if cur.i in (t.anchor.i, t.tok.i):
             best = tx
             break
         if framed:  # "Since the 2003 invasion, ... the killing of X has made": not the killing's date
+            if charged and best is None and charge is None:
+                charge = tx
             continue
         if cur.i in ancestors and depth[cur.i] < best_depth:
             best, best_depth = tx, depth[cur.i]
+    # the accusation's own date first; else the charged act's, the nearest the text gives to when it was made
+    best = best if best is not None else charge
     if best is not None:
         return EventDate(value=best.value, text=best.text, start=best.start, end=best.end, source="text")
     if doc.published:
