@@ -569,7 +569,7 @@ class _Extractor:
         if content is None and kind == "speech":
             content = self._around_clause(v, clause, sent)
             if content is not None and content[0] < clause[0] and clause[1] < content[1]:
-                # 'Acts of protest, Mr. Obama said, are acts of patriotism': two pieces, without the cue clause
+                # 'The talks, the minister said, are the only way forward': two pieces, without the cue clause
                 right = _trim(self.text, clause[1], content[1])
                 content = _trim(self.text, content[0], clause[0])
                 fragments = [right] if right[1] > right[0] else []
