@@ -132,6 +132,7 @@ class _Lex:
     # predicates that judge or forecast a named event ("an attack was unlikely", "the truce was holding")
     verdict: set[str] = field(default_factory=set)
     citizens: set[str] = field(default_factory=set)  # a state's own people: advised, not asked
+    unplaces: set[str] = field(default_factory=set)  # what one enters that is no place ("entered talks")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -202,6 +203,9 @@ def _lex() -> _Lex:
     lex.intolerance = classes.get("intolerance", set())
     lex.verdict = classes.get("verdict", set())
     lex.citizens = classes.get("citizens", set())
+    lex.unplaces = (
+        classes.get("unplace", set()) | classes.get("talks", set()) | classes.get("agreement", set())
+    )
     lex.lemma_fixes = {r[0].lower(): r[1].lower() for r in _rows("lemma_fixes.tsv")}
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))

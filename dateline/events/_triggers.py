@@ -87,11 +87,17 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         for cj in (c for c in tok.children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
             if not any(c.dep_ == "nsubj" for c in cj.children):
                 kids += [c for c in cj.children if c.dep_ == "dobj"]
+    first_dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     for (
         ch
     ) in tok.children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
         if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
             kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
+        if ch.dep_ == "prep" and ch.lower_ == "between" and first_dobj is None:
+            # "moved between 800 and 1,100 soldiers": a size range parsed as a preposition; its noun is the object
+            ranged = [g for g in ch.children if g.dep_ == "pobj" and _ranged(g)]
+            if ranged:
+                kids = [c for c in kids if c.i != ch.i] + ranged
     if tok.lemma_.lower() in _LETTING:
         # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
         for ch in tok.children:
@@ -238,6 +244,12 @@ _LETTING = {"allow", "let", "permit"}
 # for the main verb ("The two warships sent to the Gulf, ..., continue to ...")
 _SENDING = {"send", "deploy", "dispatch", "airlift", "redeploy"}
 _TOPIC_PREPS = frozenset({"over"})  # "action over the cuts", "a row over pay": what it is about
+
+
+def _ranged(noun: Any) -> bool:
+    """A noun counted by a range of two numbers ("800 and 1,100 soldiers")."""
+    nums = [c for c in noun.children if c.dep_ == "nummod" and c.like_num]
+    return any(c.dep_ == "conj" and c.like_num for n in nums for c in n.children)
 
 
 def _time_phrase(prep: Any) -> bool:
@@ -446,11 +458,28 @@ def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
     return None
 
 
+_TARGET_PREPS = {"on", "against"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP"}
+
+
+def _struck_place(tok: Any) -> bool:
+    """Whether a noun's "on"/"against" phrase names a country, place or facility ("strikes on Iran")."""
+    return any(
+        g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+        for g in c.children
+    )
+
+
 def _sense(tok: Any, rule: _Rule, senses: list[tuple[_Rule, frozenset[str]]]) -> _Rule:
     """The reading of an ambiguous bare noun ("the strike": a walkout or an attack) with the most cue words in its
     sentence, else in its document; the lexicon's own row when no cue decides."""
+    # a place struck as the noun's own "on"/"against" object ("strikes on Iran") is a cue, written <target> in the
+    # data and counted twice: it speaks of this noun, not of its sentence
+    target = ["<target>"] * 2 if _struck_place(tok) else []
     for span in (tok.sent, tok.doc):
-        lemmas = [t.lemma_.lower() for t in span if t.i != tok.i]
+        lemmas = [t.lemma_.lower() for t in span if t.i != tok.i] + target
         scores = [(sum(1 for w in lemmas if w in cues), r) for r, cues in senses]
         scores.sort(key=lambda x: -x[0])
         if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
@@ -659,7 +688,7 @@ def _died_in(tok: Any) -> Any | None:
 
 
 # words that set an event apart from one already told ("in a separate attack", "another raid"): never merged
-_ANOTHER = {"separate", "another", "second", "third", "fresh", "further", "different"}
+_ANOTHER = {"separate", "another", "second", "third", "fresh", "further", "different", "similar"}
 
 
 def _set_apart(tok: Any) -> bool:
@@ -739,7 +768,14 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
         return None  # "followed orders", "returned fire", "returned to barracks": no deployment
     if lemma in _PUTTING_TO_SEA and (not _from_port(tok) or _aid_arrival(tok, lex)):
         return None  # "the warships left the Black Sea": a withdrawal (verbs.tsv), not a fleet putting to sea
-    return next((r for subjects, r in rules if who & subjects), None)
+    rule = next((r for subjects, r in rules if who & subjects), None)
+    if (
+        rule is not None
+        and rule.event == "MOBILIZE"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.unplaces for c in tok.children)
+    ):
+        return None  # "the rebels entered negotiations": no place entered, no movement
+    return rule
 
 
 def _mover(tok: Any) -> Any | None:
