@@ -1378,6 +1378,7 @@ def test_repeat_cues_are_read_from_the_sentence() -> None:
     assert _repeat_cue(ev("Guns hit a school in Orlan on Tuesday, the second shelling of the village."))
     assert _repeat_cue(ev("Fresh clashes broke out near the dam."))
     assert _repeat_cue(ev("Protesters marched again on Friday.", "PROTEST"))
+    assert _repeat_cue(ev("A similar protest outside the ministry drew thousands.", "PROTEST"))
     assert not _repeat_cue(ev("Missiles struck a second base near the city."))  # a second base: no event noun
     assert not _repeat_cue(ev("Artillery shelled the village on Monday, wounding three."))
     assert not _repeat_cue(ev("Another meeting is planned.", "ASSAULT"))  # a noun of another type

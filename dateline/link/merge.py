@@ -415,7 +415,7 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
     )
 
 
-_REPEAT_WORDS = frozenset({"another", "second", "third", "fresh", "renewed", "further"})
+_REPEAT_WORDS = frozenset({"another", "second", "third", "fresh", "renewed", "further", "similar"})
 _AGAIN = re.compile(r"(?i)\bagain\b")
 
 
@@ -438,7 +438,7 @@ def _event_nouns() -> dict[str, frozenset[str]]:
 
 def _repeat_cue(e: Event) -> bool:
     """Whether the event's sentence calls an event of its type a repeat: "the second shelling of the village",
-    "fresh strikes", "renewed clashes", "another attack", or "again" anywhere in it. Such a mention is not the
+    "fresh strikes", "renewed clashes", "another attack", "a similar protest", or "again" anywhere in it. Such a mention is not the
     earlier act of a look-alike pair (same actor, target and place a day apart: _components). Words, not the
     parse: the linker keeps no parse (the events module's own cue detector, _distinct, works on spaCy tokens)."""
     text = e.text or ""
