@@ -32,6 +32,7 @@ from dateline.actors._words import (
     _NOT_OWNER,
     _PRONOUNS,
     _RELIGIONS,
+    _SITE_HEADS,
     _norm,
     _singular,
     _tok,
@@ -172,7 +173,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         after = [m for m in agents_head if m.i >= a.j and m.sector]
         if a.akind != "person" and after:
             role = " ".join(norms[after[-1].i : after[-1].j])
-            if role not in _GENERIC_HEADS or not (sector or country == "NGO"):
+            if (role not in _GENERIC_HEADS or not (sector or country == "NGO")) and not (
+                (after[-1].sector == "UAF" or role in _SITE_HEADS) and sector
+            ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF)
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
@@ -193,6 +196,12 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             sector = (
                 "GOV"  # "the ruling ANC": a governing party is GOV (PLOVER manual), as "the ruling party" is
             )
+        if (
+            sector == "PTY"
+            and a.akind == "organisation"
+            and any(m.i < a.i and m.sector == "LEG" for m in agents_head)
+        ):
+            sector = "LEG"  # "congressional Republicans": a party's members of the legislature
         if not sector and country in ("IGO", "EUR", "UNO") and set(norms) & _GENERIC_HEADS:
             sector, kind = "GOV", "described"  # "EU leaders", "a spokesman for the UN": the body's officials
     else:

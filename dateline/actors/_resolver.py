@@ -336,6 +336,9 @@ class ActorResolver:
                 c = _code_cached(ent.text, None, self.date)[1]
                 if c and c not in _GROUP_CODES:
                     counts[c] += 1
+        wire = self._dateline_country()
+        if wire:  # "BUENOS AIRES (Reuters) -": where it is filed from, as one more mention
+            counts[wire] += 2
         return counts.most_common(1)[0][0] if counts else ""
 
     @staticmethod
@@ -689,9 +692,11 @@ class ActorResolver:
         tok = span[0]
         while tok.dep_ in ("det", "amod", "compound") and tok.head.i != tok.i:
             tok = tok.head  # "The [junta]": up to the phrase head
+        # "The president, who met U.S. officials in Washington": whom its own relative clause acts on, too
+        own = {w.idx for c in tok.children if c.dep_ == "relcl" for w in c.subtree}
         if tok.dep_ != "nsubj" or tok.head.i == tok.i:
-            return set()
-        return {
+            return own
+        return own | {
             w.idx
             for c in tok.head.children
             if c.dep_ in ("dobj", "dative", "prep", "attr")

@@ -13,6 +13,7 @@ from dateline.actors._words import (
     _ORG_HEADS,
     _RANK_WORDS,
     _RELIGIONS,
+    _SITE_HEADS,
     _singular,
     _tok,
 )
@@ -22,6 +23,10 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
     """Sector of the head noun (the last agent), unless an institution before it owns the role; a generic head
     ("rebel leader", "army spokesman", "militia commander") takes the sector of the role noun before it."""
     head = " ".join(norms[agents[-1].i : agents[-1].j]) if norms is not None else ""
+    if len(agents) > 1 and head in _SITE_HEADS:
+        before = [m.sector for m in agents[:-1] if m.sector]
+        if before:
+            return before[-1]  # "a rebel base" REB, "army positions" MIL
     if len(agents) > 1 and head in _GENERIC_HEADS:
         # a rank word ("deputy minister", "vice chairman") says the grade of the post, not whose it is
         before = [m.sector for m in agents[:-1] if m.sector and " ".join(norms[m.i : m.j]) not in _RANK_WORDS]
@@ -167,7 +172,12 @@ def _facility(toks: list[tuple[str, str, int, int]], matches: list[_Match]) -> t
     """(country, sector) when the mention names a facility or a ship ("Al Asad Air Base", "HMS Defender"): a
     capitalised name with a facility head word or prefix that no lexicon match covers."""
     words = _facility_words()
-    covered = {k for m in matches for k in range(m.i, m.j)}
+    covered = {
+        k
+        for m in matches
+        if not (m.kind == "agent" and ("head", " ".join(t[0] for t in toks[m.i : m.j])) in words)
+        for k in range(m.i, m.j)
+    }  # (a site noun that is also a role noun, "air base" MIL, does not cover the name it ends)
     n = next((k for k, t in enumerate(toks) if t[0] in ("of", "in", "near", "at", ",", "(")), len(toks))
     if n >= 2 and 0 not in covered and toks[0][1][:1].isupper() and toks[1][1][:1].isupper():
         hit = words.get(("prefix", toks[0][0]))

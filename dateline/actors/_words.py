@@ -182,6 +182,13 @@ _LEADER_HEADS = {"leader", "head", "chief", "director", "director-general", "dir
 
 
 # heads whose "of" phrase says what they are ("President of the ... League", "Union of Teachers")
+# military sites ("the airbase", "a command post") are the state's military (agents_extra.tsv) unless an armed body's
+# word stands before them ("a rebel base" REB): a site head takes the sector of the role noun before it
+_SITE_HEADS = {
+    w + s for w in ("base", "airbase", "air base", "outpost", "command post", "position", "military position")
+    for s in ("", "s")
+}  # fmt: skip
+
 _GENERIC_OWNED = _GENERIC_HEADS | {
     w + s for w in ("union", "association", "federation", "confederation", "council", "committee", "league",
                     "syndicate", "organisation", "organization", "body", "congress", "society")
