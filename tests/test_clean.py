@@ -876,7 +876,9 @@ def test_wire_dateline_without_a_year_is_recorded_but_does_not_date_the_story() 
 
 
 def test_wire_dateline_with_a_country_of_several_words() -> None:
-    lead = "BUKAVU, Democratic Republic of Congo, 9 May 2025 (Lakes Desk) - Militia fighters seized the airport."
+    lead = (
+        "BUKAVU, Democratic Republic of Congo, 9 May 2025 (Lakes Desk) - Militia fighters seized the airport."
+    )
     doc = to_document(_txt(f"Airport seized\n\n{lead}\n\n{BODY}"))
     wire = doc.extra["wire_dateline"]
     assert (wire["place"], wire["date"]) == ("BUKAVU, Democratic Republic of Congo", "9 May 2025")
