@@ -62,38 +62,41 @@ def _tail_reporter(t: _Trig, sent: Any, lex: _Lex) -> Any | None:
     return None
 
 
+def _reports(q: Any, start: int) -> bool:
+    """Whether a quote can be the source of an event starting at `start`: it holds the event, or it is reported
+    speech in the event's sentence."""
+    inside = q.start <= start < q.end
+    same_sentence = q.sentence_start is not None and q.sentence_start <= start < (q.sentence_end or 0)
+    return inside or (same_sentence and not q.direct)
+
+
 def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
+    # the parse check (_own_speech) last: it is the costly one
     quotes = [
         q
         for q in doc.quotes
-        if (q.speaker or q.speaker_text) and not _own_speech(t, doc, q.speaker_start, q.speaker_end)
+        if (q.speaker or q.speaker_text)
+        and _reports(q, t.start)
+        and not _own_speech(t, doc, q.speaker_start, q.speaker_end)
     ]
     # a quote holding the event before one that only shares its sentence
     quotes.sort(key=lambda q: not (q.start <= t.start < q.end))
-    for q in quotes:
-        inside = q.start <= t.start < q.end
-        same_sentence = q.sentence_start is not None and q.sentence_start <= t.start < (q.sentence_end or 0)
-        if inside or (same_sentence and not q.direct):
-            rel = (
-                _relative_head(doc, q.speaker_start) if (q.speaker_text or "").lower() in _RELATIVE else None
-            )
-            if (
-                rel is not None
-            ):  # "Mr Trump, who ... repeated the warning": the speaker is Mr Trump, not "who"
-                return res.resolve(*_span_of(rel))
-            country = (
-                q.affiliation
-                if q.affiliation and len(q.affiliation) == 3 and q.affiliation.isupper()
-                else None
-            )
-            return Actor(
-                text=q.speaker_text or q.speaker or "",
-                start=q.speaker_start if q.speaker_start is not None else -1,
-                end=q.speaker_end if q.speaker_end is not None else -1,
-                name=q.speaker,
-                country=country,
-                kind=q.speaker_kind,
-            )
+    if quotes:  # the first quote that reports it
+        q = quotes[0]
+        rel = _relative_head(doc, q.speaker_start) if (q.speaker_text or "").lower() in _RELATIVE else None
+        if rel is not None:  # "Mr Trump, who ... repeated the warning": the speaker is Mr Trump, not "who"
+            return res.resolve(*_span_of(rel))
+        country = (
+            q.affiliation if q.affiliation and len(q.affiliation) == 3 and q.affiliation.isupper() else None
+        )
+        return Actor(
+            text=q.speaker_text or q.speaker or "",
+            start=q.speaker_start if q.speaker_start is not None else -1,
+            end=q.speaker_end if q.speaker_end is not None else -1,
+            name=q.speaker,
+            country=country,
+            kind=q.speaker_kind,
+        )
     for a in t.anchor.ancestors:  # "..., police said" / "officials told reporters that ..."
         if a.lemma_.lower() in lex.reporting and _is_verb(a):
             subj, _ = _subject(a)
