@@ -6,17 +6,13 @@ Sentences are our own; none comes from an evaluation set or from the fixtures th
 from __future__ import annotations
 
 import pytest
+from events_helpers import processed_events
 
-from dateline.model import Document, Event
-from dateline.pipeline import process
-
-
-def _doc(text: str, published: str = "2025-06-12") -> Document:
-    return process([Document(id="t", text=text, published=published)])[0]
+from dateline.model import Event
 
 
 def _events(text: str, published: str = "2025-06-12") -> list[Event]:
-    return _doc(text, published).events
+    return processed_events(text, published)
 
 
 def _one(text: str, event: str, published: str = "2025-06-12") -> Event:
