@@ -48,7 +48,16 @@ def _span_of(h: Any) -> tuple[int, int]:
 def _label_end(sent: Any) -> int | None:
     """Index of the token closing a line label that opens the sentence: a transcript speaker ("REPORTER (Odesa): ..."),
     a wire dateline ("KYIV, June 20 (Wire) - ...") or a wire credit after a date the sentence splitter cut from its
-    town ("6 May 2026 (Horn Wire) - ..."); None when the sentence has none."""
+    town ("6 May 2026 (Horn Wire) - ..."); None when the sentence has none. Kept on the spaCy Doc per sentence:
+    every argument rule asks it, for each of the sentence's tokens."""
+    key = ("dateline.label_end", sent.start, sent.end)
+    cache = sent.doc.user_data
+    if key not in cache:
+        cache[key] = _find_label_end(sent)
+    return cache[key]
+
+
+def _find_label_end(sent: Any) -> int | None:
     if len(sent) < 3:
         return None
     first = sent[0]
