@@ -49,6 +49,10 @@ def test_intl_dev_accuracy_does_not_regress() -> None:
     floors["batch9"] = 0.97
     # batch 10 (ninth session): untouched 0.901, tuned on to 0.975
     floors["batch10"] = 0.96
+    # batch 11 (eleventh session: same-name country/state and city, world regions, demonyms, metonyms, English
+    # namesakes, small towns, sports and business, organisation names): untouched 0.938, tuned on to 0.967; most
+    # misses left are region and country points that differ from our rough gold centroids
+    floors["batch11"] = 0.955
     for batch, (acc, _n) in res["acc161_by_batch"].items():
         assert acc >= floors[batch], (batch, acc)
 

@@ -25,7 +25,9 @@ tuned on, so optimistic; later batches: each written before the system ran on it
 carry its outlet's "url", passed to geoparse so the outlet rules take part, as batch 7 does; batch 8 lines also
 carry a "kind": literal, modifier, metonym, club, same_name_admin, natural, leftover_a, leftover_b; batch 9 lines
 namesake, settlement, admin, street, building, neighbourhood, river; batch 10 lines country, settlement,
-admin, metonym, modifier, namesake, island, river, natural, camp, landmark, region; reported as acc161_by_kind,
+admin, metonym, modifier, namesake, island, river, natural, camp, landmark, region; batch 11 lines same_name,
+region, demonym, metonym, namesake, small_town, sports_business, org_name, settlement, country, admin, natural,
+landmark; reported as acc161_by_kind,
 and per batch as acc161_by_batch_kind, since one kind name covers other cases in each batch). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).

@@ -148,6 +148,20 @@ as a place use; a possessive city with a quarter word after the name holds it wh
 ("Boni": Bonn, Watampone, Bonnut) is dropped in a country nothing else in the text points to (not a capital or
 a city of a million; an alternate name of one town only, "Raqqa", "Auschwitz", stays); a long river's stretch
 within 200 km of its sentence's towns beats the whole river's centroid ("the White Nile" beside Bor).
+International and local news in the TR-News / GeoWebNews manner (issue 6, round 13, batch 11): a national
+capital whose country the text names (by name or people) takes a bonus over bigger namesakes abroad ("Hamilton"
+beside "Bermuda", "the port of Victoria" beside "Seychelles"; not when a container is stated, "Tripoli,
+Lebanon", nor for a name that is also its country, "Djibouti"); the near support that licenses a world city's
+small namesake must come from a name that is no such namesake itself ("Kingston" and "Miami" do not pull each
+other to two Queensland suburbs in a Caribbean story); a world city's country counts as named through another
+name only when that name is read near its best reading and is no village ("Blairgowrie", Victoria, does not make
+a Perth and Kinross story Australian); a city named like its state and read as the city ("New York" in "the
+New York Stock Exchange") and a city of 500,000+ ("won in Memphis") license no namesake of a world city in that
+state; "X state" in lower case (or "X State" before no capitalised word) asks for the state ("São Paulo state",
+"Kano State's governor"); a span before "airport" is the airport whose name it begins ("Jomo Kenyatta
+airport"); curated rows for the Cascades, the Southern Ocean, the Hunter Valley, Macquarie Island, Paektu, the
+Murray by stretch, Antarctic bases; "Frankfurt" and "Blairgowrie" as short forms (aliases.tsv); Buenos Aires
+province gets its own point (admin1.tsv had the city's).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

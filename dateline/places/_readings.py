@@ -141,6 +141,14 @@ _NEWS_FRAME = frozenset(("USA",))
 _CAPITAL_POP = 1_000_000  # ... and a national capital or a city this big is one for any country's news
 
 
+# a city this big is named in national stories for its own sake ("won in Memphis"): it licenses no namesake of
+# a world city in its state (Portland, Tenn., beside "the Portland Trail Blazers")
+_LICENSING_POP = 500_000
+
+
+_NAMING_TOWN_POP = 5_000  # a town this small read in a world city's country does not name that country
+
+
 _CAPITAL_GAP = 1.3  # ... over namesakes outside the frame 20 times smaller ("Doha", Qatar; Doha, India)
 
 
@@ -207,6 +215,7 @@ def _held_namesakes(
     spatial: dict[int, float],
     gaz: _Gazetteer,
     affiliated: frozenset[str] = frozenset(),
+    tops: dict[str, float] | None = None,
 ) -> frozenset[int]:
     """Ids of the namesakes of a world city that get no support from the text (issue 6: "a senator from Texas
     ... diplomats in Geneva" is not Geneva, Illinois). Wire stories name US states, Washington and US cities
@@ -223,7 +232,12 @@ def _held_namesakes(
     for k2, c2 in choice.items():
         if k2 == key or c2 is None or not c2.country:
             continue
-        w_named = w_named or c2.country == w.country
+        # (a name read there only by context, far below its best reading, names no country: "Blairgowrie" in
+        # Victoria while "Perth" is held in Australia)
+        if (tops is None or _prior(c2) >= tops.get(k2, 0.0) - _WORLD_GAP) and not (
+            c2.feature == "city" and c2.population < _NAMING_TOWN_POP
+        ):  # (nor does a village: one hamlet of 2,000 people does not make the story Australian)
+            w_named = w_named or c2.country == w.country
         if c2.feature == "admin" and k2 in affiliated:
             continue
         if c2.feature == "admin":
@@ -232,7 +246,7 @@ def _held_namesakes(
             other = world.get(k2)
             if other is None or other[0].country == c2.country:
                 towns.add((c2.country, c2.admin1_code))
-                if c2.population < _CAPITAL_POP:
+                if c2.population < _LICENSING_POP:
                     small_towns.add((c2.country, c2.admin1_code))
     # its country or its people ("Dutch police") named, besides the name itself
     w_named = w_named or doc_ctry.get(w.country, 0) > (own_mentions if w.feature == "country" else 0)
@@ -420,7 +434,7 @@ _ADMIN_KEY_TAIL = re.compile(
 
 _ADMIN_AFTER = re.compile(
     r"\s+(county|province|region|oblast|governorate|district|prefecture|raion|rayon|voivodeship|department|Oblast|"
-    r"Province|Governorate|Region|Raion|Prefecture|Voivodeship|Department)\b(?!\s+of\b)"
+    r"Province|Governorate|Region|Raion|Prefecture|Voivodeship|Department|state|State(?!\s+[A-Z]))\b(?!\s+of\b)"
 )
 
 

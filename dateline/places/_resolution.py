@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections import Counter, defaultdict
 
 from dateline.model import Document, Place
@@ -114,6 +115,9 @@ def _postal_regions_of(
     return out
 
 
+_AIRPORT_AFTER = re.compile(r"\s+(?:[Ii]nternational\s+)?[Aa]irport\b")
+
+
 def _resolve(
     doc: Document, spans: list[tuple[int, int]], gaz: _Gazetteer, context_countries: list[str] | None
 ) -> list[Place]:
@@ -143,6 +147,11 @@ def _resolve(
         if towns and len(towns) < len(cands_of[k]) and not all(c.alt for c in towns):
             cands_of[k] = towns
     for (s, e), k in zip(spans, keys, strict=True):
+        if _AIRPORT_AFTER.match(text, e):
+            # "Jomo Kenyatta airport": the airport whose name the span begins (data/places/airports.tsv)
+            airports = [c for c in gaz.lookup(text[s:e] + " Airport") if c.feature == "site"]
+            if airports:
+                cands_of[k] = airports
         cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
         unit = _ADMIN_AFTER.match(text, e)
         if unit and unit.group(1).lower() in _REGION_ONLY_UNITS:
@@ -249,6 +258,12 @@ def _resolve(
         )
         choice[k] = _pick(cands, x)
     world = _world_readings(cands_of, gaz.capital_of)
+    # near support for a world city's small namesake must come from a name that is no such namesake itself:
+    # "Kingston" and "Miami" must not pull each other to two Queensland suburbs in a Caribbean story
+    small_ids = frozenset(id(c) for _w, small in world.values() for c in small)
+    held_spatial = _spatial_support(cands_of, tops, mute=small_ids) if small_ids and spatial else spatial
+    # a national capital whose country the text names ("Hamilton" beside "Bermuda")
+    capital_named = {cap: iso for iso, cap in gaz.capital_of.items() if doc_ctry.get(iso, 0) > 0}
     clear = _dominant_countries(cands_of)
     dominant_of = {
         k: Counter(v for k2, v in clear.items() if _base(k2) != _base(k)) for k in cands_of
@@ -271,11 +286,26 @@ def _resolve(
     # evidence for a world city's namesake there (leftover a of issue 6)
     affiliated = _affiliated_states(text, spans, keys, cands_of) if world else frozenset()
     held_adm = doc_adm
-    if affiliated:
+    # nor is a city named like its state and read as the city ("New York" in a wire story: the New York Stock
+    # Exchange licenses no Frankfort, N.Y., beside Frankfurt)
+    as_city = [
+        k for k, pref in preferred.items() if pref is not None and pref.feature == "city" and pref.country
+    ] if world else []  # fmt: skip
+    if affiliated or as_city:
         held_adm = doc_adm.copy()
         for k in affiliated:
             st = max(cands_of[k], key=_prior)
             held_adm[(st.country, st.admin1_code)] -= mentions[k]
+        for k in as_city:
+            pref = preferred[k]
+            for st in cands_of[k]:
+                if (
+                    st.feature == "admin"
+                    and st.country == pref.country
+                    and st.admin1_code == pref.admin1_code
+                ):
+                    held_adm[(st.country, st.admin1_code)] -= mentions[k]
+                    break
 
     def context_of(k: str, cands: list[_Cand], per_ctry: dict, per_adm: dict, grid: _Grid) -> _Ctx:
         held = (
@@ -288,9 +318,10 @@ def _resolve(
                 held_adm,
                 contained.get(k, []),
                 licensed,
-                spatial,
+                held_spatial,
                 gaz,
                 affiliated,
+                tops,
             )
             if k in world and k not in home and k not in cued
             else frozenset()
@@ -299,6 +330,7 @@ def _resolve(
             per_ctry[k], per_adm[k], grid, k, weak, outlet, doc_ctry, doc_adm, contained.get(k, []),
             preferred.get(k), areas, k in home, home_countries, home_areas, tops[k], spatial, many[k], shadowed,
             held, dominant_of[k], _agreeing(cands, inner.get(k), choice), outlet_bonus, outlet_area,
+            capital_named.get(_base(k)) if not any(c.feature == "country" for c in cands) else None,
         )  # fmt: skip
 
     def one_round() -> None:

@@ -164,6 +164,7 @@ class _Ctx:
     agree: frozenset[int] = frozenset()  # ids of readings that hold what the text states inside this name
     outlet_bonus: float = _OUTLET_BONUS  # bigger for the local-news section of a country-code outlet
     outlet_area: tuple[str, str] | None = None  # the region a regional outlet covers ("ajc.com": Georgia)
+    capital_of_named: str | None = None  # the country named in the text whose capital this name is
 
 
 def _context(
@@ -213,12 +214,14 @@ def _context(
     return per_ctry, per_adm, _Grid(points, counties)
 
 
-def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -> dict[int, float]:
+def _spatial_support(
+    cands_of: dict[str, list[_Cand]], tops: dict[str, float], mute: frozenset[int] = frozenset()
+) -> dict[int, float]:
     """Spatial minimality over all readings, not only the current choices: a reading gains support from each
     other name that has a plausible reading within _SPATIAL_KM, weighted by how specific that name is (a name
     with one reading counts 1, a name with 25 readings 0.2). Eight small towns of one Minnesota county pull
-    each other in even when each has a bigger namesake elsewhere. Hand-written: a 1-degree grid keeps it
-    linear in the number of readings."""
+    each other in even when each has a bigger namesake elsewhere. Readings in `mute` (small namesakes of world
+    cities) get support but lend none. Hand-written: a 1-degree grid keeps it linear in the number of readings."""
     cells: dict[tuple[int, int], list[tuple[str, float, float, bool]]] = defaultdict(list)
     weight: dict[str, float] = {}
     pts: list[tuple[str, _Cand]] = []
@@ -237,6 +240,8 @@ def _spatial_support(cands_of: dict[str, list[_Cand]], tops: dict[str, float]) -
         # to Maryland
         voters = [c for c in own if _prior(c) >= top - _VOTER_SPREAD]
         weight[k] = 1.0 / math.sqrt(len(voters)) if voters else 0.0
+        if mute:
+            voters = [c for c in voters if id(c) not in mute]
         for c in voters:
             cells[(int(math.floor(c.lat)), int(math.floor(c.lon)))].append(
                 (k, c.lat, c.lon, c.feature == "city")
@@ -296,6 +301,9 @@ def _shadowed_hamlets(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
 
 
 _AGREE_BONUS = 2.0
+
+
+_CAPITAL_BONUS = 3.0  # a national capital whose country the text names (by name or people)
 
 
 _ROUNDS = 2  # re-decisions with the other names' readings as context
@@ -377,6 +385,10 @@ def _score(c: _Cand, x: _Ctx) -> float:
         support = x.spatial.get(id(c), 0.0)
         if support > 0.0:
             score += _SPATIAL_BONUS * min(support, _SPATIAL_CAP)
+    if c.feature == "city" and c.country and c.country == x.capital_of_named and not x.containers:
+        # "Hamilton" beside "Bermuda", "the port of Victoria" beside "Seychelles": the capital of the named country
+        # (a stated container rules: "Tripoli, Lebanon" beside "Libya")
+        score += _CAPITAL_BONUS
     if id(c) in x.agree:  # "Boston, Lincolnshire" with Boston read in England: the county, not the village
         score += _AGREE_BONUS
     if c is x.preferred:
