@@ -1659,3 +1659,104 @@ def test_a_count_that_agrees_stands_in_for_an_unknown_actor(tmp_path) -> None:
         d.events[0].size = [Size(str(lo), 0, 1, min=lo, max=hi, unit="people")]
     groups = _merged_sets(tmp_path, [strike, unnamed_doc, post])
     assert {"c1", "c2"} in groups and {"c3"} in groups
+
+
+def test_a_small_region_is_compared_by_distance_like_a_town() -> None:
+    """An island or a mountain the gazetteer lists as a region of a few km ("Pantelleria", 15 km) is a local place:
+    a report located there and one at a town 115 km away are two events; a wide region (Sicily) still says little."""
+    from dateline.link.merge import _compare
+
+    island = _feat(id="a", doc="d1", type="ASSAULT", actors=["LBY"], recips=["ITA"],
+                   place=["Pantelleria", "ITA", 36.83, 11.95, "region", "Pantelleria", 15.0])  # fmt: skip
+    town = _feat(id="b", doc="d2", type="ASSAULT", actors=["LBY"], recips=["ITA"],
+                 place=["Marsala", "ITA", 37.80, 12.44, "city", "Marsala", 5.0])  # fmt: skip
+    wide = _feat(id="c", doc="d3", type="ASSAULT", actors=["LBY"], recips=["ITA"],
+                 place=["Sicily", "ITA", 37.5, 14.0, "region", "Sicily", 150.0])  # fmt: skip
+    assert "veto" in _compare(island, town)[1]
+    assert "veto" not in _compare(wide, town)[1]
+
+
+def _toll(doc: str, outlet: str, pub: str, n: int, unit: str, fact: str = "asserted", typ: str = "ASSAULT",
+          kind: str | None = "injured", date: str = "2022-06-06") -> Document:  # fmt: skip
+    """One report of a (made-up) bombing of the market in Vidin on Monday, with its count of the wounded."""
+    sent = f"A bomb wounded {n} {unit} at the market in Vidin on Monday, the regional governor said."
+    d = _one_event(doc, outlet, pub, typ, "XXX", "BGR", date, "text", sent)
+    k = sent.find(str(n))
+    d.events[0].size = [Size(str(n), k, k + len(str(n)), min=n, max=n, unit=unit, kind=kind)]
+    return _located(d, "Vidin", "BGR", 43.99, 22.88)
+
+
+def _record(tmp_path, docs: list[Document]) -> dict:
+    tmp_path.mkdir(exist_ok=True)
+    store = Store(tmp_path / "r.db")
+    for d in docs:
+        store.add(d, d.id, None)
+    link_new(store)
+    recs = merged_events(store)
+    assert len(recs) == 1, [[m["doc_id"] for m in r["mentions"]] for r in recs]
+    return recs[0]
+
+
+def test_a_toll_raised_in_later_reports_is_one_spread_and_no_dispute(tmp_path) -> None:
+    """Four soldiers wounded on the day, seven people the next day, nine two days later: one toll of the wounded
+    (counted per kind whatever the noun), spread 4-9, revised and not disputed; a later report with a lower toll,
+    or two tolls published the same day, still disagree."""
+    rising = [_toll("t1", "Danube Daily", "2022-06-06", 4, "troops"), _toll("t2", "Sofia Wire", "2022-06-07", 7, "people"),
+              _toll("t3", "Vidin Radio", "2022-06-09", 9, "people")]  # fmt: skip
+    rec = _record(tmp_path / "a", rising)
+    assert [(s["min"], s["max"], s["kind"], s["sources"]) for s in rec["sizes"]] == [(4, 9, "injured", 3)]
+    assert not rec["disputed"] and rec["first_reported"] == "2022-06-06"
+    falling = [
+        _toll("f1", "Danube Daily", "2022-06-06", 9, "people"),
+        _toll("f2", "Sofia Wire", "2022-06-08", 4, "people"),
+    ]
+    assert [c["kind"] for c in _record(tmp_path / "b", falling)["conflicts"]] == ["size"]
+    same_day = [
+        _toll("s1", "Danube Daily", "2022-06-07", 4, "people"),
+        _toll("s2", "Sofia Wire", "2022-06-07", 9, "people"),
+    ]
+    assert [c["kind"] for c in _record(tmp_path / "c", same_day)["conflicts"]] == ["size"]
+
+
+def test_a_plan_beside_the_act_is_no_dispute_and_the_plan_is_the_first_report(tmp_path) -> None:
+    """Troops announced on Friday for Monday (500) and reported sent on Monday (300): one event whose spread holds
+    both figures, first reported on Friday, with no dispute of size or date (the plan said when it was meant)."""
+    plan = _one_event(
+        "p1",
+        "Harbour Post",
+        "2022-06-03",
+        "MOBILIZE",
+        "ROU",
+        None,
+        "2022-06-06",
+        "text",
+        "Romania will send 500 soldiers to the port of Constanta on Monday, the defence ministry said.",
+    )
+    act = _one_event(
+        "p2",
+        "Black Sea Wire",
+        "2022-06-06",
+        "MOBILIZE",
+        "ROU",
+        None,
+        "2022-06-06",
+        "text",
+        "Romania sent 300 soldiers to the port of Constanta on Monday, the defence ministry said.",
+    )
+    plan.events[0].factuality = "future"
+    for d, n in ((plan, 500), (act, 300)):
+        _located(d, "Constanta", "ROU", 44.18, 28.65)
+        k = d.text.find(str(n))
+        d.events[0].size = [Size(str(n), k, k + 3, min=n, max=n, unit="troops", kind="deployed")]
+    # the act reported a day after the plan's day: the plan said when it was meant, no disagreement of dates
+    act.events[0].date = EventDate("2022-06-07", source="text")
+    rec = _record(tmp_path / "a", [plan, act])
+    assert [(s["min"], s["max"]) for s in rec["sizes"]] == [(300, 500)]
+    assert rec["first_reported"] == "2022-06-03" and rec["first_doc"] == "p1"
+    assert not rec["disputed"], rec["conflicts"]
+    # ...but two reports of the act itself on two days do disagree
+    other = _one_event("p3", "Danube Daily", "2022-06-08", "MOBILIZE", "ROU", None, "2022-06-06", "text",
+                       "Romania sent 300 soldiers to the port of Constanta on Monday, the army said.")  # fmt: skip
+    _located(other, "Constanta", "ROU", 44.18, 28.65)
+    rec = _record(tmp_path / "b", [plan, act, other])
+    assert [c["kind"] for c in rec["conflicts"]] == ["date"], rec["conflicts"]

@@ -98,6 +98,16 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      loose) and their join says so (date_inferred).
 The evidence for each join is stored with the link so `dateline explain` can show it (date_unknown, date_weekday,
 undated_weak, date_inferred for these rules; actor_day_only, place_imprecise, types for the rules of step 2).
+
+The merged record (_summarise): every mention, the source count (distinct outlets), the earliest report (the
+earliest publication date; the first document of that day), the consensus day (the most common day read from the
+text), and the spread of reported sizes, one per unit, every mention's size counted (a plan's too); tallies of
+people (the dead, the wounded, the arrested) are one spread per kind whatever the noun ("four marines wounded",
+"seven people wounded": 4-7 wounded). A merged event is `disputed`, with the conflicting mentions side by side, when
+(factuality) one mention asserts and another denies or negates it; (size) two counts of one spread from reports of
+the act lie more than a factor _SIZE_DISPUTE apart, except a toll (dead, wounded) that a later-published report
+raises, a revision (_revised); (date) two days read from the text differ. A planned or hypothetical mention beside
+the act is no dispute of factuality, size or day: it is the plan of that act.
 """
 
 from __future__ import annotations
@@ -157,6 +167,11 @@ _STATEMENT = _VERBAL - _SYMMETRIC  # said, not met or agreed: "warned", "accused
 _DENY = {"negated", "denied"}
 _NOT, _HAPPENED = frozenset({"negated"}), frozenset({"asserted", "historical", "alleged"})
 _BROAD = frozenset({"country", "region", "water"})
+# merged size spreads: tallies of people counted per kind, whatever the unit ("four marines wounded", "seven people
+# wounded"); a toll (the dead, the wounded) that rises in later reports is revised, not disputed (_revised)
+_TALLY_KINDS = frozenset({"dead", "injured", "arrested"})
+_TOLL_KINDS = frozenset({"dead", "injured"})
+_KIND_WORDS = {"dead": "killed", "injured": "wounded", "arrested": "arrested"}
 # one agreement reported as agreed (AGREE) and as signed (SUPPORT: PLOVER codes signing and ratifying so): the two
 # types may join when both sentences name one of these agreement nouns and the same parties (_one_agreement)
 _AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})
@@ -615,6 +630,14 @@ def _near(pa: list[Any], pb: list[Any]) -> bool | None:
     return km <= (_ADMIN_KM if region else 25)
 
 
+def _broad(place: list[Any]) -> bool:
+    """A location that says little about where (a country, a sea, a wide region); a region the gazetteer gives a
+    small extent ("Yeonpyeong", an island of 10 km; a volcano) is a local place, compared by distance like a town."""
+    if place[4] == "region" and 0 < _precision(place) <= _MAX_KM / 2:
+        return False
+    return place[4] in _BROAD
+
+
 def _precision(place: list[Any]) -> float:
     """How far (km) the true place may lie from a location's point (0 when unknown: older stores)."""
     return float(place[6]) if len(place) > 6 and place[6] is not None else 0.0
@@ -831,7 +854,7 @@ def _components(
     if a.L and b.L:
         pa, pb = a.L, b.L
         km = _km(pa, pb)
-        broad = pa[4] in _BROAD or pb[4] in _BROAD
+        broad = _broad(pa) or _broad(pb)
         seat = a.seat or b.seat
         if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN or _names(pa, b.W) or _names(pb, a.W)):
             # each located at another of the places one sentence names ("flown from Narva to Tapa" located at
@@ -1843,35 +1866,41 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
                        | {e.location.country for e in events if e.location and e.location.country})  # fmt: skip
     places = Counter(e.location.name or e.location.text for e in events if e.location)
     modes = Counter(e.mode for e in events if e.mode)
-    # size spread per unit
-    units: dict[str | None, list[tuple[float | None, float | None, int]]] = {}
+    # size spread per unit; casualty and arrest tallies per kind ("four marines wounded" and "seven people
+    # wounded" are one toll), every mention's size counted (a plan's too)
+    units: dict[tuple[str | None, str | None], list[tuple[float | None, float | None, int]]] = {}
     for i, e in enumerate(events):
         for s in e.size:
             if s.min is not None or s.max is not None:
-                units.setdefault(s.unit, []).append((s.min, s.max, i))
+                key = ("people", s.kind) if s.kind in _TALLY_KINDS else (s.unit, None)
+                units.setdefault(key, []).append((s.min, s.max, i))
     spreads = []
     conflicts: list[dict[str, Any]] = []
-    for unit, vals in units.items():
+    for (unit, kind), vals in units.items():
         los = [v[0] if v[0] is not None else v[1] for v in vals]
         his = [v[1] if v[1] is not None else v[0] for v in vals]
         lo, hi = min(x for x in los if x is not None), max(x for x in his if x is not None)
         srcs = len({mentions[v[2]]["outlet"] or mentions[v[2]]["doc_id"] for v in vals})
-        spreads.append({"unit": unit, "min": lo, "max": hi, "sources": srcs,
-                        "text": f"{_size_text(lo, hi, unit)}, {srcs} source{'s' if srcs != 1 else ''}"})  # fmt: skip
-        pairs = [(a, b) for a in vals for b in vals if a[2] < b[2]]
+        label = f"{unit} {_KIND_WORDS.get(kind, kind)}" if kind else unit
+        spreads.append({"unit": unit, "kind": kind, "min": lo, "max": hi, "sources": srcs,
+                        "text": f"{_size_text(lo, hi, label)}, {srcs} source{'s' if srcs != 1 else ''}"})  # fmt: skip
+        # a plan's size beside the act's is no disagreement, nor is a toll raised by a later report (a revision)
+        acts = [v for v in vals if mentions[v[2]]["factuality"] not in _PLANNED]
+        pairs = [(a, b) for a in acts for b in acts if a[2] < b[2] and not _revised(a, b, kind, mentions)]
         if any(_size_ratio([a[0], a[1], unit], [b[0], b[1], unit]) > _SIZE_DISPUTE for a, b in pairs):
             conflicts.append({"kind": "size", "unit": unit, "mentions": [
                 {"event_id": mentions[v[2]]["event_id"], "outlet": mentions[v[2]]["outlet"],
                  "value": _size_text(v[0], v[1], unit), "text": mentions[v[2]]["text"]} for v in vals]})  # fmt: skip
     facts = {m["factuality"] for m in mentions}
-    if facts & _DENY and facts - _DENY - {"hypothetical", "future"}:
+    if facts & _DENY and facts - _DENY - _PLANNED:
         conflicts.append({"kind": "factuality", "mentions": [
             {"event_id": m["event_id"], "outlet": m["outlet"], "value": m["factuality"], "text": m["text"]}
             for m in mentions]})  # fmt: skip
     text_days = {}
     for m in mentions:
         iv = _interval(m["date"]) if m["date_source"] == "text" else None
-        if iv and iv[0] == iv[1]:
+        # a plan's day is when it was meant to happen: no disagreement about when the act happened
+        if iv and iv[0] == iv[1] and m["factuality"] not in _PLANNED:
             text_days[m["event_id"]] = iv[0]
     if text_days and max(text_days.values()) - min(text_days.values()) >= 1:
         conflicts.append({"kind": "date", "mentions": [
@@ -1900,6 +1929,22 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
         "summary": _headline(events, mentions),
         "mentions": mentions,
     }
+
+
+def _revised(a: tuple[float | None, float | None, int], b: tuple[float | None, float | None, int],
+             kind: str | None, mentions: list[dict[str, Any]]) -> bool:  # fmt: skip
+    """Two counts of a toll (the dead, the wounded) where the report published later gives the higher count: the
+    toll was revised as it rose, not disputed (a lower later count, or two counts of one day, still disagree)."""
+    if kind not in _TOLL_KINDS:
+        return False
+    pa, pb = mentions[a[2]]["published"] or "", mentions[b[2]]["published"] or ""
+    if not pa or not pb or pa[:10] == pb[:10]:
+        return False
+    (_, _, early_hi), (_, late_lo, _) = sorted(
+        [(pa[:10], a[0] if a[0] is not None else a[1], a[1] if a[1] is not None else a[0]),
+         (pb[:10], b[0] if b[0] is not None else b[1], b[1] if b[1] is not None else b[0])]
+    )  # fmt: skip
+    return early_hi is not None and late_lo is not None and late_lo >= early_hi
 
 
 def _headline(events: list[Event], mentions: list[dict[str, Any]]) -> str:
