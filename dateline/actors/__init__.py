@@ -75,6 +75,15 @@ its sector), as the WHO's own heads are listed; a teachers' union is EDU (LAB se
 in state office is coded by the office (GOV), one in none REL; police slang ("cops") is a police role noun, so it
 takes the sentence's place like "police" does.
 
+Session 10, second round (conventions by kind, tests/data/actors_own_s10.md): a one-word organisation name right
+after a listed given name is a surname ("... William Saab"); a capitalised word opening a listed person's name is no
+article ("To Lam"); a described ruling party is GOV; an "attorney general" is JUD where the title names the head of
+the public prosecution (prosecutor_titles.tsv: Latin America, Spain, Portugal), GOV elsewhere; a royal title alone
+("a Saudi prince") is ELI and never unseats a listed office; a title word after "bin" or between two unknown name
+words is part of the name ("Bandar bin Sultan"); a name head word may follow a Romance particle ("Agence Ivoirienne
+de Presse"). Officers in a military government and serving officers who are defence ministers are GOV with MIL
+second; armed-group leaders are GOV while they hold a state office.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

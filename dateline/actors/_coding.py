@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dateline.actors._lexicon import _GROUP_CODES, _facility_words, _lex, _office_country
+from dateline.actors._lexicon import _GROUP_CODES, _facility_words, _lex, _office_country, _prosecutor_titles
 from dateline.actors._match import _Match, _scan
 from dateline.actors._rules import (
     _context_countries,
@@ -153,7 +153,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             and kind == "person"
             and not (titles[-1].sector == "MIL" and sector == "GOV")
             and not (titles[-1].sector in _RELIGIONS and sector in _INSTITUTIONAL)
-        ):  # (a faith word before a listed official is no office: "Shia Prime Minister X")
+            and not (titles[-1].sector == "ELI" and _royal(norms[titles[-1].i : titles[-1].j]))
+        ):  # (a faith word before a listed official is no office: "Shia Prime Minister X"; nor is a royal title:
+            # "Prince Faisal bin Farhan" is the foreign minister)
             # the title in the text says the office held now ("Foreign Minister X"); a military rank does not
             # unseat a government office the lexicon gives for the date ("Col. Assimi Goita", Mali's president)
             sector = titles[-1].sector
@@ -220,6 +222,8 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         elif agents_head and not owner and generic and _rights_body(toks[of_idx + 1 :]):
             # the head of an unlisted rights league or committee: civil society, not government
             sector = "SOC"
+    if not actors and sector == "PTY" and {"ruling", "governing"} & set(norms):
+        sector = "GOV"  # "Venezuela's ruling socialist party": a governing party is GOV, named or not
     if not sector and _rebel_name(toks):
         sector, kind = "REB", "organisation"  # "National Union for the Total Independence of Angola"
     if not sector and (named := _name_head(toks[:of_idx])):
@@ -325,9 +329,19 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         home = [c for c in _context_countries(context, places_first=True) if c != country]
         if home:
             country = home[0]
+    if sector == "GOV" and country and _prosecuting_title(norms, country):
+        # "Guatemala's attorney general": the head of the public prosecution there, not a minister
+        sector = "JUD"
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+def _prosecuting_title(norms: list[str], country: str) -> bool:
+    """The mention holds a title that names the head of the public prosecution in this country
+    (data/actors/prosecutor_titles.tsv: "attorney general" in Latin America, Spain and Portugal)."""
+    said = f" {' '.join(norms)} "
+    return any(country in where and f" {title} " in said for title, where in _prosecutor_titles().items())
 
 
 def _igo_head(country: str | None, sector: str | None) -> bool:
@@ -346,6 +360,14 @@ def _for_human_rights(toks: list[tuple[str, str, int, int]]) -> bool:
         and origs[-2][:1].isupper()
         and origs[-4][:1].isupper()
     )
+
+
+# titles of members of a royal house: they say ELI of an unlisted prince, never unseat a listed one's office
+_ROYAL_TITLES = {"prince", "princess"}
+
+
+def _royal(words: list[str]) -> bool:
+    return " ".join(words) in _ROYAL_TITLES
 
 
 # kin nouns: a relative of an official is no official but (PLOVER) an elite, ELI

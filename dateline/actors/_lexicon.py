@@ -540,6 +540,17 @@ def _facility_words() -> dict[tuple[str, str], tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _prosecutor_titles() -> dict[str, frozenset[str]]:
+    """Title -> the countries where it names the head of the public prosecution (data/actors/prosecutor_titles.tsv:
+    "attorney general" is JUD in Guatemala, GOV in Kenya)."""
+    return {
+        _norm(r[0].lower()): frozenset(r[1].split())
+        for r in _rows("prosecutor_titles.tsv")
+        if len(r) >= 2 and r[0]
+    }
+
+
+@lru_cache(maxsize=1)
 def _name_heads() -> dict[str, str]:
     """Organisation-name head word -> sector (data/actors/name_heads.tsv)."""
     return {_norm(r[0]): r[1].strip() for r in _rows("name_heads.tsv") if len(r) >= 2 and r[0].strip()}

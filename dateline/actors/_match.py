@@ -156,6 +156,25 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 )
             ):
                 agent = None  # a name that only extends a stem: "Christiane Amanpour" is no Christian
+            if (
+                agent is not None
+                and n == 1
+                and origs[i].istitle()
+                and i > 0
+                and (
+                    norms[i - 1] in _PATRONYMICS
+                    or (
+                        i + 1 < len(toks)
+                        and _name_word(origs[i + 1])
+                        and _name_word(origs[i - 1])
+                        and not (out and out[-1].j == i)
+                        and origs[i - 1].lower() not in lex.english()
+                    )
+                )
+            ):
+                # a title word inside a name is a name: after "bin" ("Bandar bin Sultan"), or between two unknown
+                # name words ("Sikandar Sultan Raja"); a title after a matched word stays one ("Saudi King Salman")
+                agent = None
             if agent is not None and n == 1 and key in _NAME_HEADS and origs[i][:1].isupper() and i > 0:
                 if origs[i - 1][:1].isupper() or norms[i - 1] in ("for", "of", "and"):
                     agent = None  # the head of a proper name ("Homeland Union", "Liberian Peace Council")
@@ -191,9 +210,13 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                     and not _known_word(norms[i + n], lex)
                     and not any(lex.agent(norms[i + n : i + n + k]) for k in (1, 2, 3))
                 )  # a listed name followed by an unknown surname is another person ("Mohammed Hussein Roble")
+                # a one-word organisation name right after a listed given name is a surname ("Tarek William
+                # Saab" is no Swedish carmaker), as a country name is ("Peter Jordan")
+                surname = n == 1 and e.kind == "organisation" and _surname_after_given(toks, i, n, out, lex)
                 if (
                     not inside
                     and not longer
+                    and not surname
                     and not (
                         n == 1
                         and e.kind == "person"
@@ -345,6 +368,10 @@ def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Matc
         if nxt.lower().startswith(_NAME_PARTICLES) and len(nxt) > 4:
             return False  # "Bashir al-Najafi": the name goes on after a particle
     return True
+
+
+# words after which the next word is a father's or family name, never a title ("bin Sultan", "ould Cheikh")
+_PATRONYMICS = {"bin", "ibn", "bint", "ben", "ould", "abu", "al", "el"}
 
 
 # particles that open the next part of a name ("al-Najafi", "bin Salman", "ould Abdelaziz")

@@ -193,12 +193,13 @@ def _facility(toks: list[tuple[str, str, int, int]], matches: list[_Match]) -> t
 
 
 def _starts_name(toks: list[tuple[str, str, int, int]], lex: _Lexicon) -> bool:
-    """A capitalised first word that begins a hand-written organisation's listed name ("Five Star Movement")."""
+    """A capitalised first word that begins a hand-written organisation's or person's listed name ("Five Star
+    Movement", "To Lam": a capitalised "To" opens a Vietnamese name, it is no "up to")."""
     if not toks[0][1][:1].isupper() or toks[0][0] in ("the", "a", "an"):
         return False
     norms = [t[0] for t in toks[:_MAX_NGRAM]]
     return any(
-        e.rank == 0 and e.kind == "organisation"
+        e.rank == 0 and e.kind in ("organisation", "person")
         for n in range(2, len(norms) + 1)
         for e in lex.actors.get(" ".join(norms[:n]), ())
     )
@@ -286,8 +287,15 @@ def _rebel_name(toks: list[tuple[str, str, int, int]]) -> bool:
     )
 
 
+# lower-case particles inside French, Spanish and Portuguese organisation names
+_NAME_PARTICLES_ROMANCE = {"de", "du", "des", "da", "do", "del"}
+
+
 def _name_head(toks: list[tuple[str, str, int, int]]) -> str:
-    """Sector of a proper name by its capitalised last word ("Kivuli Petroleum" BUS), "" when it has none."""
+    """Sector of a proper name by its capitalised last word ("Kivuli Petroleum" BUS), "" when it has none; a
+    Romance particle may stand before it ("Agence Ivoirienne de Presse", "Agencia Cubana de Noticias")."""
+    if len(toks) >= 3 and toks[-2][1] in _NAME_PARTICLES_ROMANCE:
+        toks = toks[:-2] + toks[-1:]
     if len(toks) < 2 or not toks[-1][1][:1].isupper() or not toks[-2][1][:1].isupper():
         return ""
     return _name_heads().get(toks[-1][0], "")
