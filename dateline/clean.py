@@ -300,6 +300,13 @@ def _strip_sentences(text: str, pats: _Patterns) -> tuple[str, list[tuple[str, s
     if not any(kinds):
         return text, cut
     lo, hi = 0, len(sents)
+    if (
+        len(sents) <= 4
+        and _run_is_boilerplate(sents, kinds)
+        and all(k or _tagline(t) for t, k in zip(sents, kinds, strict=True))
+    ):
+        # the whole paragraph is an appeal with its taglines ("Comments are moderated. Please keep them civil.")
+        return "", [(t, k or next(x for x in kinds if x)) for t, k in zip(sents, kinds, strict=True)]
     for j in range(min(4, len(sents)) - 1, -1, -1):  # longest qualifying leading run
         if kinds[j] and _run_is_boilerplate(sents[: j + 1], kinds[: j + 1]):
             lo = j + 1
@@ -388,6 +395,39 @@ def _teaser_like(text: str) -> bool:
     return not re.search(r"[.:;!][\"'”’)]*$", text.rstrip())
 
 
+# a credit standing alone on its line ("Credit: WFP/Jane Doe", "AFP/John Smith"): its caption is often the line
+# right above or below it, in the present tense of captions and without attribution ("Protesters march on Sunday.")
+_CREDIT_WORDS = 8
+_CAPTION_WORDS = 30
+_NOT_CAPTION = re.compile(
+    r"[\"“”]|\b(?:said|says|told|tells|according|reported|will|would|was|were|had|has|have|did|went|came|left|took|"
+    r"fled|fought|held|met|sent|began|\w{3,}ed)\b",
+    re.I,
+)
+
+
+# a credit with its label ("Credit: X", "Photo: X"): only such a line takes the caption below it (a bare agency line,
+# "Getty Images", often stands above the story's first paragraph in page dumps)
+_LABELLED_CREDIT = re.compile(
+    r"(?i)(?:(?:photo|image|picture|video)\s+)?(?:credits?|photographer|photography|photo|picture|image)\s*:\s*\S"
+)
+
+
+def _bare_credit(text: str, kind: str) -> bool:
+    return kind == "caption" and len(_WORD.findall(text)) <= _CREDIT_WORDS and not _SENT_EDGE.search(text)
+
+
+def _caption_like(text: str) -> bool:
+    """One short present-tense sentence without attribution or quotation: a photo caption, not a report."""
+    n = len(_WORD.findall(text))
+    return (
+        0 < n <= _CAPTION_WORDS
+        and text.rstrip().endswith(".")
+        and not _SENT_EDGE.search(text.rstrip()[:-1])
+        and not _NOT_CAPTION.search(text)
+    )
+
+
 def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _Cleaned:
     removed: list[Removed] = []
     meta: dict[str, str] = {}
@@ -397,6 +437,8 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _C
     n = len(paras)
     links_kind: str | None = None  # set while inside a list of links under a "Related stories" heading
     links_left = 0
+    keep_from: list[int] = []  # the paragraph each kept text comes from
+    credit_at = -2  # the last paragraph removed as a credit standing alone
     for i, p in enumerate(paras):
         if links_kind and links_left > 0 and _teaser_like(p.text):
             removed.append(Removed(p.text, links_kind, p.line))
@@ -422,6 +464,16 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _C
         glued = _glued_story(p.text, kind, pats) if kind else None
         if kind and glued is None:
             removed.append(Removed(p.text, kind, p.line))
+            if _bare_credit(p.text, kind):
+                credit_at = i if _LABELLED_CREDIT.match(p.text) else -2
+                # its caption right above it (not the story's first paragraph)
+                if len(keep) > 1 and keep_from[-1] == i - 1 and _caption_like(keep[-1][0]):
+                    removed.append(Removed(keep[-1][0], "caption", keep[-1][1]))
+                    keep.pop()
+                    keep_from.pop()
+            continue
+        if credit_at == i - 1 and keep and _caption_like(p.text):  # its caption right below it
+            removed.append(Removed(p.text, "caption", p.line))
             continue
         if kind and glued is not None:
             removed.append(Removed(glued[0], kind, p.line))
@@ -434,6 +486,7 @@ def _boilerplate(paras: list[_Para], pats: _Patterns, with_metadata: bool) -> _C
                 continue
         if text:
             keep.append((text, p.line))
+            keep_from.append(i)
     return _Cleaned(keep, removed, meta, markers, strong)
 
 
@@ -461,6 +514,15 @@ def _cut_end(cleaned: _Cleaned, pats: _Patterns, stop: frozenset[str]) -> None:
     when enough story prose stands before it and little after it."""
     if not pats.end:
         return
+    # an author bio closing a short story (under end_min_words of prose): the last paragraph alone, after at least
+    # two of the story's
+    if len(cleaned.paras) > 2 and len(cleaned.paras[-1][0]) < 300:
+        text, line = cleaned.paras[-1]
+        kind = next((kind for kind, rx in pats.end if kind == "author-bio" and rx.match(text)), None)
+        if kind:
+            cleaned.removed.append(Removed(text, kind, line))
+            del cleaned.paras[-1]
+            return
     scores = [max(0.0, _line_score(t, stop)) for t, _ in cleaned.paras]
     total = sum(scores)
     before = 0.0
@@ -1107,10 +1169,51 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
 }
 
 
+# the page's own publication-date tags (Open Graph / schema.org / common meta names), attribute order either way
+_PUBLISHED_TAG = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|og:published_time|"""
+    r"""datePublished|pubdate|publish[-_]?date|dc\.date\.issued)["']?[^>]*>""",
+    re.I,
+)
+_CONTENT_ATTR = re.compile(r"""content\s*=\s*["']([^"']{8,40})["']""", re.I)
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _year_only_guess(iso: str, html: str) -> bool:
+    """htmldate's January 1st from a bare year (a copyright line, "© 2025"): the page states no such day anywhere."""
+    if not iso.endswith("-01-01"):
+        return False
+    y = re.escape(iso[:4])
+    day = (
+        rf"{y}-0?1-0?1(?!\d)|{y}/0?1/0?1(?!\d)|{y}0101(?!\d)|(?<!\d)0?1[/.-]0?1[/.-]{y}|\bJan(?:uary|\.)?\s+1(?:st)?,?\s+{y}"
+        rf"|\b1(?:st)?\s+Jan(?:uary|\.)?,?\s+{y}|New Year"
+    )
+    return re.search(day, html, re.I) is None
+
+
+def _date_params(html: str) -> dict[str, Any]:
+    """htmldate's parameters, trafilatura's defaults except the latest date allowed: htmldate drops any date after
+    the machine's today, so a page whose own publication tag states a later day (a zone ahead of ours, a wrong
+    clock, an archive replayed) would get no date or a guessed one; the stated day is then allowed."""
+    latest = datetime.now().astimezone().date().isoformat()
+    head = html[:200_000]
+    stated = [
+        m.group(1) for m in (_CONTENT_ATTR.search(t.group(0)) for t in _PUBLISHED_TAG.finditer(head)) if m
+    ]
+    stated += _JSONLD_PUBLISHED.findall(head)
+    for value in stated:
+        iso = _iso_date(value)
+        if iso and iso > latest:
+            latest = iso
+    return {"original_date": True, "extensive_search": True, "max_date": latest}
+
+
 def _html_to_paras(html: str) -> tuple[list[_Para], dict[str, Any]]:
     traf = _trafilatura()
     try:
-        result = traf.bare_extraction(html, with_metadata=True, **_TRAFILATURA_OPTIONS)
+        result = traf.bare_extraction(
+            html, with_metadata=True, date_extraction_params=_date_params(html), **_TRAFILATURA_OPTIONS
+        )
     except Exception:  # trafilatura can fail on pathological markup; fall back to the plain dump
         result = None
     meta: dict[str, Any] = {}
@@ -1188,7 +1291,11 @@ def to_document(raw: RawArticle) -> Document:
         _set(doc, "byline", hmeta.get("author"), "html-metadata")
         _set(doc, "outlet", hmeta.get("sitename") or hmeta.get("hostname"), "html-metadata")
         if hmeta.get("date"):
-            _set(doc, "published", _iso_date(str(hmeta["date"])), "html-metadata")
+            iso = _iso_date(str(hmeta["date"]))
+            if iso and _year_only_guess(iso, raw.html):
+                doc.extra["html_date_year_only"] = iso  # kept for the record, not a publication day
+            else:
+                _set(doc, "published", iso, "html-metadata")
         if not doc.language and hmeta.get("language"):
             doc.language = hmeta["language"]
         # trafilatura sometimes keeps the page's <h1> as the first line

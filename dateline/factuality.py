@@ -63,6 +63,7 @@ class _Cues:
     source: dict[str, str] = field(default_factory=dict)
     past_unit: dict[str, str] = field(default_factory=dict)
     open: dict[str, str] = field(default_factory=dict)
+    silent: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -315,6 +316,7 @@ def classify(trigger: Any, published: str | None = None) -> str:
             found.add("alleged")
     gov_found: set[str] = set()
     prev = trigger
+    prev_silent = False
     for g in govs:
         lem = g.lemma_.lower()
         low = g.lower_
@@ -342,6 +344,20 @@ def classify(trigger: Any, published: str | None = None) -> str:
         # reported, unlike "said it would withdraw" or "said the withdrawal would begin"
         subject_of = prev.dep_ in ("nsubj", "nsubjpass") and lem not in c.occur
         _own(g, c, g_own, reported and not subject_of)
+        # "would not comment on reports that X", "declined to confirm that X": a refusal to speak about the event
+        # leaves it unconfirmed, not negated (nor conditional: the modal is on the speaking)
+        if lem in c.silent and cue is None and g.pos_ == "VERB":
+            if "negated" in g_own:
+                gov_found.add(c.silent[lem])
+            prev_silent = "negated" not in g_own
+            g_own.clear()
+        elif prev_silent and cue == "negated" and prev.dep_ == "xcomp":
+            gov_found.add(c.silent[prev.lemma_.lower()])
+            prev_silent = False
+            prev = g
+            continue
+        else:
+            prev_silent = False
         if cue == "denied" or (cue and "negated" not in g_own):
             gov_found.add(cue)
         # negated governor: "did not plan to attack", "no decision to leave"

@@ -106,6 +106,7 @@ _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS | {"i", "it", "you"} | _REL_PRONOUNS
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
 _SUBJ = frozenset({"nsubj", "csubj"})
+_NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "case"})  # left modifiers of a noun phrase
 _TRIM = " \t\n,;:-—–"
 _QUOTE_CHARS = "\"“”‘’'`"
 
@@ -554,6 +555,19 @@ class _Extractor:
                         obj = next((x for x in v.rights if x.dep_ in ("dobj", "dative") and x.i < c.i), c)
                         content = (min(_span(obj)[0], qs[0].start), max(ce, qs[-1].end))
                         break
+        closing = self._closing_reporter(v, sent) if content is None else None
+        if closing is not None:
+            # "Sweden has sent 250 marines to Gotland, a senior defence source told The Times.": the parser made the
+            # source an apposition of the last noun and the cue a conjunct of the main verb
+            who, comma = closing
+            subj, rel = who, None
+            content = _trim(self.text, sent.start_char, comma)
+            clause = _clause(v, subj, self._outside_quotes, self._phrase)
+            src = _source_span(self.text, subj, v, content, self._phrase)
+            if src[1] > src[0]:
+                att = _Att(content, _cue_span(v), src, subj, medium=self._medium(v), rel_head=None)
+                self._add(att, v.idx, clause)
+            return
         subj, rel = _subject(v)
         if (subj is not None and not self._usable_subject(subj, v)) or (
             subj is None and v.dep_ == "compound"
@@ -586,6 +600,34 @@ class _Extractor:
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)
         att.fragments = fragments
         self._add(att, v.idx, clause)
+
+    def _closing_reporter(self, v: Any, sent: Any) -> tuple[Any, int] | None:
+        """(speaker, offset of the comma) of a closing ", NOUN PHRASE told/said (OBJECT)." that the parser hung on the
+        sentence as a conjunct: the cue has no subject or clause of its own, ends the sentence, and the noun
+        phrase right before it follows a comma and is no subject (an apposition or conjunct of the last noun)."""
+        if (
+            v.dep_ != "conj"
+            or v.i == sent.start
+            or any(c.dep_ in _SUBJ or c.dep_ == "ccomp" for c in v.children)
+        ):
+            return None
+        if any(
+            w.i > v.i and not (w.is_punct or w.is_space) and not (v.left_edge.i <= w.i <= v.right_edge.i)
+            for w in sent
+        ):
+            return None  # the report is not the sentence's closing clause
+        who = v.nbor(-1)
+        if who.pos_ not in ("NOUN", "PROPN") or who.dep_ not in ("appos", "conj", "npadvmod", "dobj", "pobj"):
+            return None
+        left = who.i
+        while left - 1 > sent.start and v.doc[left - 1].dep_ in _NP_LEFT:
+            left -= 1
+        if left <= sent.start or v.doc[left - 1].text != ",":
+            return None
+        comma = v.doc[left - 1].idx
+        if comma - sent.start_char < 12 or not self._outside_quotes(who):
+            return None
+        return who, comma
 
     def _noun(self, n: Any) -> None:
         """A reporting noun: 'Trump's claim that …', 'his comments about …', 'warnings from his lawyer that …'."""
@@ -1188,6 +1230,13 @@ class _Speakers:
                 or orgs
             )
             name = re.sub(r"^(the|The)\s+", "", own[0].text)
+            if (
+                own[0].label_ in ("NORP", "GPE")
+                and not own[0].start <= head.i < own[0].end
+                and head.pos_ == "NOUN"
+            ):
+                # "the Swedish navy", "Kenya's interior ministry": the body named by its country, not the country
+                name = re.sub(r"^(the|The)\s+", "", self._name_text([t for t in core if not t.is_punct]))
             return re.sub(r"['’]s$", "", name), "organisation", None
         if head.pos_ == "PROPN":
             return phrase, "organisation", None
