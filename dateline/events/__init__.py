@@ -61,7 +61,7 @@ from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_ev
 from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex
 from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
-from dateline.events._syntax import _subject
+from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _classify, _subject
 from dateline.events._triggers import (
     _died_in,
     _distinct,
@@ -83,7 +83,6 @@ from dateline.events._typing import (
     _unless_threat,
 )
 from dateline.events._where_when import _date, _event_sizes, _location, _offset_date
-from dateline.factuality import classify
 from dateline.model import Document, Event, Mention, stable_id
 from dateline.sizes import extract_sizes
 
@@ -123,11 +122,27 @@ def extract_events(doc: Document) -> list[Event]:
         from dateline.nlp import annotate
 
         next(annotate([doc]))
+    user_data = doc.spacy.user_data
+    user_data[_FACTS] = {}  # per-call memo of the factuality classes (see `_classify`)
+    user_data[_TOKS] = list(doc.spacy)  # the tokens built once (see `_doc_toks`)
+    sents = list(doc.spacy.sents)
+    by_tok: list[Any] = []  # each token's sentence (see `_sent_of`)
+    for sent in sents:
+        by_tok += [sent] * len(sent)
+    user_data[_SENTS] = by_tok
+    user_data[_SPANS] = {}  # char_span memo (see `_char_span`)
+    try:
+        return _extract(doc, sents)
+    finally:
+        for key in (_FACTS, _TOKS, _SENTS, _SPANS):
+            user_data.pop(key, None)
+
+
+def _extract(doc: Document, sents: list[Any]) -> list[Event]:
     lex = _lex()
     res = _Resolver(doc)
     events: list[Event] = []
     distinct: set[str] = set()  # ids of events the text calls another one (see `_distinct`)
-    sents = list(doc.spacy.sents)
     encs = _encoder_probs(sents) if _backend() == "encoder" else None  # typing backend (see _ENC_POLICY)
     for k, sent in enumerate(sents):
         raw = _request_frames(sent, lex, _find_triggers(sent, lex))
@@ -215,11 +230,7 @@ def extract_events(doc: Document) -> list[Event]:
                     {t.tok.i}
                     | t.victims
                     | own_side
-                    | {
-                        tok.i
-                        for a in t.actors
-                        for tok in doc.spacy.char_span(a.start, a.end, alignment_mode="expand") or []
-                    }
+                    | {tok.i for a in t.actors for tok in _char_span(doc.spacy, a.start, a.end) or []}
                 )
                 alt = _recipient_search(t, taken)
                 if alt is not None and t.rule.event == "MOBILIZE" and _in_purpose(alt, t):
@@ -280,10 +291,15 @@ def extract_events(doc: Document) -> list[Event]:
             else:
                 uniq.append(t)
         _event_sizes(extract_sizes(sent), uniq, doc.spacy)
-        sent_text = sent.text.rstrip()  # the sentence without the paragraph break spaCy keeps as a token
+        sent_text = doc.text[
+            sent.start_char : sent.end_char
+        ].rstrip()  # the sentence without the paragraph break spaCy keeps as a token
         sent_end = sent.start_char + len(sent_text)
+        distinct_types: dict[str, bool] = {}  # `_distinct` of the sentence, by event type
         for t in uniq:
-            if _distinct(sent, t.rule.event, lex):
+            if t.rule.event not in distinct_types:
+                distinct_types[t.rule.event] = _distinct(sent, t.rule.event, lex)
+            if distinct_types[t.rule.event]:
                 distinct.add(stable_id(doc.id, t.rule.event, t.start))
             taken = [(a.start, a.end) for a in t.actors]
             within = [] if t.searched else [(a.start, a.end) for a in t.recipients]
@@ -304,7 +320,7 @@ def extract_events(doc: Document) -> list[Event]:
                     event_text=ev_text,
                     event_start=t.start,
                     event_end=t.end,
-                    factuality=classify(t.tok, doc.published),
+                    factuality=_classify(t.tok, doc.published),
                     location=_location(t, doc, sent, taken, within),
                     date=_date(t, doc, sent) if not (off := _offset_date(t, doc, events, lex)) else off,
                     size=t.sizes,

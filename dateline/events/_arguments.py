@@ -19,6 +19,8 @@ from dateline.events._lexicon import (
     _lex,
 )
 from dateline.events._syntax import (
+    _char_span,
+    _doc_toks,
     _forces,
     _in_label,
     _is_verb,
@@ -26,6 +28,7 @@ from dateline.events._syntax import (
     _non_actor_words,
     _partitive,
     _people_noun,
+    _sent_of,
     _span_of,
     _subject,
     _within,
@@ -56,9 +59,7 @@ class _Resolver:
         return self._text
 
     def token_at(self, start: int) -> Any | None:
-        span = (
-            self._doc.spacy.char_span(start, start + 1, alignment_mode="expand") if self._doc.spacy else None
-        )
+        span = _char_span(self._doc.spacy, start, start + 1) if self._doc.spacy else None
         return span[0] if span is not None else None
 
     def resolve(self, start: int, end: int) -> Actor:
@@ -117,7 +118,7 @@ class _Resolver:
         tok = self.token_at(a.start)
         if tok is None or tok.i == 0:
             return None
-        of = tok.doc[tok.i - 1]
+        of = _doc_toks(tok.doc)[tok.i - 1]
         if of.lower_ != "of" or of.head.lemma_.lower() not in _SETTLEMENTS or of.head.pos_ != "NOUN":
             return None
         for p in self._doc.places or ():
@@ -200,7 +201,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         keep_out = stop
         if head.lemma_.lower() in _RELATIONS and other:
             # "Israel's militia ally in southern Lebanon": the possessor is the other side, not the group's country
-            s = head.doc[max(x.i for x in other[0].subtree) + 1].idx
+            s = _doc_toks(head.doc)[max(x.i for x in other[0].subtree) + 1].idx
             keep_out = other[0].i
         held = head.head if head.dep_ in ("npadvmod", "compound", "nmod") and head.head.i != head.i else None
         if held is not None and held.lemma_.lower() in _HOLDING and held.dep_ == "amod":
@@ -212,7 +213,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         for c in head.children:  # "accused the opposition [of inciting violence]": the charge is no part
             charge = c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
             if charge and c.i > head.i:
-                prev = head.doc[c.i - 1]
+                prev = _doc_toks(head.doc)[c.i - 1]
                 e = min(e, prev.idx + len(prev))
         ent = _entity_of(head)
         if ent is not None and ent.label_ in _ACTOR_ENTS:
@@ -224,9 +225,9 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             cut = res.text.find("(", s, e)
             if cut > s and res.text.find(")", cut, e) < 0:  # "The Homeland Union (Conservatives": unclosed
                 e = len(res.text[s:cut].rstrip()) + s
-        lab = _label_end(head.sent)
-        if lab is not None and head.i > lab and s <= head.doc[lab].idx:
-            s = head.doc[
+        lab = _label_end(_sent_of(head))
+        if lab is not None and head.i > lab and s <= _doc_toks(head.doc)[lab].idx:
+            s = _doc_toks(head.doc)[
                 lab + 1
             ].idx  # "6 May 2026 (Horn Wire) - Ethiopian envoys": the label is no part of it
         a = res.resolve(s, e)
@@ -337,7 +338,7 @@ def _not_the_sites_owner(head: Any, a: Actor, res: _Resolver, stop: int) -> Acto
     take the country of a place the clause names ("on Sathorn Road", "in Bangkok"), else none."""
     if a.kind != "described" or not a.country or not _people_noun(_partitive(head)):
         return a
-    verb = head.doc[stop] if stop >= 0 else head.head
+    verb = _doc_toks(head.doc)[stop] if stop >= 0 else head.head
     preps = [c for c in verb.children if c.dep_ == "prep"]
     sites = [
         g
@@ -456,7 +457,7 @@ def _unnamed_attacker(who: Any, stop: int, res: _Resolver, lex: _Lex) -> Actor |
         if not (who.i == stop or by or who.dep_ == "nsubj"):
             return None
     else:
-        verb = who.doc[stop]
+        verb = _doc_toks(who.doc)[stop]
         gov = who.head.head if by else who.head
         if who.dep_ not in ("nsubj", "pobj") or gov.i not in (verb.i, verb.head.i):
             return None
@@ -465,7 +466,7 @@ def _unnamed_attacker(who: Any, stop: int, res: _Resolver, lex: _Lex) -> Actor |
     lemma = who.lemma_.lower()
     m = _match_noun(who, lex)
     lo = min(t.i for t in who.subtree if t.i <= who.i)
-    s, e = who.doc[lo].idx, who.idx + len(who)
+    s, e = _doc_toks(who.doc)[lo].idx, who.idx + len(who)
     owned = res.resolve(s, e)
     if owned.country and _says_country(owned.text):
         return owned  # "hit by Russian missiles" ("Russian" tagged a language): the named owner acts
@@ -1117,7 +1118,7 @@ def _named_before_sum(c: Any, skip: set[int]) -> Any | None:
     """ "lend Pakistan 7 billion dollars" parsed as one noun phrase: the name before the sum, who receives it."""
     if not any(n.dep_ == "nummod" for n in c.children):
         return None
-    first = c.doc[c.left_edge.i]
+    first = _doc_toks(c.doc)[c.left_edge.i]
     if (
         first.pos_ != "PROPN"
         or first.dep_ not in ("nmod", "compound")
@@ -1426,11 +1427,12 @@ def _entity_of(tok: Any) -> Any | None:
     if not tok.ent_type_:  # outside every entity (and no need to build the sentence's entity list)
         return None
     doc = tok.doc
+    toks = _doc_toks(doc)
     start = tok.i  # the entity's own IOB tags: walk back to its first token, then on to its last
-    while doc[start].ent_iob_ == "I" and start > 0:
+    while toks[start].ent_iob_ == "I" and start > 0:
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
     from spacy.tokens import Span
 
@@ -1519,7 +1521,7 @@ def _attacker_lent(t: _Trig, recipients: list[Actor], actors: list[Actor]) -> li
     lent: set[str | None] = set()
     nouns = _lex().nouns
     for a in actors:
-        span = t.tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        span = _char_span(t.tok.doc, a.start, a.end)
         if span is None:
             continue
         m = span.root
@@ -1550,9 +1552,9 @@ def _fronted(c: Any) -> bool:
     # (the parser may hang the clause's subject on the phrase: any comma before the verb closes it)
     return (
         c.dep_ == "prep"
-        and c.i == c.sent.start
+        and c.i == _sent_of(c).start
         and c.i < c.head.i
-        and any(t.text == "," for t in c.doc[c.i : c.head.i])
+        and any(t.text == "," for t in _doc_toks(c.doc)[c.i : c.head.i])
     )
 
 
@@ -1763,7 +1765,8 @@ def _untagged_name(tok: Any) -> bool:
     """A proper name the recogniser left untagged that the actor lexicons code with a country ("Kyiv was attacked",
     "gave 20 million dollars to UNICEF", the names tagged as nothing): it names someone, as a tagged one would."""
     if tok.ent_type_ or not (
-        tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != tok.sent.start)
+        tok.pos_ == "PROPN"
+        or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != _sent_of(tok).start)
     ):
         return False  # (an acronym the tagger took for a common noun, "UNICEF"/NN, counts)
     from dateline.actors import code_actor
@@ -1892,7 +1895,9 @@ def _state_patient(a: Any) -> Any | None:
     if subj is not None:
         return subj
     if state and a.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj") and a.i > 0:
-        prev = a.doc[a.i - 1]  # "the 52 Americans held hostage": the noun the reduced relative follows
+        prev = _doc_toks(a.doc)[
+            a.i - 1
+        ]  # "the 52 Americans held hostage": the noun the reduced relative follows
         if prev.pos_ in ("NOUN", "PROPN") and prev.i < a.i:
             return prev
     return None

@@ -21,9 +21,16 @@ from dateline.events._lexicon import (
     _lex,
     _Rule,
 )
-from dateline.events._syntax import _is_verb, _partitive, _people_noun, _within
+from dateline.events._syntax import (
+    _classify,
+    _doc_toks,
+    _is_verb,
+    _partitive,
+    _people_noun,
+    _sent_toks,
+    _within,
+)
 from dateline.events._triggers import _sequel_of, _Trig
-from dateline.factuality import classify
 
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
 
@@ -45,7 +52,8 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
     The reporting verb becomes the trigger; the obliged clause's own trigger is embedded in it (absorbed)."""
     have = {t.anchor.i for t in trigs}
     out = list(trigs)
-    for tok in sent:
+    stoks = _sent_toks(sent)
+    for tok in stoks:
         if tok.dep_ != "ccomp" or not _is_verb(tok) or tok.head.i in have:
             continue
         rep = tok.head
@@ -65,7 +73,7 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
         rule = _Rule("REQUEST", None, "10")
         out.append(_Trig(rep, rep, rule, rep.idx, rep.idx + len(rep), None))
         have.add(rep.i)
-    for tok in sent:
+    for tok in stoks:
         # "told Sudan to allow peacekeepers in": telling someone to act is a demand on them (the act, its content);
         # "told reporters that ..." (no infinitive) stays a report
         if tok.lemma_.lower() != "tell" or not _is_verb(tok) or tok.i in have:
@@ -383,7 +391,7 @@ def _nonrestrictive(tok: Any) -> bool:
     the person named is reported as a fact of its own. (Active ones, "Sharon, who has vowed not to ...", mostly
     describe the person and stay part of the main event.)"""
     first = tok.left_edge.i
-    if tok.dep_ != "relcl" or first == 0 or tok.doc[first - 1].text not in (",", "(", "—", "–"):
+    if tok.dep_ != "relcl" or first == 0 or _doc_toks(tok.doc)[first - 1].text not in (",", "(", "—", "–"):
         return False
     return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
 
@@ -402,7 +410,7 @@ def _descriptive_relative(tok: Any) -> bool:
         return True
     # only an act dated well before the news ("last year", "in 2012"): "the minister, who visited Ankara on
     # Monday, praised the talks" reports the visit as news of its own
-    return classify(tok, None) == "historical"
+    return _classify(tok, None) == "historical"
 
 
 def _agentive_participle(tok: Any) -> bool:

@@ -6,7 +6,16 @@ from typing import Any
 
 from dateline.events._arguments import _Resolver
 from dateline.events._lexicon import _RELATIVE, _Lex
-from dateline.events._syntax import _is_verb, _span_of, _subject, _within
+from dateline.events._syntax import (
+    _char_span,
+    _doc_toks,
+    _is_verb,
+    _sent_of,
+    _sent_toks,
+    _span_of,
+    _subject,
+    _within,
+)
 from dateline.events._triggers import _Trig
 from dateline.model import Actor, Document
 
@@ -15,7 +24,7 @@ def _relative_head(doc: Document, start: int | None) -> Any | None:
     """The noun a relative pronoun at character `start` stands for ("Mr Trump, who ..." -> Mr Trump)."""
     if start is None or start < 0 or doc.spacy is None:
         return None
-    span = doc.spacy.char_span(start, start + 1, alignment_mode="expand")
+    span = _char_span(doc.spacy, start, start + 1)
     if span is None:
         return None
     tok = span[0]
@@ -31,7 +40,7 @@ def _own_speech(t: _Trig, doc: Document, start: int | None, end: int | None) -> 
     Who makes an accusation, threat or request is its actor; the source is who reports it."""
     if start is None or end is None or start < 0 or doc.spacy is None:
         return False
-    span = doc.spacy.char_span(start, end, alignment_mode="expand")
+    span = _char_span(doc.spacy, start, end)
     if span is None:
         return False
     head = span.root
@@ -44,20 +53,21 @@ def _tail_reporter(t: _Trig, sent: Any, lex: _Lex) -> Any | None:
     """The speaker of a closing ", X said on Wednesday" the parser did not hang above the event (it may read "said"
     as a conjunct of the event's verb and the speaker as a conjunct of a place): a reporting verb after the event
     that says nothing of its own (no clause or object), its speaker the name just before it, after a comma."""
-    for v in sent:
+    stoks = _sent_toks(sent)
+    for v in stoks:
         if v.i <= t.anchor.i or v.lemma_.lower() not in lex.reporting or not _is_verb(v):
             continue
         if v.i in {a.i for a in t.anchor.ancestors}:
             return None  # hung above the event: the ancestor walk has read it
         if any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in v.children):
             continue
-        if any(w.i > v.i and not w.is_punct and not _within(w, v) for w in sent):
+        if any(w.i > v.i and not w.is_punct and not _within(w, v) for w in stoks):
             continue  # the report is not the sentence's closing clause
         who = v.nbor(-1) if v.i > sent.start else None
         if who is None or who.pos_ not in ("PROPN", "NOUN"):
             continue
         left = min(w.i for w in who.subtree if w.dep_ in ("compound", "amod", "det", "punct") or w.i == who.i)
-        if left > sent.start and v.doc[left - 1].text == ",":
+        if left > sent.start and _doc_toks(v.doc)[left - 1].text == ",":
             return who
     return None
 
@@ -103,11 +113,11 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
             if subj is not None:
                 s, e = _span_of(subj)
                 return res.resolve(s, e)
-    sent = t.anchor.sent
+    sent = _sent_of(t.anchor)
     tail = _tail_reporter(t, sent, lex)
     if tail is not None:
         return res.resolve(*_span_of(tail))
-    for tok in sent:  # "according to X"
+    for tok in _sent_toks(sent):  # "according to X"
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             for g in tok.nbor().children:
                 if g.dep_ == "pobj":

@@ -14,7 +14,84 @@ from dateline.events._lexicon import (
     _VERB_TAGS,
     _lex,
 )
-from dateline.factuality import _gerund_as_modifier
+from dateline.factuality import _gerund_as_modifier, classify
+
+# per-document memo of `classify` (see `_classify`), set up and dropped by `extract_events`
+_FACTS = "dateline.events.facts"
+# the Doc's tokens as one list (see `_doc_toks`), set up and dropped by `extract_events`
+_TOKS = "dateline.events.tokens"
+# each token's sentence (see `_sent_of`), set up and dropped by `extract_events`
+_SENTS = "dateline.events.sents"
+# char_span memo (see `_char_span`), set up and dropped by `extract_events`
+_SPANS = "dateline.events.spans"
+# the Doc's entity list, shared with `dateline.factuality._sent_ents` (see `_span_ents`)
+_ENTS = "dateline_ents"
+
+
+def _doc_toks(doc: Any) -> Any:
+    """The Doc's tokens, indexable and sliceable like the Doc: the list kept for the current `extract_events` call
+    (spaCy builds a new Token object on each `doc[i]` and on each iteration: built once, for speed), else the Doc."""
+    toks = doc.user_data.get(_TOKS)
+    return doc if toks is None else toks
+
+
+def _sent_of(tok: Any) -> Any:
+    """`tok.sent`, from the Doc's sentences listed once for the current `extract_events` call (`Token.sent` scans
+    for the sentence's bounds and builds a new Span on each call: for speed)."""
+    by_tok = tok.doc.user_data.get(_SENTS)
+    return tok.sent if by_tok is None else by_tok[tok.i]
+
+
+def _char_span(sdoc: Any, start: int, end: int) -> Any | None:
+    """`sdoc.char_span(start, end, alignment_mode="expand")`, memoised for the current `extract_events` call (the
+    same quote speakers, places and dates are looked up for each event of the document: for speed)."""
+    memo = sdoc.user_data.get(_SPANS)
+    if memo is None:
+        return sdoc.char_span(start, end, alignment_mode="expand")
+    key = (start, end)
+    if key not in memo:
+        memo[key] = sdoc.char_span(start, end, alignment_mode="expand")
+    return memo[key]
+
+
+def _sent_toks(sent: Any) -> Any:
+    """The tokens of a sentence (a Span), iterable and indexable from 0 like the Span (see `_doc_toks`)."""
+    toks = sent.doc.user_data.get(_TOKS)
+    return sent if toks is None else toks[sent.start : sent.end]
+
+
+def _doc_ents(doc: Any) -> list[Any]:
+    """`doc.ents`, built once per Doc and kept in its user_data (`Doc.ents` builds every entity Span on each call)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = list(doc.ents)
+    return ents
+
+
+def _span_ents(span: Any) -> list[Any]:
+    """`span.ents` from the Doc's entity list built once (see `_doc_ents`): the entities wholly inside the span,
+    in order."""
+    out = []
+    for ent in _doc_ents(span.doc):  # (the same walk as spaCy's Span.ents)
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+def _classify(tok: Any, published: str | None) -> str:
+    """`dateline.factuality.classify(tok, published)`, memoised for the current `extract_events` call (a pure
+    function of the parse, asked again for the same trigger by several steps: memoised for speed)."""
+    cache = tok.doc.user_data.get(_FACTS)
+    if cache is None:
+        return classify(tok, published)
+    key = (tok.i, published)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = classify(tok, published)
+    return got
 
 
 def _is_verb(tok: Any) -> bool:
@@ -41,7 +118,7 @@ def _span_of(h: Any) -> tuple[int, int]:
                 continue
             lo, hi = min(lo, ch.i), max(hi, ch.i)
             stack.append(ch)
-    doc = h.doc
+    doc = _doc_toks(h.doc)
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
@@ -60,18 +137,19 @@ def _label_end(sent: Any) -> int | None:
 def _find_label_end(sent: Any) -> int | None:
     if len(sent) < 3:
         return None
-    first = sent[0]
+    stoks = _sent_toks(sent)
+    first = stoks[0]
     upper = first.is_upper and first.is_alpha and len(first) >= 3
-    dated = upper and sent[1].text == ","
+    dated = upper and stoks[1].text == ","
     # 17 tokens: a dateline with a long country name and a full date ("UVIRA, Democratic Republic of Congo, 13
     # October 2026 (Wire) -") runs past 13
-    toks = sent[1:18]
+    toks = stoks[1:18]
     for k, t in enumerate(toks):
         if upper and (t.text.endswith(":") or (dated and t.text in _DASHES)):
             return t.i
         # "(Horn Wire) -": an outlet's name in brackets, then a dash, the wire credit
         if t.text in _DASHES and k > 0 and toks[k - 1].text == ")":
-            if any(x.text == "(" for x in sent[max(0, t.i - sent.start - 7) : t.i - sent.start - 1]):
+            if any(x.text == "(" for x in stoks[max(0, t.i - sent.start - 7) : t.i - sent.start - 1]):
                 return t.i
     return None
 
@@ -79,7 +157,7 @@ def _find_label_end(sent: Any) -> int | None:
 def _in_label(tok: Any) -> bool:
     """Whether tok lies in a line label opening its sentence (see `_label_end`). A label names who speaks or where
     the story was filed, never who acts in it."""
-    sent = tok.sent
+    sent = _sent_of(tok)
     if tok.i - sent.start > 16:
         return False
     end = _label_end(sent)
@@ -90,7 +168,7 @@ def _past_label(tok: Any) -> Any:
     """The subject the parser hung on a label subject ("MOGADISHU, 11 May (Wire) - [Al-Shabaab fighters] fired",
     parsed with the town as subject and the fighters as its apposition): the first noun after the label that the
     label's words govern; else tok itself."""
-    end = _label_end(tok.sent)
+    end = _label_end(_sent_of(tok))
     if end is None or tok.i >= end:
         return tok
     for t in tok.subtree:
@@ -231,10 +309,12 @@ def _stranded_subject(verb: Any) -> Any | None:
         return None
     first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)],
                 key=lambda t: t.i)  # fmt: skip
-    before = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    before = _doc_toks(verb.doc)[first.i - 1] if first.i > _sent_of(verb).start else None
     if before is None or before.dep_ not in ("conj", "appos") or before.pos_ not in ("NOUN", "PROPN"):
         return None
-    comma = next((t for t in reversed(verb.doc[verb.sent.start : first.i]) if t.text == ","), None)
+    comma = next(
+        (t for t in reversed(_doc_toks(verb.doc)[_sent_of(verb).start : first.i]) if t.text == ","), None
+    )
     if comma is None:
         return None
     top = before.head if before.dep_ == "conj" else before

@@ -21,10 +21,14 @@ from dateline.events._lexicon import (
 from dateline.events._syntax import (
     _CIVIC_MASSES,
     _GROUP_NOUNS,
+    _doc_ents,
+    _doc_toks,
     _forces,
     _is_verb,
     _partitive,
     _people_noun,
+    _sent_of,
+    _sent_toks,
     _subject,
 )
 from dateline.factuality import _gerund_as_modifier
@@ -166,8 +170,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             objs |= _pronoun_object(tok, ch)
             if ch.ent_type_ == "ORG":
                 objs.add("<ORG>")
-            if ch.i >= 2 and ch.doc[ch.i - 1].text == "-":  # "a cease-fire", split by the tokenizer
-                objs.add(f"{ch.doc[ch.i - 2].lower_}-{ch.lemma_.lower()}")
+            if (
+                ch.i >= 2 and _doc_toks(ch.doc)[ch.i - 1].text == "-"
+            ):  # "a cease-fire", split by the tokenizer
+                objs.add(f"{_doc_toks(ch.doc)[ch.i - 2].lower_}-{ch.lemma_.lower()}")
             for c in ch.children:
                 if c.dep_ in ("compound", "amod"):
                     objs.add(c.lemma_.lower())
@@ -208,7 +214,7 @@ def _country_names() -> frozenset[str]:
 def _country_named(g: Any) -> bool:
     """Whether an entity the tagger labelled ORG is a country's name ("withdrew from Niger"): a place left, not a
     body (small spaCy models often label African and Asian country names ORG)."""
-    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+    ent = next((e for e in _doc_ents(g.doc) if e.start <= g.i < e.end), None)
     return ent is not None and ent.text.lower().removeprefix("the ") in _country_names()
 
 
@@ -269,8 +275,9 @@ def _verb_lemma(tok: Any, lex: _Lex) -> str:
     "raped" -> "rap", which would read as the rebuke "rapped"); a hyphenated verb the tokenizer split keeps its
     prefix when the lexicon lists the whole ("test-fired": "test-fire", not "fire")."""
     lemma = lex.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
-    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
-        whole = f"{tok.doc[tok.i - 2].lower_}-{lemma}"
+    doc = _doc_toks(tok.doc)
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        whole = f"{doc[tok.i - 2].lower_}-{lemma}"
         if whole in lex.verbs:
             return whole
     return lemma
@@ -396,7 +403,7 @@ def _causative(tok: Any) -> bool:
         for c in tok.children
         if c.i > obj.i
         and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")
-        and not (c.dep_ == "advcl" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",")
+        and not (c.dep_ == "advcl" and c.left_edge.i > 0 and _doc_toks(c.doc)[c.left_edge.i - 1].text == ",")
     ]  # (", ending a six-year mission": a clause set off by a comma says what the leaving did, not a state)
     near += [
         g for c in tok.children if c.i > obj.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
@@ -436,12 +443,12 @@ def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
     rules = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
     if not rules:
         return None
-    doc = tok.doc
+    doc = _doc_toks(tok.doc)
     for r in rules:
         n = len(r.words)
         if "of" in r.words[1:-1]:  # "show of force": the head first, its "of" phrase after it
             e = tok.i + n - 1
-            if e < tok.sent.end and all(
+            if e < _sent_of(tok).end and all(
                 doc[tok.i + k].lemma_.lower() == w or doc[tok.i + k].lower_ == w
                 for k, w in enumerate(r.words)
                 if k
@@ -449,7 +456,7 @@ def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
                 return r, tok.i
             continue
         s = tok.i - n + 1
-        if s < tok.sent.start:
+        if s < _sent_of(tok).start:
             continue
         if all(doc[s + k].lemma_.lower() == w or doc[s + k].lower_ == w for k, w in enumerate(r.words[:-1])):
             if len(r.words) == 1 and r.words[0] in lex.senses:
@@ -478,7 +485,7 @@ def _sense(tok: Any, rule: _Rule, senses: list[tuple[_Rule, frozenset[str]]]) ->
     # a place struck as the noun's own "on"/"against" object ("strikes on Iran") is a cue, written <target> in the
     # data and counted twice: it speaks of this noun, not of its sentence
     target = ["<target>"] * 2 if _struck_place(tok) else []
-    for span in (tok.sent, tok.doc):
+    for span in (_sent_toks(_sent_of(tok)), _doc_toks(tok.doc)):
         lemmas = [t.lemma_.lower() for t in span if t.i != tok.i] + target
         scores = [(sum(1 for w in lemmas if w in cues), r) for r, cues in senses]
         scores.sort(key=lambda x: -x[0])
@@ -489,7 +496,7 @@ def _sense(tok: Any, rule: _Rule, senses: list[tuple[_Rule, frozenset[str]]]) ->
 
 def _phrase_head(first: int, tok: Any) -> Any:
     """The token of doc[first..tok] whose head lies outside it."""
-    for t in tok.doc[first : tok.i + 1]:
+    for t in _doc_toks(tok.doc)[first : tok.i + 1]:
         if not (first <= t.head.i <= tok.i) or t.head.i == t.i:
             return t
     return tok
@@ -532,8 +539,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
     if (
         dep == "attr"
         and h.i > 0
-        and h.doc[h.i - 1].lower_ in _STATE_PREPS
-        and h.doc[h.i - 1].head.i == h.head.i
+        and _doc_toks(h.doc)[h.i - 1].lower_ in _STATE_PREPS
+        and _doc_toks(h.doc)[h.i - 1].head.i == h.head.i
     ):
         return h.head  # "soldiers are on standby" parsed with the state noun as attribute of "are"
     if dep == "pobj" and h.head.dep_ == "prep":
@@ -624,7 +631,7 @@ def _hazard(h: Any, lex: _Lex) -> bool:
     saw no name in it, or a sentence-initial capitalised word the small model tags as a name ("Wildfires
     destroyed"), or a named hazard ("Typhoon Haiyan", "Hurricane Ian", "Storm Daniel")."""
     if h.lemma_.lower() in lex.natural or h.lower_ in lex.natural or h.lower_[:-1] in lex.natural:
-        if not h.ent_type_ or h.i == h.sent.start:
+        if not h.ent_type_ or h.i == _sent_of(h).start:
             return True
     if h.pos_ == "PROPN" or h.ent_type_:
         return any(c.dep_ == "compound" and c.lower_ in lex.natural for c in h.children)
@@ -733,7 +740,7 @@ def _named_apart(a: _Trig, b: _Trig) -> bool:
 
 def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
     """Whether the sentence calls its event of this type another one ("died in a separate attack")."""
-    for tok in sent:
+    for tok in _sent_toks(sent):
         if tok.lower_ == "elsewhere" and tok.dep_ == "advmod" and _is_verb(tok.head):
             return True  # "Elsewhere in Mali, a roadside bomb killed four": another event than the one before
         if tok.lower_ in _ANOTHER and tok.dep_ in ("amod", "det") and tok.head.pos_ == "NOUN":
@@ -786,7 +793,7 @@ def _mover(tok: Any) -> Any | None:
         return subj
     if (
         tok.dep_ == "acl"
-        and tok.sent.root.pos_ in ("NOUN", "PROPN")
+        and _sent_of(tok).root.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ in ("agent", "dobj", "aux", "auxpass") for c in tok.children)
         and any(c.dep_ == "prep" and c.lower_ in _DIRECTIONS for c in tok.children)
     ):
@@ -1029,7 +1036,8 @@ def _passive(tok: Any) -> bool:
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
-    for tok in sent:
+    stoks = _sent_toks(sent)
+    for tok in stoks:
         # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
         if (
             _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok))
@@ -1093,7 +1101,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                         end = ch.idx + len(ch)
                 trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
                 verb_idx.add(tok.i)
-    for tok in sent:
+    for tok in stoks:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
             continue  # ("since March": a month, not a march)
         if _existential_call(tok):
@@ -1127,7 +1135,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             and by.event == "NONE"
         ):
             continue  # "the goalkeeper signed a deal": with this subject the verb carries no event
-        doc = tok.doc
+        doc = _doc_toks(tok.doc)
         start = min(anchor.idx, doc[first].idx)
         last = doc[first + len(r.words) - 1] if first == tok.i else tok  # "show of force": the phrase runs on
         trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), r.mode, nominal=True))
@@ -1164,7 +1172,7 @@ def _sports_report(sent: Any, lex: _Lex) -> bool:
     `sport` of data/events/classes.tsv, not inside an organisation's name such as "Arab League") and no word of
     real harm (class `harm`: "fans were killed", "police fired tear gas"). Its force verbs are play."""
     sport = False
-    for t in sent:
+    for t in _sent_toks(sent):
         lemma = t.lemma_.lower()
         if lemma in lex.harm:
             return False
@@ -1221,7 +1229,7 @@ _JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "mult
 def _joint(ex: Any, anchor: Any) -> bool:
     """Whether a military exercise is held by more than one party: "joint drills", "drills with Japan",
     "France and Egypt held", "French and Egyptian warships held"."""
-    if any(c.lemma_.lower() in _JOINT for c in ex.doc[ex.left_edge.i : ex.i]):
+    if any(c.lemma_.lower() in _JOINT for c in _doc_toks(ex.doc)[ex.left_edge.i : ex.i]):
         return True  # "joint drills", "joint naval training exercises"
     for h in (ex, anchor):
         for c in h.children:

@@ -18,7 +18,7 @@ from dateline.events._lexicon import (
     _lex,
     _Rule,
 )
-from dateline.events._syntax import _is_verb
+from dateline.events._syntax import _classify, _doc_toks, _is_verb, _sent_toks
 from dateline.events._triggers import (
     _PLAY_EVENTS,
     _by_subject,
@@ -30,7 +30,6 @@ from dateline.events._triggers import (
     _sports_report,
     _Trig,
 )
-from dateline.factuality import classify
 
 # --------------------------------------------------------------------------- statistical backoff
 
@@ -186,7 +185,7 @@ def _training_features(sent: Any, published: str | None = None) -> list[str]:
     raw = _request_frames(sent, lex, _find_triggers(sent, lex))
     raw_types = [t.rule.event for t in raw]
     trigs = _drop_background(_absorb(raw))
-    facts = [classify(t.tok, published) for t in trigs]
+    facts = [_classify(t.tok, published) for t in trigs]
     return _sent_features(
         sent,
         lex,
@@ -198,7 +197,7 @@ def _training_features(sent: Any, published: str | None = None) -> list[str]:
 def _suppressed(sent: Any, lex: _Lex) -> bool:
     """Whether a verb of the sentence matched a lexicon row that a guard then ruled out (a hazard as its subject or
     object, a NONE row): the sentence's event words are accounted for, so the classifier must not guess."""
-    for tok in sent:
+    for tok in _sent_toks(sent):
         if not _is_verb(tok):
             continue
         by = _by_subject(tok, lex)
@@ -229,7 +228,7 @@ def _decide(
     clf = _backoff()
     if clf is None:
         return trigs
-    facts = [classify(t.tok, published) for t in trigs]
+    facts = [_classify(t.tok, published) for t in trigs]
     convs = [_conventional(t.rule.event, f) for t, f in zip(trigs, facts, strict=True)]
     if trigs and len(set(convs)) == 1 and _POLICY["override_min"] > 1:
         return trigs  # nothing the classifier could change: skip its features (speed)
@@ -320,7 +319,7 @@ def _decide_encoder(
 ) -> list[_Trig]:
     """Type the lexicon's triggers with the encoder's probabilities `p` (see _ENC_POLICY)."""
     pol = _ENC_POLICY
-    facts = [classify(t.tok, published) for t in trigs]
+    facts = [_classify(t.tok, published) for t in trigs]
     clf = _backoff() if pol["bag_weight"] > 0 else None
     if clf is not None:  # geometric mean with the bag-of-features classifier's probabilities
         found = [(t.rule.event, t.tok.lemma_.lower(), f) for t, f in zip(trigs, facts, strict=True)]
@@ -422,7 +421,7 @@ def _unless_threat(t: _Trig, published: str | None) -> None:
         cur = cur.head
     else:
         return
-    if not announced or classify(t.tok, published) not in ("future", "hypothetical"):
+    if not announced or _classify(t.tok, published) not in ("future", "hypothetical"):
         return
     t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
     t.rule = _Rule("THREATEN", None, "13")
@@ -479,7 +478,7 @@ def _apply_cues(t: _Trig, lex: _Lex) -> None:
     if t.mode is not None:
         return
     lo, hi = t.anchor.left_edge.i, t.anchor.right_edge.i
-    for tok in t.anchor.doc[lo : hi + 1]:
+    for tok in _doc_toks(t.anchor.doc)[lo : hi + 1]:
         modes = lex.cues.get(tok.lemma_.lower()) or lex.cues.get(tok.lower_)
         if modes and t.rule.event in modes:
             t.mode = modes[t.rule.event]

@@ -7,7 +7,18 @@ from typing import Any, NamedTuple, cast
 
 from dateline.events._clauses import _TIME_PREPS
 from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex, _lex
-from dateline.events._syntax import _is_verb, _non_actor_words, _people_noun, _span_of, _within
+from dateline.events._syntax import (
+    _char_span,
+    _doc_toks,
+    _is_verb,
+    _non_actor_words,
+    _people_noun,
+    _sent_of,
+    _sent_toks,
+    _span_ents,
+    _span_of,
+    _within,
+)
 from dateline.events._triggers import _match_noun, _Trig
 from dateline.model import Document, Event, EventDate, Place, Size
 
@@ -16,7 +27,7 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
     if not trigs:
         return
     for s in sizes:
-        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        span = _char_span(doc, s.start, s.end)
         if span is not None and not any(_own_size(span.root, t.anchor) for t in trigs):
             continue  # "hit the school today, a day after yesterday's shelling wounded three": another event's size
         best = trigs[0]
@@ -112,7 +123,7 @@ def _location(
     if not places:
         places = [
             Place(text=e.text, start=e.start_char, end=e.end_char)
-            for e in sent.ents
+            for e in _span_ents(sent)
             if e.label_ in ("GPE", "LOC", "FAC")
         ]
     fallback = broad = None
@@ -131,7 +142,7 @@ def _location(
             any(s <= p.start < e for s, e in within) and not inner and not itself
         ):
             continue
-        span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        span = _char_span(sdoc, p.start, p.end)
         if span is None:
             continue
         root = span.root
@@ -239,7 +250,7 @@ def _where_antecedent(t: _Trig, places: list[Place], sdoc: Any) -> Place | None:
         return None
     head = scene.head
     for p in places:
-        span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+        span = _char_span(sdoc, p.start, p.end)
         if span is not None and span.root.i == head.i and p.feature not in _BROAD:
             return p
     return None
@@ -287,7 +298,7 @@ def _aside_of_subject(tok: Any, t: _Trig) -> bool:
     subj = next((c for c in t.anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not _within(tok, subj) or tok.i <= subj.i:
         return False
-    return any(x.text == "," for x in tok.doc[subj.i : tok.i])
+    return any(x.text == "," for x in _doc_toks(tok.doc)[subj.i : tok.i])
 
 
 def _site_of(root: Any) -> Any | None:
@@ -319,7 +330,7 @@ _BROAD_RANK = {"admin": 0, "water": 1, "region": 2, "country": 3, "continent": 4
 def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
     """ "demonstrated in the capital", "in the country's capital": the capital of the country the sentence names
     (else the one the article names most), when the event governs that phrase."""
-    for tok in sent:
+    for tok in _sent_toks(sent):
         if tok.lemma_.lower() != "capital" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             continue
         if tok.head.lower_ not in ("in", "at", "to", "near", "into") or any(
@@ -371,7 +382,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
             continue  # "BAMAKO, Oct 13 (Sahel Wire) - JNIM on Sunday freed ...": the filing date, not the event's
         if not tx.value[:4].isdigit():  # "XXXX-WXX-3", "PAST_REF": no date; the report's date says more
             continue
-        span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+        span = _char_span(sdoc, tx.start, tx.end)
         if span is None:
             continue
         cur = span.root
@@ -457,7 +468,7 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
         return _offset_phrase(t, doc, events, lex)
     days, main = got
     # the main clause's own date first: "sent troops on Wednesday, a day after X"
-    own = _date(cast(Any, _MainClause(main, main)), doc, main.sent)
+    own = _date(cast(Any, _MainClause(main, main)), doc, _sent_of(main))
     base = own.value if own.source == "text" else None
     subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
     m = _match_noun(subj, lex) if subj is not None and subj.pos_ == "NOUN" else None
@@ -486,7 +497,7 @@ def _span_days(unit: Any) -> int | None:
         return None
     if _DAY_UNITS[unit.lemma_.lower()] == 0:
         return 0
-    num = unit.doc[unit.i - 1].lower_ if unit.i > 0 else ""
+    num = _doc_toks(unit.doc)[unit.i - 1].lower_ if unit.i > 0 else ""
     k = _DAY_WORDS.get(num) or (int(num) if num.isdigit() else None)
     return None if k is None else k * _DAY_UNITS[unit.lemma_.lower()]
 
