@@ -7,7 +7,7 @@ from typing import Any
 
 from dateline.export import RECORDS
 from dateline.model import Document
-from dateline.store import EventFilter, Store
+from dateline.store import EventFilter, Store, name_query
 
 
 class Dateline:
@@ -37,9 +37,12 @@ class Dateline:
         return RECORDS["times"](self.store)
 
     def events(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Events as dicts; filters as in `dateline events`: type, actor, country, since, until, factuality..."""
-        for e in self.store.events(EventFilter(**filters)):
-            yield e.to_dict()
+        """Events as dicts; filters as in `dateline events`: type, actor, country, since, until, factuality...
+
+        A filter that cannot match anything as given (an unknown name, type, country or date) raises ValueError
+        or TypeError here, instead of quietly returning no events."""
+        f = _event_filter(filters)
+        return (e.to_dict() for e in self.store.events(f))
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.get(doc_id)
@@ -48,6 +51,10 @@ class Dateline:
         """Any record kind as a pandas DataFrame."""
         import pandas as pd
 
+        if what not in RECORDS:
+            raise ValueError(f"unknown record kind {what!r}: choose from {', '.join(RECORDS)}")
+        if filters and what != "events":
+            raise TypeError(f"filters are for events only, not {what}")
         rows = self.events(**filters) if what == "events" else RECORDS[what](self.store)
         return pd.DataFrame.from_records(list(rows))
 
@@ -71,3 +78,29 @@ class Dateline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _event_filter(filters: dict[str, Any]) -> EventFilter:
+    """An EventFilter from keyword filters, checked as the command line checks them."""
+    import click
+
+    from dateline.link.cli import check_country, check_date, check_event_type
+    from dateline.model import FACTUALITY
+
+    known = set(EventFilter.__dataclass_fields__)
+    unknown = sorted(set(filters) - known)
+    if unknown:
+        raise TypeError(f"unknown event filter(s) {', '.join(unknown)}: use {', '.join(sorted(known))}")
+    checks = {"type": check_event_type, "country": check_country, "since": check_date, "until": check_date}
+    values = dict(filters)
+    for name, check in checks.items():
+        if values.get(name) is not None:
+            try:
+                values[name] = check(None, None, str(values[name]))
+            except click.BadParameter as exc:
+                raise ValueError(f"{name}: {exc.message}") from exc
+    if values.get("actor") is not None and name_query(str(values["actor"])) is None:
+        raise ValueError(f"actor: {values['actor']!r} has no letters or digits to match a name")
+    if values.get("factuality") is not None and values["factuality"] not in FACTUALITY:
+        raise ValueError(f"factuality: {values['factuality']!r} is not one of {', '.join(FACTUALITY)}")
+    return EventFilter(**values)

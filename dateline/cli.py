@@ -27,7 +27,7 @@ from rich.text import Text
 from dateline.link.cli import check_country, check_date, check_event_type, check_output
 from dateline.model import FACTUALITY
 from dateline.pipeline import DEFAULT_COMPONENTS
-from dateline.store import EventFilter, Store, StoreError
+from dateline.store import EventFilter, Store, StoreError, name_query
 
 console = Console()
 err = Console(stderr=True)
@@ -46,23 +46,52 @@ def _open_store(db: str, readonly: bool = True) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a scheduler stopping the job), handled like Ctrl-C: the open transaction rolls back."""
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM raise _Terminated in this process; return the handler it replaced (None if not set)."""
+    import signal
+    import threading
+
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() == main_pid:  # not in forked workers: the parent stops them
+            raise _Terminated()
+        os._exit(143)
+
+    main_pid = os.getpid()
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
+
+
 class _Group(click.Group):
     """Turns the errors a user can cause (an unreadable database, a full disk, Ctrl-C) into one clear line
     instead of a traceback; DATELINE_DEBUG=1 shows the traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        previous = _stop_on_sigterm()
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
             raise  # click reports these itself (a closed pipe, as in `| head`, quietly)
-        except KeyboardInterrupt:
-            err.print(
-                "interrupted: every document written so far is kept; run the same command again to resume"
-            )
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            how = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+            if ctx.invoked_subcommand in ("ingest", "demo", "link"):
+                how += ": every document written so far is kept; run the same command again to resume"
+            err.print(how)
+            sys.exit(143 if isinstance(exc, _Terminated) else 130)
         except Exception as exc:
             if os.environ.get("DATELINE_DEBUG"):
                 raise
+            if isinstance(exc, StoreError):  # says what is wrong with the database and what to do
+                raise click.ClickException(str(exc)) from exc
+            if type(exc).__name__ == "BrokenProcessPool":
+                raise click.ClickException(
+                    "a worker process stopped abruptly (out of memory, or killed); every document written so far"
+                    " is kept: run the same command again, perhaps with fewer --workers or a lower --max-mb"
+                ) from exc
             if isinstance(exc, sqlite3.Error):
                 hint = "cannot open or write the database: is its folder writable, is it a Dateline file?"
                 raise click.ClickException(f"database error: {exc}; {hint}") from exc
@@ -73,6 +102,11 @@ class _Group(click.Group):
             raise click.ClickException(
                 f"unexpected {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for the traceback)"
             ) from exc
+        finally:
+            if previous is not None:  # main() called in-process (tests, scripts): leave SIGTERM as it was
+                import signal
+
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,6 +169,7 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
     from dateline.pipeline import ingest as run
 
     store = _open_store(db, readonly=False)
+    last_rowid = store.db.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
     start = time.monotonic()
     if quiet:
         summary = run(
@@ -175,12 +210,29 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
         err.print(f"  [red]failed[/] {_esc(f.source)}: {_esc(f.reason)}", markup=True, highlight=False)
     if len(summary.failed) > _SHOW_FAILED:
         err.print(f"  ... and {len(summary.failed) - _SHOW_FAILED} more: see `dateline failures --db {db}`")
+    _print_partial(store, last_rowid, db)
     if summary.linked:
         err.print("linked: " + ", ".join(f"{k} {v}" for k, v in summary.linked.items() if isinstance(v, int)))
     return summary
 
 
 _SHOW_FAILED = 20  # failures listed after an ingest; the rest are in `dateline failures`
+
+
+def _print_partial(store: Store, last_rowid: int, db: str) -> None:
+    """Documents of this run stored with a component that failed on them (kept, but missing that part)."""
+    rows = store.db.execute(
+        "SELECT id, source, json_extract(data, '$.extra.errors') FROM documents"
+        " WHERE rowid > ? AND json_extract(data, '$.extra.errors') IS NOT NULL",
+        (last_rowid,),  # rowids only grow: a range seek over this run's documents, not a scan of the store
+    ).fetchall()
+    if not rows:
+        return
+    err.print(f"[yellow]{len(rows)} document(s) stored with a component that failed on them[/] "
+              f"(see `dateline show ID --db {db}`):")  # fmt: skip
+    for doc_id, source, errors in rows[:_SHOW_FAILED]:
+        first = (json.loads(errors) or ["?"])[0]
+        err.print(f"  [yellow]partial[/] {doc_id} {_esc(source or '')}: {_esc(first)}", highlight=False)
 
 
 def _esc(text: str) -> str:
@@ -257,8 +309,14 @@ def failures(db: str, as_json: bool) -> None:
 def show(doc_id: str, db: str) -> None:
     """Print a document: clean text, metadata, entities, times, places, quotes, events and the removed
     boilerplate (DOC_ID: an id from `dateline docs`)."""
-    doc = _open_store(db).get(doc_id)
+    store = _open_store(db)
+    doc = store.get(doc_id) if doc_id.strip() else None
     if doc is None:
+        n = store.db.execute("SELECT count(*) FROM documents WHERE id LIKE ?", (doc_id + "%",)).fetchone()[0]
+        if len(doc_id) >= 4 and n > 1:
+            raise click.ClickException(
+                f"{n} documents have ids starting with {doc_id!r}: give more of the id"
+            )
         raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
     meta = Table.grid(padding=(0, 2))
     for key in ("id", "title", "outlet", "byline", "published", "published_source", "url", "path", "status",
@@ -325,20 +383,25 @@ def _event_line(e) -> str:
     return " ".join(parts)
 
 
-def _print_events(store: Store, f: EventFilter) -> None:
+def _print_events(store: Store, f: EventFilter) -> int:
+    """Print the events of `f`; return how many."""
+    rows = list(store.events(f))
+    if not rows:
+        return 0
     if console.width < 120:  # a table this wide folds every cell: one line per event reads better
         console.rule("events")
-        for e in store.events(f):
+        for e in rows:
             console.print(Text(_event_line(e)))
-        return
+        return len(rows)
     t = Table(title="events")
     for col in ("date", "event", "actor", "recipient", "where", "size", "factuality", "words"):
         t.add_column(col, overflow="fold")
-    for e in store.events(f):
+    for e in rows:
         t.add_row(e.date.value if e.date and e.date.value else "", f"{e.event}{'/' + e.mode if e.mode else ''}",
                   _names(e.actor), _names(e.recipient), e.location.name or e.location.text if e.location else "",
                   "; ".join(s.text for s in e.size), e.factuality, Text(e.event_text))  # fmt: skip
     console.print(t)
+    return len(rows)
 
 
 @main.command(short_help="List events, one per article mention.")
@@ -362,14 +425,25 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
 
     Example: dateline events --type MOBILIZE --country GBR --since 2020-01-05
     """
+    if actor is not None and name_query(actor) is None:
+        raise click.BadParameter(
+            f"{actor!r} has no letters or digits to match a name", param_hint="'--actor'"
+        )
     f = EventFilter(type=type_, actor=actor, country=country, since=since, until=until, factuality=factuality,
                     limit=limit)  # fmt: skip
     store = _open_store(db)
+    n = 0
     if as_json:
         for e in store.events(f):
             click.echo(json.dumps(e.to_dict(), ensure_ascii=False))
+            n += 1
     else:
-        _print_events(store, f)
+        n = _print_events(store, f)
+    if not n:
+        total = store.count("events")
+        err.print(
+            f"no events match ({total} in {db})" if total else f"no events in {db}: ingest articles first"
+        )
 
 
 @main.command()
@@ -402,6 +476,8 @@ def search(query: str, db: str, limit: int) -> None:
 
     Example: dateline search '"Camp Taji" OR Erbil'
     """
+    if not query.strip():
+        raise click.BadParameter('empty query: give words, "a phrase", or A OR B', param_hint="'QUERY'")
     try:
         rows = _open_store(db).search(query, limit)
     except StoreError as exc:
@@ -414,6 +490,8 @@ def search(query: str, db: str, limit: int) -> None:
             r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), Text(r["snippet"])
         )
     console.print(t)
+    if not rows:
+        err.print(f"no document matches {query!r}")
 
 
 @main.command(short_help="Export records: jsonl, csv, parquet, plover, geojson.")
@@ -431,9 +509,18 @@ def export(db: str, what: str, format_: str, output: str | None) -> None:
     GeoJSON keeps only records with coordinates. Example:
     dateline export --what events --format plover -o events.jsonl
     """
-    from dateline.export import ExportError
+    from dateline.export import FORMATS, ExportError
     from dateline.export import export as run
 
+    if output == "":
+        raise click.BadParameter("empty file name: give -o FILE, or leave it out for standard output",
+                                 param_hint="'-o'")  # fmt: skip
+    accepts = FORMATS[format_][1]
+    if accepts is not None and what not in accepts:  # a usage error: exit 2 before opening anything
+        raise click.BadParameter(
+            f"{format_} is for {' and '.join(accepts)}, not {what}: add --what {accepts[0]}",
+            param_hint="'--format'",
+        )
     try:
         n = run(_open_store(db), what, format_, output)
     except ExportError as exc:
@@ -459,10 +546,35 @@ def serve(db: str, host: str, port: int) -> None:
     from dateline.serve import run
 
     if not Path(db).exists():
+        folder = Path(db).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise click.ClickException(
+                f"no database at {db}, and its folder {folder} does not exist: check --db"
+            )
         err.print(
             f"note: {db} does not exist yet: serving a new, empty database (did you mean another --db?)"
         )
+    _check_port(host, port)
     run(db, host, port)
+
+
+def _check_port(host: str, port: int) -> None:
+    """A busy port or an unknown host is one clear line before the server starts, not a server log."""
+    import socket
+
+    try:
+        family, kind, _, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise click.BadParameter(f"cannot use host {host!r}: {exc.strerror}", param_hint="'--host'") from exc
+    with socket.socket(family, kind) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot listen on {host}:{port}: {exc.strerror} (is another server running there? try --port "
+                f"{port + 1 if port < 65535 else 8000})"
+            ) from exc
 
 
 # ---------------------------------------------------------------------- eval
@@ -484,7 +596,12 @@ def eval_(suite_name: str, split: str, json_out: str | None) -> None:
 
     suites = load_all()
     if suite_name not in suites:
-        raise click.ClickException(f"unknown suite {suite_name!r}: choose from {', '.join(sorted(suites))}")
+        raise click.BadParameter(
+            f"unknown suite {suite_name!r}: choose from {', '.join(sorted(suites))}", param_hint="'SUITE'"
+        )
+    given = os.environ.get("DATELINE_DATA")
+    if given and not Path(given).is_dir():  # set but wrong: say so rather than fall back to another folder
+        raise click.ClickException(f"DATELINE_DATA={given} is not a folder: point it at the shared gold data")
     try:
         result = suites[suite_name](split, data_dir())
     except DataMissing as exc:

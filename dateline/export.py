@@ -8,11 +8,15 @@ record kinds it accepts.
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any
 
 from dateline import __version__
@@ -143,6 +147,8 @@ def _parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     flush()
     if writer is not None:
         writer.close()
+    else:  # no records: still a valid (empty) Parquet file, which readers open
+        pq.write_table(pa.table({}), out)
     return n
 
 
@@ -244,16 +250,39 @@ def _geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 @contextmanager
 def _open(path: str | None, binary: bool):
+    """stdout, or the file `path` written whole or not at all: records go to a temporary file in the same folder
+    that replaces `path` only when complete, so a failed or interrupted export leaves an earlier file intact."""
     if path in (None, "-"):
         yield sys.stdout.buffer if binary else sys.stdout
-    else:
-        with open(
-            path,
-            "wb" if binary else "w",
-            encoding=None if binary else "utf-8",
-            newline=None if binary else "",
-        ) as fh:
+        return
+    target = Path(path)
+    if (
+        target.exists() and not target.is_file()
+    ):  # /dev/null, a named pipe, a folder: written (or refused) as is
+        with open(target, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                  newline=None if binary else "") as fh:  # fmt: skip
             yield fh
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                       newline=None if binary else "") as fh:  # fmt: skip
+            yield fh
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_umask() -> int:
+    # mkstemp makes the file 0600; an export gets the usual permissions (read once, at import: umask is global)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
 
 
 def export(store: Store, what: str, format: str = "jsonl", path: str | None = None) -> int:
@@ -273,4 +302,6 @@ def export(store: Store, what: str, format: str = "jsonl", path: str | None = No
     except BrokenPipeError:
         raise
     except OSError as exc:  # a missing folder, no permission, a full disk: one line naming the file
+        if path in (None, "-") and getattr(exc, "errno", None) == errno.EPIPE:
+            raise BrokenPipeError(*exc.args) from exc
         raise ExportError(f"cannot write {path or 'standard output'}: {exc.strerror or exc}") from exc

@@ -250,17 +250,28 @@ class Store:
 
     def __init__(self, path: str | Path = "dateline.db", readonly: bool = False) -> None:
         self.path = str(path)
+        if (
+            not self.path.strip()
+        ):  # SQLite would open a private temporary database: everything written is lost
+            raise StoreError("no database file given (--db is empty): give a file name, e.g. --db news.db")
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: run `dateline ingest` first")
         self._local = threading.local()
         self.readonly = readonly
-        if readonly and self.path != ":memory:" and Path(self.path).is_dir():
-            raise StoreError(f"{self.path} is a folder, not a database file")
+        if self.path != ":memory:" and Path(self.path).is_dir():
+            raise StoreError(
+                f"{self.path} is a folder, not a database file: give a file name, e.g. --db news.db"
+            )
         try:
             if not readonly:
+                self._refuse_foreign()
                 self._migrate()
-            else:
-                self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            elif self.path != ":memory:" and self.schema_version == 0:
+                self.close()
+                raise StoreError(
+                    f"{self.path} is not a Dateline database (empty or made by another program): "
+                    "check --db, or run `dateline ingest` into a new file"
+                )
         except sqlite3.DatabaseError as exc:
             self.close()
             raise StoreError(_open_error(self.path, readonly, exc)) from exc
@@ -287,6 +298,18 @@ class Store:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+    def _refuse_foreign(self) -> None:
+        """An SQLite file made by another program (tables, no Dateline schema version) is left untouched."""
+        db = self.db
+        if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' LIMIT 3")]
+            if tables:
+                self.close()
+                raise StoreError(
+                    f"{self.path} is an SQLite database of another program (tables: {', '.join(tables)}), "
+                    "not a Dateline one: not touching it; give another --db"
+                )
 
     def _migrate(self) -> None:
         db = self.db
