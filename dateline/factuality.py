@@ -18,6 +18,7 @@ Cue words are in dateline/data/events/factuality_cues.tsv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -208,10 +209,21 @@ def _past_relative(ent: Any, c: _Cues) -> bool:
 def _sent_ents(sent: Any) -> list[Any]:
     """The sentence's entities. `Span.ents` rebuilds every entity of the whole Doc on each call, so the Doc's
     list is built once and kept in its user_data."""
-    ents = sent.doc.user_data.get("dateline_ents")
+    data = sent.doc.user_data
+    ents = data.get("dateline_ents")
     if ents is None:
-        ents = sent.doc.user_data["dateline_ents"] = list(sent.doc.ents)
-    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+        ents = data["dateline_ents"] = list(sent.doc.ents)
+    starts = data.get("dateline_ent_starts")
+    if starts is None or len(starts) != len(ents):
+        starts = data["dateline_ent_starts"] = [e.start for e in ents]
+    # (entities are in order: a binary search keeps a long document linear, not quadratic)
+    out = []
+    for e in ents[bisect_left(starts, sent.start) :]:
+        if e.start >= sent.end:
+            break
+        if e.end <= sent.end:
+            out.append(e)
+    return out
 
 
 def _historical(tok: Any, published: str | None, c: _Cues) -> bool:

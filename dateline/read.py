@@ -124,7 +124,9 @@ def _given_encoding(given: dict[str, Any], enc: str | None, note: str | None) ->
 def _too_big(path: Path, max_bytes: int) -> Failure | None:
     size = path.stat().st_size
     if size > max_bytes:
-        return Failure(str(path), f"file is {size:,} bytes, over the max_bytes limit of {max_bytes:,}")
+        return Failure(
+            str(path), f"file is {size:,} bytes, over the size limit of {max_bytes:,} bytes (--max-mb)"
+        )
     if size == 0:
         return Failure(str(path), "empty file")
     return None
@@ -186,7 +188,8 @@ def _jsonl_lines(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Item]:
         source = f"{name}#L{n}"
         if len(line) > max_bytes:
             yield Failure(
-                source, f"jsonl line is {len(line):,} bytes, over the max_bytes limit of {max_bytes:,}"
+                source,
+                f"jsonl line is {len(line):,} bytes, over the size limit of {max_bytes:,} bytes (--max-mb)",
             )
             continue
         if not line.strip():
@@ -265,7 +268,9 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
                 source = f"{path}#{offset}"
                 found += 1
                 if len(data) > max_bytes:
-                    yield Failure(source, f"WARC record over the max_bytes limit of {max_bytes:,}")
+                    yield Failure(
+                        source, f"WARC record over the size limit of {max_bytes:,} bytes (--max-mb)"
+                    )
                     continue
                 if not data.strip():
                     yield Failure(source, "WARC record has an empty HTML payload")
@@ -476,7 +481,7 @@ def _sniffed(data: bytes, source: str, kind: str) -> Iterator[Item]:
 def _read_stdin(max_bytes: int) -> Iterator[Item]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield Failure("-", f"standard input is over the max_bytes limit of {max_bytes:,}")
+        yield Failure("-", f"standard input is over the size limit of {max_bytes:,} bytes (--max-mb)")
         return
     yield from _sniffed(data, "-", "stdin")
 
@@ -497,7 +502,8 @@ def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Item]:
                 declared = resp.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > max_bytes:
                     yield Failure(
-                        url, f"response is {int(declared):,} bytes, over the max_bytes limit of {max_bytes:,}"
+                        url,
+                        f"response is {int(declared):,} bytes, over the size limit of {max_bytes:,} bytes (--max-mb)",
                     )
                     return
                 deadline = time.monotonic() + timeout * 3
@@ -505,7 +511,8 @@ def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Item]:
                     size += len(chunk)
                     if size > max_bytes:
                         yield Failure(
-                            url, f"response over the max_bytes limit of {max_bytes:,} (download stopped)"
+                            url,
+                            f"response over the size limit of {max_bytes:,} bytes (--max-mb) (download stopped)",
                         )
                         return
                     if time.monotonic() > deadline:
@@ -562,6 +569,9 @@ def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Item]:
 # --------------------------------------------------------------------------- walking
 
 
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """Files under `folder`, sorted, skipping hidden files and folders; symlinked folders are not followed."""
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -570,8 +580,10 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
+        else:
+            yield Path(
+                entry.path
+            )  # (a broken link, a pipe or a device too: `read` reports it, nothing is dropped)
 
 
 def _read_path(path: Path, max_bytes: int, explicit: bool) -> Iterator[Item]:
@@ -615,10 +627,23 @@ def read(
             except Exception as exc:
                 yield Failure(inp, f"fetch failed: {type(exc).__name__}: {exc}")
             continue
+        scheme = _SCHEME.match(inp)
+        if scheme:
+            yield Failure(
+                inp, f"unsupported URL scheme {scheme.group(1)!r}: give a file, a folder, an http(s) URL or -"
+            )
+            continue
         path = Path(inp)
         try:
             if path.is_dir():
-                files = list(_walk(path))
+                files = []
+                for f in _walk(path):
+                    if f.is_file():
+                        files.append(f)
+                    else:
+                        yield Failure(
+                            str(f), "not a regular file (a broken link, a pipe or a device): not read"
+                        )
                 known = [f for f in files if _reader_for(f) is not None]
                 if not known:
                     kinds = ", ".join(sorted(_READERS))

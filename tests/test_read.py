@@ -229,11 +229,11 @@ def test_over_max_bytes(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("word " * 1000, encoding="utf-8")
     arts, fails = _read(path, max_bytes=100)
-    assert not arts and "max_bytes" in fails[0].reason
+    assert not arts and "size limit" in fails[0].reason
     lines = tmp_path / "big.jsonl"
     lines.write_text(json.dumps({"text": "x" * 500}) + "\n" + json.dumps({"text": "short"}) + "\n")
     arts, fails = _read(lines, max_bytes=100)
-    assert [a.text for a in arts] == ["short"] and "max_bytes" in fails[0].reason
+    assert [a.text for a in arts] == ["short"] and "size limit" in fails[0].reason
 
 
 def test_cp1252_file(tmp_path: Path) -> None:
@@ -326,7 +326,7 @@ def test_url_failures(server: str) -> None:
     arts, fails = _read(f"{server}/missing", f"{server}/big.html", f"{server}/image.png", max_bytes=10_000)
     assert not arts
     assert "HTTP 404" in fails[0].reason
-    assert "max_bytes" in fails[1].reason
+    assert "size limit" in fails[1].reason
     assert "unsupported content type" in fails[2].reason
 
 
@@ -335,3 +335,30 @@ def test_url_timeout_and_refused(server: str) -> None:
     assert not arts and "timed out" in fails[0].reason
     arts, fails = _read("http://127.0.0.1:9/nothing-listens-here", fetch_timeout=1.0)
     assert not arts and "fetch failed" in fails[0].reason
+
+
+def test_a_url_of_another_scheme_is_named_as_such(tmp_path: Path) -> None:
+    arts, fails = _read("ftp://archive.example.org/story.txt", "s3://bucket/day.warc.gz")
+    assert not arts and [f.reason.split(":")[0] for f in fails] == [
+        "unsupported URL scheme 'ftp'",
+        "unsupported URL scheme 's3'",
+    ]
+
+
+def test_broken_links_and_pipes_in_a_folder_are_reported_not_dropped(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "good.txt").write_text("Troops arrived in the port town on Monday, officials said.", "utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted-long-ago.txt")
+    os.mkfifo(tmp_path / "feed.txt")
+    arts, fails = _read(tmp_path)
+    assert len(arts) == 1
+    assert sorted(Path(f.source).name for f in fails) == ["feed.txt", "gone.txt"]
+    assert all("not a regular file" in f.reason for f in fails)
+
+
+def test_the_size_limit_message_names_the_option(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("word " * 100, "utf-8")
+    _, [fail] = _read(path, max_bytes=100)
+    assert "--max-mb" in fail.reason and "100 bytes" in fail.reason
