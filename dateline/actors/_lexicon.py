@@ -134,10 +134,13 @@ class _Lexicon:
         self._fuzzy: dict[str, set[tuple[str, str]]] | None = None  # one-deletion variant -> (kind, key)
         self._english: set[str] = set()
         self._first_len: dict[str, int] | None = None
+        self._pair_len: dict[tuple[str, str], int] | None = None  # see `pair_lengths`
         # (given name in its first listed spelling, rest of the name) -> hand-written people ("Mohammed Mustafa" is
         # the listed Mohammad Mustafa); built on first use
         self._by_variant: dict[tuple[str, str], list[_Entry]] | None = None
         self._given: set[str] | None = None  # first words of listed people's names; built on first use
+        # `agent` answers by n-gram (the tables are fixed once built): `_scan` asks for the same words all the time
+        self._agent_memo: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._load_countries()
         self._load_agents()
         self._load_actors()
@@ -433,6 +436,32 @@ class _Lexicon:
             self._first_len = lens
         return self._first_len
 
+    def pair_lengths(self) -> dict[tuple[str, str], int]:
+        """First two words of every key of three words or more -> the longest such key (in words): `_scan` tries
+        no n-gram longer than two at a pair no such key starts with. Singulars and stems change only a key's last
+        word, so they start with the same pair; a given name in another spelling is indexed under each spelling."""
+        if self._pair_len is None:
+            lens: dict[tuple[str, str], int] = {}
+            tables = (self.actors, self.seats, self.capitals, self.countries, self.cities, self.places,
+                      self.agents, self.agents_hand, self.agent_stems)  # fmt: skip
+            variants = _name_variants()
+            spellings: dict[str, list[str]] = {}
+            for v, canon in variants.items():
+                spellings.setdefault(canon, []).append(v)
+            for table in tables:
+                for key in table:
+                    words = key.split()
+                    if len(words) < 3:
+                        continue
+                    firsts = [words[0]]
+                    if table is self.actors and words[0] in variants:  # (see `by_variant`)
+                        firsts += spellings[variants[words[0]]]
+                    for first in firsts:
+                        if lens.get((first, words[1]), 0) < len(words):
+                            lens[(first, words[1])] = len(words)
+            self._pair_len = lens
+        return self._pair_len
+
     def by_variant(self, words: list[str]) -> list[_Entry]:
         """Hand-written people whose full name is `words` with the given name spelt another way ("Mohammed Mustafa",
         "Aleksandr Lukashenko"); [] when the first word is no given name of data/actors/name_variants.tsv."""
@@ -451,6 +480,17 @@ class _Lexicon:
 
     def agent(self, words: list[str]) -> tuple[str, str] | None:
         """Sector of an agent phrase: exact, singular, or its last word extending a TABARI stem by a few letters."""
+        memo_key = tuple(words)
+        try:
+            return self._agent_memo[memo_key]
+        except KeyError:
+            pass
+        if len(self._agent_memo) >= 200_000:  # (bounded: millions of documents bring ever new n-grams)
+            self._agent_memo.clear()
+        hit = self._agent_memo[memo_key] = self._agent(words)
+        return hit
+
+    def _agent(self, words: list[str]) -> tuple[str, str] | None:
         key = " ".join(words)
         sing = _singular_key(words)
         hit = self.agents_hand.get(key) or self.agents_hand.get(sing)

@@ -101,6 +101,9 @@ def _short_ok(key: str, origs: list[str]) -> bool:
     )
 
 
+_BREAKS = frozenset((",", ";", ":", "(", ")"))  # no n-gram spans one of these
+
+
 def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Match]:
     """Longest-first n-gram matches, left to right, against every lexicon."""
     lex = _lex()
@@ -108,23 +111,38 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
     norms = [t[0] for t in toks]
     origs = [t[1] for t in toks]
     longest = lex.first_lengths()
+    # a capitalised word with a lower-case second letter: the only kind `_middle_name` can start at
+    name_like = [o[:1].isupper() and o[1:2].islower() for o in origs]
+    pairs = lex.pair_lengths()
     i = 0
     while i < len(toks):
         found = None
-        for n in range(min(_MAX_NGRAM, len(toks) - i, longest.get(norms[i], 1)), 0, -1):
+        top = min(_MAX_NGRAM, len(toks) - i, longest.get(norms[i], 1))
+        if top > 2 and " " not in norms[i] and " " not in norms[i + 1]:
+            # no key of three words or more starts with these two words: nothing longer than two can match
+            top = min(top, pairs.get((norms[i], norms[i + 1]), 2))
+        for n in range(top, 0, -1):
             words = norms[i : i + n]
-            if words[0] == "'s" or words[-1] == "'s" or any(w in (",", ";", ":", "(", ")") for w in words):
+            if words[0] == "'s" or words[-1] == "'s" or not _BREAKS.isdisjoint(words):
                 continue
             key = " ".join(words)
             agent = lex.agent(words)
+            if n == 1 and origs[i].islower():
+                # one lower-case word: of the rules below only these can apply (the others need a capital, or
+                # n > 1), with the same outcome; written out because most words of a sentence take this path
+                if agent is not None:
+                    found = _Match("agent", i, i + n, "", agent[0], agent[1])
+                elif len(key) - key.count(" ") > 3 and key in lex.countries:
+                    found = _Match("country", i, i + n, lex.countries[key])
+                break
             short_name = (
                 n == 1
                 and origs[i].istitle()
                 and any(e.rank == 0 and e.kind == "person" for e in lex.actors.get(key, ()))
             )
             if (
-                not _short_ok(key, origs[i : i + n]) and not short_name
-            ):  # (a listed person's short name: "Xi", "Abe")
+                len(key) - key.count(" ") <= 3 and not _short_ok(key, origs[i : i + n]) and not short_name
+            ):  # (a listed person's short name: "Xi", "Abe"; a long key is never short: no call)
                 # a short role word or abbreviated title ("mp", "Col.", "Sgt Ali", "MPs"), not an acronym in capitals
                 # nor a capitalised word starting a name ("Jet Airways" aside, titles precede names)
                 last = origs[i + n - 1]
@@ -263,7 +281,7 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                     found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             if found:
                 break
-        if not found:
+        if not found and name_like[i]:
             found = _middle_name(toks, i, out, date)
         if found:
             out.append(found)

@@ -131,6 +131,8 @@ class ActorResolver:
         # sentence index -> (country, start offset) of each place it names
         self._places: dict[int, list[tuple[str, int, bool]]] = {}  # (..., whether the place is a town)
         self._named: dict[int, set[str]] = {}  # sentence index -> countries it names (see `_namesake`)
+        # sentence index -> its tokens and lexicon matches, scanned once for every look-up that reads them
+        self._scans: dict[int, tuple[list[tuple[str, str, int, int]], list[_Match]]] = {}
         self._bare = False  # resolve from the span's own words and the document's actors only (no context)
         self.country = self._doc_country(lex)
         text = doc.text
@@ -223,6 +225,15 @@ class ActorResolver:
                 ]
                 for key in [surname, *(f"{h} {surname}" for h in _HONORIFICS)]:
                     self._by_key.pop(key, None)
+
+    def _sentence_scan(self, i: int) -> tuple[list[tuple[str, str, int, int]], list[_Match]]:
+        """Tokens and lexicon matches (`_scan`) of sentence `i`, computed once per document."""
+        got = self._scans.get(i)
+        if got is None:
+            sent = self.doc.sentences[i]
+            toks = _tok(self.doc.text[sent.start : sent.end])
+            got = self._scans[i] = (toks, _scan(toks, self.date))
+        return got
 
     # -- building helpers
     def _expand_norp(self, ent: Entity) -> tuple[int, int, bool] | None:
@@ -480,10 +491,9 @@ class ActorResolver:
             return country
         named = self._named.get(sent)
         if named is None:
-            s = self.doc.sentences[sent]
-            stoks = _tok(self.doc.text[s.start : s.end])
+            stoks, smatches = self._sentence_scan(sent)
             named = self._named[sent] = {
-                m.country for m in _scan(stoks, self.date) if m.kind in ("country", "seat") and not _cityish(m, stoks)
+                m.country for m in smatches if m.kind in ("country", "seat") and not _cityish(m, stoks)
             } - {"", None}  # fmt: skip
         if country in named:
             return country
@@ -714,9 +724,9 @@ class ActorResolver:
             return ""
         if i not in self._places:
             sent = self.doc.sentences[i]
-            toks = _tok(self.doc.text[sent.start : sent.end])
-            found: list[tuple[str, int]] = []
-            for m in _scan(toks, self.date):
+            toks, matches = self._sentence_scan(i)
+            found: list[tuple[str, int, bool]] = []
+            for m in matches:
                 c = _place_country(m, toks)
                 if c and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i)):
                     town = m.kind in ("actor", "seat") or _cityish(m, toks)
@@ -762,8 +772,7 @@ class ActorResolver:
         if i < 0:
             return self.country or None
         sent = self.doc.sentences[i]
-        toks = _tok(self.doc.text[sent.start : sent.end])
-        matches = _scan(toks, self.date)
+        toks, matches = self._sentence_scan(i)
         own = {
             c
             for m in matches

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MAX_NGRAM = 7
 
@@ -72,6 +73,15 @@ def _strip_accents(s: str) -> str:
 
 def _tok(text: str) -> list[tuple[str, str, int, int]]:
     """(normalised, original, start, end) tokens; possessive 's is split off as its own token."""
+    return list(_tok_cached(text))  # (a fresh list: callers may change theirs)
+
+
+# the same spans and sentences are tokenised again and again (each resolve, title and place look-up): cache them
+_PLACE_SUFFIXES = ("-based", "-born", "-registered", "-flagged", "-led", "-run")
+
+
+@lru_cache(maxsize=8192)
+def _tok_cached(text: str) -> tuple[tuple[str, str, int, int], ...]:
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     out: list[tuple[str, str, int, int]] = []
     for m in _TOKEN_RE.finditer(text):
@@ -90,14 +100,15 @@ def _tok(text: str) -> list[tuple[str, str, int, int]]:
             out.append(("ex", orig[:2], start, start + 2))
             norm, orig, start = norm[3:], orig[3:], start + 3
         # "a Somalia-based group" names Somalia, "Saudi-led forces" Saudi Arabia, "Hamas-run" Hamas
-        for suffix in ("-based", "-born", "-registered", "-flagged", "-led", "-run"):
-            if norm.endswith(suffix) and len(norm) > len(suffix):
-                norm = norm[: -len(suffix)]
+        if norm.endswith(_PLACE_SUFFIXES):  # (most words end in none: skip the loop)
+            for suffix in _PLACE_SUFFIXES:
+                if norm.endswith(suffix) and len(norm) > len(suffix):
+                    norm = norm[: -len(suffix)]
         if norm:
             out.append((norm, orig, start, end))
         if poss is not None:
             out.append(("'s", poss[0], poss[1], poss[2]))
-    return out
+    return tuple(out)
 
 
 _PLAIN_RE = re.compile(r"[a-z0-9 ]+")
@@ -110,10 +121,11 @@ _SPELLING = {"organisation": "organization", "organisations": "organizations", "
              "programmes": "programs"}  # fmt: skip
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for the same mention texts many times over
 def _norm(text: str) -> str:
     if _PLAIN_RE.fullmatch(text):  # already normal (most derived lexicon rows): skip the tokeniser
         return " ".join(_SPELLING.get(w, w) for w in text.split())
-    return " ".join(t[0] for t in _tok(text) if t[0] not in (",", ";", ":", "(", ")"))
+    return " ".join(t[0] for t in _tok_cached(text) if t[0] not in (",", ";", ":", "(", ")"))
 
 
 def _singular(w: str) -> str:
