@@ -4,6 +4,7 @@ people, titles, pronouns, outlets and countries."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -92,6 +93,7 @@ def _outlet_name(text: str) -> bool:
 # jihadists") says who they are, not that they stand for a region, so the place the sentence gives them still counts
 _LOCAL_ARMED = {"PRM", "REB", "UAF", "CRM"}
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)  # what lies between two coordinated actors
+_JOIN_REACH = 2000  # how far before a span a coordinated actor's mention may start (its text and the "and")
 
 
 def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
@@ -225,6 +227,14 @@ class ActorResolver:
                 ]
                 for key in [surname, *(f"{h} {surname}" for h in _HONORIFICS)]:
                     self._by_key.pop(key, None)
+
+    def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, _Known]]:
+        """The mentions that start in [lo, hi), in text order: found by binary search, so that a long document
+        stays linear (every look-up used to walk all of the document's mentions)."""
+        pos = self.__dict__.get("_mention_pos")
+        if pos is None or len(pos) != len(self._mentions):
+            pos = self._mention_pos = [p for p, _ in self._mentions]
+        return self._mentions[bisect_left(pos, lo) : bisect_left(pos, hi)]
 
     def _sentence_scan(self, i: int) -> tuple[list[tuple[str, str, int, int]], list[_Match]]:
         """Tokens and lexicon matches (`_scan`) of sentence `i`, computed once per document."""
@@ -536,10 +546,10 @@ class ActorResolver:
                 context = self.doc.text[sent.start : sent.end]
         name, country, sector, kind = _code_cached(text, context, self.date)
         if name is None and not country and not sector:
-            for pos, known in self._mentions:  # "Sheikh Hamad bin Khalifa": a person named at the span's end
-                if pos >= end:
-                    break
-                if start < pos and known.actor.end == end and known.actor.kind == "person":
+            for pos, known in self._mentions_in(
+                start + 1, end
+            ):  # "Sheikh Hamad bin Khalifa": a person named at the span's end
+                if known.actor.end == end and known.actor.kind == "person":
                     if self.doc.text[start:pos].strip()[:1].isupper():
                         a = known.actor
                         return Actor(text, start, end, a.name, a.country, a.sector, "person")
@@ -660,9 +670,9 @@ class ActorResolver:
         sent = self.doc.sentences[i]
         text = self.doc.text
         acted_on = self._objects_of_subject(start)
-        for pos, known in self._mentions:
+        for pos, known in self._mentions_in(sent.start, sent.end):
             a = known.actor
-            if not (sent.start <= pos < sent.end) or pos == start or a.sector not in _OFFICIAL:
+            if pos == start or a.sector not in _OFFICIAL:
                 continue
             if pos in acted_on:
                 continue  # "The junta ordered the French ambassador to leave": the one acted on is not the actor's
@@ -681,10 +691,8 @@ class ActorResolver:
         """The country of a named armed group of one country coordinated with the span ("the government and the
         M23", "the FARC and the government"): a state's rebels deal with their own state's government."""
         text = self.doc.text
-        for pos, known in self._mentions:
+        for pos, known in self._mentions_in(start - _JOIN_REACH, end + 13):
             a = known.actor
-            if pos > end + 12:
-                break
             if a.sector not in _LOCAL_ARMED - {"CRM"} or not a.country or a.country in _GROUP_CODES:
                 continue
             between = text[end:pos] if pos >= end else text[a.end : start] if a.end <= start else None
@@ -886,9 +894,7 @@ class ActorResolver:
         return low not in lex.state_names and (_singular(low) in lex.countries or low in lex.countries)
 
     def _pronoun(self, text: str, start: int, end: int, cls: str) -> Actor:
-        for pos, known in reversed(self._mentions):
-            if pos >= start:
-                continue
+        for _pos, known in reversed(self._mentions_in(0, start)):
             k = known.actor.kind
             if cls in ("m", "f"):
                 if k != "person" or (known.gender and known.gender != cls):
