@@ -61,7 +61,7 @@ from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_ev
 from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex
 from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
-from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _classify, _subject
+from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _classify, _doc_toks, _subject
 from dateline.events._triggers import (
     _died_in,
     _distinct,
@@ -78,6 +78,8 @@ from dateline.events._typing import (
     _conditional_threat,
     _decide,
     _encoder_probs,
+    _in_absentia,
+    _intent_to_sign,
     _summoned_to_complain,
     _unharmed_attack,
     _unless_threat,
@@ -114,6 +116,44 @@ def _measure_verb(anchor: Any, subj: Any | None) -> Any | None:
             if any(o.dep_ == "dobj" and o.i == anchor.i - 1 and o.tag_ == "NN" for o in c.children):
                 return c
     return None
+
+
+# nouns of intent that "have" takes with the act in an "of"/"to" phrase ("has no intention of leaving")
+_INTENTS = {"intention", "plan", "desire", "wish", "interest", "aim"}
+
+
+def _intender(anchor: Any) -> Any | None:
+    """ "Ghana has no intention of withdrawing its contingent", "it has no plans to withdraw": the subject of
+    "have" whose intent the act is; else None."""
+    noun = anchor.head
+    if anchor.dep_ == "pcomp" and noun.lower_ == "of":
+        noun = noun.head
+    elif anchor.dep_ != "acl":
+        return None
+    if noun.lemma_.lower() not in _INTENTS or noun.dep_ != "dobj" or noun.head.lemma_.lower() != "have":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def _hedged(rec: Any) -> bool:
+    """ "is deploying up to 350 soldiers to Lebanon": the noun under the hedge's "to" is what is moved (its size),
+    not whom the act is aimed at."""
+    to = rec.head
+    if rec.dep_ != "pobj" or to.lower_ != "to" or to.i == 0:
+        return False
+    up = _doc_toks(rec.doc)[to.i - 1]
+    return up.lower_ == "up" and any(c.like_num for c in rec.children)
+
+
+def _withdrawn_force(t: _Trig, rec: Any, lex: Any) -> bool:
+    """ "withdrew its 800 peacekeepers from Mali": the force one pulls out is its own, what it left the recipient
+    (manual, RETREAT/SANCTION withdraw: withdraw forces "from an area", oneself or one's resources "from" a country)."""
+    pulled = t.mode == "withdraw" or (
+        t.rule.event == "THREATEN" and t.anchor.lemma_.lower() in ("withdraw", "pull")
+    )
+    if not pulled or t.nominal or rec.dep_ != "dobj" or rec.head.i != t.anchor.i:
+        return False
+    return rec.lemma_.lower() in lex.force_words or rec.lemma_.lower() in lex.staff
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -158,6 +198,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
             _conditional_threat(t, lex)
             _unless_threat(t, doc.published)
             _summoned_to_complain(t)
+            _in_absentia(t)
+            _intent_to_sign(t)
             _unharmed_attack(t, lex)
             if t.nominal and t.anchor.i == t.tok.i:
                 h = _nominal_actor(t)
@@ -174,6 +216,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 patient = None if t.rule.event in _MOVED else _state_patient(t.anchor)
                 if patient is not None and subj is not None and subj.i == patient.i:
                     subj, passive = None, True  # the one held or hurt did not act
+                if subj is None:  # "Ghana has no intention of withdrawing": who has the intention
+                    subj = _intender(t.anchor)
                 if subj is None:  # an agentless passive that still names who acted
                     subj = _passive_actor(t, lex)
                 reported = (
@@ -208,8 +252,12 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 rec = None  # a town or base named as where it happened: the event's location (see `_site`)
             if rec is not None and t.rule.event == "MOBILIZE" and _in_purpose(rec, t):
                 rec = None  # the people a deployment protects or helps are not its recipient
-            t.recipients = _actors_of(rec, res) if rec is not None else []
             own_side: set[int] = set()
+            if rec is not None and (_withdrawn_force(t, rec, lex) or _hedged(rec)):
+                # the force pulled out is the size; the place left is found below
+                own_side = {x.i for x in rec.subtree}
+                rec = None
+            t.recipients = _actors_of(rec, res) if rec is not None else []
             if rec is not None and _own_side(t, rec):
                 own_side = {x.i for x in rec.subtree}
                 alt = _condition_party(t.anchor, lex)

@@ -112,6 +112,9 @@ class _Lex:
     force_words: set[str] = field(
         default_factory=set
     )  # what a mobilisation moves (classes troops ... weapons)
+    warships: set[str] = field(default_factory=set)  # naval units and the words that make a ship one
+    plight: set[str] = field(default_factory=set)  # states an event leaves a place or people in ("in ruins")
+    staff: set[str] = field(default_factory=set)  # unarmed people sent or withdrawn (class inspector)
     object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
     force_nouns: set[str] = field(default_factory=set)  # event nouns that need a force in their "of" phrase
     people: set[str] = field(default_factory=set)  # nouns naming people or groups ("civilians", "rebels")
@@ -161,6 +164,9 @@ def _lex() -> _Lex:
         who = set().union(*(classes[w[1:]] if w.startswith("@") else {w} for w in subjects.split(",")))
         lex.by_subject.setdefault(lemma, []).append((frozenset(who), _Rule(event, _opt(mode), _opt(cameo))))
     lex.force_nouns = classes.get("force_nouns", set())
+    lex.staff = classes.get("inspector", set())
+    lex.plight = classes.get("plight", set())
+    lex.warships = classes.get("warship", set())
     lex.force_words = set().union(
         *(classes[c] for c in ("troops", "police", "militia", "weapons", "armedgroup"))
     )

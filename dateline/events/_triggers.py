@@ -63,6 +63,20 @@ _TRAVELLERS = {"minister", "president", "secretary", "envoy", "ambassador", "dip
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
+def _hedge_up(tok: Any) -> tuple[Any, Any] | None:
+    """ "sent up to 600 troops": the "up" the parser hung on the verb as a particle, and the "to" after it, when they
+    are the number's hedge ("up to" + a number), not the verb's particle ("stepped up", "sent up north")."""
+    toks = _doc_toks(tok.doc)
+    for j in range(
+        tok.i + 1, min(tok.i + 3, len(toks) - 2)
+    ):  # right after the verb (no children walk: speed)
+        c = toks[j]
+        if c.lower_ == "up" and c.head.i == tok.i and c.dep_ in ("prt", "advmod"):
+            if toks[j + 1].lower_ == "to" and toks[j + 2].like_num:
+                return c, toks[j + 1]
+    return None
+
+
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
     prts: set[str] = set()
@@ -79,6 +93,11 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         # sent to the Gulf ..."): its subject is what was moved
         objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
     kids = list(tok.children)
+    hedge = _hedge_up(tok)
+    if hedge is not None:  # "sending up to 275 personnel": the hedged noun is the object, "up" no particle
+        up, to = hedge
+        kids = [c for c in kids if c.i not in (up.i, to.i)]
+        kids += [g for g in to.children if g.dep_ == "pobj"] if to.head.i == tok.i else []
     if _gerund_as_modifier(
         tok
     ):  # "denied moving troops": the noun the parser hung the gerund on is its object
@@ -150,6 +169,12 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             continue  # "called on Monday", "met on Tuesday": a date, not the verb's preposition ("call on")
         if dep in ("prt", "prep", "agent"):
             prts.add(ch.lemma_.lower())
+            if dep == "prep" and ch.lower_ == "in" and ch.i == tok.i + 1 and first_obj is None:
+                # "sending in the army": the particle parsed as a preposition, its object the verb's
+                forces = _lex().force_words
+                objs.update(
+                    g.lemma_.lower() for g in ch.children if g.dep_ == "pobj" and g.lemma_.lower() in forces
+                )
             if dep == "prep":
                 got = pobjs.setdefault(ch.lemma_.lower(), set())
                 # "out of the talks": the object of a preposition after the particle counts as the particle's
@@ -299,7 +324,12 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             if a.dep_ == "appos"
         }
     # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules)}
+    hedge = _hedge_up(tok)
+    particles = {
+        c.lower_
+        for c in tok.children
+        if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules) and (hedge is None or c.i != hedge[0].i)
+    }
     phrasal = bool(particles)
     for r in rules:  # most specific first
         if r.prt and r.prt not in prts and r.prt not in direct:
@@ -324,6 +354,13 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             continue  # "the army sent 40 trucks to the front", "a shipment of shells": no relief named, no aid
         if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
             continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
+        if (
+            r.event == "MOBILIZE"
+            and r.mode == "weapons"
+            and tok.lemma_.lower() in _SUPPLYING
+            and _to_state(tok)
+        ):
+            return _Rule("AID", None, "07", r.prt, r.objs, r.words)  # "sent weapons to Kyiv": arms supplied
         return r
     return None
 
@@ -339,6 +376,20 @@ _UNARMED = {
     "adviser",
     "advisor",
 }
+
+
+# verbs that hand weapons over: weapons sent to another state are arms supplied (conventions: arms supplies, AID)
+_SUPPLYING = {"send", "ship"}
+
+
+def _to_state(tok: Any) -> bool:
+    """Whether the verb's "to" phrase names a country or capital ("sent weapons to Kyiv")."""
+    return any(
+        g.dep_ == "pobj" and g.ent_type_ == "GPE"
+        for c in tok.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+    )
 
 
 def _armed(objs: set[str], lex: _Lex) -> bool:
@@ -386,6 +437,20 @@ def _causative(tok: Any) -> bool:
     """ "it left the troops facing an uncertain future", "left thousands homeless": leaving someone in a state is no
     withdrawal. The state is a participle or adjective right after the object (spaCy hangs it in several places:
     on the verb, on the object, on the object's "of" phrase, or under a preposition of the verb)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ in ("NOUN", "VERB") and any(c.dep_ == "dobj" for c in tok.children):
+        lex = _lex()
+        if _match_noun(subj, lex) is not None or subj.lemma_.lower() in lex.natural:
+            return True  # "the withdrawal left the city without power", "fighting left three dead": an event's result
+    if any(
+        c.dep_ == "prep"
+        and (
+            c.lower_ == "without"
+            or (c.lower_ == "in" and any(g.lemma_.lower() in _lex().plight for g in c.children))
+        )
+        for c in tok.children
+    ):
+        return True  # "left the town without water", "left much of the city in ruins": a state the leaving caused
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if not objs:
         # "left a dozen soldiers seriously injured", parsed as a small clause: a bare participle or adjective
@@ -413,8 +478,10 @@ def _causative(tok: Any) -> bool:
     ]  # "thousands of"
     near += [c for n in [obj, *inner] for c in n.children if c.i > n.i and c.dep_ in ("acl", "amod", "oprd")]
     # a participle with its own arguments modifies the object ("the base built by Saddam"); a bare one is a state
+    # (a place or time phrase keeps it one: "left three soldiers wounded near Kramatorsk")
     return any(
-        c.tag_ == "VBG" or (c.tag_ in ("VBN", "JJ") and all(g.dep_ in ("advmod", "neg") for g in c.children))
+        c.tag_ == "VBG"
+        or (c.tag_ in ("VBN", "JJ") and all(g.dep_ in ("advmod", "neg", "prep") for g in c.children))
         for c in near
     )
 
@@ -763,17 +830,24 @@ def _natural_target(tok: Any, lex: _Lex) -> bool:
 
 def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     """A rule of data/events/subject_verbs.tsv whose subjects include tok's subject ("crowds gathered")."""
-    rules = lex.by_subject.get(_verb_lemma(tok, lex))
-    if not rules:
+    lemma = _verb_lemma(tok, lex)
+    rules = lex.by_subject.get(lemma)
+    homebound = lemma in _HOMEBOUND and _goes_home(tok, only_home=True)
+    if not rules and not homebound:
         return None
     subj = _mover(tok)  # (a passive's subject here is its "by" agent)
     if subj is None:
         return None
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
-    lemma = _verb_lemma(tok, lex)
+    if homebound and who & lex.force_words:
+        return _Rule("RETREAT", "withdraw", "08")  # "200 soldiers flew home from Bangui": a force pulled out
+    if not rules:
+        return None
     if lemma in _MOVING_ALONE and (any(c.dep_ == "dobj" for c in tok.children) or _goes_home(tok)):
         return None  # "followed orders", "returned fire", "returned to barracks": no deployment
-    if lemma in _PUTTING_TO_SEA and (not _from_port(tok) or _aid_arrival(tok, lex)):
+    if lemma in _PUTTING_TO_SEA and (
+        not (_from_port(tok) or (lemma == "sail" and _sails_in(tok, subj, lex))) or _aid_arrival(tok, lex)
+    ):
         return None  # "the warships left the Black Sea": a withdrawal (verbs.tsv), not a fleet putting to sea
     rule = next((r for subjects, r in rules if who & subjects), None)
     if (
@@ -812,10 +886,29 @@ _PUTTING_TO_SEA = {"leave", "depart", "sail"}
 _PORTS = {"port", "harbour", "harbor", "dock", "naval", "base", "berth", "anchorage", "dockyard", "shipyard"}
 
 
-def _goes_home(tok: Any) -> bool:
-    """Whether a force returns home or to its barracks (a pull-back, not a deployment)."""
+def _goes_home(tok: Any, only_home: bool = False) -> bool:
+    """Whether a force returns home or to its barracks (a pull-back, not a deployment); `only_home`: home itself."""
     near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    if only_home:
+        return any(w.lower_ == "home" and w.dep_ in ("advmod", "npadvmod", "pobj", "dobj") for w in near)
     return any(w.lemma_.lower() in _HOMEWARD or w.lower_ in _HOMEWARD for w in near)
+
+
+# verbs of a journey: a force that makes it "home" is pulled out (manual, RETREAT withdraw)
+_HOMEBOUND = {"fly", "return", "head", "come", "go", "sail", "travel"}
+
+
+def _sails_in(tok: Any, subj: Any, lex: _Lex) -> bool:
+    """ "A US aircraft carrier sailed into Busan", "warships sailed into waters near the islands": a warship sent
+    into a port or waters shows force (manual, MOBILIZE: posturing short of force); a cruise ship is no warship."""
+    if not any(
+        c.dep_ == "prep" and c.lower_ in ("into", "to", "towards", "toward", "through") for c in tok.children
+    ):
+        return False
+    words = {subj.lemma_.lower()} | {
+        c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")
+    }
+    return bool(words & lex.warships)  # its own lemma, or a word before it ("naval vessels", "navy ships")
 
 
 def _from_port(tok: Any) -> bool:
@@ -1096,8 +1189,9 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 continue
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
+                hedge = _hedge_up(tok)
                 for ch in tok.children:
-                    if ch.dep_ == "prt" and ch.i == tok.i + 1:
+                    if ch.dep_ == "prt" and ch.i == tok.i + 1 and (hedge is None or ch.i != hedge[0].i):
                         end = ch.idx + len(ch)
                 trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
                 verb_idx.add(tok.i)
@@ -1141,7 +1235,21 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), r.mode, nominal=True))
     if any(t.rule.event in _PLAY_EVENTS and not t.nominal for t in trigs) and _sports_report(sent, lex):
         trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
+    if trigs and any(t.text == "|" for t in stoks):
+        trigs = [t for t in trigs if not _reader_call(t.anchor)]
     return _preparations(_exercise_types(_unharmed_dropped(trigs)))
+
+
+def _reader_call(tok: Any) -> bool:
+    """ "Like and share | 87 comments", "Support our journalism | Subscribe now": in a share bar or menu (a
+    "sentence" of "|"-separated items) a bare imperative with no subject asks the reader to act; no event."""
+    if tok.tag_ != "VB" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children
+    ):
+        return False
+    while tok.dep_ in ("conj", "dep", "npadvmod") and tok.head.i != tok.i and tok.head.tag_ in ("VB", "UH"):
+        tok = tok.head  # "Like and share", "Share this article | Follow us"
+    return tok.dep_ in ("ROOT", "intj") or tok.head.i == tok.i or tok.head.tag_ in ("NNS", "NN")
 
 
 def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:

@@ -18,7 +18,7 @@ from dateline.events._lexicon import (
     _lex,
     _Rule,
 )
-from dateline.events._syntax import _classify, _doc_toks, _is_verb, _sent_toks
+from dateline.events._syntax import _classify, _doc_toks, _is_verb, _sent_of, _sent_toks
 from dateline.events._triggers import (
     _PLAY_EVENTS,
     _by_subject,
@@ -371,7 +371,7 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
     announced by X is X's threat (PLOVER manual: THREATEN covers conditional use of force). The reporting verb
     becomes the trigger word (the threat itself is asserted); the arguments stay those of the forceful clause."""
     a = t.anchor
-    if t.nominal or t.rule.event not in _THREAT_EVENTS:
+    if t.nominal or t.rule.event not in _THREAT_EVENTS | _PRESSURE:
         return
     cond = any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
@@ -392,7 +392,47 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
             return
 
 
+# words that put the one a warrant names out of reach ("in absentia", "the exiled leader", "a fugitive")
+_OUT_OF_REACH = {"absentia", "exiled", "exile", "self-exiled", "fugitive", "abroad"}
+
+
+def _in_absentia(t: _Trig) -> None:
+    """ "issued an arrest warrant in absentia for the exiled journalist": an arrest ordered of someone out of reach
+    threatens one (manual, COERCE: "issuing an in-absentia arrest should be coded as THREATEN arrest"); other
+    warrants order an arrest (COERCE arrest)."""
+    if t.rule.event != "COERCE" or t.mode != "arrest":
+        return
+    if t.tok.lemma_.lower() != "warrant" and not any(
+        c.lemma_.lower() == "warrant" for c in t.anchor.children
+    ):
+        return  # ("police arrested the exiled leader's brother" is an arrest)
+    if any(w.lower_ in _OUT_OF_REACH for w in _sent_toks(_sent_of(t.anchor))):
+        t.rule = _Rule("THREATEN", "arrest", "13")
+        t.mode = "arrest"
+
+
+# adjectives and participles of an act at hand ("is about to sign", "close to signing", "set to sign")
+_AT_HAND = {"about", "close", "ready", "poised", "set", "due", "prepared", "willing", "near"}
+_SIGNING = {"sign", "ratify", "initial"}
+
+
+def _intent_to_sign(t: _Trig) -> None:
+    """ "denied it is about to sign a ceasefire": signing at hand is a commitment to agree, not the signing
+    (manual, AGREE: "promises to sign or ratify agreements"; SUPPORT is the signing done)."""
+    a = t.anchor
+    if t.rule.event != "SUPPORT" or t.nominal or a.lemma_.lower() not in _SIGNING:
+        return
+    gov = a.head if a.dep_ in ("xcomp", "pcomp") else None
+    if gov is not None and gov.dep_ == "prep" and gov.lower_ == "to":
+        gov = gov.head  # "close to signing"
+    if gov is not None and gov.lemma_.lower() in _AT_HAND:
+        t.rule = _Rule("AGREE", None, "03")
+        t.mode = None
+
+
 _NOT_THREATS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "CONSULT"}
+# a strike or blockade announced on a condition is a threat too (manual, THREATEN restrict: "strikes, blockades")
+_PRESSURE = {"PROTEST"}
 _VOWING = {"vow", "swear", "pledge", "promise", "threaten", "warn"}
 
 
@@ -425,6 +465,18 @@ def _unless_threat(t: _Trig, published: str | None) -> None:
         return
     t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
     t.rule = _Rule("THREATEN", None, "13")
+    lex = _lex()
+    teller = None  # the verb that makes the threat ("warned they would walk out unless ...")
+    cur = t.anchor
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+        cur = cur.head
+        if _is_verb(cur) and (cur.lemma_.lower() in _VOWING or cur.lemma_.lower() in lex.reporting):
+            teller = cur
+            break
+    if teller is not None:
+        t.tok = teller  # the threat made is asserted, whatever the threatened act's own reading
 
 
 _SUMMONING = {"summon", "call"}  # "summoned / called in the ambassador"
