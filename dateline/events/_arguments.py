@@ -29,6 +29,7 @@ from dateline.events._syntax import (
     _partitive,
     _people_noun,
     _sent_of,
+    _sent_toks,
     _span_of,
     _subject,
     _within,
@@ -143,6 +144,32 @@ def _nationals(tok: Any) -> bool:
     return tok.tag_ == "NNPS" and code_actor(tok.text).kind == "country"
 
 
+def _crowd_count(who: Any, stop: int) -> bool:
+    """A bare count as the subject of a protest verb ("about 900 rallied"): that many people."""
+    if who.pos_ != "NUM" or who.ent_type_ != "CARDINAL" or who.dep_ != "nsubj" or stop < 0:
+        return False
+    verb = _doc_toks(who.doc)[stop]
+    return who.head.i == verb.i and any(
+        r.event == "PROTEST" for r in _lex().verbs.get(verb.lemma_.lower(), [])
+    )
+
+
+def _rally_country(verb: Any, res: _Resolver) -> str | None:
+    """The country of the place a protest verb names ("rallied in Lahore", "Here in Lahore, ... rallied")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
+    for h in holders:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        c = next((c for w in g.subtree if (c := res.place_country(w))), None)
+                        if c is None and g.ent_type_ in ("GPE", "LOC"):
+                            c = res.resolve(*_span_of(g)).country
+                        if c:
+                            return c
+    return None
+
+
 def _country_after(tok: Any, res: _Resolver) -> str | None:
     """The country a place name is said to be in ("Novo Selo, in Bulgaria", "the X range in Bulgaria")."""
     holders = [tok, tok.head] if tok.dep_ in ("compound", "amod", "nmod") else [tok]
@@ -187,6 +214,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         if who.ent_type_ in _TIME_ENTS and not (
             (who.pos_ == "PROPN" and _nationals(who))
             or (who.pos_ == "NOUN" and who.ent_type_ in ("QUANTITY", "CARDINAL") and _people_noun(who))
+            or _crowd_count(who, stop)
         ):
             continue  # ("thousands of Greeks" tagged a DATE, "60 migrants" a QUANTITY by the recogniser: people)
         thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
@@ -297,9 +325,13 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             if named and named != a.country:
                 a = Actor(text=a.text, start=a.start, end=a.end, name=a.name, country=named, sector=a.sector,
                           kind=a.kind)  # fmt: skip
+        if _crowd_count(who, stop):  # "Here in Busan, about 900 rallied": people of the place they rally in
+            a = replace(a, country=a.country or _rally_country(_doc_toks(head.doc)[stop], res), sector="CVL",
+                        kind=a.kind or "described")  # fmt: skip
         if head.pos_ == "NOUN" and not (a.country and _says_country(a.text)):
             a = _owned_by_antecedent(head, a, res, lex)  # (over a country the sentence lent it)
             a = _not_the_sites_owner(head, a, res, stop)
+            a = _not_where_it_goes(head, a, res, stop)
         weapon = who.pos_ == "NOUN" and _non_actor_words().get(lemma) == "thing"  # owned, but by whom?
         if (thing or weapon) and not (a.sector or a.country or a.name):
             unnamed = _unnamed_attacker(who, stop, res, lex) if head.i == h.i else None
@@ -359,6 +391,77 @@ def _not_the_sites_owner(head: Any, a: Actor, res: _Resolver, stop: int) -> Acto
         None,
     ) or next((c for g in places for w in g.subtree if (c := res.place_country(w))), None)
     return replace(a, country=placed)
+
+
+_MOVE_PREPS = frozenset({"to", "into", "from", "in", "out", "at", "inside", "within"})
+_AT_PREPS = frozenset({"in", "at", "inside", "within"})
+
+
+def _not_where_it_goes(head: Any, a: Actor, res: _Resolver, stop: int) -> Actor:
+    """An actor named by no country of its own ("the government", "fresh troops") lent the country of the place
+    its forces go to, leave or arrive at ("said it had no plans to pull its troops out of Lebanon", "troops arrived
+    in Mogadishu"), when that place is all the article says of the country: where forces move is not whose they
+    are. The story's country, said anywhere else, stays."""
+    if a.kind != "described" or not a.country or stop < 0 or _says_country(a.text):
+        return a
+    toks = _doc_toks(head.doc)
+    verb = toks[stop]
+    rules = _lex().verbs.get(verb.lemma_.lower(), [])
+    moves = verb.lemma_.lower() in _ARRIVING or any(r.event in _MOVED for r in rules)
+    if not moves or any(r.event == "PROTEST" for r in rules):
+        return a  # people who march somewhere are that place's people (PLOVER practice)
+    arrives = verb.lemma_.lower() in _ARRIVING
+    goal = [g for g in verb.children if g.dep_ == "dobj" and g.pos_ == "PROPN" and arrives]  # "reached Goma"
+    for p in verb.children:
+        # "in/at" only after an arrival: "fired on demonstrators in Khartoum" says where, not whither
+        if p.dep_ in ("prep", "prt") and p.lower_ in _MOVE_PREPS and (arrives or p.lower_ not in _AT_PREPS):
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    goal.append(g)
+                elif g.dep_ == "prep":  # "out of Lebanon"
+                    goal += [x for x in g.children if x.dep_ == "pobj"]
+
+    def _country(g: Any) -> str | None:
+        named = [g, *(c for c in g.children if c.dep_ == "compound")]  # the place itself, not what it holds
+        placed = next((c for w in named if (c := res.place_country(w))), None)
+        if placed is None and (
+            g.ent_type_ in _PLACE_LABELS or g.pos_ == "PROPN"
+        ):  # a town the geoparser left out
+            placed = res.resolve(*_span_of(g)).country
+        return placed
+
+    if not any(_country(g) == a.country for g in goal):
+        return a
+    sent = _sent_of(verb)
+    lo, hi = sent.start_char, sent.end_char
+    if any(p.country == a.country and not lo <= p.start < hi for p in res.places()):
+        return a  # the story places itself in that country elsewhere
+    return replace(a, country=_reporters_state(verb))
+
+
+def _reporters_state(verb: Any) -> str | None:
+    """The state whose officials report the clause ("..., US officials told reporters", "according to Italian
+    officials"): who else would know of their own people's arrival. None for any other reporter."""
+    from dateline.actors import code_actor
+
+    lex = _lex()
+    rep = _reporter(verb, lex) or _closing_reporter(verb, lex)
+    if rep is None:
+        rep = next(
+            (g for w in _sent_toks(_sent_of(verb)) if w.lower_ == "according" and w.i > verb.i
+             for p in w.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+    if rep is None:
+        return None
+    if rep.ent_type_ == "GPE":
+        code = code_actor(rep.text).country
+        return code if _a_state(code) else None
+    for w in rep.subtree:
+        if w.i < rep.i and w.ent_type_ in ("NORP", "GPE"):
+            code = code_actor(w.text).country
+            return code if _a_state(code) else None
+    return None
 
 
 def _of_conjuncts(head: Any, lex: _Lex) -> list[Any]:
@@ -491,11 +594,12 @@ def _noun_read_as_adjective(tok: Any) -> bool:
 
 
 def _countries_of(head: Any) -> list[Any]:
-    """The coordinated countries a people noun is "of" ("the presidents of Ghana and Ivory Coast"), else []."""
+    """The coordinated countries a people noun is "of" or "from" ("the presidents of Ghana and Ivory Coast"), else
+    []."""
     if head.pos_ != "NOUN" or not _people_noun(head):
         return []
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):  # ("officials from Sudan and South Sudan")
             g = next((g for g in c.children if g.dep_ == "pobj" and g.conjuncts), None)
             if g is None:
                 continue
@@ -571,8 +675,83 @@ def _says_country(text: str) -> bool:
     return code_actor(text).country is not None
 
 
+# nouns for people who speak for a body ("a spokesman for the ministry", "a senior defence source"): they report
+# what the body does, they do not do it themselves
+_SPEAKING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "official", "aide",
+                             "representative", "insider", "spokesmen", "spokespeople"})  # fmt: skip
+_AFFILIATION_PREPS = frozenset({"for", "of", "from", "at", "in", "with"})
+
+
+@lru_cache(maxsize=4096)
+def _a_state(code: str | None) -> bool:
+    """Whether an actor code is a country (ISO 3166 alpha-3), not a group code (IGO, UNO, NGO, EUR ...)."""
+    import pycountry  # (a well-kept ISO table rather than a list of group codes of our own)
+
+    return bool(code) and pycountry.countries.get(alpha_3=code) is not None
+
+
+def _spoken_for(who: Any) -> Any | None:
+    """The body a spokesperson or source speaks for, when the reported act has no agent of its own ("no troops
+    would be sent, [a spokesman for [the Turkish foreign ministry]] said"): the state or institution named after
+    "for/of/from" or as a modifier ("an [Israeli] army spokeswoman", "a senior [French] military source"); None when
+    it names none or names no state ("a UN spokesman": a third party reporting, not the one who acts)."""
+    from dateline.actors import code_actor
+
+    if who.lemma_.lower() not in _SPEAKING_ROLES and who.lower_ not in _SPEAKING_ROLES:
+        return who  # a named speaker, a government or an institution speaks for itself
+    for c in who.children:
+        if c.dep_ == "prep" and c.lower_ in _AFFILIATION_PREPS and c.i > who.i:
+            g = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if g is not None:
+                code = code_actor(" ".join(w.text for w in g.subtree)).country
+                return g if code is None or _a_state(code) else None
+    # a named modifier, or one of a modifier ("a senior [German] army source" with "German" on "army")
+    mods = [c for c in who.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < who.i]
+    for c in [w for m in mods for w in m.subtree]:
+        if c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c if _a_state(code_actor(c.text).country) else None
+    return None
+
+
 def _speaker(v: Any, lex: _Lex) -> Any | None:
-    """The subject of the reporting verb that governs clause v ("X said (that) he would..."), when it names one."""
+    """The subject of the reporting verb that governs clause v ("X said (that) he would..."), when it names one.
+    When clause v has no agent of its own (passive, "no decision to leave"), the body the speaker speaks for
+    (`_spoken_for`): a spokesman only reports the act."""
+    own, _ = _subject(v)
+    doer = own is not None and own.pos_ == "PRON"  # "X said it would send": X acts
+    who = _reporter(v, lex)
+    if who is None and not doer:
+        who = _closing_reporter(v, lex)
+    if who is None or doer:
+        return who
+    return _spoken_for(who)
+
+
+def _closing_reporter(v: Any, lex: _Lex) -> Any | None:
+    """The speaker of a closing ", a senior source told Le Monde" the parser hung off a noun of the clause (an
+    apposition with its own "told" as a relative): a reporting verb after v, closing the sentence, whose subject
+    (or the noun it hangs off) comes right after a comma."""
+    sent = _sent_of(v)
+    toks = _sent_toks(sent)
+    for w in toks:
+        if w.i <= v.i or w.dep_ not in ("acl", "relcl") or w.lemma_.lower() not in lex.reporting:
+            continue
+        if not _is_verb(w) or any(x.i > w.i and not x.is_punct and not _within(x, w) for x in toks):
+            continue
+        # ", a source told Le Monde" as a relative clause of a noun before it, or the source as the noun
+        who = next((c for c in w.children if c.dep_ == "nsubj" and c.i < w.i), None)
+        if who is None and w.head.i == w.i - 1:
+            who = w.head
+        if who is None or who.pos_ != "NOUN":
+            continue
+        left = min(x.i for x in who.subtree if x.i <= who.i)
+        if left > sent.start and _doc_toks(v.doc)[left - 1].text == ",":
+            return who
+    return None
+
+
+def _reporter(v: Any, lex: _Lex) -> Any | None:
+    """The subject of the reporting verb that governs clause v, when it names one."""
     cur = v
     for _ in range(4):
         plan = cur.head.lemma_.lower() in _PLANS and cur.head.dep_ in ("attr", "dobj", "nsubj")
@@ -1610,6 +1789,15 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
             continue
         if t.rule.event == "PROTEST" and tok.dep_ == "prep" and tok.lower_ in _PROTEST_TOPIC:
             continue  # "marched over the trade deal with Mercosur": what they protest about, not whom
+        if (
+            t.rule.event == "PROTEST"
+            and tok.dep_ == "prep"
+            and tok.lower_ == "with"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.i not in (t.tok.i, t.anchor.i)
+            and not _people_noun(tok.head)
+        ):
+            continue  # "calling for talks with China", "against a deal with Skopje": the topic's partner
         if tok.dep_ == "prep" and tok.lower_ in _PLACE_PREPS:
             tier = max(tier, 1)
         elif tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:

@@ -17,10 +17,31 @@ def _named(actors: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.name or a.sector not in ("UAF", "UNK")]
 
 
+_DEFINITE = ("the ", "this ", "that ", "these ", "those ")
+
+
+def _bare_noun(a: Actor) -> str:
+    low = a.text.lower()
+    for d in (*_DEFINITE, "a ", "an "):
+        if low.startswith(d):
+            return low[len(d) :]
+    return low
+
+
+def _taken_up(a: list[Actor], b: list[Actor]) -> bool:
+    """A later mention's definite recipient naming the earlier one's noun again ("a market" ... "the market", "the
+    French ambassador" ... "the ambassador")."""
+    return bool(a and b) and all(
+        x.text.lower().startswith(_DEFINITE)
+        and any(f" {_bare_noun(y)}".endswith(f" {_bare_noun(x)}") for y in a)
+        for x in b
+    )
+
+
 def _same_side(a: list[Actor], b: list[Actor]) -> bool:
     """Recipients named alike, or every one of both coded to the same countries ("Tehran" read as the Iranian
     government and "Iran" later in the article: one side)."""
-    if _key(a) == _key(b):
+    if _key(a) == _key(b) or _taken_up(a, b):
         return True
     ca, cb = {x.country for x in a}, {x.country for x in b}
     return None not in ca and ca == cb
@@ -71,6 +92,19 @@ def _apart(a: Place | None, b: Place | None) -> bool:
     return bool(a.country and b.country and a.country != b.country)
 
 
+_TOLD = frozenset({"asserted", "alleged"})
+
+
+def _own_report(a: Event, b: Event) -> bool:
+    """A later mention with its own count of another kind from its own source ("killing at least 9, rescuers said
+    ... around 25 were wounded, a doctor said"): a report of its own, kept apart so that its count and source stay
+    its own (an event has one source and one set of counts)."""
+    if not (a.size and b.size and a.source and b.source) or a.source.text == b.source.text:
+        return False
+    kinds_a, kinds_b = {s.kind for s in a.size}, {s.kind for s in b.size}
+    return not (kinds_a & kinds_b)
+
+
 # an event the text says did not take place: a later mention told as fact is another event, not this one
 _DID_NOT_HAPPEN = frozenset({"denied", "negated"})
 
@@ -80,7 +114,11 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     a_actor, b_actor = _named(a.actor), _named(b.actor)
     bare = not (b_actor or b.recipient)
-    if not bare and _key(a_actor) != _key(b_actor):
+    # "The planes bombed the market on Monday": a later mention naming no one, its target taken up again
+    again = not b_actor and _taken_up(a.recipient, b.recipient)
+    if not bare and not again and _key(a_actor) != _key(b_actor):
+        return False
+    if _own_report(a, b):
         return False
     if a.recipient and b.recipient and not _same_side(a.recipient, b.recipient):  # one may leave it unsaid
         return False
@@ -100,7 +138,10 @@ def _compatible(a: Event, b: Event) -> bool:
         if a.factuality in _DID_NOT_HAPPEN and b.factuality != a.factuality:
             return False  # "denied its aircraft had bombed ..." and "a similar attack ... had destroyed": two
         return a.factuality == b.factuality or b.factuality in _FUTURE_OK
-    if a.factuality != b.factuality and not (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK):
+    if a.factuality != b.factuality and not (
+        (a.factuality in _FUTURE_OK and b.factuality in _FUTURE_OK)
+        or {a.factuality, b.factuality} <= _TOLD  # the act told as fact, then as a report of it
+    ):
         return False
     return _sizes_compatible(a.size, b.size)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.events._arguments import _Resolver
+from dateline.events._arguments import _closing_reporter, _Resolver
 from dateline.events._lexicon import _RELATIVE, _Lex
 from dateline.events._syntax import (
     _char_span,
@@ -114,7 +114,7 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
                 s, e = _span_of(subj)
                 return res.resolve(s, e)
     sent = _sent_of(t.anchor)
-    tail = _tail_reporter(t, sent, lex)
+    tail = _tail_reporter(t, sent, lex) or _closing_reporter(t.anchor, lex)
     if tail is not None:
         return res.resolve(*_span_of(tail))
     for tok in _sent_toks(sent):  # "according to X"

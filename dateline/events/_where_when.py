@@ -366,6 +366,20 @@ def _charged_act(prep: Any, t: _Trig) -> bool:
     return h.i in (t.anchor.i, t.tok.i) or (h.dep_ in ("dobj", "pobj") and h.head.i in (t.anchor.i, t.tok.i))
 
 
+def _other_act(tok: Any, t: _Trig, nouns: dict[str, Any]) -> bool:
+    """An event noun as the subject of the event's clause, of another type than the event ("the deployment ... was
+    criticised"; not "a similar attack ... had destroyed", the attack itself, nor "held talks", the light verb's own)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i == t.tok.i or tok.pos_ != "NOUN":
+        return False
+    rules = nouns.get(tok.lemma_.lower())
+    return bool(rules) and all(r.event != t.rule.event for r in rules)
+
+
+def _subtree_end(tok: Any) -> int:
+    """Index of the last token of tok's phrase."""
+    return max(tok.i, max((w.i for w in tok.subtree), default=tok.i))
+
+
 def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     sdoc = doc.spacy
     # depth of each tree ancestor above the event word: the date attached nearest to the event wins
@@ -374,6 +388,12 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     ancestors = set(depth)
     best = charge = None
     best_depth = 1 << 30
+    nouns = _lex().nouns
+    # phrases of the event's subject or object headed by an event noun: a time right after one dates that act,
+    # though the parser may hang it on the verb ("[the expulsion of two diplomats] last month was condemned")
+    # (a main clause standing in for a trigger, `_MainClause`, has no type of its own: none of this)
+    own = isinstance(t, _Trig) and not t.nominal
+    acts = [_subtree_end(c) for c in (t.anchor.children if own else ()) if _other_act(c, t, nouns)]
     wire = _wire_span(doc) if sent.start_char < 1000 else None
     for tx in doc.timexes:
         if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
@@ -392,6 +412,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
         # ... or in the act an accusation charges: "accused X of advancing ... on Tuesday night"
         charged = False
+        of_act = span.start - 1 in acts  # (the act's own time, whatever the parser hung it on)
         for _ in range(4):
             if cur.head.i == cur.i:
                 break
@@ -401,6 +422,14 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
             if cur.dep_ == "prep" and cur.lower_ in _FRAMING_PREPS:
                 framed = True
                 charged = charged or _charged_act(cur, t)
+            elif own and _other_act(cur, t, nouns):
+                # "the arrest of the leader in December was criticised": the time of an event noun on the way
+                # up dates that act, not this one
+                of_act = True
+        if of_act:  # (an accusation may still fall back on the time of the act it condemns)
+            if t.rule.event in _CHARGING and best is None and charge is None:
+                charge = tx
+            continue
         if cur.i in (t.anchor.i, t.tok.i):
             best = tx
             break
