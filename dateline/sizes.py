@@ -113,6 +113,15 @@ def _singular(w: str) -> str:
     return w
 
 
+def _count_ends(toks: list[_Tok], j: int) -> bool:
+    """Whether the number before toks[j] ends its noun phrase ("a crew of seven on Friday", not "troops of two
+    battalions"): the sentence ends, or punctuation or (when parsed) a preposition, conjunction or verb follows."""
+    if j >= len(toks) or not toks[j].text[:1].isalnum():
+        return True
+    nxt = toks[j].tok
+    return nxt is not None and nxt.pos_ in ("ADP", "CCONJ", "AUX", "VERB", "PART", "PRON", "SCONJ")
+
+
 def _unit_of(tok: _Tok, w: _Words) -> str | None:
     for cand in (tok.low, tok.lemma, _singular(tok.low)):
         if cand in w.units:
@@ -399,6 +408,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
                     last = k + 2
             k += 1
         lo_i = hedge[1] if hedge else first
+        if unit is None and lo_i >= 2 and toks[lo_i - 1].low == "of" and _count_ends(toks, j):
+            # "a crew of seven", "a crew of about 20": the count follows its unit
+            unit = _unit_of(toks[lo_i - 2], w)
+            if unit is not None:
+                lo_i, last = lo_i - 2, max(last, j)
         kind = None
         for k in range(lo_i - 1, max(-1, lo_i - 5), -1):
             if toks[k].text in (".", ";", ","):  # "killed Soleimani, with several Democrats": another clause

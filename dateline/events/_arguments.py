@@ -219,6 +219,13 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             continue  # ("thousands of Greeks" tagged a DATE, "60 migrants" a QUANTITY by the recogniser: people)
         thing = who.pos_ == "NOUN" and not who.ent_type_ and not _actor_like(who, lex)
         if thing and (lemma in lex.nouns or _non_actor_words().get(lemma) == "thing"):
+            agent = _by_agent(who, lex) if lemma in lex.nouns else None
+            # "the shelling of Stepanakert by Azerbaijani artillery killed ...": the act's agent acts
+            if agent is not None:
+                for a in _actors_of(agent, res, stop):
+                    out.append(a)
+                    heads.append(agent)
+                continue
             unnamed = _unnamed_attacker(who, stop, res, lex) if head.i == h.i else None
             if unnamed is not None:  # "a roadside bomb killed ...": PLOVER's unidentified actor
                 out.append(unnamed)
@@ -2123,6 +2130,24 @@ def _between(noun: Any) -> Any | None:
     return None
 
 
+def _by_agent(noun: Any, lex: _Lex) -> Any | None:
+    """The "by" agent of an event noun ("the seizure of a boat by North Korean patrol boats", "the shelling of
+    Stepanakert by Azerbaijani artillery"), also when the parser hangs "by" on the last noun of the "of" object
+    ("a boat with 12 crew [by ...]"): whoever it names acts, else None."""
+    # (the "of" object's right edge only: a bounded walk down right-hand children, not a scan of the sentence)
+    seen, node = 0, noun
+    while node is not None and seen < 6:
+        seen += 1
+        for c in node.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
+                g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if g is not None and (_actor_like(g, lex) or _says_country(g.text)):
+                    return g
+        right = [c for c in node.children if c.i > node.i and c.dep_ in ("prep", "pobj")]
+        node = right[-1] if right else None
+    return None
+
+
 def _nominal_actor(t: _Trig) -> Any | None:
     parties = _between(t.tok)
     if parties is not None:
@@ -2132,6 +2157,9 @@ def _nominal_actor(t: _Trig) -> Any | None:
             continue  # "the Jeddah ceasefire", "the Baidoa car bomb": the town where it happened, not a party
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
             return c
+    agent = _by_agent(t.tok, _lex())
+    if agent is not None:
+        return agent
     if t.rule.event in _MOVED and _of_force(t.tok, _lex()):
         # "the arrival of two British frigates": the force's owner moved it
         for c in t.tok.children:

@@ -113,6 +113,8 @@ class _Lex:
         default_factory=set
     )  # what a mobilisation moves (classes troops ... weapons)
     warships: set[str] = field(default_factory=set)  # naval units and the words that make a ship one
+    guns: set[str] = field(default_factory=set)  # weapons that fire with no object ("the guns fired again")
+    formations: set[str] = field(default_factory=set)  # units that move as one ("an army column")
     plight: set[str] = field(default_factory=set)  # states an event leaves a place or people in ("in ruins")
     staff: set[str] = field(default_factory=set)  # unarmed people sent or withdrawn (class inspector)
     object_words: set[str] = field(default_factory=set)  # lemmas used as object conditions (not recipients)
@@ -167,6 +169,8 @@ def _lex() -> _Lex:
     lex.staff = classes.get("inspector", set())
     lex.plight = classes.get("plight", set())
     lex.warships = classes.get("warship", set())
+    lex.guns = classes.get("gun", set())
+    lex.formations = classes.get("formation", set())
     lex.force_words = set().union(
         *(classes[c] for c in ("troops", "police", "militia", "weapons", "armedgroup"))
     )

@@ -25,6 +25,7 @@ from dateline.events._syntax import (
     _doc_toks,
     _forces,
     _is_verb,
+    _non_actor_words,
     _partitive,
     _people_noun,
     _sent_of,
@@ -832,6 +833,12 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     """A rule of data/events/subject_verbs.tsv whose subjects include tok's subject ("crowds gathered")."""
     lemma = _verb_lemma(tok, lex)
     rules = lex.by_subject.get(lemma)
+    if lemma in _FIRING_ALONE and not any(c.dep_ in ("dobj", "prep", "prt") for c in tok.children):
+        gun = _mover(tok)
+        word = _partitive(gun).lemma_.lower() if gun is not None else ""
+        if _non_actor_words().get(word) == "thing" and (word in lex.force_words or word in lex.guns):
+            # "North Korean guns fired again": a weapon that fires, with no target or sea named, attacks
+            return _Rule("ASSAULT", "heavy-weapons", "19")
     homebound = lemma in _HOMEBOUND and _goes_home(tok, only_home=True)
     if not rules and not homebound:
         return None
@@ -839,6 +846,7 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     if subj is None:
         return None
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
+    who |= _force_of_subject(subj, lex)
     if homebound and who & lex.force_words:
         return _Rule("RETREAT", "withdraw", "08")  # "200 soldiers flew home from Bangui": a force pulled out
     if not rules:
@@ -859,6 +867,21 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     return rule
 
 
+def _force_of_subject(subj: Any, lex: _Lex) -> set[str]:
+    """Words that make a subject a force beyond its head lemma: a plural name's singular ("US Marines", tagged a
+    name with lemma "Marines") and a force word compounded on a head that is no thing ("an army column")."""
+    out: set[str] = set()
+    for s in [subj, *subj.conjuncts]:
+        s = _partitive(s)
+        low = s.lower_
+        if s.pos_ == "PROPN" and low.endswith("s") and low[:-1] in lex.force_words:
+            out.add(low[:-1])
+        if s.lemma_.lower() in lex.formations:
+            mods = {c.lemma_.lower() for c in s.children if c.dep_ == "compound" and c.i < s.i}
+            out |= mods & lex.force_words
+    return out
+
+
 def _mover(tok: Any) -> Any | None:
     """The verb's subject; for a verb the parser hung on a noun of a verbless "sentence" ("A convoy of 25 trucks
     crossed into X", parsed with "convoy" as root and "crossed" as a participle of "trucks"), that noun."""
@@ -874,6 +897,10 @@ def _mover(tok: Any) -> Any | None:
         return tok.head  # (a reduced passive "trucks loaded with rice" has no direction: no mover)
     return None
 
+
+# verbs that attack with a weapon (non_actors.tsv "thing" and a force word, or classes.tsv `gun`) as subject and no
+# object ("the guns fired again")
+_FIRING_ALONE = {"fire"}
 
 # movement verbs that deploy a force only with no object of their own ("more soldiers could follow", "the army
 # would return"; not "followed orders", "returned fire"), rows in subject_verbs.tsv
