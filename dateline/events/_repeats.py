@@ -87,7 +87,14 @@ def _apart(a: Place | None, b: Place | None) -> bool:
         broad = {a.feature, b.feature} & {"country", "region", "water", "admin"}
         if broad:
             # "a march in Tbilisi" and "the protest in Armenia" are two events; "in Georgia" may be the Tbilisi one
-            return bool(a.country and b.country and a.country != b.country)
+            if a.country and b.country:
+                return a.country != b.country
+            if a.precision_km is None or b.precision_km is None:
+                return False
+            # a sea or a region with no country ("the Gulf") and a place whose extents cannot overlap: "held in
+            # Cyprus" and "warships sent to the Gulf" are two deployments
+            reach = a.precision_km + b.precision_km + _SAME_PLACE_KM
+            return distance_km((a.lat, a.lon), (b.lat, b.lon)) > reach  # type: ignore[arg-type]
         return distance_km((a.lat, a.lon), (b.lat, b.lon)) > _SAME_PLACE_KM  # type: ignore[arg-type]
     return bool(a.country and b.country and a.country != b.country)
 
