@@ -900,7 +900,7 @@ class _Extractor:
         return q
 
     def _colon_labels(self) -> None:
-        """'Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’' — a line whose quotation follows
+        """'Harbour Chief Rounds on Port Board: ‘You Have Failed This Town.’' — a line whose quotation follows
         a colon after a short phrase naming a person (headlines, captions, pull quotes)."""
         text = self.text
         for q in self.quotes:
