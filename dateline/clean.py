@@ -1134,8 +1134,10 @@ _BLOCK_TAGS = frozenset(
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _html_text(html: str) -> str:
-    """Everything a page shows as text: all text nodes but script/style, block elements on their own lines."""
+def _html_text(html: str, head: bool = True) -> str:
+    """Everything a page shows as text: all text nodes but script/style, block elements on their own lines (without
+    the <head>, its <title>, when `head` is False)."""
+    drop = () if head else ("head",)
     # lxml directly: a full dump that keeps everything (trafilatura would already cut the page)
     from lxml import etree
     from lxml import html as lhtml
@@ -1149,7 +1151,9 @@ def _html_text(html: str) -> str:
     except etree.ParserError:
         return ""
     for el in list(
-        root.iter(etree.Comment, etree.ProcessingInstruction, "script", "style", "noscript", "template")
+        root.iter(
+            etree.Comment, etree.ProcessingInstruction, "script", "style", "noscript", "template", *drop
+        )
     ):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text
@@ -1227,7 +1231,7 @@ def _html_to_paras(html: str) -> tuple[list[_Para], dict[str, Any]]:
             if k not in ("body", "commentsbody", "raw_text", "text", "comments") and v not in (None, "", [])
         }
     if not text.strip():
-        text = _html_text(html)
+        text = _html_text(html, head=False)  # a page with no body is no article, not its <title> as text
         meta["fallback"] = "html-text"
     return [_Para(p.text, -1) for p in _paragraphs(text)], meta
 

@@ -984,3 +984,14 @@ def test_a_standfirst_under_the_headline_does_not_replace_it() -> None:
     )
     doc = to_document(_txt(text))
     assert doc.title == "Ferry strike ends after pay deal"
+
+
+def test_a_page_with_a_title_and_no_body_is_no_article() -> None:
+    page = "<html><head><title>Harbour reopens</title><meta name='x' content='y'></head></html>"
+    with pytest.raises(ValueError, match="no article text"):
+        clean.to_document(RawArticle(source="p.html", kind="html", html=page))
+    full = page.replace(
+        "</head>", "</head><body><p>The harbour reopened to ferries on Monday, officials said.</p></body>"
+    )
+    doc = clean.to_document(RawArticle(source="p.html", kind="html", html=full))
+    assert "ferries" in doc.text and "Harbour reopens" not in doc.text
