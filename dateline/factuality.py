@@ -18,12 +18,13 @@ Cue words are in dateline/data/events/factuality_cues.tsv.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from dateline.nlp import span_ents
 
 _DATA = Path(__file__).resolve().parent / "data" / "events" / "factuality_cues.tsv"
 _ORDER = ("denied", "negated", "hypothetical", "future", "alleged", "historical")
@@ -206,26 +207,6 @@ def _past_relative(ent: Any, c: _Cues) -> bool:
     return "ago" in words or any(w in ("last", "previous") for w in words)
 
 
-def _sent_ents(sent: Any) -> list[Any]:
-    """The sentence's entities. `Span.ents` rebuilds every entity of the whole Doc on each call, so the Doc's
-    list is built once and kept in its user_data."""
-    data = sent.doc.user_data
-    ents = data.get("dateline_ents")
-    if ents is None:
-        ents = data["dateline_ents"] = list(sent.doc.ents)
-    starts = data.get("dateline_ent_starts")
-    if starts is None or len(starts) != len(ents):
-        starts = data["dateline_ent_starts"] = [e.start for e in ents]
-    # (entities are in order: a binary search keeps a long document linear, not quadratic)
-    out = []
-    for e in ents[bisect_left(starts, sent.start) :]:
-        if e.start >= sent.end:
-            break
-        if e.end <= sent.end:
-            out.append(e)
-    return out
-
-
 def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     """A year before the publication year attached to the trigger ("in 2011", "the 2003 invasion"), or a relative
     date a year or more back ("a decade ago", "last year's strike")."""
@@ -233,7 +214,7 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     sent = tok.sent
     if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in sent):
         return False  # (cheaper than building the sentence's entity list)
-    for ent in _sent_ents(sent):
+    for ent in span_ents(sent):
         if ent.label_ not in ("DATE", "CARDINAL"):
             continue
         m = _YEAR_RE.search(ent.text)

@@ -9,6 +9,7 @@ A text longer than spaCy's limit (PIECE_CHARS) is parsed in pieces cut at paragr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -134,3 +135,43 @@ def parse(text: str, published: str | None = None, doc_id: str = "test") -> Docu
     """Convenience for tests and the Python API: a parsed Document from raw clean text."""
     doc = Document(id=doc_id, text=text, published=published)
     return next(annotate([doc]))
+
+
+# --------------------------------------------------------------------------- entity look-ups on a parsed Doc
+
+_ENTS, _ENT_STARTS = "dateline_ents", "dateline_ent_starts"
+
+
+def doc_ents(doc: Any) -> list[Any]:
+    """`doc.ents`, built once per Doc and kept in its user_data (spaCy builds every entity Span on each call)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = list(doc.ents)
+    return ents
+
+
+def _ent_starts(doc: Any, ents: list[Any]) -> list[int]:
+    starts = doc.user_data.get(_ENT_STARTS)
+    if starts is None or len(starts) != len(ents):
+        starts = doc.user_data[_ENT_STARTS] = [e.start for e in ents]
+    return starts
+
+
+def span_ents(span: Any) -> list[Any]:
+    """`span.ents` (the entities wholly inside a span of tokens, in order) found by binary search in the Doc's
+    entity list: a long document stays linear where spaCy's walk from the first entity made it quadratic."""
+    ents = doc_ents(span.doc)
+    out = []
+    for ent in ents[bisect_left(_ent_starts(span.doc, ents), span.start) :]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            out.append(ent)
+    return out
+
+
+def ent_at(doc: Any, i: int) -> Any | None:
+    """The entity that covers token `i`, if any."""
+    ents = doc_ents(doc)
+    k = bisect_right(_ent_starts(doc, ents), i) - 1
+    return ents[k] if k >= 0 and ents[k].end > i else None

@@ -227,13 +227,12 @@ class ActorResolver:
                 ]
                 for key in [surname, *(f"{h} {surname}" for h in _HONORIFICS)]:
                     self._by_key.pop(key, None)
+        self._mention_pos = [pos for pos, _ in self._mentions]  # (for `_mentions_in`)
 
     def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, _Known]]:
         """The mentions that start in [lo, hi), in text order: found by binary search, so that a long document
         stays linear (every look-up used to walk all of the document's mentions)."""
-        pos = self.__dict__.get("_mention_pos")
-        if pos is None or len(pos) != len(self._mentions):
-            pos = self._mention_pos = [p for p, _ in self._mentions]
+        pos = self._mention_pos
         return self._mentions[bisect_left(pos, lo) : bisect_left(pos, hi)]
 
     def _sentence_scan(self, i: int) -> tuple[list[tuple[str, str, int, int]], list[_Match]]:

@@ -24,8 +24,6 @@ _TOKS = "dateline.events.tokens"
 _SENTS = "dateline.events.sents"
 # char_span memo (see `_char_span`), set up and dropped by `extract_events`
 _SPANS = "dateline.events.spans"
-# the Doc's entity list, shared with `dateline.factuality._sent_ents` (see `_span_ents`)
-_ENTS = "dateline_ents"
 
 
 def _doc_toks(doc: Any) -> Any:
@@ -58,27 +56,6 @@ def _sent_toks(sent: Any) -> Any:
     """The tokens of a sentence (a Span), iterable and indexable from 0 like the Span (see `_doc_toks`)."""
     toks = sent.doc.user_data.get(_TOKS)
     return sent if toks is None else toks[sent.start : sent.end]
-
-
-def _doc_ents(doc: Any) -> list[Any]:
-    """`doc.ents`, built once per Doc and kept in its user_data (`Doc.ents` builds every entity Span on each call)."""
-    ents = doc.user_data.get(_ENTS)
-    if ents is None:
-        ents = doc.user_data[_ENTS] = list(doc.ents)
-    return ents
-
-
-def _span_ents(span: Any) -> list[Any]:
-    """`span.ents` from the Doc's entity list built once (see `_doc_ents`): the entities wholly inside the span,
-    in order."""
-    out = []
-    for ent in _doc_ents(span.doc):  # (the same walk as spaCy's Span.ents)
-        if ent.start >= span.start:
-            if ent.end <= span.end:
-                out.append(ent)
-            else:
-                break
-    return out
 
 
 def _classify(tok: Any, published: str | None) -> str:

@@ -21,7 +21,6 @@ from dateline.events._lexicon import (
 from dateline.events._syntax import (
     _CIVIC_MASSES,
     _GROUP_NOUNS,
-    _doc_ents,
     _doc_toks,
     _forces,
     _is_verb,
@@ -34,6 +33,7 @@ from dateline.events._syntax import (
 )
 from dateline.factuality import _gerund_as_modifier
 from dateline.model import Actor, Size
+from dateline.nlp import ent_at
 
 # --------------------------------------------------------------------------- triggers
 
@@ -240,7 +240,7 @@ def _country_names() -> frozenset[str]:
 def _country_named(g: Any) -> bool:
     """Whether an entity the tagger labelled ORG is a country's name ("withdrew from Niger"): a place left, not a
     body (small spaCy models often label African and Asian country names ORG)."""
-    ent = next((e for e in _doc_ents(g.doc) if e.start <= g.i < e.end), None)
+    ent = ent_at(g.doc, g.i)
     return ent is not None and ent.text.lower().removeprefix("the ") in _country_names()
 
 

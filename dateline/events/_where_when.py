@@ -15,12 +15,12 @@ from dateline.events._syntax import (
     _people_noun,
     _sent_of,
     _sent_toks,
-    _span_ents,
     _span_of,
     _within,
 )
 from dateline.events._triggers import _match_noun, _Trig
 from dateline.model import Document, Event, EventDate, Place, Size
+from dateline.nlp import span_ents
 
 
 def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
@@ -123,7 +123,7 @@ def _location(
     if not places:
         places = [
             Place(text=e.text, start=e.start_char, end=e.end_char)
-            for e in _span_ents(sent)
+            for e in span_ents(sent)
             if e.label_ in ("GPE", "LOC", "FAC")
         ]
     fallback = broad = None
