@@ -84,6 +84,13 @@ words is part of the name ("Bandar bin Sultan"); a name head word may follow a R
 de Presse"). Officers in a military government and serving officers who are defence ministers are GOV with MIL
 second; armed-group leaders are GOV while they hold a state office.
 
+Session 11 (a listed person outside the offices the lists give, tests/data/actors_own_s11.md): after the last one a
+former official (ELI, as NGEC codes it) unless another listed post covers the date; before the first one, a dated
+period of the derived lexicon that covers the date (hand-written rows no longer hide a person's earlier Phoenix
+career), else MIL for an officer who took a government or military post, else a post of the listed office's sector
+(GOV, LEG, JUD, COP, SPY), ELI before leading the opposition, no sector before a party or armed-group post;
+legislators.tsv gives listed ministers' periods in parliament (LEG) by country.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

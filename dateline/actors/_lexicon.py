@@ -123,6 +123,8 @@ class _Lexicon:
         self.places: dict[str, str] = {}
         self.seats: dict[str, tuple[str, str, str]] = {}  # seat of power -> (ISO3, sector, name)
         self.actors: dict[str, list[_Entry]] = {}
+        # name -> a hand-written person's dated derived (Phoenix) periods, which the hand-written rows override
+        self.earlier: dict[str, list[_Entry]] = {}
         self.agents: dict[str, tuple[str, str]] = {}  # phrase -> (sector, secondary)
         # phrases whose last word is a stem ("defense minist"); hand-written phrases (checked first)
         self.agent_stems: dict[str, tuple[str, str]] = {}
@@ -225,6 +227,7 @@ class _Lexicon:
             ("officeholders.tsv", 0),
             ("historical.tsv", 0),
             ("officials.tsv", 0),
+            ("legislators.tsv", 0),
             ("public_figures.tsv", 0),
             ("groups.tsv", 0),
             ("institutions.tsv", 0),
@@ -274,7 +277,11 @@ class _Lexicon:
                     if rank == 0:
                         hand_aliases.add(key)
                     elif key in hand_aliases:
-                        continue  # a hand-written entry overrides the derived ones for this alias
+                        # a hand-written entry overrides the derived ones for this alias; a derived person's dated
+                        # periods are kept aside as the earlier career the hand-written lists (from 2014) lack
+                        if kind.strip() == "person" and (start.strip() or end.strip()):
+                            self.earlier.setdefault(key, []).append(entry)
+                        continue
                     elif key in _ORG_WORDS and key not in _ORG_NAMES:
                         continue  # a derived alias that is a generic word ("Organization" for Tanzim) names no one
                     self.actors.setdefault(key, []).append(entry)

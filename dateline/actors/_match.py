@@ -62,6 +62,8 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
             sector = "ELI" if last.sector in _FORMER_OFFICES else last.sector
             return _Entry(last.name, last.country, sector, "", last.end, "", last.kind, last.rank)
         first = min(entries, key=lambda e: e.start or "0000")
+        if first.kind == "person":
+            return _before_office(first, d)
         return _Entry(first.name, first.country, "", "", "", first.start, first.kind, first.rank)
     open_ended = [e for e in entries if e.start and not e.end]
     if open_ended:
@@ -70,6 +72,48 @@ def _pick(entries: list[_Entry], date: str | None) -> _Entry:
     if plain:
         return plain[-1]
     return max(entries, key=lambda e: e.end)
+
+
+def _before_office(first: _Entry, d: str) -> _Entry:
+    """A listed person on a date before every office the lists give them (`first` is the earliest). The derived
+    (Phoenix) lexicon's dated periods of the same person and country, which the hand-written rows override, decide
+    if one covers the date. Else an officer who later took a government post (listed with MIL
+    second) or a military post was MIL; the future holder of another official post held one of the same sector
+    (most reach a listed office from a lesser one of its kind: a junior minister, deputy, governor or mayor before
+    a ministry, a judge before a supreme court); a future opposition leader ELI; others (party and armed-group
+    leaders, businesspeople) get no sector. NGEC's
+    resolver and the Phoenix dictionaries say ELI for someone in no office at all, but a listed person seldom is
+    one shortly before a listed office (tests/data/actors_own_s11.md)."""
+    if first.rank == 0:
+        # a derived period that covers the date: one with an end, or an open one before the derived lexicon's
+        # last year (it leaves offices open; after it an open period says nothing, and one that ended long
+        # before may be a namesake's: the Phoenix rows merge people of one name)
+        cover = [
+            e
+            for e in _lex().earlier.get(_norm(first.name.lower()), [])
+            if e.country == first.country
+            and e.sector
+            and e.start
+            and e.start <= d
+            and (d <= e.end if e.end else d < _DERIVED_LAST)
+        ]
+        if cover:
+            then = max(cover, key=lambda e: e.start)
+            return _Entry(first.name, first.country, then.sector, then.sectors2, then.start, then.end,
+                          first.kind, first.rank)  # fmt: skip
+    if first.sector == "MIL" or (first.sector == "GOV" and first.sectors2[:3] == "MIL"):
+        sector = "MIL"
+    elif first.sector in ("GOV", "LEG", "JUD", "COP", "SPY"):
+        sector = first.sector
+    elif first.sector in ("OPP", "ELI"):
+        sector = "ELI"  # an opposition leader before leading it: out of office, as NGEC and Phoenix code it
+    else:
+        sector = ""
+    return _Entry(first.name, first.country, sector, "", "", first.start, first.kind, first.rank)
+
+
+# the year the derived (Phoenix) lexicon's periods stop (its last rows start in early 2015)
+_DERIVED_LAST = "2015-01-01"
 
 
 # the derived (Phoenix) lexicon's last update, and how long an office it leaves open is believed after that
