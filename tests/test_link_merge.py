@@ -1760,3 +1760,89 @@ def test_a_plan_beside_the_act_is_no_dispute_and_the_plan_is_the_first_report(tm
     _located(other, "Constanta", "ROU", 44.18, 28.65)
     rec = _record(tmp_path / "b", [plan, act, other])
     assert [c["kind"] for c in rec["conflicts"]] == ["date"], rec["conflicts"]
+
+
+def test_a_count_far_under_another_reports_floor_is_evidence_against() -> None:
+    """Detentions on one day with no places known: "at least 30 detained" and "more than 32" agree (an open
+    count), 20 is a disagreement between sources (x1.5), but 13 (x2.3, near the x2.5 veto) is as likely another
+    crowd detained elsewhere: graded from evidence for to evidence against."""
+    from dateline.link.merge import _compare, _components
+
+    def held(i: str, lo: float | None, hi: float | None) -> object:
+        return _feat(id=i, doc=i, type="COERCE", actors=["KEN"], recips=["KEN"], sizes=[[lo, hi, "people"]],
+                     words=["police", "detained", "demonstrators"])  # fmt: skip
+
+    floor = held("a", 30, None)
+    x_open, _ = _components(floor, held("b", 32, None))
+    x_near, _ = _components(floor, held("c", 20, 20))
+    x_far, ev_far = _components(floor, held("d", 13, 13))
+    assert x_open.get("size_open") == 1.0 and "size_dispute" not in x_open
+    assert x_near["size_dispute"] == 1.0
+    assert -1.0 < x_far["size_dispute"] < 0 and "veto" not in ev_far
+    assert _compare(floor, held("b", 32, None))[0] > _compare(floor, held("d", 13, 13))[0]
+
+
+def test_the_report_whose_count_fits_takes_the_event_from_its_twin_of_another_town(tmp_path) -> None:
+    """A paper reports "at least 30" detained; a radio reports, on the same day, "more than 32" detained in Kisumu
+    and 13 in Nakuru, the second sentence a little closer in words to the paper's: no place is known (events built
+    as records), so the counts decide which of the radio's two joins the paper's report."""
+    paper = _one_event("k1", "Lake Gazette", "2023-07-08", "COERCE", "KEN", "KEN", "2023-07-07", "text",
+                       "Police detained at least 30 demonstrators on Friday, the county commander said.")  # fmt: skip
+    radio = _one_event("k2", "Rift Radio", "2023-07-07", "COERCE", "KEN", "KEN", "2023-07-07", "text",
+                       "Police in Kisumu detained more than 32 demonstrators today after clearing the market road.")  # fmt: skip
+    other = "In Nakuru, police detained 13 demonstrators who had blocked the railway, the commander said."
+    radio.text = f"{radio.text} {other}"
+    twin = replace(radio.events[0], id="k2-1", text=other, sentence_start=len(radio.text) - len(other),
+                   sentence_end=len(radio.text))  # fmt: skip
+    radio.events.append(twin)
+    for e, (lo, hi) in zip([paper.events[0], *radio.events], [(30, None), (32, None), (13, 13)], strict=True):
+        e.size = [Size("n", 0, 1, min=lo, max=hi, unit="people", kind="arrested")]
+    sets = _merged_sets(tmp_path, [paper, radio])
+    assert {"k1", "k2"} in sets and {"k2"} in sets, sets
+    recs = {r["mentions"][0]["event_id"]: r for r in merged_events(Store(tmp_path / "w.db"))}
+    assert {m["event_id"] for r in recs.values() for m in r["mentions"] if len(r["mentions"]) == 2} == {
+        "k1-0",
+        "k2-0",
+    }
+
+
+def test_a_meeting_inside_one_country_disagrees_with_one_between_two() -> None:
+    """The prime minister meeting the unions (KEN with KEN) against Kenya's minister meeting Tanzania's (KEN with TZA):
+    both sides named on each, one domestic: a disagreement, no veto. A report naming one side only, or a domestic
+    reading whose country is where the other is held (a venue read as a party), is no disagreement."""
+    from dateline.link.merge import _components
+
+    def talks(i: str, actors: list[str], recips: list[str], pc: str | None = None) -> object:
+        place = [pc, pc, 0.0, 0.0, "city"] if pc else None
+        return _feat(id=i, doc=i, type="CONSULT", actors=actors, recips=recips, place=place)
+
+    domestic, abroad = talks("a", ["KEN"], ["KEN"]), talks("b", ["KEN"], ["TZA"])
+    x, ev = _components(domestic, abroad)
+    assert x.get("side_mismatch") == 1.0 and "participants_domestic" in ev and "veto" not in ev
+    assert not _components(domestic, talks("c", ["KEN"], []))[0].get("side_mismatch")
+    # held in Dodoma: Tanzania read as both sides by one report is the venue, not a domestic meeting
+    venue = talks("d", ["TZA"], ["TZA"], pc="TZA")
+    assert not _components(venue, abroad)[0].get("side_mismatch")
+
+
+def test_meetings_and_statements_carry_no_size_of_their_own(tmp_path) -> None:
+    """An ambassador summoned "over the arrest of four citizens" and "over the nine detained": the counts are the
+    topic's, not the summons's, so the merged record has no size spread and no size dispute, and the pair check
+    does not weigh them."""
+    from dateline.link.merge import _features
+
+    docs = [
+        _one_event("s1", "Lake Gazette", "2023-07-09", "ACCUSE", "UGA", "KEN", "2023-07-08", "text",
+                   "Uganda summoned Kenya's ambassador on Saturday over the arrest of four Ugandan traders."),
+        _one_event("s2", "Rift Radio", "2023-07-08", "ACCUSE", "UGA", "KEN", "2023-07-08", "text",
+                   "Uganda summoned the Kenyan ambassador today over the nine traders detained in Busia."),
+    ]  # fmt: skip
+    for d, n in zip(docs, (4, 9), strict=True):
+        d.events[0].size = [Size(str(n), 0, 1, min=n, max=n, unit="people", kind="arrested")]
+    assert _features(docs[0].events[0], docs[0].published).sizes == []
+    rec = _record(tmp_path, docs)
+    assert rec["sizes"] == [] and not rec["disputed"], rec["conflicts"]
+    protest = _one_event("p1", "Lake Gazette", "2023-07-09", "PROTEST", "KEN", None, "2023-07-08", "text",
+                         "About 400 traders marched in Busia on Saturday.")  # fmt: skip
+    protest.events[0].size = [Size("400", 6, 9, min=400, max=400, unit="people")]
+    assert _features(protest.events[0], protest.published).sizes == [[400, 400, "people"]]

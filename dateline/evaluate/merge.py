@@ -33,9 +33,11 @@ Lakes; reported as `dev8`; ninth session) and a ninth (`tests/fixtures/merge_dev
 Myanmar–Thailand border, outlets that disagree about one event; reported as `dev9`; ninth session too) and a tenth
 (`tests/fixtures/merge_dev10`, 14 articles, 30 lines, the Korean peninsula; reported as `dev10`; tenth session), whose
 `gold_merged.jsonl` also gives each gold event's merged fields (source count, earliest report, size spread, disputed
-and why): for it each view carries `merged_fields` (see merged_fields), scored on the events linked right. The held-out
-corpus (`tests/fixtures/merge_corpus`, 10 articles, 25 lines, written before any tuning and never tuned on) is
-reported as `held_out`. Runs the full pipeline over 159 articles into temporary stores.
+and why): for it each view carries `merged_fields` (see merged_fields), scored on the events linked right; so does
+an eleventh (`tests/fixtures/merge_dev11`, 14 articles, 33 lines, civil unrest and diplomacy in Peru and Bolivia:
+strikes, marches, tear gas, arrests, a curfew, talks, sanctions; eleventh session). The held-out corpus
+(`tests/fixtures/merge_corpus`, 10 articles, 25 lines, written before any tuning and never tuned on) is reported as
+`held_out`. Runs the full pipeline over 173 articles into temporary stores.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ DEV7 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev7"
 DEV8 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev8"
 DEV9 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev9"
 DEV10 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev10"
+DEV11 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev11"
 
 
 def _norm(s: str) -> str:
@@ -446,11 +449,13 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["dev8"] = evaluate_corpus(DEV8, Path(tmp)) if DEV8.exists() else "not found"
         out["dev9"] = evaluate_corpus(DEV9, Path(tmp)) if DEV9.exists() else "not found"
         out["dev10"] = evaluate_corpus(DEV10, Path(tmp)) if DEV10.exists() else "not found"
+        out["dev11"] = evaluate_corpus(DEV11, Path(tmp)) if DEV11.exists() else "not found"
         out["held_out"] = evaluate_corpus(HELD_OUT, Path(tmp)) if HELD_OUT.exists() else "not found"
     out["note"] = ("demo corpus, dev2 (tests/fixtures/merge_dev), dev3 (tests/fixtures/merge_dev3), dev5 "
                    "(tests/fixtures/merge_dev5), dev6 (tests/fixtures/merge_dev6), dev7 (tests/fixtures/merge_dev7), dev8 "
-                   "(tests/fixtures/merge_dev8), dev9 (tests/fixtures/merge_dev9) and dev10 (tests/fixtures/merge_dev10, "
-                   "which also scores the merged events' fields: merged_fields) are "
+                   "(tests/fixtures/merge_dev8), dev9 (tests/fixtures/merge_dev9), dev10 (tests/fixtures/merge_dev10, "
+                   "which also scores the merged events' fields: merged_fields) and dev11 (tests/fixtures/merge_dev11, "
+                   "civil unrest and diplomacy in the Andes, merged fields too) are "
                    "DEV, tuned on, with no "
                    "split: same figures for dev and test; dev4 (tests/fixtures/merge_dev4) is DEV kept as a "
                    "transfer check (not tuned on); held_out is tests/fixtures/merge_corpus, never tuned on")  # fmt: skip
