@@ -353,6 +353,13 @@ def _glued_story(text: str, kind: str, pats: _Patterns) -> tuple[str, str] | Non
     return text[: m.start()].strip(), rest
 
 
+# a reporter's desk written where bylines put the outlet ("| Staff Reporter", "Our Special Correspondent")
+_STAFF_DESK = re.compile(
+    r"(?i)(?:by )?(?:our |a |from our )?(?:(?:staff|special|senior|chief|own|city|political|diplomatic|legal|court|"
+    r"crime|defen[cs]e|foreign|regional|district|bureau) )?(?:reporter|correspondent|writer|desk|bureau)s?"
+)
+
+
 def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
     """The fields a metadata line states (empty for a line with nothing to keep, "Updated 3 hours ago"), or
     None when the line is not a metadata line."""
@@ -363,6 +370,8 @@ def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
         if not m:
             continue
         found = {k: v.strip(" ,|-—–") for k, v in m.groupdict().items() if v and v.strip()}
+        if _STAFF_DESK.fullmatch(found.get("outlet", "")):
+            del found["outlet"]  # "By NAME | Staff Reporter": a desk, not the outlet
         if "date" in found:
             iso = _iso_date(found["date"])
             if iso is None:
@@ -401,7 +410,8 @@ _CREDIT_WORDS = 8
 _CAPTION_WORDS = 30
 _NOT_CAPTION = re.compile(
     r"[\"“”]|\b(?:said|says|told|tells|according|reported|will|would|was|were|had|has|have|did|went|came|left|took|"
-    r"fled|fought|held|met|sent|began|\w{3,}ed)\b",
+    r"fled|fought|held|met|sent|began|\w{3,}ed|plans?|intends?|expects?|is to|are to|may|might|could|should|must|"
+    r"shall|can)\b",
     re.I,
 )
 
@@ -1245,8 +1255,10 @@ def _set(doc: Document, field: str, value: str | None, source: str) -> None:
         doc.meta_sources[field] = source
 
 
-def _text_paras(text: str, given_title: Any) -> tuple[list[_Para], _Para | None]:
-    """Paragraphs of a plain text and its headline (taken off the paragraphs), if the first one is one."""
+def _text_paras(text: str, given_title: Any, pats: _Patterns) -> tuple[list[_Para], _Para | None]:
+    """Paragraphs of a plain text and its headline (taken off the paragraphs), if the first one is one; a masthead
+    line with a date above the headline ("Gulf Ledger | Wednesday, April 21, 2027 | 10:30 AM GST") stays a
+    paragraph (for the metadata pass) and the line under it is the headline."""
     paras = _paragraphs(text)
     if not paras:
         return paras, None
@@ -1255,6 +1267,9 @@ def _text_paras(text: str, given_title: Any) -> tuple[list[_Para], _Para | None]
         is_title = _key(first.text) == _key(str(given_title))
     else:
         is_title = _looks_headline(first.text) and len(paras) > 1
+        if is_title and len(paras) > 2 and "date" in (_metadata(first.text, pats) or {}):
+            if _looks_headline(paras[1].text) and not paras[1].text.rstrip().endswith("."):
+                return [first, *paras[2:]], paras[1]
     return (paras[1:], first) if is_title else (paras, None)
 
 
@@ -1318,7 +1333,7 @@ def to_document(raw: RawArticle) -> Document:
             _cut_tail(cleaned, _stoplists()[0]["English"])
         _cut_end(cleaned, pats, _stoplists()[0]["English"])
     else:
-        paras, headline = _text_paras(raw.text or "", given.get("title"))
+        paras, headline = _text_paras(raw.text or "", given.get("title"), pats)
         if headline:
             _set(doc, "title", headline.text, "text")
             doc.removed.append(Removed(headline.text, "headline", headline.line))

@@ -169,6 +169,15 @@ def _gerund_as_modifier(tok: Any) -> bool:
     return noun.dep_ == "dobj" and noun.i > tok.i and verb.pos_ == "VERB" and tok.i == verb.i + 1
 
 
+# dependencies only a noun phrase fills: a word tagged VERB there is a noun the small parser mis-tagged ("rubbished
+# [reports] that ...", where "reports" came out a verb)
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
+def _verbal(tok: Any) -> bool:
+    return tok.pos_ == "VERB" and tok.dep_ not in _NOMINAL_DEPS
+
+
 def _governors(tok: Any) -> list[Any]:
     """Tokens governing `tok` through complement/modifier links, nearest first (at most 4 steps)."""
     out = []
@@ -193,7 +202,7 @@ def _governors(tok: Any) -> list[Any]:
             break  # "Shells hit the school; no one was hurt": clauses side by side (the parser's ccomp), not governed
         cur = cur.head
         out.append(cur)
-        if cur.lemma_.lower() in _STOP_AT and cur.pos_ == "VERB":
+        if cur.lemma_.lower() in _STOP_AT and _verbal(cur):
             break
     return out
 
@@ -264,7 +273,7 @@ def _unverified_source(tok: Any, c: _Cues) -> bool:
 def _reported(trigger: Any, govs: list[Any], c: _Cues) -> bool:
     """Is the trigger's clause reported speech: governed by a reporting verb, or with one as parenthetical
     ("Britain would not send troops, the minister said")?"""
-    if any(g.lemma_.lower() in c.report and g.pos_ == "VERB" for g in govs):
+    if any(g.lemma_.lower() in c.report and _verbal(g) for g in govs):
         return True
     cur = trigger
     for _ in range(8):  # any ancestor, also through conjuncts: "said that X and that the US would impose"
@@ -371,7 +380,7 @@ def classify(trigger: Any, published: str | None = None) -> str:
         g_own.discard("negated")
         if g.pos_ in ("VERB", "AUX", "ADJ"):
             gov_found |= g_own
-        if lem in _STOP_AT and g.pos_ == "VERB":
+        if lem in _STOP_AT and _verbal(g):
             break
         prev = g
     found |= gov_found

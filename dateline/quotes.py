@@ -41,6 +41,7 @@ class _Lex:
     media_words: frozenset[str]
     gender: dict[str, str]
     anonymity: frozenset[str] = frozenset()
+    unrealised: frozenset[str] = frozenset()
 
 
 def _lines(name: str) -> list[str]:
@@ -75,6 +76,7 @@ def _lex() -> _Lex:
         cue_opts=cue_opts,
         cue_nouns=frozenset(w.lower() for w in _lines("cue_nouns.txt")),
         anonymity=frozenset(w.lower() for w in _lines("anonymity.txt")),
+        unrealised=frozenset(w.lower() for w in _lines("unrealised.txt")),
         described=frozenset(w.lower() for w in _lines("described.txt")),
         titles=frozenset(w.lower() for w in _lines("titles.txt")),
         media_names=frozenset(names),
@@ -482,6 +484,8 @@ class _Extractor:
     def _verb(self, v: Any, kind: str, sent: Any) -> None:
         if self._anonymity_request(v):
             return
+        if self._unrealised(v):
+            return
         if v.lemma_.lower() == "point" and not any(
             (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to")
             for c in v.children
@@ -708,6 +712,19 @@ class _Extractor:
         att = _Att(content, cue, src, pobj)
         att.fragments = frags  # 'Mr Quiros | was accused of | fraud': the content without the cue
         self._add(att, v.idx)
+
+    def _unrealised(self, v: Any) -> bool:
+        """A cue hanging as a bare or -ing complement on a verb of planning ("is considering declaring a state of
+        emergency", "plans to announce a curfew") with only a noun object: an act weighed, nothing said. A planned
+        statement with content of its own stays ("plans to call on young people to serve", "plans to say that")."""
+        kids = list(v.children)
+        return (
+            v.dep_ in ("xcomp", "ccomp", "pcomp")
+            and v.tag_ in ("VB", "VBG")
+            and v.head.lemma_.lower() in self.lex.unrealised
+            and any(c.dep_ == "dobj" for c in kids)
+            and not any(c.dep_ in ("ccomp", "xcomp", "prep", "advcl", "oprd") for c in kids)
+        )
 
     def _object_content(self, v: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """(content, cue) of a cue without a clause: its object or a topic phrase ('mentioned the rule',

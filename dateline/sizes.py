@@ -21,7 +21,8 @@ from typing import Any
 from dateline.model import Size
 
 _DATA = Path(__file__).resolve().parent / "data" / "events" / "size_words.tsv"
-_NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# digits grouped by thousands ("2,000"), in the South Asian way by lakhs and crores ("1,50,000", "2,00,00,000"), or bare
+_NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL"}
 _APPROX_HEDGES = {"about", "vague"}
 _NEAR_HEDGES = {"nearly", "almost"}
@@ -120,6 +121,24 @@ def _count_ends(toks: list[_Tok], j: int) -> bool:
         return True
     nxt = toks[j].tok
     return nxt is not None and nxt.pos_ in ("ADP", "CCONJ", "AUX", "VERB", "PART", "PRON", "SCONJ")
+
+
+def _strength_end(toks: list[_Tok], j: int) -> int | None:
+    """Index after "-strong" / "strong" right after a number ("a 500-strong contingent"), else None."""
+    if j < len(toks) and toks[j].low == "strong":
+        return j + 1
+    if j + 1 < len(toks) and toks[j].text in ("-", "–") and toks[j + 1].low == "strong":
+        return j + 2
+    if j < len(toks) and toks[j].low in ("-strong", "–strong"):
+        return j + 1
+    return None
+
+
+def _currency_before(tok: _Tok, w: _Words) -> bool:
+    """A currency sign or short code written before the number ("$5", "Rs 2 crore", "KSh 3 billion", "₦500")."""
+    if tok.text in ("$", "€", "£"):
+        return True
+    return (len(tok.text) <= 4 or not tok.text.isalpha()) and w.units.get(tok.low) == "money"
 
 
 def _unit_of(tok: _Tok, w: _Words) -> str | None:
@@ -384,9 +403,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         first = i - 1 if t.low == "one" and value == 0 else i  # "no one": the span starts at "no"
         if ranged is not None and i > 0 and toks[i - 1].low == "between":
             first = i - 1
-        money = i > 0 and toks[i - 1].text in ("$", "€", "£")
+        money = i > 0 and _currency_before(toks[i - 1], w)
         if money or (
-            i > 0 and toks[i - 1].low in ("a", "an") and t.low in ("dozen", "score", "hundred", "thousand")
+            i > 0
+            and toks[i - 1].low in ("a", "an")
+            and t.low in ("dozen", "score", "hundred", "thousand", "lakh", "crore")
         ):
             first = i - 1
         hedge = _hedge_before(toks, first, w)
@@ -396,6 +417,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         k = j
         # "fourteen of Guinea's top brass": a partitive reaches one word further
         reach = 5 if j < len(toks) and toks[j].low == "of" else 4
+        # "a 500-strong contingent": the strength of the unit named after it
+        strong = _strength_end(toks, j)
+        if strong is not None:
+            k = strong
+            reach += strong - j
         while unit is None and k < min(j + reach, len(toks)):
             if toks[k].text in (",", ";", ".", "(", ")") or _NUM_RE.match(toks[k].text):
                 break

@@ -78,11 +78,17 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     smods = _alt(lx["span_mods"])
     ordw = _alt(lx["ordinals"])
     rel = r"last|next|this\s+past|this\s+coming|this|past|coming|previous"
+    # zone abbreviations in capitals only ("10:30 IST", not "at 10:30 eat"): the grammar is case-insensitive
+    zones = (
+        "(?-i:"
+        + "|".join(sorted({re.escape(z) for z in lx.get("time_zones", [])}, key=len, reverse=True))
+        + ")"
+    )
     wdpre = rf"(?:(?P<wd>{wd}),?\s+(?:the\s+)?)?"
     rules = {
         "iso": rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
         rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w-])",
-        "numdate": r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/-]|\.\d)",
+        "numdate": r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/-]|\.\d)",
         "mdy": rf"(?<!\w){wdpre}(?P<mon>{mon})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
         rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
         "dmy": rf"(?<![\w.,])(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -103,8 +109,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "decade": r"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)",
         "century": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})"
         r"[\s-]+century(?!\w)",
-        "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
-        r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>(?:the\s+)?day\s+before\s+yesterday|"
+        r"(?:the\s+)?day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
         rf"(?:\s+(?P<pod>{pods}))?(?!\w)",
         "pod": rf"(?<!\w)(?P<rel>this|last)\s+(?P<pod>{pods})(?!\w)",
         "weekday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?:(?P<rel>{rel})\s+)?(?P<wd>{wd})(?!\w)"
@@ -132,8 +138,10 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"|{seasons})s?|(?P<adv>{_alt(lx['sets'])})|(?P<freq>once|twice|\w+\s+times)\s+(?:a|an|per|every|each)\s+"
         rf"(?P<u2>{units})|(?P<wds>{wd})s)(?!\w)",
         "time": r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)"
-        r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|BST|EST|EDT|CET|CEST|PST|PDT|local\s+time"
-        r"|hrs|h))?|(?P<h3>[01]?\d|2[0-3])\s*(?P<oc>o'clock)|(?P<nm>noon|midday|midnight))(?![\w:])",
+        rf"(?:\s*(?P<tz1>{zones}|local\s+time)(?![\w:]))?"
+        rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?P<tz>{zones}|local\s+time"
+        r"|hrs|h))?|(?P<h3>[01]?\d|2[0-3])\s*(?P<oc>o'clock)|(?P<nm>noon|midday|midnight)"
+        rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)\s*(?P<mil>hrs|hours)(?:\s*(?P<tz2>{zones}))?)(?![\w:])",
         "holiday": rf"(?<!\w)(?P<h>{_alt(lx['holidays'])})(?:\s+(?P<y>{_YEAR}))?(?!\w)",
     }
     return [(k, re.compile(v, re.I)) for k, v in rules.items()]
@@ -157,6 +165,12 @@ _BEFORE_A_MONTH = frozenset(
 )
 # ...and after which "May 2" is a date ("began on May 2", "the May 2 attack"), not "Theresa May 2 …"
 _BEFORE_A_DATE = _BEFORE_A_MONTH - {"in"} | {"on", "the"}
+
+
+# prepositions after which "2300 hrs" is a clock reading
+_CLOCK_PREPS = frozenset(
+    {"at", "by", "around", "about", "from", "until", "till", "before", "after", "since", "to"}
+)
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -213,9 +227,12 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
                 return None
     if kind == "numdate":
         a, b = int(g["a"]), int(g["b"])
-        if g["sep"] == "." and len(g["y"]) == 2:
+        if g["sep"] in ".-" and len(g["y"]) == 2:
             return None
         mth, day = (a, b) if g["sep"] == "/" and a <= 12 else (b, a)
+        # "22-11-2026" (South Asian papers) is day first; "11-22-2026" can only be month first
+        if g["sep"] == "-" and b > 12 >= a:
+            mth, day = a, b
         if not (1 <= mth <= 12 and 1 <= day <= 31):
             return None
         g["m"], g["d"] = mth, day
@@ -281,6 +298,14 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
     if kind in ("dur", "ago"):
         n = g.get("n")
         unit = _key(g["unit"])
+        if (
+            kind == "dur"
+            and n
+            and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", n)
+            and unit in ("hrs", "hr", "hours", "hour")
+            and _prev_word(text, m.start()) in _CLOCK_PREPS
+        ):
+            return None  # "at 2300 hrs": the clock reading, not a span of 2,300 hours
         if kind == "dur" and g.get("old"):
             return None
         if kind == "dur" and re.match(r"-old\b", text[m.end() : m.end() + 5]):
@@ -334,6 +359,9 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
     if kind == "ref":
         w = _key(g["w"])
         if w == "soon" and _prev_word(text, m.start()) in ("as", "how", "too"):
+            return None
+    if kind == "time" and g.get("h4"):  # "at 2300 hrs": a clock time only after a preposition of time
+        if _prev_word(text, m.start()) not in _CLOCK_PREPS:
             return None
     if kind == "time" and g.get("h2") and not g.get("tz"):
         before = text[max(0, m.start() - 12) : m.start()].lower()
@@ -841,14 +869,14 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if k in ("quarter", "quarter2", "qcode"):
         return _quarter(c, ctx)
     if k == "relday":
-        w = _key(g["w"])
+        w = _key(g["w"]).removeprefix("the ")  # "day before yesterday" without "the" (South Asian English)
         off = {
             "today": 0,
             "tonight": 0,
             "yesterday": -1,
             "tomorrow": 1,
-            "the day before yesterday": -2,
-            "the day after tomorrow": 2,
+            "day before yesterday": -2,
+            "day after tomorrow": 2,
         }[w]
         pod = "NI" if w == "tonight" else lx["parts_of_day"].get(_key(g.get("pod") or ""))
         if a is None:
@@ -917,8 +945,8 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
 def _time_part(g: dict[str, Any]) -> str:
     if g.get("nm"):
         return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[_key(g["nm"])]
-    h = int(g.get("h") or g.get("h2") or g.get("h3") or 0)
-    mi = int(g.get("mi") or g.get("mi2") or 0)
+    h = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or 0)
+    mi = int(g.get("mi") or g.get("mi2") or g.get("mi4") or 0)
     ap = (g.get("ap") or "").lower()
     if ap.startswith("p") and h < 12:
         h += 12

@@ -32,6 +32,8 @@ from dateline.evaluate import DataMissing, prf, suite
 FIXTURE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "messy_s9"
 # batch 3 (session 10): twelve more articles, written after the second round of fixes, gold before any run
 BATCH3_DIR = FIXTURE_DIR.parent / "messy_s10"
+# batch 4 (session 11): twelve articles in the manner of outlets outside the US and UK, gold before any run
+BATCH4_DIR = FIXTURE_DIR.parent / "messy_s11"
 _FIELDS = ("date", "size", "factuality", "source")
 
 
@@ -227,7 +229,8 @@ def _score_set(folder: Path) -> dict[str, Any]:
 def run(split: str, data: Path) -> dict[str, Any]:
     """Score the pipeline on the messy-article check set (DEV only): the 16 articles, and apart from them the
     second batch (batch2/, six plain-text articles written after the first round of fixes, as a transfer check) and
-    the third (tests/fixtures/messy_s10: eight plain-text dumps and four HTML pages, written in session 10)."""
+    the third (tests/fixtures/messy_s10: eight plain-text dumps and four HTML pages, written in session 10) and the
+    fourth (tests/fixtures/messy_s11: the same mix in the manner of outlets outside the US and UK, session 11)."""
     if split == "test":
         raise DataMissing(
             "the messy suite has no TEST split: its articles (tests/fixtures/messy_s9) are a DEV check set; "
@@ -240,4 +243,6 @@ def run(split: str, data: Path) -> dict[str, Any]:
         result["batch2"] = _score_set(FIXTURE_DIR / "batch2")
     if (BATCH3_DIR / "gold.jsonl").exists():
         result["batch3"] = _score_set(BATCH3_DIR)
+    if (BATCH4_DIR / "gold.jsonl").exists():
+        result["batch4"] = _score_set(BATCH4_DIR)
     return result
