@@ -53,6 +53,11 @@ def test_intl_dev_accuracy_does_not_regress() -> None:
     # namesakes, small towns, sports and business, organisation names): untouched 0.938, tuned on to 0.967; most
     # misses left are region and country points that differ from our rough gold centroids
     floors["batch11"] = 0.955
+    # batch 12 (twelfth session: GeoWebNews-style web news, each line's kind its GeoWebNews pragmatic type — demonyms,
+    # languages, metonyms, modifiers, embedded names — and small towns in conflict zones with bigger namesakes
+    # abroad): untouched 0.955, tuned on to 0.994; left: two country points against our rough centroids, an idiom
+    # ("heading for his Waterloo")
+    floors["batch12"] = 0.985
     for batch, (acc, _n) in res["acc161_by_batch"].items():
         assert acc >= floors[batch], (batch, acc)
 

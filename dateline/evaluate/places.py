@@ -10,7 +10,8 @@ Two scores per corpus:
   - GeoWebNews: "all_with_coordinates" (every annotation with latitude/longitude, whatever its type:
     literal, metonymic, modifiers, embedded, coercion...), "place_names" (the README's place-name task:
     nonLocational = No, with coordinates; in this file every annotation with coordinates is nonLocational = No,
-    so both come out equal) and "with_geonames_id" (those with a GeoNames ID, as the README mentions);
+    so both come out equal), "with_geonames_id" (those with a GeoNames ID, as the README mentions) and
+    "type:<T>" for each pragmatic type T (aggregate figures only);
 * end-to-end recognition: toponym span precision/recall/F1. Matching rule: a predicted span counts when its
   character offsets equal a gold span's ("exact"); "overlap" counts any character overlap (one-to-one).
   LGL and TR-News annotate demonyms ("Russian") as toponyms while Dateline treats them as actors, so the
@@ -27,7 +28,9 @@ carry a "kind": literal, modifier, metonym, club, same_name_admin, natural, left
 namesake, settlement, admin, street, building, neighbourhood, river; batch 10 lines country, settlement,
 admin, metonym, modifier, namesake, island, river, natural, camp, landmark, region; batch 11 lines same_name,
 region, demonym, metonym, namesake, small_town, sports_business, org_name, settlement, country, admin, natural,
-landmark; reported as acc161_by_kind,
+landmark; batch 12 lines carry GeoWebNews's pragmatic type as kind — Literal, Literal_Modifier, Literal_Expression,
+Metonymic, Demonym, Language, Mixed, Coercion, Embedded_Literal, Embedded_Non_Lit, Non_Literal_Modifier,
+Non_Lit_Expression — and an optional label of our own: small_town, namesake, same_name; reported as acc161_by_kind,
 and per batch as acc161_by_batch_kind, since one kind name covers other cases in each batch). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
@@ -67,6 +70,7 @@ class _Gold:
     fclass: str = ""
     country: str = ""
     admin1: str = ""
+    gwn_type: str = ""  # GeoWebNews's pragmatic type (Literal, Metonymic, Demonym...): aggregate figures only
 
 
 @dataclass
@@ -149,6 +153,7 @@ def _load_gwn(path: Path) -> list[_Article]:
                     demonym=kind == "Demonym",
                     place_name=t.findtext("nonLocational") == "No",
                     geonames_id=bool(t.findtext("geonamesID")),
+                    gwn_type=kind,
                 )  # fmt: skip
             )
         out.append(a)
@@ -314,6 +319,9 @@ def _evaluate(data: Path, corpora: list[tuple[str, str, Any]], limit: int | None
         if limit:
             arts = arts[:limit]
         subsets = _GWN_SUBSETS if name == "GWN" else None
+        if name == "GWN":  # Acc@161 per pragmatic type, aggregate only (TEST items are never listed)
+            types = sorted({g.gwn_type for a in arts for g in a.toponyms if g.lat is not None})
+            subsets = {**_GWN_SUBSETS, **{f"type:{t}": (lambda g, t=t: g.gwn_type == t) for t in types}}
         # errors are listed for DEV corpora only (TEST items are never read)
         res: dict[str, Any] = {
             "articles": len(arts),
@@ -369,6 +377,8 @@ def _intl_dev(path: Path = _INTL_DEV) -> dict[str, Any]:
             if c.get("kind"):
                 per_kind[c["kind"]].append(ok)
                 per_batch_kind[f"batch{c.get('batch', 1)}:{c['kind']}"].append(ok)
+            if c.get("label"):  # batch 12: the kind is the GeoWebNews type, the label our own kind
+                per_batch_kind[f"batch{c.get('batch', 1)}:label:{c['label']}"].append(ok)
             if c.get("country"):
                 country_n += 1
                 country_ok += bool(p is not None and p.country == c["country"])

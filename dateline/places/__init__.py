@@ -162,6 +162,22 @@ state; "X state" in lower case (or "X State" before no capitalised word) asks fo
 airport"); curated rows for the Cascades, the Southern Ocean, the Hunter Valley, Macquarie Island, Paektu, the
 Murray by stretch, Antarctic bases; "Frankfurt" and "Blairgowrie" as short forms (aliases.tsv); Buenos Aires
 province gets its own point (admin1.tsv had the city's).
+GeoWebNews's pragmatic types (issue 6, round 14, batch 12): a language name passed as a span is the place it is
+named after or most spoken in (data/places/languages.tsv: "Arabic", "Urdu", "Pashto"; a real town of that name of
+10,000+ wins; the recogniser never takes a language or a demonym for a place); "the Niger border" is the country,
+not the river; "the Juba valley" and "along the Chattahoochee" (the name heading its phrase after "the") are the
+river; "the Boni forest", "the X national park" find the site by its full name; "Zulia state" is the region when
+the town the name picked is only an alternate name ("El Zulia"); a city's part named in a possessive lies within
+100 km of it ("Toronto's Greektown", not Vancouver's); a far town of its state (over 150 km) does not license a
+hamlet of under 5,000 named like a world capital or a city of a million ("Hollywood" and London, California); a
+lawmaker "from" a state is an affiliation ("a senator from Idaho ... Moscow"); "X, south of Y" and "X, 60 km west
+of Y" put X near Y; "X, the capital of Y" states Y even when Y is no span; a name ending in 's is looked up whole
+first ("St George's", "King's Lynn"); a town curated.tsv lists without a population weighs like 5,000 people
+(Palma, Mozambique, beside Pemba and the Afungi peninsula); curated.tsv adds parts of big cities that cities500
+lacks (Hampstead, Mayfair, Kensington, Scarborough in Toronto, Eastleigh in Nairobi, Kibera...), towns and
+landmarks (Baga, Dantewada, Kattankudy, Kastellorizo, the Champs-Élysées, the Bataclan); metro and regional names of
+local news (the Twin Cities, Dallas-Fort Worth, the Greater Toronto Area, the Lower Mainland, Cape Cod, Kenya's
+Rift Valley); demonyms of cities and regions (Angelenos, Berliners, Walloons, Hongkongers).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

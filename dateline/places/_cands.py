@@ -46,12 +46,18 @@ def _prior(c: _Cand) -> float:
                 penalty = _ALT_PENALTY
             else:
                 penalty = _ALT_BIG if c.population < 250_000 else (1.0 if c.alt == 3 else 0.3)
-        return math.log10(c.population + 10) - penalty
+        pop = c.population or (_CURATED_TOWN_POP if c.source == "curated" else 0)
+        return math.log10(pop + 10) - penalty
     if c.feature == "county" and c.alt:
         return _BARE_COUNTY_PRIOR
     if c.source == "pycountry-subdivisions" and c.precision_km > _COARSE_KM:
         return _COARSE_PRIOR  # only the country's point is known: a last resort, below any real town
     return _SOURCE_PRIOR.get(c.source) or _FEATURE_PRIOR.get(c.feature, 6.0)
+
+
+# a town curated.tsv lists without a population (it is there because the news names it) weighs like a small
+# town, not like a hamlet of nobody
+_CURATED_TOWN_POP = 5_000
 
 
 _ALT_PENALTY = 2.5  # GeoNames alternate names of towns are often historical names or a neighbour's name

@@ -4,6 +4,7 @@ gazetteer knows, stray hamlets, names split by their containers, county and capi
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -474,13 +475,48 @@ def _containers(
             out.extend(cand_lists[idx + 1])
         elif len(gap) <= 48 and _APPOSITION.match(gap):
             return _Stated(cand_lists[idx + 1])
+        elif len(gap) <= 48 and (m := _COMPASS_OF.match(gap)):
+            # "Toledo, south of Madrid", "Tal Afar, 60 km west of Mosul": a town that far from the next one
+            radius = _COMPASS_KM
+            if m.group(1):
+                dist = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).startswith("mi") else 1.0)
+                radius = max(60.0, dist * 1.3 + 30.0)
+            out.extend(
+                dataclasses.replace(c, precision_km=max(c.precision_km, radius)) if c.feature == "city" else c
+                for c in cand_lists[idx + 1]
+            )
         elif _INTO.match(gap) and _gaz().site_tail.search(_norm(text[spans[idx][0] : spans[idx][1]])):
             # "the Palanca border crossing into Moldova": a crossing lies on the border of where it leads
             out.extend(cand_lists[idx + 1])
     return out
 
 
+# ", 60 km west of", ", south of", ", about 30 miles north-east of the": how far and which way from the next name
+_COMPASS_OF = re.compile(
+    r"^,?\s+(?:(?:about|some|around|roughly|nearly|almost|just)\s+)?(?:(\d[\d,.]*)\s*(km|kilometers|kilometres|"
+    r"miles|mi)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+_COMPASS_KM = 150.0  # a town "south of" a city without a distance lies within this of it
+
+
 _POSSESSED_POP = 100_000  # a town smaller than this named after a city's possessive lies in that city
+
+
+_POSSESSED_KM = 100  # a city's part lies this close to it ("Toronto's Greektown" is not Vancouver's)
+
+
+def _near_owner(c: _Cand, owner: _Cand) -> bool:
+    """A reading that can be a part of the city named in the possessive: in its country, and in its region or
+    close to it."""
+    if c.country != owner.country:
+        return False
+    if c.lat is None or owner.lat is None or (c.admin1_code and c.admin1_code == owner.admin1_code):
+        return True
+    return distance_km((c.lat, c.lon), (owner.lat, owner.lon)) <= _POSSESSED_KM
 
 
 def _outside_possessor(
@@ -502,7 +538,7 @@ def _outside_possessor(
             )
             and owner.feature in ("city", "admin", "country")
             and _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]])
-            and not (_within(c, owner) or (owner.feature == "city" and c.country == owner.country))
+            and not (_within(c, owner) or (owner.feature == "city" and _near_owner(c, owner)))
         ):
             out[i] = None
     for i in range(1, len(spans)):

@@ -32,6 +32,9 @@ from dateline.places._names import (
 _DATA = Path(__file__).parents[1] / "data" / "places"
 
 
+_LANGUAGE_TOWN_POP = 10_000  # a town of a language's name this big is the reading, not the language
+
+
 class _Gazetteer:
     """All name indexes. The small tables live in memory; GeoNames cities are looked up in a read-only SQLite
     index (data/places/cities.sqlite, built by scripts/build_gazetteer.py) so start-up costs almost nothing.
@@ -40,6 +43,8 @@ class _Gazetteer:
     def __init__(self) -> None:
         self.names: dict[str, list[_Cand]] = defaultdict(list)
         self.demonyms: dict[str, tuple[str, str | None]] = {}
+        # language names that are no demonym ("Arabic", "Urdu"): places only when a caller passes them as spans
+        self.languages: dict[str, tuple[str, str | None]] = {}
         self.iso2to3: dict[str, str] = {}
         self.country_by_iso3: dict[str, _Cand] = {}
         self.capital_of: dict[str, str] = {}  # iso3 -> normalised capital name
@@ -247,6 +252,11 @@ class _Gazetteer:
         for row in _read_tsv(_DATA / "demonyms.tsv", header=False):
             for form in row[0].split("|"):
                 self.demonyms[_norm(form)] = (row[1], (row[2] if len(row) > 2 and row[2] else None))
+        for row in _read_tsv(_DATA / "languages.tsv", header=False):
+            for form in row[0].split("|"):
+                self.languages[_norm(form)] = (row[1], (row[2] if len(row) > 2 and row[2] else None))
+        # words the recogniser never takes for a place: a people's adjective or a language ("Tamil", "Urdu")
+        self.adjectival: frozenset[str] = frozenset(self.demonyms) | frozenset(self.languages)
         # capital/state homonyms with their context cues ("Washington" + "Seattle" -> the state)
         for row in _read_tsv(_DATA / "homonyms.tsv", header=False):
             cues = [c for c in (row[3].split("|") if len(row) > 3 else []) if c]
@@ -370,7 +380,12 @@ class _Gazetteer:
     def lookup(self, text: str, variants: bool = True) -> list[_Cand]:
         """Candidates for a toponym as written: exact name, then the forms a user or an annotator may pass
         ("Russia's", "the Gulf", "Syrian", "U.S", "Calif", "N. Korea", "Paris, Texas", "Readington Township")."""
-        text = _POSSESSIVE.sub("", text.strip()) or text
+        whole = text.strip()
+        text = _POSSESSIVE.sub("", whole) or text
+        if text != whole and whole[-1] in "sS":  # a name that ends in 's: "St George's", "King's Lynn"
+            cands = self.get(_norm(whole))
+            if cands:
+                return list(cands)
         key = _norm(text)
         keys = [key, key[4:]] if key.startswith("the ") and len(key) > 4 else [key]
         for key in keys:
@@ -378,6 +393,12 @@ class _Gazetteer:
                 found = self._demonym(key)
                 if found:
                     return found
+            if key in self.languages and not any(
+                c.population >= _LANGUAGE_TOWN_POP and not c.alt for c in self.get(key)
+            ):  # (a real town of that name wins: "Dari", India, is a hamlet)
+                found = self._demonym(key, self.languages)
+                if found:
+                    return found[:1]
             cands = self.get(key)
             if cands:
                 return list(cands)
@@ -386,9 +407,10 @@ class _Gazetteer:
             return found
         return self._variant(key, text)
 
-    def _demonym(self, key: str) -> list[_Cand]:
-        """'Syrian' -> Syria; a big city of the same name stays a reading ('Nice' is not a demonym anyway)."""
-        place, iso3 = self.demonyms[key]
+    def _demonym(self, key: str, table: dict[str, tuple[str, str | None]] | None = None) -> list[_Cand]:
+        """'Syrian' -> Syria; a big city of the same name stays a reading ('Nice' is not a demonym anyway).
+        `table`: the languages ('Arabic' -> Saudi Arabia) instead of the demonyms."""
+        place, iso3 = (self.demonyms if table is None else table)[key]
         found = [c for c in self.get(_norm(place)) if iso3 is None or c.country == iso3]
         if not found and iso3 in self.country_by_iso3:
             found = [self.country_by_iso3[iso3]]

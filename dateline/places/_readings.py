@@ -76,7 +76,11 @@ _UNIT_WORD_AFTER = re.compile(
 _RIVER_CITY_POP = 50_000  # a city this big named like a river is the city unless "the" comes first
 
 
-_RIVAL_FEATURES = frozenset(("city", "admin", "country"))
+_RIVAL_FEATURES = frozenset(("city", "admin", "country", "county"))
+
+
+# what a country has and a river has not: "near the Niger border"
+_BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier)\b")
 
 
 _TOWN_PREP_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+$")
@@ -88,6 +92,8 @@ def _river_or_city(text: str, start: int, cands: list[_Cand], key: str = "", end
     if not any(c.feature == "water" for c in cands) or not any(c.feature in _RIVAL_FEATURES for c in cands):
         return cands
     if end >= 0 and _UNIT_WORD_AFTER.match(text, end) and any(c.feature == "admin" for c in cands):
+        return [c for c in cands if c.feature != "water"]
+    if end >= 0 and _BORDER_AFTER.match(text, end) and any(c.feature in ("country", "admin") for c in cands):
         return [c for c in cands if c.feature != "water"]
     if _THE_BEFORE.search(text[max(0, start - 8) : start]):
         return [c for c in cands if c.feature not in _RIVAL_FEATURES]
@@ -227,6 +233,7 @@ def _held_namesakes(
     w, small = world[key]
     towns: set[tuple[str, str | None]] = set()
     small_towns: set[tuple[str, str | None]] = set()
+    town_points: list[tuple[float, float]] = []
     states: set[tuple[str, str | None]] = set()
     w_named = False
     for k2, c2 in choice.items():
@@ -248,12 +255,15 @@ def _held_namesakes(
                 towns.add((c2.country, c2.admin1_code))
                 if c2.population < _LICENSING_POP:
                     small_towns.add((c2.country, c2.admin1_code))
+                    if c2.lat is not None:
+                        town_points.append((c2.lat, c2.lon))
     # its country or its people ("Dutch police") named, besides the name itself
     w_named = w_named or doc_ctry.get(w.country, 0) > (own_mentions if w.feature == "country" else 0)
     # a namesake in the world city's own country: its region named (not just the country) counts as named, and
     # a city of a million ("New York") is named in any national story, so it licenses no namesake near it
     w_area = (w.country, w.admin1_code)
     w_area_named = w_area in states or w_area in small_towns or bool(doc_adm.get(w_area))
+    world_capital = w.population >= 1_000_000 or gaz.capital_of.get(w.country) == key
     held = []
     for c in small:
         if c.country in licensed or any(_within(c, cont) for conts in containers for cont in conts):
@@ -267,11 +277,35 @@ def _held_namesakes(
             if plausible and not w_area_named and (near or area in small_towns or area in states):
                 continue
         elif (
-            plausible and not w_named and (near or area in small_towns or area in states or doc_adm.get(area))
+            plausible
+            and not w_named
+            and (
+                near
+                or area in states
+                or doc_adm.get(area)
+                # (a far town of its state licenses no hamlet named like a world capital: "Hollywood" does not
+                # make London the Californian village 300 km away)
+                or (
+                    area in small_towns
+                    and not (
+                        world_capital
+                        and c.population < _TOWN_LICENCE_POP
+                        and not _close_to_any(c, town_points, _TOWN_LICENCE_KM)
+                    )
+                )
+            )
         ):
             continue  # (a city of a million named in a national story licenses no namesake in its state)
         held.append(id(c))
     return frozenset(held)
+
+
+_TOWN_LICENCE_POP = 5_000  # a namesake of a world capital this small needs its state or a close name ...
+_TOWN_LICENCE_KM = 150  # ... a town of its state within this distance ("Walton" beside Delhi, N.Y.)
+
+
+def _close_to_any(c: _Cand, points: list[tuple[float, float]], km: float) -> bool:
+    return c.lat is not None and any(distance_km((c.lat, c.lon), p) <= km for p in points)
 
 
 # a state as someone's affiliation: "Senator Jim Risch of Idaho", "(R-Idaho)", "Ohio's senator", "a Michigan
@@ -282,8 +316,12 @@ _AFFIL_AFTER = re.compile(
 )
 
 
-# a person's name before "of" ("Jim Risch of Idaho"; not "the University of Idaho", which locates)
-_AFFIL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+of\s+|\b[RDI]-)$")
+# a person's name before "of" ("Jim Risch of Idaho"; not "the University of Idaho", which locates), a lawmaker
+# "from" a state ("a senator from Idaho")
+_AFFIL_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+of\s+|\b[RDI]-|\b(?:[Ss]enator|[Cc]ongress(?:wo)?man|[Ll]awmaker|"
+    r"[Rr]epresentative|[Dd]elegate)s?\s+from\s+)$"
+)
 
 
 def _affiliated_states(
@@ -329,6 +367,14 @@ _DEMONYM_KIND_BEFORE = re.compile(
 )
 
 
+# ", the capital of the Seychelles", ", a port town in Kenya": the country or region after the name's kind
+_KIND_OF_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|eastern|western|northern|southern|commercial|economic|"
+    r"main|largest|biggest|second|port|border|coastal|small)\s+)*(?:capital|city|town|village|port)\s+(?:of|in)\s+"
+    r"(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})"
+)
+
+
 def _stated_states(
     text: str,
     spans: list[tuple[int, int]],
@@ -348,6 +394,13 @@ def _stated_states(
             state = _region_after(text, e, gaz, cands_of[k])
         if state is not None:
             out.setdefault(k, []).append(state)
+        m = _KIND_OF_AFTER.match(text, e)
+        if m:  # "Victoria, the capital of the Seychelles", where the country is no span
+            region = next(
+                (c for c in gaz.lookup(m.group(1), variants=False) if c.feature in ("country", "admin")), None
+            )
+            if region is not None:
+                out.setdefault(k, []).append(region)
         m = _DEMONYM_KIND_BEFORE.search(text, max(0, s - 60), s)
         if m:
             iso3 = demonyms.get(_norm(m.group(1))) or demonyms.get(_norm(m.group(1).split(" ")[-1]))
@@ -523,6 +576,11 @@ def _as_written(
         else:
             unit = hint
     if unit is not None:
+        if c.feature == "city" and c.alt and unit not in _LOCAL_UNITS:
+            # "Zulia state": the region of that name, not a town found by an alternate name ("El Zulia")
+            regions = [o for o in cands if o.feature == "admin" and not o.alt]
+            if regions:
+                return max(regions, key=_prior)
         if c.feature != "city":
             return c
         local = unit in _LOCAL_UNITS

@@ -124,7 +124,9 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
         accept = False
         if e > s and ent.label in _PLACE_LABELS and "," in text[s:e]:
             head, _, tail = text[s:e].partition(",")
-            if _norm(tail) in gaz.demonyms:  # "Lower Shabelle, Somali police said": the name before the comma
+            if (
+                _norm(tail) in gaz.adjectival
+            ):  # "Lower Shabelle, Somali police said": the name before the comma
                 e = s + len(head.rstrip())
                 key = _norm(text[s:e])
         if e > s and ent.label in _PLACE_LABELS and ent.label != "FAC":
@@ -138,7 +140,7 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
                     e = longer
                     key = _norm(text[s:e])
         if e > s and ent.label in _PLACE_LABELS:
-            if key in gaz.demonyms and not any(
+            if key in gaz.adjectival and not any(
                 c.feature in _STRONG_FEATURES and c.source != "pycountry-subdivisions" for c in gaz.get(key)
             ):  # "Canadian", "Welsh": an adjective, even where a small town has that name
                 accept = False
@@ -298,7 +300,7 @@ def _site_phrases(
         s, e = m.start(1) + words[first].start(), m.start(1) + words[-1].end()
         name = text[s:e]
         key = _norm(name)
-        if len(key) < 3 or key in gaz.demonyms:
+        if len(key) < 3 or key in gaz.adjectival:
             continue
         cands = gaz.get(key)
         if any(w in person_words for w in name.split()) or (
@@ -444,7 +446,7 @@ def _mislabelled_cities(
     common, people = _name_blocks()  # "Lincoln", "Bell": people; "Reading": a word
     for s, e, es, ee in ents:
         key = _norm(text[s:e])
-        if len(key) < 4 or key in gaz.demonyms or not text[s].isupper():
+        if len(key) < 4 or key in gaz.adjectival or not text[s].isupper():
             continue
         if any(w in person_words for w in text[s:e].split()) or _TITLE_BEFORE.search(text, max(0, s - 20), s):
             continue
@@ -543,7 +545,7 @@ def _other_mentions(doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]]
         for s, e in spans
         if e - s >= 4
         and text[s].isupper()
-        and _norm(text[s:e]) not in gaz.demonyms
+        and _norm(text[s:e]) not in gaz.adjectival
         and (_real_reading(gaz, text[s:e]) or _alt_town_used_as_place(text, gaz, s, e))
     }
     if not names:
@@ -610,7 +612,7 @@ def _gazetteer_matches(doc: Document, gaz: _Gazetteer, taken: list[bool]) -> lis
             if not upper[j] and text[ends[j] - 1] != ".":
                 continue
             key = _norm(text[starts[i] : ends[j]])
-            if key not in gaz.demonyms:
+            if key not in gaz.adjectival:
                 grams.append((k, key))
         gaz.prefetch([g[1] for g in grams])  # one index query for all n-grams starting here
         found = 0
@@ -841,7 +843,7 @@ def _cued_matches(
         if (
             not labels <= _CUE_LABELS
             or len(key) < 4
-            or key in gaz.demonyms
+            or key in gaz.adjectival
             or key in common
             or not gaz.get(key)
         ):

@@ -118,6 +118,34 @@ def _postal_regions_of(
 _AIRPORT_AFTER = re.compile(r"\s+(?:[Ii]nternational\s+)?[Aa]irport\b")
 
 
+# a site's head noun written after its name in lower case: "the Boni forest", "the Kakum national park"
+_SITE_HEAD_AFTER = re.compile(
+    r"\s+((?:[Nn]ational\s+)?(?:[Ff]orest|[Pp]ark|[Rr]eserve|[Dd]am|[Pp]alace|[Ss]quare))\b"
+)
+
+
+# what only a river has around it: "the Juba valley", "the Indus delta", "along the Chattahoochee"
+_RIVER_HEAD_AFTER = re.compile(r"\s+(?:[Vv]alley|[Dd]elta|[Ee]stuary|[Bb]asin)\b")
+_RIVER_BEFORE = re.compile(r"\b(?:[Tt]he)\s+$")
+# the name is the head of its phrase: punctuation, the end, or a verb, preposition or river word after it
+_RIVER_HEAD_USE = re.compile(
+    r"\s*(?:$|[,.;:!?)]|\s+(?:and|or|at|in|near|to|on|from|into|through|by|was|is|has|had|rose|rises|flows|"
+    r"flowed|burst|floods|flooded|river|valley|delta|basin|estuary|which|where|as|after|before|since|for|with)\b)"
+)
+
+
+def _river_readings(text: str, s: int, e: int, gaz: _Gazetteer) -> list[_Cand]:
+    """Water readings a name has only in its river's full name: "the Juba valley" (the Juba River, not the city),
+    "the Chattahoochee" (listed as "the Chattahoochee"). Only after "the", as English names rivers."""
+    if not _RIVER_BEFORE.search(text, max(0, s - 5), s) or not _RIVER_HEAD_USE.match(text, e):
+        return []  # ("the Columbia Metropolitan Airport", "the Columbia area": a modifier, not the river)
+    name = text[s:e]
+    found = [c for c in gaz.get(_norm("the " + name)) if c.feature == "water"]
+    if not found and _RIVER_HEAD_AFTER.match(text, e):
+        found = [c for c in gaz.get(_norm(name + " river")) if c.feature == "water"]
+    return found
+
+
 def _resolve(
     doc: Document, spans: list[tuple[int, int]], gaz: _Gazetteer, context_countries: list[str] | None
 ) -> list[Place]:
@@ -152,6 +180,19 @@ def _resolve(
             airports = [c for c in gaz.lookup(text[s:e] + " Airport") if c.feature == "site"]
             if airports:
                 cands_of[k] = airports
+        else:
+            site = _SITE_HEAD_AFTER.match(text, e)
+            # "the Boni forest", "the Kakum national park": the site whose full name the gazetteer knows
+            found = [
+                c
+                for c in (gaz.get(_norm(text[s:e] + " " + site.group(1))) if site else ())
+                if c.feature in ("site", "water", "region")
+            ]
+            if found:
+                cands_of[k] = found
+        rivers = [c for c in _river_readings(text, s, e, gaz) if all(c is not o for o in cands_of[k])]
+        if rivers:
+            cands_of[k] = cands_of[k] + rivers
         cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
         unit = _ADMIN_AFTER.match(text, e)
         if unit and unit.group(1).lower() in _REGION_ONLY_UNITS:
