@@ -108,14 +108,7 @@ MOVES = [
     ("US Marines landed on the island of Okinawa on Sunday.", "MOBILIZE", "USA"),
     ("A Sudanese army column crossed into Chad on Monday.", "MOBILIZE", "SDN"),
     ("Ethiopian troops crossed the border into Somalia overnight.", "MOBILIZE", "ETH"),
-    pytest.param(
-        "Turkish tanks rolled across the border into northern Syria.",
-        "MOBILIZE",
-        "TUR",
-        marks=pytest.mark.xfail(
-            reason="needs a 'roll @troops' row in subject_verbs.tsv (not this round's file)"
-        ),
-    ),
+    ("Turkish tanks rolled across the border into northern Syria.", "MOBILIZE", "TUR"),
 ]
 
 

@@ -33,6 +33,10 @@ sentences with gold actor and recipient codes, scored with the same rule as the 
 gold type was found). `any_type` scores the arguments of every predicted event of the sentence whatever its type
 (argument spans judged apart from typing), and `by_kind` gives that per syntactic kind of the set.
 
+View `own_s11` (split dev only): tests/data/events_own_s11.jsonl (see its .md), 26 short articles of our own with
+gold per event (type, mode, factuality, actor / recipient country and sector, location, date, size, source), run
+through the whole document pipeline with their publication dates; figures per field and per kind, extra events.
+
 `typing_backend` says which event typing ran: the lexicon (default) or, with DATELINE_EVENTS_MODEL=encoder and the
 `[ml]` extra installed, the MiniLM sentence-encoder head (dateline/_encoder.py).
 """
@@ -433,6 +437,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_args2"] = _own_args(_OWN_ARGS2)
         out["own_cameo"] = _own_cameo()
         out["own_conv"] = _own_conv()
+        out["own_s11"] = _own_s11()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)
@@ -442,3 +447,184 @@ def run(split: str, data: Path) -> dict[str, Any]:
         except DataMissing as exc:
             out["petrarch2_silver_all"] = {"skipped": str(exc)}
     return out
+
+
+# --------------------------------------------------------------------------- view own_s11: articles, every field
+
+_OWN_S11 = _OWN_DEV.with_name("events_own_s11.jsonl")
+_S11_FIELDS = ("found", "type", "mode", "factuality", "actor", "actor_sector", "recipient", "recipient_sector",
+               "parties", "location", "date", "size", "size_detail", "source")  # fmt: skip
+
+
+def _overlap(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+def _s11_spans(ev: Event) -> list[tuple[int, int, str]]:
+    """(sentence start, sentence end, trigger words) of the event and of each merged mention."""
+    out = [(ev.sentence_start, ev.sentence_end, ev.event_text)]
+    out += [(m.sentence_start, m.sentence_end, m.event_text or "") for m in ev.mentions]
+    return out
+
+
+def _s11_find(g: dict[str, Any], span: tuple[int, int], evs: list[Event]) -> Event | None:
+    """The predicted event in the gold sentence whose trigger overlaps the gold one, else one of the gold type."""
+    lo, hi = span
+    here = [e for e in evs if any(s < hi and lo < t for s, t, _ in _s11_spans(e))]
+    for e in here:
+        if any(s < hi and lo < t and _overlap(g["trigger"], w) for s, t, w in _s11_spans(e)):
+            return e
+    from dateline.events._typing import _conventional
+
+    want = {g["event"], _conventional(g["event"], g["factuality"])}
+    return next((e for e in here if e.event in want or plover_type(e) in want), None)
+
+
+def _s11_args(gold: list[list[Any]], got: list[Any], source: str | None) -> bool:
+    want = {_code(c) for c, _, _ in gold if c}
+    if want != {_code(a.country) for a in got if a.country}:
+        return False
+    texts = [t for _, _, t in gold if t]
+    if texts and not any(_overlap(t, a.text) for t in texts for a in got):
+        return False
+    src = (source or "").lower()
+    # the reporting source is no argument, unless the gold names it as one
+    return not (
+        src
+        and any(src.startswith(a.text.lower()) or a.text.lower().startswith(src) for a in got)
+        and not any(_overlap(source, t) for t in texts)
+    )
+
+
+def _s11_fields(g: dict[str, Any], ev: Event | None, published: str) -> dict[str, bool]:
+    """Per scored field of a gold event, whether the predicted event gets it."""
+    from dateline.events._typing import _conventional
+
+    out: dict[str, bool] = {"found": ev is not None}
+    conv = _conventional(g["event"], g["factuality"])
+    out["type"] = ev is not None and (ev.event == g["event"] or plover_type(ev) == conv)
+    if g.get("mode"):
+        out["mode"] = ev is not None and ev.mode == g["mode"]
+    # the event coded as its single category itself ("refused to send" as REJECT, "would suspend arms exports" as
+    # THREATEN, a promise as AGREE) carries its auxiliary mode in its type
+    single = (
+        ev is not None
+        and conv in ("REJECT", "THREATEN", "AGREE")
+        and plover_type(ev) == conv
+        and conv in (g["event"], ev.event)
+    )
+    out["factuality"] = ev is not None and (ev.factuality == g["factuality"] or single)
+    src = g.get("source")
+    for role, key in (("actor", "actors"), ("recipient", "recipients")):
+        if key not in g:
+            continue
+        got = [] if ev is None else (ev.actor if role == "actor" else ev.recipient)
+        out[role] = ev is not None and _s11_args(g[key], got, src)
+        sectors = [(c, s) for c, s, _ in g[key] if s]
+        if sectors:
+            out[f"{role}_sector"] = all(
+                any(_code(a.country) == _code(c) and (a.sector or "")[:3] == s[:3] for a in got)
+                for c, s in sectors
+            )
+    if "parties" in g:
+        have = {_code(a.country) for a in (ev.actor + ev.recipient) if a.country} if ev else set()
+        out["parties"] = have == {_code(c) for c in g["parties"]}
+    if "location" in g:
+        loc = ev.location if ev else None
+        if g["location"] is None:
+            out["location"] = ev is not None and loc is None
+        else:
+            out["location"] = loc is not None and (
+                _overlap(g["location"], loc.text) or _overlap(g["location"], loc.name)
+            )
+    if "date" in g:
+        d, want = (ev.date if ev else None), g["date"]
+        value = (d.value or "") if d else (published if ev else "")
+        ok = ev is not None and value.startswith(want["value"])
+        if want.get("text"):
+            ok = ok and d is not None and _overlap(want["text"], d.text)
+        out["date"] = ok
+    if "size" in g:
+        want = g["size"]
+        hits = [
+            s
+            for s in (ev.size if ev else [])
+            if _overlap(want["text"], s.text)
+            and all(want.get(k) is None or getattr(s, k) == want[k] for k in ("min", "max"))
+        ]
+        out["size"] = bool(hits)
+        detail = [k for k in ("approx", "unit", "kind") if k in want]
+        if detail:
+            out["size_detail"] = any(all(getattr(s, k) == want[k] for k in detail) for s in hits)
+    if "source" in g:
+        if src is None:
+            out["source"] = ev is not None and ev.source is None
+        else:
+            out["source"] = ev is not None and ev.source is not None and _overlap(src, ev.source.text)
+    return out
+
+
+def _s11_rows(path: Path = _OWN_S11) -> list[dict[str, Any]]:
+    return [
+        json.loads(line) for line in require(path).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def _s11_score(rows: list[dict[str, Any]], docs: list[Document]) -> dict[str, Any]:
+    """Per field, per kind and overall figures of the article set, plus the wrong gold events and extra events."""
+    fields: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    wrong: list[str] = []
+    extra = matched_n = 0
+    for r, doc in zip(rows, docs, strict=True):
+        starts, pos = [], 0
+        for s in r["sentences"]:
+            starts.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        matched: set[str] = set()
+        for i, g in enumerate(r["events"]):
+            ev = _s11_find(g, starts[g["sent"]], doc.events)
+            if ev is not None:
+                matched.add(ev.id)
+            res = _s11_fields(g, ev, r["published"])
+            c = kinds.setdefault(g["kind"], Counter())
+            for f, ok in res.items():
+                fields[f"{f}_n"] += 1
+                fields[f"{f}_ok"] += ok
+                c["n"] += 1
+                c["ok"] += ok
+            if not all(res.values()):
+                wrong.append(
+                    f"{r['id']}#{i} {g['trigger']}: " + ",".join(f for f, ok in res.items() if not ok)
+                )
+        extra += len({e.id for e in doc.events} - matched)
+        matched_n += len(matched)
+    out: dict[str, Any] = {"articles": len(rows), "gold_events": sum(len(r["events"]) for r in rows)}
+    n_all = sum(fields[f"{f}_n"] for f in _S11_FIELDS)
+    out["all_fields"] = round(sum(fields[f"{f}_ok"] for f in _S11_FIELDS) / n_all, 4) if n_all else None
+    out["per_field"] = {
+        f: f"{fields[f + '_ok']}/{fields[f + '_n']} = {fields[f + '_ok'] / fields[f + '_n']:.3f}"
+        for f in _S11_FIELDS
+        if fields[f + "_n"]
+    }
+    out["by_kind"] = {k: f"{c['ok']}/{c['n']}" for k, c in sorted(kinds.items())}
+    out["extra_events"] = extra
+    out["event_precision"] = round(matched_n / (matched_n + extra), 4) if matched_n + extra else None
+    out["wrong"] = wrong
+    return out
+
+
+def _own_s11(path: Path = _OWN_S11) -> dict[str, Any]:
+    """View `own_s11` (split dev only): tests/data/events_own_s11.jsonl (see its .md), 26 short articles with gold
+    per event (type, mode, factuality, actor / recipient country and sector, location, date, size, source), run
+    through the whole document pipeline with their publication dates; figures per field and per kind."""
+    from dateline.pipeline import process
+
+    rows = _s11_rows(path)
+    docs = process([
+        Document(id=r["id"], text=r["text"], published=r["published"], outlet=r.get("outlet")) for r in rows
+    ])  # fmt: skip
+    return _s11_score(rows, docs)

@@ -31,7 +31,9 @@ back-off, encoder hook, mode cues), `_arguments` and `_source` (step 3: who, to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from dateline.events._arguments import (
@@ -55,6 +57,7 @@ from dateline.events._arguments import (
     _sent_ones,
     _site,
     _speaker,
+    _spoken_for,
     _state_patient,
 )
 from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_events, _request_frames
@@ -85,7 +88,7 @@ from dateline.events._typing import (
     _unless_threat,
 )
 from dateline.events._where_when import _date, _event_sizes, _location, _offset_date
-from dateline.model import Document, Event, Mention, stable_id
+from dateline.model import Actor, Document, Event, Mention, stable_id
 from dateline.sizes import extract_sizes
 
 # --------------------------------------------------------------------------- entry point
@@ -225,6 +228,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     and (t.rule.event in _FORCE_EVENTS or t.mode == "release")
                     and not _self_passive(t.anchor)
                 )  # ("officials said the hostages were released": who says so did not free them)
+                if subj is None and reported:
+                    subj = _denier(t.anchor)  # "a Turkish military source denied that civilians were hit"
                 if (subj is None and not reported) or (subj is not None and subj.lower_ in _PERSONAL):
                     # "X said he would ...", "the ministry said troops were held at readiness": the speaker; not
                     # for an attack or arrest reported in the passive ("police said three civilians were killed",
@@ -322,16 +327,27 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
             for u in uniq:
                 if _set_apart(t.tok) or _set_apart(u.tok) or _named_apart(t, u):
                     continue  # "... killed four. Twelve soldiers died in a separate attack": two attacks
+                # "A Nigerian air force strike killed 23": the strike, the killing's subject, is the killing
+                itself = u.rule.event == t.rule.event and (_names_act(u, t) or _names_act(t, u))
                 if u.rule.event == t.rule.event and (
                     not t.actors
                     or not u.actors
                     or _key(t.actors) == _key(u.actors)
                     or _sent_ones(u, t)
                     or _sent_ones(t, u)
+                    or itself
                 ):
                     u.mode = u.mode or t.mode
-                    u.actors = t.actors if t.actors and _sent_ones(t, u) else u.actors or t.actors
-                    if not u.recipients or (
+                    if itself and _names_act(u, t):
+                        u.actors = t.actors  # who struck, not "the strike"
+                    elif not (itself and _names_act(t, u)):
+                        u.actors = t.actors if t.actors and _sent_ones(t, u) else u.actors or t.actors
+                    if itself:  # the strike's target ("on a school in Gaza") and the killing's victims
+                        spans = {(r.start, r.end) for r in u.recipients}
+                        u.recipients = u.recipients + [
+                            r for r in t.recipients if (r.start, r.end) not in spans
+                        ]
+                    elif not u.recipients or (
                         t.recipients and _placed(u.recipients, res) and not _placed(t.recipients, res)
                     ):
                         u.recipients = t.recipients  # "flew to Moscow and held talks with Lavrov": Lavrov
@@ -381,4 +397,150 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
             )
     for ev in events:  # office holders coded as of the event's own date, where the text gives one
         ev.actor, ev.recipient = res.at_date(ev.actor, ev.date), res.at_date(ev.recipient, ev.date)
+    _taken_back(events, doc)
+    _criticised_act(events, doc)
+    _host_of_arrival(events)
     return _merge(events, distinct)
+
+
+_TOWNS = frozenset({"city", "admin", "site"})
+
+
+def _host_of_arrival(events: list[Event]) -> None:
+    """Forces deployed to a town abroad ("200 Kenyan police officers landed in Port-au-Prince"): the town's country
+    is the host, the deployment's recipient, as a country named there would be ("arriving in Lithuania"); a town
+    of the force's own country names no recipient (events_own_s10_args: own territory)."""
+    for ev in events:
+        loc = ev.location
+        if (
+            ev.event != "MOBILIZE"
+            or ev.recipient
+            or loc is None
+            or loc.feature not in _TOWNS
+            or not loc.country
+        ):
+            continue
+        own = {a.country for a in ev.actor if a.country}
+        if own and loc.country not in own and ev.factuality in ("asserted", "alleged", "future"):
+            ev.recipient = [
+                Actor(text=loc.text, start=loc.start, end=loc.end, country=loc.country, kind="country")
+            ]
+
+
+_CRITICISING = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST"})
+_AFTER_TRIGGER = re.compile(
+    r"^\s+(?:the|this|these|that|those|such|its|their)\s+([\w-]+)(?:\s+([\w-]+))?", re.I
+)
+_BEFORE_ACTOR = re.compile(r"\b(?:a|the|this|that)\s+([\w-]+)(?:\s+([\w-]+))?\s*$", re.I)
+
+
+_ANSWER = re.compile(r"\b(?:respond|retaliat|react|hit back|strike back)\w*", re.I)
+
+
+@lru_cache(maxsize=1)
+def _act_refs() -> frozenset[str]:
+    from dateline.events._lexicon import _rows
+
+    return frozenset(w for r in _rows("classes.tsv") if r[0] == "actref" for w in r[1].split(","))
+
+
+def _criticised_act(events: list[Event], doc: Document) -> None:
+    """A criticism of an act named again by a pointing noun ("called the move a provocation", "a move Tehran
+    called reckless", "condemned the deployment"), or a warning of a response ("warned that Russia would
+    respond"), with no one named as its target: the target is whoever did the nearest earlier act of another
+    country the article reports."""
+    refs = _act_refs()
+    ordered = sorted(events, key=lambda e: e.event_start)
+    for k, ev in enumerate(ordered):
+        if ev.event not in _CRITICISING or ev.recipient or not ev.actor:
+            continue
+        after = _AFTER_TRIGGER.match(doc.text[ev.event_end : ev.event_end + 60])
+        first = min(a.start for a in ev.actor)
+        before = _BEFORE_ACTOR.search(doc.text[max(ev.sentence_start, first - 40) : first])
+        words = {(w or "").lower() for m in (after, before) if m is not None for w in m.groups()}
+        answer = ev.event == "THREATEN" and _ANSWER.search(doc.text[ev.event_end : ev.sentence_end])
+        if not words & refs and not answer:  # ("warned that Russia would respond": to the act just told)
+            continue
+        own = {a.country for a in ev.actor}
+        for prev in reversed(ordered[:k]):
+            doers = [a for a in prev.actor if a.country and a.country not in own]
+            if prev.event not in _CRITICISING and doers:
+                ev.recipient = [replace(a) for a in doers]
+                break
+
+
+def _names_act(u: _Trig, t: _Trig) -> bool:
+    """Whether u's actor is the phrase of t's own trigger ("[A Nigerian air force strike] killed 23")."""
+    return any(a.start <= t.start < a.end for a in u.actors)
+
+
+_DENYING = frozenset({"deny"})
+
+
+def _denier(v: Any) -> Any | None:
+    """Who denies an attack or arrest told in the passive ("an army source denied that any civilians had been
+    hit"): the body the denier speaks for did it, or is said not to have (events_own_s11: the one who denies an
+    act is its implied actor, unlike one who reports it)."""
+    cur = v
+    for _ in range(3):
+        if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in _DENYING:
+            who, _ = _subject(cur)
+            return _spoken_for(who) if who is not None and who.pos_ != "PRON" else None
+    return None
+
+
+# words a bare definite phrase keeps its own reading for (events_own_s10_args: "the government" takes the story's
+# state; a person's office is the actors module's)
+_OWN_READING = frozenset(
+    {"government", "country", "state", "authorities", "official", "officials", "spokesman"}
+)
+
+
+def _plain_word(w: str) -> str:
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _taken_back(events: list[Event], doc: Document) -> None:
+    """Arguments that point back, coded as what they point to (the small spaCy model has no coreference, so this
+    is written here): a bare definite phrase of common nouns ("the rebels", "The instructors", "the navy", "the
+    foreign police") takes the country (and a missing sector) of the nearest earlier argument whose words hold
+    its head noun ("Houthi rebels", "Russian military instructors", "Indian Navy commandos"); "the country's
+    army" takes the last country the article named before it."""
+    seen: list[Actor] = []
+    for ev in sorted(events, key=lambda e: e.event_start):
+        for role in ("actor", "recipient"):
+            args = getattr(ev, role)
+            for i, a in enumerate(args):
+                new = _antecedent_of(a, seen, doc)
+                if new is not None:
+                    args[i] = new
+        seen.extend(x for x in ev.actor + ev.recipient if x.country)
+
+
+def _antecedent_of(a: Actor, seen: list[Actor], doc: Document) -> Actor | None:
+    words = a.text.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return None
+    if words[1].lower() == "country's" and len(words) > 2:
+        last = None
+        for p in doc.places:
+            if p.start >= a.start:
+                break
+            if p.feature == "country" and p.country:
+                last = p.country
+        return replace(a, country=last) if last and last != a.country else None
+    rest = words[1:]
+    if any(not w.isalpha() or not w.islower() for w in rest) or rest[-1] in _OWN_READING:
+        return None
+    head = _plain_word(rest[-1])
+    for b in reversed(seen):
+        if b.start >= a.start or b.text.lower().startswith("the "):
+            continue
+        if head in {_plain_word(w) for w in b.text.lower().split()}:
+            if b.country == a.country and (a.sector or not b.sector):
+                return None
+            return replace(a, country=b.country, sector=a.sector or b.sector)
+    return None

@@ -112,6 +112,30 @@ def _own_report(a: Event, b: Event) -> bool:
     return not (kinds_a & kinds_b)
 
 
+_TOLL_KINDS = frozenset({"dead", "injured"})
+
+
+def _toll_told(a: Event, b: Event) -> bool:
+    """A later mention naming no attacker whose only recipients are the people it counts ("The strikes killed 11
+    militants", "Five people were killed"): the earlier attack's toll, unless the dead are the attacker's own side
+    (then it is another attack on them)."""
+    if not b.recipient or not b.size:
+        return False
+    counted = [s for s in b.size if s.kind in _TOLL_KINDS]
+    if not all(
+        any(s.start <= r.start < s.end or r.start <= s.start < r.end for s in counted) for r in b.recipient
+    ):
+        return False
+    # the attacker's side, unless the attack itself was on people of that country ("Turkish jets struck PKK
+    # positions"; a town it hit is only where)
+    place = a.location.text if a.location else None
+    own = {x.country for x in a.actor if x.country} - {x.country for x in a.recipient if x.text != place}
+    # victims whose own words name their side ("Three Iraqi soldiers"; "12 people" may carry the story's country)
+    named = {x.country for x in b.recipient if x.country and any(w[:1].isupper() for w in x.text.split()[1:])}
+    hit = {x.country for x in a.recipient if x.text != place}
+    return not own & named and (not hit or not named or bool(named & hit))
+
+
 # an event the text says did not take place: a later mention told as fact is another event, not this one
 _DID_NOT_HAPPEN = frozenset({"denied", "negated"})
 
@@ -122,12 +146,13 @@ def _compatible(a: Event, b: Event) -> bool:
     a_actor, b_actor = _named(a.actor), _named(b.actor)
     bare = not (b_actor or b.recipient)
     # "The planes bombed the market on Monday": a later mention naming no one, its target taken up again
-    again = not b_actor and _taken_up(a.recipient, b.recipient)
+    told = not b_actor and _toll_told(a, b)
+    again = not b_actor and (_taken_up(a.recipient, b.recipient) or told)
     if not bare and not again and _key(a_actor) != _key(b_actor):
         return False
     if _own_report(a, b):
         return False
-    if a.recipient and b.recipient and not _same_side(a.recipient, b.recipient):  # one may leave it unsaid
+    if a.recipient and b.recipient and not told and not _same_side(a.recipient, b.recipient):  # may be unsaid
         return False
     if not (a_actor or a.recipient):
         return False

@@ -72,6 +72,16 @@ def _tail_reporter(t: _Trig, sent: Any, lex: _Lex) -> Any | None:
     return None
 
 
+def _stray_speaker(v: Any) -> Any | None:
+    """The speaker of a closing ", army chief General X said" that the parser hung as an apposition of the noun
+    before it (leaving "said" with no subject): the name right before the verb, its phrase after a comma."""
+    who = v.nbor(-1) if v.i > 0 else None
+    if who is None or who.dep_ != "appos" or who.pos_ not in ("PROPN", "NOUN"):
+        return None
+    left = who.left_edge.i
+    return who if left > 0 and _doc_toks(v.doc)[left - 1].text == "," else None
+
+
 def _reports(q: Any, start: int) -> bool:
     """Whether a quote can be the source of an event starting at `start`: it holds the event, or it is reported
     speech in the event's sentence."""
@@ -110,6 +120,8 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
     for a in t.anchor.ancestors:  # "..., police said" / "officials told reporters that ..."
         if a.lemma_.lower() in lex.reporting and _is_verb(a):
             subj, _ = _subject(a)
+            if subj is None:
+                subj = _stray_speaker(a)
             if subj is not None:
                 s, e = _span_of(subj)
                 return res.resolve(s, e)

@@ -257,6 +257,9 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 h = h.head
             cur = h
             continue
+        if via_xcomp and cur.dep_ == "acomp" and cur.head.i != cur.i:
+            cur = cur.head  # "Lecornu is due to visit Dakar", "is set / likely to send": the subject of "is"
+            continue
         break
     return _stranded_subject(cur) or _fronted_name(cur), False
 

@@ -879,7 +879,15 @@ def _force_of_subject(subj: Any, lex: _Lex) -> set[str]:
         if s.lemma_.lower() in lex.formations:
             mods = {c.lemma_.lower() for c in s.children if c.dep_ == "compound" and c.i < s.i}
             out |= mods & lex.force_words
+            if any(c.dep_ == "amod" and c.lemma_.lower() in _ARMED_ADJ for c in s.children):
+                out.add("army")  # "a military convoy", "armoured columns": a force's formation
+            # "a contingent of 200 police officers": the force the formation is made of
+            of = [g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            out |= {g.lemma_.lower() for g in of if g.dep_ == "pobj"} & lex.force_words
     return out
+
+
+_ARMED_ADJ = frozenset({"military", "armoured", "armored", "army", "mechanised", "mechanized"})
 
 
 def _mover(tok: Any) -> Any | None:
@@ -951,7 +959,7 @@ _ARRIVING = {"reach", "arrive", "enter", "roll", "cross", "pull", "drive"}
 _ARRIVING_INTO = {"pull", "drive"}
 # the troop-movement rows of subject_verbs.tsv that deploy only "into" a place ("moved into Uvira", not "moved
 # north" or "moved out")
-_MOVING_INTO = {"move", "cross"}
+_MOVING_INTO = {"move", "cross", "roll", "rumble"}
 _JOINTLY = {"jointly"}  # adverbs that make any act a joint one (material cooperation, CAMEO 06)
 
 
@@ -1096,7 +1104,8 @@ def _relief_sent(tok: Any, lex: _Lex) -> bool:
 def _into(tok: Any) -> bool:
     """Whether the verb (or its object: "crossed the border into Rwanda") has an "into" phrase."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ == "into" for h in heads for c in h.children)
+    # "rolled across the border (into Syria)": crossing a border or a line takes a force into another place
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "across") for h in heads for c in h.children)
 
 
 def _measure_subject(tok: Any, lex: _Lex) -> bool:
@@ -1123,8 +1132,8 @@ def _idle_warning(tok: Any, lex: _Lex) -> bool:
         return False
     for w in clause.subtree:
         lemma = w.lemma_.lower()
-        if lemma in lex.reprisal:
-            return False
+        if lemma in lex.reprisal and not (_is_verb(w) and any(c.dep_ == "neg" for c in w.children)):
+            return False  # "warned that Russia would respond" (not "hospitals could not respond")
         if lemma in lex.intolerance and any(c.dep_ == "neg" for c in w.children):
             return False  # "warned that it would not tolerate any change": a red line drawn (CAMEO 130)
         r = _match_verb(w, lex) if _is_verb(w) else None

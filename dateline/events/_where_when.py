@@ -126,7 +126,7 @@ def _location(
             for e in span_ents(sent)
             if e.label_ in ("GPE", "LOC", "FAC")
         ]
-    fallback = broad = None
+    fallback = broad = shared = None
     for p in places:
         inner = any(
             s < p.start < e for s, e in within
@@ -138,6 +138,10 @@ def _location(
             and p.feature not in _BROAD
             and (t.rule.event in _FORCE_EVENTS or t.rule.event == "MOBILIZE")  # "moved into Baidoa": there
         )
+        if _moved_to_or_from(p, sdoc, t):
+            return (
+                p  # "sent troops to Estonia", "left Niger": the host country is the recipient and the place
+            )
         if any(s <= p.start < e for s, e in taken) or (
             any(s <= p.start < e for s, e in within) and not inner and not itself
         ):
@@ -172,7 +176,7 @@ def _location(
                 topics.append(p.start)
             continue
         if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
-            if _governed(root.head, t.anchor) or (t.nominal and _governed(root.head, t.tok)):
+            if _governed(root.head, t.anchor) or _governed(root.head, t.tok):
                 if p.feature not in _BROAD:
                     return p
                 # "Elsewhere in Mali, a bomb killed four near Menaka": a town the event governs beats its country
@@ -181,8 +185,49 @@ def _location(
                     broad = p  # "in Mali ... near Menaka" (a region): the smaller area
             elif fallback is None and root.head.lower_ in ("in", "near", "at") and _same_scene(root, t):
                 fallback = p
+            elif shared is None and _first_conjunct_place(root.head, t):
+                shared = p
     capital = _capital_at(t, doc, sent)
-    return capital or broad or fallback or _where_antecedent(t, places, sdoc)
+    return capital or broad or fallback or shared or _where_antecedent(t, places, sdoc)
+
+
+def _first_conjunct_place(prep: Any, t: _Trig) -> bool:
+    """A place phrase on the first of two coordinated verbs, for the second when it names none ("boarded a
+    carrier off the coast of Somalia and arrested 35 pirates": the arrests were made there too)."""
+    a = t.anchor
+    return a.dep_ == "conj" and a.head.i != a.i and prep.head.i == a.head.i and _is_verb(a.head)
+
+
+_MOVE_EVENTS = frozenset({"MOBILIZE", "RETREAT"})
+_MOVE_PREPS = frozenset({"to", "into", "from", "in", "across", "inside"})
+
+
+def _moved_to_or_from(p: Place, sdoc: Any, t: _Trig) -> bool:
+    """A deployment's destination or a withdrawal's origin named as a country (or region), or the place a visit
+    goes to: it is taken as the recipient (the host), and it is also where the event happens ("sent 900 troops to
+    Estonia", "left Niger", "pulled its forces out of Mali", "is due to visit Dakar")."""
+    visit = t.rule.event == "CONSULT" and "visit" in (t.mode, t.rule.mode)
+    if not visit and (t.rule.event not in _MOVE_EVENTS or p.feature not in _BROAD):
+        return (
+            False  # (a town a force moves to is placed by the general rule; a town visited is its recipient)
+        )
+    if not any((a.start, a.end) == (p.start, p.end) for a in t.recipients):
+        return False
+    span = _char_span(sdoc, p.start, p.end)
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "dobj":
+        return root.head.i == t.anchor.i
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.lower_ == "out":
+        prep = prep.head  # "pulled its forces out of Mali"
+    elif prep.lower_ not in _MOVE_PREPS:
+        return False
+    # the phrase hangs on the trigger or on what it moves ("1,000 of its troops from Senegal")
+    return _governed(prep, t.anchor) or _governed(prep, t.tok)
 
 
 _TALKED_EVENTS = frozenset(
@@ -412,6 +457,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
         # ... or in the act an accusation charges: "accused X of advancing ... on Tuesday night"
         charged = False
+        other = False  # the date sits in an adverbial clause of another act ("after X fired on Tuesday")
         of_act = span.start - 1 in acts  # (the act's own time, whatever the parser hung it on)
         for _ in range(4):
             if cur.head.i == cur.i:
@@ -426,6 +472,14 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
                 # "the arrest of the leader in December was criticised": the time of an event noun on the way
                 # up dates that act, not this one
                 of_act = True
+            elif cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in cur.children
+            ):
+                # "ordered a carrier into the Red Sea after rebels fired missiles on Tuesday": the time of the
+                # "after" clause's act, not of this one
+                other = True
+        if other:
+            continue
         if of_act:  # (an accusation may still fall back on the time of the act it condemns)
             if t.rule.event in _CHARGING and best is None and charge is None:
                 charge = tx
@@ -448,13 +502,14 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     return EventDate(value=None, source="none")
 
 
+_OTHER_TIME = frozenset({"after", "before", "since", "until", "till", "once"})
 _DAY_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _DAY_UNITS = {"day": 1, "week": 7, "hour": 0}
 
 
-def _offset_clause(t: _Trig) -> tuple[int, Any] | None:
+def _offset_clause(t: _Trig) -> tuple[int, Any, Any] | None:
     """ "The strikes came a day after negotiators held talks": the talks' date is the main clause's date moved by
-    the stated span. Returns (signed days, the main clause's verb) or None."""
+    the stated span. Returns (signed days, the main clause's verb, the span's first word) or None."""
     cur = t.anchor
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head  # "held talks ... and agreed": the first verb's clause
@@ -465,9 +520,11 @@ def _offset_clause(t: _Trig) -> tuple[int, Any] | None:
     unit = doc[mark.i - 1] if mark.i > 0 else None
     if unit is None or unit.lemma_.lower() not in _DAY_UNITS:
         return None
+    first = unit
     if _DAY_UNITS[unit.lemma_.lower()] == 0:
         n = 0  # "hours after": the same day
     else:
+        first = doc[unit.i - 1] if unit.i > 0 else unit
         num = doc[unit.i - 1].lower_ if unit.i > 0 else ""
         k = _DAY_WORDS.get(num) or (int(num) if num.isdigit() else None)
         if k is None:
@@ -476,7 +533,7 @@ def _offset_clause(t: _Trig) -> tuple[int, Any] | None:
     main = cur.head
     while main.dep_ in ("prep", "pcomp", "pobj") and main.head.i != main.i:
         main = main.head
-    return (-n if mark.lower_ == "after" else n), main
+    return (-n if mark.lower_ == "after" else n), main, (first, mark)
 
 
 class _MainClause(NamedTuple):
@@ -495,7 +552,7 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     got = _offset_clause(t)
     if got is None:
         return _offset_phrase(t, doc, events, lex)
-    days, main = got
+    days, main, (first, mark) = got
     # the main clause's own date first: "sent troops on Wednesday, a day after X"
     own = _date(cast(Any, _MainClause(main, main)), doc, _sent_of(main))
     base = own.value if own.source == "text" else None
@@ -513,7 +570,7 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     except ValueError:
         return None
     value = (day + dt.timedelta(days=days)).isoformat()
-    s, e = main.idx, main.idx + len(main)
+    s, e = first.idx, mark.idx + len(mark)  # the words that date it: "two days after"
     return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
 
 
