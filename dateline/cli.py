@@ -19,15 +19,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+try:  # Ctrl-C while the command is still starting: one line, not a traceback from inside an import
+    import click
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
-from dateline.link.cli import check_country, check_date, check_event_type, check_output
-from dateline.model import FACTUALITY
-from dateline.pipeline import DEFAULT_COMPONENTS
-from dateline.store import EventFilter, Store, StoreError, name_query
+    from dateline.link.cli import check_country, check_date, check_event_type, check_output
+    from dateline.model import FACTUALITY
+    from dateline.pipeline import DEFAULT_COMPONENTS
+    from dateline.store import EventFilter, Store, StoreError, name_query
+except KeyboardInterrupt:
+    sys.stderr.write("interrupted\n")
+    raise SystemExit(130) from None
 
 console = Console()
 err = Console(stderr=True)
@@ -78,7 +82,10 @@ class _Group(click.Group):
             raise  # click reports these itself (a closed pipe, as in `| head`, quietly)
         except KeyboardInterrupt as exc:
             how = "terminated" if isinstance(exc, _Terminated) else "interrupted"
-            if ctx.invoked_subcommand in ("ingest", "demo", "link"):
+            stored = getattr(exc, "stored", None)  # set by an ingest: documents it wrote before it stopped
+            if stored is not None:
+                how += f": {stored} document{'s' if stored != 1 else ''} stored; run the same command again to resume"
+            elif ctx.invoked_subcommand in ("ingest", "demo", "link"):
                 how += ": every document written so far is kept; run the same command again to resume"
             err.print(how)
             sys.exit(143 if isinstance(exc, _Terminated) else 130)
@@ -141,12 +148,16 @@ def main() -> None:
 @click.option(
     "--no-link", is_flag=True, help="Do not merge events and assign stories now (run `dateline link` later)."
 )
+@click.option("--retry-failed", is_flag=True,
+              help="Try again the inputs that failed in an earlier run (by default an unchanged one is skipped).")  # fmt: skip
 def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: bool, strict: bool,
-           skip: tuple[str, ...], no_link: bool) -> None:  # fmt: skip
+           skip: tuple[str, ...], no_link: bool, retry_failed: bool) -> None:  # fmt: skip
     """Read articles (files, folders, .jsonl, .warc(.gz), RSS/Atom, URLs, - for stdin) into the database.
 
     Every input is recorded: ingested, duplicate, near-duplicate, unchanged since the last run, or failed
     with its reason (`dateline failures` lists them). Exits 1 if every input failed (or any, with --strict).
+    An input that failed before and is unchanged is skipped unless --retry-failed. A document that kills a
+    --workers process (out of memory, a crash) is recorded as failed; the rest of the run goes on.
     An interrupted run keeps what it wrote: run the same command again to resume.
 
     \b
@@ -156,25 +167,44 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: 
       cat story.txt | dateline ingest -
     """
     components = tuple(c for c in DEFAULT_COMPONENTS if c not in skip)
-    summary = _run_ingest(list(paths), db, workers, max_mb, quiet, components, link=not no_link)
-    nothing_done = summary.failed and summary.seen == len(summary.failed)
-    if nothing_done or (strict and summary.failed):
+    summary = _run_ingest(list(paths), db, workers, max_mb, quiet, components, link=not no_link,
+                          retry_failed=retry_failed)  # fmt: skip
+    n_failed = len(summary.failed) + summary.failed_before
+    nothing_done = n_failed and summary.seen == n_failed
+    if nothing_done or (strict and n_failed):  # an input skipped as failed before is still failed
         sys.exit(1)
 
 
 def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: bool,
-                components: tuple[str, ...] = DEFAULT_COMPONENTS, link: bool = True):  # fmt: skip
+                components: tuple[str, ...] = DEFAULT_COMPONENTS, link: bool = True, retry_failed: bool = False):  # fmt: skip
+    store = _open_store(db, readonly=False)
+    last_rowid = store.db.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+    try:
+        return _ingest_and_report(paths, db, store, last_rowid, workers, max_mb, quiet, components, link,
+                                  retry_failed)  # fmt: skip
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: the open transaction has rolled back
+        exc.stored = _stored_since(store, last_rowid)  # type: ignore[attr-defined]
+        raise
+
+
+def _stored_since(store: Store, last_rowid: int) -> int | None:
+    """Documents this run wrote (committed): the rowids after the last one before it."""
+    try:
+        return store.db.execute("SELECT count(*) FROM documents WHERE rowid > ?", (last_rowid,)).fetchone()[0]
+    except (sqlite3.Error, KeyboardInterrupt):
+        return None
+
+
+def _ingest_and_report(paths: list[str], db: str, store: Store, last_rowid: int, workers: int, max_mb: float,
+                       quiet: bool, components: tuple[str, ...], link: bool, retry_failed: bool):  # fmt: skip
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dateline.pipeline import ingest as run
 
-    store = _open_store(db, readonly=False)
-    last_rowid = store.db.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
     start = time.monotonic()
     if quiet:
-        summary = run(
-            paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components, link=link
-        )
+        summary = run(paths, store, workers=workers, max_bytes=int(max_mb * 1e6), components=components,
+                      link=link, retry_failed=retry_failed)  # fmt: skip
     else:
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(bar_width=None),
                       TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err,
@@ -194,6 +224,7 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
                 components=components,
                 on_progress=on_progress,
                 link=link,
+                retry_failed=retry_failed,
             )
     elapsed = time.monotonic() - start
     rate = summary.ingested / elapsed if elapsed else 0.0
@@ -203,6 +234,9 @@ def _run_ingest(paths: list[str], db: str, workers: int, max_mb: float, quiet: b
         f"[{'red' if summary.failed else 'green'}]{len(summary.failed)} failed[/] "
         f"in {elapsed:.1f}s ({rate:.1f} docs/s) -> {db}"
     )
+    if summary.failed_before:
+        err.print(f"{summary.failed_before} input(s) failed in an earlier run and are unchanged: not tried again"
+                  " (--retry-failed tries them; `dateline failures` says why they failed)")  # fmt: skip
     if summary.skipped:
         kinds = ", ".join(f"{n} {ext}" for ext, n in summary.skipped.most_common(5))
         err.print(f"skipped {sum(summary.skipped.values())} file(s) of other kinds in folders ({kinds})")

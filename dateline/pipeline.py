@@ -21,10 +21,12 @@ import hashlib
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline._pieces import merge_piece
+from dateline._workers import DIED as DIED  # the reason recorded for a document that killed its worker
+from dateline._workers import Item, in_pool, with_results
 from dateline.model import Document, Failure, RawArticle
 from dateline.store import Store
 
@@ -92,22 +94,76 @@ def process(docs: list[Document], components: Iterable[str] = DEFAULT_COMPONENTS
     """Run the nlp stage and the document components over a batch; never raises for one bad document.
 
     A document the nlp stage cannot parse comes back with status "failed" and its reason in
-    `extra["errors"]` (the ingest records it as a failed input, not as a document)."""
+    `extra["errors"]` (the ingest records it as a failed input, not as a document). A text over LONG_CHARS
+    is processed in pieces (see _process_in_pieces); the documents come back in the order given."""
     names = list(components)
-    out: list[Document] = []
-    for doc in _annotated(docs):
-        if doc.status == "failed":
-            out.append(doc)
-            continue
-        for name in names:
-            try:
-                COMPONENTS[name](doc)
-            except Exception as exc:  # one extractor failing must not lose the document
-                doc.extra.setdefault("errors", []).append(f"{name}: {type(exc).__name__}: {exc}")
-        doc.status = "processed"
-        _drop_transient(doc)
-        out.append(doc)
-    return out
+    done: dict[int, Document] = {}
+    for doc in _annotated([d for d in docs if len(d.text) <= LONG_CHARS]):
+        if doc.status != "failed":
+            _run_components(doc, names)
+        done[id(doc)] = doc
+    for doc in docs:
+        if len(doc.text) > LONG_CHARS:
+            done[id(doc)] = _process_in_pieces(doc, names)
+    return [done[id(d)] for d in docs]
+
+
+def _run_components(doc: Document, names: list[str]) -> None:
+    for name in names:
+        try:
+            COMPONENTS[name](doc)
+        except Exception as exc:  # one extractor failing must not lose the document
+            doc.extra.setdefault("errors", []).append(f"{name}: {type(exc).__name__}: {exc}")
+    doc.status = "processed"
+    _drop_transient(doc)
+
+
+# A text longer than this is processed in pieces of at most LONG_PIECE_CHARS, cut at paragraph breaks (else at
+# sentence ends): parse memory and the components' time stay bounded per piece, where a whole 450 KB text took
+# minutes and 2 GB (spaCy's memory grows with the text; quotes and events grow faster than linearly).
+# Ordinary articles are far shorter and are processed whole, as before.
+LONG_CHARS = 50_000
+LONG_PIECE_CHARS = 10_000
+
+
+def _process_in_pieces(doc: Document, names: list[str]) -> Document:
+    """A long document processed piece by piece, each piece a Document of its own with the metadata of the
+    whole (title, url, outlet...; the publication date the first piece found), then every annotation put back
+    with its offsets shifted into the whole text, sentence indexes renumbered and, after the first piece,
+    quote and event ids re-keyed (they are made from piece offsets). The text is not changed."""
+    from dateline.nlp import split_text
+
+    base = {k: v for k, v in vars(doc).items() if k in Document.__dataclass_fields__}
+    for key in ("text", "sentences", "entities", "timexes", "places", "quotes", "events", "extra"):
+        base.pop(key)
+    offset = 0
+    for k, piece_text in enumerate(split_text(doc.text, LONG_PIECE_CHARS)):
+        extra = {key: value for key, value in doc.extra.items() if key not in ("_signature", "errors")}
+        piece = Document(
+            **{**base, "text": piece_text, "extra": extra, "meta_sources": dict(doc.meta_sources)}
+        )
+        if k:  # the first piece dated the document: the others resolve their times against that date
+            for key in ("published", "published_source", "published_confidence", "published_evidence"):
+                setattr(piece, key, getattr(doc, key))
+        for attr, value in vars(doc).items():  # transient inputs of components (e.g. _near_dates)
+            if attr.startswith("_") and attr not in Document.__dataclass_fields__:
+                setattr(piece, attr, value)
+        piece = next(_annotated([piece]))
+        if piece.status == "failed":
+            doc.status = "failed"
+            doc.extra.setdefault("errors", []).extend(piece.extra.get("errors", []))
+            _drop_transient(doc)
+            return doc
+        _run_components(piece, names if not k else [n for n in names if n != "published"])
+        if not k:
+            for key in ("published", "published_source", "published_confidence", "published_evidence",
+                        "meta_sources"):  # fmt: skip
+                setattr(doc, key, getattr(piece, key))
+        merge_piece(doc, piece, offset, k)
+        offset += len(piece_text)
+    doc.status = "processed"
+    _drop_transient(doc)
+    return doc
 
 
 def _annotated(docs: list[Document]) -> Iterator[Document]:
@@ -150,18 +206,20 @@ class Summary:
     near_duplicates: int = 0
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
+    failed_before: int = 0  # inputs that failed in an earlier run, unchanged since: not tried again
     words: int = 0
     linked: dict = field(default_factory=dict)  # what the link stage did (merged events, stories)
     skipped: Counter = field(default_factory=Counter)  # files of other kinds in folder walks, by extension
 
     @property
     def seen(self) -> int:
-        return self.ingested + self.duplicates + self.near_duplicates + self.unchanged + len(self.failed)
+        return (self.ingested + self.duplicates + self.near_duplicates + self.unchanged + len(self.failed)
+                + self.failed_before)  # fmt: skip
 
 
-# the longest clean text processed: texts over spaCy's length limit are parsed in pieces cut at paragraph breaks
-# (dateline.nlp.PIECE_CHARS) and joined, so nothing is lost; past this bound (about 1 GB of parse in memory at its
-# peak) a text is recorded as a failure, to be split into articles
+# the longest clean text processed: texts over LONG_CHARS are processed in pieces (time and memory grow
+# linearly), so nothing is lost; past this bound (minutes of work for one "article") a text is recorded as a
+# failure, to be split into articles
 NLP_MAX_CHARS = 5_000_000
 
 
@@ -170,10 +228,21 @@ def raw_hash(raw: RawArticle) -> str:
     return hashlib.sha256(f"{raw.kind}\x1f{body}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _stdin_source(raw: RawArticle, rh: str) -> str:
+    """The name an article read from standard input is recorded under: its content, not its position ("-",
+    "-#L3"), so that another text piped in later is a source of its own and the same text again is unchanged;
+    the url a JSONL line or feed item carries is added for the reader."""
+    url = (raw.given or {}).get("url")
+    return f"stdin:{rh[:16]}" + (f" {url}" if isinstance(url, str) and url else "")
+
+
 def _triage(
-    items: Iterable[RawArticle | Failure], store: Store, summary: Summary
+    items: Iterable[RawArticle | Failure], store: Store, summary: Summary, retry_failed: bool = False
 ) -> Iterator[tuple[Document, str, str]]:
-    """read -> clean -> dedupe. Yields new documents to process; records everything else in the store."""
+    """read -> clean -> dedupe. Yields new documents to process; records everything else in the store.
+
+    An input that failed in an earlier run and is unchanged since is counted in `summary.failed_before` and
+    not tried again, unless `retry_failed` (a document that killed its worker process would kill it again)."""
     from dateline.clean import to_document
     from dateline.dedupe import NearDuplicates
 
@@ -193,38 +262,45 @@ def _triage(
             summary.failed.append(item)
             continue
         rh = raw_hash(item)
-        if store.seen(item.source, rh):
+        source = item.source
+        if source == "-" or source.startswith("-#"):  # read() names stdin by position: record it by content
+            source = _stdin_source(item, rh)
+        status = store.status_of(source, rh)
+        if status == "failed" and not retry_failed:
+            summary.failed_before += 1
+            continue
+        if status not in (None, "failed"):
             summary.unchanged += 1
             continue
         try:
             doc = to_document(item)
         except Exception as exc:
             reason = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
-            store.record_source(item.source, rh, "failed", reason=reason)
-            summary.failed.append(Failure(item.source, reason))
+            store.record_source(source, rh, "failed", reason=reason)
+            summary.failed.append(Failure(source, reason))
             continue
         if len(doc.text) > NLP_MAX_CHARS:
             reason = (f"clean text is {len(doc.text):,} characters, over the {NLP_MAX_CHARS:,} the NLP stage takes"
                       " (split it into articles)")  # fmt: skip
-            store.record_source(item.source, rh, "failed", reason=reason)
-            summary.failed.append(Failure(item.source, reason))
+            store.record_source(source, rh, "failed", reason=reason)
+            summary.failed.append(Failure(source, reason))
             continue
         first = pending.get(doc.content_hash or doc.id) or store.doc_id_for_hash(doc.content_hash or doc.id)
         if first is not None:
-            store.record_source(item.source, rh, "duplicate", doc_id=first)
+            store.record_source(source, rh, "duplicate", doc_id=first)
             summary.duplicates += 1
             continue
         dup, sim, signature = near.check(doc.id, doc.text, fetch_text=stored_text)
         if dup is not None:
             doc.duplicate_of, doc.similarity, doc.status = dup, sim, "near-duplicate"
-            store.add(doc, item.source, rh)
+            store.add(doc, source, rh)
             summary.near_duplicates += 1
             continue
         pending[doc.content_hash or doc.id] = doc.id
         if len(pending) > 10_000:
             pending.popitem(last=False)
         doc.extra["_signature"] = signature
-        yield doc, item.source, rh
+        yield doc, source, rh
 
 
 def _batches(it: Iterator[tuple[Document, str, str]], size: int) -> Iterator[list[tuple[Document, str, str]]]:
@@ -292,9 +368,15 @@ def ingest(
     on_progress: Callable[[Summary], None] | None = None,
     batch_size: int = 16,
     link: bool = True,
+    retry_failed: bool = False,
 ) -> Summary:
-    """Ingest `inputs` into `store`: every stage above, one committed transaction per document."""
-    summary = _ingest_documents(inputs, store, workers, max_bytes, tuple(components), on_progress, batch_size)
+    """Ingest `inputs` into `store`: every stage above, one committed transaction per document.
+
+    With several `workers`, a document that kills its worker process (out of memory, a crash in a library) is
+    recorded as failed (reason DIED) and everything else is stored. Inputs that failed in an earlier run and
+    are unchanged are not tried again (`Summary.failed_before`) unless `retry_failed`."""
+    summary = _ingest_documents(inputs, store, workers, max_bytes, tuple(components), on_progress, batch_size,
+                                retry_failed)  # fmt: skip
     if link and (summary.ingested or _unlinked(store)):
         from dateline.link import link_new
 
@@ -313,13 +395,14 @@ def _unlinked(store: Store) -> bool:
 
 
 def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_bytes: int, comps: tuple[str, ...],
-                      on_progress: Callable[[Summary], None] | None, batch_size: int) -> Summary:  # fmt: skip
+                      on_progress: Callable[[Summary], None] | None, batch_size: int,
+                      retry_failed: bool = False) -> Summary:  # fmt: skip
     from dateline.read import read
 
     summary = Summary()
 
-    def write(done: list[Document], meta: list[tuple[str, str]]) -> None:
-        for doc, (source, rh) in zip(done, meta, strict=True):
+    def write(done: list[Item]) -> None:
+        for doc, source, rh in done:
             if doc.status == "failed":
                 reason = "; ".join(doc.extra.get("errors", [])) or "could not be processed"
                 store.record_source(source, rh, "failed", reason=reason)
@@ -340,22 +423,15 @@ def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_byt
         summary.skipped["".join(path.suffixes[-1:]).lower() or "(no extension)"] += 1
 
     items = read(inputs, max_bytes=max_bytes, on_skip=skipped)
-    work = _batches(_year_less_last(_triage(items, store, summary), store, dates), batch_size)
+    work = _batches(_year_less_last(_triage(items, store, summary, retry_failed), store, dates), batch_size)
     if workers <= 1:
         for batch in work:
-            write(process([d for d, _, _ in batch], comps), [(s, h) for _, s, h in batch])
+            write(with_results(batch, process([d for d, _, _ in batch], comps)))
         return summary
-
-    # Several processes: a bounded window of batches in flight keeps memory flat in corpus size.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        inflight: dict[Future, list[tuple[str, str]]] = {}
-        for batch in work:
-            fut = pool.submit(_process_batch, [d for d, _, _ in batch], comps)
-            inflight[fut] = [(s, h) for _, s, h in batch]
-            if len(inflight) >= 2 * workers:
-                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
-                for f in finished:
-                    write(f.result(), inflight.pop(f))
-        for f in list(inflight):
-            write(f.result(), inflight.pop(f))
+    results = in_pool(work, workers, _process_batch, comps)
+    try:
+        for done in results:
+            write(done)
+    finally:  # Ctrl-C while writing: the pool is stopped now, not when the generator is collected
+        results.close()
     return summary

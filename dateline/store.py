@@ -329,9 +329,14 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def seen(self, source: str, raw_hash: str) -> bool:
-        """True if this input, unchanged, was already ingested (or failed) in an earlier run."""
+        """True if this input, unchanged, was already ingested (or found a duplicate) in an earlier run."""
+        return self.status_of(source, raw_hash) not in (None, "failed")
+
+    def status_of(self, source: str, raw_hash: str) -> str | None:
+        """What an earlier run recorded for this input if it is unchanged since (same raw hash): "processed",
+        "duplicate", "near-duplicate", "failed"...; None if it is new or changed."""
         row = self.db.execute("SELECT raw_hash, status FROM sources WHERE source=?", (source,)).fetchone()
-        return row is not None and row["raw_hash"] == raw_hash and row["status"] != "failed"
+        return row["status"] if row is not None and row["raw_hash"] == raw_hash else None
 
     def doc_id_for_hash(self, content_hash: str) -> str | None:
         row = self.db.execute(
