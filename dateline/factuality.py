@@ -270,6 +270,18 @@ def _unverified_source(tok: Any, c: _Cues) -> bool:
     return False
 
 
+def _named_source(verb: Any, c: _Cues) -> bool:
+    """The reporting verb has a source of its own that is not an unverified one: "state media reported", "was
+    reported by the state news agency" (not "it was reported", "unconfirmed reports said")."""
+    subj = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+    subj += [p for ch in verb.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
+    if not subj or any(s.lower_ in ("it", "this", "that") for s in subj):
+        return False
+    return not _unverified_source(verb, c) and not any(
+        s.lemma_.lower() in c.source or any(m.lower_ in c.source for m in s.children) for s in subj
+    )
+
+
 def _reported(trigger: Any, govs: list[Any], c: _Cues) -> bool:
     """Is the trigger's clause reported speech: governed by a reporting verb, or with one as parenthetical
     ("Britain would not send troops, the minister said")?"""
@@ -290,6 +302,8 @@ def _passes_negation(g: Any, prev: Any, c: _Cues) -> bool:
     """Does a negation on governor `g` reach the event below it through `prev`? Not to its subject ("the strikes
     killed nobody") unless `g` says whether the event happened ("the rally never took place"), and not into an
     adjunct phrase of a clause ("no one was hurt in the attack"; but "no truth in reports that ...")."""
+    if prev.dep_ == "nsubjpass" and g.lemma_.lower() in c.open:
+        return True  # "a ceasefire was not ruled out": the passive subject is what is (not) ruled out
     if prev.dep_ in ("nsubj", "nsubjpass"):
         return g.lemma_.lower() in c.occur
     return not (g.pos_ in ("VERB", "AUX") and prev.dep_ == "prep" and prev.lower_ in c.adjunct)
@@ -336,6 +350,9 @@ def classify(trigger: Any, published: str | None = None) -> str:
         if particle:  # a phrasal verb has its own entry: "called off the strike", "put off the vote"
             cue = c.governor.get(f"{lem} {particle}", cue)
         if lem == "rule" and not any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in g.children):
+            cue = None
+        # "state media reported that X": a report by a named source attributes X, as "said" does
+        if cue == "alleged" and lem in c.report and g.pos_ == "VERB" and _named_source(g, c):
             cue = None
         if lem == "exclude" and prev.dep_ == "prep":
             cue = None  # "excluded Russia from the talks": the talks go on without it

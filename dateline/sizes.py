@@ -6,8 +6,10 @@ character offsets into the document: `start` is added for a plain string, a Span
 
 "more than 250 soldiers" -> min 250, qualifier more-than, unit troops; "up to 275 personnel" -> max 275;
 "around 20 planners" -> min = max = 20, approx; "between 300 and 400 troops" -> 300..400, qualifier range;
-"hundreds of protesters" -> vague 100..999; "killing 46 civilians" -> kind dead. The word tables (number words,
-hedges, units, violence kinds, report and crowd verbs) are in dateline/data/events/size_words.tsv.
+"hundreds of protesters" -> vague 100..999; "killing 46 civilians" -> kind dead; "about 1,000 of its 1,500
+troops" -> the part, 1,000 troops (the whole is context); "initially put at nine, later revised to six" -> six only
+(a corrected figure replaces the first). The word tables (number words, hedges, units, violence kinds, report and
+crowd verbs) are in dateline/data/events/size_words.tsv.
 """
 
 from __future__ import annotations
@@ -139,6 +141,21 @@ def _currency_before(tok: _Tok, w: _Words) -> bool:
     if tok.text in ("$", "€", "£"):
         return True
     return (len(tok.text) <= 4 or not tok.text.isalpha()) and w.units.get(tok.low) == "money"
+
+
+def _currency_start(toks: list[_Tok], i: int, w: _Words) -> int | None:
+    """Index of a currency written before the number at toks[i] ("$5", "Rs 40 crore", "Rs. 500 crore"), or None."""
+    if i > 0 and _currency_before(toks[i - 1], w):
+        return i - 1
+    if (
+        i > 1
+        and toks[i - 1].text == "."
+        and toks[i - 2].end == toks[i - 1].start
+        and toks[i - 2].text.isalpha()
+        and _currency_before(toks[i - 2], w)
+    ):
+        return i - 2
+    return None
 
 
 def _unit_of(tok: _Tok, w: _Words) -> str | None:
@@ -284,6 +301,24 @@ def _range_end(toks: list[_Tok], i: int, j: int, lo: float, w: _Words) -> tuple[
     return second
 
 
+_WHOLE_DETS = frozenset(
+    {"its", "their", "the", "his", "her", "our", "an", "estimated", "some", "about", "around"}
+)
+
+
+def _whole_after(toks: list[_Tok], j: int, w: _Words) -> int | None:
+    """ "1,000 of its 1,500 troops", "300 of the 900 soldiers": the index after the whole's number, or None."""
+    if j + 1 >= len(toks) or toks[j].low != "of":
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k].low in _WHOLE_DETS:
+        k += 1
+    if k >= len(toks) or k == j + 1 and not _NUM_RE.match(toks[k].text):
+        return None  # "two of three" without a determiner is taken only with digits
+    num = _number_at(toks, k, w)
+    return num[1] if num is not None else None
+
+
 def _hedge_before(toks: list[_Tok], i: int, w: _Words) -> tuple[str, int] | None:
     """A hedge ending right before token i (an article "a" may sit between: "more than a dozen")."""
     end = i - 1 if i > 0 and toks[i - 1].low in ("a", "an") else i
@@ -311,7 +346,17 @@ def _count_in_date(toks: list[_Tok], i: int, w: _Words) -> bool:
 
 
 _RISEN = {"rise", "rises", "rose", "risen", "climb", "climbs", "climbed", "reach", "reaches", "reached", "jump",
-          "jumps", "jumped", "increase", "increased", "grow", "grew", "grown", "stand", "stands", "stood", "hit"}  # fmt: skip
+          "jumps", "jumped", "increase", "increased", "grow", "grew", "grown", "stand", "stands", "stood", "hit",
+          "put", "puts", "revise", "revised", "revising", "lower", "lowered", "lowering", "raise", "raised", "raising",
+          "correct", "corrected", "adjust", "adjusted", "update", "updated", "given", "estimated"}  # fmt: skip
+# a first figure ("initially put at nine") and the words that correct it later in the sentence ("later revised to six")
+_FIRST_FIGURE = frozenset({"initially", "originally"})
+_REVISED = frozenset(
+    {"revised", "revising", "lowered", "raised", "corrected", "adjusted", "updated", "amended"}
+)
+_LATER = frozenset({"later", "subsequently", "since", "now"})
+_BARE_CORRECTION = frozenset({"to", "at", "as", "later", "now", "subsequently"})  # "... later six"
+_ADDED = frozenset({"another", "more", "additional", "further", "other", "extra"})
 _TALLIES = {"toll": "dead", "tally": None, "number": None, "count": None}
 
 
@@ -320,11 +365,21 @@ def _tally(toks: list[_Tok], i: int, w: _Words) -> tuple[str | None, str | None]
     killed ... stood at 12"): the tally's unit and kind, from the words before it in the clause. A death toll counts
     the dead; "the number of X killed" counts X, killed."""
     k = i - 1
-    if k < 1 or toks[k].low not in ("to", "at") or toks[k - 1].low not in _RISEN:
+    if k < 1 or toks[k].low not in ("to", "at", "as"):
         return None, None
+    if k > 1 and toks[k - 1].low in ("down", "up") and toks[k - 2].low in _RISEN:
+        k -= 1  # "revised down to six"
+    if toks[k - 1].low in _RISEN:
+        scan = range(k - 2, max(-1, k - 30), -1)
+    else:
+        # "raised the death toll to 12", "revising the toll to six": the verb before its tally object
+        verb = next((x for x in range(k - 2, max(-1, k - 7), -1) if toks[x].low in _RISEN), None)
+        if verb is None or not any(t.low in _TALLIES for t in toks[verb + 1 : k]):
+            return None, None
+        scan = range(k - 1, verb, -1)
     unit = kind = None
     tally = False
-    for x in range(k - 2, max(-1, k - 30), -1):
+    for x in scan:
         t = toks[x]
         if t.text in (".", ";"):
             break
@@ -340,6 +395,20 @@ def _tally(toks: list[_Tok], i: int, w: _Words) -> tuple[str | None, str | None]
     return unit or ("people" if kind == "dead" else None), kind
 
 
+def _kind_after(toks: list[_Tok], last: int, w: _Words) -> str | None:
+    """The violence kind named in the few words after a count, up to the end of its clause."""
+    for k in range(last, min(len(toks), last + 4)):
+        if toks[k].text in (".", ";", ",") or toks[k].low == "and":
+            break
+        kind = _violence_at(toks, k, w)
+        # "held at readiness", "held in reserve": kept ready; "held a march": not detained
+        if kind == "arrested" and (_held_ready(toks, k) or _held_something(toks, k)):
+            kind = None
+        if kind:
+            return kind
+    return None
+
+
 def _surface(text: Any, start: int) -> tuple[str, int]:
     """The text the offsets index and where it starts; a Span's own text, not its whole Doc's (Doc.text is rebuilt
     from every token on each call)."""
@@ -353,6 +422,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
     w = _words()
     toks = _tokens(text, start)
     out: list[Size] = []
+    spans: list[tuple[int, int]] = []  # token span of each size in `out`
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -403,8 +473,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         first = i - 1 if t.low == "one" and value == 0 else i  # "no one": the span starts at "no"
         if ranged is not None and i > 0 and toks[i - 1].low == "between":
             first = i - 1
-        money = i > 0 and _currency_before(toks[i - 1], w)
-        if money or (
+        cur = _currency_start(toks, i, w)
+        money = cur is not None
+        if cur is not None and cur < i - 1:
+            first = cur  # "Rs. 500 crore": the abbreviation's full stop is its own token
+        elif money or (
             i > 0
             and toks[i - 1].low in ("a", "an")
             and t.low in ("dozen", "score", "hundred", "thousand", "lakh", "crore")
@@ -417,13 +490,18 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         k = j
         # "fourteen of Guinea's top brass": a partitive reaches one word further
         reach = 5 if j < len(toks) and toks[j].low == "of" else 4
+        whole = _whole_after(toks, j, w)
+        if whole is not None:  # "about 1,000 of its 1,500 troops": the part is the size, the whole is context
+            k, reach = whole, whole - j + 4
         # "a 500-strong contingent": the strength of the unit named after it
         strong = _strength_end(toks, j)
         if strong is not None:
             k = strong
             reach += strong - j
         while unit is None and k < min(j + reach, len(toks)):
-            if toks[k].text in (",", ";", ".", "(", ")") or _NUM_RE.match(toks[k].text):
+            if toks[k].text in (",", ";", ".", "(", ")") or (
+                _NUM_RE.match(toks[k].text) and k >= (whole or 0)
+            ):
                 break
             unit = _unit_of(toks[k], w)
             if unit is None and toks[k].ent == "NORP" and toks[k].low.endswith("s"):
@@ -440,25 +518,25 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if unit is not None:
                 lo_i, last = lo_i - 2, max(last, j)
         kind = None
-        for k in range(lo_i - 1, max(-1, lo_i - 5), -1):
+        if lo_i > 0 and toks[lo_i - 1].low == "and":  # "killed and six were wounded": its own verb first
+            kind = _kind_after(toks, last, w)
+        for k in range(lo_i - 1, max(-1, lo_i - 5), -1) if kind is None else ():
             if toks[k].text in (".", ";", ","):  # "killed Soleimani, with several Democrats": another clause
                 break
             kind = _violence_at(toks, k, w)
             if kind:
                 break
-        for k in range(last, min(len(toks), last + 4)) if kind is None else ():
-            if toks[k].text in (".", ";", ",") or toks[k].low == "and":
-                break
-            kind = _violence_at(toks, k, w)
-            # "held at readiness", "held in reserve": kept ready; "held a march": not detained
-            if kind == "arrested" and (_held_ready(toks, k) or _held_something(toks, k)):
-                kind = None
-            if kind:
-                break
+        if kind is None:
+            kind = _kind_after(toks, last, w)
         if unit is None and kind is None and _crowd_follows(toks, j, w):
             unit = "people"  # "as many as 5,000 marched": a bare count doing what crowds do
         if unit is None and kind is None:
             unit, kind = _tally(toks, lo_i, w)
+        if unit is None and kind is None and lo_i > 0 and toks[lo_i - 1].low in _BARE_CORRECTION:
+            # "originally said 14 people had been arrested but later lowered the figure to 11": the first figure's
+            prior = _corrected_from(out, spans, toks, lo_i)
+            if prior is not None:
+                unit, kind = out[prior].unit, out[prior].kind
         if unit is None and kind is None:
             i = j
             continue
@@ -493,4 +571,45 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             )
         )
         i = last
-    return out
+        spans.append((lo_i, last))
+    return _corrected(out, spans, toks)
+
+
+def _corrected_from(out: list[Size], spans: list[tuple[int, int]], toks: list[_Tok], b0: int) -> int | None:
+    """Index in `out` of a first figure ("initially", "originally") that the number at toks[b0] corrects."""
+    for a in range(len(out) - 1, -1, -1):
+        if _corrects(toks, spans[a], b0):
+            return a
+    return None
+
+
+def _corrects(toks: list[_Tok], first: tuple[int, int], b0: int) -> bool:
+    """Whether the figure starting at toks[b0] corrects the first figure at toks[first[0]:first[1]] in the same
+    sentence: "initially put at nine, was later revised to six", "originally 14 ... later lowered the figure to 11";
+    not "initially 300 troops, and later another 200"."""
+    a0, a1 = first
+    before = {t.low for t in toks[max(0, a0 - 4) : a0]}
+    between = toks[a1:b0]
+    if not _FIRST_FIGURE & before or any(t.text in (".", ";") for t in between):
+        return False
+    lows = {t.low for t in between} | {t.low for t in toks[b0 : b0 + 2]}
+    if lows & _ADDED:
+        return False
+    return bool({t.low for t in between} & (_REVISED | _LATER))
+
+
+def _corrected(out: list[Size], spans: list[tuple[int, int]], toks: list[_Tok]) -> list[Size]:
+    """Drop a first figure that the same sentence corrects ("initially put at nine, was later revised to six"): the
+    latest figure is the size; it takes the first one's unit and kind when it names none."""
+    drop: set[int] = set()
+    for a in range(len(spans)):
+        for b in range(a + 1, len(spans)):
+            if not _corrects(toks, spans[a], spans[b][0]):
+                continue
+            sa, sb = out[a], out[b]
+            if not ((sa.kind and sa.kind == sb.kind) or (sa.unit and sa.unit == sb.unit and not sa.kind)):
+                continue
+            drop.add(a)
+            sb.unit, sb.kind = sb.unit or sa.unit, sb.kind or sa.kind
+            break
+    return [s for n, s in enumerate(out) if n not in drop]

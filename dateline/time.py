@@ -153,7 +153,9 @@ _FUTURE = re.compile(
     re.I,
 )
 _PAST_WORDS = r"was|were|had|did|said|told|ago|last|\w{3,}ed"
-_SOON = re.compile(r"\b(?:scheduled|planned|as\s+soon\s+as|set\s+for|due)\W+(?:\w+\W+)?(?:on\s+)?$", re.I)
+_SOON = re.compile(
+    r"\b(?:scheduled|planned|as\s+(?:soon|early)\s+as|set\s+for|due)\W+(?:\w+\W+)?(?:on\s+)?$", re.I
+)
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _PREV_WORD = re.compile(r"([\w']+)[^\w]*$")
 _ABS_KINDS = {"iso", "numdate", "mdy", "dmy", "month", "year", "decade", "century", "qcode", "holiday"}
@@ -504,6 +506,17 @@ def _planned_after_object(verb: Any, span: Any) -> bool:
     return False
 
 
+def _reporting_head(verb: Any, span: Any) -> Any:
+    """ "said on Friday it would not extend ...": a time phrase between a verb and the subject (or "that") of the
+    clause it reports belongs to that verb, though the parser often hangs it on the reported clause."""
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX") or not verb.head.i < span.start:
+        return verb
+    opener = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "mark")]
+    if not opener or span.end > min(opener):
+        return verb
+    return verb.head
+
+
 def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -515,6 +528,7 @@ def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
         if tok.i != span.root.i and _planned_object(tok):
             return "future"  # "threatened further strikes in October": the time of what is threatened
         tok = tok.head
+    tok = _reporting_head(tok, span)
     if _planned_after_object(tok, span):
         return "future"
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -540,7 +554,21 @@ def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
         return "past"
     if tok.tag_ == "VBN" and words & {"has", "have", "had"}:
         return "past"
+    if (
+        tok.tag_ in ("VBZ", "VBP")
+        and not aux
+        and tok.lemma_.lower() not in _NOT_SCHEDULE
+        and span.root.i > tok.i
+    ):
+        return "future"  # "the council meets on Tuesday": a present-tense event with a day is a schedule
     return _tense_heuristic(text, start, end)
+
+
+# present-tense verbs that report, state or hold rather than schedule ("says on Friday", "is on Friday")
+_NOT_SCHEDULE = frozenset(
+    {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "deny", "accuse", "warn", "be",
+     "have", "do", "remain", "mark", "come", "follow", "insist", "believe", "think", "know", "want", "hope"}
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -726,6 +754,7 @@ class _Ctx:
         self.doc = doc
         self.last_day: dt.date | None = None
         self.last_year: int | None = None
+        self.last_quarter: str | None = None  # the latest "2024-Q3" the text named
 
     def tense(self, c: _Cand) -> str:
         before = self.text[max(0, c.start - 40) : c.start]
@@ -1108,6 +1137,23 @@ def _narrative(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     return "DATE", d.isoformat(), None, src
 
 
+_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b|\b(?:first|second|third|fourth)-quarter\b", re.I)
+_RESULTS_WORD = re.compile(
+    r"\b(?:net|profits?|loss|sales|revenues?|earnings|earned|income|a share)\b|\$\s?\d", re.I
+)
+
+
+def _results_context(text: str, pos: int) -> bool:
+    """Whether a "year ago" sits in a report of quarterly results: "quarter" and a results word ("net", "sales",
+    "a share") in its sentence or the two before it (a city's "old quarter" has no results words)."""
+    lo = max(0, pos - 400)
+    ends = list(_SENT_END.finditer(text, lo, pos))
+    lo = ends[-3].end() if len(ends) >= 3 else lo
+    m = _SENT_END.search(text, pos, min(len(text), pos + 300))
+    seg = text[lo : m.start() + 1 if m else pos]
+    return bool(_QUARTER_WORD.search(seg) and _RESULTS_WORD.search(seg))
+
+
 def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     g, lx = c.g, _lex()
     unit = lx["units"][_key(g["unit"])]
@@ -1133,6 +1179,21 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
             "none",
         )
     whole = int(round(n))
+    if (
+        unit == "Y"
+        and whole == 1
+        and direction == "ago"
+        and src == "published"
+        and _results_context(ctx.text, c.start)
+    ):
+        # "net rose to $108 million from $90 million a year ago": a comparison of quarterly results is with the
+        # same quarter a year before (TimeBank's reading), the text's latest quarter or else the last completed one
+        if ctx.last_quarter:
+            y, q = ctx.last_quarter.split("-Q")
+        else:
+            cur = (base.month - 1) // 3 + 1
+            y, q = (str(base.year), str(cur - 1)) if cur > 1 else (str(base.year - 1), "4")
+        return "DATE", f"{int(y) - 1}-Q{q}", mod, src
     try:
         if unit in ("S", "MIN", "H"):
             d = base
@@ -1191,5 +1252,7 @@ def normalize(text: str, anchor: dt.date | str | None = None, doc: Any = None) -
                     ctx.last_day = dt.date.fromisoformat(iv[0])
                 if c.kind in _ABS_KINDS or iv[0][:4] == iv[1][:4]:
                     ctx.last_year = int(iv[0][:4])
+            if re.fullmatch(r"\d{4}-Q[1-4]", value):
+                ctx.last_quarter = value
         out.append(tx)
     return out
