@@ -61,7 +61,7 @@ from dateline.events._arguments import (
     _state_patient,
 )
 from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_events, _request_frames
-from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex
+from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex, _Rule
 from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
 from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _classify, _doc_toks, _subject
@@ -73,6 +73,7 @@ from dateline.events._triggers import (
     _named_apart,
     _object_antecedent,
     _set_apart,
+    _title_figures,
     _Trig,
 )
 from dateline.events._typing import (
@@ -190,8 +191,12 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
     for k, sent in enumerate(sents):
         raw = _request_frames(sent, lex, _find_triggers(sent, lex))
         raw_types = [t.rule.event for t in raw]
-        trigs = _decide(
-            sent, lex, raw_types, _drop_background(_absorb(raw)), doc.published, encs[k] if encs else None
+        trigs = _title_figures(
+            sent,
+            lex,
+            _decide(
+                sent, lex, raw_types, _drop_background(_absorb(raw)), doc.published, encs[k] if encs else None
+            ),
         )
         if not trigs:
             continue
@@ -365,6 +370,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 distinct_types[t.rule.event] = _distinct(sent, t.rule.event, lex)
             if distinct_types[t.rule.event]:
                 distinct.add(stable_id(doc.id, t.rule.event, t.start))
+            if t.rule.event == "SANCTION" and t.mode == "withdraw" and _armed_leaving(t, lex):
+                t.rule, t.mode = _Rule("RETREAT", "withdraw", "08"), "withdraw"
             taken = [(a.start, a.end) for a in t.actors]
             within = [] if t.searched else [(a.start, a.end) for a in t.recipients]
             ev_text = doc.text[t.start : t.end]
@@ -401,6 +408,31 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
     _criticised_act(events, doc)
     _host_of_arrival(events)
     return _merge(events, distinct)
+
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "PRM"})
+
+
+def _armed_leaving(t: _Trig, lex: Any) -> bool:
+    """ "The RSF denied it was about to withdraw from El Fasher": an armed force or group leaving a place retreats
+    (manual, RETREAT withdraw; SANCTION withdraw is for non-military resources), unless what it leaves is talks,
+    a deal or a body ("withdrew from the talks"), or a body the actors module coded."""
+    if not any(a.sector in _ARMED_SECTORS for a in t.actors) or any(r.country == "IGO" for r in t.recipients):
+        return False
+    left = {
+        g.lemma_.lower()
+        for c in t.tok.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")
+        for x in [c, *(p for p in c.children if p.dep_ == "prep")]
+        for g in x.children
+        if g.dep_ == "pobj"
+    }
+    return bool(left) and not left & lex.unplaces and not left & _BODIES
+
+
+_BODIES = frozenset({"organization", "organisation", "alliance", "union", "bloc", "coalition", "council", "commission",
+                     "court", "mission", "league", "process", "government", "parliament", "cabinet", "programme",
+                     "program", "initiative", "partnership", "framework", "convention"})  # fmt: skip
 
 
 _TOWNS = frozenset({"city", "admin", "site"})

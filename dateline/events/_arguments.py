@@ -1794,6 +1794,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
                 found.setdefault(tier, _lift(root))
         if tok.lower_ == "according":
             continue
+        if tok.dep_ == "prep" and tok.lower_ == "as" and tok.head.i == t.anchor.i:
+            continue  # "rejected the sanctions as interference in Bolivia's affairs": a name for the act, no party
         if t.rule.event == "PROTEST" and tok.dep_ == "prep" and tok.lower_ in _PROTEST_TOPIC:
             continue  # "marched over the trade deal with Mercosur": what they protest about, not whom
         if (

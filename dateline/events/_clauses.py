@@ -8,6 +8,7 @@ from dateline.events._lexicon import (
     _CONCLUDE,
     _CONDITION_MARKS,
     _DIRECTING,
+    _EVENT_REJECT_MODE,
     _EVENT_THREATEN_MODE,
     _FORCE_EVENTS,
     _NEGATING,
@@ -615,6 +616,16 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule, outer.mode, outer.tok = t.rule, t.mode, t.tok
             outer.start, outer.end = t.start, t.end
             continue
+        if (
+            outer.rule.event == "REJECT"
+            and t.nominal
+            and t.rule.event == "CONSULT"
+            and _dismissed_call(outer, t)
+        ):
+            # "rejected the union's demand for talks": refused talks are the manual's REJECT `meet' (its REJECT
+            # modes name meetings and negotiations), asserted; no consultation is coded
+            outer.mode = "meet"
+            continue
         if outer.rule.event == "REJECT" and t.nominal and _dismissed_call(outer, t):
             # "rejecting calls for an immediate withdrawal": like "refused to withdraw", the refused event with its
             # factuality denied (the call's noun, not the rejection, names what did not happen)
@@ -638,4 +649,6 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 outer.mode = t.mode
             elif outer.rule.event == "THREATEN":
                 outer.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+            elif outer.rule.event == "REJECT":
+                outer.mode = _EVENT_REJECT_MODE.get(t.rule.event)
     return kept

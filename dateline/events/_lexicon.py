@@ -39,6 +39,8 @@ _EVENT_THREATEN_MODE = {
     "SANCTION": "relations",
     "MOBILIZE": "violence",
 }
+# the manual's REJECT modes by the refused content ("turned down a proposal for talks": REJECT meet)
+_EVENT_REJECT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist"}
 _FUTURE_OK = ("asserted", "alleged")
 _THREAT_EVENTS = {"ASSAULT", "COERCE", "SANCTION"}
 _GENERIC_HEADS = {
@@ -138,6 +140,7 @@ class _Lex:
     verdict: set[str] = field(default_factory=set)
     citizens: set[str] = field(default_factory=set)  # a state's own people: advised, not asked
     unplaces: set[str] = field(default_factory=set)  # what one enters that is no place ("entered talks")
+    figures: set[str] = field(default_factory=set)  # attack words a title line uses figuratively
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -216,6 +219,7 @@ def _lex() -> _Lex:
     lex.unplaces = (
         classes.get("unplace", set()) | classes.get("talks", set()) | classes.get("agreement", set())
     )
+    lex.figures = classes.get("figures", set())
     lex.lemma_fixes = {r[0].lower(): r[1].lower() for r in _rows("lemma_fixes.tsv")}
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))

@@ -140,8 +140,19 @@ def _toll_told(a: Event, b: Event) -> bool:
 _DID_NOT_HAPPEN = frozenset({"denied", "negated"})
 
 
+# PROTEST modes by the form of action: a work stoppage and a street action (a general strike, then a march in the
+# capital) are two events even with the same organisers
+_PROTEST_FORM = {"strike": "stoppage", "hunger": "stoppage", "boycott": "stoppage", "demo": "street",
+                 "riot": "street", "obstruct": "street"}  # fmt: skip
+
+
+def _other_form(a: Event, b: Event) -> bool:
+    fa, fb = _PROTEST_FORM.get(a.mode or ""), _PROTEST_FORM.get(b.mode or "")
+    return a.event == "PROTEST" and None not in (fa, fb) and fa != fb
+
+
 def _compatible(a: Event, b: Event) -> bool:
-    if a.event != b.event or _apart(a.location, b.location):
+    if a.event != b.event or _apart(a.location, b.location) or _other_form(a, b):
         return False
     a_actor, b_actor = _named(a.actor), _named(b.actor)
     bare = not (b_actor or b.recipient)

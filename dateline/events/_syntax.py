@@ -181,6 +181,11 @@ def _past_time(h: Any) -> Any:
     return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), h)
 
 
+# participles that describe people by what they are doing ("striking workers", "protesting farmers")
+_DOING_ADJ = frozenset({"strike", "protest", "riot", "demonstrate", "march", "fight", "rebel", "advance", "retreat",
+                        "invade", "occupy", "loot", "rampage"})  # fmt: skip
+
+
 def _subject(v: Any) -> tuple[Any | None, bool]:
     """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
     cur = v
@@ -194,6 +199,11 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g, True
+                    if g.dep_ == "pcomp" and g.lemma_.lower() in _DOING_ADJ:
+                        # "blocked by striking dockworkers", the participle misparsed as a gerund with an object
+                        obj = next((x for x in g.children if x.dep_ == "dobj"), None)
+                        if obj is not None:
+                            return obj, True
         for c in _subjects_first(cur):
             if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and cur.lemma_.lower() in _PARTAKE_PASSIVE):
                 # "Serb forces were engaged in ethnic cleansing": a stative passive, its subject acts

@@ -340,6 +340,10 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
         objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
         if r.prt in ("out", "away"):  # "pulled out of the treaty", "walked out of the talks"
             objs = objs | pobjs.get("of", set()) | pobjs.get("from", set())
+        if r.event == "SANCTION" and r.objs == _LIST and not _sanctions_told(tok):
+            continue  # "added garlic to the list": a list is a sanctions list only in a story of sanctions
+        if r.prt == "across" and _across_from(tok):
+            continue  # "parked across the street from the embassy": facing it, nothing blocked
         if r.objs == "+":
             if not objs:
                 continue
@@ -596,6 +600,13 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return h.head.head  # "engaged in ethnic cleansing", "took part in a protest"
     if dep == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in _GATHERING | _PREPARING:
         return h.head.head  # "returned to Geneva for talks", "gathered in Brussels for a summit": the purpose
+    if (
+        dep == "pobj"
+        and h.head.lower_ == "for"
+        and h.lemma_.lower() in lex.unplaces
+        and _present_at(h.head.head)
+    ):
+        return h.head.head  # "was in Quito for talks": being at a place for talks is meeting there
     if dep == "pobj" and h.head.dep_ == "prep" and h.head.head.i in verb_trigs:
         return head  # "killed in a bomb attack": absorbed by the verb, gives the mode
     if dep == "pobj" and h.head.lower_ == "for" and _called_for(h.head.head, verb_trigs):
@@ -884,7 +895,30 @@ def _force_of_subject(subj: Any, lex: _Lex) -> set[str]:
             # "a contingent of 200 police officers": the force the formation is made of
             of = [g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             out |= {g.lemma_.lower() for g in of if g.dep_ == "pobj"} & lex.force_words
+        if s.lemma_.lower() in _CRAFT and {c.lemma_.lower() for c in s.children} & _ARMED_CRAFT:
+            out.add("warship")  # "coast guard vessels", "navy boats": armed units at sea
     return out
+
+
+_LIST = frozenset({"list"})
+_SANCTION_WORDS = frozenset({"sanction", "blacklist", "embargo", "sanctions"})
+
+
+def _sanctions_told(tok: Any) -> bool:
+    """Whether the story speaks of sanctions (a word of them anywhere in the document; only asked for the rare
+    "add ... to ... list")."""
+    return any(t.lemma_.lower() in _SANCTION_WORDS or t.lower_ in _SANCTION_WORDS for t in _doc_toks(tok.doc))
+
+
+def _across_from(tok: Any) -> bool:
+    """An "across X from Y" phrase on the verb: a position opposite Y, not a span across X."""
+    across = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "across"]
+    near = [*tok.children, *(x for c in across for g in c.children for x in g.children)]
+    return bool(across) and any(x.dep_ == "prep" and x.lower_ == "from" and x.i > across[0].i for x in near)
+
+
+_CRAFT = frozenset({"ship", "vessel", "boat", "cutter", "patrol"})
+_ARMED_CRAFT = frozenset({"guard", "coastguard", "naval", "navy", "military", "patrol"})
 
 
 _ARMED_ADJ = frozenset({"military", "armoured", "armored", "army", "mechanised", "mechanized"})
@@ -1268,12 +1302,35 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         doc = _doc_toks(tok.doc)
         start = min(anchor.idx, doc[first].idx)
         last = doc[first + len(r.words) - 1] if first == tok.i else tok  # "show of force": the phrase runs on
-        trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), r.mode, nominal=True))
+        mode = r.mode
+        if r.event == "CONSULT" and mode is None and anchor.i != head.i and _present_at(anchor):
+            mode = "visit"  # "was in Quito for talks": the subject came to the place (manual, CONSULT visit)
+        trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), mode, nominal=True))
     if any(t.rule.event in _PLAY_EVENTS and not t.nominal for t in trigs) and _sports_report(sent, lex):
         trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
     if trigs and any(t.text == "|" for t in stoks):
         trigs = [t for t in trigs if not _reader_call(t.anchor)]
-    return _preparations(_exercise_types(_unharmed_dropped(trigs)))
+    return _preparations(_exercise_types(_unharmed_dropped(_strike_shut(trigs))))
+
+
+_SHUTTING = {"close", "shut", "shutter"}
+
+
+def _strike_shut(trigs: list[_Trig]) -> list[_Trig]:
+    """ "Shops stayed closed and ports were shut as unions held a general strike": places shut with no one shutting
+    them, beside a strike in the sentence, are the strike's effect (manual, PROTEST strike), not a restriction."""
+    if not any(t.rule.event == "PROTEST" and t.rule.mode == "strike" for t in trigs):
+        return trigs
+
+    def effect(t: _Trig) -> bool:
+        v = t.tok
+        if t.nominal or t.rule.event != "COERCE" or v.lemma_.lower() not in _SHUTTING:
+            return False
+        if any(c.dep_ in ("nsubj", "agent") for c in v.children):
+            return False  # "the government closed the schools": someone shut them
+        return v.dep_ == "acomp" or any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+    return [t for t in trigs if not effect(t)]
 
 
 def _reader_call(tok: Any) -> bool:
@@ -1447,6 +1504,20 @@ _GATHERING = {
 _PREPARING = {"prepare", "gear", "ready", "brace", "poise"}
 
 
+def _present_at(verb: Any) -> bool:
+    """A copula that puts its subject at a named place ("was in Quito", "is back in Lima"): its "for" phrase
+    names what the subject is there for."""
+    if verb.lemma_.lower() != "be":
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "back":
+            c = next((g for g in c.children if g.dep_ == "prep"), c)
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            if any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS for g in c.children):
+                return True
+    return False
+
+
 def _preparations(trigs: list[_Trig]) -> list[_Trig]:
     """ "The army prepared to resume shelling": readying force short of using it is MOBILIZE (manual: military
     posturing that falls short of the actual use of force); the preparing verb becomes the trigger (asserted)."""
@@ -1469,3 +1540,35 @@ def _preparations(trigs: list[_Trig]) -> list[_Trig]:
                 t.start, t.end = cur.idx, cur.idx + len(cur)
                 break
     return trigs
+
+
+_LINE_ENDS = frozenset({".", "!", "?", "...", "\u2026", '"', "'", "\u201d", "\u2019", ":", ";", ")"})
+_FIGURED = frozenset({"ASSAULT", "THREATEN"})
+
+
+def _title_line(sent: Any) -> bool:
+    """A short line with no closing punctuation that a line break ends: a headline or title, not running text."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks or len(toks) > 20 or toks[-1].text in _LINE_ENDS:
+        return False
+    last = toks[-1]
+    end = last.idx + len(last)
+    return "\n" in sent.doc.text[end : end + 4]
+
+
+def _title_figures(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
+    """ "Washington targets three of our officials", "Delhi fires warning shot at Ottawa": on a title line, an
+    attack or threat word with no word of real harm beside it is a figure of speech; the story below tells the
+    move itself."""
+    if not trigs or not any(t.rule.event in _FIGURED for t in trigs) or not _title_line(sent):
+        return trigs
+    lemmas = {t.lemma_.lower() for t in sent}
+    if lemmas & (lex.harm - lex.figures):
+        return trigs
+
+    def figure(t: _Trig) -> bool:
+        return t.rule.event in _FIGURED and (
+            t.tok.lemma_.lower() in lex.figures or t.tok.lower_ in lex.figures
+        )
+
+    return [t for t in trigs if not figure(t)]
