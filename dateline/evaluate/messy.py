@@ -11,7 +11,7 @@ ingest does (without the store). Scores, each field on its own:
 - body_kept: share of the "keep" sentences found in the clean text;
 - events: per gold event (its sentence, given by a substring): found (an event reported in that sentence, as its own
   sentence or as one of its merged mentions), type (an event of the gold type there), and on that event (the typed
-  one, else the sentence's only or first one) date (value among the gold values; a time of day on the right day
+  one — of several, the one whose words lie inside the gold fragment —, else the sentence's only or first one) date (value among the gold values; a time of day on the right day
   counts), size (a Size matching every key the gold gives; `null` = no size), factuality, source (the gold words
   inside the source actor's text or name; `null` = no source). A missing event counts wrong for every field;
   `*_when_found` gives the figure over events found.
@@ -151,10 +151,11 @@ def _score_article(gold: dict[str, Any], doc: Any, t: _Tally, errors: list[str])
         errors.append(f"{name}: published {doc.published} (gold {gold['published']})")
     raw = doc.text
     for ev in gold["events"]:
-        at = _locate(raw, ev["sentence"])[0]
+        at, to = _locate(raw, ev["sentence"])
         found = [e for e in doc.events if at >= 0 and _mentioned_in(e, at)]
         types = ev["type"] if isinstance(ev["type"], list) else [ev["type"]]
-        typed = [e for e in found if e.event in types]
+        # of several typed events in the sentence, the one whose words lie inside the gold fragment is meant
+        typed = sorted((e for e in found if e.event in types), key=lambda e: not at <= e.event_start < to)
         t.add("event_found", bool(found))
         t.add("event_type", bool(typed))
         label = f"{name}: [{'/'.join(types)}] {ev['sentence']!r}"

@@ -158,6 +158,8 @@ def _compatible(a: Event, b: Event) -> bool:
     bare = not (b_actor or b.recipient)
     # "The planes bombed the market on Monday": a later mention naming no one, its target taken up again
     told = not b_actor and _toll_told(a, b)
+    if told and b.date and b.date.source == "text" and (not a.date or a.date.value != b.date.value):
+        told = False  # a toll with a day of its own ("two protesters had been shot dead last Thursday"): another event
     again = not b_actor and (_taken_up(a.recipient, b.recipient) or told)
     if not bare and not again and _key(a_actor) != _key(b_actor):
         return False
