@@ -1846,3 +1846,22 @@ def test_meetings_and_statements_carry_no_size_of_their_own(tmp_path) -> None:
                          "About 400 traders marched in Busia on Saturday.")  # fmt: skip
     protest.events[0].size = [Size("400", 6, 9, min=400, max=400, unit="people")]
     assert _features(protest.events[0], protest.published).sizes == [[400, 400, "people"]]
+
+
+def test_modes_of_different_acts_never_join() -> None:
+    """Police detentions in one town and a curfew in the next the following day are two coercive acts, however
+    close; a strike and a street march are two protests; an unset or unlisted mode ("restrict") decides nothing,
+    nor do modes of one act told differently (an air strike read "aerial" by one outlet, "drone" by another)."""
+    from dateline.link.merge import _compare
+
+    def coerce(i: str, mode: str | None, typ: str = "COERCE") -> object:
+        return _feat(id=i, doc=f"d{i}", type=typ, mode=mode, actors=["KEN"], recips=["KEN"])
+
+    assert (
+        _compare(coerce("a", "arrest"), coerce("b", "curfew"))[1].get("veto", "").startswith("different acts")
+    )
+    assert "veto" not in _compare(coerce("a", "arrest"), coerce("c", "arrest"))[1]
+    assert "veto" not in _compare(coerce("a", "arrest"), coerce("d", "restrict"))[1]
+    assert "veto" not in _compare(coerce("a", "arrest"), coerce("e", None))[1]
+    assert "veto" in _compare(coerce("f", "strike", "PROTEST"), coerce("g", "demo", "PROTEST"))[1]
+    assert "veto" not in _compare(coerce("h", "aerial", "ASSAULT"), coerce("i", "drone", "ASSAULT"))[1]

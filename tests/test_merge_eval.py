@@ -275,11 +275,14 @@ def test_dev11_end_to_end_keeps_its_final_figures(tmp_path) -> None:
     every field right on 7: counts that were the topic of a meeting or statement ("hundreds of trucks", "three of
     its officials", "four Bolivian citizens") made size spreads, and a domestic rejection typed CONSULT joined the
     foreign ministers' talks (a false factuality and date dispute). Final: links as untouched (the 3 missed are
-    extraction: two reports of the general strike not found), every merged field right on all 10."""
+    extraction: two reports of the general strike not found), every merged field right on all 10. After the
+    session's extraction rounds all 33 mentions are found: 22 of 24 links (the two strike reports now found score
+    1.33-1.38 against the 1.4 threshold), and an arrest no longer joins the next day's curfew (modes of different
+    acts veto)."""
     out = M.evaluate_corpus(DEV11, tmp_path, errors=True)
     e2e, found = out["end_to_end"], out["linker_on_found_mentions"]
-    assert e2e["precision"] >= 1.0 and e2e["correct_links"] >= 21 and e2e["matched_mentions"] >= 29, e2e
-    assert found["precision"] >= 1.0 and found["recall"] >= 1.0, found
+    assert e2e["precision"] >= 1.0 and e2e["correct_links"] >= 22 and e2e["matched_mentions"] >= 33, e2e
+    assert found["precision"] >= 1.0 and found["recall"] >= 0.9, found
     fields = e2e["merged_fields"]
     assert fields["linked_right"] >= 10 and fields["all_fields_right"] == fields["linked_right"], fields
 

@@ -18,7 +18,7 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      bounded number of comparisons per mention, not SQL scans of the whole week;
   2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor countries that are
      not a role swap, directed events with both roles reversed, places far apart or in different countries,
-     sizes a factor > 2.5 apart) and a score summed from evidence (date gap, actor/recipient overlap, place
+     sizes a factor > 2.5 apart, modes of different acts: an arrest and a curfew, a strike and a march) and a score summed from evidence (date gap, actor/recipient overlap, place
      distance, size compatibility, word overlap; sizes a factor 1.25 to 2 apart are a disagreement between
      sources, from 2 towards the veto evidence against: "15 arrested" under another report's "at least 37" is as
      likely another crowd) minus counter-evidence (different recipients, sentences naming
@@ -259,7 +259,17 @@ _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)da
 
 
 _JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
-                "place", "sizes", "words", "places", "wd", "rep")  # fmt: skip
+                "place", "sizes", "words", "places", "wd", "rep", "mode")  # fmt: skip
+
+# modes that name different kinds of act under one type: two mentions whose modes fall in different groups report
+# different acts (an arrest and a curfew; a strike and a march), however close in time and place. Modes of one act
+# told differently by two outlets (an air strike "aerial" or "drone") are not listed: they never veto.
+_ACT_KINDS: dict[str, dict[str, str]] = {
+    "COERCE": {"arrest": "arrest", "curfew": "curfew", "martial-law": "curfew", "seize": "seize",
+               "deport": "deport", "expel": "deport", "censor": "censor", "ban": "ban"},
+    "PROTEST": {"strike": "stoppage", "hunger": "stoppage", "boycott": "stoppage", "demo": "street",
+                "riot": "street", "obstruct": "street"},
+}  # fmt: skip
 
 
 @dataclass
@@ -292,6 +302,7 @@ class _Feat:
     wd: list[int] = field(default_factory=list)
     # its sentence calls its event a repeat ("the second shelling", "fresh strikes", "again"): _repeat_cue
     rep: bool = False
+    mode: str | None = None  # the PLOVER mode (older stores: none)
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
     R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
@@ -441,6 +452,7 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         words=words,
         places=places or [],
         rep=_repeat_cue(e),
+        mode=e.mode,
     )
 
 
@@ -723,6 +735,10 @@ def _components(
         if noun is None:
             return x, {**ev, "veto": f"types differ: {a.type} vs {b.type}"}
         ev["types"] = f"{a.type}/{b.type}: one {noun}"
+    kinds = _ACT_KINDS.get(a.type, {}) if a.type == b.type else {}
+    kind_a, kind_b = kinds.get(a.mode or ""), kinds.get(b.mode or "")
+    if kind_a and kind_b and kind_a != kind_b:
+        return x, {**ev, "veto": f"different acts: {a.mode} vs {b.mode}"}
     # date gap
     if a.lo is not None and b.lo is not None:
         ahi, bhi = a.hi or a.lo, b.hi or b.lo
