@@ -160,7 +160,15 @@ def _compatible(a: Event, b: Event) -> bool:
     told = not b_actor and _toll_told(a, b)
     if told and b.date and b.date.source == "text" and (not a.date or a.date.value != b.date.value):
         told = False  # a toll with a day of its own ("two protesters had been shot dead last Thursday"): another event
-    again = not b_actor and (_taken_up(a.recipient, b.recipient) or told)
+    # a denial restated without its actor ("denied it is preparing to pull out of Iraq ... 'There has been no
+    # decision whatsoever to leave Iraq'"): the same act said again not to be happening
+    restated = (
+        a.factuality == b.factuality
+        and a.factuality in _DID_NOT_HAPPEN
+        and bool(a.recipient and b.recipient)
+        and _same_side(a.recipient, b.recipient)
+    )
+    again = not b_actor and (_taken_up(a.recipient, b.recipient) or told or restated)
     if not bare and not again and _key(a_actor) != _key(b_actor):
         return False
     if _own_report(a, b):
