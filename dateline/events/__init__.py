@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from dateline.events._arguments import (
@@ -469,19 +468,12 @@ _BEFORE_ACTOR = re.compile(r"\b(?:a|the|this|that)\s+([\w-]+)(?:\s+([\w-]+))?\s*
 _ANSWER = re.compile(r"\b(?:respond|retaliat|react|hit back|strike back)\w*", re.I)
 
 
-@lru_cache(maxsize=1)
-def _act_refs() -> frozenset[str]:
-    from dateline.events._lexicon import _rows
-
-    return frozenset(w for r in _rows("classes.tsv") if r[0] == "actref" for w in r[1].split(","))
-
-
 def _criticised_act(events: list[Event], doc: Document) -> None:
     """A criticism of an act named again by a pointing noun ("called the move a provocation", "a move Tehran
     called reckless", "condemned the deployment"), or a warning of a response ("warned that Russia would
     respond"), with no one named as its target: the target is whoever did the nearest earlier act of another
     country the article reports."""
-    refs = _act_refs()
+    refs = _lex().actrefs
     ordered = sorted(events, key=lambda e: e.event_start)
     for k, ev in enumerate(ordered):
         if ev.event not in _CRITICISING or ev.recipient or not ev.actor:

@@ -141,6 +141,7 @@ class _Lex:
     citizens: set[str] = field(default_factory=set)  # a state's own people: advised, not asked
     unplaces: set[str] = field(default_factory=set)  # what one enters that is no place ("entered talks")
     figures: set[str] = field(default_factory=set)  # attack words a title line uses figuratively
+    actrefs: set[str] = field(default_factory=set)  # nouns naming an act again ("the move")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -220,6 +221,7 @@ def _lex() -> _Lex:
         classes.get("unplace", set()) | classes.get("talks", set()) | classes.get("agreement", set())
     )
     lex.figures = classes.get("figures", set())
+    lex.actrefs = classes.get("actref", set())
     lex.lemma_fixes = {r[0].lower(): r[1].lower() for r in _rows("lemma_fixes.tsv")}
     for noun, event, mode, cameo, cues in (r[:5] for r in _rows("noun_senses.tsv")):
         rule = _Rule(event, _opt(mode), _opt(cameo), words=(noun,))
