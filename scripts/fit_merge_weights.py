@@ -78,6 +78,7 @@ GROUPS = {
     "size": ("size_bounded", "size_open", "size_dispute"),
     "words": ("words", "few_words"),
     "fact": ("fact_differs",),
+    "act": ("mode_same",),
 }  # fmt: skip
 
 

