@@ -31,7 +31,9 @@ region, demonym, metonym, namesake, small_town, sports_business, org_name, settl
 landmark; batch 12 lines carry GeoWebNews's pragmatic type as kind — Literal, Literal_Modifier, Literal_Expression,
 Metonymic, Demonym, Language, Mixed, Coercion, Embedded_Literal, Embedded_Non_Lit, Non_Literal_Modifier,
 Non_Lit_Expression — and an optional label of our own: small_town, namesake, same_name; reported as acc161_by_kind,
-and per batch as acc161_by_batch_kind, since one kind name covers other cases in each batch). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+and per batch as acc161_by_batch_kind, since one kind name covers other cases in each batch). Batch 13
+(tests/data/places_own_s12.jsonl, reported as `own_s12`, scored the same way) carries GeoWebNews types as kind too,
+with the label full_span on facility names that hold a toponym ("Royal Adelaide Hospital"). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -334,6 +336,9 @@ def _evaluate(data: Path, corpora: list[tuple[str, str, Any]], limit: int | None
 
 
 _INTL_DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "places_intl_dev.jsonl"
+# batch 13 (twelfth session), kept in a file of its own: GeoWebNews's Coercion, Embedded_Non_Lit and
+# Non_Literal_Modifier types in 2016-17 web and wire news, scored like intl_dev and reported as `own_s12`
+_OWN_S12 = _INTL_DEV.with_name("places_own_s12.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -425,5 +430,7 @@ def run(split: str, data: Path) -> dict:
     out = _evaluate(data, corpora, limit=None, recognition=True)
     if split in ("dev", "all") and _INTL_DEV.exists():
         out["intl_dev"] = _intl_dev()
+    if split in ("dev", "all") and _OWN_S12.exists():
+        out["own_s12"] = _intl_dev(_OWN_S12)
     out["gazetteer_load_s"] = _load_seconds()
     return out

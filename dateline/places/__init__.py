@@ -178,6 +178,21 @@ lacks (Hampstead, Mayfair, Kensington, Scarborough in Toronto, Eastleigh in Nair
 landmarks (Baga, Dantewada, Kattankudy, Kastellorizo, the Champs-Élysées, the Bataclan); metro and regional names of
 local news (the Twin Cities, Dallas-Fort Worth, the Greater Toronto Area, the Lower Mainland, Cape Cod, Kenya's
 Rift Valley); demonyms of cities and regions (Angelenos, Berliners, Walloons, Hongkongers).
+GeoWebNews's Coercion and Embedded types (issue 6, round 15, batch 13): a facility, club or firm name no
+gazetteer knows that holds a place name lies at that place ("Royal Adelaide Hospital", "Kansas City Chiefs",
+"Borussia Dortmund": the longest run of its capitalised words that is no generic word and that the text
+resolves elsewhere, or that is a country, a first-level region or a city of 100,000+ in a country of the
+text's places and within 500 km of one of them, 500,000+ anywhere: "Lincoln Hospital" in a Bronx story is no
+Nebraska; a region yields to a fallback point inside it, "University of Idaho" beside Moscow; streets, natural features, quarters and embassies hold none: "Dundas Street", "Squirrel Hill"); a name
+the text puts "in" a resolved place ("the Maracana in Rio de Janeiro", "Alcacuz prison in Rio Grande do Norte")
+none of whose readings lies there is a site there (a city of 100,000+ stays: "Wydad Casablanca in Cairo"); a
+name before a lower-case facility noun read in a country none of the text's other places is in ("the Miraflores
+palace" in a Caracas story, "Connaught hospital" in Freetown) falls back to the story's places (a city of
+500,000+ stays); a name no gazetteer knows that is an airport's own name is the airport ("Schiphol", "Charles
+de Gaulle"; not an IATA code alone, "MCG"); "the governor(s) of X (and Y)" reads X and Y as states; a territory
+named like its capital ("Gibraltar") takes the capital's point; curated.tsv adds 88 sports venues, seats of
+government, prisons and landmarks that news uses as places (Old Trafford, Stamford Bridge, the MCG, Madison
+Square Garden, the Reichstag, Union Buildings); admin1.tsv gives Morelos its own GeoNames code (17) and point.
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

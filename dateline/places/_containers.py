@@ -214,7 +214,7 @@ def _known_container(
     c = None
     if i + 1 < len(spans) and chosen[i + 1] is not None:
         gap = text[spans[i][1] : spans[i + 1][0]]
-        if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
+        if (len(gap) <= 14 and _CONTAINER_CUE.match(gap)) or _IN_GAP.match(gap):
             c = chosen[i + 1]
     if c is None and i > 0 and chosen[i - 1] is not None:
         if _POSSESSIVE_GAP.match(text[spans[i - 1][1] : spans[i][0]]):
@@ -706,7 +706,8 @@ def _county_point(
 
 def _capital_point(c: _Cand, gaz: _Gazetteer) -> tuple[float | None, float | None]:
     for cand in gaz.get(gaz.capital_of.get(c.country or "", "")):
-        if cand.country == c.country:
+        # a territory named like its capital ("Gibraltar") lists itself first, without a point
+        if cand.country == c.country and cand.lat is not None:
             return cand.lat, cand.lon
     return None, None
 
@@ -741,3 +742,179 @@ def _embassy_host(place: Place, guest: str, chosen: list[_Cand | None], outlet: 
     if cap is None:
         return Place(text=place.text, start=place.start, end=place.end)
     return _fallback(place.text, place.start, place.end, cap, guess=True)
+
+
+# issue 6, round 15 (batch 13, GeoWebNews's Coercion and Embedded types): a facility, club or firm name no
+# gazetteer knows that holds a place name ("Royal Adelaide Hospital", "Kansas City Chiefs", "Borussia Dortmund",
+# "Bronx-Lebanon Hospital") lies at that place
+_EMBED_WORD = re.compile(r"[A-Z][\w.]*(?:['’]s\b)?")
+# words that name what a thing is, never where: a run made only of them is no place
+_EMBED_GENERIC = frozenset(
+    "royal national international memorial medical general regional central university college school hospital "
+    "clinic centre center church cathedral mosque temple shrine stadium arena park field ground grounds palace "
+    "house tower hall hotel prison jail market mall station airport port club football cricket rugby united "
+    "city county state saint st fc afc ac sc real athletic sporting olympic opera bank airways airlines air "
+    "times post herald tribune news press radio television tv institute foundation museum library theatre "
+    "theater square plaza street road avenue bridge new old great grand upper lower north south east west "
+    "northern southern eastern western high middle junior senior elementary primary secondary community "
+    "memorial public private catholic christian islamic".split()
+)
+# a street, a natural feature or a quarter is a place of its own that is often named after a town elsewhere
+# ("Dundas Street", "Lake Vermont", "Squirrel Hill", "Mandalay Bay"); an embassy lies in its host country
+_EMBED_NOT = re.compile(
+    r"\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Highway|Hwy|Freeway|Expressway|Trail|Lane|Drive|Way|Row|"
+    r"Square|Place|Circle|Terrace|Crescent|Hill|Hills|Heights|Grove|Creek|Falls|Lake|Lakes|River|Bay|Beach|"
+    r"Island|Islands|Mount|Mountain|Mountains|Valley|Canyon|Delta|Forest|Park|Gardens?|Springs?|Point|Cape|"
+    r"Village|Town|Township|Estate|Colony|State|Province|Region|District|County|Embassy|Consulate|embassy|"
+    r"consulate)\b"
+)
+_EMBED_KNOWN_POP = 100_000  # a city this big in a country of the text's places is the one a name means
+_EMBED_WORLD_POP = 500_000  # ... and a city this big anywhere ("Borussia Dortmund" in a story about Monaco)
+# a smaller city must lie this close to one of the text's places: facilities named after people ("Lincoln
+# Hospital", "Jackson Memorial Hospital") are no namesake town far from the story
+_EMBED_NEAR_KM = 500.0
+
+
+def _embedded_place(
+    name: str, gaz: _Gazetteer, resolved: dict[str, _Cand], countries: set[str]
+) -> _Cand | None:
+    """The place a facility, club or firm name no gazetteer knows holds: the longest run of its capitalised
+    words, leftmost first, that is no generic word ("Royal", "Medical") and that the text resolves at another
+    mention, else that the gazetteer knows as a country, a first-level region or a city of 100,000+ in a country
+    of the text's places (when it has any) and within 500 km of one of them (a city of 500,000+ anywhere), the
+    likeliest first. Streets, natural
+    features, quarters, admin units and embassies hold none: they are places of their own named after a town
+    elsewhere ("Dundas Street", "Squirrel Hill"), or lie in a host country."""
+    if _EMBED_NOT.search(name):
+        return None
+    words = [(m.start(), m.end()) for m in _EMBED_WORD.finditer(name)]
+    runs = [
+        (i, i + n)
+        for n in range(len(words) - 1, 0, -1)  # shorter than the whole name (the whole is unknown)
+        for i in range(len(words) - n + 1)
+        if all(name[words[x][1] : words[x + 1][0]] in (" ", "-") for x in range(i, i + n - 1))
+    ]
+    for i, j in runs:
+        run = name[words[i][0] : words[j - 1][1]]
+        key = _norm(run)
+        if run.endswith(("'s", "’s")) or all(_norm(name[s:e]) in _EMBED_GENERIC for s, e in words[i:j]):
+            continue
+        if key in resolved:
+            return resolved[key]
+        if j - i == 1 and len(key) < 4:  # "Ain" in "Ras al-Ain", "Sud" in "Etoile du Sud"
+            continue
+        cands = [
+            c
+            for c in gaz.get(key)
+            if (c.feature in ("country", "admin") and not c.alt and (not countries or c.country in countries))
+            or (
+                c.feature == "city"
+                and c.population >= _EMBED_KNOWN_POP
+                and (not countries or c.country in countries or c.population >= _EMBED_WORLD_POP)
+            )
+        ]
+        points = [(o.lat, o.lon) for o in resolved.values() if o.lat is not None]
+        cands = [
+            c
+            for c in cands
+            if c.feature != "city"
+            or c.population >= _EMBED_WORLD_POP
+            or not points
+            or any(distance_km((c.lat, c.lon), pt) <= _EMBED_NEAR_KM for pt in points)
+        ]
+        if cands:
+            return max(cands, key=_prior)
+    return None
+
+
+def _holds(region: _Cand, place: Place) -> bool:
+    """Whether a fallback point lies in the country or first-level region a name holds."""
+    if place.lat is None or place.country != region.country:
+        return False
+    return region.feature == "country" or _norm(place.admin1 or "") == _norm(region.name)
+
+
+def _region_point(region: _Cand, gaz: _Gazetteer) -> Place:
+    """A country or first-level region as the point a name falls back to."""
+    lat, lon = region.lat, region.lon
+    if lat is None and region.feature == "country":
+        lat, lon = _capital_point(region, gaz)
+    return Place(
+        text="", start=0, end=0, name=region.name, country=region.country,
+        admin1=region.name if region.feature == "admin" else None, lat=lat, lon=lon, feature="region",
+        precision_km=max(100.0, region.precision_km),
+    )  # fmt: skip
+
+
+# "the Maracana in Rio de Janeiro", "Alcacuz prison in Rio Grande do Norte", "Eden Park in Auckland": the text
+# says where the name lies
+_IN_GAP = re.compile(
+    r"^\s*(?:(?:hospital|prison|jail|palace|hotel|stadium|mosque|church|cathedral|shrine|market|nightclub|club|"
+    r"cafe|restaurant|university|college|school|compound|base|camp|park|square|mall|theatre|theater|museum)\s+)?"
+    r"in\s+(?:the\s+)?$"
+)
+_IN_CITY_KM = 50.0  # a reading this close to a city container lies in it
+_IN_REGION_KM = 300.0  # ... and this close to a region's point (region codes and points are rough)
+_IN_SITE_POP = 100_000  # a city this big is no unknown site ("Wydad Casablanca in Cairo")
+
+
+def _in_container(c: _Cand, container: _Cand) -> bool:
+    """Whether a reading lies in a stated container: the country, the first-level region, or within 50 km of a
+    town or county."""
+    if container.feature == "country" or _within(c, container):
+        return _within(c, container)
+    if c.lat is None or container.lat is None:
+        return True  # no point to judge by
+    km = _IN_REGION_KM if container.feature == "admin" else max(_IN_CITY_KM, container.precision_km)
+    return distance_km((c.lat, c.lon), (container.lat, container.lon)) <= km
+
+
+def _unknown_in_container(
+    text: str, spans: list[tuple[int, int]], keys: list[str], chosen: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+) -> list[_Cand | None]:  # fmt: skip
+    """A name the text puts "in" a resolved place ("the Maracana in Rio de Janeiro", "the Majlis in Tehran") of
+    which no reading lies there is something the gazetteer does not know (a stadium, a parliament, a prison,
+    not the town of Maracanã in Pará): it is left unresolved, so it falls back to that place. A city of 100,000+
+    stays (a club named after it plays "in" the venue's town: "Wydad Casablanca in Cairo")."""
+    out = list(chosen)
+    for i in range(len(spans) - 1):
+        c, box = chosen[i], chosen[i + 1]
+        if c is None or box is None or keys[i] == keys[i + 1] or c.feature not in ("city", "site", "county"):
+            continue
+        if box.feature not in ("city", "county", "admin", "country"):
+            continue
+        if not _IN_GAP.match(text[spans[i][1] : spans[i + 1][0]]):
+            continue
+        if any(o.population >= _IN_SITE_POP or o.feature == "county" for o in cands_of[keys[i]]):
+            continue
+        if not any(_in_container(o, box) for o in cands_of[keys[i]]):
+            out[i] = None
+    return out
+
+
+# a name before a facility noun written in lower case names the facility ("the Miraflores palace", "Connaught
+# hospital", "the Reina nightclub")
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:hospital|palace|prison|jail|hotel|stadium|mosque|church|cathedral|shrine|nightclub|cafe|restaurant|"
+    r"compound|mall|market|barracks)\b"
+)
+
+
+def _foreign_facilities(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None]
+) -> list[_Cand | None]:
+    """A facility named after a town or region that lies in a country none of the text's other places is in
+    ("outside the Miraflores palace" in a Caracas story is not in Lima; "Connaught hospital" in Freetown is not
+    in Ireland) is a facility the gazetteer does not know: left unresolved, it falls back to the story's places.
+    A city of 500,000+ stays ("the Baghdad hotel")."""
+    out = list(chosen)
+    for i, c in enumerate(chosen):
+        if c is None or c.population >= _EMBED_WORLD_POP or c.feature == "country":
+            continue
+        if not _FACILITY_AFTER.match(text, spans[i][1]):
+            continue
+        others = {o.country for j, o in enumerate(chosen) if j != i and o is not None and o.country}
+        if others and c.country not in others:
+            out[i] = None
+    return out

@@ -22,19 +22,24 @@ from dateline.places._containers import (
     _drop_stray_hamlets,
     _embassy_guest,
     _embassy_host,
+    _embedded_place,
     _fallback,
     _focus,
+    _foreign_facilities,
+    _holds,
     _inside,
     _is_stray,
     _known_container,
     _loose_alternates,
     _named_apart_from_city,
     _outside_possessor,
+    _region_point,
     _sentence_bounds,
     _sentence_neighbour,
     _sentence_stretches,
     _split_by_container,
     _town_of_institution,
+    _unknown_in_container,
 )
 from dateline.places._doc_context import (
     _host_label,
@@ -115,6 +120,10 @@ def _postal_regions_of(
     return out
 
 
+# "the governor of", "the governors of California and": the name that follows is a state or province
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_GOVERNOR_OF = re.compile(rf"\b[Gg]overnors?\s+of\s+(?:{_NAME}(?:\s*,\s*|\s+and\s+))*$")
+_CODE = re.compile(r"^[A-Z]{2,4}$")  # "MCG", "LAX": initials and codes are no airport's own name
 _AIRPORT_AFTER = re.compile(r"\s+(?:[Ii]nternational\s+)?[Aa]irport\b")
 
 
@@ -175,6 +184,10 @@ def _resolve(
         if towns and len(towns) < len(cands_of[k]) and not all(c.alt for c in towns):
             cands_of[k] = towns
     for (s, e), k in zip(spans, keys, strict=True):
+        if not cands_of[k] and not _AIRPORT_AFTER.match(text, e) and not _CODE.match(text[s:e]):
+            # issue 6, round 15: a name no gazetteer knows that is an airport's own name ("flights at Schiphol and
+            # Charles de Gaulle"; data/places/airports.tsv) is the airport; its IATA code alone is not ("MCG")
+            cands_of[k] = [c for c in gaz.lookup(text[s:e] + " Airport") if c.feature == "site"]
         if _AIRPORT_AFTER.match(text, e):
             # "Jomo Kenyatta airport": the airport whose name the span begins (data/places/airports.tsv)
             airports = [c for c in gaz.lookup(text[s:e] + " Airport") if c.feature == "site"]
@@ -198,6 +211,13 @@ def _resolve(
         if unit and unit.group(1).lower() in _REGION_ONLY_UNITS:
             # "Santa Cruz department", "Kandahar province": a first-level region when the name has one ("the
             # Charlotte region" may be a city's surroundings)
+            regions = [c for c in cands_of[k] if c.feature == "admin"]
+            if regions and len(regions) < len(cands_of[k]):
+                cands_of[k] = regions
+    for (s, _e), k in zip(spans, keys, strict=True):
+        if _GOVERNOR_OF.search(text, max(0, s - 120), s):
+            # issue 6, round 15: "the governors of California and New York", "the governor of Washington": a
+            # governor's place is a state or province, not the city named like it
             regions = [c for c in cands_of[k] if c.feature == "admin"]
             if regions and len(regions) < len(cands_of[k]):
                 cands_of[k] = regions
@@ -433,9 +453,31 @@ def _resolve(
             chosen, doc_ctry or _text_context(text)[0], outlet, gaz.capital_of, loose
         )
     chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of)
+    chosen = _unknown_in_container(text, spans, keys, chosen, cands_of)
+    chosen = _foreign_facilities(text, spans, chosen)
     if any(c is not None and c.feature == "water" for c in chosen):
         starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
         chosen = _sentence_stretches(spans, keys, chosen, gaz.get, starts)
+    # issue 6, round 15: a facility, club or firm name no gazetteer knows that holds a place name lies at that
+    # place ("Royal Adelaide Hospital", "Kansas City Chiefs"), unless the text states where it is ("the Kaiser
+    # Wilhelm Memorial Church in Berlin")
+    inner: set[int] = set()
+    wide: dict[int, _Cand] = {}
+    if any(c is None for c in chosen):
+        resolved = {k: c for k, c in zip(keys, chosen, strict=True) if c is not None and c.lat is not None}
+        countries = {c.country for c in resolved.values() if c.country}
+        for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
+            if c is None and _known_container(text, spans, chosen, i, gaz) is None:
+                got = _embedded_place(text[s:e], gaz, resolved, countries)
+                if got is None:
+                    continue
+                if got.feature in ("country", "admin"):
+                    wide[i] = got  # the fallback unless the text gives a place inside it
+                elif got.lat is not None:
+                    chosen[i] = got
+                    inner.add(i)
+                    resolved[keys[i]] = got  # the next names are read beside it
+                    countries.add(got.country or "")
     places = []
     focus: Place | None = None
     # a name no gazetteer knows gets one point in the text: a container stated at one mention ("Bulo Marer in
@@ -481,6 +523,9 @@ def _resolve(
                 place = Place(text=text[s:e], start=s, end=e)
             else:
                 place = _fallback(text[s:e], s, e, focus, guess=True)
+            region = wide.get(i)
+            if region is not None and not _holds(region, place):
+                place = _fallback(text[s:e], s, e, _region_point(region, gaz))
             guest = _embassy_guest(text, spans, chosen, i)
             if guest is not None:  # "outside Myanmar's embassy on Sathorn Road" is not in Myanmar
                 place = _embassy_host(place, guest, chosen, outlet)
@@ -494,6 +539,14 @@ def _resolve(
             lat, lon, prec = _county_point(c, chosen, gaz, _host_label(doc))
         if lat is None and c.feature == "country":
             lat, lon = _capital_point(c, gaz)
+        if i in inner:  # the facility lies in the place its name holds
+            site = Place(
+                text=text[s:e], start=s, end=e, name=text[s:e], country=c.country,
+                admin1=c.admin1 if c.feature not in ("country", "admin") else None,
+                lat=lat, lon=lon, feature="site", precision_km=max(prec or 0.0, 25.0), source="embedded-toponym",
+            )  # fmt: skip
+            places.append(site)
+            continue
         places.append(
             Place(
                 text=text[s:e],
