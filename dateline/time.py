@@ -93,6 +93,10 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
         "dmy": rf"(?<![\w.,])(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR}))?(?!\w)",
+        "monthweek": rf"(?<!\w)the\s+(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
+        rf"(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR}))?(?!\w)",
+        "ordday": r"(?<![\w.,])the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>last|this|next|the\s+same"
+        r"|the\s+previous|the\s+following)\s+month)?(?!\w)",
         "quarter": rf"(?<!\w)(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|this|next|year-ago|year-earlier"
         r"|same|comparable|recent)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
         rf"(?:fiscal[\s-]+)?(?P<q>quarter|half)(?!\w)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<yrel>this|last|next)"
@@ -167,6 +171,16 @@ _BEFORE_A_MONTH = frozenset(
 )
 # ...and after which "May 2" is a date ("began on May 2", "the May 2 attack"), not "Theresa May 2 …"
 _BEFORE_A_DATE = _BEFORE_A_MONTH - {"in"} | {"on", "the"}
+
+
+# words before and after "the 14th" when it is a day of the month ("arrested on the 14th, according to ...")
+_BEFORE_A_DAY = frozenset(
+    {"on", "by", "since", "until", "till", "from", "before", "after", "and", "to", "between"}
+)
+_AFTER_A_DAY = frozenset(
+    "in at of and or to when as after before near outside inside with for according but while under against that "
+    "this the a an during amid following ahead until till".split()
+)
 
 
 # prepositions after which "2300 hrs" is a clock reading
@@ -288,6 +302,17 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
             "the prior",
         }:
             return None
+    if kind == "ordday" and not g.get("rel"):
+        # "on the 14th", "by the 3rd": a day of the month only after a preposition of time and before no noun
+        # ("the 14th floor", "the 3rd Battalion", "on the 2nd day")
+        if _prev_word(text, m.start()) not in _BEFORE_A_DAY:
+            return None
+        after = re.match(r"\s*([\w']+)?", text[m.end() : m.end() + 20])
+        nxt = (after.group(1) or "").lower() if after else ""
+        if nxt and nxt not in _AFTER_A_DAY:
+            return None
+        if not 1 <= int(g["d"]) <= 31:
+            return None
     if kind == "quarter2":
         if _key(g["rel"]) == "the" and re.match(r"\s+of\b", text[m.end() :]):
             return None
@@ -317,7 +342,8 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         if n is None and not g.get("pl"):
             return None
         if kind == "ago" and n is None and _key(g["dir"]) not in ("ago", "from now", "hence"):
-            return None
+            if not (_key(g["dir"]) in ("later", "earlier") and unit in ("hour", "hr", "minute", "min")):
+                return None  # "hours later": the same day as the text's last (see _ago); "days later" says no day
         if (
             kind == "ago"
             and _key(g["dir"]) in ("before", "after", "since")
@@ -399,7 +425,8 @@ def _candidates(text: str) -> list[_Cand]:
     return _merge_times(text, chosen)
 
 
-_DAYLIKE = {"weekday", "mdy", "dmy", "iso", "relday", "numdate", "holiday"}
+# expressions of a day, which a clock time joins ("Saturday at 3 p.m.") and "for"/"by" read as plans and deadlines
+_DAYLIKE = {"weekday", "mdy", "dmy", "iso", "relday", "numdate", "holiday", "ordday"}
 
 
 def _merge_times(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -544,6 +571,8 @@ def _tense_doc(doc: Any, text: str, start: int, end: int) -> str:
     words = {a.lower_ for a in aux}
     if words & {"will", "'ll", "shall", "wo", "would", "'d"}:
         return "future"
+    if words & {"must", "should"} and tok.tag_ == "VB":
+        return "future"  # "must withdraw by Friday", "should vote on Tuesday"
     if (
         tok.tag_ == "VB"
         and "to" in words
@@ -755,6 +784,7 @@ class _Ctx:
         self.last_day: dt.date | None = None
         self.last_year: int | None = None
         self.last_quarter: str | None = None  # the latest "2024-Q3" the text named
+        self.day_first: bool | None = None  # how "12/10/2026" reads (None: month first, as before)
 
     def tense(self, c: _Cand) -> str:
         before = self.text[max(0, c.start - 40) : c.start]
@@ -762,6 +792,15 @@ class _Ctx:
             return "future"
         if re.match(r"'s\b", self.text[c.end : c.end + 3]):
             return "past"  # "Wednesday's ruling": news reports what has happened
+        prev = _prev_word(self.text, c.start)
+        if prev == "for" and c.kind in _DAYLIKE:
+            return "future"  # "called a protest for Friday", "talks set for Monday": the day planned
+        if prev == "by" and c.kind in _DAYLIKE:
+            t = self._tense(c)
+            return "past" if t == "past" else "future"  # "must hand over their weapons by Friday": a deadline
+        return self._tense(c)
+
+    def _tense(self, c: _Cand) -> str:
         if self.doc is not None:
             try:
                 return _tense_doc(self.doc, self.text, c.start, c.end)
@@ -793,6 +832,17 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         t = _time_part(time_c.g)
         return "TIME", r[1][:10] + t, None, r[3]
     if k in ("iso", "numdate"):
+        if (
+            k == "numdate"
+            and ctx.day_first is not None
+            and g["sep"] in "/-"
+            and int(g["a"]) <= 12 >= int(g["b"])
+        ):
+            g = {
+                **g,
+                "m": int(g["b"] if ctx.day_first else g["a"]),
+                "d": int(g["a"] if ctx.day_first else g["b"]),
+            }
         y = int(g["y"])
         y = y + (2000 if y < 50 else 1900) if y < 100 else y
         try:
@@ -826,6 +876,10 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         except ValueError:
             return None
         return "DATE", d.isoformat(), None, src
+    if k == "ordday":
+        return _ordinal_day(c, ctx)
+    if k == "monthweek":
+        return _month_week(c, ctx)
     if k == "month":
         mo = lx["months"][_key(g["mon"])]
         mod = _pm(g)
@@ -971,6 +1025,58 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     return None
 
 
+_WEEK_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _month_week(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    """ "the first week of November": the ISO week holding the month's 4th (as ISO week 1 holds 4 January), the
+    second the 11th ...; "the last week of October" the one holding the month's fourth-last day."""
+    g, a = c.g, ctx.anchor
+    mo = _lex()["months"][_key(g["mon"])]
+    if g.get("y"):
+        y, src = int(g["y"]), "none"
+    elif a is not None:
+        y, src = _year_for(a, mo, None, ctx.tense(c)), "published"
+    else:
+        return "DATE", "XXXX-WXX", None, "none"
+    n = _WEEK_ORD.get(_key(g["ord"]))
+    last = calendar.monthrange(y, mo)[1]
+    day = 4 + 7 * (n - 1) if n else last - 3
+    return "DATE", _week(dt.date(y, mo, min(day, last))), None, src
+
+
+def _ordinal_day(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    """ "on the 14th": that day of the anchor's month, or of the month before (a past-tense report of a day
+    after the anchor's) or after (a future one of a day before it); "the 28th of last month" says which."""
+    day, a = int(c.g["d"]), ctx.anchor
+    if a is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None, "none"
+    r = _key(c.g.get("rel") or "")
+    if r in ("last", "the previous"):
+        off = -1
+    elif r in ("next", "the following"):
+        off = 1
+    elif r in ("this", "the same"):
+        off = 0
+    else:
+        tense = ctx.tense(c)
+        if tense == "present":  # no tense to go by: the nearest such day
+            near = []
+            for k in (-1, 0, 1):
+                try:
+                    near.append(_add_months(a.replace(day=1), k).replace(day=day))
+                except ValueError:
+                    continue
+            best = min(near, key=lambda d: abs((d - a).days), default=None)
+            return ("DATE", best.isoformat(), None, "published") if best else None
+        off = -1 if tense == "past" and day > a.day else 1 if tense == "future" and day < a.day else 0
+    first = _add_months(a.replace(day=1), off)
+    try:
+        return "DATE", first.replace(day=day).isoformat(), None, "published"
+    except ValueError:  # "the 31st" of a 30-day month
+        return None
+
+
 def _time_part(g: dict[str, Any]) -> str:
     if g.get("nm"):
         return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[_key(g["nm"])]
@@ -981,7 +1087,8 @@ def _time_part(g: dict[str, Any]) -> str:
         h += 12
     elif ap.startswith("a") and h == 12:
         h = 0
-    return f"T{h:02d}:{mi:02d}"
+    zone = (g.get("tz") or g.get("tz1") or g.get("tz2") or "").upper()
+    return f"T{h:02d}:{mi:02d}" + ("Z" if zone in ("UTC", "GMT") else "")  # TIMEX3: "Z" marks universal time
 
 
 def _set_value(g: dict[str, Any]) -> str:
@@ -1163,9 +1270,11 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     mod = lx["duration_mods"].get(_key(g.get("mod") or ""))
     if mod == "LESS_THAN" or mod == "MORE_THAN":
         mod = "APPROX"
+    textual = direction in ("earlier", "later", "previously", "prior")
+    if g.get("n") is None and textual:  # "hours later", "minutes earlier": within the day the text last named
+        return ("DATE", ctx.last_day.isoformat(), None, "text") if ctx.last_day else None
     if g.get("n") is None or n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "none"
-    textual = direction in ("earlier", "later", "previously", "prior")
     base, src = ctx.anchor, "published"
     if textual and ctx.last_day:
         base, src = ctx.last_day, "text"
@@ -1211,6 +1320,101 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
 # --------------------------------------------------------------------------- entry point
 
 
+def _day_first_in(cands: list[_Cand]) -> bool | None:
+    """How the text itself writes numeric dates: "23/11/2026" is day first, "11/23/2026" month first; None when
+    it shows neither (or both)."""
+    seen = set()
+    for c in cands:
+        g = c.extra["date"].g if c.kind == "datetime" else c.g
+        if (c.kind == "numdate" or c.kind == "datetime" and "sep" in g) and g.get("sep") in ("/", "-"):
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 >= b:
+                seen.add(True)
+            elif b > 12 >= a:
+                seen.add(False)
+    return seen.pop() if len(seen) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _date_orders() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(country -> order, domain -> country, top-level domain -> country|generic) from data/time/date_order.tsv,
+    with the national and regional outlets of data/places/ (their countries)."""
+    orders: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    tlds: dict[str, str] = {}
+    places = _DATA.parent / "places"
+    for path in (_DATA / "date_order.tsv", places / "outlets.tsv", places / "regional_outlets.tsv"):
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            key, _, rest = line.partition("\t")
+            value = rest.split("\t")[0].strip()
+            key = key.strip().lower() if not re.fullmatch(r"[A-Z]{3}", key.strip()) else key.strip()
+            if key in ("key", "domain") or not value:
+                continue
+            if re.fullmatch(r"[A-Z]{3}", key):
+                orders[key] = value
+            elif key.startswith("."):
+                tlds[key[1:]] = value
+            else:
+                domains.setdefault(key, value)
+    return orders, domains, tlds
+
+
+def day_first_for(url: str | None) -> bool | None:
+    """Whether the outlet at `url` writes all-numeric dates day first (True), month first (False: US sites), or
+    None when its country is unknown or mixed (data/time/date_order.tsv)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    orders, domains, tlds = _date_orders()
+    country = next((c for d, c in domains.items() if host == d or host.endswith("." + d)), None)
+    if country is None:
+        tld = host.rsplit(".", 1)[-1]
+        if tld in tlds:
+            country = tlds[tld]
+        elif len(tld) == 2:
+            return True  # a country code: day first, unless listed above
+    if country is None or country == "generic":
+        return None
+    order = orders.get(country, "day_first")
+    return None if order == "mixed" else order == "day_first"
+
+
+_WIRE = re.compile(
+    r"\A\W*[A-Z][A-Z.'\u2019 -]{1,40}?(?:,\s*[A-Z][\w.' -]{1,30}?)?(?:,\s*|\s*\(\s*)(?P<mon>[A-Z][a-z]{2,8})\.?\s+"
+    r"(?P<d>[0-3]?\d)(?:,\s*(?P<y>(?:19|20)\d\d))?\s*\)?\s*(?:\([^)\n]{1,40}\)\s*)?[-\u2013\u2014:]"
+)
+
+
+def _dateline_anchor(text: str, anchor: dt.date | None) -> dt.date | None:
+    """ "DHAKA (Oct 14) - ... yesterday", published on the 15th: the wire dateline's day, when it falls one to three
+    days before the anchor, is the day the relative expressions were written on."""
+    m = _WIRE.match(text[:200]) if anchor is not None else None
+    if m is None or anchor is None:
+        return anchor
+    mon = _lex()["months"].get(_key(m["mon"]))
+    if mon is None:
+        return anchor
+    years = [int(m["y"])] if m["y"] else [anchor.year - 1, anchor.year, anchor.year + 1]
+    days = []
+    for y in years:
+        try:
+            days.append(dt.date(y, mon, int(m["d"])))
+        except ValueError:
+            continue
+    if not days:
+        return anchor
+    filed = min(days, key=lambda d: abs((anchor - d).days))
+    return filed if 1 <= (anchor - filed).days <= 3 else anchor
+
+
 def _to_date(anchor: dt.date | str | None) -> dt.date | None:
     if anchor is None:
         return None
@@ -1224,16 +1428,23 @@ def _to_date(anchor: dt.date | str | None) -> dt.date | None:
         return None
 
 
-def normalize(text: str, anchor: dt.date | str | None = None, doc: Any = None) -> list[Timex]:
+def normalize(
+    text: str, anchor: dt.date | str | None = None, doc: Any = None, day_first: bool | None = None
+) -> list[Timex]:
     """Find and normalise the time expressions in `text`.
 
     `anchor` is the reference date (usually the publication date; ISO string or date); `doc` an optional
-    spaCy Doc over the same text, used for tense. Offsets index into `text`.
+    spaCy Doc over the same text, used for tense. `day_first` says how the outlet writes "12/10/2026"
+    (`day_first_for(url)`); when None, the text's own unambiguous numeric dates decide, else month first.
+    A wire dateline dated one to three days before the anchor ("DHAKA (Oct 14) -") anchors the relative
+    expressions instead: they were written on the day filed. Offsets index into `text`.
     """
-    a = _to_date(anchor)
+    a = _dateline_anchor(text, _to_date(anchor))
     ctx = _Ctx(text, a, doc)
+    cands = _candidates(text)
+    ctx.day_first = day_first if day_first is not None else _day_first_in(cands)
     out: list[Timex] = []
-    for c in _candidates(text):
+    for c in cands:
         r = _resolve(c, ctx)
         if r is None:
             continue

@@ -420,6 +420,35 @@ def _other_act(tok: Any, t: _Trig, nouns: dict[str, Any]) -> bool:
     return bool(rules) and all(r.event != t.rule.event for r in rules)
 
 
+def _date_in_continuation(doc: Document, sent: Any) -> Any | None:
+    """ "Troops exchanged fire near the Ta Muen | Thom temple on Thursday, the army said.": when the parser cuts a
+    sentence where no full stop stands (within a paragraph), the first date of the piece it cut off, before that
+    piece's first comma, may still be the event's (used only when the sentence itself gives none)."""
+    sdoc = doc.spacy
+    if (
+        sent.end >= len(sdoc)
+        or sent.text.rstrip()[-1:] in ".!?\"'\u201d:;"
+        or "\n" in sdoc[sent.end - 1 : sent.end + 1].text
+    ):
+        return None
+    nxt = sdoc[sent.end].sent
+    comma = next((w.idx for w in nxt if w.text == ","), nxt.end_char)
+    return next(
+        (
+            tx
+            for tx in doc.timexes
+            if nxt.start_char <= tx.start < comma and tx.type in ("DATE", "TIME") and tx.value[:4].isdigit()
+        ),
+        None,
+    )
+
+
+def _since_of(since: Any, depth: dict[int, int]) -> bool:
+    """ "have been on strike since March", "have occupied the square since Tuesday": a "since" phrase on the event's
+    own word or the verb right above it (not on a participant's clause: "held since June were released today")."""
+    return since.dep_ == "prep" and depth.get(since.head.i, 99) <= 2
+
+
 def _subtree_end(tok: Any) -> int:
     """Index of the last token of tok's phrase."""
     return max(tok.i, max((w.i for w in tok.subtree), default=tok.i))
@@ -431,7 +460,8 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     # ("said on Thursday that ... following the January 8 attack, in which Iran fired": January 8)
     depth = {t.anchor.i: 0, t.tok.i: 0} | {a.i: k for k, a in enumerate(t.anchor.ancestors, 1)}
     ancestors = set(depth)
-    best = charge = None
+    best = charge = weak = None
+    own_words = (t.anchor.i, t.tok.i)
     best_depth = 1 << 30
     nouns = _lex().nouns
     # phrases of the event's subject or object headed by an event noun: a time right after one dates that act,
@@ -452,14 +482,19 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
             continue
         cur = span.root
         before = sdoc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before == "since" and weak is None and _since_of(sdoc[span.start - 1], depth):
+            weak = tx  # "have occupied the square since Tuesday": the state began then (if nothing else dates it)
         if before in ("since", "until") or cur.dep_ == "nsubjpass":
             continue  # "held since June were released today": "since June" dates the holding, not the release
         framed = False  # the date sits in a "since/after/with ..." phrase: it dates that phrase's noun
         # ... or in the act an accusation charges: "accused X of advancing ... on Tuesday night"
         charged = False
         other = False  # the date sits in an adverbial clause of another act ("after X fired on Tuesday")
+        # ... or in a clause that describes a participant ("the rebels, who seized it in March,"): kept weakly
+        aside = False
         of_act = span.start - 1 in acts  # (the act's own time, whatever the parser hung it on)
-        for _ in range(4):
+        # (a date at a clause's end may hang deep: "in raids across Punjab on Sunday night")
+        for _ in range(8):
             if cur.head.i == cur.i:
                 break
             cur = cur.head
@@ -478,7 +513,14 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
                 # "ordered a carrier into the Red Sea after rebels fired missiles on Tuesday": the time of the
                 # "after" clause's act, not of this one
                 other = True
+            elif cur.dep_ in ("relcl", "acl") and cur.pos_ in ("VERB", "AUX") and cur.head.i not in own_words:
+                # "protesters who were detained on Monday were released on Wednesday": Monday is the detention's;
+                # but "sanctions on 19 people linked to X on Tuesday" has no other date: kept weakly
+                aside = True
         if other:
+            continue
+        if aside:
+            weak = tx if weak is None else weak
             continue
         if of_act:  # (an accusation may still fall back on the time of the act it condemns)
             if t.rule.event in _CHARGING and best is None and charge is None:
@@ -494,7 +536,9 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         if cur.i in ancestors and depth[cur.i] < best_depth:
             best, best_depth = tx, depth[cur.i]
     # the accusation's own date first; else the charged act's, the nearest the text gives to when it was made
-    best = best if best is not None else charge
+    best = best if best is not None else charge if charge is not None else weak
+    if best is None:
+        best = _date_in_continuation(doc, sent)
     if best is not None:
         return EventDate(value=best.value, text=best.text, start=best.start, end=best.end, source="text")
     if doc.published:
@@ -514,7 +558,16 @@ def _offset_clause(t: _Trig) -> tuple[int, Any, Any] | None:
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head  # "held talks ... and agreed": the first verb's clause
     mark = next((c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if mark is None or (cur.dep_ != "advcl" and cur.head.lower_ not in ("after", "before")):
+    # "The border was closed on Tuesday, the day before militants kidnapped two engineers": the parser may make the
+    # span's clause the root and the main clause, before it, its complement
+    flipped = (
+        next((c for c in cur.children if c.dep_ == "ccomp" and c.i < mark.i), None)
+        if mark is not None and cur.dep_ == "ROOT"
+        else None
+    )
+    if mark is None or (
+        cur.dep_ != "advcl" and cur.head.lower_ not in ("after", "before") and flipped is None
+    ):
         return None
     doc = cur.doc
     unit = doc[mark.i - 1] if mark.i > 0 else None
@@ -527,10 +580,12 @@ def _offset_clause(t: _Trig) -> tuple[int, Any, Any] | None:
         first = doc[unit.i - 1] if unit.i > 0 else unit
         num = doc[unit.i - 1].lower_ if unit.i > 0 else ""
         k = _DAY_WORDS.get(num) or (int(num) if num.isdigit() else None)
+        if num == "the" and unit.lower_ == "day":
+            k = 1  # "detained on Thursday, the day after he met opposition leaders"
         if k is None:
             return None
         n = k * _DAY_UNITS[unit.lemma_.lower()]
-    main = cur.head
+    main = flipped if flipped is not None else cur.head
     while main.dep_ in ("prep", "pcomp", "pobj") and main.head.i != main.i:
         main = main.head
     return (-n if mark.lower_ == "after" else n), main, (first, mark)
