@@ -91,6 +91,16 @@ career), else MIL for an officer who took a government or military post, else a 
 (GOV, LEG, JUD, COP, SPY), ELI before leading the opposition, no sector before a party or armed-group post;
 legislators.tsv gives listed ministers' periods in parliament (LEG) by country.
 
+Session 12 (older world news, the CAMEO era, tests/data/actors_own_s12.md): with no date, a person only the derived
+lexicon has, or whose every listed office ended before 2014, is coded by their latest office, not by a "former
+official" default row (an undated text naming them is most likely of their time); several states named by a region
+or faith ("Arab states", "Muslim countries") and regional constructs take no country from their sentence, nor do
+"foreign journalists"; unnamed aid bodies are NGO; a person's fighters ("Kabila's rebels") are the role noun of the
+person's country; an armed group's "forces" are the group; a military rank unseats neither a ruler nor a rebel
+leader; a faith before an armed or criminal noun is secondary ("Islamic militants" REB); an international official
+the derived lexicon files as the body takes the title before the name. historical.tsv gained leaders, envoys, armed groups, dissolved services and UN missions of
+the 1970s-2000s; countries_extra.tsv folds Yugoslavia into Serbia and old state names into their present state.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dateline.actors._lexicon import _GROUP_CODES, _facility_words, _lex, _office_country, _prosecutor_titles
+from dateline.actors._lexicon import (
+    _GROUP_CODES,
+    _facility_words,
+    _lex,
+    _office_country,
+    _prosecutor_titles,
+    _regional,
+)
 from dateline.actors._match import _Match, _scan
 from dateline.actors._rules import (
     _context_countries,
@@ -29,10 +36,12 @@ from dateline.actors._words import (
     _GENERIC_OWNED,
     _INSTITUTIONAL,
     _LEADER_HEADS,
+    _LOCAL_ARMED,
     _NOT_OWNER,
     _PRONOUNS,
     _RELIGIONS,
     _SITE_HEADS,
+    _STATE_NOUNS,
     _norm,
     _singular,
     _tok,
@@ -151,14 +160,20 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         if (
             titles
             and kind == "person"
-            and not (titles[-1].sector == "MIL" and sector == "GOV")
+            and not (titles[-1].sector == "MIL" and sector in ("GOV", "REB"))
             and not (titles[-1].sector in _RELIGIONS and sector in _INSTITUTIONAL)
             and not (titles[-1].sector == "ELI" and _royal(norms[titles[-1].i : titles[-1].j]))
         ):  # (a faith word before a listed official is no office: "Shia Prime Minister X"; nor is a royal title:
             # "Prince Faisal bin Farhan" is the foreign minister)
             # the title in the text says the office held now ("Foreign Minister X"); a military rank does not
-            # unseat a government office the lexicon gives for the date ("Col. Assimi Goita", Mali's president)
+            # unseat a government office the lexicon gives for the date ("Col. Assimi Goita", Mali's president),
+            # nor a rebel leader's ("Commander Ahmad Shah Massoud": the rank is held in the armed group)
             sector = titles[-1].sector
+        elif titles and kind == "organisation" and sector in ("", "ELI") and country in ("IGO", "UNO", "EUR"):
+            # an official of an international body the derived lexicon files as the body, with no sector or a
+            # person's ELI ("NATO Secretary-General Javier Solana", "Secretary-General Dag Hammarskjold"): the
+            # title before the name says the post
+            sector, kind = titles[-1].sector, "person"
         elif kind == "person" and a.j - a.i > 1:
             # an alias that starts with a title ("prime minister ehud barak"): the title, as written, is the office
             st = a.i
@@ -173,11 +188,21 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                     sector = title[0]
                     break
         after = [m for m in agents_head if m.i >= a.j and m.sector]
+        if a.akind == "person" and after and a.j < len(norms) and norms[a.j] == "'s":
+            # "Laurent Kabila's rebels", "Aidid's militiamen": people of the person's side, not the person; a
+            # generic head ("Putin's spokesman") speaks for the person and keeps the person's sector
+            role = " ".join(norms[after[-1].i : after[-1].j])
+            name, kind = None, "described"
+            if role not in _GENERIC_HEADS:
+                sector = after[-1].sector
         if a.akind != "person" and after:
             role = " ".join(norms[after[-1].i : after[-1].j])
-            if (role not in _GENERIC_HEADS or not (sector or country == "NGO")) and not (
-                (after[-1].sector == "UAF" or role in _SITE_HEADS) and sector
-            ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF)
+            if (
+                (role not in _GENERIC_HEADS or not (sector or country == "NGO"))
+                and not ((after[-1].sector == "UAF" or role in _SITE_HEADS) and sector)
+                and not (after[-1].sector == "MIL" and sector in ("REB", "PRM"))
+            ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF; "Hezbollah
+                # forces", "RUF troops": an armed group's forces are the group, no state's military)
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
@@ -316,7 +341,30 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if not actors and _for_human_rights(toks):
         # "Zimbabwe Lawyers for Human Rights": a rights group, whoever it unites
         sector, kind = "SOC", "organisation"
-    if not country and context:
+    states = (
+        not actors
+        and not country
+        and norms[-1] in _STATE_NOUNS
+        and (not sector or sector in _RELIGIONS)
+        and not any(m.j == len(norms) and m.kind != "agent" for m in matches)  # not "the United States"
+    )
+    if states:
+        sector, kind = "GOV", "described"  # "Arab states", "Muslim countries", "Western powers": governments
+    regional = (
+        kind == "described" and not country and _regional(" ".join(norms)) and sector not in _LOCAL_ARMED
+    )
+    if regional and not actors and not sector and norms[-1] in ("leader", "leaders"):
+        sector = "GOV"  # "African leaders", "Arab leaders": the region's heads of state, no one state
+    regional = regional or states  # several states: none of them is the sentence's
+    if not country and not actors and _aid_body(norms):
+        # "aid agencies", "relief groups": non-governmental, no one state's
+        country, kind = "NGO", "described"
+    # "foreign journalists", "foreign diplomats": from elsewhere than the sentence's place (not "foreign minister")
+    foreign = norms[0] == "foreign" and not any(m.i == 0 for m in matches)
+    regional = regional or foreign or country == "NGO"
+    if not country and context and not regional:
+        # ("Western diplomats", "Gulf Arab states": a regional construct names no state, whatever the sentence
+        # names; the resolver reads documents the same way)
         # the mention's own words are no context: a person's name holding a place name ("Anne Hidalgo", Hidalgo
         # state) says no country, whether read in the mention or again in the sentence it stands in
         country = _context_country(
@@ -335,6 +383,15 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+_AID_WORDS = {"aid", "relief", "humanitarian"}
+_AID_BODIES = {"agency", "group", "organisation", "organization"}
+
+
+def _aid_body(norms: list[str]) -> bool:
+    """The mention is an unnamed aid body ("aid agencies", "relief groups", "humanitarian organisations")."""
+    return len(norms) >= 2 and norms[-2] in _AID_WORDS and _singular(norms[-1]) in _AID_BODIES
 
 
 def _prosecuting_title(norms: list[str], country: str) -> bool:

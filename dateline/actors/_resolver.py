@@ -38,11 +38,13 @@ from dateline.actors._words import (
     _FORMER,
     _HONORIFICS,
     _INSTITUTIONAL,
+    _LOCAL_ARMED,
     _NOT_OWNER,
     _OFFICIAL,
     _POLITICAL,
     _PRONOUNS,
     _QUANTITIES,
+    _STATE_NOUNS,
     _norm,
     _singular,
     _tok,
@@ -89,9 +91,6 @@ def _outlet_name(text: str) -> bool:
     return bool(words) and (words[0] in leads or words[-1] in tails)
 
 
-# armed groups that are no state's: an ethnic or regional word in their description ("Arab militias", "African
-# jihadists") says who they are, not that they stand for a region, so the place the sentence gives them still counts
-_LOCAL_ARMED = {"PRM", "REB", "UAF", "CRM"}
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)  # what lies between two coordinated actors
 _JOIN_REACH = 2000  # how far before a span a coordinated actor's mention may start (its text and the "and")
 
@@ -556,7 +555,16 @@ class ActorResolver:
             country = _office_country(
                 stripped
             )  # "the Foreign Secretary" with no holder named: a British office
-        if not country and kind == "described" and _regional(stripped) and sector not in _LOCAL_ARMED:
+        collective = bool(words) and (
+            (words[-1] in _STATE_NOUNS and sector == "GOV")
+            or (words[0] == "foreign" and sector not in _INSTITUTIONAL)
+        )  # "Muslim countries", "Gulf states": several states; "foreign journalists": from elsewhere
+        if (
+            not country
+            and kind == "described"
+            and (_regional(stripped) or collective)
+            and sector not in _LOCAL_ARMED
+        ):
             # "West African leaders", "European diplomats": a regional construct, no state (the manual)
             return Actor(text, start, end, name, None, sector, kind)
         if not country and (

@@ -9,6 +9,7 @@ from dateline.actors._match import _Match, _scan
 from dateline.actors._words import (
     _GENERIC_HEADS,
     _INSTITUTIONAL,
+    _LOCAL_ARMED,
     _MAX_NGRAM,
     _ORG_HEADS,
     _RANK_WORDS,
@@ -33,6 +34,12 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
         if before:
             return before[-1]
     last = agents[-1].sector
+    if last in _RELIGIONS and norms is not None and agents[-1].j - agents[-1].i > 1:
+        # a faith-qualified compound ("Islamic militants", "Muslim hackers"): an armed or criminal head noun says
+        # what they are, as it does with any other adjective ("Islamist militants"); the faith is secondary
+        own = _lex().agent([_singular(norms[agents[-1].j - 1])])
+        if own and own[0] in _LOCAL_ARMED:
+            return own[0]
     faiths = [m.sector for m in agents[:-1] if m.sector in _RELIGIONS and m.sector != "REL"]
     if last == "REL" and faiths:
         # "a Shiite cleric", "Sunni imams": the faith code, as "Catholic bishops" (CAMEO codes, as NGEC keeps them)

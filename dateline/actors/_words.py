@@ -240,3 +240,9 @@ _POLITICAL = {"GOV", "LEG", "OPP", "JUD"}
 
 # sectors of actors that speak for a state's politics (a clause subject or a sentence's government actor)
 _OFFICIAL = {"GOV", "LEG", "JUD", "OPP", "PTY"}
+
+# armed groups that are no state's: an ethnic or regional word in their description ("Arab militias", "African
+# jihadists") says who they are, not that they stand for a region, so the place the sentence gives them still counts
+_LOCAL_ARMED = {"PRM", "REB", "UAF", "CRM"}
+# plural nouns for states as actors: "Arab states", "Muslim countries", "Western powers" are governments (GOV)
+_STATE_NOUNS = {"states", "countries", "nations", "powers", "governments"}
