@@ -356,6 +356,13 @@ def classify(trigger: Any, published: str | None = None) -> str:
             cue = None
         if lem == "exclude" and prev.dep_ == "prep":
             cue = None  # "excluded Russia from the talks": the talks go on without it
+        if (
+            g.pos_ in ("NOUN", "PROPN")
+            and prev.dep_ in ("relcl", "acl")
+            and any(ch.dep_ == "nsubj" for ch in prev.children)
+            and not any(ch.dep_ == "mark" for ch in prev.children)  # ("reports that we attacked": its content)
+        ):
+            cue = None  # "a decision Washington described as regrettable": a clause about the noun, not its content
         if lem == "go" and not (g.tag_ == "VBG" and prev.dep_ == "xcomp"):
             cue = None  # "is going to strike" is future; "the deployment went to Cincu" is not
         g_own: set[str] = set()

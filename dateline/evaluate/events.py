@@ -28,6 +28,10 @@ View `own_conv` (split dev only): tests/data/events_own_conv.jsonl (see its .md)
 one GSR coding convention (reports, intents, threats, refusals, demands, purpose clauses, background clauses, nominal
 events, second events) or a look-alike; GSR rule, plus `by_conv` (exact type sets per convention) and `traps`.
 
+View `own_s12` (split dev only): tests/data/events_own_s12.jsonl (see its .md), precision traps in wire leads
+(background clauses, nominal past acts, reporting frames, conditions, purposes, quotes, names, idioms, look-alike
+subjects); GSR rule, plus `by_kind` and the wrong sentences.
+
 View `own_args` (split dev only): tests/data/events_own_args.jsonl (see tests/data/events_own_args.md), our own
 sentences with gold actor and recipient codes, scored with the same rule as the GSR (arguments over sentences whose
 gold type was found). `any_type` scores the arguments of every predicted event of the sentence whatever its type
@@ -372,6 +376,58 @@ def _own_conv() -> dict[str, Any]:
     return out
 
 
+_OWN_S12 = _OWN_DEV.with_name("events_own_s12.jsonl")
+
+
+def _own_s12() -> dict[str, Any]:
+    """Our precision set (tests/data/events_own_s12.jsonl, see its .md): wire leads whose distractors are event
+    words elsewhere (background clauses, nominal past acts, reporting frames, conditions, purposes, quotes, names and
+    titles, idioms, sport/market/weather/company subjects). Scored like the GSR (types, first event's mode, actor /
+    recipient countries of the first gold type), plus `by_kind` (sentences whose predicted type set is exactly the
+    gold one), the extra events per kind and the wrong sentences."""
+    recs = [
+        json.loads(line) for line in require(_OWN_S12).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    gold = []
+    for r in recs:
+        types = list(dict.fromkeys(e["event"] for e in r["events"]))
+        first = types[0] if types else None
+        gold.append({
+            "types": types,
+            "mode": r["events"][0].get("mode") if r["events"] else None,
+            "actors": {first: [tuple(x[:2]) for x in r["actors"]]} if first else {},
+            "recipients": {first: [tuple(x[:2]) for x in r["recipients"]]} if first else {},
+        })  # fmt: skip
+    preds = _run([r["text"] for r in recs])
+    out = _score(gold, preds)
+    for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector"))]:
+        del out[k]  # the set gives countries only
+    by_kind: dict[str, Counter[str]] = {}
+    wrong: list[str] = []
+    for r, g, evs in zip(recs, gold, preds, strict=True):
+        pred = {t for e in evs if (t := plover_type(e)) is not None}
+        ok = set(g["types"]) == pred
+        c = by_kind.setdefault(r["kind"], Counter())
+        c["n"] += 1
+        c["ok"] += ok
+        c["extra"] += len(pred - set(g["types"]))
+        if not ok:
+            wrong.append(f"{r['id']}: {'/'.join(g['types']) or 'none'} -> {'/'.join(sorted(pred)) or 'none'}")
+    out["by_kind"] = {k: f"{c['ok']}/{c['n']} (extra {c['extra']})" for k, c in sorted(by_kind.items())}
+    out["by_batch"] = {}
+    for b in sorted({r.get("batch", 1) for r in recs}):  # each batch's gold was written before any run on it
+        idx = [i for i, r in enumerate(recs) if r.get("batch", 1) == b]
+        sub = _score([gold[i] for i in idx], [preds[i] for i in idx])
+        out["by_batch"][str(b)] = {k: sub[k] for k in ("sentences", "correct", "missed", "extra", "precision",
+                                                       "recall", "f1")}  # fmt: skip
+    out["no_event_rows_clean"] = sum(
+        1 for g, evs in zip(gold, preds, strict=True) if not g["types"] and not any(plover_type(e) for e in evs)
+    )
+    out["no_event_rows"] = sum(1 for g in gold if not g["types"])
+    out["wrong_sentences"] = wrong
+    return out
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -438,6 +494,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_cameo"] = _own_cameo()
         out["own_conv"] = _own_conv()
         out["own_s11"] = _own_s11()
+        out["own_s12"] = _own_s12()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

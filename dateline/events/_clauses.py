@@ -128,7 +128,9 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             if _pluperfect_relative(cur):
                 background = True  # "the aid workers, who had been held for a year": an earlier state
                 break
-            if _descriptive_relative(cur) and any(u is not t and not _within(u.anchor, cur) for u in trigs):
+            if (_descriptive_relative(cur) or _standing_description(cur)) and any(
+                u is not t and not _within(u.anchor, cur) for u in trigs
+            ):
                 background = True  # "The rebels, who seized Kindu last year, agreed to ...": who they are
                 break
             if (
@@ -414,6 +416,35 @@ def _descriptive_relative(tok: Any) -> bool:
     return _classify(tok, None) == "historical"
 
 
+_HARMED = {"kill", "wound", "injure", "hurt", "maim", "displace", "orphan"}
+
+
+def _standing_description(tok: Any) -> bool:
+    """A clause that describes a person or group by a standing record rather than telling the sentence's news
+    (conventions: relative clauses and "accused of" phrases are background): a relative clause in the present
+    perfect ("whose government has cracked down on the sect", "which has been fighting rebels"), one whose subject
+    is accused ("who have been accused of killing protesters"), or an "accused/suspected of" participle on a noun
+    ("Indonesian troops, accused of abuses in East Timor, were withdrawn")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _SUSPECTING:
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for c in tok.children)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _HARMED:
+        # "relatives of Americans killed in the Lockerbie bombing sued Libya": who the people are
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children)
+    if tok.dep_ != "relcl":
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not (
+        subj.lower_ in _RELATIVE or any(c.lower_ == "whose" for c in subj.children) or subj.lower_ == "whose"
+    ):
+        return False
+    if subj.dep_ == "nsubjpass" and tok.lemma_.lower() in _SUSPECTING:
+        return True  # "who have been accused of killing protesters"
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("had", "'d") for a in aux):
+        return False
+    return any(a.lemma_.lower() == "have" for a in aux) and tok.tag_ in ("VBN", "VBG")
+
+
 def _agentive_participle(tok: Any) -> bool:
     """A reduced passive relative that names who acted ("soldiers freed by Russia", "ships seized by Iran"):
     a report of an event of its own, not the content of the verb above it."""
@@ -513,6 +544,18 @@ def _reduced_relative_root(verb: Any, comp: Any) -> bool:
     )
 
 
+def _judged_move(tok: Any) -> bool:
+    """A relative clause on a noun that names the sentence's act again, set beside it ("..., a move Tehran called
+    reckless", "..., a decision Warsaw condemned"), whose own subject is another party: that party's judgement is
+    an event of its own (conventions of events_own_s11 and events_own_s12: ACCUSE), not the act's content."""
+    if tok.dep_ not in ("relcl", "acl") or tok.head.dep_ not in ("appos", "npadvmod", "dobj", "attr"):
+        return False
+    if tok.head.lemma_.lower() not in _lex().actrefs:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in _RELATIVE and subj.pos_ in ("PROPN", "NOUN")
+
+
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
     by_anchor: dict[int, _Trig] = {}
@@ -528,6 +571,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
         for _ in range(8):
             if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur) or _agentive_participle(cur):
                 break  # a ", who/which ..." clause, or "soldiers freed by Russia", asserts its own event
+            if _judged_move(cur):
+                break  # "sent a carrier to the Gulf, a move Tehran called reckless": Tehran's criticism is its own
             if _pluperfect_relative(cur):
                 break  # "partners who had threatened to quit": an earlier event of its own (background)
             child, cur = cur, cur.head

@@ -142,6 +142,8 @@ class _Lex:
     unplaces: set[str] = field(default_factory=set)  # what one enters that is no place ("entered talks")
     figures: set[str] = field(default_factory=set)  # attack words a title line uses figuratively
     actrefs: set[str] = field(default_factory=set)  # nouns naming an act again ("the move")
+    companies: set[str] = field(default_factory=set)  # a company's head word ("drugmaker"): its acts are business
+    crowd_weapons: set[str] = field(default_factory=set)  # tear gas, water cannon (manual, ASSAULT crowd-control)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -162,6 +164,8 @@ def _lex() -> _Lex:
     classes = {r[0]: set(r[1].split(",")) for r in _rows("classes.tsv")}
     lex.measures = classes.get("measures", set())
     lex.sport = classes.get("sport", set())
+    lex.companies = classes.get("company", set())
+    lex.crowd_weapons = classes.get("crowdcontrol", set())
     lex.harm = classes.get("harm", set())
     lex.reprisal = (
         classes.get("reprisal", set()) | classes.get("sanctions", set()) | classes.get("strike", set())

@@ -371,8 +371,8 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
     announced by X is X's threat (PLOVER manual: THREATEN covers conditional use of force). The reporting verb
     becomes the trigger word (the threat itself is asserted); the arguments stay those of the forceful clause."""
     a = t.anchor
-    if t.nominal or t.rule.event not in _THREAT_EVENTS | _PRESSURE:
-        return
+    if t.nominal or t.rule.event not in _THREAT_EVENTS | _PRESSURE | _REFUSALS:
+        return  # ("will veto the talks if Ankara keeps its troops there": a refusal held over the other side)
     cond = any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in a.children
@@ -433,6 +433,7 @@ def _intent_to_sign(t: _Trig) -> None:
 _NOT_THREATS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "CONSULT"}
 # a strike or blockade announced on a condition is a threat too (manual, THREATEN restrict: "strikes, blockades")
 _PRESSURE = {"PROTEST"}
+_REFUSALS = {"REJECT"}  # session 12: a conditional refusal is a threat too (conventions: any act made conditional)
 _VOWING = {"vow", "swear", "pledge", "promise", "threaten", "warn"}
 
 
