@@ -6,8 +6,9 @@ sanctioner as recipient of a rejection. Check set: tests/data/events_own_s11_lef
 system ran: 38 sentences, 40 events, kinds 1-9 of the brief, 3-6 each; published 2024-03-20; `actors` / `recipients`
 are the countries of every gold event of the row, scored only when listed). Run `python tests/test_events_s11_left.py`
 for the per-kind figures. Untouched: 24/40 found, 8 extra, 15/38 rows right in every field; after this round's
-fixes 39/40 found, 1 extra, 36/38 rows (left: "broke up the rally with tear gas" stays COERCE, as
-events_own_args2 codes "dispersed ... with tear gas"; "turned down a proposal for talks" has no REJECT mode)."""
+fixes 39/40 found, 1 extra, 36/38 rows (left then: "broke up the rally with tear gas" and "turned down a proposal
+for talks"; the twelfth session made dispersal with a named crowd-control weapon ASSAULT crowd-control, as the manual
+says, with events_own_args2 rows 021 and 036 corrected to match, and a refused proposal for talks REJECT meet)."""
 
 from __future__ import annotations
 
