@@ -707,7 +707,9 @@ def create_app(db: str) -> FastAPI:
         """The merged event an event belongs to: every mention and the evidence for each join (needs dateline.link)."""
         found = _plain(_need_link().explain(ctx.reader, event_id))
         if not found:
-            raise HTTPException(404, f"event {event_id!r} is not linked (run `dateline link`)")
+            known = ctx.reader.db.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone()
+            raise HTTPException(404, f"event {event_id!r} is not linked (run `dateline link`)" if known
+                                else f"no event or merged event {event_id!r}")  # fmt: skip
         return found
 
     @app.get("/api/brief", tags=["stories"])
@@ -716,7 +718,11 @@ def create_app(db: str) -> FastAPI:
         q: Annotated[str | None, Query(min_length=1, max_length=500)] = None,
     ) -> dict[str, Any]:
         """An extractive briefing (Markdown), every sentence verbatim with its citation (needs dateline.link)."""
-        return {"story": story, "q": q, "markdown": _need_link().brief(ctx.reader, story=story, query=q)}
+        link = _need_link()
+        if story and ctx.reader.db.execute("SELECT 1 FROM stories WHERE id = ? OR id LIKE ? LIMIT 1",
+                                           (story, story + "%")).fetchone() is None:  # fmt: skip
+            raise HTTPException(404, f"no story {story!r}")
+        return {"story": story, "q": q, "markdown": link.brief(ctx.reader, story=story, query=q)}
 
     return app
 

@@ -2,7 +2,8 @@
 
 Public entry point: `brief(store, story=None, query=None, max_sentences=8)` returns Markdown: a heading copied
 from the story's title (or the query as given) and up to `max_sentences` bullet points, each a sentence copied
-character for character from an article (by its stored offsets) followed by `[Outlet, YYYY-MM-DD]`. Nothing
+character for character from an article (by its stored offsets; a wire dateline at its head, "CITY, date
+(Agency) -", is left out: the citation names the source) followed by `[Outlet, YYYY-MM-DD]`. Nothing
 else is written: no generated text. Sentences are ranked by centrality (TF-IDF cosine to the centroid of all
 candidate sentences), with a bonus for sentences that report an event and for an article's lead, and picked
 greedily without near-repeats (maximal marginal relevance); they are printed in date order.
@@ -17,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from dateline.link._words import terms as _terms
+from dateline.link.digest import dateline_end
 from dateline.store import Store, StoreError
 
 _MAX_DOCS = 60
@@ -61,6 +63,7 @@ def _candidates(store: Store, ids: list[str]) -> list[dict[str, Any]]:
         events = {row[0] for row in db.execute("SELECT json_extract(data, '$.sentence_start') FROM events"
                                                " WHERE doc_id = ?", (doc_id,))}  # fmt: skip
         for pos, (start, end) in enumerate(spans):
+            start = dateline_end(r["text"], start)  # a wire dateline is cited beside the sentence, not quoted
             text = r["text"][start:end]
             words = len(text.split())
             if words < 8 or words > 60 or "\n" in text.strip():

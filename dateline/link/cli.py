@@ -18,6 +18,7 @@ import json
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -232,7 +233,9 @@ _TROOP_COLS = (
     "date",
     "sender",
     "place",
+    "place_name",
     "kind",
+    "factuality",
     "value",
     "size_text",
     "outlet",
@@ -241,6 +244,20 @@ _TROOP_COLS = (
     "end",
     "sentence",
 )
+
+
+def _troop_place(r: dict[str, Any]) -> str:
+    """"Pacaraima (BRA)": the place as the article names it, with its country; "?" when not known."""
+    if not r["place"]:
+        return "?"
+    name = r.get("place_name")
+    return f"{name} ({r['place']})" if name and name != r["place"] else r["place"]
+
+
+def _troop_kind(r: dict[str, Any]) -> str:
+    """The kind, with the status of a figure that is not reported as done ("withdraw (future)")."""
+    fact = r.get("factuality")
+    return f"{r['kind']} ({fact})" if fact and fact != "asserted" else r["kind"]
 
 
 @click.command(short_help="Troop figures of one country over time, with evidence.")
@@ -264,7 +281,13 @@ def troops(db: str, country: str, in_country: str | None, fmt: str) -> None:
     """
     from dateline.link import troop_series
 
-    rows = troop_series(_store(db), country, in_country)
+    store = _store(db)
+    rows = troop_series(store, country, in_country)
+    if in_country:  # figures whose place the text does not give are left out by --in: say so
+        unplaced = sum(1 for r in troop_series(store, country) if not r["place"])
+        if unplaced:
+            click.echo(f"note: {unplaced} figure(s) of {country.upper()} with no known place are not shown"
+                       " (drop --in to see them)", err=True)  # fmt: skip
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -278,8 +301,8 @@ def troops(db: str, country: str, in_country: str | None, fmt: str) -> None:
         for col in ("date", "place", "kind", "figure", "outlet", "evidence"):
             t.add_column(col, overflow="fold")
         for r in rows:
-            t.add_row(r["date"] or "", r["place"] or "", r["kind"], Text(r["size_text"]), r.get("outlet") or "",
-                      Text(f"{r['doc_id'][:8]}:{r['start']}-{r['end']} {r['sentence']}"))  # fmt: skip
+            t.add_row(r["date"] or "", Text(_troop_place(r)), _troop_kind(r), Text(r["size_text"]),
+                      r.get("outlet") or "", Text(f"{r['doc_id'][:8]}:{r['start']}-{r['end']} {r['sentence']}"))  # fmt: skip
         console.print(t)
 
 
@@ -294,8 +317,10 @@ def explain(db: str, event_id: str, as_json: bool) -> None:
     --json`), or a unique prefix of either.
     """
     from dateline.link import explain as get
+    from dateline.link.timelines import contested_by
 
-    rec = get(_store(db), event_id)
+    store = _store(db)
+    rec = get(store, event_id)
     if rec is None:
         raise click.ClickException(f"no merged event or linked event {event_id!r} (run `dateline link`?)")
     if as_json:
@@ -313,15 +338,32 @@ def explain(db: str, event_id: str, as_json: bool) -> None:
                            + (f"date {m['date']} ({m['date_source']})" if m["date"] else "undated")
                            + f"  doc {m['doc_id']} [{m['sentence_start']}:{m['sentence_end']}]"))  # fmt: skip
         console.print(Text(" ".join(m["text"].split()), style="italic"))
+        said = _mention_sizes(store, m["event_id"])
+        if said:
+            console.print(Text(f"figures in this report: {said}"))
         ev = m["evidence"]
         if ev:
             console.print(Text("joined: " + ", ".join(f"{k}={v}" for k, v in ev.items())))
         else:
             console.print(Text("first mention (started this merged event)"))
+    for c in contested_by(store, rec):
+        console.rule("denied in a separate report" if c["denial"] else "a separate report it denies", style="red")
+        console.print(Text(f"{c['id']}  {c['outlet'] or c['doc_id'][:8]}, {(c['published'] or '?')[:10]}: "
+                           f"{c['text']}"))  # fmt: skip
     for c in rec["conflicts"]:
         console.rule(f"sources disagree on {c['kind']}", style="red")
         for m in c["mentions"]:
             console.print(Text(f"{m['outlet'] or '?'}: {m['value']} — {' '.join(m['text'].split())}"))
+
+
+def _mention_sizes(store: Store, event_id: str) -> str:
+    """The sizes one report gives, as it words them ("about 2,000 soldiers; 3 killed"): each figure of a merged
+    event's spread with its own source."""
+    row = store.db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return ""
+    sizes = json.loads(row[0]).get("size") or []
+    return "; ".join(" ".join(z["text"].split()) + (f" ({z['kind']})" if z.get("kind") else "") for z in sizes)
 
 
 @click.command()

@@ -112,12 +112,35 @@ def _boiler() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]
     return prefix, re.compile("|".join(f"(?:{p})" for p in data["reject"])), caption
 
 
+# A wire dateline at the head of an article's first sentence: a place in capitals, an optional date, the
+# agency or outlet in brackets and a dash ("BOA VISTA, November 4, 2026 (Amazon Wire) - ", "KYIV, Oct 3
+# (Agency) — ", "LONDON (Reuters) -"): a heading of the report, not part of what is quoted from it.
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][\w.'’ -]{1,30}?)?"
+    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4}| \d{4})?)?"
+    r" ?\((?:[A-Z][\w&.'’ -]{1,40})\) ?(?:--|-|—|–|:) ?"
+)
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Offset in `text` where the statement begins after a wire dateline at `start` ("BOA VISTA, November 4,
+    2026 (Amazon Wire) - Brazil sent ..." -> the offset of "Brazil"); `start` when there is none."""
+    m = _WIRE_DATELINE.match(text, start)
+    if m is None or not text[m.end() : m.end() + 1].strip():
+        return start
+    return m.end()
+
+
 def _trim(text: str, s: int, e: int) -> int:
     """Start of the sentence [s, e) after any leading boilerplate (repeated: a byline after a dateline)."""
     prefix = _boiler()[0]
     for _ in range(3):
         while s < e and text[s].isspace():
             s += 1
+        d = dateline_end(text[s:e])
+        if d and e - s - d >= 20:
+            s += d
+            continue
         m = prefix.match(text[s:e])  # on the slice: "^" does not match at a `pos` inside the text
         if not m or m.end() == 0 or e - s - m.end() < 20:
             break

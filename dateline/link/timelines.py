@@ -47,7 +47,54 @@ def timeline(store: Store, story: str | None = None, actor: str | None = None, c
         out.append(_entry(rec, r[1]))
         if limit and len(out) >= limit:
             break
+    _link_denials(store, out)
     return out
+
+
+def contested_by(store: Store, rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """For a merged event record (as `explain` returns it): the separate merged events of the same type, day and
+    story that deny it or that it denies (see `_link_denials`)."""
+    if not rec.get("date"):
+        return []
+    entry = _entry(rec, rec.get("story_id"))
+    _link_denials(store, [entry])
+    return list(entry["contested_by"])
+
+
+def _denied_only(facts: list[str]) -> bool:
+    return "denied" in facts and "asserted" not in facts
+
+
+def _link_denials(store: Store, entries: list[dict[str, Any]]) -> None:
+    """Cross-reference an event some report asserts and a denial the merge kept apart: the same type on the same
+    day in the same story, with a country in common (or none named in the denial: "X denied any ceasefire").
+    Each entry gets `contested_by`: the other entries (id, outlet, date, text), so a reader sees both sides."""
+    for e in entries:
+        e.setdefault("contested_by", [])
+    cache: dict[tuple[str, str], list[tuple[dict[str, Any], set[str]]]] = {}
+    for e in entries:
+        key = (e["date"], e["event"])
+        if key not in cache:
+            rows = store.db.execute(
+                "SELECT data, story_id, countries FROM merged_events WHERE event = ? AND date = ?", (key[1], key[0])
+            )
+            cache[key] = [(_entry(json.loads(r[0]), r[1]), {c for c in (r[2] or "").split("|") if c})
+                          for r in rows]  # fmt: skip
+        mine = next((c for x, c in cache[key] if x["id"] == e["id"]), set())
+        for other, countries in cache[key]:
+            if other["id"] == e["id"] or other["story_id"] != e["story_id"]:
+                continue
+            denial, claim = (other, e) if _denied_only(other["factuality"]) else (e, other)
+            if not _denied_only(denial["factuality"]) or "asserted" not in claim["factuality"]:
+                continue
+            denial_countries = countries if denial is other else mine
+            claim_countries = mine if denial is other else countries
+            if denial_countries and not denial_countries & claim_countries:
+                continue
+            src = other["sources"][0] if other["sources"] else {"outlet": None, "doc_id": "", "published": None}
+            e["contested_by"].append({"id": other["id"], "outlet": src["outlet"], "doc_id": src["doc_id"],
+                                      "published": src["published"], "text": other["text"],
+                                      "denial": denial is other})  # fmt: skip
 
 
 _MAX_SUMMARY_DOCS = 5000
@@ -107,7 +154,7 @@ def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
         "date": rec["date"],
         "event": rec["event"],
         "mode": rec.get("mode"),
-        "text": " ".join(rec["summary"].split()),
+        "text": _statement(" ".join(rec["summary"].split())),
         "actors": rec["actors"],
         "recipients": rec["recipients"],
         "location": rec["location"],
@@ -118,6 +165,48 @@ def _entry(rec: dict[str, Any], story_id: str | None) -> dict[str, Any]:
         "conflicts": rec["conflicts"],
         "story_id": story_id,
     }
+
+
+def _statement(text: str) -> str:
+    """The sentence without a wire dateline at its head (the source is cited beside it)."""
+    from dateline.link.digest import dateline_end
+
+    return text[dateline_end(text) :]
+
+
+def _contested(e: dict[str, Any]) -> str:
+    """" [denied in Outlet, date]" on a claim a separate report denies; " [denies the report of Outlet, date]"
+    on the denial."""
+    marks = [("denied in " if c["denial"] else "denies the report of ") + _src(c) for c in e.get("contested_by", [])]
+    return f" [{'; '.join(marks)}]" if marks else ""
+
+
+def _who(e: dict[str, Any]) -> str:
+    """" (Venezuela → Guyana; at Bolívar)": who did it to whom and where, as far as the event has them."""
+    actors, recipients, place = e.get("actors") or [], e.get("recipients") or [], e.get("location")
+    parts = []
+    if actors or recipients:
+        parts.append(", ".join(actors) or "?") if not recipients else parts.append(
+            f"{', '.join(actors) or '?'} → {', '.join(recipients)}"
+        )
+    if place:
+        parts.append(f"at {place}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _when(date: str) -> str:
+    """A date as written, with the days an ISO week stands for: "2026-W47 (week of 2026-11-16)"."""
+    import datetime as dt
+    import re
+
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", date or "")
+    if not m:
+        return date
+    try:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        return date
+    return f"{date} (week of {monday.isoformat()})"
 
 
 def _src(s: dict[str, Any]) -> str:
@@ -154,7 +243,8 @@ def render_timeline(entries: list[dict[str, Any]], fmt: str = "md") -> str:
         size = f" ({'; '.join(e['sizes'])})" if e["sizes"] else ""
         srcs = "; ".join(_src(s) for s in e["sources"])
         lines.append(
-            f"- **{e['date']}** {e['event']}{_status(e)}{mark}: {_one_line(e['text'])}{size}"
+            f"- **{_when(e['date'])}** {e['event']}{_who(e)}{_status(e)}{mark}{_contested(e)}: {_one_line(e['text'])}"
+            f"{size}"
             f" — {len(e['sources'])} source(s): {srcs}"
         )
         for c in e["conflicts"]:
@@ -201,12 +291,13 @@ def _html(entries: list[dict[str, Any]]) -> str:
         "<ul>",
     ]
     for e in entries:
-        cls = ' class="disputed"' if e["disputed"] else ""
+        cls = ' class="disputed"' if e["disputed"] or e.get("contested_by") else ""
         mark = " <strong>[disputed]</strong>" if e["disputed"] else ""
         size = f" ({esc('; '.join(e['sizes']))})" if e["sizes"] else ""
         srcs = "; ".join(esc(_src(s)) for s in e["sources"])
         parts.append(
-            f"<li{cls}><time>{esc(e['date'])}</time> <b>{esc(e['event'])}</b>{esc(_status(e))}{mark}:"
+            f"<li{cls}><time>{esc(_when(e['date']))}</time> <b>{esc(e['event'])}</b>{esc(_who(e))}{esc(_status(e))}{mark}"
+            f"{esc(_contested(e))}:"
             f" {esc(_one_line(e['text']))}{size}"
             f' <span class="src">— {len(e["sources"])} source(s): {srcs}</span>'
         )

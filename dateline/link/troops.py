@@ -430,7 +430,8 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
             elif published and re.search(r"\blast year\b", sent):
                 date = str(int(published[:4]) - 1)
             fig = {
-                "sender": sender, "place": place, "min": z.min, "max": z.max, "value": z.min or z.max,
+                "sender": sender, "place": place, "place_name": _place_name(sent, a, b, mentions, place),
+                "min": z.min, "max": z.max, "value": z.min or z.max,
                 "qualifier": z.qualifier, "kind": kind, "date": date,
                 "doc_id": doc_id, "sentence": sent.strip(), "sentence_start": s0, "sentence_end": s1,
                 "start": z.start, "end": z.end, "size_text": z.text, "source": "text",
@@ -440,10 +441,42 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
     return out
 
 
+# "..., leaving 300 soldiers at the border", "..., keeping about 500 in the country": after a move the number
+# named by "leaving"/"keeping"/"with ... remaining" counts the troops that stay, a level
+_REMAINDER = re.compile(r"(?:,|\bbut)\s+(?:while\s+)?(?:leaving|keeping|with)\s+(?:(?:only|just|still|a\s+further|"
+                        r"another)\s+)?$", re.I)  # fmt: skip
+
+
+def _remainder(sent: str, a: int) -> bool:
+    """The number at `a` counts the troops left behind after a withdrawal or move named before it."""
+    head = sent[:a]
+    hedge = re.search(rf"(?:{_hedges()})\s+$", head, re.I)
+    if hedge:
+        head = head[: hedge.start()]
+    m = _REMAINDER.search(head)
+    return m is not None and _cues()["kind"].search(head[: m.start()]) is not None
+
+
+def _place_name(sent: str, a: int, b: int, mentions: list[tuple[int, int, str | None, str, str]],
+                code: str | None) -> str | None:  # fmt: skip
+    """The name the sentence gives the figure's place (the first mention of its code after a location preposition
+    and the number, else the last before it): "Pacaraima" for BRA; None when the place is inferred."""
+    if code is None:
+        return None
+    placed = [c for c in mentions if c[2] == code and c[4] != "sender" and _PREP.search(sent[max(0, c[0] - 40) : c[0]])]
+    after = [c for c in placed if c[0] >= b]
+    before = [c for c in placed if c[1] <= a]
+    pick = after[0] if after else before[-1] if before else None
+    return pick[3] if pick else None
+
+
 def _kind_of(sent: str, a: int, b: int, prev: dict[str, Any] | None, role: str | None) -> str:
     """presence / deploy / withdraw: a described force ("Sweden's 150 soldiers in Mali", "900-strong") is a level
-    unless a verb moves it out; otherwise the cue nearest the number, else the preposition of the place."""
+    unless a verb moves it out; the troops a move leaves behind (", leaving 300 at the border") are a level;
+    otherwise the cue nearest the number, else the preposition of the place."""
     cues = _cues()
+    if _remainder(sent, a):
+        return "presence"
     if role == "ellipsis" and prev is not None:
         return str(prev["kind"])
     if _DESCRIBED.search(sent[:a]) or "-strong" in sent[a : b + 7] or re.search(r"\bof\s*$", sent[:a]):
@@ -462,14 +495,17 @@ def _event_figures(e: dict[str, Any], published: str | None, country: str) -> li
     where = (e.get("location") or {}).get("country") or next(
         (a["country"] for a in e.get("recipient", []) if a.get("country")), None
     )
+    loc = e.get("location") or {}
+    place_name = loc.get("name") or loc.get("text") if loc.get("country") else None
     out: list[dict[str, Any]] = []
     for z in e.get("size", []):
         if z.get("unit") != "troops" or not (z.get("min") or z.get("max")):
             continue
+        at = z["start"] - e["sentence_start"]
         out.append({
-            "sender": country, "place": where, "min": z.get("min"), "max": z.get("max"),
+            "sender": country, "place": where, "place_name": place_name, "min": z.get("min"), "max": z.get("max"),
             "value": z.get("min") or z.get("max"), "qualifier": z.get("qualifier"),
-            "kind": "presence" if _kind(e["text"]) == "presence" else
+            "kind": "presence" if _kind(e["text"]) == "presence" or _remainder(e["text"], at) else
                     "withdraw" if e["event"] == "RETREAT" else "deploy",
             "date": (e.get("date") or {}).get("value") or (published or "")[:10] or None, "doc_id": e["doc_id"],
             "sentence": e["text"], "sentence_start": e["sentence_start"],
@@ -491,7 +527,8 @@ def _merged(event_figs: list[dict[str, Any]], text_figs: list[dict[str, Any]]) -
         if e.get("factuality") in _NOT_FACTUAL:
             continue
         t = by_start.get((e["doc_id"], e["start"]))
-        out.append({**e, "place": t["place"], "kind": t["kind"]} if t and t["sender"] == e["sender"] else e)
+        out.append({**e, "place": t["place"], "place_name": t["place_name"] or (e.get("place_name") if t["place"] == e["place"] else None), "kind": t["kind"]}
+                   if t and t["sender"] == e["sender"] else e)  # fmt: skip
     held = {(e["doc_id"], e["start"]) for e in event_figs}
     return out + [t for t in text_figs if (t["doc_id"], t["start"]) not in held]
 
