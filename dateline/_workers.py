@@ -1,14 +1,20 @@
 """Worker processes for `dateline.pipeline.ingest`: batches run in a pool with a bounded window in flight; a
 document that kills its worker (out of memory, a crash inside a library) is found by re-running the lost batches
 one document at a time and comes back failed with the reason DIED; Ctrl-C stops the workers at once.
+`in_process` is the same contract in the calling process (`ingest(workers=0)`, the library's default): a batch
+that raises is re-run one document at a time and the one that raises alone comes back failed with the exception;
+only a hard crash (which no process survives in itself) ends the run there, which is why `dateline ingest
+--workers 1` runs its one worker as a separate process.
 
-Public here (for the pipeline): `in_pool`, `with_results`, `Item`, `DIED`."""
+Public here (for the pipeline): `in_pool`, `in_process`, `with_results`, `Item`, `DIED`."""
 
 from __future__ import annotations
 
+import copy
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from dateline.model import Document
@@ -19,10 +25,30 @@ Task = Callable[[list[Document], tuple[str, ...]], list[Document]]  # a picklabl
 
 def _worker_init() -> None:
     """Workers ignore Ctrl-C (SIGINT goes to the whole process group): the parent stops them, so that an
-    interrupt is one clean line and never mistaken for a document that killed its worker."""
+    interrupt is one clean line and never mistaken for a document that killed its worker. A worker whose parent
+    is gone (killed with SIGKILL, which it cannot catch to stop them) ends itself: it would otherwise wait for
+    work for ever, holding its memory."""
+    import os
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(
+        target=_end_when_orphaned, args=(parent,), name="dateline-orphan-check", daemon=True
+    ).start()
+
+
+_ORPHAN_CHECK_SECONDS = 1.0
+
+
+def _end_when_orphaned(parent: int) -> None:
+    import os
+    import time
+
+    while os.getppid() == parent:  # an orphan is adopted by another process (init, or a subreaper)
+        time.sleep(_ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 DIED = "worker process died while processing it (out of memory?)"
@@ -34,13 +60,19 @@ _DEATHS_IN_A_ROW = 8
 class _Pool:
     """A ProcessPoolExecutor that can be replaced when a worker dies, and stopped at once on Ctrl-C."""
 
-    def __init__(self, workers: int, task: Task) -> None:
+    def __init__(self, workers: int, task: Task, warm: Callable[[], None] | None = None) -> None:
         self.workers = workers
         self.task = task
+        self.warm = warm
         self.executor: ProcessPoolExecutor | None = None
 
     def submit(self, items: list[Item], comps: tuple[str, ...]) -> Future:
         if self.executor is None:
+            if self.warm is not None and multiprocessing.get_start_method() == "fork":
+                # models and lexicons loaded once here are inherited by every forked worker, and by the fresh
+                # pool started after a worker died, instead of being loaded again in each (seconds apiece)
+                self.warm()
+            self.warm = None
             self.executor = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init)
         return self.executor.submit(self.task, [d for d, _, _ in items], comps)
 
@@ -66,13 +98,30 @@ class _Pool:
 
 
 def in_pool(
-    work: Iterator[list[Item]], workers: int, task: Task, comps: tuple[str, ...]
+    work: Iterator[list[Item]],
+    workers: int,
+    task: Task,
+    comps: tuple[str, ...],
+    warm: Callable[[], None] | None = None,
 ) -> Iterator[list[Item]]:
     """Process batches in worker processes, a bounded window in flight (memory stays flat in corpus size);
     yields the processed batches. A batch whose worker died (or that raised) is re-run one document at a
-    time in a fresh pool; a document that kills its worker again on its own comes back failed, with DIED."""
-    pool = _Pool(workers, task)
+    time in a fresh pool; a document that kills its worker again on its own comes back failed, with DIED.
+    Batches come back in the order given (those re-run after a death, after the others then in flight).
+    `warm`, if given, runs once in this process before the first worker is forked (see _Pool.submit)."""
+    pool = _Pool(workers, task, warm)
     inflight: dict[Future, list[Item]] = {}
+
+    def done_in_order() -> list[Future]:
+        """Wait for the oldest batch in flight; the finished batches from it on, in the order submitted (the
+        store's order is the input's, whichever worker is quicker: later stages such as linking follow it)."""
+        wait([next(iter(inflight))])
+        finished = []
+        for f in inflight:
+            if not f.done():
+                break
+            finished.append(f)
+        return finished
 
     def settle(finished: Iterable[Future]) -> Iterator[list[Item]]:
         suspects: list[Item] = []
@@ -102,11 +151,9 @@ def in_pool(
         for batch in work:
             inflight[pool.submit(batch, comps)] = batch
             if len(inflight) >= 2 * workers:
-                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
-                yield from settle(finished)
+                yield from settle(done_in_order())
         while inflight:
-            finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
-            yield from settle(finished)
+            yield from settle(done_in_order())
     except BaseException:
         pool.stop()
         raise
@@ -115,6 +162,42 @@ def in_pool(
 
 def with_results(items: list[Item], docs: list[Document]) -> list[Item]:
     return [(doc, source, rh) for doc, (_, source, rh) in zip(docs, items, strict=True)]
+
+
+def in_process(batch: list[Item], task: Task, comps: tuple[str, ...]) -> Iterator[list[Item]]:
+    """Process one batch in this process with the contract of `in_pool`: if the task raises, the batch is run
+    again one document at a time, each from a copy taken before the first try (a task may have half-annotated a
+    document before it raised), and a document that raises on its own comes back failed with the exception.
+    KeyboardInterrupt and SystemExit are not caught."""
+    fresh = [_copy(doc) for doc, _, _ in batch]
+    try:
+        yield with_results(batch, task([d for d, _, _ in batch], comps))
+        return
+    except Exception as exc:
+        if len(batch) == 1:  # nothing to tell apart: the one document is the culprit
+            yield [_failed(fresh[0], exc, batch[0])]
+            return
+    for doc, item in zip(fresh, batch, strict=True):
+        try:
+            yield with_results([item], task([doc], comps))
+        except Exception as exc:
+            yield [_failed(doc, exc, item)]
+
+
+def _failed(doc: Document, exc: BaseException, item: Item) -> Item:
+    doc.status = "failed"
+    doc.extra.setdefault("errors", []).append(f"{type(exc).__name__}: {str(exc)[:300]}")
+    return doc, item[1], item[2]
+
+
+def _copy(doc: Document) -> Document:
+    """A copy of an unprocessed document that the task cannot change through: its own lists and dicts (the
+    records in them are not copied: an unprocessed document has none)."""
+    dup = copy.copy(doc)
+    for name, value in vars(doc).items():
+        if isinstance(value, (list, dict)):
+            setattr(dup, name, copy.copy(value))
+    return dup
 
 
 def _isolate(suspects: list[Item], pool: _Pool, comps: tuple[str, ...]) -> Iterator[list[Item]]:

@@ -156,8 +156,9 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, max_mb: float, quiet: 
 
     Every input is recorded: ingested, duplicate, near-duplicate, unchanged since the last run, or failed
     with its reason (`dateline failures` lists them). Exits 1 if every input failed (or any, with --strict).
-    An input that failed before and is unchanged is skipped unless --retry-failed. A document that kills a
-    --workers process (out of memory, a crash) is recorded as failed; the rest of the run goes on.
+    An input that failed before and is unchanged is skipped unless --retry-failed. The NLP stages run in
+    --workers processes (one by default): a document that kills its process (out of memory, a crash) or
+    raises is recorded as failed; the rest of the run goes on.
     An interrupted run keeps what it wrote: run the same command again to resume.
 
     \b

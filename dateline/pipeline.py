@@ -26,7 +26,7 @@ from pathlib import Path
 
 from dateline._pieces import merge_piece
 from dateline._workers import DIED as DIED  # the reason recorded for a document that killed its worker
-from dateline._workers import Item, in_pool, with_results
+from dateline._workers import Item, in_pool, in_process
 from dateline.model import Document, Failure, RawArticle
 from dateline.store import Store
 
@@ -359,10 +359,22 @@ def _process_batch(batch: list[Document], components: tuple[str, ...]) -> list[D
     return process(batch, components)
 
 
+# processed once in the parent before workers are forked, so that they inherit the loaded model and lexicons
+_WARM_TEXT = ("The interior minister of Chile said on Monday that police in Santiago had arrested 12 people"
+              " after a protest outside the parliament. \"We will not allow violence,\" she told reporters.")  # fmt: skip
+
+
+def _warm_up(components: tuple[str, ...]) -> None:
+    try:
+        process([Document(id="warm-up", text=_WARM_TEXT, published="2024-03-04")], components)
+    except Exception:  # the workers will meet (and record) whatever went wrong here
+        pass
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
-    workers: int = 1,
+    workers: int = 0,
     max_bytes: int = 20_000_000,
     components: Iterable[str] = DEFAULT_COMPONENTS,
     on_progress: Callable[[Summary], None] | None = None,
@@ -372,8 +384,11 @@ def ingest(
 ) -> Summary:
     """Ingest `inputs` into `store`: every stage above, one committed transaction per document.
 
-    With several `workers`, a document that kills its worker process (out of memory, a crash in a library) is
-    recorded as failed (reason DIED) and everything else is stored. Inputs that failed in an earlier run and
+    `workers` >= 1 runs the NLP stages in that many worker processes: a document that kills its worker (out of
+    memory, a crash in a library) is recorded as failed (reason DIED) and everything else is stored. 0 (the
+    library's default: no process is started, for an embedding program, a server, a debugger) runs them in
+    this process, where a document that raises is recorded as failed just the same but a hard crash ends the
+    run (`dateline ingest` defaults to one worker process for that reason). Inputs that failed in an earlier run and
     are unchanged are not tried again (`Summary.failed_before`) unless `retry_failed`."""
     summary = _ingest_documents(inputs, store, workers, max_bytes, tuple(components), on_progress, batch_size,
                                 retry_failed)  # fmt: skip
@@ -424,11 +439,12 @@ def _ingest_documents(inputs: Iterable[str], store: Store, workers: int, max_byt
 
     items = read(inputs, max_bytes=max_bytes, on_skip=skipped)
     work = _batches(_year_less_last(_triage(items, store, summary, retry_failed), store, dates), batch_size)
-    if workers <= 1:
+    if workers <= 0:
         for batch in work:
-            write(with_results(batch, process([d for d, _, _ in batch], comps)))
+            for done in in_process(batch, _process_batch, comps):
+                write(done)
         return summary
-    results = in_pool(work, workers, _process_batch, comps)
+    results = in_pool(work, workers, _process_batch, comps, warm=lambda: _warm_up(comps))
     try:
         for done in results:
             write(done)

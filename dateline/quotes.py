@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from dateline.model import Document, Quote, stable_id
+from dateline.nlp import doc_ents, span_ents
 
 # --------------------------------------------------------------------------- lexicons (loaded once per process)
 
@@ -216,6 +219,31 @@ class _Att:
     direct_fragments: bool = False
 
 
+class _Cover:
+    """Spans [start, end) and the question "does one of them hold this offset?" in O(log n): starts sorted, with
+    the running maximum of the ends (a long transcript asked it of every attribution for every speaker label)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._build(list(spans))
+
+    def _build(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.reach = list(accumulate((b for _, b in self.spans), max))
+
+    def add(self, span: tuple[int, int]) -> None:
+        if self.spans and span < self.spans[-1]:  # out of text order: sort again
+            self._build([*self.spans, span])
+            return
+        self.spans.append(span)
+        self.starts.append(span[0])
+        self.reach.append(max(self.reach[-1], span[1]) if self.reach else span[1])
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset)
+        return i > 0 and self.reach[i - 1] > offset
+
+
 def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1
@@ -320,6 +348,9 @@ class _Extractor:
         self.lex = _lex()
         self.quotes = _scan_quotes(self.text)
         self._qstarts = [q.start for q in self.quotes]
+        self._by_inner: dict[tuple[int, int], list[_QSpan]] = {}  # a quotation's content -> the quotations
+        for q in self.quotes:
+            self._by_inner.setdefault((q.inner_start, q.inner_end), []).append(q)
         self.atts: list[_Att] = []
 
     # -- quote lookup -------------------------------------------------------------------------------
@@ -444,9 +475,8 @@ class _Extractor:
         for q in inside:
             q.claimed = True
         if direct:
-            for q in self.quotes:
-                if q.inner_start == content[0] and q.inner_end == content[1]:
-                    q.claimed = True
+            for q in self._by_inner.get(content, ()):
+                q.claimed = True
         self.atts.append(att)
 
     # -- cues ---------------------------------------------------------------------------------------
@@ -855,6 +885,8 @@ class _Extractor:
     def _transcript_labels(self) -> None:
         """'SPEAKER: words' lines of interview transcripts."""
         text = self.text
+        # the attributions found before, and those the labels add (in text order, so appended)
+        before, added = _Cover(a.content for a in self.atts), _Cover()
         for m in _LABEL_RE.finditer(text):
             name = m.group(1)
             headline = m.start() == 0 and len(name.split()) <= 2
@@ -877,14 +909,17 @@ class _Extractor:
             c1 = text.find("\n", c0)
             c1 = len(text) if c1 < 0 else c1
             content = _trim(text, c0, c1)
-            if any(a.content[0] <= content[0] < a.content[1] for a in self.atts):
+            if before.covers(content[0]) or added.covers(content[0]):
                 continue
             toks = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             head = toks.root if toks is not None else None
             if in_quote:
                 content = _trim(text, *content, _TRIM + _QUOTE_CHARS)
             colon = text.index(":", m.end(1))
+            n = len(self.atts)
             self._add(_Att(content, (colon, colon + 1), (m.start(1), m.end(1)), head), fit=not in_quote)
+            if len(self.atts) > n:
+                added.add(self.atts[-1].content)
 
     def _is_named_at(self, offset: int) -> bool:
         tok = self.sdoc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -931,7 +966,7 @@ class _Extractor:
             if text[q.end : len(text) if le < 0 else le].strip(" \t.!?") != "":
                 continue
             span = self.sdoc.char_span(ls, ls + len(pre) - 1, alignment_mode="expand")
-            people = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
+            people = [e for e in (span_ents(span) if span is not None else []) if e.label_ == "PERSON"]
             if not people:
                 continue
             colon = ls + len(pre) - 1
@@ -944,6 +979,9 @@ class _Extractor:
             return
         atts = sorted(self.atts, key=lambda a: a.content[1])
         ends = [a.content[1] for a in atts]
+        by_content: dict[tuple[int, int], list[int]] = {}  # for list.index(prev) without a walk of the list
+        for j, a in enumerate(self.atts):
+            by_content.setdefault(a.content, []).append(j)
         text = self.text
         for q in self.quotes:
             if q.claimed or q.inner_end - q.inner_start < 15:
@@ -966,7 +1004,7 @@ class _Extractor:
             q.claimed = True
             self.atts.append(
                 _Att((q.inner_start, q.inner_end), prev.cue, prev.source, prev.source_tok, True, prev.medium,
-                     prev.rel_head, parent=self.atts.index(prev))
+                     prev.rel_head, parent=next(j for j in by_content[prev.content] if self.atts[j] == prev))
             )  # fmt: skip
 
     # -- media ---------------------------------------------------------------------------------------
@@ -1064,13 +1102,18 @@ class _Speakers:
         self.recent: list[
             tuple[int, str, str, bool]
         ] = []  # (offset, speaker, kind, plural) of resolved speakers
+        # the resolved speakers a pronoun can take, in the order noted (offsets ascending, for binary search):
+        # a single person per gender ("he" may take a person of unknown gender) and the plural ones ("they")
+        self._takers: dict[str, tuple[list[int], list[str]]] = {}
+        self._plural_takers: tuple[list[int], list[tuple[str, str]]] = ([], [])
+        self._in_order = True  # offsets noted in ascending order (else the lists above are not used)
         self._build()
 
     # -- index ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         sdoc = self.sdoc
         seen_heads: set[int] = set()
-        for ent in sdoc.ents:
+        for ent in doc_ents(sdoc):
             if ent.label_ == "PERSON":
                 seen_heads.add(ent.end - 1)
                 self._register(list(ent), ent.start_char)
@@ -1082,6 +1125,11 @@ class _Speakers:
             if len(chain) >= 3 and any(t.lower_ in self.lex.titles for t in chain[:-2]):
                 self._register(chain, chain[0].idx)
         self.mentions.sort()
+        self._title_offsets: dict[str, list[int]] = {}
+        for key, holders in self.by_title.items():
+            offs = [off for off, _ in holders]
+            if all(a <= b for a, b in zip(offs, offs[1:], strict=False)):
+                self._title_offsets[key] = offs
 
     def _strip(self, toks: list[Any]) -> tuple[list[Any], list[Any]]:
         """(title tokens, name tokens) of a name phrase: 'Foreign Secretary William Hague', 'Mr Hague's'."""
@@ -1188,6 +1236,10 @@ class _Speakers:
         for key in self._title_keys(words):
             holders = self.by_title.get(key)
             if holders:
+                offs = self._title_offsets.get(key)
+                if offs is not None:  # noted in text order: the last one before is found by binary search
+                    i = bisect.bisect_left(offs, offset)
+                    return holders[i - 1][1] if i else holders[0][1]
                 before = [p for off, p in holders if off < offset]
                 return before[-1] if before else holders[0][1]
         return None
@@ -1229,7 +1281,7 @@ class _Speakers:
                 return p.name, "person", None
             if head.ent_type_ == "PERSON" or (titles and words) or (core and core[0].lower_ in _HONORIFICS):
                 return " ".join(words) or phrase, "person", None
-        ents = list(span.ents)
+        ents = span_ents(span)  # spaCy's span.ents builds every entity of the document on each call
         orgs = [x for x in ents if x.label_ in ("ORG", "GPE", "NORP", "FAC")]
         head_low = head.lower_
         if head_low in self.lex.titles or head_low in self.lex.described:
@@ -1286,10 +1338,13 @@ class _Speakers:
             g = _PRONOUN_GENDER[low]
             # most recent compatible speaker or subject mention before the pronoun, outside the quote itself
             best: tuple[int, str] | None = None
-            for off, name, kind, plural in reversed(self.recent):
-                if off < start and kind == "person" and not plural:
-                    p = self.people.get(name)
-                    if p is None or p.gender in (None, g):
+            if self._in_order:
+                offs, names = self._takers.get(g, ([], []))
+                k = bisect.bisect_left(offs, start)
+                best = (offs[k - 1], names[k - 1]) if k else None
+            else:
+                for off, name, kind, plural in reversed(self.recent):
+                    if off < start and self._takes(g, name, kind, plural):
                         best = (off, name)
                         break
             i = bisect.bisect_left(self.mentions, (start,)) - 1
@@ -1298,8 +1353,10 @@ class _Speakers:
                 off, name, is_subj = self.mentions[i]
                 if best is not None and off < best[0]:
                     break
+                if off < start - 3000:  # mentions are in text order: every one further back is as far
+                    break
                 i -= 1
-                if content[0] <= off < content[1] or off < start - 3000:
+                if content[0] <= off < content[1]:
                     continue
                 p = self.people.get(name)
                 if p is not None and p.gender not in (None, g):
@@ -1315,15 +1372,36 @@ class _Speakers:
                 return best[1], "person", None
             return None, "pronoun", None
         if low in _PLURAL_PRONOUNS:
+            if self._in_order:
+                offs, found = self._plural_takers
+                k = bisect.bisect_left(offs, start)
+                return (*found[k - 1], None) if k else (None, "pronoun", None)
             for off, name, kind, plural in reversed(self.recent):
                 if off < start and (plural or kind == "organisation"):
                     return name, kind, None
         return None, "pronoun", None
 
+    def _takes(self, gender: str, name: str, kind: str, plural: bool) -> bool:
+        """Whether "he"/"she" (`gender`) can refer to this resolved speaker."""
+        if kind != "person" or plural:
+            return False
+        p = self.people.get(name)
+        return p is None or p.gender in (None, gender)
+
     def note(self, offset: int, speaker: str | None, kind: str, phrase: str) -> None:
         if speaker:
             plural = phrase.lower().endswith("s") and kind in ("described", "organisation")
+            if self.recent and offset < self.recent[-1][0]:
+                self._in_order = False
             self.recent.append((offset, speaker, kind, plural))
+            for g in set(_PRONOUN_GENDER.values()):
+                if self._takes(g, speaker, kind, plural):
+                    offs, names = self._takers.setdefault(g, ([], []))
+                    offs.append(offset)
+                    names.append(speaker)
+            if plural or kind == "organisation":
+                self._plural_takers[0].append(offset)
+                self._plural_takers[1].append((speaker, kind))
 
 
 def _actor_resolver(doc: Document) -> Any:
@@ -1407,23 +1485,48 @@ def extract_quotes(doc: Document) -> list[Quote]:
     out.sort(key=lambda q: (q.start, q.end))
     seen: set[str] = set()
     uniq = []
+    days = _DayTimexes(doc)
     for q in out:
         if q.id not in seen:
             seen.add(q.id)
-            _date_said(doc, q)
+            _date_said(doc, q, days)
             uniq.append(q)
     return uniq
 
 
-def _date_said(doc: Document, q: Quote) -> None:
+class _DayTimexes:
+    """The document's day-precise DATE expressions sorted by start, each with its place in `doc.timexes`: the
+    ones inside a sentence are found by binary search (a long text walked them all for every quote)."""
+
+    def __init__(self, doc: Document) -> None:
+        days = [
+            (t.start, k, t)
+            for k, t in enumerate(doc.timexes)
+            if t.type == "DATE" and t.begin and t.begin == t.finish
+        ]
+        days.sort(key=lambda x: (x[0], x[1]))
+        self.starts = [a for a, _, _ in days]
+        self.days = days
+
+    def first_in(self, start: int, end: int, skip: tuple[int, int]) -> Any:
+        """The first (in `doc.timexes` order) that lies within [start, end) and does not start inside `skip`."""
+        best = None
+        for i in range(bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)):
+            t0, k, t = self.days[i]
+            if t.end > end or skip[0] <= t0 < skip[1]:
+                continue
+            if best is None or k < best[0]:
+                best = (k, t)
+        return best[1] if best else None
+
+
+def _date_said(doc: Document, q: Quote, days: _DayTimexes | None = None) -> None:
     """When it was said: a day-precise date in the quote's sentence outside its content ("said on Monday"),
     from the time expressions already resolved for the document; else the publication date."""
     if q.sentence_start is not None and q.sentence_end is not None:
-        for t in doc.timexes:
-            if t.start < q.sentence_start or t.end > q.sentence_end or (q.start <= t.start < q.end):
-                continue
-            if t.type == "DATE" and t.begin and t.begin == t.finish:
-                q.date, q.date_text, q.date_source = t.begin, t.text, "text"
-                return
+        t = (days or _DayTimexes(doc)).first_in(q.sentence_start, q.sentence_end, (q.start, q.end))
+        if t is not None:
+            q.date, q.date_text, q.date_source = t.begin, t.text, "text"
+            return
     if doc.published:
         q.date, q.date_source = doc.published, "published"

@@ -2,6 +2,7 @@
 """Ingest benchmark: Dateline against bare spaCy `nlp.pipe` on the same texts and cores, in the same run.
 
     python scripts/benchmark.py [--n 2000] [--workers 2] [--components all|none|times,quotes,...]
+    python scripts/benchmark.py --long 10000,25000,50000,100000 [--profile-module events/_where_when.py]
 
 It generates a corpus of news-style plain-text articles (with boilerplate) from
 templates written for this project, then measures
@@ -13,6 +14,12 @@ and prints documents/s and the ratio of each to the baseline, the peak memory, a
 the memory after a quarter and after all of the corpus (flat memory means flat).
 Finally, on a single process, it times each document component against the spaCy
 parse of the same documents (the "adds at most N %" figures of the issues).
+
+With --long, it times instead each component on one generated transcript-like text of each given length, parsed
+whole (as the pipeline does up to pipeline.LONG_CHARS; longer texts go in pieces): time that grows faster than the
+length is quadratic work inside one text. --profile-module adds the time spent in the functions of those modules
+(a path ending, repeatable; each function's time with what it calls, so nested ones overlap), e.g. the
+events' location and source steps.
 """
 
 from __future__ import annotations
@@ -99,6 +106,115 @@ def make_article(i: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+# a long interview transcript or live blog (the long texts of a real collection): speaker labels, quotations with
+# their cues, pronouns and titles that refer back, dates; written for this project, names made up or public
+SPEAKERS = [("HOST", None), ("SEN. JANE DOE (D-NY)", "she"), ("MARIA LOPEZ", "she"), ("AHMED KARIMI", "he"),
+            ("GEN. OLEG PETRENKO", "he"), ("FATIMA DIALLO", "she")]  # fmt: skip
+PEOPLE = [("Maria Lopez", "Lopez", "she", "the mayor"), ("Ahmed Karimi", "Karimi", "he", "the minister"),
+          ("Oleg Petrenko", "Petrenko", "he", "the general"), ("Fatima Diallo", "Diallo", "she", "the envoy"),
+          ("John Walsh", "Walsh", "he", "the spokesman")]  # fmt: skip
+TOWNS = ["Goma", "Mosul", "Kharkiv", "Lima", "Dhaka", "Herat", "Juba", "Gao", "Tartus", "Manila"]
+LINES = [
+    "We have sent {n} more trucks to {t} and we will send more if the road stays open.",
+    "I told them on {d} that the talks in {t} would not go anywhere without a ceasefire.",
+    "Nobody in {t} believes the figure of {n} people, and neither do I.",
+    "The police arrested {n} protesters outside the court in {t}, which is not how you build trust.",
+    "My question is simple: who gave the order to close the border near {t}?",
+]
+NARRATIVE = [
+    '"We will not be intimidated," {full} told reporters in {t} on {d}.',
+    "{short} said the convoy of {n} trucks had reached {t} before dawn.",
+    "{pro_cap} said that the talks would resume in {t} next week.",
+    '"The situation in {t} is getting worse by the hour," {pro} said.',
+    "According to {role}, {n} families had left {t} since {d}.",
+    '{role_cap} said on {d}: "Nobody will be left behind in {t}."',
+    "{short} added that {n} soldiers had arrived, a claim {role} denied.",
+    '"We need the roads open," said {full}, who visited {t} on {d}.',
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "March 3", "April 12"]
+
+
+def long_transcript(n_chars: int, seed: int = 11) -> str:
+    """A transcript-like text of about `n_chars` characters, paragraphs of labelled speech and reported speech."""
+    rng = random.Random(seed)
+    paras: list[str] = []
+    size = 0
+    while size < n_chars:
+        t, d, n = rng.choice(TOWNS), rng.choice(DAYS), rng.randint(2, 900)
+        if rng.random() < 0.4:
+            label, _ = rng.choice(SPEAKERS)
+            para = f"{label}: " + " ".join(
+                rng.choice(LINES).format(t=t, d=d, n=n) for _ in range(rng.randint(1, 3))
+            )
+        else:
+            full, short, pro, role = rng.choice(PEOPLE)
+            para = " ".join(
+                rng.choice(NARRATIVE).format(
+                    full=full,
+                    short=short,
+                    pro=pro,
+                    pro_cap=pro.capitalize(),
+                    role=role,
+                    role_cap=role.capitalize(),
+                    t=rng.choice(TOWNS),
+                    d=rng.choice(DAYS),
+                    n=rng.randint(2, 900),
+                )  # fmt: skip
+                for _ in range(rng.randint(2, 4))
+            )
+        paras.append(para)
+        size += len(para) + 2
+    return "\n\n".join(paras)
+
+
+def long_texts(lengths: list[int], repeat: int, modules: list[str]) -> None:
+    """Each component on one long text of each length, parsed whole; the fastest of `repeat` runs."""
+    import cProfile
+    import pstats
+
+    from dateline.model import Document
+    from dateline.nlp import annotate
+    from dateline.pipeline import COMPONENTS, DEFAULT_COMPONENTS, _drop_transient
+
+    warm = next(annotate([Document(id="warm", text=long_transcript(3000, 1), published="2024-03-04")]))
+    for name in DEFAULT_COMPONENTS:
+        COMPONENTS[name](warm)
+    for n in lengths:
+        text = long_transcript(n)
+        t0 = time.perf_counter()
+        doc = next(annotate([Document(id="long", text=text, published="2024-03-04")]))
+        parse = time.perf_counter() - t0
+        best = dict.fromkeys(DEFAULT_COMPONENTS, float("inf"))
+        spent: dict[str, float] = {}
+        calls: dict[str, int] = {}
+        for r in range(repeat + bool(modules)):  # the timed runs, then one profiled run for --profile-module
+            spacy_doc = doc.spacy
+            _drop_transient(doc)
+            doc.spacy = spacy_doc
+            for name in DEFAULT_COMPONENTS:
+                prof = cProfile.Profile() if r == repeat else None
+                t0 = time.perf_counter()
+                if prof is not None:
+                    prof.runcall(COMPONENTS[name], doc)
+                else:
+                    COMPONENTS[name](doc)
+                took = time.perf_counter() - t0
+                if prof is None:
+                    best[name] = min(best[name], took)
+                    continue
+                for (path, _, func), row in pstats.Stats(prof).stats.items():  # type: ignore[attr-defined]
+                    if any(path.endswith(m) for m in modules) and not func.startswith("<"):
+                        key = f"{path.rsplit('/', 2)[-2]}/{path.rsplit('/', 1)[-1]}:{func}"
+                        spent[key] = spent.get(key, 0.0) + row[3]  # with what it calls
+                        calls[key] = calls.get(key, 0) + row[1]
+        times = "  ".join(f"{name} {t:.3f}s" for name, t in best.items())
+        words = len(text.split())
+        print(f"{n:>8,} chars {words:>6,} words: spaCy {parse:.2f}s  {times}  ({len(doc.quotes)} quotes,"
+              f" {len(doc.events)} events)")  # fmt: skip
+        for key, t in sorted(spent.items(), key=lambda kv: -kv[1])[:6]:
+            print(f"{'':>10}{key}: {t:.3f}s with its callees, {calls[key]:,} calls (profiled run)")
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -119,7 +235,14 @@ def main() -> None:
     ap.add_argument("--profile-docs", type=int, default=200, help="documents for the per-component timing")
     ap.add_argument("--repeat", type=int, default=3, help="timings per component (the fastest is reported)")
     ap.add_argument("--components-only", action="store_true", help="only the per-component timing")
+    ap.add_argument("--long", default="", help="comma-separated lengths: time the components on long texts")
+    ap.add_argument(
+        "--profile-module", action="append", default=[], help="with --long: time in these modules"
+    )
     args = ap.parse_args()
+    if args.long:
+        long_texts([int(x) for x in args.long.split(",")], args.repeat, args.profile_module)
+        return
 
     from dateline.clean import to_document
     from dateline.model import RawArticle
