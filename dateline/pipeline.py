@@ -61,9 +61,10 @@ def _published(doc: Document) -> None:
 
 @component("times")
 def _times(doc: Document) -> None:
-    from dateline.time import normalize
+    from dateline.time import day_first_for, normalize
 
-    doc.timexes = normalize(doc.text, anchor=doc.published, doc=doc.spacy)
+    # the outlet's country says how it writes "12/10/2026" (data/time/date_order.tsv)
+    doc.timexes = normalize(doc.text, anchor=doc.published, doc=doc.spacy, day_first=day_first_for(doc.url))
 
 
 @component("places")

@@ -321,3 +321,21 @@ if __name__ == "__main__":
     res = event_dates_own()
     print(json.dumps({k: v for k, v in res.items() if k != "wrong"}, indent=1))
     print("\n".join(res["wrong"]))
+
+
+@pytest.mark.parametrize(
+    "url, value",
+    [
+        ("https://www.thehindu.com/news/national/story.ece", "2026-10-12"),
+        ("https://www.bbc.co.uk/news/world-1", "2026-10-12"),
+        ("https://www.usatoday.com/story/news/world/1", "2026-12-10"),
+    ],
+)
+def test_the_pipeline_reads_numeric_dates_in_the_outlets_order(url: str, value: str) -> None:
+    from dateline.model import Document
+    from dateline.pipeline import process
+
+    doc = Document(id="t", text="The ministry confirmed the transfer on 12/10/2026 in a short statement.",
+                   published="2026-12-20", url=url)  # fmt: skip
+    (out,) = process([doc], components=("times",))
+    assert [t.value for t in out.timexes if "12/10" in t.text] == [value]
