@@ -493,13 +493,19 @@ def quotes(db: str, speaker: str | None, doc_id: str | None, limit: int) -> None
     store = _open_store(db)
     if doc_id and store.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is None:
         raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
-    t = Table(title="quotes")
-    for col in ("date", "doc", "speaker", "cue", "quote", "direct", "medium"):
+    t = Table(title="quotes (in the order they were said)")
+    for col in ("date", "doc", "outlet", "speaker", "cue", "quote", "direct", "medium"):
         t.add_column(col, overflow="fold")
+    outlets: dict[str, str] = {}
     for q in store.quotes(speaker=speaker, doc_id=doc_id, limit=limit):
-        t.add_row(q.date or "", q.doc_id[:8], Text(q.speaker or q.speaker_text or "?"), q.cue or "",
-                  Text(q.content), "yes" if q.direct else "no", q.medium or "")  # fmt: skip
+        if q.doc_id not in outlets:
+            row = store.db.execute("SELECT outlet FROM documents WHERE id=?", (q.doc_id,)).fetchone()
+            outlets[q.doc_id] = (row[0] if row else None) or ""
+        t.add_row(q.date or "", q.doc_id[:8], outlets[q.doc_id], Text(q.speaker or q.speaker_text or "?"),
+                  q.cue or "", Text(q.content), "yes" if q.direct else "no", q.medium or "")  # fmt: skip
     console.print(t)
+    if not outlets:
+        err.print(f"no quotation matches (speaker {speaker!r})" if speaker else "no quotations stored")
 
 
 @main.command(short_help="Full-text search over the articles.")

@@ -16,6 +16,7 @@ import json
 import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,6 +290,7 @@ class Store:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=60000")
+            conn.create_function("dl_fold", 1, _fold, deterministic=True)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn
@@ -558,8 +560,20 @@ class Store:
 
     def quotes(self, speaker: str | None = None, doc_id: str | None = None, limit: int | None = None,
                offset: int = 0) -> Iterator[Quote]:  # fmt: skip
-        where, args = _where({"doc_id = ?": doc_id, "speaker LIKE ?": f"%{speaker}%" if speaker else None})
-        sql, args = _page(f"SELECT data FROM quotes {where} ORDER BY doc_id, rowid", args, limit, offset)
+        """Quotations, in the order they were said (a document's own in text order); `speaker` matches the
+        resolved name or the words of the text, ignoring case and accents ("Mucio" finds "Múcio")."""
+        like = f"%{_fold(speaker)}%" if speaker else None
+        where, args = _where({
+            "q.doc_id = ?": doc_id,
+            "(dl_fold(q.speaker) LIKE ? OR dl_fold(json_extract(q.data, '$.speaker_text')) LIKE ?)": like,
+        })  # fmt: skip
+        if like:
+            args.append(like)
+        order = "q.rowid" if doc_id else "COALESCE(json_extract(q.data, '$.date'), d.published, ''), q.doc_id, q.rowid"
+        sql, args = _page(
+            f"SELECT q.data FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id {where} ORDER BY {order}",
+            args, limit, offset,
+        )  # fmt: skip
         for r in self.db.execute(sql, args):
             yield Quote.from_dict(json.loads(r[0]))
 
@@ -738,6 +752,13 @@ def _count_to(db: sqlite3.Connection, sql: str, args: list[Any], bound: int) -> 
 
 def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+def _fold(text: str | None) -> str | None:
+    """Lower case without accents, for matching names as users type them."""
+    if text is None:
+        return None
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _where(conds: dict[str, Any]) -> tuple[str, list[Any]]:
