@@ -46,6 +46,7 @@ from dateline.events._arguments import (
     _fills,
     _in_purpose,
     _nominal_actor,
+    _own_activity,
     _own_side,
     _passive_actor,
     _placed,
@@ -218,6 +219,10 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 measure = _measure_verb(t.anchor, subj)
                 if measure is not None:
                     subj, passive = _subject(measure)  # who imposed the "asset freezes" acted
+                if subj is not None and subj.dep_ == "nsubj" and t.rule.event not in _FORCE_EVENTS:
+                    # "NATO's training mission remains suspended": the parser makes the stopped activity the
+                    # subject of a stative passive; its owner decided on it (see `_own_activity`)
+                    subj = _own_activity(t.anchor) or subj
                 if subj is not None and t.anchor.dep_ == "acl" and subj.lemma_.lower() in _PLANS:
                     subj = None  # "no decision to leave Iraq": the decision takes no one's part; whose it is, below
                 patient = None if t.rule.event in _MOVED else _state_patient(t.anchor)

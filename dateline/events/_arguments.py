@@ -1477,7 +1477,7 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
     if (
         own is not None
     ):  # "the NATO mission was suspended": NATO's own mission (the actor's, `_passive_actor`)
-        subj = next(x for x in a.children if x.dep_ == "nsubjpass")
+        subj = _activity_subject(a)
         for p in subj.children:  # "the NATO mission in Iraq": the country it serves
             if p.dep_ == "prep" and p.lower_ in ("in", "to", "off"):
                 g = next((g for g in p.children if g.dep_ == "pobj" and _country_named(g)), None)
@@ -1788,6 +1788,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
                     found.setdefault(3, _body_at(root) or _lift(root))
             elif _home_place(tok, t):
                 pass  # "sent troops to Manipur": the deployment's location, not its recipient
+            elif tier == 2 and _party_of_other_event(root):
+                pass  # "suspended ... two weeks after the Soleimani killing": the party of the event dated by
             elif root.i not in taken:
                 if tier == 0:
                     return _lift(root)
@@ -1827,6 +1829,17 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         if aim is not None:
             return aim
     return found[min(found)] if found else None
+
+
+def _party_of_other_event(root: Any) -> bool:
+    """A name that modifies an event noun of its own ("the Soleimani killing", "Monday's bombing of Kabul", "the
+    killing of Soleimani"): it is that event's party, not one of the event whose time or cause phrase names it."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    return head.i != root.i and head.pos_ == "NOUN" and _match_noun(head, _lex()) is not None
 
 
 def _talked_of(root: Any, t: _Trig) -> bool:
@@ -2035,13 +2048,27 @@ def _country_named(tok: Any) -> bool:
     return tok.pos_ == "PROPN" and a.kind == "country" and a.name is not None
 
 
+# "remains suspended": the parser's auxiliary of a stative passive (by form: its lemma may be left unreduced)
+_STATIVE = {"remain", "remains", "remained", "stay", "stays", "stayed"}
+
+
+def _activity_subject(v: Any) -> Any | None:
+    """The passive subject of v, or the subject of a stative passive ("NATO's mission remains suspended", where the
+    parser may hang the subject on the auxiliary)."""
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    aux = next((c for c in v.children if c.dep_ == "auxpass" and c.lower_ in _STATIVE), None)
+    if subj is None and aux is not None:
+        subj = next((c for c in [*v.children, *aux.children] if c.dep_ == "nsubj"), None)
+    return subj
+
+
 def _own_activity(v: Any) -> Any | None:
     """The owner of an activity a passive says was stopped, changed or resumed ("the NATO mission was suspended",
     "Russia's exercises were cancelled"): a body's or state's own undertaking, which it decides on (not someone it
     is aimed at). The named owner, else None."""
     from dateline.actors import code_actor
 
-    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    subj = _activity_subject(v)
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or code_actor(subj.lemma_.lower()).sector:
         return None  # (by the noun alone: a "naval mission" is still a mission, not the navy)
     if _non_actor_words().get(subj.lemma_.lower()) in ("place", "time"):

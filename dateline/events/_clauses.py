@@ -348,6 +348,38 @@ def _backs_off(outer: _Trig, t: _Trig) -> bool:
     return False
 
 
+_WILLING = {"will", "would", "shall"}
+
+
+def _vowed_force(outer: _Trig, t: _Trig) -> bool:
+    """Whether outer vows, in a finite "that ... would" clause, a forceful act t ("vowed that the group would hit
+    American warships", "promised that his fighters would strike"): a vow of force is THREATEN (manual), said by
+    the one who vows. (The infinitive "vowed to attack" keeps the act, its factuality future, see `_stance_over`.)"""
+    if outer.tok.lemma_.lower() not in _PROMISING or outer.rule.event != "AGREE" or t.nominal:
+        return False
+    if t.rule.event not in _FORCE_EVENTS | {"MOBILIZE"}:
+        return False
+    cur = t.anchor
+    for _ in range(3):  # "would keep hitting": through an aspectual verb
+        if cur.dep_ == "ccomp" and cur.head.i == outer.tok.i:
+            return any(c.dep_ == "aux" and c.lower_ in _WILLING for c in cur.children)
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _carried_noun(outer: _Trig, t: _Trig) -> bool:
+    """Whether the nominal event t, of outer's own type, is outer's object or the object of its own preposition
+    ("imposed an embargo", "went on strike", "flew to Ankara for talks"): one act said by verb and noun."""
+    if not t.nominal or outer.nominal or outer.rule.event != t.rule.event:
+        return False
+    h = t.tok
+    if h.dep_ in ("dobj", "nsubjpass"):
+        return h.head.i == outer.tok.i
+    return h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i == outer.tok.i
+
+
 def _stance_over(outer: _Trig, t: _Trig) -> bool:
     """Whether outer only states a stance on the event t: a promise or vow of it ("pledged to send troops"), or
     the denial of a claim that it happened ("rejected claims that troops had looted")."""
@@ -682,6 +714,10 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             # measure is a concession (manual, CONCEDE: easing restrictions, declarations of ceasefires)
             outer.rule, outer.mode = _Rule("CONCEDE", None, "08"), None
             continue
+        if _vowed_force(outer, t):
+            outer.rule = _Rule("THREATEN", _EVENT_THREATEN_MODE.get(t.rule.event), "13")
+            outer.mode = outer.rule.mode
+            continue
         if (not t.nominal or t.anchor.i != t.tok.i) and id(t) not in via_adjunct and _stance_over(outer, t):
             # "promised to send aid", "rejected claims that it had bombed": the event is the promised or denied
             # one; its factuality (future, denied) carries the stance, and PLOVER's single-category convention
@@ -689,6 +725,10 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule, outer.mode, outer.tok, outer.anchor = t.rule, t.mode, t.tok, t.anchor
             outer.start, outer.end = t.start, t.end
             continue
+        if _carried_noun(outer, t):
+            # "imposed an arms embargo", "went on strike", "travelled to Male for talks": the noun carries the act
+            # as much as the verb (conventions: a light verb's noun is coded), so the event's words run to it
+            outer.start, outer.end = min(outer.start, t.start), max(outer.end, t.end)
         if outer.mode is None:
             if outer.rule.event == t.rule.event:
                 outer.mode = t.mode

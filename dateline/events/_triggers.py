@@ -79,6 +79,24 @@ def _hedge_up(tok: Any) -> tuple[Any, Any] | None:
     return None
 
 
+def _misparsed_object(tok: Any) -> set[str]:
+    """ "intercepted a dhow loaded with rifles", "intercepted a vessel carrying weapons": the parser may hang the
+    object on the participle that modifies it (as an adverbial noun); the noun right after the verb, with its
+    article, is the verb's object."""
+    out: set[str] = set()
+    for w in tok.doc[tok.i + 1 : tok.i + 4]:
+        if (
+            w.dep_ == "npadvmod"
+            and w.pos_ in ("NOUN", "ADV")  # (a rare noun may be tagged as an adverb: "a dhow")
+            and w.head.tag_ in ("VBN", "VBG", "VBD")
+            and w.head.i > w.i
+            and any(c.dep_ == "det" for c in w.children)
+            and tok.i in {a.i for a in w.ancestors}
+        ):
+            out.add(w.lemma_.lower())
+    return out
+
+
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
     prts: set[str] = set()
@@ -141,6 +159,9 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                             for x in c.children
                             if x.dep_ == "pobj"
                         )
+    objs.update(_misparsed_object(tok))
+    if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids):
+        objs.add("person")  # a named person as object: rows may list "person" ("hand over Milosevic")
     first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=None)
     for ch in kids:
         dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
@@ -631,7 +652,51 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
             return gov  # "troops were placed on standby", "workers are on strike": the state's verb
         if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
             return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
+    if not verb_trigs and ((_own_day(head) and _caused_state(head)) or _between_parties(head)):
+        # "six sailors remain in hospital after Monday's missile attack", "a row overshadowed talks between Serbia
+        # and Kosovo": with no act in the sentence, an event with its own day that the reported state followed, or
+        # with its own parties, is the news the sentence reports (beside an act, as in "arrested three men after
+        # Friday's bombing", it stays background; "open despite last week's raids" only contrasts)
+        return head
     return None
+
+
+_DAY_WORDS = {"yesterday", "today", "tonight", "week", "weekend", "month", "night", "morning", "evening",
+              "afternoon"}  # fmt: skip
+
+
+def _own_day(noun: Any) -> bool:
+    """A nominal event dated by its own possessive ("Monday's attack", "last week's strike") or date phrase ("a
+    protest in March")."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    poss += [g for c in poss for g in c.children if g.dep_ == "poss"]  # "Wednesday's teachers' strike"
+    if any(c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _DAY_WORDS for c in poss):
+        return True
+    # "since a similar protest in March", "after an attack on Monday": a date phrase of its own
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and _time_phrase(c) for c in noun.children)
+
+
+_CAUSE_PREPS = {"after", "since", "following"}  # "in hospital after / since Monday's attack" ("despite": a contrast)
+
+
+def _caused_state(noun: Any) -> bool:
+    """The event noun heads an "after / since / following" phrase: the state the sentence reports followed it."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _CAUSE_PREPS
+
+
+def _between_parties(noun: Any) -> bool:
+    """A nominal event with its parties in a "between" phrase naming two ("talks between the Serbian and Kosovo
+    leaders", "talks between Sudan's army and the RSF")."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for g in c.children:
+                if g.dep_ == "pobj" and (
+                    any(x.dep_ == "conj" for x in g.children)
+                    or any(x.dep_ in ("amod", "compound") and any(y.dep_ == "conj" for y in x.children)
+                           for x in g.children)  # fmt: skip
+                ):
+                    return True
+    return False
 
 
 _SEQUEL_VERBS = {"come", "follow"}  # "the deal came after talks", "the truce follows weeks of talks"
@@ -952,6 +1017,31 @@ def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
     return False
 
 
+def _control_of_thing(tok: Any) -> bool:
+    """Whether the verb's object is "control" of something that is no ground ("control of inflation", "control of
+    the company"): a named place or a word for ground (a town, a base, a crossing) is taken by force."""
+    ctrl = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
+    if ctrl is None:
+        return False
+    objs = [g for c in ctrl.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not objs:
+        return False
+    return not any(
+        g.ent_type_ in ("GPE", "LOC", "FAC")
+        or any(x.ent_type_ in ("GPE", "LOC", "FAC") for x in g.subtree)
+        or g.lemma_.lower() in _GROUND_WORDS
+        for g in objs
+    )
+
+
+_GROUND_WORDS = {"town", "city", "village", "base", "territory", "airport", "area", "province", "region", "outpost",
+                 "post", "position", "hill", "crossing", "border", "port", "harbour", "harbor", "road", "highway",
+                 "bridge", "district", "capital", "airbase", "island", "coast", "valley", "pass", "oilfield", "field",
+                 "refinery", "dam", "plant", "checkpoint", "building", "parliament", "palace", "square", "street",
+                 "neighbourhood", "neighborhood", "camp", "prison", "station", "headquarters", "compound", "zone",
+                 "front", "frontline", "line", "stronghold", "enclave", "strip", "bank", "mine"}  # fmt: skip
+
+
 def _natural_target(tok: Any, lex: _Lex) -> bool:
     """Whether what the verb attacks is a hazard, disease or social ill (data/events/natural_causes.tsv)."""
     for c in tok.children:
@@ -973,6 +1063,10 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
         if _non_actor_words().get(word) == "thing" and (word in lex.force_words or word in lex.guns):
             # "North Korean guns fired again": a weapon that fires, with no target or sea named, attacks
             return _Rule("ASSAULT", "heavy-weapons", "19")
+        if word in lex.force_words and _non_actor_words().get(word) != "thing":
+            # "his troops had not fired first", "soldiers fired when the crowd surged": armed people who fire,
+            # with no object, shoot (an object, "fired 20 officers" or "fired tear gas", has rows of its own)
+            return _Rule("ASSAULT", "firearms", "19")
     homebound = lemma in _HOMEBOUND and _goes_home(tok, only_home=True)
     if not rules and not homebound:
         return None
@@ -1128,11 +1222,22 @@ _MOVING_INTO = {"move", "cross", "roll", "rumble"}
 _JOINTLY = {"jointly"}  # adverbs that make any act a joint one (material cooperation, CAMEO 06)
 
 
+def _paired_modifiers(noun: Any) -> bool:
+    """ "Egyptian and Saudi troops": the noun's modifier is coordinated (two parties under one head)."""
+    return any(m.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in m.children)
+               for m in noun.children)  # fmt: skip
+
+
 def _joint_act(tok: Any, lex: _Lex) -> bool:
     """An act done jointly ("are jointly patrolling the border"), or a joint body or venture set up by a verb with a
     "joint" row in verbs.tsv, the adjective anywhere in its object ("set up a joint gas company")."""
     if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in tok.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in tok.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (any(g.dep_ == "conj" for g in c.children) or _paired_modifiers(c))
+        for c in tok.children
+    ):
+        return True  # "Indian and French warships have been exercising together": two parties act as one
     rows = lex.verbs.get(_verb_lemma(tok, lex), [])
     if not any(isinstance(r.objs, frozenset) and "joint" in r.objs for r in rows):
         return False
@@ -1334,6 +1439,9 @@ def _passive(tok: Any) -> bool:
     )
 
 
+_NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}  # where only a noun stands
+
+
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
@@ -1377,6 +1485,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = _Rule("SANCTION", None, "16")  # "measures that target insurers": no measure assaults
             if r is not None and r.event == "THREATEN" and _idle_warning(tok, lex):
                 r = None  # "warned that the region could be drawn into war": a danger foreseen, no threat
+            if r is not None and r.event == "ASSAULT" and _control_of_thing(tok):
+                r = None  # "regained control of inflation", "took control of the company": no ground taken
             if r is not None and r.event in ("ASSAULT", "COERCE") and _natural_target(tok, lex):
                 r = None  # "fight the epidemic", "battle the wildfires", "curb inflation": no one is attacked
             if r is not None and any(a.lower_ == "according" for a in list(tok.ancestors)[:4]):
@@ -1412,7 +1522,9 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
                 verb_idx.add(tok.i)
     for tok in stoks:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
+        if tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and tok.i not in verb_idx:
+            pass  # "launched an offensive", "a counter-offensive": a noun the tagger read as an adjective
+        elif tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
             continue  # ("since March": a month, not a march)
         if _existential_call(tok):
             # "There were calls for the minister to resign": a request by unnamed callers (manual: an unidentified
