@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from dateline.actors import code_actor
 
 
@@ -207,3 +209,18 @@ def test_in_running_text_several_states_and_foreigners_take_no_place() -> None:
 def test_in_running_text_an_undated_leader_of_the_era_holds_office() -> None:
     assert _in_doc("Erich Honecker met the Soviet envoy in East Berlin.", "Erich Honecker") == ("DEU", "GOV")
     assert _in_doc("Yitzhak Shamir rejected the plan on Sunday.", "Yitzhak Shamir") == ("ISR", "GOV")
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [("the Hague tribunal", "NLD"), ("The Hague", "NLD"), ("the Hague-based court", "NLD")],
+)
+def test_a_place_whose_name_holds_the_article_is_no_persons_surname(text: str, country: str) -> None:
+    # William Hague is listed under "Hague"; the Dutch seat of courts takes "the"
+    a = code_actor(text)
+    assert a.country == country and a.name != "William Hague", (text, a)
+
+
+def test_the_listed_person_keeps_the_surname_without_the_article() -> None:
+    assert code_actor("Foreign Secretary Hague").name == "William Hague"
+    assert code_actor("the Bush administration").country == "USA"  # "the" before a surname alone stays dropped

@@ -9,6 +9,7 @@ from dateline.actors._lexicon import (
     _GROUP_CODES,
     _facility_words,
     _lex,
+    _Lexicon,
     _office_country,
     _prosecutor_titles,
     _regional,
@@ -62,13 +63,26 @@ def _truncated_alias(m: _Match, norms: list[str]) -> bool:
     return full != said and full.startswith(said + " ")
 
 
+def _article_place(toks: list[tuple[str, str, int, int]], lex: _Lexicon) -> bool:
+    """ "the" opens a place's own name ("The Hague"), which a person's surname must not take over."""
+    if len(toks) < 2 or toks[0][0] != "the":
+        return False
+    key = f"the {toks[1][0]}"
+    return key in lex.countries or key in lex.cities or key in lex.places
+
+
 def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
     """(name, country, sector, kind) of a mention string."""
     toks = _tok(text)
     lex = _lex()
     # drop leading articles / quantifiers ("the", "two", "over two dozen"), not the first word of a listed name
     # ("Five Star Movement", "The Hague Group")
-    while toks and (toks[0][0] in _ARTICLES or toks[0][0].isdigit()) and not _starts_name(toks, lex):
+    while (
+        toks
+        and (toks[0][0] in _ARTICLES or toks[0][0].isdigit())
+        and not _starts_name(toks, lex)
+        and not _article_place(toks, lex)
+    ):
         toks = toks[1:]
     if not toks:
         return None, None, None, "unknown"
