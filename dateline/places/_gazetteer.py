@@ -221,6 +221,12 @@ class _Gazetteer:
             ]
             if found:
                 self._add(alias, max(found, key=lambda c: c.population))
+        # words that after a name make it a US state ("a Georgia lawmaker"; data/places/state_context_words.txt)
+        rows = [r for r in _read_tsv(_DATA / "state_context_words.txt", header=False) if r[0].strip()]
+        words = [r[0].strip() for r in rows]
+        teams = [r[0].strip() for r in rows if len(r) > 1 and r[1].strip() == "1"]
+        self.state_after: re.Pattern[str] | None = _word_after(words)
+        self.team_after: re.Pattern[str] | None = _word_after(teams)  # team names among them
         # head nouns of sites named after a settlement (data/places/site_heads.txt: head, strong)
         for row in _read_tsv(_DATA / "site_heads.txt", header=False):
             self.site_heads[_norm(row[0])] = len(row) > 1 and row[1].strip() == "1"
@@ -478,6 +484,12 @@ class _Gazetteer:
                 if found:
                     return found[:1]
         return []
+
+
+def _word_after(words: list[str]) -> re.Pattern[str] | None:
+    """A pattern for one of `words` right after a name (after a space or a hyphen)."""
+    alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?:\s+|-)(?:{alts})(?![\w-])") if words else None
 
 
 def _read_tsv(path: Path, header: bool) -> list[list[str]]:

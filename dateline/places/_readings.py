@@ -13,7 +13,7 @@ from dateline.places._cands import _Cand, _prior, _within, distance_km
 from dateline.places._gazetteer import _demonym_countries, _gaz, _Gazetteer, _postal_regions, _strong_names
 from dateline.places._names import _SKEL_ARTICLE, _norm
 from dateline.places._recognition import _ARTICLE_BEFORE, _TOWN_PERSON
-from dateline.places._scoring import _BIG_CITY_PRIOR, _SUPPORT_SPREAD
+from dateline.places._scoring import _BIG_CITY_PRIOR, _STATE_REGION_KM, _SUPPORT_SPREAD
 
 
 def _whole_rivers(cands_of: dict[str, list[_Cand]], doc_ctry: Counter[str]) -> None:
@@ -249,7 +249,11 @@ def _held_namesakes(
             continue
         if c2.feature == "admin":
             states.add((c2.country, c2.admin1_code))
-        elif c2.feature in ("city", "county", "site") and k2 != gaz.capital_of.get(c2.country):
+        elif (
+            c2.feature in ("city", "county", "site")
+            # a small region of one state counts as a place of it ("the Florida Keys" beside "Naples")
+            or (c2.feature == "region" and c2.admin1_code and c2.precision_km <= _STATE_REGION_KM)
+        ) and k2 != gaz.capital_of.get(c2.country):
             other = world.get(k2)
             if other is None or other[0].country == c2.country:
                 towns.add((c2.country, c2.admin1_code))
@@ -325,16 +329,27 @@ _AFFIL_BEFORE = re.compile(
 
 
 def _affiliated_states(
-    text: str, spans: list[tuple[int, int]], keys: list[str], cands_of: dict[str, list[_Cand]]
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    cands_of: dict[str, list[_Cand]],
+    state_after: re.Pattern[str] | None = None,
 ) -> frozenset[str]:
-    """US states every mention of which names someone's affiliation, not where something happens."""
+    """US states every mention of which names someone's affiliation, not where something happens; `state_after`:
+    the team names that make a name a state's ("the Carolina Panthers": an affiliation too)."""
     uses: dict[str, list[bool]] = defaultdict(list)
     for (s, e), k in zip(spans, keys, strict=True):
         best = max(cands_of[k], key=_prior, default=None)
         if best is None or best.feature != "admin" or best.country not in _NEWS_FRAME:
             continue
         before = text[max(0, s - 40) : s]
-        uses[k].append(bool(_AFFIL_AFTER.match(text, e) or _AFFIL_BEFORE.search(before)))
+        uses[k].append(
+            bool(
+                _AFFIL_AFTER.match(text, e)
+                or _AFFIL_BEFORE.search(before)
+                or (state_after is not None and state_after.match(text, e))
+            )
+        )
     return frozenset(k for k, v in uses.items() if all(v))
 
 

@@ -221,6 +221,25 @@ def _resolve(
             regions = [c for c in cands_of[k] if c.feature == "admin"]
             if regions and len(regions) < len(cands_of[k]):
                 cands_of[k] = regions
+    if gaz.state_after is not None:
+        for (_s, e), k in zip(spans, keys, strict=True):
+            # issue 6, round 16: "a Georgia lawmaker", "Georgia Tech", "Carolina Panthers": the name's US readings
+            # (its state first), not the country or a town abroad named like it (data/places/state_context_words.txt)
+            us = [c for c in cands_of[k] if c.country == "USA"]
+            homonym = gaz.homonyms.get(k)
+            if (
+                any(c.feature == "admin" for c in us)
+                and len(us) < len(cands_of[k])
+                and gaz.state_after.match(text, e)
+                # (unless the text cues the reading abroad: "Georgia lawmakers ... in Tbilisi")
+                and not (
+                    homonym
+                    and homonym[2] is not None
+                    and ":USA" not in homonym[1]
+                    and homonym[2].search(text)
+                )
+            ):
+                cands_of[k] = us
     for k, states in _stated_states(text, spans, keys, gaz, cands_of).items():
         # "Lebanon, Pa.": the town in that state, whatever else the name can be
         inside = [c for c in cands_of[k] if any(_within(c, st) for st in states)]
@@ -345,7 +364,7 @@ def _resolve(
     cued = _local_town_cues(text, spans, keys)
     # states named only as someone's affiliation ("Senator Risch of Idaho", "a Michigan delegation") are no
     # evidence for a world city's namesake there (leftover a of issue 6)
-    affiliated = _affiliated_states(text, spans, keys, cands_of) if world else frozenset()
+    affiliated = _affiliated_states(text, spans, keys, cands_of, gaz.team_after) if world else frozenset()
     held_adm = doc_adm
     # nor is a city named like its state and read as the city ("New York" in a wire story: the New York Stock
     # Exchange licenses no Frankfort, N.Y., beside Frankfurt)

@@ -167,6 +167,9 @@ class _Ctx:
     capital_of_named: str | None = None  # the country named in the text whose capital this name is
 
 
+_STATE_REGION_KM = 150.0  # a region this small that lies in one state (curated.tsv gives its code) is of it
+
+
 def _context(
     keys: list[str], choice: dict[str, _Cand | None], ambiguous: dict[str, bool]
 ) -> tuple[dict[str, Counter[str]], dict[str, set[tuple[str, str]]], _Grid]:
@@ -182,8 +185,15 @@ def _context(
             continue
         w = 0.6 if ambiguous[k] else 1.0
         area = None
-        if c.feature in ("admin", "county", "city", "site") and c.country and c.admin1_code:
-            area = (c.country, c.admin1_code)
+        if (
+            (
+                c.feature in ("admin", "county", "city", "site")
+                or (c.feature == "region" and c.precision_km <= _STATE_REGION_KM)
+            )
+            and c.country
+            and c.admin1_code
+        ):
+            area = (c.country, c.admin1_code)  # (a small region of one state: "the Florida Keys")
         if c.country:
             ctry[c.country] += w
         if area:
