@@ -1,8 +1,14 @@
-"""Within-article merging of repeated mentions of one event."""
+"""Within-article merging of repeated mentions of one event: a later bare or taken-up reference (_compatible) and
+an anaphoric restatement, before or after the report ("the troops", "the missiles were launched", "the strike on
+...": _restates)."""
 
 from __future__ import annotations
 
-from dateline.events._lexicon import _FUTURE_OK
+import re
+from collections.abc import Container
+from functools import lru_cache
+
+from dateline.events._lexicon import _FUTURE_OK, _lex, _rows
 from dateline.model import Actor, Event, Place, Size
 
 # --------------------------------------------------------------------------- merging
@@ -199,12 +205,31 @@ def _compatible(a: Event, b: Event) -> bool:
     return _sizes_compatible(a.size, b.size)
 
 
+_RESTATE = True  # fold anaphoric restatements (_restates)
+
+
 def _merge(events: list[Event], distinct: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         # "in a separate attack": a new event, not a later mention of an earlier one
-        for prev in [] if ev.id in distinct else out:
-            if prev.sentence_start != ev.sentence_start and _compatible(prev, ev):
+        for k, prev in enumerate([] if ev.id in distinct else out):
+            if prev.sentence_start == ev.sentence_start:
+                continue
+            if _RESTATE and not _compatible(prev, ev) and _restates(ev, prev):
+                # the earlier mention restated an act the article reports in full only later ("the strike on Al
+                # Asad Air Base had dealt a blow ... the January 8 attack, in which Iran fired ..."): the report
+                # is the event, the restatement one more mention of it (its place is not taken: where it was said,
+                # "speaking in Sanaa, ... the strike on Hodeidah port", is no place of the act)
+                ev.mentions = prev.mentions + ev.mentions
+                ev.mode = ev.mode or prev.mode
+                if (ev.date is None or ev.date.source != "text") and prev.date and prev.date.source == "text":
+                    ev.date = prev.date
+                ev.size = ev.size or prev.size
+                ev.source = ev.source or prev.source
+                ev.recipient = ev.recipient or prev.recipient
+                out[k] = ev
+                break
+            if _compatible(prev, ev) or (_RESTATE and _restates(prev, ev)):
                 prev.mentions.extend(ev.mentions)
                 prev.mode = prev.mode or ev.mode
                 prev.location = prev.location or ev.location
@@ -220,3 +245,121 @@ def _merge(events: list[Event], distinct: frozenset[str] | set[str] = frozenset(
         else:
             out.append(ev)
     return out
+
+
+# ------------------------------------------------------------------ anaphoric restatements
+
+# the classes (data/events/classes.tsv) of nouns naming the forces or the means of an act: "the troops", "the
+# missiles", "the warships" restate who or what acted
+_MEANS_CLASSES = frozenset({"troops", "police", "militia", "weapons", "projectile", "warship", "aircraft", "formation",
+                            "gun", "crowd"})  # fmt: skip
+_DET = r"(?:the|this|that|these|those)"
+# a definite description: a determiner and lower-case words only, no name ("the troops", "the extra forces")
+_DEF_DESC = re.compile(rf"(?i:{_DET})\s+(?:[a-z][a-z-]*\s+){{0,2}}([a-z][a-z-]*)")
+# an event noun introduced by a determiner or possessive: "the strike on ...", "the new deployment", "its withdrawal"
+_DEF_BEFORE = re.compile(rf"\b(?i:{_DET}|its|their)\s+(?:[\w-]+\s+){{0,2}}$")
+# a definite description of the means as the subject: "the missiles were launched ... and targeted ..."
+_DEF_SUBJECT = re.compile(
+    rf"\b(?i:{_DET})\s+(?:[a-z][a-z-]*\s+){{0,2}}([a-z][a-z-]*)\s+(?:were|was|are|is|had|have|has|will|would)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _means_nouns() -> frozenset[str]:
+    return frozenset(w for r in _rows("classes.tsv") if r[0] in _MEANS_CLASSES for w in r[1].split(","))
+
+
+def _lemma_in(word: str, words: Container[str]) -> bool:
+    w = word.lower()
+    return w in words or (w.endswith("s") and w[:-1] in words) or (w.endswith("es") and w[:-2] in words)
+
+
+def _described(a: Actor) -> bool:
+    """An actor named only by a definite description of forces or means ("The troops", "the warships")."""
+    m = _DEF_DESC.fullmatch(a.text.strip())
+    return m is not None and _lemma_in(m.group(1), _means_nouns())
+
+
+def _anaphoric(e: Event) -> bool:
+    """The mention refers back to an act rather than reporting one afresh: it names no actor but by a definite
+    description of forces or means ("The troops ... will deploy to Kuwait"), or its event word is a definite event
+    noun ("the strike on Al Asad Air Base", "the new deployment"), or, naming no actor, its subject is such a
+    description ("the missiles were launched from inside Iran and targeted ...")."""
+    named = _named(e.actor)
+    if named and not all(_described(a) for a in named):
+        return False
+    if named:
+        return True
+    before = e.text[: max(e.event_start - e.sentence_start, 0)]
+    words = (e.event_text or "").split()
+    head = words[-1] if words else ""
+    lex = _lex()
+    if head and _DEF_BEFORE.search(before) and (_lemma_in(head, lex.nouns) or _lemma_in(head, lex.actrefs)):
+        return True
+    return any(_lemma_in(m.group(1), _means_nouns()) for m in _DEF_SUBJECT.finditer(before))
+
+
+def _days_differ(a: Event, b: Event) -> bool:
+    """Both dated by their text, and neither date lies inside the other: a time of day is inside its day ("1.30am"
+    on 8 January), a day inside its month ("before the end of the month")."""
+    if not (a.date and b.date and a.date.source == b.date.source == "text" and a.date.value and b.date.value):
+        return False
+    x, y = a.date.value, b.date.value
+    return not (x.startswith(y) or y.startswith(x))
+
+
+def _names_place(e: Event, p: Place | None) -> bool:
+    name = (p.name or p.text) if p is not None else None
+    return bool(name) and name in e.text  # type: ignore[operator]
+
+
+def _names_target(e: Event, other: Event) -> bool:
+    """`e`'s sentence names a target of `other` by its name ("bombed Hodeidah port" and "the strike on Hodeidah
+    port")."""
+    return any(r.text[:1].isupper() and not r.text.lower().startswith(_DEFINITE) and r.text in e.text
+               for r in other.recipient)  # fmt: skip
+
+
+def _restates(full: Event, ana: Event) -> bool:
+    """`ana` is an anaphoric restatement of `full`, the report of an act of the same type in the same article (in
+    either order): it refers back (_anaphoric) and nothing conflicts. Its described actor's country is one of the
+    report's actor countries; their places are not apart (unless one sentence names the other's location: "the
+    strike on Al Asad Air Base", told from Tehran); their dates read from the text agree (one inside the other); their targets are
+    one side; their counts agree; both are asserted (or alleged), one maybe as planned ("is sending 3,000 soldiers"
+    and "the troops will deploy"); neither is a report of its own. And something agrees beyond type and day: both
+    located (not apart), one sentence naming the other's location or target, the described actor's country, or targets of one
+    side."""
+    if full.event != ana.event or _other_form(full, ana) or not _anaphoric(ana) or _anaphoric(full):
+        return False
+    f_actor, a_actor = _named(full.actor), _named(ana.actor)
+    if not (f_actor or full.recipient):
+        return False
+    countries = {a.country for a in f_actor}
+    if a_actor and (not f_actor or any(a.country and a.country not in countries for a in a_actor)):
+        return False
+    named = _names_place(ana, full.location) or _names_place(full, ana.location)
+    if _apart(full.location, ana.location) and not named:
+        return False
+    # and something agrees: the place, who acted (as described) or the target; "the sanctions imposed by Brussels"
+    # and "the British measures" share only their type and day
+    if not (
+        named
+        or _names_target(full, ana)
+        or _names_target(ana, full)
+        or (full.location and ana.location)
+        or any(a.country in countries for a in a_actor)
+        or (full.recipient and ana.recipient)
+    ):
+        return False
+    if _days_differ(full, ana):
+        return False
+    if full.recipient and ana.recipient and not _same_side(full.recipient, ana.recipient):
+        return False
+    if (
+        _sizes_far(full.size, ana.size)
+        or not _sizes_compatible(full.size, ana.size)
+        or _own_report(full, ana)
+    ):
+        return False
+    said = (full.factuality or "asserted", ana.factuality or "asserted")
+    return said[0] == said[1] or set(said) <= {*_FUTURE_OK, "future"}

@@ -97,7 +97,12 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      it starts a new merged event. Two mentions of one document never join the same merged event: the better
      fit takes it, the other its next choice, and two of them trade merged events when that fits better in sum
      (_swap). A mention that fits two small merged events which also fit each
-     other (every pair checked) merges them: one real event whose first reports had too little in common.
+     other (every pair checked) merges them: one real event whose first reports had too little in common. After a
+     run, two merged events that hold two events of one type of one document of the run, and of which every pair
+     across (of two documents) would link, with the same vetoes, are joined too (_join_split): one event split
+     where no single mention bridged it, because an article's second mention, a restatement extraction did not
+     fold ("Eleven missiles hit Al Asad"), went one way and its report the other. A document with a mention in both holds twins: kept both when one names no actor, they
+     compare as two reports would, are placed at one place and neither is set apart ("separately") or a repeat.
   4. a mention with no date at all (no date in its text, no publication date: blogs, scraped pages) is neither
      left out nor scored as if its date differed, but it is compared across all time, so merging stays
      conservative (_undated_time, _undated_weak, _ambiguous): what its text says of time must fit (a weekday it
@@ -1734,6 +1739,105 @@ def _bridge(f: _Feat, joined: str, tops: dict[str, float], idf: dict[str, float]
     return None
 
 
+_JOIN_SPLIT = True  # join merged events that are one event split in two (_join_split)
+# words that set an act apart from one told before ("Separately, gunmen attacked a police post")
+_SET_APART = frozenset({"separately", "separate", "elsewhere"})
+_JOIN_ROUNDS = 3  # passes of _join_split over the merged events a run touched (a join may enable another)
+
+
+def _twins(x: _Feat, y: _Feat, idf: dict[str, float] | None) -> bool:
+    """Two mentions of one document in two merged events that are to be joined: one event the article tells twice
+    ("Iran launched 16 missiles at US forces in Iraq" and "Eleven missiles hit Al Asad") that extraction did not
+    fold. They pass when one of them names no actor (the act told again), they compare as two reports would (no
+    veto, compatible), neither calls its act a repeat ("a second strike") or sets it apart ("Separately, gunmen
+    attacked a police post"), and the two are placed at one place (the same or a near location, or one sentence
+    names the other's): an article's two acts of one kind are told apart by where, which mentions without places
+    (or with only a country) cannot show. Then the join keeps both."""
+    if x.rep or y.rep or ((x.A or x.AN) and (y.A or y.AN)) or _SET_APART & (x.W | y.W):
+        return False
+    twin = replace(y, doc=y.doc + "\x00twin")
+    comps, _ = _components(x, twin, idf)
+    if not {"place_same", "place_named", "place_near"} & set(comps):
+        return False
+    s, ev = _compare(x, twin, idf)
+    return "veto" not in ev and s >= _MEMBER_MIN
+
+
+def _split_fits(
+    a: list[_Feat], b: list[_Feat], idf: dict[str, float] | None
+) -> tuple[float, _Feat, _Feat] | None:
+    """Two merged events that are one event split in two: every pair across them of two documents is checked as a
+    new mention is against a merged event's members (no veto, at least _SUPPORT of them compatible, the best pair
+    of two dated mentions passing the threshold: an undated one is never what joins), and a document in both
+    holds twins (_twins). The best pair (score, a side, b side),
+    else None."""
+    best: tuple[float, _Feat, _Feat] | None = None
+    ok = n = 0
+    for x in a:
+        for y in b:
+            if x.doc == y.doc:
+                if not _twins(x, y, idf):
+                    return None
+                continue
+            s, ev = _compare(x, y, idf)
+            if "veto" in ev:
+                return None
+            n += 1
+            ok += s >= _MEMBER_MIN
+            # an unknown date never decides a join (_ambiguous): the best pair must be of two dated mentions
+            if x.lo is not None and y.lo is not None and (best is None or s > best[0]):
+                best = (s, x, y)
+    if best is None or best[0] < THRESHOLD or ok < _SUPPORT * n:
+        return None
+    return best
+
+
+def _join_split(db: Any, index: _Index, idf: _Idf, twins: list[list[str]], touched: set[str]) -> int:
+    """Join merged events that describe one event: two merged events (each at most _BRIDGE_MAX members) of which
+    every pair of members would link (_split_fits), with the same vetoes. Bridging (_bridge) needs a new mention
+    that fits both; this finds the pair where no single mention did, when an article's report went one way and its
+    second mention, a restatement extraction did not fold, the other ("Iran fired missiles at two bases" in three
+    reports, "Eleven missiles hit Al Asad" in three others). Only merged events holding two events of one type
+    of one document linked in this run are tried (`twins`: the merged ids of each such document and type), which
+    keeps it cheap and conservative (two merged events without such a document were told apart by the linker's own
+    choice). The later-linked member of the best pair records the join (`joined_split`). Returns the number of
+    joins."""
+    joins = 0
+    for _ in range(_JOIN_ROUNDS):
+        changed = False
+        for group in twins:
+            ids = sorted({index.resolve(m) for m in group})
+            for a, b in ((a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]):
+                m, o = index.resolve(a), index.resolve(b)
+                if m == o:
+                    continue
+                mine, theirs = index.member_list(m), index.member_list(o)
+                if not mine or not theirs or len(mine) > _BRIDGE_MAX or len(theirs) > _BRIDGE_MAX:
+                    continue
+                fit = _split_fits([g for _, _, g in mine], [g for _, _, g in theirs], idf.values)
+                if fit is None:
+                    continue
+                s, x, y = fit
+                db.execute("UPDATE event_links SET merged_id = ? WHERE merged_id = ?", (m, o))
+                later = x if x.rowid > y.rowid else y
+                row = db.execute(
+                    "SELECT evidence FROM event_links WHERE event_id = ?", (later.id,)
+                ).fetchone()
+                ev = json.loads(row[0]) if row and row[0] else {}
+                ev["joined_split"] = {"merged": o, "score": round(s, 3), "pair": [x.id, y.id]}
+                db.execute("UPDATE event_links SET evidence = ? WHERE event_id = ?",
+                           (json.dumps(ev, ensure_ascii=False), later.id))  # fmt: skip
+                index.alias[o] = m
+                index.members.pop(o, None)
+                index.members.pop(m, None)
+                touched.add(o)
+                joins += 1
+                changed = True
+        if not changed:
+            break
+    return joins
+
+
 def _anchor_undated(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
                     choices: list[tuple[str | None, str | None, float, dict[str, Any]]], index: _Index, idf: _Idf,
                     undated: bool) -> None:  # fmt: skip
@@ -1824,6 +1928,7 @@ def merge_new(store: Store) -> dict[str, int]:
     idf = _Idf(store)
     index = _Index(store, idf)
     undated = db.execute("SELECT 1 FROM event_links WHERE day IS NULL LIMIT 1").fetchone() is not None
+    by_doc_type: dict[tuple[str, str], list[str]] = {}  # a document's merged events of one type (_join_split)
     with db:
         for doc_events in _by_document(_new_events(store)):
             doc_id = doc_events[0][0].doc_id
@@ -1899,9 +2004,13 @@ def merge_new(store: Store) -> dict[str, int]:
                 index.add((e.id, merged_id, f), coarse)
                 touched.add(merged_id)
                 linked += 1
+                by_doc_type.setdefault((e.doc_id, e.event), []).append(merged_id)
+        twins = [ms for ms in by_doc_type.values() if len(ms) > 1]
+        split = _join_split(db, index, idf, twins, touched) if _JOIN_SPLIT and twins else 0
         for merged_id in touched:
             _rebuild(store, merged_id)
-    return {"linked": linked, "joined": joined, "bridged": bridged, "merged_events_touched": len(touched)}
+    return {"linked": linked, "joined": joined, "bridged": bridged, "split_joined": split,
+            "merged_events_touched": len(touched)}  # fmt: skip
 
 
 # ---------------------------------------------------------------------- merged-event records
