@@ -153,3 +153,27 @@ def test_a_state_read_from_a_team_or_party_word_licenses_no_namesake_there() -> 
         ["Carolina", "Denver", "Georgia"],
     )
     assert got["Denver"].admin1 == "Colorado" and got["Georgia"].country == "USA", got
+
+
+def test_a_world_region_or_sea_outweighs_a_hamlet_of_its_name() -> None:
+    # "Middle East" is also a Baltimore neighbourhood (1,872 people), "Levant" a Maine town, "Patagonia" an Arizona
+    # town: the curated region is the reading; a real town of its name keeps its reading ("Atlantic", Iowa)
+    from dateline.places._gazetteer import _gaz
+
+    g = _gaz()
+    for name in ("Middle East", "Levant", "Patagonia", "Appalachia"):
+        cands = g.lookup(name)
+        assert cands and all(c.feature in ("region", "water") for c in cands), (name, cands)
+    assert any(c.feature == "city" and c.country == "USA" for c in g.lookup("Atlantic"))
+
+
+def test_the_middle_east_in_a_us_story_is_the_region() -> None:
+    from dateline.model import Document
+    from dateline.pipeline import process
+
+    text = ("WASHINGTON - The Pentagon is sending about 3,000 more soldiers to the Middle East, US officials said on "
+            "Friday, after a drone strike in Baghdad. Troops from Fort Bragg, North Carolina, will fly out this week.")
+    [doc] = process([Document(id="t", text=text, published="2020-01-03", url="https://www.example-dispatch.com/a")],
+                    components=("places",))  # fmt: skip
+    me = [p for p in doc.places if p.text == "Middle East"]
+    assert me and me[0].feature == "region" and me[0].country is None, me

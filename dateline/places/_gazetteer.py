@@ -355,7 +355,12 @@ class _Gazetteer:
             if own:
                 level = 2 if max(own) >= 100_000 else 3
                 cities = [self._shadowed(c, level) if c.alt else c for c in cities]
-            self._cache[k] = tuple(self.names.get(k, ())) + tuple(cities)
+            named = self.names.get(k, ())
+            if any(n.feature in ("region", "water") and n.precision_km >= _WORLD_REGION_KM for n in named):
+                # a world region or sea outweighs a hamlet or neighbourhood of its name ("the Middle East" is no
+                # part of Baltimore)
+                cities = [c for c in cities if c.population >= _HAMLET_POP]
+            self._cache[k] = tuple(named) + tuple(cities)
 
     def _shadowed(self, c: _Cand, level: int) -> _Cand:
         """The alternate-name reading of a city when another city bears that name as its own: a big one
@@ -484,6 +489,10 @@ class _Gazetteer:
                 if found:
                     return found[:1]
         return []
+
+
+_WORLD_REGION_KM = 500  # a curated region or water body this wide is known by its name around the world
+_HAMLET_POP = 5_000  # ... and a namesake city smaller than this is not read for it
 
 
 def _word_after(words: list[str]) -> re.Pattern[str] | None:
