@@ -90,11 +90,57 @@ def _reports(q: Any, start: int) -> bool:
     return inside or (same_sentence and not q.direct)
 
 
+_BUCKET = 256  # characters of text per bucket of the quote index
+
+
+class _QuoteIndex:
+    """The document's quotes by the stretches of text they may report (their own span, and for reported speech
+    their sentence), in buckets of `_BUCKET` characters: an event looks only at the quotes of its bucket, in
+    document order (a long text checked every quote for every event)."""
+
+    def __init__(self, quotes: list[Any]) -> None:
+        self.quotes, self.size = quotes, len(quotes)
+        self.first, self.last = (quotes[0], quotes[-1]) if quotes else (None, None)
+        self.buckets: dict[int, list[int]] = {}
+        for k, q in enumerate(quotes):
+            spans = [(q.start, q.end)]
+            if q.sentence_start is not None and not q.direct:
+                spans.append((q.sentence_start, q.sentence_end or 0))
+            keys: set[int] = set()
+            for lo, hi in spans:
+                if lo is not None and hi is not None and hi > lo:
+                    keys.update(range(lo // _BUCKET, (hi - 1) // _BUCKET + 1))
+            for b in keys:
+                self.buckets.setdefault(b, []).append(k)  # quotes in order: each bucket stays sorted
+
+    def fits(self, quotes: list[Any]) -> bool:
+        return (
+            quotes is self.quotes
+            and len(quotes) == self.size
+            and (not quotes or (quotes[0] is self.first and quotes[-1] is self.last))
+        )
+
+    def at(self, start: int) -> list[Any]:
+        return [self.quotes[k] for k in self.buckets.get(start // _BUCKET, ())]
+
+
+def _candidates(doc: Document, start: int) -> list[Any]:
+    """The quotes that may report an event at `start`, in document order: every one that holds it or whose
+    sentence holds it (and some others of the same stretch of text; `_reports` decides). The index is kept on the
+    document (transient, like its resolver) and rebuilt when the list is another or has changed."""
+    quotes = doc.quotes
+    index = getattr(doc, "_quote_index", None)
+    if index is None or not index.fits(quotes):
+        index = _QuoteIndex(quotes)
+        doc._quote_index = index  # type: ignore[attr-defined]
+    return index.at(start)
+
+
 def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
     # the parse check (_own_speech) last: it is the costly one
     quotes = [
         q
-        for q in doc.quotes
+        for q in _candidates(doc, t.start)
         if (q.speaker or q.speaker_text)
         and _reports(q, t.start)
         and not _own_speech(t, doc, q.speaker_start, q.speaker_end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any, NamedTuple, cast
 
@@ -21,6 +22,39 @@ from dateline.events._syntax import (
 from dateline.events._triggers import _match_noun, _Trig
 from dateline.model import Document, Event, EventDate, Place, Size
 from dateline.nlp import span_ents
+
+
+class _ByStart:
+    """A list of records (places, times) sorted once by start, each with its place in the list: the ones that
+    start inside a sentence are found by binary search (a long text walked them all for every event)."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items, self.size = items, len(items)
+        self.first, self.last = (items[0], items[-1]) if items else (None, None)
+        self.order = sorted(range(len(items)), key=lambda k: items[k].start)
+        self.starts = [items[k].start for k in self.order]
+
+    def fits(self, items: list[Any]) -> bool:
+        return (
+            items is self.items
+            and len(items) == self.size
+            and (not items or (items[0] is self.first and items[-1] is self.last))
+        )
+
+    def within(self, lo: int, hi: int) -> list[Any]:
+        ks = sorted(self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)])
+        return [self.items[k] for k in ks]
+
+
+def _starting_in(items: list[Any], lo: int, hi: int, kind: str, doc: Document) -> list[Any]:
+    """The records of `items` (the document's `kind`) with lo <= start < hi, in list order (the loops below rely on
+    it). The index is kept on the document (transient) and rebuilt when the list is another or has changed."""
+    key = f"_{kind}_by_start"
+    index = getattr(doc, key, None)
+    if index is None or not index.fits(items):
+        index = _ByStart(items)
+        setattr(doc, key, index)
+    return index.within(lo, hi)
 
 
 def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
@@ -119,7 +153,7 @@ def _location(
     """The event's place: a place phrase the event governs, not a place that is (in) an actor's words (`taken`);
     one inside a recipient's phrase (`within`) only when it says where the recipient is."""
     sdoc = doc.spacy
-    places = [p for p in doc.places if sent.start_char <= p.start < sent.end_char]
+    places = _starting_in(doc.places, sent.start_char, sent.end_char, "places", doc)
     if not places:
         places = [
             Place(text=e.text, start=e.start_char, end=e.end_char)
@@ -436,8 +470,8 @@ def _date_in_continuation(doc: Document, sent: Any) -> Any | None:
     return next(
         (
             tx
-            for tx in doc.timexes
-            if nxt.start_char <= tx.start < comma and tx.type in ("DATE", "TIME") and tx.value[:4].isdigit()
+            for tx in _starting_in(doc.timexes, nxt.start_char, comma, "timexes", doc)
+            if tx.type in ("DATE", "TIME") and tx.value[:4].isdigit()
         ),
         None,
     )
@@ -470,8 +504,8 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     own = isinstance(t, _Trig) and not t.nominal
     acts = [_subtree_end(c) for c in (t.anchor.children if own else ()) if _other_act(c, t, nouns)]
     wire = _wire_span(doc) if sent.start_char < 1000 else None
-    for tx in doc.timexes:
-        if not (sent.start_char <= tx.start < sent.end_char) or tx.type not in ("DATE", "TIME"):
+    for tx in _starting_in(doc.timexes, sent.start_char, sent.end_char, "timexes", doc):
+        if tx.type not in ("DATE", "TIME"):
             continue
         if wire is not None and wire[0] <= tx.start < wire[1]:
             continue  # "BAMAKO, Oct 13 (Sahel Wire) - JNIM on Sunday freed ...": the filing date, not the event's
