@@ -223,3 +223,25 @@ def test_a_week_date_shows_the_days_it_stands_for(date: str, shown: str) -> None
 def test_the_timeline_of_the_story_dates_next_weeks_withdrawal(db: str) -> None:
     md = _run("timeline", "--db", db)
     assert "(week of 2026-11-16)" in md  # "will withdraw ... next week", said on Monday 9 November
+
+
+def test_a_merged_events_size_spread_keeps_a_shared_hedge(db: str) -> None:
+    # "about 2,000 soldiers" (and the same figure in other reports) reads "about 2,000", not a bare 2,000
+    entries = _timeline(db)
+    build_up = next(e for e in entries if e["event"] == "MOBILIZE" and e["date"] == "2026-11-01")
+    assert any(s.startswith("about 2,000 troops") for s in build_up["sizes"]), build_up["sizes"]
+
+
+def test_one_figure_hedged_alike_keeps_its_hedge_and_mixed_figures_show_their_range() -> None:
+    from dateline.link.merge import _hedged, _spread_text
+    from dateline.model import Size
+
+    def size(mn: float | None, mx: float | None, q: str, approx: bool = False) -> Size:
+        return Size(text="x", start=0, end=1, min=mn, max=mx, qualifier=q, approx=approx, unit="troops")
+
+    about, exact = size(2000, 2000, "about", True), size(2000, 2000, "exact")
+    assert _spread_text(2000, 2000, "troops", [about, about]) == "about 2,000 troops"
+    assert _spread_text(250, 250, "troops", [size(250, None, "more-than")]) == "more than 250 troops"
+    assert _spread_text(2000, 2000, "troops", [about, exact]) == "2,000 troops"  # one report gives it exactly
+    assert _spread_text(1500, 2000, "troops", [about, size(None, 1500, "up-to")]) == "1,500–2,000 troops"
+    assert _hedged(size(None, 1500, "up-to"), "troops") == "up to 1,500 troops"

@@ -145,7 +145,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.link._words import stop_words as _stop
-from dateline.model import Event, stable_id
+from dateline.model import Event, Size, stable_id
 from dateline.places import distance_km
 from dateline.store import Store
 
@@ -2033,6 +2033,33 @@ def _size_text(lo: float | None, hi: float | None, unit: str | None) -> str:
     return f"{core} {unit}" if unit else core
 
 
+# how a single hedged figure reads ("about 2,000", "more than 250"); a range or an exact figure needs no word
+_HEDGE_WORDS = {"about": "about", "more-than": "more than", "at-least": "at least", "up-to": "up to",
+                "fewer-than": "fewer than"}  # fmt: skip
+
+
+def _hedged(s: Size, unit: str | None) -> str:
+    """One report's figure with its hedge kept: "about 2,000 troops", "up to 1,500 troops"."""
+    word = _HEDGE_WORDS.get(s.qualifier or "") or ("about" if s.approx else "")
+    if word and (s.min is None) != (s.max is None) or (word and s.min == s.max):
+        n = s.min if s.min is not None else s.max
+        core = _size_text(n, n, None)
+        return f"{word} {core} {unit}" if unit else f"{word} {core}"
+    return _size_text(s.min, s.max, unit)
+
+
+def _spread_text(lo: float, hi: float, label: str | None, sizes: list[Size]) -> str:
+    """The spread of the reports' figures; one figure every report hedges alike keeps the hedge ("about 2,000
+    troops", not "2,000 troops")."""
+    if lo == hi and sizes:
+        forms = {_hedged(s, label) for s in sizes}
+        if len(forms) == 1:
+            return forms.pop()
+        if all(s.approx or s.qualifier == "about" for s in sizes):
+            return f"about {_size_text(lo, hi, label)}"
+    return _size_text(lo, hi, label)
+
+
 def _rebuild(store: Store, merged_id: str) -> None:
     db = store.db
     rows = db.execute(
@@ -2089,11 +2116,13 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
     # size spread per unit; casualty and arrest tallies per kind ("four marines wounded" and "seven people
     # wounded" are one toll), every mention's size counted (a plan's too)
     units: dict[tuple[str | None, str | None], list[tuple[float | None, float | None, int]]] = {}
+    hedges: dict[tuple[str | None, str | None], list[Size]] = {}  # the sizes themselves, in the same order
     for i, e in enumerate(events):
         for s in e.size if e.event not in _SIZELESS else ():
             if s.min is not None or s.max is not None:
                 key = ("people", s.kind) if s.kind in _TALLY_KINDS else (s.unit, None)
                 units.setdefault(key, []).append((s.min, s.max, i))
+                hedges.setdefault(key, []).append(s)
     spreads = []
     conflicts: list[dict[str, Any]] = []
     for (unit, kind), vals in units.items():
@@ -2103,14 +2132,16 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
         srcs = len({mentions[v[2]]["outlet"] or mentions[v[2]]["doc_id"] for v in vals})
         label = f"{unit} {_KIND_WORDS.get(kind, kind)}" if kind else unit
         spreads.append({"unit": unit, "kind": kind, "min": lo, "max": hi, "sources": srcs,
-                        "text": f"{_size_text(lo, hi, label)}, {srcs} source{'s' if srcs != 1 else ''}"})  # fmt: skip
+                        "text": f"{_spread_text(lo, hi, label, hedges[(unit, kind)])}, "
+                                f"{srcs} source{'s' if srcs != 1 else ''}"})  # fmt: skip
         # a plan's size beside the act's is no disagreement, nor is a toll raised by a later report (a revision)
         acts = [v for v in vals if mentions[v[2]]["factuality"] not in _PLANNED]
         pairs = [(a, b) for a in acts for b in acts if a[2] < b[2] and not _revised(a, b, kind, mentions)]
         if any(_size_ratio([a[0], a[1], unit], [b[0], b[1], unit]) > _SIZE_DISPUTE for a, b in pairs):
             conflicts.append({"kind": "size", "unit": unit, "mentions": [
                 {"event_id": mentions[v[2]]["event_id"], "outlet": mentions[v[2]]["outlet"],
-                 "value": _size_text(v[0], v[1], unit), "text": mentions[v[2]]["text"]} for v in vals]})  # fmt: skip
+                 "value": _hedged(h, unit), "text": mentions[v[2]]["text"]}
+                for v, h in zip(vals, hedges[(unit, kind)], strict=True)]})  # fmt: skip
     facts = {m["factuality"] for m in mentions}
     if facts & _DENY and facts - _DENY - _PLANNED:
         conflicts.append({"kind": "factuality", "mentions": [
