@@ -718,13 +718,19 @@ def _sequel_of(h: Any, lex: _Lex) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
 
 
+_ENDINGS = {"end", "conclude", "close", "wrap"}  # verbs that tell a meeting's end
+
+
 def _judged(subj: Any, lex: _Lex) -> bool:
     """Whether a subject noun's clause only judges or forecasts it (data/events/classes.tsv `verdict`): "the attack
     was unlikely / possible" (a copula with such an adjective), "the truce was holding", "sanctions had worked",
     or calls it an accident or natural event (data/events/natural_causes.tsv: "the blast was an accident")."""
     v = subj.head
     if v.lemma_.lower() in lex.verdict and v.pos_ in ("VERB", "ADJ"):
-        return True
+        # a meeting that ended was held: "Friday's talks ended without a statement" reports the talks (an
+        # agreement or a truce that ends is no new act of its own)
+        met = v.lemma_.lower() in _ENDINGS and (m := _match_noun(subj, lex)) is not None and m[0].event == "CONSULT"
+        return not met
     # "... was unlikely", and "the explosion was an accident": a named event declared a natural or chance one
     return v.lemma_.lower() == "be" and any(
         (c.dep_ == "acomp" and c.lemma_.lower() in lex.verdict)
@@ -1668,7 +1674,13 @@ def _referred_to(head: Any) -> bool:
     p = head.head
     if head.dep_ != "pobj" or p.lower_ != "of" or p.head.i == p.i:
         return False
-    return p.head.lemma_.lower() in _REFERRERS
+    if p.head.lemma_.lower() not in _REFERRERS:
+        return False
+    # ... unless the event is told with its own day ("survivors of the bombing of X by government forces on 8
+    # November"): a dated act is the news, a year alone is history
+    return not any(
+        t.ent_type_ in ("DATE", "TIME") and not _is_year(t) and t.i != head.i for t in head.subtree
+    )
 
 
 def _is_year(t: Any) -> bool:
