@@ -263,20 +263,9 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 # "a national rally", "a historic pact")
                 entries = [e for e in entries if e.rank or e.kind != "organisation"] or None
             hand = [e for e in entries if e.rank == 0] if entries else []
-            the_place = f"the {key}" if n == 1 and i > 0 and norms[i - 1] == "the" else ""
             if key in lex.seats and not lower:
                 c, s, name = lex.seats[key]
                 found = _Match("seat", i, i + n, c, s, "", name)
-            elif the_place and (hand or entries) and (
-                the_place in lex.countries or the_place in lex.cities or the_place in lex.places
-            ):
-                # a place whose name holds the article is no person's surname: "the Hague tribunal" is not
-                # William Hague
-                if the_place in lex.countries:
-                    found = _Match("city", i, i + n, lex.countries[the_place])
-                else:
-                    table = lex.cities if the_place in lex.cities else lex.places
-                    found = _Match("city" if table is lex.cities else "place", i, i + n, table[the_place])
             elif hand or (entries and agent is None):
                 e = _pick(entries, date)  # type: ignore[arg-type]
                 # a listed alias opening with a particle after an unknown capitalised name is that name's end:

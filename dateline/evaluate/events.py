@@ -274,9 +274,11 @@ def _own_args(path: Path = _OWN_ARGS) -> dict[str, Any]:
     return out
 
 
-def _wire_set(path: Path, *, modes: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Rows of a wire-lead check set (own_cameo, own_conv) and their gold: the types, the first event's mode, and the
-    actor/recipient countries of the first gold type."""
+def _wire_set(
+    path: Path, *, modes: bool, width: int | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of a wire-lead check set (own_cameo, own_conv, own_s12) and their gold: the types, the first event's mode,
+    and the actor/recipient countries of the first gold type (each argument cut to its first `width` fields)."""
     recs = [
         json.loads(line) for line in require(path).read_text(encoding="utf-8").splitlines() if line.strip()
     ]
@@ -287,8 +289,8 @@ def _wire_set(path: Path, *, modes: bool) -> tuple[list[dict[str, Any]], list[di
         gold.append({
             "types": types,
             "mode": r["events"][0].get("mode") if modes and r["events"] else None,
-            "actors": {first: [tuple(x) for x in r.get("actors", [])]} if first else {},
-            "recipients": {first: [tuple(x) for x in r.get("recipients", [])]} if first else {},
+            "actors": {first: [tuple(x[:width]) for x in r.get("actors", [])]} if first else {},
+            "recipients": {first: [tuple(x[:width]) for x in r.get("recipients", [])]} if first else {},
         })  # fmt: skip
     return recs, gold
 
@@ -385,19 +387,7 @@ def _own_s12() -> dict[str, Any]:
     titles, idioms, sport/market/weather/company subjects). Scored like the GSR (types, first event's mode, actor /
     recipient countries of the first gold type), plus `by_kind` (sentences whose predicted type set is exactly the
     gold one), the extra events per kind and the wrong sentences."""
-    recs = [
-        json.loads(line) for line in require(_OWN_S12).read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    gold = []
-    for r in recs:
-        types = list(dict.fromkeys(e["event"] for e in r["events"]))
-        first = types[0] if types else None
-        gold.append({
-            "types": types,
-            "mode": r["events"][0].get("mode") if r["events"] else None,
-            "actors": {first: [tuple(x[:2]) for x in r["actors"]]} if first else {},
-            "recipients": {first: [tuple(x[:2]) for x in r["recipients"]]} if first else {},
-        })  # fmt: skip
+    recs, gold = _wire_set(_OWN_S12, modes=True, width=2)
     preds = _run([r["text"] for r in recs])
     out = _score(gold, preds)
     for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector"))]:
