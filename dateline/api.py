@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.export import RECORDS
+from dateline.export import RECORDS, with_source
 from dateline.model import Document
 from dateline.store import EventFilter, Store, name_query
 
@@ -40,9 +40,10 @@ class Dateline:
         """Events as dicts; filters as in `dateline events`: type, actor, country, since, until, factuality...
 
         A filter that cannot match anything as given (an unknown name, type, country or date) raises ValueError
-        or TypeError here, instead of quietly returning no events."""
+        or TypeError here, instead of quietly returning no events. Each event carries its article's `outlet`,
+        `published` and `url`, as the export does."""
         f = _event_filter(filters)
-        return (e.to_dict() for e in self.store.events(f))
+        return with_source(self.store, (e.to_dict() for e in self.store.events(f)))
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.get(doc_id)

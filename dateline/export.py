@@ -3,6 +3,10 @@
 Two registries: RECORDS (what: documents, entities, events, quotes, places, times)
 and FORMATS (jsonl, csv, parquet, plover, geojson). A format may declare which
 record kinds it accepts.
+
+Event and quote records carry the article they came from: `outlet`, `published` and `url` (SOURCE_FIELDS,
+appended after the record's own fields by `with_source`); the PLOVER format puts them in `cite_info`, the
+manual's object for the cited text (`text_info` there is the sentence: its offsets).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,14 +70,36 @@ def _entities(store: Store) -> Iterator[dict[str, Any]]:
 
 @records("events")
 def _events(store: Store) -> Iterator[dict[str, Any]]:
-    for e in store.events(EventFilter()):
-        yield e.to_dict()
+    yield from with_source(store, (e.to_dict() for e in store.events(EventFilter())))
 
 
 @records("quotes")
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:
-    for q in store.quotes():
-        yield q.to_dict()
+    yield from with_source(store, (q.to_dict() for q in store.quotes()))
+
+
+SOURCE_FIELDS = ("outlet", "published", "url")  # of the article a record came from (documents' own names)
+_SOURCE_CHUNK = 500  # records per look-up (under SQLite's 999 bound parameters)
+
+
+def with_source(store: Store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Records that have a `doc_id` (events, quotes), each with its article's SOURCE_FIELDS appended (None when
+    unknown); a field the record already has is kept. One look-up per chunk of records: memory stays flat."""
+    it = iter(rows)
+    while chunk := list(islice(it, _SOURCE_CHUNK)):
+        ids = sorted({r["doc_id"] for r in chunk if r.get("doc_id")})
+        meta: dict[str, tuple[Any, ...]] = {}
+        if ids:
+            marks = ",".join("?" * len(ids))
+            for row in store.db.execute(
+                f"SELECT id, {', '.join(SOURCE_FIELDS)} FROM documents WHERE id IN ({marks})", ids
+            ):
+                meta[row[0]] = tuple(row[1:])
+        for r in chunk:
+            values = meta.get(r.get("doc_id"), (None,) * len(SOURCE_FIELDS))
+            for key, value in zip(SOURCE_FIELDS, values, strict=True):
+                r.setdefault(key, value)
+            yield r
 
 
 @records("places")
@@ -177,8 +204,14 @@ def _plover_date(value: str | None) -> str | None:
     return value
 
 
-def plover_record(e: Event) -> dict[str, Any]:
-    """An event in PLOVER 2.0 JSON (the manual's field names) plus Dateline's own fields."""
+def plover_record(e: Event, source: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An event in PLOVER 2.0 JSON (the manual's field names) plus Dateline's own fields.
+
+    `source`: the article's SOURCE_FIELDS (an export record carries them), written to `cite_info`, the manual's
+    citation object: `publication` (the outlet), `url`, `citation` (the document id), `coder`, `codebook`, and
+    `published`, the publication date, which the manual's object has no field for. `text_info` keeps what the
+    manual puts there: the sentence's offsets (and the event word's)."""
+    source = source or {}
 
     def entity(a) -> dict[str, Any]:
         return {"entity_text": a.text, "code": a.country, "sector": a.sector, "identifier_text": a.name,
@@ -219,12 +252,20 @@ def plover_record(e: Event) -> dict[str, Any]:
         "date_info": e.date.to_dict() if e.date else None,
         "coder": f"dateline {__version__}",
         "codebook": "PLOVER 2.0",
+        "cite_info": {
+            "publication": source.get("outlet"),
+            "url": source.get("url"),
+            "published": source.get("published"),
+            "citation": e.doc_id,
+            "coder": f"dateline {__version__}",
+            "codebook": "PLOVER 2.0",
+        },
     }
 
 
 @fmt("plover", accepts=("events",))
 def _plover(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    return _jsonl((plover_record(Event.from_dict(r)) for r in rows), out)
+    return _jsonl((plover_record(Event.from_dict(r), r) for r in rows), out)
 
 
 @fmt("geojson", accepts=("events", "places"))
@@ -251,7 +292,9 @@ def _geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
 @contextmanager
 def _open(path: str | None, binary: bool):
     """stdout, or the file `path` written whole or not at all: records go to a temporary file in the same folder
-    that replaces `path` only when complete, so a failed or interrupted export leaves an earlier file intact."""
+    that replaces `path` only when complete, so a failed or interrupted export leaves an earlier file intact.
+    An earlier file keeps its permissions; one that may not be written (read-only) is refused, as a shell
+    redirection refuses it, instead of being replaced."""
     if path in (None, "-"):
         yield sys.stdout.buffer if binary else sys.stdout
         return
@@ -263,12 +306,20 @@ def _open(path: str | None, binary: bool):
                   newline=None if binary else "") as fh:  # fmt: skip
             yield fh
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    mode = 0o666 & ~_UMASK
+    if target.is_file():
+        mode = target.stat().st_mode & 0o777
+        if not mode & 0o222 or not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only", str(target))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:  # the folder takes no new file (permissions, a read-only or virtual file system)
+        raise OSError(exc.errno, f"cannot create a file in {target.parent} ({exc.strerror})") from exc
     try:
         with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
                        newline=None if binary else "") as fh:  # fmt: skip
             yield fh
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -3,8 +3,8 @@
 Two public entry points: `create_app(db)` builds the FastAPI application (tests drive it with TestClient)
 and `run(db, host, port)` serves it with uvicorn, bound to 127.0.0.1 by default.
 
-The API returns the same records and field names as `dateline export` (model.py's `to_dict()` shapes);
-lists are paged (`limit`, `offset`) and carry a `total`. Every query is parameterised. Reads use one
+The API returns the same records and field names as `dateline export` (model.py's `to_dict()` shapes; events
+and quotes with their article's outlet, published and url appended, export.with_source); lists are paged (`limit`, `offset`) and carry a `total`. Every query is parameterised. Reads use one
 SQLite connection per server thread (Store keeps them thread-local) on a WAL database, so the page stays
 responsive while POST /api/ingest writes to the same file. Stories, story timelines and troop series come
 from `dateline.link` when it is installed; otherwise those endpoints answer 501.
@@ -40,6 +40,7 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.background import BackgroundTask
 
 from dateline import __version__
+from dateline.export import with_source
 from dateline.model import FACTUALITY, PLOVER_EVENTS, Event, Quote
 from dateline.store import EventFilter, Store, StoreError, event_where, name_query
 
@@ -448,7 +449,7 @@ def create_app(db: str) -> FastAPI:
         deep_total = None
         if offset > COUNT_CAP:  # a deep page: count exactly first, so that it can be read from the nearer end
             deep_total, _ = _count_events(ctx, q, None)
-        items = list(_iter_events(ctx, q, limit, offset, order, deep_total))
+        items = list(with_source(ctx.reader, _iter_events(ctx, q, limit, offset, order, deep_total)))
         if deep_total is not None:
             total, exact = deep_total, True
         elif count == "none":
@@ -498,7 +499,7 @@ def create_app(db: str) -> FastAPI:
         row = ctx.reader.db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        return Event.from_dict(json.loads(row[0])).to_dict()
+        return next(with_source(ctx.reader, [Event.from_dict(json.loads(row[0])).to_dict()]))
 
     # ------------------------------------------------------------------ quotes, places, search
 
@@ -510,9 +511,9 @@ def create_app(db: str) -> FastAPI:
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         """Who said what: quotations with their speakers and offsets."""
-        items = [
+        items = list(with_source(ctx.reader, (
             q.to_dict() for q in ctx.reader.quotes(speaker=speaker, doc_id=doc_id, limit=limit, offset=offset)
-        ]
+        )))  # fmt: skip
         where, args = _where({"doc_id = ?": doc_id, "speaker LIKE ?": f"%{speaker}%" if speaker else None})
         total = _count(ctx, f"SELECT count(*) FROM quotes {where}", args)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -570,14 +571,16 @@ def create_app(db: str) -> FastAPI:
                 f" OR date <= coalesce(({cutoff}), char(1114111)))) ORDER BY date, id LIMIT ?",
                 (name, role, name, role, limit - 1, limit),
             )
-            return n, [Event.from_dict(json.loads(r[0])).to_dict() for r in rows]
+            return n, list(
+                with_source(ctx.reader, (Event.from_dict(json.loads(r[0])).to_dict() for r in rows))
+            )
 
         n_actor, as_actor = listed("actor")
         n_recipient, as_recipient = listed("recipient")
         either = "rowid IN (SELECT event_rowid FROM event_args WHERE name = ? COLLATE NOCASE)"
         n_quotes = _count(ctx, "SELECT count(*) FROM quotes WHERE speaker = ?", [name])
-        said = [Quote.from_dict(json.loads(r[0])).to_dict() for r in
-                db_.execute("SELECT data FROM quotes WHERE speaker = ? ORDER BY doc_id LIMIT ?", (name, limit))]  # fmt: skip
+        said = list(with_source(ctx.reader, (Quote.from_dict(json.loads(r[0])).to_dict() for r in
+                db_.execute("SELECT data FROM quotes WHERE speaker = ? ORDER BY doc_id LIMIT ?", (name, limit)))))  # fmt: skip
         # coordinates from one event of each place (not an average over every event's JSON: too slow on big stores)
         place_rows = db_.execute(
             "SELECT g.location, g.location_country, g.n, json_extract(e.data, '$.location.lat'),"
@@ -729,9 +732,11 @@ def create_app(db: str) -> FastAPI:
 
 def _export_rows(ctx: _Ctx, what: str, q: _EventQuery, speaker: str | None) -> Iterator[dict[str, Any]]:
     if what == "events":
-        return _iter_events(ctx, q)
+        return with_source(ctx.reader, _iter_events(ctx, q))
     if what == "quotes":
-        return (x.to_dict() for x in ctx.reader.quotes(speaker=speaker, doc_id=q.doc_id))
+        return with_source(
+            ctx.reader, (x.to_dict() for x in ctx.reader.quotes(speaker=speaker, doc_id=q.doc_id))
+        )
     if what == "places":
         return ctx.reader.iter_places(doc_id=q.doc_id)
     if what == "entities":
@@ -753,6 +758,9 @@ def _documents_export(ctx: _Ctx, q: _EventQuery) -> Iterator[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------- ingest
+
+
+_INGEST_WORKERS = 1  # worker processes per ingest request (started per request, forked with the models loaded)
 
 
 def _ingest(ctx: _Ctx, req: IngestRequest) -> dict[str, Any]:
@@ -781,7 +789,9 @@ def _ingest(ctx: _Ctx, req: IngestRequest) -> dict[str, Any]:
         inputs, source = [str(path)], f"{path}#L1"
     try:
         with ctx.ingest_lock:  # one writer at a time; readers go on (WAL)
-            summary = ingest(inputs, ctx.writer)
+            # the NLP stages run in one worker process, as `dateline ingest --workers 1` runs them: a document
+            # that crashes the parse (a segfault, out of memory) fails this request (DIED), not the server
+            summary = ingest(inputs, ctx.writer, workers=_INGEST_WORKERS, link=False)
             link, link_error = _link(), None
             if link is not None and summary.ingested:
                 try:

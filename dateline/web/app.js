@@ -608,7 +608,7 @@ function quoteList(quotes) {
         q.speaker ? el("a", { href: "#/actor/" + encodeURIComponent(q.speaker), text: q.speaker }) : el("span", { class: "muted", text: q.speaker_text || "unknown speaker" }),
         el("span", { class: "muted", text: ` ${q.cue || ""}${q.direct ? "" : " (reported)"}` }),
         el("blockquote", { text: q.content }),
-        el("a", { href: "#/doc/" + encodeURIComponent(q.doc_id), class: "muted", text: "in " + q.doc_id }),
+        el("a", { href: "#/doc/" + encodeURIComponent(q.doc_id), class: "muted", text: "in " + (q.outlet || q.doc_id) + (q.published ? " " + q.published.slice(0, 10) : "") }),
       ),
     ),
   );
