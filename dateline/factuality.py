@@ -66,6 +66,7 @@ class _Cues:
     past_unit: dict[str, str] = field(default_factory=dict)
     open: dict[str, str] = field(default_factory=dict)
     silent: dict[str, str] = field(default_factory=dict)
+    phrase_lengths: tuple[int, ...] = ()  # the lengths of the `phrase` keys
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def _cues() -> _Cues:
             c.phrase[tuple(cue.split())] = value
         else:
             getattr(c, kind)[cue] = value
+    c.phrase_lengths = tuple(sorted({len(k) for k in c.phrase}))
     return c
 
 
@@ -245,13 +247,19 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
 
 
 def _phrase_before(tok: Any, c: _Cues, found: set[str]) -> None:
-    lows = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 6) : tok.i]]
-    for key, value in c.phrase.items():
-        n = len(key)
+    """Cue phrases among the six words before `tok` in its sentence ("there are plans to", "is expected to")."""
+    doc = tok.doc
+    start = max(tok.i - 6, 0)
+    for j in range(tok.i, start - 1, -1):  # the sentence's start, if it is nearer (no Span built: speed)
+        if doc[j].is_sent_start:
+            start = j
+            break
+    lows = [doc[j].lower_ for j in range(start, tok.i)]
+    for n in c.phrase_lengths:  # each window of each listed length, one dict look-up each
         for s in range(0, len(lows) - n + 1):
-            if tuple(lows[s : s + n]) == key:
+            value = c.phrase.get(tuple(lows[s : s + n]))
+            if value is not None:
                 found.add(value)
-                break
 
 
 def _unverified_source(tok: Any, c: _Cues) -> bool:

@@ -43,6 +43,7 @@ class _Words:
     crowd: frozenset[tuple[str, ...]] = frozenset()
     vague_first: frozenset[str] = frozenset()
     vague_longest: int = 0
+    size_starts: frozenset[str] = frozenset()  # words a number can start with (see `_may_hold_size`)
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def _words() -> _Words:
     w.crowd = frozenset(crowd)
     w.vague_first = frozenset(k[0] for k in w.vague)
     w.vague_longest = max((len(k) for k in w.vague), default=0)
+    w.size_starts = frozenset(w.numbers) | {"nobody", "noone", "one"}
     return w
 
 
@@ -417,9 +419,25 @@ def _surface(text: Any, start: int) -> tuple[str, int]:
     return text.text, getattr(text, "start_char", 0)
 
 
+def _may_hold_size(span: Any, w: _Words) -> bool:
+    """Whether any token of a parsed span could start a number or a vague count (a digit, a number word, "nobody",
+    a whole vague phrase): a sentence with none holds no size, known without building its tokens (speed)."""
+    lows = [t.lower_ for t in span]
+    for i, low in enumerate(lows):
+        if low in w.size_starts or "-" in low or any(ch.isdigit() for ch in low):
+            return True
+        if low in w.vague_first and any(
+            tuple(lows[i : i + n]) in w.vague for n in range(1, min(w.vague_longest, len(lows) - i) + 1)
+        ):
+            return True
+    return False
+
+
 def extract_sizes(text: Any, start: int = 0) -> list[Size]:
     """Numbers with hedges, units and violence kinds in `text` (a string or a spaCy Span/Doc)."""
     w = _words()
+    if not isinstance(text, str) and not _may_hold_size(text, w):
+        return []
     toks = _tokens(text, start)
     out: list[Size] = []
     spans: list[tuple[int, int]] = []  # token span of each size in `out`
