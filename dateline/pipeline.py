@@ -387,9 +387,9 @@ def ingest(
 
     `workers` >= 1 runs the NLP stages in that many worker processes: a document that kills its worker (out of
     memory, a crash in a library) is recorded as failed (reason DIED) and everything else is stored. 0 (the
-    library's default: no process is started, for an embedding program, a server, a debugger) runs them in
-    this process, where a document that raises is recorded as failed just the same but a hard crash ends the
-    run (`dateline ingest` defaults to one worker process for that reason). Inputs that failed in an earlier run and
+    library's default: no process is started, for an embedding program or a debugger; `dateline serve` uses 1)
+    runs them in this process, where a document that raises is recorded as failed just the same but a hard crash
+    ends the run (`dateline ingest` defaults to one worker process for that reason). Inputs that failed in an earlier run and
     are unchanged are not tried again (`Summary.failed_before`) unless `retry_failed`."""
     summary = _ingest_documents(inputs, store, workers, max_bytes, tuple(components), on_progress, batch_size,
                                 retry_failed)  # fmt: skip
