@@ -30,3 +30,36 @@ def terms(title: str | None, text: str) -> Counter[str]:
             if len(w) >= 3 and w not in stop:
                 out[w] += weight
     return out
+
+
+# where the people or the ship an event hit went afterwards, not where it happened: "still in hospital in Jeddah",
+# "recovering in a hospital in Ottawa", "treated in Mosul", "at anchor off Jeddah", "towed to Aden"; and, for acts
+# that are no movement of their own, where the wounded were taken ("flown to Jeddah", "rushed to Erbil")
+_STAY = (
+    r"(?:recovering|recuperating|being\s+treated|treated|hospitali[sz]ed|admitted|kept|died|"
+    r"(?:is|are|was|were|remains?|remained|lay|lies)(?:\s+(?:still|now|all|later|critically|seriously))?)"
+)
+_AFTER_BEFORE = re.compile(
+    rf"(?i)\b(?:{_STAY}\s+(?:in|to|at)\s+(?:a\s+|the\s+)?(?:hospital|clinic)s?\s+(?:in|at|near)"
+    r"|(?:recovering|recuperating|being\s+treated|treated|hospitali[sz]ed)\s+(?:in|at)"
+    r"|(?:at\s+anchor|anchored|docked|moored|towed|limped)\s+(?:\w+\s+)?(?:off|in|at|to|into|near))"
+    r"\s+(?:the\s+)?(?:port\s+of\s+|city\s+of\s+|town\s+of\s+)?$"
+)
+_AFTER_MOVED = re.compile(
+    r"(?i)\b(?:taken|rushed|flown|airlifted|evacuated|transferred|brought|driven)\s+(?:\w+\s+)?(?:to|into)"
+    r"\s+(?:(?:a|the)\s+)?(?:(?:hospital|clinic)s?\s+(?:in|at)\s+)?(?:the\s+)?$"
+)
+_AFTER_AFTER = re.compile(
+    r"(?i)^\W{0,3}\s*for\s+(?:repairs|treatment|medical\s+(?:care|treatment)|surgery)\b"
+)
+
+
+def aftermath_place(sentence: str, start: int, end: int, moved: bool = True) -> bool:
+    """Whether the place at sentence[start:end] is where the people or the ship an event hit went afterwards (a
+    hospital, an anchorage, repairs), not where the event happened. `moved`: "taken to"/"flown to" count too (not
+    for acts that are a movement themselves: a deployment's or a withdrawal's destination is its place)."""
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 30]
+    if _AFTER_BEFORE.search(before) or _AFTER_AFTER.match(after):
+        return True
+    return moved and bool(_AFTER_MOVED.search(before))

@@ -144,6 +144,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dateline.link._words import aftermath_place
 from dateline.link._words import stop_words as _stop
 from dateline.model import Event, Size, stable_id
 from dateline.places import distance_km
@@ -449,6 +450,10 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         # located by a place of another sentence while its own sentence names places: a guess from the article
         # ("talks in Riga" two paragraphs on for "drones struck Liepaja"), no evidence to veto with
         loc = None
+    if loc is not None and _aftermath(e, loc.start, loc.end):
+        # located where the wounded or the ship went afterwards ("still in hospital in Jeddah after Monday's
+        # attack"): no evidence of where it happened
+        loc = None
     if loc is not None:
         place = [loc.name or loc.text, loc.country, loc.lat, loc.lon, loc.feature, loc.text, loc.precision_km]
     return _Feat(
@@ -472,6 +477,16 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         rep=_repeat_cue(e),
         mode=e.mode,
     )
+
+
+# acts that are a movement: their destination is their place
+_MOVES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+
+
+def _aftermath(e: Event, start: int, end: int) -> bool:
+    """A place of e's sentence (document offsets) that says where those it hit went afterwards (_words)."""
+    a, b = start - e.sentence_start, end - e.sentence_start
+    return 0 <= a < b <= len(e.text) and aftermath_place(e.text, a, b, moved=e.event not in _MOVES)
 
 
 _REPEAT_WORDS = frozenset({"another", "second", "third", "fresh", "renewed", "further", "similar"})
@@ -1363,11 +1378,19 @@ def _index_keys(g: _Feat) -> list[str]:
         keys.append(f"p:{g.place[1]}")
     if not g.A or g.loop:  # an actor that is its own recipient is a parse slip (_compare): as good as none
         keys += [f"n:{k}" for k in g.K]
-    if not g.K or g.host:
+    if not g.K or g.host or _slip(g):
+        # an actor that is its own recipient on a directed event is a parse slip as likely as not (_compare: no
+        # veto against another actor): filed with the mentions without countries, which every mention looks up
         keys.append("")
     elif g.type not in _SYMMETRIC and not (g.A and g.R):  # one side missing: "A0" no actor, "R0" no recipient
         keys.append("A0" if not g.A else "R0")
     return keys
+
+
+def _slip(f: _Feat) -> bool:
+    """A directed mention whose actor is its own recipient: a parse slip as likely as not, so blocking files it with
+    the mentions without countries and also looks it up among the nearest of every country (_Index._candidates)."""
+    return f.loop and f.type not in _SYMMETRIC
 
 
 def _query_keys(f: _Feat) -> list[str]:
@@ -1593,6 +1616,12 @@ class _Index:
             ]
             steps += [[f.lo - k] for k in range(hi_day - f.lo + 1, f.lo - lo_day + 1)]
             out = self._nearest(block, [s for s in steps if s], f, keys, _BLOCK, f.lo - w)
+            if _slip(f):
+                # a self-directed mention (a parse slip as likely as not: _index_keys) is compared with the nearest
+                # mentions of other countries too, as they are with it
+                seen = {c[0] for c in out}
+                more = self._nearest(block, [s for s in steps if s], f, ["*"], _BLOCK // 2, f.lo - w)
+                out += [c for c in more if c[0] not in seen]
             if _agreement_nouns(f):
                 # one agreement agreed (AGREE) and signed (SUPPORT): the other type's block too, its mentions naming
                 # the agreement noun (_one_agreement decides); its parties in any role
@@ -1945,7 +1974,9 @@ def merge_new(store: Store) -> dict[str, int]:
                 in_sentence = [
                     p
                     for start, p in doc_places
-                    if e.sentence_start <= start < e.sentence_end and start not in skip
+                    if e.sentence_start <= start < e.sentence_end
+                    and start not in skip
+                    and not _aftermath(e, start, start + len(p[5] or ""))
                 ]
                 f = _features(e, published, in_sentence)
                 if f.lo is None:  # no date at all: the weekdays its sentence names are all its text says
@@ -2117,12 +2148,15 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
     # wounded" are one toll), every mention's size counted (a plan's too)
     units: dict[tuple[str | None, str | None], list[tuple[float | None, float | None, int]]] = {}
     hedges: dict[tuple[str | None, str | None], list[Size]] = {}  # the sizes themselves, in the same order
+    earlier: set[int] = set()  # ids of figures their own sentence gives as an earlier count ("up from two")
     for i, e in enumerate(events):
-        for s in e.size if e.event not in _SIZELESS else ():
-            if s.min is not None or s.max is not None:
-                key = ("people", s.kind) if s.kind in _TALLY_KINDS else (s.unit, None)
-                units.setdefault(key, []).append((s.min, s.max, i))
-                hedges.setdefault(key, []).append(s)
+        figures = _figures(e) if e.event not in _SIZELESS else []
+        for s, key, before in figures:
+            units.setdefault(key, []).append((s.min, s.max, i))
+            hedges.setdefault(key, []).append(s)
+            if before:
+                earlier.add(id(s))
+    _fold_kindless(units, hedges)
     spreads = []
     conflicts: list[dict[str, Any]] = []
     for (unit, kind), vals in units.items():
@@ -2131,12 +2165,29 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
         lo, hi = min(x for x in los if x is not None), max(x for x in his if x is not None)
         srcs = len({mentions[v[2]]["outlet"] or mentions[v[2]]["doc_id"] for v in vals})
         label = f"{unit} {_KIND_WORDS.get(kind, kind)}" if kind else unit
-        spreads.append({"unit": unit, "kind": kind, "min": lo, "max": hi, "sources": srcs,
-                        "text": f"{_spread_text(lo, hi, label, hedges[(unit, kind)])}, "
-                                f"{srcs} source{'s' if srcs != 1 else ''}"})  # fmt: skip
+        spread: dict[str, Any] = {"unit": unit, "kind": kind, "min": lo, "max": hi, "sources": srcs,
+                                  "text": f"{_spread_text(lo, hi, label, hedges[(unit, kind)])}, "
+                                          f"{srcs} source{'s' if srcs != 1 else ''}"}  # fmt: skip
         # a plan's size beside the act's is no disagreement, nor is a toll raised by a later report (a revision)
         acts = [v for v in vals if mentions[v[2]]["factuality"] not in _PLANNED]
-        pairs = [(a, b) for a in acts for b in acts if a[2] < b[2] and not _revised(a, b, kind, mentions)]
+        series = _revision(acts, [h for v, h in zip(vals, hedges[(unit, kind)], strict=True)
+                                  if mentions[v[2]]["factuality"] not in _PLANNED], kind, mentions, earlier)  # fmt: skip
+        if series:
+            # one figure revised as later reports came in: the latest report's figure stands, the earlier ones are
+            # kept beside it (spread still from the least to the most)
+            latest = series[-1]
+            spread.update({"revised": True, "latest": latest["value"], "revisions": series,
+                           "text": f"{_hedged(latest['size'], label)} (revised: "
+                                   f"{' → '.join(_hedged(r['size'], None) for r in series)}), "
+                                   f"{srcs} source{'s' if srcs != 1 else ''}"})  # fmt: skip
+            for r in series:
+                del r["size"]
+        spreads.append(spread)
+        pairs = (
+            []
+            if series
+            else [(a, b) for a in acts for b in acts if a[2] < b[2] and not _revised(a, b, kind, mentions)]
+        )
         if any(_size_ratio([a[0], a[1], unit], [b[0], b[1], unit]) > _SIZE_DISPUTE for a, b in pairs):
             conflicts.append({"kind": "size", "unit": unit, "mentions": [
                 {"event_id": mentions[v[2]]["event_id"], "outlet": mentions[v[2]]["outlet"],
@@ -2180,6 +2231,103 @@ def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any
         "summary": _headline(events, mentions),
         "mentions": mentions,
     }
+
+
+# a figure its own sentence gives as a part of the count it follows ("seven aid workers, five of them Canadians"),
+# not a report of the event's size
+_SUBSET = re.compile(r"(?i)^(?:\S+\s+){1,2}of\s+(?:them|whom|those)\b")
+# a figure its own sentence gives as an earlier count of the tally it revises ("raising its earlier toll of two",
+# "up from four", "revised the toll from 12"): the earlier value of that tally
+_EARLIER = re.compile(
+    r"(?i)(?:\b(?:earlier|previous|initial|first|original|preliminary)\s+(?:death\s+|casualty\s+)?"
+    r"(?:toll|count|figure|tally|estimate)\s+(?:of\s+)?|\bup\s+from\s+(?:an?\s+(?:earlier|initial)\s+)?|"
+    r"\b(?:revised|raised|raising|increased|increasing|lifted)\s+(?:\w+\s+){0,4}?from\s+)$"
+)
+_PERSONS = frozenset({"people", "troops", "police", None})  # units of a count of people: a toll may be in any
+
+
+def _figures(e: Event) -> list[tuple[Size, tuple[str | None, str | None], bool]]:
+    """The sizes of one report with the spread they count in: a casualty or arrest tally by its kind, else by its
+    unit; a part of another figure ("five of them Canadians") left out; a figure given as the earlier count of the
+    report's own tally ("raising its earlier toll of two") counted in that tally, flagged (third item) as earlier."""
+    out: list[tuple[Size, tuple[str | None, str | None], bool]] = []
+    sized = [s for s in e.size if s.min is not None or s.max is not None]
+    tallies = {s.kind for s in sized if s.kind in _TALLY_KINDS}
+    for s in sized:
+        rel = s.start - e.sentence_start
+        before = e.text[max(0, rel - 60) : rel] if 0 <= rel <= len(e.text) else ""
+        if len(sized) > 1 and _SUBSET.match(s.text or ""):
+            continue
+        others = tallies - {s.kind}
+        target = next(iter(others)) if len(others) == 1 else s.kind if not others else None
+        if target in _TALLY_KINDS and s.unit in _PERSONS and _EARLIER.search(before):
+            out.append((s, ("people", target), True))
+            continue
+        out.append((s, ("people", s.kind) if s.kind in _TALLY_KINDS else (s.unit, None), False))
+    return out
+
+
+def _fold_kindless(units: dict[tuple[str | None, str | None], list[tuple[float | None, float | None, int]]],
+                   hedges: dict[tuple[str | None, str | None], list[Size]]) -> None:  # fmt: skip
+    """A count of people no kind was read for ("Five crew members ... were injured" read without its verb) joins the
+    event's one tally of people (the wounded) when its report gives no figure of that tally and it is within the
+    veto factor of the tally's figures: one figure of one event, not another kind of count. Not when the event
+    has tallies of two kinds (which one would it be?) or the count is far off (a crowd, the attackers)."""
+    kinds = [k for k in units if k[0] == "people" and k[1] in _TALLY_KINDS]
+    if len(kinds) != 1:
+        return
+    tally = kinds[0]
+    reporting = {v[2] for v in units[tally]}
+    figures = [x for v in units[tally] for x in (v[0], v[1]) if x is not None]
+    for key in [k for k in units if k[1] is None and k[0] in _PERSONS]:
+        keep_v, keep_h = [], []
+        for v, h in zip(units[key], hedges[key], strict=True):
+            n = v[0] if v[0] is not None else v[1]
+            near = (
+                n is not None and n > 0 and all(max(n, f) / min(n, f) <= _SIZE_VETO for f in figures if f > 0)
+            )
+            if v[2] not in reporting and near and h.unit in _PERSONS:
+                units[tally].append(v)
+                hedges[tally].append(h)
+            else:
+                keep_v.append(v)
+                keep_h.append(h)
+        if keep_v:
+            units[key], hedges[key] = keep_v, keep_h
+        else:
+            del units[key], hedges[key]
+
+
+def _revision(acts: list[tuple[float | None, float | None, int]], sizes: list[Size], kind: str | None,
+              mentions: list[dict[str, Any]], earlier: set[int]) -> list[dict[str, Any]]:  # fmt: skip
+    """A casualty toll (the dead, the wounded) whose reports, in publication order (a figure its sentence calls the
+    earlier count first), never fall and rise at least once: the figures in that order, one per step, with the
+    report that first gave each (empty when it is no revision: one figure, or two counts that disagree)."""
+    if kind not in _TOLL_KINDS or len(acts) < 2:
+        return []
+    steps = []
+    for v, s in zip(acts, sizes, strict=True):
+        m = mentions[v[2]]
+        lo = v[0] if v[0] is not None else v[1]
+        hi = v[1] if v[1] is not None else v[0]
+        steps.append(((m["published"] or "")[:10], id(s) not in earlier, lo, hi, s, m))
+    if any(not st[0] for st in steps):
+        return []
+    steps.sort(key=lambda st: (st[0], st[1]))
+    for a, b in zip(steps, steps[1:], strict=False):
+        if (a[0], a[1]) == (b[0], b[1]):
+            if (a[2], a[3]) != (b[2], b[3]):
+                return []  # two counts of one day that differ: a disagreement
+        elif b[2] is None or a[3] is None or b[2] < a[3]:
+            return []  # a later count below an earlier one
+    out: list[dict[str, Any]] = []
+    for day, _, lo, hi, s, m in steps:
+        value = lo if lo == hi else [lo, hi]
+        if out and out[-1]["value"] == value:
+            continue
+        out.append({"value": value, "published": day, "outlet": m["outlet"], "event_id": m["event_id"],
+                    "earlier_in_text": id(s) in earlier, "size": s})  # fmt: skip
+    return out if len(out) > 1 else []
 
 
 def _revised(a: tuple[float | None, float | None, int], b: tuple[float | None, float | None, int],
