@@ -77,6 +77,8 @@ _GENERIC = re.compile(
     r"north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest)\s*)+$",
     re.I,
 )
+# the unit words a generic subdivision name keeps ("Northern Region"): pycountry's subdivision types
+_GENERIC_UNITS = frozenset({"Region", "Province", "District", "Division", "Department", "State"})
 _SUB_SUFFIX = re.compile(
     r"\s+(?:Province|Governorate|Region|Oblast|Krai|Kray|Prefecture|Department|District|State|County|"
     r"Municipality|Voivodeship|Canton|Parish|Division|Territory|Republic|Autonomous Region|City|oblast|Sheng|"
@@ -461,7 +463,12 @@ def _write_admin1(
         parts = re.split(r"\s*[\[\]]\s*|\s*/\s*", sub.name)
         names = [re.sub(r"\s*\b[A-Z]{2}-[A-Z0-9]+$", "", n).strip() for n in parts]
         names = [n for n in names if n]
-        names = [n for n in names if not re.match(r"^[A-Z]{2}-", n) and not _GENERIC.match(n)]
+        names = [n for n in names if not re.match(r"^[A-Z]{2}-", n)]
+        # a generic name ("Northern", "Eastern") only with its unit word, as news writes it: "Northern Region"
+        # (Ghana), "Eastern Province" (Zambia), "Western Division" (Fiji); bare, it would match ordinary words
+        unit = (sub.type or "").split()[-1].capitalize() if sub.type else ""
+        names = [(f"{n} {unit}" if unit in _GENERIC_UNITS else "") if _GENERIC.match(n) else n for n in names]
+        names = [n for n in names if n]
         if not names or iso3 is None:
             skipped += 1
             continue
@@ -565,7 +572,9 @@ def _write_admin1(
         if lat is None:
             skipped += 1
             continue
-        aliases = sorted({*names[1:], *(b for b in bases if b != names[0] and len(b) > 3)})
+        aliases = sorted(
+            {*names[1:], *(b for b in bases if b != names[0] and len(b) > 3 and not _GENERIC.match(b))}
+        )
         code = region[1] if region else ""
         out_rows.append(
             (

@@ -33,7 +33,10 @@ Metonymic, Demonym, Language, Mixed, Coercion, Embedded_Literal, Embedded_Non_Li
 Non_Lit_Expression — and an optional label of our own: small_town, namesake, same_name; reported as acc161_by_kind,
 and per batch as acc161_by_batch_kind, since one kind name covers other cases in each batch). Batch 13
 (tests/data/places_own_s12.jsonl, reported as `own_s12`, scored the same way) carries GeoWebNews types as kind too,
-with the label full_span on facility names that hold a toponym ("Royal Adelaide Hospital"). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+with the label full_span on facility names that hold a toponym ("Royal Adelaide Hospital"). Batch 14
+(tests/data/places_own_s13.jsonl, reported as `own_s13`) is local and regional news in the TR-News manner, kind city,
+small_town, district, admin, neighbourhood, water, natural, site, region or country, label namesake; batch 15 in the
+same file (ids r...) was written after the first round of fixes, before its own first run (a transfer check). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -339,6 +342,9 @@ _INTL_DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "places_int
 # batch 13 (twelfth session), kept in a file of its own: GeoWebNews's Coercion, Embedded_Non_Lit and
 # Non_Literal_Modifier types in 2016-17 web and wire news, scored like intl_dev and reported as `own_s12`
 _OWN_S12 = _INTL_DEV.with_name("places_own_s12.jsonl")
+# batch 14 (thirteenth session): local and regional English-language news of many countries in the TR-News manner
+# (small towns, districts, neighbourhoods, local rivers, places named once with no country), reported as `own_s13`
+_OWN_S13 = _INTL_DEV.with_name("places_own_s13.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -432,5 +438,7 @@ def run(split: str, data: Path) -> dict:
         out["intl_dev"] = _intl_dev()
     if split in ("dev", "all") and _OWN_S12.exists():
         out["own_s12"] = _intl_dev(_OWN_S12)
+    if split in ("dev", "all") and _OWN_S13.exists():
+        out["own_s13"] = _intl_dev(_OWN_S13)
     out["gazetteer_load_s"] = _load_seconds()
     return out

@@ -193,6 +193,26 @@ de Gaulle"; not an IATA code alone, "MCG"); "the governor(s) of X (and Y)" reads
 named like its capital ("Gibraltar") takes the capital's point; curated.tsv adds 88 sports venues, seats of
 government, prisons and landmarks that news uses as places (Old Trafford, Stamford Bridge, the MCG, Madison
 Square Garden, the Reichstag, Union Buildings); admin1.tsv gives Morelos its own GeoNames code (17) and point.
+Local and regional news in the TR-News manner (issue 6, round 17, batches 14 and 15) and an analyst QA's two
+faults: a small town under its own name in a country the text names is recognised after a locative cue below the
+5,000-people floor ("The Guyana Defence Force sent 300 soldiers to Lethem"); "X state" read first as a town found
+by an alternate name takes the region of that town's country ("Bolívar state" beside Tumeremo: Venezuela's, not
+Colombia's); two names joined by "and" (or a comma inside such a list) are never a region and a town inside it
+("towns in Puebla and Morelos": both states; "Washington, D.C. and Ohio" keeps its container); an unknown name
+takes the first settlement beside it that fits the focus, its sentence's towns, counties and districts nearest
+first, then the sentences before ("Flooding in Kumasi displaced residents of Aboabo and Anloga": Kumasi, not the
+Volta town); small namesakes in a country the text never names that support each other through their shared
+state yield to the story's country when it has more names (the outlet's country counts once): a reading there
+near its places ("Devon and Somerset" as the English counties, not two Pennsylvania towns), else the fallback
+("Brookfield" and "Colchester County" in a Nova Scotia story); the parts of a city a text lists after "the
+<city> townships / suburbs / neighbourhoods of" lie in it ("the Lusaka townships of Kanyama and Chawama"); a
+name before a lower-case "river" read as a town in a country none of the text's other places is in falls back
+whatever the town's size ("the Kali river" is no Cali); a name of three letters is no airport through its IATA
+code ("Tot" is not "TOT Airport"); admin1.tsv gains the subdivisions whose names are generic words, under their
+unit word only ("Northern Region", Ghana; "Eastern Province", Zambia; bare "Northern" no longer names Sri Lanka's
+province); curated.tsv adds Kabul River and Brahmaputra stretches; the sentence splitter used without spaCy's
+sentences no longer reads a capitalised four-letter word before a full stop as an abbreviation ("in Iraq.",
+"Kerry Town."; the four-letter abbreviations news uses are listed).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -203,8 +223,9 @@ The code lives in private modules, each importing only those listed before it: `
 `_cands` (the candidate record, its prior, distances), `_gazetteer` (data files, indexes, lazy caches,
 `capital_of`), `_words` (word lists that veto a name), `_doc_context` (the outlet and the countries the text
 names), `_recognition` (toponym spans), `_scoring` (context record, support, score), `_readings` (rules that
-narrow a name's readings), `_containers` (containers, focus, fallback) and `_resolution` (candidates decided
-in rounds with the other names as context); `geoparse` here runs recognition, then resolution.
+narrow a name's readings), `_containers` (containers, focus, fallback), `_namesakes` (rules on the chosen
+readings: small namesakes abroad, coordinated regions) and `_resolution` (candidates decided in rounds with the
+other names as context); `geoparse` here runs recognition, then resolution.
 """
 
 from __future__ import annotations

@@ -153,45 +153,6 @@ def _loose_alternates(cands_of: dict[str, list[_Cand]]) -> frozenset[int]:
 _EXONYM_POP = 1_000_000  # a city this big is often named by a real exonym ("Kharkov", "Canton")
 
 
-_LONE_POP = 50_000  # a town smaller than this ...
-
-
-_BORDER_KM = (
-    150.0  # ... that lies this close to a place of the other country is a border town, not a namesake
-)
-
-
-def _drop_lone_foreign_towns(
-    chosen: list[_Cand | None], keys: list[str], text: str, doc_ctry: Counter[str], capitals: dict[str, str]
-) -> list[_Cand | None]:
-    """A small town abroad that is the text's only place in its country, when every other name (two at least)
-    lies in one other country, is more likely a namesake of a suburb or street there ("Whitefield" in a
-    Bengaluru story is not the English town): leave it to the fallback (its sentence's settlement or the
-    focus). Capitals, towns of a country the text names ("England's north-west") and border towns within
-    _BORDER_KM of another name's point ("Myawaddy" across the bridge from Mae Sot) stay."""
-    per_key = {k: c.country for k, c in zip(keys, chosen, strict=True) if c is not None and c.country}
-    if len(per_key) < 3 or len(set(per_key.values())) != 2:
-        return chosen
-    out = list(chosen)
-    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
-        if c is None or c.feature != "city" or not c.country or c.population >= _LONE_POP:
-            continue
-        rest = {ctry for k2, ctry in per_key.items() if k2 != k}  # the other names' countries
-        if len(rest) != 1 or c.country in rest or capitals.get(c.country) == k:
-            continue
-        if c.lat is not None and any(
-            o is not None and o.country in rest and o.feature not in ("country", "continent") and o.lat is not None
-            and distance_km((c.lat, c.lon), (o.lat, o.lon)) <= _BORDER_KM
-            for o in chosen
-        ):  # fmt: skip
-            continue
-        if not doc_ctry:  # the countries the text names, read only when needed
-            doc_ctry = _text_context(text)[0]
-        if not doc_ctry.get(c.country):
-            out[i] = None
-    return out
-
-
 def _is_stray(c: _Cand) -> bool:
     """A hamlet, or a small town found only under one of its GeoNames alternate names ("Maré" as a Ukrainian
     village), or a site phrase read at such a hamlet ("the Crown Range road" in a New Zealand story is not at
@@ -238,8 +199,11 @@ def _known_container(
 # an initial or an abbreviation ("N.Y. —", "St. Thomas", "Lebanon, Pa. The"): hand-written because the eval
 # and the API may pass a document without its spaCy sentences
 _SENT_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[\"“‘A-Z0-9])|\n\s*)")
+# (a capitalised word of four letters is a name as often as an abbreviation: "in Iraq.", "in Gaza.", "Kerry Town."
+# end sentences; the four-letter abbreviations news uses are listed)
 _ABBREV = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:[A-Z][a-z]{0,3}|Calif|Conn|Mass|Minn|Tenn|Wash|Mich|Okla|Colo|Ariz|Wis|Neb|Ont|Sask|Gov|Sen|Rep|"
+    r"(?:\b[A-Z]\.|\b(?:[A-Z][a-z]{0,2}|Calif|Conn|Mass|Minn|Tenn|Wash|Mich|Okla|Colo|Ariz|Mont|Alta|Penn|Sept|Dept|Univ|"
+    r"Assn|Wis|Neb|Ont|Sask|Gov|Sen|Rep|"
     r"Gen|Capt|Corp|Inc|Ltd|No|Nos|St|Mt|Ft|Mr|Mrs|Ms|Dr|Jr|Sr|Prof|Rev|Lt|Col|Sgt|Maj|Adm|Ave|Blvd|Rd|vs|Co))\.$"
 )
 
@@ -261,35 +225,49 @@ _NEIGHBOUR_FEATURES = frozenset({"city", "site", "county"})
 _NEIGHBOUR_BACK = 2  # sentences before the toponym's own that may hold its settlement
 
 
-def _sentence_neighbour(
+def _neighbourly(c: _Cand | None) -> bool:
+    """A resolved settlement or small unit an unknown name beside it may lie in: a town, site or county, or a
+    district read at its town ("In Kozhikode district, a landslide at Thamarassery")."""
+    return (
+        c is not None
+        and c.lat is not None
+        and (
+            c.feature in _NEIGHBOUR_FEATURES
+            or (c.feature == "admin" and c.source.startswith("geonames-cities:"))
+        )
+    )
+
+
+def _sentence_neighbours(
     spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int, starts: list[int]
-) -> _Cand | None:
-    """The settlement an unknown toponym (a street, school, bridge, river, suburb) most likely lies in when the
-    text states no container: the nearest resolved town or county in its own sentence ("crews from Motherwell
-    closed Glasgow Road"), else the last one in the sentences just before it; None sends it to the focus."""
+) -> list[_Cand]:
+    """The settlements an unknown toponym (a street, school, bridge, river, suburb) most likely lies in when the
+    text states no container, best first: the resolved towns, counties and districts of its own sentence, nearest
+    first ("crews from Motherwell closed Glasgow Road"), then the last ones of the sentences just before it. The
+    caller takes the first that agrees with the focus (issue 6, round 17: "Flooding in Kumasi displaced residents
+    of Aboabo and Anloga" — Anloga read as the Volta town does not agree, Kumasi does); none sends it to the focus."""
     sent = bisect.bisect_right(starts, spans[i][0]) - 1
     lo = starts[sent]
     hi = starts[sent + 1] if sent + 1 < len(starts) else None
-    best: tuple[int, _Cand] | None = None
+    own: list[tuple[int, int, _Cand]] = []
     for j, c in enumerate(chosen):
-        if j == i or c is None or c.lat is None or c.feature not in _NEIGHBOUR_FEATURES:
+        if j == i or not _neighbourly(c):
             continue
         s = spans[j][0]
         if s < lo or (hi is not None and s >= hi):
             continue
-        d = abs(s - spans[i][0])
-        if best is None or d < best[0]:
-            best = (d, c)
-    if best is not None:
-        return best[1]
+        own.append((abs(s - spans[i][0]), j, c))
+    out = [c for _d, _j, c in sorted(own, key=lambda t: (t[0], t[1]))]
     floor = starts[max(0, sent - _NEIGHBOUR_BACK)]
     for j in range(i - 1, -1, -1):
+        if spans[j][0] >= lo:
+            continue  # (its own sentence: above)
         if spans[j][0] < floor:
             break
         c = chosen[j]
-        if c is not None and c.lat is not None and c.feature in _NEIGHBOUR_FEATURES:
-            return c
-    return None
+        if _neighbourly(c):
+            out.append(c)
+    return out
 
 
 _STRETCH_NEAR_KM = 200.0  # a stretch of a long river this close to a town of its sentence is the one meant
@@ -555,7 +533,29 @@ def _outside_possessor(
             and distance_km((c.lat, c.lon), (owner.lat, owner.lon)) > 50
         ):
             out[i] = None
+    for i in range(1, len(spans)):
+        c = chosen[i]
+        if c is None or c.feature != "city" or c.population >= _POSSESSED_POP:
+            continue
+        # issue 6, round 17: "the Lusaka townships of Kanyama and Chawama", "the Karachi neighbourhood of Lyari":
+        # the parts named after "of" lie in the city before the quarter word, not in a namesake town abroad
+        for j in range(i - 1, -1, -1):
+            owner = chosen[j]
+            if _PARTS_OF_GAP.match(text[spans[j][1] : spans[i][0]]) and _THE_BEFORE.search(
+                text, max(0, spans[j][0] - 4), spans[j][0]
+            ):
+                if owner is not None and owner.feature == "city" and not _near_owner(c, owner):
+                    out[i] = None
+                break
     return out
+
+
+# between a city and the parts of it a text lists: "the Lusaka| townships of Kanyama and |Chawama"
+_PARTS_OF_GAP = re.compile(
+    r"^\s+(?:township|suburb|neighbou?rhood|district|quarter|slum|estate|locality|area)s?\s+of\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*|,?\s+and\s+))*$"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 _QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb|district|slum|township)s?\b")
@@ -901,18 +901,27 @@ _FACILITY_AFTER = re.compile(
 )
 
 
+# a river named with its generic word in lower case ("the Kali river", "the Subin river")
+_RIVER_WORD_AFTER = re.compile(r"\s+(?:river|creek|stream)\b")
+
+
 def _foreign_facilities(
     text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None]
 ) -> list[_Cand | None]:
     """A facility named after a town or region that lies in a country none of the text's other places is in
     ("outside the Miraflores palace" in a Caracas story is not in Lima; "Connaught hospital" in Freetown is not
     in Ireland) is a facility the gazetteer does not know: left unresolved, it falls back to the story's places.
-    A city of 500,000+ stays ("the Baghdad hotel")."""
+    A city of 500,000+ stays ("the Baghdad hotel"), except before "river" ("the Kali river" is no Cali)."""
     out = list(chosen)
     for i, c in enumerate(chosen):
-        if c is None or c.population >= _EMBED_WORLD_POP or c.feature == "country":
+        if c is None or c.feature == "country":
             continue
-        if not _FACILITY_AFTER.match(text, spans[i][1]):
+        if _RIVER_WORD_AFTER.match(text, spans[i][1]):
+            # "the Kali river" beside Dharchula and Nepal is no Cali, Colombia, whatever its size: a river the
+            # gazetteer lacks, named like a town abroad (a river it knows is read as water before this)
+            if c.feature not in ("city", "site"):
+                continue
+        elif c.population >= _EMBED_WORLD_POP or not _FACILITY_AFTER.match(text, spans[i][1]):
             continue
         others = {o.country for j, o in enumerate(chosen) if j != i and o is not None and o.country}
         if others and c.country not in others:

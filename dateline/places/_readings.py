@@ -595,7 +595,9 @@ def _as_written(
             # "Zulia state": the region of that name, not a town found by an alternate name ("El Zulia")
             regions = [o for o in cands if o.feature == "admin" and not o.alt]
             if regions:
-                return max(regions, key=_prior)
+                # in the country the context chose the town in: "Bolívar state" in a Venezuela story is
+                # Venezuela's state, not Colombia's department of the same name
+                return max(regions, key=lambda o: (o.country == c.country, _prior(o)))
         if c.feature != "city":
             return c
         local = unit in _LOCAL_UNITS

@@ -784,6 +784,23 @@ def _cue_place(gaz: _Gazetteer, key: str, floor: int = _CUE_POP) -> bool:
     )
 
 
+_NAMED_COUNTRY_TOWN_POP = 500  # GeoNames' floor for towns: any real town of a country the text names
+
+
+def _town_of_named_country(gaz: _Gazetteer, key: str, text: str) -> bool:
+    """Issue 6, round 17: a small town under its own name in a country the text names ("The Guyana Defence Force
+    sent 300 soldiers to Lethem", 716 people) is a place when the text uses it as one, below _CUE_POP."""
+    towns = [
+        c
+        for c in gaz.get(key)
+        if c.feature == "city" and not c.alt and c.population >= _NAMED_COUNTRY_TOWN_POP and c.country
+    ]
+    if not towns:
+        return False
+    named = _text_context(text)[0]
+    return any(named.get(c.country or "") for c in towns)
+
+
 def _cued_matches(
     doc: Document, gaz: _Gazetteer, spans: list[tuple[int, int]], person_words: set[str]
 ) -> list[tuple[int, int]]:
@@ -880,7 +897,7 @@ def _cued_matches(
         if town and _cue_place(gaz, key, _TOWN_CUE_POP):
             added.append((s, e))
             continue
-        if not _cue_place(gaz, key):
+        if not _cue_place(gaz, key) and not _town_of_named_country(gaz, key, text):
             continue
         cands.append((s, e, personal))
     added.extend(_county_lists(text, gaz, taken))

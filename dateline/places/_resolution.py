@@ -18,7 +18,6 @@ from dateline.places._containers import (
     _containers,
     _county_point,
     _dedupe,
-    _drop_lone_foreign_towns,
     _drop_stray_hamlets,
     _embassy_guest,
     _embassy_host,
@@ -35,7 +34,7 @@ from dateline.places._containers import (
     _outside_possessor,
     _region_point,
     _sentence_bounds,
-    _sentence_neighbour,
+    _sentence_neighbours,
     _sentence_stretches,
     _split_by_container,
     _town_of_institution,
@@ -51,6 +50,7 @@ from dateline.places._doc_context import (
 )
 from dateline.places._gazetteer import _Gazetteer
 from dateline.places._names import _norm
+from dateline.places._namesakes import _coordinated_regions, _drop_lone_foreign_towns
 from dateline.places._readings import (
     _ADMIN_AFTER,
     _CAPITAL_POP,
@@ -124,6 +124,7 @@ def _postal_regions_of(
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _GOVERNOR_OF = re.compile(rf"\b[Gg]overnors?\s+of\s+(?:{_NAME}(?:\s*,\s*|\s+and\s+))*$")
 _CODE = re.compile(r"^[A-Z]{2,4}$")  # "MCG", "LAX": initials and codes are no airport's own name
+_CODE_LEN = 3  # a name this short matches an airport only through its IATA code ("TOT Airport")
 _AIRPORT_AFTER = re.compile(r"\s+(?:[Ii]nternational\s+)?[Aa]irport\b")
 
 
@@ -184,9 +185,15 @@ def _resolve(
         if towns and len(towns) < len(cands_of[k]) and not all(c.alt for c in towns):
             cands_of[k] = towns
     for (s, e), k in zip(spans, keys, strict=True):
-        if not cands_of[k] and not _AIRPORT_AFTER.match(text, e) and not _CODE.match(text[s:e]):
+        if (
+            not cands_of[k]
+            and not _AIRPORT_AFTER.match(text, e)
+            and not _CODE.match(text[s:e])
+            and len(k) > _CODE_LEN
+        ):
             # issue 6, round 15: a name no gazetteer knows that is an airport's own name ("flights at Schiphol and
-            # Charles de Gaulle"; data/places/airports.tsv) is the airport; its IATA code alone is not ("MCG")
+            # Charles de Gaulle"; data/places/airports.tsv) is the airport; its IATA code alone is not ("MCG"), nor
+            # a short word that only spells a code in other case ("Tot" is no "TOT Airport", Totness, Suriname)
             cands_of[k] = [c for c in gaz.lookup(text[s:e] + " Airport") if c.feature == "site"]
         if _AIRPORT_AFTER.match(text, e):
             # "Jomo Kenyatta airport": the airport whose name the span begins (data/places/airports.tsv)
@@ -464,6 +471,7 @@ def _resolve(
         for i, (sp, k) in enumerate(zip(spans, keys, strict=True))
     ]
     chosen = _outside_possessor(text, spans, chosen)
+    chosen = _coordinated_regions(text, spans, keys, chosen, cands_of)
     loose = _loose_alternates(
         {k: cands_of[k] for k, c in zip(keys, chosen, strict=True) if c is not None and c.alt}
     )
@@ -471,7 +479,7 @@ def _resolve(
         chosen = _drop_stray_hamlets(
             chosen, doc_ctry or _text_context(text)[0], outlet, gaz.capital_of, loose
         )
-    chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of)
+    chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of, cands_of, outlet)
     chosen = _unknown_in_container(text, spans, keys, chosen, cands_of)
     chosen = _foreign_facilities(text, spans, chosen)
     if any(c is not None and c.feature == "water" for c in chosen):
@@ -508,14 +516,14 @@ def _resolve(
             if near is not None:
                 stated[k] = near
     # ... else the settlement of its own sentence or the sentences just before (first mention that has one)
-    neighbour: dict[str, _Cand] = {}
+    neighbour: dict[str, list[_Cand]] = {}
     if any(c is None for c in chosen):
         starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
         for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
             if c is None and k not in neighbour:
-                nb = _sentence_neighbour(spans, chosen, i, starts)
-                if nb is not None:
-                    neighbour[k] = nb
+                nbs = _sentence_neighbours(spans, chosen, i, starts)
+                if nbs:
+                    neighbour[k] = nbs
     # the first-level regions the text names (a sentence's settlement inside one agrees with the focus)
     regions = [c for c in chosen if c is not None and c.feature == "admin" and c.country]
     for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
@@ -525,18 +533,22 @@ def _resolve(
                 clear_ctry = Counter(clear.values())
                 focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
             near = stated.get(keys[i])
-            nb = neighbour.get(keys[i])
+            # the first settlement beside it that fits the focus (and lies in its stated container)
+            nb = next(
+                (
+                    o
+                    for o in neighbour.get(keys[i], ())
+                    if _agrees(o, focus, regions) and (near is None or _inside(_as_point(o), near))
+                ),
+                None,
+            )
             home = _town_of_institution(text, spans, chosen, i) if near is None else None
             if home is not None:  # "Dhaka University" in a story that names Dhaka
                 place = _fallback(text[s:e], s, e, _as_point(home))
             elif near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
                 place = _fallback(text[s:e], s, e, near)
-            elif (
-                nb is not None
-                and _agrees(nb, focus, regions)
-                and (near is None or _inside(_as_point(nb), near))
-            ):
+            elif nb is not None:
                 place = _fallback(text[s:e], s, e, _as_point(nb), guess=True)
             elif focus.start == -1 and focus.lat is None:
                 place = Place(text=text[s:e], start=s, end=e)

@@ -1,0 +1,172 @@
+"""Rules on the readings the rounds chose, before the fallback: small namesakes abroad that support each other
+(the story's country wins), and names joined by "and" that are never a region and a town inside it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dateline.places._cands import _Cand, _prior, _within, distance_km
+from dateline.places._containers import _is_stray
+from dateline.places._doc_context import _text_context
+
+_LONE_POP = 50_000  # a town smaller than this ...
+
+
+_BORDER_KM = (
+    150.0  # ... that lies this close to a place of the other country is a border town, not a namesake
+)
+
+
+_REPICK_KM = (
+    250.0  # a reading in the story's country this close to its other places replaces a namesake abroad
+)
+
+
+def _drop_lone_foreign_towns(
+    chosen: list[_Cand | None],
+    keys: list[str],
+    text: str,
+    doc_ctry: Counter[str],
+    capitals: dict[str, str],
+    cands_of: dict[str, list[_Cand]] | None = None,
+    outlet: str | None = None,
+) -> list[_Cand | None]:
+    """A small town abroad that is the text's only place in its country, when every other name (two at least)
+    lies in one other country, is more likely a namesake of a suburb or street there ("Whitefield" in a
+    Bengaluru story is not the English town): leave it to the fallback (its sentence's settlement or the
+    focus). Capitals, towns of a country the text names ("England's north-west") and border towns within
+    _BORDER_KM of another name's point ("Myawaddy" across the bridge from Mae Sot) stay.
+
+    Issue 6, round 17: the same holds for several such towns when the text's places lie in two countries and
+    the story's country (the outlet's country counts as one more name) has more of them: small namesakes in a
+    country the text never names support each other through their shared state ("Devon" and "Somerset" as
+    two Pennsylvania towns in a Dartmoor story; "Colchester County" and "Brookfield" as Illinois in a Nova
+    Scotia story). A name that has a reading in the story's country takes it (the English counties), else it
+    falls back."""
+    per_key = {k: c.country for k, c in zip(keys, chosen, strict=True) if c is not None and c.country}
+    counts = Counter(per_key.values())
+    if len(per_key) < 3 or len(counts) != 2:
+        return chosen
+    (home, n_home), (_abroad, n_abroad) = sorted(
+        counts.items(), key=lambda kv: (kv[1] + (kv[0] == outlet), kv[0] == outlet), reverse=True
+    )
+    if n_abroad > 1 and (n_home < 2 or n_home + (home == outlet) <= n_abroad):
+        return chosen
+    named = {c.country for c in chosen if c is not None and c.feature == "country"}  # ("Armenia said")
+    out = list(chosen)
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        if c is None or not c.country or c.population >= _LONE_POP:
+            continue
+        if c.feature != "city" and not (
+            c.feature in ("admin", "county") and c.source.startswith("geonames-cities:")
+        ):
+            continue  # (a town, or a unit read at a town: "Colchester County" at Colchester, Illinois)
+        rest = {ctry for k2, ctry in per_key.items() if k2 != k}  # the other names' countries
+        if n_abroad > 1:
+            if c.country == home:
+                continue
+            rest = {home}
+        if len(rest) != 1 or c.country in rest or capitals.get(c.country) == k:
+            continue
+        if c.lat is not None and any(
+            o is not None and o.country in rest and o.feature not in ("country", "continent") and o.lat is not None
+            and distance_km((c.lat, c.lon), (o.lat, o.lon)) <= _BORDER_KM
+            for o in chosen
+        ):  # fmt: skip
+            continue
+        if not doc_ctry:  # the countries the text names, read only when needed
+            doc_ctry = _text_context(text)[0]
+        if not doc_ctry.get(c.country) and c.country not in named:
+            # a reading in the story's country near its places ("Devon": the English county), else the fallback
+            there = [
+                o
+                for o in (cands_of or {}).get(k, ())
+                if o.country in rest and not _is_stray(o) and o.lat is not None and any(
+                    p is not None and p.country in rest and p.lat is not None and p.feature != "country"
+                    and distance_km((o.lat, o.lon), (p.lat, p.lon)) <= _REPICK_KM
+                    for p in chosen
+                )
+            ]  # fmt: skip
+            out[i] = max(there, key=_prior) if n_abroad > 1 and there else None
+    return out
+
+
+_LIST_GAP = re.compile(r"^,?\s+(?:and|or|&)\s+$")  # "Puebla and Morelos", "Puebla, Morelos and Guerrero"
+_COMMA_GAP = re.compile(
+    r"^\s*,\s*$"
+)  # ... a comma only inside such a list ("Washington, D.C." is a container)
+
+
+def _region_of(cands: list[_Cand], country: str | None, code: str | None) -> _Cand | None:
+    """The first-level region among a name's readings with that country and admin1 code."""
+    if not country or not code:
+        return None
+    return next(
+        (o for o in cands if o.feature == "admin" and o.country == country and o.admin1_code == code), None
+    )
+
+
+def _own_region(cands: list[_Cand], c: _Cand) -> _Cand | None:
+    """The name's own first-level region in c's country (by ISO subdivision or curated row), if it has one."""
+    return next(
+        (
+            o
+            for o in cands
+            if o.feature == "admin"
+            and o.country == c.country
+            and not o.alt
+            and (o.source == "pycountry-subdivisions" or o.source.startswith("curated"))
+        ),
+        None,
+    )
+
+
+def _coordinated_regions(
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    chosen: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+) -> list[_Cand | None]:
+    """Issue 6, round 17: two names joined by "and" or a comma are things of one kind, never a region and a
+    town inside it. "towns in Puebla and Morelos": Morelos read as the village of that name in Puebla state is
+    the state of Morelos, and then Puebla is the state too ("each is its own region"). Applies when the town
+    lies in the region the other name can be read as and the town's name is a first-level region of its own."""
+    out = list(chosen)
+
+    def joined(i: int) -> bool:
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if _LIST_GAP.match(gap):
+            return True
+        a, b = out[i], out[i + 1]
+        if a is not None and b is not None and b.feature in ("admin", "county", "country") and _within(a, b):
+            return False  # "Washington, D.C. and Ohio": a town and its stated container
+        j = i + 1  # a comma: the list goes on with commas to an "and" ("Puebla, Morelos and Guerrero")
+        while _COMMA_GAP.match(gap) and j + 1 < len(spans):
+            gap = text[spans[j][1] : spans[j + 1][0]]
+            if _LIST_GAP.match(gap):
+                return True
+            j += 1
+        return False
+
+    for i in range(len(spans) - 1):
+        if not joined(i):
+            continue
+        for x, y in ((i + 1, i), (i, i + 1)):
+            c, other = out[x], out[y]
+            if c is None or other is None or c.feature != "city" or keys[x] == keys[y]:
+                continue
+            box = _region_of(cands_of.get(keys[y], []), c.country, c.admin1_code)
+            own = _own_region(cands_of.get(keys[x], []), c)
+            if box is None or own is None or own.admin1_code == c.admin1_code:
+                continue
+            out[x] = own
+            if (
+                other.feature == "city"
+                and other.country == box.country
+                and other.admin1_code == box.admin1_code
+            ):
+                out[y] = box
+            break
+    return out
