@@ -101,6 +101,16 @@ leader; a faith before an armed or criminal noun is secondary ("Islamic militant
 the derived lexicon files as the body takes the title before the name. historical.tsv gained leaders, envoys, armed groups, dissolved services and UN missions of
 the 1970s-2000s; countries_extra.tsv folds Yugoslavia into Serbia and old state names into their present state.
 
+Session 13 (post-2014 office holders by class, tests/data/actors_own_s13.md): a capital after a listed given name is
+a surname ("Jack London", like "Peter Chad"); a listed given name is never read as a misspelt surname or country
+("Angela" is no Angola); "local" before a post of the state is a level of government ("local officials" GOV, not
+the locals), growers are farmers, hospital staff medical workers; presidential palaces as metonyms (seats.tsv).
+Data by class, each row checked against `code_actor` first: cabinet ministers beyond the core portfolios (health,
+education, justice, finance, energy, environment, trade...), US deputy secretaries and envoys, Ukrainian and
+Russian regional heads, European army chiefs, party chairs out of government (ministers.tsv); legislators outside
+the UK and Japan and more Commons members to the 2024 dissolution (legislators.tsv); national newspapers and
+companies (groups.tsv).
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

@@ -398,6 +398,8 @@ class _Lexicon:
                     self._fuzzy.setdefault(v, set()).add(kk)
         if word in self._english:  # "Parish", "Nation": words, not typos
             return None
+        if word in self.given_names():  # "Francis" is a given name, no misspelt "Francos"
+            return None
         found: set[tuple[str, str]] = set()
         for v in _deletes(word):
             found |= self._fuzzy.get(v, set())

@@ -306,7 +306,8 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
             elif agent is not None:
                 found = _Match("agent", i, i + n, "", agent[0], agent[1])
             elif key in lex.capitals and not lower:
-                found = _Match("capital", i, i + n, lex.capitals[key])
+                if not _surname_after_given(toks, i, n, out, lex):  # "Enrique Paris", "Jack London": a person
+                    found = _Match("capital", i, i + n, lex.capitals[key])
             elif key in lex.countries:
                 if not _surname_after_given(toks, i, n, out, lex):  # "Peter Jordan" is a person
                     found = _Match("country", i, i + n, lex.countries[key])
@@ -372,8 +373,8 @@ def _known_word(key: str, lex: _Lexicon) -> bool:
 def _surname_after_given(
     toks: list[tuple[str, str, int, int]], i: int, n: int, out: list[_Match], lex: _Lexicon
 ) -> bool:
-    """A one-word country name right after a listed given name no match covers is a surname ("Thomas Jordan",
-    "Peter Chad"), not the country. The given names are the first words of the lexicon's people (`given_names`)."""
+    """A one-word country or capital name right after a listed given name no match covers is a surname ("Thomas
+    Jordan", "Peter Chad", "Enrique Paris"), not the country. The given names are the first words of the lexicon's people (`given_names`)."""
     if n != 1 or i == 0 or (out and out[-1].j == i):
         return False
     prev = toks[i - 1]

@@ -335,6 +335,11 @@ _OWN_S11 = _OWN_S9.with_name("actors_own_s11.jsonl")
 # session 12's own set (tests/data/actors_own_s12.md: batch 7, mentions in the CAMEO-era style of older world news:
 # pre-2014 leaders, rebel groups, militias, parties, IGOs/NGOs, collectives, capitals as metonyms), scored the same way
 _OWN_S12 = _OWN_S9.with_name("actors_own_s12.jsonl")
+# session 13's own set (tests/data/actors_own_s13.md: batches 8-11, post-2014 office holders and bodies by class --
+# ministers, heads, legislators, judges, police, local officials, opposition, armed groups, companies, media, IGOs,
+# NGOs, described groups and bare agent nouns -- in the NGEC case style, dated; batch 11 an untuned transfer check),
+# scored the same way
+_OWN_S13 = _OWN_S9.with_name("actors_own_s13.jsonl")
 
 
 def _own_s9(path: Path = _OWN_S9, undated: bool = False) -> dict[str, Any]:
@@ -397,4 +402,5 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "own_s10": _own_s9(_OWN_S10),
         "own_s11": _own_s9(_OWN_S11),
         "own_s12": _own_s9(_OWN_S12, undated=True),  # its sentences carry no date, as the GSR's do
+        "own_s13": _own_s9(_OWN_S13),
     }
