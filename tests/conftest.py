@@ -12,3 +12,14 @@ def shared_data():
         return data_dir()
     except DataMissing as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def wide_console():
+    """rich wraps at 80 columns off a terminal: keep each CLI message on one line, for tests that match them."""
+    import dateline.cli
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dateline.cli.err, "_width", 400)
+        mp.setattr(dateline.cli.console, "_width", 400)
+        yield

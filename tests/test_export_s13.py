@@ -248,14 +248,8 @@ def test_python_api_events_quotes_and_frames(db: str) -> None:
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _wide_console():
-    import dateline.cli
-
-    # rich wraps at 80 columns off a terminal: keep each message on one line
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(dateline.cli.err, "_width", 400)
-        mp.setattr(dateline.cli.console, "_width", 400)
-        yield
+def _wide_console(wide_console: None) -> None:
+    """Every test here matches CLI messages on one line (see conftest.py)."""
 
 
 def _cli(*args: str):

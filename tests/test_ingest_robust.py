@@ -39,12 +39,8 @@ POISON = "The marker word zzpoisonzz makes the test component end its worker pro
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _wide_console():
-    import dateline.cli
-
-    with pytest.MonkeyPatch.context() as mp:  # rich wraps at 80 columns off a terminal
-        mp.setattr(dateline.cli.err, "_width", 400)
-        yield
+def _wide_console(wide_console: None) -> None:
+    """Every test here matches CLI messages on one line (see conftest.py)."""
 
 
 def _invoke(*args: str, input: bytes | None = None) -> Result:

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from crash_hooks import CRASH_HOOKS
 
 from dateline import _workers, pipeline, quotes
 from dateline.model import Document
@@ -62,20 +63,7 @@ def _rows(db: str, sql: str) -> list[tuple]:
 
 # run as its own program: the crash hook is set in the ingest parent and reaches its worker by fork; were the
 # parse run in the parent, the crash would end this program (and the test sees it), not the test process
-_CRASHING_INGEST = """
-import os, sys
-import dateline.nlp, dateline.pipeline
-real = dateline.nlp.annotate
-def annotate(docs, *a, **k):
-    docs = list(docs)
-    if any("qqparsecrashqq" in d.text for d in docs):
-        os._exit(1)  # as a segfault in a parser would: no exception, no cleanup
-    return real(docs, *a, **k)
-dateline.nlp.annotate = annotate
-def published(doc):
-    if "qqcomponentcrashqq" in doc.text:
-        os.abort()
-dateline.pipeline.COMPONENTS["published"] = published
+_CRASHING_INGEST = CRASH_HOOKS + """
 from dateline.cli import main
 main(sys.argv[1:])
 """

@@ -18,27 +18,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from crash_hooks import CRASH_HOOKS
 
 from dateline import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_SERVER = """
-import json, os, sys
-import dateline.nlp, dateline.pipeline
-real = dateline.nlp.annotate
-def annotate(docs, *a, **k):
-    docs = list(docs)
-    if any("qqparsecrashqq" in d.text for d in docs):
-        os._exit(1)  # as a segfault in a parser would: no exception, no cleanup
-    return real(docs, *a, **k)
-dateline.nlp.annotate = annotate
-real_published = dateline.pipeline.COMPONENTS["published"]
-def published(doc):
-    if "qqcomponentcrashqq" in doc.text:
-        os.abort()
-    return real_published(doc)
-dateline.pipeline.COMPONENTS["published"] = published
+_SERVER = CRASH_HOOKS + """
 from fastapi.testclient import TestClient
 from dateline.serve import create_app
 client = TestClient(create_app(sys.argv[1]))
