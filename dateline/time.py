@@ -147,6 +147,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         r"|hrs|h))?|(?P<h3>[01]?\d|2[0-3])\s*(?P<oc>o'clock)|(?P<nm>noon|midday|midnight)"
         rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)\s*(?P<mil>hrs|hours)(?:\s*(?P<tz2>{zones}))?)(?![\w:])",
         "holiday": rf"(?<!\w)(?P<h>{_alt(lx['holidays'])})(?:\s+(?P<y>{_YEAR}))?(?!\w)",
+        # "by year-end", "before the year's end", "ahead of the new year" (see `_year_turn`)
+        "yearturn": r"(?<![\w-])(?P<w>(?:the\s+)?year[\s-]end|the\s+year['’]s\s+end|the\s+new\s+year)(?![\w'’-])",
     }
     return [(k, re.compile(v, re.I)) for k, v in rules.items()]
 
@@ -395,6 +397,9 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"(?:at|by|from|until|after|before|since|around|about|to)\s*$", before):
             return None
+    if kind == "yearturn" and "new" in g["w"].lower() and _prev_word(text, m.start()) not in _YEAR_TURN_PREV:
+        return None  # "celebrated the new year", "the new year brought ...": no date an event is put on
+
     return g
 
 
@@ -920,6 +925,8 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         return "DATE", f"{_season_year(a, code, off, ctx.tense(c))}-{code}", mod, "published"
     if k == "year":
         return "DATE", g["y"], _pm(g), "none"
+    if k == "yearturn":
+        return _year_turn(c, ctx)
     if k == "decade":
         return "DATE", g["dec"], _pm(g), "none"
     if k == "century":
@@ -1248,6 +1255,21 @@ _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b|\b(?:first|second|third|fourth)-
 _RESULTS_WORD = re.compile(
     r"\b(?:net|profits?|loss|sales|revenues?|earnings|earned|income|a share)\b|\$\s?\d", re.I
 )
+
+
+# words before "the new year" that make it a date: a deadline at the year's end, or the start of the next year
+_YEAR_TURN_PREV = frozenset({"before", "by", "until", "till", "of", "in", "into", "early"})
+
+
+def _year_turn(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
+    """ "by year-end", "before the new year", "ahead of the new year": the end of the anchor's year; "in the new
+    year", "early in the new year": the start of the next one."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    if "new" in c.g["w"].lower() and _prev_word(ctx.text, c.start) in ("in", "into", "early"):
+        return "DATE", str(a.year + 1), "START", "published"
+    return "DATE", str(a.year), "END", "published"
 
 
 def _results_context(text: str, pos: int) -> bool:
