@@ -288,7 +288,7 @@ _ADMIN_WORDS = re.compile(
     r"\b(?:province|provincia|provinsi|region|oblast|kray|krai|state|estado|departamento|department|departement|"
     r"prefecture|county|district|governorate|muhafazat|voivodeship|wojewodztwo|canton|kanton|parish|division|"
     r"territory|republic|respublika|autonomous|municipality|city|zupanija|kraj|maakunta|landskapet|rayon|"
-    r"wilaya|mohafazat|of|the|de|del|la|le|el|al|do|da|das|dos|di|et|and|y|e|ken|sheng|shi|zizhiqu|"
+    r"wilaya|mohafazat|distrito|of|the|de|del|la|le|el|al|do|da|das|dos|di|et|and|y|e|ken|sheng|shi|zizhiqu|"
     r"vilayati|ostan|oblysy|ili|il)\b"
 )
 
@@ -418,6 +418,25 @@ def _verified_code(
     return (code, *own_key)
 
 
+def _named_code(
+    names: list[str],
+    cc: str,
+    point: tuple[float, float],
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]],
+    gn_names: dict[tuple[str, str], str],
+    reach: float,
+) -> str | None:
+    """The one GeoNames admin1 code of country `cc` whose GeoNames name has a subdivision's own words
+    ("Apure", "Capital" for "Distrito Capital"), when some of its towns lie within `reach` km of the
+    subdivision's point (the point's own precision, as scripts/audit_gazetteer.py checks it); None when no code
+    or several are named so."""
+    same = [c for (k, c), g in gn_names.items() if k == cc and _name_tier(names, g) == 2]
+    if len(same) != 1:
+        return None
+    near = any(distance_km(point, (la, lo)) <= reach for pts in grid_of(cc, same[0], grid) for la, lo in pts)
+    return same[0] if near else None
+
+
 # precision (km) of an iso3166-2 point: a first-level region is wide, a second-level one less so
 ISO_POINT_KM = {False: 120.0, True: 50.0}
 ISO_DISAGREE_KM = 250.0  # a city-derived point this far from the iso3166-2 point is a wrong tie
@@ -452,6 +471,7 @@ def _write_admin1(
     out_rows = []
     skipped = 0
     ties = []  # (subdivision, names, bases, town, region, (name tier, votes))
+    named_codes: dict[str, str | None] = {}  # ISO code -> a GeoNames code tied by name alone
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         if (
@@ -498,6 +518,14 @@ def _write_admin1(
             )
             region = (cc, code) if code and (cc, code) in by_region else None
             fresh = region is not None and not tied
+            point = iso_points.get(sub.code)
+            if region is None and point is not None:
+                # no tie, but GeoNames names one region of the country with the same words and its towns lie
+                # near the point (Apure, Delta Amacuro, Amazonas: few towns around a point in the llanos or
+                # the forest): the code ties its towns; the point stays as it was
+                reach = max(60.0, min(ISO_POINT_KM[False], countries.get(iso3, (0, 0, 1e9))[2]))
+                named = _named_code([*names, *bases], cc, point, grid, gn_names, reach)
+                named_codes[sub.code] = named if named and (cc, named) in by_region else None
         else:
             fresh = False
         ties.append((sub, names, bases, town, region, tuple(rank), fresh))
@@ -576,6 +604,8 @@ def _write_admin1(
             {*names[1:], *(b for b in bases if b != names[0] and len(b) > 3 and not _GENERIC.match(b))}
         )
         code = region[1] if region else ""
+        if not code and named_codes.get(sub.code) and (cc, named_codes[sub.code]) not in best:
+            code = named_codes[sub.code]  # (a code another subdivision is tied to stays that one's)
         out_rows.append(
             (
                 names[0],

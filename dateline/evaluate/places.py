@@ -36,7 +36,10 @@ and per batch as acc161_by_batch_kind, since one kind name covers other cases in
 with the label full_span on facility names that hold a toponym ("Royal Adelaide Hospital"). Batch 14
 (tests/data/places_own_s13.jsonl, reported as `own_s13`) is local and regional news in the TR-News manner, kind city,
 small_town, district, admin, neighbourhood, water, natural, site, region or country, label namesake; batch 15 in the
-same file (ids r...) was written after the first round of fixes, before its own first run (a transfer check). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+same file (ids r...) was written after the first round of fixes, before its own first run (a transfer check).
+Batch 16 (tests/data/places_own_s13b.jsonl, reported as `own_s13b`) is 2017-19 web and wire news aimed at
+GeoWebNews's weakest types, kind the GeoWebNews type (Literal, Embedded_Literal, Embedded_Non_Lit, Coercion,
+Literal_Modifier), label namesake or full_span. Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -345,6 +348,9 @@ _OWN_S12 = _INTL_DEV.with_name("places_own_s12.jsonl")
 # batch 14 (thirteenth session): local and regional English-language news of many countries in the TR-News manner
 # (small towns, districts, neighbourhoods, local rivers, places named once with no country), reported as `own_s13`
 _OWN_S13 = _INTL_DEV.with_name("places_own_s13.jsonl")
+# batch 16 (thirteenth session, round 2): 2017-19 web and wire news aimed at GeoWebNews's weakest types (Literal,
+# Embedded_Literal, Embedded_Non_Lit, Coercion; kind = the type, label namesake or full_span), reported as `own_s13b`
+_OWN_S13B = _INTL_DEV.with_name("places_own_s13b.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -440,5 +446,7 @@ def run(split: str, data: Path) -> dict:
         out["own_s12"] = _intl_dev(_OWN_S12)
     if split in ("dev", "all") and _OWN_S13.exists():
         out["own_s13"] = _intl_dev(_OWN_S13)
+    if split in ("dev", "all") and _OWN_S13B.exists():
+        out["own_s13b"] = _intl_dev(_OWN_S13B)
     out["gazetteer_load_s"] = _load_seconds()
     return out

@@ -17,7 +17,8 @@ from dateline.places._names import _norm
 from dateline.places._readings import _state_after
 from dateline.places._scoring import _Stated
 
-_CONTAINER_CUE = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\boutside\b|\bof\b|\bnorth of\b|\bsouth of\b|\beast of\b|\bwest of\b)\s*(?:the\s+)?$", re.I)  # fmt: skip
+# (", in" too: "El Callao, in Bolívar state")
+_CONTAINER_CUE = re.compile(r"^\s*(?:,|(?:,\s*)?(?:\bin\b|\bnear\b|\boutside\b)|\bof\b|\bnorth of\b|\bsouth of\b|\beast of\b|\bwest of\b)\s*(?:the\s+)?$", re.I)  # fmt: skip
 
 
 def _focus(
@@ -757,7 +758,10 @@ _EMBED_GENERIC = frozenset(
     "times post herald tribune news press radio television tv institute foundation museum library theatre "
     "theater square plaza street road avenue bridge new old great grand upper lower north south east west "
     "northern southern eastern western high middle junior senior elementary primary secondary community "
-    "memorial public private catholic christian islamic".split()
+    "memorial public private catholic christian islamic "
+    # transport facilities' head words ("Chhatrapati Shivaji Maharaj Terminus": "Terminus" is an old name of
+    # Atlanta; "Junction" of West Chicago)
+    "terminus terminal depot junction interchange pier wharf quay jetty dock harbour harbor headquarters".split()
 )
 # a street, a natural feature or a quarter is a place of its own that is often named after a town elsewhere
 # ("Dundas Street", "Lake Vermont", "Squirrel Hill", "Mandalay Bay"); an embassy lies in its host country
@@ -850,7 +854,8 @@ def _region_point(region: _Cand, gaz: _Gazetteer) -> Place:
 # says where the name lies
 _IN_GAP = re.compile(
     r"^\s*(?:(?:hospital|prison|jail|palace|hotel|stadium|mosque|church|cathedral|shrine|market|nightclub|club|"
-    r"cafe|restaurant|university|college|school|compound|base|camp|park|square|mall|theatre|theater|museum)\s+)?"
+    r"cafe|restaurant|university|college|school|compound|base|camp|park|square|mall|theatre|theater|museum|"
+    r"junction|roundabout|interchange|terminal|terminus|station|depot|bus\s+station|lorry\s+station)\s+)?"
     r"in\s+(?:the\s+)?$"
 )
 _IN_CITY_KM = 50.0  # a reading this close to a city container lies in it

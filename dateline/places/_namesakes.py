@@ -1,5 +1,6 @@
 """Rules on the readings the rounds chose, before the fallback: small namesakes abroad that support each other
-(the story's country wins), and names joined by "and" that are never a region and a town inside it."""
+(the story's country wins), names joined by "and" that are never a region and a town inside it, and names the
+text places beside a town where none of their readings lies ("Phoenix, north of Durban")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections import Counter
 
 from dateline.places._cands import _Cand, _prior, _within, distance_km
-from dateline.places._containers import _is_stray
+from dateline.places._containers import _COMPASS_KM, _COMPASS_OF, _in_container, _is_stray
 from dateline.places._doc_context import _text_context
 
 _LONE_POP = 50_000  # a town smaller than this ...
@@ -169,4 +170,53 @@ def _coordinated_regions(
             ):
                 out[y] = box
             break
+    return out
+
+
+# ", a suburb of", ", a township in the", ", a neighbourhood of": a part of the next name
+_PART_OF = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:(?:small|poor|busy|wealthy|densely\s+populated|sprawling|northern|southern|eastern|"
+    r"western|coastal|nearby|leafy|quiet|informal)\s+)*(?:suburb|neighbourhood|neighborhood|township|"
+    r"settlement|quarter|locality)\s+(?:of|in|near|outside)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _placed_beside(
+    text: str, spans: list[tuple[int, int]], keys: list[str], chosen: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+) -> list[_Cand | None]:  # fmt: skip
+    """A town the text places a stated way from the next name ("Phoenix, north of Durban", "Chatsworth, 20 km
+    south of Durban") or calls a part of it ("Anloga, a suburb of Kumasi") of which no reading lies there is a
+    place the gazetteer does not know (Durban's Phoenix is not Arizona's; Chatsworth is not the Cape Town
+    suburb): it is left unresolved, so it falls back to that name's place."""
+    out = list(chosen)
+    for i in range(len(spans) - 1):
+        c, ref = chosen[i], chosen[i + 1]
+        if c is None or ref is None or ref.lat is None or keys[i] == keys[i + 1]:
+            continue
+        if c.feature not in ("city", "site") or ref.feature not in ("city", "county", "admin"):
+            continue
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if len(gap) > 48:
+            continue
+        m = _COMPASS_OF.match(gap)
+        if m is not None:
+            reach = _COMPASS_KM
+            if m.group(1):
+                dist = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).startswith("mi") else 1.0)
+                reach = max(reach, dist * 1.5 + 50.0)
+            if ref.feature == "admin":
+                near = any(_in_container(o, ref) for o in cands_of[keys[i]])
+            else:
+                near = any(
+                    o.lat is not None and distance_km((o.lat, o.lon), (ref.lat, ref.lon)) <= 2 * reach
+                    for o in cands_of[keys[i]]
+                )
+        elif _PART_OF.match(gap) and ref.feature == "city":
+            near = any(_in_container(o, ref) for o in cands_of[keys[i]])
+        else:
+            continue
+        if not near:
+            out[i] = None
     return out

@@ -50,7 +50,7 @@ from dateline.places._doc_context import (
 )
 from dateline.places._gazetteer import _Gazetteer
 from dateline.places._names import _norm
-from dateline.places._namesakes import _coordinated_regions, _drop_lone_foreign_towns
+from dateline.places._namesakes import _coordinated_regions, _drop_lone_foreign_towns, _placed_beside
 from dateline.places._readings import (
     _ADMIN_AFTER,
     _CAPITAL_POP,
@@ -481,6 +481,7 @@ def _resolve(
         )
     chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of, cands_of, outlet)
     chosen = _unknown_in_container(text, spans, keys, chosen, cands_of)
+    chosen = _placed_beside(text, spans, keys, chosen, cands_of)
     chosen = _foreign_facilities(text, spans, chosen)
     if any(c is not None and c.feature == "water" for c in chosen):
         starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
