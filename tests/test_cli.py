@@ -130,3 +130,12 @@ def test_python_api(db):
         assert len(dl.documents_df()) == 2
         ents = dl.entities_df()
         assert {"doc_id", "text", "label", "start", "end"} <= set(ents.columns)
+
+
+def test_eval_help_names_every_registered_suite() -> None:
+    """`dateline eval --help` lists the suites a user can run: each registered one, none missing."""
+    from dateline.cli import eval_
+    from dateline.evaluate import load_all
+
+    missing = [name for name in load_all() if name not in (eval_.help or "")]
+    assert not missing, f"not named in `dateline eval --help`: {missing}"
