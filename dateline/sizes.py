@@ -247,6 +247,47 @@ def _held_something(toks: list[_Tok], k: int) -> bool:
     return k + 1 < len(toks) and toks[k + 1].low in _HELD_OBJECT
 
 
+# words of captivity: people "held" where one of them is said are hostages, not detainees (no arrest)
+_CAPTIVITY = frozenset({"hostage", "hostages", "captive", "captives", "captivity", "captor", "captors", "kidnap",
+                        "kidnapped", "kidnapping", "kidnapper", "kidnappers", "abduct", "abducted", "abduction",
+                        "abductor", "abductors", "ransom"})  # fmt: skip
+_FREEING = frozenset({"free", "freed", "freedom", "release", "released"})
+
+
+def _held_captive(toks: list[_Tok], k: int) -> bool:
+    """ "the five Canadians still held in Haiti" (in a sentence asking for their release), "three engineers held
+    hostage": people held by captors are no arrest."""
+    if toks[k].low not in ("held", "hold", "holding"):
+        return False
+    lows = {t.low for t in toks} | {t.lemma for t in toks}
+    return bool(lows & _CAPTIVITY) or bool(lows & _FREEING)
+
+
+# a weapon's target prefix ("anti-ship missiles", "anti-tank rockets"): the word after it is no unit
+_TARGET_PREFIXES = frozenset({"anti", "counter"})
+
+
+def _target_word(toks: list[_Tok], k: int) -> bool:
+    """Whether toks[k] is the target of a prefix ("anti" "-" "ship"), not the counted thing."""
+    return k >= 2 and toks[k - 1].text in ("-", "–") and toks[k - 2].low in _TARGET_PREFIXES
+
+
+def _passive_kind(toks: list[_Tok], last: int, w: _Words) -> str | None:
+    """ "Five crew members on the tanker were injured", "three colleagues of the journalist were arrested": the
+    violence kind of the passive verb whose subject the counted noun heads, however far it stands (needs the parse)."""
+    t = toks[last - 1].tok if last > 0 else None
+    if t is None:
+        return None
+    while t.dep_ in ("compound", "nummod") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "nsubjpass" or t.head.tag_ != "VBN":
+        return None
+    kind = _violence_of(_Tok(t.head.text, t.head.lower_, t.head.lemma_.lower(), 0, 0, ""), w)
+    if kind == "arrested" and t.head.lemma_.lower() in ("hold", "keep"):
+        return None  # "are still held": a state (hostages or detainees), no arrest told
+    return kind if kind in ("dead", "injured", "arrested") else None
+
+
 def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     """Value and end index (exclusive) of a number starting at token i."""
     t = toks[i]
@@ -404,7 +445,7 @@ def _kind_after(toks: list[_Tok], last: int, w: _Words) -> str | None:
             break
         kind = _violence_at(toks, k, w)
         # "held at readiness", "held in reserve": kept ready; "held a march": not detained
-        if kind == "arrested" and (_held_ready(toks, k) or _held_something(toks, k)):
+        if kind == "arrested" and (_held_ready(toks, k) or _held_something(toks, k) or _held_captive(toks, k)):
             kind = None
         if kind:
             return kind
@@ -521,7 +562,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
                 _NUM_RE.match(toks[k].text) and k >= (whole or 0)
             ):
                 break
-            unit = _unit_of(toks[k], w)
+            unit = None if _target_word(toks, k) else _unit_of(toks[k], w)
             if unit is None and toks[k].ent == "NORP" and toks[k].low.endswith("s"):
                 unit = "people"  # a plural nationality or group: "thousands of Georgians", "52 Americans"
             if unit is not None:
@@ -546,6 +587,8 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
                 break
         if kind is None:
             kind = _kind_after(toks, last, w)
+        if kind is None and unit is not None:
+            kind = _passive_kind(toks, last, w)
         if unit is None and kind is None and _crowd_follows(toks, j, w):
             unit = "people"  # "as many as 5,000 marched": a bare count doing what crowds do
         if unit is None and kind is None:

@@ -262,8 +262,10 @@ def test_fighting_rebels_is_assault() -> None:
 # --- small clauses, telephone talks and blockades (CAMEO 116, 041, 0872)
 
 
-def test_found_guilty_is_accuse() -> None:
-    assert "ACCUSE" in _types("A court in Lyon found the former mayor guilty of bribery.")
+def test_found_guilty_is_sanction_convict() -> None:
+    # session 13: the manual codes a finding of guilt SANCTION convict ("find an entity or behavior guilty ... or
+    # liable in a court of law"), as own_cameo cameo-116-b and own_dev own-sanction-05 do (was ACCUSE, CAMEO 116)
+    assert "SANCTION" in _types("A court in Lyon found the former mayor guilty of bribery.")
 
 
 def test_spoke_by_telephone_is_consult() -> None:

@@ -30,7 +30,9 @@ events, second events) or a look-alike; GSR rule, plus `by_conv` (exact type set
 
 View `own_s12` (split dev only): tests/data/events_own_s12.jsonl (see its .md), precision traps in wire leads
 (background clauses, nominal past acts, reporting frames, conditions, purposes, quotes, names, idioms, look-alike
-subjects); GSR rule, plus `by_kind` and the wrong sentences.
+subjects); GSR rule, plus `by_kind` and the wrong sentences. View `own_s13`: tests/data/events_own_s13.jsonl, the same
+rule on article kinds of real crawls (business, sport, courts, weather, obituaries, opinion, local government), with
+factuality accuracy.
 
 View `own_args` (split dev only): tests/data/events_own_args.jsonl (see tests/data/events_own_args.md), our own
 sentences with gold actor and recipient codes, scored with the same rule as the GSR (arguments over sentences whose
@@ -381,13 +383,13 @@ def _own_conv() -> dict[str, Any]:
 _OWN_S12 = _OWN_DEV.with_name("events_own_s12.jsonl")
 
 
-def _own_s12() -> dict[str, Any]:
+def _own_s12(path: Path = _OWN_S12) -> dict[str, Any]:
     """Our precision set (tests/data/events_own_s12.jsonl, see its .md): wire leads whose distractors are event
     words elsewhere (background clauses, nominal past acts, reporting frames, conditions, purposes, quotes, names and
     titles, idioms, sport/market/weather/company subjects). Scored like the GSR (types, first event's mode, actor /
     recipient countries of the first gold type), plus `by_kind` (sentences whose predicted type set is exactly the
     gold one), the extra events per kind and the wrong sentences."""
-    recs, gold = _wire_set(_OWN_S12, modes=True, width=2)
+    recs, gold = _wire_set(path, modes=True, width=2)
     preds = _run([r["text"] for r in recs])
     out = _score(gold, preds)
     for k in [k for k in out if k.startswith(("actor_sector", "recipient_sector"))]:
@@ -414,8 +416,33 @@ def _own_s12() -> dict[str, Any]:
         1 for g, evs in zip(gold, preds, strict=True) if not g["types"] and not any(plover_type(e) for e in evs)
     )
     out["no_event_rows"] = sum(1 for g in gold if not g["types"])
+    out.update(_factuality_hits(recs, preds))
     out["wrong_sentences"] = wrong
     return out
+
+
+def _factuality_hits(recs: list[dict[str, Any]], preds: list[list[Event]]) -> dict[str, Any]:
+    """Factuality accuracy where the set gives it (`events[i].factuality`): over gold events whose type was found,
+    right when some predicted event of that type has the gold factuality."""
+    ok = n = 0
+    for r, evs in zip(recs, preds, strict=True):
+        for g in r["events"]:
+            want = g.get("factuality")
+            got = [e.factuality for e in evs if plover_type(e) == g["event"]]
+            if want and got:
+                n += 1
+                ok += want in got
+    return {"factuality_accuracy": round(ok / n, 4), "factuality_n": n} if n else {}
+
+
+_OWN_S13 = _OWN_DEV.with_name("events_own_s13.jsonl")
+
+
+def _own_s13() -> dict[str, Any]:
+    """Our precision-and-recall set of article kinds real crawls are full of (tests/data/events_own_s13.jsonl, see
+    its .md): business and markets, sport, crime and courts, weather and disasters, obituaries and anniversaries,
+    opinion, local government, article furniture and civilians moving; scored as `own_s12`, with factuality."""
+    return _own_s12(_OWN_S13)
 
 
 def _cameo_table(data: Path) -> dict[str, str]:
@@ -485,6 +512,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_conv"] = _own_conv()
         out["own_s11"] = _own_s11()
         out["own_s12"] = _own_s12()
+        out["own_s13"] = _own_s13()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

@@ -66,6 +66,7 @@ from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
 from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _classify, _doc_toks, _subject
 from dateline.events._triggers import (
+    _dated_apart,
     _died_in,
     _distinct,
     _find_triggers,
@@ -334,7 +335,7 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
         uniq: list[_Trig] = []
         for t in trigs:
             for u in uniq:
-                if _set_apart(t.tok) or _set_apart(u.tok) or _named_apart(t, u):
+                if _set_apart(t.tok) or _set_apart(u.tok) or _named_apart(t, u) or _dated_apart(t, u):
                     continue  # "... killed four. Twelve soldiers died in a separate attack": two attacks
                 # "A Nigerian air force strike killed 23": the strike, the killing's subject, is the killing
                 itself = u.rule.event == t.rule.event and (_names_act(u, t) or _names_act(t, u))

@@ -98,6 +98,7 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
 
     PLOVER codes the sentence's main event; the subordinate one is background (and is usually reported on its own
     elsewhere in the article)."""
+    trigs = _obituary_dropped(trigs)
     if len(trigs) < 2:
         return trigs
     if any(
@@ -431,6 +432,47 @@ def _nonrestrictive(tok: Any) -> bool:
     return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
 
 
+_PASSING = {"die", "bury", "mourn", "pass", "survive"}
+_HONOURING = {"remember", "honour", "honor", "commemorate", "mourn", "salute"}
+
+
+def _life_told(tok: Any) -> bool:
+    """A relative clause on the subject of a death or burial ("The general, who led the invasion of Grenada, died at
+    his home"): an obituary telling the life of the dead, not news of its own."""
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+        return False  # (a passive one, "who was killed in a drone strike on Monday", reports news: _nonrestrictive)
+    ante = tok.head
+    return ante.dep_ in ("nsubj", "nsubjpass") and ante.head.lemma_.lower() in _PASSING
+
+
+def _obituary_dropped(trigs: list[_Trig]) -> list[_Trig]:
+    """Events told inside a relative clause on the subject of a death ("Kissinger, who negotiated the end of the
+    war, died"): the life of the dead, dropped even when the sentence reports no other event."""
+    def told(t: _Trig) -> bool:
+        cur = t.anchor
+        for _ in range(6):
+            if _life_told(cur) or _honoured_dead(cur):
+                return True
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    if all(t.anchor.dep_ == "ROOT" for t in trigs):
+        return trigs
+    return [t for t in trigs if not told(t)]
+
+
+def _honoured_dead(tok: Any) -> bool:
+    """ "laid wreaths to remember those killed in two world wars": the dead honoured, no attack reported."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.lemma_.lower() in _HARMED
+        and tok.head.head.lemma_.lower() in _HONOURING
+    )
+
+
 def _descriptive_relative(tok: Any) -> bool:
     """A clause that says who a person or group is rather than what happened, background to the sentence's own
     event (the GSR codes the main clause only): an active relative clause telling an earlier act ("The rebels,
@@ -597,8 +639,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     via_adjunct: set[int] = set()  # triggers reached through an adverbial clause of a refusal
     for t in trigs:
         outer = None
-        if by_anchor.get(t.anchor.i) is not t:
-            outer = by_anchor[t.anchor.i]
+        if by_anchor.get(t.anchor.i) is not t and by_anchor[t.anchor.i].tok.i != t.tok.i:
+            outer = by_anchor[t.anchor.i]  # (two types on one word, "sentenced to prison", are both kept)
         cur = t.anchor
         for _ in range(8):
             if outer is not None or cur.head.i == cur.i or _nonrestrictive(cur) or _agentive_participle(cur):

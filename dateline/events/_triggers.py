@@ -652,7 +652,7 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
             return gov  # "troops were placed on standby", "workers are on strike": the state's verb
         if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
             return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
-    if not verb_trigs and ((_own_day(head) and _caused_state(head)) or _between_parties(head)):
+    if not verb_trigs and ((_own_day(head) and (_caused_state(head) or _dated_argument(head))) or _between_parties(head)):
         # "six sailors remain in hospital after Monday's missile attack", "a row overshadowed talks between Serbia
         # and Kosovo": with no act in the sentence, an event with its own day that the reported state followed, or
         # with its own parties, is the news the sentence reports (beside an act, as in "arrested three men after
@@ -674,6 +674,25 @@ def _own_day(noun: Any) -> bool:
         return True
     # "since a similar protest in March", "after an attack on Monday": a date phrase of its own
     return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and _time_phrase(c) for c in noun.children)
+
+
+_POINTERS = {"it", "this", "that"}  # "It follows Thursday's protest": the sentence's subject points back
+
+
+def _dated_argument(noun: Any) -> bool:
+    """A dated nominal event that a clause with no act of its own is about: its passive subject ("the arrival of
+    the carrier group on Tuesday was meant as a message") or what a pointing subject follows ("It follows
+    Thursday's protest at the embassy", "This comes after Sunday's rally")."""
+    if noun.dep_ == "nsubjpass":
+        return True
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ in ("after", "following") and gov.dep_ == "prep":
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return False
+    if gov.lemma_.lower() not in _SEQUEL_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _POINTERS for c in gov.children)
 
 
 _CAUSE_PREPS = {"after", "since", "following"}  # "in hospital after / since Monday's attack" ("despite": a contrast)
@@ -1011,6 +1030,39 @@ def _named_apart(a: _Trig, b: _Trig) -> bool:
     return bool(na) and bool(nb) and not na & nb
 
 
+_LATER_WORDS = {"later", "earlier", "afterwards", "before"}
+
+
+def _own_times(verb: Any) -> list[str]:
+    """The time phrases a verb's own clause gives ("on Monday", "three days later"), not those of its conjuncts."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("conj", "cc", "ccomp", "xcomp", "advcl", "relcl"):
+            continue
+        words = list(c.subtree)
+        if c.dep_ in ("prep", "npadvmod", "advmod") and (
+            any(w.ent_type_ in ("DATE", "TIME") for w in words) or c.lower_ in _LATER_WORDS
+        ):
+            out.append(" ".join(w.lower_ for w in words))
+    return out
+
+
+def _dated_apart(a: _Trig, b: _Trig) -> bool:
+    """Two coordinated acts each dated on its own, on different days ("released three prisoners on Monday and freed
+    four more on Thursday", "let two hostages go on 18 September and freed the last five three days later"): two
+    events, though of one type and actor."""
+    if a.nominal or b.nominal:
+        return False
+    heads_a = [a.anchor, *(c for c in a.anchor.children if c.dep_ in ("ccomp", "xcomp"))]
+    heads_b = [b.anchor, *(c for c in b.anchor.children if c.dep_ in ("ccomp", "xcomp"))]
+    for x in heads_a:
+        for y in heads_b:
+            if y in x.conjuncts:
+                tx, ty = _own_times(x), _own_times(y)
+                return bool(tx) and bool(ty) and not set(tx) & set(ty)
+    return False
+
+
 def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
     """Whether the sentence calls its event of this type another one ("died in a separate attack")."""
     for tok in _sent_toks(sent):
@@ -1048,12 +1100,29 @@ _GROUND_WORDS = {"town", "city", "village", "base", "territory", "airport", "are
                  "front", "frontline", "line", "stronghold", "enclave", "strip", "bank", "mine"}  # fmt: skip
 
 
-def _natural_target(tok: Any, lex: _Lex) -> bool:
-    """Whether what the verb attacks is a hazard, disease or social ill (data/events/natural_causes.tsv)."""
+_WARNED = ("to",)
+
+
+def _natural_target(tok: Any, lex: _Lex, preps: tuple[str, ...] = ("against", "off", "on")) -> bool:
+    """Whether what the verb (or event noun) attacks is a hazard, disease or social ill (data/events/natural_causes.tsv):
+    its object, its "against" / "off" / "on" phrase ("war on red tape"), or, for a warning or a surrender, a hazard
+    compounded on the object ("issued a tsunami warning") or its "to" phrase ("surrender to complacency")."""
+    if preps is _WARNED:  # (not the object itself: "threatened fresh stoppages" is a threat)
+        for c in [tok, *tok.children]:
+            if (c is tok or c.dep_ in ("dobj", "nsubjpass")) and any(
+                g.dep_ == "compound" and _hazard(g, lex) for g in c.children
+            ):
+                return True
+        return any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _hazard(g, lex) for g in c.children)
+            for c in tok.children
+        )
     for c in tok.children:
         heads = [c] if c.dep_ == "dobj" else []
-        if c.dep_ == "prep" and c.lower_ in ("against", "off"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             heads = [g for g in c.children if g.dep_ == "pobj"]
+        if c.dep_ == "dobj":  # "wage a battle against loneliness"
+            heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"]
         if any(_hazard(h, lex) for h in heads):
             return True
     return False
@@ -1083,13 +1152,14 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     who |= _force_of_subject(subj, lex)
     # "Swiss drugmaker Novartis", "the carmaker Toyota": a name whose title word says it is a company
     who |= {c.lemma_.lower() for s in [subj, *subj.conjuncts] for c in s.children if c.dep_ == "compound"} & lex.companies
+    who |= _market_side(subj, lex)
     if homebound and who & lex.force_words:
         return _Rule("RETREAT", "withdraw", "08")  # "200 soldiers flew home from Bangui": a force pulled out
     if not rules:
         return None
     if lemma in _MOVING_ALONE and (any(c.dep_ == "dobj" for c in tok.children) or _goes_home(tok)):
         return None  # "followed orders", "returned fire", "returned to barracks": no deployment
-    if lemma in _PUTTING_TO_SEA and (
+    if lemma in _PUTTING_TO_SEA and not _no_event_for(rules, who) and (
         not (_from_port(tok) or (lemma == "sail" and _sails_in(tok, subj, lex))) or _aid_arrival(tok, lex)
     ):
         return None  # "the warships left the Black Sea": a withdrawal (verbs.tsv), not a fleet putting to sea
@@ -1107,6 +1177,106 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     ):
         return None  # "the rebels entered negotiations": no place entered, no movement
     return rule
+
+
+_COURT_WORDS = {"court", "judge", "jury", "tribunal", "magistrate"}
+_PRISONS = {"prison", "jail", "gaol", "detention", "custody"}
+_JAILING = {"jail", "imprison"}
+
+
+def _acquittal(tok: Any) -> bool:
+    """ "found the former executive not guilty": a finding of guilt negated on its adjective is an acquittal."""
+    return tok.lemma_.lower() == "find" and any(
+        c.lemma_.lower() in ("guilty", "liable") and any(g.dep_ == "neg" for g in c.children)
+        for c in tok.children
+    )
+
+
+def _prison_terms(trigs: list[_Trig]) -> list[_Trig]:
+    """A court sentence to prison is a conviction and an imprisonment (manual, SANCTION convict: "court sentences that
+    include imprisonment will also receive a COERCE arrest mode"): "sentenced X to five years in prison" adds
+    COERCE arrest, "a court jailed X for 25 years" adds SANCTION convict, each on the same words."""
+    out = list(trigs)
+    have = {(t.tok.i, t.rule.event) for t in trigs}
+    for t in trigs:
+        if t.nominal:
+            continue
+        v = t.tok
+        if t.rule.event not in ("SANCTION", "COERCE"):
+            continue
+        words = {w.lemma_.lower() for w in v.subtree if w.i > v.i}
+        if t.rule.event == "SANCTION" and t.rule.mode == "convict" and words & _PRISONS:
+            add = _Rule("COERCE", "arrest", "17")
+        elif t.rule.event == "COERCE" and v.lemma_.lower() in _JAILING and (
+            any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURT_WORDS for c in v.children)
+            or any(w.lemma_.lower() in ("year", "month") for w in v.subtree if w.i > v.i and w.head.lower_ == "for")
+        ):
+            add = _Rule("SANCTION", "convict", "16")
+        else:
+            continue
+        if (v.i, add.event) not in have:
+            out.append(_Trig(v, t.anchor, add, t.start, t.end, add.mode))
+            have.add((v.i, add.event))
+    return out
+
+
+_WE = {"we", "us"}
+_OUGHT = {"must", "should", "ought"}
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _writers_voice(sent: Any, trigs: list[_Trig], lex: _Lex) -> list[_Trig]:
+    """An opinion writer's own call ("We must fight inflation", "Let us not retreat from free trade", "We should
+    welcome refugees"): a first-person plural subject with must/should, or "let us", in a sentence that quotes no
+    one and reports no speaker, is the column's view, no one's act."""
+    return [t for t in trigs if not _voiced_call(sent, t.anchor, lex)]
+
+
+def _voiced_call(sent: Any, v: Any, lex: _Lex) -> bool:
+    """Whether the clause of `v` is the writer's own call (see _writers_voice)."""
+    if not _called(v):
+        return False
+    return not (any(ch in _QUOTE_MARKS for ch in sent.text) or any(t.lemma_.lower() in lex.reporting for t in sent))
+
+
+def _called(v: Any) -> bool:
+    """Whether `v` sits in a clause with "we must/should" or "let us" (see _writers_voice)."""
+    for _ in range(5):  # one word up at a time ("We must fight inflation before it fights us")
+        kids = list(v.children)
+        if any(c.dep_ == "nsubj" and c.lower_ in _WE for c in kids) and any(
+            c.dep_ == "aux" and c.lower_ in _OUGHT for c in kids
+        ):
+            return True
+        if v.head.lemma_.lower() == "let" and any(c.lower_ == "us" for c in [*kids, *v.head.children]):
+            return True
+        if v.lemma_.lower() == "let" and any(g.lower_ == "us" for c in kids for g in [c, *c.children]):
+            return True  # ("Let us not retreat ...": the parse's root is "let")
+        if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
+def _no_event_for(rules: Any, who: set[str]) -> bool:
+    """Whether a NONE row of subject_verbs.tsv covers this subject ("residents left": people, not a force, leave)."""
+    return any(r.event == "NONE" and who & subjects for subjects, r in rules)
+
+
+def _market_side(subj: Any, lex: _Lex) -> set[str]:
+    """Words that put a subject among companies or sports sides where its head alone does not: a name the actor
+    lexicon codes as a business ("Samsung", "Walmart": sector BUS, or a multinational), or a sports word
+    compounded on its head ("the Indian cricket team"). subject_verbs.tsv rows on @company and @sport use them."""
+    from dateline.actors import code_actor
+
+    out: set[str] = set()
+    for s in [subj, *subj.conjuncts]:
+        out |= {c.lemma_.lower() for c in s.children if c.dep_ == "compound"} & lex.sport
+        if s.pos_ == "PROPN" and s.ent_type_ != "PERSON":
+            # the whole name ("World Bank", not "Bank"): its compounds before the head
+            a = code_actor(" ".join([c.text for c in s.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [s.text]))
+            if a.sector == "BUS" or a.country == "MNC":
+                out.add("company")
+    return out
 
 
 def _force_of_subject(subj: Any, lex: _Lex) -> set[str]:
@@ -1128,7 +1298,20 @@ def _force_of_subject(subj: Any, lex: _Lex) -> set[str]:
             out |= {g.lemma_.lower() for g in of if g.dep_ == "pobj"} & lex.force_words
         if s.lemma_.lower() in _CRAFT and {c.lemma_.lower() for c in s.children} & _ARMED_CRAFT:
             out.add("warship")  # "coast guard vessels", "navy boats": armed units at sea
+        out |= _group_of_force(s, lex)
     return out
+
+
+# collective nouns that are a force only by what their "of" phrase names ("a team of trainers", "a group of marines")
+_GROUPS = frozenset({"team", "group", "squad", "batch", "handful"})
+
+
+def _group_of_force(s: Any, lex: _Lex) -> set[str]:
+    """ "Belgium's small team of trainers", "a group of 40 marines": the force words a collective noun is made of."""
+    if s.lemma_.lower() not in _GROUPS:
+        return set()
+    of = [g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return {g.lemma_.lower() for g in of} & lex.force_words
 
 
 _LIST = frozenset({"list"})
@@ -1448,6 +1631,20 @@ def _passive(tok: Any) -> bool:
 _NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}  # where only a noun stands
 
 
+_QUESTION_WORDS = {"where", "how", "why", "whether"}
+_HOLDING = {"hold", "keep"}
+
+
+def _captivity_asked(tok: Any) -> bool:
+    """A passive "held/kept" in an indirect question ("never found where the hostages were held", "did not say how
+    long they were kept"): the captivity is the place or time asked about, no capture the sentence reports."""
+    if tok.lemma_.lower() not in _HOLDING or not _passive(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp"):
+        return False
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _QUESTION_WORDS for c in tok.children) or any(
+        c.dep_ == "advmod" and any(g.lower_ in _QUESTION_WORDS for g in c.children) for c in tok.children
+    )
+
+
 def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
@@ -1495,10 +1692,16 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = None  # "regained control of inflation", "took control of the company": no ground taken
             if r is not None and r.event in ("ASSAULT", "COERCE") and _natural_target(tok, lex):
                 r = None  # "fight the epidemic", "battle the wildfires", "curb inflation": no one is attacked
+            if r is not None and r.event == "SANCTION" and r.mode == "convict" and _acquittal(tok):
+                r = _Rule("CONCEDE", None, "08")  # "found him not guilty": an acquittal (manual, CONCEDE)
+            if r is not None and r.event in ("THREATEN", "RETREAT") and _natural_target(tok, lex, _WARNED):
+                r = None  # "a tsunami warning was issued", "surrendered to complacency": no one threatens or yields
             if r is not None and any(a.lower_ == "according" for a in list(tok.ancestors)[:4]):
                 r = None  # "according to figures shared by officials": who says so, not an event
             if r is not None and r.mode == "visit" and tok.lemma_.lower() in _CARRIED and _passive(tok):
                 r = None  # "the hostages were flown to Bamako": carried there, no one visits
+            if r is not None and _captivity_asked(tok):
+                r = None  # "never found where the hostages were held": a place sought, no capture reported
             # (a "leave" with a place object is travel, no row: still an expulsion when a diplomat is told to)
             gov = _sent_away(tok, lex) if r is None or r.event == "RETREAT" else None
             if gov is not None and gov.i not in verb_idx:
@@ -1544,6 +1747,12 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         r, first = m
         if r.event == "ASSAULT" and _policy_target(tok):
             r = _Rule("ACCUSE", "disapprove", "11", words=r.words)  # "launched a fierce attack on the budget"
+        if r.event == "ASSAULT" and (
+            _natural_target(tok, lex) or (tok.dep_ == "dobj" and _natural_target(tok.head, lex, ("on", "against")))
+        ):
+            continue  # "declared war on red tape", "a battle against loneliness": a social ill, no one attacked
+        if r.event == "THREATEN" and _natural_target(tok, lex, _WARNED):
+            continue  # "a tsunami warning was issued": a hazard foreseen, no threat
         if r.event == "NONE":
             continue  # a reading that is no event ("demand for electric vehicles slowed": market demand)
         if _year_named(tok) and (
@@ -1582,7 +1791,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
     if trigs and any(t.text == "|" for t in stoks):
         trigs = [t for t in trigs if not _reader_call(t.anchor)]
-    return _preparations(_exercise_types(_unharmed_dropped(_strike_shut(trigs))))
+    trigs = _prison_terms(_preparations(_exercise_types(_unharmed_dropped(_strike_shut(trigs)))))
+    return _writers_voice(sent, trigs, lex) if trigs else trigs
 
 
 _SHUTTING = {"close", "shut", "shutter"}
@@ -1637,7 +1847,7 @@ def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:
     return [t for t in trigs if t not in gone]
 
 
-_PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN"}
+_PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN", "RETREAT"}  # ("surrendered their title after a 2-0 defeat")
 
 
 _SCORE = re.compile(r"(?<![\w,.\-\u2013/])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\w,.%\-\u2013/])")
@@ -1693,8 +1903,8 @@ def _year_named(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod") and _is_year(c):
             return True
-        if c.dep_ == "compound" and any(_is_year(g) for g in c.children if g.dep_ in ("nummod", "compound")):
-            return True
+        if c.dep_ in ("compound", "poss") and any(_is_year(g) for g in c.children if g.dep_ in ("nummod", "compound")):
+            return True  # ("the 2015 Paris attacks", "the 1984 miners' strike")
     return False
 
 

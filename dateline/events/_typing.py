@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.events._clauses import _absorb, _drop_background, _request_frames
+from dateline.events._clauses import _absorb, _drop_background, _honoured_dead, _life_told, _request_frames
 from dateline.events._lexicon import (
     _CAMEO_ROOT,
     _DATA,
@@ -29,6 +29,8 @@ from dateline.events._triggers import (
     _natural_target,
     _sports_report,
     _Trig,
+    _voiced_call,
+    _year_named,
 )
 
 # --------------------------------------------------------------------------- statistical backoff
@@ -210,7 +212,14 @@ def _suppressed(sent: Any, lex: _Lex) -> bool:
             return True
         if r is not None and r.event in _PLAY_EVENTS and _sports_report(sent, lex):
             return True  # "beat Dortmund 2-0 in the final": play, not force
-    return False
+    # an event noun named by its year that the lexicon read as a reference ("the 1984 miners' strike divided ..."),
+    # an obituary's life or the dead honoured ("to remember those killed in two world wars")
+    return any(
+        (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj") and _year_named(t) and _match_noun(t, lex))
+        or _life_told(t)
+        or _honoured_dead(t)
+        for t in sent
+    )
 
 
 def _decide(
@@ -244,7 +253,7 @@ def _decide(
             return []
         if anchor.lemma_.lower() in _EMPTY_VERBS:
             return []  # "made the remarks", "made it clear": the object names the act, and the lexicon knows none
-        if _suppressed(sent, lex):
+        if _suppressed(sent, lex) or _voiced_call(sent, anchor, lex):
             return []  # the lexicon read an event word here and ruled it out ("a drought that killed 40")
         label = max(p, key=p.__getitem__)
         if p[label] < _POLICY["backoff_min"] or label not in _CAMEO_ROOT:
@@ -256,7 +265,8 @@ def _decide(
         kept = [
             t for t, c in zip(trigs, convs, strict=True) if p.get(c, 0.0) >= _POLICY["compete_ratio"] * best
         ]
-        return kept or trigs
+        # two types on one word stand or fall together ("sentenced him to five years in prison": convict + arrest)
+        return [t for t in trigs if t in kept or any(k.tok.i == t.tok.i for k in kept)] if kept else trigs
     label = max(p, key=p.__getitem__)
     if (
         label != convs[0]

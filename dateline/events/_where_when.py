@@ -62,7 +62,7 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
         return
     for s in sizes:
         span = _char_span(doc, s.start, s.end)
-        if span is not None and not any(_own_size(span.root, t.anchor) for t in trigs):
+        if span is not None and not any(_own_size(span.root, t.anchor) or _told_of(span.root, t.tok, t.anchor) for t in trigs):
             continue  # "hit the school today, a day after yesterday's shelling wounded three": another event's size
         best = trigs[0]
         owner = _tally_of(span.root, trigs) if span is not None and len(trigs) > 1 else None
@@ -77,6 +77,45 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
                     if d < best_d:
                         best, best_d = t, d
         best.sizes.append(s)
+
+
+_WITHIN_WORDS = {"which", "where", "when"}
+
+
+def _told_of(tok: Any, noun: Any, anchor: Any = None) -> bool:
+    """A number in an "in which / during which / where" clause of the event noun itself: "a clash on Wednesday in
+    which Guyana said two of its soldiers were killed" counts the clash's dead (the clause tells the same scene;
+    the parser may hang it on the event's own day, "on Wednesday")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = {noun.i} | ({anchor.i} if anchor is not None else set())
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl" and (cur.head.i == noun.i or _own_day_word(cur.head, own)):
+            return any(
+                (c.dep_ == "prep" and any(g.lower_ in _WITHIN_WORDS for g in c.children))
+                or (c.dep_ == "advmod" and c.lower_ in _WITHIN_WORDS)
+                for c in cur.children
+            )
+        if cur.dep_ == "relcl" and cur.head.i in {w.i for w in noun.subtree}:
+            # "Thursday's protest at the embassy in Manila, where more than 1,500 people turned out": the place
+            # the event noun names is its scene
+            return any(c.dep_ == "advmod" and c.lower_ == "where" for c in cur.children)
+        cur = cur.head
+    return False
+
+
+def _own_day_word(w: Any, own: set[int]) -> bool:
+    """A day the event's own phrase gives ("took part in a clash on Wednesday"): a time word whose "on/in" phrase
+    hangs on the event word."""
+    return (
+        w.ent_type_ in ("DATE", "TIME")
+        and w.dep_ == "pobj"
+        and w.head.lower_ in ("on", "in")
+        and w.head.head.i in own
+    )
 
 
 def _tally_of(tok: Any, trigs: list[_Trig]) -> _Trig | None:
@@ -114,10 +153,24 @@ def _own_size(tok: Any, anchor: Any) -> bool:
             (cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS)
             or (cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children))
             or _other_scene(cur)
+            or _sought(cur)
         ):
             return _within(anchor, cur)  # the clause tells another event, unless it holds the event itself
         cur = cur.head
     return True
+
+
+# verbs of a purpose clause that seeks people ("to search for seven kidnapped aid workers", "to find the students")
+_SEEKING = frozenset({"search", "find", "rescue", "free", "locate", "hunt", "look", "track", "trace", "recover"})
+
+
+def _sought(c: Any) -> bool:
+    """A purpose infinitive that seeks people: the number in it counts those sought, not the force sent."""
+    return (
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _SEEKING
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+    )
 
 
 def _other_scene(c: Any) -> bool:
@@ -488,13 +541,34 @@ def _subtree_end(tok: Any) -> int:
     return max(tok.i, max((w.i for w in tok.subtree), default=tok.i))
 
 
+# verbs that restate a capture on its captive ("the doctor taken in Petion-Ville on Wednesday")
+_CAPTURING = frozenset({"take", "seize", "snatch", "grab", "capture", "abduct", "kidnap"})
+_CAPTURES = frozenset({("ASSAULT", "abduct"), ("COERCE", "arrest"), ("COERCE", "seize")})
+
+
+def _restated_capture(tok: Any, t: _Trig) -> bool:
+    """Whether the time at tok dates a participle restating the event's capture on its own object: "kidnapped the
+    doctor taken in Petion-Ville on Wednesday" (the participle's day is the kidnapping's, whatever governs it)."""
+    if (t.rule.event, t.rule.mode) not in _CAPTURES:
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "acl" and cur.lemma_.lower() in _CAPTURING and cur.tag_ == "VBN":
+            obj = cur.head
+            return obj.dep_ in ("dobj", "nsubjpass") and obj.head.i in (t.anchor.i, t.tok.i)
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
 def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     sdoc = doc.spacy
     # depth of each tree ancestor above the event word: the date attached nearest to the event wins
     # ("said on Thursday that ... following the January 8 attack, in which Iran fired": January 8)
     depth = {t.anchor.i: 0, t.tok.i: 0} | {a.i: k for k, a in enumerate(t.anchor.ancestors, 1)}
     ancestors = set(depth)
-    best = charge = weak = None
+    best = charge = weak = restated = None
     own_words = (t.anchor.i, t.tok.i)
     best_depth = 1 << 30
     nouns = _lex().nouns
@@ -553,6 +627,9 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
                 aside = True
         if other:
             continue
+        if aside and _restated_capture(span.root, t) and restated is None:
+            restated = tx  # "denied it had kidnapped the doctor taken on Wednesday": the capture's own day
+            continue
         if aside:
             weak = tx if weak is None else weak
             continue
@@ -561,7 +638,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
                 charge = tx
             continue
         if cur.i in (t.anchor.i, t.tok.i):
-            best = tx
+            best = restated = tx
             break
         if framed:  # "Since the 2003 invasion, ... the killing of X has made": not the killing's date
             if charged and best is None and charge is None:
@@ -569,6 +646,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
             continue
         if cur.i in ancestors and depth[cur.i] < best_depth:
             best, best_depth = tx, depth[cur.i]
+    best = restated if restated is not None else best  # (the event's own time, else a restated capture's)
     # the accusation's own date first; else the charged act's, the nearest the text gives to when it was made
     best = best if best is not None else charge if charge is not None else weak
     if best is None:
