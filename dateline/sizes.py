@@ -664,6 +664,8 @@ def _corrected(out: list[Size], spans: list[tuple[int, int]], toks: list[_Tok]) 
     latest figure is the size; it takes the first one's unit and kind when it names none."""
     drop: set[int] = set()
     for a in range(len(spans)):
+        if not _FIRST_FIGURE & {t.low for t in toks[max(0, spans[a][0] - 4) : spans[a][0]]}:
+            continue  # no "initially", "first" before it: nothing corrects it (`_corrects`' first test, hoisted)
         for b in range(a + 1, len(spans)):
             if not _corrects(toks, spans[a], spans[b][0]):
                 continue

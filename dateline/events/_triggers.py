@@ -99,20 +99,21 @@ def _misparsed_object(tok: Any) -> set[str]:
 
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
+    children = list(tok.children)  # walked once (each `tok.children` walks the parse again: speed)
     prts: set[str] = set()
     objs: set[str] = set()
     pobjs: dict[str, set[str]] = {}
     if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
         # "the warships sent to the Gulf", "paratroopers who were flown to Kuwait": the modified noun is moved
-        passive_rel = any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
+        passive_rel = any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in children)
         if (tok.dep_ == "acl" and tok.tag_ == "VBN") or passive_rel:
             objs.add(tok.head.lemma_.lower())
     reduced = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.lemma_.lower() in _SENDING)
-    if reduced and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+    if reduced and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children):
         # a participle with no auxiliary is a reduced passive ("Troops sent to Gulf", a misparsed "the warships
         # sent to the Gulf ..."): its subject is what was moved
-        objs.update(c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj")
-    kids = list(tok.children)
+        objs.update(c.lemma_.lower() for c in children if c.dep_ == "nsubj")
+    kids = list(children)
     hedge = _hedge_up(tok)
     if hedge is not None:  # "sending up to 275 personnel": the hedged noun is the object, "up" no particle
         up, to = hedge
@@ -127,13 +128,13 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         )
     if not any(c.dep_ == "dobj" for c in kids):
         # "advise and train local forces": a bare verb shares the object of the verb coordinated after it
-        for cj in (c for c in tok.children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
+        for cj in (c for c in children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
             if not any(c.dep_ == "nsubj" for c in cj.children):
                 kids += [c for c in cj.children if c.dep_ == "dobj"]
-    first_dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    first_dobj = next((c for c in children if c.dep_ == "dobj"), None)
     for (
         ch
-    ) in tok.children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
+    ) in children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
         if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
             kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
         if ch.dep_ == "prep" and ch.lower_ == "between" and first_dobj is None:
@@ -143,7 +144,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 kids = [c for c in kids if c.i != ch.i] + ranged
     if tok.lemma_.lower() in _LETTING:
         # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
-        for ch in tok.children:
+        for ch in children:
             # ("allowed inspectors back into the plant": the complement may be an adverb)
             if ch.dep_ in ("ccomp", "xcomp") and (_is_verb(ch) or ch.pos_ in ("ADV", "ADP")):
                 if _is_verb(ch):  # "allowed delegates to visit prisoners": the act let in names the access
@@ -162,7 +163,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     objs.update(_misparsed_object(tok))
     if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids):
         objs.add("person")  # a named person as object: rows may list "person" ("hand over Milosevic")
-    first_obj = min((c.i for c in tok.children if c.dep_ == "dobj"), default=None)
+    first_obj = min((c.i for c in children if c.dep_ == "dobj"), default=None)
     for ch in kids:
         dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
         if (
@@ -1229,6 +1230,8 @@ def _writers_voice(sent: Any, trigs: list[_Trig], lex: _Lex) -> list[_Trig]:
     """An opinion writer's own call ("We must fight inflation", "Let us not retreat from free trade", "We should
     welcome refugees"): a first-person plural subject with must/should, or "let us", in a sentence that quotes no
     one and reports no speaker, is the column's view, no one's act."""
+    if not trigs or not any(t.lower_ in _WE for t in _sent_toks(sent)):
+        return trigs  # ("we must", "let us": no first-person plural, no call; cheap check first, for speed)
     return [t for t in trigs if not _voiced_call(sent, t.anchor, lex)]
 
 
