@@ -334,21 +334,24 @@ def _verb_lemma(tok: Any, lex: _Lex) -> str:
     return lemma
 
 
+def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """`_objects(tok)`, with a naming verb's apposition as an object too ("branded the commander a terrorist", the
+    name parsed as an apposition)."""
+    prts, direct, pobjs = _objects(tok)
+    if tok.lemma_.lower() in _NAMING:
+        direct |= {a.lemma_.lower() for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"}
+    return prts, direct, pobjs
+
+
 def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(_verb_lemma(tok, lex))
     if not rules:
         return None
     if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in tok.children):
         return None  # "launched what it called anti-terrorist operations": the actor's own name for its act
-    prts, direct, pobjs = _objects(tok)
-    if tok.lemma_.lower() in _NAMING:  # "branded the commander a terrorist", the name parsed as an apposition
-        direct |= {
-            a.lemma_.lower()
-            for c in tok.children
-            if c.dep_ == "dobj"
-            for a in c.children
-            if a.dep_ == "appos"
-        }
+    # the verb's particles and objects, found when a row first asks for them (a row with neither takes the verb
+    # as it is: most verbs' first row; speed)
+    found: tuple[set[str], set[str], dict[str, set[str]]] | None = None
     # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
     hedge = _hedge_up(tok)
     particles = {
@@ -357,14 +360,19 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
         if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules) and (hedge is None or c.i != hedge[0].i)
     }
     phrasal = bool(particles)
+    objs: set[str] = set()
     for r in rules:  # most specific first
-        if r.prt and r.prt not in prts and r.prt not in direct:
-            continue
         if phrasal and r.prt not in particles:
             continue  # "called up volunteers for an offensive": the particle's rows, not "call for"
-        objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
-        if r.prt in ("out", "away"):  # "pulled out of the treaty", "walked out of the talks"
-            objs = objs | pobjs.get("of", set()) | pobjs.get("from", set())
+        if r.prt or r.objs is not None:
+            if found is None:
+                found = _verb_objects(tok)
+            prts, direct, pobjs = found
+            if r.prt and r.prt not in prts and r.prt not in direct:
+                continue
+            objs = direct | pobjs.get(r.prt, set()) if r.prt else direct
+            if r.prt in ("out", "away"):  # "pulled out of the treaty", "walked out of the talks"
+                objs = objs | pobjs.get("of", set()) | pobjs.get("from", set())
         if r.event == "SANCTION" and r.objs == _LIST and not _sanctions_told(tok):
             continue  # "added garlic to the list": a list is a sanctions list only in a story of sanctions
         if r.prt == "across" and _across_from(tok):
@@ -378,7 +386,7 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             return None
         if r.event != "ACCUSE" and r.prt is None and tok.lemma_.lower() in _NAMING and _named(tok):
             continue  # "called the meeting a success": a name given, no meeting called (name-calling: ACCUSE rows)
-        if r.event == "SANCTION" and r.mode == "withdraw" and r.prt and _armed(direct, lex):
+        if r.event == "SANCTION" and r.mode == "withdraw" and r.prt and found and _armed(found[1], lex):
             continue  # "withdrew 400 troops from Dhobley": soldiers pulled back are a retreat (manual, RETREAT)
         if r.event == "AID" and _sends_vehicles(tok, r, lex) and not _relief_sent(tok, lex):
             continue  # "the army sent 40 trucks to the front", "a shipment of shells": no relief named, no aid
