@@ -995,3 +995,19 @@ def test_a_page_with_a_title_and_no_body_is_no_article() -> None:
     )
     doc = clean.to_document(RawArticle(source="p.html", kind="html", html=full))
     assert "ferries" in doc.text and "Harbour reopens" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Reporting by Amazon Wire's Boa Vista bureau.", "Additional reporting by the Gulf Courier's Doha newsroom."],
+)
+def test_a_credit_line_naming_a_bureau_is_removed(credit: str) -> None:
+    """A wire credit that ends in the desk's name ("... Boa Vista bureau.") is furniture, like "Reporting by NAME"."""
+    from dateline.clean import to_document
+    from dateline.model import RawArticle
+
+    text = ("LETHEM, Guyana (Amazon Wire) - Soldiers reinforced the border post on Tuesday, officials said.\n\n"
+            f"The post lies on the Takutu river.\n\n{credit}\n")  # fmt: skip
+    doc = to_document(RawArticle(source="x.txt", kind="txt", text=text))
+    assert "reporting by" not in doc.text.lower()
+    assert "The post lies on the Takutu river." in doc.text
