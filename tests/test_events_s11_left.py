@@ -13,12 +13,11 @@ says, with events_own_args2 rows 021 and 036 corrected to match, and a refused p
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
-from events_helpers import helpers_for
+from events_helpers import countries, helpers_for, score_left, score_left_row
 
 PUB = "2024-03-20"
 _events, _types, _of = helpers_for(PUB)
@@ -29,59 +28,16 @@ def _rows() -> list[dict[str, Any]]:
     return [json.loads(line) for line in _PATH.read_text().splitlines() if line.strip()]
 
 
-def _countries(args: list[Any]) -> set[str]:
-    return {a.country for a in args if a.country}
+_countries = countries
 
 
 def _score_row(row: dict[str, Any]) -> dict[str, int]:
-    """One row: gold events matched to predicted ones by type (content or PLOVER single category), then mode,
-    factuality, actor and recipient countries (each only where the gold gives it) on the matched event."""
-    from dateline.events._typing import _conventional
-
-    preds = _events(row["text"])
-    free = list(preds)
-    out = defaultdict(int)
-    gold_types = {g["event"] for g in row["events"]}
-    gold_conv = {_conventional(g["event"], g["factuality"]) for g in row["events"]}
-    for g in row["events"]:
-        gconv = _conventional(g["event"], g["factuality"])
-        cands = [p for p in free if p.event == g["event"] or _conventional(p.event, p.factuality) == gconv]
-        out["gold"] += 1
-        if not cands:
-            continue
-        cands.sort(key=lambda p: (p.event != g["event"], p.mode != g["mode"]))
-        p = cands[0]
-        free.remove(p)
-        out["found"] += 1
-        for field, ok in (
-            ("mode", g["mode"] is None or p.mode == g["mode"]),
-            ("factuality", p.factuality == g["factuality"]),
-            ("actor", not row["actors"] or _countries(p.actor) == set(row["actors"])),
-            ("recipient", not row["recipients"] or _countries(p.recipient) == set(row["recipients"])),
-        ):
-            out[field] += ok
-    # a same-type second mention is no extra (one type once per sentence); any other type is
-    out["extra"] = sum(
-        1 for p in free if p.event not in gold_types and _conventional(p.event, p.factuality) not in gold_conv
-    )
-    out["all"] = int(
-        out["found"] == out["gold"]
-        and all(out[f] == out["gold"] for f in ("mode", "factuality", "actor", "recipient"))
-        and not out["extra"]
-    )
-    return dict(out)
+    return score_left_row(row, _events, single_category_factuality=False)
 
 
 def score(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     """Per-kind sums of `_score_row` (and "total")."""
-    by: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        for k, v in _score_row(row).items():
-            by[row["kind"]][k] += v
-            by["total"][k] += v
-        by[row["kind"]]["rows"] += 1
-        by["total"]["rows"] += 1
-    return {k: dict(v) for k, v in by.items()}
+    return score_left(rows, _events, single_category_factuality=False)
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,11 @@ in every field (24/52 with the single-category factuality scoring); final 50/51 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
-from events_helpers import helpers_for
+from events_helpers import countries, helpers_for, score_left, score_left_row
 
 PUB = "2024-03-20"
 _events, _types, _of = helpers_for(PUB)
@@ -30,76 +29,16 @@ def _rows() -> list[dict[str, Any]]:
     return [json.loads(line) for line in _PATH.read_text().splitlines() if line.strip()]
 
 
-def _countries(args: list[Any]) -> set[str]:
-    return {a.country for a in args if a.country}
-
-
-def _at_word(text: str, ev: Any, words: list[str]) -> bool:
-    """The event's span or one of its mentions overlaps one of the gold event words."""
-    import re
-
-    spans = [(ev.event_start, ev.event_end)] + [(m.start, m.end) for m in ev.mentions]
-    for w in words:
-        for m in re.finditer(rf"\b{re.escape(w)}\b", text):
-            if any(s < m.end() and m.start() < e for s, e in spans):
-                return True
-    return False
+_countries = countries
 
 
 def _score_row(row: dict[str, Any]) -> dict[str, int]:
-    """One row: gold events matched to predicted ones by type (content or PLOVER single category), then mode,
-    factuality, actor and recipient countries (each only where the gold gives it) on the matched event."""
-    from dateline.events._typing import _conventional
-
-    preds = _events(row["text"])
-    free = list(preds)
-    out = defaultdict(int)
-    gold_types = {g["event"] for g in row["events"]}
-    gold_conv = {_conventional(g["event"], g["factuality"]) for g in row["events"]}
-    for g in row["events"]:
-        gconv = _conventional(g["event"], g["factuality"])
-        cands = [p for p in free if p.event == g["event"] or _conventional(p.event, p.factuality) == gconv]
-        out["gold"] += 1
-        if not cands:
-            continue
-        cands.sort(key=lambda p: (p.event != g["event"], p.mode != g["mode"]))
-        p = cands[0]
-        free.remove(p)
-        out["found"] += 1
-        for field, ok in (
-            ("mode", g["mode"] is None or p.mode == g["mode"]),
-            (
-                "factuality",
-                p.factuality == g["factuality"]
-                or _conventional(p.event, p.factuality) == g["event"] != p.event,
-            ),
-            ("actor", not row["actors"] or _countries(p.actor) == set(row["actors"])),
-            ("recipient", not row["recipients"] or _countries(p.recipient) == set(row["recipients"])),
-            ("word", not row.get("event_text") or _at_word(row["text"], p, row["event_text"])),
-        ):
-            out[field] += ok
-    # a same-type second mention is no extra (one type once per sentence); any other type is
-    out["extra"] = sum(
-        1 for p in free if p.event not in gold_types and _conventional(p.event, p.factuality) not in gold_conv
-    )
-    out["all"] = int(
-        out["found"] == out["gold"]
-        and all(out[f] == out["gold"] for f in ("mode", "factuality", "actor", "recipient", "word"))
-        and not out["extra"]
-    )
-    return dict(out)
+    return score_left_row(row, _events, single_category_factuality=True)
 
 
 def score(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     """Per-kind sums of `_score_row` (and "total")."""
-    by: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        for k, v in _score_row(row).items():
-            by[row["kind"]][k] += v
-            by["total"][k] += v
-        by[row["kind"]]["rows"] += 1
-        by["total"]["rows"] += 1
-    return {k: dict(v) for k, v in by.items()}
+    return score_left(rows, _events, single_category_factuality=True)
 
 
 def _words(text: str, ev: Any) -> str:
