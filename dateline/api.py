@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.export import RECORDS, with_source
+from dateline.export import FIELDS, RECORDS, with_source
 from dateline.model import Document
 from dateline.store import EventFilter, Store, name_query
 
@@ -57,7 +57,9 @@ class Dateline:
         if filters and what != "events":
             raise TypeError(f"filters are for events only, not {what}")
         rows = self.events(**filters) if what == "events" else RECORDS[what](self.store)
-        return pd.DataFrame.from_records(list(rows))
+        records = list(rows)
+        # (no record: an empty frame that still has the kind's columns)
+        return pd.DataFrame.from_records(records) if records else pd.DataFrame(columns=list(FIELDS[what]))
 
     def documents_df(self):
         return self.df("documents")

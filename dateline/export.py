@@ -12,36 +12,40 @@ manual's object for the cited text (`text_info` there is the sentence: its offse
 from __future__ import annotations
 
 import csv
+import dataclasses
 import errno
 import json
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from dateline import __version__
-from dateline.model import Event
-from dateline.store import EventFilter, Store
+from dateline.model import Event, Place, Quote, Timex
+from dateline.store import DOCUMENT_FIELDS, ENTITY_FIELDS, EventFilter, Store
 
 RecordFn = Callable[[Store], Iterator[dict[str, Any]]]
 RECORDS: dict[str, RecordFn] = {}
-FORMATS: dict[
-    str, tuple[Callable[[Iterable[dict[str, Any]], IO[Any]], int], tuple[str, ...] | None, bool]
-] = {}
+# the columns of each record kind, in export order: the header of a CSV (or the schema of a Parquet file) that
+# has no records to take them from (tests/test_export_s15.py checks them against real records)
+FIELDS: dict[str, tuple[str, ...]] = {}
+Writer = Callable[..., int]  # (rows, out, *, fields=()) -> number of records written
+FORMATS: dict[str, tuple[Writer, tuple[str, ...] | None, bool]] = {}
 
 
 class ExportError(ValueError):
     pass
 
 
-def records(name: str) -> Callable[[RecordFn], RecordFn]:
+def records(name: str, fields: Iterable[str]) -> Callable[[RecordFn], RecordFn]:
     def register(fn: RecordFn) -> RecordFn:
         RECORDS[name] = fn
+        FIELDS[name] = tuple(fields)
         return fn
 
     return register
@@ -58,27 +62,33 @@ def fmt(name: str, accepts: tuple[str, ...] | None = None, binary: bool = False)
 # ---------------------------------------------------------------------- record kinds
 
 
-@records("documents")
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+SOURCE_FIELDS = ("outlet", "published", "url")  # of the article a record came from (documents' own names)
+
+
+@records("documents", DOCUMENT_FIELDS)
 def _documents(store: Store) -> Iterator[dict[str, Any]]:
     yield from store.iter_documents()
 
 
-@records("entities")
+@records("entities", ENTITY_FIELDS)
 def _entities(store: Store) -> Iterator[dict[str, Any]]:
     yield from store.iter_entities()
 
 
-@records("events")
+@records("events", (*_names(Event), *SOURCE_FIELDS))
 def _events(store: Store) -> Iterator[dict[str, Any]]:
     yield from with_source(store, (e.to_dict() for e in store.events(EventFilter())))
 
 
-@records("quotes")
+@records("quotes", (*_names(Quote), *SOURCE_FIELDS))
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:
     yield from with_source(store, (q.to_dict() for q in store.quotes()))
 
 
-SOURCE_FIELDS = ("outlet", "published", "url")  # of the article a record came from (documents' own names)
 _SOURCE_CHUNK = 500  # records per look-up (under SQLite's 999 bound parameters)
 
 
@@ -102,12 +112,12 @@ def with_source(store: Store, rows: Iterable[dict[str, Any]]) -> Iterator[dict[s
             yield r
 
 
-@records("places")
+@records("places", ("doc_id", *_names(Place)))
 def _places(store: Store) -> Iterator[dict[str, Any]]:
     yield from store.iter_places()
 
 
-@records("times")
+@records("times", ("doc_id", *_names(Timex)))
 def _times(store: Store) -> Iterator[dict[str, Any]]:
     yield from store.iter_timexes()
 
@@ -116,7 +126,7 @@ def _times(store: Store) -> Iterator[dict[str, Any]]:
 
 
 @fmt("jsonl")
-def _jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def _jsonl(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
     n = 0
     for r in rows:
         out.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -131,7 +141,9 @@ def _flat(value: Any) -> Any:
 
 
 @fmt("csv")
-def _csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def _csv(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
+    """One row per record, nested values as JSON text; the header is the first record's keys, or `fields` when
+    there is no record (an empty export is still a table a spreadsheet or pandas reads with its columns)."""
     writer = None
     n = 0
     for r in rows:
@@ -140,11 +152,13 @@ def _csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
             writer.writeheader()
         writer.writerow({k: _flat(v) for k, v in r.items()})
         n += 1
+    if writer is None and fields:
+        csv.DictWriter(out, fieldnames=list(fields)).writeheader()
     return n
 
 
 @fmt("parquet", binary=True)
-def _parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+def _parquet(rows: Iterable[dict[str, Any]], out: IO[bytes], fields: Sequence[str] = ()) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -174,8 +188,8 @@ def _parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     flush()
     if writer is not None:
         writer.close()
-    else:  # no records: still a valid (empty) Parquet file, which readers open
-        pq.write_table(pa.table({}), out)
+    else:  # no records: still a valid (empty) Parquet file, which readers open, with the kind's columns
+        pq.write_table(pa.table({k: pa.array([], pa.string()) for k in fields}), out)
     return n
 
 
@@ -264,12 +278,12 @@ def plover_record(e: Event, source: dict[str, Any] | None = None) -> dict[str, A
 
 
 @fmt("plover", accepts=("events",))
-def _plover(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def _plover(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
     return _jsonl((plover_record(Event.from_dict(r), r) for r in rows), out)
 
 
 @fmt("geojson", accepts=("events", "places"))
-def _geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def _geojson(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     for r in rows:
@@ -349,7 +363,7 @@ def export(store: Store, what: str, format: str = "jsonl", path: str | None = No
         raise ExportError(f"{format} is binary: give -o FILE")
     try:
         with _open(path, binary) as out:
-            return writer(RECORDS[what](store), out)
+            return writer(RECORDS[what](store), out, fields=FIELDS[what])
     except BrokenPipeError:
         raise
     except OSError as exc:  # a missing folder, no permission, a full disk: one line naming the file

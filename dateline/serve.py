@@ -25,7 +25,7 @@ import re
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -320,7 +320,7 @@ def _plain(value: Any) -> Any:
 # ---------------------------------------------------------------------- export writers
 
 
-def _json_array(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
+def _json_array(rows: Iterator[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
     # export.py has jsonl; a JSON array is what a browser "JSON" download expects
     out.write("[")
     n = 0
@@ -331,10 +331,16 @@ def _json_array(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def _writer(fmt: str) -> Callable[[Iterator[dict[str, Any]], IO[str]], int]:
+def _writer(fmt: str) -> Callable[..., int]:
     from dateline.export import FORMATS
 
     return _json_array if fmt == "json" else FORMATS[fmt][0]
+
+
+def _export_fields(what: str) -> tuple[str, ...]:
+    from dateline.export import FIELDS
+
+    return FIELDS[what]
 
 
 _MEDIA = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json",
@@ -623,7 +629,7 @@ def create_app(db: str) -> FastAPI:
         fd, tmp = tempfile.mkstemp(prefix="dateline-export-", suffix=f".{format}")
         # a temporary file keeps memory flat for large exports; deleted once sent
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            _writer(format)(rows, out)
+            _writer(format)(rows, out, fields=_export_fields(what))
         return FileResponse(tmp, media_type=_MEDIA[format], filename=f"dateline-{what}.{format}",
                             background=BackgroundTask(os.unlink, tmp))  # fmt: skip
 

@@ -544,8 +544,8 @@ class Store:
 
     def iter_entities(self, doc_id: str | None = None, label: str | None = None) -> Iterator[dict[str, Any]]:
         where, args = _where({"doc_id = ?": doc_id, "label = ?": label})
-        for r in self.db.execute(f'SELECT doc_id, text, label, start, "end", sentence FROM entities {where}'
-                                 " ORDER BY doc_id, idx", args):  # fmt: skip
+        cols = ", ".join(f'"{c}"' for c in ENTITY_FIELDS)
+        for r in self.db.execute(f"SELECT {cols} FROM entities {where} ORDER BY doc_id, idx", args):
             yield dict(r)
 
     def iter_places(self, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
@@ -783,6 +783,13 @@ def _doc_meta(doc: Document) -> dict[str, Any]:
         d.pop(k, None)
     d["sentences"] = [[s.start, s.end] for s in doc.sentences]
     return d
+
+
+# the columns of an exported entity and document (a document's `text` last, when asked for), in export order
+ENTITY_FIELDS = ("doc_id", "text", "label", "start", "end", "sentence")
+DOCUMENT_FIELDS = ("id", "url", "path", "title", "outlet", "byline", "published", "published_source",
+                   "published_confidence", "status", "duplicate_of", "similarity", "input_kind", "meta_sources",
+                   "removed", "removed_kinds", "text")  # fmt: skip
 
 
 def _document_record(row: sqlite3.Row, with_text: bool) -> dict[str, Any]:
