@@ -8,8 +8,10 @@ used by the store, the exporters and the API.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -22,8 +24,14 @@ class Record:
     # field name -> record class (or [record class] for lists) for nested records
     _nested: ClassVar[dict[str, Any]] = {}
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload]
+    def to_dict(self, skip: Collection[str] = ()) -> dict[str, Any]:
+        """The record as plain JSON-able values, fields in declaration order (those named in `skip` left out):
+        what `dataclasses.asdict` gives, without its deep copy of every string and number (the store writes
+        every record of every document through here: speed)."""
+        names = _FIELD_NAMES.get(type(self))
+        if names is None:
+            names = _FIELD_NAMES[type(self)] = tuple(f.name for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return {n: _plain(getattr(self, n)) for n in names if n not in skip}
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -40,6 +48,29 @@ class Record:
                     value = kind.from_dict(value)
             kwargs[key] = value
         return cls(**kwargs)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """A field value as `dataclasses.asdict` converts it: records and dataclasses to dicts, lists, tuples and dicts
+    rebuilt with their items converted; immutable atoms as they are, anything else deep-copied."""
+    if isinstance(value, _ATOMS):
+        return value
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        items = [_plain(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return copy.deepcopy(value)
 
 
 def stable_id(*parts: object, length: int = 16) -> str:

@@ -778,9 +778,7 @@ _ANNOTATIONS = ("text", "sentences", "entities", "timexes", "places", "quotes", 
 
 
 def _doc_meta(doc: Document) -> dict[str, Any]:
-    d = doc.to_dict()
-    for k in _ANNOTATIONS:
-        d.pop(k, None)
+    d = doc.to_dict(skip=_ANNOTATIONS)  # (annotations are stored in their own tables, not converted here: speed)
     d["sentences"] = [[s.start, s.end] for s in doc.sentences]
     return d
 
