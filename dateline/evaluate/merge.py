@@ -38,7 +38,9 @@ an eleventh (`tests/fixtures/merge_dev11`, 14 articles, 33 lines, civil unrest a
 strikes, marches, tear gas, arrests, a curfew, talks, sanctions; eleventh session), and a twelfth
 (`tests/fixtures/merge_dev12`, 14 articles, 30 lines, naval incidents and deployments around the Red Sea and the
 Gulf of Aden; twelfth session) and a thirteenth (`tests/fixtures/merge_dev13`, 16 articles, 36 lines, a hostage crisis
-in Haiti told over ten days: kidnappings, a ransom demand, talks, releases in two steps; thirteenth session).
+in Haiti told over ten days: kidnappings, a ransom demand, talks, releases in two steps; thirteenth session) and a
+fourteenth (`tests/fixtures/merge_dev14`, 13 articles, 32 lines, a Kenya–Uganda fishing dispute on Lake Victoria:
+arrests, summonses both ways, a march, a release, a shooting, talks; fourteenth session).
 `DATELINE_MERGE_CORPORA` (comma-separated names) runs only some corpora, so that
 DEV work need not run the held-out one. The held-out corpus
 (`tests/fixtures/merge_corpus`, 10 articles, 25 lines, written before any tuning and never tuned on) is reported as
@@ -71,6 +73,7 @@ DEV10 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev1
 DEV11 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev11"
 DEV12 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev12"
 DEV13 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev13"
+DEV14 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev14"
 
 
 def _norm(s: str) -> str:
@@ -456,12 +459,12 @@ def evaluate_corpus(corpus: Path, tmp: Path, errors: bool = False) -> dict[str, 
 
 CORPORA: dict[str, Path] = {
     "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7, "dev8": DEV8, "dev9": DEV9,
-    "dev10": DEV10, "dev11": DEV11, "dev12": DEV12, "dev13": DEV13, "held_out": HELD_OUT,
+    "dev10": DEV10, "dev11": DEV11, "dev12": DEV12, "dev13": DEV13, "dev14": DEV14, "held_out": HELD_OUT,
 }  # fmt: skip
 
 
 def _chosen() -> set[str] | None:
-    """The corpora DATELINE_MERGE_CORPORA names (comma-separated: demo, dev2 … dev13, held_out); None: all of them.
+    """The corpora DATELINE_MERGE_CORPORA names (comma-separated: demo, dev2 … dev14, held_out); None: all of them.
     Lets DEV work re-measure the DEV corpora without running the held-out one."""
     import os
 
@@ -485,7 +488,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
                    "which also scores the merged events' fields: merged_fields), dev11 (tests/fixtures/merge_dev11, "
                    "civil unrest and diplomacy in the Andes, merged fields too), dev12 (tests/fixtures/merge_dev12, "
                    "naval incidents and deployments around the Red Sea, merged fields too) and dev13 "
-                   "(tests/fixtures/merge_dev13, a hostage crisis in Haiti, merged fields too) are "
+                   "(tests/fixtures/merge_dev13, a hostage crisis in Haiti, merged fields too) and dev14 "
+                   "(tests/fixtures/merge_dev14, a Kenya-Uganda fishing dispute, merged fields too) are "
                    "DEV, tuned on, with no "
                    "split: same figures for dev and test; dev4 (tests/fixtures/merge_dev4) is DEV kept as a "
                    "transfer check (not tuned on); held_out is tests/fixtures/merge_corpus, never tuned on; "

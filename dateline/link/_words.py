@@ -45,21 +45,50 @@ _AFTER_BEFORE = re.compile(
     r"|(?:at\s+anchor|anchored|docked|moored|towed|limped)\s+(?:\w+\s+)?(?:off|in|at|to|into|near))"
     r"\s+(?:the\s+)?(?:port\s+of\s+|city\s+of\s+|town\s+of\s+)?$"
 )
+# where those it hit are held afterwards ("eight remain in jail in Jinja", "are still in custody at Kisumu"); not when
+# the holding is the event's own word ("were held in custody in Kisumu", "jailed in a prison near Asmara": the arrest)
+_AFTER_HELD = re.compile(
+    rf"(?i)\b(?:{_STAY}|held|jailed|locked\s+up)\s+(?:in|at)\s+(?:a\s+|the\s+)?"
+    r"(?:jail|prison|custody|detention|police\s+cells?|cells?)\s+(?:in|at|near)\s+(?:the\s+)?$"
+)
 _AFTER_MOVED = re.compile(
     r"(?i)\b(?:taken|rushed|flown|airlifted|evacuated|transferred|brought|driven)\s+(?:\w+\s+)?(?:to|into)"
     r"\s+(?:(?:a|the)\s+)?(?:(?:hospital|clinic)s?\s+(?:in|at)\s+)?(?:the\s+)?$"
+)
+# the way home of those a release set free ("are back with their families in Homa Bay", "reached Kisumu", "returned
+# home to Mombasa", "arrived back in Lima"): only for releases, since "arrived in", "reached" or "at his home in" say
+# where other acts happen (a minister "arrived in Kampala for talks", a raid "at his home in Kisumu")
+_AFTER_FREED = re.compile(
+    r"(?i)\b(?:back(?:\s+home)?(?:\s+with\s+(?:their|his|her)\s+famil(?:y|ies))?\s+(?:in|at)"
+    r"|(?:safely\s+)?home\s+with\s+(?:their|his|her)\s+famil(?:y|ies)\s+(?:in|at)"
+    r"|reached|(?:returned|went|flew|sailed|travelled|traveled)(?:\s+(?:back|home))?\s+to"
+    r"|arrived(?:\s+(?:back|home|safely))?\s+(?:in|at))"
+    r"\s+(?:the\s+)?$"
 )
 _AFTER_AFTER = re.compile(
     r"(?i)^\W{0,3}\s*for\s+(?:repairs|treatment|medical\s+(?:care|treatment)|surgery)\b"
 )
 
 
-def aftermath_place(sentence: str, start: int, end: int, moved: bool = True) -> bool:
+def aftermath_place(
+    sentence: str,
+    start: int,
+    end: int,
+    moved: bool = True,
+    freed: bool = False,
+    trigger: tuple[int, int] | None = None,
+) -> bool:
     """Whether the place at sentence[start:end] is where the people or the ship an event hit went afterwards (a
-    hospital, an anchorage, repairs), not where the event happened. `moved`: "taken to"/"flown to" count too (not
-    for acts that are a movement themselves: a deployment's or a withdrawal's destination is its place)."""
-    before = sentence[max(0, start - 60) : start]
+    hospital, an anchorage, repairs, a jail), not where the event happened. `moved`: "taken to"/"flown to" count too
+    (not for acts that are a movement themselves: a deployment's or a withdrawal's destination is its place).
+    `freed` (a release): the way home of those set free counts too ("are back with their families in X").
+    `trigger`: the event's own word (sentence offsets); a jail it names itself is its place, not where it led."""
+    offset = max(0, start - 60)
+    before = sentence[offset:start]
     after = sentence[end : end + 30]
     if _AFTER_BEFORE.search(before) or _AFTER_AFTER.match(after):
         return True
-    return moved and bool(_AFTER_MOVED.search(before))
+    held = _AFTER_HELD.search(before)
+    if held and not (trigger and trigger[0] < offset + held.end() and offset + held.start() < trigger[1]):
+        return True
+    return (moved and bool(_AFTER_MOVED.search(before))) or (freed and bool(_AFTER_FREED.search(before)))

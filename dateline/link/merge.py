@@ -291,6 +291,24 @@ _ACT_KINDS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
+# a seized boat or ship takes its crew with it: the seizure of a vessel and the arrest of the people aboard are one
+# act told two ways ("impounded eleven boats and held their crews" / "arrested 23 fishermen")
+_VESSELS = frozenset({"boat", "boats", "vessel", "vessels", "ship", "ships", "trawler", "trawlers", "tanker",
+                      "tankers", "dhow", "dhows", "canoe", "canoes", "yacht", "yachts", "freighter", "freighters",
+                      "ferry", "ferries", "tug", "tugs"})  # fmt: skip
+_ABOARD = _VESSELS | {"crew", "crews", "crewmen", "fishermen", "sailors", "seafarers"}
+
+
+def _crew_and_craft(a: _Feat, b: _Feat, kind_a: str, kind_b: str) -> bool:
+    """An arrest and a seizure where the seizure's sentence names a vessel (_VESSELS; goods, a lorry or a catch do
+    not count) and the arrest's names a vessel or the people aboard (_ABOARD): one act, not vetoed as different
+    acts."""
+    if {kind_a, kind_b} != {"arrest", "seize"}:
+        return False
+    seize, arrest = (a, b) if kind_a == "seize" else (b, a)
+    return bool(_VESSELS.intersection(seize.words)) and bool(_ABOARD.intersection(arrest.words))
+
+
 @dataclass
 class _Feat:
     """What merging compares, for one event mention (kept compact: stored with the link as JSON).
@@ -486,7 +504,11 @@ _MOVES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 def _aftermath(e: Event, start: int, end: int) -> bool:
     """A place of e's sentence (document offsets) that says where those it hit went afterwards (_words)."""
     a, b = start - e.sentence_start, end - e.sentence_start
-    return 0 <= a < b <= len(e.text) and aftermath_place(e.text, a, b, moved=e.event not in _MOVES)
+    # a release is no movement of its own (those set free move, not who frees them): where they went is aftermath
+    freed = e.mode == "release"
+    moved = e.event not in _MOVES or freed
+    own = (e.event_start - e.sentence_start, e.event_end - e.sentence_start)  # its trigger, sentence offsets
+    return 0 <= a < b <= len(e.text) and aftermath_place(e.text, a, b, moved=moved, freed=freed, trigger=own)
 
 
 _REPEAT_WORDS = frozenset({"another", "second", "third", "fresh", "renewed", "further", "similar"})
@@ -781,7 +803,7 @@ def _components(
         ev["types"] = f"{a.type}/{b.type}: one {noun}"
     kinds = _ACT_KINDS.get(a.type, {}) if a.type == b.type else {}
     kind_a, kind_b = kinds.get(a.mode or ""), kinds.get(b.mode or "")
-    if kind_a and kind_b and kind_a != kind_b:
+    if kind_a and kind_b and kind_a != kind_b and not _crew_and_craft(a, b, kind_a, kind_b):
         return x, {**ev, "veto": f"different acts: {a.mode} vs {b.mode}"}
     # date gap
     if a.lo is not None and b.lo is not None:
