@@ -445,6 +445,16 @@ def _own_s13() -> dict[str, Any]:
     return _own_s12(_OWN_S13)
 
 
+_OWN_S14 = _OWN_DEV.with_name("events_own_s14.jsonl")
+
+
+def _own_s14() -> dict[str, Any]:
+    """Our wire-genre set of session 14 (tests/data/events_own_s14.jsonl, see its .md): international political
+    news of every PLOVER type in wording away from the lexicons (synonyms, phrasal verbs, nominalisations), no-event
+    rows and rows with several events; scored as `own_s12`, with factuality."""
+    return _own_s12(_OWN_S14)
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -513,6 +523,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_s11"] = _own_s11()
         out["own_s12"] = _own_s12()
         out["own_s13"] = _own_s13()
+        out["own_s14"] = _own_s14()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

@@ -167,10 +167,17 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             background = False  # a dated subordinate event is reported as news of its own
         if background and t.anchor.i in occasions:
             background = False
-        if background and t.rule.event in _CROWD_EVENTS and _counted_subject(t.anchor) and crackdown:
+        if (
+            background
+            and t.rule.event in _CROWD_EVENTS
+            and (_counted_subject(t.anchor) or (t.rule.mode == "riot" and _time_clause(t.anchor)))
+            and crackdown
+        ):
             # "arrested 30 after tens of thousands protested": a counted crowd that force answered is news of its
             # own, like the attack a deployment answers (but "voted to expel X after thousands protested": PLOVER
-            # codes the main event only)
+            # codes the main event only); so is a riot in a time clause that force answered ("detained 40 after
+            # rioters torched a police station": session 15), not a rioting group's description ("fired on inmates
+            # who had rioted")
             background = False
         (dropped if background else kept).append(t)
     for t in [d for d in dropped if _like_act_by_other(d, kept)]:
@@ -630,6 +637,18 @@ def _judged_move(tok: Any) -> bool:
     return subj is not None and subj.lower_ not in _RELATIVE and subj.pos_ in ("PROPN", "NOUN")
 
 
+def _forced_flight(child: Any, t: _Trig) -> bool:
+    """Whether t is a ", forcing ... to flee" participle after the clause: people driven out are the
+    manual's SANCTION expel with the driver as actor (RETREAT and SANCTION, ambiguities), reported beside the attack
+    that drove them (session 14)."""
+    if t.rule.event != "SANCTION" or t.rule.mode != "expel" or child.i != t.anchor.i:
+        return False
+    if child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VBG":
+        return False
+    left = child.left_edge.i
+    return left > 0 and child.doc[left - 1].text == ","
+
+
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
     """Drop triggers embedded in another trigger's complement; the outer one may take their mode."""
     by_anchor: dict[int, _Trig] = {}
@@ -667,6 +686,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 continue  # "rejected demands for the release of ...": the demand is what is rejected (see below)
             if child.dep_ in _NOT_ABSORBING or child.dep_ in ("nsubj", "csubj"):
                 continue
+            if _forced_flight(child, t):
+                break  # "overran the town, forcing thousands to flee": the expulsion is an event of its own
             if child.dep_ == "ccomp" and _reduced_relative_root(cur, child):
                 continue  # "The ceasefire agreed by X [has raised hopes ...]": the sentence's own predicate
             if (

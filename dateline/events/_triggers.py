@@ -146,6 +146,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
         for ch in children:
             # ("allowed inspectors back into the plant": the complement may be an adverb)
+            if ch.dep_ == "ccomp" and ch.pos_ == "NOUN" and any(g.dep_ == "prep" for g in ch.children):
+                # "let UN aid convoys into Darfur": the parser takes the noun let in for the complement's head
+                objs.add(ch.lemma_.lower())
+                objs.update(c.lemma_.lower() for c in ch.children if c.dep_ == "compound")
             if ch.dep_ in ("ccomp", "xcomp") and (_is_verb(ch) or ch.pos_ in ("ADV", "ADP")):
                 if _is_verb(ch):  # "allowed delegates to visit prisoners": the act let in names the access
                     objs.add(ch.lemma_.lower())
@@ -390,6 +394,14 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             continue  # "withdrew 400 troops from Dhobley": soldiers pulled back are a retreat (manual, RETREAT)
         if r.event == "AID" and _sends_vehicles(tok, r, lex) and not _relief_sent(tok, lex):
             continue  # "the army sent 40 trucks to the front", "a shipment of shells": no relief named, no aid
+        if (
+            r.event == "SANCTION"
+            and r.mode == "expel"
+            and r.objs is not None
+            and "flee" in r.objs
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        ):
+            continue  # "thousands were forced to flee": a flight no one is named as forcing (a flood, the fighting)
         if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
             continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
         if (

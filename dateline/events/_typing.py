@@ -451,8 +451,8 @@ def _unless_threat(t: _Trig, published: str | None) -> None:
     """ "will withdraw its peacekeepers from Chad unless ...", "vowed to carry out more attacks unless ...": an
     announced act held over the other side on the condition that it does NOT do something is a threat (manual,
     THREATEN; the GSR codes such sentences THREATEN whatever the act). "if" conditions stay offers."""
-    if t.rule.event in _NOT_THREATS:
-        return
+    if t.rule.event in _NOT_THREATS - _REFUSALS:
+        return  # (a refusal held over the other side, "vowed to block the bid unless ...", is a threat: session 14)
     cur = t.anchor
     announced = (
         False  # the act is someone's stated intent ("will/would", "vowed to"), not a conjecture ("could")
@@ -472,6 +472,13 @@ def _unless_threat(t: _Trig, published: str | None) -> None:
         cur = cur.head
     else:
         return
+    up = cur
+    # "vowed to block the bid unless ...": the condition hangs on the act, the vow above it
+    for _ in range(2):
+        if announced or up.head.i == up.i or up.dep_ not in ("xcomp", "ccomp"):
+            break
+        up = up.head
+        announced = up.lemma_.lower() in _VOWING
     if not announced or _classify(t.tok, published) not in ("future", "hypothetical"):
         return
     t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
