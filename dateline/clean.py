@@ -1106,9 +1106,13 @@ _HEADLINE_CHARS = 120  # a line this short without a closing full stop is a head
 _SITE_FURNITURE = frozenset({"navigation", "cookie-notice", "subscribe", "newsletter", "donation", "share"})
 
 
-def _story_headline(doc: Document, cleaned: _Cleaned, first: _Para | None) -> None:
-    """A blog page dump opens with the site's name, its menu or cookie notice, then the post's own headline with
-    its "Posted by NAME on DATE" line: that headline is the title, not the site name taken from the first line."""
+def _story_headline(doc: Document, cleaned: _Cleaned, first: _Para | None, masthead: bool = False) -> None:
+    """A page dump opens with the site's name, its menu or cookie notice, then the post's own headline: that
+    headline is the title, not the site name taken from the first line, and the site name is the outlet when
+    nothing else names one. Told by the lines around the second headline: a date or byline line under it with
+    the menu above it ("Posted by NAME on DATE"), or the menu and a date line both above it ("Published Sunday
+    11 October 2026"), or, when the first line is a bare outlet name (`masthead`: "Jinja Evening Post"), a date
+    line above or under it."""
     if first is None or not cleaned.paras:
         return
     text, line = cleaned.paras[0]
@@ -1116,11 +1120,19 @@ def _story_headline(doc: Document, cleaned: _Cleaned, first: _Para | None) -> No
         return
     between = [r for r in cleaned.removed if first.line < r.line < line]
     under = [r for r in cleaned.removed if line < r.line <= line + 2 and r.kind == "metadata"]
-    if under and any(r.kind in _SITE_FURNITURE for r in between):
+    furniture = any(r.kind in _SITE_FURNITURE for r in between)
+    dated_above = any(r.kind == "metadata" for r in between)
+    named = len(first.text.split()) <= _SITE_NAME_WORDS  # a site's name, not a page title ("Headline | Site")
+    if (under and furniture) or (named and ((furniture and dated_above) or (masthead and (under or dated_above)))):
         doc.extra["site_title"] = doc.title
         doc.title = text
         cleaned.removed.append(Removed(text, "headline", line))
         del cleaned.paras[0]
+        if named:
+            cleaned.meta.setdefault("outlet", first.text)
+
+
+_SITE_NAME_WORDS = 6  # a first line this short above the menu is the site's name, which is the outlet
 
 
 def _looks_headline(text: str) -> bool:
@@ -1345,7 +1357,7 @@ def to_document(raw: RawArticle) -> Document:
             _add_meta(cleaned.meta, {"outlet": programme["outlet"]}, "")
         if _main_block(cleaned, stop, doc.title):
             _lead_metadata(cleaned, pats)
-        _story_headline(doc, cleaned, headline)
+        _story_headline(doc, cleaned, headline, masthead=programme.get("outlet") == (headline.text if headline else ""))
         _cut_end(cleaned, pats, stop)
         _set(doc, "outlet", _outlet(cleaned, raw.text or ""), "text")
         _set(doc, "byline", cleaned.meta.get("byline"), "text")
