@@ -351,6 +351,9 @@ _OWN_S13 = _INTL_DEV.with_name("places_own_s13.jsonl")
 # batch 16 (thirteenth session, round 2): 2017-19 web and wire news aimed at GeoWebNews's weakest types (Literal,
 # Embedded_Literal, Embedded_Non_Lit, Coercion; kind = the type, label namesake or full_span), reported as `own_s13b`
 _OWN_S13B = _INTL_DEV.with_name("places_own_s13b.jsonl")
+# batch 17 (fourteenth session): full-length 2018-19 web news articles with many places each (ambiguous city names,
+# small places in developing countries, local news, modifiers, embedded names, metonyms), reported as `own_s14`
+_OWN_S14 = _INTL_DEV.with_name("places_own_s14.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -448,5 +451,7 @@ def run(split: str, data: Path) -> dict:
         out["own_s13"] = _intl_dev(_OWN_S13)
     if split in ("dev", "all") and _OWN_S13B.exists():
         out["own_s13b"] = _intl_dev(_OWN_S13B)
+    if split in ("dev", "all") and _OWN_S14.exists():
+        out["own_s14"] = _intl_dev(_OWN_S14)
     out["gazetteer_load_s"] = _load_seconds()
     return out

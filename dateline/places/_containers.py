@@ -665,13 +665,23 @@ def _bare_elsewhere(
 
 def _named_apart_from_city(cands_of: dict[str, list[_Cand]]) -> None:
     """A text that names "Quebec City" (or "Panama City") means something else by a bare "Quebec": the region
-    or country, not the city again."""
+    or country, not the city again. So with "Ciudad Bolívar" beside a bare "Bolívar": the state the city is
+    named for, when the name has a region of the city's country among its readings (a bare "Juárez" beside
+    "Ciudad Juárez" names no region, so it stays the city)."""
     for k in list(cands_of):
         city = cands_of.get(f"{k} city")
+        spanish = False
+        if not city:
+            city = cands_of.get(f"ciudad {k}") or cands_of.get(f"ciudad de {k}")
+            spanish = True
         if not city:
             continue
         same = {c.geonames_id for c in city if c.feature == "city" and c.geonames_id}
         rest = [c for c in cands_of[k] if not (c.feature == "city" and c.geonames_id in same)]
+        if spanish:
+            home = {c.country for c in city if c.feature == "city" and c.geonames_id in same}
+            if not any(c.feature in ("admin", "country") and c.country in home for c in rest):
+                continue
         if rest and len(rest) < len(cands_of[k]):
             cands_of[k] = rest
 

@@ -681,6 +681,13 @@ _TOWN_BEFORE = re.compile(
 )
 
 
+# an apposition that calls the place a settlement: "Bahrain, a hill town on the road to Kalam", "Victoria, a small
+# farming town" (a country or region of that name is not meant); up to three lower-case words before the noun
+_TOWN_APPOSITION = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z][a-z-]*\s+){0,3}?(?:town|village|hamlet|township|suburb|settlement)\b(?!-)"
+)
+
+
 _COUNTIES_AFTER = re.compile(r"\s+(?:counties|Counties|parishes|Parishes)\b")
 
 
@@ -732,7 +739,11 @@ def _settlement_names(text: str, spans: list[tuple[int, int]], keys: list[str]) 
         if out.get(k):
             continue
         before = max(0, s - 30)
-        if _TOWN_AFTER.match(text, e) or _TOWN_BEFORE.search(text, before, s):
+        if (
+            _TOWN_AFTER.match(text, e)
+            or _TOWN_BEFORE.search(text, before, s)
+            or _TOWN_APPOSITION.match(text, e)
+        ):
             out[k] = True
         elif (
             _is_dateline(text, s, e)

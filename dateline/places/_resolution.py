@@ -325,7 +325,7 @@ def _resolve(
     for k, cands in cands_of.items():
         x = _Ctx(
             empty,
-            set(),
+            {},
             None,
             k,
             weak,

@@ -140,7 +140,7 @@ class _Ctx:
     """Everything a candidate is scored against, for one name."""
 
     ctry: Counter[str]
-    adm: set[tuple[str, str]]
+    adm: dict[tuple[str, str], float]  # regions of the other names' readings -> their weight
     grid: _Grid | None
     key: str
     weak: set[str]
@@ -167,18 +167,25 @@ class _Ctx:
     capital_of_named: str | None = None  # the country named in the text whose capital this name is
 
 
+_AREA_MASS_BONUS = 1.0
+
+
+_AREA_MASS_CAP = 6.0
+
+
 _STATE_REGION_KM = 150.0  # a region this small that lies in one state (curated.tsv gives its code) is of it
 
 
 def _context(
     keys: list[str], choice: dict[str, _Cand | None], ambiguous: dict[str, bool]
-) -> tuple[dict[str, Counter[str]], dict[str, set[tuple[str, str]]], _Grid]:
+) -> tuple[dict[str, Counter[str]], dict[str, dict[tuple[str, str], float]], _Grid]:
     """Per-name context from the other names' current choices: country weights, admin1 areas, points."""
     ctry: Counter[str] = Counter()
     adm: Counter[tuple[str, str]] = Counter()
+    mass: Counter[tuple[str, str]] = Counter()  # ... of the names read as places inside the region
     points: list[tuple[str, float, float, bool]] = []
     counties: list[tuple[str, float, float]] = []
-    contrib: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
+    contrib: dict[str, tuple[str | None, tuple[str, str] | None, float, bool]] = {}
     for k in set(keys):
         c = choice.get(k)
         if c is None:
@@ -198,14 +205,18 @@ def _context(
             ctry[c.country] += w
         if area:
             adm[area] += w
+            if c.feature != "admin":  # the region's own name is rewarded as a named state (doc_adm), not here
+                mass[area] += w
         if c.lat is not None and c.feature in ("city", "site", "admin", "county") and c.precision_km <= 300:
             points.append((k, c.lat, c.lon, c.feature == "city"))
             if c.feature == "county":
                 counties.append((k, c.lat, c.lon))
-        contrib[k] = (c.country, area, w)
+        contrib[k] = (c.country, area, w, c.feature != "admin")
     per_ctry: dict[str, Counter[str]] = {}
-    per_adm: dict[str, set[tuple[str, str]]] = {}
-    all_adm = {a for a, v in adm.items() if v > 0.01}
+    # (country, admin1) -> the weight of the names read as places inside it (a region holding many of the
+    # text's places outweighs one its lone ambiguous names hold up for each other)
+    per_adm: dict[str, dict[tuple[str, str], float]] = {}
+    all_adm = {a: mass[a] for a, v in adm.items() if v > 0.01}
     for k in set(keys):
         if k not in contrib:
             per_ctry[k], per_adm[k] = ctry, all_adm
@@ -214,13 +225,16 @@ def _context(
         own = [contrib[k2] for k2 in contrib if _base(k2) == _base(k)]
         cc = Counter(ctry)
         lost: Counter[tuple[str, str]] = Counter()
-        for country, area, w in own:
+        lost_mass: Counter[tuple[str, str]] = Counter()
+        for country, area, w, inside in own:
             if country:
                 cc[country] -= w
             if area:
                 lost[area] += w
+                if inside:
+                    lost_mass[area] += w
         per_ctry[k] = cc
-        per_adm[k] = all_adm - {a for a, w in lost.items() if adm[a] - w <= 0.01}
+        per_adm[k] = {a: max(0.0, m - lost_mass[a]) for a, m in all_adm.items() if adm[a] - lost[a] > 0.01}
     return per_ctry, per_adm, _Grid(points, counties)
 
 
@@ -372,6 +386,12 @@ def _score(c: _Cand, x: _Ctx) -> float:
         area = (c.country, c.admin1_code)
         if area in x.adm:
             score += 2.0
+            mass = x.adm[area]
+            if mass > 1.0 and plausible:
+                # the region where several of the text's places lie ("Toribío", "Popayán", "Caldono") beats one
+                # two ambiguous names hold up for each other ("Argelia" and "Nariño", both also in Antioquia);
+                # the region's own name does not count here (a state named twice is doc_adm's)
+                score += _AREA_MASS_BONUS * (min(mass, _AREA_MASS_CAP) ** 0.5 - 1.0)
         n = x.doc_adm.get(area, 0) if c.feature != "admin" else 0
         if n > 0:
             # a state named once is a weak hint; named again and again it is the story's region
@@ -391,7 +411,9 @@ def _score(c: _Cand, x: _Ctx) -> float:
         names = x.areas.get((c.country, c.admin1_code))
         if names and (len(names) > 1 or x.key not in names):
             score += _COHERENCE_BONUS
-    if x.spatial and id(c) not in x.shadowed:
+    if x.spatial and id(c) not in x.shadowed and c.alt not in (2, 3):
+        # a city found by an alternate name while towns of that very name exist ("Santa Ana": Taguig, in Metro
+        # Manila) gets no pull from the names near it: they support the city, not this name of it
         support = x.spatial.get(id(c), 0.0)
         if support > 0.0:
             score += _SPATIAL_BONUS * min(support, _SPATIAL_CAP)
