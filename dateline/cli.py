@@ -631,7 +631,7 @@ def eval_(suite_name: str, split: str, json_out: str | None) -> None:
     """Score a component on the shared gold data (../shared/data, or $DATELINE_DATA).
 
     SUITE is one of: extraction, time, pubdate, places, quotes, actors, events, factuality, messy, merge,
-    stories, timeline, troops. Example: dateline eval events --split dev
+    stories, timeline, troops, sizes. Example: dateline eval events --split dev
     """
     from dateline.evaluate import DataMissing, data_dir, load_all
 

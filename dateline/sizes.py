@@ -41,6 +41,7 @@ class _Words:
     designators: frozenset[str] = frozenset()
     report: frozenset[str] = frozenset()
     crowd: frozenset[tuple[str, ...]] = frozenset()
+    release: frozenset[str] = frozenset()
     vague_first: frozenset[str] = frozenset()
     vague_longest: int = 0
     size_starts: frozenset[str] = frozenset()  # words a number can start with (see `_may_hold_size`)
@@ -52,6 +53,7 @@ def _words() -> _Words:
     designators: set[str] = set()
     report: set[str] = set()
     crowd: set[tuple[str, ...]] = set()
+    release: set[str] = set()
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -75,9 +77,12 @@ def _words() -> _Words:
             report.add(word)
         elif kind == "crowd":
             crowd.add(tuple(word.split()))
+        elif kind == "release":
+            release.add(word)
     w.designators = frozenset(designators)
     w.report = frozenset(report)
     w.crowd = frozenset(crowd)
+    w.release = frozenset(release)
     w.vague_first = frozenset(k[0] for k in w.vague)
     w.vague_longest = max((len(k) for k in w.vague), default=0)
     w.size_starts = frozenset(w.numbers) | {"nobody", "noone", "one"}
@@ -161,13 +166,48 @@ def _currency_start(toks: list[_Tok], i: int, w: _Words) -> int | None:
 
 
 def _unit_of(tok: _Tok, w: _Words) -> str | None:
-    for cand in (tok.low, tok.lemma, _singular(tok.low)):
+    # a parsed verb or adjective is read by its form only: "11 suspected militants" ("suspected" is no suspect)
+    lemma = tok.lemma if tok.tok is None or tok.tok.pos_ not in _NOT_NOUN else tok.low
+    for cand in (tok.low, lemma, _singular(tok.low), _es_plural(tok.low)):
         if cand in w.units:
             return w.units[cand]
     return _compound_unit(_singular(tok.low), w)
 
 
+_NOT_NOUN = frozenset({"VERB", "AUX", "ADJ", "ADV"})
+# units of things: a capture of them is no arrest nor abduction
+_THINGS = frozenset({"ships", "aircraft", "vehicles", "weapons", "money", "tons"})
 _SUFFIX_MIN, _PREFIX_MIN = 5, 3
+
+
+def _es_plural(low: str) -> str:
+    """The singular of a plural in "-es" after a hissing sound ("buses", "boxes", "launches"), else ""."""
+    return low[:-2] if low.endswith(("ses", "xes", "zes", "ches", "shes")) and len(low) > 4 else ""
+
+
+def _plural(tok: _Tok) -> bool:
+    """A plural form ("soldiers", "Marines"); an invariant noun ("police", "aircraft", "crew") is not."""
+    return _singular(tok.low) != tok.low
+
+
+def _compound_head(toks: list[_Tok], k: int, unit: str, w: _Words) -> tuple[str, int]:
+    """The head of a noun compound whose first unit word is toks[k]: "six coast guard boats" (ships, not people),
+    "two aircraft carriers" (ships), "14 ship crew members" (people), "24 fighter jets" (aircraft). The next word
+    is taken while it is a unit word too, a noun when parsed, and not a singular after a plural ("two soldiers
+    guard the gate": a verb). A two-word row of the table names the unit of the pair ("police officer": police).
+    Returns the unit and the index after the head."""
+    while k + 1 < len(toks) and unit != "money":
+        nxt = toks[k + 1]
+        if not nxt.text.isalpha() or nxt.start != toks[k].end + 1:
+            break
+        if nxt.tok is not None and nxt.tok.pos_ not in ("NOUN", "PROPN"):
+            break
+        head = _unit_of(nxt, w)
+        if head is None or head == "money" or (_plural(toks[k]) and not _plural(nxt)):
+            break
+        unit = w.units.get(f"{_singular(toks[k].low)} {_singular(nxt.low)}") or head
+        k += 1
+    return unit, k + 1
 
 
 def _compound_unit(word: str, w: _Words) -> str | None:
@@ -194,21 +234,59 @@ def _crowd_follows(toks: list[_Tok], j: int, w: _Words) -> bool:
     return False
 
 
-def _source_count(tok: _Tok, w: _Words) -> bool:
+def _source_count(toks: list[_Tok], lo_i: int, last: int, w: _Words) -> bool:
     """The counted people are the report's source ("according to two diplomats", "three officials said"), not
-    the event's participants: their number is no size of the event (needs the parse)."""
-    t = tok.tok
+    the event's participants: their number is no size of the event. Parsed: the subject of a report verb or the
+    object of "according to"; plain text: a report verb right after the count, or "according to" right before."""
+    t = toks[last - 1].tok
     if t is None:
-        return False
+        if last < len(toks) and _base_forms(toks[last]) & w.report:
+            return True
+        return lo_i >= 2 and toks[lo_i - 1].low == "to" and toks[lo_i - 2].low == "according"
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ in w.report:
         return True
     return t.dep_ == "nsubj" and t.head.lemma_.lower() in w.report
+
+
+# past forms a plain (unparsed) word may have that no suffix rule undoes
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "fled": "flee", "sent": "send", "shot": "shoot",
+              "held": "hold", "slew": "slay", "slain": "slay"}  # fmt: skip
+
+
+def _stems(low: str) -> list[str]:
+    """Base forms an inflected verb of plain text may have ("dispatched" -> "dispatch", "displaced" ->
+    "displace", "kidnapped" -> "kidnap", "died" -> "die"): a parse gives the lemma, plain text has only the
+    tokenizer."""
+    out = [_IRREGULAR[low]] if low in _IRREGULAR else []
+    for suf in ("ied", "ed", "ing", "es", "s"):
+        if not low.endswith(suf) or len(low) < len(suf) + 2:
+            continue
+        base = low[: -len(suf)]
+        if suf == "ied":
+            out.append(base + "y")
+            continue
+        out += [base, base + "e"]
+        if base[-1] == base[-2]:
+            out.append(base[:-1])
+    return out
+
+
+def _base_forms(tok: _Tok) -> set[str]:
+    """The word's lower-cased form and lemma, and for plain text the base forms it may have."""
+    out = {tok.low, tok.lemma}
+    if tok.tok is None:
+        out.update(_stems(tok.low))
+    return out
 
 
 def _violence_of(tok: _Tok, w: _Words) -> str | None:
     for cand in (tok.lemma, tok.low, _singular(tok.low)):
         if cand in w.violence:
             return w.violence[cand]
+    if tok.tok is None:  # plain text: "dispatched", "displaced", "detained" read as their verbs
+        for cand in _stems(tok.low):
+            if cand in w.violence:
+                return w.violence[cand]
     for stem, kind in (("kill", "dead"), ("wound", "injured"), ("injur", "injured"), ("arrest", "arrested")):
         if tok.low.startswith(stem):
             return kind
@@ -217,8 +295,10 @@ def _violence_of(tok: _Tok, w: _Words) -> str | None:
 
 def _violence_at(toks: list[_Tok], k: int, w: _Words) -> str | None:
     """The violence kind of token k, or of the verb + particle pair it ends ("rounded up", "gunned down")."""
-    if k > 0 and (kind := w.violence.get(f"{toks[k - 1].lemma} {toks[k].low}")):
-        return kind
+    if k > 0:
+        for first in _base_forms(toks[k - 1]) if toks[k - 1].tok is None else (toks[k - 1].lemma,):
+            if kind := w.violence.get(f"{first} {toks[k].low}"):
+                return kind
     return _violence_of(toks[k], w)
 
 
@@ -303,6 +383,9 @@ def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
     if value is None:
         return None
     j = i + 1
+    if _tens_and_units(toks, i, value, w):  # "Fifty-two migrants": the tokenizer splits the hyphenated word
+        value += w.numbers[toks[i + 2].low]
+        j = i + 3
     if re.fullmatch(r"\d{1,3}", t.text):
         # thousands grouped with spaces ("2 000 troops", "12 500 people"): one number
         while j < len(toks) and re.fullmatch(r"\d{3}", toks[j].text) and toks[j].start == toks[j - 1].end + 1:
@@ -312,6 +395,19 @@ def _number_at(toks: list[_Tok], i: int, w: _Words) -> tuple[float, int] | None:
         value *= w.multipliers[toks[j].low]
         j += 1
     return value, j
+
+
+def _tens_and_units(toks: list[_Tok], i: int, value: float, w: _Words) -> bool:
+    """A tens word joined by a hyphen to a units word ("twenty-one", "Ninety-nine"), split into three tokens."""
+    if not (toks[i].low in w.numbers and 20 <= value <= 90 and value % 10 == 0 and i + 2 < len(toks)):
+        return False
+    hyphen, unit = toks[i + 1], toks[i + 2]
+    return (
+        hyphen.text in ("-", "–")
+        and hyphen.start == toks[i].end
+        and unit.start == hyphen.end
+        and 1 <= w.numbers.get(unit.low, 0) <= 9
+    )
 
 
 def _match_vague(toks: list[_Tok], i: int, w: _Words) -> tuple[tuple[float, float], int] | None:
@@ -438,6 +534,53 @@ def _tally(toks: list[_Tok], i: int, w: _Words) -> tuple[str | None, str | None]
     return unit or ("people" if kind == "dead" else None), kind
 
 
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+_BE_ADVERBS = frozenset(
+    {"later", "since", "now", "all", "also", "then", "finally", "eventually", "subsequently"}
+)
+_CLAUSE_ENDS = frozenset({".", ";", ",", "and", "but", "while", "whereas"})
+
+
+def _released(toks: list[_Tok], lo_i: int, last: int, w: _Words) -> bool:
+    """The count is of people set free ("the junta freed 45 prisoners", "seven activists detained last month
+    were released", "12 fishermen freed by the navy"): a release verb governs it, before it (nearer than any
+    violence word) or after it in its clause, passive or right after the noun. The model has no "released" kind:
+    such a count keeps its unit and no kind (it is no arrest)."""
+    for k in range(lo_i - 1, max(-1, lo_i - 5), -1):
+        if toks[k].text in (".", ";", ","):
+            break
+        if _base_forms(toks[k]) & w.release:
+            return True
+        if _violence_at(toks, k, w):
+            break
+    if last < len(toks) and _base_forms(toks[last]) & w.release:
+        return True
+    for k in range(last, min(len(toks), last + 9)):
+        if toks[k].low in _CLAUSE_ENDS:
+            break
+        if _base_forms(toks[k]) & w.release:
+            prev = [t.low for t in toks[max(last, k - 3) : k] if t.low not in _BE_ADVERBS]
+            if prev and prev[-1] in _BE:
+                return True
+    return False
+
+
+# a place of custody said of people already in it ("nine remain in jail", "four are still in prison"): no arrest
+_CUSTODY = frozenset({"jail", "prison", "custody", "detention", "jails", "prisons"})
+_STATE = frozenset({"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "still", "languish",
+                    "languishes", "languished", "languishing"})  # fmt: skip
+
+
+def _in_custody(toks: list[_Tok], last: int, k: int) -> bool:
+    """toks[k] is a place of custody after "in", and a verb of state stands between the count and it."""
+    return (
+        toks[k].low in _CUSTODY
+        and k > 0
+        and toks[k - 1].low == "in"
+        and any(t.low in _STATE for t in toks[last : k - 1])
+    )
+
+
 def _kind_after(toks: list[_Tok], last: int, w: _Words) -> str | None:
     """The violence kind named in the few words after a count, up to the end of its clause."""
     for k in range(last, min(len(toks), last + 4)):
@@ -445,7 +588,12 @@ def _kind_after(toks: list[_Tok], last: int, w: _Words) -> str | None:
             break
         kind = _violence_at(toks, k, w)
         # "held at readiness", "held in reserve": kept ready; "held a march": not detained
-        if kind == "arrested" and (_held_ready(toks, k) or _held_something(toks, k) or _held_captive(toks, k)):
+        if kind == "arrested" and (
+            _held_ready(toks, k)
+            or _held_something(toks, k)
+            or _held_captive(toks, k)
+            or _in_custody(toks, last, k)
+        ):
             kind = None
         if kind:
             return kind
@@ -566,9 +714,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if unit is None and toks[k].ent == "NORP" and toks[k].low.endswith("s"):
                 unit = "people"  # a plural nationality or group: "thousands of Georgians", "52 Americans"
             if unit is not None:
-                last = k + 1
-                if unit == "aircraft" and k + 1 < len(toks) and _unit_of(toks[k + 1], w) == "aircraft":
-                    last = k + 2
+                unit, last = _compound_head(toks, k, unit, w)
             k += 1
         lo_i = hedge[1] if hedge else first
         if unit is None and lo_i >= 2 and toks[lo_i - 1].low == "of" and _count_ends(toks, j):
@@ -577,18 +723,22 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if unit is not None:
                 lo_i, last = lo_i - 2, max(last, j)
         kind = None
-        if lo_i > 0 and toks[lo_i - 1].low == "and":  # "killed and six were wounded": its own verb first
+        released = _released(toks, lo_i, last, w)
+        # "killed and six were wounded": its own verb first
+        if lo_i > 0 and toks[lo_i - 1].low == "and" and not released:
             kind = _kind_after(toks, last, w)
-        for k in range(lo_i - 1, max(-1, lo_i - 5), -1) if kind is None else ():
+        for k in range(lo_i - 1, max(-1, lo_i - 5), -1) if kind is None and not released else ():
             if toks[k].text in (".", ";", ","):  # "killed Soleimani, with several Democrats": another clause
                 break
             kind = _violence_at(toks, k, w)
             if kind:
                 break
-        if kind is None:
+        if kind is None and not released:
             kind = _kind_after(toks, last, w)
-        if kind is None and unit is not None:
+        if kind is None and unit is not None and not released:
             kind = _passive_kind(toks, last, w)
+        if kind in ("arrested", "abducted") and unit in _THINGS:
+            kind = None  # "captured five tanks", "seized two boats": things taken, no arrest
         if unit is None and kind is None and _crowd_follows(toks, j, w):
             unit = "people"  # "as many as 5,000 marched": a bare count doing what crowds do
         if unit is None and kind is None:
@@ -601,7 +751,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         if unit is None and kind is None:
             i = j
             continue
-        if unit == "people" and kind is None and last > j and _source_count(toks[last - 1], w):
+        if unit == "people" and kind is None and last > j and _source_count(toks, lo_i, last, w):
             i = last
             continue
         qualifier = hedge[0] if hedge else ("vague" if vague else "range" if ranged else "exact")
