@@ -111,6 +111,18 @@ Russian regional heads, European army chiefs, party chairs out of government (mi
 the UK and Japan and more Commons members to the 2024 dissolution (legislators.tsv); national newspapers and
 companies (groups.tsv).
 
+Session 14 (Africa, Latin America and Asia, context traps; tests/data/actors_own_s14.md): an envoy is his sender's
+("the Nigerian ambassador to the United Nations" NGA GOV, a sending state alone GOV); a listed name opening with a
+capital "The" keeps it ("The Hindu" the paper, "the Hindu community" the faith); an unlisted paper named after a faith
+is JRN; an unlisted "Grupo/Groupe/Compañía ..." name is BUS (not an armed or faith group's); an acronym that is
+also a listed given name, before an unknown surname, is that name ("Hina Jilani" is no HINA); a criminal group's
+gunmen are CRM; a capitalised "... Board/Bureau" is GOV unless a given name opens it; a local actor (police, courts,
+gangs, gunmen, civilians, doctors) with no country of its own takes the place the sentence locates it in ("the
+police in Nairobi", "arrested in Kaduna State"), or a demonym right before it, before any foreign capital or
+nationality the sentence also names ("Washington condemned ..."). In documents (session 15), a court, legislature or
+opposition with no country of its own takes the place a phrase qualifying it names ("Berlin protested after a court
+in Ankara ..." TUR), before the clause's subject or the sentence's government.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

@@ -21,6 +21,7 @@ from dateline.actors._rules import (
     _democratic_forces,
     _facility,
     _head_sector,
+    _located_country,
     _multinational,
     _name_head,
     _place_in_role,
@@ -71,6 +72,45 @@ def _article_place(toks: list[tuple[str, str, int, int]], lex: _Lexicon) -> bool
     return key in lex.countries or key in lex.cities or key in lex.places
 
 
+# diplomatic posts named by where they are sent ("ambassador to", "envoy to", "permanent representative to")
+_ENVOYS = {"ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives", "commissioner",
+           "delegate", "delegates", "delegation", "emissary", "consul", "mission"}  # fmt: skip
+
+
+# capitalised first words of business groups' names in Spanish, Portuguese and French ("Grupo Bimbo")
+_BUSINESS_PREFIXES = {"Grupo", "Groupe", "Compañía", "Companhia", "Compagnie", "Corporación"}
+# lower-case joining words such a name may hold ("Grupo Financiero del Sur"); any other lower-case word makes a
+# phrase, not a company's name ("Groupe Salafiste pour la Prédication et le Combat")
+_NAME_JOINERS = {"de", "del", "da", "do", "das", "dos", "des", "du", "y", "e", "et"}
+# words that make a "Grupo"/"Groupe" an armed, faith or political group, not a business ("Groupe Islamique Armé";
+# accents folded, as the tokens are)
+_NOT_BUSINESS = {"arme", "armee", "armado", "armada", "armados", "islamique", "islamico", "combattant", "revolucionario",
+                 "revolucionaria", "revolutionnaire", "rebelde", "guerrillero", "salafiste", "jihadiste", "yihadista",
+                 "parlamentario", "parlementaire"}  # fmt: skip
+
+
+def _business_group(toks: list[tuple[str, str, int, int]]) -> bool:
+    """An unlisted name opening with a business-group word ("Grupo Lala", "Groupe Bolloré", "Compañía Minera
+    Antamina"): the words after it capitalised (or joining particles), none saying an armed or faith group."""
+    rest = toks[1:]
+    return (
+        len(toks) >= 2
+        and toks[0][1] in _BUSINESS_PREFIXES
+        and toks[1][1][:1].isupper()
+        and all(t[1][:1].isupper() or t[0] in _NAME_JOINERS for t in rest)
+        and not any(t[0] in _NOT_BUSINESS for t in rest)
+    )
+
+
+def _titled_name(toks: list[tuple[str, str, int, int]], lex: _Lexicon) -> bool:
+    """A capitalised "The" that is part of a listed organisation's name, the name being the whole mention (or its
+    possessor): "The Hindu" is the newspaper, "the Hindu" (or "The Hindu community") the faith."""
+    if len(toks) < 2 or toks[0][1] != "The":
+        return False
+    end = next((k for k, t in enumerate(toks) if t[0] == "'s"), len(toks))
+    return any(e.kind == "organisation" for e in lex.actors.get(" ".join(t[0] for t in toks[:end]), ()))
+
+
 def _code(text: str, context: str | None, date: str | None) -> tuple[str | None, str | None, str | None, str]:
     """(name, country, sector, kind) of a mention string."""
     toks = _tok(text)
@@ -82,6 +122,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         and (toks[0][0] in _ARTICLES or toks[0][0].isdigit())
         and not _starts_name(toks, lex)
         and not _article_place(toks, lex)
+        and not _titled_name(toks, lex)
     ):
         toks = toks[1:]
     if not toks:
@@ -93,6 +134,16 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     kin = _kin_of(text, toks, context, date)
     if kin is not None:
         return kin
+    # an envoy's destination is not whose envoy it is: "the Nigerian ambassador to the United Nations" is Nigeria's
+    to = next((k for k in range(1, len(norms)) if norms[k] == "to" and norms[k - 1] in _ENVOYS), None)
+    if to is not None:
+        sender = _code(text[: toks[to][2]], context, date)
+        # (a state's post abroad is its government's, where "representative" alone says no sector; a body's mission
+        # keeps what the body says: "the UN peacekeeping mission to Mali")
+        if sender[1] and (sender[2] or sender[1] in _GROUP_CODES):
+            return sender
+        if sender[1]:
+            return sender[0], sender[1], "GOV", "described"
     # apposition: "Harry Tseng, Taiwan's deputy foreign minister" -> code each part, the named one first
     if "," in norms:
         parts = [p.strip() for p in text.replace("\u2019", "'").split(",") if p.strip()]
@@ -267,6 +318,12 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         sector, kind = "REB", "organisation"  # "National Union for the Total Independence of Angola"
     if not sector and (named := _name_head(toks[:of_idx])):
         sector, kind = named, "organisation"  # "Kivuli Petroleum", "the Kivuli Times"
+    elif not sector and not actors and _business_group(toks):
+        # "Grupo Lala", "Groupe Bolloré": a business group by its first word
+        sector, kind = "BUS", "organisation"
+    elif not actors and sector in _RELIGIONS and _name_head(toks[:of_idx]) == "JRN":
+        # "the Sikh Times", "The Buddhist Chronicle": a paper, not the faith
+        sector, kind = "JRN", "organisation"
     if not country and not actors and not agents_head and head and all(m.kind == "country" for m in head):
         # "the Albanians of southern Serbia", "Kurds of Iraq": a people named by where it lives
         lives = [m for m in tail if m.country and m.kind in ("country", "capital", "city", "place")]
@@ -381,7 +438,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         # names; the resolver reads documents the same way)
         # the mention's own words are no context: a person's name holding a place name ("Anne Hidalgo", Hidalgo
         # state) says no country, whether read in the mention or again in the sentence it stands in
-        country = _context_country(
+        country = (_located_country(context, text, sector) if not actors else "") or _context_country(
             context.replace(text, " ") if text in context and text != context else context
         )
     if not country and not actors and sector in _INSTITUTIONAL:

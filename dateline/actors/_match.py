@@ -290,6 +290,23 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 # a one-word organisation name right after a listed given name is a surname ("Tarek William
                 # Saab" is no Swedish carmaker), as a country name is ("Peter Jordan")
                 surname = n == 1 and e.kind == "organisation" and _surname_after_given(toks, i, n, out, lex)
+                # an acronym written as a name that is also a listed given name, followed by an unknown surname, is
+                # that given name: "Hina Jilani" is no HINA (Croatia's news agency), "Pan Yue" no PAN (Mexico's
+                # party); an acronym no one is named ("Isis Khorasan", "Opec Plus") stays the organisation
+                # (an acronym: its listed name is written in capitals or is longer, not "Hamas")
+                acronym = e.name.isupper() or " ".join(e.name.lower().split()) != key
+                surname = surname or (
+                    n == 1
+                    and e.kind == "organisation"
+                    and len(key) <= 5
+                    and _name_word(origs[i])
+                    and key in lex.given_names()
+                    and acronym
+                    and i + 1 < len(toks)
+                    and _name_word(origs[i + 1])
+                    and not _known_word(norms[i + 1], lex)
+                    and not any(lex.agent(norms[i + 1 : i + 1 + k]) for k in (1, 2, 3))
+                )
                 if (
                     not inside
                     and not longer

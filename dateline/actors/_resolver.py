@@ -93,6 +93,9 @@ def _outlet_name(text: str) -> bool:
 
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?", re.I)  # what lies between two coordinated actors
 _JOIN_REACH = 2000  # how far before a span a coordinated actor's mention may start (its text and the "and")
+# bodies that sit in their own country (courts, legislatures, the opposition): a place that qualifies them says whose
+# they are; not governments' envoys and forces, often abroad ("the embassy in Kabul", "troops in Mali")
+_SEATED = {"JUD", "LEG", "OPP"}
 
 
 def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
@@ -593,6 +596,10 @@ class ActorResolver:
                 political = self._armed_partner(start, end)  # "the government and the M23": Congo's
             if not political and kind == "described" and words[0] in ("its", "their"):
                 political = self._clause_country(start, end, owned=True)
+            if not political and kind == "described" and sector in _SEATED:
+                # "a court in Ankara", "the parliament in Kyiv": a body that sits in its own country is where the
+                # phrase that qualifies it puts it, whatever capital reacts ("Berlin protested after a court ...")
+                political = self._own_place(start, end)
             if not political and kind == "described" and (sector in _POLITICAL or sector == "MIL"):
                 # "parliament", "Opposition MPs", "ministers": whose they are is said by the clause's subject
                 # ("Iraq's prime minister called on parliament"), else the government actors of the sentence;
@@ -764,6 +771,16 @@ class ActorResolver:
             # other places no better a guess than the story's own country ("... expelled Algeria's ambassador")
             return ""
         found = {c for c, _, _ in places}
+        return found.pop() if len(found) == 1 else ""
+
+    def _own_place(self, start: int, end: int) -> str:
+        """The country of the places after the span [start, end) that qualify it by the parse ("the court in
+        Ankara", "judges in Managua"), if just one; "" otherwise."""
+        self._sentence_place(start)  # (fills the sentence's places)
+        i = self.doc.sentence_of(start)
+        found = {
+            c for c, pos, _ in self._places.get(i, []) if pos >= end and self._qualifies(pos, start, end)
+        }
         return found.pop() if len(found) == 1 else ""
 
     def _dateline_country(self) -> str:

@@ -34,6 +34,8 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
         if before:
             return before[-1]
     last = agents[-1].sector
+    if last == "UAF" and "CRM" in [m.sector for m in agents[:-1]]:
+        return "CRM"  # "cartel gunmen", "gang gunmen": a criminal group's gunmen are that group, not unidentified
     if last in _RELIGIONS and norms is not None and agents[-1].j - agents[-1].i > 1:
         # a faith-qualified compound ("Islamic militants", "Muslim hackers"): an armed or criminal head noun says
         # what they are, as it does with any other adjective ("Islamist militants"); the faith is secondary
@@ -175,6 +177,46 @@ def _context_country(context: str | None) -> str:
     return found[0] if found else ""
 
 
+# sectors of people and bodies that act where they are ("the police", "a court", "the gang", "protesters"): in a
+# sentence that also names a foreign capital or nationality ("Washington condemned ...", "two Chinese engineers"), the
+# place they are said to be in is theirs
+_LOCAL_SECTORS = {"COP", "CRM", "JUD", "CVL", "UAF", "LAB", "EDU", "MED", "AGR"}
+# prepositions that place an actor ("police in Nairobi", "the gang near Port-au-Prince"); not "of"/"from"/"into"
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "within"}
+
+
+def _located_country(context: str, text: str, sector: str) -> str:
+    """The country of the place the mention is located in by the sentence: the place right after it ("the police
+    in Nairobi"), or, for an actor that acts where it is (`_LOCAL_SECTORS`), the first place named after a locative
+    preposition anywhere in the sentence ("... was arrested in Kaduna State"). "" when none."""
+    if sector not in _LOCAL_SECTORS:
+        return ""  # (troops and officials are often abroad: "US troops in Iraq")
+    toks = _tok(context)
+    scanned = _scan(toks, None)
+    # (a capital the lexicon files as its government is a place here: "a court in Tehran")
+    places = [m for m in scanned if m.country and m.country not in _GROUP_CODES]
+    places = [m for m in places if _place_country(m, toks) == m.country]
+
+    def located(m: _Match) -> bool:
+        k = m.i - 1
+        if k >= 0 and toks[k][0] == "the":
+            k -= 1
+        return k >= 0 and toks[k][0] in _LOCATIVE
+
+    at = context.lower().find(text.lower()) if text else -1
+    if at >= 0:
+        own = [m for m in scanned if m.country and m.kind == "country" and toks[m.j - 1][3] <= at]
+        if own and own[-1].j < len(toks) and toks[own[-1].j][2] >= at and toks[own[-1].j][2] - at <= 1:
+            # "Kenyan police arrested two Ugandans in Kampala": the word before says whose
+            return own[-1].country
+        first = next((k for k, t in enumerate(toks) if t[2] >= at + len(text)), None)
+        nxt = [m for m in places if first is not None and first <= m.i <= first + 2 and located(m)]
+        if nxt:  # "police in Nairobi", "police in the Philippines"
+            return nxt[0].country
+    hit = next((m for m in places if located(m)), None)
+    return hit.country if hit is not None else ""
+
+
 def _facility(toks: list[tuple[str, str, int, int]], matches: list[_Match]) -> tuple[str, str] | None:
     """(country, sector) when the mention names a facility or a ship ("Al Asad Air Base", "HMS Defender"): a
     capitalised name with a facility head word or prefix that no lexicon match covers."""
@@ -305,4 +347,6 @@ def _name_head(toks: list[tuple[str, str, int, int]]) -> str:
         toks = toks[:-2] + toks[-1:]
     if len(toks) < 2 or not toks[-1][1][:1].isupper() or not toks[-2][1][:1].isupper():
         return ""
+    if len(toks) == 2 and toks[0][0] in _lex().given_names():
+        return ""  # "John Board", "Ana Bureau": a given name before the head word makes a person's name
     return _name_heads().get(toks[-1][0], "")

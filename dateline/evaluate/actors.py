@@ -340,6 +340,10 @@ _OWN_S12 = _OWN_S9.with_name("actors_own_s12.jsonl")
 # NGOs, described groups and bare agent nouns -- in the NGEC case style, dated; batch 11 an untuned transfer check),
 # scored the same way
 _OWN_S13 = _OWN_S9.with_name("actors_own_s13.jsonl")
+# session 14's own set (tests/data/actors_own_s14.md: batch 12, office holders, institutions, companies, media, armed
+# groups and described groups of Africa, Latin America and Asia, and context traps; batch 13 a held-out transfer check
+# of the same kinds, never tuned on), scored the same way
+_OWN_S14 = _OWN_S9.with_name("actors_own_s14.jsonl")
 
 
 def _own_s9(path: Path = _OWN_S9, undated: bool = False) -> dict[str, Any]:
@@ -364,7 +368,9 @@ def _own_s9(path: Path = _OWN_S9, undated: bool = False) -> dict[str, Any]:
             missed = {e["text"] + "|" + str(e["want"]) for e in errors}
             by_kind: dict[str, list[int]] = {}
             for r in part:
-                ok = (r["text"] + "|" + str([r["expected_country"], r["expected_sector"]])) not in missed
+                # (the wanted sector as `_score` states it: a row allowing two readings lists them)
+                want = [r["expected_country"], r.get("expected_sector_one_of") or r["expected_sector"]]
+                ok = (r["text"] + "|" + str(want)) not in missed
                 by_kind.setdefault(r["kind"], [0, 0])
                 by_kind[r["kind"]][0] += ok
                 by_kind[r["kind"]][1] += 1
@@ -403,4 +409,5 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "own_s11": _own_s9(_OWN_S11),
         "own_s12": _own_s9(_OWN_S12, undated=True),  # its sentences carry no date, as the GSR's do
         "own_s13": _own_s9(_OWN_S13),
+        "own_s14": _own_s9(_OWN_S14),
     }
