@@ -213,6 +213,12 @@ unit word only ("Northern Region", Ghana; "Eastern Province", Zambia; bare "Nort
 province); curated.tsv adds Kabul River and Brahmaputra stretches; the sentence splitter used without spaCy's
 sentences no longer reads a capitalised four-letter word before a full stop as an abbreviation ("in Iraq.",
 "Kerry Town."; the four-letter abbreviations news uses are listed).
+Local US news kinds from LGL DEV (issue 6, round 18): a name listed with a first-level region is a region too
+("Oregon and Washington laws", "Alabama and Georgia": the states), unless it is a city near that region ("Maryland,
+Virginia and Washington") or its own container follows ("Texas and Washington, D.C."); a regional outlet's own state
+named bare is that state ("Georgia" in ajc.com) and a capital/state homonym's state reading is the default in its
+own state's outlets ("Washington" in a Seattle paper; elsewhere the capital); a country or world city listed with
+two or more towns (under 500,000) of one state is its namesake there within 100 km ("Hanover, Claremont and Lebanon").
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

@@ -10,6 +10,7 @@ from collections import Counter
 from dateline.places._cands import _Cand, _prior, _within, distance_km
 from dateline.places._containers import _COMPASS_KM, _COMPASS_OF, _in_container, _is_stray
 from dateline.places._doc_context import _text_context
+from dateline.places._readings import _WORLD_POP
 
 _LONE_POP = 50_000  # a town smaller than this ...
 
@@ -99,6 +100,31 @@ _COMMA_GAP = re.compile(
 )  # ... a comma only inside such a list ("Washington, D.C." is a container)
 
 
+_NEIGHBOUR_STATE_KM = 400.0  # a city this close to the listed state's point may be named beside it as a city
+
+
+def _listed_state(c: _Cand | None, other: _Cand | None, cands: list[_Cand]) -> _Cand | None:
+    """Issue 6, round 18: a name listed with a first-level region ("Oregon and Washington laws", "Idaho, Montana
+    and Washington", "Alabama and Georgia") is a region of that country too when it can be one: the state, not
+    the capital or the country named like it. A city near the listed region stays ("Maryland, Virginia and
+    Washington": the capital beside its neighbours; "New Jersey and New York": the city)."""
+    if c is None or other is None or other.feature != "admin" or c.feature not in ("city", "country"):
+        return None
+    # a city of that country, or a country other than the region's ("Chihuahua and Mexico" stays the country)
+    if (c.feature == "city") != (c.country == other.country):
+        return None
+    own = _own_region(cands, other)
+    if own is None or own is c or own.admin1_code == other.admin1_code:
+        return None
+    if (
+        c.lat is not None
+        and other.lat is not None
+        and distance_km((c.lat, c.lon), (other.lat, other.lon)) <= _NEIGHBOUR_STATE_KM
+    ):
+        return None
+    return own
+
+
 def _region_of(cands: list[_Cand], country: str | None, code: str | None) -> _Cand | None:
     """The first-level region among a name's readings with that country and admin1 code."""
     if not country or not code:
@@ -151,9 +177,26 @@ def _coordinated_regions(
             j += 1
         return False
 
+    def stated_in(x: int) -> bool:
+        """The name's own container follows it ("Texas and Washington, D.C."): it is no state of the list."""
+        if x + 1 >= len(spans) or not _COMMA_GAP.match(text[spans[x][1] : spans[x + 1][0]]):
+            return False
+        c, box = out[x], out[x + 1]
+        return (
+            c is not None
+            and box is not None
+            and box.feature in ("admin", "county", "country")
+            and _within(c, box)
+        )
+
     for i in range(len(spans) - 1):
         if not joined(i):
             continue
+        for x, y in ((i + 1, i), (i, i + 1)):
+            state = _listed_state(out[x], out[y], cands_of.get(keys[x], []))
+            if state is not None and keys[x] != keys[y] and not stated_in(x):
+                out[x] = state
+                break
         for x, y in ((i + 1, i), (i, i + 1)):
             c, other = out[x], out[y]
             if c is None or other is None or c.feature != "city" or keys[x] == keys[y]:
@@ -170,6 +213,78 @@ def _coordinated_regions(
             ):
                 out[y] = box
             break
+    return out
+
+
+_LOCAL_TOWN_POP = 500_000  # listed towns this small are local news (a big city is named for its own sake)
+
+
+_LISTED_TOWN_KM = 100.0  # ... and the namesake lies this close to one of them
+
+
+def _town_among_towns(
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[str],
+    chosen: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+) -> list[_Cand | None]:
+    """Issue 6, round 18: a name read as a country or a world city, listed with two or more towns of one state
+    ("Albany, Corvallis, Sweet Home and Lebanon"; "Gorham, Milan and Berlin"), is the town of that name in that
+    state, when one lies within _LISTED_TOWN_KM of them. A list is names joined by commas ending in "and"/"or"."""
+    out = list(chosen)
+    n = len(spans)
+    i = 0
+    while i < n:
+        j = i  # the list spans[i..j]: commas, then "and"/"or" before its last name
+        while j + 1 < n:
+            gap = text[spans[j][1] : spans[j + 1][0]]
+            if _LIST_GAP.match(gap):
+                j += 1
+                break
+            if not _COMMA_GAP.match(gap):
+                break
+            j += 1
+        members = list(range(i, j + 1))
+        i = j + 1 if j > i else i + 1
+        if len(members) < 3 or not _LIST_GAP.match(text[spans[members[-2]][1] : spans[members[-1]][0]]):
+            continue
+        for x in members:
+            c = out[x]
+            if c is None or not (
+                c.feature == "country" or (c.feature == "city" and c.population >= _WORLD_POP)
+            ):
+                continue
+            towns = [
+                out[y]
+                for y in members
+                if y != x
+                and keys[y] != keys[x]
+                and out[y] is not None
+                and out[y].feature == "city"
+                and out[y].population < _LOCAL_TOWN_POP
+                and out[y].lat is not None
+            ]
+            states = Counter((t.country, t.admin1_code) for t in towns if t.country and t.admin1_code)
+            if not states:
+                continue
+            area, count = states.most_common(1)[0]
+            if count < 2 or area == (c.country, c.admin1_code):
+                continue
+            near = [
+                o
+                for o in cands_of.get(keys[x], [])
+                if o.feature == "city"
+                and (o.country, o.admin1_code) == area
+                and o.lat is not None
+                and any(
+                    (t.country, t.admin1_code) == area
+                    and distance_km((o.lat, o.lon), (t.lat, t.lon)) <= _LISTED_TOWN_KM
+                    for t in towns
+                )
+            ]
+            if near:
+                out[x] = max(near, key=_prior)
     return out
 
 

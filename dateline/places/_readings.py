@@ -110,15 +110,25 @@ def _river_or_city(text: str, start: int, cands: list[_Cand], key: str = "", end
 
 
 def _homonym_reading(
-    key: str, text: str, cands: list[_Cand], gaz: _Gazetteer, local: frozenset[str] = frozenset()
+    key: str,
+    text: str,
+    cands: list[_Cand],
+    gaz: _Gazetteer,
+    local: frozenset[str] = frozenset(),
+    outlet_area: tuple[str, str] | None = None,
 ) -> _Cand | None:
     """The reading of a capital/state homonym the article's cues point to (data/places/homonyms.tsv); `local`:
-    the countries whose local news the document is (a local paper's "New York" is the state)."""
+    the countries whose local news the document is (a local paper's "New York" is the state). Issue 6, round 18:
+    a regional outlet of the alternative reading's own region reads it so ("Washington" in a Seattle paper is the
+    state; elsewhere, without a cue, the capital)."""
     entry = gaz.homonyms.get(key)
     if entry is None:
         return None
     default, alt, cues = entry
     use_alt = (cues is not None and cues.search(text)) or gaz.homonym_local.get(key) in local
+    if not use_alt and outlet_area is not None:
+        a_feature, a_country, a_code = (alt.split(":") + ["", "", ""])[:3]
+        use_alt = a_feature == "admin" and (a_country, a_code) == outlet_area
     spec = alt if use_alt else default
     if spec == "-":  # no default: only the cues decide
         return None

@@ -50,7 +50,12 @@ from dateline.places._doc_context import (
 )
 from dateline.places._gazetteer import _Gazetteer
 from dateline.places._names import _norm
-from dateline.places._namesakes import _coordinated_regions, _drop_lone_foreign_towns, _placed_beside
+from dateline.places._namesakes import (
+    _coordinated_regions,
+    _drop_lone_foreign_towns,
+    _placed_beside,
+    _town_among_towns,
+)
 from dateline.places._readings import (
     _ADMIN_AFTER,
     _CAPITAL_POP,
@@ -298,7 +303,9 @@ def _resolve(
         if conts:
             contained[k].append(conts)
     local = _local_news(towns, cands_of) if any(k in gaz.homonym_local for k in cands_of) else frozenset()
-    preferred = {k: _homonym_reading(k, text, cands_of[k], gaz, local) for k in cands_of if ambiguous[k]}
+    preferred = {
+        k: _homonym_reading(k, text, cands_of[k], gaz, local, outlet_area) for k in cands_of if ambiguous[k]
+    }
     # regions where several names of the text have a plausible reading; a reading far below the name's best
     # ("Middle East, Maryland" beside the region) lends no support: small namesakes must not vote each other in
     areas: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -472,6 +479,7 @@ def _resolve(
     ]
     chosen = _outside_possessor(text, spans, chosen)
     chosen = _coordinated_regions(text, spans, keys, chosen, cands_of)
+    chosen = _town_among_towns(text, spans, keys, chosen, cands_of)
     loose = _loose_alternates(
         {k: cands_of[k] for k, c in zip(keys, chosen, strict=True) if c is not None and c.alt}
     )

@@ -43,6 +43,10 @@ _HOME_AREA_BONUS = 2.0
 _OUTLET_AREA_BONUS = 1.0  # a town in a region where a town is named like the outlet ("theparisnews.com")
 
 
+# ... and the region itself, named bare (above the 0.9 that a country's prior has over a state's)
+_OUTLET_STATE_BONUS = 1.5
+
+
 _CONTAINER_BONUS = 4.0
 
 
@@ -433,6 +437,10 @@ def _score(c: _Cand, x: _Ctx) -> float:
         score += _HOME_AREA_BONUS
     if plausible and c.feature in ("city", "county") and (c.country, c.admin1_code) == x.outlet_area:
         score += _OUTLET_AREA_BONUS
+    elif c.feature == "admin" and (c.country, c.admin1_code) == x.outlet_area:
+        # issue 6, round 18: the outlet's own state named bare ("Georgia's newest regulator" in an Atlanta paper)
+        # is the state, not the country of that name (the text's cues for the country still outweigh it)
+        score += _OUTLET_STATE_BONUS
     for conts in x.containers:
         # a far-fetched reading needs a state-level container ("Italy, Texas"), not a country after a comma
         # ("the Middle East, US officials said")
