@@ -349,4 +349,7 @@ def _name_head(toks: list[tuple[str, str, int, int]]) -> str:
         return ""
     if len(toks) == 2 and toks[0][0] in _lex().given_names():
         return ""  # "John Board", "Ana Bureau": a given name before the head word makes a person's name
-    return _name_heads().get(toks[-1][0], "")
+    head = _name_heads().get(toks[-1][0], "")
+    if head and toks[-2][0] == "editorial":
+        return "JRN"  # "the Editorial Board", "The Times Editorial Board": a newspaper's board, not a public body
+    return head
