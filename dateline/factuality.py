@@ -26,6 +26,44 @@ from typing import Any
 
 from dateline.nlp import span_ents
 
+# per-Doc lists kept in its user_data by `dateline.events.extract_events` for the time of the call, dropped there:
+# the Doc's tokens (see `_tokens`), each token's sentence (`_sentence`), each token's children (`_kids`)
+_TOKS = "dateline.events.tokens"
+_SENTS = "dateline.events.sents"
+_KIDS = "dateline.events.kids"
+
+
+def _tokens(doc: Any) -> Any:
+    """The Doc's tokens listed once for the current `extract_events` call (spaCy builds a new Token object on each
+    `doc[i]` and each iteration), indexable and sliceable like the Doc; else the Doc."""
+    toks = doc.user_data.get(_TOKS)
+    return doc if toks is None else toks
+
+
+def _sentence(tok: Any) -> Any:
+    """`tok.sent`, from the sentences listed once for the current `extract_events` call (see `_tokens`)."""
+    by_tok = tok.doc.user_data.get(_SENTS)
+    return tok.sent if by_tok is None else by_tok[tok.i]
+
+
+def _kids(tok: Any) -> Any:
+    """`tok.children`, from the lists kept for the current `extract_events` call (spaCy scans the token's subtree
+    and builds a new Token object for each child on every call: listed once, for speed), else `tok.children`."""
+    kids = tok.doc.user_data.get(_KIDS)
+    return tok.children if kids is None else kids[tok.i]
+
+
+def list_kids(doc: Any, toks: list[Any]) -> list[tuple[Any, ...]]:
+    """Each token's children (as `Token.children`: in text order), from the Doc's tokens listed once."""
+    from spacy.attrs import HEAD
+
+    kids: list[list[Any]] = [[] for _ in toks]
+    for i, rel in enumerate(doc.to_array(HEAD).view("int64").tolist()):  # each head as an offset
+        if rel:
+            kids[i + rel].append(toks[i])
+    return [tuple(k) for k in kids]
+
+
 _DATA = Path(__file__).resolve().parent / "data" / "events" / "factuality_cues.tsv"
 _ORDER = ("denied", "negated", "hypothetical", "future", "alleged", "historical")
 _GOVERN_DEPS = {
@@ -94,14 +132,14 @@ def _negative_argument(arg: Any) -> bool:
     """A subject or object that negates its clause: "no troops", "neither side", "nobody", "no one"."""
     if arg.lower_ in _NEG_PRONOUNS:
         return True
-    return any(ch.dep_ in ("det", "preconj") and ch.lower_ in _NEG_DETS for ch in arg.children)
+    return any(ch.dep_ in ("det", "preconj") and ch.lower_ in _NEG_DETS for ch in _kids(arg))
 
 
 def _modal(tok: Any, ch: Any, c: _Cues, reported: bool) -> str:
     """The class of auxiliary `ch` on `tok`: "would have done" is counterfactual whatever reports it; a modal
     with a reported-speech reading ("said it would withdraw") takes that reading under a reporting verb."""
     low, lem = ch.lower_, ch.lemma_.lower()
-    perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" and a.i > ch.i for a in tok.children)
+    perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" and a.i > ch.i for a in _kids(tok))
     if reported and not perfect and low in c.aux_reported:
         return c.aux_reported[low]
     return c.aux.get(low) or c.aux[lem]
@@ -110,8 +148,8 @@ def _modal(tok: Any, ch: Any, c: _Cues, reported: bool) -> str:
 def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool = True) -> None:
     """Cues on the token itself: negation (also, with `args`, by a negative subject/object), auxiliaries, adverbs,
     adjectives, "if" clauses and inverted conditionals ("Had the army withdrawn, ...")."""
-    subj = [ch.i for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
-    for ch in tok.children:
+    subj = [ch.i for ch in _kids(tok) if ch.dep_ in ("nsubj", "nsubjpass")]
+    for ch in _kids(tok):
         dep, low, lem = ch.dep_, ch.lower_, ch.lemma_.lower()
         if dep == "neg" or (dep == "det" and low == "no") or (dep == "advmod" and low == "never"):
             found.add("negated")
@@ -145,20 +183,20 @@ def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool
 def _conditional_consequent(tok: Any, clause: Any) -> bool:
     """Whether `tok` is the consequent of the "if/unless" clause `clause`, stated in the present or with a modal
     ("we go", "would leave"); a past consequent ("if confirmed, it was the worst attack") reports a fact."""
-    if not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+    if not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(clause)):
         return False
-    modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in tok.children)
+    modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in _kids(tok))
     return modal or tok.tag_ in ("VB", "VBP", "VBZ")
 
 
 def _past_adverbial(clause: Any) -> bool:
     """A past-tense clause opened by a temporal or causal conjunction ("after troops withdrew", "because police
     had arrested him"): its event is stated as fact, whatever the main clause's mode."""
-    if not any(ch.dep_ == "mark" and ch.lower_ in _FACTIVE_MARKS for ch in clause.children):
+    if not any(ch.dep_ == "mark" and ch.lower_ in _FACTIVE_MARKS for ch in _kids(clause)):
         return False
-    if any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in clause.children):
+    if any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in _kids(clause)):
         return False
-    return clause.tag_ == "VBD" or any(ch.dep_ == "aux" and ch.tag_ == "VBD" for ch in clause.children)
+    return clause.tag_ == "VBD" or any(ch.dep_ == "aux" and ch.tag_ == "VBD" for ch in _kids(clause))
 
 
 def _gerund_as_modifier(tok: Any) -> bool:
@@ -192,14 +230,14 @@ def _governors(tok: Any) -> list[Any]:
         if cur.dep_ not in _GOVERN_DEPS or cur.head.i == cur.i:
             break
         first = cur.left_edge.i
-        if cur.dep_ == "relcl" and first > 0 and cur.doc[first - 1].text in (",", "(", "—", "–"):
+        if cur.dep_ == "relcl" and first > 0 and _tokens(cur.doc)[first - 1].text in (",", "(", "—", "–"):
             break  # ", who was killed on Friday": a separate assertion, not governed by "vowed to avenge [X]"
         if cur.dep_ == "advcl" and _past_adverbial(cur):
             break  # "After the army shelled the town, the rebels vowed to ...": the past clause is asserted
         if (
             cur.dep_ == "ccomp"
             and cur.i < cur.head.i
-            and ";" in (t.text for t in cur.doc[cur.right_edge.i + 1 : cur.head.i])
+            and ";" in (t.text for t in _tokens(cur.doc)[cur.right_edge.i + 1 : cur.head.i])
         ):
             break  # "Shells hit the school; no one was hurt": clauses side by side (the parser's ccomp), not governed
         cur = cur.head
@@ -222,8 +260,8 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     """A year before the publication year attached to the trigger ("in 2011", "the 2003 invasion"), or a relative
     date a year or more back ("a decade ago", "last year's strike")."""
     limit = _year(published)
-    sent = tok.sent
-    if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in sent):
+    sent = _sentence(tok)
+    if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in _tokens(tok.doc)[sent.start : sent.end]):
         return False  # (cheaper than building the sentence's entity list)
     for ent in span_ents(sent):
         if ent.label_ not in ("DATE", "CARDINAL"):
@@ -248,7 +286,7 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
 
 def _phrase_before(tok: Any, c: _Cues, found: set[str]) -> None:
     """Cue phrases among the six words before `tok` in its sentence ("there are plans to", "is expected to")."""
-    doc = tok.doc
+    doc = _tokens(tok.doc)
     start = max(tok.i - 6, 0)
     for j in range(tok.i, start - 1, -1):  # the sentence's start, if it is nearer (no Span built: speed)
         if doc[j].is_sent_start:
@@ -264,15 +302,15 @@ def _phrase_before(tok: Any, c: _Cues, found: set[str]) -> None:
 
 def _unverified_source(tok: Any, c: _Cues) -> bool:
     """The clause of `tok` is sourced to something unverified: "according to unconfirmed reports", "rumours say"."""
-    for ch in tok.children:
+    for ch in _kids(tok):
         nouns = []
         if ch.dep_ == "prep" and ch.lower_ == "according":
-            nouns = [p for to in ch.children for p in to.children if p.dep_ == "pobj"]
+            nouns = [p for to in _kids(ch) for p in _kids(to) if p.dep_ == "pobj"]
         elif ch.dep_ == "nsubj" and tok.lemma_.lower() in c.report:
             nouns = [ch]
         for n in nouns:
             if n.lemma_.lower() in c.source or any(
-                m.lower_ in c.source for m in n.children if m.dep_ == "amod"
+                m.lower_ in c.source for m in _kids(n) if m.dep_ == "amod"
             ):
                 return True
     return False
@@ -281,12 +319,12 @@ def _unverified_source(tok: Any, c: _Cues) -> bool:
 def _named_source(verb: Any, c: _Cues) -> bool:
     """The reporting verb has a source of its own that is not an unverified one: "state media reported", "was
     reported by the state news agency" (not "it was reported", "unconfirmed reports said")."""
-    subj = [ch for ch in verb.children if ch.dep_ == "nsubj"]
-    subj += [p for ch in verb.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
+    subj = [ch for ch in _kids(verb) if ch.dep_ == "nsubj"]
+    subj += [p for ch in _kids(verb) if ch.dep_ == "agent" for p in _kids(ch) if p.dep_ == "pobj"]
     if not subj or any(s.lower_ in ("it", "this", "that") for s in subj):
         return False
     return not _unverified_source(verb, c) and not any(
-        s.lemma_.lower() in c.source or any(m.lower_ in c.source for m in s.children) for s in subj
+        s.lemma_.lower() in c.source or any(m.lower_ in c.source for m in _kids(s)) for s in subj
     )
 
 
@@ -303,7 +341,7 @@ def _reported(trigger: Any, govs: list[Any], c: _Cues) -> bool:
             break
         cur = cur.head
     return any(ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in c.report and ch.i > trigger.i
-               for ch in cur.children)  # fmt: skip
+               for ch in _kids(cur))  # fmt: skip
 
 
 def _passes_negation(g: Any, prev: Any, c: _Cues) -> bool:
@@ -320,7 +358,7 @@ def _passes_negation(g: Any, prev: Any, c: _Cues) -> bool:
 def _existential(noun: Any) -> bool:
     """ "There is no plan": the noun is the subject/attribute of an existential "there be"."""
     head = noun.head
-    return head.lemma_.lower() == "be" and any(ch.dep_ == "expl" for ch in head.children)
+    return head.lemma_.lower() == "be" and any(ch.dep_ == "expl" for ch in _kids(head))
 
 
 def classify(trigger: Any, published: str | None = None) -> str:
@@ -334,9 +372,9 @@ def classify(trigger: Any, published: str | None = None) -> str:
         _own(trigger.head, c, found, reported, args=False)  # "had no plans and left": not "no" of the first
     if _unverified_source(trigger, c):
         found.add("alleged")
-    for subj in (ch for ch in trigger.children if ch.dep_ in ("nsubj", "nsubjpass")):
+    for subj in (ch for ch in _kids(trigger) if ch.dep_ in ("nsubj", "nsubjpass")):
         # "the alleged bombing killed 12": what the alleged event did is alleged with it
-        if any(m.dep_ == "amod" and c.amod.get(m.lower_) == "alleged" for m in subj.children):
+        if any(m.dep_ == "amod" and c.amod.get(m.lower_) == "alleged" for m in _kids(subj)):
             found.add("alleged")
     gov_found: set[str] = set()
     prev = trigger
@@ -347,17 +385,17 @@ def classify(trigger: Any, published: str | None = None) -> str:
         # "ended without firing a shot", "without any pledge to send"; "has yet to release"; "stopped short of"
         if low == "without" and g.dep_ == "prep":
             gov_found.add("negated")
-        if prev.dep_ == "xcomp" and any(ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in g.children):
+        if prev.dep_ == "xcomp" and any(ch.dep_ == "advmod" and ch.lower_ == "yet" for ch in _kids(g)):
             gov_found.add("negated")
         if low == "short" and prev.lower_ == "of":
             gov_found.add("negated")
         if _unverified_source(g, c):
             gov_found.add("alleged")
         cue = c.governor.get(lem) or c.governor.get(low)
-        particle = next((ch.lower_ for ch in g.children if ch.dep_ == "prt"), None)
+        particle = next((ch.lower_ for ch in _kids(g) if ch.dep_ == "prt"), None)
         if particle:  # a phrasal verb has its own entry: "called off the strike", "put off the vote"
             cue = c.governor.get(f"{lem} {particle}", cue)
-        if lem == "rule" and not any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in g.children):
+        if lem == "rule" and not any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in _kids(g)):
             cue = None
         # "state media reported that X": a report by a named source attributes X, as "said" does
         if cue == "alleged" and lem in c.report and g.pos_ == "VERB" and _named_source(g, c):
@@ -367,8 +405,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
         if (
             g.pos_ in ("NOUN", "PROPN")
             and prev.dep_ in ("relcl", "acl")
-            and any(ch.dep_ == "nsubj" for ch in prev.children)
-            and not any(ch.dep_ == "mark" for ch in prev.children)  # ("reports that we attacked": its content)
+            and any(ch.dep_ == "nsubj" for ch in _kids(prev))
+            and not any(ch.dep_ == "mark" for ch in _kids(prev))  # ("reports that we attacked": its content)
         ):
             cue = None  # "a decision Washington described as regrettable": a clause about the noun, not its content
         if lem == "go" and not (g.tag_ == "VBG" and prev.dep_ == "xcomp"):

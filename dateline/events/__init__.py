@@ -90,6 +90,7 @@ from dateline.events._typing import (
     _unless_threat,
 )
 from dateline.events._where_when import _date, _event_sizes, _location, _offset_date
+from dateline.factuality import _KIDS, _kids, list_kids
 from dateline.model import Actor, Document, Event, Mention, stable_id
 from dateline.sizes import extract_sizes
 
@@ -113,12 +114,12 @@ def _measure_verb(anchor: Any, subj: Any | None) -> Any | None:
         and subj is not None
         and subj.i == anchor.i - 1
         and subj.tag_ == "NN"
-        and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in subj.children)
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in _kids(subj))
     ):
         return head
-    for c in anchor.children:
+    for c in _kids(anchor):
         if c.dep_ == "csubj" and c.lemma_.lower() in _MEASURE_VERBS:
-            if any(o.dep_ == "dobj" and o.i == anchor.i - 1 and o.tag_ == "NN" for o in c.children):
+            if any(o.dep_ == "dobj" and o.i == anchor.i - 1 and o.tag_ == "NN" for o in _kids(c)):
                 return c
     return None
 
@@ -137,7 +138,7 @@ def _intender(anchor: Any) -> Any | None:
         return None
     if noun.lemma_.lower() not in _INTENTS or noun.dep_ != "dobj" or noun.head.lemma_.lower() != "have":
         return None
-    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return next((c for c in _kids(noun.head) if c.dep_ == "nsubj"), None)
 
 
 def _hedged(rec: Any) -> bool:
@@ -147,7 +148,7 @@ def _hedged(rec: Any) -> bool:
     if rec.dep_ != "pobj" or to.lower_ != "to" or to.i == 0:
         return False
     up = _doc_toks(rec.doc)[to.i - 1]
-    return up.lower_ == "up" and any(c.like_num for c in rec.children)
+    return up.lower_ == "up" and any(c.like_num for c in _kids(rec))
 
 
 def _withdrawn_force(t: _Trig, rec: Any, lex: Any) -> bool:
@@ -169,7 +170,8 @@ def extract_events(doc: Document) -> list[Event]:
         next(annotate([doc]))
     user_data = doc.spacy.user_data
     user_data[_FACTS] = {}  # per-call memo of the factuality classes (see `_classify`)
-    user_data[_TOKS] = list(doc.spacy)  # the tokens built once (see `_doc_toks`)
+    user_data[_TOKS] = toks = list(doc.spacy)  # the tokens built once (see `_doc_toks`)
+    user_data[_KIDS] = list_kids(doc.spacy, toks)  # each token's children (see `dateline.factuality._kids`)
     sents = list(doc.spacy.sents)
     by_tok: list[Any] = []  # each token's sentence (see `_sent_of`)
     for sent in sents:
@@ -179,7 +181,7 @@ def extract_events(doc: Document) -> list[Event]:
     try:
         return _extract(doc, sents)
     finally:
-        for key in (_FACTS, _TOKS, _SENTS, _SPANS):
+        for key in (_FACTS, _TOKS, _KIDS, _SENTS, _SPANS):
             user_data.pop(key, None)
 
 
@@ -247,15 +249,15 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     subj = _speaker(t.anchor, lex) or subj
                 if subj is not None and subj.pos_ in ("ADJ", "DET", "NUM") and subj.i < t.anchor.i:
                     # "most of them training ...": the quantified pronoun stands for the group
-                    subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PRON"), subj)  # fmt: skip
+                    subj = next((g for c in _kids(subj) if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in _kids(c) if g.dep_ == "pobj" and g.pos_ == "PRON"), subj)  # fmt: skip
                 if subj is not None and subj.pos_ == "PRON":
                     subj = _antecedent(subj, lex) or subj
             t.actors = _actors_of(subj, res, t.anchor.i) if subj is not None else []
             patient = None if t.nominal or t.rule.event in _MOVED else _state_patient(t.anchor)
             rec = patient if patient is not None else _recipient(t, lex)
             if not t.nominal:  # "intercepted migrants and returned them", "... sent them back": the migrants
-                pron = next((c for c in t.anchor.children if c.dep_ == "dobj" and c.pos_ == "PRON"), None)
+                pron = next((c for c in _kids(t.anchor) if c.dep_ == "dobj" and c.pos_ == "PRON"), None)
                 ante = _object_antecedent(t.anchor, pron) if pron is not None else None
                 if ante is not None and (rec is None or rec.i == pron.i):
                     rec = ante
@@ -426,10 +428,10 @@ def _armed_leaving(t: _Trig, lex: Any) -> bool:
         return False
     left = {
         g.lemma_.lower()
-        for c in t.tok.children
+        for c in _kids(t.tok)
         if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")
-        for x in [c, *(p for p in c.children if p.dep_ == "prep")]
-        for g in x.children
+        for x in [c, *(p for p in _kids(c) if p.dep_ == "prep")]
+        for g in _kids(x)
         if g.dep_ == "pobj"
     }
     return bool(left) and not left & lex.unplaces and not left & _BODIES

@@ -35,6 +35,7 @@ from dateline.events._syntax import (
     _within,
 )
 from dateline.events._triggers import _PLACE_ENTS, _match_noun, _of_force, _Trig
+from dateline.factuality import _kids
 from dateline.model import Actor, Document, EventDate
 
 # --------------------------------------------------------------------------- adapters to the other extractors
@@ -156,11 +157,11 @@ def _crowd_count(who: Any, stop: int) -> bool:
 
 def _rally_country(verb: Any, res: _Resolver) -> str | None:
     """The country of the place a protest verb names ("rallied in Lahore", "Here in Lahore, ... rallied")."""
-    holders = [verb, *(c for c in verb.children if c.dep_ == "advmod")]
+    holders = [verb, *(c for c in _kids(verb) if c.dep_ == "advmod")]
     for h in holders:
-        for p in h.children:
+        for p in _kids(h):
             if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
-                for g in p.children:
+                for g in _kids(p):
                     if g.dep_ == "pobj":
                         c = next((c for w in g.subtree if (c := res.place_country(w))), None)
                         if c is None and g.ent_type_ in ("GPE", "LOC"):
@@ -174,9 +175,9 @@ def _country_after(tok: Any, res: _Resolver) -> str | None:
     """The country a place name is said to be in ("Novo Selo, in Bulgaria", "the X range in Bulgaria")."""
     holders = [tok, tok.head] if tok.dep_ in ("compound", "amod", "nmod") else [tok]
     for h in holders:
-        for c in h.children:
+        for c in _kids(h):
             if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i:
-                for g in c.children:
+                for g in _kids(c):
                     if g.dep_ == "pobj" and g.ent_type_ == "GPE":
                         m = res.resolve(*_span_of(g))
                         if m.kind == "country" and m.name and m.name.lower() in m.text.lower():
@@ -194,7 +195,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         h = h.head.head  # "Soleimani, who was blown up by a US drone": Soleimani
     if h.tag_ == "VBG" and h.dep_ in ("nsubj", "nsubjpass"):
         # "The Red Cross operating in Iraq said ...", parsed with the participle as the subject: its own subject
-        h = next((c for c in h.children if c.dep_ == "nsubj" and c.i < h.i), h)
+        h = next((c for c in _kids(h) if c.dep_ == "nsubj" and c.i < h.i), h)
     parties = _between(h) if h.pos_ == "NOUN" and not _people_noun(h) else None
     if parties is not None:
         h = parties  # "the ceasefire between X and Y ... agreed": the parties to the act
@@ -232,7 +233,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                 heads.append(head)
             continue
         s, e = _span_of(head)
-        other = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        other = [c for c in _kids(head) if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG")]
         keep_out = stop
         if head.lemma_.lower() in _RELATIONS and other:
             # "Israel's militia ally in southern Lebanon": the possessor is the other side, not the group's country
@@ -241,12 +242,12 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         held = head.head if head.dep_ in ("npadvmod", "compound", "nmod") and head.head.i != head.i else None
         if held is not None and held.lemma_.lower() in _HOLDING and held.dep_ == "amod":
             # "Albanian rebel-held territory": the holder and the nationality the held noun gives it
-            named = [m for m in held.head.children if m.dep_ in ("amod", "compound") and m.i < head.i
+            named = [m for m in _kids(held.head) if m.dep_ in ("amod", "compound") and m.i < head.i
                      and m.ent_type_ in ("NORP", "GPE")]  # fmt: skip
             if named:
                 s = min(s, _entity_of(named[0]).start_char)
-        for c in head.children:  # "accused the opposition [of inciting violence]": the charge is no part
-            charge = c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in _kids(head):  # "accused the opposition [of inciting violence]": the charge is no part
+            charge = c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in _kids(c))
             if charge and c.i > head.i:
                 prev = _doc_toks(head.doc)[c.i - 1]
                 e = min(e, prev.idx + len(prev))
@@ -267,7 +268,7 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             ].idx  # "6 May 2026 (Horn Wire) - Ethiopian envoys": the label is no part of it
         a = res.resolve(s, e)
         # "Hungarian and Romanian officials": one actor per coordinated nationality
-        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
+        mods = [c for c in _kids(head) if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if mods and any(m.ent_type_ in ("NORP", "GPE") for m in [mods[0], *mods[0].conjuncts]):
             countries: list[str | None] = []
             for m in [mods[0], *mods[0].conjuncts]:
@@ -363,7 +364,7 @@ def _site_owners(noun: Any) -> set[str]:
     from dateline.actors import code_actor
 
     out = set()
-    for c in noun.children:
+    for c in _kids(noun):
         if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP"):
             country = code_actor(c.text).country
             if country:
@@ -378,20 +379,20 @@ def _not_the_sites_owner(head: Any, a: Actor, res: _Resolver, stop: int) -> Acto
     if a.kind != "described" or not a.country or not _people_noun(_partitive(head)):
         return a
     verb = _doc_toks(head.doc)[stop] if stop >= 0 else head.head
-    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps = [c for c in _kids(verb) if c.dep_ == "prep"]
     sites = [
         g
         for p in preps
         if p.lower_ in _OWNED_SITE_PREPS
-        for g in p.children
+        for g in _kids(p)
         if g.dep_ == "pobj"
         and g.pos_ == "NOUN"
         and not (_forces(g) or g.lemma_.lower() in _lex().people)  # a building, not a body
     ]
     if not any(a.country in _site_owners(g) for g in sites):
         return a
-    places = [g for p in [*preps, *(c for s in sites for c in s.children if c.dep_ == "prep")]
-              for g in p.children if g.dep_ == "pobj" and g not in sites]  # fmt: skip
+    places = [g for p in [*preps, *(c for s in sites for c in _kids(s) if c.dep_ == "prep")]
+              for g in _kids(p) if g.dep_ == "pobj" and g not in sites]  # fmt: skip
     # a place phrase's own object ("on Sathorn Road"), even one the geoparser placed only by the story's focus
     placed = next(
         (p.country for g in places for p in res.places() if p.country and p.start <= g.idx < p.end),
@@ -418,18 +419,18 @@ def _not_where_it_goes(head: Any, a: Actor, res: _Resolver, stop: int) -> Actor:
     if not moves or any(r.event == "PROTEST" for r in rules):
         return a  # people who march somewhere are that place's people (PLOVER practice)
     arrives = verb.lemma_.lower() in _ARRIVING
-    goal = [g for g in verb.children if g.dep_ == "dobj" and g.pos_ == "PROPN" and arrives]  # "reached Goma"
-    for p in verb.children:
+    goal = [g for g in _kids(verb) if g.dep_ == "dobj" and g.pos_ == "PROPN" and arrives]  # "reached Goma"
+    for p in _kids(verb):
         # "in/at" only after an arrival: "fired on demonstrators in Khartoum" says where, not whither
         if p.dep_ in ("prep", "prt") and p.lower_ in _MOVE_PREPS and (arrives or p.lower_ not in _AT_PREPS):
-            for g in p.children:
+            for g in _kids(p):
                 if g.dep_ == "pobj":
                     goal.append(g)
                 elif g.dep_ == "prep":  # "out of Lebanon"
-                    goal += [x for x in g.children if x.dep_ == "pobj"]
+                    goal += [x for x in _kids(g) if x.dep_ == "pobj"]
 
     def _country(g: Any) -> str | None:
-        named = [g, *(c for c in g.children if c.dep_ == "compound")]  # the place itself, not what it holds
+        named = [g, *(c for c in _kids(g) if c.dep_ == "compound")]  # the place itself, not what it holds
         placed = next((c for w in named if (c := res.place_country(w))), None)
         if placed is None and (
             g.ent_type_ in _PLACE_LABELS or g.pos_ == "PROPN"
@@ -456,7 +457,7 @@ def _reporters_state(verb: Any) -> str | None:
     if rep is None:
         rep = next(
             (g for w in _sent_toks(_sent_of(verb)) if w.lower_ == "according" and w.i > verb.i
-             for p in w.children if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"),
+             for p in _kids(w) if p.lower_ == "to" for g in _kids(p) if g.dep_ == "pobj"),
             None,
         )  # fmt: skip
     if rep is None:
@@ -478,9 +479,9 @@ def _of_conjuncts(head: Any, lex: _Lex) -> list[Any]:
         return []
     return [
         x
-        for c in head.children
+        for c in _kids(head)
         if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
+        for g in _kids(c)
         if g.dep_ == "pobj"
         for x in g.conjuncts
         if x.i > g.i
@@ -557,7 +558,7 @@ def _unnamed_attacker(who: Any, stop: int, res: _Resolver, lex: _Lex) -> Actor |
     attack = _attack_noun(who, lex)
     if not attack and _non_actor_words().get(who.lemma_.lower()) != "thing":
         return None
-    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in who.children):
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in _kids(who)):
         return None  # "the attack killed five": a reference back to an attack whose actor is told elsewhere
     by = who.dep_ == "pobj" and (who.head.dep_ == "agent" or who.head.lower_ in ("by", "in"))
     if stop < 0 or who.i == stop:
@@ -592,7 +593,7 @@ def _unnamed_attacker(who: Any, stop: int, res: _Resolver, lex: _Lex) -> Actor |
 def _noun_read_as_adjective(tok: Any) -> bool:
     """A subject or object noun the tagger read as an adjective ("The UN secretary-[general] urged"): it has a
     determiner and a noun modifier of its own, as only a noun phrase does."""
-    kids = {c.dep_ for c in tok.children}
+    kids = {c.dep_ for c in _kids(tok)}
     return (
         tok.pos_ == "ADJ"
         and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -605,9 +606,9 @@ def _countries_of(head: Any) -> list[Any]:
     []."""
     if head.pos_ != "NOUN" or not _people_noun(head):
         return []
-    for c in head.children:
+    for c in _kids(head):
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):  # ("officials from Sudan and South Sudan")
-            g = next((g for g in c.children if g.dep_ == "pobj" and g.conjuncts), None)
+            g = next((g for g in _kids(c) if g.dep_ == "pobj" and g.conjuncts), None)
             if g is None:
                 continue
             members = [g, *g.conjuncts]
@@ -619,7 +620,7 @@ def _countries_of(head: Any) -> list[Any]:
 def _owned_by_antecedent(head: Any, a: Actor, res: _Resolver, lex: _Lex) -> Actor:
     """ "[X] denied that its units had fired": a noun owned by a possessive pronoun takes the country of the
     pronoun's antecedent in the sentence (`_antecedent`)."""
-    pron = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONS), None)
+    pron = next((c for c in _kids(head) if c.dep_ == "poss" and c.lower_ in _POSS_PRONS), None)
     ant = _antecedent(pron, lex) if pron is not None else None
     if ant is None:
         return a
@@ -633,9 +634,7 @@ def _shared_head(out: list[Actor], heads: list[Any]) -> list[Actor]:
     nouns = [
         a.sector
         for a, h in zip(out, heads, strict=True)
-        if a.sector
-        and h.pos_ == "NOUN"
-        and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in h.children)
+        if a.sector and h.pos_ == "NOUN" and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in _kids(h))
     ]
     if not nouns:
         return out
@@ -706,14 +705,14 @@ def _spoken_for(who: Any) -> Any | None:
 
     if who.lemma_.lower() not in _SPEAKING_ROLES and who.lower_ not in _SPEAKING_ROLES:
         return who  # a named speaker, a government or an institution speaks for itself
-    for c in who.children:
+    for c in _kids(who):
         if c.dep_ == "prep" and c.lower_ in _AFFILIATION_PREPS and c.i > who.i:
-            g = next((x for x in c.children if x.dep_ == "pobj"), None)
+            g = next((x for x in _kids(c) if x.dep_ == "pobj"), None)
             if g is not None:
                 code = code_actor(" ".join(w.text for w in g.subtree)).country
                 return g if code is None or _a_state(code) else None
     # a named modifier, or one of a modifier ("a senior [German] army source" with "German" on "army")
-    mods = [c for c in who.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < who.i]
+    mods = [c for c in _kids(who) if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < who.i]
     for c in [w for m in mods for w in m.subtree]:
         if c.ent_type_ in ("NORP", "GPE", "ORG"):
             return c if _a_state(code_actor(c.text).country) else None
@@ -746,7 +745,7 @@ def _closing_reporter(v: Any, lex: _Lex) -> Any | None:
         if not _is_verb(w) or any(x.i > w.i and not x.is_punct and not _within(x, w) for x in toks):
             continue
         # ", a source told Le Monde" as a relative clause of a noun before it, or the source as the noun
-        who = next((c for c in w.children if c.dep_ == "nsubj" and c.i < w.i), None)
+        who = next((c for c in _kids(w) if c.dep_ == "nsubj" and c.i < w.i), None)
         if who is None and w.head.i == w.i - 1:
             who = w.head
         if who is None or who.pos_ != "NOUN":
@@ -773,7 +772,7 @@ def _reporter(v: Any, lex: _Lex) -> Any | None:
             subj, _ = _subject(cur)
             if subj is None and cur.dep_ == "pcomp" and cur.head.lower_ == "as":
                 # "X was quoted as saying he would ...": the passive verb's subject is the one quoted
-                subj = next((c for c in cur.head.head.children if c.dep_ == "nsubjpass"), None)
+                subj = next((c for c in _kids(cur.head.head) if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.pos_ != "PRON":
                 return subj
             return None
@@ -804,7 +803,7 @@ def _agrees(tok: Any, pron: str, lex: _Lex) -> bool:
 
 def _self_passive(v: Any) -> bool:
     """An agentless passive whose subject is a state or body ("Vietnam is committed to ..."): said of itself."""
-    return any(c.dep_ == "nsubjpass" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in v.children)
+    return any(c.dep_ == "nsubjpass" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in _kids(v))
 
 
 def _antecedent(pron: Any, lex: _Lex) -> Any | None:
@@ -825,7 +824,7 @@ def _antecedent(pron: Any, lex: _Lex) -> Any | None:
             return nxt
         if _is_verb(nxt) or nxt.pos_ == "AUX":
             for dep in ("nsubj", "dobj"):
-                for c in nxt.children:
+                for c in _kids(nxt):
                     if c.dep_ == dep and c.i != cur.i and _agrees(c, low, lex):
                         return c
         cur = nxt
@@ -839,7 +838,7 @@ def _keeper(head: Any) -> Any | None:
     """The state whose forces these are, by the clause: "the US has / keeps / deployed [troops]" -> the US."""
     if head.dep_ != "dobj" or head.head.lemma_.lower() not in _KEEPING or not _forces(head):
         return None
-    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in _kids(head.head) if c.dep_ == "nsubj"), None)
     if subj is None or subj.ent_type_ not in ("GPE", "ORG"):
         return None
     return subj
@@ -850,7 +849,7 @@ def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
     "activists from the Fatah Party", "Quatar's emir, Sheikh Hamad". The span grows to cover the words used."""
     queue = [
         c
-        for c in head.children
+        for c in _kids(head)
         if c.dep_ in ("prep", "appos", "poss", "acl", "compound", "amod", "nmod") and c.i != stop
     ]
     for _ in range(12):
@@ -889,16 +888,14 @@ def _widen(head: Any, a: Actor, res: _Resolver, stop: int = -1) -> Actor:
                     )
                 lo, hi = min(a.start, s), max(a.end, e)
                 aside = head.i + 1 < len(head.doc) and head.nbor(1).text == ","
-                if aside and any(
-                    c.dep_ == "prep" and c.i > head.i and _within(root, c) for c in head.children
-                ):
+                if aside and any(c.dep_ == "prep" and c.i > head.i and _within(root, c) for c in _kids(head)):
                     lo, hi = a.start, a.end  # "The troops, from the 82nd Airborne, ...": an aside places them
                 # a person's or body's name is the actor's ("Quatar's emir, Sheikh Hamad"); a place's is not
                 named = m.kind == "person" or (m.kind == "organisation" and tok.ent_type_ == "ORG")
                 name = a.name or (m.name if named else None)
                 return Actor(text=res.text[lo:hi], start=lo, end=hi, name=name, country=m.country,
                              sector=sector or m.sector, kind=a.kind)  # fmt: skip
-        queue += [c for c in tok.children if c.dep_ in ("pobj", "prep", "compound", "amod", "acl", "poss")]
+        queue += [c for c in _kids(tok) if c.dep_ in ("pobj", "prep", "compound", "amod", "acl", "poss")]
     return a
 
 
@@ -916,17 +913,15 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
         return False
     if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON" or lemma in lex.people or _untagged_name(tok):
         return True
-    owned = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    owned = [c for c in _kids(tok) if c.dep_ in ("amod", "compound", "poss", "nmod")]
     if any(c.ent_type_ in _ACTOR_ENTS for c in owned):
         return True  # "a US drone", "the Iranian regime", "Iran's top commander": the named owner acts
-    if any(
-        g.ent_type_ in _ACTOR_ENTS for c in owned for g in c.children if g.dep_ in ("npadvmod", "compound")
-    ):
+    if any(g.ent_type_ in _ACTOR_ENTS for c in owned for g in _kids(c) if g.dep_ in ("npadvmod", "compound")):
         return True  # "Saudi-led coalition jets", "Russian-backed forces": the leader or backer is named
     if tok.pos_ == "NOUN" and (lemma in lex.nouns or kind == "thing"):
         return False  # an event, act or weapon nobody is named for ("the vote", "two rockets", "missile strikes")
     placed = [
-        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "at") for g in c.children
+        g for c in _kids(tok) if c.dep_ == "prep" and c.lower_ in ("in", "from", "at") for g in _kids(c)
         if g.dep_ == "pobj"
     ]  # fmt: skip
     if any(g.ent_type_ in _ACTOR_ENTS for g in placed):
@@ -939,7 +934,7 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
 
 def _proposer(tok: Any) -> Any | None:
     """The nationality/owner of an object like "a Senegalese peace plan", "a US offer"."""
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in _ACTOR_ENTS:
             return c
     return None
@@ -971,8 +966,8 @@ _USING = {"use", "employ"}
 
 def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False,
                   venue_ok: bool = True) -> Any | None:  # fmt: skip
-    passive = any(c.dep_ == "auxpass" for c in a.children)
-    for c in a.children:
+    passive = any(c.dep_ == "auxpass" for c in _kids(a))
+    for c in _kids(a):
         if c.i in skip:
             continue
         if depth and c.dep_ == "dobj" and not c.ent_type_ and not moved and not venue_ok:
@@ -1014,11 +1009,11 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                     if not moved and p.ent_type_ == "NORP" and _group_phrase(c):
                         return c  # "bombed jihadist positions": the group's positions, the whole phrase
                     return p
-                for g in c.children:  # "relations with Russia", "an appeal from President X"
+                for g in _kids(c):  # "relations with Russia", "an appeal from President X"
                     if moved and g.lower_ in ("from", "by"):
                         continue  # "sent 3,000 troops from the 82nd Airborne": the forces' own unit
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
-                        for x in g.children:
+                        for x in _kids(g):
                             if x.dep_ == "pobj" and _actor_like(x, lex):
                                 if g.lower_ == "on" and not moved:
                                     # "passed information on a spy ring to German authorities": what it is
@@ -1039,9 +1034,9 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
     strong = _strong_party(a, skip, lex, moved, venue_ok)
     if strong is not None:  # "shared intelligence with the CIA on the network": "with" before "on"/"at"
         return strong
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS and not _fronted(c):
-            for g in c.children:
+            for g in _kids(c):
                 if (
                     g.dep_ == "pobj"
                     and g.i not in skip
@@ -1061,13 +1056,13 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                     if _absolute_with(g):
                         continue
                     return _owner(g, lex) or g
-    for c in a.children:  # "demanded that Hamas renounce...", "urged X to"
+    for c in _kids(a):  # "demanded that Hamas renounce...", "urged X to"
         if c.dep_ in ("ccomp", "xcomp"):
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "nsubj" and g.lemma_.lower() not in ("it", "they", "we", "i", "he", "she"):
                     return g
     if depth < 2:  # "promised to continue military aid to Mozambique"
-        for c in a.children:
+        for c in _kids(a):
             if c.dep_ in ("xcomp", "ccomp") and _is_verb(c):
                 # "threatened to send troops into Kosovo": what an embedded move sends is no party, where it goes is
                 moves = moved or any(r.event == "MOBILIZE" for r in lex.verbs.get(c.lemma_.lower(), []))
@@ -1086,14 +1081,14 @@ def _strong_party(
 ) -> Any | None:
     """The party a "with/to/against" complement of a verb or object noun names ("share intelligence with Iraq",
     "passed information to German authorities"), else None."""
-    for c in a.children:
+    for c in _kids(a):
         if (
             c.lower_ not in _STRONG_PREPS
             or _fronted(c)
             or c.dep_ not in (("prep",) if moved else ("prep", "dative"))
         ):
             continue  # (a deployment's "to" read as a dative is left to the search, which also places the event)
-        for g in c.children:
+        for g in _kids(c):
             if g.dep_ != "pobj" or g.i in skip:
                 continue
             # (a mis-tagged country only for an event that moves nothing: a destination the search finds
@@ -1114,16 +1109,16 @@ def _group_phrase(tok: Any) -> bool:
     actor lexicon gives the phrase a sector, which the modifier's country alone would lose."""
     from dateline.actors import code_actor
 
-    mods = [m for m in tok.children if m.dep_ in ("amod", "compound") and m.i < tok.i]
+    mods = [m for m in _kids(tok) if m.dep_ in ("amod", "compound") and m.i < tok.i]
     a = code_actor(" ".join(t.text for t in sorted([*mods, tok], key=lambda t: t.i)))
     return a.sector is not None and a.kind != "country"
 
 
 def _holder(tok: Any) -> Any | None:
     """Who holds a place a "<people>-held" adjective names ("rebel-held towns", "Taliban-controlled areas")."""
-    for m in tok.children:
+    for m in _kids(tok):
         if m.dep_ == "amod" and m.lemma_.lower() in _HOLDING:
-            for h in m.children:
+            for h in _kids(m):
                 if (
                     h.dep_ in ("npadvmod", "compound", "nmod")
                     and h.i < m.i
@@ -1135,9 +1130,9 @@ def _holder(tok: Any) -> Any | None:
 
 def _destination(a: Any, skip: set[int], lex: _Lex) -> Any | None:
     """Who a verb's prepositional complement names ("to Mali", "against the rebels")."""
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ == "prep" and c.lower_ in _RECIP_PREPS:
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj" and g.i not in skip and _actor_like(g, lex):
                     return g
     return None
@@ -1174,35 +1169,27 @@ _OUTSKIRTS = {
 def _withdrawn_from(a: Any) -> Any | None:
     """The place a withdrawal leaves: "moved staff from Baghdad to Taji" -> Baghdad (not the destination)."""
     if a.lemma_.lower() in _LEAVING:  # "will leave Niger": the country left
-        left = next((c for c in a.children if c.dep_ == "dobj"), None)
+        left = next((c for c in _kids(a) if c.dep_ == "dobj"), None)
         if left is not None and (left.ent_type_ in ("GPE", "LOC") or _country_named(left)):
             return left
-    heads = [a] + [c for c in a.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [a] + [c for c in _kids(a) if c.dep_ in ("dobj", "nsubjpass")]
     # "pulled back from ...": the parser may hang the "from" phrase on the particle
-    heads += [c for c in a.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")]
+    heads += [c for c in _kids(a) if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")]
     # "the departure of 300 soldiers from Niamey leaves ...": the act noun that is the subject
-    heads += [c for c in a.children if c.dep_ == "nsubj" and c.lemma_.lower() in _LEAVING_NOUNS]
+    heads += [c for c in _kids(a) if c.dep_ == "nsubj" and c.lemma_.lower() in _LEAVING_NOUNS]
+    heads += [g for p in _kids(a) if p.lower_ in ("around", "about") for g in _kids(p) if g.dep_ == "pobj"]
     heads += [
-        g for p in a.children if p.lower_ in ("around", "about") for g in p.children if g.dep_ == "pobj"
-    ]
-    heads += [
-        g for h in heads[1:] for p in h.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        g for h in heads[1:] for p in _kids(h) if p.lower_ == "of" for g in _kids(p) if g.dep_ == "pobj"
     ]
     for h in heads:
-        for p in h.children:
+        for p in _kids(h):
             if p.dep_ == "prep" and p.lower_ == "from":
-                for g in p.children:
+                for g in _kids(p):
                     if g.dep_ != "pobj":
                         continue
                     if g.lemma_.lower() in _OUTSKIRTS:  # "from the outskirts of Kyiv": the city's
                         g = next(
-                            (
-                                x
-                                for o in g.children
-                                if o.lower_ == "of"
-                                for x in o.children
-                                if x.dep_ == "pobj"
-                            ),
+                            (x for o in _kids(g) if o.lower_ == "of" for x in _kids(o) if x.dep_ == "pobj"),
                             g,
                         )
                     for x in [g, *g.conjuncts]:  # "from Taji and Baghdad": the first one tagged as a place
@@ -1217,16 +1204,16 @@ def _condemned_act(t: _Trig, lex: _Lex) -> Any | None:
     """For an accusation whose object is an act ("condemned the attack on the embassy", "the killing of 30
     villagers"): who did it (the act's agent, "by the militia"), else nothing; its victims go to `t.victims`, so
     that they are not taken for whom the accusation is aimed at."""
-    obj = next((c for c in t.anchor.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in lex.nouns or any(c.dep_ == "poss" for c in obj.children):
+    obj = next((c for c in _kids(t.anchor) if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.nouns or any(c.dep_ == "poss" for c in _kids(obj)):
         return None
-    for c in [obj, *(x for x in obj.children if x.dep_ == "acl")]:
-        for p in c.children:
+    for c in [obj, *(x for x in _kids(obj) if x.dep_ == "acl")]:
+        for p in _kids(c):
             if (p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")) and c.i <= p.i:
-                g = next((g for g in p.children if g.dep_ == "pobj"), None)
+                g = next((g for g in _kids(p) if g.dep_ == "pobj"), None)
                 if g is not None and _actor_like(g, lex):
                     return g
-    for p in obj.children:
+    for p in _kids(obj):
         if p.dep_ == "prep" and p.lower_ in ("on", "of", "against"):
             t.victims |= {x.i for x in p.subtree}
     return None
@@ -1258,7 +1245,7 @@ def _home_place(tok: Any, t: _Trig) -> bool:
     if t.rule.event != "MOBILIZE":
         return False
     if not tok.ent_type_ and tok.lemma_.lower() in _AREAS:  # "[Borno] state": the named area
-        tok = next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")), tok)
+        tok = next((c for c in _kids(tok) if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")), tok)
     if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
     own = {a.country for a in t.actors if a.country}
@@ -1302,7 +1289,7 @@ def _named_party(tok: Any) -> bool:
 
 def _named_before_sum(c: Any, skip: set[int]) -> Any | None:
     """ "lend Pakistan 7 billion dollars" parsed as one noun phrase: the name before the sum, who receives it."""
-    if not any(n.dep_ == "nummod" for n in c.children):
+    if not any(n.dep_ == "nummod" for n in _kids(c)):
         return None
     first = _doc_toks(c.doc)[c.left_edge.i]
     if (
@@ -1318,19 +1305,19 @@ def _named_before_sum(c: Any, skip: set[int]) -> Any | None:
 def _handed_to(a: Any, skip: set[int], lex: _Lex) -> Any | None:
     """Who receives what a handing verb gives ("extradited a Kurdish activist to Turkey", "handed over a suspect
     to Belgian authorities"): the "to" party, not the person or thing handed (else None)."""
-    if a.lemma_.lower() not in _HANDING or not any(c.dep_ == "dobj" for c in a.children):
+    if a.lemma_.lower() not in _HANDING or not any(c.dep_ == "dobj" for c in _kids(a)):
         return None
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ == "dative" and c.pos_ == "PROPN" and c.i not in skip and _named_party(c):
             return c  # "lend Kyiv 50 billion euros": the name the recogniser swallowed into the sum
         if c.dep_ == "dobj" and (first := _named_before_sum(c, skip)) is not None:
             return first
         if c.dep_ in ("prep", "dative") and c.lower_ == "to":
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj" and g.i not in skip and (_actor_like(g, lex) or _mistagged_country(g)):
                     if not g.ent_type_ and not _people_noun(g):  # "to Lebanon's reform plan": its owner
                         owner = next(
-                            (p for p in g.children if p.dep_ == "poss" and p.ent_type_ in _ACTOR_ENTS), None
+                            (p for p in _kids(g) if p.dep_ == "poss" and p.ent_type_ in _ACTOR_ENTS), None
                         )
                         return owner if owner is not None else g
                     return g
@@ -1342,22 +1329,22 @@ def _addressee(a: Any, lex: _Lex) -> Any | None:
     h = a.head
     if a.dep_ != "ccomp" or h.i == a.i or h.lemma_.lower() not in _ADDRESSING:
         return None
-    d = next((c for c in h.children if c.dep_ in ("dobj", "dative")), None)
+    d = next((c for c in _kids(h) if c.dep_ in ("dobj", "dative")), None)
     return d if d is not None and (_actor_like(d, lex) or _mistagged_country(d)) else None
 
 
 def _beneficiary(a: Any, lex: _Lex) -> Any | None:
     """The country money or help is for ("cut humanitarian funding for Yemen"), named with "for"."""
-    objs = [c for c in a.children if c.dep_ == "dobj" and c.lemma_.lower() in _FUNDS]
+    objs = [c for c in _kids(a) if c.dep_ == "dobj" and c.lemma_.lower() in _FUNDS]
     if not objs or any(
-        p.lower_ in ("of", "to") and any(g.dep_ == "pobj" and _actor_like(g, lex) for g in p.children)
-        for p in objs[0].children
+        p.lower_ in ("of", "to") and any(g.dep_ == "pobj" and _actor_like(g, lex) for g in _kids(p))
+        for p in _kids(objs[0])
     ):
         return None  # "its funding of the UN agency for refugees": the agency funded
     for h in (objs[0], a):
-        for c in h.children:
+        for c in _kids(h):
             if c.dep_ == "prep" and c.lower_ == "for":
-                g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                g = next((g for g in _kids(c) if g.dep_ == "pobj"), None)
                 if g is not None and (
                     g.ent_type_ in ("GPE", "NORP", "ORG") or _mistagged_country(g) or _people_noun(g)
                 ):
@@ -1368,14 +1355,14 @@ def _beneficiary(a: Any, lex: _Lex) -> Any | None:
 def _host(a: Any, t: _Trig) -> Any | None:
     """The country a visitor arrives in ("arrived in Washington on a state visit"): the host, whom a visit is aimed
     at (a place of the visitor's own country is only where it happens)."""
-    if any(c.dep_ == "dobj" for c in a.children):
+    if any(c.dep_ == "dobj" for c in _kids(a)):
         return None
     own = {x.country for x in t.actors if x.country}
     from dateline.actors import code_actor
 
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
-            g = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
+            g = next((g for g in _kids(c) if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
             if g is not None:
                 ent = _entity_of(g)
                 country = code_actor(ent.text if ent is not None else g.text).country
@@ -1387,9 +1374,9 @@ def _host(a: Any, t: _Trig) -> Any | None:
 def _mediated(a: Any, lex: _Lex) -> Any | None:
     """The first of the parties a go-between verb names with "between" ("mediated between the government and ELN
     guerrillas"): they are whom the mediation is aimed at (their conjuncts come with it)."""
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ == "prep" and c.lower_ == "between":
-            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            g = next((g for g in _kids(c) if g.dep_ == "pobj"), None)
             if g is not None and _actor_like(g, lex):
                 return g
     return None
@@ -1403,7 +1390,7 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
         if told is not None:
             return told
         if t.rule.event == "ACCUSE":  # "blamed Kyiv for the attack": the accused, tagged or not
-            d = next((c for c in a.children if c.dep_ == "dobj"), None)
+            d = next((c for c in _kids(a) if c.dep_ == "dobj"), None)
             if d is not None and d.pos_ == "PROPN" and not d.ent_type_ and d.i not in t.victims:
                 return d
         if t.rule.event == "CONSULT" and t.mode == "third-party":
@@ -1433,11 +1420,11 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
             return src
     if t.nominal:
         parties = _between(t.tok) is not None  # "talks between X and Y": both act (`_nominal_actor`)
-        for c in t.tok.children:
+        for c in _kids(t.tok):
             if c.dep_ == "prep" and c.lower_ == "between" and parties and a.i == t.tok.i:
                 continue
             if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "into", "of", "between"):
-                for g in c.children:
+                for g in _kids(c):
                     if g.dep_ == "pobj" and _actor_like(g, lex):
                         if (
                             c.lower_ == "of"
@@ -1456,13 +1443,13 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
         # "52 Americans held hostage", "protesters detained last week": the noun a reduced passive modifies
         return a.head
     if released and not t.nominal:  # "two aid workers were released", "freed 20 soldiers": the freed
-        freed = next((c for c in a.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        freed = next((c for c in _kids(a) if c.dep_ in ("nsubjpass", "dobj")), None)
         if freed is not None and freed.lower_ not in _RELATIVE and _actor_like(_partitive(freed), lex):
             return _partitive(freed)
     if t.rule.event == "AID" and not t.nominal:
         # "trained Iraqi soldiers", "advise and train local forces": forces helped, not forces sent
-        objs = [c for c in a.children if c.dep_ == "dobj"] or [
-            g for c in a.children if c.dep_ == "conj" and _is_verb(c) for g in c.children if g.dep_ == "dobj"
+        objs = [c for c in _kids(a) if c.dep_ == "dobj"] or [
+            g for c in _kids(a) if c.dep_ == "conj" and _is_verb(c) for g in _kids(c) if g.dep_ == "dobj"
         ]
         if objs and _forces(objs[0]):
             return objs[0]
@@ -1478,23 +1465,23 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
         own is not None
     ):  # "the NATO mission was suspended": NATO's own mission (the actor's, `_passive_actor`)
         subj = _activity_subject(a)
-        for p in subj.children:  # "the NATO mission in Iraq": the country it serves
+        for p in _kids(subj):  # "the NATO mission in Iraq": the country it serves
             if p.dep_ == "prep" and p.lower_ in ("in", "to", "off"):
-                g = next((g for g in p.children if g.dep_ == "pobj" and _country_named(g)), None)
+                g = next((g for g in _kids(p) if g.dep_ == "pobj" and _country_named(g)), None)
                 if g is not None:
                     return g
         skip |= {subj.i}
     got = _recipient_at(
         a, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
     )
-    if got is None and not t.nominal and not any(c.dep_ in ("dobj", "dative") for c in a.children):
+    if got is None and not t.nominal and not any(c.dep_ in ("dobj", "dative") for c in _kids(a)):
         # "donated and delivered goods to the school": coordinated verbs of one subject share the complement the
         # parser hung on the last one
-        for c in a.children:
+        for c in _kids(a):
             if (
                 c.dep_ == "conj"
                 and _is_verb(c)
-                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in _kids(c))
             ):
                 got = _recipient_at(
                     c, skip, lex, moved=t.rule.event in _MOVED, venue_ok=t.rule.event not in _VENUE_EVENTS
@@ -1503,12 +1490,10 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
                     break
     if got is None and t.rule.event == "MOBILIZE" and not t.nominal:
         # "ordered 3,000 troops from the 82nd Airborne to Kuwait", the destination parsed inside the forces' phrase
-        moved_from = [c for c in a.children if c.dep_ == "prep" and c.lower_ == "from"]
-        for obj in (
-            c for c in a.children if (c.dep_ == "dobj" and _forces(_partitive(c))) or c in moved_from
-        ):
+        moved_from = [c for c in _kids(a) if c.dep_ == "prep" and c.lower_ == "from"]
+        for obj in (c for c in _kids(a) if (c.dep_ == "dobj" and _forces(_partitive(c))) or c in moved_from):
             got = next((g for p in obj.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into")
-                        for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # fmt: skip
+                        for g in _kids(p) if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # fmt: skip
     if got is None and t.rule.event == "THREATEN":
         got = _condition_party(a, lex)
     if got is None and t.rule.event == "ASSAULT" and not t.nominal and len({x.country for x in t.actors}) < 2:
@@ -1521,12 +1506,12 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
 def _harmed_after(a: Any, lex: _Lex) -> Any | None:
     """ "struck a car in southern Lebanon, killing a Hezbollah commander": when the attack's own object names no one,
     the people its participle clause says were killed or hurt are whom it was aimed at."""
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ not in ("advcl", "conj") or c.tag_ != "VBG":
             continue
         if not any(r.event == "ASSAULT" for r in lex.verbs.get(c.lemma_.lower(), [])):
             continue
-        for o in c.children:
+        for o in _kids(c):
             if o.dep_ == "dobj":
                 who = _partitive(o)
                 if _actor_like(who, lex) or _people_noun(who):
@@ -1546,11 +1531,11 @@ def _reached(noun: Any) -> Any | None:
     v = cur.head
     if cur.dep_ != "nsubj" or v.lemma_.lower() not in _ARRIVING:
         return None
-    for c in v.children:
+    for c in _kids(v):
         if c.dep_ == "dobj" and (c.ent_type_ or _country_named(c)):
             return c
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "into", "to"):
-            g = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS), None)
+            g = next((g for g in _kids(c) if g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS), None)
             if g is not None:
                 return g
     return None
@@ -1559,8 +1544,8 @@ def _reached(noun: Any) -> Any | None:
 def _condition_party(a: Any, lex: _Lex) -> Any | None:
     """ "Russia threatened to stop talks if the United States goes ahead": the side whose conduct is the condition."""
     for c in a.subtree:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(c)):
+            subj = next((g for g in _kids(c) if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ != "PRON" and _actor_like(subj, lex):
                 return subj
     return None
@@ -1590,7 +1575,7 @@ def _hostile(v: Any) -> bool:
 
 def _objects(v: Any) -> list[Any]:
     """The direct objects of a verb, with their conjuncts ("to deter Iran and Hezbollah")."""
-    return [x for c in v.children if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
+    return [x for c in _kids(v) if c.dep_ == "dobj" for x in (c, *c.conjuncts)]
 
 
 def _own_side(t: _Trig, rec: Any) -> bool:
@@ -1637,7 +1622,7 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
         return None
     if tok.lemma_.lower() in lex.nouns or _non_actor_words().get(tok.lemma_.lower()) == "thing":
         # "rejected ECOWAS's demand", "the president's decree": an act or document is its possessor's
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        poss = next((c for c in _kids(tok) if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         if (
             poss is not None
             and poss.ent_type_ not in ("LOC", "FAC")
@@ -1645,19 +1630,19 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
         ):
             return _lift(poss) if poss.ent_type_ == "NORP" else poss
     if tok.lemma_.lower() in lex.nouns:  # "an opposition rally", "a student protest": the people who hold it
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "compound" and c.i < tok.i and not c.ent_type_ and _people_noun(c):
                 return c
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj" and _actor_like(g, lex) and g.ent_type_ not in ("GPE", "LOC", "FAC"):
                     return _lift(g) if g.ent_type_ == "NORP" else g
     if tok.lemma_.lower() in lex.nouns or _non_actor_words().get(tok.lemma_.lower()) == "thing":
         # an act or document: "the demonstration [staged by students]", "a bill [signed by the minister]"
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "acl" and c.tag_ == "VBN":
-                for g in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                for g in (g for a in _kids(c) if a.dep_ == "agent" for g in _kids(a) if g.dep_ == "pobj"):
                     if _actor_like(g, lex) or _people_noun(g):
                         return _lift(g) if g.ent_type_ == "NORP" else g
     return None
@@ -1683,7 +1668,7 @@ def _lift(tok: Any) -> Any:
 
 def _purpose(tok: Any) -> bool:
     """An infinitival purpose clause ("opened the bridge to allow deliveries to Afghanistan")."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(tok))
 
 
 def _fills(current: list[Actor], alt: Any, got: list[Actor]) -> bool:
@@ -1758,7 +1743,7 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
     queue = [
         (c, 1, 0)
         for r in roots
-        for c in r.children
+        for c in _kids(r)
         if (c.dep_ not in _SEARCH_SKIP or _purpose(c)) and not _fronted(c)
     ]
     seen: set[int] = set()
@@ -1816,7 +1801,7 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         step = 0 if tok.dep_ in ("prep", "agent") else 1
         kids = [
             c
-            for c in tok.children
+            for c in _kids(tok)
             if (c.dep_ not in _SEARCH_SKIP or c.dep_ in ("nsubj", "nsubjpass", "csubj") or _purpose(c))
             and not _absolute_with(c)
         ]
@@ -1865,7 +1850,7 @@ _AIMED_AT = {"government", "regime", "administration", "junta", "president", "le
 def _stated_aim(v: Any) -> Any | None:
     """The government a protest's adverbial clause says it aims at ("blocked roads into the capital as they pressed
     their campaign to topple the government of President X"): it, rather than the town named as the place."""
-    for c in v.children:
+    for c in _kids(v):
         if c.dep_ != "advcl":
             continue
         for tok in c.subtree:
@@ -1957,7 +1942,7 @@ def _absolute_with(tok: Any) -> bool:
     if tok.dep_ == "prep" and tok.lower_ in ("by", "from") and v.pos_ == "NOUN" and v.dep_ == "pobj":
         return v.head.lower_ == "with" and v.head.head.i != v.head.i and _is_verb(v.head.head)
     if tok.dep_ == "pobj" and v.lower_ == "with":  # parsed "with [Qatar [mediating]]"
-        return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i for c in tok.children)
+        return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > tok.i for c in _kids(tok))
     return tok.dep_ == "nsubj" and v.dep_ == "pcomp" and v.head.lower_ == "with" and v.tag_ == "VBG"
 
 
@@ -1992,15 +1977,15 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
         parties = _between(a.head)  # "the ceasefire between X and Y, signed on Monday": X and Y signed it
         if parties is not None:
             return parties
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in a.children):
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(a)):
         return None
     if t.rule.event not in _FORCE_EVENTS:
         owner = _own_activity(a)
         if owner is not None:
             return owner
-    for c in a.children:
+    for c in _kids(a):
         if c.dep_ == "prep" and c.lower_ in ("in", "by"):
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj" and _match_noun(g, lex) is not None:
                     owner = _proposer(g)
                     if owner is not None and owner.ent_type_ in ("NORP", "GPE"):
@@ -2008,16 +1993,16 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                     if owner is None and t.rule.event == "ASSAULT" and _attack_noun(g, lex):
                         return g  # "killed in a car bomb attack": no one named (`_unnamed_attacker`)
     if t.mode == "release":  # "two aid workers held by JNIM were released": who held them frees them
-        for c in a.children:
+        for c in _kids(a):
             if c.dep_ == "nsubjpass":
-                held = next((x for x in c.children if x.dep_ == "acl" and x.tag_ == "VBN"), None)
-                agent = next((g for x in held.children if x.dep_ == "agent" for g in x.children
+                held = next((x for x in _kids(c) if x.dep_ == "acl" and x.tag_ == "VBN"), None)
+                agent = next((g for x in _kids(held) if x.dep_ == "agent" for g in _kids(x)
                               if g.dep_ == "pobj"), None) if held is not None else None  # fmt: skip
                 if agent is not None and _actor_like(agent, lex):
                     return agent
     if t.rule.event in _MOVED and t.rule.event != "AID" and t.mode != "release":
         # (not "two Spanish aid workers were released": whom a release frees did not act)
-        for c in a.children:
+        for c in _kids(a):
             if c.dep_ == "nsubjpass":
                 moved = _partitive(c)
                 owner = _proposer(moved)
@@ -2055,10 +2040,10 @@ _STATIVE = {"remain", "remains", "remained", "stay", "stays", "stayed"}
 def _activity_subject(v: Any) -> Any | None:
     """The passive subject of v, or the subject of a stative passive ("NATO's mission remains suspended", where the
     parser may hang the subject on the auxiliary)."""
-    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-    aux = next((c for c in v.children if c.dep_ == "auxpass" and c.lower_ in _STATIVE), None)
+    subj = next((c for c in _kids(v) if c.dep_ == "nsubjpass"), None)
+    aux = next((c for c in _kids(v) if c.dep_ == "auxpass" and c.lower_ in _STATIVE), None)
     if subj is None and aux is not None:
-        subj = next((c for c in [*v.children, *aux.children] if c.dep_ == "nsubj"), None)
+        subj = next((c for c in [*_kids(v), *_kids(aux)] if c.dep_ == "nsubj"), None)
     return subj
 
 
@@ -2073,7 +2058,7 @@ def _own_activity(v: Any) -> Any | None:
         return None  # (by the noun alone: a "naval mission" is still a mission, not the navy)
     if _non_actor_words().get(subj.lemma_.lower()) in ("place", "time"):
         return None
-    for c in subj.children:
+    for c in _kids(subj):
         if c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP") and c.i < subj.i:
             return _entity_root(c)
     return None
@@ -2095,18 +2080,18 @@ def _state_patient(a: Any) -> Any | None:
     """Who a verb leaves or holds in a state, when the parse makes them its subject: "52 Americans held hostage"
     (a reduced relative the small model reads as an active verb with "hostage" as object), "the aid workers held
     captive", "soldiers [left] seriously injured" (a bare participle with a subject and no auxiliary)."""
-    kids = list(a.children)
+    kids = list(_kids(a))
     state = [
         c for c in kids
         if c.dep_ in ("dobj", "oprd", "attr", "acomp") and c.lemma_.lower() in _HELD_STATES and c.tag_ in ("NN", "JJ")
-        and a.lemma_.lower() in _KEEPING_IN and not any(g.dep_ in ("det", "nummod", "amod", "poss") for g in c.children)
+        and a.lemma_.lower() in _KEEPING_IN and not any(g.dep_ in ("det", "nummod", "amod", "poss") for g in _kids(c))
     ]  # fmt: skip
     if a.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in kids):
         return next((c for c in kids if c.dep_ == "nsubj"), None)  # "the convoy came under fire": the target
     if state:
         if any(c.dep_ == "dobj" and c.lemma_.lower() not in _HELD_STATES for c in kids):
             return None  # "rebels held 14 aid workers hostage": the workers are the object already
-        named = [g for g in state[0].children if g.dep_ == "compound" and g.pos_ in ("NOUN", "PROPN")]
+        named = [g for g in _kids(state[0]) if g.dep_ == "compound" and g.pos_ in ("NOUN", "PROPN")]
         if named:
             return named[0]  # "held four engineers hostage", parsed as one noun phrase
     elif not (
@@ -2147,12 +2132,12 @@ def _town(tok: Any) -> bool:
 def _between(noun: Any) -> Any | None:
     """The first of the parties an act noun names with "between" ("the ceasefire between X and Y", "talks between
     X and Y"): they are who acts, together (their conjuncts come with it)."""
-    for c in noun.children:
+    for c in _kids(noun):
         if c.dep_ == "prep" and c.lower_ == "between":
-            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            g = next((g for g in _kids(c) if g.dep_ == "pobj"), None)
             if g is not None and not (g.ent_type_ or _people_noun(g)):
                 # "between [Pashinyan and Kobakhidze] ... promises", parsed with the names as a noun's modifier
-                g = next((m for m in g.children if m.dep_ in ("nmod", "compound") and m.conjuncts
+                g = next((m for m in _kids(g) if m.dep_ in ("nmod", "compound") and m.conjuncts
                           and m.ent_type_ in _ACTOR_ENTS), g)  # fmt: skip
             if g is not None and (g.conjuncts or g.tag_ in ("NNS", "NNPS")) and _actor_like(g, _lex()):
                 return g
@@ -2167,12 +2152,12 @@ def _by_agent(noun: Any, lex: _Lex) -> Any | None:
     seen, node = 0, noun
     while node is not None and seen < 6:
         seen += 1
-        for c in node.children:
+        for c in _kids(node):
             if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
-                g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                g = next((g for g in _kids(c) if g.dep_ == "pobj"), None)
                 if g is not None and (_actor_like(g, lex) or _says_country(g.text)):
                     return g
-        right = [c for c in node.children if c.i > node.i and c.dep_ in ("prep", "pobj")]
+        right = [c for c in _kids(node) if c.i > node.i and c.dep_ in ("prep", "pobj")]
         node = right[-1] if right else None
     return None
 
@@ -2181,7 +2166,7 @@ def _nominal_actor(t: _Trig) -> Any | None:
     parties = _between(t.tok)
     if parties is not None:
         return parties
-    for c in t.tok.children:
+    for c in _kids(t.tok):
         if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") and _town(c):
             continue  # "the Jeddah ceasefire", "the Baidoa car bomb": the town where it happened, not a party
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
@@ -2191,9 +2176,9 @@ def _nominal_actor(t: _Trig) -> Any | None:
         return agent
     if t.rule.event in _MOVED and _of_force(t.tok, _lex()):
         # "the arrival of two British frigates": the force's owner moved it
-        for c in t.tok.children:
+        for c in _kids(t.tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+                for g in _kids(c):
                     owner = _proposer(_partitive(g)) if g.dep_ == "pobj" else None
                     if owner is not None and owner.ent_type_ in ("NORP", "GPE") and _says_country(owner.text):
                         return owner

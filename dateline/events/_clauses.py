@@ -32,6 +32,7 @@ from dateline.events._syntax import (
     _within,
 )
 from dateline.events._triggers import _sequel_of, _Trig
+from dateline.factuality import _kids
 
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
 
@@ -39,8 +40,8 @@ _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommen
 def _subjunctive(v: Any) -> bool:
     """A mandative subjunctive clause: "(insisted) that the vote be postponed", "(demanded) that he resign" (a bare
     verb or bare "be" with a subject and no other auxiliary)."""
-    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    if not any(c.dep_ in _SUBJ for c in v.children):
+    auxes = [c for c in _kids(v) if c.dep_ in ("aux", "auxpass")]
+    if not any(c.dep_ in _SUBJ for c in _kids(v)):
         return False
     if not auxes:
         return v.tag_ == "VB"
@@ -64,12 +65,12 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
             and rep.lemma_.lower() not in _MANDATIVE
         ):
             continue
-        obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children)
+        obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in _kids(tok))
         if not (obliged or (rep.lemma_.lower() in _MANDATIVE and _subjunctive(tok))):
             continue
-        if not any(c.dep_ in _SUBJ for c in rep.children) or not any(c.dep_ in _SUBJ for c in tok.children):
+        if not any(c.dep_ in _SUBJ for c in _kids(rep)) or not any(c.dep_ in _SUBJ for c in _kids(tok)):
             continue
-        if any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj"):
+        if any(c.lower_ in ("we", "i") for c in _kids(tok) if c.dep_ == "nsubj"):
             continue  # "we must act": a statement of the speaker's own intent, not a demand on someone
         rule = _Rule("REQUEST", None, "10")
         out.append(_Trig(rep, rep, rule, rep.idx, rep.idx + len(rep), None))
@@ -79,13 +80,13 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
         # "told reporters that ..." (no infinitive) stays a report
         if tok.lemma_.lower() != "tell" or not _is_verb(tok) or tok.i in have:
             continue
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and _is_verb(c)), None)
+        obj = next((c for c in _kids(tok) if c.dep_ == "dobj"), None)
+        comp = next((c for c in _kids(tok) if c.dep_ in ("xcomp", "ccomp", "advcl") and _is_verb(c)), None)
         if obj is None or comp is None or obj.lower_ in ("reporters", "journalists", "me", "us"):
             continue
         if obj.lemma_.lower() in lex.citizens:  # "told its citizens to leave": advice to its own people
             continue
-        if comp.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        if comp.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(comp)):
             continue
         rule = _Rule("REQUEST", None, "10")
         out.append(_Trig(tok, tok, rule, tok.idx, tok.idx + len(tok), None))
@@ -147,7 +148,7 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
                 background = True  # "soldiers held in Mali since July were set free": describes the freed
                 break
             if cur.dep_ in ("advcl", "pcomp", "pobj") and any(
-                c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
+                c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in _kids(cur)
             ):
                 # "aid workers held since March were freed" misparsed as "since [March were freed]": a date is
                 # no clause's subject, so the clause is the sentence's own predicate, not background
@@ -198,7 +199,7 @@ _NAMED = {"GPE", "ORG", "NORP", "PERSON"}
 
 
 def _named_subject(v: Any) -> Any:
-    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in _kids(v) if c.dep_ == "nsubj"), None)
     return subj if subj is not None and subj.ent_type_ in _NAMED else None
 
 
@@ -226,9 +227,7 @@ def _time_clause(anchor: Any) -> bool:
             return False
         if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS:
             return True
-        if cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in cur.children
-        ):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in _kids(cur)):
             return True
         cur = cur.head
     return False
@@ -240,9 +239,9 @@ _CROWD_WORDS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions"}
 
 def _counted_subject(v: Any) -> bool:
     """Whether a clause's subject is a counted crowd: "tens of thousands protested", "5,000 people marched"."""
-    for c in v.children:
+    for c in _kids(v):
         if c.dep_ == "nsubj" and (
-            c.lower_ in _CROWD_WORDS or c.like_num or any(n.dep_ == "nummod" for n in c.children)
+            c.lower_ in _CROWD_WORDS or c.like_num or any(n.dep_ == "nummod" for n in _kids(c))
         ):
             return True
     return False
@@ -250,21 +249,21 @@ def _counted_subject(v: Any) -> bool:
 
 def _date_subject(clause: Any) -> bool:
     """Whether a clause's subject is a date ("since [March] were freed"): a misparsed "since" phrase."""
-    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and any(
-        c.dep_ == "nsubjpass" and c.ent_type_ in ("DATE", "TIME") for c in clause.children
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in _kids(clause)) and any(
+        c.dep_ == "nsubjpass" and c.ent_type_ in ("DATE", "TIME") for c in _kids(clause)
     )
 
 
 def _dated(anchor: Any) -> bool:
     """A clause with a date of its own ("after tens of thousands protested on Sunday"): an event told as news,
     not only as background."""
-    for c in anchor.children:
+    for c in _kids(anchor):
         if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod"):
             return True
         if (
             c.dep_ == "prep"
             and c.lower_ in ("on", "in", "at")
-            and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children)
+            and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in _kids(c))
         ):
             return True
     return False
@@ -293,7 +292,7 @@ def _own_clause(clause: Any, trigs: list[_Trig]) -> bool:
     Elsewhere an "after/as/when" clause is background (PLOVER codes the main event)."""
     if clause.head.lemma_.lower() not in _TIME_LINKS or clause.head.i == clause.i:
         return False
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in _kids(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ != "PRON" and subj.lower_ not in _RELATIVE
 
 
@@ -370,7 +369,7 @@ def _vowed_force(outer: _Trig, t: _Trig) -> bool:
     cur = t.anchor
     for _ in range(3):  # "would keep hitting": through an aspectual verb
         if cur.dep_ == "ccomp" and cur.head.i == outer.tok.i:
-            return any(c.dep_ == "aux" and c.lower_ in _WILLING for c in cur.children)
+            return any(c.dep_ == "aux" and c.lower_ in _WILLING for c in _kids(cur))
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -436,7 +435,7 @@ def _nonrestrictive(tok: Any) -> bool:
     first = tok.left_edge.i
     if tok.dep_ != "relcl" or first == 0 or _doc_toks(tok.doc)[first - 1].text not in (",", "(", "—", "–"):
         return False
-    return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in tok.children)
+    return any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in _kids(tok))
 
 
 _PASSING = {"die", "bury", "mourn", "pass", "survive"}
@@ -446,7 +445,7 @@ _HONOURING = {"remember", "honour", "honor", "commemorate", "mourn", "salute"}
 def _life_told(tok: Any) -> bool:
     """A relative clause on the subject of a death or burial ("The general, who led the invasion of Grenada, died at
     his home"): an obituary telling the life of the dead, not news of its own."""
-    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in _kids(tok)):
         return False  # (a passive one, "who was killed in a drone strike on Monday", reports news: _nonrestrictive)
     ante = tok.head
     return ante.dep_ in ("nsubj", "nsubjpass") and ante.head.lemma_.lower() in _PASSING
@@ -455,6 +454,7 @@ def _life_told(tok: Any) -> bool:
 def _obituary_dropped(trigs: list[_Trig]) -> list[_Trig]:
     """Events told inside a relative clause on the subject of a death ("Kissinger, who negotiated the end of the
     war, died"): the life of the dead, dropped even when the sentence reports no other event."""
+
     def told(t: _Trig) -> bool:
         cur = t.anchor
         for _ in range(6):
@@ -487,10 +487,10 @@ def _descriptive_relative(tok: Any) -> bool:
     present telling a standing stance ("militias that oppose the US presence"), or a passive participle in an
     apposition naming a backer ("the Houthis, a movement backed by Iran, ...")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ == "appos":
-        return any(c.dep_ == "agent" for c in tok.children)
-    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+        return any(c.dep_ == "agent" for c in _kids(tok))
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in _kids(tok)):
         return False
-    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass", "neg") for c in _kids(tok)):
         return True
     # only an act dated well before the news ("last year", "in 2012"): "the minister, who visited Ankara on
     # Monday, praised the talks" reports the visit as news of its own
@@ -507,20 +507,20 @@ def _standing_description(tok: Any) -> bool:
     is accused ("who have been accused of killing protesters"), or an "accused/suspected of" participle on a noun
     ("Indonesian troops, accused of abuses in East Timor, were withdrawn")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _SUSPECTING:
-        return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for c in tok.children)
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for c in _kids(tok))
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _HARMED:
         # "relatives of Americans killed in the Lockerbie bombing sued Libya": who the people are
-        return any(c.dep_ == "prep" and c.lower_ in ("in", "during") for c in tok.children)
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "during") for c in _kids(tok))
     if tok.dep_ != "relcl":
         return False
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in _kids(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not (
-        subj.lower_ in _RELATIVE or any(c.lower_ == "whose" for c in subj.children) or subj.lower_ == "whose"
+        subj.lower_ in _RELATIVE or any(c.lower_ == "whose" for c in _kids(subj)) or subj.lower_ == "whose"
     ):
         return False
     if subj.dep_ == "nsubjpass" and tok.lemma_.lower() in _SUSPECTING:
         return True  # "who have been accused of killing protesters"
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in _kids(tok) if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.lower_ in ("had", "'d") for a in aux):
         return False
     return any(a.lemma_.lower() == "have" for a in aux) and tok.tag_ in ("VBN", "VBG")
@@ -529,7 +529,7 @@ def _standing_description(tok: Any) -> bool:
 def _agentive_participle(tok: Any) -> bool:
     """A reduced passive relative that names who acted ("soldiers freed by Russia", "ships seized by Iran"):
     a report of an event of its own, not the content of the verb above it."""
-    if tok.dep_ != "acl" or tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in tok.children):
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in _kids(tok)):
         return False
     # people acted on ("a channel disputed by ...", "a bill signed by ...": no event of their own)
     who = _partitive(tok.head)
@@ -541,7 +541,7 @@ def _finite(v: Any) -> bool:
     phrase."""
     if v.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in _kids(v))
 
 
 _HELP = {"help", "assist"}
@@ -552,7 +552,7 @@ def _helping(outer: _Trig, t: _Trig) -> bool:
     o = outer.tok
     if outer.rule.event != "AID" or outer.nominal or t.nominal or o.lemma_.lower() not in _HELP:
         return False
-    if any(c.dep_ in ("dobj", "dative") for c in o.children):
+    if any(c.dep_ in ("dobj", "dative") for c in _kids(o)):
         return False
     return t.anchor.head.i == o.i and t.anchor.dep_ in ("xcomp", "ccomp", "advcl")
 
@@ -565,7 +565,7 @@ def _realis(tok: Any) -> bool:
     ("would deploy warships if shipping is attacked": the attack is a condition, not an event)."""
     cur = tok
     for _ in range(8):
-        for c in cur.children:
+        for c in _kids(cur):
             if (c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS) or (c.dep_ == "aux" and c.tag_ == "MD"):
                 return False
         if cur.head.i == cur.i:
@@ -576,7 +576,7 @@ def _realis(tok: Any) -> bool:
 
 def _pluperfect_relative(tok: Any) -> bool:
     """A relative clause in the pluperfect ("who had threatened to quit", "services that had been suspended")."""
-    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in _kids(tok))
 
 
 _CALLS = {"call", "demand", "request", "appeal", "plea"}  # what is dismissed when "calls for X" are rejected
@@ -593,7 +593,7 @@ def _dismissed_call(outer: _Trig, t: _Trig) -> bool:
         return False
     # "rejecting calls from MPs for a withdrawal": the parser may hang the "for" on the verb
     if prep.head.i == outer.tok.i:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in outer.tok.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in _kids(outer.tok))
     return prep.head.lemma_.lower() in _CALLS and prep.head.head.i == outer.tok.i
 
 
@@ -618,10 +618,10 @@ def _reduced_relative_root(verb: Any, comp: Any) -> bool:
     noun, and the complement is the sentence's main predicate (no content of the agreement)."""
     return (
         verb.tag_ in ("VBN", "VBD")  # the tagger often reads the participle as a past tense here
-        and any(c.dep_ == "agent" for c in verb.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        and any(c.dep_ == "aux" for c in comp.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in comp.children)
+        and any(c.dep_ == "agent" for c in _kids(verb))
+        and not any(c.dep_ in ("aux", "auxpass") for c in _kids(verb))
+        and any(c.dep_ == "aux" for c in _kids(comp))
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in _kids(comp))
     )
 
 
@@ -633,7 +633,7 @@ def _judged_move(tok: Any) -> bool:
         return False
     if tok.head.lemma_.lower() not in _lex().actrefs:
         return False
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in _kids(tok) if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lower_ not in _RELATIVE and subj.pos_ in ("PROPN", "NOUN")
 
 
@@ -646,7 +646,7 @@ def _forced_flight(child: Any, t: _Trig) -> bool:
     if child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VBG":
         return False
     left = child.left_edge.i
-    return left > 0 and child.doc[left - 1].text == ","
+    return left > 0 and _doc_toks(child.doc)[left - 1].text == ","
 
 
 def _absorb(trigs: list[_Trig]) -> list[_Trig]:
@@ -708,8 +708,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 and u.tok.lemma_.lower() in _NEGATING
             ):  # "refused a request, saying they would discuss ...": the adjunct is no refused act
                 via_adjunct.add(id(t))
-            if child.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in child.children):
-                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if child.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in _kids(child)):
+                marks = {c.lower_ for c in _kids(child) if c.dep_ == "mark"}
                 if not marks & _CONDITION_MARKS:
                     continue
             outer = u
@@ -749,7 +749,7 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule.event == "REJECT"
             and outer.tok.lemma_.lower() in _NEGATING
             and t.nominal
-            and any(c.dep_ == "neg" for c in outer.tok.children)
+            and any(c.dep_ == "neg" for c in _kids(outer.tok))
         ):
             # "has not ruled out talks", "did not rule out strikes": no refusal (the negated refusal leaves the act
             # open); the act itself, its factuality hypothetical

@@ -17,6 +17,7 @@ from dateline.events._syntax import (
     _within,
 )
 from dateline.events._triggers import _Trig
+from dateline.factuality import _kids
 from dateline.model import Actor, Document
 
 
@@ -59,7 +60,7 @@ def _tail_reporter(t: _Trig, sent: Any, lex: _Lex) -> Any | None:
             continue
         if v.i in {a.i for a in t.anchor.ancestors}:
             return None  # hung above the event: the ancestor walk has read it
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in v.children):
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in _kids(v)):
             continue
         if any(w.i > v.i and not w.is_punct and not _within(w, v) for w in stoks):
             continue  # the report is not the sentence's closing clause
@@ -177,7 +178,7 @@ def _source(t: _Trig, doc: Document, res: _Resolver, lex: _Lex) -> Actor | None:
         return res.resolve(*_span_of(tail))
     for tok in _sent_toks(sent):  # "according to X"
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-            for g in tok.nbor().children:
+            for g in _kids(tok.nbor()):
                 if g.dep_ == "pobj":
                     s, e = _span_of(g)
                     return res.resolve(s, e)

@@ -14,14 +14,12 @@ from dateline.events._lexicon import (
     _VERB_TAGS,
     _lex,
 )
-from dateline.factuality import _gerund_as_modifier, classify
+from dateline.factuality import _SENTS, _TOKS, _gerund_as_modifier, _kids, classify
 
 # per-document memo of `classify` (see `_classify`), set up and dropped by `extract_events`
 _FACTS = "dateline.events.facts"
-# the Doc's tokens as one list (see `_doc_toks`), set up and dropped by `extract_events`
-_TOKS = "dateline.events.tokens"
-# each token's sentence (see `_sent_of`), set up and dropped by `extract_events`
-_SENTS = "dateline.events.sents"
+# the Doc's tokens as one list (see `_doc_toks`) and each token's sentence (see `_sent_of`): `_TOKS`, `_SENTS`
+# (dateline.factuality), set up and dropped by `extract_events`
 # char_span memo (see `_char_span`), set up and dropped by `extract_events`
 _SPANS = "dateline.events.spans"
 
@@ -38,6 +36,15 @@ def _sent_of(tok: Any) -> Any:
     for the sentence's bounds and builds a new Span on each call: for speed)."""
     by_tok = tok.doc.user_data.get(_SENTS)
     return tok.sent if by_tok is None else by_tok[tok.i]
+
+
+def _sent_text(sent: Any) -> str:
+    """`sent.text`, from the tokens listed once (see `_sent_toks`): the same string, no Token built."""
+    toks = _sent_toks(sent)
+    if not len(toks):
+        return ""
+    text = "".join([t.text_with_ws for t in toks])
+    return text[:-1] if toks[-1].whitespace_ else text
 
 
 def _char_span(sdoc: Any, start: int, end: int) -> Any | None:
@@ -86,7 +93,7 @@ def _span_of(h: Any) -> tuple[int, int]:
     stack = [h]
     while stack:
         t = stack.pop()
-        for ch in t.children:
+        for ch in _kids(t):
             if ch.dep_ in _ACTOR_DROP and not (ch.dep_ == "prep" and ch.lower_ == "of" and t.i == h.i):
                 continue
             if ch.dep_ in ("punct", "case") or (ch.dep_ == "advmod" and t.i == h.i and ch.i > h.i):
@@ -160,7 +167,7 @@ _DASHES = {"-", "--", "\u2013", "\u2014"}
 def _subjects_first(v: Any) -> list[Any]:
     """v's children, a subject that is only the line's label (a wire dateline, a transcript speaker: see _in_label)
     moved last: "ISTANBUL, June 18 (Wire) - Russian delegations met" is parsed with two subjects."""
-    kids = list(v.children)
+    kids = list(_kids(v))
     subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subj) > 1 and _in_label(subj[0]) and not _in_label(subj[1]):
         kids.remove(subj[0])
@@ -178,7 +185,7 @@ def _past_time(h: Any) -> Any:
         return h
     if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
         return v.head  # "the measures announced the same day, which ...": the measures
-    return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), h)
+    return next((c for c in _kids(v) if c.dep_ in ("nsubj", "nsubjpass")), h)
 
 
 # participles that describe people by what they are doing ("striking workers", "protesting farmers")
@@ -193,15 +200,15 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
     if _gerund_as_modifier(v):
         cur = v.head.head  # "Minsk denied moving troops": the subject of "denied"
     for _ in range(4):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
-        for c in cur.children:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(cur))
+        for c in _kids(cur):
             if c.dep_ == "agent":
-                for g in c.children:
+                for g in _kids(c):
                     if g.dep_ == "pobj":
                         return g, True
                     if g.dep_ == "pcomp" and g.lemma_.lower() in _DOING_ADJ:
                         # "blocked by striking dockworkers", the participle misparsed as a gerund with an object
-                        obj = next((x for x in g.children if x.dep_ == "dobj"), None)
+                        obj = next((x for x in _kids(g) if x.dep_ == "dobj"), None)
                         if obj is not None:
                             return obj, True
         for c in _subjects_first(cur):
@@ -212,7 +219,7 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 return _past_label(c), False
         if passive and via_xcomp and cur.lemma_.lower() in _RAISING:
             # "the ministry is understood to be preparing to move staff": the raised subject acts
-            for c in cur.children:
+            for c in _kids(cur):
                 if c.dep_ == "nsubjpass":
                     return c, False
         if passive:
@@ -226,13 +233,13 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
             if cur.dep_ == "advcl" and cur.head.lemma_.lower() in _lex().reporting:
                 # "Iran fired missiles, the Pentagon said, striking two bases": the participle goes on with the
                 # reported clause, whose subject acts
-                told = [c for c in cur.head.children if c.dep_ == "ccomp" and c.i < cur.i]
-                subj = [c for t in told for c in t.children if c.dep_ == "nsubj"]
+                told = [c for c in _kids(cur.head) if c.dep_ == "ccomp" and c.i < cur.i]
+                subj = [c for t in told for c in _kids(t) if c.dep_ == "nsubj"]
                 if subj:
                     return subj[0], False
             if cur.dep_ == "acl":
                 h = cur.head
-                active = any(g.dep_ == "dobj" for c in [cur, *cur.conjuncts] for g in c.children)
+                active = any(g.dep_ == "dobj" for c in [cur, *cur.conjuncts] for g in _kids(c))
                 if cur.i == v.i and cur.tag_ == "VBN" and h.dep_ != "ROOT" and not active:
                     # "the protesters detained last week": a reduced passive, whose noun is the one acted on (a
                     # noun parsed as the ROOT, or a participle with an object, is active: "US troops trained with
@@ -260,7 +267,7 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
                 and h.dep_ == "dobj"
                 and h.pos_ in ("NOUN", "VERB")
                 and h.head.i != h.i
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(cur))
             ):
                 # "opened the crossing to let aid trucks in": a purpose clause the parser hung on the object;
                 # whoever opened it lets them in
@@ -277,7 +284,7 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
 def _fronted_name(verb: Any) -> Any | None:
     """A name set before its verb by commas and parsed as a modifier ("Washington, meanwhile, has blacklisted
     ..."): the subject, when the verb has none."""
-    for c in verb.children:
+    for c in _kids(verb):
         if c.i > verb.i:
             break
         if (
@@ -285,7 +292,7 @@ def _fronted_name(verb: Any) -> Any | None:
             and c.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
             and c.i + 1 < len(c.doc)
             and c.nbor(1).text == ","
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in _kids(verb))
         ):
             return c
     return None
@@ -295,9 +302,9 @@ def _stranded_subject(verb: Any) -> Any | None:
     """A subject the parser hung on a fronted phrase: "With the signing of a memorandum, the government and the
     rebels have agreed ..." (the parser makes "government" a conjunct of "memorandum"): the noun phrase between
     the fronted phrase's last comma and the verb group, when the verb has no subject of its own."""
-    if verb.dep_ != "ROOT" or not any(c.dep_ == "prep" and c.i < verb.i for c in verb.children):
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "prep" and c.i < verb.i for c in _kids(verb)):
         return None
-    first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)],
+    first = min([verb, *(c for c in _kids(verb) if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)],
                 key=lambda t: t.i)  # fmt: skip
     before = _doc_toks(verb.doc)[first.i - 1] if first.i > _sent_of(verb).start else None
     if before is None or before.dep_ not in ("conj", "appos") or before.pos_ not in ("NOUN", "PROPN"):
@@ -327,9 +334,9 @@ _PARTITIVE = {"dozen", "score", "hundred", "thousand", "million", "number", "han
 def _partitive(tok: Any) -> Any:
     """The people a quantity names: "dozens of Congolese traders" -> traders (else tok itself)."""
     if tok.lemma_.lower() in _PARTITIVE or tok.pos_ == "NUM":
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+                for g in _kids(c):
                     if g.dep_ == "pobj":
                         return g
     return tok
@@ -358,6 +365,6 @@ def _people_noun(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _GROUP_NOUNS or lemma.rstrip("s") in _GROUP_NOUNS:
         return True
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.ent_type_]
+    mods = [c for c in _kids(tok) if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.ent_type_]
     words = " ".join(t.lower_ for t in sorted([*mods, tok], key=lambda t: t.i))  # "military council"
     return code_actor(words).sector is not None

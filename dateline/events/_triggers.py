@@ -29,10 +29,11 @@ from dateline.events._syntax import (
     _partitive,
     _people_noun,
     _sent_of,
+    _sent_text,
     _sent_toks,
     _subject,
 )
-from dateline.factuality import _gerund_as_modifier
+from dateline.factuality import _gerund_as_modifier, _kids
 from dateline.model import Actor, Size
 from dateline.nlp import ent_at
 
@@ -84,13 +85,13 @@ def _misparsed_object(tok: Any) -> set[str]:
     object on the participle that modifies it (as an adverbial noun); the noun right after the verb, with its
     article, is the verb's object."""
     out: set[str] = set()
-    for w in tok.doc[tok.i + 1 : tok.i + 4]:
+    for w in _doc_toks(tok.doc)[tok.i + 1 : tok.i + 4]:
         if (
             w.dep_ == "npadvmod"
             and w.pos_ in ("NOUN", "ADV")  # (a rare noun may be tagged as an adverb: "a dhow")
             and w.head.tag_ in ("VBN", "VBG", "VBD")
             and w.head.i > w.i
-            and any(c.dep_ == "det" for c in w.children)
+            and any(c.dep_ == "det" for c in _kids(w))
             and tok.i in {a.i for a in w.ancestors}
         ):
             out.add(w.lemma_.lower())
@@ -99,7 +100,7 @@ def _misparsed_object(tok: Any) -> set[str]:
 
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
-    children = list(tok.children)  # walked once (each `tok.children` walks the parse again: speed)
+    children = list(_kids(tok))  # walked once (each `tok.children` walks the parse again: speed)
     prts: set[str] = set()
     objs: set[str] = set()
     pobjs: dict[str, set[str]] = {}
@@ -118,50 +119,50 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     if hedge is not None:  # "sending up to 275 personnel": the hedged noun is the object, "up" no particle
         up, to = hedge
         kids = [c for c in kids if c.i not in (up.i, to.i)]
-        kids += [g for g in to.children if g.dep_ == "pobj"] if to.head.i == tok.i else []
+        kids += [g for g in _kids(to) if g.dep_ == "pobj"] if to.head.i == tok.i else []
     if _gerund_as_modifier(
         tok
     ):  # "denied moving troops": the noun the parser hung the gerund on is its object
         objs.add(tok.head.lemma_.lower())
         objs.update(
-            c.lemma_.lower() for c in tok.head.children if c.dep_ in ("compound", "amod") and c.i != tok.i
+            c.lemma_.lower() for c in _kids(tok.head) if c.dep_ in ("compound", "amod") and c.i != tok.i
         )
     if not any(c.dep_ == "dobj" for c in kids):
         # "advise and train local forces": a bare verb shares the object of the verb coordinated after it
         for cj in (c for c in children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
-            if not any(c.dep_ == "nsubj" for c in cj.children):
-                kids += [c for c in cj.children if c.dep_ == "dobj"]
+            if not any(c.dep_ == "nsubj" for c in _kids(cj)):
+                kids += [c for c in _kids(cj) if c.dep_ == "dobj"]
     first_dobj = next((c for c in children if c.dep_ == "dobj"), None)
     for (
         ch
     ) in children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
         if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
-            kids += [g for g in ch.children if g.dep_ == "pobj" and g.like_num]
+            kids += [g for g in _kids(ch) if g.dep_ == "pobj" and g.like_num]
         if ch.dep_ == "prep" and ch.lower_ == "between" and first_dobj is None:
             # "moved between 800 and 1,100 soldiers": a size range parsed as a preposition; its noun is the object
-            ranged = [g for g in ch.children if g.dep_ == "pobj" and _ranged(g)]
+            ranged = [g for g in _kids(ch) if g.dep_ == "pobj" and _ranged(g)]
             if ranged:
                 kids = [c for c in kids if c.i != ch.i] + ranged
     if tok.lemma_.lower() in _LETTING:
         # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
         for ch in children:
             # ("allowed inspectors back into the plant": the complement may be an adverb)
-            if ch.dep_ == "ccomp" and ch.pos_ == "NOUN" and any(g.dep_ == "prep" for g in ch.children):
+            if ch.dep_ == "ccomp" and ch.pos_ == "NOUN" and any(g.dep_ == "prep" for g in _kids(ch)):
                 # "let UN aid convoys into Darfur": the parser takes the noun let in for the complement's head
                 objs.add(ch.lemma_.lower())
-                objs.update(c.lemma_.lower() for c in ch.children if c.dep_ == "compound")
+                objs.update(c.lemma_.lower() for c in _kids(ch) if c.dep_ == "compound")
             if ch.dep_ in ("ccomp", "xcomp") and (_is_verb(ch) or ch.pos_ in ("ADV", "ADP")):
                 if _is_verb(ch):  # "allowed delegates to visit prisoners": the act let in names the access
                     objs.add(ch.lemma_.lower())
-                for g in ch.children:
+                for g in _kids(ch):
                     if g.dep_ in ("nsubj", "nsubjpass"):
                         objs.add(g.lemma_.lower())
-                        objs.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
+                        objs.update(c.lemma_.lower() for c in _kids(g) if c.dep_ in ("compound", "amod"))
                         objs.update(  # "let a team of inspectors board"
                             x.lemma_.lower()
-                            for c in g.children
+                            for c in _kids(g)
                             if c.dep_ == "prep" and c.lower_ == "of"
-                            for x in c.children
+                            for x in _kids(c)
                             if x.dep_ == "pobj"
                         )
     objs.update(_misparsed_object(tok))
@@ -175,23 +176,23 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             and ch.lower_ in _TOPIC_PREPS
             and first_obj is not None
             and first_obj < ch.i
-            and any(g.dep_ == "pobj" for g in ch.children)
+            and any(g.dep_ == "pobj" for g in _kids(ch))
         ):
             # "took legal action over the law": "over" after the object heading a phrase of its own is its topic,
             # no particle ("take over"); a shifted particle ("called the strike off") has no object of its own, and a
             # directional one keeps its sense with one ("hauled protesters off the streets")
             pobjs.setdefault(ch.lemma_.lower(), set()).update(
-                g.lemma_.lower() for g in ch.children if g.dep_ == "pobj"
+                g.lemma_.lower() for g in _kids(ch) if g.dep_ == "pobj"
             )
             continue
         if dep == "ccomp" and ch.pos_ == "ADJ":
             dep = "oprd"  # a small clause: "found the minister guilty", "declared the vote void"
         if dep == "advmod" and ch.lemma_.lower() in _ADV_PARTICLES:
             dep = "prt"  # "cut short the visit", "pulled back": an adverb working as the verb's particle
-            for p in ch.children:  # "stayed away from classes": the phrase the parser hung on the adverb
+            for p in _kids(ch):  # "stayed away from classes": the phrase the parser hung on the adverb
                 if p.dep_ == "prep":
                     pobjs.setdefault(p.lemma_.lower(), set()).update(
-                        g.lemma_.lower() for g in p.children if g.dep_ == "pobj"
+                        g.lemma_.lower() for g in _kids(p) if g.dep_ == "pobj"
                     )
         if dep == "prep" and _time_phrase(ch):
             continue  # "called on Monday", "met on Tuesday": a date, not the verb's preposition ("call on")
@@ -201,13 +202,13 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 # "sending in the army": the particle parsed as a preposition, its object the verb's
                 forces = _lex().force_words
                 objs.update(
-                    g.lemma_.lower() for g in ch.children if g.dep_ == "pobj" and g.lemma_.lower() in forces
+                    g.lemma_.lower() for g in _kids(ch) if g.dep_ == "pobj" and g.lemma_.lower() in forces
                 )
             if dep == "prep":
                 got = pobjs.setdefault(ch.lemma_.lower(), set())
                 # "out of the talks": the object of a preposition after the particle counts as the particle's
-                inner = [x for g in ch.children if g.dep_ == "prep" and g.lower_ == "of" for x in g.children]
-                for g in [*ch.children, *inner]:
+                inner = [x for g in _kids(ch) if g.dep_ == "prep" and g.lower_ == "of" for x in _kids(g)]
+                for g in [*_kids(ch), *inner]:
                     if g.dep_ == "pcomp" and _is_verb(g):
                         got.add(g.lemma_.lower())  # "barred from entering": the act the preposition governs
                     if g.dep_ in ("amod", "acomp") and ch.lower_ == "as":
@@ -215,11 +216,11 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                     if g.dep_ == "pobj":
                         got.add(g.lemma_.lower())
                         if g.lemma_.lower() in _SERIES:  # "warned of a wave of attacks": the attacks
-                            got.update(x.lemma_.lower() for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
-                                       for x in p.children if x.dep_ == "pobj")  # fmt: skip
+                            got.update(x.lemma_.lower() for p in _kids(g) if p.dep_ == "prep" and p.lower_ == "of"
+                                       for x in _kids(p) if x.dep_ == "pobj")  # fmt: skip
                         if g.ent_type_ == "ORG" and not _country_named(g):
                             got.add("<ORG>")  # a named body as object class "<ORG>" ("withdrew from NATO")
-                        got.update(c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod"))
+                        got.update(c.lemma_.lower() for c in _kids(g) if c.dep_ in ("compound", "amod"))
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
             objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
             objs |= _pronoun_object(tok, ch)
@@ -229,7 +230,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 ch.i >= 2 and _doc_toks(ch.doc)[ch.i - 1].text == "-"
             ):  # "a cease-fire", split by the tokenizer
                 objs.add(f"{_doc_toks(ch.doc)[ch.i - 2].lower_}-{ch.lemma_.lower()}")
-            for c in ch.children:
+            for c in _kids(ch):
                 if c.dep_ in ("compound", "amod"):
                     objs.add(c.lemma_.lower())
                 elif c.dep_ == "prep" and c.lower_ in ("from", "out"):
@@ -237,16 +238,12 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                     prts.add(c.lower_)
                 elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and _amount(ch))):
                     # "700 kg of medicine", "a state of siege", "$10 million in emergency aid"
-                    for g in c.children:
+                    for g in _kids(c):
                         if g.dep_ == "pobj":
                             objs.add(g.lemma_.lower())
                             # ("most of its training and counter-terrorism operations": "training" is an nmod)
-                            objs.update(
-                                x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "nmod")
-                            )
-                            prts.update(
-                                x.lower_ for x in g.children if x.dep_ == "prep" and x.lower_ == "from"
-                            )
+                            objs.update(x.lemma_.lower() for x in _kids(g) if x.dep_ in ("compound", "nmod"))
+                            prts.update(x.lower_ for x in _kids(g) if x.dep_ == "prep" and x.lower_ == "from")
             for cj in ch.conjuncts:
                 objs.add(cj.lemma_.lower())
     return prts, objs, pobjs
@@ -283,9 +280,9 @@ def _object_antecedent(tok: Any, obj: Any) -> Any | None:
     with an earlier one stands for ("a boat carrying migrants ... returned them": those the object carries)."""
     if obj.dep_ != "dobj" or obj.lower_ not in _OBJECT_PRONS or tok.dep_ != "conj" or tok.head.i >= tok.i:
         return None
-    for d in tok.head.children:
+    for d in _kids(tok.head):
         if d.dep_ == "dobj" and d.pos_ in ("NOUN", "PROPN"):
-            carried = [g for c in d.children if c.dep_ == "acl" for g in c.children if g.dep_ == "dobj"]
+            carried = [g for c in _kids(d) if c.dep_ == "acl" for g in _kids(c) if g.dep_ == "dobj"]
             return carried[0] if carried else d
     return None
 
@@ -297,7 +294,7 @@ def _pronoun_object(tok: Any, obj: Any) -> set[str]:
     if ante is None:
         return set()
     ante = _partitive(ante)  # "a group of asylum seekers": the seekers
-    return {ante.lemma_.lower()} | {c.lemma_.lower() for c in ante.children if c.dep_ in ("compound", "amod")}
+    return {ante.lemma_.lower()} | {c.lemma_.lower() for c in _kids(ante) if c.dep_ in ("compound", "amod")}
 
 
 _LETTING = {"allow", "let", "permit"}
@@ -309,13 +306,13 @@ _TOPIC_PREPS = frozenset({"over"})  # "action over the cuts", "a row over pay": 
 
 def _ranged(noun: Any) -> bool:
     """A noun counted by a range of two numbers ("800 and 1,100 soldiers")."""
-    nums = [c for c in noun.children if c.dep_ == "nummod" and c.like_num]
-    return any(c.dep_ == "conj" and c.like_num for n in nums for c in n.children)
+    nums = [c for c in _kids(noun) if c.dep_ == "nummod" and c.like_num]
+    return any(c.dep_ == "conj" and c.like_num for n in nums for c in _kids(n))
 
 
 def _time_phrase(prep: Any) -> bool:
     """A prepositional phrase that only gives a date or time ("on Monday", "in March")."""
-    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
     # ("for the first time" is no entity)
     return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() == "time" for g in objs)
 
@@ -343,7 +340,7 @@ def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     name parsed as an apposition)."""
     prts, direct, pobjs = _objects(tok)
     if tok.lemma_.lower() in _NAMING:
-        direct |= {a.lemma_.lower() for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"}
+        direct |= {a.lemma_.lower() for c in _kids(tok) if c.dep_ == "dobj" for a in _kids(c) if a.dep_ == "appos"}
     return prts, direct, pobjs
 
 
@@ -351,7 +348,7 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(_verb_lemma(tok, lex))
     if not rules:
         return None
-    if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in tok.children):
+    if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in _kids(tok)):
         return None  # "launched what it called anti-terrorist operations": the actor's own name for its act
     # the verb's particles and objects, found when a row first asks for them (a row with neither takes the verb
     # as it is: most verbs' first row; speed)
@@ -360,7 +357,7 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     hedge = _hedge_up(tok)
     particles = {
         c.lower_
-        for c in tok.children
+        for c in _kids(tok)
         if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules) and (hedge is None or c.i != hedge[0].i)
     }
     phrasal = bool(particles)
@@ -399,7 +396,7 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             and r.mode == "expel"
             and r.objs is not None
             and "flee" in r.objs
-            and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(tok))
         ):
             continue  # "thousands were forced to flee": a flight no one is named as forcing (a flood, the fighting)
         if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
@@ -436,9 +433,9 @@ def _to_state(tok: Any) -> bool:
     """Whether the verb's "to" phrase names a country or capital ("sent weapons to Kyiv")."""
     return any(
         g.dep_ == "pobj" and g.ent_type_ == "GPE"
-        for c in tok.children
+        for c in _kids(tok)
         if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-        for g in c.children
+        for g in _kids(c)
     )
 
 
@@ -450,20 +447,20 @@ def _armed(objs: set[str], lex: _Lex) -> bool:
 def _mobilizes_force(tok: Any, lex: _Lex) -> bool:
     """Whether what a generic MOBILIZE verb moves is an armed force or weapons (or left unsaid, or a number):
     the manual's MOBILIZE is military or police moves; "mobilized supporters" is no such move."""
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs = [c for c in _kids(tok) if c.dep_ == "dobj"]
     if not objs:
         return True
     obj = _partitive(objs[0])
     if obj.like_num or obj.pos_ in ("NUM", "PRON") or obj.ent_type_:
         return True
-    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in _kids(obj) if c.dep_ in ("compound", "amod")}
     if words & lex.force_words or _forces(obj):
         return True
     into_force = any(
         c.dep_ == "prep"
         and c.lower_ in ("into", "to")
-        and any(_forces(g) for g in c.children if g.dep_ == "pobj")
-        for c in tok.children
+        and any(_forces(g) for g in _kids(c) if g.dep_ == "pobj")
+        for c in _kids(tok)
     )  # "drafted young men into the army": they become the force
     if _people_noun(obj) and not _criminal(obj) and not into_force and _code_sector(obj) != "UNK":
         # "mobilized lawyers / doctors / pressure groups": people of a civil role, no armed force (trained hackers,
@@ -487,8 +484,8 @@ def _causative(tok: Any) -> bool:
     """ "it left the troops facing an uncertain future", "left thousands homeless": leaving someone in a state is no
     withdrawal. The state is a participle or adjective right after the object (spaCy hangs it in several places:
     on the verb, on the object, on the object's "of" phrase, or under a preposition of the verb)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.pos_ in ("NOUN", "VERB") and any(c.dep_ == "dobj" for c in tok.children):
+    subj = next((c for c in _kids(tok) if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ in ("NOUN", "VERB") and any(c.dep_ == "dobj" for c in _kids(tok)):
         lex = _lex()
         if _match_noun(subj, lex) is not None or subj.lemma_.lower() in lex.natural:
             return True  # "the withdrawal left the city without power", "fighting left three dead": an event's result
@@ -496,42 +493,40 @@ def _causative(tok: Any) -> bool:
         c.dep_ == "prep"
         and (
             c.lower_ == "without"
-            or (c.lower_ == "in" and any(g.lemma_.lower() in _lex().plight for g in c.children))
+            or (c.lower_ == "in" and any(g.lemma_.lower() in _lex().plight for g in _kids(c)))
         )
-        for c in tok.children
+        for c in _kids(tok)
     ):
         return True  # "left the town without water", "left much of the city in ruins": a state the leaving caused
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs = [c for c in _kids(tok) if c.dep_ == "dobj"]
     if not objs:
         # "left a dozen soldiers seriously injured", parsed as a small clause: a bare participle or adjective
         # with its own subject and no auxiliary
         return any(
             c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ")
-            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-            and not any(g.dep_ in ("aux", "auxpass", "dobj") for g in c.children)
-            for c in tok.children
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in _kids(c))
+            and not any(g.dep_ in ("aux", "auxpass", "dobj") for g in _kids(c))
+            for c in _kids(tok)
         )  # fmt: skip
     obj = objs[0]
     # ("left three officers badly wounded": the small model hangs the state participle as an adverbial clause)
     near = [
         c
-        for c in tok.children
+        for c in _kids(tok)
         if c.i > obj.i
         and c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl")
         and not (c.dep_ == "advcl" and c.left_edge.i > 0 and _doc_toks(c.doc)[c.left_edge.i - 1].text == ",")
     ]  # (", ending a six-year mission": a clause set off by a comma says what the leaving did, not a state)
-    near += [
-        g for c in tok.children if c.i > obj.i and c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
-    ]
+    near += [g for c in _kids(tok) if c.i > obj.i and c.dep_ == "prep" for g in _kids(c) if g.dep_ == "pcomp"]
     inner = [
-        g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        g for c in _kids(obj) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c)
     ]  # "thousands of"
-    near += [c for n in [obj, *inner] for c in n.children if c.i > n.i and c.dep_ in ("acl", "amod", "oprd")]
+    near += [c for n in [obj, *inner] for c in _kids(n) if c.i > n.i and c.dep_ in ("acl", "amod", "oprd")]
     # a participle with its own arguments modifies the object ("the base built by Saddam"); a bare one is a state
     # (a place or time phrase keeps it one: "left three soldiers wounded near Kramatorsk")
     return any(
         c.tag_ == "VBG"
-        or (c.tag_ in ("VBN", "JJ") and all(g.dep_ in ("advmod", "neg", "prep") for g in c.children))
+        or (c.tag_ in ("VBN", "JJ") and all(g.dep_ in ("advmod", "neg", "prep") for g in _kids(c)))
         for c in near
     )
 
@@ -539,11 +534,11 @@ def _causative(tok: Any) -> bool:
 def _travel(tok: Any) -> bool:
     """ "Mr Raab left London for Washington": a named person leaving a place is travelling, not retreating
     (PLOVER's RETREAT is forces or parties pulling out)."""
-    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    subj = [c for c in _kids(tok) if c.dep_ == "nsubj"]
     h = tok
     while not subj and h.dep_ in ("pcomp", "prep", "advcl", "xcomp") and h.head.i != h.i:
         h = h.head  # "Raab said before leaving London": the subject of the clause the phrase hangs on
-        subj = [c for c in h.children if c.dep_ == "nsubj"]
+        subj = [c for c in _kids(h) if c.dep_ == "nsubj"]
     if not subj or not all(
         s.ent_type_ == "PERSON"
         or s.lower_ in ("he", "she")
@@ -551,7 +546,7 @@ def _travel(tok: Any) -> bool:
         for s in subj
     ):
         return False
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs = [c for c in _kids(tok) if c.dep_ == "dobj"]
     return bool(objs) and all(o.ent_type_ in _PLACE_ENTS for o in objs)
 
 
@@ -590,9 +585,9 @@ def _struck_place(tok: Any) -> bool:
     """Whether a noun's "on"/"against" phrase names a country, place or facility ("strikes on Iran")."""
     return any(
         g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS
-        for c in tok.children
+        for c in _kids(tok)
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
-        for g in c.children
+        for g in _kids(c)
     )
 
 
@@ -632,7 +627,7 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
     if dep == "nsubj" and _judged(h, lex):
         return None  # "a Russian attack was unlikely", "the ceasefire was holding": judged, not reported
     if dep in ("dobj", "nsubjpass") and h.head.lemma_.lower() in lex.light and h.head.i not in verb_trigs:
-        if any(c.dep_ == "oprd" for c in h.head.children):
+        if any(c.dep_ == "oprd" for c in _kids(h.head)):
             return None  # "called the detentions political": the event is named and judged, not held
         return h.head
     if dep in ("dobj", "nsubjpass") and h.head.i in verb_trigs:
@@ -689,12 +684,12 @@ _DAY_WORDS = {"yesterday", "today", "tonight", "week", "weekend", "month", "nigh
 def _own_day(noun: Any) -> bool:
     """A nominal event dated by its own possessive ("Monday's attack", "last week's strike") or date phrase ("a
     protest in March")."""
-    poss = [c for c in noun.children if c.dep_ == "poss"]
-    poss += [g for c in poss for g in c.children if g.dep_ == "poss"]  # "Wednesday's teachers' strike"
+    poss = [c for c in _kids(noun) if c.dep_ == "poss"]
+    poss += [g for c in poss for g in _kids(c) if g.dep_ == "poss"]  # "Wednesday's teachers' strike"
     if any(c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _DAY_WORDS for c in poss):
         return True
     # "since a similar protest in March", "after an attack on Monday": a date phrase of its own
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and _time_phrase(c) for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "on") and _time_phrase(c) for c in _kids(noun))
 
 
 _POINTERS = {"it", "this", "that"}  # "It follows Thursday's protest": the sentence's subject points back
@@ -713,7 +708,7 @@ def _dated_argument(noun: Any) -> bool:
         return False
     if gov.lemma_.lower() not in _SEQUEL_VERBS:
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _POINTERS for c in gov.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in _POINTERS for c in _kids(gov))
 
 
 _CAUSE_PREPS = {"after", "since", "following"}  # "in hospital after / since Monday's attack" ("despite": a contrast)
@@ -727,13 +722,13 @@ def _caused_state(noun: Any) -> bool:
 def _between_parties(noun: Any) -> bool:
     """A nominal event with its parties in a "between" phrase naming two ("talks between the Serbian and Kosovo
     leaders", "talks between Sudan's army and the RSF")."""
-    for c in noun.children:
+    for c in _kids(noun):
         if c.dep_ == "prep" and c.lower_ == "between":
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj" and (
-                    any(x.dep_ == "conj" for x in g.children)
-                    or any(x.dep_ in ("amod", "compound") and any(y.dep_ == "conj" for y in x.children)
-                           for x in g.children)  # fmt: skip
+                    any(x.dep_ == "conj" for x in _kids(g))
+                    or any(x.dep_ in ("amod", "compound") and any(y.dep_ == "conj" for y in _kids(x))
+                           for x in _kids(g))  # fmt: skip
                 ):
                     return True
     return False
@@ -754,7 +749,7 @@ def _sequel_of(h: Any, lex: _Lex) -> bool:
         return False
     if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
         return False
-    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in _kids(gov) if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
 
 
@@ -775,23 +770,23 @@ def _judged(subj: Any, lex: _Lex) -> bool:
     return v.lemma_.lower() == "be" and any(
         (c.dep_ == "acomp" and c.lemma_.lower() in lex.verdict)
         or (c.dep_ == "attr" and c.lemma_.lower() in lex.natural)
-        for c in v.children
+        for c in _kids(v)
     )
 
 
 def _existential_call(tok: Any) -> bool:
     """A call or demand that a "there is/are" clause reports, with what it asks for ("There were calls for the
     minister to resign", "there have been demands for an inquiry")."""
-    v = tok.head  # "there were calls", "there have been growing calls" (parsed with "growing" as the verb)
     if tok.lemma_.lower() not in _CALLS or tok.dep_ not in ("attr", "nsubj", "dobj"):
         return False
-    if v.lemma_.lower() != "be" and not (tok.dep_ == "dobj" and any(c.lemma_ == "be" for c in v.children)):
+    v = tok.head  # "there were calls", "there have been growing calls" (parsed with "growing" as the verb)
+    if v.lemma_.lower() != "be" and not (tok.dep_ == "dobj" and any(c.lemma_ == "be" for c in _kids(v))):
         return False
-    if not any(c.dep_ == "expl" for c in v.children):
+    if not any(c.dep_ == "expl" for c in _kids(v)):
         return False
     # "calls for a ceasefire" (a "for" phrase), "calls for the minister to resign" ("for" marks a clause)
-    fors = [c for c in tok.children if c.lower_ == "for"]
-    fors += [c for g in tok.children for c in g.children if c.lower_ == "for" and c.dep_ == "mark"]
+    fors = [c for c in _kids(tok) if c.lower_ == "for"]
+    fors += [c for g in _kids(tok) for c in _kids(g) if c.lower_ == "for" and c.dep_ == "mark"]
     return bool(fors)
 
 
@@ -799,7 +794,7 @@ def _called_for(gov: Any, verb_trigs: set[int]) -> bool:
     """Whether a "for" phrase hangs on a call or demand that is the object of an event verb ("rejected calls for"),
     or on that verb itself beside such an object (the parser's "rejecting calls from MPs for a withdrawal")."""
     if gov.i in verb_trigs:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in gov.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLS for c in _kids(gov))
     return gov.lemma_.lower() in _CALLS and gov.dep_ == "dobj" and gov.head.i in verb_trigs
 
 
@@ -814,8 +809,8 @@ def _reproach(tok: Any) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "for"
-        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
-        for c in tok.children
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in _kids(c))
+        for c in _kids(tok)
     )
 
 
@@ -835,30 +830,30 @@ def _criticised_from(tok: Any) -> bool:
     disapprove), not shooting, when the fire comes from critics or is over a topic and no weapon is named."""
     if tok.lemma_.lower() != "come":
         return False
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in _kids(tok) if c.dep_ == "nsubj"), None)
     lex = _lex()
     if subj is None or subj.lemma_.lower() in lex.force_words | lex.formations | _CRAFT:
         return False  # "the convoy came under fire over the border": troops and vehicles are shot at
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ != "prep":
             continue
-        objs = [g for g in c.children if g.dep_ == "pobj"]
+        objs = [g for g in _kids(c) if g.dep_ == "pobj"]
         if c.lower_ == "from" and any(g.lemma_.lower() in _CRITICS for g in objs):
             return True
         if c.lower_ == "over" and any(not g.ent_type_ and g.lemma_.lower() not in _TIME_WORDS for g in objs):
             return True
         if c.lower_ == "under":  # "came under attack over his pension reforms": the topic hangs on the attack
             for g in objs:
-                for p in g.children:
+                for p in _kids(g):
                     if p.dep_ == "prep" and p.lower_ == "over" and any(
                         x.dep_ == "pobj" and not x.ent_type_ and x.lemma_.lower() not in _TIME_WORDS
-                        for x in p.children
+                        for x in _kids(p)
                     ):
                         return True
-    for c in tok.children:  # "from his own party over tuition fees": the topic hangs on the critics
+    for c in _kids(tok):  # "from his own party over tuition fees": the topic hangs on the critics
         if c.dep_ == "prep" and c.lower_ == "from":
-            for g in c.children:
-                if any(p.dep_ == "prep" and p.lower_ == "over" for p in g.children):
+            for g in _kids(c):
+                if any(p.dep_ == "prep" and p.lower_ == "over" for p in _kids(g)):
                     return True
     return False
 
@@ -869,12 +864,12 @@ _MEETINGS = {"talk", "negotiation", "dialogue", "dialog", "meeting", "summit", "
 def _refused_meeting(tok: Any) -> bool:
     """A refusal whose object is a proposal, offer or call for talks ("turned down a proposal for talks", "rejected
     an invitation to a summit"): the refused act is a meeting (manual, REJECT meet)."""
-    for o in tok.children:
+    for o in _kids(tok):
         if o.dep_ != "dobj":
             continue
-        for p in o.children:
+        for p in _kids(o):
             if p.dep_ == "prep" and p.lower_ in ("for", "of", "to"):
-                if any(g.dep_ == "pobj" and g.lemma_.lower() in _MEETINGS for g in p.children):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in _MEETINGS for g in _kids(p)):
                     return True
     return False
 
@@ -891,9 +886,9 @@ def _policy_target(tok: Any) -> bool:
         return False
     return any(
         c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _POLICY_WORDS for g in c.children
+            g.dep_ == "pobj" and g.lemma_.lower() in _POLICY_WORDS for g in _kids(c)
         )
-        for c in tok.children
+        for c in _kids(tok)
     )
 
 
@@ -903,18 +898,18 @@ def _hazard(h: Any, lex: _Lex) -> bool:
     destroyed"), or a named hazard ("Typhoon Haiyan", "Hurricane Ian", "Storm Daniel")."""
     if h.lemma_.lower() in lex.natural or h.lower_ in lex.natural or h.lower_[:-1] in lex.natural:
         named = h.pos_ == "PROPN" and any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in _HAZARD_KINDS for c in h.children
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in _HAZARD_KINDS for c in _kids(h)
         )  # "Operation Desert Storm": a name, no storm
         if (not h.ent_type_ or h.i == _sent_of(h).start) and not named:
             return True
-    if h.lemma_.lower() in _MISHAPS and not any(c.dep_ in ("amod", "poss", "compound") for c in h.children):
+    if h.lemma_.lower() in _MISHAPS and not any(c.dep_ in ("amod", "poss", "compound") for c in _kids(h)):
         # "a fire at a nightclub", "an explosion at a coal mine": an accident where people work or gather
-        for c in h.children:
+        for c in _kids(h):
             if c.dep_ == "prep" and c.lower_ in ("at", "in"):
-                if any(g.dep_ == "pobj" and g.lemma_.lower() in _WORKPLACES for g in c.children):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in _WORKPLACES for g in _kids(c)):
                     return True
     if h.pos_ == "PROPN" or h.ent_type_:
-        return any(c.dep_ == "compound" and c.lower_ in lex.natural for c in h.children)
+        return any(c.dep_ == "compound" and c.lower_ in lex.natural for c in _kids(h))
     return False
 
 
@@ -929,7 +924,7 @@ _WORKPLACES = {"nightclub", "club", "disco", "factory", "plant", "refinery", "mi
 def _sworn_in(tok: Any) -> bool:
     """ "was sworn in (as president)": taking an oath of office (the particle "in" right after the verb)."""
     return tok.lemma_.lower() == "swear" and any(
-        c.dep_ in ("prt", "prep") and c.lower_ == "in" and c.i == tok.i + 1 for c in tok.children
+        c.dep_ in ("prt", "prep") and c.lower_ == "in" and c.i == tok.i + 1 for c in _kids(tok)
     )
 
 
@@ -937,15 +932,15 @@ def _crowd_weapon_used(tok: Any, lex: _Lex) -> bool:
     """Whether a crowd is broken up "with" a less-lethal weapon named ("dispersed the march with tear gas and water
     cannon"): the manual codes an explicit crowd-control weapon or tactic ASSAULT crowd-control, and keeps
     COERCE for dispersals with none named ("police pushed back protesters")."""
-    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    holders = [tok, *(c for c in _kids(tok) if c.dep_ == "dobj")]
     for h in holders:
-        for p in h.children:
+        for p in _kids(h):
             if p.dep_ != "prep" or p.lower_ not in ("with", "using"):
                 continue
-            for g in p.children:
+            for g in _kids(p):
                 if g.dep_ != "pobj":
                     continue
-                words = {w.lemma_.lower() for x in [g, *g.conjuncts] for w in [x, *x.children]}
+                words = {w.lemma_.lower() for x in [g, *g.conjuncts] for w in [x, *_kids(x)]}
                 if words & lex.crowd_weapons:
                     return True
     return False
@@ -953,20 +948,20 @@ def _crowd_weapon_used(tok: Any, lex: _Lex) -> bool:
 
 def _natural_cause(tok: Any, lex: _Lex) -> bool:
     """Whether the verb's subject (or "by" agent) is a natural hazard, accident or disease, not an actor."""
-    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in tok.children):
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in _kids(tok)):
         h = tok.head  # "a drought that has killed 30 people": the relative pronoun stands for the drought
         if _hazard(h, lex):
             return True
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children):
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in _kids(tok)):
         # "Heavy rains killed 40 people" parsed as a noun phrase ("rains [that] killed"): an active verb with its own
         # object hung on the hazard as a participle
         if _hazard(tok.head, lex):
             return True
-    for c in tok.children:
+    for c in _kids(tok):
         heads = (
             [c]
             if c.dep_ == "nsubj"
-            else [g for g in c.children if g.dep_ == "pobj"]
+            else [g for g in _kids(c) if g.dep_ == "pobj"]
             if c.dep_ == "agent"
             else []
         )
@@ -979,16 +974,15 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
         gov = tok.head
         if gov.lemma_.lower() in lex.natural or _natural_cause(gov, lex):
             return True
-    if tok.lemma_.lower() in _DYING or any(c.dep_ == "auxpass" for c in tok.children):
+    if tok.lemma_.lower() in _DYING or any(c.dep_ == "auxpass" for c in _kids(tok)):
         # "were killed in a stampede", "died in a crush among mourners": the accident is the cause, with no agent
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "agent":
                 return False
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("in", "during"):
                 if any(
-                    g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() in lex.natural
-                    for g in c.children
+                    g.dep_ == "pobj" and not g.ent_type_ and g.lemma_.lower() in lex.natural for g in _kids(c)
                 ):
                     return True
     return False
@@ -1004,7 +998,7 @@ def _died_in(tok: Any) -> Any | None:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.lemma_.lower() not in _DYING:
         return None
-    return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return next((c for c in _kids(prep.head) if c.dep_ == "nsubj"), None)
 
 
 # words that set an event apart from one already told ("in a separate attack", "another raid"): never merged
@@ -1013,9 +1007,7 @@ _ANOTHER = {"separate", "another", "second", "third", "fresh", "further", "diffe
 
 def _set_apart(tok: Any) -> bool:
     """An event noun called another one ("a separate attack", "another raid")."""
-    return tok.pos_ == "NOUN" and any(
-        c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in tok.children
-    )
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in _kids(tok))
 
 
 def _clause_verb(tok: Any) -> Any:
@@ -1034,7 +1026,7 @@ def _own_names(trig: _Trig) -> set[str]:
     if trig.nominal:
         words = list(trig.tok.subtree)
     else:
-        cut = {w.i for c in trig.anchor.children if c.dep_ == "conj" and _is_verb(c) for w in c.subtree}
+        cut = {w.i for c in _kids(trig.anchor) if c.dep_ == "conj" and _is_verb(c) for w in c.subtree}
         words = [w for w in trig.anchor.subtree if w.i not in cut]
     return {w.lower_ for w in words if w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "TIME")}
 
@@ -1057,7 +1049,7 @@ _LATER_WORDS = {"later", "earlier", "afterwards", "before"}
 def _own_times(verb: Any) -> list[str]:
     """The time phrases a verb's own clause gives ("on Monday", "three days later"), not those of its conjuncts."""
     out = []
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ in ("conj", "cc", "ccomp", "xcomp", "advcl", "relcl"):
             continue
         words = list(c.subtree)
@@ -1074,8 +1066,8 @@ def _dated_apart(a: _Trig, b: _Trig) -> bool:
     events, though of one type and actor."""
     if a.nominal or b.nominal:
         return False
-    heads_a = [a.anchor, *(c for c in a.anchor.children if c.dep_ in ("ccomp", "xcomp"))]
-    heads_b = [b.anchor, *(c for c in b.anchor.children if c.dep_ in ("ccomp", "xcomp"))]
+    heads_a = [a.anchor, *(c for c in _kids(a.anchor) if c.dep_ in ("ccomp", "xcomp"))]
+    heads_b = [b.anchor, *(c for c in _kids(b.anchor) if c.dep_ in ("ccomp", "xcomp"))]
     for x in heads_a:
         for y in heads_b:
             if y in x.conjuncts:
@@ -1099,10 +1091,10 @@ def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
 def _control_of_thing(tok: Any) -> bool:
     """Whether the verb's object is "control" of something that is no ground ("control of inflation", "control of
     the company"): a named place or a word for ground (a town, a base, a crossing) is taken by force."""
-    ctrl = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
+    ctrl = next((c for c in _kids(tok) if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
     if ctrl is None:
         return False
-    objs = [g for c in ctrl.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    objs = [g for c in _kids(ctrl) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c) if g.dep_ == "pobj"]
     if not objs:
         return False
     return not any(
@@ -1129,21 +1121,21 @@ def _natural_target(tok: Any, lex: _Lex, preps: tuple[str, ...] = ("against", "o
     its object, its "against" / "off" / "on" phrase ("war on red tape"), or, for a warning or a surrender, a hazard
     compounded on the object ("issued a tsunami warning") or its "to" phrase ("surrender to complacency")."""
     if preps is _WARNED:  # (not the object itself: "threatened fresh stoppages" is a threat)
-        for c in [tok, *tok.children]:
+        for c in [tok, *_kids(tok)]:
             if (c is tok or c.dep_ in ("dobj", "nsubjpass")) and any(
-                g.dep_ == "compound" and _hazard(g, lex) for g in c.children
+                g.dep_ == "compound" and _hazard(g, lex) for g in _kids(c)
             ):
                 return True
         return any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _hazard(g, lex) for g in c.children)
-            for c in tok.children
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _hazard(g, lex) for g in _kids(c))
+            for c in _kids(tok)
         )
-    for c in tok.children:
+    for c in _kids(tok):
         heads = [c] if c.dep_ == "dobj" else []
         if c.dep_ == "prep" and c.lower_ in preps:
-            heads = [g for g in c.children if g.dep_ == "pobj"]
+            heads = [g for g in _kids(c) if g.dep_ == "pobj"]
         if c.dep_ == "dobj":  # "wage a battle against loneliness"
-            heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"]
+            heads += [g for p in _kids(c) if p.dep_ == "prep" and p.lower_ in preps for g in _kids(p) if g.dep_ == "pobj"]
         if any(_hazard(h, lex) for h in heads):
             return True
     return False
@@ -1153,7 +1145,7 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     """A rule of data/events/subject_verbs.tsv whose subjects include tok's subject ("crowds gathered")."""
     lemma = _verb_lemma(tok, lex)
     rules = lex.by_subject.get(lemma)
-    if lemma in _FIRING_ALONE and not any(c.dep_ in ("dobj", "prep", "prt") for c in tok.children):
+    if lemma in _FIRING_ALONE and not any(c.dep_ in ("dobj", "prep", "prt") for c in _kids(tok)):
         gun = _mover(tok)
         word = _partitive(gun).lemma_.lower() if gun is not None else ""
         if _non_actor_words().get(word) == "thing" and (word in lex.force_words or word in lex.guns):
@@ -1172,13 +1164,13 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
     who |= _force_of_subject(subj, lex)
     # "Swiss drugmaker Novartis", "the carmaker Toyota": a name whose title word says it is a company
-    who |= {c.lemma_.lower() for s in [subj, *subj.conjuncts] for c in s.children if c.dep_ == "compound"} & lex.companies
+    who |= {c.lemma_.lower() for s in [subj, *subj.conjuncts] for c in _kids(s) if c.dep_ == "compound"} & lex.companies
     who |= _market_side(subj, lex)
     if homebound and who & lex.force_words:
         return _Rule("RETREAT", "withdraw", "08")  # "200 soldiers flew home from Bangui": a force pulled out
     if not rules:
         return None
-    if lemma in _MOVING_ALONE and (any(c.dep_ == "dobj" for c in tok.children) or _goes_home(tok)):
+    if lemma in _MOVING_ALONE and (any(c.dep_ == "dobj" for c in _kids(tok)) or _goes_home(tok)):
         return None  # "followed orders", "returned fire", "returned to barracks": no deployment
     if lemma in _PUTTING_TO_SEA and not _no_event_for(rules, who) and (
         not (_from_port(tok) or (lemma == "sail" and _sails_in(tok, subj, lex))) or _aid_arrival(tok, lex)
@@ -1188,13 +1180,13 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     if (
         rule is not None
         and rule.event == "AID"
-        and any(c.dep_ == "dobj" and _partitive(c).lemma_.lower() in _HELD_BY_ONESELF for c in tok.children)
+        and any(c.dep_ == "dobj" and _partitive(c).lemma_.lower() in _HELD_BY_ONESELF for c in _kids(tok))
     ):
         return None  # "the army freed 30 rebel prisoners": its own prisoners released (RETREAT), no rescue
     if (
         rule is not None
         and rule.event == "MOBILIZE"
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.unplaces for c in tok.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.unplaces for c in _kids(tok))
     ):
         return None  # "the rebels entered negotiations": no place entered, no movement
     return rule
@@ -1208,8 +1200,8 @@ _JAILING = {"jail", "imprison"}
 def _acquittal(tok: Any) -> bool:
     """ "found the former executive not guilty": a finding of guilt negated on its adjective is an acquittal."""
     return tok.lemma_.lower() == "find" and any(
-        c.lemma_.lower() in ("guilty", "liable") and any(g.dep_ == "neg" for g in c.children)
-        for c in tok.children
+        c.lemma_.lower() in ("guilty", "liable") and any(g.dep_ == "neg" for g in _kids(c))
+        for c in _kids(tok)
     )
 
 
@@ -1229,7 +1221,7 @@ def _prison_terms(trigs: list[_Trig]) -> list[_Trig]:
         if t.rule.event == "SANCTION" and t.rule.mode == "convict" and words & _PRISONS:
             add = _Rule("COERCE", "arrest", "17")
         elif t.rule.event == "COERCE" and v.lemma_.lower() in _JAILING and (
-            any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURT_WORDS for c in v.children)
+            any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURT_WORDS for c in _kids(v))
             or any(w.lemma_.lower() in ("year", "month") for w in v.subtree if w.i > v.i and w.head.lower_ == "for")
         ):
             add = _Rule("SANCTION", "convict", "16")
@@ -1259,20 +1251,23 @@ def _voiced_call(sent: Any, v: Any, lex: _Lex) -> bool:
     """Whether the clause of `v` is the writer's own call (see _writers_voice)."""
     if not _called(v):
         return False
-    return not (any(ch in _QUOTE_MARKS for ch in sent.text) or any(t.lemma_.lower() in lex.reporting for t in sent))
+    return not (
+        any(ch in _QUOTE_MARKS for ch in _sent_text(sent))
+        or any(t.lemma_.lower() in lex.reporting for t in _sent_toks(sent))
+    )
 
 
 def _called(v: Any) -> bool:
     """Whether `v` sits in a clause with "we must/should" or "let us" (see _writers_voice)."""
     for _ in range(5):  # one word up at a time ("We must fight inflation before it fights us")
-        kids = list(v.children)
+        kids = list(_kids(v))
         if any(c.dep_ == "nsubj" and c.lower_ in _WE for c in kids) and any(
             c.dep_ == "aux" and c.lower_ in _OUGHT for c in kids
         ):
             return True
-        if v.head.lemma_.lower() == "let" and any(c.lower_ == "us" for c in [*kids, *v.head.children]):
+        if v.head.lemma_.lower() == "let" and any(c.lower_ == "us" for c in [*kids, *_kids(v.head)]):
             return True
-        if v.lemma_.lower() == "let" and any(g.lower_ == "us" for c in kids for g in [c, *c.children]):
+        if v.lemma_.lower() == "let" and any(g.lower_ == "us" for c in kids for g in [c, *_kids(c)]):
             return True  # ("Let us not retreat ...": the parse's root is "let")
         if v.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "dobj", "pobj", "prep") or v.head.i == v.i:
             return False
@@ -1293,7 +1288,7 @@ def _market_side(subj: Any, lex: _Lex) -> set[str]:
 
     out: set[str] = set()
     for s in [subj, *subj.conjuncts]:
-        out |= {c.lemma_.lower() for c in s.children if c.dep_ == "compound"} & lex.sport
+        out |= {c.lemma_.lower() for c in _kids(s) if c.dep_ == "compound"} & lex.sport
         if s.pos_ == "PROPN" and s.ent_type_ != "PERSON":
             # the whole name ("World Bank", not "Bank"): its compounds before the head
             a = code_actor(" ".join([c.text for c in s.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [s.text]))
@@ -1312,14 +1307,14 @@ def _force_of_subject(subj: Any, lex: _Lex) -> set[str]:
         if s.pos_ == "PROPN" and low.endswith("s") and low[:-1] in lex.force_words:
             out.add(low[:-1])
         if s.lemma_.lower() in lex.formations:
-            mods = {c.lemma_.lower() for c in s.children if c.dep_ == "compound" and c.i < s.i}
+            mods = {c.lemma_.lower() for c in _kids(s) if c.dep_ == "compound" and c.i < s.i}
             out |= mods & lex.force_words
-            if any(c.dep_ == "amod" and c.lemma_.lower() in _ARMED_ADJ for c in s.children):
+            if any(c.dep_ == "amod" and c.lemma_.lower() in _ARMED_ADJ for c in _kids(s)):
                 out.add("army")  # "a military convoy", "armoured columns": a force's formation
             # "a contingent of 200 police officers": the force the formation is made of
-            of = [g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            of = [g for c in _kids(s) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c)]
             out |= {g.lemma_.lower() for g in of if g.dep_ == "pobj"} & lex.force_words
-        if s.lemma_.lower() in _CRAFT and {c.lemma_.lower() for c in s.children} & _ARMED_CRAFT:
+        if s.lemma_.lower() in _CRAFT and {c.lemma_.lower() for c in _kids(s)} & _ARMED_CRAFT:
             out.add("warship")  # "coast guard vessels", "navy boats": armed units at sea
         out |= _group_of_force(s, lex)
     return out
@@ -1333,7 +1328,7 @@ def _group_of_force(s: Any, lex: _Lex) -> set[str]:
     """ "Belgium's small team of trainers", "a group of 40 marines": the force words a collective noun is made of."""
     if s.lemma_.lower() not in _GROUPS:
         return set()
-    of = [g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    of = [g for c in _kids(s) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c) if g.dep_ == "pobj"]
     return {g.lemma_.lower() for g in of} & lex.force_words
 
 
@@ -1349,8 +1344,8 @@ def _sanctions_told(tok: Any) -> bool:
 
 def _across_from(tok: Any) -> bool:
     """An "across X from Y" phrase on the verb: a position opposite Y, not a span across X."""
-    across = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "across"]
-    near = [*tok.children, *(x for c in across for g in c.children for x in g.children)]
+    across = [c for c in _kids(tok) if c.dep_ == "prep" and c.lower_ == "across"]
+    near = [*_kids(tok), *(x for c in across for g in _kids(c) for x in _kids(g))]
     return bool(across) and any(x.dep_ == "prep" and x.lower_ == "from" and x.i > across[0].i for x in near)
 
 
@@ -1370,8 +1365,8 @@ def _mover(tok: Any) -> Any | None:
     if (
         tok.dep_ == "acl"
         and _sent_of(tok).root.pos_ in ("NOUN", "PROPN")
-        and not any(c.dep_ in ("agent", "dobj", "aux", "auxpass") for c in tok.children)
-        and any(c.dep_ == "prep" and c.lower_ in _DIRECTIONS for c in tok.children)
+        and not any(c.dep_ in ("agent", "dobj", "aux", "auxpass") for c in _kids(tok))
+        and any(c.dep_ == "prep" and c.lower_ in _DIRECTIONS for c in _kids(tok))
     ):
         return tok.head  # (a reduced passive "trucks loaded with rice" has no direction: no mover)
     return None
@@ -1394,7 +1389,7 @@ _PORTS = {"port", "harbour", "harbor", "dock", "naval", "base", "berth", "anchor
 
 def _goes_home(tok: Any, only_home: bool = False) -> bool:
     """Whether a force returns home or to its barracks (a pull-back, not a deployment); `only_home`: home itself."""
-    near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    near = [*_kids(tok), *(g for c in _kids(tok) if c.dep_ == "prep" for g in _kids(c))]
     if only_home:
         return any(w.lower_ == "home" and w.dep_ in ("advmod", "npadvmod", "pobj", "dobj") for w in near)
     return any(w.lemma_.lower() in _HOMEWARD or w.lower_ in _HOMEWARD for w in near)
@@ -1408,20 +1403,18 @@ def _sails_in(tok: Any, subj: Any, lex: _Lex) -> bool:
     """ "A US aircraft carrier sailed into Busan", "warships sailed into waters near the islands": a warship sent
     into a port or waters shows force (manual, MOBILIZE: posturing short of force); a cruise ship is no warship."""
     if not any(
-        c.dep_ == "prep" and c.lower_ in ("into", "to", "towards", "toward", "through") for c in tok.children
+        c.dep_ == "prep" and c.lower_ in ("into", "to", "towards", "toward", "through") for c in _kids(tok)
     ):
         return False
-    words = {subj.lemma_.lower()} | {
-        c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")
-    }
+    words = {subj.lemma_.lower()} | {c.lemma_.lower() for c in _kids(subj) if c.dep_ in ("compound", "amod")}
     return bool(words & lex.warships)  # its own lemma, or a word before it ("naval vessels", "navy ships")
 
 
 def _from_port(tok: Any) -> bool:
     """Whether what is left (object, or "from" phrase) is a port or naval base."""
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
-    words = {w.lemma_.lower() for o in objs for w in [o, *o.children] if w.dep_ != "prep" or w is o}
+    objs = [c for c in _kids(tok) if c.dep_ == "dobj"]
+    objs += [g for c in _kids(tok) if c.dep_ == "prep" and c.lower_ == "from" for g in _kids(c)]
+    words = {w.lemma_.lower() for o in objs for w in [o, *_kids(o)] if w.dep_ != "prep" or w is o}
     return bool(words & _PORTS)
 
 
@@ -1436,28 +1429,28 @@ _JOINTLY = {"jointly"}  # adverbs that make any act a joint one (material cooper
 
 def _paired_modifiers(noun: Any) -> bool:
     """ "Egyptian and Saudi troops": the noun's modifier is coordinated (two parties under one head)."""
-    return any(m.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in m.children)
-               for m in noun.children)  # fmt: skip
+    return any(m.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in _kids(m))
+               for m in _kids(noun))  # fmt: skip
 
 
 def _joint_act(tok: Any, lex: _Lex) -> bool:
     """An act done jointly ("are jointly patrolling the border"), or a joint body or venture set up by a verb with a
     "joint" row in verbs.tsv, the adjective anywhere in its object ("set up a joint gas company")."""
-    if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in tok.children):
+    if any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in _kids(tok)):
         return True
-    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in tok.children) and any(
-        c.dep_ in ("nsubj", "nsubjpass") and (any(g.dep_ == "conj" for g in c.children) or _paired_modifiers(c))
-        for c in tok.children
+    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in _kids(tok)) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (any(g.dep_ == "conj" for g in _kids(c)) or _paired_modifiers(c))
+        for c in _kids(tok)
     ):
         return True  # "Indian and French warships have been exercising together": two parties act as one
     rows = lex.verbs.get(_verb_lemma(tok, lex), [])
     if not any(isinstance(r.objs, frozenset) and "joint" in r.objs for r in rows):
         return False
-    near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+    near = [*_kids(tok), *(g for c in _kids(tok) if c.dep_ == "prep" for g in _kids(c))]
     # "will build a pipeline together" (the parser may hang "together" on a following "across" phrase)
     if any(c.dep_ == "advmod" and c.lower_ == "together" for c in near):
-        return any(c.dep_ == "dobj" for c in tok.children)
-    return any(w.lower_ == "joint" for c in tok.children if c.dep_ == "dobj" for w in c.subtree)
+        return any(c.dep_ == "dobj" for c in _kids(tok))
+    return any(w.lower_ == "joint" for c in _kids(tok) if c.dep_ == "dobj" for w in c.subtree)
 
 
 _FACING = {"face", "pay", "suffer", "feel"}  # "would face sanctions", "will pay a price", "feel the wrath"
@@ -1480,11 +1473,11 @@ _PLANS_FOR = {"scenario", "plan", "option", "contingency"}  # "drew up 13 scenar
 def _consequence(tok: Any, lex: _Lex) -> bool:
     """A warned-of consequence: "would/will face (sanctions, consequences)", "would pay a heavy price"; or plans
     made for revenge ("had drawn up 13 scenarios for revenge", "prepared options for retaliation")."""
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PLANS_FOR for c in tok.children):
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PLANS_FOR for c in _kids(tok)):
         # the "for" phrase on the plans, or on the verb as the parser may hang it
-        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        heads = [tok, *(c for c in _kids(tok) if c.dep_ == "dobj")]
         aims = [
-            g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+            g for h in heads for p in _kids(h) if p.dep_ == "prep" and p.lower_ == "for" for g in _kids(p)
         ]
         if any(g.lemma_.lower() in lex.reprisal | {"revenge", "vengeance"} for g in aims):
             return True
@@ -1492,17 +1485,17 @@ def _consequence(tok: Any, lex: _Lex) -> bool:
         return False
     if _or_else(tok):
         # "gave the junta a week to restore the president or face military action": the alternative is the threat
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES | lex.reprisal for c in tok.children)
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo", "could") for c in tok.children):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES | lex.reprisal for c in _kids(tok))
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo", "could") for c in _kids(tok)):
         return False  # "Iran faces sanctions": in force, no threat
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES for c in _kids(tok))
 
 
 def _or_else(tok: Any) -> bool:
     """ "comply or face ...": a verb coordinated by "or" (or "or else") after the demanded act."""
     if tok.dep_ != "conj" or tok.head.i >= tok.i:
         return False
-    return any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children if tok.head.i < c.i < tok.i)
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in _kids(tok.head) if tok.head.i < c.i < tok.i)
 
 
 _NAMING = {"call", "brand", "label", "dub"}  # verbs that name what they call something with a second object
@@ -1510,7 +1503,7 @@ _NAMING = {"call", "brand", "label", "dub"}  # verbs that name what they call so
 
 def _named(tok: Any) -> bool:
     """ "called the meeting a success": an object and the name given to it (not "called up a class of recruits")."""
-    kids = [c.dep_ for c in tok.children]
+    kids = [c.dep_ for c in _kids(tok)]
     return "dobj" in kids and "oprd" in kids
 
 
@@ -1525,10 +1518,10 @@ def _sent_away(tok: Any, lex: _Lex) -> Any | None:
     gov = tok.head
     if gov.lemma_.lower() not in _TELLING:
         return None
-    left = [c for c in tok.children if c.dep_ == "dobj"]
+    left = [c for c in _kids(tok) if c.dep_ == "dobj"]
     if any(c.pos_ != "PROPN" and c.lemma_.lower() not in _HOMELANDS for c in left):
         return None  # "told the ambassador to leave the matter to the courts": no country left
-    told = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
+    told = [c for c in _kids(gov) if c.dep_ in ("dobj", "dative")]
     # (a peacekeeping mission or monitors told to leave are expelled too: CAMEO 1661/1662)
     return gov if any(c.lemma_.lower() in lex.diplomats | _SENT_MISSIONS for c in told) else None
 
@@ -1547,9 +1540,9 @@ def _aid_arrival(tok: Any, lex: _Lex) -> bool:
     words = [] if subj is None else list(subj.subtree)
     if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
         words += list(subj.head.head.subtree)  # "a World Food Programme convoy of 25 trucks"
-    words += [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
+    words += [w for c in _kids(tok) if c.dep_ == "prep" and c.lower_ == "with" for w in c.subtree]
     if tok.lemma_.lower() in _ARRIVING_INTO and not any(
-        c.dep_ in ("prep", "prt") and c.lower_ in ("into", "in") for c in tok.children
+        c.dep_ in ("prep", "prt") and c.lower_ in ("into", "in") for c in _kids(tok)
     ):
         return False  # "the lorries pulled out of Saravena": leaving, no delivery
     return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
@@ -1579,17 +1572,17 @@ def _relief_sent(tok: Any, lex: _Lex) -> bool:
     if subj is None and tok.dep_ == "xcomp":
         subj, _ = _subject(tok.head)  # "The WFP plans to send ...": the planner sends
     words = [] if subj is None else list(subj.subtree)
-    words += [w for c in tok.children if c.dep_ in ("dobj", "prep") for w in c.subtree]
+    words += [w for c in _kids(tok) if c.dep_ in ("dobj", "prep") for w in c.subtree]
     return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
 
 
 def _into(tok: Any) -> bool:
     """Whether the verb (or its object: "crossed the border into Rwanda") has an "into" phrase."""
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    heads = [tok, *(c for c in _kids(tok) if c.dep_ == "dobj")]
     # "rolled across the border (into Syria)": crossing a border or a line takes a force into another place
     # "tanks moving toward Tskhinvali": a force advancing on a place
     return any(
-        c.dep_ == "prep" and c.lower_ in ("into", "across", "toward", "towards") for h in heads for c in h.children
+        c.dep_ == "prep" and c.lower_ in ("into", "across", "toward", "towards") for h in heads for c in _kids(h)
     )
 
 
@@ -1598,7 +1591,7 @@ def _measure_subject(tok: Any, lex: _Lex) -> bool:
     insurers", "the ban hits exporters"): an abstract measure restricts, it never attacks or coerces by force."""
     subj, passive = _subject(tok)
     if subj is None and passive:  # "insurers targeted by the new sanctions"
-        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [g for c in _kids(tok) if c.dep_ == "agent" for g in _kids(c) if g.dep_ == "pobj"]
         subj = agents[0] if agents else None
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.measures
 
@@ -1612,18 +1605,18 @@ def _idle_warning(tok: Any, lex: _Lex) -> bool:
     danger or a notice ("warned that helicopters would be flying") threatens no one."""
     if tok.lemma_.lower() not in _WARNING:
         return False
-    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in _kids(tok) if c.dep_ == "ccomp"), None)
     if clause is None:
         return False
     for w in clause.subtree:
         lemma = w.lemma_.lower()
         if lemma in lex.reprisal and not (
-            _is_verb(w) and (any(c.dep_ == "neg" for c in w.children) or _natural_cause(w, lex))
+            _is_verb(w) and (any(c.dep_ == "neg" for c in _kids(w)) or _natural_cause(w, lex))
         ):
             # "warned that Russia would respond" (not "hospitals could not respond", nor "warned that the cyclone
             # would strike the coast": a hazard strikes no one)
             return False
-        if lemma in lex.intolerance and any(c.dep_ == "neg" for c in w.children):
+        if lemma in lex.intolerance and any(c.dep_ == "neg" for c in _kids(w)):
             return False  # "warned that it would not tolerate any change": a red line drawn (CAMEO 130)
         r = _match_verb(w, lex) if _is_verb(w) else None
         if (
@@ -1641,13 +1634,13 @@ _CARRIED = {"fly", "travel"}  # visit verbs that, in the passive, say people wer
 def _passive(tok: Any) -> bool:
     """A passive verb, or a participle sharing the passive of the verb it is coordinated with ("were released
     and flown to Bamako")."""
-    if any(c.dep_ == "auxpass" for c in tok.children):
+    if any(c.dep_ == "auxpass" for c in _kids(tok)):
         return True
     return (
         tok.tag_ == "VBN"
         and tok.dep_ == "conj"
-        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
-        and any(c.dep_ == "auxpass" for c in tok.head.children)
+        and not any(c.dep_ in ("aux", "nsubj") for c in _kids(tok))
+        and any(c.dep_ == "auxpass" for c in _kids(tok.head))
     )
 
 
@@ -1663,8 +1656,8 @@ def _captivity_asked(tok: Any) -> bool:
     long they were kept"): the captivity is the place or time asked about, no capture the sentence reports."""
     if tok.lemma_.lower() not in _HOLDING or not _passive(tok) or tok.dep_ not in ("ccomp", "advcl", "xcomp"):
         return False
-    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _QUESTION_WORDS for c in tok.children) or any(
-        c.dep_ == "advmod" and any(g.lower_ in _QUESTION_WORDS for g in c.children) for c in tok.children
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _QUESTION_WORDS for c in _kids(tok)) or any(
+        c.dep_ == "advmod" and any(g.lower_ in _QUESTION_WORDS for g in _kids(c)) for c in _kids(tok)
     )
 
 
@@ -1741,14 +1734,14 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 speaker = (
                     tok.head if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting else tok
                 )
-                prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), tok)
+                prt = next((c for c in _kids(tok) if c.dep_ == "prt" and c.i == tok.i + 1), tok)
                 trigs.append(_Trig(tok, speaker, r, tok.idx, prt.idx + len(prt), None))
                 verb_idx.add(tok.i)
                 continue
             if r is not None and r.event != "NONE":  # NONE: a row saying this use is no event
                 end = tok.idx + len(tok)
                 hedge = _hedge_up(tok)
-                for ch in tok.children:
+                for ch in _kids(tok):
                     if ch.dep_ == "prt" and ch.i == tok.i + 1 and (hedge is None or ch.i != hedge[0].i):
                         end = ch.idx + len(ch)
                 trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
@@ -1831,9 +1824,9 @@ def _strike_shut(trigs: list[_Trig]) -> list[_Trig]:
         v = t.tok
         if t.nominal or t.rule.event != "COERCE" or v.lemma_.lower() not in _SHUTTING:
             return False
-        if any(c.dep_ in ("nsubj", "agent") for c in v.children):
+        if any(c.dep_ in ("nsubj", "agent") for c in _kids(v)):
             return False  # "the government closed the schools": someone shut them
-        return v.dep_ == "acomp" or any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        return v.dep_ == "acomp" or any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(v))
 
     return [t for t in trigs if not effect(t)]
 
@@ -1842,7 +1835,7 @@ def _reader_call(tok: Any) -> bool:
     """ "Like and share | 87 comments", "Support our journalism | Subscribe now": in a share bar or menu (a
     "sentence" of "|"-separated items) a bare imperative with no subject asks the reader to act; no event."""
     if tok.tag_ != "VB" or any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in _kids(tok)
     ):
         return False
     while tok.dep_ in ("conj", "dep", "npadvmod") and tok.head.i != tok.i and tok.head.tag_ in ("VB", "UH"):
@@ -1860,7 +1853,7 @@ def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:
             t.rule.event == "ASSAULT"
             and not t.nominal
             and any(
-                c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(c) for c in t.anchor.children
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(c) for c in _kids(t.anchor)
             )
         )
 
@@ -1880,7 +1873,7 @@ def _sports_report(sent: Any, lex: _Lex) -> bool:
     """A sports report ("beat Dortmund 2-0 in the final", "crushed Ghana in the qualifier"): a sports word (class
     `sport` of data/events/classes.tsv, not inside an organisation's name such as "Arab League") and no word of
     real harm (class `harm`: "fans were killed", "police fired tear gas"). Its force verbs are play."""
-    sport = bool(_SCORE.search(sent.text))  # a score line ("crushed Australia 36-3", "beat Chelsea 2–1")
+    sport = bool(_SCORE.search(_sent_text(sent)))  # a score line ("crushed Australia 36-3", "beat Chelsea 2–1")
     for t in _sent_toks(sent):
         lemma = t.lemma_.lower()
         if lemma in lex.harm:
@@ -1923,10 +1916,10 @@ def _is_year(t: Any) -> bool:
 def _year_named(tok: Any) -> bool:
     """An event noun named by its year ("the 2003 invasion", "the 2015 Paris attacks"): a reference to a past
     event (background, history), not the report of one."""
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod") and _is_year(c):
             return True
-        if c.dep_ in ("compound", "poss") and any(_is_year(g) for g in c.children if g.dep_ in ("nummod", "compound")):
+        if c.dep_ in ("compound", "poss") and any(_is_year(g) for g in _kids(c) if g.dep_ in ("nummod", "compound")):
             return True  # ("the 2015 Paris attacks", "the 1984 miners' strike")
     return False
 
@@ -1936,19 +1929,19 @@ def _moved_force(noun: Any, tok: Any, lex: _Lex) -> bool:
     if not _of_force(noun, lex):
         return False
     return any(
-        tok.i in {x.i for x in c.subtree} for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        tok.i in {x.i for x in c.subtree} for c in _kids(noun) if c.dep_ == "prep" and c.lower_ == "of"
     )
 
 
 def _of_force(tok: Any, lex: _Lex) -> bool:
     """Whether the noun's "of" phrase names an armed force or weapons ("the arrival of the carrier group")."""
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj":
                     g = _partitive(g)
                     words = {g.lemma_.lower()} | {
-                        x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod")
+                        x.lemma_.lower() for x in _kids(g) if x.dep_ in ("compound", "amod")
                     }
                     if words & lex.force_words or _forces(g):
                         return True
@@ -1967,19 +1960,17 @@ def _joint(ex: Any, anchor: Any) -> bool:
     if any(c.lemma_.lower() in _JOINT for c in _doc_toks(ex.doc)[ex.left_edge.i : ex.i]):
         return True  # "joint drills", "joint naval training exercises"
     for h in (ex, anchor):
-        for c in h.children:
+        for c in _kids(h):
             if (
                 c.dep_ == "prep"
                 and c.lower_ in ("with", "alongside")
-                and any(g.dep_ == "pobj" for g in c.children)
+                and any(g.dep_ == "pobj" for g in _kids(c))
             ):
                 return True
-    for subj in (c for c in anchor.children if c.dep_ in ("nsubj", "agent")):
-        if subj.tag_ == "NNS" and any(m.lower_ in ("two", "three", "both") for m in subj.children):
+    for subj in (c for c in _kids(anchor) if c.dep_ in ("nsubj", "agent")):
+        if subj.tag_ == "NNS" and any(m.lower_ in ("two", "three", "both") for m in _kids(subj)):
             return True  # "the two navies", "both countries"
-        if subj.conjuncts or any(
-            m.conjuncts for m in subj.children if m.dep_ in ("amod", "compound", "nmod")
-        ):
+        if subj.conjuncts or any(m.conjuncts for m in _kids(subj) if m.dep_ in ("amod", "compound", "nmod")):
             return True
     return False
 
@@ -1997,18 +1988,18 @@ def _exercise_types(trigs: list[_Trig]) -> list[_Trig]:
         elif t.tok.lemma_.lower() in _lex().light or t.tok.lemma_.lower() == "conduct":
             # a verb that only says the exercise took place ("conducted drills"), not one that is an event of
             # its own ("coordinated their patrols")
-            ex = next((c for c in t.anchor.children if c.dep_ in ("dobj", "nsubjpass")
+            ex = next((c for c in _kids(t.anchor) if c.dep_ in ("dobj", "nsubjpass")
                        and c.lemma_.lower() in _EXERCISES), None)  # fmt: skip
         else:
             ex = None
         if ex is None:
             continue
-        subj = next((c for c in t.anchor.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in _kids(t.anchor) if c.dep_ == "nsubj"), None)
         if (
             subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and not _forces(subj)
             and subj.lemma_.lower() not in _STATE_NOUNS
         ):  # fmt: skip
-            if not any(m.ent_type_ in ("GPE", "NORP", "ORG") for m in subj.children):
+            if not any(m.ent_type_ in ("GPE", "NORP", "ORG") for m in _kids(subj)):
                 out.pop()
                 continue
         want = "COOPERATE" if _joint(ex, t.anchor) else "MOBILIZE"
@@ -2043,11 +2034,11 @@ def _present_at(verb: Any) -> bool:
     names what the subject is there for."""
     if verb.lemma_.lower() != "be":
         return False
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ == "advmod" and c.lower_ == "back":
-            c = next((g for g in c.children if g.dep_ == "prep"), c)
+            c = next((g for g in _kids(c) if g.dep_ == "prep"), c)
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-            if any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS for g in c.children):
+            if any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS for g in _kids(c)):
                 return True
     return False
 
@@ -2082,7 +2073,7 @@ _FIGURED = frozenset({"ASSAULT", "THREATEN"})
 
 def _title_line(sent: Any) -> bool:
     """A short line with no closing punctuation that a line break ends: a headline or title, not running text."""
-    toks = [t for t in sent if not t.is_space]
+    toks = [t for t in _sent_toks(sent) if not t.is_space]
     if not toks or len(toks) > 20 or toks[-1].text in _LINE_ENDS:
         return False
     last = toks[-1]
@@ -2096,7 +2087,7 @@ def _title_figures(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
     move itself."""
     if not trigs or not any(t.rule.event in _FIGURED for t in trigs) or not _title_line(sent):
         return trigs
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = {t.lemma_.lower() for t in _sent_toks(sent)}
     if lemmas & (lex.harm - lex.figures):
         return trigs
 

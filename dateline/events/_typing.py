@@ -32,6 +32,7 @@ from dateline.events._triggers import (
     _voiced_call,
     _year_named,
 )
+from dateline.factuality import _kids
 
 # --------------------------------------------------------------------------- statistical backoff
 
@@ -138,7 +139,7 @@ def _anchor_of(sent: Any, lex: _Lex) -> Any:
     """The sentence's main predicate: its root, or the reported clause of a reporting root ("X said (that) Y")."""
     anchor = sent.root
     if anchor.lemma_.lower() in lex.reporting:
-        inner = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and _is_verb(c)]
+        inner = [c for c in _kids(anchor) if c.dep_ in ("ccomp", "xcomp") and _is_verb(c)]
         if inner:
             anchor = inner[0]
     return anchor
@@ -157,7 +158,7 @@ def _sent_features(sent: Any, lex: _Lex, raw: list[str], trigs: list[tuple[str, 
         feats = _features(sent)
     al = a.lemma_.lower()
     feats.append("anc=" + al)
-    for c in a.children:
+    for c in _kids(a):
         d = c.dep_
         if d in ("dobj", "nsubjpass", "attr"):
             feats.append(f"obj={al}_{c.lemma_.lower()}")
@@ -218,7 +219,7 @@ def _suppressed(sent: Any, lex: _Lex) -> bool:
         (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj") and _year_named(t) and _match_noun(t, lex))
         or _life_told(t)
         or _honoured_dead(t)
-        for t in sent
+        for t in _sent_toks(sent)
     )
 
 
@@ -247,7 +248,7 @@ def _decide(
     p = clf.probs(feats)
     if not trigs:
         anchor = _anchor_of(sent, lex)
-        if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+        if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in _kids(anchor)):
             return []
         if _natural_cause(anchor, lex):
             return []
@@ -344,7 +345,7 @@ def _decide_encoder(
         if p[top] < pol["supply_min"] or top not in _CAMEO_ROOT:
             return []
         anchor = _anchor_of(sent, lex)
-        if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in anchor.children):
+        if not _is_verb(anchor) or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in _kids(anchor)):
             return []
         if _natural_cause(anchor, lex):
             return []
@@ -384,10 +385,10 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
     if t.nominal or t.rule.event not in _THREAT_EVENTS | _PRESSURE | _REFUSALS:
         return  # ("will veto the talks if Ankara keeps its troops there": a refusal held over the other side)
     cond = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in a.children
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(c))
+        for c in _kids(a)
     )
-    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in a.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "could") for c in _kids(a))
     if not (cond and modal):
         return
     cur = a
@@ -412,9 +413,7 @@ def _in_absentia(t: _Trig) -> None:
     warrants order an arrest (COERCE arrest)."""
     if t.rule.event != "COERCE" or t.mode != "arrest":
         return
-    if t.tok.lemma_.lower() != "warrant" and not any(
-        c.lemma_.lower() == "warrant" for c in t.anchor.children
-    ):
+    if t.tok.lemma_.lower() != "warrant" and not any(c.lemma_.lower() == "warrant" for c in _kids(t.anchor)):
         return  # ("police arrested the exiled leader's brother" is an arrest)
     if any(w.lower_ in _OUT_OF_REACH for w in _sent_toks(_sent_of(t.anchor))):
         t.rule = _Rule("THREATEN", "arrest", "13")
@@ -460,11 +459,11 @@ def _unless_threat(t: _Trig, published: str | None) -> None:
     for _ in range(3):
         announced = announced or cur.lemma_.lower() in _VOWING
         announced = announced or any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in cur.children
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in _kids(cur)
         )
         if any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-            for c in cur.children
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in _kids(c))
+            for c in _kids(cur)
         ):
             break
         if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "conj"):
@@ -507,13 +506,13 @@ def _summoned_to_complain(t: _Trig) -> None:
     a = t.tok
     if t.nominal or t.rule.event not in ("REQUEST", "CONSULT") or a.lemma_.lower() not in _SUMMONING:
         return
-    if a.lemma_.lower() == "call" and not any(c.dep_ == "prt" and c.lower_ == "in" for c in a.children):
+    if a.lemma_.lower() == "call" and not any(c.dep_ == "prt" and c.lower_ == "in" for c in _kids(a)):
         return
     if any(
         c.dep_ in ("xcomp", "advcl")
         and c.lemma_.lower() in _COMPLAINING
-        and any(x.lower_ == "to" for x in c.children)
-        for c in a.children
+        and any(x.lower_ == "to" for x in _kids(c))
+        for c in _kids(a)
     ):
         t.rule, t.mode = _Rule("ACCUSE", None, "11"), "disapprove"
 
@@ -527,14 +526,14 @@ def _unharmed_attack(t: _Trig, lex: _Lex) -> None:
     if (
         t.nominal
         or t.rule.event != "ASSAULT"
-        or not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(c) for c in a.children)
+        or not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(c) for c in _kids(a))
     ):
         return
-    if any(c.dep_ == "neg" for c in a.children):
+    if any(c.dep_ == "neg" for c in _kids(a)):
         return  # "did not kill anyone, and the attack ...": a plain negation is not about the harm's extent
-    heads = [c for c in a.children if c.dep_ == "nsubj" and not _negative_argument(c)]
+    heads = [c for c in _kids(a) if c.dep_ == "nsubj" and not _negative_argument(c)]
     heads += [
-        g for c in a.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"
+        g for c in _kids(a) if c.dep_ == "prep" and c.lower_ == "in" for g in _kids(c) if g.dep_ == "pobj"
     ]
     for h in heads:
         m = _match_noun(h, lex) if h.pos_ == "NOUN" else None

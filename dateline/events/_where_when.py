@@ -15,11 +15,13 @@ from dateline.events._syntax import (
     _non_actor_words,
     _people_noun,
     _sent_of,
+    _sent_text,
     _sent_toks,
     _span_of,
     _within,
 )
 from dateline.events._triggers import _match_noun, _Trig
+from dateline.factuality import _kids
 from dateline.model import Document, Event, EventDate, Place, Size
 from dateline.nlp import span_ents
 
@@ -95,14 +97,14 @@ def _told_of(tok: Any, noun: Any, anchor: Any = None) -> bool:
             return False
         if cur.dep_ == "relcl" and (cur.head.i == noun.i or _own_day_word(cur.head, own)):
             return any(
-                (c.dep_ == "prep" and any(g.lower_ in _WITHIN_WORDS for g in c.children))
+                (c.dep_ == "prep" and any(g.lower_ in _WITHIN_WORDS for g in _kids(c)))
                 or (c.dep_ == "advmod" and c.lower_ in _WITHIN_WORDS)
-                for c in cur.children
+                for c in _kids(cur)
             )
         if cur.dep_ == "relcl" and cur.head.i in {w.i for w in noun.subtree}:
             # "Thursday's protest at the embassy in Manila, where more than 1,500 people turned out": the place
             # the event noun names is its scene
-            return any(c.dep_ == "advmod" and c.lower_ == "where" for c in cur.children)
+            return any(c.dep_ == "advmod" and c.lower_ == "where" for c in _kids(cur))
         cur = cur.head
     return False
 
@@ -126,7 +128,7 @@ def _tally_of(tok: Any, trigs: list[_Trig]) -> _Trig | None:
         if _is_verb(v) or v.head.i == v.i:
             break
         v = v.head
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in _kids(v) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or _within(tok, subj):
         return None
     return next((t for t in trigs if _within(t.tok, subj)), None)
@@ -137,7 +139,7 @@ def _time_mark(c: Any) -> bool:
     the span: "[a day [after]] yesterday's shelling wounded three")."""
     if c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS:
         return True
-    return c.dep_ == "npadvmod" and any(g.dep_ == "prep" and g.lower_ in _TIME_PREPS for g in c.children)
+    return c.dep_ == "npadvmod" and any(g.dep_ == "prep" and g.lower_ in _TIME_PREPS for g in _kids(c))
 
 
 def _own_size(tok: Any, anchor: Any) -> bool:
@@ -151,7 +153,7 @@ def _own_size(tok: Any, anchor: Any) -> bool:
             break
         if (
             (cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in _TIME_PREPS)
-            or (cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children))
+            or (cur.dep_ == "advcl" and any(_time_mark(c) for c in _kids(cur)))
             or _other_scene(cur)
             or _sought(cur)
         ):
@@ -169,7 +171,7 @@ def _sought(c: Any) -> bool:
     return (
         c.dep_ in ("advcl", "xcomp")
         and c.lemma_.lower() in _SEEKING
-        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in _kids(c))
     )
 
 
@@ -178,7 +180,7 @@ def _other_scene(c: Any) -> bool:
     (a "where"/"when" clause, or one with a subject of its own that is no relative pronoun)."""
     if c.dep_ != "relcl" or not _is_verb(c):
         return False
-    for k in c.children:
+    for k in _kids(c):
         if k.dep_ == "advmod" and k.lower_ in ("where", "when"):
             return True
         if k.dep_ in ("nsubj", "nsubjpass") and k.tag_ not in ("WDT", "WP", "WP$") and k.lower_ != "that":
@@ -355,7 +357,7 @@ def _scene(t: _Trig) -> Any | None:
     clause ("hopes in Arauca, where the attack killed nine") or a time clause ("a day after X did Y"), else None."""
     cur = t.anchor
     for _ in range(12):
-        if _other_scene(cur) or (cur.dep_ == "advcl" and any(_time_mark(c) for c in cur.children)):
+        if _other_scene(cur) or (cur.dep_ == "advcl" and any(_time_mark(c) for c in _kids(cur))):
             return cur
         if cur.head.i == cur.i:
             return None
@@ -377,7 +379,7 @@ def _where_antecedent(t: _Trig, places: list[Place], sdoc: Any) -> Place | None:
     if (
         scene is None
         or scene.dep_ != "relcl"
-        or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in scene.children)
+        or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in _kids(scene))
     ):
         return None
     head = scene.head
@@ -427,7 +429,7 @@ def _person_named(text: str, root: Any) -> bool:
 def _aside_of_subject(tok: Any, t: _Trig) -> bool:
     """Whether tok lies in an aside set off by commas after the event's subject ("The troops, from the brigade at
     Fort Bragg, will deploy"): where the actors come from, not where the event happens."""
-    subj = next((c for c in t.anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in _kids(t.anchor) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not _within(tok, subj) or tok.i <= subj.i:
         return False
     return any(x.text == "," for x in _doc_toks(tok.doc)[subj.i : tok.i])
@@ -466,7 +468,7 @@ def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
         if tok.lemma_.lower() != "capital" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             continue
         if tok.head.lower_ not in ("in", "at", "to", "near", "into") or any(
-            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" or c.dep_ == "prep" for c in tok.children
+            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" or c.dep_ == "prep" for c in _kids(tok)
         ):
             continue  # "the capital of Mali" is a named place the gazetteer already read; "Irish capital" too
         if not (_governed(tok.head, t.anchor) or (t.nominal and _governed(tok.head, t.tok))):
@@ -514,7 +516,7 @@ def _date_in_continuation(doc: Document, sent: Any) -> Any | None:
     sdoc = doc.spacy
     if (
         sent.end >= len(sdoc)
-        or sent.text.rstrip()[-1:] in ".!?\"'\u201d:;"
+        or _sent_text(sent).rstrip()[-1:] in ".!?\"'\u201d:;"
         or "\n" in sdoc[sent.end - 1 : sent.end + 1].text
     ):
         return None
@@ -576,7 +578,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     # though the parser may hang it on the verb ("[the expulsion of two diplomats] last month was condemned")
     # (a main clause standing in for a trigger, `_MainClause`, has no type of its own: none of this)
     own = isinstance(t, _Trig) and not t.nominal
-    acts = [_subtree_end(c) for c in (t.anchor.children if own else ()) if _other_act(c, t, nouns)]
+    acts = [_subtree_end(c) for c in (_kids(t.anchor) if own else ()) if _other_act(c, t, nouns)]
     wire = _wire_span(doc) if sent.start_char < 1000 else None
     for tx in _starting_in(doc.timexes, sent.start_char, sent.end_char, "timexes", doc):
         if tx.type not in ("DATE", "TIME"):
@@ -616,7 +618,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
                 # up dates that act, not this one
                 of_act = True
             elif cur.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in cur.children
+                c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in _kids(cur)
             ):
                 # "ordered a carrier into the Red Sea after rebels fired missiles on Tuesday": the time of the
                 # "after" clause's act, not of this one
@@ -669,11 +671,11 @@ def _offset_clause(t: _Trig) -> tuple[int, Any, Any] | None:
     cur = t.anchor
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head  # "held talks ... and agreed": the first verb's clause
-    mark = next((c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    mark = next((c for c in _kids(cur) if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     # "The border was closed on Tuesday, the day before militants kidnapped two engineers": the parser may make the
     # span's clause the root and the main clause, before it, its complement
     flipped = (
-        next((c for c in cur.children if c.dep_ == "ccomp" and c.i < mark.i), None)
+        next((c for c in _kids(cur) if c.dep_ == "ccomp" and c.i < mark.i), None)
         if mark is not None and cur.dep_ == "ROOT"
         else None
     )
@@ -723,7 +725,7 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     # the main clause's own date first: "sent troops on Wednesday, a day after X"
     own = _date(cast(Any, _MainClause(main, main)), doc, _sent_of(main))
     base = own.value if own.source == "text" else None
-    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in _kids(main) if c.dep_ == "nsubj"), None)
     m = _match_noun(subj, lex) if subj is not None and subj.pos_ == "NOUN" else None
     if m is not None and base is None:
         same = [e for e in events if e.event == m[0].event and e.date and e.date.value]
@@ -763,17 +765,17 @@ def _offset_phrase(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> E
 
     if not _is_verb(t.anchor):
         return None
-    for c in t.anchor.children:
+    for c in _kids(t.anchor):
         if c.dep_ == "npadvmod":  # "[a day] before the deal": the span heads the phrase
-            unit, prep = c, next((g for g in c.children if g.dep_ == "prep"), None)
+            unit, prep = c, next((g for g in _kids(c) if g.dep_ == "prep"), None)
         elif c.dep_ == "prep":  # "[two days] after the attack": the preposition heads it
-            unit, prep = next((g for g in c.children if g.dep_ == "npadvmod"), None), c
+            unit, prep = next((g for g in _kids(c) if g.dep_ == "npadvmod"), None), c
         else:
             continue
         if unit is None or prep is None or prep.lower_ not in ("after", "before"):
             continue
         n = _span_days(unit)
-        noun = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        noun = next((g for g in _kids(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
         m = _match_noun(noun, lex) if noun is not None and n is not None else None
         if m is None or n is None:
             continue
