@@ -918,6 +918,10 @@ class ActorResolver:
         return low not in lex.state_names and (_singular(low) in lex.countries or low in lex.countries)
 
     def _pronoun(self, text: str, start: int, end: int, cls: str) -> Actor:
+        if _norm(text) in _FIRST_PLURAL:
+            side = self._speakers_side(start, end)
+            if side is not None:
+                return side
         for _pos, known in reversed(self._mentions_in(0, start)):
             k = known.actor.kind
             if cls in ("m", "f"):
@@ -938,6 +942,25 @@ class ActorResolver:
             a = known.actor
             return Actor(text, start, end, a.name, a.country, a.sector, "pronoun")
         return Actor(text, start, end, None, None, None, "pronoun")
+
+
+    def _speakers_side(self, start: int, end: int) -> Actor | None:
+        """ "we", "us", "our" inside a direct quotation: the side its speaker speaks for, the speaker's country and
+        sector ("'we will defend our people,' the Defense Secretary told reporters": the US government); None
+        outside a quotation or when the speaker is not placed."""
+        for q in self.doc.quotes:
+            if not (q.direct and q.start <= start and end <= q.end) or q.speaker_start is None:
+                continue
+            if q.speaker_end is None or q.start <= q.speaker_start < q.end:
+                return None
+            who = self.resolve(q.speaker_start, q.speaker_end)
+            if not who.country:
+                return None
+            return Actor(self.doc.text[start:end], start, end, None, who.country, who.sector, "pronoun")
+        return None
+
+
+_FIRST_PLURAL = {"we", "us", "our"}
 
 
 def resolver_for(doc: Document) -> ActorResolver:
