@@ -451,7 +451,8 @@ def _containers(
     if idx + 1 < len(spans):
         gap = text[spans[idx][1] : spans[idx + 1][0]]
         if len(gap) <= 14 and _CONTAINER_CUE.match(gap):
-            out.extend(cand_lists[idx + 1])
+            if not _listed_city(text, spans, cand_lists, idx, gap):
+                out.extend(cand_lists[idx + 1])
         elif len(gap) <= 48 and _APPOSITION.match(gap):
             return _Stated(cand_lists[idx + 1])
         elif len(gap) <= 48 and (m := _COMPASS_OF.match(gap)):
@@ -468,6 +469,23 @@ def _containers(
             # "the Palanca border crossing into Moldova": a crossing lies on the border of where it leads
             out.extend(cand_lists[idx + 1])
     return out
+
+
+# what continues a list of names after its second one ("Paris, London and Berlin", "Lagos, Accra, Dakar")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.I)
+
+
+def _listed_city(
+    text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int, gap: str
+) -> bool:
+    """Whether the name after the comma is the second item of a list of cities, not a container: "Flights from
+    Paris, London and Berlin" (London, Arkansas is no container of Paris), told by the list going on after it and
+    by its best reading being a city ("Springfield, Illinois, and Columbia, Missouri" keeps its states)."""
+    if gap.strip() != "," or idx + 2 >= len(spans) or not cand_lists[idx + 1]:
+        return False
+    if not _LIST_GAP.match(text[spans[idx + 1][1] : spans[idx + 2][0]]):
+        return False
+    return max(cand_lists[idx + 1], key=_prior).feature == "city"
 
 
 # ", 60 km west of", ", south of", ", about 30 miles north-east of the": how far and which way from the next name
