@@ -14,7 +14,7 @@ from dateline.places._cands import _HAMLET_POP, _Cand, _is_hamlet, _prior, _with
 from dateline.places._doc_context import _host_towns, _text_context
 from dateline.places._gazetteer import _gaz, _Gazetteer, capital_of
 from dateline.places._names import _norm
-from dateline.places._readings import _state_after
+from dateline.places._readings import _LIST_GAP, _state_after
 from dateline.places._scoring import _Stated
 
 # (", in" too: "El Callao, in Bolívar state")
@@ -471,10 +471,6 @@ def _containers(
     return out
 
 
-# what continues a list of names after its second one ("Paris, London and Berlin", "Lagos, Accra, Dakar")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$", re.I)
-
-
 def _listed_city(
     text: str, spans: list[tuple[int, int]], cand_lists: list[list[_Cand]], idx: int, gap: str
 ) -> bool:
@@ -483,7 +479,7 @@ def _listed_city(
     by its best reading being a city ("Springfield, Illinois, and Columbia, Missouri" keeps its states)."""
     if gap.strip() != "," or idx + 2 >= len(spans) or not cand_lists[idx + 1]:
         return False
-    if not _LIST_GAP.match(text[spans[idx + 1][1] : spans[idx + 2][0]]):
+    if not _LIST_GAP.match(text[spans[idx + 1][1] : spans[idx + 2][0]]):  # the list goes on after it
         return False
     return max(cand_lists[idx + 1], key=_prior).feature == "city"
 
