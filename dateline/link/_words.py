@@ -65,9 +65,33 @@ _AFTER_FREED = re.compile(
     r"|arrived(?:\s+(?:back|home|safely))?\s+(?:in|at))"
     r"\s+(?:the\s+)?$"
 )
+# where someone promised to act later ("went home after the district chief promised to raise their demands in
+# Dushanbe", "ended when the governor pledged to take the complaint to Bishkek"): the place of a promised act, not of
+# the event the sentence tells (unless the event is the promised act itself: `trigger`)
+_AFTER_PROMISED = re.compile(
+    r"(?i)\b(?:promised|promising|pledged|pledging|vowed|vowing|undertook|offered)\s+to\s+(?:[\w'-]+\s+){1,7}?"
+    r"(?:in|to|at|before)\s+(?:the\s+)?(?:(?:capital|city|town|parliament|government)\s+(?:of\s+|in\s+)?)?$"
+)
 _AFTER_AFTER = re.compile(
     r"(?i)^\W{0,3}\s*for\s+(?:repairs|treatment|medical\s+(?:care|treatment)|surgery)\b"
 )
+
+
+# an exchange of fire told as one side's act: "returned fire", "fired first", "exchanged fire", "traded fire", "fired
+# back", "an exchange of gunfire": who fired on whom is what the two sides dispute, so two reports with the roles
+# reversed can be one shooting (a counter-attack told apart by its own day or place stays apart)
+_MUTUAL_FIRE = re.compile(
+    r"(?i)\b(?:(?:exchang|trad)(?:ed|ing|es?)\s+(?:(?:heavy|small-arms|sporadic|machine-gun|artillery)\s+)?"
+    r"(?:gun)?fire|exchanges?\s+of\s+(?:(?:heavy|small-arms|sporadic|machine-gun|artillery)\s+)?(?:gun)?fire"
+    r"|return(?:ed|ing|s)?\s+(?:the\s+)?fire|fired\s+(?:back|first)|(?:opened|open)\s+fire\s+first"
+    r"|first\s+to\s+(?:open\s+)?fire|shot\s+first)\b"
+)
+
+
+def mutual_fire(sentence: str) -> bool:
+    """Whether a sentence tells a shooting as an exchange, or disputes who started it ("Tajik guards had only
+    returned fire", "Kyrgyz soldiers had fired first", "the two patrols traded fire")."""
+    return bool(_MUTUAL_FIRE.search(sentence or ""))
 
 
 def aftermath_place(
@@ -79,16 +103,17 @@ def aftermath_place(
     trigger: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the place at sentence[start:end] is where the people or the ship an event hit went afterwards (a
-    hospital, an anchorage, repairs, a jail), not where the event happened. `moved`: "taken to"/"flown to" count too
+    hospital, an anchorage, repairs, a jail), or where someone promised to act later, not where the event happened. `moved`: "taken to"/"flown to" count too
     (not for acts that are a movement themselves: a deployment's or a withdrawal's destination is its place).
     `freed` (a release): the way home of those set free counts too ("are back with their families in X").
-    `trigger`: the event's own word (sentence offsets); a jail it names itself is its place, not where it led."""
+    `trigger`: the event's own word (sentence offsets); a jail or a promised act it names itself is its place."""
     offset = max(0, start - 60)
     before = sentence[offset:start]
     after = sentence[end : end + 30]
     if _AFTER_BEFORE.search(before) or _AFTER_AFTER.match(after):
         return True
-    held = _AFTER_HELD.search(before)
-    if held and not (trigger and trigger[0] < offset + held.end() and offset + held.start() < trigger[1]):
-        return True
+    for rx in (_AFTER_HELD, _AFTER_PROMISED):
+        hit = rx.search(before)
+        if hit and not (trigger and trigger[0] < offset + hit.end() and offset + hit.start() < trigger[1]):
+            return True
     return (moved and bool(_AFTER_MOVED.search(before))) or (freed and bool(_AFTER_FREED.search(before)))

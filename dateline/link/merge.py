@@ -17,7 +17,8 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      (type, day) into memory (_Index), so a dense store (tens of thousands of reports of one week) costs a
      bounded number of comparisons per mention, not SQL scans of the whole week;
   2. each candidate pair gets hard vetoes (same document, dates too far apart, disjoint actor countries that are
-     not a role swap, directed events with both roles reversed, places far apart or in different countries,
+     not a role swap, directed events with both roles reversed (not a shooting one report tells as an exchange of
+     fire or whose start it disputes: "had fired first", "returned fire"), places far apart or in different countries,
      sizes a factor > 2.5 apart, modes of different acts: an arrest and a curfew, a strike and a march) and a score summed from evidence (date gap, actor/recipient overlap, place
      distance, size compatibility, word overlap; sizes a factor 1.25 to 2 apart are a disagreement between
      sources, from 2 towards the veto evidence against: "15 arrested" under another report's "at least 37" is as
@@ -46,7 +47,8 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      mentions that each name two or more parties, each one the other does not, are meetings of two different
      pairs (a veto; a venue's country that only one names is left out), and a meeting inside one country, both
      sides named ("the prime minister met the unions": PER with PER), disagrees with one between two countries
-     (no veto: a venue read as a party is left out). Meetings and statements (CONSULT, REQUEST, REJECT, ACCUSE,
+     (no veto: a venue read as a party is left out); one party each, apart, is no veto when one report's party is
+     named in the other's sentence, as a country or its people ("talks with his Tajik counterpart"). Meetings and statements (CONSULT, REQUEST, REJECT, ACCUSE,
      SUPPORT) carry no size of their own: a count in their sentence is their topic's ("talks on roadblocks that
      stranded hundreds of trucks"), left out of the pair check and of the merged spread. Parse
      slips are tolerated: a mention whose actor is its recipient (a place read as the actor) disagrees but does
@@ -144,7 +146,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.link._words import aftermath_place
+from dateline.link._words import aftermath_place, mutual_fire
 from dateline.link._words import stop_words as _stop
 from dateline.model import Event, Size, stable_id
 from dateline.places import distance_km
@@ -278,7 +280,7 @@ _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)da
 
 
 _JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
-                "place", "sizes", "words", "places", "wd", "rep", "mode")  # fmt: skip
+                "place", "sizes", "words", "places", "wd", "rep", "mode", "mutual")  # fmt: skip
 
 # modes that name different kinds of act under one type: two mentions whose modes fall in different groups report
 # different acts (an arrest and a curfew; a strike and a march), however close in time and place. Modes of one act
@@ -340,6 +342,8 @@ class _Feat:
     # its sentence calls its event a repeat ("the second shelling", "fresh strikes", "again"): _repeat_cue
     rep: bool = False
     mode: str | None = None  # the PLOVER mode (older stores: none)
+    # its sentence tells a shooting as an exchange or disputes who fired first (_words.mutual_fire)
+    mutual: bool = False
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
     R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
@@ -494,6 +498,7 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         places=places or [],
         rep=_repeat_cue(e),
         mode=e.mode,
+        mutual=e.event == "ASSAULT" and mutual_fire(e.text),
     )
 
 
@@ -883,12 +888,23 @@ def _components(
                 x["side_mismatch"] = x.get("side_mismatch", 0.0) + 1.0
                 break
         sides = [("participant", pa, pb, a.AN | a.RN, b.AN | b.RN)]
+        if pa and pb and not pa & pb and (pa <= _named_countries(b) or pb <= _named_countries(a)):
+            # one report's parties named in the other's sentence, as a country or its people ("Kyrgyzstan's minister
+            # will travel to Moscow for talks with his Tajik counterpart", read KGZ, vs "Kyrgyz and Tajik diplomats
+            # held talks", read TJK): a party the parse left out on each side, not two meetings; no evidence either way
+            ev["participants_named"] = f"{'/'.join(sorted(pa))} vs {'/'.join(sorted(pb))}"
+            sides = []
     else:
         sides = [("actor", a.A, b.A, a.AN, b.AN), ("recipient", a.R, b.R, a.RN, b.RN)]
         if a.A & b.R and b.A & a.R and not a.A & b.A and not loop:
-            # both roles reversed: an attack and the counter-attack, not a parse slip (one role shared across,
-            # e.g. GBR->IRQ vs IRQ->IRQ where a place was read as the actor, is a slip: no veto)
-            return x, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
+            if not (a.mutual or b.mutual):
+                # both roles reversed: an attack and the counter-attack, not a parse slip (one role shared across,
+                # e.g. GBR->IRQ vs IRQ->IRQ where a place was read as the actor, is a slip: no veto)
+                return x, {**ev, "veto": f"roles reversed: {'/'.join(a.actors)} vs {'/'.join(b.actors)}"}
+            # one sentence tells an exchange of fire or who fired first ("Kyrgyz soldiers had fired first ... Tajik
+            # guards had only returned fire"): each side names the other as the attacker of one shooting, a dispute
+            # between the two accounts, neither evidence for nor against (day, place and words decide)
+            ev["roles_disputed"] = f"{'/'.join(a.actors)} vs {'/'.join(b.actors)}"
         if swapped and not (a.A and b.A):
             # "the mission was suspended" vs "NATO suspended the mission": a passive parse
             ev["roles_swapped"] = True
@@ -1155,6 +1171,21 @@ def _components(
         if weak:
             ev["undated_weak"] = weak
     return x, ev
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """One-word country names and demonyms, lowercased ("kyrgyzstan", "tajik") -> ISO alpha-3 (the lexicon of the
+    troops module: data/places/countries.tsv, demonyms.tsv and pycountry)."""
+    from dateline.link.troops import _lexicon
+
+    return {k.lower(): v for k, v in _lexicon()[1].items() if k.isalpha() and k.lower() not in _stop()}
+
+
+def _named_countries(f: _Feat) -> frozenset[str]:
+    """The countries f's sentence names by a one-word name or demonym ("Kyrgyzstan's", "Tajik"), from its words."""
+    table = _country_words()
+    return frozenset(table[w] for w in (v[:-2] if v.endswith("'s") else v for v in f.W) if w in table)
 
 
 def _days_apart(a: _Feat, b: _Feat) -> bool:
