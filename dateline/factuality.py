@@ -204,9 +204,40 @@ def _gerund_as_modifier(tok: Any) -> bool:
     "avoided [using] force" (VBG tagged amod or compound, right after the verb whose object the noun became). Shared with
     dateline.events (a parse repair, so private)."""
     if tok.tag_ != "VBG" or tok.dep_ not in ("amod", "compound"):
-        return False
+        return _past_as_modifier(tok)
     noun, verb = tok.head, tok.head.head
     return noun.dep_ == "dobj" and noun.i > tok.i and verb.pos_ == "VERB" and tok.i == verb.i + 1
+
+
+def _past_as_modifier(tok: Any) -> bool:
+    """A past verb the small parser reads as an adjective on its bare object, in a sentence where it found no verb
+    at all: "Doctors at two hospitals [downed] tools", "Nurses in the capital [struck] work" (the first noun the
+    root, the object its apposition). The root noun is the verb's subject (dateline.events._syntax._subject). Also
+    a headline's present verb read as a compound of its object (see _headline_subject)."""
+    if tok.tag_ == "VBZ" and tok.dep_ == "compound" and tok.pos_ == "VERB":
+        return _headline_subject(tok) is not None
+    if tok.tag_ not in ("VBD", "VBN") or tok.dep_ != "amod" or tok.pos_ != "VERB":
+        return False
+    noun = tok.head
+    if noun.i != tok.i + 1 or any(c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)):
+        return False  # ("the banned party", "its downed drone": a participle on a noun of its own)
+    root = noun.head
+    return (
+        noun.dep_ in ("appos", "dobj")
+        and root.dep_ == "ROOT"
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < tok.i
+    )
+
+
+def _headline_subject(tok: Any) -> Any | None:
+    """A headline's present verb the parser read as a compound of its object, the root ("Kenya [lifts] curfew in
+    coastal counties", "Ghana [bans] imports of ..."): the name before the verb is its subject."""
+    noun = tok.head
+    if noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or noun.i != tok.i + 1:
+        return None
+    names = [c for h in (tok, noun) for c in _kids(h) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return next((c for c in names if c.i < tok.i), None)
 
 
 # dependencies only a noun phrase fills: a word tagged VERB there is a noun the small parser mis-tagged ("rubbished
@@ -361,6 +392,29 @@ def _existential(noun: Any) -> bool:
     return head.lemma_.lower() == "be" and any(ch.dep_ == "expl" for ch in _kids(head))
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_HEADLINE_MAX = 16  # tokens
+
+
+def _headline_infinitive(v: Any) -> bool:
+    """A headline's "X to VERB" ("Seoul and Tokyo to resume talks", "Japan to send troops"): a verb with "to" that
+    is the root, or hangs on the root name, in a sentence with no finite verb at all."""
+    if v.pos_ != "VERB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in _kids(v)):
+        return False
+    if v.dep_ != "ROOT":
+        h = v.head
+        if v.dep_ not in ("relcl", "acl") or h.dep_ != "ROOT" or h.pos_ not in ("NOUN", "PROPN") or h.i > v.i:
+            return False
+    sent = _sentence(v)
+    if len(sent) > _HEADLINE_MAX:
+        return False  # a long sentence with no finite verb is a bad parse, not a headline
+    toks = _tokens(v.doc)
+    if sent.start > 0 and toks[sent.start - 1].text not in (".", "!", "?", "\n"):
+        return False  # ("Macron rang Zelensky | to discuss ...": a sentence the parser split in two)
+    # (a past verb before it, "farmers blocked highways to protest ...", is a sentence the parser read as a noun)
+    return not any(t.tag_ in _FINITE or (t.tag_ == "VBN" and t.i < v.i) for t in sent)
+
+
 def classify(trigger: Any, published: str | None = None) -> str:
     """Factuality class of the event expressed by `trigger` (a spaCy Token): one of dateline.model.FACTUALITY."""
     c = _cues()
@@ -368,6 +422,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
     govs = _governors(trigger)
     reported = _reported(trigger, govs, c)
     _own(trigger, c, found, reported)
+    if any(_headline_infinitive(t) for t in (trigger, *govs[:2])):
+        found.add("future")  # "Japan to send troops to Iraq": a headline's "to" is its future
     if trigger.dep_ == "conj":  # "reportedly looted and burned": the first verb's cues hold for both
         _own(trigger.head, c, found, reported, args=False)  # "had no plans and left": not "no" of the first
     if _unverified_source(trigger, c):

@@ -14,7 +14,15 @@ from dateline.events._lexicon import (
     _VERB_TAGS,
     _lex,
 )
-from dateline.factuality import _SENTS, _TOKS, _gerund_as_modifier, _kids, classify
+from dateline.factuality import (
+    _SENTS,
+    _TOKS,
+    _gerund_as_modifier,
+    _headline_subject,
+    _kids,
+    _past_as_modifier,
+    classify,
+)
 
 # per-document memo of `classify` (see `_classify`), set up and dropped by `extract_events`
 _FACTS = "dateline.events.facts"
@@ -197,6 +205,9 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
     """The subject head of verb v (inherited through xcomp/conj chains) and whether v is passive."""
     cur = v
     via_xcomp = False
+    if _past_as_modifier(v):
+        # "Doctors at two hospitals downed tools", read as a verbless noun phrase; "Kenya lifts curfew"
+        return _headline_subject(v) if v.dep_ == "compound" else v.head.head, False
     if _gerund_as_modifier(v):
         cur = v.head.head  # "Minsk denied moving troops": the subject of "denied"
     for _ in range(4):

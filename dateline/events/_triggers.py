@@ -33,7 +33,7 @@ from dateline.events._syntax import (
     _sent_toks,
     _subject,
 )
-from dateline.factuality import _gerund_as_modifier, _kids
+from dateline.factuality import _gerund_as_modifier, _kids, _past_as_modifier
 from dateline.model import Actor, Size
 from dateline.nlp import ent_at
 
@@ -165,6 +165,23 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                             for x in _kids(c)
                             if x.dep_ == "pobj"
                         )
+    if tok.lemma_.lower() in _COMPELLING:
+        # "forcing thousands of villagers to flee": the parser makes the people the subject of a "to" clause
+        # (or a relative clause on them: "forcing some 2,000 villagers [to flee]")
+        told = [
+            *children,
+            *(g for ch in children if ch.dep_ == "dobj" for g in _kids(ch) if g.dep_ in ("relcl", "acl")),
+        ]
+        objs.update(
+            ch.lemma_.lower()
+            for ch in told
+            if ch.dep_ in ("ccomp", "relcl", "acl")
+            and _is_verb(ch)
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in _kids(ch))
+        )
+    if tok.dep_ == "ROOT" and tok.tag_ == "VBZ" and not any(c.dep_ == "dobj" for c in children):
+        # a headline's object parsed as an adverbial noun ("Mali junta expels French ambassador")
+        objs.update(c.lemma_.lower() for c in children if c.dep_ == "npadvmod" and c.i > tok.i)
     objs.update(_misparsed_object(tok))
     if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids):
         objs.add("person")  # a named person as object: rows may list "person" ("hand over Milosevic")
@@ -298,6 +315,7 @@ def _pronoun_object(tok: Any, obj: Any) -> set[str]:
 
 
 _LETTING = {"allow", "let", "permit"}
+_COMPELLING = {"force", "compel"}
 # verbs that always take what they move as object: with none, a past form is a reduced passive the parser took
 # for the main verb ("The two warships sent to the Gulf, ..., continue to ...")
 _SENDING = {"send", "deploy", "dispatch", "airlift", "redeploy"}
@@ -614,6 +632,16 @@ def _phrase_head(first: int, tok: Any) -> Any:
     return tok
 
 
+# "sparked riots", "triggered protests"
+_SPARKING = {"spark", "trigger", "provoke", "ignite", "unleash", "fuel"}
+
+
+def _crowd_noun(h: Any, lex: _Lex) -> bool:
+    """A noun of crowd unrest (PROTEST: protests, riots, strikes, demonstrations) that a cause is said to set off."""
+    m = _match_noun(h, lex)
+    return m is not None and m[0].event == "PROTEST"
+
+
 def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
     """Where a nominal event stands in the clause, or None when it is only a mention (not reported as an event)."""
     h = head
@@ -624,6 +652,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         while h.dep_ == "conj":
             h = h.head
     dep = h.dep_
+    if any(c.dep_ == "compound" and c.i in verb_trigs and _past_as_modifier(c) for c in _kids(h)):
+        return None  # "Kenya lifts curfew": the object of a headline verb read as its compound (the verb codes it)
     if dep == "nsubj" and _judged(h, lex):
         return None  # "a Russian attack was unlikely", "the ceasefire was holding": judged, not reported
     if dep in ("dobj", "nsubjpass") and h.head.lemma_.lower() in lex.light and h.head.i not in verb_trigs:
@@ -632,6 +662,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return h.head
     if dep in ("dobj", "nsubjpass") and h.head.i in verb_trigs:
         return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
+    if dep == "dobj" and h.head.lemma_.lower() in _SPARKING and _crowd_noun(h, lex):
+        return head  # "the arrest sparked riots", "the price rise triggered protests": the unrest broke out
     if dep in ("nsubj", "ROOT") or h.head.i == h.i:
         return head
     if _sequel_of(h, lex):
@@ -756,6 +788,25 @@ def _sequel_of(h: Any, lex: _Lex) -> bool:
 _ENDINGS = {"end", "conclude", "close", "wrap"}  # verbs that tell a meeting's end
 
 
+# what a measure or act is forecast to do to others ("would drive trading underground", "will only harden
+# opposition", "could hurt exporters"): an opinion on its effects, no report of the act
+_EFFECTS = {"harden", "drive", "hurt", "harm", "damage", "undermine", "worsen", "deepen", "weaken", "strengthen",
+            "backfire", "alienate", "embolden", "radicalise", "radicalize"}  # fmt: skip
+
+
+_FORECAST_MODALS = {"would", "will", "'ll", "could", "might", "may"}
+
+
+def _forecast_effect(subj: Any) -> bool:
+    """A subject noun whose clause forecasts its effect on others with a modal ("would drive", "will harden")."""
+    v = subj.head
+    return (
+        subj.dep_ == "nsubj"
+        and v.lemma_.lower() in _EFFECTS
+        and any(c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in _kids(v))
+    )
+
+
 def _judged(subj: Any, lex: _Lex) -> bool:
     """Whether a subject noun's clause only judges or forecasts it (data/events/classes.tsv `verdict`): "the attack
     was unlikely / possible" (a copula with such an adjective), "the truce was holding", "sanctions had worked",
@@ -766,8 +817,10 @@ def _judged(subj: Any, lex: _Lex) -> bool:
         # agreement or a truce that ends is no new act of its own)
         met = v.lemma_.lower() in _ENDINGS and (m := _match_noun(subj, lex)) is not None and m[0].event == "CONSULT"
         return not met
+    if _forecast_effect(subj):
+        return True  # "a ban would drive trading underground", "the crackdown will harden opposition": a forecast
     # "... was unlikely", and "the explosion was an accident": a named event declared a natural or chance one
-    return v.lemma_.lower() == "be" and any(
+    return v.lemma_.lower() in ("be", "become") and any(
         (c.dep_ == "acomp" and c.lemma_.lower() in lex.verdict)
         or (c.dep_ == "attr" and c.lemma_.lower() in lex.natural)
         for c in _kids(v)
@@ -1470,6 +1523,12 @@ _PENALTIES = {
 _PLANS_FOR = {"scenario", "plan", "option", "contingency"}  # "drew up 13 scenarios for revenge"
 
 
+def _how_question(tok: Any) -> bool:
+    """An indirect question ("plans for how to respond if the monsoon fails", "options for whether to react"):
+    contingency planning asks how one would act, and plans no reprisal against anyone."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether") for c in _kids(tok))
+
+
 def _consequence(tok: Any, lex: _Lex) -> bool:
     """A warned-of consequence: "would/will face (sanctions, consequences)", "would pay a heavy price"; or plans
     made for revenge ("had drawn up 13 scenarios for revenge", "prepared options for retaliation")."""
@@ -1477,7 +1536,12 @@ def _consequence(tok: Any, lex: _Lex) -> bool:
         # the "for" phrase on the plans, or on the verb as the parser may hang it
         heads = [tok, *(c for c in _kids(tok) if c.dep_ == "dobj")]
         aims = [
-            g for h in heads for p in _kids(h) if p.dep_ == "prep" and p.lower_ == "for" for g in _kids(p)
+            g
+            for h in heads
+            for p in _kids(h)
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for g in _kids(p)
+            if not _how_question(g)
         ]
         if any(g.lemma_.lower() in lex.reprisal | {"revenge", "vengeance"} for g in aims):
             return True
@@ -1628,6 +1692,45 @@ def _idle_warning(tok: Any, lex: _Lex) -> bool:
     return True
 
 
+def _absolute_with(tok: Any) -> bool:
+    """A participle in an absolute "with" phrase, with no agent: "with shops shuttered", "with markets closed and
+    roads deserted" (a scene described, no one named as closing anything)."""
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ == "agent" for c in _kids(tok)):
+        return False
+    if tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "pcomp":
+        return tok.head.lower_ == "with"
+    return tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with"
+
+
+_GENERIC_WHEN = {"wherever", "whenever"}
+
+
+def _idle_threat(tok: Any) -> bool:
+    """A passive "threatened" that reports no threat by anyone: in a generic clause ("wherever they are
+    threatened") or by an agent that is no actor ("threatened by poaching", "by rising seas", "by early marriage").
+    A threat of something ("were threatened with arrest") or by people ("by armed men", "by the militia") stays."""
+    if tok.lemma_.lower() != "threaten" or not _passive(tok):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in _kids(tok)):
+        return False
+    agents = [
+        g
+        for c in _kids(tok)
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in _kids(c)
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    if any(g.dep_ == "pcomp" for g in agents):
+        return True  # "threatened by poaching": by a practice, not by anyone
+    if not agents:
+        return any(c.dep_ == "advmod" and c.lower_ in _GENERIC_WHEN for c in _kids(tok))
+    return not any(
+        g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _people_noun(_partitive(g)) for g in agents
+    )
+
+
 _CARRIED = {"fly", "travel"}  # visit verbs that, in the passive, say people were carried somewhere
 
 
@@ -1685,6 +1788,11 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 and not _into(tok)
             ):
                 r = None  # "the troops moved north", "moved out of the town": no deployment named
+            if r is not None and r.mode is None and r.event != "NONE":
+                v = _match_verb(tok, lex)
+                if v is not None and isinstance(v.objs, frozenset) and v.event not in ("NONE", r.event):
+                    r = v  # "troops forced villagers to flee": the complement's row (SANCTION expel) over the
+                    # subject's generic one (COERCE), as "militants struck a deal" is an agreement
             r = r or _match_verb(tok, lex)
             if (r is None or r.event == "MOBILIZE") and _joint_act(tok, lex):
                 r = _Rule("COOPERATE", None, "06")  # "are jointly building a rail line" (CAMEO 06x)
@@ -1702,6 +1810,10 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = None  # "nobody has the right to bomb a sovereign country": a right named, no act
             if r is not None and r.event in ("ASSAULT", "COERCE") and _measure_subject(tok, lex):
                 r = _Rule("SANCTION", None, "16")  # "measures that target insurers": no measure assaults
+            if r is not None and r.event == "COERCE" and r.mode == "restrict" and _absolute_with(tok):
+                r = None  # "a strike, with shops shuttered and roads empty": how the place looked, no closure
+            if r is not None and r.event == "THREATEN" and _idle_threat(tok):
+                r = None  # "wherever they are threatened", "threatened by poaching": no one threatens
             if r is not None and r.event == "THREATEN" and _idle_warning(tok, lex):
                 r = None  # "warned that the region could be drawn into war": a danger foreseen, no threat
             if r is not None and r.event == "ASSAULT" and _control_of_thing(tok):
@@ -1803,8 +1915,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         if r.event == "CONSULT" and mode is None and anchor.i != head.i and _present_at(anchor):
             mode = "visit"  # "was in Quito for talks": the subject came to the place (manual, CONSULT visit)
         trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), mode, nominal=True))
-    if any(t.rule.event in _PLAY_EVENTS and not t.nominal for t in trigs) and _sports_report(sent, lex):
-        trigs = [t for t in trigs if t.rule.event not in _PLAY_EVENTS or t.nominal]
+    if any(_play(t) and not t.nominal for t in trigs) and _sports_report(sent, lex):
+        trigs = [t for t in trigs if not _play(t) or t.nominal]
     if trigs and any(t.text == "|" for t in stoks):
         trigs = [t for t in trigs if not _reader_call(t.anchor)]
     trigs = _prison_terms(_preparations(_exercise_types(_unharmed_dropped(_strike_shut(trigs)))))
@@ -1864,9 +1976,16 @@ def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:
 
 
 _PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN", "RETREAT"}  # ("surrendered their title after a 2-0 defeat")
+# a team "punishing" mistakes (but a federation's ban from a championship is a sanction)
+_PLAY_VERBS = {"punish"}
 
 
 _SCORE = re.compile(r"(?<![\w,.\-\u2013/])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\w,.%\-\u2013/])")
+
+
+def _play(t: _Trig) -> bool:
+    """A trigger a sports report makes play: a force type, or a verb of play ("punishing the visitors")."""
+    return t.rule.event in _PLAY_EVENTS or t.tok.lemma_.lower() in _PLAY_VERBS
 
 
 def _sports_report(sent: Any, lex: _Lex) -> bool:

@@ -21,8 +21,11 @@ from dateline.events._lexicon import (
 from dateline.events._syntax import _classify, _doc_toks, _is_verb, _sent_of, _sent_toks
 from dateline.events._triggers import (
     _PLAY_EVENTS,
+    _PLAY_VERBS,
     _by_subject,
     _find_triggers,
+    _forecast_effect,
+    _idle_threat,
     _match_noun,
     _match_verb,
     _natural_cause,
@@ -211,12 +214,19 @@ def _suppressed(sent: Any, lex: _Lex) -> bool:
         r = _match_verb(tok, lex)
         if r is not None and (r.event == "NONE" or _natural_cause(tok, lex) or _natural_target(tok, lex)):
             return True
-        if r is not None and r.event in _PLAY_EVENTS and _sports_report(sent, lex):
+        if r is not None and r.event == "THREATEN" and _idle_threat(tok):
+            return True  # "threatened by poaching", "wherever they are threatened": no one threatens
+        if (
+            r is not None
+            and (r.event in _PLAY_EVENTS or tok.lemma_.lower() in _PLAY_VERBS)
+            and _sports_report(sent, lex)
+        ):
             return True  # "beat Dortmund 2-0 in the final": play, not force
     # an event noun named by its year that the lexicon read as a reference ("the 1984 miners' strike divided ..."),
     # an obituary's life or the dead honoured ("to remember those killed in two world wars")
     return any(
         (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj") and _year_named(t) and _match_noun(t, lex))
+        or (t.pos_ == "NOUN" and _forecast_effect(t) and _match_noun(t, lex))
         or _life_told(t)
         or _honoured_dead(t)
         for t in _sent_toks(sent)
