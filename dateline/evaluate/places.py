@@ -39,7 +39,9 @@ small_town, district, admin, neighbourhood, water, natural, site, region or coun
 same file (ids r...) was written after the first round of fixes, before its own first run (a transfer check).
 Batch 16 (tests/data/places_own_s13b.jsonl, reported as `own_s13b`) is 2017-19 web and wire news aimed at
 GeoWebNews's weakest types, kind the GeoWebNews type (Literal, Embedded_Literal, Embedded_Non_Lit, Coercion,
-Literal_Modifier), label namesake or full_span. Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+Literal_Modifier), label namesake or full_span. Batch 18 (tests/data/places_own_s16.jsonl, reported as `own_s16`) is ten
+full-length wire and regional news articles with 20-31 places each, kind city, small_town, neighbourhood, district,
+county, admin, region, country, water, site or island, label namesake or metonym. Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -354,6 +356,10 @@ _OWN_S13B = _INTL_DEV.with_name("places_own_s13b.jsonl")
 # batch 17 (fourteenth session): full-length 2018-19 web news articles with many places each (ambiguous city names,
 # small places in developing countries, local news, modifiers, embedded names, metonyms), reported as `own_s14`
 _OWN_S14 = _INTL_DEV.with_name("places_own_s14.jsonl")
+# batch 18 (sixteenth session): ten full-length 2016-19 wire and regional news articles with 20-31 places each (floods,
+# fires, storms; US, British, Australian, Canadian, Indian, African, Italian and Colombian places; small towns, rivers,
+# counties, districts, neighbourhoods; namesakes and metonyms as labels), reported as `own_s16`
+_OWN_S16 = _INTL_DEV.with_name("places_own_s16.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -453,5 +459,7 @@ def run(split: str, data: Path) -> dict:
         out["own_s13b"] = _intl_dev(_OWN_S13B)
     if split in ("dev", "all") and _OWN_S14.exists():
         out["own_s14"] = _intl_dev(_OWN_S14)
+    if split in ("dev", "all") and _OWN_S16.exists():
+        out["own_s16"] = _intl_dev(_OWN_S16)
     out["gazetteer_load_s"] = _load_seconds()
     return out

@@ -219,6 +219,17 @@ Virginia and Washington") or its own container follows ("Texas and Washington, D
 named bare is that state ("Georgia" in ajc.com) and a capital/state homonym's state reading is the default in its
 own state's outlets ("Washington" in a Seattle paper; elsewhere the capital); a country or world city listed with
 two or more towns (under 500,000) of one state is its namesake there within 100 km ("Hanover, Claremont and Lebanon").
+Long articles with many places (issue 6, round 19, LGL DEV and batch 18): readings in a first-level region the text
+names take part in spatial support however small ("Plainfield and Marshfield" beside Montpelier, Vermont: post-office
+towns of population 0 beside namesakes of 50,000); a story of one country with small namesakes in two or more
+countries it never names sends them to its own country or the fallback ("Waterways", "Draper", "Boyle" in a Fort
+McMurray story; a bare county name read abroad counts as such a town); a country or world city paired with one town
+of a state that holds another of the text's places is its namesake there ("toward Detroit and Clarksville" in Red
+River County, Texas); a name listed with two or more national capitals or cities of a million is one ("Lima, Santiago
+and Brasília"; a city of 100,000+ stays); two sides of a quarrel are a state and the capital ("Texas and Washington
+disagreed"); "X, an unincorporated community south of Y" puts X near Y; "the Kosi broke its embankments" is the
+river; a US township named as such ("Readington Township", "Hilltown Twp.") is no stray hamlet; curated.tsv adds river
+stretches (the English Derwents, the Kosi, the lower Brahmaputra and Platte), Fraser Island and Berlin, Vermont.
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

@@ -486,7 +486,11 @@ def _listed_city(
 
 # ", 60 km west of", ", south of", ", about 30 miles north-east of the": how far and which way from the next name
 _COMPASS_OF = re.compile(
-    r"^,?\s+(?:(?:about|some|around|roughly|nearly|almost|just)\s+)?(?:(\d[\d,.]*)\s*(km|kilometers|kilometres|"
+    # (issue 6, round 19: also after a noun phrase in apposition, "Beauregard, an unincorporated community south
+    # of Opelika", "a farming village 30 km north of")
+    r"^,?\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:community|town|township|village|hamlet|settlement|suburb|"
+    r"city|area|enclave|locality)\s+)?"
+    r"(?:(?:about|some|around|roughly|nearly|almost|just)\s+)?(?:(\d[\d,.]*)\s*(km|kilometers|kilometres|"
     r"miles|mi)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
     r"(?:the\s+)?$",
     re.I,

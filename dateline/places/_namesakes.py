@@ -25,6 +25,12 @@ _REPICK_KM = (
 )
 
 
+_MANY_HOME = 5  # names of the story's country, at least, when stray namesakes lie in 2+ other countries
+
+
+_MANY_HOME_SHARE = 2.0  # ... and more than this many times the names of all the other countries together
+
+
 def _drop_lone_foreign_towns(
     chosen: list[_Cand | None],
     keys: list[str],
@@ -48,11 +54,18 @@ def _drop_lone_foreign_towns(
     falls back."""
     per_key = {k: c.country for k, c in zip(keys, chosen, strict=True) if c is not None and c.country}
     counts = Counter(per_key.values())
-    if len(per_key) < 3 or len(counts) != 2:
+    if len(per_key) < 3 or len(counts) < 2:
         return chosen
-    (home, n_home), (_abroad, n_abroad) = sorted(
-        counts.items(), key=lambda kv: (kv[1] + (kv[0] == outlet), kv[0] == outlet), reverse=True
-    )
+    ranked = sorted(counts.items(), key=lambda kv: (kv[1] + (kv[0] == outlet), kv[0] == outlet), reverse=True)
+    (home, n_home), (_abroad, n_abroad) = ranked[0], ranked[1]
+    if len(counts) > 2:
+        # issue 6, round 19: a long story of one country with stray namesakes in two or more others ("Beacon
+        # Hill" and "Waterways" in Australia, "Boyle" in Ireland, in a Fort McMurray story): the story's country
+        # has more than twice the names of all the others together
+        others = sum(n for _, n in ranked[1:])
+        if n_home < _MANY_HOME or n_home + (home == outlet) <= _MANY_HOME_SHARE * others:
+            return chosen
+        n_abroad = max(others, 2)  # (treated like several towns in one other country: home readings first)
     if n_abroad > 1 and (n_home < 2 or n_home + (home == outlet) <= n_abroad):
         return chosen
     named = {c.country for c in chosen if c is not None and c.feature == "country"}  # ("Armenia said")
@@ -61,7 +74,8 @@ def _drop_lone_foreign_towns(
         if c is None or not c.country or c.population >= _LONE_POP:
             continue
         if c.feature != "city" and not (
-            c.feature in ("admin", "county") and c.source.startswith("geonames-cities:")
+            (c.feature in ("admin", "county") and c.source.startswith("geonames-cities:"))
+            or (c.feature == "county" and c.alt)  # (a bare county name: "Boyle" in an Alberta story)
         ):
             continue  # (a town, or a unit read at a town: "Colchester County" at Colchester, Illinois)
         rest = {ctry for k2, ctry in per_key.items() if k2 != k}  # the other names' countries
@@ -98,6 +112,16 @@ _LIST_GAP = re.compile(r"^,?\s+(?:and|or|&)\s+$")  # "Puebla and Morelos", "Pueb
 _COMMA_GAP = re.compile(
     r"^\s*,\s*$"
 )  # ... a comma only inside such a list ("Washington, D.C." is a container)
+
+
+# a verb of two sides after "X and Y": the two are parties to each other (a state and the federal capital)
+_RECIPROCAL = re.compile(
+    r"\s+(?:(?:have|had|has|are|were|remain(?:ed)?)\s+)?(?:(?:long|again|sharply|openly|repeatedly|still|"
+    r"also|been)\s+)*(?:disagree[sd]?|clash(?:ed|es)?|spar(?:red)?|feud(?:ed)?|argued?|quarrel(?:l?ed)?|"
+    r"squabbled?|wrangled?|bicker(?:ed)?|negotiat(?:ed?|ing)|traded\s+(?:barbs|blame|accusations)|"
+    r"at\s+odds|locked\s+horns|butted\s+heads|differ(?:ed)?)\b",
+    re.I,
+)
 
 
 _NEIGHBOUR_STATE_KM = 400.0  # a city this close to the listed state's point may be named beside it as a city
@@ -192,8 +216,11 @@ def _coordinated_regions(
     for i in range(len(spans) - 1):
         if not joined(i):
             continue
+        # issue 6, round 19: two sides of a quarrel or a deal ("Texas and Washington disagreed over the wall")
+        # are a state and the capital, not two states
+        sides = bool(_RECIPROCAL.match(text, spans[i + 1][1]))
         for x, y in ((i + 1, i), (i, i + 1)):
-            state = _listed_state(out[x], out[y], cands_of.get(keys[x], []))
+            state = None if sides else _listed_state(out[x], out[y], cands_of.get(keys[x], []))
             if state is not None and keys[x] != keys[y] and not stated_in(x):
                 out[x] = state
                 break
@@ -228,10 +255,14 @@ def _town_among_towns(
     keys: list[str],
     chosen: list[_Cand | None],
     cands_of: dict[str, list[_Cand]],
+    capitals: dict[str, str] | None = None,
 ) -> list[_Cand | None]:
     """Issue 6, round 18: a name read as a country or a world city, listed with two or more towns of one state
     ("Albany, Corvallis, Sweet Home and Lebanon"; "Gorham, Milan and Berlin"), is the town of that name in that
-    state, when one lies within _LISTED_TOWN_KM of them. A list is names joined by commas ending in "and"/"or"."""
+    state, when one lies within _LISTED_TOWN_KM of them. A list is names joined by commas ending in "and"/"or".
+    Issue 6, round 19: a pair too ("between Lebanon and Albany") when the other town's state holds one more of
+    the text's places; and a name listed with two or more national capitals or cities of a million is one
+    itself ("ministers from Lima, Santiago and Brasília": Chile's capital, not a Colombian village near Cúcuta)."""
     out = list(chosen)
     n = len(spans)
     i = 0
@@ -247,8 +278,10 @@ def _town_among_towns(
             j += 1
         members = list(range(i, j + 1))
         i = j + 1 if j > i else i + 1
-        if len(members) < 3 or not _LIST_GAP.match(text[spans[members[-2]][1] : spans[members[-1]][0]]):
+        if len(members) < 2 or not _LIST_GAP.match(text[spans[members[-2]][1] : spans[members[-1]][0]]):
             continue
+        if len(members) >= 3 and capitals is not None:
+            _capital_among_capitals(members, keys, out, cands_of, capitals)
         for x in members:
             c = out[x]
             if c is None or not (
@@ -269,6 +302,14 @@ def _town_among_towns(
             if not states:
                 continue
             area, count = states.most_common(1)[0]
+            if len(members) == 2:
+                # issue 6, round 19: a pair ("between Lebanon and Albany") when the other town's state holds
+                # another of the text's places too (the state itself, a county, a town)
+                count += sum(
+                    1
+                    for y, o in enumerate(out)
+                    if y not in members and o is not None and (o.country, o.admin1_code) == area
+                )
             if count < 2 or area == (c.country, c.admin1_code):
                 continue
             near = [
@@ -286,6 +327,42 @@ def _town_among_towns(
             if near:
                 out[x] = max(near, key=_prior)
     return out
+
+
+_WORLD_CITY_POP = (
+    1_000_000  # a city this big, or a national capital, is named in a list of capitals as itself
+)
+
+
+def _is_world_city(c: _Cand | None, key: str, capitals: dict[str, str]) -> bool:
+    return (
+        c is not None
+        and c.feature == "city"
+        and bool(c.country)
+        and (c.population >= _WORLD_CITY_POP or capitals.get(c.country or "") == key)
+    )
+
+
+def _capital_among_capitals(
+    members: list[int],
+    keys: list[str],
+    out: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+    capitals: dict[str, str],
+) -> None:
+    """A name of a list whose other names (two or more, in two or more countries) are national capitals or
+    cities of a million is its own capital or city of a million when it has one, unless it is read as a city of
+    100,000+ ("Lima, Santiago and Brasília" in a Cúcuta story: not the Colombian village). In place."""
+    for x in members:
+        c = out[x]
+        if _is_world_city(c, keys[x], capitals) or (c is not None and c.population >= _WORLD_POP):
+            continue  # (a city of 100,000+ stays: "Paris, London and Cordoba" beside Madrid is Spain's)
+        others = [out[y] for y in members if y != x and _is_world_city(out[y], keys[y], capitals)]
+        if len(others) < 2 or len({o.country for o in others if o is not None}) < 2:
+            continue
+        world = [o for o in cands_of.get(keys[x], []) if _is_world_city(o, keys[x], capitals)]
+        if world:
+            out[x] = max(world, key=_prior)
 
 
 # ", a suburb of", ", a township in the", ", a neighbourhood of": a part of the next name
@@ -310,10 +387,12 @@ def _placed_beside(
         c, ref = chosen[i], chosen[i + 1]
         if c is None or ref is None or ref.lat is None or keys[i] == keys[i + 1]:
             continue
-        if c.feature not in ("city", "site") or ref.feature not in ("city", "county", "admin"):
+        if not (c.feature in ("city", "site") or (c.feature == "county" and c.alt)):
+            continue  # (a bare county name read as a county far away: "Beauregard, ... south of Opelika")
+        if ref.feature not in ("city", "county", "admin"):
             continue
         gap = text[spans[i][1] : spans[i + 1][0]]
-        if len(gap) > 48:
+        if len(gap) > 64:
             continue
         m = _COMPASS_OF.match(gap)
         if m is not None:

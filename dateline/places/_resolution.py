@@ -145,8 +145,13 @@ _RIVER_BEFORE = re.compile(r"\b(?:[Tt]he)\s+$")
 # the name is the head of its phrase: punctuation, the end, or a verb, preposition or river word after it
 _RIVER_HEAD_USE = re.compile(
     r"\s*(?:$|[,.;:!?)]|\s+(?:and|or|at|in|near|to|on|from|into|through|by|was|is|has|had|rose|rises|flows|"
-    r"flowed|burst|floods|flooded|river|valley|delta|basin|estuary|which|where|as|after|before|since|for|with)\b)"
+    r"flowed|burst|floods|flooded|river|valley|delta|basin|estuary|which|where|as|after|before|since|for|with|"
+    # (issue 6, round 19: what a river does in flood news, "the Kosi broke its embankments")
+    r"broke|breached|overflowed|overtopped|swelled|swept|peaked|crested|spilled|receded|changed\s+course)\b)"
 )
+
+
+_TOWNSHIP = re.compile(r"\b(?:Township|Twp\b\.?)")
 
 
 def _river_readings(text: str, s: int, e: int, gaz: _Gazetteer) -> list[_Cand]:
@@ -320,7 +325,8 @@ def _resolve(
             ):
                 areas[(c.country, c.admin1_code)].add(k)
     tops = {k: max((_prior(c) for c in cands), default=0.0) for k, cands in cands_of.items()}
-    spatial = _spatial_support(cands_of, tops) if any(ambiguous.values()) else {}
+    named_areas = frozenset(a for a in doc_adm if doc_adm[a] > 0)
+    spatial = _spatial_support(cands_of, tops, named=named_areas) if any(ambiguous.values()) else {}
     many = {
         k: tops[k] < _MANY_TOP_PRIOR and len({c.country for c in cands if c.country}) >= _MANY_COUNTRIES
         for k, cands in cands_of.items()
@@ -355,7 +361,11 @@ def _resolve(
     # near support for a world city's small namesake must come from a name that is no such namesake itself:
     # "Kingston" and "Miami" must not pull each other to two Queensland suburbs in a Caribbean story
     small_ids = frozenset(id(c) for _w, small in world.values() for c in small)
-    held_spatial = _spatial_support(cands_of, tops, mute=small_ids) if small_ids and spatial else spatial
+    held_spatial = (
+        _spatial_support(cands_of, tops, mute=small_ids, named=named_areas)
+        if small_ids and spatial
+        else spatial
+    )
     # a national capital whose country the text names ("Hamilton" beside "Bermuda")
     capital_named = {cap: iso for iso, cap in gaz.capital_of.items() if doc_ctry.get(iso, 0) > 0}
     clear = _dominant_countries(cands_of)
@@ -479,14 +489,23 @@ def _resolve(
     ]
     chosen = _outside_possessor(text, spans, chosen)
     chosen = _coordinated_regions(text, spans, keys, chosen, cands_of)
-    chosen = _town_among_towns(text, spans, keys, chosen, cands_of)
+    chosen = _town_among_towns(text, spans, keys, chosen, cands_of, gaz.capital_of)
     loose = _loose_alternates(
         {k: cands_of[k] for k, c in zip(keys, chosen, strict=True) if c is not None and c.alt}
     )
     if any(c is not None and (_is_stray(c) or id(c) in loose) for c in chosen):
+        kept = chosen
         chosen = _drop_stray_hamlets(
             chosen, doc_ctry or _text_context(text)[0], outlet, gaz.capital_of, loose
         )
+        # issue 6, round 19: a US township named as such is a real town, not a stray namesake ("Readington
+        # Township", "Tewksbury Twp."), whatever else the text names
+        chosen = [
+            k0
+            if c is None and k0 is not None and k0.country == "USA" and _TOWNSHIP.search(text, s, e + 10)
+            else c
+            for c, k0, (s, e) in zip(chosen, kept, spans, strict=True)
+        ]
     chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of, cands_of, outlet)
     chosen = _unknown_in_container(text, spans, keys, chosen, cands_of)
     chosen = _placed_beside(text, spans, keys, chosen, cands_of)

@@ -243,7 +243,10 @@ def _context(
 
 
 def _spatial_support(
-    cands_of: dict[str, list[_Cand]], tops: dict[str, float], mute: frozenset[int] = frozenset()
+    cands_of: dict[str, list[_Cand]],
+    tops: dict[str, float],
+    mute: frozenset[int] = frozenset(),
+    named: frozenset[tuple[str, str]] = frozenset(),
 ) -> dict[int, float]:
     """Spatial minimality over all readings, not only the current choices: a reading gains support from each
     other name that has a plausible reading within _SPATIAL_KM, weighted by how specific that name is (a name
@@ -260,7 +263,7 @@ def _spatial_support(
             for c in cands
             if c.lat is not None
             and c.feature in ("city", "site", "county")
-            and _prior(c) >= top - _SPATIAL_SPREAD
+            and (_prior(c) >= top - _SPATIAL_SPREAD or (c.country, c.admin1_code) in named)
         ]
         if not own:
             continue
