@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dateline.factuality import _kids
+from dateline.factuality import _tokens as _doc_tokens
 from dateline.model import Size
 
 _DATA = Path(__file__).resolve().parent / "data" / "events" / "size_words.tsv"
@@ -89,7 +91,7 @@ def _words() -> _Words:
     return w
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     low: str
@@ -100,17 +102,30 @@ class _Tok:
     tok: Any = None  # the spaCy token when a parse was given
 
 
-def _tokens(text: Any, start: int) -> list[_Tok]:
+def _tokens(text: Any, start: int, lows: list[str] | None = None) -> list[_Tok]:
+    """The tokens of a plain string (offsets shifted by `start`) or of a parsed Span or Doc; `lows`, if given, are
+    the parsed tokens' lower-case forms (see `_parsed`)."""
     if isinstance(text, str):
         from dateline.nlp import load
 
         # tokenizer only: a plain string needs no tagger or parser to find numbers
         toks = load().tokenizer(text)
         return [_Tok(t.text, t.lower_, t.lower_, t.idx + start, t.idx + len(t) + start, "") for t in toks]
+    seq = _parsed(text)
+    if lows is None:
+        lows = [t.lower_ for t in seq]
     return [
-        _Tok(t.text, t.lower_, (t.lemma_ or t.lower_).lower(), t.idx, t.idx + len(t), t.ent_type_, t)
-        for t in text
+        _Tok(t.text, low, (t.lemma_ or low).lower(), t.idx, t.idx + len(t), t.ent_type_, t)
+        for t, low in zip(seq, lows, strict=True)
     ]
+
+
+def _parsed(text: Any) -> Any:
+    """The tokens of a parsed Span or Doc: from the Doc's token list when `extract_events` keeps one (see
+    `dateline.factuality._tokens`; spaCy builds a new Token object on every iteration), else the Span or Doc."""
+    if hasattr(text, "start"):  # a Span
+        return _doc_tokens(text.doc)[text.start : text.end]
+    return _doc_tokens(text)
 
 
 def _singular(w: str) -> str:
@@ -177,6 +192,10 @@ def _unit_of(tok: _Tok, w: _Words) -> str | None:
 _NOT_NOUN = frozenset({"VERB", "AUX", "ADJ", "ADV"})
 # units of things: a capture of them is no arrest nor abduction
 _THINGS = frozenset({"ships", "aircraft", "vehicles", "weapons", "money", "tons"})
+# a weapon word before one of these names strikes, not arms: "four drone strikes" counts strikes (events, no size)
+_STRIKES = frozenset({"strike", "strikes", "attack", "attacks", "raid", "raids"})
+# units that count formations ("two battalions"): after "600-strong" the number is its soldiers
+_FORMATIONS = frozenset({"battalions", "brigades", "regiments", "squadrons", "platoons", "companies"})
 _SUFFIX_MIN, _PREFIX_MIN = 5, 3
 
 
@@ -203,11 +222,30 @@ def _compound_head(toks: list[_Tok], k: int, unit: str, w: _Words) -> tuple[str,
         if nxt.tok is not None and nxt.tok.pos_ not in ("NOUN", "PROPN"):
             break
         head = _unit_of(nxt, w)
+        if head is None and not _plural(toks[k]) and not _plural(nxt):
+            # "two coast guard patrol boats", "three police patrol vessels": a modifier noun, then the head
+            after = _noun_after(toks, k + 1)
+            if after is not None and (hop := _unit_of(after, w)) is not None and hop != "money":
+                unit, k = hop, k + 2
+                continue
         if head is None or head == "money" or (_plural(toks[k]) and not _plural(nxt)):
             break
         unit = w.units.get(f"{_singular(toks[k].low)} {_singular(nxt.low)}") or head
         k += 1
     return unit, k + 1
+
+
+def _noun_after(toks: list[_Tok], k: int) -> _Tok | None:
+    """The word right after toks[k] (no space or punctuation between) when it can close a noun compound: a noun
+    when parsed; a plural when not (plain text: "guard patrol boats", not "guard duty on Monday")."""
+    if k + 1 >= len(toks):
+        return None
+    nxt = toks[k + 1]
+    if not nxt.text.isalpha() or nxt.start != toks[k].end + 1:
+        return None
+    if nxt.tok is not None:
+        return nxt if nxt.tok.pos_ in ("NOUN", "PROPN") and toks[k].tok.pos_ in ("NOUN", "PROPN") else None
+    return nxt if _plural(nxt) else None
 
 
 def _compound_unit(word: str, w: _Words) -> str | None:
@@ -322,7 +360,7 @@ def _held_something(toks: list[_Tok], k: int) -> bool:
     follows the verb), they are not held ("40 people held in Machala")."""
     if toks[k].low not in ("held", "hold", "holds", "holding"):
         return False
-    if toks[k].tok is not None and any(c.dep_ == "dobj" for c in toks[k].tok.children):
+    if toks[k].tok is not None and any(c.dep_ == "dobj" for c in _kids(toks[k].tok)):
         return True  # parsed: "the two countries held exploratory talks"
     return k + 1 < len(toks) and toks[k + 1].low in _HELD_OBJECT
 
@@ -600,6 +638,15 @@ def _kind_after(toks: list[_Tok], last: int, w: _Words) -> str | None:
     return None
 
 
+def _text_of(toks: list[_Tok], a: int, b: int, text: Any, start: int) -> str:
+    """The text of toks[a:b]: of a parsed span, its tokens' texts with the whitespace between them (what the Doc's
+    text holds there, without rebuilding the whole sentence's text); of a plain string, its slice."""
+    if toks[a].tok is None:
+        full, off = _surface(text, start)
+        return full[toks[a].start - off : toks[b - 1].end - off]
+    return "".join([t.tok.text_with_ws for t in toks[a : b - 1]]) + toks[b - 1].tok.text
+
+
 def _surface(text: Any, start: int) -> tuple[str, int]:
     """The text the offsets index and where it starts; a Span's own text, not its whole Doc's (Doc.text is rebuilt
     from every token on each call)."""
@@ -608,12 +655,13 @@ def _surface(text: Any, start: int) -> tuple[str, int]:
     return text.text, getattr(text, "start_char", 0)
 
 
-def _may_hold_size(span: Any, w: _Words) -> bool:
-    """Whether any token of a parsed span could start a number or a vague count (a digit, a number word, "nobody",
-    a whole vague phrase): a sentence with none holds no size, known without building its tokens (speed)."""
-    lows = [t.lower_ for t in span]
+def _may_hold_size(lows: list[str], w: _Words) -> bool:
+    """Whether any token of a parsed span (its lower-case forms) could start a number or a vague count (a digit, a
+    number word, "nobody", a whole vague phrase): a sentence with none holds no size, known without building its
+    tokens (speed)."""
     for i, low in enumerate(lows):
-        if low in w.size_starts or "-" in low or any(ch.isdigit() for ch in low):
+        # no letter is a digit: a word skips the scan of its characters
+        if low in w.size_starts or "-" in low or (not low.isalpha() and any(ch.isdigit() for ch in low)):
             return True
         if low in w.vague_first and any(
             tuple(lows[i : i + n]) in w.vague for n in range(1, min(w.vague_longest, len(lows) - i) + 1)
@@ -625,9 +673,12 @@ def _may_hold_size(span: Any, w: _Words) -> bool:
 def extract_sizes(text: Any, start: int = 0) -> list[Size]:
     """Numbers with hedges, units and violence kinds in `text` (a string or a spaCy Span/Doc)."""
     w = _words()
-    if not isinstance(text, str) and not _may_hold_size(text, w):
-        return []
-    toks = _tokens(text, start)
+    lows = None
+    if not isinstance(text, str):
+        lows = [t.lower_ for t in _parsed(text)]
+        if not _may_hold_size(lows, w):
+            return []
+    toks = _tokens(text, start, lows)
     out: list[Size] = []
     spans: list[tuple[int, int]] = []  # token span of each size in `out`
     i = 0
@@ -716,6 +767,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if unit is not None:
                 unit, last = _compound_head(toks, k, unit, w)
             k += 1
+        if unit == "weapons" and last < len(toks) and toks[last].low in _STRIKES:
+            i = last  # "four drone strikes", "20 missile attacks": a count of strikes (events), no count of arms
+            continue
+        if strong is not None and unit in _FORMATIONS:
+            unit = "troops"  # "a 600-strong battalion": the strength in soldiers, not a count of battalions
         lo_i = hedge[1] if hedge else first
         if unit is None and lo_i >= 2 and toks[lo_i - 1].low == "of" and _count_ends(toks, j):
             # "a crew of seven", "a crew of about 20": the count follows its unit
@@ -767,10 +823,9 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         if vague and hedge and qualifier not in ("about",):
             qualifier = f"{qualifier}"
         s, e = toks[lo_i].start, toks[last - 1].end
-        full, off = _surface(text, start)
         out.append(
             Size(
-                text=full[s - off : e - off],
+                text=_text_of(toks, lo_i, last, text, start),
                 start=s,
                 end=e,
                 min=mn,

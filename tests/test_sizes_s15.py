@@ -149,7 +149,7 @@ def test_plain_text_drops_counted_sources() -> None:
 def test_gold_set_is_well_formed() -> None:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= 80
-    assert {r["batch"] for r in rows} == {1, 2}
+    assert {r["batch"] for r in rows} == {1, 2, 3}
     for r in rows:
         for s in r["sizes"]:
             assert s["text"] in r["text"]

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.actors._coding import _ETHNIC, _code_cached
@@ -138,6 +139,10 @@ class ActorResolver:
         # sentence index -> its tokens and lexicon matches, scanned once for every look-up that reads them
         self._scans: dict[int, tuple[list[tuple[str, str, int, int]], list[_Match]]] = {}
         self._bare = False  # resolve from the span's own words and the document's actors only (no context)
+        # (start, end) -> the parse's Span there, start -> the token at it (see `_char_span`), for the Doc `_parse`
+        self._spans: dict[tuple[int, int], Any] = {}
+        self._at: dict[int, Any] = {}
+        self._parse: Any = None
         self.country = self._doc_country(lex)
         text = doc.text
         if self.date is None:
@@ -245,6 +250,27 @@ class ActorResolver:
             toks = _tok(self.doc.text[sent.start : sent.end])
             got = self._scans[i] = (toks, _scan(toks, self.date))
         return got
+
+    def _char_span(self, start: int, end: int) -> Any:
+        """`Doc.char_span(start, end, alignment_mode="expand")` of the document's parse (None without one), built
+        once per span: the look-ups below ask for the same words again and again (speed; the Doc is not changed)."""
+        sdoc = self.doc.spacy
+        if sdoc is None:
+            return None
+        if sdoc is not self._parse:  # (a document parsed again: forget the old Doc's spans)
+            self._parse, self._spans, self._at = sdoc, {}, {}
+        key = (start, end)
+        if key not in self._spans:
+            self._spans[key] = sdoc.char_span(start, end, alignment_mode="expand")
+        return self._spans[key]
+
+    def _token_at(self, pos: int) -> Any:
+        """The first token of `_char_span(pos, pos + 1)` (the token at character `pos`), None if there is none."""
+        if self.doc.spacy is self._parse and pos in self._at:
+            return self._at[pos]
+        span = self._char_span(pos, pos + 1)
+        tok = self._at[pos] = span[0] if span is not None else None
+        return tok
 
     # -- building helpers
     def _expand_norp(self, ent: Entity) -> tuple[int, int, bool] | None:
@@ -643,8 +669,7 @@ class ActorResolver:
     def _clause_country(self, start: int, end: int, owned: bool = False) -> str:
         """The country of the coded subject of the clause whose object (or prepositional object) the span is: a
         bare institution there is the subject's own ("X's prime minister called on parliament")."""
-        sdoc = self.doc.spacy
-        span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+        span = self._char_span(start, end)
         if span is None:
             return ""
         tok = span.root
@@ -717,11 +742,9 @@ class ActorResolver:
     def _objects_of_subject(self, start: int) -> set[int]:
         """Character offsets of the words in the objects of the verb whose subject starts at `start` (by the
         parse): whom the subject acts on, whose country is not the subject's own."""
-        sdoc = self.doc.spacy
-        span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
-        if span is None:
+        tok = self._token_at(start)
+        if tok is None:
             return set()
-        tok = span[0]
         while tok.dep_ in ("det", "amod", "compound") and tok.head.i != tok.i:
             tok = tok.head  # "The [junta]": up to the phrase head
         # "The president, who met U.S. officials in Washington": whom its own relative clause acts on, too
@@ -821,11 +844,9 @@ class ActorResolver:
     def _third_party(self, pos: int) -> bool:
         """The word at `pos` is in a "by", "from" or "with" phrase ("talks brokered by South African mediators",
         "envoys from Algeria"): a party come from elsewhere, by the parse."""
-        sdoc = self.doc.spacy
-        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
-        if span is None:
+        tok = self._token_at(pos)
+        if tok is None:
             return False
-        tok = span[0]
         while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
             if tok.dep_ in ("prep", "agent") and tok.lower_ in ("by", "from", "with"):
                 return True
@@ -835,11 +856,9 @@ class ActorResolver:
     def _qualifies(self, pos: int, start: int, end: int, clause: bool = False) -> bool:
         """The place word at `pos` is in a phrase that modifies the span [start, end) itself ("the government in
         Kabul"), by the parse; not one of the clause ("resumed talks in Havana": the venue)."""
-        sdoc = self.doc.spacy
-        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
-        if span is None:
+        tok, prep = self._token_at(pos), None
+        if tok is None:
             return True
-        tok, prep = span[0], None
         while tok.head.i != tok.i and tok.dep_ in ("compound", "pobj", "prep", "amod", "det", "appos"):
             prep = tok if tok.dep_ == "prep" else prep
             tok = tok.head
@@ -850,17 +869,15 @@ class ActorResolver:
         if not clause or tok.pos_ not in ("VERB", "AUX") or prep is None or prep.lower_ not in _LOCATIVE:
             return False
         # (clause: also a place of the verb the span is the subject of: "Hutu rebels attacked a post in Burundi")
-        root = sdoc.char_span(start, end, alignment_mode="expand")
+        root = self._char_span(start, end)
         return root is not None and root.root.head.i == tok.i and root.root.dep_ in ("nsubj", "nsubjpass")
 
     def _fronted_place(self, start: int) -> str:
         """The country of a fronted "In Niger, ..." phrase of the clause whose subject starts at `start`: it sets
         the scene for that clause's unnamed actors ("In Niger, hundreds of junta supporters demonstrated")."""
-        sdoc = self.doc.spacy
-        span = sdoc.char_span(start, start + 1, alignment_mode="expand") if sdoc is not None else None
-        if span is None:
+        tok = self._token_at(start)
+        if tok is None:
             return ""
-        tok = span[0]
         while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i and tok.head.i > tok.i:
             tok = tok.head  # "hundreds of [junta] supporters": up to the subject's head
         if tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -869,7 +886,7 @@ class ActorResolver:
             if c.dep_ == "prep" and c.i < tok.i:  # "In Niger, ...", "Across the border in Niger, ..."
                 for g in c.subtree:
                     if g.dep_ == "pobj" and g.head.lower_ == "in" and g.pos_ == "PROPN":  # (tagged no place)
-                        words = sdoc[g.left_edge.i : g.i + 1].text
+                        words = tok.doc[g.left_edge.i : g.i + 1].text
                         name, country, _, kind = _code_cached(words, None, self.date)
                         if kind == "country" and country and name is not None:
                             return country
@@ -878,13 +895,11 @@ class ActorResolver:
     def _locative(self, pos: int, start: int, end: int) -> bool:
         """The place word at `pos` is, by the parse, a possessor or the object of a preposition that places the
         actor spanning [start, end): not "of" after another noun, unless that noun is a place ("the city of X")."""
-        sdoc = self.doc.spacy
-        if sdoc is None or start <= pos < end:
+        if self.doc.spacy is None or start <= pos < end:
             return True
-        span = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
-        if span is None:
+        tok = self._token_at(pos)
+        if tok is None:
             return True
-        tok = span[0]
         while tok.dep_ == "compound" and tok.head.i != tok.i:
             tok = tok.head  # "the Ivory Coast": up to the phrase head
         if tok.dep_ == "poss":
@@ -898,10 +913,7 @@ class ActorResolver:
 
     def _people_plural(self, start: int, end: int) -> bool:
         """The span's head is a plural nationality or people noun ("Nigerians", "Kurds"), by the parse."""
-        sdoc = self.doc.spacy
-        if sdoc is None:
-            return False
-        span = sdoc.char_span(start, end, alignment_mode="expand")
+        span = self._char_span(start, end)
         if span is None:
             return False
         root = span.root
@@ -942,7 +954,6 @@ class ActorResolver:
             a = known.actor
             return Actor(text, start, end, a.name, a.country, a.sector, "pronoun")
         return Actor(text, start, end, None, None, None, "pronoun")
-
 
     def _speakers_side(self, start: int, end: int) -> Actor | None:
         """ "we", "us", "our" inside a direct quotation: the side its speaker speaks for, the speaker's country and
