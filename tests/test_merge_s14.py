@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from dateline.evaluate import merge as M
-from dateline.link import link_new
 from dateline.link._words import aftermath_place
 from dateline.link.merge import _aftermath
-from dateline.model import Actor, Document, Event, EventDate, Place, Size
-from dateline.store import Store
+from dateline.model import Actor, Event, EventDate, Place, Size
+from tests.merge_helpers import linked_store, merged_id
 
 DEV14 = Path(__file__).parent / "fixtures" / "merge_dev14"
 
@@ -45,19 +44,8 @@ def _event(doc: str, sentence: str, typ: str, mode: str | None, actor: str | Non
     )  # fmt: skip
 
 
-def _store(tmp_path: Path, docs: list[tuple[str, str, str, Event]]) -> Store:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    store = Store(tmp_path / "s.db")
-    for doc_id, outlet, published, e in docs:
-        store.add(Document(id=doc_id, text=e.text, path=doc_id, outlet=outlet, published=published,
-                           status="processed", events=[e], places=[e.location] if e.location else []),
-                  doc_id, None)  # fmt: skip
-    link_new(store)
-    return store
-
-
-def _merged(store: Store, event_id: str) -> str:
-    return store.db.execute("SELECT merged_id FROM event_links WHERE event_id = ?", (event_id,)).fetchone()[0]
+_store = linked_store
+_merged = merged_id
 
 
 # --- where those set free or still held went afterwards is not where the release happened
