@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from dateline.link import link_new
@@ -24,3 +25,21 @@ def linked_store(tmp_path: Path, docs: list[tuple[str, str, str, Event]]) -> Sto
 def merged_id(store: Store, event_id: str) -> str:
     """The merged event a mention belongs to."""
     return store.db.execute("SELECT merged_id FROM event_links WHERE event_id = ?", (event_id,)).fetchone()[0]
+
+
+def check_corpus(name: str, corpus: Path) -> None:
+    """A merge DEV corpus is registered under its name and its gold is well formed: every gold line's file exists and
+    holds its sentence, every article has its metadata, and gold_merged.jsonl (where present) covers the same keys."""
+    from dateline.evaluate import merge as M
+
+    assert M.CORPORA[name] == corpus
+    gold = M._gold(corpus)
+    files = {p.name for p in (corpus / "articles").iterdir()}
+    assert {g["file"] for g in gold} <= files
+    for g in gold:
+        assert g["sentence"] in (corpus / "articles" / g["file"]).read_text()
+    assert set(M._meta(corpus)) == files
+    merged_file = corpus / "gold_merged.jsonl"
+    if merged_file.exists():
+        merged = [json.loads(line) for line in merged_file.read_text().splitlines() if line]
+        assert {m["key"] for m in merged} == {g["key"] for g in gold}

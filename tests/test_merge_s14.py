@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from dateline.evaluate import merge as M
 from dateline.link._words import aftermath_place
 from dateline.link.merge import _aftermath
 from dateline.model import Actor, Event, EventDate, Place, Size
-from tests.merge_helpers import linked_store, merged_id
+from tests.merge_helpers import check_corpus, linked_store, merged_id
 
 DEV14 = Path(__file__).parent / "fixtures" / "merge_dev14"
 
@@ -228,10 +227,4 @@ def test_an_arrest_and_a_seizure_of_goods_stay_different_acts(
 
 
 def test_dev14_is_registered_and_its_gold_is_well_formed() -> None:
-    assert M.CORPORA["dev14"] == DEV14
-    gold = M._gold(DEV14)
-    files = {p.name for p in (DEV14 / "articles").iterdir()}
-    assert {g["file"] for g in gold} <= files
-    for g in gold:
-        assert g["sentence"] in (DEV14 / "articles" / g["file"]).read_text()
-    assert set(M._meta(DEV14)) == files
+    check_corpus("dev14", DEV14)
