@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from dateline.link import link_new
-from dateline.model import Document, Event
+from dateline.model import Document, Event, Place
 from dateline.store import Store
 
 
@@ -43,3 +43,14 @@ def check_corpus(name: str, corpus: Path) -> None:
     if merged_file.exists():
         merged = [json.loads(line) for line in merged_file.read_text().splitlines() if line]
         assert {m["key"] for m in merged} == {g["key"] for g in gold}
+
+
+def city_in(sentence: str, place: tuple[str, str, float, float] | None) -> Place | None:
+    """A city named in the sentence, as a resolved place: (name, country, lat, lon); None for none."""
+    if not place:
+        return None
+    name, country, lat, lon = place
+    i = sentence.index(name)
+    return Place(
+        name, i, i + len(name), name=name, country=country, lat=lat, lon=lon, feature="city", precision_km=5.0
+    )

@@ -14,20 +14,15 @@ import pytest
 
 from dateline.link._words import aftermath_place
 from dateline.link.merge import _aftermath
-from dateline.model import Actor, Event, EventDate, Place, Size
-from tests.merge_helpers import check_corpus, linked_store, merged_id
+from dateline.model import Actor, Event, EventDate, Size
+from tests.merge_helpers import check_corpus, city_in, linked_store, merged_id
 
 DEV14 = Path(__file__).parent / "fixtures" / "merge_dev14"
 
 
 def _event(doc: str, sentence: str, typ: str, mode: str | None, actor: str | None, recip: str | None, date: str,
            place: tuple[str, str, float, float] | None = None, size: tuple[str, float] | None = None) -> Event:  # fmt: skip
-    loc = None
-    if place:
-        name, country, lat, lon = place
-        i = sentence.index(name)
-        loc = Place(name, i, i + len(name), name=name, country=country, lat=lat, lon=lon, feature="city",
-                    precision_km=5.0)  # fmt: skip
+    loc = city_in(sentence, place)
     sizes = []
     if size:
         words, n = size

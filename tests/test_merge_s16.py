@@ -15,20 +15,15 @@ import pytest
 from dateline.evaluate import merge as M
 from dateline.link._words import aftermath_place, mutual_fire
 from dateline.link.merge import _compare, _features
-from dateline.model import Actor, Event, EventDate, Place
-from tests.merge_helpers import check_corpus, linked_store, merged_id
+from dateline.model import Actor, Event, EventDate
+from tests.merge_helpers import check_corpus, city_in, linked_store, merged_id
 
 DEV15 = Path(__file__).parent / "fixtures" / "merge_dev15"
 
 
 def _event(doc: str, sentence: str, typ: str, actor: str | None, recip: str | None, date: str,
            place: tuple[str, str, float, float] | None = None, trigger: str | None = None) -> Event:  # fmt: skip
-    loc = None
-    if place:
-        name, country, lat, lon = place
-        i = sentence.index(name)
-        loc = Place(name, i, i + len(name), name=name, country=country, lat=lat, lon=lon, feature="city",
-                    precision_km=5.0)  # fmt: skip
+    loc = city_in(sentence, place)
     t0 = sentence.index(trigger) if trigger else 0
     t1 = t0 + len(trigger) if trigger else len(sentence)
     return Event(
