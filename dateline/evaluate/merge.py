@@ -42,11 +42,14 @@ in Haiti told over ten days: kidnappings, a ransom demand, talks, releases in tw
 fourteenth (`tests/fixtures/merge_dev14`, 13 articles, 32 lines, a Kenya–Uganda fishing dispute on Lake Victoria:
 arrests, summonses both ways, a march, a release, a shooting, talks; fourteenth session) and a fifteenth
 (`tests/fixtures/merge_dev15`, 15 articles, 41 lines, a Kyrgyzstan-Tajikistan border crisis: shelling, an
-evacuation, reinforcements, a ceasefire, a blockade, arrests and accusations both ways, talks; sixteenth session).
+evacuation, reinforcements, a ceasefire, a blockade, arrests and accusations both ways, talks; sixteenth session)
+and a sixteenth (`tests/fixtures/merge_dev16`, 13 articles, 34 lines, an Algeria-Morocco border crisis at Figuig: a
+shooting, detentions both ways, a march, a deployment, an airspace closure, a phone call, talks in Nouakchott, an
+agreement, releases both ways; seventeenth session).
 `DATELINE_MERGE_CORPORA` (comma-separated names) runs only some corpora, so that
 DEV work need not run the held-out one. The held-out corpus
 (`tests/fixtures/merge_corpus`, 10 articles, 25 lines, written before any tuning and never tuned on) is reported as
-`held_out`. Runs the full pipeline over 218 articles into temporary stores.
+`held_out`. Runs the full pipeline over 231 articles into temporary stores.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ DEV12 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev1
 DEV13 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev13"
 DEV14 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev14"
 DEV15 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev15"
+DEV16 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev16"
 
 
 def _norm(s: str) -> str:
@@ -462,12 +466,13 @@ def evaluate_corpus(corpus: Path, tmp: Path, errors: bool = False) -> dict[str, 
 
 CORPORA: dict[str, Path] = {
     "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7, "dev8": DEV8, "dev9": DEV9,
-    "dev10": DEV10, "dev11": DEV11, "dev12": DEV12, "dev13": DEV13, "dev14": DEV14, "dev15": DEV15, "held_out": HELD_OUT,
+    "dev10": DEV10, "dev11": DEV11, "dev12": DEV12, "dev13": DEV13, "dev14": DEV14, "dev15": DEV15, "dev16": DEV16,
+    "held_out": HELD_OUT,
 }  # fmt: skip
 
 
 def _chosen() -> set[str] | None:
-    """The corpora DATELINE_MERGE_CORPORA names (comma-separated: demo, dev2 … dev15, held_out); None: all of them.
+    """The corpora DATELINE_MERGE_CORPORA names (comma-separated: demo, dev2 … dev16, held_out); None: all of them.
     Lets DEV work re-measure the DEV corpora without running the held-out one."""
     import os
 
@@ -493,7 +498,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
                    "naval incidents and deployments around the Red Sea, merged fields too) and dev13 "
                    "(tests/fixtures/merge_dev13, a hostage crisis in Haiti, merged fields too) and dev14 "
                    "(tests/fixtures/merge_dev14, a Kenya-Uganda fishing dispute, merged fields too) and dev15 "
-                   "(tests/fixtures/merge_dev15, a Kyrgyzstan-Tajikistan border crisis, merged fields too) are "
+                   "(tests/fixtures/merge_dev15, a Kyrgyzstan-Tajikistan border crisis, merged fields too) and dev16 "
+                   "(tests/fixtures/merge_dev16, an Algeria-Morocco border crisis, merged fields too) are "
                    "DEV, tuned on, with no "
                    "split: same figures for dev and test; dev4 (tests/fixtures/merge_dev4) is DEV kept as a "
                    "transfer check (not tuned on); held_out is tests/fixtures/merge_corpus, never tuned on; "

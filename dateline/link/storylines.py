@@ -179,7 +179,10 @@ def assign_stories(store: Store) -> dict[str, int]:
                         )
                     ):
                         continue
-                    if s >= THRESHOLD and s > score:
+                    # ties go to the smaller story id: `dots` is filled in the order of sets of ids (hash seed)
+                    if s >= THRESHOLD and (
+                        s > score or (s == score and best is not None and st.id < best.id)
+                    ):
                         best, score = st, s
                 if best is None:
                     best = _Story("s" + stable_id("story", r["id"]), {}, None, None, None, 0)
