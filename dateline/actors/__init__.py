@@ -123,6 +123,15 @@ nationality the sentence also names ("Washington condemned ..."). In documents (
 opposition with no country of its own takes the place a phrase qualifying it names ("Berlin protested after a court
 in Ankara ..." TUR), before the clause's subject or the sentence's government.
 
+Session 17 (security forces, name traps, surnames; tests/data/actors_own_s17.jsonl): a listed surname right after
+"in/near/outside" is a town ("Police in Busia" is no Kofi Busia); a country name or acronym written as a given name
+before a surname is no country or body (a hand-listed person's surname, or an unknown non-English word after an
+acronym of no armed group or after a country name people are given, country_given_names.txt: "Sana Mir", "Niger
+Innis"); a person named without a post takes the title and full name of the first mention in its context ("Pakistani
+lawyer Imran Qureshi ... Qureshi"), as does a one-word town name the context first gives a person; a named body's
+"operatives" are its own. Data: South Asian and African security forces (institutions.tsv), rangers,
+counter-terrorism departments, bar councils, chambers of commerce, "kisan", "chhatra", schoolgirls (agents_extra.tsv).
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

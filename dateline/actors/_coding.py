@@ -266,8 +266,10 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 (role not in _GENERIC_HEADS or not (sector or country == "NGO"))
                 and not ((after[-1].sector == "UAF" or role in _SITE_HEADS) and sector)
                 and not (after[-1].sector == "MIL" and sector in ("REB", "PRM"))
+                and not (_singular(role) == "operative" and sector and sector != "GOV")
             ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF; "Hezbollah
-                # forces", "RUF troops": an armed group's forces are the group, no state's military)
+                # forces", "RUF troops": an armed group's forces are the group, no state's military; "Amotekun
+                # operatives": a named body's operatives are its own people, no intelligence service's)
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
@@ -525,11 +527,88 @@ def _kin_of(
     return None, country, "ELI", "described"
 
 
+# words that end the title phrase before a name in a sentence ("... said that Nigerian lawyer X"): the title starts
+# after the last of them
+_CLAUSE_WORDS = {"by", "that", "said", "says", "told", "to", "with", "and", "or", "when", "as", "after", "before",
+                 "from", "for", "on", "in", "at", "while", "of", "was", "is", "were", "has", "had", "have", "who",
+                 "which", "where", "than", "about", "against", "between", "met", "called", "but", "if", "because",
+                 "whom", "whose", "did", "does", "will", "would", "could", "also", "then", "since", "over"}  # fmt: skip
+_CLAUSE_MARKS = '.!?;:,"()\u201c\u201d'
+
+
+def _titled_span(text: str, context: str) -> str | None:
+    """The words a sentence puts before a person named by this mention: the title and the full name of its first
+    mention ("Nigerian human rights lawyer Femi Falana" for "Falana" in "Nigerian human rights lawyer Femi Falana
+    filed the suit. Falana said ..."), from the start of its clause; None when the sentence adds nothing."""
+    toks = _tok(text)
+    if not toks or len(toks) > 4 or not all(t[1][:1].isupper() or t[0] in _NAME_JOINERS for t in toks):
+        return None
+    import re
+
+    hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", context)]
+    if not hits:
+        return None
+    if len(toks) == 1:
+        # a surname: its first mention after a given name ("Femi Falana"), else its first mention
+        named = [h for h in hits if re.search(r"[A-Z][\w'-]*\s+$", context[:h])]
+        hits = named or hits
+    start = hits[0]
+    before = context[:start]
+    cut = max(before.rfind(c) for c in _CLAUSE_MARKS)
+    words = before[cut + 1 :].split()
+    k = max((n + 1 for n, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
+    words = words[k:][-7:]
+    if not words:
+        return None
+    return " ".join([*words, text])
+
+
+def _with_title(
+    text: str, context: str | None, date: str | None, got: tuple[str | None, str | None, str | None, str]
+) -> tuple[str | None, str | None, str | None, str]:
+    """A person the mention names without a post (an unknown one, or a listed one by a surname another person of the
+    sentence bears) takes the title the sentence gives the first mention of the name ("Pakistani Supreme Court lawyer
+    Imran Qureshi ... Qureshi said"), as does a town's name the sentence gives a person first: the mention is coded
+    again with those words before it."""
+    if not context or len(context) <= 3:
+        return got
+    # a one-word town's name the sentence gives a person first ("Zambian lawmaker Given Banda ... Banda said"): the
+    # town's people (CVL) are no reading of it when an unknown given name stands before its first mention
+    town = got[3] == "country" and got[2] == "CVL" and len(_tok(text)) == 1
+    if not town and (got[3] != "person" or (got[2] and len(_tok(text)) > 1)):
+        return got
+    span = _titled_span(text, context)
+    if span is None:
+        return got
+    wide = _code(span, context, date)
+    if town:
+        words = span.split()
+        lex = _lex()
+        given = _norm(words[-2].lower()) if len(words) >= 2 else ""
+        if (
+            not (words[-2][:1].isupper() and words[-2].isalpha() and given not in lex.countries)
+            or not wide[2]
+        ):
+            return got
+        return wide[0], wide[1] or got[1], wide[2], "person"
+    if got[2]:
+        # a listed person by surname stays himself unless the sentence names another one in full: the given name
+        # before the surname is none of his ("Imran Qureshi" is not Shah Mahmood Qureshi)
+        words = span.split()
+        given = _norm(words[-2].lower()) if len(words) >= 2 and words[-2][:1].isupper() else ""
+        if not given or given in _norm((got[0] or "").lower()).split() or wide[0] == got[0] or not wide[2]:
+            return got
+    if not wide[2] and not (got[2] and wide[0]):
+        return got
+    return wide[0], wide[1] or got[1], wide[2], "person"
+
+
 @lru_cache(maxsize=65536)
 def _code_cached(
     text: str, context: str | None, date: str | None
 ) -> tuple[str | None, str | None, str | None, str]:
-    return _code(text, context, date)
+    got = _code(text, context, date)
+    return _with_title(text, context, date, got)
 
 
 def code_actor(text: str, context: str | None = None, *, date: str | None = None) -> Actor:

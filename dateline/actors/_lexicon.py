@@ -53,6 +53,12 @@ def _lines(name: str, folder: Path = _DATA) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _country_given_names() -> frozenset[str]:
+    """Country names that are also given names (data/actors/country_given_names.txt: "israel", "chad"), lower case."""
+    return frozenset(_norm(w.strip().lower()) for w in _lines("country_given_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def _ethnic_groups() -> frozenset[str]:
     """Peoples of several states (data/actors/ethnic_groups.txt), singular, lower case."""
     return frozenset(_norm(w) for w in _lines("ethnic_groups.txt"))

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateline.actors._lexicon import _FORMER_OFFICES, _GROUP_CODES, _Entry, _lex, _Lexicon, _name_variants
+from dateline.actors._lexicon import (
+    _FORMER_OFFICES,
+    _GROUP_CODES,
+    _country_given_names,
+    _Entry,
+    _lex,
+    _Lexicon,
+    _name_variants,
+)
 from dateline.actors._words import (
     _HONORIFICS,
     _MAX_NGRAM,
@@ -295,17 +303,27 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 # party); an acronym no one is named ("Isis Khorasan", "Opec Plus") stays the organisation
                 # (an acronym: its listed name is written in capitals or is longer, not "Hamas")
                 acronym = e.name.isupper() or " ".join(e.name.lower().split()) != key
-                surname = surname or (
-                    n == 1
-                    and e.kind == "organisation"
-                    and len(key) <= 5
-                    and _name_word(origs[i])
-                    and key in lex.given_names()
-                    and acronym
-                    and i + 1 < len(toks)
-                    and _name_word(origs[i + 1])
-                    and not _known_word(norms[i + 1], lex)
-                    and not any(lex.agent(norms[i + 1 : i + 1 + k]) for k in (1, 2, 3))
+                surname = (
+                    surname
+                    or (
+                        n == 1
+                        and e.kind == "organisation"
+                        and len(key) <= 5
+                        and _name_word(origs[i])
+                        and (
+                            key in lex.given_names()
+                            or (  # (an armed group or alliance before an unknown word is named: "Isis Khorasan")
+                                e.sector not in _ARMED_SECTORS
+                                and e.country not in _GROUP_CODES
+                                and _given_before_surname(toks, i, n, out, lex, acronym=True)
+                            )
+                        )
+                        and acronym
+                        and i + 1 < len(toks)
+                        and _name_word(origs[i + 1])
+                        and not _known_word(norms[i + 1], lex)
+                        and not any(lex.agent(norms[i + 1 : i + 1 + k]) for k in (1, 2, 3))
+                    )
                 )
                 if (
                     not inside
@@ -326,7 +344,9 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                 if not _surname_after_given(toks, i, n, out, lex):  # "Enrique Paris", "Jack London": a person
                     found = _Match("capital", i, i + n, lex.capitals[key])
             elif key in lex.countries:
-                if not _surname_after_given(toks, i, n, out, lex):  # "Peter Jordan" is a person
+                if not (
+                    _surname_after_given(toks, i, n, out, lex) or _given_before_surname(toks, i, n, out, lex)
+                ):  # "Peter Jordan", "Niger Innis" are people
                     found = _Match("country", i, i + n, lex.countries[key])
             elif n == 1 and not lower and _singular(key) in lex.countries:  # "Afghans"
                 found = _Match("country", i, i + n, lex.countries[_singular(key)])
@@ -398,6 +418,68 @@ def _surname_after_given(
     return _name_word(prev[1]) and _name_word(toks[i][1]) and prev[0] in lex.given_names()
 
 
+def _given_before_surname(
+    toks: list[tuple[str, str, int, int]],
+    i: int,
+    n: int,
+    out: list[_Match],
+    lex: _Lexicon,
+    acronym: bool = False,
+) -> bool:
+    """A one-word country name or acronym written as a name, opening a two-word name whose second word is a surname --
+    a hand-listed person's ("Sana Mir", "Ghana Wright"), or one no table knows and no English word after an acronym
+    or a country name people are given (country_given_names.txt: "Niger Innis", "Sana Baig") -- is a given name, not
+    the country or body ("Peter Jordan" the other way round). A known word after it keeps the country's or body's
+    reading ("Kenya Airways" is listed, "Jordan Valley" is a place, "Iran Khodro" a company)."""
+    if n != 1 or i + 1 >= len(toks) or not (_name_word(toks[i][1]) and _name_word(toks[i + 1][1])):
+        return False
+    if i > 0 and toks[i - 1][1][:1].isupper() and not (out and out[-1].j == i and out[-1].kind == "agent"):
+        return False  # inside a longer name
+    if i + 2 < len(toks) and toks[i + 2][1][:1].isupper() and toks[i + 2][0] != "'s":
+        return False  # a longer name: "Israel Defense Forces"
+    nxt = toks[i + 1][0]
+    if (
+        nxt in _CALENDAR
+        or nxt in _NAME_HEADS
+        or any(lex.agent([t[0] for t in toks[i + 1 : i + 1 + k]]) for k in (1, 2, 3))
+    ):
+        return False
+    if nxt in lex.actors and not any(e.kind == "person" for e in lex.actors[nxt]):
+        return False  # a body's name
+    if _singular(nxt) in lex.countries:
+        return False  # a people ("Bosnian Serbs", "Krajina Serbs")
+    if nxt in _hand_surnames(lex):
+        return True
+    # an unknown surname: after an acronym, or after a country name people are given ("Niger Innis")
+    return (
+        (acronym or toks[i][0] in _country_given_names())
+        and not _known_word(nxt, lex)
+        and nxt not in lex.english()
+    )
+
+
+# sectors of bodies whose acronym before an unknown word names a branch of the body, not a person ("Isis Khorasan")
+_ARMED_SECTORS = frozenset(("REB", "PRM", "CRM", "UAF", "MIL"))
+
+_HAND_SURNAMES: dict[int, set[str]] = {}
+
+
+def _hand_surnames(lex: _Lexicon) -> set[str]:
+    """Last words of the hand-listed people's names ("mir" of Hamid Mir), built once per lexicon."""
+    got = _HAND_SURNAMES.get(id(lex))
+    if got is None:
+        got = set()
+        for found in lex.actors.values():
+            for e in found:
+                if e.kind == "person" and e.rank == 0:
+                    words = _norm(e.name.lower()).split()
+                    if len(words) >= 2 and len(words[-1]) >= 3:
+                        got.add(words[-1])
+        _HAND_SURNAMES.clear()
+        _HAND_SURNAMES[id(lex)] = got
+    return got
+
+
 def _middle_name(
     toks: list[tuple[str, str, int, int]], i: int, out: list[_Match], date: str | None
 ) -> _Match | None:
@@ -452,6 +534,9 @@ def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Matc
         prev_norm, prev_orig = toks[i - 1][0], toks[i - 1][1]
         # a title, or a country/possessive before it ("Russian Putin", "Russia's Putin")
         titled = bool(out) and out[-1].j == i and out[-1].kind in ("agent", "country")
+        # "police in Busia", "a market near Kulundu": a place, not the person of that surname
+        if prev_norm in _PLACE_PREPS:
+            return False
         if not (
             prev_orig[:1].islower() or prev_norm in _HONORIFICS or titled or prev_norm in (",", "(", "'s")
         ):
@@ -463,6 +548,10 @@ def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Matc
         if nxt.lower().startswith(_NAME_PARTICLES) and len(nxt) > 4:
             return False  # "Bashir al-Najafi": the name goes on after a particle
     return True
+
+
+# prepositions after which a capitalised word alone is a place ("police in Busia"), not a listed surname
+_PLACE_PREPS = frozenset(("in", "near", "outside", "around", "across"))
 
 
 # words after which the next word is a father's or family name, never a title ("bin Sultan", "ould Cheikh")

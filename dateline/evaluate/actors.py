@@ -344,6 +344,11 @@ _OWN_S13 = _OWN_S9.with_name("actors_own_s13.jsonl")
 # groups and described groups of Africa, Latin America and Asia, and context traps; batch 13 a held-out transfer check
 # of the same kinds, never tuned on), scored the same way
 _OWN_S14 = _OWN_S9.with_name("actors_own_s14.jsonl")
+# session 17's own set (tests/data/actors_own_s17.md: batch 14, South Asian and African security forces, local police
+# placed by a town of the story's country, given names that are country or agency words, described victims,
+# professional and civil groups, people named by surname after their first mention; batch 15 a held-out transfer
+# check of the same kinds, never tuned on), scored the same way
+_OWN_S17 = _OWN_S9.with_name("actors_own_s17.jsonl")
 
 
 def _own_s9(path: Path = _OWN_S9, undated: bool = False) -> dict[str, Any]:
@@ -410,4 +415,5 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "own_s12": _own_s9(_OWN_S12, undated=True),  # its sentences carry no date, as the GSR's do
         "own_s13": _own_s9(_OWN_S13),
         "own_s14": _own_s9(_OWN_S14),
+        "own_s17": _own_s9(_OWN_S17),
     }
