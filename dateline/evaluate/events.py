@@ -466,6 +466,18 @@ def _own_s16() -> dict[str, Any]:
     return _own_s12(_OWN_S16)
 
 
+_OWN_S17 = _OWN_DEV.with_name("events_own_s17.jsonl")
+
+
+def _own_s17() -> dict[str, Any]:
+    """Our set of session 17 (tests/data/events_own_s17.jsonl, see its .md): the CAMEO codes and PLOVER modes with
+    the fewest lexicon rows (requests, rejections and threats by subject, recognition and apology, extradition,
+    disarmament, bans, censorship, cyber attacks, misinformation, withholding, targeted and suicide attacks,
+    vandalism, hunger strikes, boycotts, multilateral / third-party / phone consultations, convictions), the kinds
+    left by session 16, and no-event traps; scored as `own_s12`, with factuality."""
+    return _own_s12(_OWN_S17)
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -536,6 +548,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_s13"] = _own_s13()
         out["own_s14"] = _own_s14()
         out["own_s16"] = _own_s16()
+        out["own_s17"] = _own_s17()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

@@ -40,6 +40,8 @@ from dateline.events._arguments import (
     _SITE_ENTS,
     _actors_of,
     _antecedent,
+    _attack_owner,
+    _attack_phrase,
     _attacker_lent,
     _condition_party,
     _cut_before,
@@ -64,7 +66,7 @@ from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_ev
 from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex, _Rule
 from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
-from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _classify, _doc_toks, _subject
+from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _doc_toks, _subject
 from dateline.events._triggers import (
     _dated_apart,
     _died_in,
@@ -74,6 +76,7 @@ from dateline.events._triggers import (
     _named_apart,
     _object_antecedent,
     _set_apart,
+    _split_verb,
     _title_figures,
     _Trig,
 )
@@ -82,6 +85,7 @@ from dateline.events._typing import (
     _backend,
     _conditional_threat,
     _decide,
+    _decided_force,
     _encoder_probs,
     _in_absentia,
     _intent_to_sign,
@@ -219,6 +223,14 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     subj = h
             else:
                 subj, passive = _subject(t.anchor)
+                if subj is None and t.anchor.dep_ == "amod" and _split_verb(t.anchor, lex):
+                    # "Riot police tear-gassed students ...", the verb parsed as an adjective on its object: the
+                    # noun before the verb, parsed as a modifier of that object, is who acted
+                    subj = next(
+                        (c for c in _kids(t.anchor.head) if c.dep_ in ("nmod", "compound", "poss")
+                         and c.i < t.anchor.i and c.pos_ in ("NOUN", "PROPN")),
+                        None,
+                    )  # fmt: skip
                 measure = _measure_verb(t.anchor, subj)
                 if measure is not None:
                     subj, passive = _subject(measure)  # who imposed the "asset freezes" acted
@@ -329,9 +341,22 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 h = _nominal_actor(t)
                 t.actors = _actors_of(h, res) if h is not None else []
             # the same words are never both who acts and whom it is aimed at
-            t.recipients = [
-                r for r in t.recipients if not any((r.start, r.end) == (a.start, a.end) for a in t.actors)
-            ]
+            kept: list[Actor] = []
+            for r in t.recipients:
+                if any((r.start, r.end) == (a.start, a.end) for a in t.actors):
+                    continue
+                if _attack_phrase(r, t.rule.event, doc.spacy, lex):
+                    # an attack is never whom an act is aimed at ("an American drone strike ... killed X": X is);
+                    # "the ringleader of the Bali bombings" is, in its place
+                    owner = _attack_owner(r, doc.spacy)
+                    if owner is None or owner.i == t.tok.i:
+                        continue
+                    whose = next(iter(_actors_of(owner, res)), None)
+                    if whose is None or any((whose.start, whose.end) == (k.start, k.end) for k in kept):
+                        continue
+                    r = whose
+                kept.append(r)
+            t.recipients = kept
             _apply_cues(t, lex)
         # one event per type and actors in a sentence ("killed ... in a bomb attack")
         uniq: list[_Trig] = []
@@ -398,7 +423,7 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     event_text=ev_text,
                     event_start=t.start,
                     event_end=t.end,
-                    factuality=_classify(t.tok, doc.published),
+                    factuality=_decided_force(t, doc.published),
                     location=_location(t, doc, sent, taken, within),
                     date=_date(t, doc, sent) if not (off := _offset_date(t, doc, events, lex)) else off,
                     size=t.sizes,

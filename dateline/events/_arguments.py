@@ -545,6 +545,36 @@ def _attack_noun(tok: Any, lex: _Lex) -> bool:
     return tok.lemma_.lower() in _EXPLOSIVES
 
 
+# events whose object may be an act: "condemned the Israeli air strike" is aimed at the striking side
+_ACT_AIMED = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "AGREE", "THREATEN"})
+
+
+def _attack_phrase(a: Actor, event: str, doc: Any, lex: _Lex) -> bool:
+    """Whether a recipient found for `event` is only an attack's own noun phrase ("an American drone strike in
+    Baghdad killed X": the strike is how X was hit; "Hours after an American drone strike ..., officials met": the
+    strike is background). An attack is never whom an act is aimed at, except for events whose object may be an act
+    (`_ACT_AIMED`). Span roots only: "a convoy hit by a drone strike" keeps the convoy."""
+    if event in _ACT_AIMED:
+        return False
+    span = _char_span(doc, a.start, a.end)
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    m = _match_noun(span.root, lex)
+    return m is not None and m[0].event == "ASSAULT"
+
+
+def _attack_owner(a: Actor, doc: Any) -> Any | None:
+    """The noun whose "of" phrase an attack's noun phrase is ("the suspected ringleader of the Bali bombings", "the
+    mastermind of the Mumbai attacks"): the one the act is aimed at, in place of the attack (`_attack_phrase`)."""
+    span = _char_span(doc, a.start, a.end)
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        return root.head.head
+    return None
+
+
 def _unnamed_attacker(who: Any, stop: int, res: _Resolver, lex: _Lex) -> Actor | None:
     """The actor of an attack whose perpetrator the text does not name, only its device or act (PLOVER sector
     table: UAF "unknown gunmen", UNK "two civilians were killed by a bomb"): the subject or passive agent of the

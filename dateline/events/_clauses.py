@@ -91,7 +91,31 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
         rule = _Rule("REQUEST", None, "10")
         out.append(_Trig(tok, tok, rule, tok.idx, tok.idx + len(tok), None))
         have.add(tok.i)
+    for tok in stoks:
+        # "called for the prime minister to step down", "pressed for the junta to hand over power": the parser
+        # makes "for" the mark of an infinitive clause with its own subject; the call is the demand (its content
+        # is absorbed), as "called on the prime minister to step down"
+        rep = tok.head
+        if (
+            tok.dep_ != "advcl"
+            or rep.i in have
+            or rep.lemma_.lower() not in _CALLING_FOR
+            or not _is_verb(rep)
+        ):
+            continue
+        kids = _kids(tok)
+        if not (
+            any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and any(c.dep_ in _SUBJ for c in kids)
+        ):
+            continue
+        out.append(_Trig(rep, rep, _Rule("REQUEST", None, "10"), rep.idx, rep.idx + len(rep), None))
+        have.add(rep.i)
     return out
+
+
+_CALLING_FOR = {"call", "press", "push", "appeal", "clamour", "clamor", "plead", "campaign", "lobby"}
 
 
 def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
@@ -121,7 +145,7 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
     kept, dropped = [], []
     for t in trigs:
         cur, background = t.anchor, False
-        if _cause_of_other(t, trigs):
+        if _cause_of_other(t, trigs) or _finding_of_other(t, trigs):
             dropped.append(t)
             continue
         for _ in range(6):
@@ -420,12 +444,43 @@ _CAUSING = {
 
 
 def _cause_of_other(t: _Trig, trigs: list[_Trig]) -> bool:
-    """A nominal event named as the cause of the sentence's event ("the bombing prompted Kenya to close its
-    border", "the arrest sparked protests"): background to the event it caused."""
+    """A nominal event named as the cause of an act the sentence reports ("the bombing prompted Kenya to close its
+    border"): background to the act it caused. Not when what it caused is itself an event noun, the causing verb's
+    object ("the arrest of X sparked riots", "the killing of a student triggered protests"): the sentence then
+    reports two happenings side by side, both coded (`events_own_s16.md`)."""
     if not t.nominal or t.tok.dep_ != "nsubj" or t.tok.head.lemma_.lower() not in _CAUSING:
         return False
     verb = t.tok.head
+    return any(
+        u is not t and u.anchor.i != verb.i and _within(u.anchor, verb) and not _caused_noun(u, verb)
+        for u in trigs
+    )
+
+
+_FINDING = {"find", "conclude", "establish", "determine", "show", "reveal", "confirm", "say", "report"}
+
+
+def _finding_of_other(t: _Trig, trigs: list[_Trig]) -> bool:
+    """An inquiry that "found / concluded" the sentence's act ("detainees were tortured by guards, a military inquiry
+    found", "an official inquiry concluded that police had shot ..."): the inquiry is the act's source, a
+    reporting frame (convention `report`), not an investigation opened."""
+    if not t.nominal or t.rule.mode != "investigate" or t.tok.dep_ != "nsubj":
+        return False
+    verb = t.tok.head
+    if verb.lemma_.lower() not in _FINDING:
+        return False
     return any(u is not t and u.anchor.i != verb.i and _within(u.anchor, verb) for u in trigs)
+
+
+def _caused_noun(u: _Trig, verb: Any) -> bool:
+    """Whether a nominal event is what the causing verb set off: its object ("sparked riots"), or the "of" noun of
+    its object ("sparked two days of protests", "triggered a wave of strikes")."""
+    if not u.nominal:
+        return False
+    tok = u.tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+        tok = tok.head.head
+    return tok.dep_ == "dobj" and tok.head.i == verb.i
 
 
 def _nonrestrictive(tok: Any) -> bool:
@@ -467,7 +522,32 @@ def _obituary_dropped(trigs: list[_Trig]) -> list[_Trig]:
 
     if all(t.anchor.dep_ == "ROOT" for t in trigs):
         return trigs
-    return [t for t in trigs if not told(t)]
+    return [t for t in trigs if not told(t) and not _held_since(t.anchor)]
+
+
+# verbs of keeping someone captive: as a participle on a noun with a "since / for N months" phrase they describe the
+# captives' standing state, not an act the sentence reports
+_HOLDING = {"hold", "detain", "keep", "imprison", "jail", "hold captive"}
+_DURATION_UNITS = {"day", "week", "month", "year", "decade"}
+
+
+def _held_since(tok: Any) -> bool:
+    """ "The fate of 30 aid workers held by the militia since March remains unknown", "journalists detained for
+    two years without trial": who the captives are (convention `background`), dropped even when the sentence reports
+    no other event; without the time phrase the participle may report the seizure itself ("fishermen detained by
+    the navy")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HOLDING:
+        return False
+    for c in _kids(tok):
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "since":
+            return True
+        if c.lower_ == "for" and any(
+            g.lemma_.lower() in _DURATION_UNITS for g in _kids(c) if g.dep_ == "pobj"
+        ):
+            return True
+    return False
 
 
 def _honoured_dead(tok: Any) -> bool:
@@ -710,8 +790,8 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 via_adjunct.add(id(t))
             if child.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in _kids(child)):
                 marks = {c.lower_ for c in _kids(child) if c.dep_ == "mark"}
-                if not marks & _CONDITION_MARKS:
-                    continue
+                if not marks & _CONDITION_MARKS and not ("for" in marks and u.rule.event == "REQUEST"):
+                    continue  # (but "called for the premier to resign": what is called for is the call's content)
             outer = u
         if outer is None:
             kept.append(t)

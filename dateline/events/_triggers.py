@@ -353,6 +353,13 @@ def _verb_lemma(tok: Any, lex: _Lex) -> str:
     return lemma
 
 
+def _split_verb(tok: Any, lex: _Lex) -> bool:
+    """A hyphenated verb the lexicon lists whole ("tear-gassed", "baton-charged"), which the parser, splitting it,
+    read as an adjective on its object ("Riot police tear-gassed students marching on parliament"): still the verb
+    (a modifier such as "Israeli-occupied" or "rebel-held" has no whole-word row)."""
+    return "-" in _verb_lemma(tok, lex)
+
+
 def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """`_objects(tok)`, with a naming verb's apposition as an object too ("branded the commander a terrorist", the
     name parsed as an apposition)."""
@@ -662,8 +669,14 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         return h.head
     if dep in ("dobj", "nsubjpass") and h.head.i in verb_trigs:
         return head  # absorbed by the verb ("suspended aid deliveries"), may give it a mode
-    if dep == "dobj" and h.head.lemma_.lower() in _SPARKING and _crowd_noun(h, lex):
-        return head  # "the arrest sparked riots", "the price rise triggered protests": the unrest broke out
+    if (
+        dep == "dobj"
+        and h.head.lemma_.lower() in _SPARKING
+        and (_crowd_noun(h, lex) or _crowd_noun(head, lex))
+    ):
+        # "the arrest sparked riots", "the price rise triggered protests", "sparked two days of protests": the
+        # unrest broke out
+        return head
     if dep in ("nsubj", "ROOT") or h.head.i == h.i:
         return head
     if _sequel_of(h, lex):
@@ -1771,7 +1784,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     for tok in stoks:
         # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
         if (
-            _is_verb(tok) and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok))
+            _is_verb(tok)
+            and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok) or _split_verb(tok, lex))
         ) or _be_participle(tok, lex):
             r = _by_subject(tok, lex)
             if (
@@ -1975,7 +1989,9 @@ def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:
     return [t for t in trigs if t not in gone]
 
 
-_PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN", "RETREAT"}  # ("surrendered their title after a 2-0 defeat")
+# ("surrendered their title after a 2-0 defeat"; a manager who "defended his goalkeeper", a striker who "apologised
+# to fans", a player who "declined a draw offer": praise, apology and refusal within the game)
+_PLAY_EVENTS = {"ASSAULT", "COERCE", "THREATEN", "RETREAT", "SUPPORT", "REJECT"}
 # a team "punishing" mistakes (but a federation's ban from a championship is a sanction)
 _PLAY_VERBS = {"punish"}
 

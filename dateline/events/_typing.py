@@ -417,6 +417,27 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
 _OUT_OF_REACH = {"absentia", "exiled", "exile", "self-exiled", "fugitive", "abroad"}
 
 
+# verbs whose complement is an act decided on, not a plan or an intent: "decided to suspend trade" is the act
+_DECISION_VERBS = {"decide"}
+
+
+def _decided_force(t: _Trig, published: str | None) -> str:
+    """The factuality of an event, where a forceful act is decided on ("Islamabad decided to suspend trade with
+    Kabul", "the EU has decided to expel two diplomats"): the decision, taken, is the act (SANCTION, COERCE ...),
+    not a threat (a threat is announced to make someone yield, PLOVER manual, THREATEN): the act takes the
+    decision's own factuality ("may decide to impose sanctions" stays hypothetical). Cooperative acts decided on
+    stay future (an intent, AGREE: "decided to keep 4,000 troops in Somalia")."""
+    fact = _classify(t.tok, published)
+    if fact != "future" or t.rule.event not in _FORCE:
+        return fact
+    a = t.anchor
+    while a.dep_ == "conj" and a.head.i != a.i:  # "decided to close the border and expel ..."
+        a = a.head
+    if a.dep_ != "xcomp" or a.head.lemma_.lower() not in _DECISION_VERBS:
+        return fact
+    return _classify(a.head, published)
+
+
 def _in_absentia(t: _Trig) -> None:
     """ "issued an arrest warrant in absentia for the exiled journalist": an arrest ordered of someone out of reach
     threatens one (manual, COERCE: "issuing an in-absentia arrest should be coded as THREATEN arrest"); other
