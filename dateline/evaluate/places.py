@@ -41,7 +41,10 @@ Batch 16 (tests/data/places_own_s13b.jsonl, reported as `own_s13b`) is 2017-19 w
 GeoWebNews's weakest types, kind the GeoWebNews type (Literal, Embedded_Literal, Embedded_Non_Lit, Coercion,
 Literal_Modifier), label namesake or full_span. Batch 18 (tests/data/places_own_s16.jsonl, reported as `own_s16`) is ten
 full-length wire and regional news articles with 20-31 places each, kind city, small_town, neighbourhood, district,
-county, admin, region, country, water, site or island, label namesake or metonym. Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+county, admin, region, country, water, site or island, label namesake or metonym. Batch 19
+(tests/data/places_own_s17.jsonl, reported as `own_s17`) is eleven 2018-19 web news articles of many countries in the
+same manner, with kind natural (mountains, valleys) too and label like_capital (a district, county or province
+named like its capital). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -360,6 +363,10 @@ _OWN_S14 = _INTL_DEV.with_name("places_own_s14.jsonl")
 # fires, storms; US, British, Australian, Canadian, Indian, African, Italian and Colombian places; small towns, rivers,
 # counties, districts, neighbourhoods; namesakes and metonyms as labels), reported as `own_s16`
 _OWN_S16 = _INTL_DEV.with_name("places_own_s16.jsonl")
+# batch 19 (seventeenth session): eleven full-length 2018-19 web news articles of many countries (rivers, lakes,
+# mountains, neighbourhoods of world cities, hospitals, universities and bridges, districts named like their capital,
+# small towns beside a named county; namesake, metonym and like_capital as labels), reported as `own_s17`
+_OWN_S17 = _INTL_DEV.with_name("places_own_s17.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -461,5 +468,7 @@ def run(split: str, data: Path) -> dict:
         out["own_s14"] = _intl_dev(_OWN_S14)
     if split in ("dev", "all") and _OWN_S16.exists():
         out["own_s16"] = _intl_dev(_OWN_S16)
+    if split in ("dev", "all") and _OWN_S17.exists():
+        out["own_s17"] = _intl_dev(_OWN_S17)
     out["gazetteer_load_s"] = _load_seconds()
     return out

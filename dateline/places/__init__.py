@@ -230,6 +230,22 @@ and Brasília"; a city of 100,000+ stays); two sides of a quarrel are a state an
 disagreed"); "X, an unincorporated community south of Y" puts X near Y; "the Kosi broke its embankments" is the
 river; a US township named as such ("Readington Township", "Hilltown Twp.") is no stray hamlet; curated.tsv adds river
 stretches (the English Derwents, the Kosi, the lower Brahmaputra and Platte), Fraser Island and Berlin, Vermont.
+Fine-grained places of 2018-19 web news from many countries (issue 6, round 20, batch 19): a county the text names
+is the namesake two or more of the text's towns have a reading beside (within 40 km), when its current reading has
+fewer ("Douglas County" beside "Brandon" and "Kensington", post-office towns of population 0 in Minnesota), and
+those towns are read there (a county read in a state the text names stays; cities of a million stay); a
+people's name read as its land is a town of that name in a region the text names or within 60 km of another of its
+towns, unless the text names the land's country ("Cornish and Claremont in New Hampshire"); a bridge, dam, tunnel,
+university or college named like a hamlet abroad falls back to the story's places, and a country the text names
+only as such ("aid from Brazil, Peru and Ecuador") licenses no hamlet of it ("the Simón Bolívar bridge" at
+Cúcuta); a settlement of the sentence outweighs a region a fallen-back name holds ("Bolívar" department); a river's
+name read as the airport named after it or as another country's river falls back the same way ("the Ross River" in
+Townsville, "the Clyde River" beside Batemans Bay); a small town read more than 500 km from every local place of
+the text (not a country, capital or city of a million) takes its reading near them, else falls back unless the
+text names its country or it lies in the region of most of the text's places ("Los Lotes" and "El Rodeo" beside
+Escuintla; "Howland" read in Maine beside Red River County towns; "Tennant Creek" stays); a name after a lower-case "the"
+read as a town only through an alternate name that neither holds nor spells it is a river the gazetteer lacks
+("the Ganga" is no Ganja, "the Periyar" no Erode; "the Hague", "the Louvre", "the Marrakech talks" stay).
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").

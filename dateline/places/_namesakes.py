@@ -4,7 +4,9 @@ text places beside a town where none of their readings lies ("Phoenix, north of 
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections import Counter
 
 from dateline.places._cands import _Cand, _prior, _within, distance_km
@@ -412,5 +414,244 @@ def _placed_beside(
         else:
             continue
         if not near:
+            out[i] = None
+    return out
+
+
+_CLUSTER_KM = 40.0  # towns this close to a county's point lie in or beside that county
+
+
+_CLUSTER_MIN = 2  # other names, at least, with a reading beside the county's other reading
+
+
+_CLUSTER_TOWN_POP = 1_000_000  # towns read this big stay (a world city is named for its own sake)
+
+
+def _county_cluster(
+    keys: list[str],
+    chosen: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+    named: frozenset[tuple[str, str]] = frozenset(),
+) -> list[_Cand | None]:
+    """Issue 6, round 20: a county the text names ("Douglas County") beside small towns that all have a reading
+    within _CLUSTER_KM of one of its namesakes ("Brandon" and "Kensington", two post-office towns of population 0
+    beside Douglas County, Minnesota) is that county, and the towns are the ones beside it, when the county's
+    current reading has fewer of the text's names beside it. Post-office towns of nobody get no spatial vote
+    (their namesakes are thousands of times bigger), so the rounds cannot find this cluster unless the state is
+    named. A county read in a state the text names stays, and a named state holding a namesake picks it; a town
+    read as a city of a million stays."""
+    where = {k: i for i, k in enumerate(keys)}
+    out = list(chosen)
+    for k, cands in cands_of.items():
+        i = where.get(k)
+        cur = out[i] if i is not None else None
+        if cur is None or cur.feature != "county" or cur.alt or cur.lat is None:
+            continue
+        rivals = [
+            c for c in cands if c.feature == "county" and not c.alt and c.lat is not None and c is not cur
+        ]
+        if not rivals or (cur.country, cur.admin1_code) in named:
+            continue  # (a county of a state the text names stays)
+        # a state the text names picks among the namesakes; a state named for something else ("Lake Vermont")
+        # holding none of them does not rule the others out
+        rivals = [r for r in rivals if (r.country, r.admin1_code) in named] or rivals
+
+        def beside(pt: _Cand, k=k) -> tuple[int, dict[str, _Cand]]:
+            """Names already read beside pt, and the names that could be (their reading nearest pt)."""
+            have, could, seen = 0, {}, set()
+            for k2, c2 in zip(keys, out, strict=True):
+                if k2 == k or k2 in seen or c2 is None or c2.feature not in ("city", "county"):
+                    continue
+                seen.add(k2)
+                if c2.lat is not None and distance_km((c2.lat, c2.lon), (pt.lat, pt.lon)) <= _CLUSTER_KM:
+                    have += 1
+                    continue
+                if c2.population >= _CLUSTER_TOWN_POP or c2.feature != "city":
+                    continue
+                near = [
+                    (distance_km((c.lat, c.lon), (pt.lat, pt.lon)), id(c), c)
+                    for c in cands_of.get(k2, ())
+                    if c.feature == "city" and c.lat is not None
+                ]
+                near = [t for t in near if t[0] <= _CLUSTER_KM]
+                if near:
+                    could[k2] = min(near)[2]
+            return have, could
+
+        have_cur, _ = beside(cur)
+        best = None
+        for r in rivals:
+            have, could = beside(r)
+            if have + len(could) >= _CLUSTER_MIN and have + len(could) > have_cur + 1 and len(could) >= 1:
+                if best is None or have + len(could) > best[0]:
+                    best = (have + len(could), r, could)
+        if best is None:
+            continue
+        _n, r, could = best
+        out[i] = r
+        for j, k2 in enumerate(keys):
+            if k2 == k:
+                out[j] = r
+            elif k2 in could:
+                out[j] = could[k2]
+    return out
+
+
+_DEMONYM_TOWN_KM = 60.0  # a town named like a people this close to another town of the text is that town
+
+
+def _demonym_towns(
+    keys: list[str],
+    chosen: list[_Cand | None],
+    towns_of: dict[str, list[_Cand]],
+    named: frozenset[tuple[str, str]],
+    doc_ctry: Counter[str],
+) -> list[_Cand | None]:
+    """Issue 6, round 20: a span that is a people's name read as its land ("Cornish" -> Cornwall) is a town of
+    that name ("Cornish", New Hampshire, a post-office town of population 0) when the town lies in a first-level
+    region the text names or within _DEMONYM_TOWN_KM of another town the text names, and the land's country goes
+    unnamed otherwise ("Cornish and Claremont voted"; "the Cornish selectboard" beside Lebanon and Plainfield).
+    `towns_of`: the town readings of the spans that are peoples' names."""
+    out = list(chosen)
+    others = [
+        (k, c)
+        for k, c in zip(keys, chosen, strict=True)
+        if c is not None and c.feature == "city" and c.lat is not None
+    ]
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        towns = towns_of.get(k)
+        if not towns or c is None or c.feature == "city":
+            continue
+        if c.country and sum(n for ctry, n in doc_ctry.items() if ctry == c.country) > 0:
+            continue  # "Cornish" beside "England": the people
+        fits = []
+        for t in towns:
+            if t.lat is None:
+                continue
+            near = min(
+                (distance_km((t.lat, t.lon), (o.lat, o.lon)) for k2, o in others if k2 != k), default=1e9
+            )
+            if (t.country, t.admin1_code) in named or near <= _DEMONYM_TOWN_KM:
+                fits.append((near, -t.population, id(t), t))
+        if fits:
+            out[i] = min(fits)[3]
+    return out
+
+
+_FAR_TOWN_POP = 5_000  # a town read this small ...
+
+
+# ... this far from every local place of the text is a namesake of one of the story's villages
+_FAR_KM = 500.0
+
+
+_FAR_LOCAL_MIN = 4  # local places of the text, at least (a short text gives too little to judge by)
+
+
+def _far_small_towns(
+    keys: list[str],
+    chosen: list[_Cand | None],
+    cands_of: dict[str, list[_Cand]],
+    capitals: dict[str, str],
+    named: frozenset[tuple[str, str]],
+    doc_ctry: Counter[str],
+) -> list[_Cand | None]:
+    """Issue 6, round 20: villages are named in local stories, beside the other places of the story; a small town
+    read more than _FAR_KM from every local place of the text (a town, site, county or district: not a country,
+    a national capital or a city of a million, which are named from afar) is a namesake of one of the story's
+    villages ("Los Lotes" and "El Rodeo" beside Escuintla and Alotenango are no Panamanian or Mexican villages,
+    though the text names Mexico City). Its reading within _REPICK_KM of the local places wins, else the
+    fallback unless the text names its country. A town in a first-level region the text names stays ("a native
+    of Hays, Kansas"). A town of the region where most local places lie (three at least; else of their country)
+    only moves to such a reading, never to the fallback ("Tennant Creek" 560 km from Katherine); a town of
+    another region of that country falls back ("Howland" read in Maine beside Red River County, Texas)."""
+    local = [
+        (k, c)
+        for k, c in zip(keys, chosen, strict=True)
+        if c is not None
+        and c.lat is not None
+        and c.feature in ("city", "site", "county")
+        and not _is_world_city(c, k, capitals)
+    ]
+    if len({k for k, _ in local}) < _FAR_LOCAL_MIN:
+        return chosen
+    out = list(chosen)
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        if c is None or c.feature != "city" or c.lat is None or c.population >= _FAR_TOWN_POP:
+            continue
+        if (c.country, c.admin1_code) in named:
+            continue
+        pts = [o for k2, o in local if _base_key(k2) != _base_key(k)]
+        # the story's own region: a far town of it stays ("Tennant Creek" 560 km from Katherine, Northern Territory)
+        areas = Counter((o.country, o.admin1_code) for o in pts if o.admin1_code)
+        top_area, n_area = areas.most_common(1)[0] if areas else (None, 0)
+        home = (c.country, c.admin1_code) == top_area or (
+            c.country in {o.country for o in pts} and n_area < _FAR_LOCAL_MIN - 1
+        )
+        if any(distance_km((c.lat, c.lon), (o.lat, o.lon)) <= _FAR_KM for o in pts):
+            continue
+        there = [
+            o
+            for o in cands_of.get(k, ())
+            if o.lat is not None
+            and o.feature == "city"
+            and any(distance_km((o.lat, o.lon), (p.lat, p.lon)) <= _REPICK_KM for p in pts)
+        ]
+        if there:
+            out[i] = max(there, key=_prior)
+        elif not home and not doc_ctry.get(c.country or ""):
+            out[i] = None  # (a village of a country the text names stays: "born in Flumeri, in Italy")
+    return out
+
+
+def _base_key(key: str) -> str:
+    return key.split("#", 1)[0]
+
+
+def _fold(name: str) -> str:
+    """A name without case, accents or punctuation, for "does this name hold that one"."""
+    return re.sub(
+        r"[^a-z0-9]+", " ", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    )
+
+
+_SAME_TOWN_KM = 50.0
+
+
+# names this alike are one name spelled two ways ("Marrakech", "Marrakesh"; not "Ganga", "Ganja")
+_SAME_SPELLING = 0.85
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$")  # lower case: "into the Periyar", not a sentence's "The"
+
+
+def _the_alternates(
+    text: str,
+    spans: list[tuple[int, int]],
+    chosen: list[_Cand | None],
+    own: list[list[_Cand]] | None = None,
+) -> list[_Cand | None]:
+    """Issue 6, round 20: a town's name takes no article in English, so a name after a lower-case "the" that
+    reads as a town only through one of its alternate names ("water released into the Periyar": Erode, once
+    Periyar district; "the Sutlej": a Pakistani town) is a river, range or region the gazetteer lacks: it falls
+    back to its sentence's places."""
+    out = list(chosen)
+    for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
+        if (
+            c is not None
+            and c.feature == "city"
+            and c.alt
+            # a town whose own name holds the span is that town under a short name ("the Hague", "the Louvre":
+            # Paris 01 Louvre; "the New York Stock Exchange": New York City)
+            and _fold(text[s:e]) not in _fold(c.name)
+            and difflib.SequenceMatcher(None, _fold(text[s:e]), _fold(c.name)).ratio() < _SAME_SPELLING
+            and _THE_BEFORE.search(text, max(0, s - 6), s)
+            # (nor a spelling of it: "the Marrakech talks", Marrakesh), nor a town the name spells in its own right
+            and not any(
+                o.feature == "city" and not o.alt and o.lat is not None and c.lat is not None
+                and distance_km((o.lat, o.lon), (c.lat, c.lon)) <= _SAME_TOWN_KM
+                for o in (own[i] if own else ())
+            )
+        ):  # fmt: skip
             out[i] = None
     return out

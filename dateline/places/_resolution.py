@@ -52,8 +52,12 @@ from dateline.places._gazetteer import _Gazetteer
 from dateline.places._names import _norm
 from dateline.places._namesakes import (
     _coordinated_regions,
+    _county_cluster,
+    _demonym_towns,
     _drop_lone_foreign_towns,
+    _far_small_towns,
     _placed_beside,
+    _the_alternates,
     _town_among_towns,
 )
 from dateline.places._readings import (
@@ -490,6 +494,16 @@ def _resolve(
     chosen = _outside_possessor(text, spans, chosen)
     chosen = _coordinated_regions(text, spans, keys, chosen, cands_of)
     chosen = _town_among_towns(text, spans, keys, chosen, cands_of, gaz.capital_of)
+    demonym_towns = {
+        k: [c for c in gaz.get(_base(k)) if c.feature == "city" and not c.alt]
+        for k in set(keys)
+        if _base(k) in gaz.demonyms
+    }
+    if any(demonym_towns.values()):
+        named_now = frozenset(a for a in doc_adm if doc_adm[a] > 0)
+        chosen = _demonym_towns(keys, chosen, demonym_towns, named_now, doc_ctry)
+    if any(c is not None and c.feature == "county" for c in chosen):
+        chosen = _county_cluster(keys, chosen, cands_of, frozenset(a for a in doc_adm if doc_adm[a] > 0))
     loose = _loose_alternates(
         {k: cands_of[k] for k, c in zip(keys, chosen, strict=True) if c is not None and c.alt}
     )
@@ -507,9 +521,18 @@ def _resolve(
             for c, k0, (s, e) in zip(chosen, kept, spans, strict=True)
         ]
     chosen = _drop_lone_foreign_towns(chosen, keys, text, doc_ctry, gaz.capital_of, cands_of, outlet)
+    chosen = _far_small_towns(
+        keys,
+        chosen,
+        cands_of,
+        gaz.capital_of,
+        frozenset(a for a in doc_adm if doc_adm[a] > 0),
+        doc_ctry or _text_context(text)[0],
+    )
     chosen = _unknown_in_container(text, spans, keys, chosen, cands_of)
     chosen = _placed_beside(text, spans, keys, chosen, cands_of)
     chosen = _foreign_facilities(text, spans, chosen)
+    chosen = _the_alternates(text, spans, chosen, [cands_of[k] for k in keys])
     if any(c is not None and c.feature == "water" for c in chosen):
         starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences])
         chosen = _sentence_stretches(spans, keys, chosen, gaz.get, starts)
@@ -583,7 +606,9 @@ def _resolve(
             else:
                 place = _fallback(text[s:e], s, e, focus, guess=True)
             region = wide.get(i)
-            if region is not None and not _holds(region, place):
+            # issue 6, round 20: a settlement of its own sentence outweighs a region its name holds ("the Simón
+            # Bolívar bridge between Cúcuta and Ureña" is at Cúcuta, not in Bolívar department)
+            if region is not None and not _holds(region, place) and (nb is None or home is not None):
                 place = _fallback(text[s:e], s, e, _region_point(region, gaz))
             guest = _embassy_guest(text, spans, chosen, i)
             if guest is not None:  # "outside Myanmar's embassy on Sathorn Road" is not in Myanmar
