@@ -1123,7 +1123,9 @@ def _story_headline(doc: Document, cleaned: _Cleaned, first: _Para | None, masth
     furniture = any(r.kind in _SITE_FURNITURE for r in between)
     dated_above = any(r.kind == "metadata" for r in between)
     named = len(first.text.split()) <= _SITE_NAME_WORDS  # a site's name, not a page title ("Headline | Site")
-    if (under and furniture) or (named and ((furniture and dated_above) or (masthead and (under or dated_above)))):
+    if (under and furniture) or (
+        named and ((furniture and dated_above) or (masthead and (under or dated_above)))
+    ):
         doc.extra["site_title"] = doc.title
         doc.title = text
         cleaned.removed.append(Removed(text, "headline", line))
@@ -1267,6 +1269,156 @@ def _set(doc: Document, field: str, value: str | None, source: str) -> None:
         doc.meta_sources[field] = source
 
 
+# --------------------------------------------------------------------------- masthead (plain text)
+
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MAST_DATE = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}|\d{4}-\d{2}-\d{2}|(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5})?)?"
+)
+# an issue or edition mark of a newsletter or a paper ("Issue 212", "Edition 19", "Vol. 3 No. 12", "Weekly")
+_MAST_ISSUE = re.compile(
+    r"(?i)(?:(?:issue|edition|no\.?|vol\.?|volume|number|episode)\s*#?\s*\d+[ ,]*)+|"
+    r"(?:(?:daily|weekly|monthly|fortnightly|morning|evening|weekend) ?){1,2}(?:edition|newsletter|briefing|digest)?"
+)
+_MAST_SEP = re.compile(r"\s*[|·•]\s*|\s+[—–-]{1,2}\s+")
+# the outlet's name as a masthead gives it: capitalised words ("Sughd Morning", "The Tien Shan Herald", "BALTIC BRIEF")
+_MAST_NAME = re.compile(r"(?:The )?[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|and|on|the|&))*")
+_MAST_WORDS = 6
+# words of a page's news label, never an outlet's whole name: "Breaking News | 14 January 2027", "Latest Updates"
+# (the line is still a masthead line: cut, its date read)
+_NEWS_LABEL = frozenset(
+    "breaking news latest live update updates top story stories headlines exclusive just in developing "
+    "world local national international home today this week analysis opinion special report".split()
+)
+# a section line between the masthead and the headline: "REGION", "TOP STORY", "Home > World > North Africa"
+_CAPS_SECTION = re.compile(r"[A-Z][A-Z&'’ -]{1,30}")
+_BREADCRUMB = re.compile(r"[A-Z][\w&'’ -]{0,24}(?:\s*[>»›]\s*[A-Z][\w&'’ -]{0,24}){1,5}")
+_MAST_LINES = 5  # lines looked at above the headline
+
+
+def _mast_date(segment: str) -> str | None:
+    m = _MAST_DATE.fullmatch(segment)
+    if not m:
+        return None
+    if m["a"] and m["a"] != m["b"] and int(m["a"]) <= 12 and int(m["b"]) <= 12:
+        return None  # "03/04/2026": day and month cannot be told apart
+    return _iso_date(segment)
+
+
+def _mast_line(text: str, first: bool, pats: _Patterns) -> dict[str, str] | None:
+    """What a masthead or header line above the headline states ({"outlet", "date", "section", "evidence"}), or
+    None when the line is not one. `evidence` is set when the line has a date, an issue mark or a breadcrumb: a
+    bare name line alone does not make a masthead."""
+    if len(text) > 160 or text.rstrip().endswith((".", "!", "?")) and not text.endswith(("No.", "Vol.")):
+        return None
+    if _BREADCRUMB.fullmatch(text):
+        return {"section": text, "evidence": "1"}
+    segs = [x for x in _MAST_SEP.split(text) if x]
+    if len(segs) == 1 and ", " in text:  # "Outback Lines, Monday 30 November 2026"
+        head, _, rest = text.partition(", ")
+        if _mast_date(rest):
+            segs = [head, rest]
+    found: dict[str, str] = {}
+    named = False
+    for k, seg in enumerate(segs):
+        iso = _mast_date(seg)
+        if iso:
+            found.setdefault("date", iso)
+            found["evidence"] = "1"
+        elif _MAST_ISSUE.fullmatch(seg):
+            found["evidence"] = "1"
+        elif (
+            k == 0
+            and len(seg.split()) <= _MAST_WORDS
+            and _MAST_NAME.fullmatch(seg)
+            and not re.match(rf"(?i)(?:by|{_WEEKDAY}|{_MONTH})\b", seg)
+            and not (seg.isupper() and " " not in seg)  # "KYIV | 12 March 2027": a wire dateline's place
+        ):
+            named = True
+            if not set(seg.lower().split()) <= _NEWS_LABEL:
+                found["outlet"] = seg
+        elif len(seg.split()) <= 4 and not re.search(r"[.!?]$", seg) and (found.get("evidence") or named):
+            found.setdefault("section", seg)  # a city or section after the name or the date
+        else:
+            return None
+    if len(segs) == 1 and not found.get("evidence"):
+        if not first:
+            return None  # a bare name line is a masthead only at the top
+    elif not found.get("evidence"):
+        return None
+    return found
+
+
+def _masthead(paras: list[_Para], pats: _Patterns) -> tuple[int, dict[str, str]]:
+    """The masthead of an unknown outlet above the headline of a plain text: its outlet name, date, issue and
+    section lines ("Sughd Morning - Wednesday, 4 November 2026 - Khujand"; "Eurasia Brief" over "Monday 9 November
+    2026 | Central Asia"; "BALTIC BRIEF | Weekly | Issue 87"; a breadcrumb or an all-caps section line). Returns
+    the index of the headline (0: no masthead) and what the masthead states. A masthead needs a date, an issue
+    mark or a breadcrumb, and a headline (short, no closing full stop, not itself a metadata line) under it with
+    the story after it."""
+    meta: dict[str, str] = {}
+    evidence = False
+    for i, p in enumerate(paras[: _MAST_LINES + 1]):
+        found = _mast_line(p.text, i == 0, pats)
+        if found is None and i > 0:
+            known = _metadata(p.text, pats)
+            if known is not None and "date" in known:  # "Published 3 December 2026"
+                found = {"date": known["date"], "evidence": "1"}
+        if (
+            found is None
+            and i > 0
+            and evidence
+            and _CAPS_SECTION.fullmatch(p.text)
+            and len(p.text.split()) <= 3
+        ):
+            nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+            if _looks_headline(nxt) and not nxt.rstrip().endswith(".") and not _CAPS_SECTION.fullmatch(nxt):
+                found = {"section": p.text}
+        if found is None:
+            ok = (
+                evidence
+                and i > 0
+                and i + 1 < len(paras)
+                and _looks_headline(p.text)
+                and not p.text.rstrip("\"'”’)").endswith(".")
+                and _metadata(p.text, pats) is None
+                and _match_kind(p.text, pats) is None
+            )
+            return (i, meta) if ok else (0, {})
+        evidence = evidence or bool(found.pop("evidence", None))
+        if "date" in found and "date" not in meta:
+            meta["date_line"] = p.text
+        for k, v in found.items():
+            meta.setdefault(k, v)
+    return 0, {}
+
+
+def _mast_outlet(name: str, text: str) -> str:
+    """An all-caps masthead name as the page spells it in running text ("BALTIC BRIEF" -> "Baltic Brief")."""
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return name
+
+
+def _drop_name_lines(cleaned: _Cleaned, outlet: str | None) -> None:
+    """A line that is only the outlet's name (over a footer's copyright line, or left from the masthead) goes."""
+    if not outlet or not cleaned.paras:
+        return
+    key = _key(outlet)
+    n = len(cleaned.paras)
+    edge = [k for k in range(n) if (k < 2 or k >= n - 2) and _key(cleaned.paras[k][0]) == key]
+    for k in reversed(edge):
+        text, line = cleaned.paras[k]
+        cleaned.removed.append(Removed(text, "masthead", line))
+        del cleaned.paras[k]
+
+
 def _text_paras(text: str, given_title: Any, pats: _Patterns) -> tuple[list[_Para], _Para | None]:
     """Paragraphs of a plain text and its headline (taken off the paragraphs), if the first one is one; a masthead
     line with a date above the headline ("Gulf Ledger | Wednesday, April 21, 2027 | 10:30 AM GST") stays a
@@ -1345,20 +1497,38 @@ def to_document(raw: RawArticle) -> Document:
             _cut_tail(cleaned, _stoplists()[0]["English"])
         _cut_end(cleaned, pats, _stoplists()[0]["English"])
     else:
-        paras, headline = _text_paras(raw.text or "", given.get("title"), pats)
+        # an unknown outlet's masthead, issue and section lines above the headline: taken off before the rest
+        whole = _paragraphs(raw.text or "")
+        at, mast = _masthead(whole, pats)
+        if at and given.get("title") and _key(whole[at].text) != _key(str(given["title"])):
+            at, mast = 0, {}
+        if at:
+            paras, headline = whole[at + 1 :], whole[at]
+        else:
+            paras, headline = _text_paras(raw.text or "", given.get("title"), pats)
         if headline:
             _set(doc, "title", headline.text, "text")
             doc.removed.append(Removed(headline.text, "headline", headline.line))
         stop = _stopwords(_WORD.findall(" ".join(p.text for p in paras[:400])))
         cleaned = _boilerplate(paras, pats, with_metadata=True)
+        if at:
+            cleaned.removed.extend(Removed(p.text, "masthead", p.line) for p in whole[:at])
+            if mast.get("outlet"):
+                mast["outlet"] = _mast_outlet(mast["outlet"], raw.text or "")
+            for key, value in mast.items():  # the masthead over the story states the outlet and the day
+                if key in ("outlet", "date", "date_line") or key not in cleaned.meta:
+                    cleaned.meta[key] = value
         # a headline that is a programme line ("Channel 9 Evening Bulletin - transcript") names the outlet
         programme = (_metadata(headline.text, pats) or {}) if headline else {}
         if programme.get("outlet"):
             _add_meta(cleaned.meta, {"outlet": programme["outlet"]}, "")
         if _main_block(cleaned, stop, doc.title):
             _lead_metadata(cleaned, pats)
-        _story_headline(doc, cleaned, headline, masthead=programme.get("outlet") == (headline.text if headline else ""))
+        _story_headline(
+            doc, cleaned, headline, masthead=programme.get("outlet") == (headline.text if headline else "")
+        )
         _cut_end(cleaned, pats, stop)
+        _drop_name_lines(cleaned, cleaned.meta.get("outlet"))
         _set(doc, "outlet", _outlet(cleaned, raw.text or ""), "text")
         _set(doc, "byline", cleaned.meta.get("byline"), "text")
         for key, extra in (("domain", "source_domain"), ("section", "section")):

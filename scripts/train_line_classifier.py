@@ -102,7 +102,7 @@ def _page(page_id: str, dump: str, body: str, silver: bool = False) -> Page:
     on silver pages the headline line is labelled not-body."""
     pats = clean._patterns()
     page = Page(page_id, dump, body)
-    paras, headline = clean._text_paras(page.dump, None)
+    paras, headline = clean._text_paras(page.dump, None, pats)
     title = page.title = headline.text if headline else None
     page.stop = clean._stopwords(clean._WORD.findall(" ".join(p.text for p in paras[:400])))
     cleaned = clean._boilerplate(paras, pats, with_metadata=True)

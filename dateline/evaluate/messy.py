@@ -34,6 +34,9 @@ FIXTURE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "mess
 BATCH3_DIR = FIXTURE_DIR.parent / "messy_s10"
 # batch 4 (session 11): twelve articles in the manner of outlets outside the US and UK, gold before any run
 BATCH4_DIR = FIXTURE_DIR.parent / "messy_s11"
+# batch 5 (session 17): twelve plain-text pages of outlets Dateline does not know (mastheads, newsletter headers,
+# section lines, title lines without a full stop), gold (with the outlet and the title) before any run
+BATCH5_DIR = FIXTURE_DIR.parent / "messy_s17"
 _FIELDS = ("date", "size", "factuality", "source")
 
 
@@ -128,6 +131,12 @@ class _Tally:
         return round(self.ok.get(key, 0) / self.n[key], 4) if self.n.get(key) else 0.0
 
 
+def _outlet_key(name: str | None) -> str:
+    """An outlet name compared as the page may spell it: case, a leading "The" and punctuation aside."""
+    key = re.sub(r"\W+", " ", (name or "").lower()).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
 def _score_article(gold: dict[str, Any], doc: Any, t: _Tally, errors: list[str]) -> dict[str, int]:
     name = gold["file"]
     text = _norm(doc.text)
@@ -149,6 +158,17 @@ def _score_article(gold: dict[str, Any], doc: Any, t: _Tally, errors: list[str])
     t.add("published", doc.published == gold["published"])
     if doc.published != gold["published"]:
         errors.append(f"{name}: published {doc.published} (gold {gold['published']})")
+    # optional (batch 5): the outlet the page names, and the headline taken as the title (not glued to the body)
+    if "outlet" in gold:
+        ok = _outlet_key(doc.outlet) == _outlet_key(gold["outlet"])
+        t.add("outlet", ok)
+        if not ok:
+            errors.append(f"{name}: outlet {doc.outlet!r} (gold {gold['outlet']!r})")
+    if "title" in gold:
+        ok = _norm(doc.title or "") == _norm(gold["title"])
+        t.add("title", ok)
+        if not ok:
+            errors.append(f"{name}: title {doc.title!r} (gold {gold['title']!r})")
     raw = doc.text
     for ev in gold["events"]:
         at, to = _locate(raw, ev["sentence"])
@@ -216,6 +236,7 @@ def _score_set(folder: Path) -> dict[str, Any]:
         tp, fn, fp = tp + c["tp"], fn + c["fn"], fp + c["fp"]
     keys = ["body_kept", "published", "event_found", "event_type", *_FIELDS]
     keys += [f"{f}_when_found" for f in _FIELDS] + ["quote_found", "quote_speaker"]
+    keys += [k for k in ("outlet", "title") if t.n.get(k)]
     return {
         "articles": len(gold),
         "failed": failed,
@@ -231,7 +252,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
     """Score the pipeline on the messy-article check set (DEV only): the 16 articles, and apart from them the
     second batch (batch2/, six plain-text articles written after the first round of fixes, as a transfer check) and
     the third (tests/fixtures/messy_s10: eight plain-text dumps and four HTML pages, written in session 10) and the
-    fourth (tests/fixtures/messy_s11: the same mix in the manner of outlets outside the US and UK, session 11)."""
+    fourth (tests/fixtures/messy_s11: the same mix in the manner of outlets outside the US and UK, session 11) and the
+    fifth (tests/fixtures/messy_s17: plain-text pages of unknown outlets, scored for outlet and title too)."""
     if split == "test":
         raise DataMissing(
             "the messy suite has no TEST split: its articles (tests/fixtures/messy_s9) are a DEV check set; "
@@ -246,4 +268,6 @@ def run(split: str, data: Path) -> dict[str, Any]:
         result["batch3"] = _score_set(BATCH3_DIR)
     if (BATCH4_DIR / "gold.jsonl").exists():
         result["batch4"] = _score_set(BATCH4_DIR)
+    if (BATCH5_DIR / "gold.jsonl").exists():
+        result["batch5"] = _score_set(BATCH5_DIR)
     return result
