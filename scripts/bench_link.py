@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from dateline.actors import code_actor
 from dateline.link import link_new
 from dateline.link._words import stop_words as _stop
 from dateline.link.merge import merge_new
@@ -75,6 +76,7 @@ class _Gen:
 
 def _timed(store: Store, new: int) -> None:
     _stop()  # the stop-word list imports spaCy, which an ingesting process has loaded already
+    code_actor("Kremlin")  # so is the actor lexicon (merging asks it whether a place is a seat of power)
     t0, c0 = time.monotonic(), time.process_time()
     out = assign_stories(store)
     t1 = time.monotonic()

@@ -354,6 +354,7 @@ class _Feat:
     RN: frozenset[str] = field(init=False, repr=False, compare=False)
     W: frozenset[str] = field(init=False, repr=False, compare=False)
     L: list[Any] | None = field(init=False, repr=False, compare=False)  # `place` but a metonym (_located)
+    LW: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)  # L's words (_name_sets)
     PN: frozenset[str] = field(init=False, repr=False, compare=False)  # names of `places`
     P: list[list[Any]] = field(init=False, repr=False, compare=False)  # `places` but the actor's seat
     pc: str | None = field(init=False, repr=False, compare=False)  # the country it is located in
@@ -373,6 +374,7 @@ class _Feat:
         # ("Washington announced sanctions on Iran": Washington says where it was decided, not where it happened)
         seats = self.A - self.R if self.R else frozenset()
         self.L = _located(self.type, self.place)
+        self.LW = _name_sets(self.L) if self.L else ()
         # a seat of power read as a building or site ("the Pentagon said", a leader's name read as a site) stands
         # for its government, as for the location (_located): it is no place the sentence names
         places = [p for p in self.places if not (len(p) > 4 and p[4] == "site" and _seat_of(p[0]))]
@@ -574,12 +576,21 @@ def _bars(values: Iterable[str]) -> str:
     return "|" + "|".join(vals) + "|" if vals else ""
 
 
+_KM: dict[tuple[float, float, float, float], float] = {}  # distances by point pair (dense stores repeat them)
+
+
 def _km(a: list[Any], b: list[Any]) -> float | None:
     if a[2] is None or b[2] is None or a[3] is None or b[3] is None:
         return None
     if a[2] == b[2] and a[3] == b[3]:
         return 0.0
-    return distance_km((a[2], a[3]), (b[2], b[3]))
+    key = (a[2], a[3], b[2], b[3])
+    km = _KM.get(key)
+    if km is None:
+        if len(_KM) > 200_000:  # bounded: a store of many places
+            _KM.clear()
+        km = _KM[key] = distance_km((a[2], a[3]), (b[2], b[3]))
+    return km
 
 
 def _size_ratio(a: list[Any], b: list[Any]) -> float:
@@ -704,14 +715,23 @@ def _names(place: list[Any], words: frozenset[str]) -> bool:
     Douentza–Timbuktu road" read as one name): every content word of the place's name is among its words. Not
     for a country, region or sea (as for the sentence places, _doc_places): their names are everywhere ("Iran
     fired")."""
+    return any(w <= words for w in _name_sets(place))
+
+
+def _name_sets(place: list[Any]) -> tuple[frozenset[str], ...]:
+    """The word sets _names looks for (none for a country, region or sea), kept on a mention for its location
+    (_Feat.LW: the compare loop asks it of one location against many sentences)."""
     if len(place) > 4 and place[4] in _BROAD:  # older stores keep fewer fields
-        return False
+        return ()
     # the gazetteer's name or the text as the other report wrote it ("Jowhar" for the gazetteer's "Jawhar")
-    for name in (place[0], place[5] if len(place) > 5 else None):
-        w = _name_words(name) if name else frozenset()
-        if w and w <= words:
-            return True
-    return False
+    return tuple(
+        w for name in (place[0], place[5] if len(place) > 5 else None) if name and (w := _name_words(name))
+    )
+
+
+def _loc_named(f: _Feat, words: frozenset[str]) -> bool:
+    """_names(f.L, words), from the word sets kept on f."""
+    return any(w <= words for w in f.LW)
 
 
 def _near(pa: list[Any], pb: list[Any]) -> bool | None:
@@ -780,6 +800,31 @@ def _one_agreement(a: _Feat, b: _Feat) -> str | None:
     if not nouns or not pa or not pb or not (pa <= pb or pb <= pa):
         return None
     return min(nouns)
+
+
+def _places_veto(a: _Feat, b: _Feat) -> bool:
+    """The pair is certainly vetoed: both located, in two countries, and none of the readings that excuse it
+    (_components' place branches: an actor's seat, a place one sentence names, the same first place, a named place
+    near the other location, a namesake across a border, a broad place nearby) holds. _components then reaches
+    that veto or an earlier one (every earlier return is a veto), so a caller that needs only "vetoed or not"
+    (_choose) skips the rest of the comparison: the most common outcome on a dense store, where most candidates
+    of a block are located in another country. Keep it in step with _components (tests/test_merge_speed17.py)."""
+    pa, pb = a.L, b.L
+    if not (pa and pb and pa[1] and pb[1] and pa[1] != pb[1]) or a.seat or b.seat:
+        return False
+    if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN or _loc_named(a, b.W) or _loc_named(b, a.W)):
+        return False
+    if a.places and b.places and a.places[0][0] == b.places[0][0] and pa[0] != a.places[0][0] != pb[0]:
+        return False
+    if (b.P and _named_near(pa, b)) or (a.P and _named_near(pb, a)):
+        return False
+    if _namesake(pa, pb) and (pa[1] in b.A | b.R or pb[1] in a.A | a.R):
+        return False
+    if _broad(pa) or _broad(pb):
+        km = _km(pa, pb)
+        if km is not None and km < _MAX_KM * 10:
+            return False
+    return True
 
 
 def _compare(a: _Feat, b: _Feat, idf: dict[str, float] | None = None) -> tuple[float, dict[str, Any]]:
@@ -998,10 +1043,10 @@ def _components(
         km = _km(pa, pb)
         broad = _broad(pa) or _broad(pb)
         seat = a.seat or b.seat
-        if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN or _names(pa, b.W) or _names(pb, a.W)):
+        if pa[0] != pb[0] and (pa[0] in b.PN or pb[0] in a.PN or _loc_named(a, b.W) or _loc_named(b, a.W)):
             # each located at another of the places one sentence names ("flown from Narva to Tapa" located at
             # Narva vs a report located at Tapa): the location picker chose differently, the reports agree
-            ev["place_named"] = pb[0] if pb[0] in a.PN or _names(pb, a.W) else pa[0]
+            ev["place_named"] = pb[0] if pb[0] in a.PN or _loc_named(b, a.W) else pa[0]
             x["place_named"] = 1.0
         elif a.places and b.places and a.places[0][0] == b.places[0][0] and pa[0] != a.places[0][0] != pb[0]:
             # both sentences name the same place first ("drones struck Liepaja ... talks in Riga" vs "the strike on
@@ -1060,7 +1105,7 @@ def _components(
         # ("fired missiles at two Iraqi bases" located at Al Asad Air Base by its article vs "Wednesday's missile
         # strikes on Al Asad and Erbil"): the place agrees, as when each is located at a place the other names
         m, n = (a, b) if a.L else (b, a)
-        if m.L and not _broad(m.L) and (m.L[0] in n.PN or _names(m.L, n.W)):
+        if m.L and not _broad(m.L) and (m.L[0] in n.PN or _loc_named(m, n.W)):
             ev["place_named"] = m.L[0]
             x["place_named"] = 1.0
     # sizes (same unit, or no unit on one side)
@@ -1287,7 +1332,15 @@ def _new_events(store: Store) -> Iterable[tuple[Event, str | None, str | None]]:
         " ORDER BY d.published IS NULL, d.published, e.doc_id, e.id"
     )
     for r in rows:
-        yield Event.from_dict(json.loads(r[0])), r[1], r[2]
+        e = Event.from_dict(json.loads(r[0]))
+        if len(_EVENTS) < 300_000:  # bounded: _rebuild decodes the rest
+            _EVENTS[e.id] = e
+        yield e, r[1], r[2]
+
+
+# the new events of one run, decoded once (_new_events) and read again by _rebuild (the link stage never changes
+# an Event nor its row)
+_EVENTS: dict[str, Event] = {}
 
 
 def _by_document(
@@ -1503,6 +1556,7 @@ class _Index:
         # type (oldest first), and the mentions of the latest documents that name a place, by place name
         self.recent: dict[str, list[_Cand]] = {}
         self.named: dict[str, dict[str, list[_Cand]]] = {}  # place name -> type -> mentions, oldest first
+        self.steps: dict[tuple[int, int], list[list[int]]] = {}  # (day, last day) -> days by distance
 
     def _load(self, rows: list[tuple[str, str, str, int, int | None]], block: _Block) -> None:
         cands = _decode((r[0], r[1], r[2], r[3]) for r in rows)
@@ -1679,16 +1733,18 @@ class _Index:
             self.idf.load_feats([c[2] for c in out])
         else:
             block = self._block(f.type, 0, lo_day, hi_day)
-            steps = [
-                [d for d in (f.lo - k, f.lo + k) if lo_day <= d <= hi_day] for k in range(hi_day - f.lo + 1)
-            ]
-            steps += [[f.lo - k] for k in range(hi_day - f.lo + 1, f.lo - lo_day + 1)]
-            out = self._nearest(block, [s for s in steps if s], f, keys, _BLOCK, f.lo - w)
+            steps = self.steps.get((f.lo, hi_day))  # the days nearest first, one list per distance
+            if steps is None:
+                near = range(hi_day - f.lo + 1)
+                steps = [[d for d in (f.lo - k, f.lo + k) if lo_day <= d <= hi_day] for k in near]
+                steps += [[f.lo - k] for k in range(hi_day - f.lo + 1, f.lo - lo_day + 1)]
+                steps = self.steps[(f.lo, hi_day)] = [s for s in steps if s]
+            out = self._nearest(block, steps, f, keys, _BLOCK, f.lo - w)
             if _slip(f):
                 # a self-directed mention (a parse slip as likely as not: _index_keys) is compared with the nearest
                 # mentions of other countries too, as they are with it
                 seen = {c[0] for c in out}
-                more = self._nearest(block, [s for s in steps if s], f, ["*"], _BLOCK // 2, f.lo - w)
+                more = self._nearest(block, steps, f, ["*"], _BLOCK // 2, f.lo - w)
                 out += [c for c in more if c[0] not in seen]
             if _agreement_nouns(f):
                 # one agreement agreed (AGREE) and signed (SUPPORT): the other type's block too, its mentions naming
@@ -1696,7 +1752,7 @@ class _Index:
                 other = next(iter(_AGREEMENT_TYPES - {f.type}))
                 both = list(dict.fromkeys(keys + _query_keys(replace(f, type="AGREE"))))
                 block = self._block(other, 0, lo_day, hi_day)
-                found = self._nearest(block, [s for s in steps if s], f, both, _BLOCK, f.lo - w)
+                found = self._nearest(block, steps, f, both, _BLOCK, f.lo - w)
                 out += [c for c in found if _one_agreement(f, c[2])]
         # coarse dates (a month, a year) that may hold this date
         lo_day = f.lo - 366 - w
@@ -1733,6 +1789,9 @@ def _choose(f: _Feat, cands: list[_Cand], idf: dict[str, float] | None = None,
     for event_id, merged_id, g in cands:
         if merged_id in vetoed or (exclude and merged_id in exclude):
             continue  # one veto rules the merged event out: its other members need no scoring
+        if _places_veto(f, g):
+            vetoed.add(merged_id)
+            continue
         s, ev = _compare(f, g, idf)
         if "veto" in ev:  # a veto, not a low score: penalties are evidence against, and only the support rule
             vetoed.add(merged_id)  # below counts them
@@ -1755,6 +1814,9 @@ def _choose(f: _Feat, cands: list[_Cand], idf: dict[str, float] | None = None,
             weak = sum(s < _MEMBER_MIN for _, s, _ in scored)
             ok = True
             for e, g in rest:
+                if _places_veto(f, g):
+                    ok = False
+                    break
                 s, ev = _compare(f, g, idf)
                 if "veto" in ev or (s < _MEMBER_MIN and (weak := weak + 1) > (1 - _SUPPORT) * n):
                     ok = False  # a veto, or too few compatible members already: stop scoring
@@ -2022,6 +2084,7 @@ def merge_new(store: Store) -> dict[str, int]:
     touched: set[str] = {r[0] for r in stale}
     linked = joined = bridged = 0
     _FEATS.clear()  # per run: a re-ingested document may reuse an event id with new features
+    _EVENTS.clear()
     idf = _Idf(store)
     index = _Index(store, idf)
     undated = db.execute("SELECT 1 FROM event_links WHERE day IS NULL LIMIT 1").fetchone() is not None
@@ -2108,6 +2171,7 @@ def merge_new(store: Store) -> dict[str, int]:
         split = _join_split(db, index, idf, twins, touched) if _JOIN_SPLIT and twins else 0
         for merged_id in sorted(touched):  # sorted: the rows come out in one order whatever the hash seed
             _rebuild(store, merged_id)
+    _EVENTS.clear()
     return {"linked": linked, "joined": joined, "bridged": bridged, "split_joined": split,
             "merged_events_touched": len(touched)}  # fmt: skip
 
@@ -2173,7 +2237,7 @@ def _rebuild(store: Store, merged_id: str) -> None:
     mentions: list[dict[str, Any]] = []
     events: list[Event] = []
     for r in rows:
-        e = Event.from_dict(json.loads(r["data"]))
+        e = _EVENTS.get(r["event_id"]) or Event.from_dict(json.loads(r["data"]))
         events.append(e)
         mentions.append({
             "event_id": e.id, "event": e.event, "doc_id": e.doc_id, "outlet": r["outlet"], "published": r["published"],
