@@ -4,6 +4,7 @@ and the public `code_actor`)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from dateline.actors._lexicon import (
     _GROUP_CODES,
@@ -267,9 +268,11 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 and not ((after[-1].sector == "UAF" or role in _SITE_HEADS) and sector)
                 and not (after[-1].sector == "MIL" and sector in ("REB", "PRM"))
                 and not (_singular(role) == "operative" and sector and sector != "GOV")
+                and not (after[-1].sector == "UNK" and sector)
             ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF; "Hezbollah
                 # forces", "RUF troops": an armed group's forces are the group, no state's military; "Amotekun
-                # operatives": a named body's operatives are its own people, no intelligence service's)
+                # operatives": a named body's operatives are its own people, no intelligence service's; "Hamas
+                # men": a word that says no sector keeps the body's)
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
@@ -617,3 +620,35 @@ def code_actor(text: str, context: str | None = None, *, date: str | None = None
     none; `date` (ISO) picks the office a person held then (default: the current one). Offsets are 0..len(text)."""
     name, country, sector, kind = _code_cached(text, context, date[:10] if date else None)
     return Actor(text=text, start=0, end=len(text), name=name, country=country, sector=sector, kind=kind)
+
+
+# prepositions that put something in a town ("police in Homa Bay"): a town named so counts as a country name
+_IN_TOWN = {"in", "inside", "near", "across", "throughout", "within", "around"}
+
+
+def _town_weight(lex: _Lexicon, text: str, ent: Any, n: str) -> tuple[str, int] | None:
+    """A town or province the lexicon places in one country ("Homa Bay", "Kisumu") as a hint of the story's
+    country: half a country name, a whole one where the text puts something there ("in Homa Bay"), so that one
+    passing mention does not outweigh a country named. A name two countries share ("Busia") is in no table."""
+    c = lex.cities.get(n) or lex.places.get(n)
+    if not c:
+        return None
+    before = text[max(0, ent.start - 12) : ent.start].split()
+    return c, 2 if before and before[-1].lower() in _IN_TOWN else 1
+
+
+def _longer_place(doc: Any, start: int, end: int, country: str) -> bool:
+    """The place matched at [start, end) is only the first words of a longer name the parse found, which does not
+    code to the same country ("Beni Ounif", a town in Algeria, is not Beni in Congo)."""
+    for ent in doc.entities:
+        if ent.start <= start and ent.end > end and ent.label in ("GPE", "LOC", "FAC"):
+            if not doc.text[end : ent.end].strip()[:1].isupper():
+                return False  # ("Kenya's eastern region": the name ends where the match does)
+            return _code_cached(ent.text, None, (doc.published or "")[:10] or None)[1] != country
+    return False
+
+
+def _pair_of_officials(words: list[str], sector: str | None) -> bool:
+    """ "the two ministers", "both presidents": a pair the text named before, of two countries, so no one country --
+    not the host of their meeting nor the story's."""
+    return sector in ("GOV", "LEG") and (words[:2] == ["the", "two"] or words[:1] == ["both"])

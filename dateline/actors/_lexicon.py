@@ -59,6 +59,17 @@ def _country_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _member_acronyms() -> dict[str, str]:
+    """Ambiguous acronyms that name a security body before a word for its members (data/actors/member_acronyms.tsv:
+    "sars" -> "special anti-robbery squad"), both normalised."""
+    return {
+        _norm(r[0].strip().lower()): _norm(r[1].strip().lower())
+        for r in _rows("member_acronyms.tsv")
+        if len(r) >= 2
+    }
+
+
+@lru_cache(maxsize=1)
 def _ethnic_groups() -> frozenset[str]:
     """Peoples of several states (data/actors/ethnic_groups.txt), singular, lower case."""
     return frozenset(_norm(w) for w in _lines("ethnic_groups.txt"))

@@ -12,6 +12,7 @@ from dateline.actors._lexicon import (
     _Entry,
     _lex,
     _Lexicon,
+    _member_acronyms,
     _name_variants,
 )
 from dateline.actors._words import (
@@ -184,6 +185,15 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
     i = 0
     while i < len(toks):
         found = None
+        if origs[i].isupper() and i + 1 < len(toks) and _singular(norms[i + 1]) in _MEMBER_NOUNS:
+            # "SARS officers", "FC personnel": an acronym that names other things too is the body before its members
+            body = _member_acronyms().get(norms[i])
+            entries = lex.actors.get(body) if body else None
+            if entries:
+                e = _pick(entries, date)
+                out.append(_Match("actor", i, i + 1, e.country, e.sector, e.sectors2, e.name, e.kind))
+                i += 1
+                continue
         top = min(_MAX_NGRAM, len(toks) - i, longest.get(norms[i], 1))
         if top > 2 and " " not in norms[i] and " " not in norms[i + 1]:
             # no key of three words or more starts with these two words: nothing longer than two can match
@@ -388,6 +398,13 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
     return out
 
 
+# words for the members of a force or service ("SARS officers", "FC personnel"; singular)
+_MEMBER_NOUNS = frozenset(
+    ("officer", "personnel", "operative", "agent", "official", "man", "men", "trooper", "soldier", "member", "jawan",
+     "operator", "commander", "guard", "recruit", "cadet")
+)  # fmt: skip
+
+
 # capitalised words that follow a name in running text without being part of it ("Putin Tuesday")
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -533,7 +550,12 @@ def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Matc
     if i > 0:
         prev_norm, prev_orig = toks[i - 1][0], toks[i - 1][1]
         # a title, or a country/possessive before it ("Russian Putin", "Russia's Putin")
-        titled = bool(out) and out[-1].j == i and out[-1].kind in ("agent", "country")
+        # (a region that names no country is a given name: "Asia Bibi" is no Netanyahu, "Africa Mensah" no one)
+        titled = (
+            bool(out)
+            and out[-1].j == i
+            and (out[-1].kind == "agent" or (out[-1].kind == "country" and bool(out[-1].country)))
+        )
         # "police in Busia", "a market near Kulundu": a place, not the person of that surname
         if prev_norm in _PLACE_PREPS:
             return False

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from dateline.actors._coding import _ETHNIC, _code_cached
+from dateline.actors._coding import _ETHNIC, _code_cached, _longer_place, _pair_of_officials, _town_weight
 from dateline.actors._lexicon import (
     _FORMER_OFFICES,
     _GROUP_CODES,
@@ -370,13 +370,19 @@ class ActorResolver:
         if c:  # "northernledger.co.uk": an outlet the lexicon does not list, placed by its country domain
             return c
         counts: Counter[str] = Counter()
+        # towns named (not capitals, nor "Thai"): a tie goes to where the story happens, not who acts in it
+        where: Counter[str] = Counter()
         for ent in self.doc.entities:
             if ent.label in ("GPE", "NORP", "LOC"):
                 n = _norm(ent.text)
                 n = n[4:] if n.startswith("the ") else n
                 c = lex.countries.get(n) or lex.countries.get(_singular(n)) or lex.capitals.get(n)
-                if c:
-                    counts[c] += 2
+                where[c or ""] += bool(c) and n in lex.city_aliases and ent.label != "NORP"
+                counts[c or ""] += 2 if c else 0
+                town = None if c else _town_weight(lex, self.doc.text, ent, n)  # "Homa Bay"
+                if town:
+                    counts[town[0]] += town[1]
+                    where[town[0]] += 1
             elif ent.label in ("ORG", "PERSON"):
                 if ent.label == "ORG" and _outlet_name(ent.text):
                     continue  # "Radio Juba Valley said": who reports, not where the story happens
@@ -387,7 +393,9 @@ class ActorResolver:
         wire = self._dateline_country()
         if wire:  # "BUENOS AIRES (Reuters) -": where it is filed from, as one more mention
             counts[wire] += 2
-        return counts.most_common(1)[0][0] if counts else ""
+        counts.pop("", None)
+        top = max(counts.values(), default=0)
+        return max((c for c in counts if counts[c] == top), key=lambda c: where[c], default="")
 
     @staticmethod
     def _clean_name(text: str) -> str:
@@ -605,6 +613,8 @@ class ActorResolver:
             # a sentence that says where it happens ("troops in the Philippines ... against guerrillas") first
             if self._bare:  # asked for its own words only (see `_clause_country`)
                 return Actor(text, start, end, name, None, sector, kind)
+            if kind == "described" and _pair_of_officials(words, sector):  # "the two ministers"
+                return Actor(text, start, end, name, None, sector, kind)
             if kind == "described" and "here" in words:
                 # "officers here": where the reporter files from, the wire dateline's place, else the story's
                 return Actor(
@@ -773,6 +783,8 @@ class ActorResolver:
             found: list[tuple[str, int, bool]] = []
             for m in matches:
                 c = _place_country(m, toks)
+                if c and _longer_place(self.doc, sent.start + toks[m.i][2], sent.start + toks[m.j - 1][3], c):
+                    continue  # "near Beni Ounif" (Algeria) names no Beni (Congo)
                 if c and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i)):
                     town = m.kind in ("actor", "seat") or _cityish(m, toks)
                     if town:
