@@ -66,7 +66,16 @@ from dateline.events._clauses import _PLANS, _absorb, _drop_background, _main_ev
 from dateline.events._lexicon import _FORCE_EVENTS, _MOVED, _POLICY, _lex, _Rule
 from dateline.events._repeats import _key, _merge
 from dateline.events._source import _source
-from dateline.events._syntax import _FACTS, _SENTS, _SPANS, _TOKS, _char_span, _doc_toks, _subject
+from dateline.events._syntax import (
+    _FACTS,
+    _SENTS,
+    _SPANS,
+    _TOKS,
+    _char_span,
+    _content_mode,
+    _doc_toks,
+    _subject,
+)
 from dateline.events._triggers import (
     _dated_apart,
     _died_in,
@@ -84,6 +93,7 @@ from dateline.events._typing import (
     _apply_cues,
     _backend,
     _conditional_threat,
+    _conventional,
     _decide,
     _decided_force,
     _encoder_probs,
@@ -404,16 +414,27 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 distinct.add(stable_id(doc.id, t.rule.event, t.start))
             if t.rule.event == "SANCTION" and t.mode == "withdraw" and _armed_leaving(t, lex):
                 t.rule, t.mode = _Rule("RETREAT", "withdraw", "08"), "withdraw"
+            if _closed_to_state(t, lex):
+                t.rule, t.mode = _Rule("SANCTION", "discontinue", "16"), "discontinue"
             taken = [(a.start, a.end) for a in t.actors]
             within = [] if t.searched else [(a.start, a.end) for a in t.recipients]
             ev_text = doc.text[t.start : t.end]
+            fact = _decided_force(t, doc.published)
+            mode = t.mode
+            conv = _conventional(t.rule.event, fact)
+            if conv != t.rule.event and conv in ("REJECT", "THREATEN") and t.mode is None:
+                # "refused to ease its crackdown" (CONCEDE, negated) is REJECT change; "vowed to target any warship"
+                # (ASSAULT, future) THREATEN violence: the mode of the one category coded (manual, auxiliary modes);
+                # an act's own mode stays ("will send military advisers": MOBILIZE troops, future; "no plans to
+                # withdraw": RETREAT withdraw, denied), as the consumers of the raw type read it
+                mode = _content_mode(conv, t.anchor, t.rule.event, t.mode)
             mention = Mention(doc.id, t.start, t.end, sent.start_char, sent_end, ev_text)
             events.append(
                 Event(
                     id=stable_id(doc.id, t.rule.event, t.start),
                     doc_id=doc.id,
                     event=t.rule.event,
-                    mode=t.mode,
+                    mode=mode,
                     cameo=t.rule.cameo,
                     actor=t.actors,
                     recipient=t.recipients,
@@ -423,7 +444,7 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     event_text=ev_text,
                     event_start=t.start,
                     event_end=t.end,
-                    factuality=_decided_force(t, doc.published),
+                    factuality=fact,
                     location=_location(t, doc, sent, taken, within),
                     date=_date(t, doc, sent) if not (off := _offset_date(t, doc, events, lex)) else off,
                     size=t.sizes,
@@ -460,6 +481,51 @@ def _armed_leaving(t: _Trig, lex: Any) -> bool:
         if g.dep_ == "pobj"
     }
     return bool(left) and not left & lex.unplaces and not left & _BODIES
+
+
+_CLOSING = frozenset({"close", "shut", "seal"})
+_BARRING = frozenset({"ban", "bar"})
+_STATE_ENTS = frozenset({"GPE", "NORP"})
+
+
+def _preps(toks: list[Any], words: tuple[str, ...]) -> list[Any]:
+    """The objects of the given prepositions hanging on any of the tokens."""
+    return [
+        g
+        for x in toks
+        for c in _kids(x)
+        if c.dep_ == "prep" and c.lower_ in words
+        for g in _kids(c)
+        if g.dep_ == "pobj"
+    ]
+
+
+def _closed_to_state(t: _Trig, lex: Any) -> bool:
+    """ "closed its airspace to Moroccan aircraft", "shut the border to British lorries", "barred Russian ships
+    from its ports", "banned flights from Qatar": a crossing closed to another state's craft or people curtails
+    that state's exchanges (manual, SANCTION discontinue: "curtail ... commercial or material exchanges"); closed
+    to protesters or migrants, or closed outright, it stays a restriction of movement (COERCE restrict)."""
+    if t.rule.event != "COERCE" or t.nominal:
+        return False
+    lemma = t.tok.lemma_.lower()
+    objs = [c for c in _kids(t.tok) if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in _CLOSING and any(o.lemma_.lower() in lex.crossings for o in objs):
+        whom = _preps([t.tok, *objs], ("to",))  # closed to whom
+    elif lemma in _BARRING and any(g.lemma_.lower() in lex.crossings for g in _preps([t.tok], ("from",))):
+        whom = objs  # whose craft are barred from the crossing
+    elif lemma in _BARRING and any(o.lemma_.lower() == "flight" for o in objs):
+        whom = _preps([t.tok, *objs], ("from", "to"))  # flights from or to a state
+    else:
+        return False
+    own = {a.country for a in t.actors if a.country}
+    for g in whom:
+        marked = g.ent_type_ in _STATE_ENTS or any(
+            m.ent_type_ in _STATE_ENTS for m in _kids(g) if m.dep_ in ("amod", "compound", "poss", "nmod")
+        )
+        lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge)
+        if marked and any(r.country and r.country not in own and lo <= r.start < hi for r in t.recipients):
+            return True
+    return False
 
 
 _BODIES = frozenset({"organization", "organisation", "alliance", "union", "bloc", "coalition", "council", "commission",

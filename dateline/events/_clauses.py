@@ -9,7 +9,6 @@ from dateline.events._lexicon import (
     _CONDITION_MARKS,
     _DIRECTING,
     _EVENT_REJECT_MODE,
-    _EVENT_THREATEN_MODE,
     _FORCE_EVENTS,
     _NEGATING,
     _NOT_ABSORBING,
@@ -24,6 +23,7 @@ from dateline.events._lexicon import (
 )
 from dateline.events._syntax import (
     _classify,
+    _content_mode,
     _doc_toks,
     _is_verb,
     _partitive,
@@ -858,7 +858,7 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             outer.rule, outer.mode = _Rule("CONCEDE", None, "08"), None
             continue
         if _vowed_force(outer, t):
-            outer.rule = _Rule("THREATEN", _EVENT_THREATEN_MODE.get(t.rule.event), "13")
+            outer.rule = _Rule("THREATEN", _content_mode("THREATEN", t.anchor, t.rule.event, t.mode), "13")
             outer.mode = outer.rule.mode
             continue
         if (not t.nominal or t.anchor.i != t.tok.i) and id(t) not in via_adjunct and _stance_over(outer, t):
@@ -876,7 +876,7 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
             if outer.rule.event == t.rule.event:
                 outer.mode = t.mode
             elif outer.rule.event == "THREATEN":
-                outer.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+                outer.mode = _content_mode("THREATEN", t.anchor, t.rule.event, t.mode)
             elif outer.rule.event == "REJECT":
-                outer.mode = _EVENT_REJECT_MODE.get(t.rule.event)
+                outer.mode = _EVENT_REJECT_MODE.get(t.rule.event) or _content_mode("REJECT", t.anchor)
     return kept

@@ -144,6 +144,8 @@ class _Lex:
     actrefs: set[str] = field(default_factory=set)  # nouns naming an act again ("the move")
     companies: set[str] = field(default_factory=set)  # a company's head word ("drugmaker"): its acts are business
     crowd_weapons: set[str] = field(default_factory=set)  # tear gas, water cannon (manual, ASSAULT crowd-control)
+    # borders, airspace, ports (class border): what is closed to someone
+    crossings: set[str] = field(default_factory=set)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -167,6 +169,7 @@ def _lex() -> _Lex:
     lex.companies = classes.get("company", set())
     lex.crowd_weapons = classes.get("crowdcontrol", set())
     lex.harm = classes.get("harm", set())
+    lex.crossings = classes.get("border", set())
     lex.reprisal = (
         classes.get("reprisal", set()) | classes.get("sanctions", set()) | classes.get("strike", set())
     )

@@ -8,6 +8,7 @@ from typing import Any
 from dateline.events._lexicon import (
     _ACTOR_DROP,
     _DATA,
+    _EVENT_THREATEN_MODE,
     _PARTAKE_PASSIVE,
     _RAISING,
     _RELATIVE,
@@ -212,8 +213,11 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
         cur = v.head.head  # "Minsk denied moving troops": the subject of "denied"
     for _ in range(4):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(cur))
+        # "The two leaders spoke by video link": an active verb with a subject has no agent, whatever the parser
+        # called its "by" phrase
+        active = not passive and any(c.dep_ == "nsubj" for c in _kids(cur))
         for c in _kids(cur):
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" and not active:
                 for g in _kids(c):
                     if g.dep_ == "pobj":
                         return g, True
@@ -379,3 +383,45 @@ def _people_noun(tok: Any) -> bool:
     mods = [c for c in _kids(tok) if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.ent_type_]
     words = " ".join(t.lower_ for t in sorted([*mods, tok], key=lambda t: t.i))  # "military council"
     return code_actor(words).sector is not None
+
+
+# the refused act's own type (and mode), read from a negated or denied act ("refused to free the soldier"), gives the
+# manual's REJECT mode (shared with REQUEST): a release, lifting or pull-out withheld is `yield', a resignation or an
+# eased crackdown refused is `change' (CAMEO 1231-1242), talks refused `meet', help refused `assist'
+_REFUSED_BY_MODE = {("RETREAT", "resign"): "change"}
+_REFUSED_MODE = {
+    "RETREAT": "yield",
+    "CONCEDE": "change",
+    "CONSULT": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+}
+# the threatened act's own type and mode, where its type alone says too little (manual, THREATEN modes)
+_THREATENED_MODE = {
+    ("SANCTION", "expel"): "expel",
+    ("COERCE", "deport"): "expel",
+    ("COERCE", "arrest"): "arrest",
+}
+
+
+def _content_mode(conv: str, tok: Any, event: str | None = None, mode: str | None = None) -> str | None:
+    """The manual's mode of a REQUEST, REJECT or THREATEN by its content (what is asked for, refused or threatened):
+    the first content cue in the clause of `tok` (data/events/mode_cues.tsv), else the content act's own type and
+    mode (`event`, `mode`: "refused to free" is RETREAT release, so REJECT yield), which a refusal reads first.
+    """
+    # a refusal reads the refused act's own type first ("refused to lift the bans")
+    if conv == "REJECT" and event is not None:
+        known = _REFUSED_BY_MODE.get((event, mode or "")) or _REFUSED_MODE.get(event)
+        if known:
+            return known
+    lex = _lex()
+    for w in _doc_toks(tok.doc)[tok.left_edge.i : tok.right_edge.i + 1]:
+        for key in (w.lemma_.lower(), w.lower_):
+            modes = lex.cues.get(key)
+            if modes and conv in modes:
+                return modes[conv]
+    if event is None:
+        return None
+    if conv == "THREATEN":
+        return _THREATENED_MODE.get((event, mode or "")) or _EVENT_THREATEN_MODE.get(event)
+    return None

@@ -221,7 +221,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 objs.update(
                     g.lemma_.lower() for g in _kids(ch) if g.dep_ == "pobj" and g.lemma_.lower() in forces
                 )
-            if dep == "prep":
+            # "spoke by video link": the parser may make the "by" phrase of an active verb an agent; it is an
+            # adjunct like any preposition's (a passive's agent stays out of the objects)
+            adjunct = dep == "agent" and not any(c.dep_ == "auxpass" for c in children)
+            if dep == "prep" or adjunct:
                 got = pobjs.setdefault(ch.lemma_.lower(), set())
                 # "out of the talks": the object of a preposition after the particle counts as the particle's
                 inner = [x for g in _kids(ch) if g.dep_ == "prep" and g.lower_ == "of" for x in _kids(g)]
@@ -253,6 +256,12 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 elif c.dep_ == "prep" and c.lower_ in ("from", "out"):
                     # "moved staff from Baghdad": the source is the verb's, parsed on its object
                     prts.add(c.lower_)
+                elif c.dep_ == "prep" and c.lower_ == "to" and ch.lemma_.lower() == "access":
+                    # "blocked access to Twitter": what access is blocked to is as much the object as "access"
+                    for g in _kids(c):
+                        if g.dep_ == "pobj":
+                            objs.add(g.lemma_.lower())
+                            objs.update(x.lemma_.lower() for x in _kids(g) if x.dep_ in ("compound", "amod"))
                 elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and _amount(ch))):
                     # "700 kg of medicine", "a state of siege", "$10 million in emergency aid"
                     for g in _kids(c):

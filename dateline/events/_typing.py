@@ -10,7 +10,6 @@ from dateline.events._clauses import _absorb, _drop_background, _honoured_dead, 
 from dateline.events._lexicon import (
     _CAMEO_ROOT,
     _DATA,
-    _EVENT_THREATEN_MODE,
     _POLICY,
     _SUBJ,
     _THREAT_EVENTS,
@@ -18,7 +17,7 @@ from dateline.events._lexicon import (
     _lex,
     _Rule,
 )
-from dateline.events._syntax import _classify, _doc_toks, _is_verb, _sent_of, _sent_toks
+from dateline.events._syntax import _classify, _content_mode, _doc_toks, _is_verb, _sent_of, _sent_toks
 from dateline.events._triggers import (
     _PLAY_EVENTS,
     _PLAY_VERBS,
@@ -407,7 +406,7 @@ def _conditional_threat(t: _Trig, lex: _Lex) -> None:
             return
         cur = cur.head
         if cur.lemma_.lower() in lex.reporting and _is_verb(cur):
-            t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+            t.mode = _content_mode("THREATEN", t.anchor, t.rule.event, t.mode)
             t.rule = _Rule("THREATEN", None, "13")
             t.tok = cur
             return
@@ -511,7 +510,7 @@ def _unless_threat(t: _Trig, published: str | None) -> None:
         announced = up.lemma_.lower() in _VOWING
     if not announced or _classify(t.tok, published) not in ("future", "hypothetical"):
         return
-    t.mode = _EVENT_THREATEN_MODE.get(t.rule.event)
+    t.mode = _content_mode("THREATEN", t.anchor, t.rule.event, t.mode)
     t.rule = _Rule("THREATEN", None, "13")
     lex = _lex()
     teller = None  # the verb that makes the threat ("warned they would walk out unless ...")
