@@ -621,7 +621,7 @@ def _unit(s: list[Any]) -> str | None:
 def _norm(f: _Feat, idf: dict[str, float] | None) -> float:
     if f.norm is None or not idf:  # cached: idf values do not change within a run (_FEATS is cleared per run)
         # fsum: exact whatever the order of the set (a plain sum of a set of strings depends on PYTHONHASHSEED)
-        n = math.sqrt(math.fsum(idf.get(t, 1.0) ** 2 for t in f.W)) if idf else math.sqrt(len(f.W))
+        n = math.sqrt(math.fsum([idf.get(t, 1.0) ** 2 for t in f.W])) if idf else math.sqrt(len(f.W))
         if not idf:
             return n
         f.norm = n
@@ -634,7 +634,7 @@ def _cosine(a: _Feat, b: _Feat, idf: dict[str, float] | None) -> float:
     common = a.W & b.W
     if not common:
         return 0.0
-    num = math.fsum(idf.get(t, 1.0) ** 2 for t in common) if idf else float(len(common))
+    num = math.fsum([idf.get(t, 1.0) ** 2 for t in common]) if idf else float(len(common))
     den = _norm(a, idf) * _norm(b, idf)
     return num / den if den else 0.0
 
@@ -867,7 +867,9 @@ def _components(
     # date gap
     if a.lo is not None and b.lo is not None:
         ahi, bhi = a.hi or a.lo, b.hi or b.lo
-        gap = max(0, max(a.lo, b.lo) - min(ahi, bhi))
+        gap = (a.lo if a.lo > b.lo else b.lo) - (ahi if ahi < bhi else bhi)  # (whole days: no builtin calls)
+        if gap < 0:
+            gap = 0
         exact = a.dsrc == "text" and b.dsrc == "text"
         window = _WINDOW_TEXT if exact else _WINDOW_LOOSE
         ev["date_gap_days"] = gap
@@ -964,8 +966,12 @@ def _components(
             ev["roles_swapped"] = True
             x["roles_swapped"] = 1.0
     # countries of the places both sentences name (a target's host, not another target: recipient_host)
-    common = frozenset(p[3] for p in a.P if len(p) > 3 and p[3] and p[0] in b.PN) | frozenset(
-        p[3] for p in b.P if len(p) > 3 and p[3] and p[0] in a.PN
+    # (none unless both name places: P's names are in PN)
+    common = (
+        frozenset(p[3] for p in a.P if len(p) > 3 and p[3] and p[0] in b.PN)
+        | frozenset(p[3] for p in b.P if len(p) > 3 and p[3] and p[0] in a.PN)
+        if a.PN and b.PN
+        else frozenset()
     )
     for label, ca, cb, na, nb in sides:
         shared = ca & cb
@@ -1642,7 +1648,10 @@ class _Index:
                     for k in keys:
                         if k in buckets:
                             got += buckets[k][-need:]
-            got.sort(key=_newest)
+            if len(got) > 1:
+                # those seen at a nearer step are skipped below anyway: not sorted (fewer key calls)
+                got = [c for c in got if c[0] not in seen]
+                got.sort(key=_newest)
             for c in got:
                 g = c[2]
                 if c[0] in seen or (floor is not None and (g.hi if g.hi is not None else g.lo) < floor):
@@ -1656,8 +1665,9 @@ class _Index:
     def candidates(self, f: _Feat, undated: bool) -> list[_Cand]:
         """Linked mentions in the same block: type + date window + blocking keys (see _query_keys)."""
         out = self._candidates(f, undated)
-        if self.alias:  # merged events bridged into another in this run
-            out = [(e, self.resolve(m), g) for e, m, g in out]
+        alias = self.alias
+        if alias:  # merged events bridged into another in this run
+            out = [c if c[1] not in alias else (c[0], self.resolve(c[1]), c[2]) for c in out]
         return out
 
     def resolve(self, merged_id: str) -> str:
@@ -1868,10 +1878,16 @@ def _ambiguous(best: tuple[str | None, str | None, float, dict[str, Any]],
 
 def _fits(a: list[_Feat], b: list[_Feat], idf: dict[str, float] | None) -> bool:
     """No pair of a x b vetoes, and at least _SUPPORT of the pairs are compatible (score >= _MEMBER_MIN)."""
-    pairs = [_compare(x, y, idf) for x in a for y in b]
-    return not any("veto" in ev for _, ev in pairs) and sum(
-        s >= _MEMBER_MIN for s, _ in pairs
-    ) >= _SUPPORT * len(pairs)
+    # pair by pair, stopping at the first veto (_compare has no effect but its result: the same answer as scoring
+    # every pair first)
+    ok = 0
+    for x in a:
+        for y in b:
+            s, ev = _compare(x, y, idf)
+            if "veto" in ev:
+                return False
+            ok += s >= _MEMBER_MIN
+    return ok >= _SUPPORT * (len(a) * len(b))
 
 
 def _bridge(f: _Feat, joined: str, tops: dict[str, float], idf: dict[str, float] | None,
