@@ -3,6 +3,7 @@ and the public `code_actor`)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -546,8 +547,6 @@ def _titled_span(text: str, context: str) -> str | None:
     toks = _tok(text)
     if not toks or len(toks) > 4 or not all(t[1][:1].isupper() or t[0] in _NAME_JOINERS for t in toks):
         return None
-    import re
-
     hits = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", context)]
     if not hits:
         return None
