@@ -136,6 +136,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     kin = _kin_of(text, toks, context, date)
     if kin is not None:
         return kin
+    turned = _turned(text, toks, context, date)
+    if turned is not None:
+        return turned
     # an envoy's destination is not whose envoy it is: "the Nigerian ambassador to the United Nations" is Nigeria's
     to = next((k for k in range(1, len(norms)) if norms[k] == "to" and norms[k - 1] in _ENVOYS), None)
     if to is not None:
@@ -184,6 +187,9 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if actors:
         a = max(actors, key=lambda m: m.j - m.i)
         name, country, sector, kind = a.name, a.country, a.sector, a.akind
+        other = _namesake(" ".join(norms[a.i : a.j]), country, a.akind, text, context)
+        if other is not None:
+            name, country, sector = other.name, other.country, other.sector
         origs = [t[1] for t in toks]
         owner = [
             m
@@ -290,7 +296,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         if a.akind == "organisation" and led and _igo_head(country, sector):
             sector, kind = "GOV", "described"  # "the WHO chief", "the head of UNESCO": the body's official
         ruling = {"ruling", "governing"} & set(norms[max(0, a.i - 2) : a.i])
-        if sector == "PTY" and a.akind == "organisation" and ruling:
+        if sector == "PTY" and a.akind == "organisation" and ruling and not former:
             sector = (
                 "GOV"  # "the ruling ANC": a governing party is GOV (PLOVER manual), as "the ruling party" is
             )
@@ -318,7 +324,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         elif agents_head and not owner and generic and _rights_body(toks[of_idx + 1 :]):
             # the head of an unlisted rights league or committee: civil society, not government
             sector = "SOC"
-    if not actors and sector == "PTY" and {"ruling", "governing"} & set(norms):
+    if not actors and sector == "PTY" and {"ruling", "governing"} & set(norms) and not former:
         sector = "GOV"  # "Venezuela's ruling socialist party": a governing party is GOV, named or not
     if not sector and _rebel_name(toks):
         sector, kind = "REB", "organisation"  # "National Union for the Total Independence of Angola"
@@ -457,9 +463,86 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if sector == "GOV" and country and _prosecuting_title(norms, country):
         # "Guatemala's attorney general": the head of the public prosecution there, not a minister
         sector = "JUD"
+    if (
+        former
+        and not actors
+        and sector == "GOV"
+        and norms[-1] in ("party", "coalition")
+        and {"ruling", "governing"} & set(norms)
+    ):
+        sector = "PTY"  # "the former ruling party": a party out of power now, no former official
+    if not country and not actors and _eu_body(toks):
+        country = "EUR"  # "the European Court of Auditors", "the president of the European Council": the EU's
+    if not sector and not actors and _state_body(norms):
+        sector, kind = (
+            "GOV",
+            "described",
+        )  # "the national disaster management agency": a state body by its function
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+def _namesake(key: str, country: str, akind: str, text: str, context: str | None) -> Any:
+    """The listed body of another country that bears the same name or acronym as the one picked ("PDP" in Nigeria
+    and Turkey, "UDA" in Kenya and Northern Ireland, "PTI" a Pakistani party and an Indian news agency), when the
+    sentence names that country and not the picked one's; None otherwise."""
+    if akind == "person" or not context or len(context) == 3:
+        return None
+    entries = [e for e in _lex().actors.get(key, ()) if e.rank == 0 and e.kind == akind and e.country]
+    if len({e.country for e in entries}) < 2:
+        return None
+    named = _context_countries(context.replace(text, " ") if text in context and text != context else context)
+    if country in named:
+        return None
+    return next((e for c in named for e in entries if e.country == c), None)
+
+
+# head nouns of a state body named by its function ("the national disaster management agency", "the State Water
+# Authority"), and the words that make it the state's
+_STATE_BODY_HEADS = {"agency", "authority", "commission", "directorate", "administration", "bureau"}
+_STATE_WORDS = {"national", "state", "federal"}
+
+
+# the head words of the European Union's own institutions, after a capitalised "European" ("European Council",
+# "European Court of Auditors", "European Ombudsman"); bodies of the Council of Europe or of other European states
+# ("European Court of Human Rights", "European Space Agency") are listed as IGO and never reach this rule
+_EU_HEADS = {"council", "commission", "parliament", "court", "ombudsman", "public", "central", "investment"}
+
+
+def _eu_body(toks: list[tuple[str, str, int, int]]) -> bool:
+    """An unlisted institution of the European Union by its capitalised name."""
+    return any(
+        toks[k][0] == "european"
+        and toks[k][1][:1] == "E"
+        and toks[k + 1][1][:1].isupper()
+        and toks[k + 1][0] in _EU_HEADS
+        for k in range(len(toks) - 1)
+    )
+
+
+def _state_body(norms: list[str]) -> bool:
+    """An unlisted body of the state by its function: a state word, then a body head noun that ends the mention."""
+    return len(norms) >= 3 and norms[-1] in _STATE_BODY_HEADS and bool(_STATE_WORDS & set(norms[:-2]))
+
+
+def _turned(
+    text: str, toks: list[tuple[str, str, int, int]], context: str | None, date: str | None
+) -> tuple[str | None, str | None, str | None, str] | None:
+    """ "a former rebel commander turned senator", "an ex-general turned governor": the role after "turned" is the
+    one held now, the words before it (and their "former") the past; None when the mention is no such phrase (the
+    part before "turned" must describe a role, not name anyone, and the part after must say a sector)."""
+    norms = [t[0] for t in toks]
+    k = next((k for k in range(1, len(norms) - 1) if norms[k] == "turned"), None)
+    if k is None:
+        return None
+    past = _code(text[: toks[k][2]], context, date)
+    if past[0] or past[3] != "described" or not past[2]:
+        return None
+    now = _code(text[toks[k + 1][2] :], context, date)
+    if not now[2]:
+        return None
+    return now[0], now[1] or past[1], now[2], now[3]
 
 
 _AID_WORDS = {"aid", "relief", "humanitarian"}

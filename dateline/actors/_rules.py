@@ -19,6 +19,9 @@ from dateline.actors._words import (
     _tok,
 )
 
+# posts on someone's staff: the possessor says whose ("the president's chief of staff" GOV, not the army's MIL)
+_STAFF_POSTS = {"chief of staff", "chiefs of staff", "deputy chief of staff"}
+
 
 def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
     """Sector of the head noun (the last agent), unless an institution before it owns the role; a generic head
@@ -28,6 +31,11 @@ def _head_sector(agents: list[_Match], norms: list[str] | None = None) -> str:
         before = [m.sector for m in agents[:-1] if m.sector]
         if before:
             return before[-1]  # "a rebel base" REB, "army positions" MIL
+    if len(agents) > 1 and head in _STAFF_POSTS and norms is not None and norms[agents[-1].i - 1] == "'s":
+        # a staff post is of whose staff it is: "the president's chief of staff" GOV, "the army's" MIL
+        before = [m.sector for m in agents[:-1] if m.sector and m.j == agents[-1].i - 1]
+        if before:
+            return before[-1]
     if len(agents) > 1 and head in _GENERIC_HEADS:
         # a rank word ("deputy minister", "vice chairman") says the grade of the post, not whose it is
         before = [m.sector for m in agents[:-1] if m.sector and " ".join(norms[m.i : m.j]) not in _RANK_WORDS]
@@ -261,7 +269,7 @@ _REBEL_WORDS = {"liberation", "independence", "resistance", "insurgency", "mujah
 
 
 _REBEL_HEADS = {"union", "front", "movement", "organization", "army", "forces", "force", "brigade", "brigades",
-                "council", "alliance", "league", "tigers", "fighters", "group"}  # fmt: skip
+                "council", "alliance", "league", "tigers", "fighters", "group", "units"}  # fmt: skip
 
 
 def _democratic_forces(toks: list[tuple[str, str, int, int]]) -> bool:

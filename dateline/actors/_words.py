@@ -182,7 +182,7 @@ def _singular_key(words: list[str]) -> str:
 _GENERIC_HEADS = {
     w + s for w in ("leader", "head", "chief", "official", "spokesman", "spokeswoman", "spokesperson", "member",
                     "representative", "commander", "officer", "source", "delegation", "delegate", "negotiator",
-                    "envoy", "director", "chairman", "president", "secretary", "minister", "boss")
+                    "envoy", "director", "chairman", "president", "secretary", "minister", "boss", "mediator")
     for s in ("", "s")
 } | {"spokesmen", "spokeswomen", "chiefs", "heads"}  # fmt: skip
 

@@ -349,6 +349,11 @@ _OWN_S14 = _OWN_S9.with_name("actors_own_s14.jsonl")
 # professional and civil groups, people named by surname after their first mention; batch 15 a held-out transfer
 # check of the same kinds, never tuned on), scored the same way
 _OWN_S17 = _OWN_S9.with_name("actors_own_s17.jsonl")
+# session 18's own set (tests/data/actors_own_s18.md: batch 16, people described by role words only, ministries and
+# agencies by their function, parties in and out of power, state companies and central banks, courts and prosecutors,
+# regional bodies and their envoys, militias named after places or people, seats of power as metonyms; batch 17 a
+# held-out transfer check of the same kinds, never tuned on), scored the same way
+_OWN_S18 = _OWN_S9.with_name("actors_own_s18.jsonl")
 
 
 def _own_s9(path: Path = _OWN_S9, undated: bool = False) -> dict[str, Any]:
@@ -416,4 +421,5 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "own_s13": _own_s9(_OWN_S13),
         "own_s14": _own_s9(_OWN_S14),
         "own_s17": _own_s9(_OWN_S17),
+        "own_s18": _own_s9(_OWN_S18),
     }
