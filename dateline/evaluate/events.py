@@ -478,6 +478,18 @@ def _own_s17() -> dict[str, Any]:
     return _own_s12(_OWN_S17)
 
 
+_OWN_S18 = _OWN_DEV.with_name("events_own_s18.jsonl")
+
+
+def _own_s18() -> dict[str, Any]:
+    """Our set of session 18 (tests/data/events_own_s18.jsonl, see its .md): the kinds of wording behind the
+    worst-recalled labels of the ngec-synthetic lead check (MOBILIZE call-ups, alerts, weapons tests and militias
+    formed; COOPERATE joint drills, shared information and extraditions; CONCEDE curfews eased, charges dropped and
+    truces declared; RETREAT passive withdrawals, stand-downs, access and resignations; ACCUSE disapproval,
+    inquiries and indictments), with no-event traps and acts coded with factuality; scored as `own_s12`."""
+    return _own_s12(_OWN_S18)
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -549,6 +561,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_s14"] = _own_s14()
         out["own_s16"] = _own_s16()
         out["own_s17"] = _own_s17()
+        out["own_s18"] = _own_s18()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

@@ -1526,11 +1526,39 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
                         for g in _kids(p) if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # fmt: skip
     if got is None and t.rule.event == "THREATEN":
         got = _condition_party(a, lex)
+    if got is not None and t.rule.event == "THREATEN" and got.i in _avenged(a):
+        got = None  # "vowed to avenge Soleimani": the one avenged is the threat's cause, not its target
     if got is None and t.rule.event == "ASSAULT" and not t.nominal and len({x.country for x in t.actors}) < 2:
         got = _harmed_after(a, lex)  # (not after fire exchanged by two sides: the dead may be either's)
     if got is not None and got.i in t.victims:
         return None  # "condemned the attack on the embassy": the embassy suffered it, it is not accused
     return got
+
+
+# a vow of revenge: the verb and nouns whose object or "for" phrase is the one avenged (or the wrong done)
+_AVENGING = {"avenge", "revenge"}
+_REVENGE = {"revenge", "vengeance", "retaliation", "retribution", "payback", "reprisal"}
+
+
+def _avenged(a: Any) -> set[int]:
+    """The tokens naming whom or what a threatened revenge is for: the object of "to avenge" ("vowed to avenge
+    General Soleimani") and the "for" phrase of a revenge noun or of the vow that carries it ("vowed revenge for
+    Soleimani's killing"). They are the threat's cause; its target is whoever the text says will pay ("revenge on
+    the United States", "warned Washington"), or no one."""
+    out: set[int] = set()
+    for tok in a.subtree:
+        low = tok.lemma_.lower()
+        holders = []
+        if low in _AVENGING and tok.pos_ == "VERB":
+            out |= {x.i for c in _kids(tok) if c.dep_ == "dobj" for x in c.subtree}
+            holders.append(tok)
+        if low in _REVENGE or low in _AVENGING:
+            holders.append(tok)
+            if tok.dep_ in ("dobj", "xcomp") and tok.head.i == a.i:
+                holders.append(a)  # "vowed revenge for X", the "for" phrase hung on the vow
+        for h in holders:
+            out |= {x.i for c in _kids(h) if c.dep_ == "prep" and c.lower_ == "for" for x in c.subtree}
+    return out
 
 
 def _harmed_after(a: Any, lex: _Lex) -> Any | None:
@@ -1776,7 +1804,8 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         for c in _kids(r)
         if (c.dep_ not in _SEARCH_SKIP or _purpose(c)) and not _fronted(c)
     ]
-    seen: set[int] = set()
+    # the one avenged by a vowed revenge, and all it says of them, is the threat's cause, never its target
+    seen: set[int] = _avenged(t.anchor) if t.rule.event == "THREATEN" else set()
     # tier 0: a complement; 1: named as a place ("protested in Brasilia"); 2: inside an adjunct of time or cause
     # ("following the discovery of Russian rockets"). The nearest of the lowest tier wins.
     found: dict[int, Any] = {}

@@ -138,6 +138,8 @@ class _Lex:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # word form -> verb lemma the lemmatizer misses
     # predicates that judge or forecast a named event ("an attack was unlikely", "the truce was holding")
     verdict: set[str] = field(default_factory=set)
+    # what a copula calls a named event when it places it in history or habit ("was a turning point")
+    hallmarks: set[str] = field(default_factory=set)
     citizens: set[str] = field(default_factory=set)  # a state's own people: advised, not asked
     unplaces: set[str] = field(default_factory=set)  # what one enters that is no place ("entered talks")
     figures: set[str] = field(default_factory=set)  # attack words a title line uses figuratively
@@ -223,6 +225,7 @@ def _lex() -> _Lex:
     lex.diplomats = classes.get("diplomat", set())
     lex.intolerance = classes.get("intolerance", set())
     lex.verdict = classes.get("verdict", set())
+    lex.hallmarks = classes.get("hallmark", set())
     lex.citizens = classes.get("citizens", set())
     lex.unplaces = (
         classes.get("unplace", set()) | classes.get("talks", set()) | classes.get("agreement", set())

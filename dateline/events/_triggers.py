@@ -354,6 +354,8 @@ def _verb_lemma(tok: Any, lex: _Lex) -> str:
     "raped" -> "rap", which would read as the rebuke "rapped"); a hyphenated verb the tokenizer split keeps its
     prefix when the lexicon lists the whole ("test-fired": "test-fire", not "fire")."""
     lemma = lex.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
+    if lemma == "go" and any(c.dep_ == "aux" and c.lemma_.lower() == "let" for c in _kids(tok)):
+        return "let go"  # "the rebels let go two hostages": the parser makes "let" an auxiliary of "go"
     doc = _doc_toks(tok.doc)
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
         whole = f"{doc[tok.i - 2].lower_}-{lemma}"
@@ -841,10 +843,14 @@ def _judged(subj: Any, lex: _Lex) -> bool:
         return not met
     if _forecast_effect(subj):
         return True  # "a ban would drive trading underground", "the crackdown will harden opposition": a forecast
-    # "... was unlikely", and "the explosion was an accident": a named event declared a natural or chance one
-    return v.lemma_.lower() in ("be", "become") and any(
+    # "... was unlikely", and "the explosion was an accident": a named event declared a natural or chance one;
+    # "the 1998 invasion was a turning point", "parades are a fixture of the day": an undated event (or a kind of
+    # event) given its place in history or habit, not reported (a dated one, "Monday's raid was a reminder of ...",
+    # is still the news)
+    return v.lemma_.lower() in ("be", "become", "remain") and any(
         (c.dep_ == "acomp" and c.lemma_.lower() in lex.verdict)
         or (c.dep_ == "attr" and c.lemma_.lower() in lex.natural)
+        or (c.dep_ == "attr" and c.lemma_.lower() in lex.hallmarks and not _own_day(subj))
         for c in _kids(v)
     )
 
@@ -1234,6 +1240,8 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     if not rules and not homebound:
         return None
     subj = _mover(tok)  # (a passive's subject here is its "by" agent)
+    if subj is None and tok.dep_ == "acomp":  # "investors are worried about ...": the subject of "be"
+        subj = next((c for c in _kids(tok.head) if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
@@ -1943,6 +1951,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     if trigs and any(t.text == "|" for t in stoks):
         trigs = [t for t in trigs if not _reader_call(t.anchor)]
     trigs = _prison_terms(_preparations(_exercise_types(_unharmed_dropped(_strike_shut(trigs)))))
+    trigs = [t for t in trigs if not _unarmed_alert(t)]
     return _writers_voice(sent, trigs, lex) if trigs else trigs
 
 
@@ -2111,12 +2120,31 @@ def _joint(ex: Any, anchor: Any) -> bool:
                 and any(g.dep_ == "pobj" for g in _kids(c))
             ):
                 return True
+    if any(c.dep_ == "advmod" and c.lower_ == "together" for c in _kids(anchor)):
+        return True  # "held drills together": the parties act as one
     for subj in (c for c in _kids(anchor) if c.dep_ in ("nsubj", "agent")):
         if subj.tag_ == "NNS" and any(m.lower_ in ("two", "three", "both") for m in _kids(subj)):
             return True  # "the two navies", "both countries"
         if subj.conjuncts or any(m.conjuncts for m in _kids(subj) if m.dep_ in ("amod", "compound", "nmod")):
             return True
+        if subj.tag_ == "NNS" and any(
+            g.conjuncts for c in _kids(subj) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c)
+        ):
+            return True  # "the navies of India and France"
     return False
+
+
+def _unarmed_alert(t: _Trig) -> bool:
+    """A state of alert held by people who are no force ("hospitals were on high alert for cholera"): no
+    mobilisation. Forces, states and named bodies on alert are one ("police have been on high alert")."""
+    if not (t.nominal and t.rule.event == "MOBILIZE" and t.tok.lemma_.lower() == "alert"):
+        return False
+    subj = next((c for c in _kids(t.anchor) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.ent_type_ or subj.pos_ != "NOUN" or _forces(subj):
+        return False
+    return subj.lemma_.lower() not in _STATE_NOUNS and not any(
+        m.ent_type_ in ("GPE", "NORP", "ORG") for m in _kids(subj)
+    )
 
 
 def _exercise_types(trigs: list[_Trig]) -> list[_Trig]:

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Any, NamedTuple, cast
 
+from dateline.events._arguments import _avenged
 from dateline.events._clauses import _TIME_PREPS
 from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex, _lex
 from dateline.events._syntax import (
@@ -216,6 +217,9 @@ def _location(
             if e.label_ in ("GPE", "LOC", "FAC")
         ]
     fallback = broad = shared = None
+    # the one a vowed revenge is for, and all said of them ("who was killed in a US drone strike at Baghdad airport"),
+    # is the threat's cause: no place of the threat's
+    avenged = _avenged(t.anchor) if t.rule.event == "THREATEN" else set()
     for p in places:
         inner = any(
             s < p.start < e for s, e in within
@@ -239,6 +243,8 @@ def _location(
         if span is None:
             continue
         root = span.root
+        if root.i in avenged:
+            continue
         if itself and _person_named(p.text, root):
             continue  # a person the geoparser also read as a place ("shot Soleimani")
         site = _site_of(root) if not _person_named(p.text, root) else None  # ("the killing of Soleimani")
