@@ -44,7 +44,9 @@ full-length wire and regional news articles with 20-31 places each, kind city, s
 county, admin, region, country, water, site or island, label namesake or metonym. Batch 19
 (tests/data/places_own_s17.jsonl, reported as `own_s17`) is eleven 2018-19 web news articles of many countries in the
 same manner, with kind natural (mountains, valleys) too and label like_capital (a district, county or province
-named like its capital). Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
+named like its capital). Batch 20 (tests/data/places_own_s18.jsonl, reported as `own_s18`) is eleven 2016-17 wire and
+2018 web news articles stressing continents, world regions and large areas (kind continent, world_region; gold
+country None when the area spans several), with labels large_area, dateline, reporting and earlier_town too. Given the gold spans (all toponyms of a passage resolved in one call): Acc@161, mean/median
 error, country accuracy (over toponyms with a gold country), Acc@161 per feature class, and Acc@161 with a
 country toponym counted right when resolved to that country (our gold country points are rough centroids).
 """
@@ -367,6 +369,11 @@ _OWN_S16 = _INTL_DEV.with_name("places_own_s16.jsonl")
 # mountains, neighbourhoods of world cities, hospitals, universities and bridges, districts named like their capital,
 # small towns beside a named county; namesake, metonym and like_capital as labels), reported as `own_s17`
 _OWN_S17 = _INTL_DEV.with_name("places_own_s17.jsonl")
+# batch 20 (eighteenth session): eleven 2016-17 wire and 2018 web news articles (continents and world regions, large
+# countries and regions, city names several countries share, regions named like their capital, datelines and reporting
+# credits, streets and buildings whose town is named earlier; labels namesake, metonym, like_capital, large_area,
+# dateline, reporting, earlier_town), reported as `own_s18`
+_OWN_S18 = _INTL_DEV.with_name("places_own_s18.jsonl")
 
 
 def load_intl_dev(path: Path = _INTL_DEV) -> list[dict[str, Any]]:
@@ -470,5 +477,7 @@ def run(split: str, data: Path) -> dict:
         out["own_s16"] = _intl_dev(_OWN_S16)
     if split in ("dev", "all") and _OWN_S17.exists():
         out["own_s17"] = _intl_dev(_OWN_S17)
+    if split in ("dev", "all") and _OWN_S18.exists():
+        out["own_s18"] = _intl_dev(_OWN_S18)
     out["gazetteer_load_s"] = _load_seconds()
     return out

@@ -246,6 +246,24 @@ text names its country or it lies in the region of most of the text's places ("L
 Escuintla; "Howland" read in Maine beside Red River County towns; "Tennant Creek" stays); a name after a lower-case "the"
 read as a town only through an alternate name that neither holds nor spells it is a river the gazetteer lacks
 ("the Ganga" is no Ganja, "the Periyar" no Erode; "the Hague", "the Louvre", "the Marrakech talks" stay).
+International wire and web news with continents, large areas and namesakes abroad (issue 6, round 21, batch 20): a
+town followed by a comma and a country keeps its readings in that country, in running text and in a wire dateline
+("Victoria, Seychelles"; "SAN JOSE, Costa Rica -" is the country's biggest town of the name); a page of news in
+brief is several stories, each under its own all-caps dateline at a line start: a name no gazetteer knows falls
+back to its own story's dateline, and a reading in a country its story does not name (not a capital or a city of a
+million) is a stray the other stories pulled in ("Salah al-Din" under "TRIPOLI, Libya" is no Iraqi province); one
+name said of two places is split by the country or first-level region named nearest each mention, in its sentence
+or the one before ("Hyderabad" after Telangana and after Sindh; "Tripoli" after Lebanon and beside Libya), when
+each reading is a region or a city of 100,000+; a street or quarter after a city of 100,000+ of its sentence in
+another country the text names lies in that city, not at the focus ("In Karachi, ... Sohrab Goth" in a story
+whose focus is India); "the Amur region" is the oblast named after the river (a water or area reading before a
+unit word takes the first-level region under that unit's name); a facility or district name holds no world city
+abroad known only by a foreign alternate name ("Parigi Moutong", the "Londra Palace"); a far village of another
+region of the story's own country falls back although the text names that country ("Rocksprings", Texas, in a San
+Jose story); curated.tsv adds Russia's federal subjects and Indonesia's provinces under their English names
+("Yakutia", "Tuva", "Primorye", "South Sulawesi", "West Java") and the Russian Far East (read for "the Far East" in a
+story about Russia), river stretches (Amur, Fraser, Naryn), the Bekaa,
+the Algarve, the Cariboo and the Okanagan, and the Gulf of Alaska at its GeoNames point.
 Given spans accept every form a user may pass: demonyms ("Syrian"), possessives, "the"-prefixed names,
 all-caps, abbreviations with or without their period ("U.S", "Calif", "N. Korea") and admin qualifiers
 ("Paris, Texas", "Springfield, Ill.").
@@ -257,7 +275,8 @@ The code lives in private modules, each importing only those listed before it: `
 `capital_of`), `_words` (word lists that veto a name), `_doc_context` (the outlet and the countries the text
 names), `_recognition` (toponym spans), `_scoring` (context record, support, score), `_readings` (rules that
 narrow a name's readings), `_containers` (containers, focus, fallback), `_namesakes` (rules on the chosen
-readings: small namesakes abroad, coordinated regions) and `_resolution` (candidates decided in rounds with the
+readings: small namesakes abroad, coordinated regions), `_sections` (names beside the countries and regions the
+text names: "X, Country", pages of news in brief, one name split by its context) and `_resolution` (candidates decided in rounds with the
 other names as context); `geoparse` here runs recognition, then resolution.
 """
 

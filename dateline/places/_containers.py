@@ -842,7 +842,13 @@ def _embedded_place(
             or (
                 c.feature == "city"
                 and c.population >= _EMBED_KNOWN_POP
-                and (not countries or c.country in countries or c.population >= _EMBED_WORLD_POP)
+                and (
+                    not countries
+                    or c.country in countries
+                    # (a world city abroad only under its own name: "Parigi Moutong" and the "Londra Palace"
+                    # hotel are no Paris and no London, session 18)
+                    or (c.population >= _EMBED_WORLD_POP and not c.alt)
+                )
             )
         ]
         points = [(o.lat, o.lon) for o in resolved.values() if o.lat is not None]

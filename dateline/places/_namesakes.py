@@ -599,7 +599,13 @@ def _far_small_towns(
         ]
         if there:
             out[i] = max(there, key=_prior)
-        elif not home and not doc_ctry.get(c.country or ""):
+        elif not home and (
+            not doc_ctry.get(c.country or "")
+            # session 18: naming the story's own country vouches for no far village of another of its regions
+            # ("Rocksprings", a Texas hamlet, for a San Jose neighbourhood in a California story that names
+            # Washington); a village abroad in a country the text names stays
+            or (top_area is not None and c.country == top_area[0] and n_area >= _FAR_LOCAL_MIN - 1)
+        ):
             out[i] = None  # (a village of a country the text names stays: "born in Flumeri, in Italy")
     return out
 

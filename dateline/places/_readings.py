@@ -608,6 +608,13 @@ def _as_written(
                 # in the country the context chose the town in: "Bolívar state" in a Venezuela story is
                 # Venezuela's state, not Colombia's department of the same name
                 return max(regions, key=lambda o: (o.country == c.country, _prior(o)))
+        if c.feature in ("water", "region") and unit not in _LOCAL_UNITS:
+            # "the Amur region", "the Volta Region": the first-level region named after a river or an area,
+            # under the unit's own name in the gazetteer (session 18), not the river itself
+            for probe in (f"{base} {unit}", f"{base} region", f"{base} oblast", f"{base} province"):
+                admins = [o for o in gaz.get(_norm(probe)) if o.feature == "admin"]
+                if admins:
+                    return max(admins, key=_prior)
         if c.feature != "city":
             return c
         local = unit in _LOCAL_UNITS

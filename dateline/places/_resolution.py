@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -102,6 +103,13 @@ from dateline.places._scoring import (
     _shadowed_hamlets,
     _spatial_support,
 )
+from dateline.places._sections import (
+    _dateline_sections,
+    _keep_in_stated_country,
+    _section_place,
+    _split_by_context,
+    _strays_of_sections,
+)
 
 # names that trade readings between rounds: every mix of their readings is scored (at most 2**4 sets)
 _MAX_SWAPPING = 4
@@ -170,6 +178,47 @@ def _river_readings(text: str, s: int, e: int, gaz: _Gazetteer) -> list[_Cand]:
     return found
 
 
+_NAMED_COUNTRY_CITY_POP = 100_000  # a city this big in a country the text names is no misread namesake
+
+
+def _city_of_named_country(c: _Cand, focus: Place, named: frozenset[str]) -> bool:
+    """Session 18: a street or quarter after a city of its sentence in another country the text names lies in
+    that city, not at the story's focus ("In Karachi, ... its morgue in Sohrab Goth" in a story about India and
+    Pakistan whose focus is India). Only a city of 100,000+ (a small namesake may be misread) named before it in
+    its sentence ("the Kambarata dam ..., a project Tashkent opposed" is no Uzbek dam)."""
+    return (
+        c.feature == "city"
+        and c.population >= _NAMED_COUNTRY_CITY_POP
+        and c.country in named
+        and c.country != focus.country
+    )
+
+
+def _before_in_sentence(
+    text: str, spans: list[tuple[int, int]], chosen: list[_Cand | None], i: int, starts: list[int]
+) -> set[int]:
+    """Ids of the readings chosen for the places that set the scene of the i-th name's clause: a town fronted
+    before it in its own sentence ("In Karachi, ...", "..., and in Hyderabad, ..."), not one in an aside ("A
+    Swindon man who grew up in Nairobi, Kenya, was fined for parking on Commercial Road")."""
+    if not starts:
+        return set()
+    sent = bisect.bisect_right(starts, spans[i][0]) - 1
+    lo = starts[sent]
+    return {
+        id(c)
+        for j, c in enumerate(chosen[:i])
+        if c is not None
+        and spans[j][0] >= lo
+        and (_OPENS.fullmatch(text, lo, spans[j][0]) or _CLAUSE_OPENS.search(text, lo, spans[j][0]))
+        and text.startswith(",", spans[j][1])
+    }
+
+
+# "In Karachi," opening its sentence, or a clause after "and" or a semicolon ("..., and in Hyderabad,")
+_OPENS = re.compile(r"\s*(?:In|At)\s+")
+_CLAUSE_OPENS = re.compile(r"(?:,?\s+and|;)\s+(?:in|at)\s+$")
+
+
 def _resolve(
     doc: Document, spans: list[tuple[int, int]], gaz: _Gazetteer, context_countries: list[str] | None
 ) -> list[Place]:
@@ -184,6 +233,8 @@ def _resolve(
                 cands = sorted(cands, key=_prior, reverse=True)[:_MAX_CANDS]
             cands_of[k] = cands
     keys = _split_by_container(text, spans, keys, cands_of)
+    keys = _split_by_context(text, spans, keys, cands_of)
+    _keep_in_stated_country(text, spans, keys, cands_of)
     _named_apart_from_city(cands_of)
     _spelling_variants(text, spans, keys, cands_of, gaz)
     for k in _county_list_names(text, spans, keys):  # "Butler, Clark and Warren counties"
@@ -556,6 +607,11 @@ def _resolve(
                     inner.add(i)
                     resolved[keys[i]] = got  # the next names are read beside it
                     countries.add(got.country or "")
+    sections = _dateline_sections(text, spans, chosen)
+    if sections:
+        _strays_of_sections(spans, chosen, sections)
+    named = frozenset(c.country for c in chosen if c is not None and c.feature == "country" and c.country)
+    sent_starts = _sentence_bounds(text, [(x.start, x.end) for x in doc.sentences]) if None in chosen else []
     places = []
     focus: Place | None = None
     # a name no gazetteer knows gets one point in the text: a container stated at one mention ("Bulo Marer in
@@ -577,19 +633,30 @@ def _resolve(
                     neighbour[k] = nbs
     # the first-level regions the text names (a sentence's settlement inside one agrees with the focus)
     regions = [c for c in chosen if c is not None and c.feature == "admin" and c.country]
+    page_focus: Place | None = None
     for i, ((s, e), c) in enumerate(zip(spans, chosen, strict=True)):
         if c is None:
-            if focus is None:
+            if page_focus is None:
                 home_ids = frozenset(t.geonames_id for t in towns if t.geonames_id)
                 clear_ctry = Counter(clear.values())
-                focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(text="", start=-1, end=-1)
+                page_focus = _focus(chosen, gaz, home_ids, outlet, clear_ctry) or Place(
+                    text="", start=-1, end=-1
+                )
+            # a page of news in brief: the dateline of the name's own story is its focus (session 18)
+            head = _section_place(sections, s) if sections else None
+            focus = _as_point(head) if head is not None else page_focus
             near = stated.get(keys[i])
+            before = _before_in_sentence(text, spans, chosen, i, sent_starts)
             # the first settlement beside it that fits the focus (and lies in its stated container)
             nb = next(
                 (
                     o
                     for o in neighbour.get(keys[i], ())
-                    if _agrees(o, focus, regions) and (near is None or _inside(_as_point(o), near))
+                    if (
+                        _agrees(o, focus, regions)
+                        or (id(o) in before and _city_of_named_country(o, focus, named))
+                    )
+                    and (near is None or _inside(_as_point(o), near))
                 ),
                 None,
             )
