@@ -640,9 +640,15 @@ class _Extractor:
         sentence as a conjunct: the cue has no subject or clause of its own, ends the sentence, and the noun
         phrase right before it follows a comma and is no subject (an apposition or conjunct of the last noun)."""
         if (
-            v.dep_ != "conj"
+            v.dep_ not in ("conj", "advcl", "ccomp")
             or v.i == sent.start
             or any(c.dep_ in _SUBJ or c.dep_ == "ccomp" for c in v.children)
+            # hung on the main verb as an adverbial clause or a complement ("..., a senior defence source told the
+            # Bulletin."), but no clause of its own: no marker or auxiliary ("..., after a court told them to leave")
+            or (
+                v.dep_ != "conj"
+                and (v.head.i > v.i or any(c.dep_ in ("mark", "aux", "auxpass", "neg") for c in v.children))
+            )
         ):
             return None
         if any(

@@ -235,6 +235,22 @@ def _compound_head(toks: list[_Tok], k: int, unit: str, w: _Words) -> tuple[str,
     return unit, k + 1
 
 
+# a service word right before a people noun makes them soldiers: "up to 150 army engineers", "60 military
+# instructors", "30 navy doctors", "air force technicians" (ranks stay people: "20 army officers")
+_SERVICE = frozenset({"army", "military", "navy", "naval", "marine", "infantry", "artillery"})
+_RANKS = frozenset({"officer", "commander", "colonel", "brass", "general", "planner"})
+
+
+def _in_service(toks: list[_Tok], k: int, j: int, unit: str) -> str:
+    """The unit of the people noun toks[k] after a service word among the words after the number (from toks[j])."""
+    if unit != "people" or k <= j or _singular(toks[k].low) in _RANKS:
+        return unit
+    before = toks[k - 1].low
+    if before in _SERVICE or (before == "force" and k - 1 > j and toks[k - 2].low == "air"):
+        return "troops"
+    return unit
+
+
 def _noun_after(toks: list[_Tok], k: int) -> _Tok | None:
     """The word right after toks[k] (no space or punctuation between) when it can close a noun compound: a noun
     when parsed; a plural when not (plain text: "guard patrol boats", not "guard duty on Monday")."""
@@ -765,6 +781,7 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             if unit is None and toks[k].ent == "NORP" and toks[k].low.endswith("s"):
                 unit = "people"  # a plural nationality or group: "thousands of Georgians", "52 Americans"
             if unit is not None:
+                unit = _in_service(toks, k, j, unit)
                 unit, last = _compound_head(toks, k, unit, w)
             k += 1
         if unit == "weapons" and last < len(toks) and toks[last].low in _STRIKES:
