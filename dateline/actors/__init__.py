@@ -105,6 +105,9 @@ Session 13 (post-2014 office holders by class, tests/data/actors_own_s13.md): a 
 a surname ("Jack London", like "Peter Chad"); a listed given name is never read as a misspelt surname or country
 ("Angela" is no Angola); "local" before a post of the state is a level of government ("local officials" GOV, not
 the locals), growers are farmers, hospital staff medical workers; presidential palaces as metonyms (seats.tsv).
+Session 18: a seat that is also a town (`_rules._seat_as_place`: "Miraflores", "Rawalpindi", "Duma") is the town, of
+the town's country, after people who live there ("residents of"), before a town noun ("Miraflores district"), or
+where the context puts it in another country ("Miraflores in Lima"); a capital listed as its own seat is left alone.
 Data by class, each row checked against `code_actor` first: cabinet ministers beyond the core portfolios (health,
 education, justice, finance, energy, environment, trade...), US deputy secretaries and envoys, Ukrainian and
 Russian regional heads, European army chiefs, party chairs out of government (ministers.tsv); legislators outside

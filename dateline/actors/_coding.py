@@ -29,6 +29,7 @@ from dateline.actors._rules import (
     _place_in_role,
     _rebel_name,
     _rights_body,
+    _seat_as_place,
     _starts_name,
     _transnational_body,
     _treaty_body,
@@ -158,7 +159,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         country = next((c[1] for c in coded if c[1]), None)
         sector = base[2] or next((c[2] for c in coded if c[2]), None)
         return base[0], base[1] or country, sector, base[3]
-    matches = _scan(toks, date)
+    matches = _seat_as_place(_scan(toks, date), toks, text, context)
     # split at "of": "president of the European Council" -> head part, owner part
     of_idx = norms.index("of") if "of" in norms else len(norms)
     head = [m for m in matches if m.i < of_idx]

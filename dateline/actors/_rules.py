@@ -4,6 +4,8 @@ rights bodies, treaty organisations, organisation-name heads)."""
 
 from __future__ import annotations
 
+import re
+
 from dateline.actors._lexicon import _GROUP_CODES, _facility_words, _lex, _Lexicon, _name_heads
 from dateline.actors._match import _Match, _scan
 from dateline.actors._words import (
@@ -69,6 +71,8 @@ def _place_in_role(m: _Match, matches: list[_Match], norms: list[str]) -> bool:
         return True
     if m.i > 0 and norms[m.i - 1] in ("of", "in", "from", "near", "'s"):
         return True
+    if m.j < len(norms) and norms[m.j] in _TOWN_NOUNS:
+        return True  # "Miraflores district", "Rawalpindi city"
     nxt = [o for o in matches if o.i >= m.j]
     return bool(nxt) and nxt[0].kind == "agent" and nxt[0].i <= m.j + 1
 
@@ -361,3 +365,72 @@ def _name_head(toks: list[tuple[str, str, int, int]]) -> str:
     if head and toks[-2][0] == "editorial":
         return "JRN"  # "the Editorial Board", "The Times Editorial Board": a newspaper's board, not a public body
     return head
+
+
+# a seat of power that is also a town ("Miraflores": Venezuela's palace and a district of Lima; "Rawalpindi":
+# Pakistan's army and a city) read as the town: a town noun after it ("Miraflores district", "Rawalpindi city"), or
+# people who live there before it ("residents of", "villagers near"), or a context that puts it in another country
+# ("Miraflores in Lima")
+_TOWN_NOUNS = {"city", "town", "district", "neighbourhood", "neighborhood", "suburb", "suburbs", "area", "village",
+               "municipality", "province", "county", "township", "borough", "quarter", "region", "outskirts"}  # fmt: skip
+_DWELLERS = {"resident", "residents", "people", "villager", "villagers", "inhabitant", "inhabitants", "local", "locals",
+             "dweller", "dwellers", "townspeople", "townsfolk", "families", "households", "neighbours", "neighbors",
+             "shopkeepers"}  # fmt: skip
+_DWELLER_PREPS = {"of", "in", "near", "from", "around", "outside"}
+_PLACED_AFTER = re.compile(
+    r"\s*(?:,|\bin\b|\bnear\b|\boutside\b)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
+_PLACED_BEFORE = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)(?:'s|\u2019s)\s+(?:[a-z]+\s+)?$")
+
+
+def _placed_in(context: str | None, name: str) -> str:
+    """The country of the place a context puts a name in ("Miraflores in Lima", "Miraflores, Peru", "Lima's
+    Miraflores district"); "" when it puts it nowhere."""
+    if not context or not name:
+        return ""
+    for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", context):
+        found = _PLACED_AFTER.match(context, hit.end())
+        spans = [found.group(1)] if found else []
+        before = _PLACED_BEFORE.search(context[max(0, hit.start() - 40) : hit.start()])
+        spans += [before.group(1)] if before else []
+        for span in spans:
+            for m in _scan(_tok(span), None):
+                if m.country and m.kind in ("country", "capital", "city", "place") and m.i == 0:
+                    return m.country
+    return ""
+
+
+def _seat_as_place(
+    matches: list[_Match], toks: list[tuple[str, str, int, int]], text: str, context: str | None
+) -> list[_Match]:
+    """Seats of power that the mention or its context reads as the town of the same name become city matches of
+    the town's country (the context's, or the lexicon's for that name): "residents of Miraflores" PER, "Rawalpindi
+    city" PAK. A capital listed as its own country's seat ("Ankara") is left to the capital rules."""
+    lex = _lex()
+    norms = [t[0] for t in toks]
+    out: list[_Match] = []
+    for m in matches:
+        key = " ".join(norms[m.i : m.j])
+        town = ""
+        if m.kind == "seat":
+            # (a city the lexicon files as a country alias: "Rawalpindi")
+            alias = lex.countries.get(key, "") if key in lex.city_aliases else ""
+            town = lex.capitals.get(key) or lex.cities.get(key) or lex.places.get(key) or alias
+        if not town or lex.capitals.get(key) == m.country:
+            out.append(m)
+            continue
+        placed = _placed_in(context, text[toks[m.i][2] : toks[m.j - 1][3]])
+        k = m.i - 1 - (m.i > 1 and norms[m.i - 1] == "the")
+        dwellers = k >= 1 and norms[k] in _DWELLER_PREPS and any(w in _DWELLERS for w in norms[:k])
+        noun = m.j < len(norms) and norms[m.j] in _TOWN_NOUNS
+        dwellers = dwellers or (m.j < len(norms) and norms[m.j] in _DWELLERS)  # "Duma residents"
+        if context and not (noun or dwellers) and len(toks) == m.j - m.i:
+            # the mention is the bare name, which the context itself gives a town noun ("Rawalpindi city")
+            said = re.escape(text[toks[m.i][2] : toks[m.j - 1][3]])
+            noun = any(
+                w.lower() in _TOWN_NOUNS for w in re.findall(rf"(?<![\w-]){said}\s+([a-z]+)\b", context)
+            )
+        if (placed and placed != m.country) or noun or dwellers:
+            m = _Match("city", m.i, m.j, placed or town)
+        out.append(m)
+    return out
