@@ -568,6 +568,10 @@ def _descriptive_relative(tok: Any) -> bool:
     apposition naming a backer ("the Houthis, a movement backed by Iran, ...")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ == "appos":
         return any(c.dep_ == "agent" for c in _kids(tok))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and _classify(tok, None) == "historical":
+        # a reduced relative dated well before the news ("the sanctions imposed by Washington in 2018 were lifted",
+        # "troops sent to Darfur in 2007 withdrew"): the old act says what the thing is, background
+        return True
     if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in _kids(tok)):
         return False
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass", "neg") for c in _kids(tok)):
@@ -777,9 +781,14 @@ def _absorb(trigs: list[_Trig]) -> list[_Trig]:
                 and _dated(t.anchor)
             ):
                 continue  # "voted to expel troops after thousands protested on Sunday": a dated time adjunct
-            if child.dep_ == "nsubjpass" and u.rule.event not in ("AGREE", "REJECT"):
+            if child.dep_ == "nsubjpass" and (
+                u.rule.event not in ("AGREE", "REJECT", "CONCEDE", "RETREAT")
+                or (u.rule.event in ("CONCEDE", "RETREAT") and child.i != t.anchor.i)
+            ):
                 # a passive subject agreed to or rejected is the content of that stance ("a ceasefire was agreed",
-                # "the demand was rejected": one event); one welcomed or ordered is an event of its own
+                # "the demand was rejected": one event), one lifted or eased what is given up ("the curfew was
+                # lifted" as "lifted the curfew", convention 11; the measure itself, not a clause on it: "the gang
+                # that killed four guards was disbanded"); one welcomed or ordered is an event of its own
                 continue
             if (
                 child.dep_ == "advcl"

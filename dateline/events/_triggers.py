@@ -22,6 +22,7 @@ from dateline.events._lexicon import (
 from dateline.events._syntax import (
     _CIVIC_MASSES,
     _GROUP_NOUNS,
+    _classify,
     _doc_toks,
     _forces,
     _is_verb,
@@ -244,6 +245,9 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative", "xcomp"):
             objs.add(ch.lemma_.lower())  # (a pobj here is the number under "around"/"about", see above)
             objs |= _pronoun_object(tok, ch)
+            if dep == "xcomp" and ch.lemma_.lower() in _EXACTING:
+                # "vowed to take / seek revenge": the noun such a verb takes names the promised act
+                objs.update(g.lemma_.lower() for g in _kids(ch) if g.dep_ == "dobj")
             if ch.ent_type_ == "ORG":
                 objs.add("<ORG>")
             if (
@@ -369,6 +373,10 @@ def _split_verb(tok: Any, lex: _Lex) -> bool:
     read as an adjective on its object ("Riot police tear-gassed students marching on parliament"): still the verb
     (a modifier such as "Israeli-occupied" or "rebel-held" has no whole-word row)."""
     return "-" in _verb_lemma(tok, lex)
+
+
+# verbs that take an act as their object in a "to" clause ("vowed to take revenge", "to exact retribution")
+_EXACTING = {"take", "seek", "exact", "wreak", "extract"}
 
 
 def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
@@ -1875,8 +1883,10 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 # so (manual, THREATEN: "warned that Iraq would face sanctions"), the one to face it its recipient
                 r = _Rule("THREATEN", None, "13")
                 speaker = (
-                    tok.head if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting else tok
-                )
+                    tok.head
+                    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting | _WARNING
+                    else tok
+                )  # ("and warned Kenya it would pay": the warner threatens, the one warned is to pay)
                 prt = next((c for c in _kids(tok) if c.dep_ == "prt" and c.i == tok.i + 1), tok)
                 trigs.append(_Trig(tok, speaker, r, tok.idx, prt.idx + len(prt), None))
                 verb_idx.add(tok.i)
@@ -1914,7 +1924,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             continue  # "a tsunami warning was issued": a hazard foreseen, no threat
         if r.event == "NONE":
             continue  # a reading that is no event ("demand for electric vehicles slowed": market demand)
-        if _year_named(tok) and (
+        if (_year_named(tok) or _year_named(_phrase_head(first, tok))) and (
             _phrase_head(first, tok).dep_ not in ("nsubj", "nsubjpass", "ROOT")
             or _phrase_head(first, tok).head.lemma_.lower() not in _HISTORY_PREDICATES
         ):
@@ -2074,6 +2084,10 @@ def _year_named(tok: Any) -> bool:
             return True
         if c.dep_ in ("compound", "poss") and any(_is_year(g) for g in _kids(c) if g.dep_ in ("nummod", "compound")):
             return True  # ("the 2015 Paris attacks", "the 1984 miners' strike")
+        if c.dep_ == "acl" and c.tag_ == "VBN" and _classify(c, None) == "historical":
+            # "the curfew imposed in 1990", "the embargo introduced two decades ago": a past-dated participle names
+            # the old act as a year does (background)
+            return True
     return False
 
 
