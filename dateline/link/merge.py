@@ -11,7 +11,8 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      nothing (_query_keys);
      undated mentions are compared with the most recent mentions of their type and with those, of any date, whose
      sentence names a place theirs names (and dated mentions meet undated ones filed under such a place); the other
-     members of a merged event are fetched only when it could be joined. A mention without actors also meets one located in its
+     members of a merged event are fetched only when it could be joined. On a dense store, only the _COMPARED
+     candidates sharing the most words with the new mention are compared (_likeliest). A mention without actors also meets one located in its
      countries, and one whose actor is its recipient (a likely slip) looks up like one without actors. The
      blocks of one run are read from the store once per
      (type, day) into memory (_Index), so a dense store (tens of thousands of reports of one week) costs a
@@ -175,6 +176,11 @@ _SUPPORT = 0.5
 _FEW_WORDS = 0.08
 _MEMBERS = 60  # members of a merged event checked against a new mention (the most recent)
 _BLOCK = 80  # a dated mention is compared with at most this many mentions of its block, the nearest in date
+# ...and a new mention with at most this many of all its candidates (blocks, coarse dates, undated): those sharing
+# the most words with it (_likeliest). Only a dense store has more: our DEV corpora give a mention at most 23
+# candidates. On the benchmark's one-story corpus (61 candidates a mention, most of other merged events than the
+# one it joins) the full comparison of each was two thirds of the link stage (session 18)
+_COMPARED = 30
 _BRIDGE_MAX = 12  # merged events larger than this are not bridged (the check is quadratic)
 _UNDATED = 200  # an undated mention is compared with this many recent mentions of its type and countries
 # ...and with this many mentions of its type whose sentence names a place its sentence names (any date)
@@ -1474,6 +1480,7 @@ class _Block:
         self.sorted_days: list[int] = []  # the days present (coarse blocks: few distinct days over years)
         self.loaded: set[int | None] = set()
         self.span: tuple[int, int] | None = None  # the loaded days, when they are one unbroken run
+        self.bounds: tuple[int, int] | None = None  # first and last day loaded (dated: _Index._block)
 
     def add(self, c: _Cand, day: int | None) -> None:
         buckets = self.days.get(day)
@@ -1592,8 +1599,12 @@ class _Index:
             ).fetchall()
             self._load(rows, block)
             block.loaded.update(range(missing[0], missing[-1] + 1))
-        days = [d for d in block.loaded if d is not None]
-        block.span = (min(days), max(days)) if len(days) == max(days) - min(days) + 1 else None
+            # the loaded days' bounds, kept as they grow (a dated block's days are all ints): not rebuilt per miss
+            first, last = block.bounds or (missing[0], missing[-1])
+            block.bounds = (min(first, missing[0]), max(last, missing[-1]))
+        if block.bounds is not None:
+            first, last = block.bounds
+            block.span = block.bounds if len(block.loaded) == last - first + 1 else None
         return block
 
     def add(self, c: _Cand, coarse: int) -> None:
@@ -1649,9 +1660,10 @@ class _Index:
                         if k in buckets:
                             got += buckets[k][-need:]
             if len(got) > 1:
-                # those seen at a nearer step are skipped below anyway: not sorted (fewer key calls)
-                got = [c for c in got if c[0] not in seen]
-                got.sort(key=_newest)
+                # most recent first: by rowid (one per mention: a mention filed under two of the keys comes once, the
+                # first as before); those seen at a nearer step are skipped below anyway, so not sorted
+                by_row = {c[2].rowid: c for c in reversed(got) if c[0] not in seen}
+                got = [by_row[r] for r in sorted(by_row, reverse=True)]
             for c in got:
                 g = c[2]
                 if c[0] in seen or (floor is not None and (g.hi if g.hi is not None else g.lo) < floor):
@@ -1663,8 +1675,11 @@ class _Index:
         return out
 
     def candidates(self, f: _Feat, undated: bool) -> list[_Cand]:
-        """Linked mentions in the same block: type + date window + blocking keys (see _query_keys)."""
+        """Linked mentions in the same block: type + date window + blocking keys (see _query_keys); on a dense
+        store, the _COMPARED of them most like f (_likeliest)."""
         out = self._candidates(f, undated)
+        if len(out) > _COMPARED:
+            out = _likeliest(f, out)
         alias = self.alias
         if alias:  # merged events bridged into another in this run
             out = [c if c[1] not in alias else (c[0], self.resolve(c[1]), c[2]) for c in out]
@@ -1739,7 +1754,13 @@ class _Index:
                 (f.type, lo_day, hi_day, f.lo - w, f.lo, _BLOCK * 5),
             ).fetchall()
             want = set(keys)
-            out = [c for c in _decode(rows) if want & set(_index_keys(c[2]))][:_BLOCK]
+            out = []
+            for row in rows:  # decoded one by one: the first _BLOCK that fit are enough
+                c = _decode((row,))[0]
+                if want.intersection(_index_keys(c[2])):
+                    out.append(c)
+                    if len(out) >= _BLOCK:
+                        break
             self.idf.load_feats([c[2] for c in out])
         else:
             block = self._block(f.type, 0, lo_day, hi_day)
@@ -1786,6 +1807,17 @@ class _Index:
                 ub.loaded.add(None)
             out += self._nearest(ub, [None], f, keys + _place_keys(f), _UNDATED, None)
         return out
+
+
+def _likeliest(f: _Feat, cands: list[_Cand]) -> list[_Cand]:
+    """The _COMPARED candidates whose sentences share the most words with f's (ties: the earlier, i.e. the nearer
+    in date), kept in their order. A pair scores mostly on its shared words (_cosine), and a report of the same event
+    has them (the same place, target and verb); a candidate sharing few is rarely joined, and a member of the
+    merged event f joins is still checked with the others (_choose: members)."""
+    w = f.W
+    fewer = [-len(w & c[2].W) for c in cands]  # sorted stably: ties keep their order
+    ranked = sorted(range(len(cands)), key=fewer.__getitem__)[:_COMPARED]
+    return [cands[i] for i in sorted(ranked)]
 
 
 def _choose(f: _Feat, cands: list[_Cand], idf: dict[str, float] | None = None,
