@@ -10,7 +10,14 @@ import re
 from collections import Counter, defaultdict
 
 from dateline.places._cands import _Cand, _prior, _within, distance_km
-from dateline.places._gazetteer import _demonym_countries, _gaz, _Gazetteer, _postal_regions, _strong_names
+from dateline.places._gazetteer import (
+    _WORLD_REGION_KM,
+    _demonym_countries,
+    _gaz,
+    _Gazetteer,
+    _postal_regions,
+    _strong_names,
+)
 from dateline.places._names import _SKEL_ARTICLE, _norm
 from dateline.places._recognition import _ARTICLE_BEFORE, _TOWN_PERSON
 from dateline.places._scoring import _BIG_CITY_PRIOR, _STATE_REGION_KM, _SUPPORT_SPREAD
@@ -34,6 +41,85 @@ def _whole_rivers(cands_of: dict[str, list[_Cand]], doc_ctry: Counter[str]) -> N
             cands_of[k] = [c for c in cands if c.feature != "water" or c is stretch]
         elif whole and len({c.country for c in water if c.country} & here) >= 2:
             cands_of[k] = [c for c in cands if c.feature != "water" or c.country is None]
+
+
+_REGION_COUNTRIES = 2  # a world region holding this many of the text's named countries is the region meant
+
+
+def _world_regions(cands_of: dict[str, list[_Cand]], doc_ctry: Counter[str]) -> None:
+    """A world region ("the Sahel", a curated row without a country, 500 km+ wide) within whose reach two or more
+    of the countries the text names lie is that region, not one country's namesake admin area ("attacks
+    across the Sahel ... in Mali, Burkina Faso and Niger": not Burkina Faso's Sahel region)."""
+    pts = {
+        c.country: (c.lat, c.lon)
+        for cands in cands_of.values()
+        for c in cands
+        if c.feature == "country" and c.country in doc_ctry and c.lat is not None
+    }
+    if len(pts) < _REGION_COUNTRIES:
+        return
+    for k, cands in cands_of.items():
+        regions = [
+            c
+            for c in cands
+            if c.feature == "region"
+            and c.country is None
+            and c.lat is not None
+            and c.precision_km >= _WORLD_REGION_KM
+        ]
+        if len(regions) != 1 or not any(c.feature == "admin" for c in cands):
+            continue
+        r = regions[0]
+        if sum(distance_km((r.lat, r.lon), p) <= r.precision_km for p in pts.values()) >= _REGION_COUNTRIES:
+            # (its other readings stay: "the Andes" may still be read at the stretch the text is about)
+            cands_of[k] = [c for c in cands if c.feature != "admin"]
+
+
+_FAR_NAMESAKE_KM = 500.0  # a small namesake read this far from every anchor city of the text ...
+_FAR_NAMESAKE_POP = 50_000  # ... when all its readings are towns this small
+
+
+def _far_namesakes(cands_of: dict[str, list[_Cand]]) -> None:
+    """A name whose readings are all small towns (under 50,000) loses those more than 500 km from every anchor
+    city of the text (the one city of 100,000+ of its name, no state or country; all in one region) when
+    the town's region is named only by a name that is also a city of 500,000+: such a town would seem vouched for by
+    that name and pull it to the region ("Edgewood" in an Atlanta story that names Washington, the capital: not
+    Edgewood, Washington, which drags "Washington" and the focus to the state)."""
+    anchors = [
+        best
+        for cands in cands_of.values()
+        if (best := max(cands, key=_prior, default=None)) is not None
+        and best.feature == "city"
+        and best.population >= _WORLD_POP
+        and best.lat is not None
+        and not any(c.feature in ("admin", "country") for c in cands)
+        # (one big city of the name: "London" may be London, Ontario)
+        and sum(c.feature == "city" and c.population >= _WORLD_POP for c in cands) == 1
+    ]
+    if len({(c.country, c.admin1_code) for c in anchors}) != 1:
+        return
+    # regions whose name is also a big city's ("Washington", "New York"; not Ontario, California)
+    ambiguous = {
+        (c.country, c.admin1_code)
+        for cands in cands_of.values()
+        if any(o.feature == "city" and o.population >= _LICENSING_POP for o in cands)
+        for c in cands
+        if c.feature == "admin"
+    }
+    if not ambiguous - {(c.country, c.admin1_code) for c in anchors}:
+        return
+    for k, cands in cands_of.items():
+        if len(cands) < 2 or any(c.feature != "city" or c.population >= _FAR_NAMESAKE_POP for c in cands):
+            continue
+        keep = [
+            c
+            for c in cands
+            if c.lat is None
+            or (c.country, c.admin1_code) not in ambiguous
+            or any(distance_km((c.lat, c.lon), (a.lat, a.lon)) <= _FAR_NAMESAKE_KM for a in anchors)
+        ]
+        if keep and len(keep) < len(cands):
+            cands_of[k] = keep
 
 
 _STRETCH_KM = 150.0  # a river stretch this close to two of the text's towns is the one the text is about

@@ -71,6 +71,7 @@ from dateline.places._readings import (
     _county_list_names,
     _dateline_keys,
     _embedded,
+    _far_namesakes,
     _held_namesakes,
     _homonym_reading,
     _listed_units,
@@ -83,6 +84,7 @@ from dateline.places._readings import (
     _stated_states,
     _whole_rivers,
     _world_readings,
+    _world_regions,
 )
 from dateline.places._scoring import (
     _AREA_SPREAD,
@@ -331,6 +333,8 @@ def _resolve(
             doc_ctry[area[0]] += 1
             doc_adm[area] += 1
     _whole_rivers(cands_of, doc_ctry)
+    _world_regions(cands_of, doc_ctry)
+    _far_namesakes(cands_of)
     # .com, .org: mostly US papers, or the country the text names most
     home_countries = frozenset([outlet] if outlet else ["USA", *(c for c, _ in doc_ctry.most_common(1))])
     for k in _dateline_keys(text, spans, keys):
