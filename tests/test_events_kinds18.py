@@ -93,7 +93,7 @@ CASES = {
         # guards: markets', companies' and the public's worries, and a worry for someone's safety, are no event
         ("Investors are worried about inflation in the euro zone.", set()),
         ("Parents in Lagos are concerned about the cost of school fees.", set()),
-        ("We are deeply concerned about the security of our staff, the group said.", set()),
+        ("The charity said it was deeply concerned about the safety of its volunteers in Darfur.", set()),
     ],
     # police ordered to a place, as troops are (manual, MOBILIZE police); an order to act is coded by the act
     "police_ordered": [
