@@ -47,6 +47,7 @@ from dateline.events._arguments import (
     _cut_before,
     _fills,
     _in_purpose,
+    _mission_host,
     _nominal_actor,
     _own_activity,
     _own_side,
@@ -320,6 +321,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     | {tok.i for a in t.actors for tok in _char_span(doc.spacy, a.start, a.end) or []}
                 )
                 alt = _recipient_search(t, taken)
+                if alt is not None and t.rule.event in _MOVED:
+                    alt = _mission_host(alt)  # "to the UN force in South Sudan": the host country
                 if alt is not None and t.rule.event == "MOBILIZE" and _in_purpose(alt, t):
                     alt = None
                 if alt is not None and t.nominal and t.rule.event in _MOVED and _moved_force(t.tok, alt, lex):

@@ -69,7 +69,7 @@ class _Resolver:
             try:
                 a = self._r.resolve(start, end)
                 if isinstance(a, Actor):
-                    return self._with_place_country(a)
+                    return self._with_place_country(_unflagged(a))
             except Exception:  # noqa: BLE001
                 pass
         return self._with_place_country(Actor(text=self._text[start:end], start=start, end=end))
@@ -100,6 +100,11 @@ class _Resolver:
             return named
         if a.country or a.kind == "person" and a.name:
             return a
+        for p in self._doc.places or ():
+            # "arrived at Amari air base": the geoparser read the whole phrase, a site and its name, as a place (even
+            # only placed at the story's focus): its country, not one the lexicons guess for the name alone
+            if p.country and p.start == a.start and p.end == a.end and " " in p.text and p.text[-1].islower():
+                return replace(a, country=p.country)
         places = [p for p in self._doc.places or () if p.country and self._as_place(p)]
         for p in places:
             if a.start <= p.start and p.end <= a.end and 2 * (p.end - p.start) >= a.end - a.start:
@@ -133,6 +138,24 @@ class _Resolver:
         if self._r is None or date is None or not date.value or date.source != "text":
             return actors
         return [self._r.at_date(a, date.value) for a in actors]
+
+
+# ships whose country is their flag or owner, never the waters they sail in
+_VESSELS = {"tanker", "ship", "vessel", "freighter", "bulker", "boat", "trawler", "dhow", "ferry", "yacht"}
+
+
+def _unflagged(a: Actor) -> Actor:
+    """ "fired a missile at a tanker in the Gulf of Aden": a ship the text gives no flag, owner or nationality has no
+    country (the resolver's guess from the sea or the story's places is not its flag); "a Greek-flagged tanker" keeps
+    GRC from its own words."""
+    words = a.text.split()
+    if not a.country or a.kind != "described" or not words or words[-1].lower().rstrip("s") not in _VESSELS:
+        return a
+    if any(w[:1].isupper() for w in words[1:]):
+        return a  # a flag, owner or name of its own ("a British tanker", "an Israeli-owned cargo ship")
+    from dateline.actors import code_actor
+
+    return replace(a, country=None) if code_actor(a.text).country is None else a
 
 
 # --------------------------------------------------------------------------- arguments
@@ -992,6 +1015,18 @@ def _venue(tok: Any, event: str) -> bool:
 
 
 _USING = {"use", "employ"}
+# prepositions that name what a projectile is fired or launched at
+_FIRED_AT = frozenset({"at", "on", "into", "toward", "towards", "against"})
+
+
+def _projectile_aimed(verb: Any, obj: Any, lex: _Lex) -> bool:
+    """The object is a projectile fired at someone the verb names in an "at/on/into" phrase ("fired two missiles at
+    a tanker", "launched rockets into Israel"): the means, never the recipient (some, "missiles", also code as
+    military actors)."""
+    if _partitive(obj).lemma_.lower() not in lex.projectiles or obj.ent_type_ not in ("", "CARDINAL"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _FIRED_AT and any(g.dep_ == "pobj" for g in _kids(c))
+               for c in _kids(verb))  # fmt: skip
 
 
 def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool = False,
@@ -1011,6 +1046,8 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
             continue  # "ordered HMS Montrose and HMS Defender to escort ...": the ships moved, not their target
         if c.dep_ == "dobj" and a.lemma_.lower() in _USING and (_forces(c) or not _people_noun(c)):
             continue  # "would use force to stop any move": the means, not whom it is aimed at
+        if c.dep_ == "dobj" and _projectile_aimed(a, c, lex):
+            continue  # "fired two missiles at a tanker": the missiles are the means, the tanker the target
         if (
             c.dep_ == "dobj"
             and a.lemma_.lower() in _HANDING
@@ -1524,6 +1561,8 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
         for obj in (c for c in _kids(a) if (c.dep_ == "dobj" and _forces(_partitive(c))) or c in moved_from):
             got = next((g for p in obj.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into")
                         for g in _kids(p) if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)  # fmt: skip
+    if got is not None and t.rule.event in _MOVED:
+        got = _mission_host(got)
     if got is None and t.rule.event == "THREATEN":
         got = _condition_party(a, lex)
     if got is not None and t.rule.event == "THREATEN" and got.i in _avenged(a):
@@ -1532,6 +1571,24 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
         got = _harmed_after(a, lex)  # (not after fire exchanged by two sides: the dead may be either's)
     if got is not None and got.i in t.victims:
         return None  # "condemned the attack on the embassy": the embassy suffered it, it is not accused
+    return got
+
+
+# what forces are sent to serve in rather than against: a body's mission, force or operation in a country
+_MISSIONS = {"mission", "operation", "force", "contingent", "deployment", "presence"}
+
+
+def _mission_host(got: Any) -> Any:
+    """ "sent 200 soldiers to the NATO-led KFOR mission in Kosovo", "to the UN force in Lebanon": the forces go to
+    the country the mission serves (the recipient of the deployment), not to the body that runs it."""
+    mission = got.head if got.dep_ in ("compound", "nmod", "poss") else got  # "the NATO mission in Iraq"
+    if mission.lemma_.lower() not in _MISSIONS:
+        return got
+    for p in _kids(mission):
+        if p.dep_ == "prep" and p.lower_ in ("in", "to"):
+            host = next((g for g in _kids(p) if g.dep_ == "pobj" and _country_named(g)), None)
+            if host is not None:
+                return host
     return got
 
 

@@ -116,6 +116,7 @@ class _Lex:
     )  # what a mobilisation moves (classes troops ... weapons)
     warships: set[str] = field(default_factory=set)  # naval units and the words that make a ship one
     guns: set[str] = field(default_factory=set)  # weapons that fire with no object ("the guns fired again")
+    projectiles: set[str] = field(default_factory=set)  # what is fired or launched (class projectile)
     formations: set[str] = field(default_factory=set)  # units that move as one ("an army column")
     plight: set[str] = field(default_factory=set)  # states an event leaves a place or people in ("in ruins")
     staff: set[str] = field(default_factory=set)  # unarmed people sent or withdrawn (class inspector)
@@ -183,6 +184,7 @@ def _lex() -> _Lex:
     lex.plight = classes.get("plight", set())
     lex.warships = classes.get("warship", set())
     lex.guns = classes.get("gun", set())
+    lex.projectiles = classes.get("projectile", set())
     lex.formations = classes.get("formation", set())
     lex.force_words = set().union(
         *(classes[c] for c in ("troops", "police", "militia", "weapons", "armedgroup"))

@@ -1785,6 +1785,43 @@ def _passive(tok: Any) -> bool:
     )
 
 
+# forces or warships reported seen somewhere are a military move there (manual, MOBILIZE: "all military or police
+# moves that fall short of the actual use of force"): "two frigates were spotted off the coast", "tanks were sighted
+# near the border"; the place phrase is needed ("troops were seen as a threat" is no move)
+_SIGHTING = {"see", "spot", "sight", "observe", "photograph", "film"}
+_SIGHTED_AT = {"off", "near", "in", "at", "along", "around", "over", "outside", "inside", "within", "across", "on",
+               "close", "by", "approaching"}  # fmt: skip
+
+
+def _sighted(tok: Any, lex: _Lex) -> _Rule | None:
+    """MOBILIZE for a passive sighting of forces at a place ("Chinese warships were seen off X"), else None."""
+    if tok.lemma_.lower() not in _SIGHTING or not _passive(tok):
+        return None
+    subj = next((c for c in _kids(tok) if c.dep_ == "nsubjpass"), None)
+    if subj is None and tok.dep_ == "conj":
+        subj = next((c for c in _kids(tok.head) if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.ent_type_ in ("PERSON", "GPE"):
+        return None
+    word = _partitive(subj).lemma_.lower()
+    if word not in lex.force_words and word not in lex.warships and not _forces(_partitive(subj)):
+        return None
+    kids = _kids(tok)
+    # (the place as the preposition's object, or a name right after it that the parser hung on the verb:
+    # "seen off Bougainville" parsed as "off" + npadvmod)
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ in _SIGHTED_AT
+        and (
+            any(g.pos_ in ("NOUN", "PROPN") for g in _kids(c))
+            or any(g.i == c.i + 1 and g.pos_ in ("NOUN", "PROPN") for g in kids)
+        )
+        for c in kids
+    ):
+        return None
+    # (ships are mobilised weapons, manual MOBILIZE: "mobilizing weapons, ships, or vehicles")
+    return _Rule("MOBILIZE", "weapons" if word in lex.warships else "troops", "15")
+
+
 _NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}  # where only a noun stands
 
 
@@ -1812,7 +1849,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             _is_verb(tok)
             and (tok.dep_ not in ("amod", "compound") or _gerund_as_modifier(tok) or _split_verb(tok, lex))
         ) or _be_participle(tok, lex):
-            r = _by_subject(tok, lex)
+            r = _by_subject(tok, lex) or _sighted(tok, lex)
             if (
                 r is not None
                 and r.event == "AID"
