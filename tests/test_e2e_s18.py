@@ -52,9 +52,6 @@ _KNOWN = {
     ("e02_cabo_delgado.txt", "the Rwandan forces would not", "recipient_country"): (
         "events: no recipient for a withdrawal without 'from' (the host country named earlier)"
     ),
-    ("e08_manus_base.txt", "Australia and Papua New Guinea", "recipient_country"): (
-        "events: 'A and B agreed' keeps both as actors, no recipient"
-    ),
 }
 
 

@@ -490,6 +490,18 @@ def _own_s18() -> dict[str, Any]:
     return _own_s12(_OWN_S18)
 
 
+_OWN_S19 = _OWN_DEV.with_name("events_own_s19.jsonl")
+
+
+def _own_s19() -> dict[str, Any]:
+    """Our set of session 19 (tests/data/events_own_s19.jsonl, see its .md): the widest PLOVER types by the manual's
+    definitions and modes (COERCE: arrests, raids, curfews, bans, deportations, censorship, cut-offs, cyber; AID:
+    delivered vs pledged aid, asylum, rescues, evacuations), true AGREE next to its look-alikes (opinions "agreed
+    that", welcoming, domestic bills signed, verdicts, sport), SANCTION/COERCE boundaries and acts coded with
+    factuality; scored as `own_s12`."""
+    return _own_s12(_OWN_S19)
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -562,6 +574,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_s16"] = _own_s16()
         out["own_s17"] = _own_s17()
         out["own_s18"] = _own_s18()
+        out["own_s19"] = _own_s19()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

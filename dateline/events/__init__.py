@@ -370,6 +370,10 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     r = whose
                 kept.append(r)
             t.recipients = kept
+            if not t.recipients and _joint_agreement(t):
+                # "Israel and Hamas agreed to a truce", "X and Y signed a treaty": each party agrees with the other
+                # (GSR: SRC/TAR); all stay actors, and those after the first are the recipients
+                t.recipients = list(t.actors[1:])
             _apply_cues(t, lex)
         # one event per type and actors in a sentence ("killed ... in a bomb attack")
         uniq: list[_Trig] = []
@@ -467,6 +471,27 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
 
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "PRM"})
+
+
+# verbs of an agreement two parties make together ("A and B agreed / signed / reached / struck ...")
+_JOINT_VERBS = {"agree", "sign", "reach", "strike", "conclude", "settle", "seal", "clinch", "hammer", "ink", "initial",
+                "commit", "vow", "pledge", "promise", "reconcile", "compromise", "negotiate"}  # fmt: skip
+
+
+def _joint_agreement(t: _Trig) -> bool:
+    """An AGREE or SUPPORT (signing) made together by two or more coordinated parties of the verb's subject."""
+    if t.rule.event not in ("AGREE", "SUPPORT") or len(t.actors) < 2:
+        return False
+    verb = t.tok if t.tok.lemma_.lower() in _JOINT_VERBS else t.anchor
+    if verb.lemma_.lower() not in _JOINT_VERBS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    # ("Hungarian and Romanian officials": the parties may be coordinated modifiers of one noun)
+    return bool(subj.conjuncts) or any(
+        c.dep_ in ("amod", "compound", "nmod") and c.conjuncts for c in subj.children
+    )
 
 
 def _armed_leaving(t: _Trig, lex: Any) -> bool:

@@ -393,6 +393,8 @@ def _vowed_force(outer: _Trig, t: _Trig) -> bool:
     cur = t.anchor
     for _ in range(3):  # "would keep hitting": through an aspectual verb
         if cur.dep_ == "ccomp" and cur.head.i == outer.tok.i:
+            if any(c.dep_ == "neg" for c in _kids(cur)):
+                return False  # "promised that it would not attack Ukraine": a pledge of restraint (AGREE)
             return any(c.dep_ == "aux" and c.lower_ in _WILLING for c in _kids(cur))
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False

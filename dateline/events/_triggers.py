@@ -236,6 +236,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                         got.add(g.lemma_.lower())  # "described as regrettable": the adjective the parser hung on "as"
                     if g.dep_ == "pobj":
                         got.add(g.lemma_.lower())
+                        # "placed under a state of emergency": the state named
+                        if g.lemma_.lower() == "state":
+                            got.update(x.lemma_.lower() for p in _kids(g) if p.dep_ == "prep" and p.lower_ == "of"
+                                       for x in _kids(p) if x.dep_ == "pobj")  # fmt: skip
                         if g.lemma_.lower() in _SERIES:  # "warned of a wave of attacks": the attacks
                             got.update(x.lemma_.lower() for p in _kids(g) if p.dep_ == "prep" and p.lower_ == "of"
                                        for x in _kids(p) if x.dep_ == "pobj")  # fmt: skip
@@ -255,11 +259,23 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             ):  # "a cease-fire", split by the tokenizer
                 objs.add(f"{_doc_toks(ch.doc)[ch.i - 2].lower_}-{ch.lemma_.lower()}")
             for c in _kids(ch):
-                if c.dep_ in ("compound", "amod"):
+                if c.dep_ in ("compound", "amod", "nmod"):
                     objs.add(c.lemma_.lower())
+                    # "shut off electricity and water supplies": each coordinated modifier names the object
+                    objs.update(x.lemma_.lower() for x in c.conjuncts)
                 elif c.dep_ == "prep" and c.lower_ in ("from", "out"):
                     # "moved staff from Baghdad": the source is the verb's, parsed on its object
                     prts.add(c.lower_)
+                elif (
+                    c.dep_ == "prep"
+                    and c.lower_ == "in"
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in _PRISONS for g in _kids(c))
+                ):
+                    # "holding the researcher in Evin prison": where one is held, parsed on the object, is the verb's
+                    prts.add("in")
+                    pobjs.setdefault("in", set()).update(
+                        g.lemma_.lower() for g in _kids(c) if g.dep_ == "pobj"
+                    )
                 elif c.dep_ == "prep" and c.lower_ == "to" and ch.lemma_.lower() == "access":
                     # "blocked access to Twitter": what access is blocked to is as much the object as "access"
                     for g in _kids(c):
@@ -272,7 +288,10 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                         if g.dep_ == "pobj":
                             objs.add(g.lemma_.lower())
                             # ("most of its training and counter-terrorism operations": "training" is an nmod)
-                            objs.update(x.lemma_.lower() for x in _kids(g) if x.dep_ in ("compound", "nmod"))
+                            # ("thousands of migrant workers": an adjectival noun says which workers)
+                            objs.update(
+                                x.lemma_.lower() for x in _kids(g) if x.dep_ in ("compound", "nmod", "amod")
+                            )
                             prts.update(x.lower_ for x in _kids(g) if x.dep_ == "prep" and x.lower_ == "from")
             for cj in ch.conjuncts:
                 objs.add(cj.lemma_.lower())
@@ -388,9 +407,29 @@ def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     return prts, direct, pobjs
 
 
+_OPINING = {"agree", "concur"}
+_MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "'ll", "wo", "ca"}
+
+
+def _opinion_agreed(tok: Any) -> bool:
+    """ "The leaders agreed that the economy was the main issue": agreeing that something is so is an opinion
+    shared, no commitment (PLOVER AGREE is a promise or willingness to act); a that-clause with a modal ("agreed that
+    the coalition will end its mission") or an object, "to" or "on" phrase ("agreed to / on a truce") stays AGREE."""
+    kids = list(_kids(tok))
+    if any(
+        c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon", "over"))
+        for c in kids
+    ):
+        return False
+    comps = [c for c in kids if c.dep_ == "ccomp" and (_is_verb(c) or c.pos_ == "AUX")]  # ("was": a copula)
+    return bool(comps) and not any(g.dep_ == "aux" and g.lower_ in _MODALS for c in comps for g in _kids(c))
+
+
 def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(_verb_lemma(tok, lex))
     if not rules:
+        return None
+    if tok.lemma_.lower() in _OPINING and _opinion_agreed(tok):
         return None
     if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in _kids(tok)):
         return None  # "launched what it called anti-terrorist operations": the actor's own name for its act
