@@ -333,13 +333,25 @@ def _base_forms(tok: _Tok) -> set[str]:
     return out
 
 
+def _deploy_noun(tok: _Tok, cand: str) -> bool:
+    """Whether a word of a deployment verb's row is its noun ("two metro stations", "three police stations"): a
+    parsed noun, or in plain text the plural of the row's word; the noun counts places, no one deployed."""
+    if tok.tok is not None:
+        return tok.tok.pos_ in ("NOUN", "PROPN")
+    return tok.low != cand and tok.low in (cand + "s", cand + "es")
+
+
 def _violence_of(tok: _Tok, w: _Words) -> str | None:
     for cand in (tok.lemma, tok.low, _singular(tok.low)):
         if cand in w.violence:
+            if w.violence[cand] == "deployed" and _deploy_noun(tok, cand):
+                return None
             return w.violence[cand]
     if tok.tok is None:  # plain text: "dispatched", "displaced", "detained" read as their verbs
         for cand in _stems(tok.low):
             if cand in w.violence:
+                if w.violence[cand] == "deployed" and _deploy_noun(tok, cand):
+                    return None
                 return w.violence[cand]
     for stem, kind in (("kill", "dead"), ("wound", "injured"), ("injur", "injured"), ("arrest", "arrested")):
         if tok.low.startswith(stem):
@@ -551,6 +563,9 @@ _LATER = frozenset({"later", "subsequently", "since", "now"})
 _BARE_CORRECTION = frozenset({"to", "at", "as", "later", "now", "subsequently"})  # "... later six"
 _ADDED = frozenset({"another", "more", "additional", "further", "other", "extra"})
 _TALLIES = {"toll": "dead", "tally": None, "number": None, "count": None}
+# verbs whose object is the figure a tally reached: "the toll has reached 48", "the death toll topped 100"
+_REACHED = frozenset({"reach", "reached", "reaches", "top", "topped", "tops", "pass", "passed", "passes",
+                      "exceed", "exceeded", "exceeds", "surpass", "surpassed", "surpasses", "hit", "hits"})  # fmt: skip
 
 
 def _tally(toks: list[_Tok], i: int, w: _Words) -> tuple[str | None, str | None]:
@@ -558,11 +573,13 @@ def _tally(toks: list[_Tok], i: int, w: _Words) -> tuple[str | None, str | None]
     killed ... stood at 12"): the tally's unit and kind, from the words before it in the clause. A death toll counts
     the dead; "the number of X killed" counts X, killed."""
     k = i - 1
-    if k < 1 or toks[k].low not in ("to", "at", "as"):
+    if k >= 1 and toks[k].low in _REACHED:  # "the death toll has reached 48": the count is the verb's object
+        scan = range(k - 1, max(-1, k - 30), -1)
+    elif k < 1 or toks[k].low not in ("to", "at", "as"):
         return None, None
-    if k > 1 and toks[k - 1].low in ("down", "up") and toks[k - 2].low in _RISEN:
-        k -= 1  # "revised down to six"
-    if toks[k - 1].low in _RISEN:
+    elif k > 1 and toks[k - 1].low in ("down", "up") and toks[k - 2].low in _RISEN:
+        scan = range(k - 3, max(-1, k - 31), -1)  # "revised down to six"
+    elif toks[k - 1].low in _RISEN:
         scan = range(k - 2, max(-1, k - 30), -1)
     else:
         # "raised the death toll to 12", "revising the toll to six": the verb before its tally object
@@ -800,6 +817,10 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         # "killed and six were wounded": its own verb first
         if lo_i > 0 and toks[lo_i - 1].low == "and" and not released:
             kind = _kind_after(toks, last, w)
+        if kind is None and unit is None and not released:
+            # "the death toll rose to 21", "the number of dead climbed to 17": the tally names the count (dead
+            # people), before the word "death" or "dead" in it is read as the kind of a count with no unit
+            unit, kind = _tally(toks, lo_i, w)
         for k in range(lo_i - 1, max(-1, lo_i - 5), -1) if kind is None and not released else ():
             if toks[k].text in (".", ";", ","):  # "killed Soleimani, with several Democrats": another clause
                 break

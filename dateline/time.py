@@ -343,11 +343,19 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
             return None
         if n is None and not g.get("pl"):
             return None
+        # "hours later", "hours after the vote", "minutes before the blast": the same day as the text's last (see
+        # _ago); "days later" says no day
+        hours_off = (
+            kind == "ago"
+            and unit in ("hour", "hr", "minute", "min")
+            and _key(g["dir"]) in ("later", "earlier", "after", "before")
+        )
         if kind == "ago" and n is None and _key(g["dir"]) not in ("ago", "from now", "hence"):
-            if not (_key(g["dir"]) in ("later", "earlier") and unit in ("hour", "hr", "minute", "min")):
-                return None  # "hours later": the same day as the text's last (see _ago); "days later" says no day
+            if not hours_off:
+                return None
         if (
             kind == "ago"
+            and not (n is None and hours_off)
             and _key(g["dir"]) in ("before", "after", "since")
             or (kind == "ago" and re.match(r"\s+than\b", text[m.end() : m.end() + 6]))
         ):
@@ -1293,7 +1301,8 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if mod == "LESS_THAN" or mod == "MORE_THAN":
         mod = "APPROX"
     textual = direction in ("earlier", "later", "previously", "prior")
-    if g.get("n") is None and textual:  # "hours later", "minutes earlier": within the day the text last named
+    if g.get("n") is None and (textual or direction in ("after", "before")):
+        # "hours later", "minutes earlier", "hours after the expulsions": within the day the text last named
         return ("DATE", ctx.last_day.isoformat(), None, "text") if ctx.last_day else None
     if g.get("n") is None or n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, "none"
@@ -1450,6 +1459,10 @@ def _to_date(anchor: dt.date | str | None) -> dt.date | None:
         return None
 
 
+# "the eve of" right before a day: the timex is the day before it
+_EVE = re.compile(r"(?<!\w)(?:the\s+)?eve\s+of\s+(?:the\s+)?$", re.I)
+
+
 def normalize(
     text: str, anchor: dt.date | str | None = None, doc: Any = None, day_first: bool | None = None
 ) -> list[Timex]:
@@ -1471,8 +1484,14 @@ def normalize(
         if r is None:
             continue
         typ, value, mod, src = r
-        span = text[c.start : c.end]
-        tx = Timex(span, c.start, c.end, typ, value, mod=mod, anchor=None, anchor_source=src)
+        start = c.start
+        eve = _EVE.search(text, max(0, c.start - 30), c.start) if typ == "DATE" else None
+        if eve and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            # "on the eve of Tuesday's closing session", "on the eve of Independence Day": the day before
+            value = (dt.date.fromisoformat(value) - dt.timedelta(1)).isoformat()
+            start = eve.start()
+        span = text[start : c.end]
+        tx = Timex(span, start, c.end, typ, value, mod=mod, anchor=None, anchor_source=src)
         if src == "published" and a is not None:
             tx.anchor = a.isoformat()
         elif src == "text":

@@ -1,4 +1,4 @@
-"""Score the end-to-end field set tests/data/e2e_s18 (or another folder of the same shape), field by field.
+"""Score an end-to-end field set (tests/data/e2e_s18 by default, or another folder of the same shape), field by field.
 
 The articles are ingested in-process into one store (the library's `ingest(workers=0)`, with the outlet, url and
 publication date of each article's gold line given as its metadata, as a feed or a jsonl export would give them);
@@ -6,7 +6,9 @@ each gold event record is matched to a stored event of its type whose sentence h
 field the gold gives (mode, actor_country, recipient_country, size, date, factuality, source) is scored over the
 matched records. Cleaning is scored apart: boilerplate cut, body kept, published, outlet.
 
-    python scripts/score_e2e.py [FOLDER] [--errors]
+    python scripts/score_e2e.py [FOLDER] [--set NAME] [--errors] [--json FILE]
+
+`--set e2e_s19` scores tests/data/e2e_s19 (any set folder under tests/data by its name); a FOLDER path wins.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "e2e_s18"
+SETS = Path(__file__).resolve().parent.parent / "tests" / "data"
+DEFAULT = SETS / "e2e_s18"
 FIELDS = ("mode", "actor_country", "recipient_country", "size", "date", "factuality", "source")
 
 
@@ -179,15 +182,37 @@ def score(folder: Path, db: Path) -> dict[str, Any]:
     return {"figures": figures, "counts": n, "records": results, "errors": errors}
 
 
+def _option(argv: list[str], name: str) -> tuple[str | None, list[str]]:
+    """The value of `--name VALUE` or `--name=VALUE` and the arguments without it."""
+    rest: list[str] = []
+    value = None
+    it = iter(argv)
+    for a in it:
+        if a == name:
+            value = next(it, None)
+        elif a.startswith(name + "="):
+            value = a.split("=", 1)[1]
+        else:
+            rest.append(a)
+    return value, rest
+
+
 def main(argv: list[str]) -> int:
+    set_name, argv = _option(argv, "--set")
+    json_out, argv = _option(argv, "--json")
     args = [a for a in argv if not a.startswith("--")]
-    folder = Path(args[0]) if args else DEFAULT
+    folder = Path(args[0]) if args else (SETS / set_name if set_name else DEFAULT)
+    if not (folder / "gold.jsonl").is_file():
+        print(f"no gold.jsonl in {folder}", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         out = score(folder, Path(tmp) / "e2e.db")
     for k, v in out["figures"].items():
         print(f"{k:20s} {v:.3f}  (n={out['counts'][k]})")
     if "--errors" in argv:
         print("\n".join(out["errors"]))
+    if json_out:
+        Path(json_out).write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
