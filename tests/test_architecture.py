@@ -107,7 +107,8 @@ def test_the_actors_package_is_layered() -> None:
     eval suite's cross-validation, which patches `_lexicon._rows`, reaches every reader."""
     graph = _module_graph()
     layers = [
-        f"dateline.actors.{m}" for m in ("_words", "_lexicon", "_match", "_rules", "_coding", "_resolver")
+        f"dateline.actors.{m}"
+        for m in ("_words", "_lexicon", "_match", "_rules", "_context", "_coding", "_resolver")
     ]
     subs = sorted(m for m in graph if m.startswith("dateline.actors._"))
     assert set(layers) <= set(subs)

@@ -135,13 +135,24 @@ lawyer Imran Qureshi ... Qureshi"), as does a one-word town name the context fir
 "operatives" are its own. Data: South Asian and African security forces (institutions.tsv), rangers,
 counter-terrorism departments, bar councils, chambers of commerce, "kisan", "chhatra", schoolgirls (agents_extra.tsv).
 
+Session 19 (context, apposition, foreign bodies; tests/data/actors_own_s19.jsonl; `_context`): an unlisted name takes
+the role an apposition after it gives ("Joseph Kamau, a Kenyan police spokesman," KEN COP; a listed person only when
+the apposition names another country); a body of two states named by a hyphenated pair is the first state's, with
+its body noun's sector ("the joint Sudan-South Sudan committee" SDN GOV, "the Franco-German brigade" FRA MIL;
+two_state_bodies.tsv); a people placed abroad is its country's civilians ("Eritreans in Israel" ERI CVL); a
+country's own seat of power is the body ("Iran's Majlis" LEG); "Air ..." and "Banco/Banque ..." names are companies;
+in running text, a bare seat that is a town of the story's country, the seat being another's, is the town
+("Miraflores" in a story from Peru). Data: airlines (groups.tsv), lower-case carabinieri, joint ventures, the
+Cortes, Westminster the London borough (places_extra.tsv).
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 
 The code lives in private modules, each importing only those listed before it: `_words` (normalisation of mention
 text, shared word lists), `_lexicon` (the data readers and the lexicon index, built once per process: `_lex`),
 `_match` (the entry valid on a date, `_pick`, and the n-gram scan of a mention, `_scan`), `_rules` (head-noun
-sectors, places in roles, coordination, context countries, facilities, name shapes), `_coding` (`_code` and the
+sectors, places in roles, coordination, context countries, facilities, name shapes), `_context` (what a mention's
+sentence says beyond its words: appositions, bodies of two states, peoples abroad), `_coding` (`_code` and the
 public `code_actor`) and `_resolver` (`ActorResolver`, `resolver_for`). The lexicon (`_LEX`) and its row reader
 (`_rows`) belong to `dateline.actors._lexicon`: patch them there, not on this package (the `actors` eval suite's
 cross-validation does).

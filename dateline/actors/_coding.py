@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from dateline.actors._context import _apposed_role, _diaspora, _two_states
 from dateline.actors._lexicon import (
     _GROUP_CODES,
     _facility_words,
@@ -81,7 +82,8 @@ _ENVOYS = {"ambassador", "ambassadors", "envoy", "envoys", "representative", "re
 
 
 # capitalised first words of business groups' names in Spanish, Portuguese and French ("Grupo Bimbo")
-_BUSINESS_PREFIXES = {"Grupo", "Groupe", "Compañía", "Companhia", "Compagnie", "Corporación"}
+_BUSINESS_PREFIXES = {"Grupo", "Groupe", "Compañía", "Companhia", "Compagnie", "Corporación",
+                      "Banco", "Banca", "Banque", "Air"}  # fmt: skip
 # lower-case joining words such a name may hold ("Grupo Financiero del Sur"); any other lower-case word makes a
 # phrase, not a company's name ("Groupe Salafiste pour la Prédication et le Combat")
 _NAME_JOINERS = {"de", "del", "da", "do", "das", "dos", "des", "du", "y", "e", "et"}
@@ -89,7 +91,10 @@ _NAME_JOINERS = {"de", "del", "da", "do", "das", "dos", "des", "du", "y", "e", "
 # accents folded, as the tokens are)
 _NOT_BUSINESS = {"arme", "armee", "armado", "armada", "armados", "islamique", "islamico", "combattant", "revolucionario",
                  "revolucionaria", "revolutionnaire", "rebelde", "guerrillero", "salafiste", "jihadiste", "yihadista",
-                 "parlamentario", "parlementaire"}  # fmt: skip
+                 "parlamentario", "parlementaire",
+                 # an air arm or air rank, not an airline ("Air Force", "Air Chief Marshal", "Air Defence Command")
+                 "force", "forces", "wing", "command", "defence", "defense", "marshal", "chief", "vice", "commodore",
+                 "staff", "base", "station", "one"}  # fmt: skip
 
 
 def _business_group(toks: list[tuple[str, str, int, int]]) -> bool:
@@ -372,6 +377,17 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             ):
                 sector, kind = "CVL", "country"  # a city that is no seat of power: its people (NGEC practice)
             break
+    if (
+        not actors
+        and not sector
+        and len(matches) == 2
+        and matches[0].kind == "country"
+        and matches[1].kind == "seat"
+        and matches[1].j == len(norms)
+        and matches[1].i == matches[0].j + 1
+        and norms[matches[0].j] == "'s"
+    ):  # "Iran's Majlis", "Poland's Sejm": the country's own seat of power is the body it stands for
+        sector, name, kind = matches[1].sector or "GOV", matches[1].name, "organisation"
     leads = ("leader", "leaders", "leadership")
     if (
         not actors
@@ -694,7 +710,45 @@ def _code_cached(
     text: str, context: str | None, date: str | None
 ) -> tuple[str | None, str | None, str | None, str]:
     got = _code(text, context, date)
-    return _with_title(text, context, date, got)
+    return _with_apposition(text, context, date, _with_title(text, context, date, got))
+
+
+def _with_apposition(
+    text: str, context: str | None, date: str | None, got: tuple[str | None, str | None, str | None, str]
+) -> tuple[str | None, str | None, str | None, str]:
+    """What the sentence says of a name beyond its words: a body of two states named by a hyphenated pair (the
+    first state's, with its body noun's sector: "the joint Sudan-South Sudan committee" SDN GOV), and the role an
+    apposition gives a name no list codes ("Joseph Kamau, a Kenyan police spokesman," KEN COP) or gives a listed
+    person of another country ("Carlos Mendoza, a Honduran businessman," is not the listed Ecuadorian)."""
+    if got[0] is None:
+        two = _two_states(text)
+        if two is not None:
+            return None, two[0], two[1], "organisation"
+    if got[3] == "country" and got[1] and not got[2] and (people := _diaspora(text)):
+        if _code(people, None, date)[1] == got[1]:
+            return got[0], got[1], "CVL", "described"  # "Eritreans in Israel": a people abroad, its civilians
+    toks = _tok(text)
+    if not toks or not all(
+        t[1][:1].isupper() or t[0] in _NAME_JOINERS for t in toks if t[0] not in _ARTICLES
+    ):
+        return got
+    if got[3] == "country":
+        return got  # a place or people named ("Lagos, the commercial capital,")
+    role = _apposed_role(text, context)
+    if role is None:
+        return got
+    coded = _code(role, context, date)
+    if coded[2] in (None, "", "UNK") or (
+        coded[0] and coded[3] == "country" and not _code(role, None, date)[2]
+    ):
+        # (a role that says nothing of what the person does, "the Christian woman", is none)
+        return got
+    own = _code(role, None, date)[1]
+    if got[0] and got[2]:
+        if not own or own == got[1]:
+            return got  # the listed person, described
+        return None, own, coded[2], "person"
+    return got[0], own or got[1] or coded[1], coded[2], got[3] if got[3] != "unknown" else "person"
 
 
 def code_actor(text: str, context: str | None = None, *, date: str | None = None) -> Actor:

@@ -623,6 +623,17 @@ def _name_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _two_state_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(combining form -> ISO3, body noun -> sector) for bodies of two states (data/actors/two_state_bodies.tsv)."""
+    forms: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    for r in _rows("two_state_bodies.tsv"):
+        if len(r) >= 3 and r[0].strip() in ("form", "head"):
+            (forms if r[0].strip() == "form" else heads)[_norm(r[1])] = r[2].strip()
+    return forms, heads
+
+
+@lru_cache(maxsize=1)
 def _vanity_tlds() -> frozenset[str]:
     return frozenset(w for w in _lines("vanity_tlds.txt"))
 

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.actors._coding import _ETHNIC, _code_cached, _longer_place, _pair_of_officials, _town_weight
+from dateline.actors._context import _story_town
 from dateline.actors._lexicon import (
     _FORMER_OFFICES,
     _GROUP_CODES,
@@ -504,7 +505,7 @@ class ActorResolver:
 
     def resolve(self, start: int, end: int) -> Actor:
         """Resolve doc.text[start:end] to an Actor (text/start/end as given)."""
-        a = self._resolve(start, end)
+        a = _story_town(self._resolve(start, end), self.country)  # ("Miraflores" in a story from Peru)
         return self._namesake(a) if a.country and not self._bare else a
 
     def _namesake(self, a: Actor) -> Actor:
