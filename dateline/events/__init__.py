@@ -423,6 +423,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 t.rule, t.mode = _Rule("RETREAT", "withdraw", "08"), "withdraw"
             if _closed_to_state(t, lex):
                 t.rule, t.mode = _Rule("SANCTION", "discontinue", "16"), "discontinue"
+            if _state_ban_lifted(t):
+                t.rule, t.mode = _Rule("RETREAT", "ease", "08"), "ease"
             taken = [(a.start, a.end) for a in t.actors]
             within = [] if t.searched else [(a.start, a.end) for a in t.recipients]
             ev_text = doc.text[t.start : t.end]
@@ -547,11 +549,42 @@ def _closed_to_state(t: _Trig, lex: Any) -> bool:
         return False
     own = {a.country for a in t.actors if a.country}
     for g in whom:
-        marked = g.ent_type_ in _STATE_ENTS or any(
-            m.ent_type_ in _STATE_ENTS for m in _kids(g) if m.dep_ in ("amod", "compound", "poss", "nmod")
-        )
+        marked = _state_marked(g)  # ("all Moroccan civilian and military aircraft": on a stacked modifier)
         lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge)
         if marked and any(r.country and r.country not in own and lo <= r.start < hi for r in t.recipients):
+            return True
+    return False
+
+
+_LIFTING = frozenset({"lift", "end", "remove", "scrap", "rescind", "revoke"})
+_BANS = frozenset({"ban", "bar", "restriction", "prohibition"})
+
+
+def _state_marked(g: Any) -> bool:
+    """A noun that names a state or its people, craft or goods ("Indian airlines", "all Moroccan civilian and
+    military aircraft", "Qatar"): a state's name or adjective on it or on a stacked modifier."""
+    mods = [m for m in _kids(g) if m.dep_ in ("amod", "compound", "poss", "nmod")]
+    mods += [x for m in mods for x in _kids(m) if x.dep_ in ("amod", "compound", "conj")]
+    return g.ent_type_ in _STATE_ENTS or any(m.ent_type_ in _STATE_ENTS for m in mods)
+
+
+def _state_ban_lifted(t: _Trig) -> bool:
+    """ "Pakistan lifted its ban on Indian airlines", "China ended its ban on Japanese seafood": a ban on another
+    state's craft, goods or people is a sanction, and lifting it eases one (conventions, ease: lifting a closure or
+    sanctions is RETREAT); a ban on a party, paper or practice at home lifted stays CONCEDE ("lifted its ban on
+    the opposition party's rallies")."""
+    if t.rule.event != "CONCEDE" or t.nominal or t.tok.lemma_.lower() not in _LIFTING:
+        return False
+    bans = [c for c in _kids(t.tok) if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _BANS]
+    own = {a.country for a in t.actors if a.country}
+    ons = [c for b in bans for c in _kids(b) if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    whom = [g for c in ons for g in _kids(c)]
+    for g in whom:
+        # ("a ban on South Korean boats entering its waters": the parser makes the gerund the object)
+        g = next((c for c in _kids(g) if c.dep_ == "nsubj"), g) if g.tag_ == "VBG" else g
+        lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge)
+        foreign = [r for r in t.recipients if r.country and r.country not in own]
+        if _state_marked(g) and any(lo <= r.start < hi for r in foreign):
             return True
     return False
 

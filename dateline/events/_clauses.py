@@ -31,7 +31,7 @@ from dateline.events._syntax import (
     _sent_toks,
     _within,
 )
-from dateline.events._triggers import _sequel_of, _Trig
+from dateline.events._triggers import _sequel_clause, _sequel_of, _Trig
 from dateline.factuality import _kids
 
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"}
@@ -176,7 +176,8 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
             ):
                 # "aid workers held since March were freed" misparsed as "since [March were freed]": a date is
                 # no clause's subject, so the clause is the sentence's own predicate, not background
-                background = not _own_clause(cur, trigs) and not _date_subject(cur)
+                own = _own_clause(cur, trigs) or _date_subject(cur)
+                background = not own and not _sequel_clause(cur, _lex())  # ("came two days after X killed")
                 break
             if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "following", "amid", "since", "despite"):
                 background = not (t.nominal and cur.i == t.tok.i and _sequel_of(cur, _lex()))
@@ -185,7 +186,8 @@ def _drop_background(trigs: list[_Trig]) -> list[_Trig]:
                 background = True  # "handed over two men suspected of bombing a bus": the men's description
                 break
             if cur.dep_ == "pcomp" and cur.head.lower_ in ("after", "following", "since", "before"):
-                background = True
+                # ("The truce came two days after shelling killed three": the killing is told)
+                background = not _sequel_clause(cur, _lex())
                 break
             cur = cur.head
         if background and _POLICY.get("keep_dated", 0.0) and _dated(t.anchor):

@@ -402,9 +402,32 @@ def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """`_objects(tok)`, with a naming verb's apposition as an object too ("branded the commander a terrorist", the
     name parsed as an apposition)."""
     prts, direct, pobjs = _objects(tok)
+    direct |= _armed_kind(tok)
     if tok.lemma_.lower() in _NAMING:
         direct |= {a.lemma_.lower() for c in _kids(tok) if c.dep_ == "dobj" for a in _kids(c) if a.dep_ == "appos"}
     return prts, direct, pobjs
+
+
+# plain craft and vehicles made a force by a modifier ("armed boats", "patrol boats", "armoured vehicles")
+_VEHICLES = frozenset({"vehicle", "truck", "lorry", "car", "jeep", "pickup"})
+_ARMING = frozenset({"armed"})
+
+
+def _armed_kind(tok: Any) -> set[str]:
+    """The force word of an object that is a craft or vehicle only by its modifier: "dispatched ten armed boats"
+    (a warship), "had moved armoured vehicles toward the border" (armour); a verb moving them moves a force
+    (manual, MOBILIZE). Plain "boats" or "trucks" stay what they are (aid convoys, ferries)."""
+    out: set[str] = set()
+    objs = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
+    for o in [*objs, *(cj for x in objs for cj in x.conjuncts)]:
+        mods = {c.lemma_.lower() for c in _kids(o) if c.dep_ in ("amod", "compound")}
+        mods |= {c.lower_ for c in _kids(o) if c.dep_ in ("amod", "compound")}
+        low = o.lemma_.lower()
+        if low in _CRAFT and mods & (_ARMED_CRAFT | _ARMING):
+            out.add("warship")
+        elif low in _VEHICLES and mods & (_ARMED_ADJ | _ARMING):
+            out.add("armour")
+    return out
 
 
 _OPINING = {"agree", "concur"}
@@ -482,6 +505,9 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(tok))
         ):
             continue  # "thousands were forced to flee": a flight no one is named as forcing (a flood, the fighting)
+        act = _role_in_act(tok, lex) if r.event == "REJECT" and tok.lemma_.lower() == "deny" else None
+        if act is not None:
+            return act  # "denied any involvement in the blast": the blast, denied by the verb's subject
         if r.event == "MOBILIZE" and r.objs is None and not _mobilizes_force(tok, lex):
             continue  # "mobilized pressure groups", "deployed observers": no armed force is moved
         if (
@@ -492,6 +518,25 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
         ):
             return _Rule("AID", None, "07", r.prt, r.objs, r.words)  # "sent weapons to Kyiv": arms supplied
         return r
+    return None
+
+
+_ROLES = frozenset({"role", "involvement", "responsibility", "complicity", "part", "hand"})
+
+
+def _role_in_act(tok: Any, lex: _Lex) -> _Rule | None:
+    """ "denied any involvement in the blast", "denied responsibility for the kidnapping": a role denied in an act
+    the sentence names is that act, denied (factuality denied, the denier its actor); a role denied with no act
+    named ("denied any role") stays the refusal (REJECT)."""
+    for o in _kids(tok):
+        if o.dep_ != "dobj" or o.lemma_.lower() not in _ROLES:
+            continue
+        for c in _kids(o):
+            if c.dep_ == "prep" and c.lower_ in ("in", "for", "behind"):
+                for g in _kids(c):
+                    m = _match_noun(g, lex) if g.dep_ == "pobj" else None
+                    if m is not None and m[0].event not in ("NONE", "REJECT"):
+                        return m[0]
     return None
 
 
@@ -856,6 +901,22 @@ def _sequel_of(h: Any, lex: _Lex) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
 
 
+def _sequel_clause(v: Any, lex: _Lex) -> bool:
+    """Whether the verb v heads the earlier of two events a sequence verb relates as a clause ("The truce came two
+    days after shelling killed three people", "The curfew followed hours after rioters torched ..."): as with
+    `_sequel_of`, the main clause is an event noun that "came", no act of its own, so the earlier act is told."""
+    if v.dep_ == "pcomp" and v.head.lower_ in ("after", "following") and v.head.dep_ == "prep":
+        gov = v.head.head
+    elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in _kids(v)):
+        gov = v.head
+    else:
+        return False
+    if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
+        return False
+    subj = next((c for c in _kids(gov) if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
+
+
 _ENDINGS = {"end", "conclude", "close", "wrap"}  # verbs that tell a meeting's end
 
 
@@ -1188,10 +1249,41 @@ def _own_times(verb: Any) -> list[str]:
     return out
 
 
+def _sequel_pair(a: _Trig, b: _Trig) -> bool:
+    """Event nouns a sequence verb relates ("The talks in Doha on Tuesday followed a flag meeting at Torkham last
+    Saturday", "the deal came after talks"): the later and the earlier event are two, even of one type."""
+    if not (a.nominal and b.nominal) or a.tok.dep_ != "nsubj":
+        return False
+    gov = a.tok.head
+    if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
+        return False
+    h = b.tok
+    if h.dep_ == "dobj":
+        return h.head.i == gov.i
+    return h.dep_ == "pobj" and h.head.lower_ in ("after", "following") and h.head.head.i == gov.i
+
+
+def _relative_apart(a: _Trig, b: _Trig) -> bool:
+    """An act told in a relative clause on the subject of another, each dated on its own, on different days
+    ("Their foreign ministers, who spoke by phone last Friday, will hold talks in Nouakchott later today")."""
+    rel = a.anchor
+    if rel.dep_ != "relcl" or rel.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    main = rel.head.head
+    if b.anchor.i != main.i and b.anchor.head.i != main.i:
+        return False
+    tr, tm = _own_times(rel), _own_times(main)
+    if any("same" in w.split() for w in tr + tm):
+        return False  # "on the same day": one day, whatever the words
+    return bool(tr) and bool(tm) and not set(tr) & set(tm)
+
+
 def _dated_apart(a: _Trig, b: _Trig) -> bool:
     """Two coordinated acts each dated on its own, on different days ("released three prisoners on Monday and freed
     four more on Thursday", "let two hostages go on 18 September and freed the last five three days later"): two
     events, though of one type and actor."""
+    if _sequel_pair(a, b) or _sequel_pair(b, a) or _relative_apart(a, b) or _relative_apart(b, a):
+        return True
     if a.nominal or b.nominal:
         return False
     heads_a = [a.anchor, *(c for c in _kids(a.anchor) if c.dep_ in ("ccomp", "xcomp"))]
@@ -2291,13 +2383,19 @@ _GATHERING = {
 _PREPARING = {"prepare", "gear", "ready", "brace", "poise"}
 
 
+_DUE = {"due"}  # "is due in Ankara": expected to be there
+
+
 def _present_at(verb: Any) -> bool:
-    """A copula that puts its subject at a named place ("was in Quito", "is back in Lima"): its "for" phrase
-    names what the subject is there for."""
+    """A copula that puts its subject at a named place ("was in Quito", "is back in Lima", "are due in Kampala"):
+    its "for" phrase names what the subject is there for."""
     if verb.lemma_.lower() != "be":
         return False
     for c in _kids(verb):
         if c.dep_ == "advmod" and c.lower_ == "back":
+            c = next((g for g in _kids(c) if g.dep_ == "prep"), c)
+        if c.dep_ == "acomp" and c.lower_ in _DUE:
+            # "are due in Kampala tomorrow for talks": the parser hangs the place on "due"
             c = next((g for g in _kids(c) if g.dep_ == "prep"), c)
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             if any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTS for g in _kids(c)):

@@ -420,6 +420,16 @@ _OUT_OF_REACH = {"absentia", "exiled", "exile", "self-exiled", "fugitive", "abro
 _DECISION_VERBS = {"decide"}
 
 
+def _due_now(tok: Any) -> bool:
+    """A present-tense copula with "due" ("is due in Ankara on Monday"): the stay is expected (the cue row "due"
+    governs a verb; here the event is the copula itself, "due" its complement)."""
+    return (
+        tok.lemma_.lower() == "be"
+        and tok.tag_ in ("VBP", "VBZ")
+        and any(c.dep_ == "acomp" and c.lower_ == "due" for c in _kids(tok))
+    )
+
+
 def _decided_force(t: _Trig, published: str | None) -> str:
     """The factuality of an event, where a forceful act is decided on ("Islamabad decided to suspend trade with
     Kabul", "the EU has decided to expel two diplomats"): the decision, taken, is the act (SANCTION, COERCE ...),
@@ -427,6 +437,10 @@ def _decided_force(t: _Trig, published: str | None) -> str:
     decision's own factuality ("may decide to impose sanctions" stays hypothetical). Cooperative acts decided on
     stay future (an intent, AGREE: "decided to keep 4,000 troops in Somalia")."""
     fact = _classify(t.tok, published)
+    if t.tok.lemma_.lower() == "deny" and t.rule.event not in ("REJECT", "SANCTION"):
+        return "denied"  # "denied any involvement in the blast" (events._triggers._role_in_act)
+    if fact == "asserted" and (_due_now(t.tok) or _due_now(t.anchor)):
+        return "future"  # "are due in Kampala tomorrow for talks": a visit expected, not yet made
     if fact != "future" or t.rule.event not in _FORCE:
         return fact
     a = t.anchor
