@@ -67,10 +67,6 @@ _KNOWN = {
     ("s03_paris_rail_strike.txt", "refused to withdraw", "event_type"): (
         "events: 'refused to withdraw the plan' is CONCEDE negated, not REJECT (conventions, refuse)"
     ),
-    ("s04_hague_expulsions.txt", "Iran summoned the Dutch", "date"): (
-        "events: the timex 'hours after' (the expulsions' day) sits in an 'after' phrase, so the event takes the "
-        "publication date"
-    ),
     ("s06_kisumu_unrest.txt", "The interior minister denied", "source"): (
         "events (source): the denier is the source of a denial, not the statement that carried it"
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import Any, NamedTuple, cast
@@ -65,7 +67,9 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
         return
     for s in sizes:
         span = _char_span(doc, s.start, s.end)
-        if span is not None and not any(_own_size(span.root, t.anchor) or _told_of(span.root, t.tok, t.anchor) for t in trigs):
+        if span is not None and not any(
+            _own_size(span.root, t.anchor) or _told_of(span.root, t.tok, t.anchor) for t in trigs
+        ):
             continue  # "hit the school today, a day after yesterday's shelling wounded three": another event's size
         best = trigs[0]
         owner = _tally_of(span.root, trigs) if span is not None and len(trigs) > 1 else None
@@ -164,7 +168,9 @@ def _own_size(tok: Any, anchor: Any) -> bool:
 
 
 # verbs of a purpose clause that seeks people ("to search for seven kidnapped aid workers", "to find the students")
-_SEEKING = frozenset({"search", "find", "rescue", "free", "locate", "hunt", "look", "track", "trace", "recover"})
+_SEEKING = frozenset(
+    {"search", "find", "rescue", "free", "locate", "hunt", "look", "track", "trace", "recover"}
+)
 
 
 def _sought(c: Any) -> bool:
@@ -220,7 +226,10 @@ def _location(
     # the one a vowed revenge is for, and all said of them ("who was killed in a US drone strike at Baghdad airport"),
     # is the threat's cause: no place of the threat's
     avenged = _avenged(t.anchor) if t.rule.event == "THREATEN" else set()
+    speakers = _speaker_spans(t, doc)
     for p in places:
+        if any(s <= p.start < e for s, e in speakers):
+            continue  # "Afghanistan will free the traders, a diplomat in Kabul said": where the speaker is
         inner = any(
             s < p.start < e for s, e in within
         )  # a place phrase inside a recipient ("a post in Kandahar")
@@ -243,7 +252,7 @@ def _location(
         if span is None:
             continue
         root = span.root
-        if root.i in avenged:
+        if root.i in avenged or _in_other_clause(root, t) or _force_origin(root, t):
             continue
         if itself and _person_named(p.text, root):
             continue  # a person the geoparser also read as a place ("shot Soleimani")
@@ -284,6 +293,47 @@ def _location(
                 shared = p
     capital = _capital_at(t, doc, sent)
     return capital or broad or fallback or shared or _where_antecedent(t, places, sdoc)
+
+
+def _in_other_clause(tok: Any, t: _Trig) -> bool:
+    """Whether a place word lies in an "after/before/since ..." clause of the event's sentence that tells another
+    act and does not hold the event ("The release came a day after 5,000 people marched in Bamako", "recalled its
+    ambassador after protesters stormed the embassy in Tripoli"): that act's place, not this event's."""
+    cur = tok
+    for _ in range(12):
+        if cur.i in (t.anchor.i, t.tok.i) or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in _kids(cur)):
+            return not (_within(t.anchor, cur) or _within(t.tok, cur))
+        cur = cur.head
+    return False
+
+
+def _force_origin(tok: Any, t: _Trig) -> bool:
+    """Whether a place word is where a deployed force comes from ("sent troops from Kigali to the border", "flew 300
+    commandos from Lagos to Maiduguri", "soldiers from its base in Kaduna"): not where the deployment goes."""
+    if t.rule.event != "MOBILIZE":
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "from":
+            return _governed(cur.head, t.anchor) or _governed(cur.head, t.tok)
+        if cur.head.i == cur.i or cur.dep_ not in ("pobj", "prep", "compound", "appos"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _speaker_spans(t: _Trig, doc: Document) -> list[tuple[int, int]]:
+    """The speaker phrases of the reports that hold the event ("Morocco sent a brigade to its border, the defence
+    ministry in Rabat said", "according to a hospital worker in Mopti"): a place in one says where the speaker
+    is, not where the event happened."""
+    at = t.tok.idx
+    return [
+        (q.speaker_start, q.speaker_end)
+        for q in doc.quotes or []
+        if q.speaker_start is not None and q.speaker_end is not None and q.start <= at < q.end
+    ]
 
 
 def _first_conjunct_place(prep: Any, t: _Trig) -> bool:
@@ -512,7 +562,9 @@ def _other_act(tok: Any, t: _Trig, nouns: dict[str, Any]) -> bool:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i == t.tok.i or tok.pos_ != "NOUN":
         return False
     rules = nouns.get(tok.lemma_.lower())
-    return bool(rules) and all(r.event != t.rule.event for r in rules)
+    # (one deal, reported as agreed or as signed: "the 2019 border agreement was signed in Astana" dates the signing)
+    kinds = _AGREEMENT_TYPES if t.rule.event in _AGREEMENT_TYPES else {t.rule.event}
+    return bool(rules) and all(r.event not in kinds for r in rules)
 
 
 def _date_in_continuation(doc: Document, sent: Any) -> Any | None:
@@ -609,6 +661,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
         # ... or in a clause that describes a participant ("the rebels, who seized it in March,"): kept weakly
         aside = False
         of_act = span.start - 1 in acts  # (the act's own time, whatever the parser hung it on)
+        inner = False  # the date hangs on a verb below the event's word (a complement's act)
         # (a date at a clause's end may hang deep: "in raids across Punjab on Sunday night")
         for _ in range(8):
             if cur.head.i == cur.i:
@@ -616,6 +669,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
             cur = cur.head
             if cur.i in ancestors:
                 break
+            inner = inner or _is_verb(cur)
             if cur.dep_ == "prep" and cur.lower_ in _FRAMING_PREPS:
                 framed = True
                 charged = charged or _charged_act(cur, t)
@@ -624,16 +678,20 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
                 # up dates that act, not this one
                 of_act = True
             elif cur.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in _kids(cur)
+                c.dep_ == "mark" and c.lower_ in _OTHER_TIME and not (span.start <= c.i < span.end)
+                for c in _kids(cur)
             ):
                 # "ordered a carrier into the Red Sea after rebels fired missiles on Tuesday": the time of the
-                # "after" clause's act, not of this one
+                # "after" clause's act, not of this one; but a span that holds the mark itself ("summoned the
+                # ambassador [hours after] the expulsions were announced") is the gap that dates this act
                 other = True
             elif cur.dep_ in ("relcl", "acl") and cur.pos_ in ("VERB", "AUX") and cur.head.i not in own_words:
                 # "protesters who were detained on Monday were released on Wednesday": Monday is the detention's;
                 # but "sanctions on 19 people linked to X on Tuesday" has no other date: kept weakly
                 aside = True
-        if other:
+        if other or (inner and before == "by"):
+            # "agreed to set up a commission to mark the border by next summer", "demanded that the militia
+            # withdraw by Friday": the deadline of the act agreed or asked for, not the day of the agreement
             continue
         if aside and _restated_capture(span.root, t) and restated is None:
             restated = tx  # "denied it had kidnapped the doctor taken on Wednesday": the capture's own day
@@ -668,7 +726,9 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
 
 _OTHER_TIME = frozenset({"after", "before", "since", "until", "till", "once"})
 _DAY_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_DAY_UNITS = {"day": 1, "week": 7, "hour": 0}
+_DAY_UNITS = {"day": 1, "week": 7, "hour": 0, "minute": 0, "moment": 0}
+# adverbs of a gap within the same day ("shortly after the attack", "soon after the vote")
+_SAME_DAY_ADVS = frozenset({"shortly", "soon", "immediately"})
 
 
 def _offset_clause(t: _Trig) -> tuple[int, Any, Any] | None:
@@ -678,6 +738,9 @@ def _offset_clause(t: _Trig) -> tuple[int, Any, Any] | None:
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head  # "held talks ... and agreed": the first verb's clause
     mark = next((c for c in _kids(cur) if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None and cur.dep_ == "pcomp" and cur.head.lower_ in ("after", "before"):
+        # "came [hours after] shelling killed four": the parser may read "after" as a preposition
+        mark = cur.head
     # "The border was closed on Tuesday, the day before militants kidnapped two engineers": the parser may make the
     # span's clause the root and the main clause, before it, its complement
     flipped = (
@@ -722,7 +785,6 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     """The date of an event told "a day after" / "two days before" the main clause's event (see _offset_clause):
     the main clause's own date, else the latest earlier event of the type its subject names ("the strikes"), else
     the publication date."""
-    import datetime as dt
 
     got = _offset_clause(t)
     if got is None:
@@ -730,21 +792,23 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
     days, main, (first, mark) = got
     # the main clause's own date first: "sent troops on Wednesday, a day after X"
     own = _date(cast(Any, _MainClause(main, main)), doc, _sent_of(main))
-    base = own.value if own.source == "text" else None
+    # (not the span itself: "came [hours after] mortar fire killed 14" dates the main clause from this one)
+    base = own.value if own.source == "text" and own.start != first.idx else None
     subj = next((c for c in _kids(main) if c.dep_ == "nsubj"), None)
     m = _match_noun(subj, lex) if subj is not None and subj.pos_ == "NOUN" else None
     if m is not None and base is None:
-        same = [e for e in events if e.event == m[0].event and e.date and e.date.value]
+        # (not an event this very span dates: "the siege came hours after")
+        gap = (first.idx, mark.idx + len(mark))
+        same = [e for e in events if e.event == m[0].event and e.date and e.date.value
+                and not (e.date.start is not None and gap[0] <= e.date.start < gap[1])]  # fmt: skip
         dated = [e for e in same if e.date.source == "text"]  # type: ignore[union-attr]
         pick = (dated or same)[-1] if (dated or same) else None
         base = pick.date.value if pick is not None else None  # type: ignore[union-attr]
     if base is None:
         base = doc.published
-    try:
-        day = dt.date.fromisoformat((base or "")[:10])
-    except ValueError:
+    value = _moved(base, days)
+    if value is None:
         return None
-    value = (day + dt.timedelta(days=days)).isoformat()
     s, e = first.idx, mark.idx + len(mark)  # the words that date it: "two days after"
     return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
 
@@ -752,8 +816,30 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
 _AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})  # one deal, reported as agreed or as signed
 
 
+def _moved(base: str | None, days: int) -> str | None:
+    """A day moved by `days`; a week, month or year (no day: "almost two weeks ago", "in March") only by a gap
+    within the same day ("shortly after", "hours after"), kept whole; else None (Python reads "2026-W02" as the
+    week's Monday: no such day is given)."""
+    if not base:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", base[:10]) or (len(base) > 10 and base[10] != "T"):
+        return base if days == 0 else None
+    try:
+        day = dt.date.fromisoformat(base[:10])
+    except ValueError:
+        return None
+    return (day + dt.timedelta(days=days)).isoformat()
+
+
+def _gap_word(g: Any) -> bool:
+    """The span word of an "after/before" phrase: "[two days] after", "[shortly] after"."""
+    return g.dep_ == "npadvmod" or (g.dep_ == "advmod" and g.lower_ in _SAME_DAY_ADVS)
+
+
 def _span_days(unit: Any) -> int | None:
     """Days of "a day", "two days", "hours" (0) ending at the unit word, else None."""
+    if unit.dep_ == "advmod" and unit.lower_ in _SAME_DAY_ADVS:
+        return 0
     if unit.lemma_.lower() not in _DAY_UNITS:
         return None
     if _DAY_UNITS[unit.lemma_.lower()] == 0:
@@ -767,15 +853,15 @@ def _offset_phrase(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> E
     """ "A day before the deal, a convoy reached Saravena", "Two days after the attack, soldiers arrived": a span
     before/after an event noun that hangs on the event's verb dates it from the latest earlier event of that noun's
     type whose date the text gives (one agreement may be reported as agreed or signed). None when there is none."""
-    import datetime as dt
 
     if not _is_verb(t.anchor):
         return None
     for c in _kids(t.anchor):
         if c.dep_ == "npadvmod":  # "[a day] before the deal": the span heads the phrase
             unit, prep = c, next((g for g in _kids(c) if g.dep_ == "prep"), None)
-        elif c.dep_ == "prep":  # "[two days] after the attack": the preposition heads it
-            unit, prep = next((g for g in _kids(c) if g.dep_ == "npadvmod"), None), c
+        elif c.dep_ == "prep":
+            # "[two days] after the attack", "[shortly] after the attack": the preposition heads it
+            unit, prep = next((g for g in _kids(c) if _gap_word(g)), None), c
         else:
             continue
         if unit is None or prep is None or prep.lower_ not in ("after", "before"):
@@ -791,11 +877,9 @@ def _offset_phrase(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> E
         ]
         if not dated:
             return None
-        try:
-            day = dt.date.fromisoformat((dated[-1].date.value or "")[:10])  # type: ignore[union-attr]
-        except ValueError:
+        value = _moved(dated[-1].date.value, -n if prep.lower_ == "before" else n)  # type: ignore[union-attr]
+        if value is None:
             return None
-        value = (day + dt.timedelta(days=-n if prep.lower_ == "before" else n)).isoformat()
         s, e = _span_of(unit)[0], noun.idx + len(noun)
         return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
     return None
