@@ -162,6 +162,7 @@ from __future__ import annotations
 
 from dateline.actors._coding import _code_cached as _code_cached
 from dateline.actors._coding import code_actor
+from dateline.actors._context import _pair_named
 from dateline.actors._lexicon import _DATA as _DATA
 from dateline.actors._lexicon import _lex as _lex
 from dateline.actors._lexicon import _offices as _offices
@@ -171,7 +172,20 @@ from dateline.actors._resolver import ActorResolver, resolver_for
 from dateline.actors._resolver import _url_country as _url_country
 from dateline.actors._words import _norm as _norm
 from dateline.actors._words import _tok as _tok
+from dateline.model import Actor, Document
 
-__all__ = ["ActorResolver", "code_actor", "resolver_for"]
+__all__ = ["ActorResolver", "code_actor", "parties_named_before", "resolver_for"]
+
+
+def parties_named_before(doc: Document, start: int, end: int) -> list[Actor]:
+    """The two governments a pair noun at doc.text[start:end] stands for ("The two countries agreed ...", "both
+    sides"), from the nearest sentence that names exactly two states (`_context._pair_named`); [] otherwise. For the
+    events package: one actor each, where `resolve` gives the pair no country."""
+    return [
+        Actor(doc.text[start:end], start, end, None, c, "GOV", "described")
+        for c in _pair_named(doc, start, end)
+    ]
+
+
 # (the `name as name` imports above re-export private names that tests, scripts/build_actors.py, the events
 # package and the eval suite import from the package)

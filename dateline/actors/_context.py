@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from dateline.actors._lexicon import _lex, _two_state_words
-from dateline.actors._words import _norm
-from dateline.model import Actor
+from dateline.actors._lexicon import _GROUP_CODES, _lex, _namesakes, _two_state_words
+from dateline.actors._match import _scan
+from dateline.actors._words import _norm, _tok
+from dateline.model import Actor, Document, Entity
 
 # an apposition ends at a clause mark or where the sentence's verb or a relative clause starts
 _APPOSITION_END = re.compile(
@@ -105,3 +106,115 @@ def _story_town(a: Actor, story: str) -> Actor:
     if seat is None or seat[0] != a.country or (lex.places.get(key) or lex.cities.get(key)) != story:
         return a
     return Actor(a.text, a.start, a.end, None, story, "CVL", "country")
+
+
+# prepositions after which a listed person's surname alone is a town ("police in Busia", "a camp near Mandera")
+_TOWN_PREPS = frozenset(("in", "near", "outside", "around", "across"))  # (not "at": "a jab at Ramos")
+# prepositions that only ever place ("faith in Ruto" is no town): a surname after them is a town, known or not
+_NEAR = frozenset(("near", "outside", "around"))
+# ", five of them Canadians", ", all of them Kenyan nationals": the people a group is made of, after it
+_OF_THEM = re.compile(
+    r"^,\s+(?:all|most|many|some|several|half|[a-z]+|\d+)\s+of\s+(?:them|whom)\s+([A-Z][\w'-]*)"
+)
+
+
+def _in_running_text(a: Actor, text: str, story: str) -> Actor:
+    """What the words around a resolved span in running text say of it, beyond the span: a listed person's surname
+    alone right after "in"/"near"/"outside" is the town of that name ("Police in Busia" is no Kofi Busia), of the
+    story's country where towns of several countries share the name, else of the largest (a town the lexicons lack,
+    after "near"/"outside"/"around", is no one's: "a post near Kulundu"); and a group described
+    by the people it is made of, in an apposition after it ("Seven aid workers, five of them Canadians,"), is of
+    that people's country, when its own words name none."""
+    if a.start < 0 or a.end > len(text):
+        return a
+    if a.kind == "person" and a.name:
+        town = _surname_town(a.text, text, a.start, story)
+        if town is not None:
+            return Actor(
+                a.text, a.start, a.end, None, town or None, "CVL" if town else None, town and "country"
+            )
+        return a
+    if a.kind == "described":
+        m = _OF_THEM.match(text[a.end : a.end + 60])
+        if m is not None:
+            own = any(x.country for x in _scan(_tok(a.text), None) if x.kind == "country")
+            people = [x.country for x in _scan(_tok(m.group(1)), None) if x.kind == "country" and x.country]
+            if not own and len(people) == 1 and people[0] != a.country:
+                return Actor(a.text, a.start, a.end, a.name, people[0], a.sector, a.kind)
+    return a
+
+
+def _surname_town(word: str, text: str, start: int, story: str) -> str | None:
+    """The country of the town a lone capitalised word at `start` names after a place preposition ("police in
+    Busia"), "" for a town no lexicon places but a preposition that only ever places puts there ("a post near
+    Kulundu"); None where the word may be the person."""
+    if " " in word.strip() or not word.strip()[:1].isupper():
+        return None
+    before = text[max(0, start - 12) : start].split()
+    if not before or before[-1].lower() not in _TOWN_PREPS or text[start + len(word) :].startswith("'s"):
+        return None  # ("in Castro's Cuba": the person)
+    country = _town_country(_norm(word.strip()), story)
+    return country or ("" if before[-1].lower() in _NEAR else None)
+
+
+def _placed_entity(
+    coded: tuple[str | None, str | None, str | None, str], ent: Entity, text: str, story: str
+) -> tuple[str | None, str | None, str | None, str]:
+    """An entity's coding (`_coding._code`) unless it is a listed person's lone surname after a place preposition:
+    then the town (its name, country and CVL), or nothing known of a town the lexicons lack."""
+    if coded[3] != "person" or not coded[0]:
+        return coded
+    town = _surname_town(ent.text, text, ent.start, story)
+    if town is None:
+        return coded
+    return (ent.text, town, "CVL", "country") if town else (None, None, None, "unknown")
+
+
+def _town_country(key: str, story: str) -> str:
+    """The country of a town named `key`: the story's where towns of several countries share the name ("Busia",
+    Kenya's and Uganda's), else the largest namesake's; else the one the lexicon's places give; "" for none."""
+    sizes = _namesakes().get(key)
+    if sizes:
+        return story if story in sizes else max(sizes, key=lambda c: sizes[c])
+    lex = _lex()
+    return lex.cities.get(key) or lex.places.get(key) or ""
+
+
+# "the two countries", "both sides": a pair of states the text named before
+_PAIR = re.compile(
+    r"(?:the\s+two|both(?:\s+the)?)\s+(?:countries|sides|nations|neighbours|neighbors|governments|states|capitals"
+    r"|ministers|presidents|leaders|delegations)",
+    re.IGNORECASE,
+)
+# places where things happen ("talks in Moscow") and hosts or mediators ("hosted by Qatar") are no party
+_VENUE_PREPS = frozenset(("in", "at", "to", "from", "near", "via", "by"))
+# a closing attribution (", Qatari officials said."): who reports, no party
+_SAID = re.compile(r",[^,]{0,60}\b(?:said|says|told\s+\w+|reported|added)\W*$")
+
+
+def _pair_named(doc: Document, start: int, end: int) -> list[str]:
+    """The two states a pair noun at [start, end) ("the two countries", "both sides", "the two neighbours") refers
+    to: the nearest sentence, from the span's own (before it) back three more, that names exactly two states by
+    name, people or capital, not counting places where things happen ("talks in Moscow"); [] when none does or
+    one names more (which two is unsure), or for any other words. Hosts and mediators ("hosted by Qatar") and
+    a closing attribution (", Qatari officials said") name no party, nor does a wire dateline ("DOHA, ...")."""
+    if not _PAIR.fullmatch(doc.text[start:end].strip()):
+        return []
+    i = doc.sentence_of(start)
+    for k in range(i, max(-1, i - 4), -1):
+        sent = doc.sentences[k]
+        toks = _tok(_SAID.sub("", doc.text[sent.start : start if k == i else sent.end].strip()))
+        codes: list[str] = []
+        for m in _scan(toks, None):
+            if m.kind not in ("country", "capital") or not m.country or m.country in _GROUP_CODES:
+                continue
+            p = m.i - 1 - (m.i >= 2 and toks[m.i - 1][0] == "the")
+            dateline = m.i == 0 and toks[0][1].isupper() and len(toks[0][1]) > 3  # "DOHA, 10 May (Wire) -"
+            if (p >= 0 and toks[p][0] in _VENUE_PREPS) or dateline or m.country in codes:
+                continue
+            codes.append(m.country)
+        if len(codes) == 2:
+            return codes
+        if len(codes) > 2:
+            return []
+    return []

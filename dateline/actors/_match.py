@@ -432,7 +432,9 @@ def _surname_after_given(
     if n != 1 or i == 0 or (out and out[-1].j == i):
         return False
     prev = toks[i - 1]
-    return _name_word(prev[1]) and _name_word(toks[i][1]) and prev[0] in lex.given_names()
+    # (a weekday before it is a date, not a given name: "on Monday Kigali accused Kinshasa"; "June" may be either)
+    weekday = prev[0] in _CALENDAR and prev[0].endswith("day")
+    return _name_word(prev[1]) and _name_word(toks[i][1]) and prev[0] in lex.given_names() and not weekday
 
 
 def _given_before_surname(

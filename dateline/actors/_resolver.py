@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.actors._coding import _ETHNIC, _code_cached, _longer_place, _pair_of_officials, _town_weight
-from dateline.actors._context import _story_town
+from dateline.actors._context import _in_running_text, _placed_entity, _story_town
 from dateline.actors._lexicon import (
     _FORMER_OFFICES,
     _GROUP_CODES,
@@ -108,7 +108,7 @@ def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
 
 
 # prepositions that place a clause's subject where its verb happens ("attacked a post in Burundi")
-_LOCATIVE = {"in", "inside", "near", "across", "throughout", "within", "around"}
+_LOCATIVE = {"in", "inside", "near", "outside", "across", "throughout", "within", "around"}
 
 
 def _town(text: str) -> bool:
@@ -153,7 +153,8 @@ class ActorResolver:
         for ent in doc.entities:
             if ent.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
                 continue
-            name, country, sector, kind = _code_cached(ent.text, None, self.date)
+            coded = _placed_entity(_code_cached(ent.text, None, self.date), ent, text, self.country)
+            name, country, sector, kind = coded  # ("Police in Busia": the town)
             facility = kind == "organisation" and name is None  # "Al Asad Air Base": see `_facility`
             if facility:
                 name = ent.text
@@ -374,12 +375,12 @@ class ActorResolver:
         # towns named (not capitals, nor "Thai"): a tie goes to where the story happens, not who acts in it
         where: Counter[str] = Counter()
         for ent in self.doc.entities:
-            if ent.label in ("GPE", "NORP", "LOC"):
+            if ent.label in ("GPE", "NORP", "LOC", "FAC"):  # (FAC: "in Petion-Ville")
                 n = _norm(ent.text)
                 n = n[4:] if n.startswith("the ") else n
                 c = lex.countries.get(n) or lex.countries.get(_singular(n)) or lex.capitals.get(n)
-                where[c or ""] += bool(c) and n in lex.city_aliases and ent.label != "NORP"
-                counts[c or ""] += 2 if c else 0
+                where[c or ""] += bool(c) and n in lex.city_aliases and ent.label not in ("NORP", "FAC")
+                counts[c or ""] += 2 if c and ent.label != "FAC" else 0  # ("talks in La Paz": a venue)
                 town = None if c else _town_weight(lex, self.doc.text, ent, n)  # "Homa Bay"
                 if town:
                     counts[town[0]] += town[1]
@@ -506,7 +507,8 @@ class ActorResolver:
     def resolve(self, start: int, end: int) -> Actor:
         """Resolve doc.text[start:end] to an Actor (text/start/end as given)."""
         a = _story_town(self._resolve(start, end), self.country)  # ("Miraflores" in a story from Peru)
-        return self._namesake(a) if a.country and not self._bare else a
+        a = self._namesake(a) if a.country and not self._bare else a
+        return a if self._bare else _in_running_text(a, self.doc.text, self.country)  # ("Police in Busia")
 
     def _namesake(self, a: Actor) -> Actor:
         """A city name that cities of several countries share ("Tripoli", "Cartagena"): when the sentence names
@@ -590,9 +592,7 @@ class ActorResolver:
                         a = known.actor
                         return Actor(text, start, end, a.name, a.country, a.sector, "person")
         if not country and kind in ("person", "described") and sector in _INSTITUTIONAL:
-            country = _office_country(
-                stripped
-            )  # "the Foreign Secretary" with no holder named: a British office
+            country = _office_country(stripped)  # "the Foreign Secretary", no holder named: a British office
         collective = bool(words) and (
             (words[-1] in _STATE_NOUNS and sector == "GOV")
             or (words[0] == "foreign" and sector not in _INSTITUTIONAL)

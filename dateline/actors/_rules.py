@@ -140,6 +140,9 @@ _PLACE_PREPS = {"in", "near", "of", "from", "across", "into", "inside", "through
 def _after_place_prep(toks: list[tuple[str, str, int, int]], i: int) -> bool:
     """Token i follows "in"/"near"/"of"... (an article between is fine): "in the Philippines"."""
     k = i - 1
+    # "gunmen outside Bamako"; not "outside the US embassy" (a modifier) nor "outside the EU" (elsewhere)
+    if k >= 0 and toks[k][0] == "outside":
+        return toks[i][0] != "the"
     if k >= 0 and toks[k][0] == "the":
         k -= 1
     return k >= 0 and toks[k][0] in _PLACE_PREPS
