@@ -98,14 +98,19 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "ordday": r"(?<![\w.,])the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>last|this|next|the\s+same"
         r"|the\s+previous|the\s+following)\s+month)?(?!\w)",
         "quarter": rf"(?<!\w)(?:the\s+)?(?:(?P<rel>latest|last|past|previous|current|this|next|year-ago|year-earlier"
-        r"|same|comparable|recent)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
+        rf"|same|comparable|recent)\s+)?(?:(?P<py>{_YEAR})\s+|(?P<pyrel>this|last|next)\s+year['’]s\s+)?"
+        r"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
         rf"(?:fiscal[\s-]+)?(?P<q>quarter|half)(?!\w)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<yrel>this|last|next)"
         r"\s+year))?",
         "quarter2": r"(?<!\w)(?P<rel>the(?:\s+(?:latest|last|past|previous|current|same|year-ago|year-earlier|"
         r"comparable|recent))?|latest|last|this|next|current)\s+(?:fiscal\s+)?(?P<q>quarter)(?!\w)",
+        # "the year-earlier period", "a year-ago loss": the same period a year before (quarter rules take "the
+        # year-ago quarter")
+        "yago": r"(?<![\w-])(?:the\s+(?:(?:same|comparable|corresponding)\s+)?)?(?P<rel>year-ago|year-earlier)"
+        r"(?:\s+(?P<p>period|quarter))?(?![\w-])(?!\s+(?:[\w-]+\s+)?(?:days|weeks|months|years)(?!\w))",
         "qcode": rf"(?<!\w)(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{_YEAR}))?(?!\w)",
         "month": rf"(?<!\w)(?:(?P<pm>{pm})[\s-]+)?(?:(?P<rel>{rel})\s+)?(?P<mon>{mon})"
-        rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d|,\d))?(?!\w)",
+        rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d|,\d)|(?=\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year(?![\w'’])))?(?!\w)",
         "season": rf"(?<!\w)(?:(?P<pm>{pm})[\s-]+)?(?:(?P<rel>{rel}|the|that)\s+)?(?P<s>{seasons})"
         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
         "year": rf"(?<![\w$£€.,/-])(?:(?P<pm>{pm})[\s-]+)?(?:(?P<fy>fiscal|calendar|the\s+year|fy)\s*)?"
@@ -394,6 +399,10 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
             "than",
         }:
             return None
+    if kind in ("dur", "relunit", "ago") and re.match(
+        r"-(?:earlier|ago)(?![\w-])", text[m.end() : m.end() + 9], re.I
+    ):
+        return None  # "a year-earlier loss", "the year-ago period": the adjective is read whole ("yago")
     if kind == "ref":
         w = _key(g["w"])
         if w == "soon" and _prev_word(text, m.start()) in ("as", "how", "too"):
@@ -690,13 +699,38 @@ def _weekday_date(anchor: dt.date, wd: int, rel: str | None, tense: str) -> dt.d
     return back  # past tense, and news-style present ("said Friday", "Friday's ruling")
 
 
-def _year_for(anchor: dt.date, month: int, day: int | None, tense: str) -> int:
-    """Year of a month (and day) given without one, from the anchor and tense."""
+# how far ahead of the anchor a deadline without a year in a past-tense sentence is still read in the anchor's year
+_SOON_DAYS = 60
+
+
+_CLOCK_BEFORE = re.compile(
+    r"(?:[01]?\d(?:[:.][0-5]\d)?\s*[ap]\.?m\.?|noon|midnight)\s*(?:[A-Z]{2,4}\b)?,?\s*$", re.I
+)
+
+
+def _deadline_word(text: str, start: int) -> bool:
+    """ "by", "until", "payable" ... right before (a clock time and) the date: "until 5 p.m. EST Nov. 9"."""
+    m = _CLOCK_BEFORE.search(text, max(0, start - 25), start)
+    return _prev_word(text, m.start() if m else start) in _lex()["deadline_words"]
+
+
+def _year_for(anchor: dt.date, month: int, day: int | None, tense: str, deadline: bool = False) -> int:
+    """Year of a month (and day) given without one, from the anchor and tense (`deadline`: after "by", "until",
+    "to", "payable" ...)."""
     y = anchor.year
     target = (month, day or (1 if tense == "future" else 31))
     now = (anchor.month, anchor.day)
     if tense == "past" and target > now and (month != anchor.month or day is not None):
-        return y - 1
+        if not deadline:
+            return y - 1
+        # news names the year of a date outside the current one: a deadline in a past-tense sentence that falls in
+        # the coming weeks ("extended the offer to Nov. 20", "payable Dec. 7", "had until mid-December") was set in
+        # the past for a day still ahead, not for that day almost a year before
+        try:
+            ahead = (dt.date(y, month, day or 1) - anchor).days
+        except ValueError:
+            ahead = _SOON_DAYS + 1
+        return y if ahead <= _SOON_DAYS else y - 1
     if tense == "future" and target < now and month != anchor.month:
         return y + 1
     if tense == "present":  # nearest occurrence
@@ -789,6 +823,29 @@ def _duration(n: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------- resolution
 
 
+# "until" (after a clock time of the same day, if any) right before a day
+_UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:(?:[01]?\d(?:[:.][0-5]\d)?\s*[ap]\.?m\.?|noon|midnight)\s*(?:[A-Z]{2,4}\s+)?)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _deadline_verbs() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(_lex()['deadline_verbs'])})\b", re.I)
+
+
+def _until_deadline(text: str, start: int) -> bool:
+    """ "extended the offer until Friday", "postponed until Tuesday morning": a deadline set, still ahead; not
+    "Until Thursday, they had ..." nor "it was not until Tuesday that ..." (no deadline verb before "until")."""
+    before = text[max(0, start - 90) : start]
+    m = _UNTIL.search(before)
+    if not m:
+        return False
+    clause = re.split(r"[.;!?]\s|\n", before[: m.start()])[-1]
+    return bool(_deadline_verbs().search(clause[-60:]))
+
+
 class _Ctx:
     def __init__(self, text: str, anchor: dt.date | None, doc: Any) -> None:
         self.text = text
@@ -808,10 +865,35 @@ class _Ctx:
         prev = _prev_word(self.text, c.start)
         if prev == "for" and c.kind in _DAYLIKE:
             return "future"  # "called a protest for Friday", "talks set for Monday": the day planned
+        if _until_deadline(self.text, c.start) and c.kind in _DAYLIKE:
+            # "postponed the vote until Tuesday", "gave them until 9 a.m. Friday": the end ahead
+            return "future"
         if prev == "by" and c.kind in _DAYLIKE:
             t = self._tense(c)
             return "past" if t == "past" else "future"  # "must hand over their weapons by Friday": a deadline
         return self._tense(c)
+
+    def ahead_ok(self, c: _Cand) -> bool:
+        """Whether a past-tense month or day without a year may still lie in the coming weeks: after a deadline word
+        ("extended to Nov. 20", "payable Dec. 7"), or not the time of a plain past verb ("was invited to a ceremony
+        on March 12", "is expected in December"; but "held a blockade in March" is last year's March)."""
+        if _deadline_word(self.text, c.start):
+            return True
+        if self.doc is None:
+            return False
+        try:
+            span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        except Exception:
+            return False
+        if span is None or len(span) == 0:
+            return False
+        tok = span.root
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+                break
+            tok = tok.head
+        tok = _reporting_head(tok, span)
+        return not (tok.tag_ == "VBD" and not any(k.dep_ in ("aux", "auxpass") for k in tok.children))
 
     def _tense(self, c: _Cand) -> str:
         if self.doc is not None:
@@ -872,7 +954,7 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         if g.get("y"):
             y = int(g["y"])
         elif a is not None:
-            y, src = _year_for(a, mo, day, ctx.tense(c)), "published"
+            y, src = _year_for(a, mo, day, ctx.tense(c), ctx.ahead_ok(c)), "published"
             if g.get("wd"):  # the weekday picks the year when it can
                 wdn = lx["weekdays"][_key(g["wd"])]
                 for cand_y in (y, y - 1, y + 1):
@@ -900,6 +982,13 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
             return "DATE", f"{g['y']}-{mo:02d}", mod, "none"
         if a is None:
             return "DATE", f"XXXX-{mo:02d}", mod, "none"
+        if g.get("yrel"):  # "in January last year", "October of next year" (the month's span, as MEANTIME)
+            return (
+                "DATE",
+                f"{a.year + {'this': 0, 'last': -1, 'next': 1}[_key(g['yrel'])]}-{mo:02d}",
+                mod,
+                "published",
+            )
         r = _key(g.get("rel") or "")
         if r in ("last", "past", "this past", "previous"):
             y = a.year if mo < a.month else a.year - 1
@@ -908,7 +997,7 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         elif r == "this":
             y = a.year
         else:
-            y = _year_for(a, mo, None, ctx.tense(c))
+            y = _year_for(a, mo, None, ctx.tense(c), ctx.ahead_ok(c))
         return "DATE", f"{y}-{mo:02d}", mod, "published"
     if k == "season":
         code = lx["seasons"][_key(g["s"])]
@@ -964,6 +1053,13 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
             if t == "future" and d < a:
                 return _resolve(_Cand(c.start, c.end, k, {**g, "y": str(y + 1)}), ctx)
         return "DATE", d.isoformat(), None, src
+    if k == "yago":
+        if a is None:
+            return "DATE", "XXXX", None, "none"
+        period = _key(g.get("p") or "")
+        if period == "quarter" or _results_context(ctx.text, c.start) or period and ctx.last_quarter:
+            return "DATE", _quarter_year_back(ctx, a), None, "published"
+        return "DATE", str(a.year - 1), None, "published"
     if k in ("quarter", "quarter2", "qcode"):
         return _quarter(c, ctx)
     if k == "relday":
@@ -1136,6 +1232,8 @@ def _quarter(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     else:
         o = _key(g.get("ord") or "")
         n = lx["ordinals"].get(o, 0) or ((4 if kind == "Q" else 2) if o in ("final", "last") else 0)
+    # "the 1988 third quarter", "next year's first quarter"
+    g = {**g, "y": g.get("y") or g.get("py"), "yrel": g.get("yrel") or g.get("pyrel")}
     if g.get("y"):
         return "DATE", f"{g['y']}-{kind}{n}", None, "none"
     if a is None:
@@ -1291,6 +1389,22 @@ def _results_context(text: str, pos: int) -> bool:
     return bool(_QUARTER_WORD.search(seg) and _RESULTS_WORD.search(seg))
 
 
+def _quarter_year_back(ctx: _Ctx, anchor: dt.date) -> str:
+    """The quarter a year before the text's latest quarter, or else before the last completed one."""
+    cur = (anchor.month - 1) // 3 + 1
+    # the text's quarter when it is one reported, not one forecast
+    if ctx.last_quarter and ctx.last_quarter <= f"{anchor.year}-Q{cur}":
+        y, q = ctx.last_quarter.split("-Q")
+    else:
+        y, q = (str(anchor.year), str(cur - 1)) if cur > 1 else (str(anchor.year - 1), "4")
+    return f"{int(y) - 1}-Q{q}"
+
+
+def _year_back(c: _Cand) -> bool:
+    """ "a year ago", "the year-earlier quarter": a comparison period, not the quarter the text reports on."""
+    return c.kind in ("ago", "yago") or "year-" in (c.g.get("rel") or "").lower()
+
+
 def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     g, lx = c.g, _lex()
     unit = lx["units"][_key(g["unit"])]
@@ -1322,18 +1436,13 @@ def _ago(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if (
         unit == "Y"
         and whole == 1
-        and direction == "ago"
-        and src == "published"
+        and (direction == "ago" and src == "published" or direction == "earlier" and ctx.anchor is not None)
         and _results_context(ctx.text, c.start)
     ):
-        # "net rose to $108 million from $90 million a year ago": a comparison of quarterly results is with the
-        # same quarter a year before (TimeBank's reading), the text's latest quarter or else the last completed one
-        if ctx.last_quarter:
-            y, q = ctx.last_quarter.split("-Q")
-        else:
-            cur = (base.month - 1) // 3 + 1
-            y, q = (str(base.year), str(cur - 1)) if cur > 1 else (str(base.year - 1), "4")
-        return "DATE", f"{int(y) - 1}-Q{q}", mod, src
+        # "net rose to $108 million from $90 million a year ago", "... from $58 million a year earlier": a
+        # comparison of quarterly results is with the same quarter a year before (TimeBank's reading), the text's
+        # latest quarter or else the last completed one
+        return "DATE", _quarter_year_back(ctx, ctx.anchor), mod, "published"
     try:
         if unit in ("S", "MIN", "H"):
             d = base
@@ -1504,7 +1613,7 @@ def normalize(
                     ctx.last_day = dt.date.fromisoformat(iv[0])
                 if c.kind in _ABS_KINDS or iv[0][:4] == iv[1][:4]:
                     ctx.last_year = int(iv[0][:4])
-            if re.fullmatch(r"\d{4}-Q[1-4]", value):
+            if re.fullmatch(r"\d{4}-Q[1-4]", value) and not _year_back(c):
                 ctx.last_quarter = value
         out.append(tx)
     return out
