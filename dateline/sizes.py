@@ -47,6 +47,7 @@ class _Words:
     vague_first: frozenset[str] = frozenset()
     vague_longest: int = 0
     size_starts: frozenset[str] = frozenset()  # words a number can start with (see `_may_hold_size`)
+    sites: frozenset[str] = frozenset()  # place nouns after a unit word ("three police stations")
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def _words() -> _Words:
     report: set[str] = set()
     crowd: set[tuple[str, ...]] = set()
     release: set[str] = set()
+    sites: set[str] = set()
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -81,10 +83,13 @@ def _words() -> _Words:
             crowd.add(tuple(word.split()))
         elif kind == "release":
             release.add(word)
+        elif kind == "site":
+            sites.add(word)
     w.designators = frozenset(designators)
     w.report = frozenset(report)
     w.crowd = frozenset(crowd)
     w.release = frozenset(release)
+    w.sites = frozenset(sites)
     w.vague_first = frozenset(k[0] for k in w.vague)
     w.vague_longest = max((len(k) for k in w.vague), default=0)
     w.size_starts = frozenset(w.numbers) | {"nobody", "noone", "one"}
@@ -249,6 +254,19 @@ def _in_service(toks: list[_Tok], k: int, j: int, unit: str) -> str:
     if before in _SERVICE or (before == "force" and k - 1 > j and toks[k - 2].low == "air"):
         return "troops"
     return unit
+
+
+def _site_after(toks: list[_Tok], k: int, w: _Words) -> bool:
+    """Whether toks[k], right after the unit word before it, is a place noun that word modifies ("police stations",
+    "army bases", "refugee camps"): the count is of places."""
+    if k <= 0 or k >= len(toks):
+        return False
+    t = toks[k]
+    if not t.text.isalpha() or t.start != toks[k - 1].end + 1:
+        return False
+    if t.tok is not None and t.tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return t.low in w.sites or _singular(t.low) in w.sites or _es_plural(t.low) in w.sites
 
 
 def _noun_after(toks: list[_Tok], k: int) -> _Tok | None:
@@ -803,6 +821,9 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
             k += 1
         if unit == "weapons" and last < len(toks) and toks[last].low in _STRIKES:
             i = last  # "four drone strikes", "20 missile attacks": a count of strikes (events), no count of arms
+            continue
+        if unit is not None and unit != "money" and _site_after(toks, last, w):
+            i = last  # "three police stations", "two refugee camps": a count of places, no one counted
             continue
         if strong is not None and unit in _FORMATIONS:
             unit = "troops"  # "a 600-strong battalion": the strength in soldiers, not a count of battalions

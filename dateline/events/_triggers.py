@@ -752,9 +752,30 @@ def _crowd_noun(h: Any, lex: _Lex) -> bool:
     return m is not None and m[0].event == "PROTEST"
 
 
+# a person who addresses, leads or speaks at a rally, march or demonstration takes part in it (PROTEST, by the noun)
+_ADDRESSING = {"address", "lead", "headline"}
+_SPEAKING_AT = {"speak", "appear"}
+
+
+def _addressed_crowd(h: Any, lex: _Lex, verb_trigs: set[int]) -> bool:
+    """A crowd noun (rally, march, demonstration) that its verb's subject will address or lead ("will address a
+    rally", "led a march") or speak at ("is due to speak at a protest")."""
+    if h.dep_ == "dobj":
+        gov = h.head
+        ok = gov.lemma_.lower() in _ADDRESSING
+    elif h.dep_ == "pobj" and h.head.lower_ == "at":
+        gov = h.head.head
+        ok = gov.lemma_.lower() in _SPEAKING_AT
+    else:
+        return False
+    return ok and gov.pos_ in ("VERB", "AUX") and gov.i not in verb_trigs and _crowd_noun(h, lex)
+
+
 def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
     """Where a nominal event stands in the clause, or None when it is only a mention (not reported as an event)."""
     h = head
+    if head.lemma_.lower() in _CAUSE_ONLY and not _death_cause(head, verb_trigs):
+        return None  # "condemned the violence", "fears of violence": named, not reported as an attack
     if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in ("NOUN", "NUM"):
         h = h.head.head  # "10 days of war games", "a wave of air strikes"
     if h.dep_ == "conj":
@@ -780,6 +801,8 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
         # "the arrest sparked riots", "the price rise triggered protests", "sparked two days of protests": the
         # unrest broke out
         return head
+    if _addressed_crowd(h, lex, verb_trigs):
+        return h.head if dep != "pobj" else h.head.head  # "will address a rally", "spoke at a protest"
     if dep in ("nsubj", "ROOT") or h.head.i == h.i:
         return head
     if _sequel_of(h, lex):
@@ -1178,6 +1201,28 @@ def _natural_cause(tok: Any, lex: _Lex) -> bool:
 
 
 _DYING = {"die", "perish", "drown"}
+# nouns that report an attack only as what people died or were killed in ("1,100 people died in violence after the
+# vote", "were killed in ethnic violence"): elsewhere they are named, judged or feared, not reported
+_CAUSE_ONLY = {"violence", "bloodshed"}
+
+
+def _death_cause(head: Any, verb_trigs: set[int]) -> bool:
+    """Whether a noun is what its clause's dead died in or were killed in ("died in violence", "killed in the
+    bloodshed")."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("in", "during") or head.head.dep_ != "prep":
+        return False
+    gov = head.head.head
+    return gov.lemma_.lower() in _DYING or gov.i in verb_trigs
+
+
+def _dying_verb(tok: Any) -> Any | None:
+    """The dying verb a nominal attack is the cause of ("died in violence", "perished in the fighting"), or None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during") or tok.head.dep_ != "prep":
+        return None
+    gov = tok.head.head
+    return gov if gov.lemma_.lower() in _DYING else None
+
+
 _CALLS = {"call", "demand", "request", "appeal", "plea"}  # "calls for a withdrawal": see _nominal_anchor
 _TOLLS = {"toll", "casualty"}  # "the death toll from", "casualties in": counts of an event's victims
 

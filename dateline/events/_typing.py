@@ -22,6 +22,7 @@ from dateline.events._triggers import (
     _PLAY_EVENTS,
     _PLAY_VERBS,
     _by_subject,
+    _dying_verb,
     _find_triggers,
     _forecast_effect,
     _idle_threat,
@@ -441,6 +442,9 @@ def _decided_force(t: _Trig, published: str | None) -> str:
         return "denied"  # "denied any involvement in the blast" (events._triggers._role_in_act)
     if fact == "asserted" and (_due_now(t.tok) or _due_now(t.anchor)):
         return "future"  # "are due in Kampala tomorrow for talks": a visit expected, not yet made
+    if fact == "asserted" and t.nominal and (verb := _dying_verb(t.tok)) is not None:
+        # "1,100 people died in clashes after the 2007 vote": the dying's own time
+        return _classify(verb, published)
     if fact != "future" or t.rule.event not in _FORCE:
         return fact
     a = t.anchor

@@ -23,7 +23,7 @@ from dateline.events._syntax import (
     _span_of,
     _within,
 )
-from dateline.events._triggers import _match_noun, _Trig
+from dateline.events._triggers import _dying_verb, _match_noun, _Trig
 from dateline.factuality import _kids
 from dateline.model import Document, Event, EventDate, Place, Size
 from dateline.nlp import span_ents
@@ -630,6 +630,8 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     ancestors = set(depth)
     best = charge = weak = restated = None
     own_words = (t.anchor.i, t.tok.i)
+    # "1,100 people died in violence after the 2007 election": the dying is the attack's own verb
+    dying = _dying_verb(t.tok) if isinstance(t, _Trig) and t.nominal else None
     best_depth = 1 << 30
     nouns = _lex().nouns
     # phrases of the event's subject or object headed by an event noun: a time right after one dates that act,
@@ -703,7 +705,7 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
             if t.rule.event in _CHARGING and best is None and charge is None:
                 charge = tx
             continue
-        if cur.i in (t.anchor.i, t.tok.i):
+        if cur.i in (t.anchor.i, t.tok.i) or (dying is not None and cur.i == dying.i):
             best = restated = tx
             break
         if framed:  # "Since the 2003 invasion, ... the killing of X has made": not the killing's date
