@@ -908,6 +908,14 @@ def _between_parties(noun: Any) -> bool:
 _SEQUEL_VERBS = {"come", "follow"}  # "the deal came after talks", "the truce follows weeks of talks"
 
 
+def _event_noun_came(gov: Any, lex: _Lex) -> bool:
+    """Whether gov is a sequence verb ("came", "followed") whose subject is an event noun ("The truce came ...")."""
+    if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
+        return False
+    subj = next((c for c in _kids(gov) if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
+
+
 def _sequel_of(h: Any, lex: _Lex) -> bool:
     """Whether the noun h names the earlier of two events a sequence verb relates ("The agreement came after
     talks", "The ceasefire followed talks in Doha"): the clause's subject is itself an event noun and the verb names
@@ -918,10 +926,7 @@ def _sequel_of(h: Any, lex: _Lex) -> bool:
         gov = h.head
     else:
         return False
-    if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
-        return False
-    subj = next((c for c in _kids(gov) if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
+    return _event_noun_came(gov, lex)
 
 
 def _sequel_clause(v: Any, lex: _Lex) -> bool:
@@ -934,10 +939,7 @@ def _sequel_clause(v: Any, lex: _Lex) -> bool:
         gov = v.head
     else:
         return False
-    if gov.lemma_.lower() not in _SEQUEL_VERBS or not _is_verb(gov):
-        return False
-    subj = next((c for c in _kids(gov) if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ == "NOUN" and _match_noun(subj, lex) is not None
+    return _event_noun_came(gov, lex)
 
 
 _ENDINGS = {"end", "conclude", "close", "wrap"}  # verbs that tell a meeting's end
