@@ -21,27 +21,18 @@ Figures (session 18; gold records matched by type and sentence):
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_ROOT = Path(__file__).resolve().parent.parent
-_FOLDER = _ROOT / "tests" / "data" / "e2e_s18"
+from tests.e2e_helpers import ROOT, cases, check_cleaning, check_field, scorer
 
-
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_e2e", _ROOT / "scripts" / "score_e2e.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
+_FOLDER = ROOT / "tests" / "data" / "e2e_s18"
 
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _scorer().score(_FOLDER, tmp_path_factory.mktemp("e2e") / "e2e.db")
+    return scorer().score(_FOLDER, tmp_path_factory.mktemp("e2e") / "e2e.db")
 
 
 # misses in files other engineers own: (file, sentence fragment start, field) -> reason
@@ -55,43 +46,13 @@ _KNOWN = {
 }
 
 
-def _cases() -> list[Any]:
-    import json
-
-    out = []
-    for line in (_FOLDER / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        g = json.loads(line)
-        for ev in g["events"]:
-            fields = ["event_type"] + [f for f in ("mode", "actor_country", "recipient_country", "size", "date",
-                                                   "factuality", "source") if f in ev]  # fmt: skip
-            known = {
-                k[2]: v for k, v in _KNOWN.items() if k[0] == g["file"] and ev["sentence"].startswith(k[1])
-            }
-            for field in fields:
-                # an event not found fails every field of its record, for the same reason
-                reason = known.get(field) or known.get("event_type")
-                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-                ident = f"{g['file'][:3]}-{ev['sentence'][:24]}-{field}"
-                out.append(pytest.param(g["file"], ev["sentence"], field, id=ident, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("file", "sentence", "field"), _cases())
+@pytest.mark.parametrize(("file", "sentence", "field"), cases(_FOLDER, _KNOWN))
 def test_event_field(scored: dict[str, Any], file: str, sentence: str, field: str) -> None:
-    rec = next(r for r in scored["records"] if r["file"] == file and r["sentence"] == sentence)
-    if field == "event_type":
-        assert rec["matched"], [e for e in scored["errors"] if sentence[:40] in e]
-    else:
-        assert rec.get(field) is True, [e for e in scored["errors"] if sentence[:40] in e]
+    check_field(scored, file, sentence, field)
 
 
 def test_cleaning(scored: dict[str, Any]) -> None:
-    figures = scored["figures"]
-    assert figures["boilerplate_cut"] == 1.0, [e for e in scored["errors"] if "boilerplate" in e]
-    assert figures["body_kept"] == 1.0, [e for e in scored["errors"] if "body lost" in e]
-    assert figures["published"] == 1.0
+    check_cleaning(scored)
 
 
 def test_floors(scored: dict[str, Any]) -> None:
