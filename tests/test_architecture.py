@@ -108,7 +108,7 @@ def test_the_actors_package_is_layered() -> None:
     graph = _module_graph()
     layers = [
         f"dateline.actors.{m}"
-        for m in ("_words", "_lexicon", "_match", "_rules", "_context", "_coding", "_resolver")
+        for m in ("_words", "_lexicon", "_match", "_rules", "_context", "_coding", "_titles", "_resolver")
     ]
     subs = sorted(m for m in graph if m.startswith("dateline.actors._"))
     assert set(layers) <= set(subs)

@@ -145,6 +145,14 @@ in running text, a bare seat that is a town of the story's country, the seat bei
 ("Miraflores" in a story from Peru). Data: airlines (groups.tsv), lower-case carabinieri, joint ventures, the
 Cortes, Westminster the London borough (places_extra.tsv).
 
+Session 20 (local names, regional forces, provincial officials, unnamed actors; tests/data/actors_own_s20.jsonl): a
+named state force's or militia's "fighters" keep its sector ("Peshmerga fighters" MIL); the military police of a
+town, state or province are police ("Bahia state military police" COP); a place named with its place noun that opens
+a role gives the noun to the role ("the Turkana county commissioner" KEN GOV); an unnamed local actor "off" a place,
+"off the coast of" or "on the outskirts of" it is of that place. Data: provincial assemblies LEG, district
+magistrates GOV, looters CRM (agents_extra.tsv), the Auswärtiges Amt and Bercy (seats.tsv), police forces by their
+own names, the Civilian JTF, national media and rights groups, UNAMID (institutions.tsv), the ADF COD (groups.tsv).
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 
@@ -153,7 +161,8 @@ text, shared word lists), `_lexicon` (the data readers and the lexicon index, bu
 `_match` (the entry valid on a date, `_pick`, and the n-gram scan of a mention, `_scan`), `_rules` (head-noun
 sectors, places in roles, coordination, context countries, facilities, name shapes), `_context` (what a mention's
 sentence says beyond its words: appositions, bodies of two states, peoples abroad), `_coding` (`_code` and the
-public `code_actor`) and `_resolver` (`ActorResolver`, `resolver_for`). The lexicon (`_LEX`) and its row reader
+public `code_actor`), `_titles` (the titles around a named person, the outlet and domain of a document) and
+`_resolver` (`ActorResolver`, `resolver_for`). The lexicon (`_LEX`) and its row reader
 (`_rows`) belong to `dateline.actors._lexicon`: patch them there, not on this package (the `actors` eval suite's
 cross-validation does).
 """
@@ -169,7 +178,7 @@ from dateline.actors._lexicon import _offices as _offices
 from dateline.actors._lexicon import _rows as _rows
 from dateline.actors._match import _scan as _scan
 from dateline.actors._resolver import ActorResolver, resolver_for
-from dateline.actors._resolver import _url_country as _url_country
+from dateline.actors._titles import _url_country as _url_country
 from dateline.actors._words import _norm as _norm
 from dateline.actors._words import _tok as _tok
 from dateline.model import Actor, Document

@@ -19,6 +19,7 @@ from dateline.actors._lexicon import (
 )
 from dateline.actors._match import _Match, _scan
 from dateline.actors._rules import (
+    _PLACE_NOUNS,
     _context_countries,
     _context_country,
     _democratic_forces,
@@ -164,7 +165,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         country = next((c[1] for c in coded if c[1]), None)
         sector = base[2] or next((c[2] for c in coded if c[2]), None)
         return base[0], base[1] or country, sector, base[3]
-    matches = _seat_as_place(_scan(toks, date), toks, text, context)
+    matches = _place_noun_title(_seat_as_place(_scan(toks, date), toks, text, context), norms)
     # split at "of": "president of the European Council" -> head part, owner part
     of_idx = norms.index("of") if "of" in norms else len(norms)
     head = [m for m in matches if m.i < of_idx]
@@ -280,10 +281,12 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 (role not in _GENERIC_HEADS or not (sector or country == "NGO"))
                 and not ((after[-1].sector == "UAF" or role in _SITE_HEADS) and sector)
                 and not (after[-1].sector == "MIL" and sector in ("REB", "PRM"))
+                and not (after[-1].sector == "REB" and sector in ("MIL", "PRM"))
                 and not (_singular(role) == "operative" and sector and sector != "GOV")
                 and not (after[-1].sector == "UNK" and sector)
             ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF; "Hezbollah
-                # forces", "RUF troops": an armed group's forces are the group, no state's military; "Amotekun
+                # forces", "RUF troops": an armed group's forces are the group, no state's military, and "Peshmerga
+                # fighters", "PMF fighters" a state force's or militia's fighters no rebels; "Amotekun
                 # operatives": a named body's operatives are its own people, no intelligence service's; "Hamas
                 # men": a word that says no sector keeps the body's)
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
@@ -495,9 +498,47 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
             "GOV",
             "described",
         )  # "the national disaster management agency": a state body by its function
+    if sector == "MIL" and not actors and _local_military_police(matches, norms, lex):
+        sector = (
+            "COP"  # "Rio's military police", "Bahia state military police": a state's police force, no army's
+        )
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+def _place_noun_title(matches: list[_Match], norms: list[str]) -> list[_Match]:
+    """A place named with its place noun ("Turkana County") that opens a role phrase with the words after it ("county
+    commissioner", "district police commander") gives the noun to the role: "the Turkana county commissioner" is the
+    county's commissioner (GOV), not a county and a bare "commissioner"."""
+    lex = _lex()
+    out = list(matches)
+    for k, m in enumerate(out):
+        if m.kind == "agent" or m.j - m.i < 2 or norms[m.j - 1] not in _PLACE_NOUNS or m.j >= len(norms):
+            continue
+        if any(x.kind == "agent" and x.i == m.j for x in out):
+            continue  # "Nakuru county police commander": the role is matched without the noun
+        for n in (3, 2, 1):
+            agent = lex.agent(norms[m.j - 1 : m.j + n]) if m.j + n <= len(norms) else None
+            if agent is not None and agent[0]:
+                out[k] = _Match(m.kind, m.i, m.j - 1, m.country, m.sector, m.sectors2, m.name, m.akind)
+                rest = [x for x in out if x.i >= m.j + n or x.j <= m.i or x is out[k]]
+                role = _Match("agent", m.j - 1, m.j + n, "", agent[0], agent[1])
+                return sorted([*rest, role], key=lambda x: x.i)
+    return out
+
+
+def _local_military_police(matches: list[_Match], norms: list[str], lex: _Lexicon) -> bool:
+    """The mention is the military police of a town, state or province ("Rio's military police", "Minas Gerais
+    military police"), as Brazil's state police forces are called: a police force, not the army's police."""
+    if norms[-2:] != ["military", "police"] or not matches or matches[-1].kind != "agent":
+        return False
+    places = [m for m in matches[:-1] if m.kind != "agent"]
+    return bool(places) and all(
+        m.kind in ("capital", "city", "place")
+        or (m.kind == "country" and " ".join(norms[m.i : m.j]) in lex.city_aliases)
+        for m in places
+    )
 
 
 def _namesake(key: str, country: str, akind: str, text: str, context: str | None) -> Any:

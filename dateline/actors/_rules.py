@@ -197,7 +197,9 @@ def _context_country(context: str | None) -> str:
 # place they are said to be in is theirs
 _LOCAL_SECTORS = {"COP", "CRM", "JUD", "CVL", "UAF", "LAB", "EDU", "MED", "AGR"}
 # prepositions that place an actor ("police in Nairobi", "the gang near Port-au-Prince"); not "of"/"from"/"into"
-_LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "within"}
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "throughout", "around", "within", "off"}
+# the edge of a place that puts an actor there with "off" or "on": "off the coast of Puntland", "on the outskirts of Goma"
+_EDGES = {"coast", "coasts", "shore", "shores", "outskirts", "waters", "edge"}
 
 
 def _located_country(context: str, text: str, sector: str) -> str:
@@ -216,6 +218,11 @@ def _located_country(context: str, text: str, sector: str) -> str:
         k = m.i - 1
         if k >= 0 and toks[k][0] == "the":
             k -= 1
+        if k >= 1 and toks[k][0] == "of" and toks[k - 1][0] in _EDGES:
+            k -= 2  # "off the coast of Puntland", "on the outskirts of Maiduguri": the place's edge
+            if k >= 0 and toks[k][0] == "the":
+                k -= 1
+            return k >= 0 and (toks[k][0] in _LOCATIVE or toks[k][0] == "on")
         return k >= 0 and toks[k][0] in _LOCATIVE
 
     at = context.lower().find(text.lower()) if text else -1

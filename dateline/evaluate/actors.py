@@ -361,6 +361,12 @@ _OWN_S18 = _OWN_S9.with_name("actors_own_s18.jsonl")
 # miners, unions, students and clergy, refugees and diaspora, insurgents named by their place, former officials and
 # bodies of two states; batch 19 a held-out transfer check of the same kinds, never tuned on), scored the same way
 _OWN_S19 = _OWN_S9.with_name("actors_own_s19.jsonl")
+# session 20's own set (tests/data/actors_own_s20.md: batch 20, capitals as actors beside another capital, ministries
+# and agencies by their local names, security forces of regions, armed groups by abbreviations and later names, UN
+# bodies and missions, regional blocs, national media and rights groups, provincial and municipal officials, unnamed
+# actors placed by the sentence; batch 21 a held-out transfer check of the same kinds, never tuned on), scored the same
+# way
+_OWN_S20 = _OWN_S9.with_name("actors_own_s20.jsonl")
 
 
 def _own_s9(path: Path = _OWN_S9, undated: bool = False) -> dict[str, Any]:
@@ -433,4 +439,5 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "own_s17": _own_s9(_OWN_S17),
         "own_s18": _own_s9(_OWN_S18),
         "own_s19": _own_s9(_OWN_S19),
+        "own_s20": _own_s9(_OWN_S20),
     }
