@@ -206,7 +206,14 @@ def _pair_named(doc: Document, start: int, end: int) -> list[str]:
         toks = _tok(_SAID.sub("", doc.text[sent.start : start if k == i else sent.end].strip()))
         codes: list[str] = []
         for m in _scan(toks, None):
-            if m.kind not in ("country", "capital") or not m.country or m.country in _GROUP_CODES:
+            # a state by its name or capital, or by a person holding its government's office ("Vajpayee met
+            # Musharraf"); a rebel leader or a party speaks for no state
+            person = m.kind == "actor" and m.akind == "person" and m.sector == "GOV"
+            if (
+                (m.kind not in ("country", "capital") and not person)
+                or not m.country
+                or m.country in _GROUP_CODES
+            ):
                 continue
             p = m.i - 1 - (m.i >= 2 and toks[m.i - 1][0] == "the")
             dateline = m.i == 0 and toks[0][1].isupper() and len(toks[0][1]) > 3  # "DOHA, 10 May (Wire) -"

@@ -77,6 +77,12 @@ class _Resolver:
     def places(self) -> list[Any]:
         return list(self._doc.places or ())
 
+    def pair(self, start: int, end: int) -> list[Actor]:
+        """ "the two countries", "both sides": the two states named before (`dateline.actors.parties_named_before`)."""
+        from dateline.actors import parties_named_before
+
+        return parties_named_before(self._doc, start, end)
+
     def place_country(self, tok: Any) -> str | None:
         """The country of the geoparser's place at token tok, whatever the recogniser tagged it ("in Jowhar")."""
         for p in self._doc.places or ():
@@ -290,6 +296,11 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
                 lab + 1
             ].idx  # "6 May 2026 (Horn Wire) - Ethiopian envoys": the label is no part of it
         a = res.resolve(s, e)
+        pair = res.pair(s, e) if a.country is None else []
+        if pair:  # "The two countries agreed ...": the two states named before, one actor each
+            out.extend(pair)
+            heads.extend([head] * len(pair))
+            continue
         # "Hungarian and Romanian officials": one actor per coordinated nationality
         mods = [c for c in _kids(head) if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
         if mods and any(m.ent_type_ in ("NORP", "GPE") for m in [mods[0], *mods[0].conjuncts]):

@@ -83,7 +83,23 @@ def _event_sizes(sizes: list[Size], trigs: list[_Trig], doc: Any) -> None:
                     d = hi - lo
                     if d < best_d:
                         best, best_d = t, d
+        if span is not None and _parties_counted(span.root, best):
+            continue  # "the two ministers agreed": who took part, no size of the agreement
         best.sizes.append(s)
+
+
+def _parties_counted(root: Any, t: _Trig) -> bool:
+    """A definite count that is the subject of a meeting, an agreement or a statement ("the two ministers agreed",
+    "their three envoys met", "these two governments accused"): the parties the text named before, counted, not a
+    size of the act; only for parties that speak for a state or a group (not "the 300 workers demanded", a
+    crowd), and a physical act's "the two soldiers were killed" keeps its count."""
+    return (
+        t.rule.event in _PARTY_EVENTS
+        and root.dep_ == "nsubj"
+        and root.head.i in (t.anchor.i, t.tok.i)
+        and any((g.dep_ == "det" and g.lower_ in _DEFINITE_DETS) or g.dep_ == "poss" for g in _kids(root))
+        and any(a.start <= root.idx < a.end and a.sector in _PARTY_SECTORS for a in t.actors)
+    )
 
 
 _WITHIN_WORDS = {"which", "where", "when"}
@@ -377,6 +393,11 @@ def _moved_to_or_from(p: Place, sdoc: Any, t: _Trig) -> bool:
 
 _TALKED_EVENTS = frozenset(
     {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+)
+_PARTY_EVENTS = _TALKED_EVENTS | {"COOPERATE"}  # events whose subject is parties, not a force or a crowd
+# sectors of parties to talks (a government, its forces, a legislature, a party, rebels; unknown: "the two leaders")
+_PARTY_SECTORS = frozenset(
+    {None, "GOV", "MIL", "REB", "LEG", "JUD", "PTY", "OPP", "SPY", "COP", "IGO", "ELI", "PRM"}
 )
 _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
@@ -790,7 +811,7 @@ def _offset_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> Eve
 
     got = _offset_clause(t)
     if got is None:
-        return _offset_phrase(t, doc, events, lex)
+        return _offset_phrase(t, doc, events, lex) or _meeting_date(t, doc, events, lex)
     days, main, (first, mark) = got
     # the main clause's own date first: "sent troops on Wednesday, a day after X"
     own = _date(cast(Any, _MainClause(main, main)), doc, _sent_of(main))
@@ -884,6 +905,71 @@ def _offset_phrase(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> E
             return None
         s, e = _span_of(unit)[0], noun.idx + len(noun)
         return EventDate(value=value, text=doc.text[s:e], start=s, end=e, source="text")
+    return None
+
+
+# "at the talks", "during the visit", "on the sidelines of the summit": an act done at a gathering the article has
+# already told of; a word of the gathering's outskirts ("the sidelines of", "the margins of") leads to it
+_AT_GATHERING = frozenset({"at", "during", "on", "in"})
+_OUTSKIRTS = frozenset(
+    {"sidelines", "sideline", "margins", "margin", "fringes", "fringe", "side", "course", "end", "close"}
+)
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _gathering(prep: Any) -> Any | None:
+    """The definite event noun an "at/during" phrase names ("at the talks", "on the sidelines of the summit"), else
+    None."""
+    noun = next((g for g in _kids(prep) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    if noun is not None and noun.lower_ in _OUTSKIRTS:
+        of = next((g for g in _kids(noun) if g.dep_ == "prep" and g.lower_ == "of"), None)
+        noun = (
+            next((g for g in _kids(of) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            if of is not None
+            else None
+        )
+    # (not "at talks in Geneva", "during a visit": maybe another gathering than the one told before)
+    definite = noun is not None and any(
+        (g.dep_ == "det" and g.lower_ in _DEFINITE_DETS) or g.dep_ == "poss" for g in _kids(noun)
+    )
+    return noun if definite else None
+
+
+def _meeting_date(t: _Trig, doc: Document, events: list[Event], lex: _Lex) -> EventDate | None:
+    """ "Talks were held in Moscow yesterday. At the talks the two ministers agreed ...": an act done at a gathering
+    the article told of before (a definite "at/during the talks", "on the sidelines of the summit" on the event's
+    verb) takes the date an earlier sentence gave that gathering (the latest earlier event of the gathering noun's
+    type dated by its text) when its own sentence dates it not. None otherwise ("after the talks" is a span after
+    them: _offset_phrase)."""
+    if not _is_verb(t.anchor):
+        return None
+    sent = _sent_of(t.anchor)
+    for c in _kids(t.anchor):
+        if c.dep_ != "prep" or c.lower_ not in _AT_GATHERING:
+            continue
+        noun = _gathering(c)
+        if noun is None or (c.lower_ == "on" and noun.head.i == c.i):
+            continue  # "agreed on the talks' agenda": a topic; "on the sidelines of the summit": a gathering
+        m = _match_noun(noun, lex)
+        if m is None or m[0].event != "CONSULT":
+            continue  # a gathering: talks, a meeting, a summit, a visit (not "voted on the deal": its topic)
+        dated = [
+            e
+            for e in events
+            if e.event == "CONSULT"
+            and e.sentence_end <= sent.start_char
+            and e.date
+            and e.date.source == "text"
+            and e.date.value
+        ]
+        if not dated:
+            return None
+        own = _date(t, doc, sent)
+        if own.source == "text":
+            return None  # "At the talks on Friday ...": its own day
+        base = dated[-1].date
+        s, e = c.idx, noun.idx + len(noun)  # type: ignore[union-attr]
+        return EventDate(value=base.value, text=doc.text[s:e], start=s, end=e, source="text")  # type: ignore[union-attr]
     return None
 
 

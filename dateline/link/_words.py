@@ -117,3 +117,54 @@ def aftermath_place(
         if hit and not (trigger and trigger[0] < offset + hit.end() and offset + hit.start() < trigger[1]):
             return True
     return (moved and bool(_AFTER_MOVED.search(before))) or (freed and bool(_AFTER_FREED.search(before)))
+
+
+# what an agreement is about, read after its verb ("agreed [a ceasefire at talks in Isfara]", "agreed [to set up a
+# joint commission to mark the border]"): the first clause's lowercase content words; names (capitalised: places,
+# people, "the Doha Agreement"), times and the verbs of agreeing say nothing of what was agreed
+_OBJECT_END = re.compile(
+    r"[,;:()\u2013\u2014\"\u201c\u201d]|\s(?:but|while|whereas|after|before|when|as|said|says)\s"
+)
+_OBJECT_WORDS = 6
+_NO_OBJECT = frozenset({
+    "agreed", "agree", "agrees", "agreeing", "signed", "sign", "signs", "signing", "reached", "reach", "struck",
+    "strike", "approved", "approve", "endorsed", "accepted", "concluded", "held", "hold", "talks", "meeting",
+    "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "overnight", "earlier",
+    "later", "last", "next", "weeks", "months", "hours", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "both", "sides", "side", "two", "three", "countries", "governments",
+})  # fmt: skip
+# one kind of agreement under several names ("agreed a ceasefire" / "signed a truce"): folded to one word
+_SAME_OBJECT = {"cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire", "accord": "deal",
+                "agreement": "deal", "pact": "deal", "treaty": "deal"}  # fmt: skip
+
+
+def object_words(sentence: str, start: int, end: int, own: frozenset[str] = frozenset()) -> list[str]:
+    """The words of what an event is about (an agreement's object), from its trigger at sentence[start:end] to the
+    end of its clause (at most _OBJECT_WORDS content words): lowercase words of 3+ letters, no stop words, no
+    names, times or verbs of agreeing; synonyms of one agreement folded (_SAME_OBJECT), plurals to the singular.
+    `own`: the trigger's own words that name the object (a noun trigger: "the ceasefire held"), kept."""
+    stop = stop_words()
+    trig = sentence[start:end]
+    tail = sentence[end:]
+    cut = _OBJECT_END.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    out: list[str] = []
+    for m in [*_WORD.finditer(trig), *_WORD.finditer(tail)]:
+        raw = m.group().replace("’", "'").strip("'-")
+        w = raw.lower()
+        if w.endswith("'s"):
+            w = w[:-2]
+        in_trigger = m.string is trig
+        if in_trigger and w not in own:
+            continue
+        if raw[:1].isupper() or len(w) < 3 or w in stop or w in _NO_OBJECT:
+            continue
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+            w = w[:-1]
+        w = _SAME_OBJECT.get(w, w)
+        if w not in out:
+            out.append(w)
+        if len(out) >= _OBJECT_WORDS:
+            break
+    return out

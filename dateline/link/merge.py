@@ -35,7 +35,10 @@ How a new event is linked (conservative where evidence is strong, tolerant where
      be the same, but for one agreement reported as agreed (AGREE) and as signed (SUPPORT: the PLOVER manual codes
      signing so), both sentences naming the same agreement noun (ceasefire, truce, deal, accord, treaty, pact,
      agreement) and the same parties (one report's may be fewer); blocking then looks in both types' blocks and
-     the merged event lists both types (event_types). A "did not happen" of a physical act at a
+     the merged event lists both types (event_types). Two agreements about plainly different things (one names
+     an agreement as what was agreed, "agreed a ceasefire", and the other's sentence does not name it: "agreed to
+     set up a joint commission") are look-alikes: a veto, unless both days are read from the text and agree (then
+     evidence against: objects_differ; twentieth session). A "did not happen" of a physical act at a
      place both sentences name, on the day the other says it happened (both days read from the text), is the
      same act disputed or its outcome negated ("no US troops were killed in Wednesday's strikes"): flagged as
      disputed in the merged event, not counted against. A date that is only the publication date
@@ -150,7 +153,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.link._words import aftermath_place, mutual_fire
+from dateline.link._words import _SAME_OBJECT, aftermath_place, mutual_fire, object_words
 from dateline.link._words import stop_words as _stop
 from dateline.model import Event, Size, stable_id
 from dateline.places import distance_km
@@ -252,6 +255,7 @@ _HAND_WEIGHTS: dict[str, float] = {
     "words": 2.5,  # idf-weighted cosine of the sentences' content words
     "few_words": -0.6,  # almost no shared words (see _FEW_WORDS)
     "mode_same": 0.3,  # the same PLOVER mode where one side's actor is unknown
+    "objects_differ": -0.8,  # two agreements about different things ("a ceasefire" vs "a joint commission")
 }
 _HAND_THRESHOLD, _HAND_MEMBER_MIN = 1.4, 0.5
 # types whose PLOVER mode is the means (a weapon, the kind of force), not the act: no evidence (mode_same)
@@ -289,7 +293,7 @@ _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)da
 
 
 _JSON_FIELDS = ("id", "doc", "type", "lo", "hi", "dsrc", "fact", "actors", "actor_names", "recips", "recip_names",
-                "place", "sizes", "words", "places", "wd", "rep", "mode", "mutual")  # fmt: skip
+                "place", "sizes", "words", "places", "wd", "rep", "mode", "mutual", "obj")  # fmt: skip
 
 # modes that name different kinds of act under one type: two mentions whose modes fall in different groups report
 # different acts (an arrest and a curfew; a strike and a march), however close in time and place. Modes of one act
@@ -356,6 +360,9 @@ class _Feat:
     mode: str | None = None  # the PLOVER mode (older stores: none)
     # its sentence tells a shooting as an exchange or disputes who fired first (_words.mutual_fire)
     mutual: bool = False
+    # an agreement's object, the words after its verb ("agreed [a ceasefire]", "agreed [to set up a commission]"):
+    # _words.object_words; AGREE and SUPPORT only (older stores: none)
+    obj: list[str] = field(default_factory=list)
     # derived, not stored
     A: frozenset[str] = field(init=False, repr=False, compare=False)  # actor countries
     R: frozenset[str] = field(init=False, repr=False, compare=False)  # recipient countries
@@ -513,7 +520,30 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         rep=_repeat_cue(e),
         mode=e.mode,
         mutual=e.event == "ASSAULT" and mutual_fire(e.text),
+        obj=_object(e) if e.event in _AGREEMENT_TYPES else [],
     )
+
+
+def _other_object(a: _Feat, b: _Feat) -> bool:
+    """a's object is an agreement ("a ceasefire", "a trade deal": an agreement noun among its first two words) that
+    b's sentence does not name (after its verb, or before it: "since the truce was signed")."""
+    head = _AGREEMENT_NOUNS.intersection(a.obj[:2])
+    return bool(head) and not head.intersection(b.obj) and not head & _agreement_nouns(b, fold=True)
+
+
+def _object(e: Event) -> list[str]:
+    """What an agreement is about (_words.object_words), from its trigger to the end of its clause; a trigger that
+    is itself an agreement noun ("the ceasefire agreed on Thursday") names it."""
+    a, b = e.event_start - e.sentence_start, e.event_end - e.sentence_start
+    if not 0 <= a < b <= len(e.text or ""):
+        return []
+    nouns = _event_nouns()
+    own = frozenset(
+        w
+        for w in (e.event_text or "").lower().split()
+        if w in _AGREEMENT_NOUNS or _AGREEMENT_TYPES & nouns.get(w, set())
+    )
+    return object_words(e.text, a, b, own)
 
 
 # acts that are a movement: their destination is their place
@@ -786,15 +816,16 @@ def _seat(f: _Feat) -> str | None:
     return None
 
 
-def _agreement_nouns(f: _Feat) -> frozenset[str]:
+def _agreement_nouns(f: _Feat, fold: bool = False) -> frozenset[str]:
     """The agreement nouns an AGREE or SUPPORT mention's sentence names ("signed a ceasefire": ceasefire), plurals
-    folded."""
+    folded; with `fold`, names of one kind of agreement too ("truce": ceasefire; "accord", "pact": deal)."""
     if f.type not in _AGREEMENT_TYPES:
         return frozenset()
-    return (
+    nouns = (
         frozenset(w[:-1] if w.endswith("s") and w[:-1] in _AGREEMENT_NOUNS else w for w in f.W)
         & _AGREEMENT_NOUNS
     )
+    return frozenset(_SAME_OBJECT.get(w, w) for w in nouns) if fold else nouns
 
 
 def _one_agreement(a: _Feat, b: _Feat) -> str | None:
@@ -938,6 +969,20 @@ def _components(
         why = _undated_time(a, b, x, ev)
         if why:
             return x, {**ev, "veto": why}
+    if a.obj and b.obj and (_other_object(a, b) or _other_object(b, a)):
+        # two agreements of the same parties about plainly different things: one names an agreement as what was
+        # agreed ("agreed a ceasefire", "signed a trade deal") and the other's words after its verb do not name it
+        # ("agreed to set up a joint commission on the border"): look-alikes, apart unless the rest (the same day
+        # read from the text, a place) says more. A ceasefire and a truce are one (_words._SAME_OBJECT); two
+        # wordings of one act ("agreed to free the farmers" / "to release the detainees") name no agreement: no
+        # evidence either way. Only the same day read from both texts (one round of talks agreeing both, or one
+        # agreement whose object a report words apart) leaves it evidence against; else a veto: a date that is
+        # only the report's and the words of one dispute both sentences share would join them
+        differ = f"{'/'.join(a.obj[:3])} vs {'/'.join(b.obj[:3])}"
+        if not (a.dsrc == "text" == b.dsrc and ev.get("date_gap_days", 9) <= _WINDOW_TEXT):
+            return x, {**ev, "veto": f"agreements about different things: {differ}"}
+        ev["objects_differ"] = differ
+        x["objects_differ"] = 1.0
     # actors / recipients: countries must not contradict; shared names or countries are evidence; a side that
     # is missing on either mention is no evidence either way
     swapped = bool(a.A & b.R or b.A & a.R)  # roles mixed up by a parse
