@@ -502,6 +502,18 @@ def _own_s19() -> dict[str, Any]:
     return _own_s12(_OWN_S19)
 
 
+_OWN_S20 = _OWN_DEV.with_name("events_own_s20.jsonl")
+
+
+def _own_s20() -> dict[str, Any]:
+    """Our set of session 20 (tests/data/events_own_s20.jsonl, see its .md): the verbal-conflict family the news
+    reports most (REQUEST calls, appeals, demands; REJECT refusals, vetoes, snubs; THREATEN warnings, vows,
+    ultimatums; ACCUSE accusations, blame, condemnation, inquiries), SUPPORT vs COOPERATE look-alikes, sentences
+    reporting two acts, and traps where the reporting verb ("said", "told", "warned" as saying) is no event;
+    scored as `own_s12`."""
+    return _own_s12(_OWN_S20)
+
+
 def _cameo_table(data: Path) -> dict[str, str]:
     table = {}
     for line in (
@@ -575,6 +587,7 @@ def run(split: str, data: Path) -> dict[str, Any]:
         out["own_s17"] = _own_s17()
         out["own_s18"] = _own_s18()
         out["own_s19"] = _own_s19()
+        out["own_s20"] = _own_s20()
     else:
         out["plover_gsr_dev"] = _gsr("dev", data)
         out["plover_gsr_test"] = _gsr("test", data)

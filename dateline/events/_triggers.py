@@ -405,7 +405,23 @@ def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     direct |= _armed_kind(tok)
     if tok.lemma_.lower() in _NAMING:
         direct |= {a.lemma_.lower() for c in _kids(tok) if c.dep_ == "dobj" for a in _kids(c) if a.dep_ == "appos"}
+    if tok.lemma_.lower() == "deny":
+        # "denied entry to a team of observers": the "to" phrase hung on the object names whom the bar keeps out
+        for o in (c for c in _kids(tok) if c.dep_ == "dobj"):
+            for p in (c for c in _kids(o) if c.dep_ == "prep" and c.lower_ == "to"):
+                for g in (c for c in _kids(p) if c.dep_ == "pobj"):
+                    prts.add("to")
+                    of = [x for c in _kids(g) if c.dep_ == "prep" and c.lower_ == "of" for x in _kids(c)]
+                    pobjs.setdefault("to", set()).update(
+                        {g.lemma_.lower(), *(x.lemma_.lower() for x in of if x.dep_ == "pobj")}
+                    )
+    if tok.lemma_.lower() == "say":
+        # "said no to the proposal" (REJECT): the answer, parsed as an interjection
+        direct |= {c.lower_ for c in _kids(tok) if c.dep_ in ("intj", "dobj") and c.lower_ in _ANSWERS}
     return prts, direct, pobjs
+
+
+_ANSWERS = frozenset({"no"})
 
 
 # plain craft and vehicles made a force by a modifier ("armed boats", "patrol boats", "armoured vehicles")
@@ -702,6 +718,20 @@ def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
             if len(r.words) == 1 and r.words[0] in lex.senses:
                 r = _sense(tok, r, lex.senses[r.words[0]])
             return r, s
+        if n == 2 and (first := _spaced_modifier(tok, r.words[0])) is not None:
+            return r, first
+    return None
+
+
+def _spaced_modifier(tok: Any, word: str) -> int | None:
+    """ "joint naval patrols", "coordinated maritime patrols", "joint air force drills": a phrase's modifier word
+    kept from its head by other modifiers; its index, when every word between is a modifier within the phrase."""
+    doc = _doc_toks(tok.doc)
+    j = tok.i - 1
+    while j >= tok.left_edge.i and doc[j].dep_ in ("amod", "compound", "nmod") and tok.i - j <= 4:
+        if doc[j].lemma_.lower() == word or doc[j].lower_ == word:
+            return j if j < tok.i - 1 else None  # (adjacent: the plain match above)
+        j -= 1
     return None
 
 
@@ -1435,6 +1465,8 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     # "Swiss drugmaker Novartis", "the carmaker Toyota": a name whose title word says it is a company
     who |= {c.lemma_.lower() for s in [subj, *subj.conjuncts] for c in _kids(s) if c.dep_ == "compound"} & lex.companies
     who |= _market_side(subj, lex)
+    if any(s.ent_type_ == "GPE" and s.pos_ == "PROPN" for s in [subj, *subj.conjuncts]):
+        who.add(_GPE_SUBJECT)  # "Hanoi protested the survey": a state acting (rows on @state_subject)
     if homebound and who & lex.force_words:
         return _Rule("RETREAT", "withdraw", "08")  # "200 soldiers flew home from Bangui": a force pulled out
     if not rules:
@@ -1542,6 +1574,10 @@ def _called(v: Any) -> bool:
             return False
         v = v.head
     return False
+
+
+# the word a country or capital named as a verb's subject adds to its subject words (classes.tsv, state_subject)
+_GPE_SUBJECT = "gpe"
 
 
 def _no_event_for(rules: Any, who: set[str]) -> bool:
