@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from dateline import __version__
 from dateline.model import Event, Place, Quote, Timex
+from dateline.plover import cameo_root, plover_coding
 from dateline.store import DOCUMENT_FIELDS, ENTITY_FIELDS, EventFilter, Store
 
 RecordFn = Callable[[Store], Iterator[dict[str, Any]]]
@@ -226,6 +227,7 @@ def plover_record(e: Event, source: dict[str, Any] | None = None) -> dict[str, A
     `published`, the publication date, which the manual's object has no field for. `text_info` keeps what the
     manual puts there: the sentence's offsets (and the event word's)."""
     source = source or {}
+    event, mode = plover_coding(e.event, e.mode, e.factuality)
 
     def entity(a) -> dict[str, Any]:
         return {"entity_text": a.text, "code": a.country, "sector": a.sector, "identifier_text": a.name,
@@ -246,8 +248,8 @@ def plover_record(e: Event, source: dict[str, Any] | None = None) -> dict[str, A
         "date": _plover_date(e.date.value) if e.date else None,
         "actor": [entity(a) for a in e.actor],
         "recipient": [entity(a) for a in e.recipient],
-        "event": [e.event],
-        "mode": [e.mode] if e.mode else [],
+        "event": [event],
+        "mode": [mode] if mode else [],
         "event_loc": loc,
         "event_text": [e.event_text],
         "text": e.text,
@@ -257,10 +259,14 @@ def plover_record(e: Event, source: dict[str, Any] | None = None) -> dict[str, A
             "event_start": e.event_start,
             "event_end": e.event_end,
         },  # fmt: skip
-        "cameo": e.cameo,
+        "cameo": cameo_root(e.event, e.cameo, e.factuality),
         "size": [s.to_dict() for s in e.size],
         "size_info": sizes or None,
         "factuality": e.factuality,
+        # the act the words name, where PLOVER's single category differs ("refused to withdraw": RETREAT withdraw,
+        # coded REJECT yield)
+        "content_event": e.event if event != e.event else None,
+        "content_mode": e.mode if event != e.event else None,
         "source": e.source.to_dict() if e.source else None,
         "doc_id": e.doc_id,
         "date_info": e.date.to_dict() if e.date else None,

@@ -12,7 +12,8 @@ predicted set is correct, every gold type not in it is missed, every predicted t
 Micro precision/recall/F1 over those counts.
 
 Mode accuracy: over correct sentences whose gold record has a mode (old GSR vocabulary mapped to 2.0 as the
-plover-gsr README suggests), the mode of the predicted event of the gold type. Actor/recipient country and sector
+plover-gsr README suggests), the mode of the predicted event of the gold type as PLOVER codes it
+(`dateline.plover.plover_coding`: "refused to withdraw" is REJECT yield, not RETREAT withdraw). Actor/recipient country and sector
 accuracy: over correct sentences, each gold actor (recipient) code counts as right when some predicted event of the
 gold type has an actor (recipient) with that country (sector, first three letters).
 
@@ -57,6 +58,7 @@ from typing import Any
 
 from dateline.evaluate import DataMissing, prf, require, suite
 from dateline.model import Document, Event
+from dateline.plover import plover_coding, single_category
 
 _MODE_MAP = {"demo-spon": "demo", "demo-org": "demo", "riot-spon": "riot", "riot-org": "riot",
              "strike-hun": "hunger", "strike-gen": "strike", "detain": "arrest", "confiscate": "seize",
@@ -75,9 +77,7 @@ def _sector(code: str | None) -> str | None:
 
 def plover_type(ev: Event) -> str | None:
     """The event's type under PLOVER's single-category convention for auxiliary modes."""
-    from dateline.events._typing import _conventional
-
-    return _conventional(ev.event, ev.factuality)
+    return single_category(ev.event, ev.factuality)
 
 
 def _code(c: str | None) -> str | None:
@@ -126,7 +126,7 @@ def _score(gold: list[dict[str, Any]], preds: list[list[Event]]) -> dict[str, An
             evs_t = by_type[t]
             if g.get("mode") and t == g["types"][0]:
                 mode_n += 1
-                mode_ok += any(e.mode == g["mode"] for e in evs_t)
+                mode_ok += any(plover_coding(e.event, e.mode, e.factuality)[1] == g["mode"] for e in evs_t)
             _arg_hits({f: g.get(f, {}).get(t, []) for f in ("actors", "recipients")}, evs_t, acc)
     out: dict[str, Any] = {
         "sentences": len(gold),

@@ -36,6 +36,7 @@ from dateline.events._triggers import (
     _year_named,
 )
 from dateline.factuality import _kids
+from dateline.plover import _FORCEFUL, single_category
 
 # --------------------------------------------------------------------------- statistical backoff
 
@@ -108,23 +109,15 @@ class _Backoff:
 # light verbs with no meaning of their own: the event, if any, is the object noun's (nouns.tsv), so the sentence
 # classifier must not guess one from the verb ("made the remarks", "made his first appearance" are no concession)
 _EMPTY_VERBS = {"make", "take", "have", "do", "hold", "carry", "conduct", "issue", "pay", "get"}
-_COOP = {"AID", "RETREAT", "COOPERATE", "CONCEDE", "SUPPORT", "CONSULT", "AGREE"}
-_FORCE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+_FORCE = _FORCEFUL
 
 
 def _conventional(event: str, factuality: str) -> str:
-    """PLOVER's single category for an event with an auxiliary mode (manual, "Auxiliary modes"): a future or
-    hypothetical cooperative event is AGREE, a forceful one THREATEN; a negated or denied one REJECT. (The
+    """PLOVER's single category for an event with an auxiliary mode (`dateline.plover.single_category`): a future
+    or hypothetical cooperative event is AGREE, a forceful one THREATEN; a negated or denied one REJECT. (The
     manual's CONCEDE notes would keep future concessions and retreats CONCEDE, but its CAMEO table (035x
     "express intent to yield / release") and the gold records code them AGREE: tried, costs 2 DEV sentences.)"""
-    if factuality in ("negated", "denied"):
-        return "REJECT"
-    if factuality in ("future", "hypothetical"):
-        if event in _COOP:
-            return "AGREE"
-        if event in _FORCE:
-            return "THREATEN"
-    return event
+    return single_category(event, factuality)
 
 
 @lru_cache(maxsize=1)
