@@ -607,6 +607,18 @@ class _Extractor:
             subj is None and v.dep_ == "compound"
         ):
             subj, rel = self._subject_outside(v), None  # the parser took a word of the quotation as subject
+        hung = self._hung_reporter(v, sent, content) if subj is None else None
+        if hung is not None:
+            # "EU ministers will impose sanctions on Monday, a diplomat who asked not to be named said.": the parser
+            # hung the source on the last noun of the content, as an apposition, and left the cue without subject
+            who, comma = hung
+            content = _trim(self.text, sent.start_char, comma)
+            clause = _clause(v, who, self._outside_quotes, self._phrase)
+            src = _source_span(self.text, who, v, content, self._phrase)
+            if src[1] > src[0]:
+                att = _Att(content, _cue_span(v), src, who, medium=self._medium(v), rel_head=None)
+                self._add(att, v.idx, clause)
+            return
         if subj is None:
             self._passive(v, content)
             return
@@ -634,6 +646,35 @@ class _Extractor:
         att = _Att(content, cue or _cue_span(v), src, subj, medium=self._medium(v), rel_head=rel)
         att.fragments = fragments
         self._add(att, v.idx, clause)
+
+    def _hung_reporter(self, v: Any, sent: Any, content: tuple[int, int] | None) -> tuple[Any, int] | None:
+        """(speaker, offset of the comma) of a closing ", NOUN PHRASE said." whose noun phrase (with a relative clause:
+        "a diplomat who asked not to be named") the parser hung on the fronted content's last noun: the cue has no
+        subject, its content clause ends before it, nothing but punctuation follows it, and the noun phrase right
+        before it follows a comma."""
+        if content is None or content[1] > v.idx or v.i == sent.start:
+            return None
+        if any(w.i > v.i and not (w.is_punct or w.is_space) for w in sent):
+            return None  # not the sentence's closing clause
+        who = next(  # the innermost such noun: "Lithuania, an official who ..." ends there too
+            (
+                t
+                for t in reversed(sent)
+                if t.i < v.i - 1
+                and t.right_edge.i == v.i - 1
+                and t.pos_ in ("NOUN", "PROPN")
+                and t.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj")
+            ),
+            None,
+        )
+        if who is None or who.left_edge.i <= sent.start or v.doc[who.left_edge.i - 1].text != ",":
+            return None
+        if not any(c.dep_ == "relcl" for c in who.children):
+            return None  # a bare noun right before the cue is _closing_reporter's case
+        comma = v.doc[who.left_edge.i - 1].idx
+        if comma - sent.start_char < 12 or not self._outside_quotes(who):
+            return None
+        return who, comma
 
     def _closing_reporter(self, v: Any, sent: Any) -> tuple[Any, int] | None:
         """(speaker, offset of the comma) of a closing ", NOUN PHRASE told/said (OBJECT)." that the parser hung on the

@@ -184,6 +184,11 @@ _BEFORE_A_DATE = _BEFORE_A_MONTH - {"in"} | {"on", "the"}
 _BEFORE_A_DAY = frozenset(
     {"on", "by", "since", "until", "till", "from", "before", "after", "and", "to", "between"}
 )
+# "the night of", "the early hours of", "the morning of" right before "the 14th"
+_PART_OF_A_DAY = re.compile(
+    r"(?<!\w)the\s+(?:(?:early|late|small)\s+)?(?:night|morning|afternoon|evening|hours|daytime)\s+of\s+$",
+    re.I,
+)
 _AFTER_A_DAY = frozenset(
     "in at of and or to when as after before near outside inside with for according but while under against that "
     "this the a an during amid following ahead until till".split()
@@ -311,8 +316,11 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
             return None
     if kind == "ordday" and not g.get("rel"):
         # "on the 14th", "by the 3rd": a day of the month only after a preposition of time and before no noun
-        # ("the 14th floor", "the 3rd Battalion", "on the 2nd day")
-        if _prev_word(text, m.start()) not in _BEFORE_A_DAY:
+        # ("the 14th floor", "the 3rd Battalion", "on the 2nd day"); "the night of the 14th", "in the early hours
+        # of the 3rd": a part of that day names it too
+        if _prev_word(text, m.start()) not in _BEFORE_A_DAY and not _PART_OF_A_DAY.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             return None
         after = re.match(r"\s*([\w']+)?", text[m.end() : m.end() + 20])
         nxt = (after.group(1) or "").lower() if after else ""
@@ -852,6 +860,7 @@ class _Ctx:
         self.anchor = anchor
         self.doc = doc
         self.last_day: dt.date | None = None
+        self.last_day_end = -1  # where the expression that set last_day ends
         self.last_year: int | None = None
         self.last_quarter: str | None = None  # the latest "2024-Q3" the text named
         self.day_first: bool | None = None  # how "12/10/2026" reads (None: month first, as before)
@@ -1103,6 +1112,9 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         return _relunit(c, ctx)
     if k == "inthe":
         unit = _key(g["unit"])
+        if unit == "day" and g.get("el") and ctx.last_day and _sentences_between(ctx, c.start) <= 1:
+            # "Troops seized the radio late Tuesday. They detained the premier earlier in the day": that day
+            return "DATE", ctx.last_day.isoformat(), None, "text"
         if a is None:
             return (
                 "DATE",
@@ -1295,6 +1307,15 @@ def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
     if narrative and r in ("the next",) and unit != "day":
         narrative = False
     base, src = a, "published"
+    if (
+        narrative
+        and off < 0
+        and unit in ("week", "weekend", "month")
+        and _sentences_between(ctx, c.start) > 1
+    ):
+        # "France delivered 15 vehicles the previous week" paragraphs after a day the story named: no day near
+        # it to count from, the week before the report's
+        narrative = False
     if narrative and unit in ("day", "week", "weekend", "month") and ctx.last_day:
         base, src = ctx.last_day, "text"
     elif narrative and unit == "year" and ctx.last_year and (off != 0 or r == "that"):
@@ -1329,6 +1350,19 @@ def _relunit(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         return "DURATION", _duration(1, "DE" if unit == "decade" else "CE"), None, "none"
     d = _shift(base, unit, off)
     return "DATE", _unit_value(d, unit), mod, src
+
+
+# a sentence's end: a full stop, question or exclamation mark (and closing quotes or brackets) before a space, or a
+# line break
+_SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?:\s*\n\s*|\s+)|\n\s*")
+
+
+def _sentences_between(ctx: _Ctx, pos: int) -> int:
+    """How many sentence ends lie between the expression that named the last day and `pos` (0: the same sentence,
+    1: the sentence just before)."""
+    if ctx.last_day_end < 0:
+        return 99
+    return len(_SENT_BREAK.findall(ctx.text, ctx.last_day_end, pos))
 
 
 def _narrative(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
@@ -1611,6 +1645,7 @@ def normalize(
                 tx.begin, tx.finish = iv
                 if iv[0] == iv[1] and typ == "DATE" or typ == "TIME":
                     ctx.last_day = dt.date.fromisoformat(iv[0])
+                    ctx.last_day_end = c.end
                 if c.kind in _ABS_KINDS or iv[0][:4] == iv[1][:4]:
                     ctx.last_year = int(iv[0][:4])
             if re.fullmatch(r"\d{4}-Q[1-4]", value) and not _year_back(c):

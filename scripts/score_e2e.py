@@ -1,10 +1,12 @@
 """Score an end-to-end field set (tests/data/e2e_s18 by default, or another folder of the same shape), field by field.
 
 The articles are ingested in-process into one store (the library's `ingest(workers=0)`, with the outlet, url and
-publication date of each article's gold line given as its metadata, as a feed or a jsonl export would give them);
+publication date of each article's gold line given as its metadata, as a feed or a jsonl export would give them;
+a saved HTML page (.html, .htm) is given as its markup with its url only, so its outlet and publication date are
+read from the page itself, meta tags and JSON-LD, through the reader's trafilatura path);
 each gold event record is matched to a stored event of its type whose sentence holds the gold fragment, and every
 field the gold gives (mode, actor_country, recipient_country, size, date, factuality, source) is scored over the
-matched records. Cleaning is scored apart: boilerplate cut, body kept, published, outlet.
+matched records. Cleaning is scored apart: boilerplate cut, body kept, published, and the outlet of HTML pages.
 
     python scripts/score_e2e.py [FOLDER] [--set NAME] [--errors] [--json FILE]
 
@@ -22,6 +24,7 @@ from typing import Any
 
 SETS = Path(__file__).resolve().parent.parent / "tests" / "data"
 DEFAULT = SETS / "e2e_s18"
+HTML = (".html", ".htm")
 FIELDS = ("mode", "actor_country", "recipient_country", "size", "date", "factuality", "source")
 
 
@@ -45,7 +48,10 @@ def ingest_folder(folder: Path, db: Path) -> dict[str, Any]:
     with feed.open("w", encoding="utf-8") as fh:
         for g in gold:
             text = (folder / g["file"]).read_text(encoding="utf-8")
-            row = {"text": text, "url": g["url"], "outlet": g["outlet"], "published": g["published"]}
+            if g["file"].lower().endswith(HTML):
+                row = {"html": text, "url": g["url"]}
+            else:
+                row = {"text": text, "url": g["url"], "outlet": g["outlet"], "published": g["published"]}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     store = Store(db)
     try:
@@ -147,6 +153,10 @@ def score(folder: Path, db: Path) -> dict[str, Any]:
         add("published", doc.published == g["published"])
         if doc.published != g["published"]:
             errors.append(f"{name}: published {doc.published} (gold {g['published']})")
+        if name.lower().endswith(HTML):
+            add("outlet", doc.outlet == g["outlet"])
+            if doc.outlet != g["outlet"]:
+                errors.append(f"{name}: outlet {doc.outlet!r} (gold {g['outlet']!r})")
         for ge in g["events"]:
             ev = _pick(doc, ge)
             add("event_type", ev is not None)
