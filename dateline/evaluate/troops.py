@@ -15,6 +15,9 @@ figures in 173 sentences of every wording: a figure is right when its number, se
 wording kind, and field accuracy over number-matched pairs. `text` scores `_text_figures`; `tracker` adds the
 MOBILIZE/RETREAT events the pipeline finds (as `troop_series` merges them; runs spaCy, so only with
 DATELINE_TROOPS_EVENTS=1).
+
+View `own_s20` (session 20, tests/data/troops_own_s20.md): 120 sentences of new wording, scored the same way;
+`text_A` is batch A (tuned on), `text_B` batch B (held out, never tuned on).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from dateline.evaluate.timeline import SPLITS
 
 TOLERANCE = 0.2
 OWN_S11 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s11.jsonl"
+OWN_S20 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s20.jsonl"
 
 
 def _reference(root: Path) -> tuple[dict[tuple[str, str, int], float], dict[tuple[str, str, int], float]]:
@@ -160,11 +164,16 @@ def own_view(path: Path = OWN_S11, events: bool = False) -> dict[str, Any]:
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     out: dict[str, Any] = {}
-    # "tune": the first 173 rows (tuned on); "transfer": rows written later, before the system ran on them
-    for name, part in (
-        ("", [r for r in rows if "batch" not in r]),
-        ("_transfer", [r for r in rows if "batch" in r]),
-    ):
+    # own_s11: "tune", the first 173 rows (tuned on); "transfer", rows written later, before the system ran on
+    # them. own_s20: batch "A" (tuned on) and batch "B" (held out, never tuned on).
+    if any(r.get("batch") in ("A", "B") for r in rows):
+        parts = [(f"_{b}", [r for r in rows if r.get("batch") == b]) for b in ("A", "B")]
+    else:
+        parts = [
+            ("", [r for r in rows if "batch" not in r]),
+            ("_transfer", [r for r in rows if "batch" in r]),
+        ]
+    for name, part in parts:
         if not part:
             continue
         out["text" + name] = _score(
@@ -207,5 +216,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
         "details": compared,
         "own_s11": own_view(events=os.environ.get("DATELINE_TROOPS_EVENTS") == "1")
         if OWN_S11.exists()
+        else None,
+        "own_s20": own_view(OWN_S20, events=os.environ.get("DATELINE_TROOPS_EVENTS") == "1")
+        if OWN_S20.exists()
         else None,
     }

@@ -45,7 +45,9 @@ _DEPLOY = re.compile(r"\b(send|sends|sending|sent|deploy|deploying|dispatch\w*|r
                      r"reinforcements?|surge)\b", re.I)  # fmt: skip
 _WITHDRAW = re.compile(r"\b(withdraw\w*|pull\w* out|pull\w* back|leav\w*|left|remov\w*|reduc\w*|cut\w*|"
                        r"bring\w* home|drawdown|draw down)\b", re.I)  # fmt: skip
-_CASUALTY = re.compile(r"\b(killed|wounded|injured|died|dead|captured|kidnapped|missing|crash\w*)\b", re.I)
+_CASUALTY = re.compile(
+    r"\b(killed|wounded|injured|died|dead|deaths?|captured|kidnapped|missing|crash\w*)\b", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,8 @@ _MODIFIER = (
 )
 # a location preposition, up to two modifiers between it and the name ("in north-eastern Syria")
 _PREP = re.compile(
-    r"\b(in|to|into|inside|across|at|from|out of|throughout|left|leave|leaves|leaving|quit)\s+(?:the\s+)?"
+    r"\b(in|to|into|inside|across|at|on|from|out of|throughout|left|leave|leaves|leaving|quit)\s+"
+    r"(?:the\s+|its\s+|their\s+)?"
     rf"(?:{_MODIFIER}\s+){{0,2}}$",
     re.I,
 )
@@ -117,7 +120,14 @@ _NOT_SENDER = re.compile(r"-(?:led|backed|based|trained|made)\b|\s+(?:ally|allie
 _THERE = re.compile(r"^\s*(?:there\b|in the country\b)", re.I)
 _YEAR = re.compile(r"\b(?:in|In)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b")
 _DESCRIBED = re.compile(r"\b(?:the|its|their|our|[A-Z][\w.]*'s|[A-Z][\w.]*’s)\s+(?:[a-z]+\s+)?$", re.I)
-_SUBSET = re.compile(r"\b(including|of them|among them|of whom)\s*$", re.I)
+_SUBSET = re.compile(r"\b(including|of them|among them|of whom)\s+(?:an?\s+|some\s+)?$", re.I)
+# a share of a named force: "a third of its 5,100 soldiers", "600 of its 1,200": the force is the level
+_SHARE = re.compile(r"\b(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth)s?|two-thirds|three-quarters|\d[\d,]*|most|"
+                    r"part|some)\s+of\s+(?:its|their|the)\s+$", re.I)  # fmt: skip
+# a country named by its demonym between a possessive and a troop noun is the place: "its Syrian contingent"
+_POSS = re.compile(r"(?:\b(?:its|their)|[A-Z][\w.]*['’]s)\s+$")
+# "on Russia's border": the border, not the country, is where the troops are (massing convention)
+_BORDER_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:borders?|frontiers?)\b", re.I)
 
 
 def _phrase_rx(phrases: list[str], flags: int = re.I) -> re.Pattern[str]:
@@ -266,7 +276,21 @@ def _loose_sizes(
 
     for m in re.finditer(rf"(?<![\w-])({num})[-\s]strong\b", sent, re.I):
         add(m.start(1), m.end(1), None)
-    for m in re.finditer(rf"\bfrom\s+({num})\s+to\s+({num})\b", sent, re.I):
+    for m in re.finditer(rf"(?<![\w,])({num})\s+(?:[A-Z][\w-]+\s+)?(?:{cues['troopnoun'].pattern})", sent):
+        add(m.start(1), m.end(), None)  # "1,200 blue helmets", "2,500 Iranian Revolutionary Guards"
+    for m in re.finditer(rf"(?<![\w,])({num})\s+of\s+(?:them\s*,|(?:its|their|the)\s+({num}))", sent, re.I):
+        if m.group(2):  # "600 of its 1,200 soldiers": sizes reads the share; the force is a level too
+            z = _bare_size(sent, s0, m.start(2), m.end(2))
+            if z is not None and not any(x <= m.start(2) < y and x != m.start(1) for x, y in taken):
+                out.append((z, "presence"))
+        elif _TROOP_WORD.search(sent[: m.start()]):
+            add(m.start(1), m.end(1), None)  # an apposition: "Ugandan troops, about 6,000 of them, ..."
+    for m in re.finditer(rf"\bnumber(?:s|ed|ing)?\s+({num})\b", sent, re.I):  # "the garrison numbers 1,500"
+        if _TROOP_WORD.search(sent[: m.start()]) or cues["levelnoun"].search(sent[: m.start()]):
+            add(m.start(1), m.end(1), "presence")
+    # "from 5,100 soldiers to 2,500": a troop noun may follow the first number
+    troop = r"(?:\s+" + _TROOP_WORD.pattern.replace(r"\b(", r"\b(?:", 1) + ")?"
+    for m in re.finditer(rf"\bfrom\s+({num}){troop}\s+to\s+({num})\b", sent, re.I):
         head = sent[: m.start()]
         if not (_TROOP_WORD.search(head) or cues["levelnoun"].search(head)):
             continue
@@ -312,6 +336,30 @@ def _host_verb(sent: str, i: int) -> bool:
     return _host_rx().match(sent, i) is not None
 
 
+def _at_place(sent: str, c: tuple[int, int, str | None, str, str]) -> bool:
+    """The mention follows a location preposition; after "on", only a base, island or region is a place, and no
+    border named by its country ("on Gambia's border", "on the Ukrainian border": the troops are on their own
+    side, as for massing)."""
+    m = _PREP.search(sent[max(0, c[0] - 40) : c[0]])
+    if m is None or m.group(1).lower() != "on":
+        return m is not None
+    # "on" is a place only before a base, island or region ("on Okinawa", "on the Golan Heights"), not a topic
+    # ("assumptions on Iraq"), and not a border ("on the Finnish border")
+    return (
+        c[4] in ("place", "city") or (m.group(0).lower().startswith("on the") or c[3].startswith("the "))
+    ) and not _BORDER_OF.match(sent, c[1])
+
+
+def _poss_place(sent: str, c: tuple[int, int, str | None, str, str]) -> bool:
+    """A country named between a possessive and a troop noun ("its Syrian contingent", "Moscow's Syrian
+    garrison") names where the force is, not who sends it."""
+    if c[4] != "country" or not _POSS.search(sent[: c[0]]):
+        return False
+    ws = re.match(r"\s+", sent[c[1] :])
+    i = c[1] + (ws.end() if ws else 0)
+    return bool(ws) and bool(_TROOP_WORD.match(sent, i) or _cues()["levelnoun"].match(sent, i))
+
+
 def _place_of(
     sent: str, a: int, b: int, mentions: list[tuple[int, int, str | None, str, str]], sender: str | None
 ) -> tuple[bool, str | None]:
@@ -320,7 +368,7 @@ def _place_of(
     for c in mentions:
         if c[1] <= a and c[2] and _host_verb(sent, c[1]):  # "Japan hosts about 54,000 U.S. troops"
             return True, c[2]
-    hosts = [c for c in mentions if c[4] not in ("sender",) and _PREP.search(sent[max(0, c[0] - 40) : c[0]])]
+    hosts = [c for c in mentions if c[4] not in ("sender",) and _at_place(sent, c)]
     named = [c for c in hosts if c[2]]
     after = [c for c in hosts if c[0] >= b and c[0] - b < 60 and (c[2] or c[4] == "place")]
     before = [c for c in named if c[1] <= a]
@@ -330,6 +378,9 @@ def _place_of(
         return True, before[-1][2]
     if any(not c[2] and c[4] == "place" for c in hosts):
         return True, None
+    owned = [c for c in mentions if c[2] and c[2] != sender and _poss_place(sent, c)]
+    if sender and owned:  # "Russia trimmed its Syrian contingent"
+        return True, owned[0][2]
     if _THERE.match(sent[b:]):
         prior = [c for c in mentions if c[1] <= a and c[2] and c[2] != sender and c[4] != "sender"]
         if prior:
@@ -368,7 +419,10 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
     for s0, s1 in _sentences(text):
         sent = text[s0:s1]
         if not (
-            _TROOP_WORD.search(sent) or cues["levelnoun"].search(sent) or re.search(r"[-\s]strong\b", sent)
+            _TROOP_WORD.search(sent)
+            or cues["levelnoun"].search(sent)
+            or cues["troopnoun"].search(sent)
+            or re.search(r"[-\s]strong\b", sent)
         ):
             continue
         if not re.search(r"\d|hundred|thousand|dozen", sent, re.I):
@@ -396,7 +450,7 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
             clause = sent[max(0, a - 60) : a]
             if cues["unreal"].search(clause):
                 continue  # "denied it would send", "could deploy ... if asked"
-            if _CASUALTY.search(sent[max(0, a - 50) : b + 50]):
+            if _CASUALTY.search(sent[max(0, a - 50) : b + 50]) or _SUBSET.search(sent[:a]):
                 continue
             sender = None
             inside = [c for c in mentions if a <= c[0] < b and c[2]]  # "400 British troops"
@@ -411,6 +465,8 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
                 subj = [c for c in mentions if c[1] <= a and c[2] and c[4] not in ("city", "place")
                         and not _PREP.search(sent[max(0, c[0] - 40) : c[0]]) and not _host_verb(sent, c[1])
                         and not _NOT_SENDER.match(sent, c[1])]  # fmt: skip
+                if len(subj) > 1 and _poss_place(sent, subj[-1]):
+                    subj = subj[:-1]  # "Russia trimmed its Syrian contingent": Russia sends
                 if subj:
                     sender = subj[-1][2]
                 elif role == "ellipsis" and prev is not None:
@@ -463,7 +519,11 @@ def _place_name(sent: str, a: int, b: int, mentions: list[tuple[int, int, str | 
     and the number, else the last before it): "Pacaraima" for BRA; None when the place is inferred."""
     if code is None:
         return None
-    placed = [c for c in mentions if c[2] == code and c[4] != "sender" and _PREP.search(sent[max(0, c[0] - 40) : c[0]])]
+    placed = [
+        c
+        for c in mentions
+        if c[2] == code and c[4] != "sender" and _PREP.search(sent[max(0, c[0] - 40) : c[0]])
+    ]
     after = [c for c in placed if c[0] >= b]
     before = [c for c in placed if c[1] <= a]
     pick = after[0] if after else before[-1] if before else None
@@ -479,10 +539,18 @@ def _kind_of(sent: str, a: int, b: int, prev: dict[str, Any] | None, role: str |
         return "presence"
     if role == "ellipsis" and prev is not None:
         return str(prev["kind"])
+    if _SHARE.search(sent[:a]):  # "withdraw half of its 900 troops": the 900 is the force, a level
+        return "presence"
+    hedge = re.match(rf"(?:(?:{_hedges()})\s+)?", sent[a:b], re.I)
+    skip = (a, a + (hedge.end() if hedge else 0))
+    if "-strong" in sent[a : b + 7] and re.search(r"\ban?\s+$", sent[:a]):
+        # "sent a 700-strong contingent": the verb before the unit decides
+        hit = _near_cue(cues["kind"], sent[:a], a, a, skip)
+        if hit is not None and hit.lastgroup in ("deploy", "withdraw"):
+            return str(hit.lastgroup)
     if _DESCRIBED.search(sent[:a]) or "-strong" in sent[a : b + 7] or re.search(r"\bof\s*$", sent[:a]):
         return "withdraw" if cues["move_out"].search(sent) else "presence"
-    hedge = re.match(rf"(?:(?:{_hedges()})\s+)?", sent[a:b], re.I)
-    hit = _near_cue(cues["kind"], sent, a, b, (a, a + (hedge.end() if hedge else 0)))
+    hit = _near_cue(cues["kind"], sent, a, b, skip)
     if hit is not None:
         return str(hit.lastgroup)
     after = re.search(r"\b(in|into|to|from|out of)\s", sent[b:])
