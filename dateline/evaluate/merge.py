@@ -47,7 +47,10 @@ and a sixteenth (`tests/fixtures/merge_dev16`, 13 articles, 34 lines, an Algeria
 shooting, detentions both ways, a march, a deployment, an airspace closure, a phone call, talks in Nouakchott, an
 agreement, releases both ways; seventeenth session) and a nineteenth (`tests/fixtures/merge_dev19`, 13 articles, 33
 lines, a Pakistan-Afghanistan border crisis at Torkham: shelling, a crossing closed, a drivers' protest, a round-up for
-deportation, an arrest the other way, a flag meeting, talks in Doha, an agreement, a release; nineteenth session).
+deportation, an arrest the other way, a flag meeting, talks in Doha, an agreement, a release; nineteenth session) and a twentieth
+(`tests/fixtures/merge_dev20`, 12 articles, 24 lines, Serbia and Kosovo in 2031: two police raids a day apart, a
+protest, two rounds of talks in Brussels, an ambush with a corrected toll and a denial, a deployment, a detention, a
+release; twentieth session).
 `DATELINE_MERGE_CORPORA` (comma-separated names) runs only some corpora, so that
 DEV work need not run the held-out one. The held-out corpus
 (`tests/fixtures/merge_corpus`, 10 articles, 25 lines, written before any tuning and never tuned on) is reported as
@@ -84,6 +87,7 @@ DEV14 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev1
 DEV15 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev15"
 DEV16 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev16"
 DEV19 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev19"
+DEV20 = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "merge_dev20"
 
 
 def _norm(s: str) -> str:
@@ -470,12 +474,13 @@ def evaluate_corpus(corpus: Path, tmp: Path, errors: bool = False) -> dict[str, 
 CORPORA: dict[str, Path] = {
     "dev2": DEV2, "dev3": DEV3, "dev4": DEV4, "dev5": DEV5, "dev6": DEV6, "dev7": DEV7, "dev8": DEV8, "dev9": DEV9,
     "dev10": DEV10, "dev11": DEV11, "dev12": DEV12, "dev13": DEV13, "dev14": DEV14, "dev15": DEV15, "dev16": DEV16, "dev19": DEV19,
+    "dev20": DEV20,
     "held_out": HELD_OUT,
 }  # fmt: skip
 
 
 def _chosen() -> set[str] | None:
-    """The corpora DATELINE_MERGE_CORPORA names (comma-separated: demo, dev2 … dev16, dev19, held_out); None: all of them.
+    """The corpora DATELINE_MERGE_CORPORA names (comma-separated: demo, dev2 … dev16, dev19, dev20, held_out); None: all of them.
     Lets DEV work re-measure the DEV corpora without running the held-out one."""
     import os
 
@@ -503,7 +508,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
                    "(tests/fixtures/merge_dev14, a Kenya-Uganda fishing dispute, merged fields too) and dev15 "
                    "(tests/fixtures/merge_dev15, a Kyrgyzstan-Tajikistan border crisis, merged fields too) and dev16 "
                    "(tests/fixtures/merge_dev16, an Algeria-Morocco border crisis, merged fields too) and dev19 "
-                   "(tests/fixtures/merge_dev19, a Pakistan-Afghanistan border crisis, merged fields too) are "
+                   "(tests/fixtures/merge_dev19, a Pakistan-Afghanistan border crisis, merged fields too) and dev20 "
+                   "(tests/fixtures/merge_dev20, raids, an ambush and talks between Serbia and Kosovo) are "
                    "DEV, tuned on, with no "
                    "split: same figures for dev and test; dev4 (tests/fixtures/merge_dev4) is DEV kept as a "
                    "transfer check (not tuned on); held_out is tests/fixtures/merge_corpus, never tuned on; "

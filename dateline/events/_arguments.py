@@ -2105,7 +2105,16 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
         if parties is not None:
             return parties
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(a)):
-        return None
+        return _dated_subject(a)
+    for c in _kids(a):
+        # "was raided on Wednesday by Kosovo police acting on a court order": the parser reads the agent as the
+        # subject of the participle after it (a gerund clause under "by"); the agent all the same
+        if c.dep_ == "agent":
+            for g in _kids(c):
+                if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    who = next((x for x in _kids(g) if x.dep_ == "nsubj" and x.i < g.i), None)
+                    if who is not None and _actor_like(who, lex):
+                        return who
     if t.rule.event not in _FORCE_EVENTS:
         owner = _own_activity(a)
         if owner is not None:
@@ -2141,6 +2150,34 @@ def _passive_actor(t: _Trig, lex: _Lex) -> Any | None:
                 ):
                     return owner
     return None
+
+
+def _dated_subject(v: Any) -> Any | None:
+    """ "On Tuesday Bishkek accused Dushanbe ...": a day name run into the subject after a fronted "On", parsed as
+    one object of the preposition ("Tuesday Bishkek"), leaves the verb with no subject; the named state is it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in _kids(v)):
+        return None
+    for c in _kids(v):
+        if c.dep_ == "prep" and c.i < v.i:
+            for g in _kids(c):
+                if (
+                    g.dep_ == "pobj"
+                    and g.i == v.i - 1
+                    and g.pos_ == "PROPN"
+                    and g.ent_type_ not in ("DATE", "TIME")
+                    and any(x.dep_ == "compound" and x.ent_type_ == "DATE" for x in _kids(g))
+                    and _country_named_or_capital(g)
+                ):
+                    return g
+    return None
+
+
+def _country_named_or_capital(tok: Any) -> bool:
+    """Whether tok names a state by its name or its capital ("Bishkek", "Tajikistan")."""
+    from dateline.actors import code_actor
+
+    a = code_actor(tok.text)
+    return a.kind in ("country", "capital") or (a.country is not None and a.sector == "GOV")
 
 
 def _forces_named(tok: Any) -> bool:

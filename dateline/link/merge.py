@@ -842,6 +842,32 @@ def _one_agreement(a: _Feat, b: _Feat) -> str | None:
     return min(nouns)
 
 
+_TOWN_KM = 15.0  # two precise locations further apart than this are two towns (cf. place_same)
+
+
+def _next_town(a: _Feat, b: _Feat, km: float, broad: bool, ev: dict[str, Any]) -> str | None:
+    """The veto of two acts of a series, else None: a physical act (not said, not a meeting) located at two towns
+    (neither a region nor a guessed point, more than _TOWN_KM apart, neither sentence naming the other's place: that
+    pair reads place_named before this) on two days both read from the text and not one night ("police raided the
+    offices in Zvecan on Tuesday" vs "raided a post office in Leposavic on Wednesday", 22 km apart; "shelled
+    Ak-Say on Monday" vs "shelled Kok-Tash on Tuesday"): the same actor moving on to the next town, not one act
+    misdated by a day and misplaced by a town at once (either alone is within the window or the distance limit)."""
+    pa, pb = a.L, b.L
+    if (
+        broad
+        or km <= _TOWN_KM
+        or pa[0] == pb[0]
+        or a.type in _SAID
+        or a.type in _SYMMETRIC
+        or not (a.dsrc == "text" == b.dsrc)
+        or ev.get("date_gap_days", 0) < 1
+        or "date_night" in ev
+        or max(_precision(pa), _precision(pb)) > _TOWN_KM
+    ):
+        return None
+    return f"another town on another day: {pa[0]} vs {pb[0]}, {ev['date_gap_days']} days apart"
+
+
 def _one_place(a: _Feat, b: _Feat) -> tuple[str, str] | None:
     """Two locations of one country too far apart for one event that are still no evidence of two events (the
     evidence key and its value), else None:
@@ -1180,6 +1206,9 @@ def _components(
                     ev["place_imprecise"] = f"{_precision(pa):.0f} + {_precision(pb):.0f} km"
                 broad = True  # no evidence either way
             broad = broad or (region and pa[4] != pb[4])
+            why = _next_town(a, b, km, broad or region, ev)
+            if why:
+                return x, {**ev, "veto": why}
         if "place_namesake" in ev or pa[0] == pb[0] or (km is not None and km <= 15 and not broad):
             ev["place"] = pa[0]
             x["place_broad" if broad else "place_same"] = 1.0  # the same country or sea says little
