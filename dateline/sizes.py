@@ -256,6 +256,24 @@ def _in_service(toks: list[_Tok], k: int, j: int, unit: str) -> str:
     return unit
 
 
+def _pair_unit(toks: list[_Tok], k: int, w: _Words) -> str | None:
+    """The unit of a two-word row starting at toks[k] whose first word is no unit of its own ("blue helmets",
+    "Revolutionary Guards": troops, where "helmets" names no one and "guards" only people)."""
+    if k + 1 >= len(toks) or not toks[k].text.isalpha() or toks[k + 1].start != toks[k].end + 1:
+        return None
+    return w.units.get(f"{toks[k].low} {_singular(toks[k + 1].low)}")
+
+
+# formations whose strength is told in men: "a battalion of 850 men", "a contingent of 200 men"
+_FORMATION_NOUNS = frozenset({"battalion", "brigade", "regiment", "company", "platoon", "squadron", "contingent",
+                              "division", "detachment", "garrison"})  # fmt: skip
+
+
+def _formation_of(toks: list[_Tok], lo: int, w: _Words) -> bool:
+    """The count at toks[lo] follows "<formation> of" ("a battalion of 850 men")."""
+    return lo >= 2 and toks[lo - 1].low == "of" and _singular(toks[lo - 2].low) in _FORMATION_NOUNS
+
+
 def _site_after(toks: list[_Tok], k: int, w: _Words) -> bool:
     """Whether toks[k], right after the unit word before it, is a place noun that word modifies ("police stations",
     "army bases", "refugee camps"): the count is of places."""
@@ -812,6 +830,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
                 _NUM_RE.match(toks[k].text) and k >= (whole or 0)
             ):
                 break
+            # "250 blue helmets", "2,000 Revolutionary Guards": a two-word row names the unit
+            pair = None if _target_word(toks, k) else _pair_unit(toks, k, w)
+            if pair is not None:  # the head may follow: "Revolutionary Guard speedboats" (ships)
+                unit, last = _compound_head(toks, k + 1, pair, w)
+                break
             unit = None if _target_word(toks, k) else _unit_of(toks[k], w)
             if unit is None and toks[k].ent == "NORP" and toks[k].low.endswith("s"):
                 unit = "people"  # a plural nationality or group: "thousands of Georgians", "52 Americans"
@@ -828,6 +851,8 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
         if strong is not None and unit in _FORMATIONS:
             unit = "troops"  # "a 600-strong battalion": the strength in soldiers, not a count of battalions
         lo_i = hedge[1] if hedge else first
+        if unit == "people" and _formation_of(toks, lo_i, w):
+            unit = "troops"  # "a battalion of 850 men", "a company of about 120 men": the men of a formation
         if unit is None and lo_i >= 2 and toks[lo_i - 1].low == "of" and _count_ends(toks, j):
             # "a crew of seven", "a crew of about 20": the count follows its unit
             unit = _unit_of(toks[lo_i - 2], w)

@@ -54,15 +54,6 @@ _FOLD = (
 
 # misses left: (file, sentence fragment start, field) -> reason
 _KNOWN = {
-    ("p01_suva_coup.html", "Troops detained Prime Minister", "mode"): _FOLD.format(
-        "soldiers seized the broadcaster; troops detained the prime minister", "mode (seize, not arrest)"
-    ),
-    ("p01_suva_coup.html", "Troops detained Prime Minister", "source"): _FOLD.format(
-        "soldiers seized the broadcaster; troops detained the prime minister", "source (staff)"
-    ),
-    ("p01_suva_coup.html", "Scores of soldiers set up roadblocks", "event_type"): (
-        "events: soldiers who 'set up roadblocks' on roads into a capital give no event (COERCE, restrict movement)"
-    ),
     ("p02_shoal_water_cannon.html", "Washington has delivered only two", "event_type"): (
         "events: 'has delivered only two of the six patrol boats it promised' is typed AGREE (the relative clause's "
         "promise) only; the delivery (AID) is lost"
@@ -70,17 +61,6 @@ _KNOWN = {
     ("p03_abudhabi_swap.html", "Moscow accused Kyiv", "factuality"): (
         "factuality: 'a charge Ukrainian officials denied' denies the charge, not that Moscow made it; the "
         "accusation is asserted"
-    ),
-    ("p04_tirana_cyber.html", "Iranian state hackers broke into", "size"): (
-        "sizes: 'nearly 1,000 computers' counts things with no unit class (computers, servers, homes) and gives no "
-        "size; a unit row belongs in data/events/size_words.tsv (the events engineers' data)"
-    ),
-    ("p04_tirana_cyber.html", "Albania expelled Iranian diplomats", "mode"): _FOLD.format(
-        "Albania cut ties; Albania expelled diplomats", "mode (withdraw, not expel)"
-    ),
-    ("p04_tirana_cyber.html", "Albania expelled Iranian diplomats", "source"): _FOLD.format(
-        "Albania cut ties; Albania expelled diplomats",
-        "source (the prime minister, not the foreign ministry)",
     ),
     ("t05_kuznica_border.txt", "Warsaw accused Minsk", "size"): (
         "events: the accusation folds into the standfirst's 'Warsaw accuses Minsk of staging the crisis' and takes "

@@ -157,8 +157,23 @@ def _other_form(a: Event, b: Event) -> bool:
     return a.event == "PROTEST" and None not in (fa, fb) and fa != fb
 
 
+# types whose modes name the means of one act, which a report may tell more than one of ("a bomb went off ...
+# gunmen then opened fire"): a mode of their own does not make a mention another act
+_MEANS_MODES = frozenset({"ASSAULT"})
+
+
+def _other_act(a: Event, b: Event) -> bool:
+    """Two mentions of one type that each report an act of their own (`b` names who acted or a target) with modes
+    that differ: two acts, even on one day ("soldiers seized the broadcaster" and "troops detained the minister";
+    "expelled its diplomats" and "cut diplomatic ties"). Two wordings of one act ("detained", "arrested") share a
+    mode; a bare later reference ("the raid", "the operation") is left to the other checks."""
+    if a.event != b.event or a.event in _MEANS_MODES or not (a.mode and b.mode) or a.mode == b.mode:
+        return False
+    return bool(_named(b.actor) or b.recipient) and bool(_named(a.actor) or a.recipient)
+
+
 def _compatible(a: Event, b: Event) -> bool:
-    if a.event != b.event or _apart(a.location, b.location) or _other_form(a, b):
+    if a.event != b.event or _apart(a.location, b.location) or _other_form(a, b) or _other_act(a, b):
         return False
     a_actor, b_actor = _named(a.actor), _named(b.actor)
     bare = not (b_actor or b.recipient)
@@ -329,7 +344,9 @@ def _restates(full: Event, ana: Event) -> bool:
     and "the troops will deploy"); neither is a report of its own. And something agrees beyond type and day: both
     located (not apart), one sentence naming the other's location or target, the described actor's country, or targets of one
     side."""
-    if full.event != ana.event or _other_form(full, ana) or not _anaphoric(ana) or _anaphoric(full):
+    if full.event != ana.event or _other_form(full, ana) or _other_act(full, ana):
+        return False
+    if not _anaphoric(ana) or _anaphoric(full):
         return False
     f_actor, a_actor = _named(full.actor), _named(ana.actor)
     if not (f_actor or full.recipient):

@@ -424,6 +424,13 @@ def _due_now(tok: Any) -> bool:
     )
 
 
+def _put_up(t: _Trig) -> bool:
+    """The event noun is the object of a phrasal light verb ("set up roadblocks", "put up barricades"): the
+    verb's own tense tells when, not a plan word it may be on its own ("set to")."""
+    a = t.anchor
+    return t.tok.dep_ == "dobj" and t.tok.head.i == a.i and any(c.dep_ == "prt" for c in a.children)
+
+
 def _decided_force(t: _Trig, published: str | None) -> str:
     """The factuality of an event, where a forceful act is decided on ("Islamabad decided to suspend trade with
     Kabul", "the EU has decided to expel two diplomats"): the decision, taken, is the act (SANCTION, COERCE ...),
@@ -435,6 +442,9 @@ def _decided_force(t: _Trig, published: str | None) -> str:
         return "denied"  # "denied any involvement in the blast" (events._triggers._role_in_act)
     if fact == "asserted" and (_due_now(t.tok) or _due_now(t.anchor)):
         return "future"  # "are due in Kampala tomorrow for talks": a visit expected, not yet made
+    if fact == "future" and t.nominal and t.anchor.i != t.tok.i and _put_up(t):
+        # "set up roadblocks": no "set to" plan, the barrier put up is the act
+        return _classify(t.anchor, published)
     if fact == "asserted" and t.nominal and (verb := _dying_verb(t.tok)) is not None:
         # "1,100 people died in clashes after the 2007 vote": the dying's own time
         return _classify(verb, published)
@@ -483,7 +493,8 @@ def _intent_to_sign(t: _Trig) -> None:
 _NOT_THREATS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "CONSULT"}
 # a strike or blockade announced on a condition is a threat too (manual, THREATEN restrict: "strikes, blockades")
 _PRESSURE = {"PROTEST"}
-_REFUSALS = {"REJECT"}  # session 12: a conditional refusal is a threat too (conventions: any act made conditional)
+# session 12: a conditional refusal is a threat too (conventions: any act made conditional)
+_REFUSALS = {"REJECT"}
 _VOWING = {"vow", "swear", "pledge", "promise", "threaten", "warn"}
 
 
