@@ -10,7 +10,11 @@ prep ("preparing to send", "denied it is about to withdraw", "no decision to lea
 were sent", "neither side"); "without" ("without firing a shot"); unverified sources ("according to unconfirmed
 reports"); "would" read as future only in reported speech ("said it would withdraw"), else as conditional; past
 adverbial clauses ("after troops withdrew") kept out of the main clause's mode; and dates before the article's
-("pulled out in 2011", "the 2003 invasion", "a decade ago", "last year's strike").
+("pulled out in 2011", "the 2003 invasion", "a decade ago", "last year's strike", "a decade after troops pulled out,
+the Taliban control ...", "the last time they met was in 2019"). Also: "neither ... nor" on verbs; "neither confirmed
+nor denied" (unconfirmed); a negated reporting verb ("did not say whether") leaving its content's own mode; unverified
+evidence ("unverified footage appeared to show", `evidence` cues); yes/no questions and inverted conditionals
+("Should the talks fail, the army will attack") as hypothetical.
 Precedence when several cues fire: denied > negated > hypothetical > future > alleged > historical > asserted.
 Cue words are in dateline/data/events/factuality_cues.tsv.
 """
@@ -104,6 +108,7 @@ class _Cues:
     past_unit: dict[str, str] = field(default_factory=dict)
     open: dict[str, str] = field(default_factory=dict)
     silent: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
     phrase_lengths: tuple[int, ...] = ()  # the lengths of the `phrase` keys
 
 
@@ -153,6 +158,8 @@ def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool
         dep, low, lem = ch.dep_, ch.lower_, ch.lemma_.lower()
         if dep == "neg" or (dep == "det" and low == "no") or (dep == "advmod" and low == "never"):
             found.add("negated")
+        elif dep == "preconj" and low == "neither" and tok.pos_ in ("VERB", "AUX"):
+            found.add("negated")  # "neither met the envoy nor spoke to him": both verbs (the second as conj)
         elif (
             args
             and dep in ("nsubj", "nsubjpass", "dobj")
@@ -181,18 +188,31 @@ def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool
 
 
 def _conditional_consequent(tok: Any, clause: Any) -> bool:
-    """Whether `tok` is the consequent of the "if/unless" clause `clause`, stated in the present or with a modal
-    ("we go", "would leave"); a past consequent ("if confirmed, it was the worst attack") reports a fact."""
-    if not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(clause)):
+    """Whether `tok` is the consequent of the "if/unless" (or inverted: "Should the talks fail") clause `clause`,
+    stated in the present or with a modal ("we go", "would leave"); a past consequent ("if confirmed, it was the worst
+    attack") reports a fact."""
+    marked = any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in _kids(clause))
+    if not marked and not _inverted(clause):  # "Should the talks fail, the army will attack"
         return False
     modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in _kids(tok))
     return modal or tok.tag_ in ("VB", "VBP", "VBZ")
 
 
+def _inverted(clause: Any) -> bool:
+    """An inverted conditional clause: "Should the talks fail", "Had the army withdrawn", "Were Israel to strike"
+    (the auxiliary before the clause's subject)."""
+    subj = [ch.i for ch in _kids(clause) if ch.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and any(
+        ch.dep_ in ("aux", "auxpass") and ch.lower_ in _CONDITIONAL_INVERSION and ch.i < subj[0]
+        for ch in _kids(clause)
+    )
+
+
 def _past_adverbial(clause: Any) -> bool:
     """A past-tense clause opened by a temporal or causal conjunction ("after troops withdrew", "because police
     had arrested him"): its event is stated as fact, whatever the main clause's mode."""
-    if not any(ch.dep_ == "mark" and ch.lower_ in _FACTIVE_MARKS for ch in _kids(clause)):
+    # ("when troops raided the camp": the parser makes "when" an advmod, not a mark)
+    if not any(ch.dep_ in ("mark", "advmod") and ch.lower_ in _FACTIVE_MARKS for ch in _kids(clause)):
         return False
     if any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in _kids(clause)):
         return False
@@ -312,7 +332,40 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
             return True
         if cur.pos_ in ("VERB", "AUX") and tok.pos_ == "NOUN" and tok.head.i == cur.i and tok.dep_ == "nsubj":
             return True  # "the first deployment, in 2022, went to Cincu": the date of what the event noun did
-    return False
+        # "the last time Ethiopia deployed troops was in 2006": the date of the time it happened
+        if _time_was(tok, cur):
+            return True
+    return _span_before_now(tok, c)
+
+
+def _time_was(tok: Any, verb: Any) -> bool:
+    """`tok` names what happened at "the time" whose date the copula `verb` gives: "the last time the two leaders
+    met was in 2019" (a clause on "time", the copula's subject), "the first time police fired was ..." (the clause,
+    with "time" in it, the copula's clausal subject)."""
+    if verb.lemma_.lower() != "be":
+        return False
+    if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() == "time":
+        return tok.head.head.i == verb.i and tok.head.dep_ in ("nsubj", "attr")
+    return (
+        tok.dep_ == "csubj"
+        and tok.head.i == verb.i
+        and any(ch.lemma_.lower() == "time" and ch.dep_ in ("npadvmod", "nsubj") for ch in _kids(tok))
+    )
+
+
+def _span_before_now(tok: Any, c: _Cues) -> bool:
+    """A past clause dated a year or more before a present main clause: "a decade after troops pulled out, the
+    Taliban control the valley", "two years after police raided the offices, the paper is still closed"."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBD":
+        return False
+    if not any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in _kids(tok)):
+        return False
+    if not any(ch.dep_ == "npadvmod" and ch.lemma_.lower() in c.past_unit for ch in _kids(tok)):
+        return False
+    main = tok.head
+    return main.tag_ in ("VBP", "VBZ") or any(
+        ch.dep_ in ("aux", "auxpass") and ch.tag_ in ("VBP", "VBZ") for ch in _kids(main)
+    )
 
 
 def _phrase_before(tok: Any, c: _Cues, found: set[str]) -> None:
@@ -337,7 +390,8 @@ def _unverified_source(tok: Any, c: _Cues) -> bool:
         nouns = []
         if ch.dep_ == "prep" and ch.lower_ == "according":
             nouns = [p for to in _kids(ch) for p in _kids(to) if p.dep_ == "pobj"]
-        elif ch.dep_ == "nsubj" and tok.lemma_.lower() in c.report:
+        elif ch.dep_ == "nsubj" and (tok.lemma_.lower() in c.report or tok.lemma_.lower() in c.evidence):
+            # "unconfirmed reports say", "unverified footage appeared to show", "rumours circulated"
             nouns = [ch]
         for n in nouns:
             if n.lemma_.lower() in c.source or any(
@@ -415,6 +469,33 @@ def _headline_infinitive(v: Any) -> bool:
     return not any(t.tag_ in _FINITE or (t.tag_ == "VBN" and t.i < v.i) for t in sent)
 
 
+def _neither_confirmed(verb: Any, c: _Cues) -> bool:
+    """A denial in "neither confirmed nor denied" (either order): the verb is paired by "neither ... nor" with a
+    verb of speaking whose negation leaves the event unconfirmed (a `silent` cue: "confirm")."""
+    pair = [verb.head] if verb.dep_ == "conj" else [ch for ch in _kids(verb) if ch.dep_ == "conj"]
+    heads = [verb.head if verb.dep_ == "conj" else verb]
+    return any(p.lemma_.lower() in c.silent for p in pair) and any(
+        ch.dep_ == "preconj" and ch.lower_ == "neither" for h in heads for ch in _kids(h)
+    )
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _yes_no_question(v: Any) -> bool:
+    """A yes/no question on `v`: an auxiliary before its subject and a "?" at the end of its sentence, with no
+    question word ("Will Russia withdraw its troops?", "Did the army withdraw?"; not "Why did the army withdraw?",
+    which takes the withdrawal as given)."""
+    subj = [ch.i for ch in _kids(v) if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or not any(ch.dep_ in ("aux", "auxpass") and ch.i < subj[0] for ch in _kids(v)):
+        return False
+    sent = _sentence(v)
+    toks = _tokens(v.doc)
+    if toks[sent.end - 1].text != "?":
+        return False
+    return not any(toks[j].tag_ in _WH_TAGS for j in range(sent.start, v.i))
+
+
 def classify(trigger: Any, published: str | None = None) -> str:
     """Factuality class of the event expressed by `trigger` (a spaCy Token): one of dateline.model.FACTUALITY."""
     c = _cues()
@@ -424,6 +505,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
     _own(trigger, c, found, reported)
     if any(_headline_infinitive(t) for t in (trigger, *govs[:2])):
         found.add("future")  # "Japan to send troops to Iraq": a headline's "to" is its future
+    if any(_yes_no_question(t) for t in (trigger, *govs) if t.dep_ == "ROOT"):
+        found.add("hypothetical")  # "Will Russia withdraw its troops from the border?": asked, not stated
     if trigger.dep_ == "conj":  # "reportedly looted and burned": the first verb's cues hold for both
         _own(trigger.head, c, found, reported, args=False)  # "had no plans and left": not "no" of the first
     if _unverified_source(trigger, c):
@@ -445,9 +528,14 @@ def classify(trigger: Any, published: str | None = None) -> str:
             gov_found.add("negated")
         if low == "short" and prev.lower_ == "of":
             gov_found.add("negated")
-        if _unverified_source(g, c):
+        unverified = _unverified_source(g, c)
+        if unverified:
             gov_found.add("alleged")
         cue = c.governor.get(lem) or c.governor.get(low)
+        if unverified and cue == "hypothetical":
+            cue = None  # "unconfirmed reports suggest the army has pulled out": a report, not a guess
+        if cue == "denied" and _neither_confirmed(g, c):
+            cue = "alleged"  # "neither confirmed nor denied that its drones struck": left unconfirmed
         particle = next((ch.lower_ for ch in _kids(g) if ch.dep_ == "prt"), None)
         if particle:  # a phrasal verb has its own entry: "called off the strike", "put off the vote"
             cue = c.governor.get(f"{lem} {particle}", cue)
@@ -488,6 +576,9 @@ def classify(trigger: Any, published: str | None = None) -> str:
             prev_silent = False
         if cue == "denied" or (cue and "negated" not in g_own):
             gov_found.add(cue)
+        if "negated" in g_own and cue is None and lem in c.report and _verbal(g):
+            # "did not say whether troops would withdraw": the saying is negated, not the act
+            g_own.discard("negated")
         # negated governor: "did not plan to attack", "no decision to leave"
         if "negated" in g_own and _passes_negation(g, prev, c):
             if cue in ("negated", "denied"):

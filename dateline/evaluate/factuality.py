@@ -1,7 +1,8 @@
 """Eval suite `factuality`: the factuality of extracted events against our own hand-written sentence sets.
 
 Splits (files in tests/data, written for this project, no shared data):
-- `dev`  = factuality_cases.jsonl (the old regression set) + factuality_dev2.jsonl; free to tune on.
+- `dev`  = factuality_cases.jsonl (the old regression set) + factuality_dev2.jsonl + factuality_dev3.jsonl (unseen
+  wordings of issue 3, session 20); free to tune on.
 - `test` = factuality_heldout.jsonl, written before any tuning and sealed (see factuality_heldout.md): report only.
 - `all`  = both.
 
@@ -24,7 +25,7 @@ from dateline.model import FACTUALITY, Document
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 SPLITS = {
-    "dev": ("factuality_cases.jsonl", "factuality_dev2.jsonl"),
+    "dev": ("factuality_cases.jsonl", "factuality_dev2.jsonl", "factuality_dev3.jsonl"),
     "test": ("factuality_heldout.jsonl",),
 }
 SPLITS["all"] = SPLITS["dev"] + SPLITS["test"]
