@@ -69,7 +69,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     abbr = [m for m in lx["months"] if m not in full]
     mon = rf"(?:{_alt(full)}|(?:{_alt(abbr)})\.?)"
     wd = rf"(?:{_alt(lx['weekdays'])})"
-    num = rf"(?:\d+(?:\.\d+)?|{_alt(lx['numbers'])}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)"
+    num = rf"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|{_alt(lx['numbers'])}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+)"
     vnum = _alt(lx["vague_numbers"])
     units = _alt(lx["units"])
     pods = _alt(lx["parts_of_day"])
@@ -115,7 +115,10 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)",
         "year": rf"(?<![\w$£€.,/-])(?:(?P<pm>{pm})[\s-]+)?(?:(?P<fy>fiscal|calendar|the\s+year|fy)\s*)?"
         rf"(?P<y>{_YEAR})(?![\w%-])(?!,\d)(?!\.\d)",
-        "decade": r"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)",
+        # "the 1990s", "the late '80s", "the 70s and 80s", "the nineties" (the twentieth century's when unnumbered)
+        "decade": r"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0'?s|['’]?"
+        r"(?P<dec2>[2-9])0['’]?s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        r"(?![\w'’])",
         "century": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})"
         r"[\s-]+century(?!\w)",
         "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>(?:the\s+)?day\s+before\s+yesterday|"
@@ -127,7 +130,10 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "relunit": rf"(?<!\w)(?:(?P<pm>{pm})\s+)?(?P<rel>{rel}|current|that|the(?:\s+(?:past|last|previous|next|coming"
         r"|current|following|preceding|same|latest|prior))?)\s+(?P<unit>week|month|year|weekend|decade|century"
         r"|fiscal\s+year|day)(?!\w)",
-        "inthe": r"(?<!\w)(?:(?P<el>earlier|later)\s+)?(?P<prep>in|during|throughout)\s+(?P<span>the\s+"
+        # "in the year", "for the week"; "to end the day", "for the day" (market reports: the trading day);
+        # "for the year ended Sept. 30" (a fiscal span, see `_resolve`)
+        "inthe": r"(?<!\w)(?:(?P<el>earlier|later)\s+)?(?P<prep>in|during|throughout|for|(?P<vb>end(?:s|ed|ing)?"
+        r"|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|start(?:s|ed|ing)?))\s+(?P<span>the\s+"
         r"(?P<unit>week|month|year|day))(?!\w)",
         "narr": rf"(?<!\w)(?P<w>the\s+(?:next|following|previous|preceding|same)\s+(?P<u1>day|{pods})|that\s+"
         rf"(?:same\s+)?(?P<u2>day|{pods})|the\s+day\s+(?P<ba>before|after)|(?P<el>earlier|later)\s+(?:that|the\s+same)"
@@ -137,8 +143,9 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "dur": rf"(?<!\w)(?:(?P<pre>the\s+(?:past|last|next|coming|first|previous|following|final|"
         r"remaining|ensuing|initial|latest|preceding|same|full|entire|whole|last\s+few|past\s+few|next\s+few)"
         r"|past|last|next|first|previous|following|another|the)\s+)?"
-        rf"(?:(?P<mod>{smods})\s+)?(?P<n>{num}|{vnum})(?:\s+(?:more|additional|straight|consecutive|full|long|"
-        rf"successive))?[\s-]+(?P<unit>{units})(?P<pl>s)?(?!\w)(?P<old>[\s-]+old)?",
+        rf"(?:(?P<mod>{smods})\s+)?(?P<n>{num}|{vnum})(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|straight"
+        rf"|consecutive|full|long|successive))?[\s-]+(?P<unit>{units})(?P<pl>s)?(?!\w)(?P<half2>\s+and\s+a\s+half"
+        r"(?!\w))?(?P<old>[\s-]+old)?",
         "vague": r"(?<!\w)(?:(?P<pre>(?:the\s+)?(?:past|last|next|coming|previous|following|recent|ensuing|"
         r"intervening)(?:\s+(?:few|several|couple\s+of))?)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months"
         r"|years|decades|centuries)(?!\w)",
@@ -150,7 +157,17 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:\s*(?P<tz1>{zones}|local\s+time)(?![\w:]))?"
         rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?P<tz>{zones}|local\s+time"
         r"|hrs|h))?|(?P<h3>[01]?\d|2[0-3])\s*(?P<oc>o'clock)|(?P<nm>noon|midday|midnight)"
-        rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)\s*(?P<mil>hrs|hours)(?:\s*(?P<tz2>{zones}))?)(?![\w:])",
+        rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)\s*(?:(?P<mil>hrs|hours)(?:\s*(?P<tz2>{zones}))?|(?P<tz4>(?-i:UTC|GMT)))"
+        r"|(?P<h5>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the"
+        r"\s+(?P<pod5>morning|afternoon|evening))(?![\w:])",
+        # "by mid-afternoon", "in midmorning trading"
+        "midpod": r"(?<!\w)mid[\s-]?(?P<pod>morning|afternoon)(?:\s+(?P<rd>yesterday|today|tomorrow))?(?!\w)",
+        # "in nineteen ninety-six" (broadcast transcripts spell the year out)
+        "spokenyear": r"(?<![\w-])(?P<ty>the\s+year\s+)?(?:(?P<k>two\s+thousand)(?:\s+(?:and\s+)?(?P<t2>one|two"
+        r"|three|four|five|six|seven|eight|nine|ten))?|nineteen\s+(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen|nineteen))(?![\w-])(?!\s+(?:hundred|thousand|million|percent|per|years?|people"
+        r"|of)\b)",
         "holiday": rf"(?<!\w)(?P<h>{_alt(lx['holidays'])})(?:\s+(?P<y>{_YEAR}))?(?!\w)",
         # "by year-end", "before the year's end", "ahead of the new year" (see `_year_turn`)
         "yearturn": r"(?<![\w-])(?P<w>(?:the\s+)?year[\s-]end|the\s+year['’]s\s+end|the\s+new\s+year)(?![\w'’-])",
@@ -169,7 +186,19 @@ _SOON = re.compile(
 )
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _PREV_WORD = re.compile(r"([\w']+)[^\w]*$")
-_ABS_KINDS = {"iso", "numdate", "mdy", "dmy", "month", "year", "decade", "century", "qcode", "holiday"}
+_ABS_KINDS = {
+    "iso",
+    "numdate",
+    "mdy",
+    "dmy",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "qcode",
+    "holiday",
+    "spokenyear",
+}
 
 
 # words after which a bare "May" or "March" is the month ("in May", "since March"), not a verb or a name
@@ -215,6 +244,8 @@ def _num(s: str | None) -> float | None:
         return float(k)
     except ValueError:
         pass
+    if h := re.fullmatch(r"(\d+)\s*(?:1/2|½)", k):  # "2 1/2 years"
+        return float(h.group(1)) + 0.5
     nums = _lex()["numbers"]
     if k in nums:
         return float(nums[k])
@@ -354,6 +385,22 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
             return None
         if n and _key(n) in ("a", "an", "one") and unit in ("second", "sec", "min"):
             return None
+        if unit == "quarter" and (
+            kind == "ago"
+            or (n and re.fullmatch(_YEAR, n))
+            or not (g.get("pl") or g.get("pre"))
+            or "-" in s[: s.lower().rfind("quarter")][-2:]
+            or re.match(
+                r"[\s-]+(?:mile|point|inch|pound|hour|century|final)\b", text[m.end() : m.end() + 10], re.I
+            )
+            or (
+                re.match(r"\s+of\b", text[m.end() : m.end() + 4])
+                and (not n or _key(n) not in _lex()["vague_numbers"])
+                and not g.get("pre")
+                and not re.search(r"\b(?:consecutive|straight|successive)\b", s, re.I)
+            )
+        ):
+            return None  # "three quarters of the vote", "a quarter-point cut": a fraction, not a span of quarters
         if n is None and not g.get("pl"):
             return None
         # "hours later", "hours after the vote", "minutes before the blast": the same day as the text's last (see
@@ -415,12 +462,72 @@ def _valid(kind: str, m: re.Match[str], text: str) -> dict[str, Any] | None:
         w = _key(g["w"])
         if w == "soon" and _prev_word(text, m.start()) in ("as", "how", "too"):
             return None
+    if kind == "time" and g.get("h5") and _prev_word(text, m.start()) not in _CLOCK_PREPS:
+        return None  # "at 4 in the morning"; but "won 3 in the afternoon session"
     if kind == "time" and g.get("h4"):  # "at 2300 hrs": a clock time only after a preposition of time
         if _prev_word(text, m.start()) not in _CLOCK_PREPS:
             return None
     if kind == "time" and g.get("h2") and not g.get("tz"):
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(r"(?:at|by|from|until|after|before|since|around|about|to)\s*$", before):
+            return None
+    if kind == "spokenyear" and g.get("k") and not (g.get("ty") or g.get("t2")):
+        # "two thousand" alone is a number ("two thousand troops"); "the year two thousand" a year
+        return None
+    if kind == "decade" and not g.get("dec"):
+        words = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+        bare = g.get("dec2") and not re.match(r"['’]", s[s.find(g["dec2"]) - 1 : s.find(g["dec2"])] or "x")
+        if (g.get("dw") or bare) and not s.lower().startswith("the"):
+            # "in their seventies", "a man in his 80s": an age; but "the 70s and 80s": the second decade too
+            if not re.search(r"\d0['’]?s\s+(?:and|or|to)\s+$", text[max(0, m.start() - 12) : m.start()]):
+                return None
+        if re.search(
+            r"(?:temperature|degree|high|low|reading)s?\b[^.]{0,30}$",
+            text[max(0, m.start() - 40) : m.start()],
+            re.I,
+        ):
+            return None  # "highs in the 70s"
+        g["dec"] = "19" + (g["dec2"] if g.get("dec2") else str(words.index(_key(g["dw"])) + 2))
+    if kind == "inthe":
+        unit, prep = _key(g["unit"]), _key(g["prep"])
+        if g.get("vb") and unit != "day":
+            return None  # "ended the year higher": only the trading day is put so
+        if prep == "for" and unit in ("week", "month", "day") and not g.get("el"):
+            # "for the week" is a span only when it is the reporting period ("For the week, the index fell")
+            if not re.match(r"\s*,", text[m.end() : m.end() + 2]) and m.start() > 0:
+                if not re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, m.start() - 3) : m.start()]):
+                    if unit != "day" or not re.search(
+                        r"(?:up|down|higher|lower|closed|gained|lost|fell|rose|ended)\s+$",
+                        text[max(0, m.start() - 12) : m.start()],
+                    ):
+                        return None
+        if prep == "for" and unit == "year" and not g.get("el"):
+            # "for the year ended Sept. 30", "for the year, profit rose", "a high for the year"
+            if not re.match(r"\s*(?:,|ended\b|ending\b|of\s+\$|\.)", text[m.end() : m.end() + 12]):
+                return None
+    if kind == "set" and g.get("adv") and _key(g["adv"]) == "quarterly":
+        # "its quarterly dividend", "the quarterly results", "an initial quarterly": the adjective (or the
+        # dividend itself) names no recurring time; "adjusted quarterly", "paid quarterly" do
+        if _prev_word(text, m.start()) in {
+            "a",
+            "an",
+            "the",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "first",
+            "initial",
+            "regular",
+            "latest",
+            "and",
+            "usual",
+        } or re.match(
+            r"\s+(?:cash\s+)?(?:dividends?|results?|loss(?:es)?|profits?|earnings|reports?|payouts?|payments?"
+            r"|rate|net|figures|revenue|sales)\b",
+            text[m.end() : m.end() + 20],
+        ):
             return None
     if kind == "yearturn" and "new" in g["w"].lower() and _prev_word(text, m.start()) not in _YEAR_TURN_PREV:
         return None  # "celebrated the new year", "the new year brought ...": no date an event is put on
@@ -811,6 +918,10 @@ _GRAN = {
 
 
 def _duration(n: float | None, unit: str) -> str:
+    if n is not None and n > 1 and n * 2 == int(n * 2) and n != int(n) and unit in ("Y", "H", "MIN"):
+        # "2 1/2 years" P2Y6M, "five and a half hours" PT5H30M (TimeML writes the remainder in the next unit)
+        whole = int(n)
+        return {"Y": f"P{whole}Y6M", "H": f"PT{whole}H30M", "MIN": f"PT{whole}M30S"}[unit]
     if n is not None and n != int(n):
         smaller = {"Y": (12, "M"), "M": (4, "W"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
         if unit in smaller:
@@ -1033,6 +1144,10 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         return "DATE", g["y"], _pm(g), "none"
     if k == "yearturn":
         return _year_turn(c, ctx)
+    if k == "spokenyear":
+        if g.get("k"):
+            return "DATE", str(2000 + int(_num(g.get("t2") or "0") or 0)), None, "none"
+        return "DATE", str(1900 + int(_num(g["t"].replace(" ", "-")) or 0)), None, "none"
     if k == "decade":
         return "DATE", g["dec"], _pm(g), "none"
     if k == "century":
@@ -1047,12 +1162,24 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         elif a is not None:
             y, src = a.year, "published"
         else:
-            return "DATE", "XXXX-" + spec if spec[0].isdigit() else "XXXX-XX-XX", None, "none"
+            return "DATE", "XXXX-" + spec if re.fullmatch(r"\d\d-\d\d", spec) else "XXXX-XX-XX", None, "none"
         if spec.startswith("easter"):
             d = easter(y) + dt.timedelta(int(spec[6:] or 0))
         elif spec == "thanksgiving":
             first = dt.date(y, 11, 1)
             d = first + dt.timedelta((3 - first.weekday()) % 7 + 21)
+        elif spec == "election":  # US: the Tuesday after the first Monday of November
+            first = dt.date(y, 11, 1)
+            d = first + dt.timedelta((0 - first.weekday()) % 7 + 1)
+        elif spec.count(":") == 2:
+            # "09:1:1": the first Monday of September; "05:-1:1": the last Monday of May
+            mo, nth, wdn = (int(x) for x in spec.split(":"))
+            if nth > 0:
+                first = dt.date(y, mo, 1)
+                d = first + dt.timedelta((wdn - 1 - first.weekday()) % 7 + 7 * (nth - 1))
+            else:
+                last = _add_months(dt.date(y, mo, 1), 1) - dt.timedelta(1)
+                d = last - dt.timedelta((last.weekday() - (wdn - 1)) % 7)
         else:
             d = dt.date(y, int(spec[:2]), int(spec[3:]))
         if src == "published" and a is not None:
@@ -1090,6 +1217,16 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         if pod:
             return "TIME", f"{d.isoformat()}T{pod}", None, "published"
         return "DATE", d.isoformat(), _pm(g), "published"
+    if k == "midpod":
+        pod = lx["parts_of_day"][_key(g["pod"])]
+        d = ctx.last_day if ctx.last_day and _sentences_between(ctx, c.start) <= 1 else a
+        if g.get("rd") and a is not None:  # "at mid-afternoon yesterday"
+            d = a + dt.timedelta({"yesterday": -1, "today": 0, "tomorrow": 1}[_key(g["rd"])])
+        return (
+            ("TIME", f"{d.isoformat()}T{pod}", None, "published")
+            if d
+            else ("TIME", "XXXX-XX-XXT" + pod, None, "none")
+        )
     if k == "pod":
         pod = lx["parts_of_day"][_key(g["pod"])]
         if a is None:
@@ -1115,6 +1252,14 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         if unit == "day" and g.get("el") and ctx.last_day and _sentences_between(ctx, c.start) <= 1:
             # "Troops seized the radio late Tuesday. They detained the premier earlier in the day": that day
             return "DATE", ctx.last_day.isoformat(), None, "text"
+        if (
+            unit == "day"
+            and (g.get("vb") or _key(g["prep"]) == "for")
+            and ctx.last_day
+            and _sentences_between(ctx, c.start) <= 1
+        ):
+            # "Stocks fell on Monday ... the Dow fell 250 points to end the day": the trading day last named
+            return "DATE", ctx.last_day.isoformat(), None, "text"
         if a is None:
             return (
                 "DATE",
@@ -1122,6 +1267,8 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
                 None,
                 "none",
             )
+        if re.match(r"\s+(?:ended|ending)\b", ctx.text[c.end : c.end + 8]) and not g.get("el"):
+            return "DURATION", _duration(1, lx["units"][unit]), None, "none"  # "in the year ended June 30"
         return "DATE", _unit_value(a, unit), _pm(g), "published"
     if k == "narr":
         return _narrative(c, ctx)
@@ -1129,6 +1276,8 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
         return _ago(c, ctx)
     if k == "dur":
         n = _num(g.get("n"))
+        if n is not None and (g.get("half") or g.get("half2")):
+            n += 0.5
         unit = lx["units"][_key(g["unit"])]
         mod = lx["duration_mods"].get(_key(g.get("mod") or ""))
         if g.get("_set"):
@@ -1203,14 +1352,16 @@ def _ordinal_day(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None
 def _time_part(g: dict[str, Any]) -> str:
     if g.get("nm"):
         return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[_key(g["nm"])]
-    h = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or 0)
+    h = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or _num(g.get("h5") or "0") or 0)
+    if g.get("pod5") and _key(g["pod5"]) != "morning" and h < 12:
+        h += 12  # "at 4 in the afternoon"
     mi = int(g.get("mi") or g.get("mi2") or g.get("mi4") or 0)
     ap = (g.get("ap") or "").lower()
     if ap.startswith("p") and h < 12:
         h += 12
     elif ap.startswith("a") and h == 12:
         h = 0
-    zone = (g.get("tz") or g.get("tz1") or g.get("tz2") or "").upper()
+    zone = (g.get("tz") or g.get("tz1") or g.get("tz2") or g.get("tz4") or "").upper()
     return f"T{h:02d}:{mi:02d}" + ("Z" if zone in ("UTC", "GMT") else "")  # TIMEX3: "Z" marks universal time
 
 
