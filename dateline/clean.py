@@ -1297,6 +1297,11 @@ _NEWS_LABEL = frozenset(
 _CAPS_SECTION = re.compile(r"[A-Z][A-Z&'’ -]{1,30}")
 _BREADCRUMB = re.compile(r"[A-Z][\w&'’ -]{0,24}(?:\s*[>»›]\s*[A-Z][\w&'’ -]{0,24}){1,5}")
 _MAST_LINES = 5  # lines looked at above the headline
+# a note on the clock after a masthead's date: "(all times Eastern)", "(local time)", "(GMT)", "(updated)"
+_MAST_NOTE = re.compile(
+    r"\s*\((?:all times [A-Za-z ]{2,20}|times? (?:are|in) [A-Za-z ]{2,20}|local time|[A-Z]{2,5}(?:[+-]\d{1,2})?|"
+    r"updated|corrected)\)\s*$"
+)
 
 
 def _mast_date(segment: str) -> str | None:
@@ -1314,6 +1319,7 @@ def _mast_line(text: str, first: bool, pats: _Patterns) -> dict[str, str] | None
     bare name line alone does not make a masthead."""
     if len(text) > 160 or text.rstrip().endswith((".", "!", "?")) and not text.endswith(("No.", "Vol.")):
         return None
+    text = _MAST_NOTE.sub("", text)  # "Washington, Saturday, April 12, 2031 (all times Eastern)"
     if _BREADCRUMB.fullmatch(text):
         return {"section": text, "evidence": "1"}
     segs = [x for x in _MAST_SEP.split(text) if x]
