@@ -766,7 +766,9 @@ def _documents_export(ctx: _Ctx, q: _EventQuery) -> Iterator[dict[str, Any]]:
 # ---------------------------------------------------------------------- ingest
 
 
-_INGEST_WORKERS = 1  # worker processes per ingest request (started per request, forked with the models loaded)
+_INGEST_WORKERS = (
+    1  # worker processes per ingest request (started per request, forked with the models loaded)
+)
 
 
 def _ingest(ctx: _Ctx, req: IngestRequest) -> dict[str, Any]:

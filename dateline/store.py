@@ -570,7 +570,11 @@ class Store:
         })  # fmt: skip
         if like:
             args.append(like)
-        order = "q.rowid" if doc_id else "COALESCE(json_extract(q.data, '$.date'), d.published, ''), q.doc_id, q.rowid"
+        order = (
+            "q.rowid"
+            if doc_id
+            else "COALESCE(json_extract(q.data, '$.date'), d.published, ''), q.doc_id, q.rowid"
+        )
         sql, args = _page(
             f"SELECT q.data FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id {where} ORDER BY {order}",
             args, limit, offset,
@@ -806,7 +810,9 @@ _ANNOTATIONS = ("text", "sentences", "entities", "timexes", "places", "quotes", 
 
 
 def _doc_meta(doc: Document) -> dict[str, Any]:
-    d = doc.to_dict(skip=_ANNOTATIONS)  # (annotations are stored in their own tables, not converted here: speed)
+    d = doc.to_dict(
+        skip=_ANNOTATIONS
+    )  # (annotations are stored in their own tables, not converted here: speed)
     d["sentences"] = [[s.start, s.end] for s in doc.sentences]
     return d
 

@@ -318,7 +318,9 @@ def main() -> None:
         print(f"all components add {extra * 100:.0f} % to ingest time")
         # the events issue's own measure: what event coding adds to the ingest time, end to end, same workers
         events_extra = results["ingest, all components"] / results["ingest, all but events"] - 1
-        print(f"event coding adds {events_extra * 100:.0f} % to ingest time (all components against all but events)")
+        print(
+            f"event coding adds {events_extra * 100:.0f} % to ingest time (all components against all but events)"
+        )
         # the same in CPU time, parent and workers together: steady on a shared machine, where the wall clock of one
         # run can be far off; the parent's part is storing (and unpickling) the events, the workers' finding them
         (p0, w0), (p1, w1) = cpu["ingest, all but events"], cpu["ingest, all components"]
@@ -364,7 +366,9 @@ def main() -> None:
     # the components in pipeline order, --repeat times; each is charged what it costs there (quotes builds the actor
     # resolver that events reuses); what they cache on a document is dropped between repeats
     best = dict.fromkeys(DEFAULT_COMPONENTS, float("inf"))
-    best_cpu = dict.fromkeys(DEFAULT_COMPONENTS, float("inf"))  # the same in CPU seconds (steadier when shared)
+    best_cpu = dict.fromkeys(
+        DEFAULT_COMPONENTS, float("inf")
+    )  # the same in CPU seconds (steadier when shared)
     for _ in range(args.repeat):
         for d in docs:
             for attr in [k for k in vars(d) if k not in Document.__dataclass_fields__ and k != "spacy"]:
@@ -375,7 +379,9 @@ def main() -> None:
                 COMPONENTS[name](d)
             best[name] = min(best[name], time.perf_counter() - t0)
             best_cpu[name] = min(best_cpu[name], time.process_time() - c0)
-    print(f"spaCy parse of {len(docs)} documents: {parse:.2f} s, {parse_cpu:.2f} s CPU (fastest of {args.repeat})")
+    print(
+        f"spaCy parse of {len(docs)} documents: {parse:.2f} s, {parse_cpu:.2f} s CPU (fastest of {args.repeat})"
+    )
     for name, took in best.items():
         print(
             f"component {name:10s}: {took / parse * 100:5.1f} % of the spaCy parse time (fastest of {args.repeat});"

@@ -91,8 +91,12 @@ def score_left_row(
             ("factuality", fact),
             ("actor", not row["actors"] or countries(p.actor) == set(row["actors"])),
             ("recipient", not row["recipients"] or countries(p.recipient) == set(row["recipients"])),
-            ("word", not single_category_factuality or not row.get("event_text")
-             or _at_word(row["text"], p, row["event_text"])),
+            (
+                "word",
+                not single_category_factuality
+                or not row.get("event_text")
+                or _at_word(row["text"], p, row["event_text"]),
+            ),
         ):
             if field != "word" or single_category_factuality:
                 out[field] += ok

@@ -223,4 +223,6 @@ def test_a_place_whose_name_holds_the_article_is_no_persons_surname(text: str, c
 
 def test_the_listed_person_keeps_the_surname_without_the_article() -> None:
     assert code_actor("Foreign Secretary Hague").name == "William Hague"
-    assert code_actor("the Bush administration").country == "USA"  # "the" before a surname alone stays dropped
+    assert (
+        code_actor("the Bush administration").country == "USA"
+    )  # "the" before a surname alone stays dropped

@@ -55,5 +55,7 @@ def test_us_in_a_quote_is_the_speakers_force(text: str, trigger: str, country: s
 
 
 def test_an_unplaced_speaker_lends_nothing():
-    ev = _event('Villagers gathered in the square. "Soldiers fired on us at dawn," one of them said.', "fired")
+    ev = _event(
+        'Villagers gathered in the square. "Soldiers fired on us at dawn," one of them said.', "fired"
+    )
     assert [(a.text, a.country) for a in ev.recipient] == [("us", None)]

@@ -999,7 +999,10 @@ def test_a_page_with_a_title_and_no_body_is_no_article() -> None:
 
 @pytest.mark.parametrize(
     "credit",
-    ["Reporting by Amazon Wire's Boa Vista bureau.", "Additional reporting by the Gulf Courier's Doha newsroom."],
+    [
+        "Reporting by Amazon Wire's Boa Vista bureau.",
+        "Additional reporting by the Gulf Courier's Doha newsroom.",
+    ],
 )
 def test_a_credit_line_naming_a_bureau_is_removed(credit: str) -> None:
     """A wire credit that ends in the desk's name ("... Boa Vista bureau.") is furniture, like "Reporting by NAME"."""

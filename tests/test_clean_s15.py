@@ -34,7 +34,9 @@ BODY = ("Farmers blocked the ring road for three hours on Tuesday to protest aga
          "The Fenwick Herald", "Water levy protest on the ring road"),
     ],
 )  # fmt: skip
-def test_site_name_above_the_furniture_is_the_outlet_and_the_headline_the_title(page: str, outlet: str, title: str):
+def test_site_name_above_the_furniture_is_the_outlet_and_the_headline_the_title(
+    page: str, outlet: str, title: str
+):
     doc = _doc(page)
     assert (doc.outlet, doc.title) == (outlet, title)
     assert doc.text.startswith("Farmers blocked the ring road")

@@ -243,7 +243,9 @@ def test_deep_attached_day_still_dates_the_event(text: str, trigger: str, day: s
          "2026-11-17"),
     ],
 )  # fmt: skip
-def test_date_after_a_cut_without_full_stop_still_dates_the_event(text: str, trigger: str, value: str) -> None:
+def test_date_after_a_cut_without_full_stop_still_dates_the_event(
+    text: str, trigger: str, value: str
+) -> None:
     assert _date(text, trigger, MON) == value
 
 

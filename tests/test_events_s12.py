@@ -20,25 +20,45 @@ def _conv(text: str) -> set[str]:
 CASES = {
     # relative clauses and participles that say who someone is, by a record, are background (conventions 8)
     "standing_description": [
-        ("Indonesian troops, accused of abuses in East Timor, were withdrawn from Dili on Monday.", {"RETREAT"}),
-        ("Sri Lankan police, who have been accused of torturing suspects, arrested two opposition lawmakers in "
-         "Colombo.", {"COERCE"}),
-        ("The Ivorian army, which has been fighting rebels in the north, lifted the night curfew in Abidjan.",
-         {"CONCEDE"}),
-        ("Chinese Premier Wen Jiabao, whose government has cracked down on dissidents, arrived in Berlin for a "
-         "two-day visit.", {"CONSULT"}),
+        (
+            "Indonesian troops, accused of abuses in East Timor, were withdrawn from Dili on Monday.",
+            {"RETREAT"},
+        ),
+        (
+            "Sri Lankan police, who have been accused of torturing suspects, arrested two opposition lawmakers in "
+            "Colombo.",
+            {"COERCE"},
+        ),
+        (
+            "The Ivorian army, which has been fighting rebels in the north, lifted the night curfew in Abidjan.",
+            {"CONCEDE"},
+        ),
+        (
+            "Chinese Premier Wen Jiabao, whose government has cracked down on dissidents, arrived in Berlin for a "
+            "two-day visit.",
+            {"CONSULT"},
+        ),
     ],
     # people described by the act that harmed them ("relatives of Americans killed in ...") are no event report
     "harmed_described": [
-        ("Relatives of Americans killed in the Lockerbie bombing sued Libya in a New York court.", {"ACCUSE"}),
-        ("Families of sailors killed in the Cheonan sinking met President Lee Myung-bak in Seoul.", {"CONSULT"}),
+        (
+            "Relatives of Americans killed in the Lockerbie bombing sued Libya in a New York court.",
+            {"ACCUSE"},
+        ),
+        (
+            "Families of sailors killed in the Cheonan sinking met President Lee Myung-bak in Seoul.",
+            {"CONSULT"},
+        ),
     ],
     # an event noun naming people or a date ("survivors of", "the ringleader of", "the anniversary of"), or named
     # by its year with a predicate that only names it, is a reference, not a report
     "reference": [
         ("The suspected ringleader of the Bali bombings was arrested in Java.", {"COERCE"}),
         ("Veterans of the Falklands war met Argentine officials in Buenos Aires.", {"CONSULT"}),
-        ("The 2003 invasion of Iraq dominated the talks when Tony Blair met Jacques Chirac in Paris.", {"CONSULT"}),
+        (
+            "The 2003 invasion of Iraq dominated the talks when Tony Blair met Jacques Chirac in Paris.",
+            {"CONSULT"},
+        ),
         ("The 1991 Gulf War cost Jordan billions of dollars in lost trade, a World Bank report said.", set()),
         ("The 2008 war with Georgia lasted five days.", {"ASSAULT"}),  # guard: history told as such
     ],
@@ -50,10 +70,15 @@ CASES = {
     ],
     # "a move X called reckless": the other party's judgement is its own ACCUSE event
     "judged_move": [
-        ("Britain sent a second aircraft carrier to the Gulf, a move Tehran called reckless.",
-         {"MOBILIZE", "ACCUSE"}),
-        ("Russia moved short-range missiles into Kaliningrad, a decision Warsaw called a threat to regional "
-         "security.", {"MOBILIZE", "ACCUSE"}),
+        (
+            "Britain sent a second aircraft carrier to the Gulf, a move Tehran called reckless.",
+            {"MOBILIZE", "ACCUSE"},
+        ),
+        (
+            "Russia moved short-range missiles into Kaliningrad, a decision Warsaw called a threat to regional "
+            "security.",
+            {"MOBILIZE", "ACCUSE"},
+        ),
     ],
     # hazards, pests and accidents act on no one
     "natural": [
@@ -79,7 +104,10 @@ CASES = {
         ("Chancellor Gerhard Schroeder came under attack over his pension reforms.", {"ACCUSE"}),
         ("The convoy came under fire from rebels near Kismayo.", {"ASSAULT"}),  # guard
         ("Kenya's opposition launched a fierce attack on the government's budget in parliament.", {"ACCUSE"}),
-        ("The opposition leader launched a blistering attack on the president's economic policy.", {"ACCUSE"}),
+        (
+            "The opposition leader launched a blistering attack on the president's economic policy.",
+            {"ACCUSE"},
+        ),
         ("Rebels launched an attack on an army post near Goma.", {"ASSAULT"}),  # guard
         ("Irish farmers are bracing for a price war between supermarket chains.", set()),
         ("Argentina's economy minister was fighting for his political life after the peso crashed.", set()),
@@ -94,8 +122,11 @@ CASES = {
     ],
     # conventions 3: a refusal made conditional on the other side's conduct is a threat
     "conditional_refusal": [
-        ("Greece will veto Turkey's membership talks if Ankara keeps its troops in northern Cyprus, the government "
-         "spokesman said.", {"THREATEN"}),
+        (
+            "Greece will veto Turkey's membership talks if Ankara keeps its troops in northern Cyprus, the government "
+            "spokesman said.",
+            {"THREATEN"},
+        ),
         ("Cyprus said it would block the accession talks if Turkey did not open its ports.", {"THREATEN"}),
     ],
     # warnings of a hazard threaten no one; a right to do something is no act; a nominal that ends is no act
@@ -103,10 +134,13 @@ CASES = {
         ("Forecasters warned that Cyclone Nargis would strike the coast of Burma within two days.", set()),
         ("Meteorologists warned that Typhoon Megi would hit northern Luzon on Monday.", set()),
         ("Iran warned that its missiles would strike Israeli cities.", {"THREATEN"}),  # guard
-        ("\"Nobody has the right to bomb a sovereign country,\" the Chinese foreign minister said.", set()),
-        ("\"No state has the power to blockade our ports,\" the Lebanese president said.", set()),
-        ("\"Peace will come when the occupation ends,\" Yasser Arafat said.", set()),
-        ("The ceasefire in Aceh collapsed as rebels and government troops clashed near Lhokseumawe.", {"ASSAULT"}),
+        ('"Nobody has the right to bomb a sovereign country," the Chinese foreign minister said.', set()),
+        ('"No state has the power to blockade our ports," the Lebanese president said.', set()),
+        ('"Peace will come when the occupation ends," Yasser Arafat said.', set()),
+        (
+            "The ceasefire in Aceh collapsed as rebels and government troops clashed near Lhokseumawe.",
+            {"ASSAULT"},
+        ),
     ],
     # lexicon rows of this session, each in two wordings
     "rows": [
@@ -118,7 +152,10 @@ CASES = {
         ("Belarusian police broke up a gathering of opposition activists in Minsk.", {"COERCE"}),
         ("Egypt's parliament voted to extend the state of emergency.", {"COERCE"}),
         ("Thailand extended the curfew in Bangkok for another week.", {"COERCE"}),
-        ("The Australian navy intercepted a boat carrying 300 asylum seekers near Christmas Island.", {"COERCE"}),
+        (
+            "The Australian navy intercepted a boat carrying 300 asylum seekers near Christmas Island.",
+            {"COERCE"},
+        ),
         ("Tamil Tiger rebels handed 12 captured soldiers to the Red Cross in Vavuniya.", {"RETREAT"}),
         ("Hong Kong residents held a candlelight vigil in Victoria Park.", {"PROTEST"}),
         ("Kenya's opposition parties mounted a court challenge to the election results.", {"ACCUSE"}),

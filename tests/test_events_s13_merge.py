@@ -124,9 +124,15 @@ def test_abducted_people_are_not_deployment_size() -> None:
 
 # a denied capture is dated by the participle that restates it on the captive, not by the day of the denial
 def test_denied_capture_dated_by_its_restating_participle() -> None:
-    e = _one("The militia denied on Friday that it had abducted the engineers seized near Gao on Tuesday.", "ASSAULT")
+    e = _one(
+        "The militia denied on Friday that it had abducted the engineers seized near Gao on Tuesday.",
+        "ASSAULT",
+    )
     assert e.factuality == "denied" and e.date.value == "2024-03-12", e.date
-    e = _one("The gang on Thursday denied that it had kidnapped the priest taken from his church on Monday.", "ASSAULT")
+    e = _one(
+        "The gang on Thursday denied that it had kidnapped the priest taken from his church on Monday.",
+        "ASSAULT",
+    )
     assert e.date.value == "2024-03-11", e.date
     # the event's own day still wins over the restated one
     e = _one("Police on Monday arrested the suspect seized by villagers on Saturday.", "COERCE")
@@ -148,23 +154,35 @@ def test_captivity_asked_is_no_event() -> None:
 # a number in an "in which / where" clause of the event noun counts that event
 def test_in_which_clause_counts_the_event() -> None:
     for text, n in (
-        ("Venezuela on Thursday denied that its soldiers took part in a clash on Wednesday in which Guyana said two "
-         "of its soldiers were killed.", 2),
-        ("Moscow denied on Friday that its troops carried out an ambush on Tuesday in which Kyiv said four of its "
-         "civilians were killed.", 4),
+        (
+            "Venezuela on Thursday denied that its soldiers took part in a clash on Wednesday in which Guyana said two "
+            "of its soldiers were killed.",
+            2,
+        ),
+        (
+            "Moscow denied on Friday that its troops carried out an ambush on Tuesday in which Kyiv said four of its "
+            "civilians were killed.",
+            4,
+        ),
     ):
         e = _one(text, "ASSAULT")
         assert any(s.min == n and s.kind == "dead" for s in e.size), (text, e.size)
     # the parser may hang the clause on the event's own day ("... near the border on Tuesday in which ...")
-    e = _one("Moscow denied on Friday that its troops carried out an ambush near the border on Tuesday in which Kyiv "
-             "said four of its civilians were killed.", "ASSAULT")
+    e = _one(
+        "Moscow denied on Friday that its troops carried out an ambush near the border on Tuesday in which Kyiv "
+        "said four of its civilians were killed.",
+        "ASSAULT",
+    )
     assert any(s.min == 4 and s.kind == "dead" for s in e.size), e.size
 
 
 # two coordinated acts of one type, each dated on its own day, are two events
 def test_coordinated_acts_on_different_days_are_two_events() -> None:
-    evs = [e for e in _evs("The rebels released three prisoners on Monday and freed four more on Thursday.")
-           if e.event == "RETREAT"]
+    evs = [
+        e
+        for e in _evs("The rebels released three prisoners on Monday and freed four more on Thursday.")
+        if e.event == "RETREAT"
+    ]
     assert sorted(e.date.value for e in evs) == ["2024-03-11", "2024-03-14"], [e.date for e in evs]
     evs = _of("Troops shelled the town on Monday and bombed it again on Wednesday.", "ASSAULT")
     assert len(evs) == 2
@@ -175,5 +193,7 @@ def test_coordinated_acts_on_different_days_are_two_events() -> None:
 def test_passive_arrest_kind_and_colleagues_unit() -> None:
     e = _one("Three colleagues of the journalist were arrested in Minsk on Friday.", "COERCE")
     assert any(s.min == 3 and s.kind == "arrested" for s in e.size), e.size
-    e = _one("We are overjoyed that two of our colleagues were released by their captors yesterday.", "RETREAT")
+    e = _one(
+        "We are overjoyed that two of our colleagues were released by their captors yesterday.", "RETREAT"
+    )
     assert any(s.min == 2 and s.unit == "people" for s in e.size), e.size

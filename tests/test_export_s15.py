@@ -25,7 +25,9 @@ from dateline.model import Actor, Document, Entity, Event, EventDate, Place, Quo
 from dateline.serve import create_app
 from dateline.store import Store
 
-TEXT = 'Border guards detained two herders near Lake Orvi on Friday. "They crossed at night," said Pell Danner.'
+TEXT = (
+    'Border guards detained two herders near Lake Orvi on Friday. "They crossed at night," said Pell Danner.'
+)
 
 
 def _doc() -> Document:
@@ -97,7 +99,9 @@ def test_empty_csv_is_its_header(empty_db: str, what: str) -> None:
 
 def test_empty_csv_from_the_command_line(empty_db: str, tmp_path: Path) -> None:
     target = tmp_path / "events.csv"
-    res = CliRunner().invoke(main, ["export", "--what", "events", "--format", "csv", "-o", str(target), "--db", empty_db])
+    res = CliRunner().invoke(
+        main, ["export", "--what", "events", "--format", "csv", "-o", str(target), "--db", empty_db]
+    )
     assert res.exit_code == 0, res.output
     assert "0 events written" in res.output
     assert target.read_text().splitlines() == [",".join(FIELDS["events"])]

@@ -40,7 +40,9 @@ def test_free_fields_keep_their_container_types_and_are_copies() -> None:
     assert isinstance(out["extra"]["pair"], Pair) and out["extra"]["span"] == (3, 4)
     out["extra"]["nested"]["k"].append(9)
     out["events"][0]["actor"].clear()
-    assert doc.extra["nested"]["k"] == [1, {"z": (5,)}] and len(doc.events[0].actor) == 2  # the record is untouched
+    assert (
+        doc.extra["nested"]["k"] == [1, {"z": (5,)}] and len(doc.events[0].actor) == 2
+    )  # the record is untouched
 
 
 def test_skip_leaves_fields_out_in_order() -> None:

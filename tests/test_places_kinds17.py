@@ -32,7 +32,10 @@ def test_a_list_of_cities_is_no_container_chain(text: str, want: list) -> None:
 @pytest.mark.parametrize(
     ("text", "admin"),
     [
-        ("The tour stops in Springfield, Illinois, and Columbia, Missouri, next month.", ["Illinois", "Illinois"]),
+        (
+            "The tour stops in Springfield, Illinois, and Columbia, Missouri, next month.",
+            ["Illinois", "Illinois"],
+        ),
         ("The company has offices in Paris, Texas, and Athens, Georgia.", ["Texas", "Texas"]),
     ],
 )

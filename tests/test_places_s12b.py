@@ -171,8 +171,10 @@ def test_the_middle_east_in_a_us_story_is_the_region() -> None:
     from dateline.model import Document
     from dateline.pipeline import process
 
-    text = ("WASHINGTON - The Pentagon is sending about 3,000 more soldiers to the Middle East, US officials said on "
-            "Friday, after a drone strike in Baghdad. Troops from Fort Bragg, North Carolina, will fly out this week.")
+    text = (
+        "WASHINGTON - The Pentagon is sending about 3,000 more soldiers to the Middle East, US officials said on "
+        "Friday, after a drone strike in Baghdad. Troops from Fort Bragg, North Carolina, will fly out this week."
+    )
     [doc] = process([Document(id="t", text=text, published="2020-01-03", url="https://www.example-dispatch.com/a")],
                     components=("places",))  # fmt: skip
     me = [p for p in doc.places if p.text == "Middle East"]

@@ -158,11 +158,17 @@ def test_troop_figures_carry_status_and_place_name(db: str) -> None:
     from dateline.link.cli import _troop_kind, _troop_place
 
     future = [r for r in _troops(db, "--country", "VEN") if r.get("factuality") == "future"]
-    assert future and _troop_kind(future[0]) == "withdraw (future)"  # "will withdraw up to 1,500 ... next week"
+    assert (
+        future and _troop_kind(future[0]) == "withdraw (future)"
+    )  # "will withdraw up to 1,500 ... next week"
     bra = _troops(db, "--country", "BRA", "--in", "BRA")
     assert _troop_place(bra[0]) == "Pacaraima (BRA)" and bra[0]["kind"] == "deploy"
-    assert [r["kind"] for r in bra if r["size_text"] == "300 soldiers"] == ["presence"]  # ", leaving 300 soldiers"
-    assert _troop_place({"place": None}) == "?" and _troop_place({"place": "IRQ", "place_name": None}) == "IRQ"
+    assert [r["kind"] for r in bra if r["size_text"] == "300 soldiers"] == [
+        "presence"
+    ]  # ", leaving 300 soldiers"
+    assert (
+        _troop_place({"place": None}) == "?" and _troop_place({"place": "IRQ", "place_name": None}) == "IRQ"
+    )
     csv_head = _run("troops", "--db", db, "--country", "VEN", "--format", "csv").split()[0]
     assert "place_name" in csv_head and "factuality" in csv_head
 
@@ -202,7 +208,9 @@ def test_a_timeline_line_names_who_to_whom_and_where() -> None:
     base = {"date": "2026-11-03", "event": "MOBILIZE", "text": "Troops moved.", "sizes": [], "disputed": False,
             "conflicts": [], "factuality": ["asserted"],
             "sources": [{"outlet": "A", "doc_id": "d1", "published": "2026-11-03"}]}  # fmt: skip
-    md = render_timeline([{**base, "actors": ["Venezuela"], "recipients": ["Guyana"], "location": "Tumeremo"}])
+    md = render_timeline(
+        [{**base, "actors": ["Venezuela"], "recipients": ["Guyana"], "location": "Tumeremo"}]
+    )
     assert "MOBILIZE (Venezuela → Guyana; at Tumeremo): Troops moved." in md
     md = render_timeline([{**base, "actors": ["Brazil"], "recipients": [], "location": None}])
     assert "MOBILIZE (Brazil): Troops moved." in md

@@ -40,7 +40,11 @@ def _store(tmp_path: Path) -> str:
 
 def test_quotes_come_in_the_order_they_were_said(tmp_path: Path) -> None:
     store = Store(_store(tmp_path))
-    assert [q.content for q in store.quotes()] == ["Troops arrive today.", "Calm returned.", "We will not move."]
+    assert [q.content for q in store.quotes()] == [
+        "Troops arrive today.",
+        "Calm returned.",
+        "We will not move.",
+    ]
     # a document's own quotations keep their text order
     assert [q.content for q in store.quotes(doc_id="ffff")] == ["Troops arrive today.", "Calm returned."]
 

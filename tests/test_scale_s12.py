@@ -63,10 +63,13 @@ def _rows(db: str, sql: str) -> list[tuple]:
 
 # run as its own program: the crash hook is set in the ingest parent and reaches its worker by fork; were the
 # parse run in the parent, the crash would end this program (and the test sees it), not the test process
-_CRASHING_INGEST = CRASH_HOOKS + """
+_CRASHING_INGEST = (
+    CRASH_HOOKS
+    + """
 from dateline.cli import main
 main(sys.argv[1:])
 """
+)
 
 
 def test_with_one_worker_a_hard_crash_costs_only_its_document(tmp_path):

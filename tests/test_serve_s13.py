@@ -24,7 +24,9 @@ from dateline import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_SERVER = CRASH_HOOKS + """
+_SERVER = (
+    CRASH_HOOKS
+    + """
 from fastapi.testclient import TestClient
 from dateline.serve import create_app
 client = TestClient(create_app(sys.argv[1]))
@@ -35,6 +37,7 @@ for body in json.loads(sys.argv[2]):
 out.append({"documents": client.get("/api/documents").json()["total"], "pid": os.getpid()})
 print(json.dumps(out))
 """
+)
 
 # articles written for this test
 GOOD_1 = ("Fishermen in Varna blocked the harbour entrance on Tuesday to protest against new quotas, "

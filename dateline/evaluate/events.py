@@ -413,7 +413,9 @@ def _own_s12(path: Path = _OWN_S12) -> dict[str, Any]:
         out["by_batch"][str(b)] = {k: sub[k] for k in ("sentences", "correct", "missed", "extra", "precision",
                                                        "recall", "f1")}  # fmt: skip
     out["no_event_rows_clean"] = sum(
-        1 for g, evs in zip(gold, preds, strict=True) if not g["types"] and not any(plover_type(e) for e in evs)
+        1
+        for g, evs in zip(gold, preds, strict=True)
+        if not g["types"] and not any(plover_type(e) for e in evs)
     )
     out["no_event_rows"] = sum(1 for g in gold if not g["types"])
     out.update(_factuality_hits(recs, preds))

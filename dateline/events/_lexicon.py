@@ -145,8 +145,12 @@ class _Lex:
     unplaces: set[str] = field(default_factory=set)  # what one enters that is no place ("entered talks")
     figures: set[str] = field(default_factory=set)  # attack words a title line uses figuratively
     actrefs: set[str] = field(default_factory=set)  # nouns naming an act again ("the move")
-    companies: set[str] = field(default_factory=set)  # a company's head word ("drugmaker"): its acts are business
-    crowd_weapons: set[str] = field(default_factory=set)  # tear gas, water cannon (manual, ASSAULT crowd-control)
+    companies: set[str] = field(
+        default_factory=set
+    )  # a company's head word ("drugmaker"): its acts are business
+    crowd_weapons: set[str] = field(
+        default_factory=set
+    )  # tear gas, water cannon (manual, ASSAULT crowd-control)
     # borders, airspace, ports (class border): what is closed to someone
     crossings: set[str] = field(default_factory=set)
 

@@ -134,9 +134,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             if not any(c.dep_ == "nsubj" for c in _kids(cj)):
                 kids += [c for c in _kids(cj) if c.dep_ == "dobj"]
     first_dobj = next((c for c in children if c.dep_ == "dobj"), None)
-    for (
-        ch
-    ) in children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
+    for ch in children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
         if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
             kids += [g for g in _kids(ch) if g.dep_ == "pobj" and g.like_num]
         if ch.dep_ == "prep" and ch.lower_ == "between" and first_dobj is None:
@@ -233,7 +231,9 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                     if g.dep_ == "pcomp" and _is_verb(g):
                         got.add(g.lemma_.lower())  # "barred from entering": the act the preposition governs
                     if g.dep_ in ("amod", "acomp") and ch.lower_ == "as":
-                        got.add(g.lemma_.lower())  # "described as regrettable": the adjective the parser hung on "as"
+                        got.add(
+                            g.lemma_.lower()
+                        )  # "described as regrettable": the adjective the parser hung on "as"
                     if g.dep_ == "pobj":
                         got.add(g.lemma_.lower())
                         # "placed under a state of emergency": the state named
@@ -404,7 +404,9 @@ def _verb_objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     prts, direct, pobjs = _objects(tok)
     direct |= _armed_kind(tok)
     if tok.lemma_.lower() in _NAMING:
-        direct |= {a.lemma_.lower() for c in _kids(tok) if c.dep_ == "dobj" for a in _kids(c) if a.dep_ == "appos"}
+        direct |= {
+            a.lemma_.lower() for c in _kids(tok) if c.dep_ == "dobj" for a in _kids(c) if a.dep_ == "appos"
+        }
     if tok.lemma_.lower() == "deny":
         # "denied entry to a team of observers": the "to" phrase hung on the object names whom the bar keeps out
         for o in (c for c in _kids(tok) if c.dep_ == "dobj"):
@@ -869,7 +871,9 @@ def _nominal_anchor(head: Any, lex: _Lex, verb_trigs: set[int]) -> Any | None:
             return gov  # "troops were placed on standby", "workers are on strike": the state's verb
         if h.head.lower_ == "in" and _is_verb(gov) and gov.lemma_.lower() in lex.reporting:
             return gov  # "in a phone call, X told Y", "told them to leave, in a warning"
-    if not verb_trigs and ((_own_day(head) and (_caused_state(head) or _dated_argument(head))) or _between_parties(head)):
+    if not verb_trigs and (
+        (_own_day(head) and (_caused_state(head) or _dated_argument(head))) or _between_parties(head)
+    ):
         # "six sailors remain in hospital after Monday's missile attack", "a row overshadowed talks between Serbia
         # and Kosovo": with no act in the sentence, an event with its own day that the reported state followed, or
         # with its own parties, is the news the sentence reports (beside an act, as in "arrested three men after
@@ -912,7 +916,11 @@ def _dated_argument(noun: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in _POINTERS for c in _kids(gov))
 
 
-_CAUSE_PREPS = {"after", "since", "following"}  # "in hospital after / since Monday's attack" ("despite": a contrast)
+_CAUSE_PREPS = {
+    "after",
+    "since",
+    "following",
+}  # "in hospital after / since Monday's attack" ("despite": a contrast)
 
 
 def _caused_state(noun: Any) -> bool:
@@ -928,8 +936,10 @@ def _between_parties(noun: Any) -> bool:
             for g in _kids(c):
                 if g.dep_ == "pobj" and (
                     any(x.dep_ == "conj" for x in _kids(g))
-                    or any(x.dep_ in ("amod", "compound") and any(y.dep_ == "conj" for y in _kids(x))
-                           for x in _kids(g))  # fmt: skip
+                    or any(
+                        x.dep_ in ("amod", "compound") and any(y.dep_ == "conj" for y in _kids(x))
+                        for x in _kids(g)
+                    )  # fmt: skip
                 ):
                     return True
     return False
@@ -1002,7 +1012,11 @@ def _judged(subj: Any, lex: _Lex) -> bool:
     if v.lemma_.lower() in lex.verdict and v.pos_ in ("VERB", "ADJ"):
         # a meeting that ended was held: "Friday's talks ended without a statement" reports the talks (an
         # agreement or a truce that ends is no new act of its own)
-        met = v.lemma_.lower() in _ENDINGS and (m := _match_noun(subj, lex)) is not None and m[0].event == "CONSULT"
+        met = (
+            v.lemma_.lower() in _ENDINGS
+            and (m := _match_noun(subj, lex)) is not None
+            and m[0].event == "CONSULT"
+        )
         return not met
     if _forecast_effect(subj):
         return True  # "a ban would drive trading underground", "the crackdown will harden opposition": a forecast
@@ -1089,9 +1103,13 @@ def _criticised_from(tok: Any) -> bool:
         if c.lower_ == "under":  # "came under attack over his pension reforms": the topic hangs on the attack
             for g in objs:
                 for p in _kids(g):
-                    if p.dep_ == "prep" and p.lower_ == "over" and any(
-                        x.dep_ == "pobj" and not x.ent_type_ and x.lemma_.lower() not in _TIME_WORDS
-                        for x in _kids(p)
+                    if (
+                        p.dep_ == "prep"
+                        and p.lower_ == "over"
+                        and any(
+                            x.dep_ == "pobj" and not x.ent_type_ and x.lemma_.lower() not in _TIME_WORDS
+                            for x in _kids(p)
+                        )
                     ):
                         return True
     for c in _kids(tok):  # "from his own party over tuition fees": the topic hangs on the critics
@@ -1118,9 +1136,33 @@ def _refused_meeting(tok: Any) -> bool:
     return False
 
 
-_TIME_WORDS = {"weekend", "night", "day", "week", "month", "year", "period", "hour", "morning", "evening",
-               "border", "area", "region", "town", "city", "village", "sky", "territory", "frontier", "district",
-               "province", "sea", "water", "line", "zone"}  # fmt: skip (times and places: no topic)
+_TIME_WORDS = {
+    "weekend",
+    "night",
+    "day",
+    "week",
+    "month",
+    "year",
+    "period",
+    "hour",
+    "morning",
+    "evening",
+    "border",
+    "area",
+    "region",
+    "town",
+    "city",
+    "village",
+    "sky",
+    "territory",
+    "frontier",
+    "district",
+    "province",
+    "sea",
+    "water",
+    "line",
+    "zone",
+}  # fmt: skip (times and places: no topic)
 
 
 def _policy_target(tok: Any) -> bool:
@@ -1129,9 +1171,9 @@ def _policy_target(tok: Any) -> bool:
     if tok.lemma_.lower() not in ("attack", "assault", "broadside", "onslaught"):
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _POLICY_WORDS for g in _kids(c)
-        )
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "against")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _POLICY_WORDS for g in _kids(c))
         for c in _kids(tok)
     )
 
@@ -1160,7 +1202,15 @@ def _hazard(h: Any, lex: _Lex) -> bool:
 _MISHAPS = {"fire", "explosion", "blast", "blaze"}
 _HELD_BY_ONESELF = {"prisoner", "detainee", "inmate", "convict"}  # freed by their jailers: a release
 _ENTITLEMENTS = {"right", "power", "authority", "freedom", "mandate", "licence", "license", "permission"}
-_HAZARD_KINDS = {"tropical", "winter", "snow", "ice", "dust", "sand", "solar"}  # "Tropical Storm", "Winter Storm"
+_HAZARD_KINDS = {
+    "tropical",
+    "winter",
+    "snow",
+    "ice",
+    "dust",
+    "sand",
+    "solar",
+}  # "Tropical Storm", "Winter Storm"
 _WORKPLACES = {"nightclub", "club", "disco", "factory", "plant", "refinery", "mine", "colliery", "pit", "warehouse",
                "mill", "workshop", "quarry"}  # fmt: skip
 
@@ -1391,7 +1441,9 @@ def _control_of_thing(tok: Any) -> bool:
     ctrl = next((c for c in _kids(tok) if c.dep_ == "dobj" and c.lemma_.lower() == "control"), None)
     if ctrl is None:
         return False
-    objs = [g for c in _kids(ctrl) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c) if g.dep_ == "pobj"]
+    objs = [
+        g for c in _kids(ctrl) if c.dep_ == "prep" and c.lower_ == "of" for g in _kids(c) if g.dep_ == "pobj"
+    ]
     if not objs:
         return False
     return not any(
@@ -1424,7 +1476,9 @@ def _natural_target(tok: Any, lex: _Lex, preps: tuple[str, ...] = ("against", "o
             ):
                 return True
         return any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _hazard(g, lex) for g in _kids(c))
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(g.dep_ == "pobj" and _hazard(g, lex) for g in _kids(c))
             for c in _kids(tok)
         )
     for c in _kids(tok):
@@ -1432,7 +1486,13 @@ def _natural_target(tok: Any, lex: _Lex, preps: tuple[str, ...] = ("against", "o
         if c.dep_ == "prep" and c.lower_ in preps:
             heads = [g for g in _kids(c) if g.dep_ == "pobj"]
         if c.dep_ == "dobj":  # "wage a battle against loneliness"
-            heads += [g for p in _kids(c) if p.dep_ == "prep" and p.lower_ in preps for g in _kids(p) if g.dep_ == "pobj"]
+            heads += [
+                g
+                for p in _kids(c)
+                if p.dep_ == "prep" and p.lower_ in preps
+                for g in _kids(p)
+                if g.dep_ == "pobj"
+            ]
         if any(_hazard(h, lex) for h in heads):
             return True
     return False
@@ -1463,7 +1523,9 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
     who = {_partitive(s).lemma_.lower() for s in [subj, *subj.conjuncts]}  # "backed by tanks and artillery"
     who |= _force_of_subject(subj, lex)
     # "Swiss drugmaker Novartis", "the carmaker Toyota": a name whose title word says it is a company
-    who |= {c.lemma_.lower() for s in [subj, *subj.conjuncts] for c in _kids(s) if c.dep_ == "compound"} & lex.companies
+    who |= {
+        c.lemma_.lower() for s in [subj, *subj.conjuncts] for c in _kids(s) if c.dep_ == "compound"
+    } & lex.companies
     who |= _market_side(subj, lex)
     if any(s.ent_type_ == "GPE" and s.pos_ == "PROPN" for s in [subj, *subj.conjuncts]):
         who.add(_GPE_SUBJECT)  # "Hanoi protested the survey": a state acting (rows on @state_subject)
@@ -1473,8 +1535,12 @@ def _by_subject(tok: Any, lex: _Lex) -> _Rule | None:
         return None
     if lemma in _MOVING_ALONE and (any(c.dep_ == "dobj" for c in _kids(tok)) or _goes_home(tok)):
         return None  # "followed orders", "returned fire", "returned to barracks": no deployment
-    if lemma in _PUTTING_TO_SEA and not _no_event_for(rules, who) and (
-        not (_from_port(tok) or (lemma == "sail" and _sails_in(tok, subj, lex))) or _aid_arrival(tok, lex)
+    if (
+        lemma in _PUTTING_TO_SEA
+        and not _no_event_for(rules, who)
+        and (
+            not (_from_port(tok) or (lemma == "sail" and _sails_in(tok, subj, lex))) or _aid_arrival(tok, lex)
+        )
     ):
         return None  # "the warships left the Black Sea": a withdrawal (verbs.tsv), not a fleet putting to sea
     rule = next((r for subjects, r in rules if who & subjects), None)
@@ -1521,9 +1587,17 @@ def _prison_terms(trigs: list[_Trig]) -> list[_Trig]:
         words = {w.lemma_.lower() for w in v.subtree if w.i > v.i}
         if t.rule.event == "SANCTION" and t.rule.mode == "convict" and words & _PRISONS:
             add = _Rule("COERCE", "arrest", "17")
-        elif t.rule.event == "COERCE" and v.lemma_.lower() in _JAILING and (
-            any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURT_WORDS for c in _kids(v))
-            or any(w.lemma_.lower() in ("year", "month") for w in v.subtree if w.i > v.i and w.head.lower_ == "for")
+        elif (
+            t.rule.event == "COERCE"
+            and v.lemma_.lower() in _JAILING
+            and (
+                any(c.dep_ == "nsubj" and c.lemma_.lower() in _COURT_WORDS for c in _kids(v))
+                or any(
+                    w.lemma_.lower() in ("year", "month")
+                    for w in v.subtree
+                    if w.i > v.i and w.head.lower_ == "for"
+                )
+            )
         ):
             add = _Rule("SANCTION", "convict", "16")
         else:
@@ -1596,7 +1670,9 @@ def _market_side(subj: Any, lex: _Lex) -> set[str]:
         out |= {c.lemma_.lower() for c in _kids(s) if c.dep_ == "compound"} & lex.sport
         if s.pos_ == "PROPN" and s.ent_type_ != "PERSON":
             # the whole name ("World Bank", not "Bank"): its compounds before the head
-            a = code_actor(" ".join([c.text for c in s.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [s.text]))
+            a = code_actor(
+                " ".join([c.text for c in s.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [s.text])
+            )
             if a.sector == "BUS" or a.country == "MNC":
                 out.add("company")
     return out
@@ -1898,7 +1974,9 @@ def _into(tok: Any) -> bool:
     # "rolled across the border (into Syria)": crossing a border or a line takes a force into another place
     # "tanks moving toward Tskhinvali": a force advancing on a place
     return any(
-        c.dep_ == "prep" and c.lower_ in ("into", "across", "toward", "towards") for h in heads for c in _kids(h)
+        c.dep_ == "prep" and c.lower_ in ("into", "across", "toward", "towards")
+        for h in heads
+        for c in _kids(h)
     )
 
 
@@ -2087,10 +2165,17 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
             if (r is None or r.event == "MOBILIZE") and _joint_act(tok, lex):
                 r = _Rule("COOPERATE", None, "06")  # "are jointly building a rail line" (CAMEO 06x)
             if r is not None and r.event == "REJECT" and r.mode is None and _refused_meeting(tok):
-                r = _Rule("REJECT", "meet", r.cameo)  # "turned down a proposal for talks" (manual, REJECT meet)
+                r = _Rule(
+                    "REJECT", "meet", r.cameo
+                )  # "turned down a proposal for talks" (manual, REJECT meet)
             if r is not None and r.event == "ASSAULT" and (_reproach(tok) or _criticised_from(tok)):
                 r = _Rule("ACCUSE", "disapprove", "11")  # "attacked the opposition for blocking reforms"
-            if r is not None and r.event == "COERCE" and r.mode == "restrict" and _crowd_weapon_used(tok, lex):
+            if (
+                r is not None
+                and r.event == "COERCE"
+                and r.mode == "restrict"
+                and _crowd_weapon_used(tok, lex)
+            ):
                 r = _Rule("ASSAULT", "crowd-control", "18")  # "dispersed the protesters with tear gas"
             if r is not None and _natural_cause(tok, lex):
                 r = None  # "the storm killed 12 people": no one acted
@@ -2168,7 +2253,8 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         if r.event == "ASSAULT" and _policy_target(tok):
             r = _Rule("ACCUSE", "disapprove", "11", words=r.words)  # "launched a fierce attack on the budget"
         if r.event == "ASSAULT" and (
-            _natural_target(tok, lex) or (tok.dep_ == "dobj" and _natural_target(tok.head, lex, ("on", "against")))
+            _natural_target(tok, lex)
+            or (tok.dep_ == "dobj" and _natural_target(tok.head, lex, ("on", "against")))
         ):
             continue  # "declared war on red tape", "a battle against loneliness": a social ill, no one attacked
         if r.event == "THREATEN" and _natural_target(tok, lex, _WARNED):
@@ -2287,7 +2373,9 @@ def _sports_report(sent: Any, lex: _Lex) -> bool:
     """A sports report ("beat Dortmund 2-0 in the final", "crushed Ghana in the qualifier"): a sports word (class
     `sport` of data/events/classes.tsv, not inside an organisation's name such as "Arab League") and no word of
     real harm (class `harm`: "fans were killed", "police fired tear gas"). Its force verbs are play."""
-    sport = bool(_SCORE.search(_sent_text(sent)))  # a score line ("crushed Australia 36-3", "beat Chelsea 2–1")
+    sport = bool(
+        _SCORE.search(_sent_text(sent))
+    )  # a score line ("crushed Australia 36-3", "beat Chelsea 2–1")
     for t in _sent_toks(sent):
         lemma = t.lemma_.lower()
         if lemma in lex.harm:
@@ -2333,7 +2421,9 @@ def _year_named(tok: Any) -> bool:
     for c in _kids(tok):
         if c.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod") and _is_year(c):
             return True
-        if c.dep_ in ("compound", "poss") and any(_is_year(g) for g in _kids(c) if g.dep_ in ("nummod", "compound")):
+        if c.dep_ in ("compound", "poss") and any(
+            _is_year(g) for g in _kids(c) if g.dep_ in ("nummod", "compound")
+        ):
             return True  # ("the 2015 Paris attacks", "the 1984 miners' strike")
         if c.dep_ == "acl" and c.tag_ == "VBN" and _classify(c, None) == "historical":
             # "the curfew imposed in 1990", "the embargo introduced two decades ago": a past-dated participle names

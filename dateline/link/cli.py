@@ -247,7 +247,7 @@ _TROOP_COLS = (
 
 
 def _troop_place(r: dict[str, Any]) -> str:
-    """"Pacaraima (BRA)": the place as the article names it, with its country; "?" when not known."""
+    """ "Pacaraima (BRA)": the place as the article names it, with its country; "?" when not known."""
     if not r["place"]:
         return "?"
     name = r.get("place_name")
@@ -347,7 +347,9 @@ def explain(db: str, event_id: str, as_json: bool) -> None:
         else:
             console.print(Text("first mention (started this merged event)"))
     for c in contested_by(store, rec):
-        console.rule("denied in a separate report" if c["denial"] else "a separate report it denies", style="red")
+        console.rule(
+            "denied in a separate report" if c["denial"] else "a separate report it denies", style="red"
+        )
         console.print(Text(f"{c['id']}  {c['outlet'] or c['doc_id'][:8]}, {(c['published'] or '?')[:10]}: "
                            f"{c['text']}"))  # fmt: skip
     for c in rec["conflicts"]:
@@ -363,7 +365,9 @@ def _mention_sizes(store: Store, event_id: str) -> str:
     if row is None:
         return ""
     sizes = json.loads(row[0]).get("size") or []
-    return "; ".join(" ".join(z["text"].split()) + (f" ({z['kind']})" if z.get("kind") else "") for z in sizes)
+    return "; ".join(
+        " ".join(z["text"].split()) + (f" ({z['kind']})" if z.get("kind") else "") for z in sizes
+    )
 
 
 @click.command()

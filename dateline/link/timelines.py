@@ -76,7 +76,8 @@ def _link_denials(store: Store, entries: list[dict[str, Any]]) -> None:
         key = (e["date"], e["event"])
         if key not in cache:
             rows = store.db.execute(
-                "SELECT data, story_id, countries FROM merged_events WHERE event = ? AND date = ?", (key[1], key[0])
+                "SELECT data, story_id, countries FROM merged_events WHERE event = ? AND date = ?",
+                (key[1], key[0]),
             )
             cache[key] = [(_entry(json.loads(r[0]), r[1]), {c for c in (r[2] or "").split("|") if c})
                           for r in rows]  # fmt: skip
@@ -91,7 +92,9 @@ def _link_denials(store: Store, entries: list[dict[str, Any]]) -> None:
             claim_countries = mine if denial is other else countries
             if denial_countries and not denial_countries & claim_countries:
                 continue
-            src = other["sources"][0] if other["sources"] else {"outlet": None, "doc_id": "", "published": None}
+            src = (
+                other["sources"][0] if other["sources"] else {"outlet": None, "doc_id": "", "published": None}
+            )
             e["contested_by"].append({"id": other["id"], "outlet": src["outlet"], "doc_id": src["doc_id"],
                                       "published": src["published"], "text": other["text"],
                                       "denial": denial is other})  # fmt: skip
@@ -175,14 +178,17 @@ def _statement(text: str) -> str:
 
 
 def _contested(e: dict[str, Any]) -> str:
-    """" [denied in Outlet, date]" on a claim a separate report denies; " [denies the report of Outlet, date]"
+    """ " [denied in Outlet, date]" on a claim a separate report denies; " [denies the report of Outlet, date]"
     on the denial."""
-    marks = [("denied in " if c["denial"] else "denies the report of ") + _src(c) for c in e.get("contested_by", [])]
+    marks = [
+        ("denied in " if c["denial"] else "denies the report of ") + _src(c)
+        for c in e.get("contested_by", [])
+    ]
     return f" [{'; '.join(marks)}]" if marks else ""
 
 
 def _who(e: dict[str, Any]) -> str:
-    """" (Venezuela → Guyana; at Bolívar)": who did it to whom and where, as far as the event has them."""
+    """ " (Venezuela → Guyana; at Bolívar)": who did it to whom and where, as far as the event has them."""
     actors, recipients, place = e.get("actors") or [], e.get("recipients") or [], e.get("location")
     parts = []
     if actors or recipients:
