@@ -104,9 +104,16 @@ from dateline.events._typing import (
     _unharmed_attack,
     _unless_threat,
 )
-from dateline.events._where_when import _date, _event_sizes, _location, _offset_date
+from dateline.events._where_when import (
+    _date,
+    _event_sizes,
+    _location,
+    _offset_date,
+    _own_scene_object,
+    _second_scene,
+)
 from dateline.factuality import _KIDS, _kids, list_kids
-from dateline.model import Actor, Document, Event, Mention, stable_id
+from dateline.model import Actor, Document, Event, EventDate, Mention, stable_id
 from dateline.sizes import extract_sizes
 
 # --------------------------------------------------------------------------- entry point
@@ -438,6 +445,21 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 # withdraw": RETREAT withdraw, denied), as the consumers of the raw type read it
                 mode = _content_mode(conv, t.anchor, t.rule.event, t.mode)
             mention = Mention(doc.id, t.start, t.end, sent.start_char, sent_end, ev_text)
+            # "raided offices in X on D1 and a post office in Y the next day": the second object's act is its own
+            second = _own_scene_object(t, doc)
+            skip = second[:2] if second is not None else None
+            if skip is not None:
+                taken.append(skip)
+                t.recipients = [r for r in t.recipients if not skip[0] <= r.start < skip[1]]
+                within = [w for w in within if not skip[0] <= w[0] < skip[1]]
+            off = _offset_date(t, doc, events, lex)
+            if (
+                off is not None
+                and skip is not None
+                and off.start is not None
+                and skip[0] <= off.start < skip[1]
+            ):
+                off = None
             events.append(
                 Event(
                     id=stable_id(doc.id, t.rule.event, t.start),
@@ -455,7 +477,7 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     event_end=t.end,
                     factuality=fact,
                     location=_location(t, doc, sent, taken, within),
-                    date=_date(t, doc, sent) if not (off := _offset_date(t, doc, events, lex)) else off,
+                    date=_date(t, doc, sent, skip) if not off else off,
                     size=t.sizes,
                     source=_source(t, doc, res, lex),
                     mentions=[mention],
@@ -464,6 +486,31 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     else round(0.5 + 0.1 * min(t.rule.score, 4) - (0.1 if t.nominal else 0.0), 2),
                 )
             )
+            if second is not None:
+                s, e, obj = second
+                ev = events[-1]
+                got = _actors_of(obj, res)
+
+                def lent_place(r: Actor, ev: Event = ev) -> bool:
+                    return ev.location is not None and r.text == ev.location.text
+
+                place, when = _second_scene(
+                    doc, (s, e), ev.location, ev.date or EventDate(value=None, source="none")
+                )
+                events.append(
+                    replace(
+                        ev,
+                        id=stable_id(doc.id, t.rule.event, obj.idx),
+                        recipient=got
+                        if any(r.country for r in got)
+                        else [r for r in ev.recipient if r.country and not lent_place(r)],
+                        location=place,
+                        date=when,
+                        size=[z for z in ev.size if s <= z.start < e],
+                        mentions=[replace(mention)],
+                    )
+                )
+                ev.size = [z for z in ev.size if not s <= z.start < e]
     for ev in events:  # office holders coded as of the event's own date, where the text gives one
         ev.actor, ev.recipient = res.at_date(ev.actor, ev.date), res.at_date(ev.recipient, ev.date)
     _taken_back(events, doc)

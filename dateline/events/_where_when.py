@@ -311,6 +311,81 @@ def _location(
     return capital or broad or fallback or shared or _where_antecedent(t, places, sdoc)
 
 
+# the verb's places and times: a place or time phrase inside a coordinated object ("and a bridge near Ariha on
+# Tuesday") belongs to that object's own act (see `_own_scene_object`)
+_SCENE_PREPS = frozenset({"prep", "pobj", "dobj", "conj"})
+# "the next day", "a day later", "two days later": the second act's time, counted from the first act's day
+_NEXT_DAY = re.compile(r"(?i)^(?:the\s+)?(?:next|following)\s+day$")
+_DAYS_LATER = re.compile(r"(?i)^(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\s+later$")
+
+
+def _own_scene_object(t: _Trig, doc: Document) -> tuple[int, int, Any] | None:
+    """ "raided offices in Zvecan on April 8 and a post office in Leposavic the next day", "struck a depot in Idlib
+    on Monday and a bridge near Ariha on Tuesday": one verb with two coordinated objects, each with a place or time
+    phrase of its own, tells two acts (PLOVER: two records). The second object's char span (from its "and") and
+    its word; else None ("raided offices in Zvecan and Leposavic on Monday": one place phrase, one act)."""
+    if t.nominal:
+        return None
+    anchor = t.anchor
+    dobj = next((c for c in _kids(anchor) if c.dep_ == "dobj"), None)
+    if dobj is None:
+        return None
+    for tok in anchor.subtree:
+        if tok.dep_ != "conj" or tok.i <= dobj.i or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        cur = tok.head
+        while cur.i != anchor.i and cur.dep_ in _SCENE_PREPS and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i != anchor.i:
+            continue
+        cc = next(
+            (c for c in _kids(tok.head) if c.dep_ == "cc" and c.lower_ == "and" and dobj.i < c.i < tok.i),
+            None,
+        )
+        if cc is None:
+            continue
+        s, e = cc.idx, tok.right_edge.idx + len(tok.right_edge)
+        first = (dobj.idx, cc.idx)
+
+        def scene(lo: int, hi: int, w: Any = tok) -> bool:
+            # (not the conjunct itself: "in Zvecan and Leposavic" is one place phrase of two towns)
+            spans = [(p.start, p.end) for p in doc.places] + [
+                (x.start, x.end) for x in doc.timexes if x.type in ("DATE", "TIME")
+            ]
+            return any(lo <= a < hi and not a <= w.idx < b for a, b in spans)
+
+        if scene(s, e) and scene(*first):
+            return s, e, tok
+    return None
+
+
+def _second_scene(
+    doc: Document, span: tuple[int, int], loc: Place | None, date: EventDate
+) -> tuple[Place | None, EventDate]:
+    """The second object's own place and date (see `_own_scene_object`), else the first act's; "the next day" and
+    "two days later" count from the first act's day."""
+    s, e = span
+    place = next((p for p in doc.places if s <= p.start < e), loc)
+    tx = next((x for x in doc.timexes if s <= x.start < e and x.type in ("DATE", "TIME")), None)
+    if tx is None:
+        return place, date
+    text = tx.text.strip()
+    days = None
+    if _NEXT_DAY.match(text):
+        days = 1
+    elif m := _DAYS_LATER.match(text):
+        n = _DAY_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 1)
+        days = n * (7 if m.group(2).lower() == "week" else 1)
+    if days is not None:
+        value = _moved(date.value, days) if date.source == "text" else None
+        if value is None:
+            return place, date
+        return place, EventDate(value=value, text=tx.text, start=tx.start, end=tx.end, source="text")
+    if not tx.value[:4].isdigit():
+        return place, date
+    return place, EventDate(value=tx.value, text=tx.text, start=tx.start, end=tx.end, source="text")
+
+
 def _in_other_clause(tok: Any, t: _Trig) -> bool:
     """Whether a place word lies in an "after/before/since ..." clause of the event's sentence that tells another
     act and does not hold the event ("The release came a day after 5,000 people marched in Bamako", "recalled its
@@ -643,7 +718,7 @@ def _restated_capture(tok: Any, t: _Trig) -> bool:
     return False
 
 
-def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
+def _date(t: _Trig, doc: Document, sent: Any, skip: tuple[int, int] | None = None) -> EventDate:
     sdoc = doc.spacy
     # depth of each tree ancestor above the event word: the date attached nearest to the event wins
     # ("said on Thursday that ... following the January 8 attack, in which Iran fired": January 8)
@@ -662,8 +737,8 @@ def _date(t: _Trig, doc: Document, sent: Any) -> EventDate:
     acts = [_subtree_end(c) for c in (_kids(t.anchor) if own else ()) if _other_act(c, t, nouns)]
     wire = _wire_span(doc) if sent.start_char < 1000 else None
     for tx in _starting_in(doc.timexes, sent.start_char, sent.end_char, "timexes", doc):
-        if tx.type not in ("DATE", "TIME"):
-            continue
+        if tx.type not in ("DATE", "TIME") or (skip is not None and skip[0] <= tx.start < skip[1]):
+            continue  # (a time inside a second object's phrase dates that object's act: `_own_scene_object`)
         if wire is not None and wire[0] <= tx.start < wire[1]:
             continue  # "BAMAKO, Oct 13 (Sahel Wire) - JNIM on Sunday freed ...": the filing date, not the event's
         if not tx.value[:4].isdigit():  # "XXXX-WXX-3", "PAST_REF": no date; the report's date says more
