@@ -13,6 +13,8 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events import extract_events
 from dateline.model import Document, Event
 from dateline.nlp import parse
@@ -141,3 +143,18 @@ def test_a_count_of_those_hit_or_of_a_crowd_stays() -> None:
             .size] == [2.0]  # fmt: skip
     text = "The 300 workers demanded higher pay on Monday outside the ministry."
     assert [s.min for s in _one(text, "REQUEST", "workers").size] == [300.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ruto visited Kampala on Monday. During the visit, the two presidents signed a trade agreement.",
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Entebbe on Friday. The two presidents "
+        "agreed to reopen the border crossing.",
+    ],
+)
+def test_the_two_office_holders_stay_two_states_when_a_title_points_back(text: str) -> None:
+    """ "the two presidents" read as the two states named before is not then re-coded as the last president named
+    (lead, session 20: the visit gave KEN twice)."""
+    evs = [e for e in _events(text, "2024-05-01") if e.event in ("AGREE", "SUPPORT")]
+    assert evs and {a.country for a in evs[0].actor} == {"KEN", "UGA"}

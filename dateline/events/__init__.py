@@ -744,7 +744,10 @@ def _taken_back(events: list[Event], doc: Document) -> None:
     for ev in sorted(events, key=lambda e: e.event_start):
         for role in ("actor", "recipient"):
             args = getattr(ev, role)
+            spans = [(x.start, x.end) for x in args]
             for i, a in enumerate(args):
+                if spans.count((a.start, a.end)) > 1:
+                    continue  # "the two presidents" read as the two states named before: it points back already
                 new = _antecedent_of(a, seen, doc)
                 if new is not None:
                     args[i] = new
