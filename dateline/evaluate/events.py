@@ -629,9 +629,7 @@ def _s11_find(g: dict[str, Any], span: tuple[int, int], evs: list[Event]) -> Eve
     for e in here:
         if any(s < hi and lo < t and _overlap(g["trigger"], w) for s, t, w in _s11_spans(e)):
             return e
-    from dateline.events._typing import _conventional
-
-    want = {g["event"], _conventional(g["event"], g["factuality"])}
+    want = {g["event"], single_category(g["event"], g["factuality"])}
     return next((e for e in here if e.event in want or plover_type(e) in want), None)
 
 
@@ -653,10 +651,8 @@ def _s11_args(gold: list[list[Any]], got: list[Any], source: str | None) -> bool
 
 def _s11_fields(g: dict[str, Any], ev: Event | None, published: str) -> dict[str, bool]:
     """Per scored field of a gold event, whether the predicted event gets it."""
-    from dateline.events._typing import _conventional
-
     out: dict[str, bool] = {"found": ev is not None}
-    conv = _conventional(g["event"], g["factuality"])
+    conv = single_category(g["event"], g["factuality"])
     out["type"] = ev is not None and (ev.event == g["event"] or plover_type(ev) == conv)
     if g.get("mode"):
         out["mode"] = ev is not None and ev.mode == g["mode"]
