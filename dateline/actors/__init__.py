@@ -153,6 +153,13 @@ a role gives the noun to the role ("the Turkana county commissioner" KEN GOV); a
 magistrates GOV, looters CRM (agents_extra.tsv), the Auswärtiges Amt and Bercy (seats.tsv), police forces by their
 own names, the Civilian JTF, national media and rights groups, UNAMID (institutions.tsv), the ADF COD (groups.tsv).
 
+Session 21 (leaders' forces, election bodies, faith bodies; tests/data/actors_own_s21.jsonl): a leader's armed
+followers ("Kadyrov's men", "soldiers loyal to Tchiani", "Gaddafi loyalists") are a rebel's or militia leader's kind,
+a state figure's in office MIL (troops, soldiers, forces) or PRM (fighters, gunmen, men, loyalists), else the noun's;
+an unlisted acronym acting as its sentence's election authority is the commission (GOV); a news outlet's producer is
+media. Data: religious institutions and titles (patriarchate, catholicos, ulema; Al-Azhar, the Holy See), election
+commissions by acronym, a family name two leaders share by the date ("Kenyatta" in 1970 is Jomo), Reuters GBR.
+
 Lexicons are TSV files under dateline/data/actors/ (derived ones from scripts/build_actors.py, hand-written ones a
 user can extend); they are indexed once per process. Coding is a handful of dict lookups over the mention's n-grams.
 

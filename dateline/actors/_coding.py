@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dateline.actors._context import _apposed_role, _diaspora, _two_states
+from dateline.actors._context import _apposed_role, _diaspora, _poll_body, _two_states
 from dateline.actors._lexicon import (
     _GROUP_CODES,
     _facility_words,
@@ -197,6 +197,7 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
         other = _namesake(" ".join(norms[a.i : a.j]), country, a.akind, text, context)
         if other is not None:
             name, country, sector = other.name, other.country, other.sector
+        own_sector = sector  # the person's or body's own, before a title in the mention speaks
         origs = [t[1] for t in toks]
         owner = [
             m
@@ -268,13 +269,22 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                     sector = title[0]
                     break
         after = [m for m in agents_head if m.i >= a.j and m.sector]
+        before = [m for m in agents_head if m.j <= a.i - 2 and m.sector]
         if a.akind == "person" and after and a.j < len(norms) and norms[a.j] == "'s":
             # "Laurent Kabila's rebels", "Aidid's militiamen": people of the person's side, not the person; a
             # generic head ("Putin's spokesman") speaks for the person and keeps the person's sector
             role = " ".join(norms[after[-1].i : after[-1].j])
             name, kind = None, "described"
             if role not in _GENERIC_HEADS:
-                sector = after[-1].sector
+                sector = _followers(sector if date else None, role, after[-1].sector)
+        elif a.akind == "person" and before and norms[a.i - 2 : a.i] == ["loyal", "to"]:
+            # "troops loyal to Kiir", "fighters loyal to Hemedti": the person's side, as "Kiir's troops" is
+            role = " ".join(norms[before[-1].i : before[-1].j])
+            name, kind = None, "described"
+            sector = _followers(own_sector if date else None, role, before[-1].sector)
+        elif a.akind == "person" and a.j == len(norms) - 1 and _singular(norms[a.j]) == "loyalist":
+            # "Gaddafi loyalists": the leader's armed followers, not the leader
+            name, kind, sector = None, "described", _followers(sector if date else None, "loyalist", "")
         if a.akind != "person" and after:
             role = " ".join(norms[after[-1].i : after[-1].j])
             if (
@@ -284,11 +294,13 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
                 and not (after[-1].sector == "REB" and sector in ("MIL", "PRM"))
                 and not (_singular(role) == "operative" and sector and sector != "GOV")
                 and not (after[-1].sector == "UNK" and sector)
+                and not (after[-1].sector == "BUS" and sector == "JRN")
             ):  # ("an al-Shabaab suicide bomber": a named group's attacker is no unidentified one, UAF; "Hezbollah
                 # forces", "RUF troops": an armed group's forces are the group, no state's military, and "Peshmerga
                 # fighters", "PMF fighters" a state force's or militia's fighters no rebels; "Amotekun
                 # operatives": a named body's operatives are its own people, no intelligence service's; "Hamas
-                # men": a word that says no sector keeps the body's)
+                # men": a word that says no sector keeps the body's; "a CNN producer": a news outlet's producer
+                # makes news, not goods)
                 sector = after[-1].sector  # "Kyiv police", "Hezbollah fighters" -> the role noun
             # (a generic head keeps the body's own sector: "Taliban spokesman", "Red Cross officials")
             kind = "described"
@@ -505,6 +517,29 @@ def _code(text: str, context: str | None, date: str | None) -> tuple[str | None,
     if former and sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", ""):
         sector = "ELI" if sector or kind in ("person", "described") else sector
     return name, country or None, sector or None, kind
+
+
+# a leader's armed followers named by a noun that says only that they bear arms: the leader's side decides
+_STATE_ARMED = {"troop", "soldier", "force", "army"}
+_IRREGULAR_ARMED = {"fighter", "man", "gunman", "loyalist", "militiaman"}
+
+
+def _followers(person: str | None, role: str, role_sector: str) -> str:
+    """The sector of a person's armed followers ("Kadyrov's fighters", "soldiers loyal to Tchiani", "Prigozhin's
+    men"): a rebel's, militia leader's or gang leader's followers are his kind; a state figure's in office (a ruler,
+    a coup leader, an officer) troops, soldiers and forces are MIL, his fighters, gunmen, men and loyalists a militia
+    (PRM); one out of office, or any with no date (whose office then is unknown), keeps the noun's sector. A noun
+    that says more keeps its own ("Kabila's rebels")."""
+    word = _singular(role.split()[-1]) if role else ""
+    if word not in _STATE_ARMED | _IRREGULAR_ARMED:
+        return role_sector
+    if person in ("REB", "PRM", "CRM"):
+        return person
+    if person in ("GOV", "MIL", "COP", "SPY"):
+        return "MIL" if word in _STATE_ARMED else "PRM"
+    # out of office or undated (ELI, OPP, none): the noun's own sector ("Charles Taylor's fighters" REB); his
+    # loyalists and gunmen, named by whom they follow, are no unidentified attackers but a militia
+    return "PRM" if word in ("loyalist", "gunman") else role_sector
 
 
 def _place_noun_title(matches: list[_Match], norms: list[str]) -> list[_Match]:
@@ -751,7 +786,10 @@ def _code_cached(
     text: str, context: str | None, date: str | None
 ) -> tuple[str | None, str | None, str | None, str]:
     got = _code(text, context, date)
-    return _with_apposition(text, context, date, _with_title(text, context, date, got))
+    got = _with_apposition(text, context, date, _with_title(text, context, date, got))
+    if not got[0] and not got[2] and _poll_body(text, context):
+        return None, got[1], "GOV", "organisation"  # "The ECN postponed the vote": the election commission
+    return got
 
 
 def _with_apposition(

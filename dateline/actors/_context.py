@@ -225,3 +225,35 @@ def _pair_named(doc: Document, start: int, end: int) -> list[str]:
         if len(codes) > 2:
             return []
     return []
+
+
+# an election authority's acts, and the words that make a sentence one about an election
+_POLL_ACTS = re.compile(
+    r"\s+(?:in\s+[A-Z][\w'-]*\s+)?(?:declared|proclaimed|certified|postponed|disqualified|barred|registered|published"
+    r"|annulled|ordered|suspended|set|announced)\b"
+)
+_POLL_WORDS = re.compile(
+    r"\b(?:elections?|electoral|votes?|voting|ballots?|run-?off|referendum|turnout|president-elect|polls|candidates?"
+    r"|tally|winner)\b",
+    re.IGNORECASE,
+)
+_POLL_SAID = re.compile(r"\b(?:turnout|tally|count|provisional results)\b", re.IGNORECASE)
+
+
+def _poll_body(text: str, context: str | None) -> bool:
+    """An unlisted acronym that acts as its sentence's election authority: it declares, proclaims, certifies,
+    postpones, bars or registers in a sentence about an election ("The ECN postponed the vote in two districts",
+    "The NEC declared the president re-elected"), or it reports the turnout or the count ("Turnout was 66 percent,
+    the NEC said"). The caller codes it as the electoral commission (GOV)."""
+    words = [w for w in text.split() if w.lower() not in ("the",)]
+    if not context or len(words) != 1 or not re.fullmatch(r"[A-Z]{2,6}", words[0]):
+        return False
+    if not _POLL_WORDS.search(context):
+        return False
+    at = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", context)
+    if at is None:
+        return False
+    if _POLL_ACTS.match(context, at.end()):
+        return True
+    said = re.match(r"\s+(?:in\s+[A-Z][\w'-]*\s+)?said\b", context[at.end() :])
+    return bool(said) and bool(_POLL_SAID.search(context))
