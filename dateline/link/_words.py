@@ -168,3 +168,44 @@ def object_words(sentence: str, start: int, end: int, own: frozenset[str] = froz
         if len(out) >= _OBJECT_WORDS:
             break
     return out
+
+
+# a verbal act whose object is an earlier act named by a definite noun phrase ("condemned [the strike near Mbau]",
+# "defended [last week's raid]", "summoned the envoy over [last week's detention]"): the phrase reports that act
+_DEFINITE = re.compile(
+    r"(?i)\b(?:the|(?:last|this)\s+(?:week|month)'s|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s"
+)
+_REF_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
+_REF_END = re.compile(r"[;:()\u2013\u2014\"\u201c\u201d]|,\s|\s(?:but|while|whereas|and\s+said|said|says)\s")
+
+
+def referred_acts(sentence: str, start: int, end: int, nouns: dict[str, frozenset[str]],
+                  skip: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str], int, int]]:  # fmt: skip
+    """The definite noun phrases after a verbal trigger at sentence[start:end], up to the end of its clause, whose
+    head is an event noun (`nouns`: noun -> the PLOVER types it names; types in `skip` left out): (noun, its
+    types, phrase start, phrase end) in sentence offsets. The modifiers before the head (at most three words: "the
+    June 8 air strike") must name no event themselves, and a capitalised word is no head; plural heads are read as their singular. Only the clause's
+    first definite phrase counts: its object ("condemned the decision to allow the raid" names no earlier raid)."""
+    tail = sentence[end:]
+    cut = _REF_END.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    out: list[tuple[str, frozenset[str], int, int]] = []
+    for m in _DEFINITE.finditer(tail):
+        for k, w in enumerate(_REF_WORD.finditer(tail, m.end())):
+            if k > 3:
+                break
+            if w.group()[:1].isupper():
+                continue  # a name or a month ("the March 3 air strike"), never the act itself
+            head = w.group().lower()
+            forms = (
+                head,
+                head[:-1] if head.endswith("s") else head,
+                head[:-2] if head.endswith("es") else head,
+            )
+            types = next((nouns[f] for f in forms if f in nouns), None)
+            if types is not None:
+                if types - skip:
+                    out.append((head, types - skip, end + m.start(), end + w.end()))
+                break  # a modifier naming an act ("the protest march") or the head: the phrase ends here
+        break  # the first definite phrase of the clause is its object ("condemned the decision to allow the raid": none)
+    return out

@@ -153,7 +153,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.link._words import _SAME_OBJECT, aftermath_place, mutual_fire, object_words
+from dateline.link._words import _SAME_OBJECT, aftermath_place, mutual_fire, object_words, referred_acts
 from dateline.link._words import stop_words as _stop
 from dateline.model import Event, Size, stable_id
 from dateline.places import distance_km
@@ -2221,6 +2221,96 @@ def _swap(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
                 choices[k], choices[j] = alt[0], alt[1]
 
 
+# ---------------------------------------------------------------------- reports inside verbal acts
+
+# A verbal act whose object is an earlier act named by a definite noun phrase ("Tanzania condemned the strike near
+# Mbau", "the minister defended last week's raid", "summoned the envoy over last week's detention") reports that
+# act: one event however many outlets report it, whatever verb reports it. The verbal act stays an event of its
+# own (its type, its speaker); the act's merged event gets the sentence as a report (event_refs: a separate
+# relation, never a merge of the verbal act with the act), counted among its sources.
+_REFS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS event_refs (event_id TEXT NOT NULL, merged_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
+    " event TEXT NOT NULL, score REAL, evidence TEXT, PRIMARY KEY (event_id, event))"
+)
+
+
+def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index: _Index, idf: _Idf,
+          undated: bool) -> list[tuple[str, str, str, str, float, dict[str, Any]]]:  # fmt: skip
+    """The acts the verbal acts of one document report (_words.referred_acts): (verbal event id, merged event of
+    the act, document, the act's type, score, evidence). The act is looked up as a mention of its own: its type
+    (each type its noun names; the best), no actor nor recipient (the speaker is not the doer), no size, the
+    places its sentence names from the phrase on ("Maputo condemned the raid in Chai": Chai, not Maputo), and
+    the verbal act's date when the phrase holds it ("the June 8 air strike"), else up to _LOOKBACK days before
+    (an act is condemned after it happened). Not when the document reports that act itself (one mention per
+    article), nor for a denied or planned verbal act."""
+    nouns = _event_nouns()
+    out: list[tuple[str, str, str, str, float, dict[str, Any]]] = []
+    for e, f, _, _ in feats:
+        if e.event not in _STATEMENT or f.fact in _DENY or f.fact in _PLANNED:
+            continue
+        a, b = e.event_start - e.sentence_start, e.event_end - e.sentence_start
+        if not 0 <= a < b <= len(e.text or ""):
+            continue
+        acts = referred_acts(e.text, a, b, nouns, _SAID)
+        if not acts:
+            continue
+        noun, types, pa, pb = acts[0]
+        d = e.date
+        own = d is not None and d.start is not None and pa <= d.start - e.sentence_start < pb
+        after = e.text[pa:]
+        base = {**json.loads(f.to_json()), "actors": [], "actor_names": [], "recips": [], "recip_names": [],
+                "place": None, "sizes": [], "mode": None, "obj": [], "fact": "asserted", "rep": False,
+                "places": [p for p in f.places if len(p) > 5 and p[5] and p[5] in after]}  # fmt: skip
+        if not own and f.lo is not None:
+            base.update(lo=f.lo - _LOOKBACK, dsrc="none" if f.dsrc == "text" else f.dsrc)
+        # the names the phrase and the rest of its clause give ("the strike near Mbau": Mbau), as sentence words
+        clause = after.split(", ")[0]
+        names = {w.lower() for w in re.findall(r"\b[A-Z][a-z'-]+", clause[1:])} - _stop() - _CALENDAR
+        best: tuple[str | None, str, float, dict[str, Any]] = (None, "", 0.0, {})
+        for t in sorted(types):
+            g = _Feat(**{**base, "type": t, "id": f"{e.id}~{t}"})
+            cands = index.candidates(g, undated)
+            tops: dict[str, float] = {}
+            c = _choose(g, cands, idf.values, index.member_list, tops=tops)
+            if c[0] is None and names:
+                c = _definite(g, cands, tops, names, idf.values, index.member_list)
+            if c[0] is not None and c[2] > best[2]:
+                best = (c[0], t, c[2], c[3])
+        if best[0] is None:
+            continue
+        merged_id = index.resolve(best[0])
+        if any(m[2].doc == e.doc_id for m in index.member_list(merged_id)):
+            continue
+        ev = {**_rounded(best[3]), "reported_as": f"{e.event} of '{e.text[pa:pb]}'"}
+        out.append((e.id, merged_id, e.doc_id, best[1], best[2], ev))
+    return out
+
+
+_CALENDAR = frozenset(d.lower() for d in (*_DAY_NAMES[1:], "January", "February", "March", "April", "May", "June",
+                     "July", "August", "September", "October", "November", "December"))  # fmt: skip
+_REF_MIN = 0.5  # a definite reference naming a name its act's report has joins on less evidence (_definite)
+
+
+def _definite(g: _Feat, cands: list[_Cand], tops: dict[str, float], names: set[str],
+              idf: dict[str, float], members: Callable[[str], list[_Cand]]) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
+    """A definite reference ("the strike near Mbau") presupposes one known act: its referent is the one merged
+    event (scoring at least _REF_MIN, no member vetoing it) whose report's sentence has a name the reference's
+    clause gives (a place the gazetteer lacks is still a word both say); none when two merged events have one."""
+    named = []
+    for merged_id, top in tops.items():
+        if top < _REF_MIN:
+            continue
+        scored = [(_compare(g, c[2], idf), c) for c in cands if c[1] == merged_id and names & c[2].W]
+        if scored:
+            named.append((merged_id, max(scored, key=lambda t: t[0][0])))
+    if len(named) != 1:
+        return None, None, 0.0, {}
+    merged_id, ((s, ev), c) = named[0]
+    if s < _REF_MIN or any("veto" in _compare(g, m[2], idf)[1] for m in members(merged_id)):
+        return None, None, 0.0, {}
+    return merged_id, c[0], s, {**ev, "definite": sorted(names & c[2].W)}
+
+
 def merge_new(store: Store) -> dict[str, int]:
     """Link every not-yet-linked event in `store` into merged events; returns counts."""
     db = store.db
@@ -2231,6 +2321,11 @@ def merge_new(store: Store) -> dict[str, int]:
             " WHERE e.id IS NULL"
         ).fetchall()
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
+        db.execute(_REFS_TABLE)
+        stale += db.execute(
+            "SELECT DISTINCT merged_id FROM event_refs WHERE event_id NOT IN (SELECT id FROM events)"
+        ).fetchall()
+        db.execute("DELETE FROM event_refs WHERE event_id NOT IN (SELECT id FROM events)")
     touched: set[str] = {r[0] for r in stale}
     linked = joined = bridged = 0
     _FEATS.clear()  # per run: a re-ingested document may reuse an event id with new features
@@ -2317,8 +2412,22 @@ def merge_new(store: Store) -> dict[str, int]:
                 touched.add(merged_id)
                 linked += 1
                 by_doc_type.setdefault((e.doc_id, e.event), []).append(merged_id)
+            # a document linked again (re-ingested): its reports are read afresh, their merged events rebuilt
+            touched.update(
+                r[0] for r in db.execute("SELECT merged_id FROM event_refs WHERE doc_id = ?", (doc_id,))
+            )
+            db.execute("DELETE FROM event_refs WHERE doc_id = ?", (doc_id,))
+            for ref in _refs(feats, index, idf, undated):
+                db.execute(
+                    "INSERT OR REPLACE INTO event_refs(event_id, merged_id, doc_id, event, score, evidence)"
+                    " VALUES (?,?,?,?,?,?)",
+                    (*ref[:5], json.dumps(ref[5], ensure_ascii=False)),
+                )
+                touched.add(ref[1])
         twins = [ms for ms in by_doc_type.values() if len(ms) > 1]
         split = _join_split(db, index, idf, twins, touched) if _JOIN_SPLIT and twins else 0
+        for old, new in list(index.alias.items()):  # reports of merged events joined into others
+            db.execute("UPDATE event_refs SET merged_id = ? WHERE merged_id = ?", (index.resolve(new), old))
         for merged_id in sorted(touched):  # sorted: the rows come out in one order whatever the hash seed
             _rebuild(store, merged_id)
     _EVENTS.clear()
@@ -2399,6 +2508,22 @@ def _rebuild(store: Store, merged_id: str) -> None:
             "score": r["score"], "evidence": json.loads(r["evidence"] or "{}"),
         })  # fmt: skip
     rec = _summarise(merged_id, events, mentions)
+    reports = db.execute(
+        "SELECT r.event_id, r.evidence, e.data, d.outlet, d.published FROM event_refs r JOIN events e ON"
+        " e.id = r.event_id JOIN documents d ON d.id = r.doc_id WHERE r.merged_id = ? ORDER BY d.published, r.rowid",
+        (merged_id,),
+    ).fetchall()
+    if reports:
+        rec["reports"] = []
+        for r in reports:
+            e = _EVENTS.get(r["event_id"]) or Event.from_dict(json.loads(r["data"]))
+            rec["reports"].append({
+                "event_id": e.id, "event": e.event, "doc_id": e.doc_id, "outlet": r["outlet"],
+                "published": r["published"], "text": e.text, "sentence_start": e.sentence_start,
+                "sentence_end": e.sentence_end, "evidence": json.loads(r["evidence"] or "{}"),
+            })  # fmt: skip
+        rec["outlets"] = sorted(set(rec["outlets"]) | {m["outlet"] or m["doc_id"] for m in rec["reports"]})
+        rec["sources"] = len(rec["outlets"])
     db.execute(
         "INSERT OR REPLACE INTO merged_events(id, event, date, first_reported, countries, location, mentions,"
         " sources, disputed, story_id, data) VALUES (?,?,?,?,?,?,?,?,?,"
@@ -2580,11 +2705,26 @@ def _fold_kindless(units: dict[tuple[str | None, str | None], list[tuple[float |
             del units[key], hedges[key]
 
 
+# a report that says its figure corrects an earlier one ("corrected the toll ... to nine, not eleven as first
+# reported", "revised the death toll down to four", "correcting an earlier figure"): a lower count is no disagreement
+_CORRECTED = re.compile(
+    r"(?i)\b(?:correct(?:ed|ing|s)?|revis(?:ed|ing)\s+(?:\w+\s+){0,6}?down(?:wards?)?|lower(?:ed|ing)|"
+    r"not\s+\S+\s+as\s+(?:first|initially|earlier|previously)\s+(?:reported|announced|said|stated))\b"
+)
+
+
+def _floor_holds(s: Size, n: float | None) -> bool:
+    """A figure that is a floor ("at least 11", "more than 250": no maximum) holds the other count of its day (12)."""
+    return s.max is None and s.min is not None and n is not None and n >= s.min
+
+
 def _revision(acts: list[tuple[float | None, float | None, int]], sizes: list[Size], kind: str | None,
               mentions: list[dict[str, Any]], earlier: set[int]) -> list[dict[str, Any]]:  # fmt: skip
     """A casualty toll (the dead, the wounded) whose reports, in publication order (a figure its sentence calls the
-    earlier count first), never fall and rise at least once: the figures in that order, one per step, with the
-    report that first gave each (empty when it is no revision: one figure, or two counts that disagree)."""
+    earlier count first), never fall (but where a later report says it corrects the figure: _CORRECTED) and change
+    at least once: the figures in that order, one per step, with the report that first gave each (empty when it is
+    no revision: one figure, or two counts that disagree; two counts of one day agree when one is a floor that holds
+    the other, "at least 11" and "about a dozen")."""
     if kind not in _TOLL_KINDS or len(acts) < 2:
         return []
     steps = []
@@ -2598,10 +2738,11 @@ def _revision(acts: list[tuple[float | None, float | None, int]], sizes: list[Si
     steps.sort(key=lambda st: (st[0], st[1]))
     for a, b in zip(steps, steps[1:], strict=False):
         if (a[0], a[1]) == (b[0], b[1]):
-            if (a[2], a[3]) != (b[2], b[3]):
+            if (a[2], a[3]) != (b[2], b[3]) and not (_floor_holds(a[4], b[2]) or _floor_holds(b[4], a[2])):
                 return []  # two counts of one day that differ: a disagreement
         elif b[2] is None or a[3] is None or b[2] < a[3]:
-            return []  # a later count below an earlier one
+            if not _CORRECTED.search(b[5]["text"] or ""):
+                return []  # a later count below an earlier one (unless its report says it corrects the figure)
     out: list[dict[str, Any]] = []
     for day, _, lo, hi, s, m in steps:
         value = lo if lo == hi else [lo, hi]
