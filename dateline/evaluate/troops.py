@@ -18,6 +18,10 @@ DATELINE_TROOPS_EVENTS=1).
 
 View `own_s20` (session 20, tests/data/troops_own_s20.md): 120 sentences of new wording, scored the same way;
 `text_A` is batch A (tuned on), `text_B` batch B (held out, never tuned on).
+
+View `own_s21` (session 21, tests/data/troops_own_s21.md): 100 sentences of wording s11/s20 lack (flattened
+tables, headlines, captions, "will fall to", "has kept ... since", peaks, rotations, naval and air personnel,
+contractors, alliances, ranges, vague numbers); `text_C` is batch C (tuned on), `text_D` batch D (held out).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from dateline.evaluate.timeline import SPLITS
 TOLERANCE = 0.2
 OWN_S11 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s11.jsonl"
 OWN_S20 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s20.jsonl"
+OWN_S21 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s21.jsonl"
 
 
 def _reference(root: Path) -> tuple[dict[tuple[str, str, int], float], dict[tuple[str, str, int], float]]:
@@ -165,9 +170,11 @@ def own_view(path: Path = OWN_S11, events: bool = False) -> dict[str, Any]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     out: dict[str, Any] = {}
     # own_s11: "tune", the first 173 rows (tuned on); "transfer", rows written later, before the system ran on
-    # them. own_s20: batch "A" (tuned on) and batch "B" (held out, never tuned on).
-    if any(r.get("batch") in ("A", "B") for r in rows):
-        parts = [(f"_{b}", [r for r in rows if r.get("batch") == b]) for b in ("A", "B")]
+    # them. own_s20: batch "A" (tuned on) and batch "B" (held out, never tuned on); own_s21: "C" (tuned on) and
+    # "D" (held out).
+    lettered = sorted({r["batch"] for r in rows if r.get("batch") in ("A", "B", "C", "D")})
+    if lettered:
+        parts = [(f"_{b}", [r for r in rows if r.get("batch") == b]) for b in lettered]
     else:
         parts = [
             ("", [r for r in rows if "batch" not in r]),
@@ -219,5 +226,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
         else None,
         "own_s20": own_view(OWN_S20, events=os.environ.get("DATELINE_TROOPS_EVENTS") == "1")
         if OWN_S20.exists()
+        else None,
+        "own_s21": own_view(OWN_S21, events=os.environ.get("DATELINE_TROOPS_EVENTS") == "1")
+        if OWN_S21.exists()
         else None,
     }

@@ -117,6 +117,7 @@ _OWN_BORDER = re.compile(r"\b(?:near|along|on|to)\s+(?:the\s+|its\s+|\w+'s\s+)?(
                          r"(?:borders?|frontiers?)\b", re.I)  # fmt: skip
 # a country named as a modifier of something else: "a staunch US ally", "the US-led coalition"
 _NOT_SENDER = re.compile(r"-(?:led|backed|based|trained|made)\b|\s+(?:ally|allies)\b", re.I)
+_WHERE = re.compile(r"\s*,\s*where\b", re.I)
 _THERE = re.compile(r"^\s*(?:there\b|in the country\b)", re.I)
 _YEAR = re.compile(r"\b(?:in|In)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b")
 _DESCRIBED = re.compile(r"\b(?:the|its|their|our|[A-Z][\w.]*'s|[A-Z][\w.]*’s)\s+(?:[a-z]+\s+)?$", re.I)
@@ -276,8 +277,28 @@ def _loose_sizes(
 
     for m in re.finditer(rf"(?<![\w-])({num})[-\s]strong\b", sent, re.I):
         add(m.start(1), m.end(1), None)
-    for m in re.finditer(rf"(?<![\w,])({num})\s+(?:[A-Z][\w-]+\s+)?(?:{cues['troopnoun'].pattern})", sent):
-        add(m.start(1), m.end(), None)  # "1,200 blue helmets", "2,500 Iranian Revolutionary Guards"
+    vague = r"(?:a\s+few|several|a\s+couple(?:\s+of)?)\s+(?:hundred|thousand)"
+    for m in re.finditer(rf"(?<![\w,])({num}|{vague})\s+(?:[A-Z][\w-]+\s+)?(?:{cues['troopnoun'].pattern})", sent,
+                         re.I):  # fmt: skip
+        # "1,200 blue helmets", "300 RAF aircrew", "a few hundred military trainers"
+        add(m.start(1), m.end(), None)
+    for m in re.finditer(rf"(?:{cues['levelverb'].pattern})\s+({num})\b", sent, re.I):  # "peaked at 3,200"
+        head = sent[: m.start()]
+        if _TROOP_WORD.search(head) or cues["levelnoun"].search(head):
+            add(m.start(1), m.end(1), "presence")
+    # one sender's share of a multinational force: "Of the 3,000 EU troops in Chad, France provides 900"
+    for m in re.finditer(rf"(?:{cues['contribute'].pattern})\s+({num})\b", sent, re.I):
+        if _TROOP_WORD.search(sent[: m.start()]):
+            add(m.start(1), m.end(1), "presence")
+    for m in re.finditer(rf"(?:{cues['replace'].pattern})\s+(?:the\s+|some\s+)?({num})\b", sent, re.I):
+        before = [t for t in taken if t[1] <= m.start()]
+        if before:  # "N troops will replace the M leaving": N arrive, the M replaced go home
+            roles[max(before)[0]] = "deploy"
+            add(m.start(1), m.end(1), "withdraw")
+    for a, b, place in _table_items(sent):  # "Britain's deployments: Estonia 900 | Iraq 400"
+        sender = _table_sender(sent, a)
+        if sender:
+            add(a, b, f"table:{sender}:{place}")
     for m in re.finditer(rf"(?<![\w,])({num})\s+of\s+(?:them\s*,|(?:its|their|the)\s+({num}))", sent, re.I):
         if m.group(2):  # "600 of its 1,200 soldiers": sizes reads the share; the force is a level too
             z = _bare_size(sent, s0, m.start(2), m.end(2))
@@ -316,12 +337,44 @@ def _loose_sizes(
                 else "deploy")  # fmt: skip
     for m in re.finditer(rf"(?:{cues['levelnoun'].pattern})\s+of\s+({num})\b", sent, re.I):
         add(m.start(1), m.end(1), None)
-    if taken:
-        first = min(a for a, _ in taken)
+    # a list after a header: "Troop levels: Germany 1,100 in Mali, Britain 900 in Estonia"
+    header = re.match(r"[^:]{0,60}:", sent)
+    if header and not (_TROOP_WORD.search(header.group(0)) or cues["levelnoun"].search(header.group(0))):
+        header = None
+    if taken or header:
+        first = min([a for a, _ in taken] + ([header.end()] if header else []))
         for m in re.finditer(rf"(?<![\w,])({num})\s+(?=(?:in|to|from|out of)\s+\S|there\b)", sent, re.I):
             if m.start() > first:
                 add(m.start(1), m.end(1), "ellipsis")
     return out
+
+
+_ITEM_END = re.compile(r"\s*(?:[|;,.]|$)")
+_ITEM_START = re.compile(r"(?:^|[:|;,\u2014\u2013])\s*$")
+
+
+def _table_items(sent: str) -> list[tuple[int, int, str]]:
+    """A troop table flattened to text, "Estonia 900 | Iraq 400" or "Lebanon: 1,100; Iraq: 650": (start, end of
+    the number, host) of each item, a country then its number between separators; two items or none."""
+    items = []
+    for a, b, iso, _ in _countries(sent):
+        m = re.compile(r"\s*:?\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.]\d)").match(sent, b)
+        if m and _ITEM_START.search(sent[:a]) and _ITEM_END.match(sent, m.end()):
+            items.append((m.start(1), m.end(1), iso))
+    return items if len(items) >= 2 else []
+
+
+def _table_sender(sent: str, a: int) -> str | None:
+    """The sender of a flattened table: a country, demonym or capital in its header (the text before its first
+    item, which names troops or deployments), not one after a location preposition ("US forces in Europe: ...")."""
+    first = min(x for x, _, _ in _table_items(sent)) if _table_items(sent) else a
+    head_end = max((m.end() for m in re.finditer(r"[:\u2014\u2013]", sent[:first])), default=0)
+    head = sent[:head_end]
+    if not head or not (_TROOP_WORD.search(head) or _cues()["levelnoun"].search(head)):
+        return None
+    named = [c for c in _mentions(head) if c[2] and c[4] in ("country", "sender", "capital")
+             and not _PREP.search(head[max(0, c[0] - 40) : c[0]])]  # fmt: skip
+    return named[0][2] if named else None
 
 
 @lru_cache(maxsize=1)
@@ -374,6 +427,10 @@ def _place_of(
     before = [c for c in named if c[1] <= a]
     if after:  # the first place after the number ("4,500 in the Sahel, 1,450 in Djibouti"); a region is None
         return True, after[0][2]
+    where = [c for c in mentions if c[1] <= a and c[2] and _WHERE.match(sent, c[1])]
+    # "near Tapa, Estonia, where Denmark has about 200 troops": the place the relative clause is about
+    if where:
+        return True, where[-1][2]
     if before:
         return True, before[-1][2]
     if any(not c[2] and c[4] == "place" for c in hosts):
@@ -452,6 +509,12 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
                 continue  # "denied it would send", "could deploy ... if asked"
             if _CASUALTY.search(sent[max(0, a - 50) : b + 50]) or _SUBSET.search(sent[:a]):
                 continue
+            if role and role.startswith("table:"):  # an item of a flattened table names sender and host
+                _, t_sender, t_place = role.split(":")
+                fig = _figure(sent, s0, s1, z, t_sender, t_place, "presence", published, doc_id, mentions)
+                out.append(fig)
+                prev = fig
+                continue
             sender = None
             inside = [c for c in mentions if a <= c[0] < b and c[2]]  # "400 British troops"
             right = [c for c in mentions if b <= c[0] < b + 25 and c[2] and c[4] in ("country", "sender")
@@ -464,7 +527,7 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
             if sender is None:
                 subj = [c for c in mentions if c[1] <= a and c[2] and c[4] not in ("city", "place")
                         and not _PREP.search(sent[max(0, c[0] - 40) : c[0]]) and not _host_verb(sent, c[1])
-                        and not _NOT_SENDER.match(sent, c[1])]  # fmt: skip
+                        and not _NOT_SENDER.match(sent, c[1]) and not _WHERE.match(sent, c[1])]  # fmt: skip
                 if len(subj) > 1 and _poss_place(sent, subj[-1]):
                     subj = subj[:-1]  # "Russia trimmed its Syrian contingent": Russia sends
                 if subj:
@@ -479,22 +542,29 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
             if not found or (sender == place and not _OWN_BORDER.search(sent[b : b + 60])):
                 continue
             kind = role if role in ("presence", "deploy", "withdraw") else _kind_of(sent, a, b, prev, role)
-            year = _YEAR.search(sent)
-            date = (published or "")[:10] or None
-            if year:
-                date = year.group(1)
-            elif published and re.search(r"\blast year\b", sent):
-                date = str(int(published[:4]) - 1)
-            fig = {
-                "sender": sender, "place": place, "place_name": _place_name(sent, a, b, mentions, place),
-                "min": z.min, "max": z.max, "value": z.min or z.max,
-                "qualifier": z.qualifier, "kind": kind, "date": date,
-                "doc_id": doc_id, "sentence": sent.strip(), "sentence_start": s0, "sentence_end": s1,
-                "start": z.start, "end": z.end, "size_text": z.text, "source": "text",
-            }  # fmt: skip
+            fig = _figure(sent, s0, s1, z, sender, place, kind, published, doc_id, mentions)
             out.append(fig)
             prev = fig
     return out
+
+
+def _figure(sent: str, s0: int, s1: int, z: Any, sender: str, place: str | None, kind: str, published: str | None,
+            doc_id: str, mentions: list[tuple[int, int, str | None, str, str]]) -> dict[str, Any]:  # fmt: skip
+    """One text figure with its date (a year the sentence names, "last year", else publication) and evidence."""
+    a, b = z.start - s0, z.end - s0
+    year = _YEAR.search(sent)
+    date = (published or "")[:10] or None
+    if year:
+        date = year.group(1)
+    elif published and re.search(r"\blast year\b", sent):
+        date = str(int(published[:4]) - 1)
+    return {
+        "sender": sender, "place": place, "place_name": _place_name(sent, a, b, mentions, place),
+        "min": z.min, "max": z.max, "value": z.min or z.max,
+        "qualifier": z.qualifier, "kind": kind, "date": date,
+        "doc_id": doc_id, "sentence": sent.strip(), "sentence_start": s0, "sentence_end": s1,
+        "start": z.start, "end": z.end, "size_text": z.text, "source": "text",
+    }  # fmt: skip
 
 
 # "..., leaving 300 soldiers at the border", "..., keeping about 500 in the country": after a move the number
