@@ -14,7 +14,10 @@ adverbial clauses ("after troops withdrew") kept out of the main clause's mode; 
 the Taliban control ...", "the last time they met was in 2019"). Also: "neither ... nor" on verbs; "neither confirmed
 nor denied" (unconfirmed); a negated reporting verb ("did not say whether") leaving its content's own mode; unverified
 evidence ("unverified footage appeared to show", `evidence` cues); yes/no questions and inverted conditionals
-("Should the talks fail, the army will attack") as hypothetical.
+("Should the talks fail, the army will attack") as hypothetical. Session 21: "not a single X"; a copula's predicate
+("remain a possibility", "reports that X are untrue", "not impossible that X"); "no evidence that" (denied); "deny"
+with an object of its own ("denied bail to the men arrested"); "could not be verified" elsewhere in a reported
+sentence (alleged); "next week" (future); "ten years since X", clefts "it was in 2001 that", "unlike in 2015".
 Precedence when several cues fire: denied > negated > hypothetical > future > alleged > historical > asserted.
 Cue words are in dateline/data/events/factuality_cues.tsv.
 """
@@ -89,6 +92,10 @@ _STOP_AT = {"say", "tell", "report", "state", "add", "announce"}
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _NEG_DETS = {"no", "neither"}
 _NEG_PRONOUNS = {"nobody", "none", "nothing", "no-one"}
+_NOT_ONE = {"a", "one", "single", "even"}
+_TRUE = {"true", "accurate", "correct"}
+_COPULAS = {"be", "remain", "seem"}
+_CONTRAST = {"unlike", "than"}
 _CONDITIONAL_INVERSION = {"had", "should", "were"}
 _FACTIVE_MARKS = {"after", "before", "since", "because", "as", "although", "though", "while", "when", "once"}
 
@@ -109,6 +116,7 @@ class _Cues:
     open: dict[str, str] = field(default_factory=dict)
     silent: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    unverified: dict[str, str] = field(default_factory=dict)
     phrase_lengths: tuple[int, ...] = ()  # the lengths of the `phrase` keys
 
 
@@ -137,6 +145,12 @@ def _negative_argument(arg: Any) -> bool:
     """A subject or object that negates its clause: "no troops", "neither side", "nobody", "no one"."""
     if arg.lower_ in _NEG_PRONOUNS:
         return True
+    doc = _tokens(arg.doc)
+    for ch in _kids(arg):  # "not a single soldier", "not one protester" (not "not only the army")
+        if ch.dep_ == "neg" and ch.i + 1 < arg.i and doc[ch.i + 1].lower_ in _NOT_ONE:
+            return True
+        if ch.lower_ in _NOT_ONE and ch.i < arg.i and any(k.dep_ == "neg" for k in _kids(ch)):
+            return True  # (the parser hangs "not" on "one")
     return any(ch.dep_ in ("det", "preconj") and ch.lower_ in _NEG_DETS for ch in _kids(arg))
 
 
@@ -313,7 +327,9 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     limit = _year(published)
     sent = _sentence(tok)
     if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in _tokens(tok.doc)[sent.start : sent.end]):
-        return False  # (cheaper than building the sentence's entity list)
+        return _span_before_now(
+            tok, c
+        )  # (cheaper than building the sentence's entity list; "a decade since")
     for ent in span_ents(sent):
         if ent.label_ not in ("DATE", "CARDINAL"):
             continue
@@ -327,7 +343,11 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
                 return True
             if cur.head.i == cur.i or (cur.i != ent.root.i and cur.pos_ in ("VERB", "AUX")):
                 break
+            if cur.lower_ in _CONTRAST and cur.dep_ in ("prep", "mark"):
+                break  # "unlike in 2015, police this time arrested": the date of another occasion
             cur = cur.head
+        if cur.lower_ in _CONTRAST:
+            continue
         if cur.i == tok.i:
             return True
         if cur.pos_ in ("VERB", "AUX") and tok.pos_ == "NOUN" and tok.head.i == cur.i and tok.dep_ == "nsubj":
@@ -338,12 +358,54 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     return _span_before_now(tok, c)
 
 
+def _future_date(tok: Any) -> bool:
+    """A date "next <unit>" (not "the next day") on the trigger, or on the verb whose object it is: "meet in Vienna
+    next week", "has called a strike for next Tuesday", "flies to Delhi next month for talks"."""
+    heads = [tok]
+    if tok.dep_ == "dobj":
+        heads.append(tok.head)
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        heads.append(tok.head.head)
+    for h in heads:
+        for ch in _kids(h):
+            dates = (
+                [ch]
+                if ch.dep_ == "npadvmod"
+                else [p for p in _kids(ch) if p.dep_ == "pobj"]
+                if ch.dep_ == "prep"
+                else []
+            )
+            for d in dates:
+                kids = list(_kids(d))
+                if (
+                    d.ent_type_ == "DATE"
+                    and any(k.lower_ == "next" and k.i < d.i for k in kids)
+                    and not any(k.dep_ in ("det", "poss") for k in kids)
+                ):
+                    return True
+    return False
+
+
 def _time_was(tok: Any, verb: Any) -> bool:
     """`tok` names what happened at "the time" whose date the copula `verb` gives: "the last time the two leaders
     met was in 2019" (a clause on "time", the copula's subject), "the first time police fired was ..." (the clause,
     with "time" in it, the copula's clausal subject)."""
     if verb.lemma_.lower() != "be":
         return False
+    clause = (
+        tok
+        if tok.pos_ in ("VERB", "AUX")
+        else tok.head
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+        else tok
+    )
+    if (  # "it was in 2001 that the two leaders last held talks": a cleft on the date
+        clause.dep_ == "ccomp"
+        and clause.head.i == verb.i
+        and any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in _kids(clause))
+        and any(ch.dep_ == "nsubj" and ch.lower_ == "it" for ch in _kids(verb))
+    ):
+        return True
     if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() == "time":
         return tok.head.head.i == verb.i and tok.head.dep_ in ("nsubj", "attr")
     return (
@@ -358,6 +420,13 @@ def _span_before_now(tok: Any, c: _Cues) -> bool:
     Taliban control the valley", "two years after police raided the offices, the paper is still closed"."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBD":
         return False
+    if any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in _kids(tok)):
+        # "marked ten years since soldiers fired", "it is five years since the army withdrew": a span back from the
+        # main clause's time, whatever its tense
+        return any(
+            ch.dep_ in ("npadvmod", "attr", "dobj") and ch.lemma_.lower() in c.past_unit and ch.i < tok.i
+            for ch in _kids(tok.head)
+        )
     if not any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in _kids(tok)):
         return False
     if not any(ch.dep_ == "npadvmod" and ch.lemma_.lower() in c.past_unit for ch in _kids(tok)):
@@ -427,6 +496,34 @@ def _reported(trigger: Any, govs: list[Any], c: _Cues) -> bool:
         cur = cur.head
     return any(ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in c.report and ch.i > trigger.i
                for ch in _kids(cur))  # fmt: skip
+
+
+def _predicate(g: Any, prev: Any, c: _Cues) -> Any | None:
+    """The predicate word of a copula `g` whose subject (or extraposed clause) is the event's: "talks remain a
+    possibility", "a withdrawal is conceivable", "reports that X are untrue", "it is not impossible that X"."""
+    if g.lemma_.lower() not in _COPULAS or prev.dep_ not in ("nsubj", "nsubjpass", "ccomp", "csubj"):
+        return None
+    for ch in _kids(g):
+        if ch.dep_ in ("acomp", "attr") and ch.i != prev.i:
+            lem = ch.lemma_.lower()
+            return ch if lem in c.governor or lem in _TRUE else None
+    return None
+
+
+def _unverified_claim(trigger: Any, govs: list[Any], c: _Cues) -> bool:
+    """Another clause of the sentence says its claim could not be checked: "..., but the figure could not be
+    verified", "Reuters could not independently confirm the account" (a modal or passive, negated)."""
+    sent = _sentence(trigger)
+    skip = {trigger.i, *(g.i for g in govs)}
+    for t in _tokens(trigger.doc)[sent.start : sent.end]:
+        if t.i in skip or t.pos_ != "VERB" or t.lemma_.lower() not in c.unverified:
+            continue
+        kids = list(_kids(t))
+        if any(k.dep_ == "neg" for k in kids) and any(
+            k.dep_ == "auxpass" or (k.dep_ == "aux" and k.tag_ == "MD") for k in kids
+        ):
+            return True
+    return False
 
 
 def _passes_negation(g: Any, prev: Any, c: _Cues) -> bool:
@@ -521,6 +618,9 @@ def classify(trigger: Any, published: str | None = None) -> str:
     for g in govs:
         lem = g.lemma_.lower()
         low = g.lower_
+        pred = _predicate(g, prev, c)
+        if pred is not None:  # "talks remain a possibility", "reports that X are untrue": the predicate's cue
+            lem = low = pred.lemma_.lower()
         # "ended without firing a shot", "without any pledge to send"; "has yet to release"; "stopped short of"
         if low == "without" and g.dep_ == "prep":
             gov_found.add("negated")
@@ -544,6 +644,12 @@ def classify(trigger: Any, published: str | None = None) -> str:
         # "state media reported that X": a report by a named source attributes X, as "said" does
         if cue == "alleged" and lem in c.report and g.pos_ == "VERB" and _named_source(g, c):
             cue = None
+        if (
+            lem == "deny"
+            and prev.dep_ != "dobj"
+            and any(ch.dep_ in ("dobj", "dative") and ch.i not in (prev.i, prev.head.i) for ch in _kids(g))
+        ):  # (not "denied [moving] troops", the gerund read as an adjective on its object)
+            cue = None  # "denied bail to the men arrested", "denied reporters access": a refusal to give, not a denial
         if lem == "exclude" and prev.dep_ == "prep":
             cue = None  # "excluded Russia from the talks": the talks go on without it
         if (
@@ -560,6 +666,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
         # reported, unlike "said it would withdraw" or "said the withdrawal would begin"
         subject_of = prev.dep_ in ("nsubj", "nsubjpass") and lem not in c.occur
         _own(g, c, g_own, reported and not subject_of)
+        if pred is not None and lem in _TRUE and "negated" in g_own:
+            cue = "denied"  # "it is not true that police arrested him"
         # "would not comment on reports that X", "declined to confirm that X": a refusal to speak about the event
         # leaves it unconfirmed, not negated (nor conditional: the modal is on the speaking)
         if lem in c.silent and cue is None and g.pos_ == "VERB":
@@ -580,7 +688,7 @@ def classify(trigger: Any, published: str | None = None) -> str:
             # "did not say whether troops would withdraw": the saying is negated, not the act
             g_own.discard("negated")
         # negated governor: "did not plan to attack", "no decision to leave"
-        if "negated" in g_own and _passes_negation(g, prev, c):
+        if "negated" in g_own and (pred is not None or _passes_negation(g, prev, c)):
             if cue in ("negated", "denied"):
                 # "did not refuse" / "did not deny": leave the event as it is; "has not ruled out talks": open
                 if lem in c.open:
@@ -589,6 +697,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
                 # "no truth in reports that X": negating a report or claim about the event denies it
                 gov_found.discard("alleged")
                 gov_found.add("denied")
+            elif g.pos_ in ("NOUN", "PROPN") and cue == "alleged":
+                gov_found.add("denied")  # "found no evidence that police fired": the claim is rebutted
             elif g.pos_ in ("NOUN", "PROPN") and cue in ("future", "hypothetical"):
                 # "there is no plan to X" rebuts a report (denied); "X has no plans to" states a negative
                 gov_found.add("denied" if _existential(g) else "negated")
@@ -602,6 +712,16 @@ def classify(trigger: Any, published: str | None = None) -> str:
         prev = g
     found |= gov_found
     _phrase_before(trigger, c, found)
+    if (
+        reported
+        and not found & {"denied", "negated", "hypothetical", "future"}
+        and _unverified_claim(trigger, govs, c)
+    ):
+        found.add("alleged")  # "groups say hundreds were detained, but the figure could not be verified"
+    if not found and _future_date(trigger):
+        found.add(
+            "future"
+        )  # "the foreign ministers meet in Vienna next week", "called a strike for next Tuesday"
     if not found & {"denied", "negated", "hypothetical", "future"} and _historical(trigger, published, c):
         found.add("historical")
     for name in _ORDER:

@@ -2,7 +2,7 @@
 
 Splits (files in tests/data, written for this project, no shared data):
 - `dev`  = factuality_cases.jsonl (the old regression set) + factuality_dev2.jsonl + factuality_dev3.jsonl (unseen
-  wordings of issue 3, session 20); free to tune on.
+  wordings of issue 3, session 20) + factuality_dev4.jsonl (more unseen wordings, session 21); free to tune on.
 - `test` = factuality_heldout.jsonl, written before any tuning and sealed (see factuality_heldout.md): report only.
 - `all`  = both.
 
@@ -25,7 +25,12 @@ from dateline.model import FACTUALITY, Document
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 SPLITS = {
-    "dev": ("factuality_cases.jsonl", "factuality_dev2.jsonl", "factuality_dev3.jsonl"),
+    "dev": (
+        "factuality_cases.jsonl",
+        "factuality_dev2.jsonl",
+        "factuality_dev3.jsonl",
+        "factuality_dev4.jsonl",
+    ),
     "test": ("factuality_heldout.jsonl",),
 }
 SPLITS["all"] = SPLITS["dev"] + SPLITS["test"]
