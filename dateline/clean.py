@@ -199,6 +199,26 @@ _HAS_YEAR = re.compile(
 )
 
 
+# a full day in a url's path: "/2014/06/23/", "/20140623/", "-2021-02-10/" (never the host, nor a bare year)
+_URL_DAY = re.compile(
+    r"(?<![\d])((?:19|20)\d\d)(?:([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))"
+    r"(?=[/_.-]|$)"
+)
+_URL_CONFIDENCE = 0.8
+
+
+def _url_date(url: str) -> str | None:
+    """The publication day a url's path states, or None (session 21: a text page whose only date is its url)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I).split("?", 1)[0].split("#", 1)[0]
+    for m in _URL_DAY.finditer(path):
+        y, mo, d = (int(m[1]), int(m[3]), int(m[4])) if m[2] else (int(m[1]), int(m[5]), int(m[6]))
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _iso_date(value: str) -> str | None:
     """ISO date (YYYY-MM-DD) from a date string, or None when it has no full date."""
@@ -1550,6 +1570,13 @@ def to_document(raw: RawArticle) -> Document:
     cleaned.removed.sort(key=lambda r: r.line)
     doc.removed.extend(cleaned.removed)
 
+    # the last the page offers: a day in its url ("/2014/06/23/", "-2021-02-10/")
+    if not doc.published and doc.url:
+        iso = _url_date(doc.url)
+        if iso:
+            _set(doc, "published", iso, "url")
+            doc.published_confidence = _URL_CONFIDENCE
+            doc.published_evidence = [f"date in the url {doc.url!r}"]
     if not doc.published and given.get("warc_date"):
         _set(doc, "published", _iso_date(str(given["warc_date"])), "given")
         doc.extra["published_is_crawl_date"] = True

@@ -414,6 +414,22 @@ def _relatives(text: str, txs: list[Timex], cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _masthead(text: str, c: _Cand) -> bool:
+    """... unless the machine's clock is behind the page: a full date with its weekday, agreeing, alone on a
+    dateline at the head ("Khartoum, Tuesday, 10 April 2012 (all times GMT+3)", "Washington, Saturday, April 12,
+    2031 (all times Eastern)") is the page's own date whatever today is (an archive or a test corpus written
+    ahead of the clock); a bare future date ("BERLIN, 3 May 2098 -") or one in a sentence still is not."""
+    if c.how != "full" or c.start >= _TOP:
+        return False
+    line0 = text.rfind("\n", 0, c.start) + 1
+    if not (
+        _DATELINE_PREFIX.fullmatch(text[line0 : c.start]) and _DATELINE_AFTER.match(text[c.end : c.end + 12])
+    ):
+        return False
+    wd = _weekday_named(text, c)
+    return wd is not None and wd == c.date.isoweekday()
+
+
 def _candidates(
     text: str,
 ) -> tuple[list[_Cand], list[dict[str, float]], list[Timex], list[tuple[int, int]], bool]:
@@ -422,8 +438,10 @@ def _candidates(
     txs = normalize(text)
     cands, years, rel = _mentions(text, txs)
     cands += _relatives(text, txs, cands)
-    latest_ok = dt.date.today() + dt.timedelta(days=1)  # nothing is published in the future
-    kept = [c for c in cands if c.date <= latest_ok and any(ch.isdigit() for ch in c.raw)]
+    latest_ok = dt.date.today() + dt.timedelta(days=1)  # nothing is published in the future ...
+    kept = [
+        c for c in cands if (c.date <= latest_ok or _masthead(text, c)) and any(ch.isdigit() for ch in c.raw)
+    ]
     future = any(c.date > latest_ok for c in cands)
     return kept, _features(text, kept, years, rel), rel, years, future
 

@@ -5,8 +5,10 @@ publication date of each article's gold line given as its metadata, as a feed or
 a saved HTML page (.html, .htm) is given as its markup with its url only, so its outlet and publication date are
 read from the page itself, meta tags and JSON-LD, through the reader's trafilatura path);
 each gold event record is matched to a stored event of its type whose sentence holds the gold fragment, and every
-field the gold gives (mode, actor_country, recipient_country, size, date, factuality, source) is scored over the
-matched records. Cleaning is scored apart: boilerplate cut, body kept, published, and the outlet of HTML pages.
+field the gold gives (mode, actor_country, recipient_country, size, date, factuality, source, and from e2e_s21 on
+location_country: the country of the event's location) is scored over the matched records. A text page whose gold
+line says `"published_in_meta": false` is given without its date, which is then read from the page's own text
+(a masthead line, a "Published 29.04.2019" line, the url). Cleaning is scored apart: boilerplate cut, body kept, published, and the outlet of HTML pages.
 
     python scripts/score_e2e.py [FOLDER] [--set NAME] [--errors] [--json FILE]
 
@@ -25,7 +27,16 @@ from typing import Any
 SETS = Path(__file__).resolve().parent.parent / "tests" / "data"
 DEFAULT = SETS / "e2e_s18"
 HTML = (".html", ".htm")
-FIELDS = ("mode", "actor_country", "recipient_country", "size", "date", "factuality", "source")
+FIELDS = (
+    "mode",
+    "actor_country",
+    "recipient_country",
+    "size",
+    "date",
+    "factuality",
+    "source",
+    "location_country",
+)
 
 
 def _norm(text: str) -> str:
@@ -52,6 +63,8 @@ def ingest_folder(folder: Path, db: Path) -> dict[str, Any]:
                 row = {"html": text, "url": g["url"]}
             else:
                 row = {"text": text, "url": g["url"], "outlet": g["outlet"], "published": g["published"]}
+                if g.get("published_in_meta") is False:
+                    del row["published"]  # the date is read from the page's own text (a masthead, the url)
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     store = Store(db)
     try:
@@ -93,6 +106,11 @@ def _field(name: str, gold: dict[str, Any], ev: Any) -> tuple[bool, Any]:
         return ok, got
     if name == "factuality":
         return ev.factuality == want, ev.factuality
+    if name == "location_country":
+        loc = ev.location
+        got = loc.country if loc else None
+        ok_values = want if isinstance(want, list) else [want]
+        return got in ok_values, f"{loc.text} -> {loc.name}, {got}" if loc else None
     src = ev.source
     got = f"{src.text} | {src.name}" if src else None
     if want is None:

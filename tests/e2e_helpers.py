@@ -12,7 +12,16 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIELDS = ("mode", "actor_country", "recipient_country", "size", "date", "factuality", "source")
+FIELDS = (
+    "mode",
+    "actor_country",
+    "recipient_country",
+    "size",
+    "date",
+    "factuality",
+    "source",
+    "location_country",
+)
 
 
 def scorer() -> Any:

@@ -610,6 +610,52 @@ def _far_small_towns(
     return out
 
 
+def _far_foreign_villages(
+    keys: list[str],
+    chosen: list[_Cand | None],
+    capitals: dict[str, str],
+    doc_ctry: Counter[str],
+    outlet: str | None = None,
+    named: frozenset[tuple[str, str]] = frozenset(),
+) -> list[_Cand | None]:
+    """Issue 6, session 21: in a short local story (fewer local places than _far_small_towns needs), a town read
+    only under one of its GeoNames alternate names (under _FAR_ALT_POP people), in a country nothing else of the
+    text is in (no other place, no country or demonym named, not the outlet's, no region of it named), more than
+    _FAR_ALT_KM from every local place of a story whose local places lie in one country, is a namesake of one of
+    the story's villages the gazetteer lacks ("Chai", a Cabo Delgado village, read as Çey in Turkey beside Pemba):
+    an unknown place in the story's country (the fallback) beats it. A town's own name stays ("Svalbard's
+    Longyearbyen" in a Norway story), and so does a near one ("Auschwitz" in a story from France)."""
+    local = [
+        (k, c)
+        for k, c in zip(keys, chosen, strict=True)
+        if c is not None
+        and c.lat is not None
+        and c.feature in ("city", "site", "county")
+        and not _is_world_city(c, k, capitals)
+    ]
+    out = list(chosen)
+    for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
+        # only a town read under one of its alternate names (a town's own name, "Longyearbyen", stays)
+        if c is None or c.feature != "city" or c.lat is None or not c.alt or c.population >= _FAR_ALT_POP:
+            continue
+        if not c.country or doc_ctry.get(c.country) or c.country == outlet:
+            continue
+        if (c.country, c.admin1_code) in named:  # a town of a region the text names stays
+            continue
+        if any(o is not None and o is not c and o.country == c.country for o in chosen):
+            continue
+        pts = [o for k2, o in local if _base_key(k2) != _base_key(k)]
+        if not pts or len({o.country for o in pts}) > 1:  # the story's local places lie in one country
+            continue
+        if all(distance_km((c.lat, c.lon), (o.lat, o.lon)) > _FAR_ALT_KM for o in pts):
+            out[i] = None
+    return out
+
+
+_FAR_ALT_POP = 50_000
+_FAR_ALT_KM = 2_000.0
+
+
 def _base_key(key: str) -> str:
     return key.split("#", 1)[0]
 

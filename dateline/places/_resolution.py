@@ -56,6 +56,7 @@ from dateline.places._namesakes import (
     _county_cluster,
     _demonym_towns,
     _drop_lone_foreign_towns,
+    _far_foreign_villages,
     _far_small_towns,
     _placed_beside,
     _the_alternates,
@@ -583,6 +584,14 @@ def _resolve(
         gaz.capital_of,
         frozenset(a for a in doc_adm if doc_adm[a] > 0),
         doc_ctry or _text_context(text)[0],
+    )
+    chosen = _far_foreign_villages(
+        keys,
+        chosen,
+        gaz.capital_of,
+        doc_ctry or _text_context(text)[0],
+        outlet,
+        frozenset(a for a in doc_adm if doc_adm[a] > 0),
     )
     chosen = _unknown_in_container(text, spans, keys, chosen, cands_of)
     chosen = _placed_beside(text, spans, keys, chosen, cands_of)
