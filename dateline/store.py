@@ -1,8 +1,9 @@
 """Storage: one SQLite file (WAL mode) behind one interface, `Store`.
 
 Each document is written in one transaction together with everything extracted
-from it, so a run killed at any moment leaves no half-written document. The
-schema is versioned (`PRAGMA user_version`) and migrations run on open.
+from it (the ingest writes a batch of documents per transaction, each of them
+whole: `Store.batch`), so a run killed at any moment leaves no half-written
+document. The schema is versioned (`PRAGMA user_version`) and migrations run on open.
 
 Tables: documents (+ FTS5 index), sources (every input seen: its raw hash, the
 document it gave, or the reason it failed), entities, timexes, places, quotes,
@@ -18,8 +19,10 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -232,6 +235,23 @@ class StoreError(RuntimeError):
     pass
 
 
+class _Batch:
+    """The writes of a `Store.batch` so far: those that completed (made again if the batch is rolled back), and
+    whether one raised (its half may be in the transaction)."""
+
+    def __init__(self) -> None:
+        self.done: list[Callable[[], None]] = []
+        self.dirty = False
+
+    def run(self, write: Callable[[], None]) -> None:
+        try:
+            write()
+        except BaseException:
+            self.dirty = True
+            raise
+        self.done.append(write)
+
+
 @dataclass
 class EventFilter:
     type: str | None = None
@@ -290,6 +310,11 @@ class Store:
                 conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
+                # 64 MiB of page cache (SQLite's default is 2 MiB), a bound, filled only as a store grows: writing a
+                # document inserts into a dozen indexes (events, event_args...) at places spread over a large store,
+                # whose pages would otherwise be read again and again (half the CPU of storing events at 2,000
+                # documents)
+                conn.execute("PRAGMA cache_size=-65536")
             conn.execute("PRAGMA busy_timeout=60000")
             conn.create_function("dl_fold", 1, _fold, deterministic=True)
             conn.row_factory = sqlite3.Row
@@ -349,6 +374,10 @@ class Store:
 
     def record_source(self, source: str, raw_hash: str | None, status: str, doc_id: str | None = None,
                       reason: str | None = None) -> None:  # fmt: skip
+        batch: _Batch | None = getattr(self._local, "batch", None)
+        if batch is not None:
+            batch.run(partial(self._upsert_source, source, raw_hash, status, doc_id, reason))
+            return
         with self.db:
             self._upsert_source(source, raw_hash, status, doc_id, reason)
 
@@ -362,53 +391,109 @@ class Store:
         )
 
     def add(self, doc: Document, source: str, raw_hash: str | None, signature: bytes | None = None) -> None:
-        """Write a document and all its annotations atomically (replacing an earlier version of it)."""
+        """Write a document and all its annotations atomically (replacing an earlier version of it): in a
+        transaction of its own, or in the transaction of `batch()`."""
+        batch: _Batch | None = getattr(self._local, "batch", None)
+        if batch is not None:
+            batch.run(partial(self._write, doc, source, raw_hash, signature))
+            return
+        try:
+            with self.db:
+                self._write(doc, source, raw_hash, signature)
+        except BaseException:
+            self._forget_names()  # the names this transaction added are rolled back with it
+            raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Write the documents added (and sources recorded) inside in one transaction: cheaper than one each (the
+        pages their rows share, in the tables and their indexes, are written once), and as safe. Each document
+        stays whole or absent: if writing one raises, or an exception ends the batch (Ctrl-C), the transaction is
+        rolled back and the writes that had completed are made again and committed (then the exception goes on),
+        which leaves what a transaction per document would have left. Only a hard kill of the process loses the
+        batch's documents, which were never committed (the next run writes them again)."""
+        local = self._local
+        if getattr(local, "batch", None) is not None:  # nested: the outer batch commits
+            yield
+            return
         db = self.db
-        with db:
-            self._delete_doc(doc.id)
-            db.execute(
-                "INSERT INTO documents(id, content_hash, source, url, path, title, outlet, byline, published,"
-                " published_source, input_kind, status, duplicate_of, similarity, text, data)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, doc.content_hash or doc.id, source, doc.url, doc.path, doc.title, doc.outlet, doc.byline,
-                 doc.published, doc.published_source, doc.input_kind, doc.status, doc.duplicate_of, doc.similarity,
-                 doc.text, json.dumps(_doc_meta(doc), ensure_ascii=False)),
-            )  # fmt: skip
-            db.executemany(
-                'INSERT INTO entities(doc_id, idx, text, label, start, "end", sentence) VALUES (?,?,?,?,?,?,?)',
-                [
-                    (doc.id, i, e.text, e.label, e.start, e.end, e.sentence)
-                    for i, e in enumerate(doc.entities)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO timexes(doc_id, idx, type, value, data) VALUES (?,?,?,?,?)",
-                [(doc.id, i, t.type, t.value, _record_json(t)) for i, t in enumerate(doc.timexes)],
-            )
-            db.executemany(
-                "INSERT INTO places(doc_id, idx, name, country, feature, lat, lon, data) VALUES (?,?,?,?,?,?,?,?)",
-                [(doc.id, i, p.name, p.country, p.feature, p.lat, p.lon, _record_json(p))
-                 for i, p in enumerate(doc.places)],
-            )  # fmt: skip
-            db.executemany(
-                "INSERT OR REPLACE INTO quotes(id, doc_id, speaker, direct, data) VALUES (?,?,?,?,?)",
-                [(q.id, doc.id, q.speaker, int(q.direct), _record_json(q)) for q in doc.quotes],
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO events(id, doc_id, event, mode, date, factuality, actors, actor_countries,"
-                " recipients, recipient_countries, location, location_country, data)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [_event_row(doc.id, e) for e in doc.events],
-            )
-            self._index_event_args(doc)
-            if signature is not None:
-                db.execute(
-                    "INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?,?)", (doc.id, signature)
-                )
-            self._upsert_source(source, raw_hash, doc.status, doc.id, None)
+        if db.in_transaction:
+            db.commit()
+        batch = local.batch = _Batch()
+        try:
+            db.execute("BEGIN")
+            yield
+        except BaseException:
+            local.batch = None
+            self._end_batch(batch, failed=True)
+            raise
+        local.batch = None
+        self._end_batch(batch, failed=batch.dirty)
+
+    def _end_batch(self, batch: _Batch, failed: bool) -> None:
+        db = self.db
+        if not failed:
+            try:
+                db.commit()
+                return
+            except BaseException:
+                db.rollback()
+                self._forget_names()
+                raise
+        db.rollback()  # a half-written document may be in the transaction: back to the start, then the whole ones
+        self._forget_names()
+        if not batch.done:
+            return
+        try:
+            with db:
+                for write in batch.done:
+                    write()
+        except BaseException:
+            self._forget_names()
+            raise
+
+    def _write(self, doc: Document, source: str, raw_hash: str | None, signature: bytes | None) -> None:
+        db = self.db
+        self._delete_doc(doc.id)
+        db.execute(
+            "INSERT INTO documents(id, content_hash, source, url, path, title, outlet, byline, published,"
+            " published_source, input_kind, status, duplicate_of, similarity, text, data)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.content_hash or doc.id, source, doc.url, doc.path, doc.title, doc.outlet, doc.byline,
+             doc.published, doc.published_source, doc.input_kind, doc.status, doc.duplicate_of, doc.similarity,
+             doc.text, json.dumps(_doc_meta(doc), ensure_ascii=False)),
+        )  # fmt: skip
+        db.executemany(
+            'INSERT INTO entities(doc_id, idx, text, label, start, "end", sentence) VALUES (?,?,?,?,?,?,?)',
+            [(doc.id, i, e.text, e.label, e.start, e.end, e.sentence) for i, e in enumerate(doc.entities)],
+        )
+        db.executemany(
+            "INSERT INTO timexes(doc_id, idx, type, value, data) VALUES (?,?,?,?,?)",
+            [(doc.id, i, t.type, t.value, _record_json(t)) for i, t in enumerate(doc.timexes)],
+        )
+        db.executemany(
+            "INSERT INTO places(doc_id, idx, name, country, feature, lat, lon, data) VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, i, p.name, p.country, p.feature, p.lat, p.lon, _record_json(p))
+             for i, p in enumerate(doc.places)],
+        )  # fmt: skip
+        db.executemany(
+            "INSERT OR REPLACE INTO quotes(id, doc_id, speaker, direct, data) VALUES (?,?,?,?,?)",
+            [(q.id, doc.id, q.speaker, int(q.direct), _record_json(q)) for q in doc.quotes],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO events(id, doc_id, event, mode, date, factuality, actors, actor_countries,"
+            " recipients, recipient_countries, location, location_country, data)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            _event_rows(doc),
+        )
+        self._index_event_args(doc)
+        if signature is not None:
+            db.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash) VALUES (?,?)", (doc.id, signature))
+        self._upsert_source(source, raw_hash, doc.status, doc.id, None)
 
     def rebuild_event_index(self) -> None:
         """Rebuild event_args and arg_names from the events table (after bulk loads that bypass `add`)."""
+        self._forget_names()
         drop = "".join(f"DROP INDEX IF EXISTS {name};" for name in _EVENT_INDEX_INDEXES)
         self.db.executescript(
             "BEGIN;" + drop + "DELETE FROM event_args; DELETE FROM arg_names; DELETE FROM arg_names_fts; DELETE FROM event_days;"
@@ -416,33 +501,53 @@ class Store:
         )  # fmt: skip
 
     def _index_event_args(self, doc: Document) -> None:
-        if not doc.events:
+        events = _event_args(doc)
+        if not events:
             return
         db = self.db
-        rows = {
-            r[0]: (r[1], r[2])
-            for r in db.execute("SELECT id, rowid, date FROM events WHERE doc_id=?", (doc.id,))
-        }
-        name_ids: dict[tuple[str, str], int] = {}
+        rows: dict[str, tuple[int, str | None]] = {}
+        days: dict[tuple[str, str], int] = {}
+        for eid, rid, day, event in db.execute(
+            "SELECT id, rowid, date, event FROM events WHERE doc_id=?", (doc.id,)
+        ):
+            rows[eid] = (rid, day)
+            if day is not None:
+                days[(day, event)] = days.get((day, event), 0) + 1
+        names = self._names()
         args = []
-        for e in doc.events:
-            rid, day = rows[e.id]
-            for role, actors in (("actor", e.actor), ("recipient", e.recipient)):
-                for a in actors:
-                    key = (a.name or "", a.text or "")
-                    if key not in name_ids:
-                        name_ids[key] = self._name_id(*key)
-                    args.append((rid, doc.id, role, a.name or a.text, name_ids[key], a.country, day))
+        for eid, actors, recipients in events:
+            rid, day = rows[eid]
+            for role, people in (("actor", actors), ("recipient", recipients)):
+                for name, text, country in people:
+                    key = (name or "", text or "")
+                    name_id = names.get(key)
+                    if name_id is None:
+                        name_id = names[key] = self._name_id(*key)
+                    args.append((rid, doc.id, role, name or text, name_id, country, day))
         db.executemany(
             "INSERT INTO event_args(event_rowid, doc_id, role, name, name_id, country, date) VALUES (?,?,?,?,?,?,?)",
             args,
         )
-        db.executemany(
-            "INSERT INTO event_days(date, event, n) VALUES (?,?,1)"
-            " ON CONFLICT(date, event) DO UPDATE SET n = n + 1",
-            [(day, event) for event, day in
-             db.execute("SELECT event, date FROM events WHERE doc_id=? AND date IS NOT NULL", (doc.id,))],
-        )  # fmt: skip
+        db.executemany(  # one row per (date, type) of the document, its count at once: the same counts
+            "INSERT INTO event_days(date, event, n) VALUES (?,?,?) ON CONFLICT(date, event) DO UPDATE SET n = n + excluded.n",
+            [(day, event, n) for (day, event), n in days.items()],
+        )
+
+    def _names(self) -> dict[tuple[str, str], int]:
+        """The ids of the (name, text) pairs of arg_names this connection has met, kept across documents (an actor
+        recurs in most of them). Forgotten when another connection has committed since (it may have removed a
+        name), when a transaction is rolled back (its new names are gone), when a replaced document leaves names
+        unused (they are deleted: _delete_doc) and by rebuild_event_index."""
+        local = self._local
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        names = getattr(local, "names", None)
+        if names is None or local.names_version != version:
+            names = local.names = {}
+            local.names_version = version
+        return names
+
+    def _forget_names(self) -> None:
+        self._local.names = None
 
     def _name_id(self, name: str, text: str) -> int:
         """The id of a distinct (name, text) pair, added to arg_names and its FTS index when new."""
@@ -483,6 +588,7 @@ class Store:
                 marks = ",".join("?" * len(orphans))
                 db.execute(f"DELETE FROM arg_names_fts WHERE rowid IN ({marks})", orphans)
                 db.execute(f"DELETE FROM arg_names WHERE id IN ({marks})", orphans)
+                self._forget_names()  # (their ids would be given to other names)
 
     # ------------------------------------------------------------------ reading
 
@@ -772,11 +878,16 @@ _NAMES: dict[type, tuple[str, ...]] = {}
 def _fields(obj: Any) -> Any:
     """A record's fields in declaration order, for the encoder (what `Record.to_dict` gives, one level deep)."""
     if isinstance(obj, Record):
+        names = _NAMES.get(type(obj))  # (only records converted by Record.to_dict are named here)
+        if names is not None:
+            # its fields alone, in declaration order: that mapping itself, not a copy
+            state = getattr(obj, "__dict__", None)
+            if state is not None and tuple(state) == names:
+                return state
+            return {n: getattr(obj, n) for n in names}
         if type(obj).to_dict is not Record.to_dict:  # (a record with its own conversion keeps it)
             return obj.to_dict()
-        names = _NAMES.get(type(obj))
-        if names is None:
-            names = _NAMES[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))  # type: ignore[arg-type]
+        names = _NAMES[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))  # type: ignore[arg-type]
         return {n: getattr(obj, n) for n in names}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return dataclasses.asdict(obj)
@@ -853,6 +964,50 @@ def _bars(values: Sequence[str | None]) -> str:
     """'|A|B|' so that LIKE '%|A|%' matches one whole code."""
     vals = [v for v in values if v]
     return "|" + "|".join(vals) + "|" if vals else ""
+
+
+def pack_events(doc: Document) -> None:
+    """Turn a processed document's events, in place, into what `Store.add` writes of them: their rows of the events
+    table (with the JSON) and the actors and recipients of the event index, kept in `doc._stored_events` (transient,
+    not a field); `doc.events` is left empty. For a document a worker process sends to the one that stores it:
+    strings and tuples pickle and unpickle in a fraction of the time of the records, and the rows are made in the
+    worker. `Store.add` writes the same rows either way."""
+    if doc.events:
+        doc._stored_events = (_event_rows(doc), _event_args(doc))  # type: ignore[attr-defined]
+        doc.events = []
+
+
+def unpack_events(doc: Document) -> list[Event]:
+    """The events of a document, packed by `pack_events` or not (the records, from their JSON)."""
+    packed = _packed(doc)
+    if packed is None:
+        return doc.events
+    return [Event.from_dict(json.loads(row[-1])) for row in packed[0]]
+
+
+_Packed = tuple[
+    list[tuple[Any, ...]], list[tuple[str, tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]]
+]
+
+
+def _packed(doc: Document) -> _Packed | None:
+    """The events `pack_events` packed, if the document has no others."""
+    packed = doc.__dict__.get("_stored_events")
+    return packed if packed is not None and not doc.events else None
+
+
+def _event_rows(doc: Document) -> list[tuple[Any, ...]]:
+    packed = _packed(doc)
+    return packed[0] if packed is not None else [_event_row(doc.id, e) for e in doc.events]
+
+
+def _event_args(doc: Document) -> list[tuple[str, tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]]:
+    """Per event: its id, then (name, text, country) of each actor and of each recipient (the event index)."""
+    packed = _packed(doc)
+    if packed is not None:
+        return packed[1]
+    return [(e.id, tuple((a.name, a.text, a.country) for a in e.actor),
+             tuple((a.name, a.text, a.country) for a in e.recipient)) for e in doc.events]  # fmt: skip
 
 
 def _event_row(doc_id: str, e: Event) -> tuple[Any, ...]:
