@@ -15,6 +15,7 @@ from dateline.events._lexicon import (
     _PARTAKE_PASSIVE,
     _RECIP_PREPS,
     _RELATIVE,
+    _coder,
     _Lex,
     _lex,
 )
@@ -159,7 +160,7 @@ def _unflagged(a: Actor) -> Actor:
         return a
     if any(w[:1].isupper() for w in words[1:]):
         return a  # a flag, owner or name of its own ("a British tanker", "an Israeli-owned cargo ship")
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return replace(a, country=None) if code_actor(a.text).country is None else a
 
@@ -169,7 +170,7 @@ def _unflagged(a: Actor) -> Actor:
 
 def _nationals(tok: Any) -> bool:
     """A plural demonym ("Greeks", "Georgians") that the actor lexicons code as a country."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return tok.tag_ == "NNPS" and code_actor(tok.text).kind == "country"
 
@@ -395,7 +396,7 @@ _OWNED_SITE_PREPS = frozenset({"outside", "at", "near", "around", "before"})
 
 def _site_owners(noun: Any) -> set[str]:
     """The countries a site noun's modifiers name as its owner: "Myanmar's embassy", "the Russian consulate"."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     out = set()
     for c in _kids(noun):
@@ -484,7 +485,7 @@ def _not_where_it_goes(head: Any, a: Actor, res: _Resolver, stop: int) -> Actor:
 def _reporters_state(verb: Any) -> str | None:
     """The state whose officials report the clause ("..., US officials told reporters", "according to Italian
     officials"): who else would know of their own people's arrival. None for any other reporter."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     lex = _lex()
     rep = _reporter(verb, lex) or _closing_reporter(verb, lex)
@@ -740,7 +741,7 @@ def _as_place(tok: Any) -> bool:
 
 def _says_country(text: str) -> bool:
     """Whether a mention names its country in its own words (not from the story's context)."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return code_actor(text).country is not None
 
@@ -765,7 +766,7 @@ def _spoken_for(who: Any) -> Any | None:
     would be sent, [a spokesman for [the Turkish foreign ministry]] said"): the state or institution named after
     "for/of/from" or as a modifier ("an [Israeli] army spokeswoman", "a senior [French] military source"); None when
     it names none or names no state ("a UN spokesman": a third party reporting, not the one who acts)."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     if who.lemma_.lower() not in _SPEAKING_ROLES and who.lower_ not in _SPEAKING_ROLES:
         return who  # a named speaker, a government or an institution speaks for itself
@@ -1185,7 +1186,7 @@ _HOLDING = {"hold", "held", "control", "controlled", "run", "occupy", "occupied"
 def _group_phrase(tok: Any) -> bool:
     """Whether a noun with its modifiers names a group's thing ("jihadist positions", "Islamist hideouts"): the
     actor lexicon gives the phrase a sector, which the modifier's country alone would lose."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     mods = [m for m in _kids(tok) if m.dep_ in ("amod", "compound") and m.i < tok.i]
     a = code_actor(" ".join(t.text for t in sorted([*mods, tok], key=lambda t: t.i)))
@@ -1329,7 +1330,7 @@ def _home_place(tok: Any, t: _Trig) -> bool:
     own = {a.country for a in t.actors if a.country}
     if not own:
         return False
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     ent = _entity_of(tok)
     words = ent.text if ent is not None else tok.text
@@ -1360,7 +1361,7 @@ def _country_name(text: str) -> bool:
 
 def _named_party(tok: Any) -> bool:
     """A name the actor lexicons code to a country on its own, whatever entity the recogniser put it in."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return code_actor(tok.text).country is not None
 
@@ -1436,7 +1437,7 @@ def _host(a: Any, t: _Trig) -> Any | None:
     if any(c.dep_ == "dobj" for c in _kids(a)):
         return None
     own = {x.country for x in t.actors if x.country}
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     for c in _kids(a):
         if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
@@ -1532,7 +1533,7 @@ def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
         if objs and _forces(objs[0]):
             return objs[0]
         helped = _partitive(objs[0]) if objs else None
-        from dateline.actors import code_actor
+        code_actor = _coder()
 
         civil = helped is not None and code_actor(helped.lemma_.lower()).sector == "CVL"
         if helped is not None and _people_noun(helped) and (civil or _destination(a, skip, lex) is None):
@@ -1720,6 +1721,14 @@ _SEARCH_SKIP = {"punct", "cc", "aux", "auxpass", "neg", "advmod", "mark", "conj"
                 "appos", "det", "npadvmod", "nsubj", "nsubjpass", "csubj", "agent", "expl"}  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _span_class() -> Any:
+    """spaCy's `Span`, imported on first use (a late load) and then fetched at the cost of a call (speed)."""
+    from spacy.tokens import Span
+
+    return Span
+
+
 def _entity_of(tok: Any) -> Any | None:
     if not tok.ent_type_:  # outside every entity (and no need to build the sentence's entity list)
         return None
@@ -1731,9 +1740,7 @@ def _entity_of(tok: Any) -> Any | None:
     end = tok.i + 1
     while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
-    from spacy.tokens import Span
-
-    return Span(doc, start, end, label=tok.ent_type_)
+    return _span_class()(doc, start, end, label=tok.ent_type_)
 
 
 def _entity_root(tok: Any) -> Any:
@@ -2009,7 +2016,7 @@ def _site(tok: Any, event: str) -> int:
     word = prep.lower_
     if word not in _SITE_PREPS and not (word in ("to", "into") and event == "MOBILIZE"):
         return 0
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     a = code_actor(ent.text)
     if a.name is not None and a.kind == "country":
@@ -2077,7 +2084,7 @@ def _coded_place(tok: Any) -> bool:
     """A LOC/FAC entity the actor lexicons place in a country ("a curfew in Algiers" when Algiers is tagged LOC)."""
     if tok.ent_type_ not in ("LOC", "FAC"):
         return False
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     ent = _entity_of(tok)
     return ent is not None and code_actor(ent.text).country is not None
@@ -2091,7 +2098,7 @@ def _untagged_name(tok: Any) -> bool:
         or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i != _sent_of(tok).start)
     ):
         return False  # (an acronym the tagger took for a common noun, "UNICEF"/NN, counts)
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return code_actor(tok.text).country is not None
 
@@ -2174,7 +2181,7 @@ def _dated_subject(v: Any) -> Any | None:
 
 def _country_named_or_capital(tok: Any) -> bool:
     """Whether tok names a state by its name or its capital ("Bishkek", "Tajikistan")."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     a = code_actor(tok.text)
     return a.kind in ("country", "capital") or (a.country is not None and a.sector == "GOV")
@@ -2182,7 +2189,7 @@ def _country_named_or_capital(tok: Any) -> bool:
 
 def _forces_named(tok: Any) -> bool:
     """A named ship, unit or force ("HMS Montrose", "the 82nd Airborne Division"): what a deployment moves."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     ent = _entity_of(tok)
     return ent is not None and code_actor(ent.text).sector in ("MIL", "COP", "SPY")
@@ -2190,7 +2197,7 @@ def _forces_named(tok: Any) -> bool:
 
 def _country_named(tok: Any) -> bool:
     """Whether tok names a country or territory, whatever the recogniser tagged it ("Niger" read as a PERSON)."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     ent = _entity_of(tok)
     a = code_actor(ent.text if ent is not None else tok.text)
@@ -2215,7 +2222,7 @@ def _own_activity(v: Any) -> Any | None:
     """The owner of an activity a passive says was stopped, changed or resumed ("the NATO mission was suspended",
     "Russia's exercises were cancelled"): a body's or state's own undertaking, which it decides on (not someone it
     is aimed at). The named owner, else None."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     subj = _activity_subject(v)
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or code_actor(subj.lemma_.lower()).sector:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 _VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
@@ -165,6 +166,16 @@ def _rows(name: str) -> list[list[str]]:
 
 def _opt(v: str) -> str | None:
     return None if v in ("", "-") else v
+
+
+@lru_cache(maxsize=1)
+def _coder() -> Any:
+    """`dateline.actors.code_actor`, imported on first use (a late load, as the steps' own imports were) and then
+    fetched at the cost of a call: an import statement run inside a function that is called for every token costs
+    far more (speed)."""
+    from dateline.actors import code_actor
+
+    return code_actor
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from dateline.events._lexicon import (
     _RAISING,
     _RELATIVE,
     _VERB_TAGS,
+    _coder,
     _lex,
 )
 from dateline.factuality import (
@@ -359,7 +360,7 @@ def _partitive(tok: Any) -> Any:
 
 def _forces(tok: Any) -> bool:
     """Troops, police, fighters: what a mobilisation moves, never its recipient."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return code_actor(tok.lemma_.lower()).sector in ("MIL", "COP", "REB", "PRM", "UAF", "SPY")
 
@@ -375,7 +376,7 @@ _GROUP_NOUNS = {"group", "faction", "community", "minority", "majority", "popula
 
 def _people_noun(tok: Any) -> bool:
     """A noun naming people or an institution ("extremists", "authorities", "factions"), not a thing or act."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     lemma = tok.lemma_.lower()
     if lemma in _GROUP_NOUNS or lemma.rstrip("s") in _GROUP_NOUNS:

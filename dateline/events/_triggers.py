@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from dateline.events._lexicon import (
@@ -15,6 +16,7 @@ from dateline.events._lexicon import (
     _STATE_PREPS,
     _STATE_VERBS,
     _THREAT_EVENTS,
+    _coder,
     _Lex,
     _lex,
     _Rule,
@@ -34,7 +36,12 @@ from dateline.events._syntax import (
     _sent_toks,
     _subject,
 )
-from dateline.factuality import _gerund_as_modifier, _kids, _past_as_modifier
+from dateline.factuality import (  # (_negative_argument: the one definition of a negating subject/object)
+    _gerund_as_modifier,
+    _kids,
+    _negative_argument,
+    _past_as_modifier,
+)
 from dateline.model import Actor, Size
 from dateline.nlp import ent_at
 
@@ -617,7 +624,7 @@ def _mobilizes_force(tok: Any, lex: _Lex) -> bool:
 
 
 def _code_sector(tok: Any) -> str | None:
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     return code_actor(tok.lemma_.lower()).sector
 
@@ -1663,7 +1670,7 @@ def _market_side(subj: Any, lex: _Lex) -> set[str]:
     """Words that put a subject among companies or sports sides where its head alone does not: a name the actor
     lexicon codes as a business ("Samsung", "Walmart": sector BUS, or a multinational), or a sports word
     compounded on its head ("the Indian cricket team"). subject_verbs.tsv rows on @company and @sport use them."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     out: set[str] = set()
     for s in [subj, *subj.conjuncts]:
@@ -2199,7 +2206,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 r = _Rule("CONCEDE", None, "08")  # "found him not guilty": an acquittal (manual, CONCEDE)
             if r is not None and r.event in ("THREATEN", "RETREAT") and _natural_target(tok, lex, _WARNED):
                 r = None  # "a tsunami warning was issued", "surrendered to complacency": no one threatens or yields
-            if r is not None and any(a.lower_ == "according" for a in list(tok.ancestors)[:4]):
+            if r is not None and any(a.lower_ == "according" for a in islice(tok.ancestors, 4)):
                 r = None  # "according to figures shared by officials": who says so, not an event
             if r is not None and r.mode == "visit" and tok.lemma_.lower() in _CARRIED and _passive(tok):
                 r = None  # "the hostages were flown to Bamako": carried there, no one visits
@@ -2337,7 +2344,6 @@ def _reader_call(tok: Any) -> bool:
 def _unharmed_dropped(trigs: list[_Trig]) -> list[_Trig]:
     """ "Mortars struck the base; nobody was injured": a harm verb with a negated victim beside another attack of the
     sentence only says how the attack ended; the attack is the event (the parser may hang it under the harm verb)."""
-    from dateline.factuality import _negative_argument  # the one definition of a negating subject/object
 
     def unharmed(t: _Trig) -> bool:
         return (

@@ -35,7 +35,7 @@ from dateline.events._triggers import (
     _voiced_call,
     _year_named,
 )
-from dateline.factuality import _kids
+from dateline.factuality import _kids, _negative_argument  # (the one definition of a negating subject/object)
 from dateline.plover import _FORCEFUL, single_category
 
 # --------------------------------------------------------------------------- statistical backoff
@@ -572,8 +572,6 @@ def _summoned_to_complain(t: _Trig) -> None:
 def _unharmed_attack(t: _Trig, lex: _Lex) -> None:
     """ "The strikes killed nobody", "no one was hurt in the attack": the harm is negated, the attack is not. The
     attack noun (the subject, or the object of "in") becomes the event word, so its factuality is the attack's."""
-    from dateline.factuality import _negative_argument  # the one definition of a negating subject/object
-
     a = t.anchor
     if (
         t.nominal

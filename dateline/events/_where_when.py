@@ -10,7 +10,15 @@ from typing import Any, NamedTuple, cast
 
 from dateline.events._arguments import _avenged
 from dateline.events._clauses import _TIME_PREPS
-from dateline.events._lexicon import _FORCE_EVENTS, _FRAMING_PREPS, _LOC_PREPS, _TEMPORAL_MARKS, _Lex, _lex
+from dateline.events._lexicon import (
+    _FORCE_EVENTS,
+    _FRAMING_PREPS,
+    _LOC_PREPS,
+    _TEMPORAL_MARKS,
+    _coder,
+    _Lex,
+    _lex,
+)
 from dateline.events._syntax import (
     _char_span,
     _doc_toks,
@@ -330,6 +338,10 @@ def _own_scene_object(t: _Trig, doc: Document) -> tuple[int, int, Any] | None:
     dobj = next((c for c in _kids(anchor) if c.dep_ == "dobj"), None)
     if dobj is None:
         return None
+    # (the verb's words after its object hold no conjunct: no second object; a cheap check of the span from the
+    # object to the verb's right edge, which holds every such word of its subtree, before walking it: speed)
+    if not any(x.dep_ == "conj" for x in _doc_toks(anchor.doc)[dobj.i + 1 : anchor.right_edge.i + 1]):
+        return None
     for tok in anchor.subtree:
         if tok.dep_ != "conj" or tok.i <= dobj.i or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
             continue
@@ -572,7 +584,7 @@ def _target_of_act(site: Any, t: _Trig) -> bool:
 
 def _person_named(text: str, root: Any) -> bool:
     """Whether a place the geoparser read is a person's name (tagged so, or a person the actor lexicons know)."""
-    from dateline.actors import code_actor
+    code_actor = _coder()
 
     a = code_actor(text)
     return root.ent_type_ == "PERSON" or (a.kind == "person" and a.name is not None)
