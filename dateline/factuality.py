@@ -632,8 +632,10 @@ def classify(trigger: Any, published: str | None = None) -> str:
         if unverified:
             gov_found.add("alleged")
         cue = c.governor.get(lem) or c.governor.get(low)
-        if unverified and cue == "hypothetical":
-            cue = None  # "unconfirmed reports suggest the army has pulled out": a report, not a guess
+        if unverified and cue == "hypothetical" and (lem in c.evidence or lem in c.report):
+            # "unconfirmed reports suggest the army has pulled out": a report, not a guess (but "considering
+            # withdrawing, according to people familiar with the talks" is still only considered)
+            cue = None
         if cue == "denied" and _neither_confirmed(g, c):
             cue = "alleged"  # "neither confirmed nor denied that its drones struck": left unconfirmed
         particle = next((ch.lower_ for ch in _kids(g) if ch.dep_ == "prt"), None)

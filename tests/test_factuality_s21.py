@@ -205,3 +205,18 @@ def test_next_week_dates_a_future_event(text: str, word: str) -> None:
 )
 def test_the_next_day_of_a_past_story_stays_asserted(text: str, word: str) -> None:
     assert _fact(text, word) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "want"),
+    [
+        ("Ministers are considering withdrawing the battalion, according to people familiar with the talks.",
+         "withdrawing", "hypothetical"),
+        ("The government is weighing a pullout of its 800 soldiers, according to officials familiar with the plans.",
+         "pullout", "hypothetical"),
+        ("The two sides met secretly in Oman last month, according to people familiar with the matter.",
+         "met", "alleged"),
+    ],
+)  # fmt: skip
+def test_an_anonymous_source_keeps_a_considered_act_hypothetical(text: str, word: str, want: str) -> None:
+    assert _fact(text, word) == want
