@@ -52,8 +52,8 @@ _KNOWN = {
         "actors: in a mutual act ('Kyrgyz and Tajik border guards exchanged fire') the two sides are also each "
         "other's recipient; none is given"
     ),
-    ("p01_batken_liveblog.html", "Residents of Kok-Tash threw stones", "event_type"): (
-        "events: 'threw stones at border guards' gives no event (violent protest: PROTEST)"
+    ("p01_batken_liveblog.html", "Residents of Kok-Tash threw stones", "location_country"): (
+        "places: 'Kok-Tash' (a Batken village) is not recognised as a place, so the protest has no location"
     ),
     ("p01_batken_liveblog.html", "Tajik forces fired mortars", "mode"): (
         "events (mode): 'fired mortars' is read as firearms; mortars are heavy weapons"
@@ -69,15 +69,8 @@ _KNOWN = {
         "actors: the recipient is Luxembourg (the meeting's place, 'at a meeting in Luxembourg'), not Burma "
         "('the assets of Burma's military rulers')"
     ),
-    ("p02_yangon_sanctions_amp.html", "Australia barred 418 members", "event_type"): (
-        "events: 'barred members of the junta from moving money through its banks' (an asset freeze) is typed "
-        "COERCE (a ban); freezing assets is SANCTION"
-    ),
     ("p02_yangon_sanctions_amp.html", "The junta's leader refused to meet", "event_type"): (
         "events: 'refused to meet the UN envoy' is typed CONSULT (the meeting); refusing is REJECT"
-    ),
-    ("p02_yangon_sanctions_amp.html", "China blocked a Security Council statement", "event_type"): (
-        "events: 'blocked a Security Council statement' (a veto) is typed PROTEST (a blockade); REJECT"
     ),
     ("p03_prague_expulsions.html", "Two explosions at the depot", "location_country"): (
         "places: 'the village of Vrbetice' is not recognised as a place (no gazetteer row, no recognition)"
@@ -91,26 +84,11 @@ _KNOWN = {
     ("p04_abha_drone_wire.html", "Coalition jets struck Houthi positions", "actor_country"): (
         "actors: 'Coalition jets' (the Saudi-led coalition named in the sentence before) gets no country"
     ),
-    ("t05_santos_truckers.txt", "Army and police units cleared blockades", "event_type"): (
-        "events: 'units cleared blockades on the highway' gives no event (forcibly clearing a blockade: COERCE)"
-    ),
     ("t05_santos_truckers.txt", "Sao Paulo's mayor declared a state of emergency", "location_country"): (
         _WHERE.format("'Sao Paulo's mayor ... in the city' (Sao Paulo resolved, BRA)")
     ),
-    ("t05_santos_truckers.txt", "Drivers set fire to tyres", "event_type"): (
-        "events: protesters burning tyres on a road is typed COERCE (arson); by protesters it is PROTEST"
-    ),
-    ("t06_pemba_cyclone_aid.txt", "The World Food Programme flew 50 tonnes", "location_country"): (
-        _WHERE.format("'flew food to Pemba' (Pemba resolved, MOZ)")
-    ),
     ("t06_pemba_cyclone_aid.txt", "The Red Cross handed out tents", "location_country"): (
         "places: 'in Mbau' is not recognised as a place (a Mocimboa da Praia village; no gazetteer row)"
-    ),
-    ("t06_pemba_cyclone_aid.txt", "India sent a navy ship with relief supplies", "event_type"): (
-        "events: 'sent a navy ship with relief supplies' is typed MOBILIZE (a naval deployment); AID"
-    ),
-    ("t07_cairo_journalists.txt", "A Cairo court sentenced three journalists", "location_country"): (
-        _WHERE.format("the attributive 'A Cairo court' (Cairo resolved, EGY)")
     ),
     ("t08_heglig_clashes.txt", "South Sudanese troops seized the Heglig oil field", "event_type"): (
         "events: troops seizing an oil field in fighting is typed COERCE (seize property); capturing territory in "

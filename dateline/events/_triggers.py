@@ -237,6 +237,8 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
                 for g in [*_kids(ch), *inner]:
                     if g.dep_ == "pcomp" and _is_verb(g):
                         got.add(g.lemma_.lower())  # "barred from entering": the act the preposition governs
+                        if ch.lower_ == "from":  # "barred from moving money": what the barred act handles
+                            got.update(x.lemma_.lower() for x in _kids(g) if x.dep_ == "dobj")
                     if g.dep_ in ("amod", "acomp") and ch.lower_ == "as":
                         got.add(
                             g.lemma_.lower()
@@ -1964,6 +1966,9 @@ def _sends_vehicles(tok: Any, rule: _Rule, lex: _Lex) -> bool:
     return isinstance(rule.objs, frozenset) and bool(rule.objs) and rule.objs <= lex.aid_vehicles
 
 
+_DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "near"})
+
+
 def _relief_sent(tok: Any, lex: _Lex) -> bool:
     """Whether who sends the vehicles, or the vehicles' phrase, names relief goods or a relief agency ("the WFP
     plans to send 100 trucks", "sent lorries of food")."""
@@ -1971,7 +1976,18 @@ def _relief_sent(tok: Any, lex: _Lex) -> bool:
     if subj is None and tok.dep_ == "xcomp":
         subj, _ = _subject(tok.head)  # "The WFP plans to send ...": the planner sends
     words = [] if subj is None else list(subj.subtree)
-    words += [w for c in _kids(tok) if c.dep_ in ("dobj", "prep") for w in c.subtree]
+    # a destination is no cargo ("dispatched coast guard ships to waters near the shoal")
+    words += [
+        w
+        for c in _kids(tok)
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ not in _DESTINATION_PREPS)
+        for w in c.subtree
+        if not any(
+            a.dep_ == "prep" and a.lower_ in _DESTINATION_PREPS
+            for a in w.ancestors
+            if c.left_edge.i <= a.i <= c.right_edge.i
+        )
+    ]
     return any(w.lemma_.lower() in lex.aid_cargo or w.lower_ in lex.aid_cargo for w in words)
 
 

@@ -264,6 +264,10 @@ def _location(
             and p.feature not in _BROAD
             and (t.rule.event in _FORCE_EVENTS or t.rule.event == "MOBILIZE")  # "moved into Baidoa": there
         )
+        if _relief_to_town(p, sdoc, t) and not any(s <= p.start < e for s, e in taken):
+            return p  # "flew 50 tonnes of food to Pemba": relief is handed over where it is delivered
+        if _court_seat(p, sdoc, t):
+            return p  # "A Cairo court sentenced three journalists": the court rules where it sits
         if _moved_to_or_from(p, sdoc, t):
             return (
                 p  # "sent troops to Estonia", "left Niger": the host country is the recipient and the place
@@ -476,6 +480,37 @@ def _moved_to_or_from(p: Place, sdoc: Any, t: _Trig) -> bool:
         return False
     # the phrase hangs on the trigger or on what it moves ("1,000 of its troops from Senegal")
     return _governed(prep, t.anchor) or _governed(prep, t.tok)
+
+
+_COURTS = frozenset({"court", "tribunal"})
+
+
+def _court_seat(p: Place, sdoc: Any, t: _Trig) -> bool:
+    """A town naming the court that is the event's subject ("a Nairobi court jailed two bloggers", "the Moscow
+    tribunal convicted him"): a court's rulings happen at its seat."""
+    if not p.feature or p.feature in _BROAD:
+        return False
+    span = _char_span(sdoc, p.start, p.end)
+    if span is None or span.root.dep_ != "compound":
+        return False
+    head = span.root.head
+    return (
+        head.lemma_.lower() in _COURTS
+        and head.dep_ in ("nsubj", "nsubjpass", "agent")
+        and head.head.i in (t.anchor.i, t.tok.i)
+    )
+
+
+def _relief_to_town(p: Place, sdoc: Any, t: _Trig) -> bool:
+    """A town (no country or region) that relief is flown, shipped or trucked to, the phrase hanging on the aid verb
+    or on what it sends: the delivery happens there ("airlifted tents to Beira"); a country sent aid stays its
+    recipient only."""
+    if t.rule.event != "AID" or not p.feature or p.feature in _BROAD:
+        return False
+    span = _char_span(sdoc, p.start, p.end)
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ("to", "into"):
+        return False
+    return _governed(span.root.head, t.anchor) or _governed(span.root.head, t.tok)
 
 
 _TALKED_EVENTS = frozenset(
