@@ -336,6 +336,21 @@ _WORLD_CITY_POP = (
 )
 
 
+def _local_places(
+    keys: list[str], chosen: list[_Cand | None], capitals: dict[str, str]
+) -> list[tuple[str, _Cand]]:
+    """The chosen readings that are local places of the text (a town, site or county with a point: not a world
+    city, which is named from afar), with their keys."""
+    return [
+        (k, c)
+        for k, c in zip(keys, chosen, strict=True)
+        if c is not None
+        and c.lat is not None
+        and c.feature in ("city", "site", "county")
+        and not _is_world_city(c, k, capitals)
+    ]
+
+
 def _is_world_city(c: _Cand | None, key: str, capitals: dict[str, str]) -> bool:
     return (
         c is not None
@@ -565,14 +580,7 @@ def _far_small_towns(
     of Hays, Kansas"). A town of the region where most local places lie (three at least; else of their country)
     only moves to such a reading, never to the fallback ("Tennant Creek" 560 km from Katherine); a town of
     another region of that country falls back ("Howland" read in Maine beside Red River County, Texas)."""
-    local = [
-        (k, c)
-        for k, c in zip(keys, chosen, strict=True)
-        if c is not None
-        and c.lat is not None
-        and c.feature in ("city", "site", "county")
-        and not _is_world_city(c, k, capitals)
-    ]
+    local = _local_places(keys, chosen, capitals)
     if len({k for k, _ in local}) < _FAR_LOCAL_MIN:
         return chosen
     out = list(chosen)
@@ -625,14 +633,7 @@ def _far_foreign_villages(
     the story's villages the gazetteer lacks ("Chai", a Cabo Delgado village, read as Çey in Turkey beside Pemba):
     an unknown place in the story's country (the fallback) beats it. A town's own name stays ("Svalbard's
     Longyearbyen" in a Norway story), and so does a near one ("Auschwitz" in a story from France)."""
-    local = [
-        (k, c)
-        for k, c in zip(keys, chosen, strict=True)
-        if c is not None
-        and c.lat is not None
-        and c.feature in ("city", "site", "county")
-        and not _is_world_city(c, k, capitals)
-    ]
+    local = _local_places(keys, chosen, capitals)
     out = list(chosen)
     for i, (k, c) in enumerate(zip(keys, chosen, strict=True)):
         # only a town read under one of its alternate names (a town's own name, "Longyearbyen", stays)
