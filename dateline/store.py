@@ -225,6 +225,21 @@ MIGRATIONS: list[str] = [
     + _EVENT_INDEX_TABLES
     + _EVENT_INDEX_FILL
     + _EVENT_INDEX_CREATE,
+    # 4: reports of an act inside another event ("condemned the strike near Mbau"), written by the linker
+    #    (dateline/link/merge.py): the verbal event, the merged event of the act it reports, its type and evidence
+    """
+    CREATE TABLE IF NOT EXISTS event_refs (
+        event_id TEXT NOT NULL,
+        merged_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        score REAL,
+        evidence TEXT,
+        PRIMARY KEY (event_id, event)
+    );
+    CREATE INDEX IF NOT EXISTS event_refs_merged ON event_refs(merged_id);
+    CREATE INDEX IF NOT EXISTS event_refs_doc ON event_refs(doc_id);
+    """,
 ]
 
 # annotation tables written with each document, in deletion order

@@ -2228,10 +2228,6 @@ def _swap(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
 # act: one event however many outlets report it, whatever verb reports it. The verbal act stays an event of its
 # own (its type, its speaker); the act's merged event gets the sentence as a report (event_refs: a separate
 # relation, never a merge of the verbal act with the act), counted among its sources.
-_REFS_TABLE = (
-    "CREATE TABLE IF NOT EXISTS event_refs (event_id TEXT NOT NULL, merged_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
-    " event TEXT NOT NULL, score REAL, evidence TEXT, PRIMARY KEY (event_id, event))"
-)
 
 
 def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index: _Index, idf: _Idf,
@@ -2321,7 +2317,6 @@ def merge_new(store: Store) -> dict[str, int]:
             " WHERE e.id IS NULL"
         ).fetchall()
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
-        db.execute(_REFS_TABLE)
         stale += db.execute(
             "SELECT DISTINCT merged_id FROM event_refs WHERE event_id NOT IN (SELECT id FROM events)"
         ).fetchall()
