@@ -87,13 +87,17 @@ class _Pool:
         if self.executor is None:
             return
         # the executor has no public way to end running workers before Python 3.14 (terminate_workers)
-        procs = list((getattr(self.executor, "_processes", None) or {}).values())
+        procs = dict(getattr(self.executor, "_processes", None) or {})
         self.executor.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:
+        procs.update(getattr(self.executor, "_processes", None) or {})  # (one started meanwhile)
+        for proc in procs.values():
             if proc.is_alive():
                 proc.terminate()
-        for proc in procs:
+        for proc in procs.values():
             proc.join(5)
+            if proc.is_alive():  # (a loaded machine: SIGTERM not acted on in time)
+                proc.kill()
+                proc.join(5)
         self.executor = None
 
 
