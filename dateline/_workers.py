@@ -88,11 +88,15 @@ class _Pool:
             return
         # the executor has no public way to end running workers before Python 3.14 (terminate_workers)
         procs = dict(getattr(self.executor, "_processes", None) or {})
+        manager = getattr(self.executor, "_executor_manager_thread", None)
         self.executor.shutdown(wait=False, cancel_futures=True)
-        procs.update(getattr(self.executor, "_processes", None) or {})  # (one started meanwhile)
         for proc in procs.values():
             if proc.is_alive():
                 proc.terminate()
+        # the executor's manager thread reaps the workers it sees end: until it is done, a worker it has reaped
+        # but not yet marked ended still reads as alive here (both wait on the same pid), so wait for it
+        if manager is not None:
+            manager.join(10)
         for proc in procs.values():
             proc.join(5)
             if proc.is_alive():  # (a loaded machine: SIGTERM not acted on in time)
