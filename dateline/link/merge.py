@@ -564,6 +564,19 @@ _REPEAT_WORDS = frozenset({"another", "second", "third", "fresh", "renewed", "fu
 _AGAIN = re.compile(r"(?i)\bagain\b")
 
 
+def _plan_kept(a: _Feat, b: _Feat) -> bool:
+    """One of two mentions is a plan (future, hypothetical) and the other an act, both of one PLOVER mode that
+    names the act (a release, a withdrawal: not a means, _MEANS); with a shared doer and day (the caller's check)
+    the act keeps the plan."""
+    return (
+        (a.fact in _PLANNED) != (b.fact in _PLANNED)
+        and bool(a.mode)
+        and a.mode == b.mode
+        and a.type not in _MEANS
+        and not (a.fact in _DENY or b.fact in _DENY)
+    )
+
+
 @lru_cache(maxsize=1)
 def _event_nouns() -> dict[str, frozenset[str]]:
     """Event nouns of the events lexicon (data/events/nouns.tsv, noun_senses.tsv: a user extends them there) ->
@@ -581,15 +594,45 @@ def _event_nouns() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# a sentence dating its act by an earlier act of the same kind: "a day after a larger march in the capital", "a week
+# after the first meeting there", "two days after the Chai killings": the act it tells is the later one
+_SEQUEL = re.compile(
+    r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|few)\s+(?:full\s+)?"
+    r"(?:days?|weeks?|months?|hours?|nights?)\s+(?:after|since)\s+(?:an?|the|this|that|last\s+\w+'s|\w+'s)\s+"
+    r"((?:[\w'-]+\s+){0,3}[\w'-]+)"
+)
+
+_DIED = re.compile(r"(?i)\b(?:died|dies|die|dying|death|deaths|succumbed|succumbs)\b")
+
+
+def _sequel_cue(e: Event, nouns: dict[str, frozenset[str]]) -> bool:
+    """Whether the event's sentence dates its act as coming after an earlier act of its own type ("Several hundred
+    fishermen protested ... on Friday, a day after a larger march in the capital"): the two are two acts, the
+    sentence's the later one, so it is a repeat (_repeat_cue). The earlier act is named by an event noun of the type
+    within the four words after the determiner ("the first meeting", "a larger march", "the Chai killings"). Not
+    when the act is a death ("two soldiers died two days after the attack": the attack's toll, not a second act)."""
+    if _DIED.search(e.event_text or ""):
+        return False
+    for m in _SEQUEL.finditer(e.text or ""):
+        for w in m.group(1).lower().split():
+            for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
+                if e.event in nouns.get(form, ()):
+                    return True
+    return False
+
+
 def _repeat_cue(e: Event) -> bool:
     """Whether the event's sentence calls an event of its type a repeat: "the second shelling of the village",
-    "fresh strikes", "renewed clashes", "another attack", "a similar protest", or "again" anywhere in it. Such a mention is not the
+    "fresh strikes", "renewed clashes", "another attack", "a similar protest", or "again" anywhere in it, or dates
+    it after an earlier act of its type ("a day after a larger march": _sequel_cue). Such a mention is not the
     earlier act of a look-alike pair (same actor, target and place a day apart: _components). Words, not the
     parse: the linker keeps no parse (the events module's own cue detector, _distinct, works on spaCy tokens)."""
     text = e.text or ""
     if _AGAIN.search(text):
         return True
     nouns = _event_nouns()
+    if _sequel_cue(e, nouns):
+        return True
     words = _WORD.findall(text.lower())
     for i, w in enumerate(words):
         if w not in _REPEAT_WORDS:
@@ -1303,7 +1346,12 @@ def _components(
         dated = a.dsrc == "text" and b.dsrc == "text" and ev.get("date_gap_days", 9) <= _WINDOW_TEXT
         acted = "actor_overlap" in ev or "participant_overlap" in ev
         shared = dated and a.type not in _STATEMENT and acted
-        if shared and a.type not in _SAID | _SYMMETRIC and not x.keys() & _MORE_THAN_ACTOR:
+        if shared and _plan_kept(a, b):
+            # a plan and its act: "Cameroon will free the crew ... tomorrow" vs "the crew were released by the
+            # Cameroonian authorities early on Friday": the plan named the act (its mode), its doer and its day,
+            # and the act is that act, by that doer, on that day; a short announcement shares few words
+            ev["plan_kept"] = a.mode
+        elif shared and a.type not in _SAID | _SYMMETRIC and not x.keys() & _MORE_THAN_ACTOR:
             # a physical act sharing only its actor and day (no target, place or count in common): a state's forces
             # do many things a day ("Iran's missiles hit Al Asad" vs "its forces downed an airliner"), so the
             # wording must tell; few shared words count against it as for any pair
@@ -2197,6 +2245,45 @@ def _anchor_undated(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float
         choices[k] = choice
 
 
+_HEAD_WORDS = 12  # a headline: the document's first mention, at most this many words, no closing stop
+_HEAD_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
+
+
+def _date_headline(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
+                   choices: list[tuple[str | None, str | None, float, dict[str, Any]]], index: _Index, idf: _Idf,
+                   undated: bool) -> None:  # fmt: skip
+    """Date a headline by its own article: a headline ("Malabo talks resume") names no day, so it is dated by its
+    report's window, wide enough to reach an earlier act of its type (last week's round of talks); the act it
+    heads is its article's mention of that type whose day the text gives ("opened a second round of talks in Malabo
+    on Monday"). A headline-like first mention (short, no closing stop) with no date of its own takes the day of its
+    document's text-dated mentions of its type when they all give one day; it is linked again with that day
+    (source "inferred", a loose date). None of its type, or several days: as it was."""
+    if not feats:
+        return
+    first = min(e.sentence_start for e, _, _, _ in feats)
+    for k, (e, f, _, tops) in enumerate(feats):
+        text = (e.text or "").strip()
+        if (e.sentence_start != first or f.dsrc == "text" or not text or text.endswith(_HEAD_END)
+                or len(text.split()) > _HEAD_WORDS):  # fmt: skip
+            continue
+        days = {(g.lo, g.hi) for j, (_, g, _, _) in enumerate(feats) if j != k and g.type == f.type
+                and g.dsrc == "text" and g.lo is not None and g.fact not in _PLANNED}  # fmt: skip
+        if len(days) != 1:
+            continue
+        ((lo, hi),) = days
+        g = _Feat(**{**json.loads(f.to_json()), "lo": lo, "hi": hi, "dsrc": "inferred"})
+        cands = index.candidates(g, undated)
+        tops.clear()
+        choice = _choose(g, cands, idf.values, index.member_list, tops=tops)
+        if choice[0] is not None:
+            choice = (
+                *choice[:3],
+                {**choice[3], "date_inferred": "the day of its article's own report of its type"},
+            )
+        feats[k] = (e, g, cands, tops)
+        choices[k] = choice
+
+
 def _swap(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
           choices: list[tuple[str | None, str | None, float, dict[str, Any]]], moved: list[int],
           idf: dict[str, float], members: Callable[[str], list[_Cand]]) -> None:  # fmt: skip
@@ -2253,23 +2340,29 @@ def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index
         noun, types, pa, pb = acts[0]
         d = e.date
         own = d is not None and d.start is not None and pa <= d.start - e.sentence_start < pb
-        after = e.text[pa:]
+        # the phrase and the rest of its clause ("the seizure of the tanker as an act of piracy, a charge Yaoundé
+        # rejects": not Yaoundé)
+        clause = e.text[pa:].split(", ")[0]
         base = {**json.loads(f.to_json()), "actors": [], "actor_names": [], "recips": [], "recip_names": [],
                 "place": None, "sizes": [], "mode": None, "obj": [], "fact": "asserted", "rep": False,
-                "places": [p for p in f.places if len(p) > 5 and p[5] and p[5] in after]}  # fmt: skip
+                "places": [p for p in f.places if len(p) > 5 and p[5] and p[5] in clause]}  # fmt: skip
         if not own and f.lo is not None:
             base.update(lo=f.lo - _LOOKBACK, dsrc="none" if f.dsrc == "text" else f.dsrc)
         # the names the phrase and the rest of its clause give ("the strike near Mbau": Mbau), as sentence words
-        clause = after.split(", ")[0]
         names = {w.lower() for w in re.findall(r"\b[A-Z][a-z'-]+", clause[1:])} - _stop() - _CALENDAR
-        best: tuple[str | None, str, float, dict[str, Any]] = (None, "", 0.0, {})
+        # a name of the clause that is no name of the act's object is where it happened: its report must have it;
+        # else the object's name or common noun ("the seizure of the tanker") will do
+        objects, own = _ref_objects(e.text[pb:])
+        names = (names - own) or (objects | own)
+        best: tuple[str | None, str, float, dict[str, Any]] = (None, "", -math.inf, {})
         for t in sorted(types):
             g = _Feat(**{**base, "type": t, "id": f"{e.id}~{t}"})
             cands = index.candidates(g, undated)
             tops: dict[str, float] = {}
             c = _choose(g, cands, idf.values, index.member_list, tops=tops)
             if c[0] is None and names:
-                c = _definite(g, cands, tops, names, idf.values, index.member_list)
+                floor = _REF_MIN if own or f.lo is None else _REF_MIN_LOOKBACK
+                c = _definite(g, cands, tops, names, idf.values, index.member_list, floor)
             if c[0] is not None and c[2] > best[2]:
                 best = (c[0], t, c[2], c[3])
         if best[0] is None:
@@ -2282,19 +2375,63 @@ def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index
     return out
 
 
+# what a definite reference's act was done to ("the seizure [of the tanker]", "the attack [on the convoy]",
+# "last week's detention [of some two dozen traders]"): a common noun its act's report may say too
+_REF_OBJECT = re.compile(
+    r"(?i)^\s+(?:of|on|against)\s+(?:(?:the|a|an|its|their|some|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens?|\d+)\s+){0,3}((?:[\w'-]+\s+){0,3}[\w'-]+)"
+)
+
+
+_OBJECT_STOPS = frozenset(
+    {"near", "off", "outside", "inside", "along", "across", "towards", "toward", "beyond"}
+)
+
+
+def _ref_objects(after_head: str) -> tuple[set[str], set[str]]:
+    """What a definite reference's act was done to, named right after its head noun: its lowercase content words
+    (with their singular or plural: "of the tanker": tanker, tankers) and its own name ("of the trawler Bright
+    Dawn": bright, dawn; "the attack on Chai": chai). Other names of the clause ("detention of fishermen at
+    Lupembe") are where it happened (_refs)."""
+    m = _REF_OBJECT.match(after_head)
+    if not m:
+        return set(), set()
+    words: set[str] = set()
+    own: set[str] = set()
+    for raw in m.group(1).split():
+        w = raw.lower()
+        if raw[:1].isupper() and w not in _CALENDAR:
+            own.add(w)
+            continue
+        if own or w in _stop() or w in _OBJECT_STOPS or w in _CALENDAR:
+            break  # the object's phrase ends ("the convoy near the border", "the ship as piracy")
+        if len(w) < 3:
+            continue
+        if w.endswith(("men", "man")):  # fishermen, fisherman
+            words |= {w, w[:-3] + ("man" if w.endswith("men") else "men")}
+        else:
+            words |= {w, w[:-1] if w.endswith("s") else w + "s"}
+    return words, own
+
+
 _CALENDAR = frozenset(d.lower() for d in (*_DAY_NAMES[1:], "January", "February", "March", "April", "May", "June",
                      "July", "August", "September", "October", "November", "December"))  # fmt: skip
 _REF_MIN = 0.5  # a definite reference naming a name its act's report has joins on less evidence (_definite)
+# ...and one with no date of its own, dated by its report's lookback window only: its date evidence is loose and, a
+# short phrase in a statement, it has few words (few_words): nothing weighing against it is the bar
+_REF_MIN_LOOKBACK = -0.5
 
 
 def _definite(g: _Feat, cands: list[_Cand], tops: dict[str, float], names: set[str],
-              idf: dict[str, float], members: Callable[[str], list[_Cand]]) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
-    """A definite reference ("the strike near Mbau") presupposes one known act: its referent is the one merged
-    event (scoring at least _REF_MIN, no member vetoing it) whose report's sentence has a name the reference's
-    clause gives (a place the gazetteer lacks is still a word both say); none when two merged events have one."""
+              idf: dict[str, float], members: Callable[[str], list[_Cand]],
+              floor: float = _REF_MIN) -> tuple[str | None, str | None, float, dict[str, Any]]:  # fmt: skip
+    """A definite reference ("the strike near Mbau", "the seizure of the tanker") presupposes one known act: its
+    referent is the one merged event (scoring at least `floor`, no member vetoing it) whose report's sentence has
+    a name the reference's clause gives (a place the gazetteer lacks is still a word both say) or the common noun
+    of what the act was done to (_ref_objects); none when two merged events have one."""
     named = []
     for merged_id, top in tops.items():
-        if top < _REF_MIN:
+        if top < floor:
             continue
         scored = [(_compare(g, c[2], idf), c) for c in cands if c[1] == merged_id and names & c[2].W]
         if scored:
@@ -2302,7 +2439,7 @@ def _definite(g: _Feat, cands: list[_Cand], tops: dict[str, float], names: set[s
     if len(named) != 1:
         return None, None, 0.0, {}
     merged_id, ((s, ev), c) = named[0]
-    if s < _REF_MIN or any("veto" in _compare(g, m[2], idf)[1] for m in members(merged_id)):
+    if s < floor or any("veto" in _compare(g, m[2], idf)[1] for m in members(merged_id)):
         return None, None, 0.0, {}
     return merged_id, c[0], s, {**ev, "definite": sorted(names & c[2].W)}
 
@@ -2359,6 +2496,7 @@ def merge_new(store: Store) -> dict[str, int]:
                 tops: dict[str, float] = {}
                 feats.append((e, f, cands, tops))
                 choices.append(_choose(f, cands, idf.values, index.member_list, tops=tops))
+            _date_headline(feats, choices, index, idf, undated)
             if any(f.lo is None for _, f, _, _ in feats):
                 _anchor_undated(feats, choices, index, idf, undated)
             undated = undated or any(f.lo is None for _, f, _, _ in feats)
@@ -2731,13 +2869,19 @@ def _revision(acts: list[tuple[float | None, float | None, int]], sizes: list[Si
     if any(not st[0] for st in steps):
         return []
     steps.sort(key=lambda st: (st[0], st[1]))
-    for a, b in zip(steps, steps[1:], strict=False):
+    for k, (a, b) in enumerate(zip(steps, steps[1:], strict=False)):
         if (a[0], a[1]) == (b[0], b[1]):
             if (a[2], a[3]) != (b[2], b[3]) and not (_floor_holds(a[4], b[2]) or _floor_holds(b[4], a[2])):
                 return []  # two counts of one day that differ: a disagreement
         elif b[2] is None or a[3] is None or b[2] < a[3]:
-            if not _CORRECTED.search(b[5]["text"] or ""):
-                return []  # a later count below an earlier one (unless its report says it corrects the figure)
+            # a later count below an earlier one disagrees, unless its report says it corrects the figure, or a
+            # later report corrects the figure to that count ("two of my men went down", then "two, not three as
+            # first reported": the correction settles the earlier lower count)
+            if not _CORRECTED.search(b[5]["text"] or "") and not any(
+                (c[2], c[3]) == (b[2], b[3]) and c[0] > b[0] and _CORRECTED.search(c[5]["text"] or "")
+                for c in steps[k + 2 :]
+            ):
+                return []
     out: list[dict[str, Any]] = []
     for day, _, lo, hi, s, m in steps:
         value = lo if lo == hi else [lo, hi]
