@@ -56,7 +56,11 @@ An unqualified "the government" of a story whose country is known is not placed 
 that country only in a "by"/"from"/"with" phrase (a mediator's): then none; a bare "the government" coordinated with a named armed group of one country is that
 country's ("the government and the M23"); "the leaders of France" is GOV and
 "the leaders of France and Germany" two actors; a group's name cut short before a site noun is the site ("the
-Al-Aqsa compound").
+Al-Aqsa compound"). The sentence decides (session 22): a party name many countries' parties bear
+(generic_parties.txt: "the Social Democrats in Denmark"), an acronym a list files as another body that names the
+election commission of a sentence about an election (poll_acronyms.tsv: "The EC declared ... Ghana's election"), a
+lone surname several listed people or a place share ("Santos" beside Colombia), a government named by a family
+("the Sharif government"); a people of several states is not placed by a border phrase ("on the Thai border").
 
 Session 9 lists by kind: officials.tsv (chief justices, prosecutors, police chiefs, governors, premiers, chief ministers,
 mayors, party leaders before office, armed-group and cartel leaders) and public_figures.tsv (journalists, activists,

@@ -7,7 +7,16 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from dateline.actors._context import _apposed_role, _diaspora, _poll_body, _two_states
+from dateline.actors._context import (
+    _apposed_role,
+    _diaspora,
+    _family_government,
+    _generic_party,
+    _poll_acronym,
+    _poll_body,
+    _surname_read,
+    _two_states,
+)
 from dateline.actors._lexicon import (
     _GROUP_CODES,
     _facility_words,
@@ -789,6 +798,36 @@ def _code_cached(
     got = _with_apposition(text, context, date, _with_title(text, context, date, got))
     if not got[0] and not got[2] and _poll_body(text, context):
         return None, got[1], "GOV", "organisation"  # "The ECN postponed the vote": the election commission
+    return _read_in_sentence(text, context, date, got)
+
+
+def _read_in_sentence(
+    text: str, context: str | None, date: str | None, got: tuple[str | None, str | None, str | None, str]
+) -> tuple[str | None, str | None, str | None, str]:
+    """Names whose reading the sentence decides (see `_context`): a party name many countries' parties bear ("the
+    Social Democrats" in Denmark), an acronym that names the election commission in a sentence about an election
+    ("the EC" in Ghana), a lone surname several people or a place share ("Santos" in Colombia), a government named by
+    a family several leaders of one state share ("the Sharif government")."""
+    if got[3] == "organisation" and got[0] and got[2] in ("PTY", "GOV", "OPP"):
+        own = _norm(got[0].lower()).split()
+        listed = got[1] if all(any(o.startswith(w.rstrip("s")) for o in own) for w in _norm(text.lower()).split()
+                               if w != "the") else None  # fmt: skip
+    else:
+        listed = None
+    # (a name no list files, "the Communist Party", keeps the country the sentence gave it)
+    party = _generic_party(text, context, listed or (got[1] if got[0] is None else None))
+    if party is not None:
+        return (got[0] if listed and party[0] == listed else None), party[0], party[1], "organisation"
+    poll = _poll_acronym(text, context, got[1])
+    if poll is not None:  # "The EC declared Akufo-Addo the winner": Ghana's commission
+        return None, poll[0], "GOV", "organisation"
+    person = _surname_read(text, context, date, got)
+    if person is not None:
+        return person
+    if not (got[0] and got[2] == "GOV"):  # (not a listed leader's: "the Modi government" is Modi's)
+        family = _family_government(text, context, date)
+        if family is not None:
+            return None, family, "GOV", "described"
     return got
 
 

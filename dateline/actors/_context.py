@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import re
 
-from dateline.actors._lexicon import _GROUP_CODES, _lex, _namesakes, _two_state_words
-from dateline.actors._match import _scan
+from dateline.actors._lexicon import (
+    _GROUP_CODES,
+    _Entry,
+    _generic_parties,
+    _lex,
+    _namesakes,
+    _poll_acronyms,
+    _two_state_words,
+)
+from dateline.actors._match import _pick, _scan
+from dateline.actors._rules import _after_place_prep, _context_countries, _place_country
 from dateline.actors._words import _norm, _tok
 from dateline.model import Actor, Document, Entity
 
@@ -257,3 +266,197 @@ def _poll_body(text: str, context: str | None) -> bool:
         return True
     said = re.match(r"\s+(?:in\s+[A-Z][\w'-]*\s+)?said\b", context[at.end() :])
     return bool(said) and bool(_POLL_SAID.search(context))
+
+
+# --------------------------------------------------------------------------- names the sentence reads (session 22)
+
+
+def _places_named(text: str, context: str | None) -> list[str]:
+    """The countries the sentence names as places ("in Denmark", "Portugal's election", "a rally in Kolkata"), in
+    text order, then the others it names; not the mention's own words, nor group codes. A context that is a code
+    ("KEN") is that code."""
+    if not context:
+        return []
+    code = context.strip()
+    if len(code) == 3 and code.isupper():
+        return [code] if code not in _GROUP_CODES else []
+    rest = context.replace(text, " ") if text and text in context and text != context else context
+    return [c for c in dict.fromkeys(_context_countries(rest, places_first=True)) if c not in _GROUP_CODES]
+
+
+def _as_place(text: str, context: str) -> list[str]:
+    """The countries the sentence names as places only: a name or city followed by "'s" or after a locative
+    preposition ("in Denmark", "Japan's lower house"), not one acted on ("accused Washington")."""
+    rest = context.replace(text, " ") if text and text in context and text != context else context
+    toks = _tok(rest)
+    found = [
+        c
+        for m in _scan(toks, None)
+        if (c := _place_country(m, toks))
+        and c not in _GROUP_CODES
+        and ((m.j < len(toks) and toks[m.j][0] == "'s") or _after_place_prep(toks, m.i))
+    ]  # (a capital the lexicon files as its government is a place here: "in Beijing")
+    return list(dict.fromkeys(found))
+
+
+def _generic_party(text: str, context: str | None, listed: str | None) -> tuple[str | None, str] | None:
+    """(country, sector) of a party named by a name many countries' parties bear (`generic_parties.txt`: "the Social
+    Democrats", "Labour", "German Greens"): the country of a word before the name, else the one the sentence names as
+    a place (unless it also names `listed`, the country a list gives the name), else `listed`. PTY; "ruling" GOV,
+    "opposition" OPP. None for any other mention."""
+    words = [w for w in _norm(text).split() if w != "the"]
+    sector = "PTY"
+    while words and words[0] in ("ruling", "governing", "opposition", "main"):
+        sector = {"ruling": "GOV", "governing": "GOV", "opposition": "OPP"}.get(words[0], sector)
+        words = words[1:]
+    lex = _lex()
+    own = ""
+    for n in (3, 2, 1):  # "Sweden's Social Democrats", "German Greens"
+        if len(words) > n and " ".join(words[:n]) in lex.countries:
+            own, words = lex.countries[" ".join(words[:n])], words[n + (words[n] == "'s") :]
+            break
+    if " ".join(words) not in _generic_parties():
+        return None
+    if own:
+        return own, sector
+    named = _as_place(text, context) if context and len(context.strip()) > 3 else _places_named(text, context)
+    if named and listed not in named:
+        return named[0], sector
+    return listed or None, sector
+
+
+# words that make a sentence one about an election, for an acronym a list files as another body
+_ELECTION_WORDS = re.compile(
+    r"\b(?:elections?|electoral|votes?|voters?|voting|ballots?|polls?|polling|run-?offs?|referendum|turnout"
+    r"|candidates?|constituenc(?:y|ies)|register|registration|campaign(?:ing)?|rally|rallies|party|parties)\b",
+    re.IGNORECASE,
+)
+
+
+def _poll_acronym(text: str, context: str | None, listed: str | None) -> tuple[str | None] | None:
+    """(country,) of an acronym a list files as another body (`listed`, e.g. EUR for "EC") that names its sentence's
+    election commission (`poll_acronyms.tsv`: "The EC declared Akufo-Addo the winner of Ghana's election"): the
+    sentence is about an election and names none of the listed body's own states or words. The country is the
+    one the sentence names (places first), else none. None when the acronym keeps the listed reading."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    if not context or len(context.strip()) <= 3 or len(words) != 1:
+        return None
+    row = _poll_acronyms().get(words[0])
+    if row is None or row[0] != listed or not _ELECTION_WORDS.search(context):
+        return None
+    low = context.lower()
+    named = _places_named(text, context)
+    if any(w in low for w in row[2]) or row[1] & set(named):
+        return None
+    return (named[0] if named else None,)
+
+
+_OFFICES_HELD = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP"}
+
+
+def _people(entries: list[_Entry], date: str | None) -> list[_Entry]:
+    """Each listed person among `entries` once, as of `date` (the office then)."""
+    by_name: dict[str, list[_Entry]] = {}
+    for e in entries:
+        by_name.setdefault(e.name, []).append(e)
+    return [_pick(es, date) for es in by_name.values()]
+
+
+def _in_office(people: list[_Entry]) -> _Entry | None:
+    """The one of `people` (as of a date) who holds an office then; among several, a hand-written one, then the
+    government post held longest (a head of state before the ministers of the day); None when none holds one."""
+    held = [p for p in people if p.sector in _OFFICES_HELD]
+    if len(held) > 1:
+        held = [p for p in held if p.rank == 0] or held
+    if len(held) > 1:
+        held = [p for p in held if p.sector == "GOV"] or held
+        dated = sorted((p for p in held if p.start), key=lambda p: p.start)
+        held = dated[:1] or held
+    return held[0] if len(held) == 1 else None
+
+
+# what follows a lone surname that acts or speaks ("Taylor said", "Castro told", "Toledo was extradited")
+_ACTS = re.compile(
+    r"\s+(?:said|says|told|announced|declared|vowed|promised|pledged|signed|urged|accused|ordered|rejected"
+    r"|warned|insisted|denied|resigned|conceded|met|was|is|has|had|will|would)\b"
+)
+
+
+def _surname_read(
+    text: str, context: str | None, date: str | None, got: tuple[str | None, str | None, str | None, str]
+) -> tuple[str | None, str | None, str | None, str] | None:
+    """A lone surname the lists share among several people, or that is also a place or a word ("Santos", "Castro",
+    "Taylor", "Montenegro"), read as a listed person when the first reading (`got`) is no person of that surname:
+    the one of the country the sentence names (in office on the date, among several), else, when the name acts or
+    speaks in its sentence ("Taylor said"), the one listed person in office on the date. None otherwise."""
+    words = text.split()
+    if len(words) != 1 or not words[0].isalpha() or not words[0][:1].isupper() or not words[0][1:].islower():
+        return None
+    key = _norm(words[0].lower())
+    if got[0] and got[3] == "person" and key in _norm(got[0].lower()).split():
+        return None  # a listed person of that name already ("Prabowo" is Prabowo Subianto)
+    lex = _lex()
+    if key in lex.state_names or key in lex.capitals or key in lex.seats:
+        return None  # "Jordan said", "Lima said": a state or its seat speaks, whoever bears its name
+    entries = lex.people_named(key)
+    if not entries or not context or len(context.strip()) <= 3:
+        return None
+    if re.search(rf"[A-Z][\w.'-]*\s+{re.escape(words[0])}\b", context):
+        return None  # the sentence names the person in full ("Indian army colonel Harpreet Singh ... Singh said")
+    named = _places_named(text, context)
+    if got[3] == "country" and got[1] in named:
+        return None  # the place, in a sentence about its country ("Santos beat Flamengo in Brazil's league")
+    people = _people(entries, date)
+    found = [
+        e for c in named if date and (e := _in_office([p for p in people if p.country == c])) is not None
+    ]
+    at = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", context)
+    if not found and date and at is not None and _ACTS.match(context, at.end()):
+        # "Taylor said ...": the one in office then
+        found = [e for e in [_in_office(people)] if e is not None]
+    if not found:
+        # out of office: the one person listed of the country named as a place ("Peru's former president")
+        for c in _as_place(text, context):
+            mine = [p for p in people if p.country == c]
+            found += mine if len(mine) == 1 else []
+    if found:
+        e = found[0]
+        return e.name, e.country, e.sector or None, "person"
+    return None
+
+
+# head nouns of a government named by its leader or leading family ("the Sharif government", "the Duvalier regime")
+_GOVERNMENT_HEADS = {"government", "administration", "regime", "cabinet", "junta", "govt"}
+
+
+def _family_government(text: str, context: str | None, date: str | None) -> str | None:
+    """The country of a government named by a surname the lists give several people ("the Sharif government", "the
+    Bhutto government", "the Marcos regime"): that of those who held a government post, when they are all of one
+    state (hand-written people first); among several states, the one the sentence names, else the one whose bearer
+    was in office on the date. None otherwise."""
+    toks = [t for t in _tok(text) if t[0] != "the"]
+    if len(toks) not in (2, 3) or toks[-1][0] not in _GOVERNMENT_HEADS or not toks[0][1][:1].isupper():
+        return None
+    if len(toks) == 3 and toks[1][0] != "'s":
+        return None
+    lex = _lex()
+    if toks[0][0] in lex.countries or toks[0][0] in lex.capitals or toks[0][0] in lex.seats:
+        return None  # "the German government", "the Kabul government": a state's, named by its place
+    entries = [e for e in lex.people_named(toks[0][0]) if e.country and e.country not in _GROUP_CODES]
+    governed = {e.name for e in entries if e.sector == "GOV"}
+    pool = [e for e in entries if e.name in governed]
+    hand = {e.name for e in pool if e.rank == 0}
+    for group in ([e for e in pool if e.name in hand], pool):
+        countries = list(dict.fromkeys(e.country for e in group))
+        if len(countries) == 1:
+            return countries[0]
+    countries = list(dict.fromkeys(e.country for e in pool))
+    named = [c for c in _places_named(text, context) if c in countries]
+    if named:
+        return named[0]
+    if date:
+        on = [p for p in _people(pool, date) if p.sector == "GOV"]
+        on = [p for p in on if p.rank == 0] or on
+        if len({p.country for p in on}) == 1:
+            return on[0].country  # (bearers in office in two states, "the Khan government" in 2019: none)
+    return None

@@ -70,6 +70,25 @@ def _member_acronyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _generic_parties() -> frozenset[str]:
+    """Party names many countries' parties bear (data/actors/generic_parties.txt), normalised."""
+    return frozenset(_norm(w.strip().lower()) for w in _lines("generic_parties.txt"))
+
+
+@lru_cache(maxsize=1)
+def _poll_acronyms() -> dict[str, tuple[str, frozenset[str], tuple[str, ...]]]:
+    """Acronyms that name an election commission in a sentence about an election (data/actors/poll_acronyms.tsv):
+    acronym -> (the listed reading's code, the states whose sentences keep it, the words that keep it)."""
+    out = {}
+    for r in _rows("poll_acronyms.tsv"):
+        if len(r) >= 2:
+            states = frozenset(r[2].split()) if len(r) > 2 else frozenset()
+            words = tuple(w.strip().lower() for w in r[3].split("|") if w.strip()) if len(r) > 3 else ()
+            out[r[0].strip()] = (r[1].strip(), states, words)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _ethnic_groups() -> frozenset[str]:
     """Peoples of several states (data/actors/ethnic_groups.txt), singular, lower case."""
     return frozenset(_norm(w) for w in _lines("ethnic_groups.txt"))
@@ -158,6 +177,7 @@ class _Lexicon:
         # the listed Mohammad Mustafa); built on first use
         self._by_variant: dict[tuple[str, str], list[_Entry]] | None = None
         self._given: set[str] | None = None  # first words of listed people's names; built on first use
+        self._by_surname: dict[str, list[_Entry]] | None = None  # see `people_named`
         # `agent` answers by n-gram (the tables are fixed once built): `_scan` asks for the same words all the time
         self._agent_memo: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._load_countries()
@@ -424,6 +444,21 @@ class _Lexicon:
             kk for kk in found if kk[1][0] == word[0] and _one_edit(word, kk[1])
         }  # first letters are right
         return found.pop() if len(found) == 1 else None
+
+    def people_named(self, surname: str) -> list[_Entry]:
+        """The entries of every listed person whose name ends in `surname`, shared or not ("Sharif", "Castro"), and
+        whatever place or word it also is ("Santos", "Taylor"); a closing "Jr"/"Sr" is passed over. Built on first use."""
+        if self._by_surname is None:
+            index: dict[str, list[_Entry]] = {}
+            for found in self.actors.values():
+                for e in found:
+                    if e.kind != "person" or (e.rank and e.sector in _NOT_OFFICIAL):
+                        continue
+                    words = [w for w in _norm(e.name.lower()).split() if w.strip(".") not in ("jr", "sr")]
+                    if len(words) >= 2 and len(words[-1]) >= 4 and words[-1].isalpha():
+                        index.setdefault(words[-1], []).append(e)
+            self._by_surname = {k: list(dict.fromkeys(v)) for k, v in index.items()}
+        return self._by_surname.get(surname, [])
 
     def named(self, surname: str) -> list[_Entry]:
         """The people a lone surname (or a one-word alias of a listed person) stands for."""

@@ -9,7 +9,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.actors._coding import _ETHNIC, _code_cached, _longer_place, _pair_of_officials, _town_weight
+from dateline.actors._coding import (
+    _ETHNIC,
+    _code_cached,
+    _longer_place,
+    _pair_of_officials,
+    _read_in_sentence,
+    _town_weight,
+)
 from dateline.actors._context import _in_running_text, _placed_entity, _story_town
 from dateline.actors._lexicon import (
     _GROUP_CODES,
@@ -76,6 +83,17 @@ def _cityish(m: _Match, toks: list[tuple[str, str, int, int]]) -> bool:
 
 # prepositions that place a clause's subject where its verb happens ("attacked a post in Burundi")
 _LOCATIVE = {"in", "inside", "near", "outside", "across", "throughout", "within", "around"}
+
+
+_BORDERS = {"border", "borders", "frontier", "frontiers", "boundary"}
+
+
+def _at_border(toks: list[tuple[str, str, int, int]], i: int, j: int) -> bool:
+    """The place tokens [i, j) name the other side of a border ("on the Thai border", "near the border with
+    Algeria"): where a people's fighters are, not whose they are."""
+    if j < len(toks) and toks[j][0] in _BORDERS:
+        return True
+    return i >= 2 and toks[i - 1][0] == "with" and toks[i - 2][0] in _BORDERS
 
 
 def _town(text: str) -> bool:
@@ -400,6 +418,13 @@ class ActorResolver(_Titles):
                 sent = self.doc.sentences[i]
                 context = self.doc.text[sent.start : sent.end]
         name, country, sector, kind = _code_cached(text, context, self.date)
+        if context is None and not self._bare and (i := self.doc.sentence_of(start)) >= 0:
+            # names whose reading their sentence decides ("the Social Democrats in Denmark", "The EC declared ...
+            # the winner of Ghana's election", "Santos signed the accord with the FARC in Bogota")
+            sent = self.doc.sentences[i]
+            name, country, sector, kind = _read_in_sentence(
+                text, self.doc.text[sent.start : sent.end], self.date, (name, country, sector, kind)
+            )
         if name is None and not country and not sector:
             for pos, known in self._mentions_in(
                 start + 1, end
@@ -662,10 +687,13 @@ class ActorResolver(_Titles):
             c
             for m in matches
             if (c := _place_country(m, toks))
+            and not _at_border(toks, m.i, m.j)
             and self._qualifies(sent.start + toks[m.i][2], start, end, clause=True)
         }
         if len(own) == 1:
             return own.pop()
+        if any(m.country == self.country and _at_border(toks, m.i, m.j) for m in matches):
+            return None  # the story's country is the other side of the border the sentence places them at
         home = [sent.start + toks[m.i][2] for m in matches if m.country == self.country]
         if not self.country or (home and all(self._third_party(pos) for pos in home)):
             return None
