@@ -63,8 +63,10 @@ from dateline.plover import plover_coding, single_category
 _MODE_MAP = {"demo-spon": "demo", "demo-org": "demo", "riot-spon": "riot", "riot-org": "riot",
              "strike-hun": "hunger", "strike-gen": "strike", "detain": "arrest", "confiscate": "seize",
              "assassinate": "targeted", "host": "visit"}  # fmt: skip
-# codes that the GSR/PETRARCH spell differently from ISO/PLOVER 2.0
-_CODE_EQ = {"JAP": "JPN", "ITL": "ITA", "UNO": "IGO", "ROM": "ROU", "GER": "DEU", "KSV": "XKX"}
+# codes that the GSR/PETRARCH spell differently from ISO/PLOVER 2.0; the GSR predates PLOVER 2.0's own codes for the
+# UN (UNO) and the EU (EUR), which the manual split from IGO (its table of international non-state entities): it codes
+# both IGO and has neither code
+_CODE_EQ = {"JAP": "JPN", "ITL": "ITA", "UNO": "IGO", "EUR": "IGO", "ROM": "ROU", "GER": "DEU", "KSV": "XKX"}
 
 
 def _sector(code: str | None) -> str | None:
