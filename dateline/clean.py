@@ -148,13 +148,69 @@ _JOIN_WORDS = frozenset(
 )
 
 
+# a number a hard wrap left at a line's end inside a sentence: "on 22" (October), "more than 1,300"
+_NUMBER_END = re.compile(
+    r"\b(?:on|of|by|in|at|to|from|than|about|some|until|since|and|or)\s+\d(?:[\d,.]*\d)?$", re.I
+)
+# a word a hard wrap split at a hyphen ("Oc-" / "tober", "provin-" / "cial"), from text copied out of a PDF
+_SPLIT_WORD = re.compile(r"[a-z]{2,}-$", re.I)
+# prefixes whose hyphen is the compound's own ("cross-" / "border"), kept when the halves are joined
+_HYPHEN_PREFIXES = frozenset(
+    "cross self ex non anti well so mid pro co semi all half post multi vice quasi counter inter intra "
+    "pan ultra one two three four five six seven eight nine ten long short full high low far near".split()
+)
+
+
+# words a number follows inside a sentence: a line ending with one goes on with the next line's number
+_NUMBER_WORDS = _JOIN_WORDS | frozenset(
+    "than about some nearly almost over under least around roughly approximately killed wounded injured "
+    "displaced arrested detained freed evacuated".split()
+)
+
+
 def _continues(prev: str, line: str) -> bool:
-    """`line` goes on with the sentence `prev` broke off (text hard-wrapped with <br> or line breaks)."""
-    if len(prev) < 40 or not re.search(r"[a-z,]$", prev) or re.match(r"\S+:", line):
+    """`line` goes on with the sentence `prev` broke off (text hard-wrapped with <br> or line breaks, or copied
+    out of a PDF: a word split at a hyphen, a number left at the line's end, the next line opening with a number)."""
+    if len(prev) < 40 or re.match(r"\S+:", line):
         return False
     first = line[:1]
+    if _SPLIT_WORD.search(prev):
+        return first.isalpha()
+    if _NUMBER_END.search(
+        prev
+    ):  # "on 22" / "October, a WFP spokeswoman said." (not "... of 2020" / "Monday ...")
+        return first.islower() or bool(_MONTH_START.match(line))
+    if not re.search(r"[a-z,]$", prev):
+        return False
     last = prev.rsplit(" ", 1)[-1].lower()
+    if (
+        first.isdigit()
+    ):  # "freed more than" / "1,300 inmates, the governor said." (not "... Davis Cup" / "13 hours ago")
+        return last in _NUMBER_WORDS and not _LABEL_LINE.match(line) and bool(re.search(r"[a-z]", line))
     return first.islower() or (first.isupper() and (prev.endswith(",") or last in _JOIN_WORDS))
+
+
+_MONTH_START = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?!\s+\d)"
+)
+
+
+# a line that is a label of its own, never a sentence's continuation: "Page 2 of 3", "1 of 12", "2020-10-23"
+_LABEL_LINE = re.compile(r"(?i)^(?:page\s+)?\d+\s+(?:of|/)\s+\d+\s*$|^[\d\s/.:-]+$")
+
+
+def _join_wrapped(prev: str, line: str) -> str:
+    """Two hard-wrapped lines as one: a word split at a line-end hyphen is made whole ("Oc-" + "tober"), unless its
+    first half is a prefix that keeps its hyphen ("cross-" + "border") or the second half is capitalised
+    ("Mbau-" + "Kamango" road)."""
+    m = _SPLIT_WORD.search(prev)
+    if m and line[:1].isalpha():
+        head = prev[m.start() : m.end() - 1]
+        if line[:1].isupper() or head.lower() in _HYPHEN_PREFIXES:
+            return prev + line
+        return prev[:-1] + line
+    return prev + " " + line
 
 
 def _paragraphs(text: str) -> list[_Para]:
@@ -171,12 +227,15 @@ def _paragraphs(text: str) -> list[_Para]:
     for i, line in enumerate(lines + [""]):
         if not line:
             if block:
-                paras.append(_Para(" ".join(block), start))
+                joined = block[0]
+                for more in block[1:]:
+                    joined = _join_wrapped(joined, more)
+                paras.append(_Para(joined, start))
                 block = []
             continue
         if not wrapped:
             if paras and prev_i == i - 1 and _continues(paras[-1].text, line):
-                paras[-1] = _Para(paras[-1].text + " " + line, paras[-1].line)
+                paras[-1] = _Para(_join_wrapped(paras[-1].text, line), paras[-1].line)
             else:
                 paras.append(_Para(line, i))
             prev_i = i
@@ -400,6 +459,41 @@ def _metadata(text: str, pats: _Patterns) -> dict[str, str] | None:
         if found or not rx.groupindex:
             return found
     return None
+
+
+_NUMERIC_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
+
+
+def _in_local_order(cleaned: _Cleaned, url: str | None) -> str | None:
+    """The date of a metadata line, an all-numeric day whose order is open ("Published: 03/04/1998") read in the
+    outlet's order (`day_first_for(url)`, data/time/date_order.tsv), else in the order the page's own unambiguous
+    numeric dates show ("31/03/1998": day first), else as before (month first)."""
+    iso, line = cleaned.meta.get("date"), cleaned.meta.get("date_line") or ""
+    m = _NUMERIC_DAY.search(line)
+    if not iso or not m:
+        return iso
+    a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if a > 12 or b > 12 or a == b:
+        return iso
+    from dateline.time import day_first_for
+
+    first = day_first_for(url)
+    if first is None:
+        seen = set()
+        for text, _ in cleaned.paras:
+            for n in _NUMERIC_DAY.finditer(text):
+                c, d = int(n.group(1)), int(n.group(3))
+                if c > 12 >= d:
+                    seen.add(True)
+                elif d > 12 >= c:
+                    seen.add(False)
+        first = seen.pop() if len(seen) == 1 else None
+    if first is None:
+        return iso
+    try:
+        return date(y, b if first else a, a if first else b).isoformat()
+    except ValueError:
+        return iso
 
 
 def _add_meta(meta: dict[str, str], found: dict[str, str], line: str) -> None:
@@ -1227,6 +1321,35 @@ _CONTENT_ATTR = re.compile(r"""content\s*=\s*["']([^"']{8,40})["']""", re.I)
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 
+_MODIFIED_TAG = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["']?(?:article:modified_time|og:updated_time|"""
+    r"""dateModified|last[-_]?modified)["']?[^>]*>|"dateModified"\s*:""",
+    re.I,
+)
+# a page's own stamp of its first publication, beside an "Updated" one: "First published: Wed 28 Aug 2013 09.10
+# GMT", "Published 12 March 2019 | Updated 14 March 2019", "Originally published on March 3, 2019"
+_FIRST_PUBLISHED = re.compile(
+    r"(?i)\b(?:first|originally)\s+(?:published|posted)(?:\s+on)?\s*:?\s*"
+    r"(?P<date>[A-Za-z]{3,9},?\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|"
+    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+)
+
+
+def _first_published_stamp(html: str, iso: str) -> str | None:
+    """Issue 7 (session 22): a page whose only date tag is its modification time ("article:modified_time",
+    "dateModified") while its text shows a first-publication stamp ("Updated: Thu 29 Aug 2013 | First published:
+    Wed 28 Aug 2013"): htmldate returns the update, the publication date is the earlier stamped day."""
+    head = html[:200_000]
+    if _PUBLISHED_TAG.search(head) or _JSONLD_PUBLISHED.search(head) or not _MODIFIED_TAG.search(head):
+        return None
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", head))
+    for m in _FIRST_PUBLISHED.finditer(visible):
+        day = _iso_date(m.group("date"))
+        if day and day < iso:
+            return day
+    return None
+
+
 def _year_only_guess(iso: str, html: str) -> bool:
     """htmldate's January 1st from a bare year (a copyright line, "© 2025"): the page states no such day anywhere."""
     if not iso.endswith("-01-01"):
@@ -1504,7 +1627,9 @@ def to_document(raw: RawArticle) -> Document:
             if iso and _year_only_guess(iso, raw.html):
                 doc.extra["html_date_year_only"] = iso  # kept for the record, not a publication day
             else:
-                _set(doc, "published", iso, "html-metadata")
+                _set(
+                    doc, "published", (iso and _first_published_stamp(raw.html, iso)) or iso, "html-metadata"
+                )
         if not doc.language and hmeta.get("language"):
             doc.language = hmeta["language"]
         # trafilatura sometimes keeps the page's <h1> as the first line
@@ -1514,7 +1639,7 @@ def to_document(raw: RawArticle) -> Document:
         # metadata lines trafilatura kept in the body ("source: outlet.com", "By NAME | DATE") go as in plain text;
         # their values only fill what the page's own metadata left empty
         cleaned = _boilerplate(paras, pats, with_metadata=True)
-        _set(doc, "published", cleaned.meta.get("date"), "text")
+        _set(doc, "published", _in_local_order(cleaned, doc.url), "text")
         if cleaned.meta.get("domain"):
             doc.extra["source_domain"] = cleaned.meta["domain"]
         if hmeta.get("fallback"):  # trafilatura found nothing: the whole page as text, find the story block
@@ -1560,7 +1685,7 @@ def to_document(raw: RawArticle) -> Document:
         for key, extra in (("domain", "source_domain"), ("section", "section")):
             if cleaned.meta.get(key):
                 doc.extra[extra] = cleaned.meta[key]
-        _set(doc, "published", cleaned.meta.get("date"), "text")
+        _set(doc, "published", _in_local_order(cleaned, doc.url), "text")
         if doc.meta_sources.get("published") == "text" and cleaned.meta.get("date_line"):
             doc.published_confidence = _STATED_CONFIDENCE
             doc.published_evidence = [f"date stated on a metadata line {cleaned.meta['date_line']!r}"]

@@ -169,6 +169,14 @@ _RIVAL_FEATURES = frozenset(("city", "admin", "country", "county"))
 _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier)\b")
 
 
+# what a state has and a river has not (session 22): "the Niger defence ministry", "the Congo government said"
+_STATE_BODY_AFTER = re.compile(
+    r"\s+(?:government|army|armed forces|military|defen[cs]e|interior|foreign|finance|justice|health|ministry|"
+    r"minister|president|presidency|parliament|authorities|embassy|security forces|troops|soldiers|navy|"
+    r"air force|gendarmerie|junta|regime|cabinet|prime minister|national assembly)\b"
+)
+
+
 _TOWN_PREP_BEFORE = re.compile(r"\b(?:[Ff]rom|[Tt]o|[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+$")
 
 
@@ -180,6 +188,8 @@ def _river_or_city(text: str, start: int, cands: list[_Cand], key: str = "", end
     if end >= 0 and _UNIT_WORD_AFTER.match(text, end) and any(c.feature == "admin" for c in cands):
         return [c for c in cands if c.feature != "water"]
     if end >= 0 and _BORDER_AFTER.match(text, end) and any(c.feature in ("country", "admin") for c in cands):
+        return [c for c in cands if c.feature != "water"]
+    if end >= 0 and _STATE_BODY_AFTER.match(text, end) and any(c.feature == "country" for c in cands):
         return [c for c in cands if c.feature != "water"]
     if _THE_BEFORE.search(text[max(0, start - 8) : start]):
         return [c for c in cands if c.feature not in _RIVAL_FEATURES]

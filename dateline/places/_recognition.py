@@ -10,6 +10,7 @@ from dateline.places._cands import _Cand, _prior
 from dateline.places._doc_context import _host_label, _text_context
 from dateline.places._gazetteer import _gaz, _Gazetteer
 from dateline.places._names import _norm, _skeleton
+from dateline.places._settlements import _settlement_phrases
 from dateline.places._words import (
     _cue_nouns,
     _first_names,
@@ -225,6 +226,7 @@ def _recognise(doc: Document, gaz: _Gazetteer) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     out = _cued_matches(doc, gaz, out, person_words)
+    out = _settlement_phrases(text, out, person_words)
     out = _site_phrases(doc, gaz, _other_mentions(doc, gaz, out), person_words)
     return _drop_non_places(text, _drop_outlets(text, gaz, out))
 
@@ -789,11 +791,15 @@ _NAMED_COUNTRY_TOWN_POP = 500  # GeoNames' floor for towns: any real town of a c
 
 def _town_of_named_country(gaz: _Gazetteer, key: str, text: str) -> bool:
     """Issue 6, round 17: a small town under its own name in a country the text names ("The Guyana Defence Force
-    sent 300 soldiers to Lethem", 716 people) is a place when the text uses it as one, below _CUE_POP."""
+    sent 300 soldiers to Lethem", 716 people) is a place when the text uses it as one, below _CUE_POP; a town of
+    _CUE_POP under an alternate spelling too (session 22: "food was handed out in Oicha" in a Congolese story)."""
     towns = [
         c
         for c in gaz.get(key)
-        if c.feature == "city" and not c.alt and c.population >= _NAMED_COUNTRY_TOWN_POP and c.country
+        if c.feature == "city"
+        and c.country
+        # (session 22) a town of _CUE_POP under an alternate spelling too ("in Oicha", GeoNames' Hyosha)
+        and (c.population >= _CUE_POP if c.alt else c.population >= _NAMED_COUNTRY_TOWN_POP)
     ]
     if not towns:
         return False

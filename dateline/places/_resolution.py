@@ -49,7 +49,7 @@ from dateline.places._doc_context import (
     _outlet_region,
     _text_context,
 )
-from dateline.places._gazetteer import _Gazetteer
+from dateline.places._gazetteer import _demonym_countries, _Gazetteer
 from dateline.places._names import _norm
 from dateline.places._namesakes import (
     _coordinated_regions,
@@ -67,6 +67,7 @@ from dateline.places._readings import (
     _CAPITAL_POP,
     _POSTAL_AFTER,
     _REGION_ONLY_UNITS,
+    _STATE_BODY_AFTER,
     _affiliated_states,
     _as_written,
     _county_list_names,
@@ -113,6 +114,7 @@ from dateline.places._sections import (
     _split_by_context,
     _strays_of_sections,
 )
+from dateline.places._settlements import _PEOPLES_SETTLEMENT
 
 # names that trade readings between rounds: every mix of their readings is scored (at most 2**4 sets)
 _MAX_SWAPPING = 4
@@ -282,6 +284,15 @@ def _resolve(
         if rivers:
             cands_of[k] = cands_of[k] + rivers
         cands_of[k] = _river_or_city(text, s, cands_of[k], k, e)
+        if (
+            k.startswith("the ")
+            and _STATE_BODY_AFTER.match(text, e)
+            and all(c.feature == "water" for c in cands_of[k])
+        ):
+            # "the Niger defence ministry" (the model's span takes "The" in): the state, not "the Niger" river
+            states = [c for c in gaz.get(k[4:]) if c.feature == "country"]
+            if states:
+                cands_of[k] = states
         unit = _ADMIN_AFTER.match(text, e)
         if unit and unit.group(1).lower() in _REGION_ONLY_UNITS:
             # "Santa Cruz department", "Kandahar province": a first-level region when the name has one ("the
@@ -289,8 +300,10 @@ def _resolve(
             regions = [c for c in cands_of[k] if c.feature == "admin"]
             if regions and len(regions) < len(cands_of[k]):
                 cands_of[k] = regions
-    for (s, _e), k in zip(spans, keys, strict=True):
-        if _GOVERNOR_OF.search(text, max(0, s - 120), s):
+    for (s, e), k in zip(spans, keys, strict=True):
+        # (session 22) not when the name carries its unit, "the governor of Diffa region": the unit word reads that
+        # mention, and a bare "a market in Diffa" elsewhere stays the town
+        if _GOVERNOR_OF.search(text, max(0, s - 120), s) and not _ADMIN_AFTER.match(text, e):
             # issue 6, round 15: "the governors of California and New York", "the governor of Washington": a
             # governor's place is a state or province, not the city named like it
             regions = [c for c in cands_of[k] if c.feature == "admin"]
@@ -674,7 +687,15 @@ def _resolve(
                 None,
             )
             home = _town_of_institution(text, spans, chosen, i) if near is None else None
-            if home is not None:  # "Dhaka University" in a story that names Dhaka
+            people = _PEOPLES_SETTLEMENT.search(text, max(0, s - 60), s)
+            own = _demonym_countries().get(_norm(people.group(1))) if people else None
+            if own is not None and own != focus.country:
+                # "the Nigerian town of Tumbaru" in a story from Niger: in the people's country, with no point of
+                # its own (session 22)
+                place = Place(
+                    text=text[s:e], start=s, end=e, name=text[s:e], country=own, source="context-fallback"
+                )
+            elif home is not None:  # "Dhaka University" in a story that names Dhaka
                 place = _fallback(text[s:e], s, e, _as_point(home))
             elif near is not None and not _inside(focus, near):
                 # "Zion National Park in Utah", "Utah's Zion National Park"; the focus when it lies inside
@@ -682,7 +703,20 @@ def _resolve(
             elif nb is not None:
                 place = _fallback(text[s:e], s, e, _as_point(nb), guess=True)
             elif focus.start == -1 and focus.lat is None:
+                # no place of the text resolves: a story naming one country only (by name or people, "Czech
+                # police") has its villages in it, coded with that country and no point (session 22)
+                named_ctry = [c for c, n in _text_context(text)[0].items() if n > 0]
+                only = named_ctry[0] if len(named_ctry) == 1 else None
                 place = Place(text=text[s:e], start=s, end=e)
+                if only is not None:
+                    place = Place(
+                        text=text[s:e],
+                        start=s,
+                        end=e,
+                        name=text[s:e],
+                        country=only,
+                        source="context-fallback",
+                    )
             else:
                 place = _fallback(text[s:e], s, e, focus, guess=True)
             region = wide.get(i)
