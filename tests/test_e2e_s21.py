@@ -73,7 +73,8 @@ _KNOWN = {
         "events: 'refused to meet the UN envoy' is typed CONSULT (the meeting); refusing is REJECT"
     ),
     ("p03_prague_expulsions.html", "Two explosions at the depot", "location_country"): (
-        "places: 'the village of Vrbetice' is not recognised as a place (no gazetteer row, no recognition)"
+        "places: 'the village of Vrbetice' is recognised (session 22) but placed in the story's main country, Russia "
+        "(the country of the act's report), not the Czech Republic where the depot is"
     ),
     ("p03_prague_expulsions.html", "Russia ordered 20 Czech embassy staff", "size"): (
         "sizes: '20 Czech embassy staff' gives no size (staff is no counted unit)"
