@@ -240,6 +240,28 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS event_refs_merged ON event_refs(merged_id);
     CREATE INDEX IF NOT EXISTS event_refs_doc ON event_refs(doc_id);
     """,
+    # 5: a report of an act in a sentence no event carries ("Families who fled the attack on Chai ..."): no event id,
+    #    keyed by its document and sentence span; the reports inside verbal acts keep their event id (one per event
+    #    and type) and now record their sentence span too (NULL in rows of older stores)
+    """
+    CREATE TABLE event_refs_5 (
+        event_id TEXT,
+        merged_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        score REAL,
+        evidence TEXT,
+        sentence_start INTEGER,
+        sentence_end INTEGER
+    );
+    INSERT INTO event_refs_5(event_id, merged_id, doc_id, event, score, evidence)
+        SELECT event_id, merged_id, doc_id, event, score, evidence FROM event_refs;
+    DROP TABLE event_refs;
+    ALTER TABLE event_refs_5 RENAME TO event_refs;
+    CREATE UNIQUE INDEX event_refs_event ON event_refs(event_id, event);
+    CREATE INDEX event_refs_merged ON event_refs(merged_id);
+    CREATE INDEX event_refs_doc ON event_refs(doc_id);
+    """,
 ]
 
 # annotation tables written with each document, in deletion order

@@ -155,21 +155,34 @@ def system_links(
     return {row: {links[e] for e in events} for row, events in _row_events(store, gold, by_id).items()}
 
 
-def _refs(store: Any) -> list[Any]:
-    """The linker's reports inside verbal acts (event_refs: "condemned the strike near Mbau" reports the strike):
-    (verbal event id, merged id of the act, the act's type, the verbal event's data); none in an older store."""
-    if not store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_refs'").fetchone():
+def _refs(store: Any) -> list[tuple[str, str, str, str, int, int]]:
+    """The linker's reports of acts in other sentences (event_refs): inside a verbal act ("condemned the strike near
+    Mbau" reports the strike) and in a sentence no event carries ("Families who fled the attack on Chai"): (report
+    key "ref:<event id>:<type>" or "ref:<doc id>@<sentence start>:<type>", merged id of the act, the act's type,
+    document, sentence start, sentence end); none in an older store."""
+    db = store.db
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_refs'").fetchone():
         return []
-    return store.db.execute(
+    out = []
+    for r in db.execute(
         "SELECT r.event_id, r.merged_id, r.event, e.data FROM event_refs r JOIN events e ON e.id = r.event_id"
-    ).fetchall()
+    ):
+        d = json.loads(r[3])
+        out.append((f"ref:{r[0]}:{r[2]}", r[1], r[2], d["doc_id"], d["sentence_start"], d["sentence_end"]))
+    columns = {c[1] for c in db.execute("PRAGMA table_info(event_refs)")}
+    if "sentence_start" in columns:  # store migration 5: reports keyed by their sentence
+        for doc_id, start, end, merged_id, typ in db.execute(
+            "SELECT doc_id, sentence_start, sentence_end, merged_id, event FROM event_refs WHERE event_id IS NULL"
+        ):
+            out.append((f"ref:{doc_id}@{start}:{typ}", merged_id, typ, doc_id, start, end))
+    return out
 
 
 def _links(store: Any) -> dict[str, str]:
-    """Event id -> merged id, and for each report inside a verbal act "ref:<event id>:<type>" -> the act's merged id
-    (a gold row of the act's type in the verbal act's sentence matches it: _row_events)."""
+    """Event id -> merged id, and for each report of an act in another sentence (_refs) its key -> the act's merged
+    id (a gold row of the act's type in the report's sentence matches it: _row_events)."""
     links: dict[str, str] = dict(store.db.execute("SELECT event_id, merged_id FROM event_links").fetchall())
-    links.update({f"ref:{r[0]}:{r[2]}": r[1] for r in _refs(store)})
+    links.update({r[0]: r[1] for r in _refs(store)})
     return links
 
 
@@ -223,17 +236,12 @@ def _row_events(
                 hits = [i for i in hits if fit[i] == max(fit.values())]
             for i in hits:
                 out.setdefault((gold[i]["file"], str(i)), set()).add(eid)
-    # a verbal act's sentence that reports an earlier act ("condemned the strike near Mbau") matches the gold rows of
-    # the act's type there, as a report of the act's merged event
-    for eid, _, typ, data in _refs(store):
-        d = json.loads(data)
-        for i in rows_by_doc.get(d["doc_id"], []):
-            if (
-                gold[i]["event"] == typ
-                and d["sentence_start"] < spans[i][2]
-                and d["sentence_end"] > spans[i][1]
-            ):
-                out.setdefault((gold[i]["file"], str(i)), set()).add(f"ref:{eid}:{typ}")
+    # a sentence that reports an earlier act ("condemned the strike near Mbau", "fled the attack on Chai") matches
+    # the gold rows of the act's type there, as a report of the act's merged event
+    for key, _, typ, doc_id, start, end in _refs(store):
+        for i in rows_by_doc.get(doc_id, []):
+            if gold[i]["event"] == typ and start < spans[i][2] and end > spans[i][1]:
+                out.setdefault((gold[i]["file"], str(i)), set()).add(key)
     return out
 
 
@@ -291,7 +299,7 @@ def missed_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) 
             continue
         ea, eb = {e for e in ea if e in feats}, {e for e in eb if e in feats}
         if not ea or not eb:
-            out.append(f"{a['key']} {a['file'][:2]} | {b['file'][:2]}: a report inside a verbal act joined another "
+            out.append(f"{a['key']} {a['file'][:2]} | {b['file'][:2]}: a report in another sentence joined another "
                        "merged event")  # fmt: skip
             continue
         scored = []
@@ -338,7 +346,7 @@ def wrong_reasons(store: Any, gold: list[dict[str, Any]], by_id: bool = False) -
         if not pairs:
             continue
         if not any(x in feats and y in feats for x, y in pairs):
-            out.append(f"{a['key']} {a['file'][:2]} | {b['key']} {b['file'][:2]}: a report inside a verbal act: "
+            out.append(f"{a['key']} {a['file'][:2]} | {b['key']} {b['file'][:2]}: a report in another sentence: "
                        f"{next(x if x.startswith('ref:') else y for x, y in pairs)}")  # fmt: skip
             continue
         pairs = [(x, y) for x, y in pairs if x in feats and y in feats]

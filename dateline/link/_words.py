@@ -209,3 +209,60 @@ def referred_acts(sentence: str, start: int, end: int, nouns: dict[str, frozense
                 break  # a modifier naming an act ("the protest march") or the head: the phrase ends here
         break  # the first definite phrase of the clause is its object ("condemned the decision to allow the raid": none)
     return out
+
+
+# a definite phrase naming an act that is not the one known act but one of a series ("the first attack", "the latest
+# seizure", "the next round"): no reference to one earlier act
+_SERIES = frozenset({
+    "first", "second", "third", "fourth", "fifth", "latest", "last", "previous", "earlier", "later", "next", "new",
+    "fresh", "renewed", "other", "recent", "planned", "proposed", "threatened", "expected", "possible", "future",
+    "further", "similar", "such", "initial", "subsequent", "following", "final", "coming", "another",
+})  # fmt: skip
+# a definite determiner or a possessive date ("the toll of Monday's attack": Monday's)
+_SENTENCE_DEFINITE = re.compile(
+    r"(?i)\b(?:the|(?:last|this)\s+(?:week|month)'s|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s"
+)
+
+
+# event nouns that name a state of affairs, no one act ("fled the fighting in Myawaddy", "the violence in the north")
+_STATES = frozenset({"fighting", "violence", "unrest", "hostilities", "conflict", "war", "insurgency", "tension",
+                     "tensions", "crisis", "standoff", "stand-off", "dispute", "campaign", "offensive"})  # fmt: skip
+_ONE_DAY = re.compile(r"(?i)(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s")
+
+
+def sentence_refs(sentence: str, nouns: dict[str, frozenset[str]],
+                  skip: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str], int, int]]:  # fmt: skip
+    """Every definite noun phrase of a sentence whose head is an event noun (`nouns`; types in `skip` left out), read
+    as `referred_acts` reads the object of a verbal act, but anywhere in the sentence, for a sentence that reports
+    no act of its own ("Families who fled the attack on Chai", "the toll of Monday's attack on Chai", "stayed
+    ashore since the seizure of the Ogoja Pride"): (noun, its types, phrase start, phrase end). A phrase whose
+    modifiers place its act in a series ("the first attack", "the latest seizure", "the next round") names no one
+    earlier act, nor does a plural head ("the attacks on ships in the Red Sea": a campaign) unless one day bounds
+    it ("Saturday's clashes"), nor a noun of a state of affairs ("the fighting in Myawaddy": _STATES)."""
+    out: list[tuple[str, frozenset[str], int, int]] = []
+    for m in _SENTENCE_DEFINITE.finditer(sentence):
+        for k, w in enumerate(_REF_WORD.finditer(sentence, m.end())):
+            if k > 3:
+                break
+            word = w.group()
+            if word.lower() in _SERIES:
+                break
+            if word[:1].isupper():
+                continue  # a name or a month ("the March 3 air strike"), never the act itself
+            head = word.lower()
+            forms = (
+                head,
+                head[:-1] if head.endswith("s") else head,
+                head[:-2] if head.endswith("es") else head,
+            )
+            types = next((nouns[f] for f in forms if f in nouns), None)
+            if types is not None and head in _STATES:
+                break
+            if types is not None:
+                plural = head not in nouns and head.endswith("s")
+                if types - skip and (not plural or _ONE_DAY.match(m.group())):
+                    out.append((head, types - skip, m.start(), w.end()))
+                break
+            if not re.fullmatch(r"[a-z][a-z-]*|\d[\d,]*", word):
+                break  # a possessive or a number with a unit ("Monday's", "14-member"): not a plain modifier
+    return out

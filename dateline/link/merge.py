@@ -153,7 +153,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.link._words import _SAME_OBJECT, aftermath_place, mutual_fire, object_words, referred_acts
+from dateline.link._words import (
+    _SAME_OBJECT,
+    aftermath_place,
+    mutual_fire,
+    object_words,
+    referred_acts,
+    sentence_refs,
+)
 from dateline.link._words import stop_words as _stop
 from dateline.model import Event, Size, stable_id
 from dateline.places import distance_km
@@ -2375,6 +2382,128 @@ def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index
     return out
 
 
+# A sentence that reports no act of its own may still name a known act by a definite phrase: "Families who fled the
+# attack on Chai are sheltering in Macomia", "corrected the toll of Monday's attack on Chai", "Fishermen in Ikang have
+# stayed ashore since the seizure of the Ogoja Pride". No event carries it, so the report is keyed by its document
+# and sentence span (event_refs with no event id, store migration 5), on the bar of _definite only.
+
+
+# a definite phrase right after a word of time dates the act its sentence tells ("a day after the Chai killings,
+# insurgents raided Mucojo", "since the seizure"): an anchor when the sentence tells an act of its own
+_ANCHOR = re.compile(r"(?i)\b(?:after|before|since|following|until|till|ahead\s+of|prior\s+to)\s+$")
+_NP_LINKS = frozenset({"of", "on", "against", "in", "near", "at", "off", "outside", "by", "the", "a", "an", "its",
+                       "their", "his", "her"})  # fmt: skip
+
+
+def _noun_phrase(after_head: str) -> str:
+    """The rest of a definite phrase after its head noun: its object and places ("[ on the convoy near Mbau] was
+    ...", "[ of the Ogoja Pride], their union said"): linking words, names, numbers and at most three lowercase
+    words after a linking word, none a stop word; it ends at punctuation or at any other word (a verb, "as")."""
+    end, lower = 0, 3
+    for m in re.finditer(r"\S+", after_head):
+        w = m.group()
+        bare = w.rstrip(",.;:!?)\"\u201d'")
+        low = bare.lower()
+        if not bare:
+            break
+        if low in _NP_LINKS:
+            lower = 3
+        elif bare[:1].isupper() or bare[:1].isdigit():
+            lower = 0
+        elif bare.isalpha() and bare.islower() and lower > 0 and low not in _stop():
+            lower -= 1
+        else:
+            break
+        end = m.start() + len(bare)
+        if bare != w:
+            break
+    return after_head[:end]
+
+
+def _sentence_refs(store: Store, doc_id: str, feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]],
+                   done: set[int], doc_places: list[tuple[int, list[Any]]], index: _Index, idf: _Idf,
+                   undated: bool) -> list[tuple[int, int, str, str, float, dict[str, Any]]]:  # fmt: skip
+    """The acts the sentences of a document name with no event of theirs reporting them (_words.sentence_refs):
+    (sentence start, sentence end, merged event of the act, the act's type, score, evidence). A sentence is read
+    when it holds no event of a type the act's noun names (then it tells the act itself, or a new one) and no verbal act's
+    report (`done`: sentence starts that have one, _refs); a phrase after a word of time ("since the abduction")
+    in a sentence with an event of its own dates that event (_ANCHOR), no report. The act is looked up as _refs looks it up (its type, no
+    actors, the places of the phrase's clause, the phrase's own date or the lookback window before the
+    publication date), but joins only on the bar of _definite: the one merged event scoring at least _REF_MIN
+    whose report shares a name of the clause or the object's noun, no member vetoing it; and not when the
+    document reports that act itself."""
+    row = store.db.execute("SELECT text, data, published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None or not row[0]:
+        return []
+    text, published = row[0], row[2]
+    sentences = json.loads(row[1] or "{}").get("sentences") or []
+    nouns = _event_nouns()
+    own_types: dict[
+        int, set[str]
+    ] = {}  # sentence start -> the types of the events it tells (or mentions again)
+    for e, _, _, _ in feats:
+        for at in (e.sentence_start, *(m.sentence_start for m in e.mentions or ())):
+            own_types.setdefault(at, set()).add(e.event)
+    pub = _interval(published[:10] if published else None)
+    stop = _stop()
+    timexes: list[tuple[int, str | None]] | None = None
+    out: list[tuple[int, int, str, str, float, dict[str, Any]]] = []
+    for start, end in sentences:
+        if start in done:
+            continue
+        sentence = text[start:end]
+        acts = sentence_refs(sentence, nouns, _SAID)
+        if not acts:
+            continue
+        words = sorted({w for w in _WORD.findall(sentence.lower()) if w not in stop})
+        for _noun, types, pa, pb in acts:
+            if types & own_types.get(start, set()):
+                continue  # the sentence tells an act its noun may name: the act itself, or a new one
+            if _ANCHOR.search(sentence[:pa]) and own_types.get(start):
+                continue  # "A day after the Chai killings, insurgents raided Mucojo": it dates the sentence's act
+            # the phrase itself, its object and places ("the attack on the convoy near Mbau"), not the rest of the
+            # sentence ("the attack on Chai have begun crossing the Rovuma": not Rovuma)
+            clause = sentence[pa:pb] + _noun_phrase(sentence[pb:])
+            names = {w.lower() for w in re.findall(r"\b[A-Z][a-z'-]+", clause[1:])} - stop - _CALENDAR
+            objects, named = _ref_objects(sentence[pb:])
+            names = (names - named) or (objects | named)
+            if not types or not names:
+                continue  # "the attack" alone names no one act
+            if timexes is None:
+                timexes = [(t["start"], t.get("value")) for t in (json.loads(r[0]) for r in store.db.execute(
+                    "SELECT data FROM timexes WHERE doc_id = ?", (doc_id,)))]  # fmt: skip
+            day = next(
+                (_interval(v) for a, v in timexes if start + pa <= a < start + pb and _interval(v)), None
+            )
+            # (the bar is _REF_MIN even when only the lookback window dates it: no verb of report vouches for it)
+            if day is not None and day[0] == day[1]:
+                lo, hi, dsrc = day[0], day[1], "text"
+            elif pub is not None:
+                lo, hi, dsrc = pub[0] - _LOOKBACK, pub[1], "published"
+            else:
+                lo, hi, dsrc = None, None, "none"
+            places = [p for a, p in doc_places if start <= a < end and p[5] and p[5] in clause]
+            best: tuple[str | None, str, float, dict[str, Any]] = (None, "", -math.inf, {})
+            for t in sorted(types):
+                g = _Feat(id=f"{doc_id}@{start}~{t}", doc=doc_id, type=t, lo=lo, hi=hi, dsrc=dsrc, fact="asserted",
+                          words=words, places=places)  # fmt: skip
+                cands = index.candidates(g, undated)
+                tops: dict[str, float] = {}
+                chosen = _choose(g, cands, idf.values, index.member_list, tops=tops)
+                c = _definite(g, cands, tops, names, idf.values, index.member_list, _REF_MIN)
+                if c[0] is not None and chosen[0] in (None, c[0]) and c[2] > best[2]:
+                    best = (c[0], t, c[2], c[3])
+            if best[0] is None:
+                continue
+            merged_id = index.resolve(best[0])
+            if any(m[2].doc == doc_id for m in index.member_list(merged_id)):
+                continue
+            ev = {**_rounded(best[3]), "reported_as": f"{best[1]} of '{sentence[pa:pb]}'", "sentence": True}
+            out.append((start, end, merged_id, best[1], best[2], ev))
+            break  # one report a sentence: its first definite act found
+    return out
+
+
 # what a definite reference's act was done to ("the seizure [of the tanker]", "the attack [on the convoy]",
 # "last week's detention [of some two dozen traders]"): a common noun its act's report may say too
 _REF_OBJECT = re.compile(
@@ -2454,10 +2583,13 @@ def merge_new(store: Store) -> dict[str, int]:
             " WHERE e.id IS NULL"
         ).fetchall()
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
-        stale += db.execute(
-            "SELECT DISTINCT merged_id FROM event_refs WHERE event_id NOT IN (SELECT id FROM events)"
-        ).fetchall()
-        db.execute("DELETE FROM event_refs WHERE event_id NOT IN (SELECT id FROM events)")
+        # (a report keyed by its sentence, no event id: gone with its document's events, re-ingested or deleted)
+        gone = (
+            "event_refs WHERE event_id NOT IN (SELECT id FROM events)"
+            " OR (event_id IS NULL AND doc_id NOT IN (SELECT doc_id FROM events))"
+        )
+        stale += db.execute(f"SELECT DISTINCT merged_id FROM {gone}").fetchall()
+        db.execute(f"DELETE FROM {gone}")
     touched: set[str] = {r[0] for r in stale}
     linked = joined = bridged = 0
     _FEATS.clear()  # per run: a re-ingested document may reuse an event id with new features
@@ -2550,13 +2682,24 @@ def merge_new(store: Store) -> dict[str, int]:
                 r[0] for r in db.execute("SELECT merged_id FROM event_refs WHERE doc_id = ?", (doc_id,))
             )
             db.execute("DELETE FROM event_refs WHERE doc_id = ?", (doc_id,))
+            done: set[int] = set()
             for ref in _refs(feats, index, idf, undated):
+                e = next(x for x, _, _, _ in feats if x.id == ref[0])
                 db.execute(
-                    "INSERT OR REPLACE INTO event_refs(event_id, merged_id, doc_id, event, score, evidence)"
-                    " VALUES (?,?,?,?,?,?)",
-                    (*ref[:5], json.dumps(ref[5], ensure_ascii=False)),
+                    "INSERT OR REPLACE INTO event_refs(event_id, merged_id, doc_id, event, score, evidence,"
+                    " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?)",
+                    (*ref[:5], json.dumps(ref[5], ensure_ascii=False), e.sentence_start, e.sentence_end),
                 )
                 touched.add(ref[1])
+                done.add(e.sentence_start)
+            for a, b, merged_id, typ, score, ev in _sentence_refs(store, doc_id, feats, done, doc_places, index,
+                                                                  idf, undated):  # fmt: skip
+                db.execute(
+                    "INSERT INTO event_refs(event_id, merged_id, doc_id, event, score, evidence, sentence_start,"
+                    " sentence_end) VALUES (NULL,?,?,?,?,?,?,?)",
+                    (merged_id, doc_id, typ, score, json.dumps(ev, ensure_ascii=False), a, b),
+                )
+                touched.add(merged_id)
         twins = [ms for ms in by_doc_type.values() if len(ms) > 1]
         split = _join_split(db, index, idf, twins, touched) if _JOIN_SPLIT and twins else 0
         for old, new in list(index.alias.items()):  # reports of merged events joined into others
@@ -2641,14 +2784,26 @@ def _rebuild(store: Store, merged_id: str) -> None:
             "score": r["score"], "evidence": json.loads(r["evidence"] or "{}"),
         })  # fmt: skip
     rec = _summarise(merged_id, events, mentions)
+    # reports inside verbal acts (their event) and in sentences no event carries (event id NULL: the sentence span)
     reports = db.execute(
-        "SELECT r.event_id, r.evidence, e.data, d.outlet, d.published FROM event_refs r JOIN events e ON"
-        " e.id = r.event_id JOIN documents d ON d.id = r.doc_id WHERE r.merged_id = ? ORDER BY d.published, r.rowid",
+        "SELECT r.event_id, r.evidence, e.data, d.outlet, d.published, r.doc_id, r.event AS act,"
+        " r.sentence_start, r.sentence_end, CASE WHEN r.event_id IS NULL THEN substr(d.text, r.sentence_start + 1,"
+        " r.sentence_end - r.sentence_start) END AS sentence FROM event_refs r LEFT JOIN events e ON e.id = r.event_id"
+        " JOIN documents d ON d.id = r.doc_id WHERE r.merged_id = ? AND (e.id IS NOT NULL OR r.event_id IS NULL)"
+        " ORDER BY d.published, r.rowid",
         (merged_id,),
     ).fetchall()
     if reports:
         rec["reports"] = []
         for r in reports:
+            if r["event_id"] is None:
+                rec["reports"].append({
+                    "event_id": None, "event": None, "reported_act": r["act"], "doc_id": r["doc_id"],
+                    "outlet": r["outlet"], "published": r["published"], "text": r["sentence"],
+                    "sentence_start": r["sentence_start"], "sentence_end": r["sentence_end"],
+                    "evidence": json.loads(r["evidence"] or "{}"),
+                })  # fmt: skip
+                continue
             e = _EVENTS.get(r["event_id"]) or Event.from_dict(json.loads(r["data"]))
             rec["reports"].append({
                 "event_id": e.id, "event": e.event, "doc_id": e.doc_id, "outlet": r["outlet"],
