@@ -239,3 +239,17 @@ def test_a_schema_4_store_is_migrated_and_keeps_its_reports(tmp_path: Path) -> N
             "INSERT INTO event_refs(event_id, merged_id, doc_id, event) VALUES ('e1', 'm2', 'd1', 'ASSAULT')"
         )
     assert store.db.execute("SELECT count(*) FROM event_refs").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize(("act", "said", "day"), REPORTS[::3])
+def test_the_text_view_of_explain_shows_each_report(tmp_path: Path, act: tuple, said: str, day: str) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    store = _store(tmp_path, [act], [(said, None)], day)
+    m_act = merged_id(store, "a0#0")
+    res = CliRunner().invoke(main, ["explain", m_act, "--db", str(tmp_path / "s.db")], terminal_width=400)
+    assert res.exit_code == 0, res.output
+    assert "report: Daily B" in res.output and "a reference in another sentence" in res.output
+    assert " ".join(said.split()) in " ".join(res.output.split())

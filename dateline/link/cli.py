@@ -346,6 +346,12 @@ def explain(db: str, event_id: str, as_json: bool) -> None:
             console.print(Text("joined: " + ", ".join(f"{k}={v}" for k, v in ev.items())))
         else:
             console.print(Text("first mention (started this merged event)"))
+    for r in rec.get("reports", []):
+        # a sentence about the act that is not its report as an event: a statement about it ("condemned the strike"),
+        # or a reference in a sentence that reports something else ("families who fled the attack on Chai")
+        what = f"in a {r['event']} statement" if r.get("event") else "a reference in another sentence"
+        console.rule(f"report: {r['outlet'] or r['doc_id'][:8]}, {(r['published'] or '?')[:10]} ({what})")
+        console.print(Text(" ".join((r["text"] or "").split()), style="italic"))
     for c in contested_by(store, rec):
         console.rule(
             "denied in a separate report" if c["denial"] else "a separate report it denies", style="red"
