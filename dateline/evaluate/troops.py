@@ -22,6 +22,11 @@ View `own_s20` (session 20, tests/data/troops_own_s20.md): 120 sentences of new 
 View `own_s21` (session 21, tests/data/troops_own_s21.md): 100 sentences of wording s11/s20 lack (flattened
 tables, headlines, captions, "will fall to", "has kept ... since", peaks, rotations, naval and air personnel,
 contractors, alliances, ranges, vague numbers); `text_C` is batch C (tuned on), `text_D` batch D (held out).
+
+View `own_s22` (session 22, tests/data/troops_own_s22.md): 80 texts of wording s11/s20/s21 lack (police and
+civilian missions, several figures with several years, headline + body, figures per service, drawdowns to a
+figure, bases, multinational brigades, training missions, denied figures); `text_E` is batch E (tuned on),
+`text_F` batch F (held out).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ TOLERANCE = 0.2
 OWN_S11 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s11.jsonl"
 OWN_S20 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s20.jsonl"
 OWN_S21 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s21.jsonl"
+OWN_S22 = Path(__file__).resolve().parents[2] / "tests" / "data" / "troops_own_s22.jsonl"
 
 
 def _reference(root: Path) -> tuple[dict[tuple[str, str, int], float], dict[tuple[str, str, int], float]]:
@@ -171,8 +177,8 @@ def own_view(path: Path = OWN_S11, events: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     # own_s11: "tune", the first 173 rows (tuned on); "transfer", rows written later, before the system ran on
     # them. own_s20: batch "A" (tuned on) and batch "B" (held out, never tuned on); own_s21: "C" (tuned on) and
-    # "D" (held out).
-    lettered = sorted({r["batch"] for r in rows if r.get("batch") in ("A", "B", "C", "D")})
+    # "D" (held out); own_s22: "E" (tuned on) and "F" (held out).
+    lettered = sorted({r["batch"] for r in rows if r.get("batch") in ("A", "B", "C", "D", "E", "F")})
     if lettered:
         parts = [(f"_{b}", [r for r in rows if r.get("batch") == b]) for b in lettered]
     else:
@@ -229,5 +235,8 @@ def run(split: str, data: Path) -> dict[str, Any]:
         else None,
         "own_s21": own_view(OWN_S21, events=os.environ.get("DATELINE_TROOPS_EVENTS") == "1")
         if OWN_S21.exists()
+        else None,
+        "own_s22": own_view(OWN_S22, events=os.environ.get("DATELINE_TROOPS_EVENTS") == "1")
+        if OWN_S22.exists()
         else None,
     }

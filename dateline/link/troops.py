@@ -116,10 +116,14 @@ _PREP = re.compile(
 _OWN_BORDER = re.compile(r"\b(?:near|along|on|to)\s+(?:the\s+|its\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}"
                          r"(?:borders?|frontiers?)\b", re.I)  # fmt: skip
 # a country named as a modifier of something else: "a staunch US ally", "the US-led coalition"
-_NOT_SENDER = re.compile(r"-(?:led|backed|based|trained|made)\b|\s+(?:ally|allies)\b", re.I)
+_NOT_SENDER = re.compile(r"-(?:led|backed|based|trained|made)\b|\s+(?:ally|allies)\b|"
+                         # the lead nation of an alliance force: "Italy leads the NATO mission in Kosovo"
+                         r"\s+(?:leads|commands|heads)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
+                         r"(?:NATO|EU|UN|multinational|international|alliance|coalition|allied)\b", re.I)  # fmt: skip
 _WHERE = re.compile(r"\s*,\s*where\b", re.I)
 _THERE = re.compile(r"^\s*(?:there\b|in the country\b)", re.I)
-_YEAR = re.compile(r"\b(?:in|In)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:in|In|by|By)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b")
+_NOW = re.compile(r"\b(?:now|today|currently|at present|these days)\b", re.I)
 _DESCRIBED = re.compile(r"\b(?:the|its|their|our|[A-Z][\w.]*'s|[A-Z][\w.]*’s)\s+(?:[a-z]+\s+)?$", re.I)
 _SUBSET = re.compile(r"\b(including|of them|among them|of whom)\s+(?:an?\s+|some\s+)?$", re.I)
 # a share of a named force: "a third of its 5,100 soldiers", "600 of its 1,200": the force is the level
@@ -267,7 +271,7 @@ def _loose_sizes(
     def add(a: int, b: int, role: str | None) -> None:
         over = [x for x, y in taken if x < b and a < y]
         if over:  # a number dateline.sizes already read: only its role in a change "from A to B" is added
-            if role in ("presence", "deploy", "withdraw"):
+            if role in ("presence", "deploy", "withdraw") or (role or "").startswith("part:"):
                 roles[over[0]] = role
             return
         z = _bare_size(sent, s0, a, b)
@@ -276,7 +280,8 @@ def _loose_sizes(
             taken.append((a, b))
 
     for m in re.finditer(rf"(?<![\w-])({num})[-\s]strong\b", sent, re.I):
-        add(m.start(1), m.end(1), None)
+        if not _not_troops(sent, m.start(1), m.end(1)):
+            add(m.start(1), m.end(1), None)
     vague = r"(?:a\s+few|several|a\s+couple(?:\s+of)?)\s+(?:hundred|thousand)"
     for m in re.finditer(rf"(?<![\w,])({num}|{vague})\s+(?:[A-Z][\w-]+\s+)?(?:{cues['troopnoun'].pattern})", sent,
                          re.I):  # fmt: skip
@@ -295,6 +300,16 @@ def _loose_sizes(
         if before:  # "N troops will replace the M leaving": N arrive, the M replaced go home
             roles[max(before)[0]] = "deploy"
             add(m.start(1), m.end(1), "withdraw")
+    # one nation's part of a multinational force: "2,000 troops, 1,000 of them British", "1,000 are Canadian",
+    # "including 700 Italians"; the number's sender is the nation named right after it
+    if _TROOP_WORD.search(sent):
+        for m in re.finditer(rf"(?<![\w,])({num})\s+(?:of\s+(?:them|whom)\s+(?:are\s+|were\s+)?|are\s+|were\s+"
+                             rf"|come\s+from\s+|came\s+from\s+)(?=[A-Z])|\b(?:including|among\s+them)\s+({num})\s+"
+                             rf"(?=[A-Z])", sent, re.I):  # fmt: skip
+            nation = [c for c in _countries(sent) if c[0] == m.end()]
+            g = 1 if m.group(1) else 2
+            if nation and _TROOP_WORD.search(sent[: m.start(g)]):
+                add(m.start(g), m.end(g), f"part:{nation[0][2]}")
     for a, b, place in _table_items(sent):  # "Britain's deployments: Estonia 900 | Iraq 400"
         sender = _table_sender(sent, a)
         if sender:
@@ -346,6 +361,11 @@ def _loose_sizes(
         for m in re.finditer(rf"(?<![\w,])({num})\s+(?=(?:in|to|from|out of)\s+\S|there\b)", sent, re.I):
             if m.start() > first:
                 add(m.start(1), m.end(1), "ellipsis")
+        # a later level of the same force: "...; by 2008 only 550 remained", "and 300 stayed on"
+        for m in re.finditer(rf"(?<![\w,])({num})\s+(?:remained|remain|stayed|stay|were\s+left|are\s+left)\b", sent,
+                             re.I):  # fmt: skip
+            if m.start() > first:
+                add(m.start(1), m.end(1), "presence")
     return out
 
 
@@ -448,6 +468,35 @@ def _place_of(
     return False, None
 
 
+def _not_troops(sent: str, a: int, b: int) -> bool:
+    """The unit of the number at a..b is police or civilians ("a 1,000-strong police unit", "a 160-strong formed
+    police contingent", "300 gendarmes"): a notroops noun in the number's text or within two words after it."""
+    rx = _cues()["notroops"]
+    if rx.search(sent[a:b]) or _TROOP_WORD.search(sent[a:b]):  # "150 troops guarding police stations": troops
+        return bool(rx.search(sent[a:b]))
+    return bool(
+        re.match(
+            rf"[-\s]*(?:strong\s+)?(?:(?!and\b|or\b|{_TROOP_WORD.pattern})[\w-]+\s+){{0,2}}?(?:{rx.pattern})",
+            sent[b:],
+            re.I,
+        )  # fmt: skip
+    )
+
+
+# a place named only by reference back: "The 700 Canadian soldiers there", "will remain in the country"
+_BACK = re.compile(r"\b(?:there|in the country|at the base|at the camp|on the base)\b", re.I)
+
+
+def _place_before(prior: str, sender: str) -> tuple[bool, str | None]:
+    """The host a sentence refers back to ("there", "in the country", "at the base"): the one country, base or
+    city other than the sender that the headline before it names ("Canada extends Latvia mission"); only a
+    headline (a line without a final stop), not any earlier sentence (a reader's "Can anyone say Korea?")."""
+    if re.search(r"[.!?:;][\"'”’]?\s*$", prior):
+        return False, None
+    hosts = {c[2] for c in _mentions(prior) if c[2] and c[2] != sender and c[4] != "sender"}
+    return (True, hosts.pop()) if len(hosts) == 1 else (False, None)
+
+
 def _level_like(z: Any) -> bool:
     """A number that can be a troop level: a whole number of ten or more ("three soldiers charged" is a story
     about people, "01.49 GMT soldiers" a clock time)."""
@@ -473,7 +522,8 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
 
     cues = _cues()
     out: list[dict[str, Any]] = []
-    for s0, s1 in _sentences(text):
+    sents = _sentences(text)
+    for i, (s0, s1) in enumerate(sents):
         sent = text[s0:s1]
         if not (
             _TROOP_WORD.search(sent)
@@ -501,19 +551,36 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
             continue
         sizes.sort(key=lambda zr: zr[0].start)
         mentions = _mentions(sent)
+        spans = [(z.start - s0, z.end - s0) for z, _ in sizes]
         prev: dict[str, Any] | None = None
         for z, role in sizes:
             a, b = z.start - s0, z.end - s0
             clause = sent[max(0, a - 60) : a]
             if cues["unreal"].search(clause):
                 continue  # "denied it would send", "could deploy ... if asked"
-            if _CASUALTY.search(sent[max(0, a - 50) : b + 50]) or _SUBSET.search(sent[:a]):
+            if cues["hearsay"].search(clause) and cues["denial"].search(sent):
+                continue  # "Reports that X had sent 5,000 troops ... were denied", "dismissed reports of 2,000"
+            part = (role or "").startswith("part:")
+            if _CASUALTY.search(sent[max(0, a - 50) : b + 50]) or _not_troops(sent, a, b):
+                continue
+            if _SUBSET.search(sent[:a]) and not part:
                 continue
             if role and role.startswith("table:"):  # an item of a flattened table names sender and host
                 _, t_sender, t_place = role.split(":")
-                fig = _figure(sent, s0, s1, z, t_sender, t_place, "presence", published, doc_id, mentions)
+                fig = _figure(
+                    sent, s0, s1, z, t_sender, t_place, "presence", published, doc_id, mentions, spans
+                )
                 out.append(fig)
                 prev = fig
+                continue
+            if role and role.startswith("part:"):  # one nation's part of a multinational force
+                found, place = _place_of(sent, a, b, mentions, role[5:])
+                if found:
+                    fig = _figure(
+                        sent, s0, s1, z, role[5:], place, "presence", published, doc_id, mentions, spans
+                    )
+                    out.append(fig)
+                    prev = fig
                 continue
             sender = None
             inside = [c for c in mentions if a <= c[0] < b and c[2]]  # "400 British troops"
@@ -539,23 +606,26 @@ def _text_figures(text: str, published: str | None, doc_id: str) -> list[dict[st
             found, place = _place_of(sent, a, b, mentions, sender)
             if not found and role == "ellipsis" and _THERE.match(sent[b:]) and prev is not None:
                 found, place = True, prev["place"]
+            if not found and i and _BACK.search(sent[b : b + 80]):
+                found, place = _place_before(text[sents[i - 1][0] : sents[i - 1][1]], sender)
             if not found or (sender == place and not _OWN_BORDER.search(sent[b : b + 60])):
                 continue
             kind = role if role in ("presence", "deploy", "withdraw") else _kind_of(sent, a, b, prev, role)
-            fig = _figure(sent, s0, s1, z, sender, place, kind, published, doc_id, mentions)
+            fig = _figure(sent, s0, s1, z, sender, place, kind, published, doc_id, mentions, spans)
             out.append(fig)
             prev = fig
     return out
 
 
 def _figure(sent: str, s0: int, s1: int, z: Any, sender: str, place: str | None, kind: str, published: str | None,
-            doc_id: str, mentions: list[tuple[int, int, str | None, str, str]]) -> dict[str, Any]:  # fmt: skip
+            doc_id: str, mentions: list[tuple[int, int, str | None, str, str]],
+            spans: list[tuple[int, int]] | None = None) -> dict[str, Any]:  # fmt: skip
     """One text figure with its date (a year the sentence names, "last year", else publication) and evidence."""
     a, b = z.start - s0, z.end - s0
-    year = _YEAR.search(sent)
+    year = _year_of(sent, a, b, spans or [(a, b)])
     date = (published or "")[:10] or None
     if year:
-        date = year.group(1)
+        date = year
     elif published and re.search(r"\blast year\b", sent):
         date = str(int(published[:4]) - 1)
     return {
@@ -565,6 +635,29 @@ def _figure(sent: str, s0: int, s1: int, z: Any, sender: str, place: str | None,
         "doc_id": doc_id, "sentence": sent.strip(), "sentence_start": s0, "sentence_end": s1,
         "start": z.start, "end": z.end, "size_text": z.text, "source": "text",
     }  # fmt: skip
+
+
+def _year_of(sent: str, a: int, b: int, spans: list[tuple[int, int]]) -> str | None:
+    """The year dating the number at a..b. One number: the first "in/by YEAR" of the sentence. Several numbers
+    ("peaked at 1,200 in 1995 and was down to 300 in 2002"): each by its own year, the first one after it before
+    the next number, else the last one before it after the previous number, unless "now" / "today" stands
+    between that year and the number (the number is today's); else a year before the first number."""
+    others = [x for x in spans if x != (a, b)]
+    if not others:
+        year = _YEAR.search(sent)
+        return year.group(1) if year else None
+    lo = max([y for x, y in others if y <= a], default=0)
+    hi = min([x for x, y in others if x >= b], default=len(sent))
+    after = _YEAR.search(sent, b, hi)
+    if after:
+        return after.group(1)
+    before = list(_YEAR.finditer(sent, lo, a))
+    if before:
+        return None if _NOW.search(sent, before[-1].end(), hi) else before[-1].group(1)
+    if lo and not _NOW.search(sent, lo, hi):  # "In 2010, Britain had 9,000 in Helmand and 500 in Kabul"
+        first = _YEAR.search(sent, 0, min(x for x, _ in spans))
+        return first.group(1) if first else None
+    return None
 
 
 # "..., leaving 300 soldiers at the border", "..., keeping about 500 in the country": after a move the number
