@@ -266,3 +266,35 @@ def sentence_refs(sentence: str, nouns: dict[str, frozenset[str]],
             if not re.fullmatch(r"[a-z][a-z-]*|\d[\d,]*", word):
                 break  # a possessive or a number with a unit ("Monday's", "14-member"): not a plain modifier
     return out
+
+
+# A report that denies the act it names: "the ministry denied that its patrol boat fired first in Saturday's clash",
+# "the army denies the raid on Kasama ever took place", "rejected reports of the seizure". Not a denial of a part
+# in it ("denied any involvement in the attack": the act happened), not a negated one ("did not deny"), not one
+# of another clause ("denied that troops looted shops, but said the clash was over") nor one the phrase only
+# dates ("denied that troops crossed the river after the clash": another act, before or after)
+_DENIAL = re.compile(
+    r"(?i)\b(?:denied|denies|deny|denying|denial\s+of|(?:rejected|rejects|dismissed|dismisses)\s+(?:the\s+)?"
+    r"(?:reports?|claims?|accounts?|allegations?)\s+(?:that|of))\b"
+    r"(?!\s+(?:(?:any|a|an|its|their|his|her|the)\s+)?(?:involvement|responsibility|role|part|knowledge|links?|"
+    r"blame|wrongdoing)\b)"
+)
+_UNDENIED = re.compile(r"(?i)\b(?:not|never|n't|no\s+longer)\s+(?:\w+\s+)?$")
+_CLAUSE_BREAK = re.compile(
+    r"(?i)[;:]|[.!?]\s|,\s*(?:but|while|whereas|although|though|and|yet)\b|\b(?:but|however)\b"
+)
+_DATES_IT = re.compile(r"(?i)\b(?:after|before|since|following|until|till|ahead\s+of|prior\s+to|during)\s+$")
+
+
+def denies(sentence: str, start: int, end: int) -> bool:
+    """Whether the definite phrase at sentence[start:end] is what the sentence denies: the last denial before its
+    head (_DENIAL), not negated, in the same clause, the phrase not after a word of time."""
+    if _DATES_IT.search(sentence[:start]):
+        return False
+    last = None
+    for m in _DENIAL.finditer(sentence, 0, end):
+        if m.end() < end:
+            last = m
+    if last is None or _UNDENIED.search(sentence[: last.start()]):
+        return False
+    return _CLAUSE_BREAK.search(sentence[last.end() : end]) is None

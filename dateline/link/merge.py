@@ -156,6 +156,7 @@ from typing import Any
 from dateline.link._words import (
     _SAME_OBJECT,
     aftermath_place,
+    denies,
     mutual_fire,
     object_words,
     referred_acts,
@@ -1512,6 +1513,24 @@ def _new_events(store: Store) -> Iterable[tuple[Event, str | None, str | None]]:
 _EVENTS: dict[str, Event] = {}
 
 
+def _eventless_docs(store: Store) -> list[str]:
+    """The documents stored since the last link run (rowid above link_meta's 'docs_linked') with no event of their
+    own, not near-duplicates; the mark moves to the newest document. A re-ingested document gets a new rowid, so it
+    is read again; a first run reads every such document once."""
+    db = store.db
+    row = db.execute("SELECT value FROM link_meta WHERE key = 'docs_linked'").fetchone()
+    mark = int(row[0]) if row else 0
+    top = db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    if top <= mark:
+        return []
+    docs = [r[0] for r in db.execute(
+        "SELECT id FROM documents d WHERE rowid > ? AND duplicate_of IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id) ORDER BY published IS NULL, published, rowid",
+        (mark,))]  # fmt: skip
+    db.execute("INSERT OR REPLACE INTO link_meta(key, value) VALUES ('docs_linked', ?)", (str(top),))
+    return docs
+
+
 def _by_document(
     rows: Iterable[tuple[Event, str | None, str | None]],
 ) -> Iterable[list[tuple[Event, str | None, str | None]]]:
@@ -2378,6 +2397,9 @@ def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index
         if any(m[2].doc == e.doc_id for m in index.member_list(merged_id)):
             continue
         ev = {**_rounded(best[3]), "reported_as": f"{e.event} of '{e.text[pa:pb]}'"}
+        # "denied that its patrol boat fired first in Saturday's clash": the report disputes the act
+        if denies(e.text, pa, pb):
+            ev["stance"] = "denied"
         out.append((e.id, merged_id, e.doc_id, best[1], best[2], ev))
     return out
 
@@ -2499,6 +2521,8 @@ def _sentence_refs(store: Store, doc_id: str, feats: list[tuple[Event, _Feat, li
             if any(m[2].doc == doc_id for m in index.member_list(merged_id)):
                 continue
             ev = {**_rounded(best[3]), "reported_as": f"{best[1]} of '{sentence[pa:pb]}'", "sentence": True}
+            if denies(sentence, pa, pb):
+                ev["stance"] = "denied"
             out.append((start, end, merged_id, best[1], best[2], ev))
             break  # one report a sentence: its first definite act found
     return out
@@ -2583,10 +2607,12 @@ def merge_new(store: Store) -> dict[str, int]:
             " WHERE e.id IS NULL"
         ).fetchall()
         db.execute("DELETE FROM event_links WHERE event_id NOT IN (SELECT id FROM events)")
-        # (a report keyed by its sentence, no event id: gone with its document's events, re-ingested or deleted)
+        # (a report keyed by its sentence, no event id: gone with its document's events, re-ingested or deleted;
+        # one read in a document with no event (_eventless_docs) only with the document itself)
         gone = (
             "event_refs WHERE event_id NOT IN (SELECT id FROM events)"
-            " OR (event_id IS NULL AND doc_id NOT IN (SELECT doc_id FROM events))"
+            " OR (event_id IS NULL AND doc_id NOT IN (SELECT doc_id FROM events)"
+            " AND (json_extract(evidence, '$.eventless') IS NULL OR doc_id NOT IN (SELECT id FROM documents)))"
         )
         stale += db.execute(f"SELECT DISTINCT merged_id FROM {gone}").fetchall()
         db.execute(f"DELETE FROM {gone}")
@@ -2698,6 +2724,20 @@ def merge_new(store: Store) -> dict[str, int]:
                     "INSERT INTO event_refs(event_id, merged_id, doc_id, event, score, evidence, sentence_start,"
                     " sentence_end) VALUES (NULL,?,?,?,?,?,?,?)",
                     (merged_id, doc_id, typ, score, json.dumps(ev, ensure_ascii=False), a, b),
+                )
+                touched.add(merged_id)
+        # the new documents with no event at all: their sentences may still name known acts
+        for doc_id in _eventless_docs(store):
+            touched.update(
+                r[0] for r in db.execute("SELECT merged_id FROM event_refs WHERE doc_id = ?", (doc_id,))
+            )
+            db.execute("DELETE FROM event_refs WHERE doc_id = ?", (doc_id,))
+            for a, b, merged_id, typ, score, ev in _sentence_refs(store, doc_id, [], set(), _doc_places(store, doc_id),
+                                                                  index, idf, undated):  # fmt: skip
+                db.execute(
+                    "INSERT INTO event_refs(event_id, merged_id, doc_id, event, score, evidence, sentence_start,"
+                    " sentence_end) VALUES (NULL,?,?,?,?,?,?,?)",
+                    (merged_id, doc_id, typ, score, json.dumps({**ev, "eventless": True}), a, b),
                 )
                 touched.add(merged_id)
         twins = [ms for ms in by_doc_type.values() if len(ms) > 1]
@@ -2812,6 +2852,7 @@ def _rebuild(store: Store, merged_id: str) -> None:
             })  # fmt: skip
         rec["outlets"] = sorted(set(rec["outlets"]) | {m["outlet"] or m["doc_id"] for m in rec["reports"]})
         rec["sources"] = len(rec["outlets"])
+        _denied_by_reports(rec)
     db.execute(
         "INSERT OR REPLACE INTO merged_events(id, event, date, first_reported, countries, location, mentions,"
         " sources, disputed, story_id, data) VALUES (?,?,?,?,?,?,?,?,?,"
@@ -2820,6 +2861,26 @@ def _rebuild(store: Store, merged_id: str) -> None:
          rec["location"], len(mentions), rec["sources"], int(rec["disputed"]), merged_id,
          json.dumps(rec, ensure_ascii=False)),
     )  # fmt: skip
+
+
+def _denied_by_reports(rec: dict[str, Any]) -> None:
+    """A report that denies the act ("denied that its patrol boat fired first in Saturday's clash": evidence stance
+    "denied", _words.denies) disputes a merged event some mention asserts, as a denying mention does: the denial
+    goes side by side with the mentions in the factuality conflict. Condemning or defending it disputes nothing."""
+    denials = [r for r in rec.get("reports", []) if r["evidence"].get("stance") == "denied"]
+    facts = set(rec["factuality"])
+    if not denials or not facts - _DENY - _PLANNED:
+        return
+    side = [{"event_id": r["event_id"], "outlet": r["outlet"], "value": "denied", "text": r["text"], "report": True}
+            for r in denials]  # fmt: skip
+    conflict = next((c for c in rec["conflicts"] if c["kind"] == "factuality"), None)
+    if conflict is None:
+        conflict = {"kind": "factuality", "mentions": [
+            {"event_id": m["event_id"], "outlet": m["outlet"], "value": m["factuality"], "text": m["text"]}
+            for m in rec["mentions"]]}  # fmt: skip
+        rec["conflicts"].append(conflict)
+    conflict["mentions"].extend(side)
+    rec["disputed"] = True
 
 
 def _summarise(merged_id: str, events: list[Event], mentions: list[dict[str, Any]]) -> dict[str, Any]:
