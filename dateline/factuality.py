@@ -38,6 +38,8 @@ from dateline.nlp import span_ents
 _TOKS = "dateline.events.tokens"
 _SENTS = "dateline.events.sents"
 _KIDS = "dateline.events.kids"
+# the Doc's token table (`dateline.events._table.Table`: each token attribute as a list indexed by `tok.i`)
+_TABLE = "dateline.events.table"
 
 
 def _tokens(doc: Any) -> Any:
@@ -143,6 +145,17 @@ def _year(published: str | None) -> int:
 
 def _negative_argument(arg: Any) -> bool:
     """A subject or object that negates its clause: "no troops", "neither side", "nobody", "no one"."""
+    tab = arg.doc.user_data.get(_TABLE)
+    if tab is not None:  # the same tests on the token table (speed)
+        i, dep, lower = arg.i, tab.dep, tab.lower
+        if lower[i] in _NEG_PRONOUNS:
+            return True
+        for j in tab.kids[i]:
+            if dep[j] == "neg" and j + 1 < i and lower[j + 1] in _NOT_ONE:
+                return True
+            if lower[j] in _NOT_ONE and j < i and any(dep[k] == "neg" for k in tab.kids[j]):
+                return True
+        return any(dep[j] in ("det", "preconj") and lower[j] in _NEG_DETS for j in tab.kids[i])
     if arg.lower_ in _NEG_PRONOUNS:
         return True
     doc = _tokens(arg.doc)
@@ -167,9 +180,15 @@ def _modal(tok: Any, ch: Any, c: _Cues, reported: bool) -> str:
 def _own(tok: Any, c: _Cues, found: set[str], reported: bool = False, args: bool = True) -> None:
     """Cues on the token itself: negation (also, with `args`, by a negative subject/object), auxiliaries, adverbs,
     adjectives, "if" clauses and inverted conditionals ("Had the army withdrawn, ...")."""
-    subj = [ch.i for ch in _kids(tok) if ch.dep_ in ("nsubj", "nsubjpass")]
-    for ch in _kids(tok):
-        dep, low, lem = ch.dep_, ch.lower_, ch.lemma_.lower()
+    tab = tok.doc.user_data.get(_TABLE)
+    if tab is not None:  # the children's attributes from the token table (`dateline.events._table`: speed)
+        kids = tab.kids[tok.i]
+        subj = [j for j in kids if tab.dep[j] in ("nsubj", "nsubjpass")]
+        each = [(tab.toks[j], tab.dep[j], tab.lower[j], tab.llemma[j]) for j in kids]
+    else:
+        subj = [ch.i for ch in _kids(tok) if ch.dep_ in ("nsubj", "nsubjpass")]
+        each = [(ch, ch.dep_, ch.lower_, ch.lemma_.lower()) for ch in _kids(tok)]
+    for ch, dep, low, lem in each:
         if dep == "neg" or (dep == "det" and low == "no") or (dep == "advmod" and low == "never"):
             found.add("negated")
         elif dep == "preconj" and low == "neither" and tok.pos_ in ("VERB", "AUX"):
@@ -237,6 +256,17 @@ def _gerund_as_modifier(tok: Any) -> bool:
     """A gerund complement the small parser reads as an adjective on the next noun: "denied [moving] troops",
     "avoided [using] force" (VBG tagged amod or compound, right after the verb whose object the noun became). Shared with
     dateline.events (a parse repair, so private)."""
+    tab = tok.doc.user_data.get(_TABLE)
+    if tab is not None:  # the same tests on the token table (speed)
+        i = tok.i
+        tag, dep = tab.tag[i], tab.dep[i]
+        if tag == "VBG" and dep in ("amod", "compound"):
+            noun = tab.head[i]
+            verb = tab.head[noun]
+            return tab.dep[noun] == "dobj" and noun > i and tab.pos[verb] == "VERB" and i == verb + 1
+        if tag not in ("VBZ", "VBD", "VBN") or tab.pos[i] != "VERB":
+            return False  # (neither of `_past_as_modifier`'s readings)
+        return _past_as_modifier(tok)
     if tok.tag_ != "VBG" or tok.dep_ not in ("amod", "compound"):
         return _past_as_modifier(tok)
     noun, verb = tok.head, tok.head.head
@@ -287,12 +317,16 @@ def _governors(tok: Any) -> list[Any]:
     """Tokens governing `tok` through complement/modifier links, nearest first (at most 4 steps)."""
     out = []
     cur = tok
+    tab = tok.doc.user_data.get(_TABLE)
     for _ in range(4):
         if _gerund_as_modifier(cur):  # "denied [moving] troops": the gerund is governed by "denied"
             cur = cur.head.head
             out.append(cur)
             continue
-        if cur.dep_ not in _GOVERN_DEPS or cur.head.i == cur.i:
+        if tab is not None:  # (the same test on the token table: speed)
+            if tab.dep[cur.i] not in _GOVERN_DEPS or tab.head[cur.i] == cur.i:
+                break
+        elif cur.dep_ not in _GOVERN_DEPS or cur.head.i == cur.i:
             break
         first = cur.left_edge.i
         if cur.dep_ == "relcl" and first > 0 and _tokens(cur.doc)[first - 1].text in (",", "(", "—", "–"):
@@ -326,7 +360,13 @@ def _historical(tok: Any, published: str | None, c: _Cues) -> bool:
     date a year or more back ("a decade ago", "last year's strike")."""
     limit = _year(published)
     sent = _sentence(tok)
-    if not any(t.ent_type_ in ("DATE", "CARDINAL") for t in _tokens(tok.doc)[sent.start : sent.end]):
+    tab = tok.doc.user_data.get(_TABLE)
+    if tab is not None:  # (the token table's entity types: speed)
+        ents = tab.ent[sent.start : sent.end]
+        dated = "DATE" in ents or "CARDINAL" in ents
+    else:
+        dated = any(t.ent_type_ in ("DATE", "CARDINAL") for t in _tokens(tok.doc)[sent.start : sent.end])
+    if not dated:
         return _span_before_now(
             tok, c
         )  # (cheaper than building the sentence's entity list; "a decade since")
@@ -445,7 +485,8 @@ def _phrase_before(tok: Any, c: _Cues, found: set[str]) -> None:
         if doc[j].is_sent_start:
             start = j
             break
-    lows = [doc[j].lower_ for j in range(start, tok.i)]
+    tab = tok.doc.user_data.get(_TABLE)
+    lows = tab.lower[start : tok.i] if tab is not None else [doc[j].lower_ for j in range(start, tok.i)]
     for n in c.phrase_lengths:  # each window of each listed length, one dict look-up each
         for s in range(0, len(lows) - n + 1):
             value = c.phrase.get(tuple(lows[s : s + n]))
@@ -515,7 +556,12 @@ def _unverified_claim(trigger: Any, govs: list[Any], c: _Cues) -> bool:
     verified", "Reuters could not independently confirm the account" (a modal or passive, negated)."""
     sent = _sentence(trigger)
     skip = {trigger.i, *(g.i for g in govs)}
-    for t in _tokens(trigger.doc)[sent.start : sent.end]:
+    tab = trigger.doc.user_data.get(_TABLE)
+    if tab is None:
+        cands = _tokens(trigger.doc)[sent.start : sent.end]
+    else:  # (the first tests on the token table: speed)
+        cands = [tab.toks[i] for i in range(sent.start, sent.end) if tab.llemma[i] in c.unverified]
+    for t in cands:
         if t.i in skip or t.pos_ != "VERB" or t.lemma_.lower() not in c.unverified:
             continue
         kids = list(_kids(t))
@@ -550,6 +596,9 @@ _HEADLINE_MAX = 16  # tokens
 def _headline_infinitive(v: Any) -> bool:
     """A headline's "X to VERB" ("Seoul and Tokyo to resume talks", "Japan to send troops"): a verb with "to" that
     is the root, or hangs on the root name, in a sentence with no finite verb at all."""
+    tab = v.doc.user_data.get(_TABLE)
+    if tab is not None and tab.pos[v.i] != "VERB":
+        return False  # (the first test below, on the token table: speed)
     if v.pos_ != "VERB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in _kids(v)):
         return False
     if v.dep_ != "ROOT":
@@ -583,6 +632,9 @@ def _yes_no_question(v: Any) -> bool:
     """A yes/no question on `v`: an auxiliary before its subject and a "?" at the end of its sentence, with no
     question word ("Will Russia withdraw its troops?", "Did the army withdraw?"; not "Why did the army withdraw?",
     which takes the withdrawal as given)."""
+    tab = v.doc.user_data.get(_TABLE)
+    if tab is not None and not any(tab.dep[j] in ("nsubj", "nsubjpass") for j in tab.kids[v.i]):
+        return False  # (no subject: the first test below, on the token table: speed)
     subj = [ch.i for ch in _kids(v) if ch.dep_ in ("nsubj", "nsubjpass")]
     if not subj or not any(ch.dep_ in ("aux", "auxpass") and ch.i < subj[0] for ch in _kids(v)):
         return False

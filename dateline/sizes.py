@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dateline.factuality import _kids
+from dateline.factuality import _TABLE, _kids
 from dateline.factuality import _tokens as _doc_tokens
 from dateline.model import Size
 
@@ -117,12 +117,28 @@ def _tokens(text: Any, start: int, lows: list[str] | None = None) -> list[_Tok]:
         toks = load().tokenizer(text)
         return [_Tok(t.text, t.lower_, t.lower_, t.idx + start, t.idx + len(t) + start, "") for t in toks]
     seq = _parsed(text)
+    tab = _table_of(text)
+    if tab is not None:  # the same records from the token table (`dateline.events._table`: speed)
+        a = text.start if hasattr(text, "start") else 0
+        b = a + len(seq)
+        low = tab.lower[a:b] if lows is None else lows
+        txt, lem, idx, ent = tab.text, tab.lemma, tab.idx, tab.ent
+        return [
+            _Tok(txt[i], lw, (lem[i] or lw).lower(), idx[i], idx[i] + len(txt[i]), ent[i], t)
+            for i, t, lw in zip(range(a, b), seq, low, strict=True)
+        ]
     if lows is None:
         lows = [t.lower_ for t in seq]
     return [
         _Tok(t.text, low, (t.lemma_ or low).lower(), t.idx, t.idx + len(t), t.ent_type_, t)
         for t, low in zip(seq, lows, strict=True)
     ]
+
+
+def _table_of(text: Any) -> Any:
+    """The token table of a parsed Span's or Doc's Doc kept for the current `extract_events` call, else None."""
+    doc = text.doc if hasattr(text, "start") else text
+    return doc.user_data.get(_TABLE)
 
 
 def _parsed(text: Any) -> Any:
@@ -744,7 +760,11 @@ def extract_sizes(text: Any, start: int = 0) -> list[Size]:
     w = _words()
     lows = None
     if not isinstance(text, str):
-        lows = [t.lower_ for t in _parsed(text)]
+        tab = _table_of(text)
+        if tab is not None:  # (the token table's lower-case forms: speed)
+            lows = tab.lower[text.start : text.end] if hasattr(text, "start") else tab.lower
+        else:
+            lows = [t.lower_ for t in _parsed(text)]
         if not _may_hold_size(lows, w):
             return []
     toks = _tokens(text, start, lows)

@@ -35,6 +35,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from dateline.events import _table
 from dateline.events._arguments import (
     _PERSONAL,
     _SITE_ENTS,
@@ -112,7 +113,7 @@ from dateline.events._where_when import (
     _own_scene_object,
     _second_scene,
 )
-from dateline.factuality import _KIDS, _kids, list_kids
+from dateline.factuality import _KIDS, _TABLE, _kids, list_kids
 from dateline.model import Actor, Document, Event, EventDate, Mention, stable_id
 from dateline.sizes import extract_sizes
 
@@ -193,7 +194,11 @@ def extract_events(doc: Document) -> list[Event]:
     user_data = doc.spacy.user_data
     user_data[_FACTS] = {}  # per-call memo of the factuality classes (see `_classify`)
     user_data[_TOKS] = toks = list(doc.spacy)  # the tokens built once (see `_doc_toks`)
-    user_data[_KIDS] = list_kids(doc.spacy, toks)  # each token's children (see `dateline.factuality._kids`)
+    table = _table.build(doc.spacy, toks)  # their attributes as lists (see `_table`)
+    if table is not None:
+        user_data[_TABLE] = table
+    # each token's children (see `dateline.factuality._kids`)
+    user_data[_KIDS] = list_kids(doc.spacy, toks) if table is None else table.kid_tokens()
     sents = list(doc.spacy.sents)
     by_tok: list[Any] = []  # each token's sentence (see `_sent_of`)
     for sent in sents:
@@ -203,7 +208,7 @@ def extract_events(doc: Document) -> list[Event]:
     try:
         return _extract(doc, sents)
     finally:
-        for key in (_FACTS, _TOKS, _KIDS, _SENTS, _SPANS):
+        for key in (_FACTS, _TOKS, _KIDS, _SENTS, _SPANS, _TABLE):
             user_data.pop(key, None)
 
 

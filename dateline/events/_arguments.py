@@ -33,6 +33,7 @@ from dateline.events._syntax import (
     _sent_toks,
     _span_of,
     _subject,
+    _tab,
     _within,
 )
 from dateline.events._triggers import _PLACE_ENTS, _match_noun, _of_force, _Trig
@@ -1733,12 +1734,16 @@ def _entity_of(tok: Any) -> Any | None:
     if not tok.ent_type_:  # outside every entity (and no need to build the sentence's entity list)
         return None
     doc = tok.doc
-    toks = _doc_toks(doc)
+    tab = _tab(tok)
+    if tab is None:
+        iob: Any = [t.ent_iob_ for t in _doc_toks(doc)]
+    else:
+        iob = tab.iob  # (the token table's IOB tags: speed)
     start = tok.i  # the entity's own IOB tags: walk back to its first token, then on to its last
-    while toks[start].ent_iob_ == "I" and start > 0:
+    while iob[start] == "I" and start > 0:
         start -= 1
     end = tok.i + 1
-    while end < len(toks) and toks[end].ent_iob_ == "I":
+    while end < len(iob) and iob[end] == "I":
         end += 1
     return _span_class()(doc, start, end, label=tok.ent_type_)
 

@@ -29,6 +29,7 @@ from dateline.events._syntax import (
     _partitive,
     _people_noun,
     _sent_toks,
+    _tab,
     _within,
 )
 from dateline.events._triggers import _sequel_clause, _sequel_of, _Trig
@@ -55,7 +56,11 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
     have = {t.anchor.i for t in trigs}
     out = list(trigs)
     stoks = _sent_toks(sent)
+    tab = _tab(sent)
+    dep = tab.dep if tab is not None else None  # (the first test of each loop on the token table: speed)
     for tok in stoks:
+        if dep is not None and dep[tok.i] != "ccomp":
+            continue
         if tok.dep_ != "ccomp" or not _is_verb(tok) or tok.head.i in have:
             continue
         rep = tok.head
@@ -78,6 +83,8 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
     for tok in stoks:
         # "told Sudan to allow peacekeepers in": telling someone to act is a demand on them (the act, its content);
         # "told reporters that ..." (no infinitive) stays a report
+        if tab is not None and tab.llemma[tok.i] != "tell":
+            continue
         if tok.lemma_.lower() != "tell" or not _is_verb(tok) or tok.i in have:
             continue
         obj = next((c for c in _kids(tok) if c.dep_ == "dobj"), None)
@@ -95,6 +102,8 @@ def _request_frames(sent: Any, lex: _Lex, trigs: list[_Trig]) -> list[_Trig]:
         # "called for the prime minister to step down", "pressed for the junta to hand over power": the parser
         # makes "for" the mark of an infinitive clause with its own subject; the call is the demand (its content
         # is absorbed), as "called on the prime minister to step down"
+        if dep is not None and dep[tok.i] != "advcl":
+            continue
         rep = tok.head
         if (
             tok.dep_ != "advcl"

@@ -18,6 +18,7 @@ from dateline.events._lexicon import (
 )
 from dateline.factuality import (
     _SENTS,
+    _TABLE,
     _TOKS,
     _gerund_as_modifier,
     _headline_subject,
@@ -48,6 +49,11 @@ def _sent_of(tok: Any) -> Any:
     return tok.sent if by_tok is None else by_tok[tok.i]
 
 
+def _tab(tok: Any) -> Any:
+    """The token table of the token's Doc kept for the current `extract_events` call (see `_table`), else None."""
+    return tok.doc.user_data.get(_TABLE)
+
+
 def _sent_text(sent: Any) -> str:
     """`sent.text`, from the tokens listed once (see `_sent_toks`): the same string, no Token built."""
     toks = _sent_toks(sent)
@@ -67,6 +73,16 @@ def _char_span(sdoc: Any, start: int, end: int) -> Any | None:
     if key not in memo:
         memo[key] = sdoc.char_span(start, end, alignment_mode="expand")
     return memo[key]
+
+
+def _sent_picks(sent: Any, column: str, values: Any) -> Any:
+    """The sentence's tokens, or, with the token table, only those whose `column` (a `_table.Table` list) holds
+    one of `values`: a loop whose first test is that one skips the others without reading their attributes."""
+    tab = sent.doc.user_data.get(_TABLE)
+    if tab is None:
+        return _sent_toks(sent)
+    col, toks = getattr(tab, column), tab.toks
+    return [toks[i] for i in range(sent.start, sent.end) if col[i] in values]
 
 
 def _sent_toks(sent: Any) -> Any:
@@ -89,6 +105,11 @@ def _classify(tok: Any, published: str | None) -> str:
 
 
 def _is_verb(tok: Any) -> bool:
+    tab = tok.doc.user_data.get(_TABLE)
+    if tab is not None:
+        i = tok.i
+        pos = tab.pos[i]
+        return pos == "VERB" or (tab.tag[i] in _VERB_TAGS and pos != "AUX")
     return tok.pos_ == "VERB" or (tok.tag_ in _VERB_TAGS and tok.pos_ != "AUX")
 
 
@@ -212,12 +233,20 @@ def _subject(v: Any) -> tuple[Any | None, bool]:
         return _headline_subject(v) if v.dep_ == "compound" else v.head.head, False
     if _gerund_as_modifier(v):
         cur = v.head.head  # "Minsk denied moving troops": the subject of "denied"
+    tab = _tab(v)
     for _ in range(4):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(cur))
-        # "The two leaders spoke by video link": an active verb with a subject has no agent, whatever the parser
-        # called its "by" phrase
-        active = not passive and any(c.dep_ == "nsubj" for c in _kids(cur))
-        for c in _kids(cur):
+        if tab is not None:  # the children's relations from the token table (speed)
+            deps = [tab.dep[j] for j in tab.kids[cur.i]]
+            passive = "nsubjpass" in deps or "auxpass" in deps
+            active = not passive and "nsubj" in deps
+            agent = "agent" in deps
+        else:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in _kids(cur))
+            # "The two leaders spoke by video link": an active verb with a subject has no agent, whatever the
+            # parser called its "by" phrase
+            active = not passive and any(c.dep_ == "nsubj" for c in _kids(cur))
+            agent = True
+        for c in _kids(cur) if agent and not active else ():
             if c.dep_ == "agent" and not active:
                 for g in _kids(c):
                     if g.dep_ == "pobj":
@@ -349,6 +378,16 @@ _PARTITIVE = {"dozen", "score", "hundred", "thousand", "million", "number", "han
 
 def _partitive(tok: Any) -> Any:
     """The people a quantity names: "dozens of Congolese traders" -> traders (else tok itself)."""
+    tab = tok.doc.user_data.get(_TABLE)
+    if tab is not None:
+        i = tok.i
+        if tab.llemma[i] in _PARTITIVE or tab.pos[i] == "NUM":
+            for c in tab.kids[i]:
+                if tab.dep[c] == "prep" and tab.lower[c] == "of":
+                    for g in tab.kids[c]:
+                        if tab.dep[g] == "pobj":
+                            return tab.toks[g]
+        return tok
     if tok.lemma_.lower() in _PARTITIVE or tok.pos_ == "NUM":
         for c in _kids(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -378,6 +417,15 @@ def _people_noun(tok: Any) -> bool:
     """A noun naming people or an institution ("extremists", "authorities", "factions"), not a thing or act."""
     code_actor = _coder()
 
+    tab = tok.doc.user_data.get(_TABLE)
+    if tab is not None:
+        i = tok.i
+        lemma = tab.llemma[i]
+        if lemma in _GROUP_NOUNS or lemma.rstrip("s") in _GROUP_NOUNS:
+            return True
+        dep, ent = tab.dep, tab.ent
+        low = [tab.lower[c] for c in tab.kids[i] if c < i and dep[c] in ("amod", "compound") and not ent[c]]
+        return code_actor(" ".join([*low, tab.lower[i]])).sector is not None  # (children come in text order)
     lemma = tok.lemma_.lower()
     if lemma in _GROUP_NOUNS or lemma.rstrip("s") in _GROUP_NOUNS:
         return True

@@ -16,6 +16,7 @@ from dateline.events._lexicon import (
     _STATE_PREPS,
     _STATE_VERBS,
     _THREAT_EVENTS,
+    _VERB_TAGS,
     _coder,
     _Lex,
     _lex,
@@ -32,9 +33,11 @@ from dateline.events._syntax import (
     _partitive,
     _people_noun,
     _sent_of,
+    _sent_picks,
     _sent_text,
     _sent_toks,
     _subject,
+    _tab,
 )
 from dateline.factuality import (  # (_negative_argument: the one definition of a negating subject/object)
     _gerund_as_modifier,
@@ -78,9 +81,12 @@ def _hedge_up(tok: Any) -> tuple[Any, Any] | None:
     """ "sent up to 600 troops": the "up" the parser hung on the verb as a particle, and the "to" after it, when they
     are the number's hedge ("up to" + a number), not the verb's particle ("stepped up", "sent up north")."""
     toks = _doc_toks(tok.doc)
+    tab = _tab(tok)
     for j in range(
         tok.i + 1, min(tok.i + 3, len(toks) - 2)
     ):  # right after the verb (no children walk: speed)
+        if tab is not None and tab.lower[j] != "up":
+            continue  # (the same test as below, on the token table: speed)
         c = toks[j]
         if c.lower_ == "up" and c.head.i == tok.i and c.dep_ in ("prt", "advmod"):
             if toks[j + 1].lower_ == "to" and toks[j + 2].like_num:
@@ -109,6 +115,9 @@ def _misparsed_object(tok: Any) -> set[str]:
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
     children = list(_kids(tok))  # walked once (each `tok.children` walks the parse again: speed)
+    tab = _tab(tok)
+    # their relations, from the token table when there is one (speed)
+    cdeps = [tab.dep[j] for j in tab.kids[tok.i]] if tab is not None else [c.dep_ for c in children]
     prts: set[str] = set()
     objs: set[str] = set()
     pobjs: dict[str, set[str]] = {}
@@ -118,7 +127,7 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         if (tok.dep_ == "acl" and tok.tag_ == "VBN") or passive_rel:
             objs.add(tok.head.lemma_.lower())
     reduced = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.lemma_.lower() in _SENDING)
-    if reduced and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children):
+    if reduced and not any(d in ("aux", "auxpass", "dobj") for d in cdeps):
         # a participle with no auxiliary is a reduced passive ("Troops sent to Gulf", a misparsed "the warships
         # sent to the Gulf ..."): its subject is what was moved
         objs.update(c.lemma_.lower() for c in children if c.dep_ == "nsubj")
@@ -135,13 +144,13 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
         objs.update(
             c.lemma_.lower() for c in _kids(tok.head) if c.dep_ in ("compound", "amod") and c.i != tok.i
         )
-    if not any(c.dep_ == "dobj" for c in kids):
+    if not any(c.dep_ == "dobj" for c in kids) and "conj" in cdeps:
         # "advise and train local forces": a bare verb shares the object of the verb coordinated after it
         for cj in (c for c in children if c.dep_ == "conj" and _is_verb(c) and c.i > tok.i):
             if not any(c.dep_ == "nsubj" for c in _kids(cj)):
                 kids += [c for c in _kids(cj) if c.dep_ == "dobj"]
-    first_dobj = next((c for c in children if c.dep_ == "dobj"), None)
-    for ch in children:  # "move around 35 of its soldiers": an approximated number parsed as a preposition
+    first_dobj = next((c for c, d in zip(children, cdeps, strict=True) if d == "dobj"), None)
+    for ch in children if "prep" in cdeps else ():  # "move around 35 of its soldiers": an approximated number
         if ch.dep_ == "prep" and ch.lower_ in ("around", "about"):
             kids += [g for g in _kids(ch) if g.dep_ == "pobj" and g.like_num]
         if ch.dep_ == "prep" and ch.lower_ == "between" and first_dobj is None:
@@ -185,13 +194,13 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             and _is_verb(ch)
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in _kids(ch))
         )
-    if tok.dep_ == "ROOT" and tok.tag_ == "VBZ" and not any(c.dep_ == "dobj" for c in children):
+    if tok.dep_ == "ROOT" and tok.tag_ == "VBZ" and "dobj" not in cdeps:
         # a headline's object parsed as an adverbial noun ("Mali junta expels French ambassador")
         objs.update(c.lemma_.lower() for c in children if c.dep_ == "npadvmod" and c.i > tok.i)
     objs.update(_misparsed_object(tok))
     if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids):
         objs.add("person")  # a named person as object: rows may list "person" ("hand over Milosevic")
-    first_obj = min((c.i for c in children if c.dep_ == "dobj"), default=None)
+    first_obj = first_dobj.i if first_dobj is not None else None  # (children come in text order)
     for ch in kids:
         dep = "dobj" if ch.dep_ == "pobj" else ch.dep_
         if (
@@ -385,6 +394,17 @@ def _verb_lemma(tok: Any, lex: _Lex) -> str:
     """The verb's lemma, corrected where the tagger's lemmatizer confuses two verbs (data/events/lemma_fixes.tsv:
     "raped" -> "rap", which would read as the rebuke "rapped"); a hyphenated verb the tokenizer split keeps its
     prefix when the lexicon lists the whole ("test-fired": "test-fire", not "fire")."""
+    tab = _tab(tok)
+    if tab is not None:
+        i = tok.i
+        lemma = lex.lemma_fixes.get(tab.lower[i], tab.llemma[i])
+        if lemma == "go" and any(tab.dep[c] == "aux" and tab.llemma[c] == "let" for c in tab.kids[i]):
+            return "let go"
+        if i >= 2 and tab.text[i - 1] == "-" and tab.idx[i - 1] + 1 == tab.idx[i]:  # (no space after the "-")
+            whole = f"{tab.lower[i - 2]}-{lemma}"
+            if whole in lex.verbs:
+                return whole
+        return lemma
     lemma = lex.lemma_fixes.get(tok.lower_, tok.lemma_.lower())
     if lemma == "go" and any(c.dep_ == "aux" and c.lemma_.lower() == "let" for c in _kids(tok)):
         return "let go"  # "the rebels let go two hostages": the parser makes "let" an auxiliary of "go"
@@ -479,20 +499,27 @@ def _match_verb(tok: Any, lex: _Lex) -> _Rule | None:
     rules = lex.verbs.get(_verb_lemma(tok, lex))
     if not rules:
         return None
-    if tok.lemma_.lower() in _OPINING and _opinion_agreed(tok):
+    tab = _tab(tok)
+    lemma = tab.llemma[tok.i] if tab is not None else tok.lemma_.lower()
+    if lemma in _OPINING and _opinion_agreed(tok):
         return None
-    if tok.lemma_.lower() in _NAMING and any(c.lower_ == "what" for c in _kids(tok)):
+    if lemma in _NAMING and any(c.lower_ == "what" for c in _kids(tok)):
         return None  # "launched what it called anti-terrorist operations": the actor's own name for its act
     # the verb's particles and objects, found when a row first asks for them (a row with neither takes the verb
     # as it is: most verbs' first row; speed)
     found: tuple[set[str], set[str], dict[str, set[str]]] | None = None
     # a phrasal verb the lexicon lists ("call off") is a word of its own: the bare verb's rows do not apply to it
-    hedge = _hedge_up(tok)
-    particles = {
-        c.lower_
-        for c in _kids(tok)
-        if c.dep_ == "prt" and any(r.prt == c.lower_ for r in rules) and (hedge is None or c.i != hedge[0].i)
-    }
+    if tab is not None and "prt" not in [tab.dep[j] for j in tab.kids[tok.i]]:
+        particles: set[str] = set()  # (no particle: the test below, on the token table: speed)
+    else:
+        hedge = _hedge_up(tok)
+        particles = {
+            c.lower_
+            for c in _kids(tok)
+            if c.dep_ == "prt"
+            and any(r.prt == c.lower_ for r in rules)
+            and (hedge is None or c.i != hedge[0].i)
+        }
     phrasal = bool(particles)
     objs: set[str] = set()
     for r in rules:  # most specific first
@@ -707,7 +734,11 @@ def _travel(tok: Any) -> bool:
 
 def _match_noun(tok: Any, lex: _Lex) -> tuple[_Rule, int] | None:
     """Rule and first token index of the longest lexicon phrase ending at `tok`."""
-    rules = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    tab = _tab(tok)
+    if tab is not None:
+        rules = lex.nouns.get(tab.llemma[tok.i]) or lex.nouns.get(tab.lower[tok.i])
+    else:
+        rules = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
     if not rules:
         return None
     doc = _doc_toks(tok.doc)
@@ -1044,6 +1075,9 @@ def _judged(subj: Any, lex: _Lex) -> bool:
 def _existential_call(tok: Any) -> bool:
     """A call or demand that a "there is/are" clause reports, with what it asks for ("There were calls for the
     minister to resign", "there have been demands for an inquiry")."""
+    tab = _tab(tok)
+    if tab is not None and tab.llemma[tok.i] not in _CALLS:
+        return False  # (the same test as below, on the token table: speed)
     if tok.lemma_.lower() not in _CALLS or tok.dep_ not in ("attr", "nsubj", "dobj"):
         return False
     v = tok.head  # "there were calls", "there have been growing calls" (parsed with "growing" as the verb)
@@ -1328,6 +1362,7 @@ def _died_in(tok: Any) -> Any | None:
 
 # words that set an event apart from one already told ("in a separate attack", "another raid"): never merged
 _ANOTHER = {"separate", "another", "second", "third", "fresh", "further", "different", "similar"}
+_ANOTHER_ELSEWHERE = _ANOTHER | {"elsewhere"}
 
 
 def _set_apart(tok: Any) -> bool:
@@ -1434,7 +1469,7 @@ def _dated_apart(a: _Trig, b: _Trig) -> bool:
 
 def _distinct(sent: Any, event: str, lex: _Lex) -> bool:
     """Whether the sentence calls its event of this type another one ("died in a separate attack")."""
-    for tok in _sent_toks(sent):
+    for tok in _sent_picks(sent, "lower", _ANOTHER_ELSEWHERE):  # (the first tests on the table: speed)
         if tok.lower_ == "elsewhere" and tok.dep_ == "advmod" and _is_verb(tok.head):
             return True  # "Elsewhere in Mali, a roadside bomb killed four": another event than the one before
         if tok.lower_ in _ANOTHER and tok.dep_ in ("amod", "det") and tok.head.pos_ == "NOUN":
@@ -1626,7 +1661,7 @@ def _writers_voice(sent: Any, trigs: list[_Trig], lex: _Lex) -> list[_Trig]:
     """An opinion writer's own call ("We must fight inflation", "Let us not retreat from free trade", "We should
     welcome refugees"): a first-person plural subject with must/should, or "let us", in a sentence that quotes no
     one and reports no speaker, is the column's view, no one's act."""
-    if not trigs or not any(t.lower_ in _WE for t in _sent_toks(sent)):
+    if not trigs or not any(t.lower_ in _WE for t in _sent_picks(sent, "lower", _WE)):
         return trigs  # ("we must", "let us": no first-person plural, no call; cheap check first, for speed)
     return [t for t in trigs if not _voiced_call(sent, t.anchor, lex)]
 
@@ -1637,7 +1672,7 @@ def _voiced_call(sent: Any, v: Any, lex: _Lex) -> bool:
         return False
     return not (
         any(ch in _QUOTE_MARKS for ch in _sent_text(sent))
-        or any(t.lemma_.lower() in lex.reporting for t in _sent_toks(sent))
+        or any(t.lemma_.lower() in lex.reporting for t in _sent_picks(sent, "llemma", lex.reporting))
     )
 
 
@@ -2158,7 +2193,13 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
     trigs: list[_Trig] = []
     verb_idx: set[int] = set()
     stoks = _sent_toks(sent)
+    tab = _tab(sent)
     for tok in stoks:
+        if tab is not None:  # neither a verb nor an "acomp" (`_is_verb`, `_be_participle`): no verb trigger
+            i = tok.i
+            pos = tab.pos[i]
+            if pos != "VERB" and (tab.tag[i] not in _VERB_TAGS or pos == "AUX") and tab.dep[i] != "acomp":
+                continue
         # "Israeli-occupied", "rebel-held": a modifier, not an event (but "denied [moving] troops" is a gerund)
         if (
             _is_verb(tok)
@@ -2259,7 +2300,14 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 trigs.append(_Trig(tok, tok, r, tok.idx, end, r.mode))
                 verb_idx.add(tok.i)
     for tok in stoks:
-        if tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and tok.i not in verb_idx:
+        if tab is not None:  # the same tests on the token table (speed)
+            i = tok.i
+            pos = tab.pos[i]
+            if pos == "ADJ" and tab.dep[i] in _NOMINAL_DEPS and i not in verb_idx:
+                pass
+            elif pos not in ("NOUN", "PROPN") or i in verb_idx or tab.ent[i] in ("DATE", "TIME"):
+                continue
+        elif tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and tok.i not in verb_idx:
             pass  # "launched an offensive", "a counter-offensive": a noun the tagger read as an adjective
         elif tok.pos_ not in ("NOUN", "PROPN") or tok.i in verb_idx or tok.ent_type_ in ("DATE", "TIME"):
             continue  # ("since March": a month, not a march)
@@ -2318,7 +2366,7 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
         trigs.append(_Trig(head, anchor, r, start, last.idx + len(last), mode, nominal=True))
     if any(_play(t) and not t.nominal for t in trigs) and _sports_report(sent, lex):
         trigs = [t for t in trigs if not _play(t) or t.nominal]
-    if trigs and any(t.text == "|" for t in stoks):
+    if trigs and any(t.text == "|" for t in _sent_picks(sent, "text", ("|",))):
         trigs = [t for t in trigs if not _reader_call(t.anchor)]
     trigs = _prison_terms(_preparations(_exercise_types(_unharmed_dropped(_strike_shut(trigs)))))
     trigs = [t for t in trigs if not _unarmed_alert(t)]
@@ -2398,7 +2446,7 @@ def _sports_report(sent: Any, lex: _Lex) -> bool:
     sport = bool(
         _SCORE.search(_sent_text(sent))
     )  # a score line ("crushed Australia 36-3", "beat Chelsea 2–1")
-    for t in _sent_toks(sent):
+    for t in _sent_picks(sent, "llemma", lex.harm | lex.sport):  # (the first tests on the token table: speed)
         lemma = t.lemma_.lower()
         if lemma in lex.harm:
             return False

@@ -17,7 +17,15 @@ from dateline.events._lexicon import (
     _lex,
     _Rule,
 )
-from dateline.events._syntax import _classify, _content_mode, _doc_toks, _is_verb, _sent_of, _sent_toks
+from dateline.events._syntax import (
+    _classify,
+    _content_mode,
+    _doc_toks,
+    _is_verb,
+    _sent_of,
+    _sent_picks,
+    _sent_toks,
+)
 from dateline.events._triggers import (
     _PLAY_EVENTS,
     _PLAY_VERBS,
@@ -466,7 +474,7 @@ def _in_absentia(t: _Trig) -> None:
         return
     if t.tok.lemma_.lower() != "warrant" and not any(c.lemma_.lower() == "warrant" for c in _kids(t.anchor)):
         return  # ("police arrested the exiled leader's brother" is an arrest)
-    if any(w.lower_ in _OUT_OF_REACH for w in _sent_toks(_sent_of(t.anchor))):
+    if any(w.lower_ in _OUT_OF_REACH for w in _sent_picks(_sent_of(t.anchor), "lower", _OUT_OF_REACH)):
         t.rule = _Rule("THREATEN", "arrest", "13")
         t.mode = "arrest"
 

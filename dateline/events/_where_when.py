@@ -26,9 +26,10 @@ from dateline.events._syntax import (
     _non_actor_words,
     _people_noun,
     _sent_of,
+    _sent_picks,
     _sent_text,
-    _sent_toks,
     _span_of,
+    _tab,
     _within,
 )
 from dateline.events._triggers import _dying_verb, _match_noun, _Trig
@@ -344,7 +345,11 @@ def _own_scene_object(t: _Trig, doc: Document) -> tuple[int, int, Any] | None:
         return None
     # (the verb's words after its object hold no conjunct: no second object; a cheap check of the span from the
     # object to the verb's right edge, which holds every such word of its subtree, before walking it: speed)
-    if not any(x.dep_ == "conj" for x in _doc_toks(anchor.doc)[dobj.i + 1 : anchor.right_edge.i + 1]):
+    tab = _tab(anchor)
+    if tab is not None:
+        if "conj" not in tab.dep[dobj.i + 1 : anchor.right_edge.i + 1]:
+            return None
+    elif not any(x.dep_ == "conj" for x in _doc_toks(anchor.doc)[dobj.i + 1 : anchor.right_edge.i + 1]):
         return None
     for tok in anchor.subtree:
         if tok.dep_ != "conj" or tok.i <= dobj.i or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
@@ -406,6 +411,16 @@ def _in_other_clause(tok: Any, t: _Trig) -> bool:
     """Whether a place word lies in an "after/before/since ..." clause of the event's sentence that tells another
     act and does not hold the event ("The release came a day after 5,000 people marched in Bamako", "recalled its
     ambassador after protesters stormed the embassy in Tripoli"): that act's place, not this event's."""
+    tab = _tab(tok)
+    if tab is not None:  # the same walk on the token table (speed)
+        j, dep, lower = tok.i, tab.dep, tab.lower
+        for _ in range(12):
+            if j in (t.anchor.i, t.tok.i) or tab.head[j] == j:
+                return False
+            if dep[j] == "advcl" and any(dep[c] == "mark" and lower[c] in _OTHER_TIME for c in tab.kids[j]):
+                return not (_within(t.anchor, tab.toks[j]) or _within(t.tok, tab.toks[j]))
+            j = tab.head[j]
+        return False
     cur = tok
     for _ in range(12):
         if cur.i in (t.anchor.i, t.tok.i) or cur.head.i == cur.i:
@@ -663,7 +678,7 @@ _BROAD_RANK = {"admin": 0, "water": 1, "region": 2, "country": 3, "continent": 4
 def _capital_at(t: _Trig, doc: Document, sent: Any) -> Place | None:
     """ "demonstrated in the capital", "in the country's capital": the capital of the country the sentence names
     (else the one the article names most), when the event governs that phrase."""
-    for tok in _sent_toks(sent):
+    for tok in _sent_picks(sent, "llemma", ("capital",)):  # (the first test on the token table: speed)
         if tok.lemma_.lower() != "capital" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             continue
         if tok.head.lower_ not in ("in", "at", "to", "near", "into") or any(
