@@ -10,14 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from dateline.actors import code_actor
 from dateline.actors._lexicon import _Entry, _lex
 from dateline.actors._match import _before_office, _pick
+from tests.actors_helpers import country_sector_at
 
-
-def _cs(text: str, context: str | None = None, date: str | None = None) -> tuple[str | None, str | None]:
-    a = code_actor(text, context, date=date)
-    return a.country, a.sector
+_cs = country_sector_at(None)
 
 
 def _person(sector: str, start: str, end: str = "", sectors2: str = "", name: str = "Test Person") -> _Entry:

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from dateline.actors import ActorResolver, _lex, code_actor
 from dateline.nlp import parse
+from tests.actors_helpers import country_sector_at
 
-
-def _cs(
-    text: str, context: str | None = None, date: str | None = "2021-05-01"
-) -> tuple[str | None, str | None]:
-    a = code_actor(text, context, date=date)
-    return a.country, a.sector
+_cs = country_sector_at("2021-05-01")
 
 
 def _doc_country(text: str) -> str:

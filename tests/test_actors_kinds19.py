@@ -9,15 +9,11 @@ least two differently worded cases.
 
 from __future__ import annotations
 
-from dateline.actors import ActorResolver, code_actor
+from dateline.actors import ActorResolver
 from dateline.nlp import parse
+from tests.actors_helpers import country_sector_at
 
-
-def _cs(
-    text: str, context: str | None = None, date: str | None = "2022-05-01"
-) -> tuple[str | None, str | None]:
-    a = code_actor(text, context, date=date)
-    return a.country, a.sector
+_cs = country_sector_at("2022-05-01")
 
 
 # --- an apposition after a name (dateline/actors/_context.py `_apposed_role`, _coding.py `_with_apposition`) -------

@@ -11,13 +11,9 @@ least two differently worded cases.
 from __future__ import annotations
 
 from dateline.actors import code_actor
+from tests.actors_helpers import country_sector_at
 
-
-def _cs(
-    text: str, context: str | None = None, date: str | None = "2019-05-01"
-) -> tuple[str | None, str | None]:
-    a = code_actor(text, context, date=date)
-    return a.country, a.sector
+_cs = country_sector_at("2019-05-01")
 
 
 # --- a leader's armed followers (dateline/actors/_coding.py: _followers) -----------------------------------------

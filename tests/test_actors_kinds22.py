@@ -11,15 +11,11 @@ least two differently worded cases.
 
 from __future__ import annotations
 
-from dateline.actors import code_actor, resolver_for
+from dateline.actors import resolver_for
 from dateline.model import Document
+from tests.actors_helpers import country_sector_at
 
-
-def _cs(
-    text: str, context: str | None = None, date: str | None = "2019-05-01"
-) -> tuple[str | None, str | None]:
-    a = code_actor(text, context, date=date)
-    return a.country, a.sector
+_cs = country_sector_at("2019-05-01")
 
 
 # --- party names many countries' parties bear (dateline/actors/_context.py: _generic_party) ---------------------

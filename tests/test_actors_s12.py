@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 
 from dateline.actors import code_actor
+from tests.actors_helpers import country_sector_at
 
-
-def _cs(text: str, context: str | None = None, date: str | None = None) -> tuple[str | None, str | None]:
-    a = code_actor(text, context, date=date)
-    return a.country, a.sector
+_cs = country_sector_at(None)
 
 
 # --- undated mentions of people of the older lexicon --------------------------------------------------------------
