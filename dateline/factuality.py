@@ -715,6 +715,8 @@ def classify(trigger: Any, published: str | None = None) -> str:
             cue = None  # "a decision Washington described as regrettable": a clause about the noun, not its content
         if lem == "go" and not (g.tag_ == "VBG" and prev.dep_ == "xcomp"):
             cue = None  # "is going to strike" is future; "the deployment went to Cincu" is not
+        if lem == "set" and prev.dep_ != "xcomp":
+            cue = None  # "is set to strike" is future; "set off a bomb, killing five", "set up camps where" are not
         g_own: set[str] = set()
         # "any withdrawal would leave ...": a modal on what a nominal event would cause is conditional even when
         # reported, unlike "said it would withdraw" or "said the withdrawal would begin"

@@ -247,7 +247,7 @@ def _location(
             for e in span_ents(sent)
             if e.label_ in ("GPE", "LOC", "FAC")
         ]
-    fallback = broad = shared = None
+    fallback = broad = shared = home = None
     # the one a vowed revenge is for, and all said of them ("who was killed in a US drone strike at Baghdad airport"),
     # is the threat's cause: no place of the threat's
     avenged = _avenged(t.anchor) if t.rule.event == "THREATEN" else set()
@@ -273,6 +273,8 @@ def _location(
             return (
                 p  # "sent troops to Estonia", "left Niger": the host country is the recipient and the place
             )
+        if home is None and any(s <= p.start < e for s, e in taken) and _crowd_home(p, sdoc, t):
+            home = p  # "Residents of Beni staged a strike": the crowd acts where it lives or works
         if any(s <= p.start < e for s, e in taken) or (
             any(s <= p.start < e for s, e in within) and not inner and not itself
         ):
@@ -321,7 +323,35 @@ def _location(
             elif shared is None and _first_conjunct_place(root.head, t):
                 shared = p
     capital = _capital_at(t, doc, sent)
-    return capital or broad or fallback or shared or _where_antecedent(t, places, sdoc)
+    return capital or broad or fallback or shared or home or _where_antecedent(t, places, sdoc)
+
+
+_DWELLERS = frozenset({"resident", "inhabitant", "villager", "townspeople", "people", "citizen", "dweller"})
+
+
+def _crowd_home(p: Place, sdoc: Any, t: _Trig) -> bool:
+    """Whether a place names where a protest's crowd subject lives or works: "Villagers in Laprak blocked a road",
+    "Residents of Beni staged a strike", "miners at the Nkana mine in Kitwe downed tools" (the place's phrase
+    hangs on the subject itself, through at most one site noun; not an aside set off by commas)."""
+    if t.rule.event != "PROTEST" or p.feature == "continent":
+        return False
+    subj = next((c for c in _kids(t.anchor) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    span = _char_span(sdoc, p.start, p.end)
+    if subj is None or span is None or not _people_noun(subj) and subj.lemma_.lower() not in _DWELLERS:
+        return False
+    root = span.root
+    for hops in range(2):
+        prep = root.head
+        if root.dep_ != "pobj" or prep.dep_ != "prep":
+            return False
+        word = prep.lower_
+        if prep.head.i == subj.i:
+            ok = word in ("in", "at") or (word == "of" and subj.lemma_.lower() in _DWELLERS)
+            return ok and not any(x.text == "," for x in _doc_toks(sdoc)[subj.i : root.i])
+        if hops or word not in ("in", "at") or prep.head.pos_ != "NOUN":
+            return False
+        root = prep.head  # "at the Nkana mine in Kitwe": the site's town
+    return False
 
 
 # the verb's places and times: a place or time phrase inside a coordinated object ("and a bridge near Ariha on
