@@ -715,8 +715,10 @@ def classify(trigger: Any, published: str | None = None) -> str:
             cue = None  # "a decision Washington described as regrettable": a clause about the noun, not its content
         if lem == "go" and not (g.tag_ == "VBG" and prev.dep_ == "xcomp"):
             cue = None  # "is going to strike" is future; "the deployment went to Cincu" is not
-        if lem == "set" and prev.dep_ != "xcomp":
-            cue = None  # "is set to strike" is future; "set off a bomb, killing five", "set up camps where" are not
+        if lem == "set" and any(ch.dep_ == "prt" for ch in _kids(g)):
+            # "is set to strike", "a summit set for Monday" are future; "set off a bomb, killing five", "set up
+            # camps where" (a phrasal verb) are not
+            cue = None
         g_own: set[str] = set()
         # "any withdrawal would leave ...": a modal on what a nominal event would cause is conditional even when
         # reported, unlike "said it would withdraw" or "said the withdrawal would begin"

@@ -48,7 +48,13 @@ def test_set_off_is_no_future(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Workers are set to strike in Lusaka next week.", "The army is set to withdraw from the town."]
+    "text",
+    [
+        "Workers are set to strike in Lusaka next week.",
+        "The army is set to withdraw from the town.",
+        "A summit between the two leaders is set for Monday in Geneva.",  # "set for": no particle, still a plan
+        "Talks between the rival factions have been set for next week in Doha.",
+    ],
 )
 def test_set_to_stays_future(text: str) -> None:
     assert {e.factuality for e in _events(text)} == {"future"}, (text, _events(text))
