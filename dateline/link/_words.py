@@ -228,6 +228,14 @@ _SENTENCE_DEFINITE = re.compile(
 _STATES = frozenset({"fighting", "violence", "unrest", "hostilities", "conflict", "war", "insurgency", "tension",
                      "tensions", "crisis", "standoff", "stand-off", "dispute", "campaign", "offensive"})  # fmt: skip
 _ONE_DAY = re.compile(r"(?i)(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)'s\s")
+# words that end a definite phrase before its head: a determiner or a preposition starts another phrase ("The army
+# denies the attack": "The army" is one phrase, "the attack" another), and so does a verb of report or denial
+_PHRASE_ENDS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "of", "on", "in", "at",
+    "by", "for", "from", "with", "over", "after", "before", "since", "against", "denies", "denied", "deny", "says",
+    "said", "condemns", "condemned", "rejects", "rejected", "dismisses", "dismissed", "defends", "defended",
+    "confirms", "confirmed", "blames", "blamed", "calls", "called", "is", "was", "are", "were", "has", "had", "have",
+})  # fmt: skip
 
 
 def sentence_refs(sentence: str, nouns: dict[str, frozenset[str]],
@@ -265,6 +273,8 @@ def sentence_refs(sentence: str, nouns: dict[str, frozenset[str]],
                 break
             if not re.fullmatch(r"[a-z][a-z-]*|\d[\d,]*", word):
                 break  # a possessive or a number with a unit ("Monday's", "14-member"): not a plain modifier
+            if word.lower() in _PHRASE_ENDS:
+                break  # "The army denies [the attack]", "The toll of [the raid]": the next phrase is read on its own
     return out
 
 

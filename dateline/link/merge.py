@@ -477,10 +477,10 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         and iv[0] == iv[1]
         and pub[0] < iv[0] <= pub[0] + 7
         and _WEEKDAY.match(said)
-        and (e.factuality not in _PLANNED or e.event in _VERBAL)
+        and (e.factuality not in _PLANNED or (e.event in _VERBAL and not _planned_meeting(e)))
     ):
         # a bare "on Sunday" read as the coming Sunday may be the last one ("warning on Sunday"): both readings
-        # (not for a plan: "will protest again on Monday" is the coming Monday)
+        # (not for a plan: "will protest again on Monday", "will meet in Tegucigalpa on Thursday" are the coming days)
         iv = (iv[0] - 7, iv[0])
     if iv is None or dsrc != "text":
         # undated, or dated only by the report: the event happened on or up to _LOOKBACK days before it
@@ -529,6 +529,21 @@ def _features(e: Event, published: str | None, places: list[list[Any]] | None = 
         mode=e.mode,
         mutual=e.event == "ASSAULT" and mutual_fire(e.text),
         obj=_object(e) if e.event in _AGREEMENT_TYPES else [],
+    )
+
+
+def _planned_meeting(e: Event) -> bool:
+    """A planned meeting dated by a weekday after its own verb ("will meet in Tegucigalpa on Thursday", "are due to
+    hold talks in Managua on Monday"): a meeting is an act, not a statement whose content is future ("warned that
+    ... would"), so its day is the coming one. Not a weekday before the verb ("said on Thursday it would hold talks":
+    the day it was said)."""
+    d = e.date
+    return (
+        e.event == "CONSULT"
+        and d is not None
+        and d.start is not None
+        and e.event_start is not None
+        and d.start > e.event_start
     )
 
 
@@ -2378,8 +2393,10 @@ def _refs(feats: list[tuple[Event, _Feat, list[_Cand], dict[str, float]]], index
         names = {w.lower() for w in re.findall(r"\b[A-Z][a-z'-]+", clause[1:])} - _stop() - _CALENDAR
         # a name of the clause that is no name of the act's object is where it happened: its report must have it;
         # else the object's name or common noun ("the seizure of the tanker") will do
-        objects, own = _ref_objects(e.text[pb:])
-        names = (names - own) or (objects | own)
+        # (the object's own name must not stand for the date read in the phrase: "the attack on Kasama, calling
+        # the reports propaganda" is as undated as "the attack on Kasama"; its floor is the lookback one)
+        objects, named = _ref_objects(e.text[pb:])
+        names = (names - named) or (objects | named)
         best: tuple[str | None, str, float, dict[str, Any]] = (None, "", -math.inf, {})
         for t in sorted(types):
             g = _Feat(**{**base, "type": t, "id": f"{e.id}~{t}"})
