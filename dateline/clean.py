@@ -1379,8 +1379,88 @@ def _date_params(html: str) -> dict[str, Any]:
     return {"original_date": True, "extensive_search": True, "max_date": latest}
 
 
+_JSONLD_SCRIPT = re.compile(r"""(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>""")
+
+
+def _jsonld_body(html: str) -> str | None:
+    """The longest `articleBody` of the page's JSON-LD (an Article, NewsArticle, BlogPosting, ... node at any depth,
+    "@graph" lists included), its markup and entities removed; None if there is none."""
+    import json
+    from html import unescape
+
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            body = node.get("articleBody")
+            if isinstance(body, str):
+                found.append(body)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for m in _JSONLD_SCRIPT.finditer(html):
+        try:
+            walk(json.loads(m.group(1), strict=False))
+        except ValueError:
+            continue
+    if not found:
+        return None
+    body = unescape(max(found, key=len))  # markup may come escaped ("&lt;p&gt;")
+    body = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n\n", body)
+    return unescape(re.sub(r"<[^>]+>", " ", body)).strip() or None
+
+
+def _thin_visible_body(text: str, body: str) -> bool:
+    """Issue 3 (session 23): a paywalled or script-rendered page shows only a standfirst and a subscribe box while
+    the whole story sits in its JSON-LD `articleBody`: the body is used when it is a story (>= 3 sentences, >= 40
+    words) and fewer than half of its paragraphs are in the extracted text, which has less than half its words."""
+    words = len(_WORD.findall(body))
+    paras = [_SPACES.sub(" ", x).strip() for x in re.split(r"\n\s*\n|\n", body) if x.strip()]
+    if words < 40 or len(re.findall(r"[.!?](?:\s|$)", body)) < 3 or 2 * len(_WORD.findall(text)) >= words:
+        return False
+    flat = _SPACES.sub(" ", re.sub(r"\s+", " ", text))
+    return sum(p in flat for p in paras) * 2 < len(paras)
+
+
+_LAYOUT_CELL = re.compile(r"(?is)<t[dh][\s>](?:(?!</t[dh]>).){0,4000}?<(?:h1|p)[\s>]")
+
+
+def _unwrap_layout_tables(html: str) -> str:
+    """Issue 3 (session 23): an old page laid out in a table (the story in one cell, a sidebar in the next) comes
+    out of trafilatura's table handling as one line of cells joined by "|" (the headline, the story and the
+    sidebar's lines run together). A table a cell of which holds the page's <h1> or three or more paragraphs of
+    >= 40 words in all is layout, not data: its table, row and cell elements become plain blocks."""
+    if not _LAYOUT_CELL.search(html):
+        return html
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.document_fromstring(_XML_INVALID.sub("", html))
+    except (ValueError, etree.ParserError):
+        return html
+    tables = []
+    for cell in root.iter("td", "th"):
+        paras = cell.findall(".//p")
+        words = len(_WORD.findall(cell.text_content()))
+        if cell.find(".//h1") is not None or (len(paras) >= 3 and words >= 40):
+            tables.extend(t for t in cell.iterancestors("table") if t not in tables)
+    if not tables:
+        return html
+    for table in tables:
+        for el in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th", "caption")]:
+            el.tag = "div"
+            for attr in ("colspan", "rowspan", "width", "valign", "align"):
+                el.attrib.pop(attr, None)
+    return lhtml.tostring(root, encoding="unicode")
+
+
 def _html_to_paras(html: str) -> tuple[list[_Para], dict[str, Any]]:
     traf = _trafilatura()
+    html = _unwrap_layout_tables(html)
     try:
         result = traf.bare_extraction(
             html, with_metadata=True, date_extraction_params=_date_params(html), **_TRAFILATURA_OPTIONS
@@ -1397,7 +1477,11 @@ def _html_to_paras(html: str) -> tuple[list[_Para], dict[str, Any]]:
             for k, v in data.items()
             if k not in ("body", "commentsbody", "raw_text", "text", "comments") and v not in (None, "", [])
         }
-    if not text.strip():
+    body = _jsonld_body(html) if "articleBody" in html else None
+    if body and _thin_visible_body(text, body):
+        text = body  # the story the page's markup carries but does not show
+        meta["articlebody"] = "json-ld"
+    elif not text.strip():
         text = _html_text(html, head=False)  # a page with no body is no article, not its <title> as text
         meta["fallback"] = "html-text"
     return [_Para(p.text, -1) for p in _paragraphs(text)], meta

@@ -122,7 +122,11 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         "century": rf"(?<!\w)(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})"
         r"[\s-]+century(?!\w)",
         "relday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?P<w>(?:the\s+)?day\s+before\s+yesterday|"
-        r"(?:the\s+)?day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
+        r"(?:the\s+)?day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
+        # "arrested overnight", "overnight losses" (the night before the report); no rate, stay or curfew of a night
+        r"(?<![Aa]n\s)(?<![Tt]he\s)(?<!\bA\s)(?<!\ba\s)overnight(?![\w-])(?!\s+(?:rates?|interbank|lending|"
+        r"borrowing|repos?|index|deposits?|loans?|money|markets?|curfews?|stays?|flights?|trains?|bus|trips?|bags?|"
+        r"shifts?|success|sensation|parking|camps?|oats|delivery|deliveries|shipping|guests?|visits?)\b))"
         rf"(?:\s+(?P<pod>{pods}))?(?!\w)",
         "pod": rf"(?<!\w)(?P<rel>this|last)\s+(?P<pod>{pods})(?!\w)",
         "weekday": rf"(?<!\w)(?:(?P<pm>early|late)\s+)?(?:(?P<rel>{rel})\s+)?(?P<wd>{wd})(?!\w)"
@@ -1207,8 +1211,17 @@ def _resolve(c: _Cand, ctx: _Ctx) -> tuple[str, str, str | None, str] | None:
             "tomorrow": 1,
             "day before yesterday": -2,
             "day after tomorrow": 2,
+            "overnight": -1,
         }[w]
-        pod = "NI" if w == "tonight" else lx["parts_of_day"].get(_key(g.get("pod") or ""))
+        if (
+            w == "overnight"
+            and re.search(  # "will cross the border overnight": the coming night
+                r"\b(?:will|shall|is to|are to|plans? to|planned to|set to|expected to|due to)\b[^.!?;]*$",
+                ctx.text[max(0, c.start - 120) : c.start],
+            )
+        ):
+            off = 0
+        pod = "NI" if w in ("tonight", "overnight") else lx["parts_of_day"].get(_key(g.get("pod") or ""))
         if a is None:
             return (
                 ("TIME", "XXXX-XX-XXT" + pod, None, "none") if pod else ("DATE", "XXXX-XX-XX", None, "none")

@@ -33,6 +33,18 @@ _SETTLEMENT_APPOSITION = re.compile(
     r"(?=\s+(?:\d|of\b|in\b|near\b|on\b|about\b|some\b|north|south|east|west|outside\b|close\b|just\b|"
     r"along\b|by\b|at\b)|\s*[,.;])"
 )
+# Issue 6 (session 23): a name led by an Arabic, Somali or Berber geographic term (cape, mountain, valley, well,
+# hill, village, house, gate) after a locative preposition is a place even when no gazetteer has it: "clashed at
+# Ras Doumeira", "fighting near Jebel Marra", "displaced from Wadi Saleh", "shelling around Tell Tamer", "in Kafr
+# Nabl" (a person's "Ras" or "Tal" never follows "at"/"near" so)
+_GEO_GENERIC = (
+    r"(?:Ras|Jebel|Jabal|Djebel|Wadi|Oued|Bir|Khor|Tell|Tal|Kafr|Deir|Beit|Ain|Qasr|Hassi|Ksar|Raas)"
+)
+_GENERIC_LED = re.compile(
+    r"\b(?:at|in|near|outside|around|from|to|into|towards?|on|off|across|beyond)\s+"
+    rf"(?P<name>{_GEO_GENERIC}(?:\s+|-)(?:(?:al|el|ad|ar|as|an|at|ash|adh|az)-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+    r"(?: [A-Z][a-z'’]+)?)"
+)
 _NOT_SETTLEMENT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december god".split()
@@ -44,12 +56,15 @@ def _settlement_phrases(
 ) -> list[tuple[int, int]]:
     """Names the text calls a village, town or district ("the village of X", "X district", "X, a town 40 km north
     of Y") that no other rule took: added as toponyms."""
-    if not any(w in text for w in ("village", "town", "district", "hamlet", "settlement", "city", "locality",
-                                   "commune", "enclave", "oasis")):  # fmt: skip
+    rxs = [_GENERIC_LED] if _GENERIC_LED.search(text) else []
+    if any(w in text for w in ("village", "town", "district", "hamlet", "settlement", "city", "locality",
+                               "commune", "enclave", "oasis")):  # fmt: skip
+        rxs += [_SETTLEMENT_OF, _NAME_SETTLEMENT, _SETTLEMENT_APPOSITION]
+    if not rxs:
         return spans
     common = _name_blocks()[0]
     added: list[tuple[int, int]] = []
-    for rx in (_SETTLEMENT_OF, _NAME_SETTLEMENT, _SETTLEMENT_APPOSITION):
+    for rx in rxs:
         # the text's own word beats the model's "person" reading of an unknown name ("Kilimo Juu, a town near the
         # border"), except for the weaker "in X town", and a speaker stays a person ("X said")
         people = person_words if rx is _NAME_SETTLEMENT else set()
