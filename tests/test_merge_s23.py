@@ -216,3 +216,30 @@ def test_a_phrase_with_plain_modifiers_is_read_whole(sentence: str, phrase: str)
     assert [(s, e) for _, _, s, e in sentence_refs(sentence, _event_nouns(), _SAID)] == [
         (at, at + len(phrase))
     ]
+
+
+# --- a night runs into the next day (lead, session 23): "overnight" is dated the night before the report
+
+
+def test_a_night_covers_the_day_it_runs_into() -> None:
+    lo, hi = _interval("2061-05-11TNI")
+    assert (lo, hi) == (_interval("2061-05-11")[0], _interval("2061-05-12")[0])
+    assert _interval("2061-05-11TEV") == _interval("2061-05-11")  # an evening ends the same day
+
+
+@pytest.mark.parametrize(
+    ("night", "day"),
+    [
+        ("Gunmen attacked an army post in Bamako overnight, killing four soldiers, officials said on Thursday.",
+         "Gunmen attacked an army post in Bamako on Thursday, killing four soldiers, the army said."),
+        ("Four soldiers were killed when gunmen attacked an army post in Bamako overnight, the ministry said.",
+         "An army post in Bamako was attacked on Thursday by gunmen who killed four soldiers."),
+    ],
+)  # fmt: skip
+def test_an_overnight_attack_joins_the_same_attack_dated_by_the_next_day(
+    tmp_path: Path, night: str, day: str
+) -> None:
+    a = _event("a", night, "ASSAULT", "attacked", "2061-05-11TNI", "overnight")
+    b = _event("b", day, "ASSAULT", "attacked", THURSDAY, "Thursday")
+    store = linked_store(tmp_path, [("a", "Wire A", THURSDAY, a), ("b", "Daily B", "2061-05-13", b)])
+    assert merged_id(store, "a#0") == merged_id(store, "b#0")

@@ -454,7 +454,9 @@ def _interval(value: str | None) -> tuple[int, int] | None:
     try:
         if m.group(3):
             d = dt.date(y, int(m.group(2)), int(m.group(3))).toordinal()
-            return d, d
+            # a night runs into the next day: "struck overnight" (the night of the 7th) is the "Wednesday" (the 8th)
+            # another outlet gives the same strike
+            return d, d + value.endswith("TNI")
         if m.group(2):
             mo = int(m.group(2))
             start = dt.date(y, mo, 1)
