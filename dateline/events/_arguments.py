@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -216,6 +217,10 @@ def _country_after(tok: Any, res: _Resolver) -> str | None:
     return None
 
 
+# a name's second part after a slash ("SPLM/A", "LURD/MODEL"), which the tokenizer cuts off
+_SLASHED = re.compile(r"/[A-Z][A-Za-z0-9]*\b")
+
+
 def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
     """Actors named by the phrase headed by h (one per coordinated head); stop: the event's own verb, which the
     phrase never takes in ("crowds [gathered in Batumi]" parsed as a noun with its clause)."""
@@ -235,7 +240,11 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
         if head.pos_ not in _ACTOR_POS and head.ent_type_ == "" and not _noun_read_as_adjective(head):
             continue
         if len(head.text) == 1 and head.dep_ == "conj":
-            continue  # "SPLM/A" split by the tokenizer: the letter is no second actor
+            toks = _doc_toks(head.doc)
+            name = toks[head.i - 2] if head.i >= 2 and toks[head.i - 1].text == "/" else None
+            if name is None or name.head.i != head.i or name.dep_ not in ("nmod", "compound"):
+                continue  # "SPLM/A" split by the tokenizer: the letter is no second actor
+            head = name  # "Khartoum and the SPLM/A", parsed as the letter with the name as its modifier
         if _in_label(head):
             continue
         who = _partitive(head)  # "thousands of [protesters]"
@@ -292,6 +301,9 @@ def _actors_of(h: Any, res: _Resolver, stop: int = -1) -> list[Actor]:
             cut = res.text.find("(", s, e)
             if cut > s and res.text.find(")", cut, e) < 0:  # "The Homeland Union (Conservatives": unclosed
                 e = len(res.text[s:cut].rstrip()) + s
+        cut = _SLASHED.match(res.text, e)
+        if cut is not None:  # "the Sudanese government and SPLM/A", split by the tokenizer: the whole name
+            e = cut.end()
         lab = _label_end(_sent_of(head))
         if lab is not None and head.i > lab and s <= _doc_toks(head.doc)[lab].idx:
             s = _doc_toks(head.doc)[
@@ -984,6 +996,13 @@ def _actor_like(tok: Any, lex: _Lex) -> bool:
         return True  # "a US drone", "the Iranian regime", "Iran's top commander": the named owner acts
     if any(g.ent_type_ in _ACTOR_ENTS for c in owned for g in _kids(c) if g.dep_ in ("npadvmod", "compound")):
         return True  # "Saudi-led coalition jets", "Russian-backed forces": the leader or backer is named
+    if (
+        tok.pos_ == "NOUN"
+        and kind == "thing"
+        and lemma not in lex.nouns
+        and any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and _forces(c) for c in owned)
+    ):
+        return True  # "Air force planes", "army helicopters", "navy gunboats": the force they belong to acts
     if tok.pos_ == "NOUN" and (lemma in lex.nouns or kind == "thing"):
         return False  # an event, act or weapon nobody is named for ("the vote", "two rockets", "missile strikes")
     placed = [
@@ -1074,6 +1093,20 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
             # what is sent/withdrawn/given ("250 soldiers") is not the recipient
             # (people acted on by a non-moving event are its recipients: "30 sailors were held")
             if not moved and not c.ent_type_ and (_forces(c) or c.lemma_.lower() in lex.people):
+                partner = next(
+                    (x for g in _kids(c) if g.dep_ == "prep" and g.lower_ == "with"
+                     for x in _kids(g) if x.dep_ == "pobj" and _actor_like(x, lex)),
+                    None,
+                )  # fmt: skip
+                if (
+                    partner is not None
+                    and not c.ent_type_
+                    and not any(
+                        x.dep_ in ("amod", "compound", "poss", "det") and x.lower_ not in ("the", "a", "an")
+                        for x in _kids(c)
+                    )
+                ):
+                    return partner  # "sharing intelligence with Pakistan": what is shared, with whom
                 return c  # (by the noun itself: an "army post" is a place, not people)
             holder = _holder(c)
             if holder is not None:
@@ -1089,7 +1122,9 @@ def _recipient_at(a: Any, skip: set[int], lex: _Lex, depth: int = 0, moved: bool
                     if not moved and p.ent_type_ == "NORP" and _group_phrase(c):
                         return c  # "bombed jihadist positions": the group's positions, the whole phrase
                     return p
-                for g in _kids(c):  # "relations with Russia", "an appeal from President X"
+                # "relations with Russia", "an appeal from President X"; the act's "by" agent first: "opposed
+                # the sale of jets to Taiwan by the United States" (the seller is whom the rejection aims at)
+                for g in sorted(_kids(c), key=lambda g: g.lower_ != "by"):
                     if moved and g.lower_ in ("from", "by"):
                         continue  # "sent 3,000 troops from the 82nd Airborne": the forces' own unit
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "against", "on", "from", "by"):
@@ -1299,8 +1334,29 @@ def _condemned_act(t: _Trig, lex: _Lex) -> Any | None:
     return None
 
 
+def _accused_in_claim(got: Any, lex: _Lex) -> Any | None:
+    """ "an investigation into an allegation by the LPC that the NPFL had taken over the city": an inquiry looks
+    into the one the allegation's that-clause names as doing it, not the allegation's maker (its "by" agent)."""
+    prep = got.head
+    if got.dep_ != "pobj" or prep.lower_ != "by" or prep.head.i == prep.i:
+        return None
+    claim = prep.head
+    if not any(r.event == "ACCUSE" for r in lex.nouns.get(claim.lemma_.lower(), [])):
+        return None
+    for c in _kids(claim):
+        if c.dep_ in ("acl", "relcl", "ccomp", "advcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in _kids(c)
+        ):
+            subj = next((g for g in _kids(c) if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and _actor_like(subj, lex):
+                return subj
+    return None
+
+
 def _recipient(t: _Trig, lex: _Lex) -> Any | None:
     got = _recipient_of(t, lex)
+    if got is not None and t.rule.event == "ACCUSE" and t.mode == "investigate":
+        got = _accused_in_claim(got, lex) or got
     if got is not None and _home_place(got, t):
         return None  # "Nigeria deployed troops to Borno state": where they go, not whom it is aimed at
     return got
@@ -1462,9 +1518,81 @@ def _mediated(a: Any, lex: _Lex) -> Any | None:
     return None
 
 
+# verbs whose object is let or helped to act, not pressed to: "rallied to allow aid workers to enter"
+_ENABLING = frozenset({"allow", "let", "help", "enable", "permit", "encourage", "invite"})
+
+
+_PURPOSE_PATH = frozenset({"prep", "pobj", "dobj", "xcomp", "advcl", "acl", "relcl"})
+
+
+def _purposes(a: Any) -> list[Any]:
+    """Infinitives of purpose on the act or on the nouns of its phrase ("rallied ... to persuade X", "began
+    collecting signatures in part of a drive to convince X"), nearest first, not inside another clause."""
+    out: list[Any] = []
+    queue = [(c, 1) for c in _kids(a) if c.dep_ in _PURPOSE_PATH]
+    while queue:
+        tok, depth = queue.pop(0)
+        if tok.dep_ in ("advcl", "acl", "relcl") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in _kids(tok)
+        ):
+            out.append(tok)
+            continue
+        if depth < 4:  # (prepositions do not count as a step)
+            queue += [(c, depth + (c.dep_ != "prep")) for c in _kids(tok) if c.dep_ in _PURPOSE_PATH]
+    return out
+
+
+def _pressed(a: Any) -> Any | None:
+    """The one a protest's purpose clause presses to act ("rallied ... to persuade the Lithuanian parliament to
+    amend the law", "marched on the ministry to force the government to reverse the rise"): the object of an
+    infinitive that takes an object and a to-infinitive of its own, rather than the town or building named."""
+    for c in _purposes(a):
+        if c.lemma_.lower() in _ENABLING:
+            continue
+        obj = next((g for g in _kids(c) if g.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ == "PRON":
+            continue
+        if any(g.dep_ in ("xcomp", "ccomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in _kids(g))
+               for g in _kids(c)):  # fmt: skip
+            return _partitive(obj)
+    return None
+
+
+# nouns of one state's rule over a people: the nationality on them names the state a protest is aimed at
+_RULE_NOUNS = frozenset({"rule", "occupation", "domination", "annexation", "colonialism"})
+
+
+def _ruler(a: Any) -> Any | None:
+    """ "rioted at a jail in Dili ... demanding a referendum on independence from Indonesian rule", "marched ...
+    to demand an end to Moroccan occupation": the ruling state a protest's demand names, rather than the place it
+    is held at. Searched in the act's complements and clauses, never its subject."""
+    queue = [c for c in _kids(a) if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct", "cc")]
+    for _ in range(60):
+        if not queue:
+            return None
+        tok = queue.pop(0)
+        if tok.lemma_.lower() in _RULE_NOUNS and tok.pos_ == "NOUN":
+            for c in _kids(tok):
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE"):
+                    return c
+        if tok.dep_ not in ("relcl", "ccomp"):
+            queue += [c for c in _kids(tok) if c.dep_ not in ("punct", "cc")]
+    return None
+
+
 def _recipient_of(t: _Trig, lex: _Lex) -> Any | None:
     a = t.anchor
     skip = {t.tok.i}
+    if t.rule.event == "PROTEST":
+        pressed = _pressed(a) or _ruler(a)
+        if pressed is not None:
+            return pressed
+        for c in _kids(a):  # "a strike over a bill signed by the labour minister": the measure's author
+            if c.dep_ == "prep" and c.lower_ in _PROTEST_TOPIC:
+                g = next((g for g in _kids(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+                author = _agent_of_reduced(g, lex) if g is not None and not _people_noun(g) else None
+                if author is not None:
+                    return author
     if not t.nominal:
         told = _addressee(a, lex) if t.rule.event == "THREATEN" else None
         if told is not None:
@@ -1771,18 +1899,43 @@ def _owner(tok: Any, lex: _Lex) -> Any | None:
         for c in _kids(tok):
             if c.dep_ == "compound" and c.i < tok.i and not c.ent_type_ and _people_noun(c):
                 return c
-    for c in _kids(tok):
+    # the act's "by" agent before its "of" object: "the release of detained protesters by the authorities"
+    for c in sorted(_kids(tok), key=lambda c: c.lower_ != "by"):
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "for"):
             for g in _kids(c):
                 if g.dep_ == "pobj" and _actor_like(g, lex) and g.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    if c.lower_ == "of" and tok.lemma_.lower() in lex.nouns:
+                        # "the release of journalists held by the security services": who holds them
+                        holder = _agent_of_reduced(g, lex)
+                        if holder is not None:
+                            return holder
                     return _lift(g) if g.ent_type_ == "NORP" else g
-    if tok.lemma_.lower() in lex.nouns or _non_actor_words().get(tok.lemma_.lower()) == "thing":
-        # an act or document: "the demonstration [staged by students]", "a bill [signed by the minister]"
+    if (
+        tok.lemma_.lower() in lex.nouns
+        or _non_actor_words().get(tok.lemma_.lower()) == "thing"
+        or (
+            tok.pos_ == "NOUN"
+            and not _people_noun(tok)
+            and _non_actor_words().get(tok.lemma_.lower()) != "place"
+        )
+    ):
+        # an act, document or measure: "the demonstration [staged by students]", "a bill [signed by the
+        # minister]", "tax rises [approved by parliament]", "a dress code [imposed by the religious police]"
         for c in _kids(tok):
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for g in (g for a in _kids(c) if a.dep_ == "agent" for g in _kids(a) if g.dep_ == "pobj"):
                     if _actor_like(g, lex) or _people_noun(g):
                         return _lift(g) if g.ent_type_ == "NORP" else g
+    return None
+
+
+def _agent_of_reduced(tok: Any, lex: _Lex) -> Any | None:
+    """The by-agent of a reduced passive on tok ("journalists [held by the security services]")."""
+    for c in _kids(tok):
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for g in (g for a in _kids(c) if a.dep_ == "agent" for g in _kids(a) if g.dep_ == "pobj"):
+                if _actor_like(g, lex) or _people_noun(g):
+                    return _lift(g) if g.ent_type_ == "NORP" else g
     return None
 
 
@@ -1793,6 +1946,17 @@ _RELATIONS = {"ally", "partner", "rival", "enemy", "foe", "opponent", "proxy", "
 def _lift(tok: Any) -> Any:
     """A nationality or country that modifies a people noun stands for the group the noun names: "Croatian
     [extremists]", "Serbian [authorities]", "Belarus's [rulers]" -> the noun, so the span covers the group."""
+    if (
+        not tok.ent_type_
+        and tok.pos_ == "PROPN"
+        and tok.dep_ == "compound"
+        and tok.head.pos_ == "PROPN"
+        and not tok.head.ent_type_
+        and tok.head.i > tok.i
+    ):
+        # a country word opening a name the recogniser left untagged (a misspelt word: "the Kenya Anti-Corruption
+        # Commision"): the whole name
+        return tok.head
     if tok.ent_type_ not in ("NORP", "GPE", "ORG") and not (tok.ent_type_ == "PERSON" and tok.pos_ == "ADJ"):
         return tok  # (a nationality adjective the recogniser took for a name, "three Bangladeshi fishermen", counts)
     root = _entity_root(tok)
@@ -1907,6 +2071,10 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
                 pass  # "talks on the withdrawal of troops from Gedo": a place talked of takes no part
             elif tok.ent_type_ == "LOC" and _non_actor_words().get(root.lemma_.lower()) == "place":
                 pass  # "seized a ship in the Red Sea": a sea or a river is where, never who
+            elif tier >= 1 and t.rule.event not in _MOVED and _border_side(root):
+                # "attacked villages near the Chadian border": the neighbour the border faces is no party (troops
+                # massed near a border are aimed at the state across it; "Macedonia's border" says whose it is)
+                pass
             elif tok.ent_type_ in _SITE_ENTS and (site := _site(tok, t.rule.event)):
                 if site == 1:  # a town beside no one else (see `_site`), or the body it modifies
                     found.setdefault(3, _body_at(root) or _lift(root))
@@ -1953,6 +2121,21 @@ def _recipient_search(t: _Trig, taken: set[int]) -> Any | None:
         if aim is not None:
             return aim
     return found[min(found)] if found else None
+
+
+_BORDERS = frozenset({"border", "frontier", "boundary"})
+
+
+def _border_side(root: Any) -> bool:
+    """A nationality naming the side of a border in a place phrase ("near the Chadian border", "along the Thai
+    frontier"): it says where, not who."""
+    head = root.head
+    return (
+        root.dep_ in ("amod", "compound", "nmod")
+        and head.i != root.i
+        and head.lemma_.lower() in _BORDERS
+        and head.dep_ == "pobj"
+    )
 
 
 def _party_of_other_event(root: Any) -> bool:
