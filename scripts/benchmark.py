@@ -256,19 +256,29 @@ def _timed_store(cls: type, db: Path):  # noqa: ANN202
     return Timed(db)
 
 
+def _remove_db(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--profile-docs", type=int, default=200, help="documents for the per-component timing")
-    ap.add_argument("--repeat", type=int, default=3, help="timings per component (the fastest is reported)")
+    ap.add_argument("--repeat", type=int, default=None,
+                    help="runs of each ingest (default 2) and timings per component (default 3): the fastest is"
+                         " reported")  # fmt: skip
     ap.add_argument("--components-only", action="store_true", help="only the per-component timing")
     ap.add_argument("--long", default="", help="comma-separated lengths: time the components on long texts")
     ap.add_argument(
         "--profile-module", action="append", default=[], help="with --long: time in these modules"
     )
     args = ap.parse_args()
+    # one ingest run on a shared machine can be 10 % off the next: each is run `ingest_repeat` times, the fastest kept
+    ingest_repeat = max(1, args.repeat if args.repeat is not None else 2)
+    args.repeat = max(1, args.repeat if args.repeat is not None else 3)
     if args.long:
         long_texts([int(x) for x in args.long.split(",")], args.repeat, args.profile_module)
         return
@@ -312,30 +322,48 @@ def main() -> None:
             ("ingest, all but events", tuple(c for c in DEFAULT_COMPONENTS if c != "events")),
             ("ingest, all components", DEFAULT_COMPONENTS),
         )
+        print(f"each ingest run below: the fastest of {ingest_repeat} (--repeat), each into a new database")
         for label, comps in runs:
             db = tmp / f"{len(comps)}.db"
-            marks: list[tuple[int, float]] = []
+            # the fastest run so far: (wall seconds, CPU (parent, workers), summary, marks, store CPU)
+            kept: tuple[float, tuple[float, float], Summary, list[tuple[int, float]], float] | None = None
+            for attempt in range(ingest_repeat):
+                run_db = tmp / f"{len(comps)}-{attempt}.db"
+                marks: list[tuple[int, float]] = []
 
-            def on_progress(s: Summary, marks: list[tuple[int, float]] = marks) -> None:
-                if not marks or s.ingested >= marks[-1][0] + args.n // 4:
-                    marks.append((s.ingested, current_mb()))
+                def on_progress(s: Summary, marks: list[tuple[int, float]] = marks) -> None:
+                    if not marks or s.ingested >= marks[-1][0] + args.n // 4:
+                        marks.append((s.ingested, current_mb()))
 
-            c0 = cpu_seconds()
-            t0 = time.perf_counter()
-            store = _timed_store(Store, db)
-            s = ingest([str(corpus)], store, workers=args.workers, components=comps, on_progress=on_progress,
-                       link=False)  # fmt: skip
-            took = time.perf_counter() - t0
-            c1 = cpu_seconds()
+                c0 = cpu_seconds()
+                t0 = time.perf_counter()
+                store = _timed_store(Store, run_db)
+                store_cpu0 = store.store_cpu
+                s = ingest([str(corpus)], store, workers=args.workers, components=comps, on_progress=on_progress,
+                           link=False)  # fmt: skip
+                took = time.perf_counter() - t0
+                c1 = cpu_seconds()
+                store.close()
+                run = (took, (c1[0] - c0[0], c1[1] - c0[1]), s, marks, store.store_cpu - store_cpu0)
+                if kept is None or took < kept[0]:
+                    if kept is not None:
+                        _remove_db(db)
+                    kept = run
+                    for suffix in ("", "-wal", "-shm"):
+                        if Path(f"{run_db}{suffix}").exists():
+                            Path(f"{run_db}{suffix}").rename(f"{db}{suffix}")
+                else:
+                    _remove_db(run_db)
+            assert kept is not None
+            took, cpu[label], s, marks, store_cpu = kept
             results[label] = took
-            cpu[label] = (c1[0] - c0[0], c1[1] - c0[1])
             mem = ", ".join(f"{n} docs: {mb:.0f} MB" for n, mb in marks)
             print(f"{label:24s}: {s.ingested / took:7.1f} docs/s  ratio to baseline {base / took:.2f}"
                   f"  (failed {len(s.failed)}, near-dup {s.near_duplicates}); parent RSS {mem}")  # fmt: skip
             print(f"{'':24s}  CPU {sum(cpu[label]):.1f} s: parent {cpu[label][0]:.1f} s (read, clean, dedupe, store),"
                   f" workers {cpu[label][1]:.1f} s")  # fmt: skip
             print(
-                f"{'':24s}  of which the parent's store: {store.store_cpu:.1f} s CPU (Store.batch: the documents"
+                f"{'':24s}  of which the parent's store: {store_cpu:.1f} s CPU (Store.batch: the documents"
                 " written and committed)"
             )  # diagnostic
         extra = results["ingest, all components"] / results["ingest, no components"] - 1
