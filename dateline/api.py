@@ -87,7 +87,7 @@ def _event_filter(filters: dict[str, Any]) -> EventFilter:
     """An EventFilter from keyword filters, checked as the command line checks them."""
     import click
 
-    from dateline.link.cli import check_country, check_date, check_event_type
+    from dateline.link.cli import check_country, check_date, check_event_type, check_range
     from dateline.model import FACTUALITY
 
     known = set(EventFilter.__dataclass_fields__)
@@ -102,6 +102,10 @@ def _event_filter(filters: dict[str, Any]) -> EventFilter:
                 values[name] = check(None, None, str(values[name]))
             except click.BadParameter as exc:
                 raise ValueError(f"{name}: {exc.message}") from exc
+    try:
+        check_range(values.get("since"), values.get("until"))
+    except click.BadParameter as exc:
+        raise ValueError(f"since: {exc.message}") from exc
     if values.get("actor") is not None and name_query(str(values["actor"])) is None:
         raise ValueError(f"actor: {values['actor']!r} has no letters or digits to match a name")
     if values.get("factuality") is not None and values["factuality"] not in FACTUALITY:

@@ -25,7 +25,14 @@ try:  # Ctrl-C while the command is still starting: one line, not a traceback fr
     from rich.table import Table
     from rich.text import Text
 
-    from dateline.link.cli import check_country, check_date, check_event_type, check_output
+    from dateline.link.cli import (
+        check_country,
+        check_date,
+        check_event_type,
+        check_output,
+        check_range,
+        country_hint,
+    )
     from dateline.model import FACTUALITY
     from dateline.pipeline import DEFAULT_COMPONENTS
     from dateline.store import EventFilter, Store, StoreError, name_query
@@ -297,7 +304,8 @@ def demo(db: str) -> None:
 def _print_docs(store: Store, limit: int | None = None) -> None:
     t = Table(title="documents")
     for col in ("id", "published", "outlet", "title", "status"):
-        t.add_column(col, overflow="fold")
+        # ids and dates are never folded over two lines: ids are copied into `show ID`, `quotes --doc ID`
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
     for r in store.document_rows(limit=limit):
         status = r["status"] + (f" of {r['duplicate_of']}" if r["duplicate_of"] else "")
         t.add_row(r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), status)
@@ -464,6 +472,7 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
         raise click.BadParameter(
             f"{actor!r} has no letters or digits to match a name", param_hint="'--actor'"
         )
+    check_range(since, until)
     f = EventFilter(type=type_, actor=actor, country=country, since=since, until=until, factuality=factuality,
                     limit=limit)  # fmt: skip
     store = _open_store(db)
@@ -477,7 +486,9 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
     if not n:
         total = store.count("events")
         err.print(
-            f"no events match ({total} in {db})" if total else f"no events in {db}: ingest articles first"
+            f"no events match ({total} in {db}){country_hint(country)}"
+            if total
+            else f"no events in {db}: ingest articles first"
         )
 
 
@@ -491,11 +502,11 @@ def events(db: str, type_: str | None, actor: str | None, country: str | None, s
 def quotes(db: str, speaker: str | None, doc_id: str | None, limit: int) -> None:
     """List quotations with their speakers."""
     store = _open_store(db)
-    if doc_id and store.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is None:
-        raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
+    if doc_id:
+        doc_id = _resolve_doc_id(store, doc_id)
     t = Table(title="quotes (in the order they were said)")
     for col in ("date", "doc", "outlet", "speaker", "cue", "quote", "direct", "medium"):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in ("date", "doc"))
     outlets: dict[str, str] = {}
     for q in store.quotes(speaker=speaker, doc_id=doc_id, limit=limit):
         if q.doc_id not in outlets:
@@ -505,7 +516,28 @@ def quotes(db: str, speaker: str | None, doc_id: str | None, limit: int) -> None
                   q.cue or "", Text(q.content), "yes" if q.direct else "no", q.medium or "")  # fmt: skip
     console.print(t)
     if not outlets:
-        err.print(f"no quotation matches (speaker {speaker!r})" if speaker else "no quotations stored")
+        err.print(
+            f"no quotation matches (speaker {speaker!r})"
+            if speaker
+            else "no quotations stored" + (f" in document {doc_id}" if doc_id else "")
+        )
+
+
+def _resolve_doc_id(store: Store, doc_id: str) -> str:
+    """A document id, or a unique prefix of one of at least 4 characters (as `show` takes it), or a clear error."""
+    if store.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None:
+        return doc_id
+    rows = []
+    if len(doc_id) >= 4:
+        pattern = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = store.db.execute("SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\'", (pattern,)).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    if len(rows) > 1:
+        raise click.ClickException(
+            f"{len(rows)} documents have ids starting with {doc_id!r}: give more of the id"
+        )
+    raise click.ClickException(f"no document {doc_id!r} (see `dateline docs`)")
 
 
 @main.command(short_help="Full-text search over the articles.")
@@ -525,7 +557,7 @@ def search(query: str, db: str, limit: int) -> None:
         raise click.ClickException(str(exc)) from exc
     t = Table(title=f"search: {query}")
     for col in ("id", "published", "outlet", "title", "snippet"):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
     for r in rows:
         t.add_row(
             r["id"], r["published"] or "", r["outlet"] or "", Text(r["title"] or ""), Text(r["snippet"])

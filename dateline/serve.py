@@ -166,6 +166,10 @@ def _event_filters(
     story: Annotated[str | None, Query(pattern=_ID, description="Story id (needs dateline.link).")] = None,
     located: Annotated[bool, Query(description="Only events with coordinates.")] = False,
 ) -> _EventQuery:
+    if since and until and since > until:  # nothing can match: say so, as the CLI does (exit 2 there)
+        raise HTTPException(
+            422, f"since {since.isoformat()} is after until {until.isoformat()}: nothing can match"
+        )
     return _EventQuery(
         type=type.value if type else None,
         actor=actor or None,

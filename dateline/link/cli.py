@@ -52,6 +52,16 @@ def check_date(ctx: click.Context | None, param: click.Parameter | None, value: 
     return value
 
 
+def check_range(since: str | None, until: str | None) -> None:
+    """A usage error (exit 2) when --since is after --until, which nothing can match; dates of different
+    precision compare on the shorter one ("--since 2020-01-05 --until 2020-01" is January 5 to 31)."""
+    if since and until and since[: len(until)] > until:
+        raise click.BadParameter(
+            f"--since {since} is after --until {until}: nothing can match (swap them?)",
+            param_hint="'--since'",
+        )
+
+
 def check_country(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
     """Option callback: an ISO alpha-3 code (any three letters, as CAMEO-style codes like IGO are stored too);
     an ISO alpha-2 code is turned into its alpha-3."""
@@ -69,6 +79,18 @@ def check_country(ctx: click.Context | None, param: click.Parameter | None, valu
     raise click.BadParameter(
         f"{value!r} is not a country code: give ISO alpha-3 (GBR, USA) or alpha-2 (GB, US)"
     )
+
+
+def country_hint(country: str | None) -> str:
+    """For a message about an empty answer: a note when --country is not an ISO alpha-3 code (a typo, most likely;
+    CAMEO-style codes such as IGO are accepted, and stored, but are not ISO)."""
+    if not country:
+        return ""
+    import pycountry
+
+    if pycountry.countries.get(alpha_3=country.upper()) is not None:
+        return ""
+    return f"; note: {country.upper()} is not an ISO alpha-3 country code"
 
 
 def check_event_type(
@@ -176,6 +198,7 @@ def timeline(db: str, story: str | None, actor: str | None, country: str | None,
     from dateline.link import timeline as build
     from dateline.link.timelines import summary_timeline
 
+    check_range(since, until)
     if summary:
         if story and query:
             raise click.UsageError("give --story or --query, not both")
@@ -197,8 +220,14 @@ def timeline(db: str, story: str | None, actor: str | None, country: str | None,
         store = _store(db)
         _check_story(store, story)
         _hint_unlinked(store, db)
-        text = render_timeline(build(store, story=story, actor=actor, country=country, place=place, since=since,
-                                     until=until, event_type=event_type), fmt)  # fmt: skip
+        entries = build(store, story=story, actor=actor, country=country, place=place, since=since, until=until,
+                        event_type=event_type)  # fmt: skip
+        # an empty timeline says why on stderr: stdout stays a valid md/html/json document
+        if not entries:
+            total = store.db.execute("SELECT count(*) FROM merged_events").fetchone()[0]
+            click.echo(f"no merged events match ({total} in {db}){country_hint(country)}" if total else
+                       f"no merged events in {db}: ingest articles, then `dateline link --db {db}`", err=True)  # fmt: skip
+        text = render_timeline(entries, fmt)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -304,6 +333,10 @@ def troops(db: str, country: str, in_country: str | None, fmt: str) -> None:
             t.add_row(r["date"] or "", Text(_troop_place(r)), _troop_kind(r), Text(r["size_text"]),
                       r.get("outlet") or "", Text(f"{r['doc_id'][:8]}:{r['start']}-{r['end']} {r['sentence']}"))  # fmt: skip
         console.print(t)
+    if not rows:
+        where = f" in {in_country.upper()}" if in_country else ""
+        hint = country_hint(country) or country_hint(in_country)
+        click.echo(f"no troop figures of {country.upper()}{where} in {db}{hint}", err=True)
 
 
 @click.command(short_help="How a merged event was assembled from its reports.")
@@ -385,11 +418,15 @@ def stories(db: str, limit: int) -> None:
 
     t = Table(title="stories")
     for col in ("id", "title", "from", "to", "docs", "actors", "terms"):
-        t.add_column(col, overflow="fold")
-    for s in get(_store(db), limit=limit):
+        # ids and dates are never folded over two lines: they are copied into `--story ID`
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", "from", "to"))
+    rows = get(_store(db), limit=limit)
+    for s in rows:
         t.add_row(s["id"], Text(s["title"] or ""), s["first_date"] or "", s["last_date"] or "", str(s["documents"]),
                   Text(", ".join(s["actors"][:4])), ", ".join(s["terms"][:6]))  # fmt: skip
     console.print(t)
+    if not rows:
+        click.echo(f"no stories in {db}: ingest articles, then `dateline link --db {db}`", err=True)
 
 
 COMMANDS = (link, timeline, brief, troops, explain, stories)
