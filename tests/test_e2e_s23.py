@@ -51,12 +51,6 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 # misses left: (file, sentence fragment start, field) -> reason
 _KNOWN = {
-    ("p01_vilnius_sanctions_jsonld.html", "Chinese customs officials held upwards", "event_type"): (
-        "events: 'customs officials held ... containers' (goods seized at a port) is not coded (COERCE)"
-    ),
-    ("p01_vilnius_sanctions_jsonld.html", "Beijing denied that it had blocked", "event_type"): (
-        "events: 'denied that it had blocked any ... goods' is typed PROTEST (a blockade by protesters), not COERCE"
-    ),
     ("p01_vilnius_sanctions_jsonld.html", "The European Union will raise the dispute", "event_type"): (
         "events: 'will raise the dispute with Chinese officials at a trade meeting' is not coded (CONSULT)"
     ),
@@ -73,14 +67,8 @@ _KNOWN = {
     ("p03_bamako_briefing_transcript.html", "The mission will withdraw its last 300", "actor_country"): (
         "actors: 'The mission' (the UN mission of the sentences before) gets no country (IGO)"
     ),
-    ("p04_aegean_dublincore.html", "Greece handed a protest note", "event_type"): (
-        "events: 'handed a protest note to the ... ambassador' is not coded (ACCUSE, a protest lodged with a state)"
-    ),
     ("t05_kampala_bail_adbreaks.txt", "A magistrate in Nakawa released him", "actor_country"): (
         "actors: 'A magistrate in Nakawa' (Nakawa placed in Uganda by the geoparser) is read as Kiribati's"
-    ),
-    ("t05_kampala_bail_adbreaks.txt", "A magistrate in Nakawa released him", "location_country"): (
-        "events (_where_when): 'in Nakawa' (placed at the story's focus, UGA) inside the subject is not taken"
     ),
     ("t06_afar_convoy_syndicated.txt", "Gunmen blocked a convoy", "event_type"): (
         "events: 'Gunmen blocked a convoy of ... aid trucks at a checkpoint' is typed SANCTION, not COERCE"

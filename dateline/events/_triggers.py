@@ -112,6 +112,9 @@ def _misparsed_object(tok: Any) -> set[str]:
     return out
 
 
+_UPWARDS = {"upwards", "upward"}
+
+
 def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """Particles/prepositions, direct object lemmas (with passive subjects) and prepositional objects of a verb."""
     children = list(_kids(tok))  # walked once (each `tok.children` walks the parse again: speed)
@@ -158,6 +161,16 @@ def _objects(tok: Any) -> tuple[set[str], set[str], dict[str, set[str]]]:
             ranged = [g for g in _kids(ch) if g.dep_ == "pobj" and _ranged(g)]
             if ranged:
                 kids = [c for c in kids if c.i != ch.i] + ranged
+    for ch in children if "advmod" in cdeps else ():
+        if ch.dep_ == "advmod" and ch.lower_ in _UPWARDS:
+            # "held upwards of 200 containers": the parser hangs the counted noun on the adverb (session 23)
+            kids += [
+                g
+                for p in _kids(ch)
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in _kids(p)
+                if g.dep_ == "pobj"
+            ]
     if tok.lemma_.lower() in _LETTING:
         # "allowed the first aid convoy to enter": the parser makes the one let in the subject of the complement
         for ch in children:
@@ -1502,7 +1515,7 @@ _GROUND_WORDS = {"town", "city", "village", "base", "territory", "airport", "are
                  "post", "position", "hill", "crossing", "border", "port", "harbour", "harbor", "road", "highway",
                  "bridge", "district", "capital", "airbase", "island", "coast", "valley", "pass", "oilfield", "field",
                  "refinery", "dam", "plant", "checkpoint", "building", "parliament", "palace", "square", "street",
-                 "neighbourhood", "neighborhood", "camp", "prison", "station", "headquarters", "compound", "zone",
+                 "neighbourhood", "neighborhood", "camp", "prison", "penitentiary", "jail", "gaol", "station", "headquarters", "compound", "zone",
                  "front", "frontline", "line", "stronghold", "enclave", "strip", "bank", "mine"}  # fmt: skip
 
 
@@ -2031,11 +2044,38 @@ def _into(tok: Any) -> bool:
     heads = [tok, *(c for c in _kids(tok) if c.dep_ == "dobj")]
     # "rolled across the border (into Syria)": crossing a border or a line takes a force into another place
     # "tanks moving toward Tskhinvali": a force advancing on a place
-    return any(
+    if any(
         c.dep_ == "prep" and c.lower_ in ("into", "across", "toward", "towards")
         for h in heads
         for c in _kids(h)
+    ):
+        return True
+    # "forces moved to the border with Chad", "moved up to the frontier": a force sent to a frontier (session 23)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "up")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _FRONTIERS for g in _kids(c))
+        for c in _kids(tok)
     )
+
+
+_FRONTIERS = {"border", "frontier", "front", "frontline", "boundary"}
+# verbs.tsv MOBILIZE rows that post a force only when a force is their subject ("took up positions")
+_POSTING = {"take"}
+
+
+def _no_force_posted(tok: Any, lex: _Lex) -> bool:
+    """ "Photographers took up positions outside the court": the subject is no force (the movers of the "move"
+    MOBILIZE rows of subject_verbs.tsv), or the force is sent home ("took up positions in their barracks")."""
+    if tok.lemma_.lower() not in _POSTING:
+        return False
+    if _goes_home(tok):
+        return True
+    subj, _ = _subject(tok)
+    if subj is None:
+        return False
+    movers = set().union(*(who for who, r in lex.by_subject.get("move", []) if r.event == "MOBILIZE"))
+    return subj.lemma_.lower() not in movers and subj.lower_ not in movers
 
 
 def _measure_subject(tok: Any, lex: _Lex) -> bool:
@@ -2220,12 +2260,18 @@ def _find_triggers(sent: Any, lex: _Lex) -> list[_Trig]:
                 and not _into(tok)
             ):
                 r = None  # "the troops moved north", "moved out of the town": no deployment named
+            if r is not None and r.event == "COERCE":
+                v = _match_verb(tok, lex)
+                if v is not None and v.event == "REJECT" and isinstance(v.objs, frozenset):
+                    r = v  # "rebels blocked the peace deal": a proposal blocked is rejected, whoever blocks it
             if r is not None and r.mode is None and r.event != "NONE":
                 v = _match_verb(tok, lex)
                 if v is not None and isinstance(v.objs, frozenset) and v.event not in ("NONE", r.event):
                     r = v  # "troops forced villagers to flee": the complement's row (SANCTION expel) over the
                     # subject's generic one (COERCE), as "militants struck a deal" is an agreement
             r = r or _match_verb(tok, lex)
+            if r is not None and r.event == "MOBILIZE" and _no_force_posted(tok, lex):
+                r = None  # "photographers took up positions outside the court": no force deployed
             if (r is None or r.event == "MOBILIZE") and _joint_act(tok, lex):
                 r = _Rule("COOPERATE", None, "06")  # "are jointly building a rail line" (CAMEO 06x)
             if r is not None and r.event == "REJECT" and r.mode is None and _refused_meeting(tok):

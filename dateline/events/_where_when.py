@@ -527,18 +527,24 @@ def _moved_to_or_from(p: Place, sdoc: Any, t: _Trig) -> bool:
     return _governed(prep, t.anchor) or _governed(prep, t.tok)
 
 
-_COURTS = frozenset({"court", "tribunal"})
+_COURTS = frozenset({"court", "tribunal", "magistrate", "judge"})
 
 
 def _court_seat(p: Place, sdoc: Any, t: _Trig) -> bool:
     """A town naming the court that is the event's subject ("a Nairobi court jailed two bloggers", "the Moscow
-    tribunal convicted him"): a court's rulings happen at its seat."""
+    tribunal convicted him", "a magistrate in Gulu released him"): a court's rulings happen at its seat."""
     if not p.feature or p.feature in _BROAD:
         return False
     span = _char_span(sdoc, p.start, p.end)
-    if span is None or span.root.dep_ != "compound":
+    if span is None:
         return False
-    head = span.root.head
+    root = span.root
+    if root.dep_ == "compound":
+        head = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.dep_ == "prep":
+        head = root.head.head  # "a court in Mombasa jailed", "a magistrate in Gulu released him" (session 23)
+    else:
+        return False
     return (
         head.lemma_.lower() in _COURTS
         and head.dep_ in ("nsubj", "nsubjpass", "agent")
