@@ -56,7 +56,10 @@ def _drop_lone_foreign_towns(
     falls back."""
     per_key = {k: c.country for k, c in zip(keys, chosen, strict=True) if c is not None and c.country}
     counts = Counter(per_key.values())
-    if len(per_key) < 3 or len(counts) < 2:
+    # issue 6, session 23: a short story of two names is enough when the outlet's country is the other name's:
+    # "Police in Accra said youths in Nima attacked a patrol" on a Ghanaian site (Nima is no Chinese village)
+    two_local = len(per_key) == 2 and outlet is not None and counts.get(outlet) == 1
+    if (len(per_key) < 3 and not two_local) or len(counts) < 2:
         return chosen
     ranked = sorted(counts.items(), key=lambda kv: (kv[1] + (kv[0] == outlet), kv[0] == outlet), reverse=True)
     (home, n_home), (_abroad, n_abroad) = ranked[0], ranked[1]
@@ -81,6 +84,8 @@ def _drop_lone_foreign_towns(
         ):
             continue  # (a town, or a unit read at a town: "Colchester County" at Colchester, Illinois)
         rest = {ctry for k2, ctry in per_key.items() if k2 != k}  # the other names' countries
+        if two_local and c.country == outlet:
+            continue  # (of two names, only the one abroad can be the namesake)
         if n_abroad > 1:
             if c.country == home:
                 continue
