@@ -54,9 +54,6 @@ _KNOWN = {
     ("p01_lome_tanker_cms.html", "Pirates boarded the oil tanker", "location_country"): (
         _WHERE.format("'about 30 nautical miles off Lome' (Lome resolved, TGO)")
     ),
-    ("p01_lome_tanker_cms.html", "The navy arrested 12 suspected pirates", "actor_country"): (
-        "actors: 'The navy' (the Togolese navy of the sentence before) is read as Benin's"
-    ),
     ("t05_beni_bulletin.txt", "The Congolese army deployed additional troops", "location_country"): (
         "places: 'to Mbau and Eringeti' (two villages no gazetteer has, after 'to' with no settlement word) are "
         "not recognised"

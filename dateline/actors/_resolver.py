@@ -106,6 +106,21 @@ def _town(text: str) -> bool:
     return bool(n in lex.city_aliases or lex.capitals.get(n) or lex.cities.get(n) or lex.places.get(n))
 
 
+# what the headline's one country and the first sentence's one country weigh in `_doc_country` (a mention in the
+# body weighs 2): enough to outweigh a neighbour the body names three times, not a story that moves elsewhere
+_HEAD_WEIGHT = 8
+_LEAD_WEIGHT = 6
+
+
+def _nationality(toks: list[tuple[str, str, int, int]], i: int, j: int, states: set[str]) -> bool:
+    """Whether the country words toks[i:j] are a nationality word ("Honduran", "Italian", "Sudanese"), not the
+    state's name ("Honduras", "Burma's", "Sudan")."""
+    key = " ".join(t[0] for t in toks[i:j])
+    if key in states or (j < len(toks) and toks[j][0] in ("'s", "\u2019s")):
+        return False
+    return key.endswith(("an", "ese", "i", "ish", "ch"))
+
+
 class ActorResolver(_Titles):
     """Resolve spans of one document to actors. Built once per document in one pass over its entities;
     `resolve` is then a few dict lookups (plus a bisect-free backward scan for pronouns)."""
@@ -273,15 +288,60 @@ class ActorResolver(_Titles):
             return None
         return ent.start, head.idx + len(head.text), head.tag_ in ("NNS", "NNPS")
 
+    def _story_cues(self) -> tuple[str, str]:
+        """The one country the headline names ("Honduras's long October", "Unrest spreads in Senegal", "A tense
+        night in Tegucigalpa") and the one the first sentence names ("Ecuador declared a state of emergency ...",
+        "Moldova held a referendum", "KAMPALA (Wire) - ..."), each "" when it names none or several (a seat or
+        a known person names their country too: "US Defense Secretary Pete Hegseth said Washington ... from Poland";
+        a body's name, read alone, is not: "Peru's Congress" is no US Congress)."""
+
+        states = _lex().state_names
+
+        def one(toks: list[tuple[str, str, int, int]], matches: list[_Match], also: str = "") -> str:
+            # a nationality word is no cue: it may be who the story is about, not where ("frees Italian aid
+            # worker", "Ugandan soldiers crossed the lake" in a story of Kenyan towns)
+            found = {
+                m.country
+                for m in matches
+                if (
+                    m.kind in ("capital", "seat")
+                    or (m.kind == "country" and not _nationality(toks, m.i, m.j, states))
+                    or (m.kind == "actor" and m.akind == "person")
+                )
+                and m.country
+                and m.country not in _GROUP_CODES
+            } | ({also} - {""})
+            return found.pop() if len(found) == 1 else ""
+
+        title = (self.doc.title or "").strip()
+        title = title.title() if title.isupper() else title
+        head = ""
+        if title:
+            ttoks = _tok(title)
+            head = one(ttoks, _scan(ttoks, self.date))
+        lead = ""
+        # (a lead is a lead of a body: one sentence alone is counted as a whole)
+        if len(self.doc.sentences) > 1:
+            # the wire dateline's place stands for itself, its agency's words do not ("Central American Wire")
+            wire = (self.doc.extra or {}).get("wire_dateline") or {}
+            after = wire.get("end", 0) if isinstance(wire, dict) and isinstance(wire.get("end"), int) else 0
+            toks, matches = self._sentence_scan(0)
+            at = self.doc.sentences[0].start
+            lead = one(toks, [m for m in matches if at + toks[m.i][2] >= after], self._dateline_country())
+        return head, lead
+
     def _doc_country(self, lex: _Lexicon) -> str:
-        if self.doc.outlet:
-            c = lex.outlets.get(_norm(self.doc.outlet))
-            if c:
-                return c
-        c = _url_country(self.doc.url)
-        if c:  # "northernledger.co.uk": an outlet the lexicon does not list, placed by its country domain
-            return c
+        head, lead = self._story_cues()
+        outlet = lex.outlets.get(_norm(self.doc.outlet)) if self.doc.outlet else None
+        # "northernledger.co.uk": an outlet the lexicon does not list, placed by its country domain
+        outlet = outlet or _url_country(self.doc.url)
+        if outlet and not (head and head != outlet):
+            return outlet  # (a British paper's "a senior defence source"), unless its headline is about Mali
         counts: Counter[str] = Counter()
+        # the story's country is what the headline and the first sentence name: a neighbour or a donor the body
+        # names more often is another party ("Nicaragua moved troops to the border" in a Honduran story)
+        counts[head] += _HEAD_WEIGHT
+        counts[lead] += _LEAD_WEIGHT
         # towns named (not capitals, nor "Thai"): a tie goes to where the story happens, not who acts in it
         where: Counter[str] = Counter()
         for ent in self.doc.entities:
