@@ -140,3 +140,31 @@ def score() -> None:  # pragma: no cover (`python -m tests.test_actors_doc23`: t
 
 if __name__ == "__main__":  # pragma: no cover
     score()
+
+
+def test_a_headline_that_names_a_town_of_one_country_and_the_capital_of_another_names_none() -> None:
+    # the town counts as its country: two countries, so the headline is no cue (the venue of talks abroad is not
+    # where the story happens); a headline naming only the town names its country
+    body = "The government said it would send more police on Monday. Traders closed their shops."
+    assert _cues(body, "Roadblocks around Cusco as talks in Quito drag on")[0] == ""
+    assert _cues(body, "Strike in Arequipa while ministers meet in Santiago")[0] == ""
+    assert _cues(body, "Roadblocks around Cusco")[0] == "PER"
+
+
+def test_a_town_the_body_places_counts_in_the_headline() -> None:
+    # the actors lexicon does not know the town; the body's places resolved it: with the neighbour the headline
+    # also names, two countries, so no cue; alone, its country
+    from dateline.model import Place
+    from dateline.nlp import annotate
+
+    def head(text: str, title: str, town: str, country: str) -> str:
+        i = text.index(town)
+        place = Place(town, i, i + len(town), name=town, country=country, feature="city")
+        doc = next(iter(annotate([Document(id="d23t", text=text, title=title, places=[place])])))
+        return resolver_for(doc)._story_cues()[0]
+
+    text = "Soldiers retook the barracks at Danli at dawn, the ministry said. Two officers were hurt."
+    assert head(text, "Army retakes Danli barracks; Nicaragua closes border", "Danli", "HND") == ""
+    text = "Police cleared the market in Choluteca on Friday. Traders said they would return."
+    assert head(text, "Choluteca traders defy El Salvador ban", "Choluteca", "HND") == ""
+    assert head(text, "Choluteca traders defy police", "Choluteca", "HND") == "HND"

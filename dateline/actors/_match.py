@@ -383,7 +383,9 @@ def _scan(toks: list[tuple[str, str, int, int]], date: str | None) -> list[_Matc
                         and not any(m.j == i for m in out)
                     ):
                         found = _Match("country", i, i + n, lex.countries[typo[1]])
-                elif _lone_surname(toks, i, out) or _first_name_before(toks, i, lex.named(typo[1])):
+                elif (_lone_surname(toks, i, out) and not _in_place_phrase(toks, i)) or _first_name_before(
+                    toks, i, lex.named(typo[1])
+                ):
                     e = _pick(lex.named(typo[1]), date)
                     found = _Match("actor", i, i + n, e.country, e.sector, e.sectors2, e.name, e.kind)
             if found:
@@ -576,6 +578,21 @@ def _lone_surname(toks: list[tuple[str, str, int, int]], i: int, out: list[_Matc
 
 # prepositions after which a capitalised word alone is a place ("police in Busia"), not a listed surname
 _PLACE_PREPS = frozenset(("in", "near", "outside", "around", "across"))
+# a word one letter off a listed surname is a misspelt person only outside a place phrase: after these words, or
+# before a place noun, it is a place no list has ("off Migingo", "the penitentiary at Tamara", "the Tamara prison")
+_TYPO_PLACE_PREPS = _PLACE_PREPS | {"at", "off", "from", "to", "into", "towards", "toward", "via", "inside"}
+_PLACE_NOUNS = frozenset(
+    "prison jail penitentiary island islands district province region county village town city camp base airport "
+    "port harbour harbor border crossing checkpoint market mine valley river lake bay hills mountains".split()
+)
+
+
+def _in_place_phrase(toks: list[tuple[str, str, int, int]], i: int) -> bool:
+    """Token i is read as a place by the words around it: a locative preposition before it ("off Migingo", "at
+    Tamara") or a place noun after it ("the Tamara prison", "Nakawa market")."""
+    return (i > 0 and toks[i - 1][0] in _TYPO_PLACE_PREPS) or (
+        i + 1 < len(toks) and toks[i + 1][0] in _PLACE_NOUNS
+    )
 
 
 # words after which the next word is a father's or family name, never a title ("bin Sultan", "ould Cheikh")

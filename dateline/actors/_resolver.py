@@ -297,20 +297,24 @@ class ActorResolver(_Titles):
 
         states = _lex().state_names
 
-        def one(toks: list[tuple[str, str, int, int]], matches: list[_Match], also: str = "") -> str:
+        def one(
+            toks: list[tuple[str, str, int, int]], matches: list[_Match], also: str | set[str] = ""
+        ) -> str:
             # a nationality word is no cue: it may be who the story is about, not where ("frees Italian aid
             # worker", "Ugandan soldiers crossed the lake" in a story of Kenyan towns)
             found = {
                 m.country
                 for m in matches
                 if (
-                    m.kind in ("capital", "seat")
+                    # (a town or province counts as its country: "Curfew for Puno as talks in La Paz go well"
+                    # names two, Peru and Bolivia, so no one country)
+                    m.kind in ("capital", "seat", "city", "place")
                     or (m.kind == "country" and not _nationality(toks, m.i, m.j, states))
                     or (m.kind == "actor" and m.akind == "person")
                 )
                 and m.country
                 and m.country not in _GROUP_CODES
-            } | ({also} - {""})
+            } | (({also} if isinstance(also, str) else also) - {""})
             return found.pop() if len(found) == 1 else ""
 
         title = (self.doc.title or "").strip()
@@ -318,7 +322,16 @@ class ActorResolver(_Titles):
         head = ""
         if title:
             ttoks = _tok(title)
-            head = one(ttoks, _scan(ttoks, self.date))
+            # a town the body's places resolved counts as its country in the headline too ("Army storms Tamara
+            # prison; Nicaragua moves troops to border": a Honduran town and Nicaragua, so no one country)
+            towns = {
+                p.country
+                for p in self.doc.places or ()
+                if p.country
+                and p.text[:1].isupper()
+                and re.search(rf"(?<!\w){re.escape(p.text)}(?!\w)", title)
+            }
+            head = one(ttoks, _scan(ttoks, self.date), towns)
         lead = ""
         # (a lead is a lead of a body: one sentence alone is counted as a whole)
         if len(self.doc.sentences) > 1:
